@@ -1,0 +1,42 @@
+package dev.costagent.core.table;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The answer to a {@link CostQuery}: one group per distinct key, sorted by key (nulls first), plus the total over all
+ * groups.
+ *
+ * @param query the question
+ * @param groups one per distinct combination of dimension values
+ * @param total the metric summed over every matching row
+ * @param rows the number of matching rows
+ */
+public record QueryResult(CostQuery query, List<Group> groups, double total, long rows) {
+
+    /** Copies the groups. */
+    public QueryResult {
+        Objects.requireNonNull(query, "query");
+        groups = List.copyOf(groups);
+    }
+
+    /**
+     * One group.
+     *
+     * @param key the dimension values in the query's {@code groupBy} order; an element is {@code null} for rows
+     *     without a value
+     * @param value the metric summed over the group's rows
+     * @param rows the number of rows in the group
+     */
+    public record Group(List<String> key, double value, long rows) {
+        /** Copies the key (which may hold nulls). */
+        public Group {
+            key = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(key));
+        }
+
+        /** The key part at an index. */
+        public String key(int index) {
+            return key.get(index);
+        }
+    }
+}

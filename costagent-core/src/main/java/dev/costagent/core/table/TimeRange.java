@@ -1,0 +1,44 @@
+package dev.costagent.core.table;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * A half-open interval {@code [start, end)} on ChargePeriodStart.
+ *
+ * @param start inclusive
+ * @param end exclusive
+ */
+public record TimeRange(Instant start, Instant end) {
+
+    /** Everything. */
+    public static final TimeRange ALL = new TimeRange(Instant.MIN, Instant.MAX);
+
+    /** Checks the order. */
+    public TimeRange {
+        requireNonNull(start, "start");
+        requireNonNull(end, "end");
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("time range ends before it starts: " + start + " .. " + end);
+        }
+    }
+
+    /** Whole UTC days from {@code first} up to and excluding {@code endExclusive}. */
+    public static TimeRange days(LocalDate first, LocalDate endExclusive) {
+        return new TimeRange(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                endExclusive.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** Whether the instant lies in the range. */
+    public boolean contains(Instant instant) {
+        return !instant.isBefore(start) && instant.isBefore(end);
+    }
+
+    /** Whether this is {@link #ALL}. */
+    public boolean isAll() {
+        return start.equals(Instant.MIN) && end.equals(Instant.MAX);
+    }
+}
