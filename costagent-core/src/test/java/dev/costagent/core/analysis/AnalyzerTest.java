@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costagent.core.analysis.anomaly.AnomalyScan;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.focus.CostRecord;
+import dev.costagent.core.table.CostTable;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,6 +63,22 @@ class AnalyzerTest {
         assertThat(tree.get("trends").has("weekOverWeek")).isTrue();
         assertThat(tree.get("commitments").has("coverage")).isTrue();
         assertThat(tree.get("utilization").get(0).get("span").asText()).isEqualTo("PT40H");
+    }
+
+    @Test
+    void costTableAndTheReferenceEngineGiveTheSameReport() {
+        List<CostRecord> rows = bill();
+        AnalysisReport reference = Analyzer.defaults().analyze(new ListQueryEngine(rows));
+        AnalysisReport table = Analyzer.defaults().analyze(CostTable.of(rows));
+        assertThat(table.days()).isEqualTo(reference.days());
+        assertThat(table.total()).isCloseTo(reference.total(), within(1e-6));
+        assertThat(table.forecast().endOfMonth()).isCloseTo(reference.forecast().endOfMonth(), within(1e-6));
+        assertThat(table.anomalies()).extracting(a -> a.dimension() + "=" + a.value() + "@" + a.date())
+                .containsExactlyElementsOf(reference.anomalies().stream()
+                        .map(a -> a.dimension() + "=" + a.value() + "@" + a.date()).toList());
+        assertThat(table.anomalies().get(0).rootCauses()).extracting(c -> c.value())
+                .containsExactlyElementsOf(reference.anomalies().get(0).rootCauses().stream().map(c -> c.value())
+                        .toList());
     }
 
     @Test
