@@ -1,0 +1,79 @@
+package dev.costagent.core.focus;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The columns of one FOCUS file, in file order: which field holds which FOCUS column, and which hold other columns
+ * (provider {@code x_} columns, {@code Id}, anything else), kept by name.
+ */
+public final class FocusHeader {
+
+    private final String file;
+    private final List<String> names;
+    private final int[] fieldOfColumn = new int[FocusColumn.values().length];
+    private final Map<String, Integer> fieldOfName = new HashMap<>();
+    private final Map<FocusColumn, Integer> known = new EnumMap<>(FocusColumn.class);
+
+    FocusHeader(String file, List<String> names) {
+        this.file = file;
+        this.names = List.copyOf(names);
+        Arrays.fill(fieldOfColumn, -1);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (fieldOfName.put(name, i) != null) {
+                throw new FocusFormatException(file, 1, name, "column appears twice in the header");
+            }
+            int field = i;
+            FocusColumn.byName(name).ifPresent(column -> {
+                fieldOfColumn[column.ordinal()] = field;
+                known.put(column, field);
+            });
+        }
+    }
+
+    /** The file this header belongs to. */
+    public String file() {
+        return file;
+    }
+
+    /** Every column name, in file order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The number of fields a record must have. */
+    public int size() {
+        return names.size();
+    }
+
+    /** The field index of a FOCUS column, or -1 when the file lacks it. */
+    public int field(FocusColumn column) {
+        return fieldOfColumn[column.ordinal()];
+    }
+
+    /** The field index of any column by header name, or -1. */
+    public int field(String name) {
+        Integer field = fieldOfName.get(name);
+        return field == null ? -1 : field;
+    }
+
+    /** Whether the file has the FOCUS column. */
+    public boolean has(FocusColumn column) {
+        return field(column) >= 0;
+    }
+
+    /** The FOCUS columns present, with their field indexes. */
+    public Map<FocusColumn, Integer> knownColumns() {
+        return Collections.unmodifiableMap(known);
+    }
+
+    /** Mandatory FOCUS columns the file lacks. */
+    public List<FocusColumn> missingMandatory() {
+        return Arrays.stream(FocusColumn.values()).filter(c -> c.mandatory() && !has(c)).toList();
+    }
+}

@@ -1,0 +1,466 @@
+package dev.costagent.core.focus;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads FOCUS CSV files ({@code .csv} or {@code .csv.gz}, one file or a directory of them) into {@link RecordSink}s.
+ *
+ * <p>Plain files are parsed in parallel: the file is cut into stretches, each parsed from the first line start after
+ * its nominal beginning. That guess is wrong only when the cut falls inside a quoted field that spans lines; each
+ * stretch's real start is therefore checked against where the previous stretch really ended, and a stretch that
+ * guessed wrong is parsed again from the right place. Gzip files are parsed sequentially as they decompress. Heap use
+ * is a few buffers per thread, whatever the file size.
+ *
+ * <p>Strict reading (the default) stops at the first bad record with a {@link FocusFormatException} naming file,
+ * line, column and reason. Lenient reading goes on and reports every rejected record, so that accepted + rejected =
+ * data records in the input.
+ */
+public final class FocusReader {
+
+    private static final int HEADER_WINDOW = 1 << 20;
+    private static final int SLACK = 256 << 10;
+    private static final int GZIP_BUFFER = 4 << 20;
+
+    private final ReadOptions options;
+
+    /** A reader with these options. */
+    public FocusReader(ReadOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * The FOCUS files at a path: the file itself, or the {@code .csv} and {@code .csv.gz} files directly in a
+     * directory, sorted by name.
+     *
+     * @throws FocusFormatException when the path does not exist or a directory holds no such file
+     */
+    public static List<Path> files(Path input) {
+        if (Files.isDirectory(input)) {
+            try (Stream<Path> listing = Files.list(input)) {
+                List<Path> files = listing.filter(Files::isRegularFile).filter(p -> {
+                    String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                    return name.endsWith(".csv") || name.endsWith(".csv.gz");
+                }).sorted().toList();
+                if (files.isEmpty()) {
+                    throw new FocusFormatException(input.toString(), 0, null, "directory holds no .csv or .csv.gz file");
+                }
+                return files;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new FocusFormatException(input.toString(), 0, null, "no such file or directory");
+        }
+        return List.of(input);
+    }
+
+    /**
+     * Reads every record of a file or directory.
+     *
+     * @param factory makes one sink per stretch of a file
+     * @throws FocusFormatException for bad input in strict mode, and in any mode for input that is not FOCUS CSV at
+     *     all (empty, header only, wrong delimiter, truncated gzip, missing file)
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public <S extends RecordSink> ReadResult<S> read(Path input, RecordSink.SinkFactory<S> factory) {
+        List<Path> files = files(input);
+        long totalBytes = 0;
+        for (Path file : files) {
+            totalBytes += size(file);
+        }
+        Progress progress = new Progress(options.progress(), totalBytes);
+        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), daemon())
+                : null;
+        try {
+            ReadResult.Builder<S> result = new ReadResult.Builder<>(options.maxRejectDetails());
+            for (Path file : files) {
+                if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+                    readGzip(file, factory, result, progress);
+                } else {
+                    readPlain(file, factory, result, progress, pool);
+                }
+            }
+            return result.build();
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            progress.close();
+        }
+    }
+
+    /**
+     * Reads FOCUS CSV held in memory, as if it were a file named {@code name}.
+     *
+     * @throws FocusFormatException as {@link #read(Path, RecordSink.SinkFactory)}
+     */
+    public <S extends RecordSink> ReadResult<S> read(String name, byte[] csv, RecordSink.SinkFactory<S> factory) {
+        byte[] data = csv.clone(); // the scanner unescapes quotes in place
+        HeaderScan header = scanHeader(name, data, data.length, true);
+        checkHasData(name, data.length - header.end, data, header.end, data.length);
+        ChunkParser<S> parser = new ChunkParser<>(header.header, factory.create(header.header), options);
+        parser.parse(data, header.end, data.length, true, data.length);
+        ReadResult.Builder<S> result = new ReadResult.Builder<>(options.maxRejectDetails());
+        result.add(parser, header.lines, header.header);
+        return result.build();
+    }
+
+    private <S extends RecordSink> void readPlain(Path file, RecordSink.SinkFactory<S> factory,
+            ReadResult.Builder<S> result, Progress progress, ExecutorService pool) {
+        String name = file.toString();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            byte[] window = new byte[(int) Math.min(HEADER_WINDOW, Math.max(size, 1))];
+            int read = readFully(channel, 0, window, window.length);
+            HeaderScan header = scanHeader(name, window, read, read == size);
+            long dataStart = header.end;
+            checkHasData(name, size - dataStart, window, header.end, read);
+            long chunk = options.chunkBytes();
+            int chunks = (int) Math.max(1, (size - dataStart + chunk - 1) / chunk);
+            List<ChunkJob<S>> jobs = new ArrayList<>(chunks);
+            for (int k = 0; k < chunks; k++) {
+                long from = dataStart + k * chunk;
+                long to = k == chunks - 1 ? size : from + chunk;
+                jobs.add(new ChunkJob<>(k, from, to, size));
+            }
+            if (pool == null || chunks == 1) {
+                for (ChunkJob<S> job : jobs) {
+                    job.run(channel, header.header, factory, progress, false);
+                }
+            } else {
+                List<Future<?>> futures = new ArrayList<>();
+                for (ChunkJob<S> job : jobs) {
+                    futures.add(pool.submit(() -> job.run(channel, header.header, factory, progress, true)));
+                }
+                for (Future<?> future : futures) {
+                    await(future);
+                }
+            }
+            long line = header.lines;
+            long expectedStart = dataStart;
+            for (ChunkJob<S> job : jobs) {
+                if (job.parser == null || job.start != expectedStart) {
+                    job.rerun(channel, expectedStart, header.header, factory, progress);
+                }
+                result.add(job.parser, line, header.header);
+                line += job.parser.lines;
+                expectedStart = job.end;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** One stretch of a plain file. */
+    private final class ChunkJob<S extends RecordSink> {
+        final int index;
+        final long nominalStart;
+        final long nominalEnd;
+        final long fileSize;
+        ChunkParser<S> parser;
+        long start;
+        long end;
+
+        ChunkJob(int index, long nominalStart, long nominalEnd, long fileSize) {
+            this.index = index;
+            this.nominalStart = nominalStart;
+            this.nominalEnd = nominalEnd;
+            this.fileSize = fileSize;
+        }
+
+        void run(FileChannel channel, FocusHeader header, RecordSink.SinkFactory<S> factory, Progress progress,
+                boolean speculative) {
+            try {
+                long from = nominalStart;
+                if (speculative && index > 0) {
+                    from = firstLineStart(channel, nominalStart);
+                }
+                parseFrom(channel, from, header, factory, progress);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void rerun(FileChannel channel, long from, FocusHeader header, RecordSink.SinkFactory<S> factory,
+                Progress progress) {
+            try {
+                parseFrom(channel, from, header, factory, progress);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private long firstLineStart(FileChannel channel, long at) throws IOException {
+            byte[] probe = new byte[64 << 10];
+            long position = at - 1;
+            while (position < nominalEnd) {
+                int n = readFully(channel, position, probe, (int) Math.min(probe.length, fileSize - position));
+                for (int i = 0; i < n; i++) {
+                    if (probe[i] == '\n') {
+                        return position + i + 1;
+                    }
+                }
+                position += n;
+            }
+            return nominalEnd;
+        }
+
+        private void parseFrom(FileChannel channel, long from, FocusHeader header, RecordSink.SinkFactory<S> factory,
+                Progress progress) throws IOException {
+            start = from;
+            parser = new ChunkParser<>(header, factory.create(header), options);
+            long windowStart = from;
+            int capacity = (int) Math.min(Math.max(nominalEnd - from, 0) + SLACK, fileSize - from + 1);
+            byte[] buf = new byte[Math.max(capacity, 1)];
+            int limit = readFully(channel, windowStart, buf, (int) Math.min(buf.length, fileSize - windowStart));
+            int pos = 0;
+            while (windowStart + pos < nominalEnd && windowStart + pos < fileSize) {
+                boolean eof = windowStart + limit >= fileSize;
+                int stopAt = (int) Math.min(Integer.MAX_VALUE, nominalEnd - windowStart);
+                int next = parser.parse(buf, pos, limit, eof, stopAt);
+                progress.advance(next - pos, 0);
+                pos = next;
+                if (parser.failure != null) {
+                    break;
+                }
+                if (parser.needMore || pos >= limit) {
+                    // An incomplete record that fills the whole buffer needs a bigger one.
+                    boolean grow = parser.needMore && pos == 0;
+                    windowStart += pos;
+                    pos = 0;
+                    if (grow) {
+                        buf = new byte[(int) Math.min((long) buf.length * 2, Integer.MAX_VALUE - 16)];
+                    }
+                    limit = readFully(channel, windowStart, buf, (int) Math.min(buf.length, fileSize - windowStart));
+                }
+            }
+            end = windowStart + pos;
+            progress.advance(0, parser.accepted + parser.rejected);
+        }
+    }
+
+    private <S extends RecordSink> void readGzip(Path file, RecordSink.SinkFactory<S> factory,
+            ReadResult.Builder<S> result, Progress progress) {
+        String name = file.toString();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] buf = new byte[GZIP_BUFFER];
+            int limit = fill(in, buf, 0);
+            boolean eof = limit < buf.length;
+            HeaderScan header = scanHeader(name, buf, limit, eof);
+            checkHasData(name, eof ? limit - header.end : 1, buf, header.end, limit);
+            ChunkParser<S> parser = new ChunkParser<>(header.header, factory.create(header.header), options);
+            int pos = header.end;
+            while (true) {
+                int next = parser.parse(buf, pos, limit, eof, Integer.MAX_VALUE);
+                progress.advance(next - pos, 0);
+                pos = next;
+                if (parser.failure != null || (eof && !parser.needMore && pos >= limit)) {
+                    break;
+                }
+                // Keep the incomplete record, grow if it fills the buffer, and read on.
+                int kept = limit - pos;
+                if (kept == buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                } else {
+                    System.arraycopy(buf, pos, buf, 0, kept);
+                }
+                pos = 0;
+                limit = fill(in, buf, kept);
+                eof = limit < buf.length;
+            }
+            progress.advance(0, parser.accepted + parser.rejected);
+            result.add(parser, header.lines, header.header);
+        } catch (EOFException e) {
+            throw new FocusFormatException(name, "truncated gzip: the compressed stream ends before its end marker", e);
+        } catch (ZipException e) {
+            throw new FocusFormatException(name, "not a valid gzip file (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads until the buffer is full or the stream ends; returns the new limit. */
+    private static int fill(InputStream in, byte[] buf, int from) throws IOException {
+        int limit = from;
+        while (limit < buf.length) {
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                break;
+            }
+            limit += n;
+        }
+        return limit;
+    }
+
+    private record HeaderScan(FocusHeader header, int end, long lines) {}
+
+    private HeaderScan scanHeader(String file, byte[] buf, int limit, boolean eof) {
+        int start = 0;
+        if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+            start = 3;
+        }
+        if (limit - start == 0) {
+            throw new FocusFormatException(file, 0, null, "empty file: no header and no records");
+        }
+        CsvRecordScanner scanner = new CsvRecordScanner();
+        int end = scanner.scan(buf, start, limit, eof);
+        if (end == CsvRecordScanner.NEED_MORE) {
+            throw new FocusFormatException(file, 1, null, "header line longer than " + limit + " bytes");
+        }
+        if (scanner.error != null) {
+            throw new FocusFormatException(file, 1, null, "header: " + scanner.error);
+        }
+        List<String> names = new ArrayList<>(scanner.fieldCount);
+        for (int f = 0; f < scanner.fieldCount; f++) {
+            names.add(new String(buf, scanner.starts[f], scanner.ends[f] - scanner.starts[f], StandardCharsets.UTF_8));
+        }
+        if (names.size() == 1) {
+            String only = names.get(0);
+            for (char delimiter : new char[] {';', '\t', '|'}) {
+                if (only.indexOf(delimiter) >= 0) {
+                    throw new FocusFormatException(file, 1, null, "wrong delimiter: the header is separated by '"
+                            + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter))
+                            + "', FOCUS CSV is comma-separated");
+                }
+            }
+        }
+        for (int f = 0; f < names.size(); f++) {
+            if (names.get(f).isBlank()) {
+                throw new FocusFormatException(file, 1, null, "header field " + (f + 1) + " has no column name");
+            }
+        }
+        FocusHeader header = new FocusHeader(file, names);
+        if (header.knownColumns().isEmpty()) {
+            throw new FocusFormatException(file, 1, null, "no FOCUS column in the header (first column: '"
+                    + names.get(0) + "'); is this a FOCUS export?");
+        }
+        if (!options.lenient()) {
+            List<FocusColumn> missing = header.missingMandatory();
+            if (!missing.isEmpty()) {
+                throw new FocusFormatException(file, 1, missing.get(0).columnName(),
+                        "mandatory FOCUS column missing from the header"
+                                + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more: "
+                                + missing.stream().skip(1).map(FocusColumn::columnName).toList() + ")" : ""));
+            }
+        }
+        return new HeaderScan(header, end, scanner.lines);
+    }
+
+    private static void checkHasData(String file, long bytesAfterHeader, byte[] buf, int from, int limit) {
+        boolean blankOnly = true;
+        for (int i = from; i < limit && blankOnly; i++) {
+            blankOnly = buf[i] == '\n' || buf[i] == '\r';
+        }
+        if (bytesAfterHeader <= 0 || (blankOnly && limit - from == bytesAfterHeader)) {
+            throw new FocusFormatException(file, 0, null, "header only: the file has no data records");
+        }
+    }
+
+    private static int readFully(FileChannel channel, long position, byte[] buf, int length) throws IOException {
+        ByteBuffer target = ByteBuffer.wrap(buf, 0, length);
+        while (target.hasRemaining()) {
+            int n = channel.read(target, position + target.position());
+            if (n < 0) {
+                break;
+            }
+        }
+        return target.position();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "costagent-focus-reader");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Counts bytes and records and reports them periodically when someone listens. */
+    private static final class Progress implements AutoCloseable {
+        private final ReadProgress listener;
+        private final long totalBytes;
+        private final AtomicLong bytes = new AtomicLong();
+        private final AtomicLong records = new AtomicLong();
+        private final long startNanos = System.nanoTime();
+        private final ScheduledExecutorService ticker;
+
+        Progress(ReadProgress listener, long totalBytes) {
+            this.listener = listener;
+            this.totalBytes = totalBytes;
+            if (listener == ReadProgress.NONE) {
+                ticker = null;
+            } else {
+                ticker = Executors.newSingleThreadScheduledExecutor(daemon());
+                ticker.scheduleAtFixedRate(this::report, 500, 500, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        void advance(long byteCount, long recordCount) {
+            if (ticker != null) {
+                bytes.addAndGet(byteCount);
+                records.addAndGet(recordCount);
+            }
+        }
+
+        private void report() {
+            listener.update(bytes.get(), totalBytes, records.get(), Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+
+        @Override
+        public void close() {
+            if (ticker != null) {
+                ticker.shutdownNow();
+                report();
+            }
+        }
+    }
+}

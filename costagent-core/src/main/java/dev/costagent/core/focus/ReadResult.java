@@ -1,0 +1,84 @@
+package dev.costagent.core.focus;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a read produced: the sinks in file order, the counts, the rejected records (lenient mode) and the data-quality
+ * findings.
+ *
+ * @param sinks one per stretch of each file, in file order
+ * @param accepted records accepted
+ * @param rejected records rejected (lenient mode); accepted + rejected = data records in the input
+ * @param rejects the first rejected records in detail (up to {@link ReadOptions#maxRejectDetails()})
+ * @param dataQuality rules broken by accepted rows
+ * @param <S> the sink type
+ */
+public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, long rejected,
+        List<RejectedRecord> rejects, List<DataQualityIssue> dataQuality) {
+
+    /** Copies the lists. */
+    public ReadResult {
+        sinks = List.copyOf(sinks);
+        rejects = List.copyOf(rejects);
+        dataQuality = List.copyOf(dataQuality);
+    }
+
+    /** Collects the stretches of a read, in order. */
+    static final class Builder<S extends RecordSink> {
+        private final int maxRejectDetails;
+        private final List<S> sinks = new ArrayList<>();
+        private final List<RejectedRecord> rejects = new ArrayList<>();
+        private final Map<String, long[]> nulls = new LinkedHashMap<>();
+        private final Map<String, long[]> missing = new LinkedHashMap<>();
+        private long accepted;
+        private long rejected;
+
+        Builder(int maxRejectDetails) {
+            this.maxRejectDetails = maxRejectDetails;
+        }
+
+        /**
+         * Adds a verified stretch whose first line is {@code lineBase + 1}.
+         *
+         * @throws FocusFormatException for the stretch's strict-mode failure, with its line in the file
+         */
+        void add(ChunkParser<S> parser, long lineBase, FocusHeader header) {
+            if (parser.failure != null) {
+                RejectedRecord f = parser.failure;
+                throw new FocusFormatException(f.file(), lineBase + f.line(), f.column(), f.reason());
+            }
+            sinks.add(parser.sink);
+            accepted += parser.accepted;
+            rejected += parser.rejected;
+            for (RejectedRecord r : parser.rejects) {
+                if (rejects.size() < maxRejectDetails) {
+                    rejects.add(new RejectedRecord(r.file(), lineBase + r.line(), r.column(), r.reason(), r.snippet()));
+                }
+            }
+            List<String> columns = parser.nullCountedColumns();
+            for (int i = 0; i < columns.size(); i++) {
+                nulls.computeIfAbsent(columns.get(i), c -> new long[1])[0] += parser.nullCounts[i];
+            }
+            for (FocusColumn column : header.missingMandatory()) {
+                missing.computeIfAbsent(column.columnName(), c -> new long[1])[0] += parser.accepted;
+            }
+        }
+
+        ReadResult<S> build() {
+            List<DataQualityIssue> issues = new ArrayList<>();
+            missing.forEach((column, rows) -> issues.add(new DataQualityIssue(
+                    DataQualityIssue.MISSING_MANDATORY_COLUMN, column, rows[0],
+                    "mandatory FOCUS column absent from the input")));
+            nulls.forEach((column, rows) -> {
+                if (rows[0] > 0) {
+                    issues.add(new DataQualityIssue(DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN, column, rows[0],
+                            "FOCUS requires a value; rows kept, the null counts as absent in " + column + " only"));
+                }
+            });
+            return new ReadResult<>(sinks, accepted, rejected, rejects, issues);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.costagent.core.focus;
+
+/**
+ * Receives the records of one stretch of one file, in order, on one thread. The reader makes one sink per stretch
+ * (via {@link SinkFactory}) so sinks need no locking; the caller merges them afterwards, in file order.
+ */
+public interface RecordSink {
+
+    /**
+     * Takes one record.
+     *
+     * @return {@code true} if accepted; {@code false} after {@link FocusRow#reject} when a value is bad (the sink must
+     *     then leave no trace of the record)
+     */
+    boolean accept(FocusRow row);
+
+    /** Makes sinks for a file's header. */
+    @FunctionalInterface
+    interface SinkFactory<S extends RecordSink> {
+        /** A new, empty sink for records of a file with this header. */
+        S create(FocusHeader header);
+    }
+}

@@ -1,0 +1,331 @@
+package dev.costagent.core.table;
+
+import dev.costagent.core.focus.FocusColumn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one {@link CostQuery} over a {@link CostTable}.
+ *
+ * <p>Work that depends only on a row's attribute set (filters and keys on columns and tags) is done once per set, not
+ * per row: each set gets a pass flag and a dense group number. The row loop then only reads the set, the start offset
+ * and the metric, computes time buckets, and adds into a dense array of slots (or a hash of slots when the key space is
+ * large), with Neumaier compensated summation.
+ */
+final class QueryExecutor {
+
+    private static final int DENSE_LIMIT = 1 << 20;
+    private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            if (x == null || y == null) {
+                if (x != y) {
+                    return x == null ? -1 : 1;
+                }
+                continue;
+            }
+            int c = x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+
+    private final CostTable table;
+    private final CostQuery query;
+    private final Attributes attributes;
+
+    QueryExecutor(CostTable table, CostQuery query) {
+        this.table = table;
+        this.query = query;
+        this.attributes = table.attributes;
+    }
+
+    QueryResult run() {
+        if (!table.hasMetric(query.metric()) && table.rows > 0) {
+            throw new QueryException("column " + query.metric().columnName() + " is absent from the input");
+        }
+        checkCurrency();
+        List<Dimension> setDims = new ArrayList<>();
+        List<Integer> setDimPositions = new ArrayList<>();
+        List<Dimension> timeDims = new ArrayList<>();
+        List<Integer> timeDimPositions = new ArrayList<>();
+        for (int i = 0; i < query.groupBy().size(); i++) {
+            Dimension dimension = query.groupBy().get(i);
+            if (dimension.isTime()) {
+                timeDims.add(dimension);
+                timeDimPositions.add(i);
+            } else {
+                setDims.add(dimension);
+                setDimPositions.add(i);
+            }
+        }
+
+        // Per attribute set: does it pass the filters, and which group of set-dimension values is it in?
+        int sets = attributes.count;
+        boolean[] setPasses = new boolean[sets];
+        Arrays.fill(setPasses, true);
+        List<Filter> timeFilters = new ArrayList<>();
+        for (Filter filter : query.filters()) {
+            if (filter.dimension().isTime()) {
+                timeFilters.add(filter);
+                continue;
+            }
+            SetValues values = setValues(filter.dimension());
+            for (int s = 0; s < sets; s++) {
+                setPasses[s] &= filter.accepts(values.value(s));
+            }
+        }
+        SetValues[] keyValues = new SetValues[setDims.size()];
+        for (int d = 0; d < keyValues.length; d++) {
+            keyValues[d] = setValues(setDims.get(d));
+        }
+        IntTupleDictionary setGroups = new IntTupleDictionary(keyValues.length);
+        int[] groupOfSet = new int[sets];
+        int[] tuple = new int[Math.max(keyValues.length, 1)];
+        for (int s = 0; s < sets; s++) {
+            for (int d = 0; d < keyValues.length; d++) {
+                tuple[d] = keyValues[d].code(s);
+            }
+            groupOfSet[s] = setGroups.code(tuple);
+        }
+        int groupCount = Math.max(setGroups.size(), 1);
+
+        TimeKeys timeKeys = new TimeKeys(table, timeDims, timeFilters, query.range());
+        long keySpace = timeKeys.space() * groupCount;
+        Slots slots = keySpace <= DENSE_LIMIT ? new Slots((int) keySpace, true) : new Slots(1024, false);
+
+        double[] metric = table.metrics[query.metric().ordinal()];
+        int[] setOf = table.attributeSetOf;
+        int[] offsets = table.startOffset;
+        for (int r = 0, n = table.rows; r < n; r++) {
+            int set = setOf[r];
+            if (!setPasses[set]) {
+                continue;
+            }
+            long time = timeKeys.key(offsets[r]);
+            if (time < 0) {
+                continue;
+            }
+            slots.add(time * groupCount + groupOfSet[set], metric[r]);
+        }
+
+        // Decode the slots into keyed groups.
+        List<QueryResult.Group> groups = new ArrayList<>();
+        double totalSum = 0;
+        double totalCompensation = 0;
+        long totalRows = 0;
+        int width = query.groupBy().size();
+        for (int i = 0; i < slots.size(); i++) {
+            long rows = slots.rows(i);
+            if (rows == 0) {
+                continue;
+            }
+            long key = slots.key(i);
+            int group = (int) (key % groupCount);
+            long time = key / groupCount;
+            String[] parts = new String[width];
+            for (int d = 0; d < keyValues.length; d++) {
+                parts[setDimPositions.get(d)] = keyValues[d].decode(setGroups.size() == 0 ? 0
+                        : setGroups.get(group, d));
+            }
+            String[] timeParts = timeKeys.decode(time);
+            for (int d = 0; d < timeParts.length; d++) {
+                parts[timeDimPositions.get(d)] = timeParts[d];
+            }
+            double value = slots.value(i);
+            groups.add(new QueryResult.Group(Arrays.asList(parts), value, rows));
+            double t = totalSum + value;
+            totalCompensation += Math.abs(totalSum) >= Math.abs(value) ? (totalSum - t) + value : (value - t) + totalSum;
+            totalSum = t;
+            totalRows += rows;
+        }
+        groups.sort(Comparator.comparing(QueryResult.Group::key, KEY_ORDER));
+        return new QueryResult(query, groups, totalSum + totalCompensation, totalRows);
+    }
+
+    private void checkCurrency() {
+        if (table.currencies().size() <= 1 || !isCost(query.metric())) {
+            return;
+        }
+        Dimension currency = Dimension.of(FocusColumn.BILLING_CURRENCY);
+        if (query.groupBy().contains(currency)) {
+            return;
+        }
+        for (Filter filter : query.filters()) {
+            if (filter.dimension().equals(currency) && !filter.exclude() && filter.values().size() == 1) {
+                return;
+            }
+        }
+        throw new QueryException("mixed BillingCurrency " + table.currencies()
+                + " in one dataset: group by BillingCurrency (per-currency results) or filter to one currency");
+    }
+
+    private static boolean isCost(Metric metric) {
+        return metric != Metric.PRICING_QUANTITY && metric != Metric.CONSUMED_QUANTITY;
+    }
+
+    /** The values of a column or tag per attribute set, as codes with a decoder. */
+    private SetValues setValues(Dimension dimension) {
+        if (dimension.kind() == Dimension.Kind.TAG) {
+            int tagsIndex = TableSchema.stringIndex(FocusColumn.TAGS);
+            Map<String, Integer> codes = new HashMap<>();
+            List<String> names = new ArrayList<>();
+            names.add(null);
+            int[] codeOfTags = new int[attributes.tags.size()];
+            for (int t = 1; t < codeOfTags.length; t++) {
+                String value = attributes.tags.get(t).get(dimension.name());
+                if (value != null) {
+                    codeOfTags[t] = codes.computeIfAbsent(value, v -> {
+                        names.add(v);
+                        return names.size() - 1;
+                    });
+                }
+            }
+            String[] decoded = names.toArray(new String[0]);
+            return new SetValues(s -> codeOfTags[attributes.code(s, tagsIndex)], decoded);
+        }
+        int index = attributes.indexOf(dimension.name());
+        boolean present = FocusColumn.byName(dimension.name()).map(table.columns()::contains)
+                .orElse(index >= 0);
+        if (index < 0 || !present) {
+            throw new QueryException("column " + dimension.name() + " is absent from the input");
+        }
+        return new SetValues(s -> attributes.code(s, index), attributes.values[index]);
+    }
+
+    /** Per-set codes of one dimension, and code → key. */
+    private static final class SetValues {
+        private final java.util.function.IntUnaryOperator codeOfSet;
+        private final String[] keys;
+
+        SetValues(java.util.function.IntUnaryOperator codeOfSet, String[] keys) {
+            this.codeOfSet = codeOfSet;
+            this.keys = keys;
+        }
+
+        int code(int set) {
+            return codeOfSet.applyAsInt(set);
+        }
+
+        String value(int set) {
+            return keys[code(set)];
+        }
+
+        String decode(int code) {
+            return keys[code];
+        }
+    }
+
+    /** Accumulators per key: dense array or open-addressing hash, with compensated sums and row counts. */
+    private static final class Slots {
+        private final boolean dense;
+        private long[] keys;
+        private double[] sums;
+        private double[] compensations;
+        private long[] rows;
+        private int used;
+        private int mask;
+
+        Slots(int capacity, boolean dense) {
+            this.dense = dense;
+            int size = dense ? Math.max(capacity, 1) : Integer.highestOneBit(Math.max(capacity, 16) * 2);
+            sums = new double[size];
+            compensations = new double[size];
+            rows = new long[size];
+            if (!dense) {
+                keys = new long[size];
+                Arrays.fill(keys, -1);
+                mask = size - 1;
+            }
+        }
+
+        void add(long key, double value) {
+            int slot = dense ? (int) key : slot(key);
+            rows[slot]++;
+            if (value != value) {
+                return; // null metric: counted as a row, adds nothing, like SQL SUM
+            }
+            double sum = sums[slot];
+            double t = sum + value;
+            if (Math.abs(sum) >= Math.abs(value)) {
+                compensations[slot] += (sum - t) + value;
+            } else {
+                compensations[slot] += (value - t) + sum;
+            }
+            sums[slot] = t;
+        }
+
+        private int slot(long key) {
+            int slot = (int) (mix(key) & mask);
+            while (true) {
+                long k = keys[slot];
+                if (k == key) {
+                    return slot;
+                }
+                if (k == -1) {
+                    keys[slot] = key;
+                    if (++used * 2 > keys.length) {
+                        grow();
+                        return slot(key);
+                    }
+                    return slot;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            double[] oldSums = sums;
+            double[] oldCompensations = compensations;
+            long[] oldRows = rows;
+            int size = oldKeys.length * 2;
+            keys = new long[size];
+            Arrays.fill(keys, -1);
+            sums = new double[size];
+            compensations = new double[size];
+            rows = new long[size];
+            mask = size - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != -1) {
+                    int slot = (int) (mix(oldKeys[i]) & mask);
+                    while (keys[slot] != -1) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    sums[slot] = oldSums[i];
+                    compensations[slot] = oldCompensations[i];
+                    rows[slot] = oldRows[i];
+                }
+            }
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 29);
+        }
+
+        int size() {
+            return rows.length;
+        }
+
+        long key(int slot) {
+            return dense ? slot : keys[slot];
+        }
+
+        long rows(int slot) {
+            return rows[slot];
+        }
+
+        double value(int slot) {
+            return sums[slot] + compensations[slot];
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.costagent.core.table;
+
+import dev.costagent.core.focus.FocusColumn;
+import dev.costagent.core.focus.FocusHeader;
+import dev.costagent.core.focus.FocusRow;
+import dev.costagent.core.focus.RecordSink;
+import dev.costagent.core.focus.TagsParser;
+import dev.costagent.core.focus.TimestampParser;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one stretch of a {@link CostTable}: dictionary-encodes each row's attributes into an attribute set and
+ * appends its amounts and charge period. Every value is checked before anything is kept, so a rejected row leaves no
+ * trace in the facts.
+ */
+final class TableSink implements RecordSink {
+
+    private static final int STRINGS = TableSchema.STRING_COLUMNS.length;
+    private static final int DECIMALS = TableSchema.DECIMAL_ATTRIBUTES.length;
+    private static final int TIMES = TableSchema.TIME_ATTRIBUTES.length;
+    private static final int TAGS = TableSchema.stringIndex(FocusColumn.TAGS);
+    private static final double INVALID_DECIMAL = Double.NaN;
+
+    final FocusHeader header;
+    final List<String> extraNames = new ArrayList<>();
+    private final int[] extraFields;
+    private final int[] attributeFields;
+    private final int[] metricFields;
+    private final int startField;
+    private final int endField;
+
+    /** One dictionary per attribute except the duration, which has its own. */
+    final ByteDictionary[] dictionaries;
+    /** Parsed values of decimal and time attribute codes (NaN / INVALID for a value that failed to parse). */
+    double[][] decimalValues = new double[DECIMALS][16];
+    long[][] timeValues = new long[TIMES][16];
+    /** Tags code → parsed tags, or {@code null} for a value that is not a tags object (index 0: no tags). */
+    final List<Map<String, String>> parsedTags = new ArrayList<>(List.of(Map.of()));
+    final DurationCodes durations = new DurationCodes();
+    final IntTupleDictionary attributeSets;
+    private final int[] scratch;
+
+    int rows;
+    int[] attributeSetOf = new int[1 << 10];
+    long[] startSeconds = new long[1 << 10];
+    double[][] metrics = new double[TableSchema.METRICS.length][1 << 10];
+
+    TableSink(FocusHeader header) {
+        this.header = header;
+        attributeFields = new int[TableSchema.FIXED_WIDTH - 1];
+        for (int i = 0; i < STRINGS; i++) {
+            attributeFields[i] = header.field(TableSchema.STRING_COLUMNS[i]);
+        }
+        for (int i = 0; i < DECIMALS; i++) {
+            attributeFields[STRINGS + i] = header.field(TableSchema.DECIMAL_ATTRIBUTES[i]);
+        }
+        for (int i = 0; i < TIMES; i++) {
+            attributeFields[STRINGS + DECIMALS + i] = header.field(TableSchema.TIME_ATTRIBUTES[i]);
+        }
+        List<Integer> extras = new ArrayList<>();
+        for (int f = 0; f < header.size(); f++) {
+            String name = header.names().get(f);
+            if (FocusColumn.byName(name).isEmpty()) {
+                extraNames.add(name);
+                extras.add(f);
+            }
+        }
+        extraFields = extras.stream().mapToInt(Integer::intValue).toArray();
+        metricFields = new int[TableSchema.METRICS.length];
+        for (int m = 0; m < metricFields.length; m++) {
+            metricFields[m] = header.field(TableSchema.METRICS[m].column());
+        }
+        startField = header.field(FocusColumn.CHARGE_PERIOD_START);
+        endField = header.field(FocusColumn.CHARGE_PERIOD_END);
+        dictionaries = new ByteDictionary[attributeFields.length + extraFields.length];
+        for (int i = 0; i < dictionaries.length; i++) {
+            dictionaries[i] = new ByteDictionary();
+        }
+        attributeSets = new IntTupleDictionary(TableSchema.FIXED_WIDTH + extraFields.length);
+        scratch = new int[TableSchema.FIXED_WIDTH + extraFields.length];
+    }
+
+    @Override
+    public boolean accept(FocusRow row) {
+        byte[] buf = row.buffer();
+        for (int i = 0; i < attributeFields.length; i++) {
+            int field = attributeFields[i];
+            if (row.isNull(field)) {
+                scratch[i] = 0;
+                continue;
+            }
+            ByteDictionary dictionary = dictionaries[i];
+            int known = dictionary.size();
+            int code = dictionary.code(buf, row.start(field), row.end(field));
+            if (code > known) {
+                parseNewValue(i, code, row, field);
+            }
+            if (!valid(i, code)) {
+                return rejectAttribute(i, code, row, field);
+            }
+            scratch[i] = code;
+        }
+        for (int e = 0; e < extraFields.length; e++) {
+            int field = extraFields[e];
+            scratch[TableSchema.FIXED_WIDTH + e] = row.isNull(field) ? 0
+                    : dictionaries[attributeFields.length + e].code(buf, row.start(field), row.end(field));
+        }
+        long start = Long.MIN_VALUE;
+        if (!row.isNull(startField)) {
+            start = row.timestamp(startField);
+            if (start == TimestampParser.INVALID) {
+                return row.rejectTimestamp(startField);
+            }
+        }
+        int duration = 0;
+        if (!row.isNull(endField)) {
+            long end = row.timestamp(endField);
+            if (end == TimestampParser.INVALID) {
+                return row.rejectTimestamp(endField);
+            }
+            if (start != Long.MIN_VALUE) {
+                if (end < start) {
+                    return row.reject(FocusColumn.CHARGE_PERIOD_END.columnName(),
+                            "ChargePeriodEnd is before ChargePeriodStart");
+                }
+                duration = durations.code(end - start);
+            }
+        }
+        scratch[TableSchema.DURATION] = duration;
+        if (rows == attributeSetOf.length) {
+            grow();
+        }
+        for (int m = 0; m < metricFields.length; m++) {
+            int field = metricFields[m];
+            double value = Double.NaN;
+            if (!row.isNull(field)) {
+                value = row.decimal(field);
+                if (Double.isNaN(value)) {
+                    return row.rejectNumber(field);
+                }
+            }
+            metrics[m][rows] = value;
+        }
+        attributeSetOf[rows] = attributeSets.code(scratch);
+        startSeconds[rows] = start;
+        rows++;
+        return true;
+    }
+
+    private void parseNewValue(int attribute, int code, FocusRow row, int field) {
+        if (attribute == TAGS) {
+            Map<String, String> tags;
+            try {
+                tags = TagsParser.parse(row.string(field));
+            } catch (IllegalArgumentException e) {
+                tags = null;
+            }
+            parsedTags.add(tags);
+        } else if (attribute >= STRINGS && attribute < STRINGS + DECIMALS) {
+            double[] values = ensure(decimalValues, attribute - STRINGS, code);
+            double value = row.decimal(field);
+            values[code] = Double.isNaN(value) ? INVALID_DECIMAL : value;
+        } else if (attribute >= STRINGS + DECIMALS) {
+            int t = attribute - STRINGS - DECIMALS;
+            if (code >= timeValues[t].length) {
+                timeValues[t] = Arrays.copyOf(timeValues[t], code * 2);
+            }
+            timeValues[t][code] = row.timestamp(field);
+        }
+    }
+
+    private boolean valid(int attribute, int code) {
+        if (attribute < STRINGS) {
+            return attribute != TAGS || parsedTags.get(code) != null;
+        }
+        if (attribute < STRINGS + DECIMALS) {
+            return !Double.isNaN(decimalValues[attribute - STRINGS][code]);
+        }
+        return timeValues[attribute - STRINGS - DECIMALS][code] != TimestampParser.INVALID;
+    }
+
+    private boolean rejectAttribute(int attribute, int code, FocusRow row, int field) {
+        if (attribute == TAGS) {
+            String reason;
+            try {
+                TagsParser.parse(row.string(field));
+                reason = "invalid Tags";
+            } catch (IllegalArgumentException e) {
+                reason = e.getMessage();
+            }
+            return row.reject(FocusColumn.TAGS.columnName(), reason);
+        }
+        if (attribute < STRINGS + DECIMALS) {
+            return row.rejectNumber(field);
+        }
+        return row.rejectTimestamp(field);
+    }
+
+    private static double[] ensure(double[][] arrays, int index, int code) {
+        if (code >= arrays[index].length) {
+            arrays[index] = Arrays.copyOf(arrays[index], code * 2);
+        }
+        return arrays[index];
+    }
+
+    private void grow() {
+        int size = attributeSetOf.length * 2;
+        attributeSetOf = Arrays.copyOf(attributeSetOf, size);
+        startSeconds = Arrays.copyOf(startSeconds, size);
+        for (int m = 0; m < metrics.length; m++) {
+            metrics[m] = Arrays.copyOf(metrics[m], size);
+        }
+    }
+
+    /** Small int codes for charge period lengths in seconds (0 = unknown). */
+    static final class DurationCodes {
+        private long[] values = new long[8];
+        private int size;
+
+        int code(long seconds) {
+            for (int i = 1; i <= size; i++) {
+                if (values[i] == seconds) {
+                    return i;
+                }
+            }
+            if (++size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size] = seconds;
+            return size;
+        }
+
+        long value(int code) {
+            return values[code];
+        }
+
+        int size() {
+            return size;
+        }
+    }
+}
