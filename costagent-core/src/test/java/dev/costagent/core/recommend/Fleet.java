@@ -4,6 +4,7 @@ import dev.costagent.core.analysis.utilization.UtilizationClassifier;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.focus.CostRecord;
+import dev.costagent.core.table.CostTable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +110,13 @@ final class Fleet {
         return verdicts;
     }
 
-    RecommendationInput input() {
-        return RecommendationInput.of(new RecordsQueryEngine(records), verdicts);
+    private RecommendationInput input;
+
+    /** The billing rows as a table, and the verdicts; built once. */
+    synchronized RecommendationInput input() {
+        if (input == null) {
+            input = RecommendationInput.of(CostTable.of(records), verdicts);
+        }
+        return input;
     }
 }
