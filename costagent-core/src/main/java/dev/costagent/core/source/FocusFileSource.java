@@ -1,0 +1,72 @@
+package dev.costagent.core.source;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.costagent.core.focus.FocusReader;
+import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.table.CostTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** FOCUS CSV files: one {@code .csv} or {@code .csv.gz} file, or a directory of them. */
+public final class FocusFileSource implements CostSource, CostSourceProvider {
+
+    private final Path path;
+
+    /** The provider form, for {@link java.util.ServiceLoader}. */
+    public FocusFileSource() {
+        this.path = null;
+    }
+
+    private FocusFileSource(Path path) {
+        this.path = requireNonNull(path, "path");
+    }
+
+    /** A source reading a file or directory. */
+    public static FocusFileSource of(Path path) {
+        return new FocusFileSource(path);
+    }
+
+    /** The file or directory. */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public Optional<CostSource> create(String location) {
+        Path candidate = Path.of(location);
+        return Files.exists(candidate) ? Optional.of(of(candidate)) : Optional.empty();
+    }
+
+    @Override
+    public String id() {
+        return "file:" + path.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public String version() {
+        StringBuilder version = new StringBuilder();
+        try {
+            for (Path file : FocusReader.files(path)) {
+                version.append(file.getFileName()).append(':').append(Files.size(file)).append(':')
+                        .append(Files.getLastModifiedTime(file).toMillis()).append(';');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return version.toString();
+    }
+
+    @Override
+    public CostTable load(ReadOptions options) {
+        return CostTable.read(path, options);
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}
