@@ -34,7 +34,7 @@ public record Report(
         String generatedAt,
         ReportSummary summary,
         CostOverview overview,
-        Object analyses,
+        Analyses analyses,
         List<UtilizationVerdict> utilization,
         List<Recommendation> recommendations,
         List<Narrative> narratives,
