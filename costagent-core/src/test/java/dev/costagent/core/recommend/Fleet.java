@@ -17,22 +17,23 @@ import java.util.Random;
  * A hand-built fleet for rule tests: hourly billing rows over {@link #DAYS} days and 5-minute CPU series over the last
  * 14 days, with the expected savings of each planted resource computed independently from the plain definitions.
  */
-final class Fleet {
+public final class Fleet {
 
-    static final int DAYS = 30;
-    static final Instant START = Instant.parse("2024-09-01T00:00:00Z");
+    public static final int DAYS = 30;
+    public static final Instant START = Instant.parse("2024-09-01T00:00:00Z");
 
     private final List<CostRecord> records = new ArrayList<>();
     private final List<UtilizationVerdict> verdicts = new ArrayList<>();
+    private final List<UtilizationSeries> series = new ArrayList<>();
     private final Random random = new Random(7);
 
     /** A compute instance billed every hour at its list price, with a CPU series of roughly this level. */
-    Fleet compute(String id, String type, double hourly, String env, double cpuLevel, String workload) {
+    public Fleet compute(String id, String type, double hourly, String env, double cpuLevel, String workload) {
         return compute(id, type, hourly, env, cpuLevel, workload, 0, DAYS * 24);
     }
 
     /** A compute instance billed in hours [from, to). */
-    Fleet compute(String id, String type, double hourly, String env, double cpuLevel, String workload, int from,
+    public Fleet compute(String id, String type, double hourly, String env, double cpuLevel, String workload, int from,
             int to) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (env != null) {
@@ -56,7 +57,7 @@ final class Fleet {
     }
 
     /** A CPU series: values in [0.9 × level, level], or mostly quiet with bursts to the level when spiky. */
-    Fleet cpu(String id, double level, boolean spiky) {
+    public Fleet cpu(String id, double level, boolean spiky) {
         int samples = 14 * 24 * 12;
         long end = START.getEpochSecond() + DAYS * 24 * 3600L;
         long[] times = new long[samples];
@@ -65,12 +66,14 @@ final class Fleet {
             times[i] = end - (long) (samples - i) * 300;
             values[i] = spiky && i % 100 != 0 ? level / 20 : level * (0.9 + 0.1 * random.nextDouble());
         }
-        verdicts.add(new UtilizationClassifier().classify(new UtilizationSeries(id, "cpu", times, values)));
+        UtilizationSeries cpu = new UtilizationSeries(id, "cpu", times, values);
+        series.add(cpu);
+        verdicts.add(new UtilizationClassifier().classify(cpu));
         return this;
     }
 
     /** An EBS gp2 volume of this many GB, billed hourly. */
-    Fleet gp2Volume(String id, double gb) {
+    public Fleet gp2Volume(String id, double gb) {
         double hourly = gb * 0.10 / 730;
         for (int h = 0; h < DAYS * 24; h++) {
             records.add(base(h).resourceId(id).serviceName("Amazon Elastic Compute Cloud").serviceCategory("Storage")
@@ -82,7 +85,7 @@ final class Fleet {
     }
 
     /** A savings plan with this much unused commitment every hour. */
-    Fleet unusedCommitment(String id, double unusedHourly, double usedHourly) {
+    public Fleet unusedCommitment(String id, double unusedHourly, double usedHourly) {
         for (int h = 0; h < DAYS * 24; h++) {
             records.add(base(h).resourceId(id).serviceName("Savings Plans for AWS Compute usage")
                     .serviceCategory("Compute").chargeCategory("Usage").pricingCategory("Committed")
@@ -102,18 +105,25 @@ final class Fleet {
                 .billingCurrency("USD").providerName("AWS").regionId("us-east-1").subAccountId("111");
     }
 
-    List<CostRecord> records() {
+    /** The billing rows. */
+    public List<CostRecord> records() {
         return records;
     }
 
-    List<UtilizationVerdict> verdicts() {
+    /** The CPU series, one per compute resource with a CPU level. */
+    public List<UtilizationSeries> series() {
+        return series;
+    }
+
+    /** The verdicts of the CPU series. */
+    public List<UtilizationVerdict> verdicts() {
         return verdicts;
     }
 
     private RecommendationInput input;
 
     /** The billing rows as a table, and the verdicts; built once. */
-    synchronized RecommendationInput input() {
+    public synchronized RecommendationInput input() {
         if (input == null) {
             input = RecommendationInput.of(CostTable.of(records), verdicts);
         }
