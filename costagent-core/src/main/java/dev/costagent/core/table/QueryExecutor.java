@@ -19,7 +19,8 @@ import java.util.Map;
 final class QueryExecutor {
 
     private static final int DENSE_LIMIT = 1 << 20;
-    private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
+    /** Group keys in order: element by element, nulls first. */
+    static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
         for (int i = 0; i < a.size(); i++) {
             String x = a.get(i);
             String y = b.get(i);
@@ -99,7 +100,7 @@ final class QueryExecutor {
 
         TimeKeys timeKeys = new TimeKeys(table, timeDims, timeFilters, query.range());
         long keySpace = timeKeys.space() * groupCount;
-        Slots slots = keySpace <= DENSE_LIMIT ? new Slots((int) keySpace, true) : new Slots(1024, false);
+        GroupSlots slots = keySpace <= DENSE_LIMIT ? GroupSlots.dense((int) keySpace) : GroupSlots.hashed();
 
         double[] metric = table.metrics[query.metric().ordinal()];
         int[] setOf = table.attributeSetOf;
@@ -220,112 +221,6 @@ final class QueryExecutor {
 
         String decode(int code) {
             return keys[code];
-        }
-    }
-
-    /** Accumulators per key: dense array or open-addressing hash, with compensated sums and row counts. */
-    private static final class Slots {
-        private final boolean dense;
-        private long[] keys;
-        private double[] sums;
-        private double[] compensations;
-        private long[] rows;
-        private int used;
-        private int mask;
-
-        Slots(int capacity, boolean dense) {
-            this.dense = dense;
-            int size = dense ? Math.max(capacity, 1) : Integer.highestOneBit(Math.max(capacity, 16) * 2);
-            sums = new double[size];
-            compensations = new double[size];
-            rows = new long[size];
-            if (!dense) {
-                keys = new long[size];
-                Arrays.fill(keys, -1);
-                mask = size - 1;
-            }
-        }
-
-        void add(long key, double value) {
-            int slot = dense ? (int) key : slot(key);
-            rows[slot]++;
-            if (value != value) {
-                return; // null metric: counted as a row, adds nothing, like SQL SUM
-            }
-            double sum = sums[slot];
-            double t = sum + value;
-            if (Math.abs(sum) >= Math.abs(value)) {
-                compensations[slot] += (sum - t) + value;
-            } else {
-                compensations[slot] += (value - t) + sum;
-            }
-            sums[slot] = t;
-        }
-
-        private int slot(long key) {
-            int slot = (int) (mix(key) & mask);
-            while (true) {
-                long k = keys[slot];
-                if (k == key) {
-                    return slot;
-                }
-                if (k == -1) {
-                    keys[slot] = key;
-                    if (++used * 2 > keys.length) {
-                        grow();
-                        return slot(key);
-                    }
-                    return slot;
-                }
-                slot = (slot + 1) & mask;
-            }
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            double[] oldSums = sums;
-            double[] oldCompensations = compensations;
-            long[] oldRows = rows;
-            int size = oldKeys.length * 2;
-            keys = new long[size];
-            Arrays.fill(keys, -1);
-            sums = new double[size];
-            compensations = new double[size];
-            rows = new long[size];
-            mask = size - 1;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != -1) {
-                    int slot = (int) (mix(oldKeys[i]) & mask);
-                    while (keys[slot] != -1) {
-                        slot = (slot + 1) & mask;
-                    }
-                    keys[slot] = oldKeys[i];
-                    sums[slot] = oldSums[i];
-                    compensations[slot] = oldCompensations[i];
-                    rows[slot] = oldRows[i];
-                }
-            }
-        }
-
-        private static long mix(long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return h ^ (h >>> 29);
-        }
-
-        int size() {
-            return rows.length;
-        }
-
-        long key(int slot) {
-            return dense ? slot : keys[slot];
-        }
-
-        long rows(int slot) {
-            return rows[slot];
-        }
-
-        double value(int slot) {
-            return sums[slot] + compensations[slot];
         }
     }
 }

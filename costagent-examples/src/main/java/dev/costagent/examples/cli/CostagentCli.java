@@ -1,11 +1,58 @@
 package dev.costagent.examples.cli;
 
-/** Placeholder entry point while the skeleton is set up. */
+import dev.costagent.core.focus.FocusFormatException;
+import dev.costagent.core.table.QueryException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code costagent} command line. Bad input ends with a one-line message on stderr and a non-zero exit code,
+ * never a stack trace: 2 for unusable input or arguments, 1 for I/O failures.
+ */
+@Command(name = "costagent", mixinStandardHelpOptions = true, version = "costagent 0.1.0",
+        description = "Cloud cost analysis on FinOps FOCUS billing data.",
+        subcommands = {SummarizeCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class CostagentCli {
+
+    /** Exit code for bad input or arguments. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for I/O failures. */
+    public static final int IO_FAILURE = 1;
+
     private CostagentCli() {}
 
-    /** Runs the CLI. */
+    /** Runs the CLI and exits with its code. */
     public static void main(String[] args) {
-        System.out.println("costagent");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new CostagentCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            line.getErr().println("costagent: " + oneLine(exception));
+            line.getErr().flush();
+            return exception instanceof UncheckedIOException ? IO_FAILURE : BAD_INPUT;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String oneLine(Exception exception) {
+        if (exception instanceof FocusFormatException || exception instanceof QueryException
+                || exception instanceof IllegalArgumentException) {
+            return exception.getMessage();
+        }
+        if (exception instanceof UncheckedIOException io) {
+            return io.getMessage();
+        }
+        String message = exception.getMessage();
+        return exception.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

@@ -1,0 +1,587 @@
+package dev.costagent.core.focus;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes {@link CostRecord}s as a FOCUS CSV file: UTF-8 without BOM, LF line ends, RFC 4180 quoting.
+ *
+ * <p>The header is every {@link FocusColumn} name in enum order, then the extra (non-FOCUS) columns given when the
+ * writer is opened. Cells are written as follows:
+ * <ul>
+ *   <li>null: an empty cell; an empty string: {@code ""} (so the two stay apart);</li>
+ *   <li>decimals: {@link BigDecimal#toPlainString()}, never exponent notation;</li>
+ *   <li>timestamps: ISO 8601 UTC, {@code 2024-09-18T22:00:00Z} (fractional seconds only when present);</li>
+ *   <li>Tags: a JSON object, e.g. {@code {"env":"prod"}}; no tags: an empty cell;</li>
+ *   <li>text containing a comma, a double quote, CR or LF is quoted, with inner quotes doubled.</li>
+ * </ul>
+ * A record holding an extra column that is not in the header is an error, never silently dropped.
+ *
+ * <p>A path ending in {@code .gz} is written gzip-compressed (fastest deflate level; the files are large and
+ * short-lived). The writer buffers bytes itself and is not thread-safe.
+ */
+public final class FocusCsvWriter implements Closeable {
+
+    private static final FocusColumn[] COLUMNS = FocusColumn.values();
+    private static final int BUFFER_BYTES = 1 << 16;
+    /** Recently written timestamps; rows of one charge hour share their four instants. */
+    private static final int TIMESTAMP_CACHE = 8;
+    /** Encoded text cells remembered by String identity (a power of two). */
+    private static final int CELL_CACHE = 1 << 17;
+    private static final int MAX_CACHED_CELL = 512;
+    /** Encoded Tags cells remembered by content (a power of two). */
+    private static final int TAG_CACHE = 1024;
+
+    private final OutputStream out;
+    private final List<String> extraColumns;
+    private final Set<String> extraColumnSet;
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private int position;
+    private long rowsWritten;
+    private final StringBuilder scratch = new StringBuilder(256);
+    private final Instant[] cachedInstants = new Instant[TIMESTAMP_CACHE];
+    private final String[] cachedInstantText = new String[TIMESTAMP_CACHE];
+    private int nextCacheSlot;
+    @SuppressWarnings("unchecked")
+    private final Map<String, String>[] cachedTags = new Map[TAG_CACHE];
+    private final byte[][] cachedTagCells = new byte[TAG_CACHE][];
+    private final String[] cachedStrings = new String[CELL_CACHE];
+    private final byte[][] cachedCells = new byte[CELL_CACHE][];
+
+    private FocusCsvWriter(OutputStream out, List<String> extraColumns) {
+        this.out = out;
+        this.extraColumns = List.copyOf(extraColumns);
+        this.extraColumnSet = new HashSet<>(this.extraColumns);
+        if (extraColumnSet.size() != this.extraColumns.size()) {
+            throw new IllegalArgumentException("duplicate extra column in " + extraColumns);
+        }
+        for (String column : this.extraColumns) {
+            if (FocusColumn.byName(column).isPresent()) {
+                throw new IllegalArgumentException("extra column " + column + " is a FOCUS column");
+            }
+            if (column.isEmpty()) {
+                throw new IllegalArgumentException("extra column name is empty");
+            }
+        }
+        writeHeader();
+    }
+
+    /**
+     * Opens (creates or truncates) a CSV file, gzip-compressed when the name ends with {@code .gz}, and writes the
+     * header.
+     *
+     * @param path the file
+     * @param extraColumns non-FOCUS columns after the FOCUS ones, in this order (e.g. {@code x_InstanceType})
+     */
+    public static FocusCsvWriter open(Path path, List<String> extraColumns) throws IOException {
+        requireNonNull(path, "path");
+        OutputStream file = Files.newOutputStream(path);
+        OutputStream sink = file;
+        if (path.getFileName().toString().endsWith(".gz")) {
+            sink = new FastGzipOutputStream(file);
+        }
+        return new FocusCsvWriter(sink, extraColumns);
+    }
+
+    /** Writes to a stream (not compressed) and writes the header; closing the writer closes the stream. */
+    public static FocusCsvWriter to(OutputStream out, List<String> extraColumns) {
+        return new FocusCsvWriter(requireNonNull(out, "out"), extraColumns);
+    }
+
+    /** The header cells: FOCUS column names in enum order, then the extra columns. */
+    public static List<String> header(List<String> extraColumns) {
+        List<String> header = new ArrayList<>(COLUMNS.length + extraColumns.size());
+        for (FocusColumn column : COLUMNS) {
+            header.add(column.columnName());
+        }
+        header.addAll(extraColumns);
+        return header;
+    }
+
+    /** The number of data rows written so far. */
+    public long rowsWritten() {
+        return rowsWritten;
+    }
+
+    /** Writes one record as one CSV row. */
+    public void write(CostRecord record) {
+        for (String column : record.extra().keySet()) {
+            if (!extraColumnSet.contains(column)) {
+                throw new IllegalArgumentException("record has extra column " + column
+                        + " that is not in the header " + extraColumns);
+            }
+        }
+        text(record.availabilityZone());
+        comma();
+        decimal(record.billedCost());
+        comma();
+        text(record.billingAccountId());
+        comma();
+        text(record.billingAccountName());
+        comma();
+        text(record.billingCurrency());
+        comma();
+        timestamp(record.billingPeriodEnd());
+        comma();
+        timestamp(record.billingPeriodStart());
+        comma();
+        text(record.chargeCategory());
+        comma();
+        text(record.chargeClass());
+        comma();
+        text(record.chargeDescription());
+        comma();
+        text(record.chargeFrequency());
+        comma();
+        timestamp(record.chargePeriodEnd());
+        comma();
+        timestamp(record.chargePeriodStart());
+        comma();
+        text(record.commitmentDiscountCategory());
+        comma();
+        text(record.commitmentDiscountId());
+        comma();
+        text(record.commitmentDiscountName());
+        comma();
+        text(record.commitmentDiscountStatus());
+        comma();
+        text(record.commitmentDiscountType());
+        comma();
+        decimal(record.consumedQuantity());
+        comma();
+        text(record.consumedUnit());
+        comma();
+        decimal(record.contractedCost());
+        comma();
+        decimal(record.contractedUnitPrice());
+        comma();
+        decimal(record.effectiveCost());
+        comma();
+        text(record.invoiceIssuerName());
+        comma();
+        decimal(record.listCost());
+        comma();
+        decimal(record.listUnitPrice());
+        comma();
+        text(record.pricingCategory());
+        comma();
+        decimal(record.pricingQuantity());
+        comma();
+        text(record.pricingUnit());
+        comma();
+        text(record.providerName());
+        comma();
+        text(record.publisherName());
+        comma();
+        text(record.regionId());
+        comma();
+        text(record.regionName());
+        comma();
+        text(record.resourceId());
+        comma();
+        text(record.resourceName());
+        comma();
+        text(record.resourceType());
+        comma();
+        text(record.serviceCategory());
+        comma();
+        text(record.serviceName());
+        comma();
+        text(record.skuId());
+        comma();
+        text(record.skuPriceId());
+        comma();
+        text(record.subAccountId());
+        comma();
+        text(record.subAccountName());
+        comma();
+        tags(record.tags());
+        Map<String, String> extra = record.extra();
+        for (String column : extraColumns) {
+            comma();
+            text(extra.get(column));
+        }
+        newline();
+        rowsWritten++;
+    }
+
+    /** Writes buffered bytes through to the file or stream. */
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            drain();
+        } finally {
+            out.close();
+        }
+    }
+
+    private void writeHeader() {
+        List<String> header = header(extraColumns);
+        for (int i = 0; i < header.size(); i++) {
+            if (i > 0) {
+                comma();
+            }
+            text(header.get(i));
+        }
+        newline();
+    }
+
+    private void comma() {
+        put((byte) ',');
+    }
+
+    private void newline() {
+        put((byte) '\n');
+    }
+
+    private void decimal(BigDecimal value) {
+        if (value != null) {
+            ascii(value.toPlainString());
+        }
+    }
+
+    private void timestamp(Instant value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < TIMESTAMP_CACHE; i++) {
+            if (value.equals(cachedInstants[i])) {
+                ascii(cachedInstantText[i]);
+                return;
+            }
+        }
+        String formatted = IsoInstant.format(value);
+        int slot = nextCacheSlot;
+        cachedInstants[slot] = value;
+        cachedInstantText[slot] = formatted;
+        nextCacheSlot = (slot + 1) % TIMESTAMP_CACHE;
+        ascii(formatted);
+    }
+
+    /**
+     * Writes the Tags cell. Rows of one resource share their tags, so encoded cells are remembered by content in a
+     * small direct-mapped cache.
+     */
+    private void tags(Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        int slot = tags.hashCode() & (TAG_CACHE - 1);
+        if (sameInOrder(tags, cachedTags[slot])) {
+            bytes(cachedTagCells[slot]);
+            return;
+        }
+        int begin = encodeCell(tagsJson(tags));
+        if (begin >= 0 && position - begin <= MAX_CACHED_CELL) {
+            cachedTags[slot] = new LinkedHashMap<>(tags);
+            cachedTagCells[slot] = Arrays.copyOfRange(buffer, begin, position);
+        }
+    }
+
+    /** Equal entries in equal order (JSON text follows the order, so equal maps in another order differ). */
+    private static boolean sameInOrder(Map<String, String> a, Map<String, String> b) {
+        if (b == null || a.size() != b.size()) {
+            return false;
+        }
+        Iterator<Map.Entry<String, String>> left = a.entrySet().iterator();
+        Iterator<Map.Entry<String, String>> right = b.entrySet().iterator();
+        while (left.hasNext()) {
+            if (!left.next().equals(right.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private StringBuilder tagsJson(Map<String, String> tags) {
+        StringBuilder json = scratch;
+        json.setLength(0);
+        json.append('{');
+        boolean first = true;
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            jsonString(json, tag.getKey());
+            json.append(':');
+            if (tag.getValue() == null) {
+                json.append("null");
+            } else {
+                jsonString(json, tag.getValue());
+            }
+        }
+        json.append('}');
+        return json;
+    }
+
+    private static void jsonString(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append("\\u00");
+                        json.append(Character.forDigit(c >> 4, 16));
+                        json.append(Character.forDigit(c & 0xF, 16));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+
+    /**
+     * Writes a text cell, quoted when RFC 4180 requires it; null is an empty cell, "" is {@code ""}. Generated rows
+     * repeat the same String instances (names, ids, descriptions) row after row, so encoded cells are remembered by
+     * identity in a small direct-mapped cache and copied on the next use.
+     */
+    private void text(String value) {
+        if (value == null) {
+            return;
+        }
+        int slot = System.identityHashCode(value) & (CELL_CACHE - 1);
+        byte[] cached = cachedCells[slot];
+        if (cachedStrings[slot] == value) {
+            bytes(cached);
+            return;
+        }
+        int begin = encodeCell(value);
+        if (begin >= 0 && value.length() <= MAX_CACHED_CELL) {
+            cachedStrings[slot] = value;
+            cachedCells[slot] = Arrays.copyOfRange(buffer, begin, position);
+        }
+    }
+
+    /**
+     * Encodes a cell straight into the buffer and returns where it starts there; -1 when the value was too long to
+     * stage in one buffer and went out through the slow, byte-at-a-time path instead.
+     */
+    private int encodeCell(CharSequence value) {
+        int length = value.length();
+        int worstCase = 3 * length + 2;
+        if (worstCase > BUFFER_BYTES / 2) {
+            slowCell(value);
+            return -1;
+        }
+        if (position + worstCase > BUFFER_BYTES) {
+            drain();
+        }
+        int begin = position;
+        boolean quote = length == 0;
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                quote = true;
+            } else if (c >= 0x80) {
+                ascii = false;
+            }
+        }
+        byte[] buf = buffer;
+        int p = position;
+        if (quote) {
+            buf[p++] = '"';
+        }
+        if (ascii && !quote) {
+            for (int i = 0; i < length; i++) {
+                buf[p++] = (byte) value.charAt(i);
+            }
+            position = p;
+            return begin;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                buf[p++] = '"';
+                buf[p++] = '"';
+            } else if (c < 0x80) {
+                buf[p++] = (byte) c;
+            } else {
+                position = p;
+                i = utf8Char(value, i);
+                p = position;
+            }
+        }
+        if (quote) {
+            buf[p++] = '"';
+        }
+        position = p;
+        return begin;
+    }
+
+    /** A cell too long for the staging path: quoted (always, it is simplest) and written byte by byte. */
+    private void slowCell(CharSequence value) {
+        put((byte) '"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                put((byte) '"');
+                put((byte) '"');
+            } else if (c < 0x80) {
+                put((byte) c);
+            } else {
+                i = utf8Char(value, i);
+            }
+        }
+        put((byte) '"');
+    }
+
+    private void bytes(byte[] cell) {
+        if (position + cell.length > BUFFER_BYTES) {
+            drain();
+        }
+        System.arraycopy(cell, 0, buffer, position, cell.length);
+        position += cell.length;
+    }
+
+    private void ascii(String value) {
+        int length = value.length();
+        if (length > BUFFER_BYTES / 2) {
+            for (int i = 0; i < length; i++) {
+                put((byte) value.charAt(i));
+            }
+            return;
+        }
+        if (position + length > BUFFER_BYTES) {
+            drain();
+        }
+        byte[] buf = buffer;
+        int p = position;
+        for (int i = 0; i < length; i++) {
+            buf[p++] = (byte) value.charAt(i);
+        }
+        position = p;
+    }
+
+    /** Encodes the non-ASCII char at {@code i} (a surrogate pair as one code point); returns the last index used. */
+    private int utf8Char(CharSequence value, int i) {
+        char c = value.charAt(i);
+        int codePoint = c;
+        int last = i;
+        if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1))) {
+            codePoint = Character.toCodePoint(c, value.charAt(i + 1));
+            last = i + 1;
+        } else if (Character.isSurrogate(c)) {
+            codePoint = '?'; // a lone surrogate has no UTF-8 form
+        }
+        if (codePoint < 0x80) {
+            put((byte) codePoint);
+        } else if (codePoint < 0x800) {
+            put((byte) (0xC0 | (codePoint >> 6)));
+            put((byte) (0x80 | (codePoint & 0x3F)));
+        } else if (codePoint < 0x10000) {
+            put((byte) (0xE0 | (codePoint >> 12)));
+            put((byte) (0x80 | ((codePoint >> 6) & 0x3F)));
+            put((byte) (0x80 | (codePoint & 0x3F)));
+        } else {
+            put((byte) (0xF0 | (codePoint >> 18)));
+            put((byte) (0x80 | ((codePoint >> 12) & 0x3F)));
+            put((byte) (0x80 | ((codePoint >> 6) & 0x3F)));
+            put((byte) (0x80 | (codePoint & 0x3F)));
+        }
+        return last;
+    }
+
+    private void put(byte b) {
+        if (position == BUFFER_BYTES) {
+            drain();
+        }
+        buffer[position++] = b;
+    }
+
+    private void drain() {
+        if (position == 0) {
+            return;
+        }
+        try {
+            out.write(buffer, 0, position);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write FOCUS CSV: " + e.getMessage(), e);
+        }
+        position = 0;
+    }
+
+    /** ISO 8601 UTC text of an instant without going through a formatter (this runs once per distinct instant). */
+    private static final class IsoInstant {
+        private IsoInstant() {}
+
+        static String format(Instant instant) {
+            // Instant.toString omits ":00" seconds; FOCUS files always carry them, so build the text ourselves.
+            long seconds = instant.getEpochSecond();
+            long days = Math.floorDiv(seconds, 86_400L);
+            int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+            java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
+            StringBuilder text = new StringBuilder(24);
+            int year = date.getYear();
+            if (year < 0 || year > 9999) {
+                return instant.toString();
+            }
+            pad(text, year, 4).append('-');
+            pad(text, date.getMonthValue(), 2).append('-');
+            pad(text, date.getDayOfMonth(), 2).append('T');
+            pad(text, secondOfDay / 3600, 2).append(':');
+            pad(text, (secondOfDay / 60) % 60, 2).append(':');
+            pad(text, secondOfDay % 60, 2);
+            int nanos = instant.getNano();
+            if (nanos != 0) {
+                text.append('.');
+                String fraction = Integer.toString(1_000_000_000 + nanos).substring(1);
+                int end = fraction.length();
+                while (fraction.charAt(end - 1) == '0') {
+                    end--;
+                }
+                text.append(fraction, 0, end);
+            }
+            return text.append('Z').toString();
+        }
+
+        private static StringBuilder pad(StringBuilder text, int value, int width) {
+            String digits = Integer.toString(value);
+            for (int i = digits.length(); i < width; i++) {
+                text.append('0');
+            }
+            return text.append(digits);
+        }
+    }
+
+    /** Gzip at the fastest level: generated benchmark files are large and compression is not their point. */
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, BUFFER_BYTES);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+    }
+}

@@ -1,0 +1,863 @@
+package dev.costagent.core.generate;
+
+import dev.costagent.core.focus.CostRecord;
+import dev.costagent.core.generate.CloudCatalog.Metering;
+import dev.costagent.core.generate.CloudCatalog.Region;
+import dev.costagent.core.generate.CloudCatalog.Service;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated cloud estate behind one {@link GeneratorSpec}: accounts, regions, resources with their prices,
+ * commitment discounts, the monthly non-usage charges, the seasonal profile and the resolved anomalies. It is planned
+ * once, is immutable afterwards, and {@link RowCursor} walks it hour by hour to produce rows.
+ *
+ * <p>Row budget: every hour has one Usage row per live resource plus one row per partly unused commitment; each
+ * billing month adds purchase, tax, credit and adjustment rows. The resource count is chosen so that the rows add up
+ * to the requested number exactly; the last resource starts late (it was "launched" during the period) to absorb
+ * the remainder.
+ */
+final class Estate {
+
+    /** Monetary amounts are carried as longs at this decimal scale (1e-10 USD). */
+    static final int COST_SCALE = 10;
+    static final double COST_UNIT = 1e10;
+    /** Quantities are carried as longs at this decimal scale (1e-6 units). */
+    static final int QUANTITY_SCALE = 6;
+    static final double QUANTITY_UNIT = 1e6;
+
+    /** Share of an instance service's resources that are steady production machines (candidates for commitments). */
+    private static final double STEADY_SHARE = 0.4;
+    /** Spend weight of rank i is 1 / i^PARETO_EXPONENT. */
+    private static final double PARETO_EXPONENT = 1.4;
+    /** Working-week services and autoscaled instances swing this much over the day (peak mid-afternoon UTC). */
+    private static final double DIURNAL_AMPLITUDE = 0.25;
+    /** Flat metered services (storage, clusters) grow this much per day. */
+    private static final double DAILY_GROWTH = 0.001;
+    /** Average running share of an hour for an autoscaled (non-steady) instance. */
+    private static final double AUTOSCALED_BASE = 0.75;
+    private static final double TAX_RATE = 0.06;
+    private static final double CREDIT_RATE = 0.03;
+    private static final double ADJUSTMENT_RATE = 0.005;
+
+    record BillingAccount(String id, String name, String provider, double negotiatedDiscount) {}
+
+    record SubAccount(int index, String id, String name, BillingAccount billingAccount) {}
+
+    /** One resource with everything constant about its rows precomputed. */
+    static final class Resource {
+        int index;
+        int serviceIndex;
+        Service service;
+        SubAccount subAccount;
+        int regionIndex;
+        Region region;
+        String availabilityZone;
+        String id;
+        String name;
+        InstanceType instanceType;
+        String description;
+        String unit;
+        String issuer;
+        String skuId;
+        String skuPriceId;
+        BigDecimal listUnitPrice;
+        BigDecimal contractedUnitPrice;
+        long listUnit10;
+        long contractedUnit10;
+        boolean steady;
+        boolean weekdayDriven;
+        double baseQuantity;
+        int startHour;
+        Map<String, String> tags;
+        Map<String, String> extra;
+        /** The covering commitment, or null when billed on demand. */
+        Commitment commitment;
+        long coveredEffective10;
+    }
+
+    /** One commitment discount (savings plan, reservation, committed use discount). */
+    static final class Commitment {
+        String id;
+        String name;
+        String category;
+        String type;
+        double discount;
+        double unusedFraction;
+        Service service;
+        int serviceIndex;
+        SubAccount subAccount;
+        Region region;
+        int regionIndex;
+        final List<Resource> covered = new ArrayList<>();
+        String unusedDescription;
+        long hourly10;
+        long unusedPerHour10;
+    }
+
+    /** A commitment to plan before resources exist: provider, category and whether part of it goes unused. */
+    private record CommitmentTemplate(String provider, String category, String type, double discount,
+            double unusedFraction) {}
+
+    /** An anomaly resolved against the estate: which index of which dimension, which day. */
+    record ResolvedAnomaly(AnomalySpec spec, int dimension, int valueIndex, int day, double factor) {
+        static final int SERVICE = 0;
+        static final int SUB_ACCOUNT = 1;
+        static final int REGION = 2;
+
+        boolean matches(int serviceIndex, int subAccountIndex, int regionIndex) {
+            return switch (dimension) {
+                case SERVICE -> serviceIndex == valueIndex;
+                case SUB_ACCOUNT -> subAccountIndex == valueIndex;
+                default -> regionIndex == valueIndex;
+            };
+        }
+
+        boolean activeOn(int d) {
+            return spec.type() == AnomalyType.LEVEL_SHIFT ? d >= day : d == day;
+        }
+    }
+
+    final GeneratorSpec spec;
+    final long seed;
+    final int hours;
+    final int days;
+    final Instant[] hourStart;
+    final int[] monthOfHour;
+    final Instant[] periodStart;
+    final Instant[] periodEnd;
+    final List<Service> services;
+    final List<Region> regions;
+    final List<BillingAccount> billingAccounts;
+    final List<SubAccount> subAccounts;
+    final Resource[] resources;
+    final Commitment[] commitments;
+    final Commitment[] unusedCommitments;
+    final double[] seasonal;
+    final double[][] dayFactor;
+    final List<List<CostRecord>> chargesAtHour;
+    final List<ResolvedAnomaly> anomalies;
+    final ResolvedAnomaly[][] activeByDay;
+    final long usageRows;
+
+    private Estate(GeneratorSpec spec) {
+        this.spec = spec;
+        this.seed = spec.seed();
+        this.days = spec.days();
+        this.hours = days * 24;
+        this.hourStart = new Instant[hours + 1];
+        Instant first = spec.start().atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (int h = 0; h <= hours; h++) {
+            hourStart[h] = first.plusSeconds(3600L * h);
+        }
+        // Billing months overlapping the data.
+        List<Instant> starts = new ArrayList<>();
+        List<Instant> ends = new ArrayList<>();
+        this.monthOfHour = new int[hours];
+        LocalDate monthStart = spec.start().withDayOfMonth(1);
+        for (int h = 0; h < hours; h++) {
+            LocalDate day = spec.start().plusDays(h / 24);
+            LocalDate m = day.withDayOfMonth(1);
+            if (starts.isEmpty() || !m.equals(monthStart)) {
+                monthStart = m;
+                starts.add(m.atStartOfDay(ZoneOffset.UTC).toInstant());
+                ends.add(m.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+            monthOfHour[h] = starts.size() - 1;
+        }
+        this.periodStart = starts.toArray(Instant[]::new);
+        this.periodEnd = ends.toArray(Instant[]::new);
+
+        this.services = chooseServices(spec);
+        this.regions = chooseRegions(spec);
+        this.billingAccounts = new ArrayList<>();
+        this.subAccounts = new ArrayList<>();
+        planAccounts();
+        this.seasonal = seasonalProfile(spec, hours);
+        this.dayFactor = dayFactors();
+
+        // Row budget.
+        int months = periodStart.length;
+        long rows = spec.rows();
+        long budget = rows / 5;
+        long tax = (long) subAccounts.size() * months;
+        long credit = (long) billingAccounts.size() * months;
+        boolean withTax = tax <= budget;
+        boolean withCredits = withTax && tax + credit <= budget;
+        boolean withAdjustments = withCredits && tax + 2 * credit <= budget;
+        long fixedCharges = (withTax ? tax : 0) + (withCredits ? credit : 0) + (withAdjustments ? credit : 0);
+
+        List<CommitmentTemplate> wanted = wantedCommitments(rows, fixedCharges, months);
+        long fewestResources = ceilDiv(rows - fixedCharges - commitmentRows(wanted, months), hours);
+        List<CommitmentTemplate> templates = feasibleCommitments(wanted, fewestResources);
+        this.usageRows = rows - fixedCharges - commitmentRows(templates, months);
+        int resourceCount = (int) ceilDiv(usageRows, hours);
+        this.resources = planResources(resourceCount);
+        resources[resourceCount - 1].startHour = (int) ((long) resourceCount * hours - usageRows);
+
+        this.commitments = planCommitments(templates);
+        List<Commitment> unused = new ArrayList<>();
+        for (Commitment c : commitments) {
+            if (c.unusedFraction > 0) {
+                unused.add(c);
+            }
+        }
+        this.unusedCommitments = unused.toArray(Commitment[]::new);
+        this.chargesAtHour = planMonthlyCharges(withTax, withCredits, withAdjustments);
+        this.anomalies = resolveAnomalies();
+        this.activeByDay = new ResolvedAnomaly[days][];
+        for (int d = 0; d < days; d++) {
+            List<ResolvedAnomaly> active = new ArrayList<>();
+            for (ResolvedAnomaly a : anomalies) {
+                if (a.activeOn(d)) {
+                    active.add(a);
+                }
+            }
+            activeByDay[d] = active.toArray(ResolvedAnomaly[]::new);
+        }
+    }
+
+    /** Plans the estate for a spec. */
+    static Estate plan(GeneratorSpec spec) {
+        return new Estate(spec);
+    }
+
+    // ---------------------------------------------------------------------------------------------- structure
+
+    private static List<Service> chooseServices(GeneratorSpec spec) {
+        List<Service> result = new ArrayList<>();
+        for (Service s : CloudCatalog.SERVICES) {
+            if (spec.providers().contains(s.provider()) && result.size() < spec.services()) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    private static List<Region> chooseRegions(GeneratorSpec spec) {
+        List<Region> result = new ArrayList<>();
+        for (String provider : spec.providers()) {
+            int taken = 0;
+            for (Region r : CloudCatalog.REGIONS) {
+                if (r.provider().equals(provider) && taken < spec.regionsPerProvider()) {
+                    result.add(r);
+                    taken++;
+                }
+            }
+        }
+        return result;
+    }
+
+    private void planAccounts() {
+        List<String> providers = spec.providers();
+        for (int i = 0; i < spec.billingAccounts(); i++) {
+            String provider = providers.get(i % providers.size());
+            long h = Dice.hash(seed, 11, i, 0);
+            String id;
+            String name = "Acme " + provider + (i < providers.size() ? "" : " " + (i / providers.size() + 1));
+            double discount;
+            switch (provider) {
+                case CloudCatalog.AWS -> {
+                    id = digits(h, 12);
+                    discount = 0.05;
+                }
+                case CloudCatalog.AZURE -> {
+                    id = digits(h, 8);
+                    discount = 0.0;
+                }
+                default -> {
+                    String hex = hex(h, 18).toUpperCase();
+                    id = hex.substring(0, 6) + "-" + hex.substring(6, 12) + "-" + hex.substring(12, 18);
+                    discount = 0.03;
+                }
+            }
+            billingAccounts.add(new BillingAccount(id, name, provider, discount));
+        }
+        for (int k = 0; k < spec.subAccounts(); k++) {
+            BillingAccount ba = billingAccounts.get(k % billingAccounts.size());
+            long h = Dice.hash(seed, 12, k, 0);
+            String team = CloudCatalog.TEAMS.get(k % CloudCatalog.TEAMS.size());
+            String env = (k / CloudCatalog.TEAMS.size()) % 2 == 0 ? "prod" : "nonprod";
+            String name = team + "-" + env + (k < 2 * CloudCatalog.TEAMS.size() ? "" : "-" + k);
+            String id = switch (ba.provider()) {
+                case CloudCatalog.AWS -> digits(h, 12);
+                case CloudCatalog.AZURE -> uuid(h, Dice.mix(h));
+                default -> name + "-" + digits(h, 6);
+            };
+            subAccounts.add(new SubAccount(k, id, name, ba));
+        }
+    }
+
+    private static double[] seasonalProfile(GeneratorSpec spec, int hours) {
+        double[] profile = new double[hours];
+        for (int h = 0; h < hours; h++) {
+            DayOfWeek dow = spec.start().plusDays(h / 24).getDayOfWeek();
+            boolean weekend = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
+            double diurnal = 1.0 + DIURNAL_AMPLITUDE * Math.cos(2 * Math.PI * ((h % 24) - 15) / 24.0);
+            profile[h] = (weekend ? spec.weekendFactor() : 1.0) * diurnal;
+        }
+        return profile;
+    }
+
+    private double[][] dayFactors() {
+        double[][] factors = new double[services.size()][days];
+        for (int s = 0; s < services.size(); s++) {
+            for (int d = 0; d < days; d++) {
+                factors[s][d] = 1.0 + 0.5 * spec.noise() * Dice.gaussian(Dice.hash(seed, 13, s, d));
+            }
+        }
+        return factors;
+    }
+
+    // ---------------------------------------------------------------------------------------------- resources
+
+    /** Resource counts per service: spend weight over typical resource cost, floors first, remainders by rank. */
+    private int[] resourceCounts(long resourceCount) {
+        double[] share = new double[services.size()];
+        double total = 0;
+        for (int i = 0; i < share.length; i++) {
+            share[i] = Math.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
+            total += share[i];
+        }
+        int[] counts = new int[share.length];
+        long assigned = 0;
+        for (int i = 0; i < share.length; i++) {
+            counts[i] = (int) Math.floor(resourceCount * share[i] / total);
+            assigned += counts[i];
+        }
+        for (int i = 0; assigned < resourceCount; i = (i + 1) % counts.length) {
+            counts[i]++;
+            assigned++;
+        }
+        return counts;
+    }
+
+    /** Steady production instances per service; a lower bound that only grows with the resource count. */
+    private int steadyCount(int serviceIndex, long resourceCount) {
+        if (services.get(serviceIndex).metering() != Metering.INSTANCE) {
+            return 0;
+        }
+        double[] share = new double[services.size()];
+        double total = 0;
+        for (int i = 0; i < share.length; i++) {
+            share[i] = Math.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
+            total += share[i];
+        }
+        int floor = (int) Math.floor(resourceCount * share[serviceIndex] / total);
+        return (int) Math.floor(STEADY_SHARE * floor);
+    }
+
+    private Resource[] planResources(int count) {
+        int[] perService = resourceCounts(count);
+        Resource[] result = new Resource[count];
+        int index = 0;
+        for (int s = 0; s < perService.length; s++) {
+            int steady = steadyCount(s, count);
+            for (int k = 0; k < perService[s]; k++) {
+                result[index] = planResource(index, s, k < steady);
+                index++;
+            }
+        }
+        return result;
+    }
+
+    private Resource planResource(int index, int serviceIndex, boolean steadyInstance) {
+        Service service = services.get(serviceIndex);
+        Resource r = new Resource();
+        r.index = index;
+        r.serviceIndex = serviceIndex;
+        r.service = service;
+        r.subAccount = pickSubAccount(service.provider(), Dice.hash(seed, 21, index, 1));
+        r.regionIndex = pickRegion(service.provider(), Dice.hash(seed, 21, index, 2));
+        r.region = regions.get(r.regionIndex);
+        long idHash = Dice.hash(seed, 21, index, 3);
+        String env = steadyInstance ? "prod" : pickEnv(Dice.uniform(Dice.hash(seed, 21, index, 4)));
+        String team = CloudCatalog.TEAMS.get(Dice.below(Dice.hash(seed, 21, index, 5), CloudCatalog.TEAMS.size()));
+        String app = CloudCatalog.APPS.get(Dice.below(Dice.hash(seed, 21, index, 6), CloudCatalog.APPS.size()));
+        r.name = app + "-" + env + "-" + hex(idHash, 4);
+        r.availabilityZone = zone(r.region, Dice.below(Dice.hash(seed, 21, index, 7), 3));
+        r.id = resourceId(service, r, idHash);
+        r.issuer = CloudCatalog.issuer(service.provider());
+        BillingAccount ba = r.subAccount.billingAccount();
+        BigDecimal listPrice;
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (service.metering() == Metering.INSTANCE) {
+            List<InstanceType> types = InstancePriceList.forProvider(service.provider());
+            InstanceType type = types.get(Dice.below(Dice.hash(seed, 21, index, 8), types.size()));
+            r.instanceType = type;
+            listPrice = type.hourlyPrice();
+            r.description = instanceDescription(type, r.region);
+            r.unit = "Hours";
+            r.steady = steadyInstance;
+            r.weekdayDriven = !steadyInstance;
+            r.baseQuantity = steadyInstance ? 1.0 : AUTOSCALED_BASE;
+            extra.put(BillingGenerator.INSTANCE_TYPE_COLUMN, type.name());
+            r.skuId = skuId(service.token() + type.name() + r.region.id());
+        } else {
+            listPrice = new BigDecimal(service.unitPrice());
+            r.description = service.description();
+            r.unit = service.unit();
+            r.steady = !service.weekdayDriven();
+            r.weekdayDriven = service.weekdayDriven();
+            double hourlyCost = service.typicalHourlyCost()
+                    * Math.exp(0.8 * Dice.gaussian(Dice.hash(seed, 21, index, 9)));
+            r.baseQuantity = hourlyCost / listPrice.doubleValue();
+            r.skuId = skuId(service.token() + r.region.id());
+        }
+        r.skuPriceId = r.skuId + "." + skuId(r.skuId + "price").substring(0, 10);
+        r.listUnitPrice = listPrice.setScale(COST_SCALE);
+        r.listUnit10 = r.listUnitPrice.unscaledValue().longValueExact();
+        r.contractedUnit10 = Math.round(r.listUnit10 * (1.0 - ba.negotiatedDiscount()));
+        r.contractedUnitPrice = BigDecimal.valueOf(r.contractedUnit10, COST_SCALE);
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (Dice.uniform(Dice.hash(seed, 21, index, 10)) < spec.tagCoverage()) {
+            tags.put("env", env);
+            tags.put("team", team);
+            tags.put("app", app);
+        }
+        r.tags = Collections.unmodifiableMap(tags);
+        r.extra = Collections.unmodifiableMap(extra);
+        return r;
+    }
+
+    private SubAccount pickSubAccount(String provider, long hash) {
+        List<SubAccount> own = new ArrayList<>();
+        for (SubAccount s : subAccounts) {
+            if (s.billingAccount().provider().equals(provider)) {
+                own.add(s);
+            }
+        }
+        return own.get(paretoPick(own.size(), Dice.uniform(hash)));
+    }
+
+    private int pickRegion(String provider, long hash) {
+        List<Integer> own = new ArrayList<>();
+        for (int i = 0; i < regions.size(); i++) {
+            if (regions.get(i).provider().equals(provider)) {
+                own.add(i);
+            }
+        }
+        return own.get(paretoPick(own.size(), Dice.uniform(hash)));
+    }
+
+    /** Picks 0..n-1 with weight 1/(i+1): the first accounts and regions carry most of the spend. */
+    private static int paretoPick(int n, double u) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += 1.0 / (i + 1);
+        }
+        double x = u * total;
+        for (int i = 0; i < n; i++) {
+            x -= 1.0 / (i + 1);
+            if (x < 0) {
+                return i;
+            }
+        }
+        return n - 1;
+    }
+
+    private static String pickEnv(double u) {
+        if (u < 0.45) {
+            return "prod";
+        } else if (u < 0.70) {
+            return "dev";
+        } else if (u < 0.85) {
+            return "staging";
+        }
+        return "test";
+    }
+
+    private static String zone(Region region, int k) {
+        return switch (region.provider()) {
+            case CloudCatalog.AWS -> region.id() + (char) ('a' + k);
+            case CloudCatalog.GCP -> region.id() + "-" + (char) ('a' + k);
+            default -> null;
+        };
+    }
+
+    private static String resourceId(Service service, Resource r, long h) {
+        String sub = r.subAccount.id();
+        return switch (service.provider()) {
+            case CloudCatalog.AWS -> service.metering() == Metering.INSTANCE
+                    ? "i-0" + hex(h, 16)
+                    : "arn:aws:" + service.token() + ":" + r.region.id() + ":" + sub + ":" + service.resourceType()
+                            + "/" + r.name;
+            case CloudCatalog.AZURE -> "/subscriptions/" + sub + "/resourceGroups/rg-" + r.name.substring(0,
+                    r.name.indexOf('-')) + "/providers/Microsoft." + service.token() + "/" + service.resourceType()
+                    + "/" + r.name;
+            default -> "//" + service.token() + ".googleapis.com/projects/" + sub + "/" + service.resourceType() + "/"
+                    + r.name;
+        };
+    }
+
+    private static String instanceDescription(InstanceType type, Region region) {
+        String price = type.hourlyPrice().stripTrailingZeros().toPlainString();
+        return switch (type.provider()) {
+            case CloudCatalog.AWS -> "$" + price + " per On Demand Linux " + type.name() + " Instance Hour";
+            case CloudCatalog.AZURE -> type.name() + " Linux virtual machine, pay-as-you-go, " + region.name();
+            default -> type.name() + " instance running Linux in " + region.id();
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------- commitments
+
+    /** The commitments the row budget allows: ten per cent of the rows at most, and only with 30+ resources. */
+    private List<CommitmentTemplate> wantedCommitments(long rows, long fixedCharges, int months) {
+        List<CommitmentTemplate> all = new ArrayList<>();
+        if (spec.commitmentCoverage() <= 0 || ceilDiv(rows - fixedCharges, hours) < 30) {
+            return all;
+        }
+        for (String provider : spec.providers()) {
+            switch (provider) {
+                case CloudCatalog.AWS -> {
+                    all.add(new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0));
+                    all.add(new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0.30));
+                    all.add(new CommitmentTemplate(provider, "Usage", "Reserved Instance", 0.37, 0));
+                }
+                case CloudCatalog.AZURE -> {
+                    all.add(new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0));
+                    all.add(new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0.40));
+                }
+                default -> all.add(new CommitmentTemplate(provider, "Usage", "Committed Use Discount", 0.37, 0));
+            }
+        }
+        List<CommitmentTemplate> affordable = new ArrayList<>();
+        long spent = 0;
+        for (CommitmentTemplate t : all) {
+            long cost = months + (t.unusedFraction() > 0 ? hours : 0);
+            if (spent + cost <= rows / 10) {
+                affordable.add(t);
+                spent += cost;
+            }
+        }
+        return affordable;
+    }
+
+    private long commitmentRows(List<CommitmentTemplate> templates, int months) {
+        long rows = 0;
+        for (CommitmentTemplate t : templates) {
+            rows += months + (t.unusedFraction() > 0 ? hours : 0);
+        }
+        return rows;
+    }
+
+    /** Keeps the templates each provider has enough steady instances for, even at the fewest resources. */
+    private List<CommitmentTemplate> feasibleCommitments(List<CommitmentTemplate> wanted, long fewestResources) {
+        List<CommitmentTemplate> result = new ArrayList<>();
+        for (String provider : spec.providers()) {
+            int covered = coveredCount(provider, fewestResources);
+            int taken = 0;
+            for (CommitmentTemplate t : wanted) {
+                if (t.provider().equals(provider) && taken < covered) {
+                    result.add(t);
+                    taken++;
+                }
+            }
+        }
+        return result;
+    }
+
+    private int instanceServiceIndex(String provider) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).provider().equals(provider) && services.get(i).metering() == Metering.INSTANCE) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int coveredCount(String provider, long resourceCount) {
+        int s = instanceServiceIndex(provider);
+        if (s < 0) {
+            return 0;
+        }
+        int steady = steadyCount(s, resourceCount);
+        return steady == 0 ? 0 : Math.max(1, (int) Math.round(spec.commitmentCoverage() * steady));
+    }
+
+    private Commitment[] planCommitments(List<CommitmentTemplate> templates) {
+        List<Commitment> result = new ArrayList<>();
+        for (String provider : spec.providers()) {
+            List<CommitmentTemplate> own = new ArrayList<>();
+            for (CommitmentTemplate t : templates) {
+                if (t.provider().equals(provider)) {
+                    own.add(t);
+                }
+            }
+            if (own.isEmpty()) {
+                continue;
+            }
+            int s = instanceServiceIndex(provider);
+            List<Resource> steady = new ArrayList<>();
+            for (Resource r : resources) {
+                if (r.serviceIndex == s && r.steady) {
+                    steady.add(r);
+                }
+            }
+            int cover = coveredCount(provider, resources.length);
+            List<Resource> candidates = steady.subList(0, Math.min(cover, steady.size()));
+            for (int k = 0; k < own.size(); k++) {
+                List<Resource> slice = candidates.subList(k * candidates.size() / own.size(),
+                        (k + 1) * candidates.size() / own.size());
+                result.add(commitment(own.get(k), s, slice, result.size()));
+            }
+        }
+        return result.toArray(Commitment[]::new);
+    }
+
+    private Commitment commitment(CommitmentTemplate t, int serviceIndex, List<Resource> slice, int number) {
+        Commitment c = new Commitment();
+        Resource first = slice.get(0);
+        c.category = t.category();
+        c.type = t.type();
+        c.discount = t.discount();
+        c.unusedFraction = t.unusedFraction();
+        c.service = services.get(serviceIndex);
+        c.serviceIndex = serviceIndex;
+        c.subAccount = first.subAccount;
+        c.region = first.region;
+        c.regionIndex = first.regionIndex;
+        long h = Dice.hash(seed, 31, number, 0);
+        String uuid = uuid(h, Dice.mix(h + 1));
+        c.id = switch (t.provider()) {
+            case CloudCatalog.AWS -> t.category().equals("Spend")
+                    ? "arn:aws:savingsplans::" + c.subAccount.id() + ":savingsplan/" + uuid
+                    : "arn:aws:ec2:" + c.region.id() + ":" + c.subAccount.id() + ":reserved-instances/" + uuid;
+            case CloudCatalog.AZURE -> "/providers/Microsoft.Capacity/reservationOrders/" + uuid
+                    + "/reservations/" + uuid(Dice.mix(h + 2), Dice.mix(h + 3));
+            default -> "projects/" + c.subAccount.id() + "/regions/" + c.region.id() + "/commitments/cud-"
+                    + hex(h, 8);
+        };
+        c.name = (t.category().equals("Spend") ? "compute-sp-" : "ri-") + (number + 1)
+                + (t.unusedFraction() > 0 ? "-oversized" : "");
+        c.unusedDescription = "Unused " + c.type + " commitment " + c.name;
+        long coveredPerHour = 0;
+        for (Resource r : slice) {
+            // A reservation covers one instance type only; a spend commitment covers any.
+            if (t.category().equals("Usage") && !r.instanceType.equals(first.instanceType)) {
+                continue;
+            }
+            r.commitment = c;
+            r.coveredEffective10 = Math.round(r.contractedUnit10 * (1.0 - c.discount));
+            coveredPerHour += r.coveredEffective10;
+            c.covered.add(r);
+        }
+        c.hourly10 = Math.round(coveredPerHour / (1.0 - c.unusedFraction));
+        c.unusedPerHour10 = c.hourly10 - coveredPerHour;
+        return c;
+    }
+
+    // ---------------------------------------------------------------------------------------------- monthly rows
+
+    private List<List<CostRecord>> planMonthlyCharges(boolean withTax, boolean withCredits,
+            boolean withAdjustments) {
+        List<List<CostRecord>> atHour = new ArrayList<>(Collections.nCopies(hours, List.of()));
+        double[] hourlyBySub = new double[subAccounts.size()];
+        for (Resource r : resources) {
+            double running = r.service.metering() == Metering.INSTANCE && !r.steady ? 0.9 : 1.0;
+            hourlyBySub[r.subAccount.index()] += r.baseQuantity * running * r.contractedUnit10 / COST_UNIT;
+        }
+        int h = 0;
+        while (h < hours) {
+            int month = monthOfHour[h];
+            int end = h;
+            while (end < hours && monthOfHour[end] == month) {
+                end++;
+            }
+            int monthHours = end - h;
+            Instant from = hourStart[h];
+            Instant to = hourStart[end];
+            List<CostRecord> charges = new ArrayList<>();
+            for (Commitment c : commitments) {
+                long amount10 = c.hourly10 * monthHours;
+                charges.add(monthly(c.subAccount, c.service, c.region, month, from, to, "Purchase", "Recurring",
+                        c.type + " " + c.name + " recurring fee, " + monthHours + " hours", amount10, 0L)
+                        .resourceId(c.id).resourceName(c.name).commitmentDiscountId(c.id)
+                        .commitmentDiscountName(c.name).commitmentDiscountCategory(c.category)
+                        .commitmentDiscountType(c.type).pricingCategory("Committed").build());
+            }
+            if (withTax) {
+                for (SubAccount s : subAccounts) {
+                    long tax10 = Math.round(hourlyBySub[s.index()] * monthHours * TAX_RATE * COST_UNIT);
+                    charges.add(monthly(s, null, null, month, from, to, "Tax", "Recurring",
+                            "Sales tax on usage, " + s.name(), tax10, tax10).build());
+                }
+            }
+            for (BillingAccount ba : billingAccounts) {
+                SubAccount first = null;
+                double hourly = 0;
+                for (SubAccount s : subAccounts) {
+                    if (s.billingAccount() == ba) {
+                        first = first == null ? s : first;
+                        hourly += hourlyBySub[s.index()];
+                    }
+                }
+                Service top = topService(ba.provider());
+                if (withCredits) {
+                    long credit10 = -Math.round(hourly * monthHours * CREDIT_RATE * COST_UNIT);
+                    charges.add(monthly(first, top, null, month, from, to, "Credit", "One-Time",
+                            "Promotional credit, migration acceleration program", credit10, credit10).build());
+                }
+                if (withAdjustments) {
+                    long adjustment10 = -Math.round(hourly * monthHours * ADJUSTMENT_RATE * COST_UNIT);
+                    charges.add(monthly(first, top, null, month, from, to, "Adjustment", "One-Time",
+                            "Service level agreement credit adjustment", adjustment10, adjustment10).build());
+                }
+            }
+            atHour.set(h, List.copyOf(charges));
+            h = end;
+        }
+        return atHour;
+    }
+
+    private Service topService(String provider) {
+        for (Service s : services) {
+            if (s.provider().equals(provider)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private CostRecord.Builder monthly(SubAccount sub, Service service, Region region, int month, Instant from,
+            Instant to, String category, String frequency, String description, long billed10, long effective10) {
+        BillingAccount ba = sub.billingAccount();
+        BigDecimal billed = BigDecimal.valueOf(billed10, COST_SCALE);
+        String issuer = CloudCatalog.issuer(ba.provider());
+        return CostRecord.builder()
+                .billedCost(billed)
+                .billingAccountId(ba.id())
+                .billingAccountName(ba.name())
+                .billingCurrency("USD")
+                .billingPeriodStart(periodStart[month])
+                .billingPeriodEnd(periodEnd[month])
+                .chargeCategory(category)
+                .chargeDescription(description)
+                .chargeFrequency(frequency)
+                .chargePeriodStart(from)
+                .chargePeriodEnd(to)
+                .contractedCost(billed)
+                .effectiveCost(BigDecimal.valueOf(effective10, COST_SCALE))
+                .invoiceIssuerName(issuer)
+                .listCost(billed)
+                .providerName(ba.provider())
+                .publisherName(issuer)
+                .regionId(region == null ? null : region.id())
+                .regionName(region == null ? null : region.name())
+                .serviceName(service == null ? "Tax" : service.name())
+                .serviceCategory(service == null ? "Other" : service.category())
+                .subAccountId(sub.id())
+                .subAccountName(sub.name());
+    }
+
+    // ---------------------------------------------------------------------------------------------- anomalies
+
+    private List<ResolvedAnomaly> resolveAnomalies() {
+        List<ResolvedAnomaly> result = new ArrayList<>();
+        for (AnomalySpec a : spec.anomalies()) {
+            result.add(resolve(a));
+        }
+        if (spec.randomAnomalies() > 0) {
+            for (AnomalySpec a : AnomalyPlanner.plan(this, spec.randomAnomalies(), result)) {
+                result.add(resolve(a));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private ResolvedAnomaly resolve(AnomalySpec a) {
+        List<String> values = dimensionValues(a.dimension());
+        int index = values.indexOf(a.value());
+        if (index < 0) {
+            throw new IllegalArgumentException("anomaly value " + a.value() + " is not a generated " + a.dimension()
+                    + "; generated values: " + values);
+        }
+        int dimension = switch (a.dimension()) {
+            case "ServiceName" -> ResolvedAnomaly.SERVICE;
+            case "SubAccountId" -> ResolvedAnomaly.SUB_ACCOUNT;
+            default -> ResolvedAnomaly.REGION;
+        };
+        int day = (int) (a.date().toEpochDay() - spec.start().toEpochDay());
+        return new ResolvedAnomaly(a, dimension, index, day, a.factor());
+    }
+
+    /** The values of a dimension in index order: service names, sub account ids or region ids. */
+    List<String> dimensionValues(String dimension) {
+        List<String> values = new ArrayList<>();
+        switch (dimension) {
+            case "ServiceName" -> services.forEach(s -> values.add(s.name()));
+            case "SubAccountId" -> subAccounts.forEach(s -> values.add(s.id()));
+            case "RegionId" -> regions.forEach(r -> values.add(r.id()));
+            default -> throw new IllegalArgumentException("dimension " + dimension + " is not one of "
+                    + AnomalySpec.DIMENSIONS);
+        }
+        return values;
+    }
+
+    /** Number of resources per value of a dimension. */
+    int[] resourcesPerValue(String dimension) {
+        int[] count = new int[dimensionValues(dimension).size()];
+        for (Resource r : resources) {
+            int v = switch (dimension) {
+                case "ServiceName" -> r.serviceIndex;
+                case "SubAccountId" -> r.subAccount.index();
+                default -> r.regionIndex;
+            };
+            count[v]++;
+        }
+        return count;
+    }
+
+    // ---------------------------------------------------------------------------------------------- text helpers
+
+    static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    static String hex(long h, int length) {
+        StringBuilder s = new StringBuilder(length);
+        long x = h;
+        for (int i = 0; i < length; i++) {
+            if (i % 16 == 0 && i > 0) {
+                x = Dice.mix(x);
+            }
+            s.append(Character.forDigit((int) ((x >>> (4 * (i % 16))) & 0xF), 16));
+        }
+        return s.toString();
+    }
+
+    static String digits(long h, int length) {
+        StringBuilder s = new StringBuilder(length);
+        long x = h;
+        for (int i = 0; i < length; i++) {
+            x = Dice.mix(x + i);
+            s.append((char) ('0' + (i == 0 ? 1 + Dice.below(x, 9) : Dice.below(x, 10))));
+        }
+        return s.toString();
+    }
+
+    static String uuid(long a, long b) {
+        String x = hex(a, 16) + hex(b, 16);
+        return x.substring(0, 8) + "-" + x.substring(8, 12) + "-" + x.substring(12, 16) + "-" + x.substring(16, 20)
+                + "-" + x.substring(20, 32);
+    }
+
+    private static String skuId(String key) {
+        long h = Dice.mix(key.hashCode() * 0x9E3779B97F4A7C15L);
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder s = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            h = Dice.mix(h + i);
+            s.append(alphabet.charAt(Dice.below(h, alphabet.length())));
+        }
+        return s.toString();
+    }
+}

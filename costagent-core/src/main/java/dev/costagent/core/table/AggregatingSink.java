@@ -1,0 +1,305 @@
+package dev.costagent.core.table;
+
+import dev.costagent.core.focus.FocusColumn;
+import dev.costagent.core.focus.FocusHeader;
+import dev.costagent.core.focus.FocusRow;
+import dev.costagent.core.focus.RecordSink;
+import dev.costagent.core.focus.TagsParser;
+import dev.costagent.core.focus.TimestampParser;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link CostQuery} over one stretch of a file as it is read, keeping only the groups: memory grows with the
+ * number of groups, never with the number of rows. It decodes and checks just the columns the query reads.
+ */
+final class AggregatingSink implements RecordSink {
+
+    private static final int NULL_BUCKET = Integer.MIN_VALUE;
+
+    private final CostQuery query;
+    private final int metricField;
+    private final int startField;
+    private final int currencyField;
+    private final ByteDictionary currencies = new ByteDictionary();
+    private final KeyPart[] keyParts;
+    private final FilterPart[] filters;
+    private final TimeFilter timeFilter;
+    final IntTupleDictionary keys;
+    final GroupSlots slots = GroupSlots.hashed();
+    private final int[] key;
+
+    AggregatingSink(FocusHeader header, CostQuery query) {
+        this.query = query;
+        this.metricField = header.field(query.metric().column());
+        if (metricField < 0) {
+            throw new QueryException("column " + query.metric().columnName() + " is absent from " + header.file());
+        }
+        this.startField = header.field(FocusColumn.CHARGE_PERIOD_START);
+        this.currencyField = header.field(FocusColumn.BILLING_CURRENCY);
+        List<Dimension> groupBy = query.groupBy();
+        keyParts = new KeyPart[groupBy.size()];
+        boolean needsTime = !query.range().isAll();
+        for (int i = 0; i < keyParts.length; i++) {
+            keyParts[i] = new KeyPart(header, groupBy.get(i));
+            needsTime |= groupBy.get(i).isTime();
+        }
+        List<FilterPart> setFilters = new ArrayList<>();
+        List<Filter> timeFilters = new ArrayList<>();
+        for (Filter filter : query.filters()) {
+            if (filter.dimension().isTime()) {
+                timeFilters.add(filter);
+                needsTime = true;
+            } else {
+                setFilters.add(new FilterPart(new KeyPart(header, filter.dimension()), filter));
+            }
+        }
+        filters = setFilters.toArray(new FilterPart[0]);
+        timeFilter = new TimeFilter(timeFilters, query.range());
+        if (needsTime && startField < 0) {
+            throw new QueryException("column ChargePeriodStart is absent from " + header.file());
+        }
+        keys = new IntTupleDictionary(keyParts.length);
+        key = new int[Math.max(keyParts.length, 1)];
+    }
+
+    @Override
+    public boolean accept(FocusRow row) {
+        long start = Long.MIN_VALUE;
+        if (timeFilter.needed || hasTimeKey()) {
+            if (!row.isNull(startField)) {
+                start = row.timestamp(startField);
+                if (start == TimestampParser.INVALID) {
+                    return row.rejectTimestamp(startField);
+                }
+            }
+        }
+        double value = Double.NaN;
+        if (!row.isNull(metricField)) {
+            value = row.decimal(metricField);
+            if (Double.isNaN(value)) {
+                return row.rejectNumber(metricField);
+            }
+        }
+        if (!row.isNull(currencyField)) {
+            currencies.code(row.buffer(), row.start(currencyField), row.end(currencyField));
+        }
+        for (int k = 0; k < keyParts.length; k++) {
+            int code = keyParts[k].code(row, start);
+            if (code == KeyPart.INVALID) {
+                return keyParts[k].reject(row);
+            }
+            key[k] = code;
+        }
+        for (FilterPart filter : filters) {
+            int code = filter.part.code(row, start);
+            if (code == KeyPart.INVALID) {
+                return filter.part.reject(row);
+            }
+            if (!filter.accepts(code)) {
+                return true;
+            }
+        }
+        if (timeFilter.needed && !timeFilter.accepts(start)) {
+            return true;
+        }
+        slots.add(keys.code(key), value);
+        return true;
+    }
+
+    private boolean hasTimeKey() {
+        for (KeyPart part : keyParts) {
+            if (part.kind.ordinal() <= Dimension.Kind.MONTH.ordinal()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The distinct currencies this stretch saw. */
+    List<String> currencies() {
+        List<String> values = new ArrayList<>();
+        for (int code = 1; code <= currencies.size(); code++) {
+            values.add(currencies.value(code));
+        }
+        return values;
+    }
+
+    /** Adds this stretch's groups into a merged map from key to {sum, compensation, rows}. */
+    void mergeInto(Map<List<String>, double[]> merged) {
+        int width = keyParts.length;
+        for (int slot = 0; slot < slots.size(); slot++) {
+            long rows = slots.rows(slot);
+            if (rows == 0) {
+                continue;
+            }
+            int tuple = (int) slots.key(slot);
+            List<String> parts = new ArrayList<>(width);
+            for (int k = 0; k < width; k++) {
+                parts.add(keyParts[k].decode(keys.get(tuple, k)));
+            }
+            double[] accumulator = merged.computeIfAbsent(parts, p -> new double[3]);
+            double value = slots.value(slot);
+            double sum = accumulator[0];
+            double t = sum + value;
+            accumulator[1] += Math.abs(sum) >= Math.abs(value) ? (sum - t) + value : (value - t) + sum;
+            accumulator[0] = t;
+            accumulator[2] += rows;
+        }
+    }
+
+    CostQuery query() {
+        return query;
+    }
+
+    /** One grouping or filtering dimension: its codes per row and their keys. */
+    private static final class KeyPart {
+        static final int INVALID = Integer.MAX_VALUE;
+
+        final Dimension.Kind kind;
+        private final String tagKey;
+        private final int field;
+        private final String columnName;
+        private final ByteDictionary dictionary = new ByteDictionary();
+        /** For tags: raw tags code → tag value code (in {@link #tagValues}); -1 marks invalid tags. */
+        private int[] tagValueOfCode = new int[16];
+        private final Map<String, Integer> tagValueCodes = new HashMap<>();
+        private final List<String> tagValues = new ArrayList<>(java.util.Collections.singletonList(null));
+
+        KeyPart(FocusHeader header, Dimension dimension) {
+            this.kind = dimension.kind();
+            this.tagKey = kind == Dimension.Kind.TAG ? dimension.name() : null;
+            this.columnName = kind == Dimension.Kind.TAG ? FocusColumn.TAGS.columnName() : dimension.name();
+            this.field = dimension.isTime() ? header.field(FocusColumn.CHARGE_PERIOD_START)
+                    : header.field(columnName);
+        }
+
+        int code(FocusRow row, long start) {
+            switch (kind) {
+                case HOUR:
+                case DAY:
+                case MONTH:
+                    return start == Long.MIN_VALUE ? NULL_BUCKET : (int) TimeBuckets.bucket(kind, start);
+                case COLUMN:
+                    return row.isNull(field) ? 0 : dictionary.code(row.buffer(), row.start(field), row.end(field));
+                default:
+                    return tagCode(row);
+            }
+        }
+
+        private int tagCode(FocusRow row) {
+            if (row.isNull(field)) {
+                return 0;
+            }
+            int known = dictionary.size();
+            int code = dictionary.code(row.buffer(), row.start(field), row.end(field));
+            if (code >= tagValueOfCode.length) {
+                tagValueOfCode = java.util.Arrays.copyOf(tagValueOfCode, code * 2);
+            }
+            if (code > known) {
+                try {
+                    String value = TagsParser.parse(row.string(field)).get(tagKey);
+                    tagValueOfCode[code] = value == null ? 0 : tagValueCodes.computeIfAbsent(value, v -> {
+                        tagValues.add(v);
+                        return tagValues.size() - 1;
+                    });
+                } catch (IllegalArgumentException e) {
+                    tagValueOfCode[code] = -1;
+                }
+            }
+            int value = tagValueOfCode[code];
+            return value < 0 ? INVALID : value;
+        }
+
+        boolean reject(FocusRow row) {
+            try {
+                TagsParser.parse(row.string(field));
+                return row.reject(columnName, "invalid Tags");
+            } catch (IllegalArgumentException e) {
+                return row.reject(columnName, e.getMessage());
+            }
+        }
+
+        String decode(int code) {
+            switch (kind) {
+                case HOUR:
+                case DAY:
+                case MONTH:
+                    return code == NULL_BUCKET ? null : TimeBuckets.key(kind, code);
+                case COLUMN:
+                    return dictionary.value(code);
+                default:
+                    return tagValues.get(code);
+            }
+        }
+    }
+
+    /** A filter on a column or tag, with its verdict cached per code. */
+    private static final class FilterPart {
+        final KeyPart part;
+        private final Filter filter;
+        private byte[] verdicts = new byte[16]; // 0 unknown, 1 pass, 2 fail
+
+        FilterPart(KeyPart part, Filter filter) {
+            this.part = part;
+            this.filter = filter;
+        }
+
+        boolean accepts(int code) {
+            if (code >= verdicts.length) {
+                verdicts = java.util.Arrays.copyOf(verdicts, code * 2);
+            }
+            if (verdicts[code] == 0) {
+                verdicts[code] = filter.accepts(part.decode(code)) ? (byte) 1 : (byte) 2;
+            }
+            return verdicts[code] == 1;
+        }
+    }
+
+    /** The range and the time-bucket filters, checked per row. */
+    private static final class TimeFilter {
+        final boolean needed;
+        private final TimeRange range;
+        private final List<Filter> filters;
+        private final long[][] buckets;
+
+        TimeFilter(List<Filter> filters, TimeRange range) {
+            this.filters = filters;
+            this.range = range;
+            this.needed = !filters.isEmpty() || !range.isAll();
+            this.buckets = new long[filters.size()][];
+            for (int f = 0; f < filters.size(); f++) {
+                Dimension.Kind kind = filters.get(f).dimension().kind();
+                buckets[f] = filters.get(f).values().stream().filter(v -> v != null)
+                        .mapToLong(v -> TimeBuckets.parse(kind, v)).sorted().toArray();
+            }
+        }
+
+        boolean accepts(long start) {
+            if (start == Long.MIN_VALUE) {
+                if (!range.isAll()) {
+                    return false;
+                }
+                for (Filter filter : filters) {
+                    if (!filter.accepts(null)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (!range.isAll() && (start < range.start().getEpochSecond() || start >= range.end().getEpochSecond())) {
+                return false;
+            }
+            for (int f = 0; f < filters.size(); f++) {
+                Filter filter = filters.get(f);
+                long bucket = TimeBuckets.bucket(filter.dimension().kind(), start);
+                if ((java.util.Arrays.binarySearch(buckets[f], bucket) >= 0) == filter.exclude()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.costagent.core.table;
+
+import dev.costagent.core.focus.DataQualityIssue;
+import dev.costagent.core.focus.FocusColumn;
+import dev.costagent.core.focus.FocusReader;
+import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.focus.ReadResult;
+import dev.costagent.core.focus.RejectedRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Answers one {@link CostQuery} straight from FOCUS files, without building a {@link CostTable}: the files are parsed
+ * in parallel and only the groups are kept, so heap use depends on the number of groups, not the file size. Strict
+ * mode checks the structure of every record and the values of the columns the query reads.
+ */
+public final class StreamingQuery {
+
+    private StreamingQuery() {}
+
+    /**
+     * The query's answer over a file or directory.
+     *
+     * @throws dev.costagent.core.focus.FocusFormatException for bad input (strict) or input that is not FOCUS CSV
+     * @throws QueryException when a column the query needs is absent, or currencies are mixed
+     */
+    public static Answer execute(Path input, CostQuery query, ReadOptions options) {
+        ReadResult<AggregatingSink> read = new FocusReader(options).read(input, h -> new AggregatingSink(h, query));
+        Map<List<String>, double[]> merged = new HashMap<>();
+        TreeSet<String> currencies = new TreeSet<>();
+        for (AggregatingSink sink : read.sinks()) {
+            sink.mergeInto(merged);
+            currencies.addAll(sink.currencies());
+        }
+        checkCurrencies(query, currencies);
+        List<QueryResult.Group> groups = new ArrayList<>(merged.size());
+        merged.forEach((key, acc) -> groups.add(new QueryResult.Group(key, acc[0] + acc[1], (long) acc[2])));
+        groups.sort((a, b) -> QueryExecutor.KEY_ORDER.compare(a.key(), b.key()));
+        double sum = 0;
+        double compensation = 0;
+        long rows = 0;
+        for (QueryResult.Group group : groups) {
+            double value = group.value();
+            double t = sum + value;
+            compensation += Math.abs(sum) >= Math.abs(value) ? (sum - t) + value : (value - t) + sum;
+            sum = t;
+            rows += group.rows();
+        }
+        QueryResult result = new QueryResult(query, groups, sum + compensation, rows);
+        return new Answer(result, read.accepted(), read.rejected(), read.rejects(), read.dataQuality(),
+                List.copyOf(currencies));
+    }
+
+    private static void checkCurrencies(CostQuery query, TreeSet<String> currencies) {
+        if (currencies.size() <= 1 || query.metric() == Metric.PRICING_QUANTITY
+                || query.metric() == Metric.CONSUMED_QUANTITY) {
+            return;
+        }
+        Dimension currency = Dimension.of(FocusColumn.BILLING_CURRENCY);
+        if (query.groupBy().contains(currency) || query.filters().stream().anyMatch(f -> f.dimension()
+                .equals(currency) && !f.exclude() && f.values().size() == 1)) {
+            return;
+        }
+        throw new QueryException("mixed BillingCurrency " + currencies
+                + " in one dataset: group by BillingCurrency (per-currency results) or filter to one currency");
+    }
+
+    /**
+     * A streamed answer and what the read saw.
+     *
+     * @param result the groups and total
+     * @param accepted records accepted
+     * @param rejected records rejected (lenient)
+     * @param rejects the first rejected records in detail
+     * @param dataQuality rules broken by accepted rows
+     * @param currencies the distinct BillingCurrency values
+     */
+    public record Answer(QueryResult result, long accepted, long rejected, List<RejectedRecord> rejects,
+            List<DataQualityIssue> dataQuality, List<String> currencies) {
+        /** Copies the lists. */
+        public Answer {
+            rejects = List.copyOf(rejects);
+            dataQuality = List.copyOf(dataQuality);
+            currencies = List.copyOf(currencies);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.costagent.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.costagent.core.focus.DataQualityIssue;
+import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.focus.RejectedRecord;
+import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.Metric;
+import dev.costagent.core.table.QueryResult;
+import dev.costagent.core.table.StreamingQuery;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code costagent summarize}: totals of a metric grouped by dimensions, streamed straight from the files (heap use
+ * does not grow with file size).
+ */
+@Command(name = "summarize", mixinStandardHelpOptions = true,
+        description = "Sum a cost metric over FOCUS billing data, grouped by dimensions.")
+public final class SummarizeCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
+            description = "FOCUS CSV file (.csv or .csv.gz) or a directory of them.")
+    private Path input;
+
+    @Option(names = "--metric", defaultValue = "EffectiveCost",
+            description = "EffectiveCost (default), BilledCost, ListCost, ContractedCost, PricingQuantity or "
+                    + "ConsumedQuantity.")
+    private String metric;
+
+    @Option(names = "--by", split = ",", paramLabel = "DIM",
+            description = "Group by: day, month, hour, any FOCUS string column, or tag:KEY (comma separated).")
+    private List<String> by = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "table", description = "table (default), json or csv.")
+    private String format;
+
+    @Option(names = "--lenient", description = "Go on past bad records and report them instead of stopping.")
+    private boolean lenient;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    private boolean quiet;
+
+    @Option(names = "--threads", description = "Parallel parsers (default: one per core).")
+    private Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        CostQuery.Builder query = CostQuery.builder().metric(Metric.parse(metric));
+        for (String dimension : by) {
+            query.groupBy(Dimension.parse(dimension));
+        }
+        ReadOptions.Builder options = ReadOptions.builder().lenient(lenient)
+                .progress(ProgressPrinter.forTerminal(quiet));
+        if (threads != null) {
+            options.threads(threads);
+        }
+        StreamingQuery.Answer answer = StreamingQuery.execute(input, query.build(), options.build());
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "json":
+                out.println(JSON.writeValueAsString(json(answer)));
+                break;
+            case "csv":
+                printCsv(out, answer.result());
+                break;
+            case "table":
+                printTable(out, answer);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown --format '" + format + "'; expected table, json or csv");
+        }
+        return 0;
+    }
+
+    /** The summarize JSON contract. */
+    static Map<String, Object> json(StreamingQuery.Answer answer) {
+        QueryResult result = answer.result();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("rows", answer.accepted());
+        root.put("rejected", answer.rejected());
+        root.put("currency", answer.currencies().size() == 1 ? answer.currencies().get(0) : null);
+        root.put("metric", result.query().metric().columnName());
+        root.put("total", result.total());
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (QueryResult.Group group : result.groups()) {
+            Map<String, Object> key = new LinkedHashMap<>();
+            for (int i = 0; i < group.key().size(); i++) {
+                key.put(result.query().groupBy().get(i).label(), group.key(i));
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", key);
+            entry.put("cost", group.value());
+            entry.put("rows", group.rows());
+            groups.add(entry);
+        }
+        root.put("groups", groups);
+        List<Map<String, Object>> quality = new ArrayList<>();
+        for (DataQualityIssue issue : answer.dataQuality()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("rule", issue.rule());
+            entry.put("column", issue.column());
+            entry.put("rowsAffected", issue.rowsAffected());
+            entry.put("detail", issue.detail());
+            quality.add(entry);
+        }
+        root.put("dataQuality", quality);
+        List<Map<String, Object>> rejects = new ArrayList<>();
+        for (RejectedRecord reject : answer.rejects()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", reject.file());
+            entry.put("line", reject.line());
+            entry.put("column", reject.column());
+            entry.put("reason", reject.reason());
+            entry.put("snippet", reject.snippet());
+            rejects.add(entry);
+        }
+        root.put("rejects", rejects);
+        return root;
+    }
+
+    private static void printCsv(PrintWriter out, QueryResult result) {
+        List<String> header = new ArrayList<>();
+        result.query().groupBy().forEach(d -> header.add(d.label()));
+        header.add(result.query().metric().columnName());
+        header.add("rows");
+        out.println(String.join(",", header.stream().map(SummarizeCommand::csv).toList()));
+        for (QueryResult.Group group : result.groups()) {
+            List<String> cells = new ArrayList<>();
+            group.key().forEach(k -> cells.add(csv(k == null ? "" : k)));
+            cells.add(Double.toString(group.value()));
+            cells.add(Long.toString(group.rows()));
+            out.println(String.join(",", cells));
+        }
+    }
+
+    private static String csv(String text) {
+        boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");
+        return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static void printTable(PrintWriter out, StreamingQuery.Answer answer) {
+        QueryResult result = answer.result();
+        List<String> header = new ArrayList<>();
+        result.query().groupBy().forEach(d -> header.add(d.label()));
+        header.add(result.query().metric().columnName());
+        header.add("rows");
+        List<List<String>> rows = new ArrayList<>();
+        for (QueryResult.Group group : result.groups()) {
+            List<String> cells = new ArrayList<>();
+            group.key().forEach(k -> cells.add(k == null ? "(null)" : k));
+            cells.add(String.format(Locale.ROOT, "%,.2f", group.value()));
+            cells.add(String.format(Locale.ROOT, "%,d", group.rows()));
+            rows.add(cells);
+        }
+        TextTable.print(out, header, rows);
+        String currency = answer.currencies().size() == 1 ? answer.currencies().get(0) + " " : "";
+        out.printf(Locale.ROOT, "Total %s: %s%,.2f over %,d rows (%,d rejected)%n", result.query().metric()
+                .columnName(), currency, result.total(), answer.accepted(), answer.rejected());
+        for (DataQualityIssue issue : answer.dataQuality()) {
+            out.printf(Locale.ROOT, "Data quality: %s in %s: %,d rows%n", issue.rule(), issue.column(),
+                    issue.rowsAffected());
+        }
+        for (RejectedRecord reject : answer.rejects().subList(0, Math.min(10, answer.rejects().size()))) {
+            out.println("Rejected: " + reject.describe());
+        }
+    }
+}
