@@ -107,7 +107,9 @@ final class AnalysisStage {
         }
         List<UtilizationVerdict> verdicts = new ArrayList<>();
         for (UtilizationSeries series : cpu) {
-            verdicts.add(classifier.classify(series));
+            if ("cpu".equals(series.metric())) { // verdicts are CPU rules; other metrics are context only
+                verdicts.add(classifier.classify(series));
+            }
         }
         verdicts.sort(Comparator.comparing(UtilizationVerdict::resourceId));
         CostOverview overview = new CostOverview(daily, band, markers,
