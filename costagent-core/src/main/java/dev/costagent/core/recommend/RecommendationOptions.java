@@ -16,6 +16,8 @@ import java.util.Set;
  *     stage})
  * @param nonProductionValues environment values that mark non-production, lower case ({@code dev, development, test,
  *     qa, staging, sandbox})
+ * @param scheduleServiceCategories ServiceCategory values whose resources can be stopped and started, so
+ *     scheduled or moved to spot ({@code Compute})
  * @param alwaysOnShare a resource is always on when it has cost in at least this share of the hours it existed (0.95)
  * @param scheduleOnHoursPerWeek hours a scheduled resource keeps running per week (60: weekdays 08:00–20:00)
  * @param terminateMaxCpu an idle resource whose CPU never exceeded this % is terminated, else stopped (10)
@@ -37,6 +39,7 @@ public record RecommendationOptions(
         double minMonthlySavings,
         List<String> nonProductionTagKeys,
         Set<String> nonProductionValues,
+        Set<String> scheduleServiceCategories,
         double alwaysOnShare,
         double scheduleOnHoursPerWeek,
         double terminateMaxCpu,
@@ -66,6 +69,7 @@ public record RecommendationOptions(
         }
         nonProductionTagKeys = List.copyOf(nonProductionTagKeys);
         nonProductionValues = Set.copyOf(nonProductionValues);
+        scheduleServiceCategories = Set.copyOf(scheduleServiceCategories);
         requireNonNull(spotTagKey, "spotTagKey");
         spotTagValues = Set.copyOf(spotTagValues);
         commitmentServiceCategories = Set.copyOf(commitmentServiceCategories);
@@ -92,6 +96,7 @@ public record RecommendationOptions(
         b.minMonthlySavings = minMonthlySavings;
         b.nonProductionTagKeys = nonProductionTagKeys;
         b.nonProductionValues = nonProductionValues;
+        b.scheduleServiceCategories = scheduleServiceCategories;
         b.alwaysOnShare = alwaysOnShare;
         b.scheduleOnHoursPerWeek = scheduleOnHoursPerWeek;
         b.terminateMaxCpu = terminateMaxCpu;
@@ -115,6 +120,7 @@ public record RecommendationOptions(
         private double minMonthlySavings = 1.0;
         private List<String> nonProductionTagKeys = List.of("env", "environment", "Environment", "stage");
         private Set<String> nonProductionValues = Set.of("dev", "development", "test", "qa", "staging", "sandbox");
+        private Set<String> scheduleServiceCategories = Set.of("Compute");
         private double alwaysOnShare = 0.95;
         private double scheduleOnHoursPerWeek = 60;
         private double terminateMaxCpu = 10;
@@ -153,6 +159,12 @@ public record RecommendationOptions(
         /** Environment values that mark non-production (lower case). */
         public Builder nonProductionValues(Set<String> value) {
             this.nonProductionValues = value;
+            return this;
+        }
+
+        /** ServiceCategory values whose resources can be scheduled or moved to spot. */
+        public Builder scheduleServiceCategories(Set<String> value) {
+            this.scheduleServiceCategories = value;
             return this;
         }
 
@@ -238,7 +250,8 @@ public record RecommendationOptions(
         /** The options. */
         public RecommendationOptions build() {
             return new RecommendationOptions(lookbackDays, minMonthlySavings, nonProductionTagKeys,
-                    nonProductionValues, alwaysOnShare, scheduleOnHoursPerWeek, terminateMaxCpu, targetCpuP95,
+                    nonProductionValues, scheduleServiceCategories, alwaysOnShare, scheduleOnHoursPerWeek,
+                    terminateMaxCpu, targetCpuP95,
                     spotTagKey, spotTagValues, commitmentServiceCategories, commitmentBaselinePercentile,
                     commitmentOption, costOfCapital, anomalyRecentDays, ranking, catalog, rates);
         }

@@ -106,6 +106,21 @@ class RecommendationEngineTest {
     }
 
     @Test
+    void onlyComputeIsScheduledOrMovedToSpot() {
+        Fleet fleet = new Fleet().compute("i-dev", "m5.xlarge", 0.192, "dev", 60, "batch");
+        java.util.List<dev.costagent.core.focus.CostRecord> records = new java.util.ArrayList<>(fleet.records());
+        for (var r : fleet.records()) { // the same always-on, dev-tagged, batch-tagged spend, but a storage bucket
+            records.add(r.toBuilder().resourceId("bucket-dev").serviceCategory("Storage")
+                    .serviceName("Amazon Simple Storage Service").build());
+        }
+        RecommendationInput input = RecommendationInput.of(dev.costagent.core.table.CostTable.of(records),
+                fleet.verdicts());
+        Map<String, Recommendation> recs = byTarget(RecommendationEngine.defaults().recommend(input));
+        assertThat(recs.get("i-dev").type()).isIn(RecommendationType.SCHEDULE, RecommendationType.SPOT_CANDIDATE);
+        assertThat(recs).doesNotContainKey("bucket-dev");
+    }
+
+    @Test
     void idleWithOccasionalUseIsStoppedNotTerminated() {
         Fleet fleet = new Fleet().compute("i-rare", "m5.xlarge", 0.192, "prod", -1, null);
         fleet.cpu("i-rare", 60, true); // quiet at 3% with a 60% sample every 100: p95 stays ≤ 5%

@@ -18,7 +18,6 @@ import dev.costagent.core.report.ReportFormat;
 import dev.costagent.core.report.ReportWriter;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
-import dev.costagent.core.source.RecordsSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +43,8 @@ public final class AnalyzeSupport {
     public static final int DEMO_ROWS = 10_000;
     /** The demo data's seed, so the demo is the same on every machine. */
     public static final long DEMO_SEED = 42;
+
+    private static Path demoFile;
 
     private AnalyzeSupport() {}
 
@@ -96,10 +97,24 @@ public final class AnalyzeSupport {
         return agent.build();
     }
 
-    /** The generated demo billing data: {@value #DEMO_ROWS} rows, seed {@value #DEMO_SEED}. */
-    public static CostSource demoSource() {
-        BillingGenerator generator = BillingGenerator.builder().seed(DEMO_SEED).rows(DEMO_ROWS).generator();
-        return RecordsSource.of("generated:seed=" + DEMO_SEED + ",rows=" + DEMO_ROWS, generator.stream().toList());
+    /**
+     * The generated demo billing data ({@value #DEMO_ROWS} rows, seed {@value #DEMO_SEED}), written once per process
+     * as FOCUS CSV to a temporary file and read back like any export, so the demo exercises the real reader.
+     */
+    public static synchronized CostSource demoSource() {
+        if (demoFile == null) {
+            try {
+                Path dir = Files.createTempDirectory("costagent-demo");
+                Path file = dir.resolve("demo-focus.csv");
+                BillingGenerator.builder().seed(DEMO_SEED).rows(DEMO_ROWS).generator().writeCsv(file);
+                file.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                demoFile = file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the demo data: " + e.getMessage(), e);
+            }
+        }
+        return FocusFileSource.of(demoFile);
     }
 
     /** Reads a utilization file; a missing file is a one-line error. */

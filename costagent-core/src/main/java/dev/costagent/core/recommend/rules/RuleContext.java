@@ -39,6 +39,8 @@ import java.util.TreeSet;
  */
 public final class RuleContext {
 
+    /** Where the resource's ServiceCategory is kept beside its tags (not a valid tag key, so no clash). */
+    private static final String SERVICE_CATEGORY = "\u0000ServiceCategory";
     private static final Filter USAGE = Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), "Usage");
 
     private final QueryEngine billing;
@@ -163,6 +165,17 @@ public final class RuleContext {
         return env != null && options.nonProductionValues().contains(env);
     }
 
+    /** The ServiceCategory of a resource's usage ({@code Compute}, {@code Storage}, ...), or null. */
+    public String serviceCategory(String resourceId) {
+        return tags().getOrDefault(resourceId, Map.of()).get(SERVICE_CATEGORY);
+    }
+
+    /** Whether a resource can be stopped and started: its ServiceCategory is one the options name (Compute). */
+    public boolean schedulable(String resourceId) {
+        String category = serviceCategory(resourceId);
+        return category != null && options.scheduleServiceCategories().contains(category);
+    }
+
     /** One tag of a resource (only the environment and spot tag keys are read), or null. */
     public String tag(String resourceId, String key) {
         return tags().getOrDefault(resourceId, Map.of()).get(key);
@@ -228,6 +241,7 @@ public final class RuleContext {
                 }
                 List<Dimension> dims = new ArrayList<>();
                 dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
+                dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
                 keys.forEach(k -> dims.add(Dimension.tag(k)));
                 QueryResult result = query(
                         CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build());
@@ -235,8 +249,11 @@ public final class RuleContext {
                     if (g.key(0) == null) {
                         continue;
                     }
+                    if (g.key(1) != null) {
+                        tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(SERVICE_CATEGORY, g.key(1));
+                    }
                     for (int i = 0; i < keys.size(); i++) {
-                        String value = g.key(i + 1);
+                        String value = g.key(i + 2);
                         if (value != null) {
                             tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(keys.get(i), value);
                         }

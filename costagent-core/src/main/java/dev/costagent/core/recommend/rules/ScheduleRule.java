@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code SCHEDULE}: a resource tagged non-production that runs around the clock is turned off outside working hours.
+ * {@code SCHEDULE}: a compute resource (ServiceCategory in {@code scheduleServiceCategories}) tagged non-production
+ * that runs around the clock is turned off outside working hours.
  *
  * <pre>
  * alwaysOn       = activeHours / spanHours ≥ 0.95
@@ -35,7 +36,8 @@ public final class ScheduleRule implements RecommendationRule {
         double onHours = context.options().scheduleOnHoursPerWeek();
         double offShare = (168 - onHours) / 168;
         for (ResourceProfile p : new TreeMap<>(context.profiles()).values()) {
-            if (!context.nonProduction(p.resourceId()) || context.stale(p)
+            if (!context.schedulable(p.resourceId())
+                    || !context.nonProduction(p.resourceId()) || context.stale(p)
                     || p.dutyCycle() < context.options().alwaysOnShare()) {
                 continue;
             }

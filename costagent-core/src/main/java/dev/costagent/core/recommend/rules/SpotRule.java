@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code SPOT_CANDIDATE}: a resource whose workload tag says it tolerates interruption ({@code workload} in
+ * {@code SPOT_CANDIDATE}: a compute resource whose workload tag says it tolerates interruption ({@code workload} in
  * {@code batch, ci, build, spot-ok}) runs on spot capacity.
  *
  * <pre>
@@ -37,7 +37,8 @@ public final class SpotRule implements RecommendationRule {
         Rate rate = context.options().rates().get(PricingRates.Kind.SPOT, "default");
         for (ResourceProfile p : new TreeMap<>(context.profiles()).values()) {
             String workload = context.tag(p.resourceId(), key);
-            if (workload == null || !context.options().spotTagValues().contains(workload.toLowerCase(Locale.ROOT))
+            if (!context.schedulable(p.resourceId())
+                    || workload == null || !context.options().spotTagValues().contains(workload.toLowerCase(Locale.ROOT))
                     || context.stale(p)) {
                 continue;
             }
