@@ -1,6 +1,5 @@
 package dev.costagent.core.recommend.rules;
 
-import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.recommend.Effort;
 import dev.costagent.core.recommend.Evidence;
 import dev.costagent.core.recommend.Recommendation;
@@ -8,10 +7,6 @@ import dev.costagent.core.recommend.RecommendationType;
 import dev.costagent.core.recommend.RiskLevel;
 import dev.costagent.core.recommend.catalog.PricingRates;
 import dev.costagent.core.recommend.catalog.Rate;
-import dev.costagent.core.table.CostQuery;
-import dev.costagent.core.table.Dimension;
-import dev.costagent.core.table.Filter;
-import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,24 +44,8 @@ public final class CommitmentPurchaseRule implements RecommendationRule {
         if (w == null || context.options().commitmentServiceCategories().isEmpty()) {
             return List.of();
         }
-        QueryResult result = context.query(CostQuery.builder()
-                .groupBy(Dimension.HOUR)
-                .filter(RuleContext.usageOnly())
-                .filter(Filter.in(Dimension.of(FocusColumn.PRICING_CATEGORY), "Standard", "On-Demand"))
-                .filter(new Filter(Dimension.of(FocusColumn.SERVICE_CATEGORY),
-                        context.options().commitmentServiceCategories(), false))
-                .range(w.range())
-                .build());
-        int hours = (int) w.hours();
-        double[] hourly = new double[hours];
-        for (QueryResult.Group g : result.groups()) {
-            if (g.key(0) != null) {
-                long h = BillingWindow.parseHour(g.key(0)) - w.startHour();
-                if (h >= 0 && h < hours) {
-                    hourly[(int) h] += g.value();
-                }
-            }
-        }
+        double[] hourly = context.commitmentEligibleHourly();
+        int hours = hourly.length;
         double[] sorted = hourly.clone();
         Arrays.sort(sorted);
         double percentile = context.options().commitmentBaselinePercentile();

@@ -41,6 +41,8 @@ public final class RuleContext {
 
     /** Where the resource's ServiceCategory is kept beside its tags (not a valid tag key, so no clash). */
     private static final String SERVICE_CATEGORY = "\u0000ServiceCategory";
+    /** PricingCategory values meaning on-demand: FOCUS 1.0 {@code Standard}, and the older {@code On-Demand}. */
+    private static final Set<String> ON_DEMAND = Set.of("Standard", "On-Demand");
     private static final Filter USAGE = Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), "Usage");
 
     private final QueryEngine billing;
@@ -51,6 +53,7 @@ public final class RuleContext {
     private final List<String> warnings = new ArrayList<>();
 
     private Optional<BillingWindow> window;
+    private double[] eligibleHourly;
     private Map<String, Map<String, String>> tags;
     private Map<String, ResourceProfile> profiles;
     private Map<String, Map<String, Double>> descriptions;
@@ -125,23 +128,59 @@ public final class RuleContext {
     /** The billing window, or empty when the data has no usage cost at all. */
     public Optional<BillingWindow> window() {
         if (window == null) {
-            QueryResult hours = query(
-                    CostQuery.builder().groupBy(Dimension.HOUR).filter(USAGE).build());
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
-            for (QueryResult.Group g : hours.groups()) {
-                if (g.key(0) != null) {
-                    long hour = BillingWindow.parseHour(g.key(0));
-                    first = Math.min(first, hour);
-                    last = Math.max(last, hour);
-                }
-            }
-            window = first == Long.MAX_VALUE
-                    ? Optional.empty()
-                    : Optional.of(new BillingWindow(Math.max(first, last + 1 - options.lookbackDays() * 24L),
-                            last + 1, first));
+            readHourlyUsage();
         }
         return window;
+    }
+
+    /**
+     * Hourly usage cost over the window that a savings plan could cover: PricingCategory {@code Standard} (or
+     * {@code On-Demand}) and ServiceCategory in the options' commitment categories; index 0 is the window's first
+     * hour, hours without such cost are 0. Empty without a window.
+     */
+    public double[] commitmentEligibleHourly() {
+        if (window == null) {
+            readHourlyUsage();
+        }
+        return eligibleHourly.clone();
+    }
+
+    /**
+     * One query, {@code GROUP BY hour, PricingCategory, ServiceCategory} over usage rows, gives both the billing
+     * window and the hourly on-demand spend the commitment rule needs.
+     */
+    private void readHourlyUsage() {
+        QueryResult hours = query(CostQuery.builder()
+                .groupBy(Dimension.HOUR, Dimension.of(FocusColumn.PRICING_CATEGORY),
+                        Dimension.of(FocusColumn.SERVICE_CATEGORY))
+                .filter(USAGE).build());
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long[] hourOf = new long[hours.groups().size()];
+        for (int i = 0; i < hourOf.length; i++) {
+            QueryResult.Group g = hours.groups().get(i);
+            hourOf[i] = g.key(0) == null ? Long.MIN_VALUE : BillingWindow.parseHour(g.key(0));
+            if (g.key(0) != null) {
+                first = Math.min(first, hourOf[i]);
+                last = Math.max(last, hourOf[i]);
+            }
+        }
+        if (first == Long.MAX_VALUE) {
+            window = Optional.empty();
+            eligibleHourly = new double[0];
+            return;
+        }
+        BillingWindow w = new BillingWindow(Math.max(first, last + 1 - options.lookbackDays() * 24L), last + 1, first);
+        window = Optional.of(w);
+        eligibleHourly = new double[(int) w.hours()];
+        for (int i = 0; i < hourOf.length; i++) {
+            QueryResult.Group g = hours.groups().get(i);
+            long h = hourOf[i] - w.startHour();
+            if (h >= 0 && h < eligibleHourly.length && g.key(1) != null && ON_DEMAND.contains(g.key(1)) && g.key(2) != null
+                    && options.commitmentServiceCategories().contains(g.key(2))) {
+                eligibleHourly[(int) h] += g.value();
+            }
+        }
     }
 
     /** The environment of a resource, lower case, from the first configured tag key it has; null if none. */
