@@ -35,11 +35,23 @@ public final class UtilizationCsv {
         Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out);
         StringBuilder line = new StringBuilder(96);
         w.write("ResourceId,Timestamp,Metric,Value\n");
+        String[] times = new String[0];
+        Instant timesStart = null;
+        int timesStep = 0;
         for (UtilizationSeries s : series) {
             String id = quoted(s.resourceId());
             boolean withMemory = s.memory() != null;
+            // Series of one fleet share their clock: format each timestamp once.
+            if (!s.start().equals(timesStart) || s.stepSeconds() != timesStep || times.length < s.samples()) {
+                times = new String[s.samples()];
+                for (int i = 0; i < times.length; i++) {
+                    times[i] = s.timestamp(i).toString();
+                }
+                timesStart = s.start();
+                timesStep = s.stepSeconds();
+            }
             for (int i = 0; i < s.samples(); i++) {
-                String time = s.timestamp(i).toString();
+                String time = times[i];
                 line.setLength(0);
                 line.append(id).append(',').append(time).append(",cpu,");
                 appendValue(line, s.cpuAt(i));
