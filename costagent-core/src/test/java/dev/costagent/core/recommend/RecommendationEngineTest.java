@@ -173,6 +173,16 @@ class RecommendationEngineTest {
     }
 
     @Test
+    void aSizeWithAsManyVcpusIsNeverARightsizingTarget() {
+        // t3.small and t3.micro both have 2 vCPUs: only memory differs, which CPU data cannot justify cutting.
+        Fleet fleet = new Fleet().compute("i-small", "t3.small", 0.0208, "prod", 15, null)
+                .compute("i-xl", "t3.xlarge", 0.1664, "prod", 15, null);
+        Map<String, Recommendation> recs = byTarget(RecommendationEngine.defaults().recommend(fleet.input()));
+        assertThat(recs).doesNotContainKey("i-small");
+        assertThat(recs.get("i-xl").evidence().inputs()).containsEntry("targetType", "t3.micro");
+    }
+
+    @Test
     void unknownInstanceTypeIsAWarningNotAGuess() {
         Fleet fleet = new Fleet().compute("i-odd", "x9.huge", 0.5, "prod", 15, null);
         RecommendationResult result = RecommendationEngine.defaults().recommend(fleet.input());

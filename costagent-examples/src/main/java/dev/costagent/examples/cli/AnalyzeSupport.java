@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,6 +44,10 @@ public final class AnalyzeSupport {
     public static final int DEMO_ROWS = 10_000;
     /** The demo data's seed, so the demo is the same on every machine. */
     public static final long DEMO_SEED = 42;
+    /** Anomalies planted in the demo data. */
+    public static final int DEMO_ANOMALIES = 2;
+    /** Compute instances of the demo data with utilization series. */
+    public static final int DEMO_INSTANCES = 200;
 
     private static Path demoFile;
 
@@ -82,6 +87,9 @@ public final class AnalyzeSupport {
                 .narrator(narrator == null ? new TemplateNarrator() : narrator);
         if (inputs.input() == null) {
             agent.source(demoSource());
+            if (inputs.utilization() == null) {
+                agent.utilization(demoUtilization());
+            }
         } else {
             if (!Files.exists(inputs.input())) {
                 throw new IllegalArgumentException("input " + inputs.input() + " does not exist");
@@ -98,15 +106,16 @@ public final class AnalyzeSupport {
     }
 
     /**
-     * The generated demo billing data ({@value #DEMO_ROWS} rows, seed {@value #DEMO_SEED}), written once per process
-     * as FOCUS CSV to a temporary file and read back like any export, so the demo exercises the real reader.
+     * The generated demo billing data ({@value #DEMO_ROWS} rows, seed {@value #DEMO_SEED}, with {@value #DEMO_ANOMALIES}
+     * planted anomalies), written once per process as FOCUS CSV to a temporary file and read back like any export,
+     * so the demo exercises the real reader.
      */
     public static synchronized CostSource demoSource() {
         if (demoFile == null) {
             try {
                 Path dir = Files.createTempDirectory("costagent-demo");
                 Path file = dir.resolve("demo-focus.csv");
-                BillingGenerator.builder().seed(DEMO_SEED).rows(DEMO_ROWS).generator().writeCsv(file);
+                demoGenerator().writeCsv(file);
                 file.toFile().deleteOnExit();
                 dir.toFile().deleteOnExit();
                 demoFile = file;
@@ -115,6 +124,28 @@ public final class AnalyzeSupport {
             }
         }
         return FocusFileSource.of(demoFile);
+    }
+
+    /** CPU and memory series of the demo data's compute instances (the last 14 days, 5-minute samples). */
+    public static List<UtilizationSeries> demoUtilization() {
+        List<UtilizationSeries> out = new ArrayList<>();
+        for (dev.costagent.core.generate.UtilizationSeries generated : demoGenerator().utilization(DEMO_INSTANCES)) {
+            long[] times = new long[generated.samples()];
+            double[] cpu = new double[times.length];
+            double[] memory = new double[times.length];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = generated.timestamp(i).getEpochSecond();
+                cpu[i] = generated.cpuAt(i);
+                memory[i] = generated.memoryAt(i);
+            }
+            out.add(new UtilizationSeries(generated.resourceId(), "cpu", times, cpu));
+            out.add(new UtilizationSeries(generated.resourceId(), "memory", times, memory));
+        }
+        return out;
+    }
+
+    private static BillingGenerator demoGenerator() {
+        return BillingGenerator.builder().seed(DEMO_SEED).rows(DEMO_ROWS).randomAnomalies(DEMO_ANOMALIES).generator();
     }
 
     /** Reads a utilization file; a missing file is a one-line error. */

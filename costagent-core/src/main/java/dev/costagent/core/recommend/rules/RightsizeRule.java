@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *
  * <pre>
  * projectedP95(t) = p95 × vcpu(current) / vcpu(t)
- * target          = cheapest t in family(current) with price(t) &lt; price(current) and projectedP95(t) ≤ 80%
+ * target          = cheapest t in family(current) with price(t) &lt; price(current), vcpu(t) &lt; vcpu(current)
+ *                   and projectedP95(t) ≤ 80%
  * monthlySavings  = monthlyCost × (1 − price(target) / price(current))
  * confidence      = 0.8 × min(1, CPU span hours / 336)
  * risk            = MEDIUM (memory use unknown; needs a restart)
@@ -64,7 +65,8 @@ public final class RightsizeRule implements RecommendationRule {
             InstanceType best = null;
             for (InstanceType size : context.options().catalog().family(current.family())) {
                 double projected = verdict.p95() * current.vcpu() / size.vcpu();
-                if (size.hourlyUsd() < current.hourlyUsd() && projected <= target) {
+                // Fewer vCPUs is what CPU data justifies; same-vCPU sizes differ only in memory, which it cannot.
+                if (size.hourlyUsd() < current.hourlyUsd() && size.vcpu() < current.vcpu() && projected <= target) {
                     best = size;
                     break; // the family is sorted cheapest first
                 }
