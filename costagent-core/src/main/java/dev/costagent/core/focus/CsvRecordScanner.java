@@ -1,5 +1,9 @@
 package dev.costagent.core.focus;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Finds the fields of one RFC 4180 record in a byte buffer: comma separated, LF or CRLF terminated, fields optionally
  * in double quotes with {@code ""} for a quote and newlines allowed inside. Quoted fields with doubled quotes are
@@ -16,6 +20,12 @@ final class CsvRecordScanner {
     private static final byte COMMA = ',';
     private static final byte LF = '\n';
     private static final byte CR = '\r';
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long COMMAS = ONES * COMMA;
+    private static final long NEWLINES = ONES * LF;
+    private static final long QUOTES = ONES * QUOTE;
+    private static final long RETURNS = ONES * CR;
 
     int fieldCount;
     int[] starts = new int[64];
@@ -90,6 +100,10 @@ final class CsvRecordScanner {
                         lines++;
                         return limit;
                     }
+                    p = nextQuoteOrNewline(buf, p, limit);
+                    if (p >= limit) {
+                        continue;
+                    }
                     byte b = buf[p];
                     if (b == QUOTE) {
                         if (p + 1 < limit && buf[p + 1] == QUOTE) {
@@ -140,12 +154,13 @@ final class CsvRecordScanner {
             quoted[field] = false;
             escaped[field] = false;
             int start = p;
-            while (p < limit) {
-                byte b = buf[p];
-                if (b == COMMA || b == LF) {
+            while (true) {
+                p = nextStructural(buf, p, limit);
+                if (p >= limit) {
                     break;
                 }
-                if (b == CR && (p + 1 >= limit || buf[p + 1] == LF)) {
+                byte b = buf[p];
+                if (b == COMMA || b == LF || (b == CR && (p + 1 >= limit || buf[p + 1] == LF))) {
                     break;
                 }
                 if (b == QUOTE) {
@@ -169,6 +184,52 @@ final class CsvRecordScanner {
             lines++;
             return terminatorEnd(buf, p, limit);
         }
+    }
+
+    /**
+     * The index of the first comma, LF, CR or quote at or after {@code p}, or {@code limit}. Eight bytes at a time: a
+     * byte equal to the pattern becomes zero after XOR, and the exact zero-byte test sets its high bit.
+     */
+    private static int nextStructural(byte[] buf, int p, int limit) {
+        for (; p + 8 <= limit; p += 8) {
+            long word = (long) LONGS.get(buf, p);
+            long matches = zeroBytes(word ^ COMMAS) | zeroBytes(word ^ NEWLINES) | zeroBytes(word ^ QUOTES)
+                    | zeroBytes(word ^ RETURNS);
+            if (matches != 0) {
+                return p + (Long.numberOfTrailingZeros(matches) >>> 3);
+            }
+        }
+        for (; p < limit; p++) {
+            byte b = buf[p];
+            if (b == COMMA || b == LF || b == QUOTE || b == CR) {
+                return p;
+            }
+        }
+        return limit;
+    }
+
+    /** The index of the first quote or LF at or after {@code p}, or {@code limit}. */
+    private static int nextQuoteOrNewline(byte[] buf, int p, int limit) {
+        for (; p + 8 <= limit; p += 8) {
+            long word = (long) LONGS.get(buf, p);
+            long matches = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ NEWLINES);
+            if (matches != 0) {
+                return p + (Long.numberOfTrailingZeros(matches) >>> 3);
+            }
+        }
+        for (; p < limit; p++) {
+            byte b = buf[p];
+            if (b == QUOTE || b == LF) {
+                return p;
+            }
+        }
+        return limit;
+    }
+
+    /** High bit set in exactly the bytes of {@code x} that are zero. */
+    private static long zeroBytes(long x) {
+        long t = (x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+        return ~(t | x | 0x7F7F7F7F7F7F7F7FL);
     }
 
     private void fail(int field, String reason) {

@@ -86,6 +86,16 @@ public final class FocusReader {
      * @throws UncheckedIOException when the file cannot be read
      */
     public <S extends RecordSink> ReadResult<S> read(Path input, RecordSink.SinkFactory<S> factory) {
+        return read(input, factory, null);
+    }
+
+    /**
+     * Reads every record of a file or directory, handing each stretch's sink to {@code consumer} in file order as
+     * soon as it is verified (so that callers who fold sinks away keep memory bounded); the result then holds no
+     * sinks.
+     */
+    public <S extends RecordSink> ReadResult<S> read(Path input, RecordSink.SinkFactory<S> factory,
+            java.util.function.Consumer<? super S> consumer) {
         List<Path> files = files(input);
         long totalBytes = 0;
         for (Path file : files) {
@@ -95,7 +105,7 @@ public final class FocusReader {
         ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), daemon())
                 : null;
         try {
-            ReadResult.Builder<S> result = new ReadResult.Builder<>(options.maxRejectDetails());
+            ReadResult.Builder<S> result = new ReadResult.Builder<>(options.maxRejectDetails(), consumer);
             for (Path file : files) {
                 if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
                     readGzip(file, factory, result, progress);
@@ -123,7 +133,7 @@ public final class FocusReader {
         checkHasData(name, data.length - header.end, data, header.end, data.length);
         ChunkParser<S> parser = new ChunkParser<>(header.header, factory.create(header.header), options);
         parser.parse(data, header.end, data.length, true, data.length);
-        ReadResult.Builder<S> result = new ReadResult.Builder<>(options.maxRejectDetails());
+        ReadResult.Builder<S> result = new ReadResult.Builder<>(options.maxRejectDetails(), null);
         result.add(parser, header.lines, header.header);
         return result.build();
     }
@@ -140,28 +150,28 @@ public final class FocusReader {
             checkHasData(name, size - dataStart, window, header.end, read);
             long chunk = options.chunkBytes();
             int chunks = (int) Math.max(1, (size - dataStart + chunk - 1) / chunk);
-            List<ChunkJob<S>> jobs = new ArrayList<>(chunks);
-            for (int k = 0; k < chunks; k++) {
-                long from = dataStart + k * chunk;
-                long to = k == chunks - 1 ? size : from + chunk;
-                jobs.add(new ChunkJob<>(k, from, to, size));
-            }
-            if (pool == null || chunks == 1) {
-                for (ChunkJob<S> job : jobs) {
-                    job.run(channel, header.header, factory, progress, false);
-                }
-            } else {
-                List<Future<?>> futures = new ArrayList<>();
-                for (ChunkJob<S> job : jobs) {
-                    futures.add(pool.submit(() -> job.run(channel, header.header, factory, progress, true)));
-                }
-                for (Future<?> future : futures) {
-                    await(future);
-                }
-            }
+            // Stretches run ahead on the pool, at most a few per thread; the head is verified and handed over in
+            // file order, so memory stays bounded whatever the file size.
+            int ahead = pool == null ? 1 : options.threads() * 2;
+            java.util.ArrayDeque<ChunkJob<S>> inFlight = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Future<?>> futures = new java.util.ArrayDeque<>();
+            int next = 0;
             long line = header.lines;
             long expectedStart = dataStart;
-            for (ChunkJob<S> job : jobs) {
+            while (next < chunks || !inFlight.isEmpty()) {
+                while (next < chunks && inFlight.size() < ahead) {
+                    long from = dataStart + next * chunk;
+                    long to = next == chunks - 1 ? size : from + chunk;
+                    ChunkJob<S> job = new ChunkJob<>(next++, from, to, size);
+                    inFlight.add(job);
+                    if (pool == null) {
+                        futures.add(java.util.concurrent.CompletableFuture.completedFuture(null));
+                    } else {
+                        futures.add(pool.submit(() -> job.run(channel, header.header, factory, progress, true)));
+                    }
+                }
+                ChunkJob<S> job = inFlight.poll();
+                await(futures.poll());
                 if (job.parser == null || job.start != expectedStart) {
                     job.rerun(channel, expectedStart, header.header, factory, progress);
                 }
@@ -191,6 +201,9 @@ public final class FocusReader {
             throw new IllegalStateException(cause);
         }
     }
+
+    /** Each parsing thread reuses one buffer across stretches, so heap use stays a few buffers per thread. */
+    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[0]);
 
     /** One stretch of a plain file. */
     private final class ChunkJob<S extends RecordSink> {
@@ -232,7 +245,7 @@ public final class FocusReader {
         }
 
         private long firstLineStart(FileChannel channel, long at) throws IOException {
-            byte[] probe = new byte[64 << 10];
+            byte[] probe = new byte[4 << 10];
             long position = at - 1;
             while (position < nominalEnd) {
                 int n = readFully(channel, position, probe, (int) Math.min(probe.length, fileSize - position));
@@ -252,7 +265,10 @@ public final class FocusReader {
             parser = new ChunkParser<>(header, factory.create(header), options);
             long windowStart = from;
             int capacity = (int) Math.min(Math.max(nominalEnd - from, 0) + SLACK, fileSize - from + 1);
-            byte[] buf = new byte[Math.max(capacity, 1)];
+            byte[] buf = buffers.get();
+            if (buf.length < capacity) {
+                buf = new byte[capacity];
+            }
             int limit = readFully(channel, windowStart, buf, (int) Math.min(buf.length, fileSize - windowStart));
             int pos = 0;
             while (windowStart + pos < nominalEnd && windowStart + pos < fileSize) {
@@ -276,6 +292,7 @@ public final class FocusReader {
                 }
             }
             end = windowStart + pos;
+            buffers.set(buf);
             progress.advance(0, parser.accepted + parser.rejected);
         }
     }

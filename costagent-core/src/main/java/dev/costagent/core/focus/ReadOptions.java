@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record ReadOptions(boolean lenient, int threads, int chunkBytes, int maxRejectDetails, ReadProgress progress) {
 
-    /** Strict, one parser per core, 8 MiB chunks, 10,000 reject details, quiet. */
+    /** Strict, one parser per core, 4 MiB chunks, 10,000 reject details, quiet. */
     public static final ReadOptions DEFAULTS = builder().build();
 
     /** Checks the values. */
@@ -45,7 +45,7 @@ public record ReadOptions(boolean lenient, int threads, int chunkBytes, int maxR
     public static final class Builder {
         private boolean lenient;
         private int threads = Runtime.getRuntime().availableProcessors();
-        private int chunkBytes = 8 << 20;
+        private int chunkBytes = 4 << 20;
         private int maxRejectDetails = 10_000;
         private ReadProgress progress = ReadProgress.NONE;
 

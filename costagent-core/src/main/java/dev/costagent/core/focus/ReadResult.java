@@ -19,7 +19,7 @@ import java.util.Map;
 public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, long rejected,
         List<RejectedRecord> rejects, List<DataQualityIssue> dataQuality) {
 
-    /** Copies the lists. */
+    /** Copies the lists; {@code sinks} is empty when they were handed to a consumer as they were verified. */
     public ReadResult {
         sinks = List.copyOf(sinks);
         rejects = List.copyOf(rejects);
@@ -29,6 +29,7 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
     /** Collects the stretches of a read, in order. */
     static final class Builder<S extends RecordSink> {
         private final int maxRejectDetails;
+        private final java.util.function.Consumer<? super S> consumer;
         private final List<S> sinks = new ArrayList<>();
         private final List<RejectedRecord> rejects = new ArrayList<>();
         private final Map<String, long[]> nulls = new LinkedHashMap<>();
@@ -36,8 +37,9 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
         private long accepted;
         private long rejected;
 
-        Builder(int maxRejectDetails) {
+        Builder(int maxRejectDetails, java.util.function.Consumer<? super S> consumer) {
             this.maxRejectDetails = maxRejectDetails;
+            this.consumer = consumer;
         }
 
         /**
@@ -50,7 +52,11 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
                 RejectedRecord f = parser.failure;
                 throw new FocusFormatException(f.file(), lineBase + f.line(), f.column(), f.reason());
             }
-            sinks.add(parser.sink);
+            if (consumer == null) {
+                sinks.add(parser.sink);
+            } else {
+                consumer.accept(parser.sink);
+            }
             accepted += parser.accepted;
             rejected += parser.rejected;
             for (RejectedRecord r : parser.rejects) {

@@ -145,6 +145,11 @@ public final class CostTable implements QueryEngine {
         return extreme(false);
     }
 
+    /** The number of distinct attribute sets (combinations of descriptive columns). */
+    public int attributeSets() {
+        return attributes.count;
+    }
+
     /** Approximate heap bytes held by the table. */
     public long heapBytes() {
         long perRow = 4L + 4L + 8L * metrics.length;

@@ -29,13 +29,13 @@ public final class StreamingQuery {
      * @throws QueryException when a column the query needs is absent, or currencies are mixed
      */
     public static Answer execute(Path input, CostQuery query, ReadOptions options) {
-        ReadResult<AggregatingSink> read = new FocusReader(options).read(input, h -> new AggregatingSink(h, query));
         Map<List<String>, double[]> merged = new HashMap<>();
         TreeSet<String> currencies = new TreeSet<>();
-        for (AggregatingSink sink : read.sinks()) {
-            sink.mergeInto(merged);
-            currencies.addAll(sink.currencies());
-        }
+        ReadResult<AggregatingSink> read = new FocusReader(options).read(input, h -> new AggregatingSink(h, query),
+                sink -> {
+                    sink.mergeInto(merged);
+                    currencies.addAll(sink.currencies());
+                });
         checkCurrencies(query, currencies);
         List<QueryResult.Group> groups = new ArrayList<>(merged.size());
         merged.forEach((key, acc) -> groups.add(new QueryResult.Group(key, acc[0] + acc[1], (long) acc[2])));

@@ -42,6 +42,8 @@ final class TableSink implements RecordSink {
     final DurationCodes durations = new DurationCodes();
     final IntTupleDictionary attributeSets;
     private final int[] scratch;
+    private final double[] rowMetrics = new double[TableSchema.METRICS.length];
+    private final RowSignatures signatures;
 
     int rows;
     int[] attributeSetOf = new int[1 << 10];
@@ -81,33 +83,14 @@ final class TableSink implements RecordSink {
         }
         attributeSets = new IntTupleDictionary(TableSchema.FIXED_WIDTH + extraFields.length);
         scratch = new int[TableSchema.FIXED_WIDTH + extraFields.length];
+        int[] signatureFields = new int[attributeFields.length + extraFields.length];
+        System.arraycopy(attributeFields, 0, signatureFields, 0, attributeFields.length);
+        System.arraycopy(extraFields, 0, signatureFields, attributeFields.length, extraFields.length);
+        signatures = new RowSignatures(signatureFields);
     }
 
     @Override
     public boolean accept(FocusRow row) {
-        byte[] buf = row.buffer();
-        for (int i = 0; i < attributeFields.length; i++) {
-            int field = attributeFields[i];
-            if (row.isNull(field)) {
-                scratch[i] = 0;
-                continue;
-            }
-            ByteDictionary dictionary = dictionaries[i];
-            int known = dictionary.size();
-            int code = dictionary.code(buf, row.start(field), row.end(field));
-            if (code > known) {
-                parseNewValue(i, code, row, field);
-            }
-            if (!valid(i, code)) {
-                return rejectAttribute(i, code, row, field);
-            }
-            scratch[i] = code;
-        }
-        for (int e = 0; e < extraFields.length; e++) {
-            int field = extraFields[e];
-            scratch[TableSchema.FIXED_WIDTH + e] = row.isNull(field) ? 0
-                    : dictionaries[attributeFields.length + e].code(buf, row.start(field), row.end(field));
-        }
         long start = Long.MIN_VALUE;
         if (!row.isNull(startField)) {
             start = row.timestamp(startField);
@@ -129,10 +112,6 @@ final class TableSink implements RecordSink {
                 duration = durations.code(end - start);
             }
         }
-        scratch[TableSchema.DURATION] = duration;
-        if (rows == attributeSetOf.length) {
-            grow();
-        }
         for (int m = 0; m < metricFields.length; m++) {
             int field = metricFields[m];
             double value = Double.NaN;
@@ -142,12 +121,57 @@ final class TableSink implements RecordSink {
                     return row.rejectNumber(field);
                 }
             }
-            metrics[m][rows] = value;
+            rowMetrics[m] = value;
         }
-        attributeSetOf[rows] = attributeSets.code(scratch);
+        long signature = signatures.hash(row, duration);
+        int set = signatures.find(signature, row, duration);
+        if (set < 0) {
+            set = encodeAttributes(row, duration);
+            if (set < 0) {
+                return false;
+            }
+            signatures.remember(signature, row, duration, set);
+        }
+        if (rows == attributeSetOf.length) {
+            grow();
+        }
+        for (int m = 0; m < rowMetrics.length; m++) {
+            metrics[m][rows] = rowMetrics[m];
+        }
+        attributeSetOf[rows] = set;
         startSeconds[rows] = start;
         rows++;
         return true;
+    }
+
+    /** Dictionary-encodes a row's descriptive columns; its attribute set, or -1 after rejecting the row. */
+    private int encodeAttributes(FocusRow row, int duration) {
+        byte[] buf = row.buffer();
+        for (int i = 0; i < attributeFields.length; i++) {
+            int field = attributeFields[i];
+            if (row.isNull(field)) {
+                scratch[i] = 0;
+                continue;
+            }
+            ByteDictionary dictionary = dictionaries[i];
+            int known = dictionary.size();
+            int code = dictionary.code(buf, row.start(field), row.end(field));
+            if (code > known) {
+                parseNewValue(i, code, row, field);
+            }
+            if (!valid(i, code)) {
+                rejectAttribute(i, code, row, field);
+                return -1;
+            }
+            scratch[i] = code;
+        }
+        for (int e = 0; e < extraFields.length; e++) {
+            int field = extraFields[e];
+            scratch[TableSchema.FIXED_WIDTH + e] = row.isNull(field) ? 0
+                    : dictionaries[attributeFields.length + e].code(buf, row.start(field), row.end(field));
+        }
+        scratch[TableSchema.DURATION] = duration;
+        return attributeSets.code(scratch);
     }
 
     private void parseNewValue(int attribute, int code, FocusRow row, int field) {

@@ -1,0 +1,70 @@
+package dev.costagent.core.focus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The byte-level number and timestamp parsers against the JDK's own. */
+class ParserTest {
+
+    @Property(tries = 3000)
+    void decimalsParseToTheNearestDouble(@ForAll long unscaled, @ForAll @IntRange(min = -5, max = 25) int scale) {
+        String text = BigDecimal.valueOf(unscaled, scale).toPlainString();
+        assertThat(decimal(text)).as(text).isEqualTo(Double.parseDouble(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-0.5", "+3", "0.00000080000", "2.000000000000000", "1e-7", "12345678901234567890.5",
+        "0.1", "1200", ".5", "5."})
+    void acceptsDecimalForms(String text) {
+        assertThat(decimal(text)).isEqualTo(Double.parseDouble(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-", ".", "1.2.3", "abc", "1,5", "NaN", "Infinity", "1e", "1 ", "--1", "1e999"})
+    void rejectsNonDecimals(String text) {
+        assertThat(decimal(text)).isNaN();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2024-09-18T22:00:00Z, 2024-09-18T22:00:00Z",
+        "2024-09-18 22:00:00, 2024-09-18T22:00:00Z",
+        "2024-09-18T22:00Z, 2024-09-18T22:00:00Z",
+        "2024-09-18T22:00:00.000Z, 2024-09-18T22:00:00Z",
+        "2024-09-18T22:00:00+02:00, 2024-09-18T20:00:00Z",
+        "2024-09-18T22:00:00-0530, 2024-09-19T03:30:00Z",
+        "2024-09-18T22:00:00+01, 2024-09-18T21:00:00Z",
+        "2024-09-18, 2024-09-18T00:00:00Z",
+        "2024-02-29T00:00:00Z, 2024-02-29T00:00:00Z",
+        "1969-12-31T23:59:59Z, 1969-12-31T23:59:59Z"
+    })
+    void parsesTimestamps(String text, String expected) {
+        assertThat(timestamp(text)).isEqualTo(Instant.parse(expected).getEpochSecond());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-13-01", "2023-02-29", "2024-09-18T24:00:00Z", "2024-09-18T22:00:00.5Z",
+        "18/09/2024", "2024-09-18T22", "2024-09-18T22:00:00X", "2024-09-18T22:00:00+25:00", ""})
+    void rejectsBadTimestamps(String text) {
+        assertThat(timestamp(text)).isEqualTo(TimestampParser.INVALID);
+    }
+
+    private static double decimal(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        return DecimalParser.parse(bytes, 0, bytes.length);
+    }
+
+    private static long timestamp(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        return TimestampParser.parse(bytes, 0, bytes.length);
+    }
+}
