@@ -22,7 +22,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costagent.core.report.ReportJson;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -154,6 +159,36 @@ public final class AnalyzeSupport {
             throw new IllegalArgumentException("utilization file " + file + " does not exist");
         }
         return UtilizationReader.read(file);
+    }
+
+    /**
+     * The {@code costagent analyze --format json} document: the analysis report's keys at the top level
+     * ({@code breakdowns, trends, forecast, anomalies, commitments, utilization, ...}, as issue 3's contract has them)
+     * plus {@code summary, recommendations, narratives, timings, warnings, dataQuality}.
+     */
+    public static Map<String, Object> analyzeDocument(Report report) {
+        ObjectMapper mapper = ReportJson.mapper();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("summary", report.summary());
+        Map<String, Object> analyses = mapper.convertValue(report.analyses(),
+                new TypeReference<LinkedHashMap<String, Object>>() {});
+        analyses.remove("warnings");
+        doc.putAll(analyses);
+        doc.put("recommendations", report.recommendations());
+        doc.put("narratives", report.narratives());
+        doc.put("timings", report.timings());
+        doc.put("warnings", report.warnings());
+        doc.put("dataQuality", report.dataQuality());
+        return doc;
+    }
+
+    /** {@link #analyzeDocument} as indented JSON. */
+    public static String analyzeJson(Report report) {
+        try {
+            return ReportJson.mapper().writeValueAsString(analyzeDocument(report));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the report: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The report as JSON, Markdown or HTML. */
