@@ -21,8 +21,9 @@ class AnalyzeSupportTest {
                 new AnalyzeSupport.Inputs(null, null, null, null, false, null), null)) {
             report = agent.run();
         }
-        assertThat(report.summary().rows()).isEqualTo(AnalyzeSupport.DEMO_ROWS);
-        assertThat(report.recommendations()).isNotEmpty();
+        assertThat(report.summary().rows()).isGreaterThan(AnalyzeSupport.DEMO_ROWS);
+        assertThat(report.recommendations()).extracting(r -> r.type().name())
+                .contains("TERMINATE_IDLE", "RIGHTSIZE", "SCHEDULE", "UNUSED_COMMITMENT", "COMMITMENT_PURCHASE");
         assertThat(report.utilization()).isNotEmpty();
 
         JsonNode json = new ObjectMapper().readTree(AnalyzeSupport.analyzeJson(report));
