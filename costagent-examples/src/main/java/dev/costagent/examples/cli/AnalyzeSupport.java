@@ -1,0 +1,227 @@
+package dev.costagent.examples.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.costagent.core.agent.CostAgent;
+import dev.costagent.core.agent.Report;
+import dev.costagent.core.analysis.utilization.UtilizationReader;
+import dev.costagent.core.analysis.utilization.UtilizationSeries;
+import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.generate.BillingGenerator;
+import dev.costagent.core.generate.FleetScenario;
+import dev.costagent.core.narrate.Narrator;
+import dev.costagent.core.narrate.TemplateNarrator;
+import dev.costagent.core.recommend.RecommendationEngine;
+import dev.costagent.core.recommend.RecommendationOptions;
+import dev.costagent.core.recommend.catalog.InstanceCatalog;
+import dev.costagent.core.recommend.inventory.InstanceInventory;
+import dev.costagent.core.report.ReportFormat;
+import dev.costagent.core.report.ReportWriter;
+import dev.costagent.core.source.CostSource;
+import dev.costagent.core.source.FocusFileSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costagent.core.report.ReportJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+
+/**
+ * What {@code costagent analyze} and {@code costagent recommend} share: building a {@link CostAgent} from command-line
+ * inputs (or from generated demo data when no input is given) and writing its report.
+ *
+ * <pre>{@code
+ * AnalyzeSupport.Inputs inputs = new AnalyzeSupport.Inputs(inputPath, utilizationPath, inventoryPath, null, lenient,
+ *         progress);
+ * try (CostAgent agent = AnalyzeSupport.agent(inputs, narrator)) {
+ *     Report report = agent.run();
+ *     AnalyzeSupport.writeHtml(report, htmlPath);
+ * }
+ * }</pre>
+ */
+public final class AnalyzeSupport {
+
+    /** Rows of generated general billing in the demo data (the planted fleet adds its own). */
+    public static final int DEMO_ROWS = 10_000;
+    /** The demo data's seed, so the demo is the same on every machine. */
+    public static final long DEMO_SEED = 42;
+    /** Anomalies planted in the demo data. */
+    public static final int DEMO_ANOMALIES = 2;
+    /** Compute instances of the demo data with utilization series. */
+    public static final int DEMO_INSTANCES = 200;
+
+    private static List<Path> demoFiles;
+
+    private AnalyzeSupport() {}
+
+    /**
+     * Command-line inputs.
+     *
+     * @param input FOCUS file or directory; {@code null} for generated demo data
+     * @param utilization CPU utilization CSV ({@code timestamp,value} or {@code ResourceId,Timestamp,Metric,Value});
+     *     may be null
+     * @param inventory {@code ResourceId,InstanceType} CSV; may be null
+     * @param catalog instance catalog overrides ({@code provider,type,family,vcpu,memoryGiB,hourlyUsd}); may be null
+     * @param lenient go on past bad records
+     * @param progress where ingest progress goes (e.g. stderr on a terminal); may be null
+     */
+    public record Inputs(Path input, Path utilization, Path inventory, Path catalog, boolean lenient,
+            dev.costagent.core.focus.ReadProgress progress) {}
+
+    /** An agent over the inputs, narrating with the given narrator ({@code null}: the template narrator). */
+    public static CostAgent agent(Inputs inputs, Narrator narrator) {
+        return agent(inputs, narrator, RecommendationOptions.builder());
+    }
+
+    /** An agent over the inputs with recommendation options started from {@code options}. */
+    public static CostAgent agent(Inputs inputs, Narrator narrator, RecommendationOptions.Builder options) {
+        if (inputs.catalog() != null) {
+            options.catalog(InstanceCatalog.shipped().overriddenBy(InstanceCatalog.load(inputs.catalog())));
+        }
+        ReadOptions.Builder read = ReadOptions.builder().lenient(inputs.lenient());
+        if (inputs.progress() != null) {
+            read.progress(inputs.progress());
+        }
+        CostAgent.Builder agent = CostAgent.builder()
+                .readOptions(read.build())
+                .recommendations(RecommendationEngine.builder().options(options.build()).build())
+                .narrator(narrator == null ? new TemplateNarrator() : narrator);
+        if (inputs.input() == null) {
+            agent.sources(demoSources());
+            if (inputs.utilization() == null) {
+                agent.utilization(demoUtilization());
+            }
+        } else {
+            if (!Files.exists(inputs.input())) {
+                throw new IllegalArgumentException("input " + inputs.input() + " does not exist");
+            }
+            agent.source(FocusFileSource.of(inputs.input()));
+        }
+        if (inputs.utilization() != null) {
+            agent.utilization(readUtilization(inputs.utilization()));
+        }
+        if (inputs.inventory() != null) {
+            agent.inventory(InstanceInventory.load(inputs.inventory()));
+        }
+        return agent.build();
+    }
+
+    /**
+     * The generated demo data, written once per process as FOCUS CSV to temporary files and read back like any export
+     * (so the demo exercises the real reader): {@value #DEMO_ROWS} rows of general billing (seed {@value #DEMO_SEED},
+     * {@value #DEMO_ANOMALIES} planted anomalies) and a fleet of virtual machines and commitments with planted savings
+     * (idle, over-provisioned, always-on non-production, unused commitments) over the same month.
+     */
+    public static synchronized List<CostSource> demoSources() {
+        if (demoFiles == null) {
+            try {
+                Path dir = Files.createTempDirectory("costagent-demo");
+                Path billing = dir.resolve("demo-billing.csv");
+                Path fleet = dir.resolve("demo-fleet.csv");
+                demoGenerator().writeCsv(billing);
+                demoFleet().writeCsv(fleet);
+                for (Path p : List.of(billing, fleet, dir)) {
+                    p.toFile().deleteOnExit();
+                }
+                demoFiles = List.of(billing, fleet);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the demo data: " + e.getMessage(), e);
+            }
+        }
+        return demoFiles.stream().map(f -> (CostSource) FocusFileSource.of(f)).toList();
+    }
+
+    /** CPU and memory series of the demo's compute instances (the last 14 days, 5-minute samples). */
+    public static List<UtilizationSeries> demoUtilization() {
+        List<UtilizationSeries> out = new ArrayList<>();
+        convert(demoGenerator().utilization(DEMO_INSTANCES), out);
+        convert(demoFleet().utilization(), out);
+        return out;
+    }
+
+    private static void convert(List<dev.costagent.core.generate.UtilizationSeries> series,
+            List<UtilizationSeries> out) {
+        for (dev.costagent.core.generate.UtilizationSeries generated : series) {
+            long[] times = new long[generated.samples()];
+            double[] cpu = new double[times.length];
+            double[] memory = new double[times.length];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = generated.timestamp(i).getEpochSecond();
+                cpu[i] = generated.cpuAt(i);
+                memory[i] = generated.memoryAt(i);
+            }
+            out.add(new UtilizationSeries(generated.resourceId(), "cpu", times, cpu));
+            out.add(new UtilizationSeries(generated.resourceId(), "memory", times, memory));
+        }
+    }
+
+    private static BillingGenerator demoGenerator() {
+        return BillingGenerator.builder().seed(DEMO_SEED).rows(DEMO_ROWS).randomAnomalies(DEMO_ANOMALIES).generator();
+    }
+
+    private static FleetScenario demoFleet() {
+        return FleetScenario.builder().seed(DEMO_SEED).idle(2).overProvisioned(3).alwaysOnNonProduction(2)
+                .unusedCommitments(1).healthy(3).underProvisioned(1).build();
+    }
+
+    /** Reads a utilization file; a missing file is a one-line error. */
+    public static List<UtilizationSeries> readUtilization(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("utilization file " + file + " does not exist");
+        }
+        return UtilizationReader.read(file);
+    }
+
+    /**
+     * The {@code costagent analyze --format json} document: the analysis report's keys at the top level
+     * ({@code breakdowns, trends, forecast, anomalies, commitments, utilization, ...}, as issue 3's contract has them)
+     * plus {@code summary, recommendations, narratives, timings, warnings, dataQuality}.
+     */
+    public static Map<String, Object> analyzeDocument(Report report) {
+        ObjectMapper mapper = ReportJson.mapper();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("summary", report.summary());
+        Map<String, Object> analyses = mapper.convertValue(report.analyses(),
+                new TypeReference<LinkedHashMap<String, Object>>() {});
+        analyses.remove("warnings");
+        doc.putAll(analyses);
+        doc.put("recommendations", report.recommendations());
+        doc.put("narratives", report.narratives());
+        doc.put("timings", report.timings());
+        doc.put("warnings", report.warnings());
+        doc.put("dataQuality", report.dataQuality());
+        return doc;
+    }
+
+    /** {@link #analyzeDocument} as indented JSON. */
+    public static String analyzeJson(Report report) {
+        try {
+            return ReportJson.mapper().writeValueAsString(analyzeDocument(report));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the report: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The report as JSON, Markdown or HTML. */
+    public static String render(Report report, ReportFormat format) {
+        return ReportWriter.render(report, format);
+    }
+
+    /** Writes the self-contained HTML report. */
+    public static void writeHtml(Report report, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, ReportWriter.render(report, ReportFormat.HTML), UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
