@@ -78,7 +78,7 @@ public final class Analyzer {
         if (total.axis().isEmpty()) {
             warnings.add("no rows in scope (" + (scopeText.isEmpty() ? "all rows" : scopeText)
                     + "): nothing to analyse");
-            return new AnalysisReport(scope.metric().columnName(), scopeText, null, null, 0, 0, List.of(), null,
+            return new AnalysisReport(scope.metric().columnName(), scopeText, null, null, 0, 0, null, List.of(), null,
                     null, List.of(), AnomalyScan.Status.INSUFFICIENT_HISTORY, detector.method(),
                     commitmentFuture.join(), List.of(), warnings);
         }
@@ -102,7 +102,7 @@ public final class Analyzer {
             warnings.add("forecast uses the daily mean: fewer than 14 days of history");
         }
         return new AnalysisReport(scope.metric().columnName(), scopeText, total.axis().first(), total.axis().last(),
-                days, total.sum(), breakdowns, trendResult, forecast, scan.anomalies(), scan.status(), scan.method(),
+                days, total.sum(), total, breakdowns, trendResult, forecast, scan.anomalies(), scan.status(), scan.method(),
                 commitmentFuture.join(), List.of(), warnings);
     }
 
