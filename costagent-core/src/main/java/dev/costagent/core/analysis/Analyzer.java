@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  *
  * <p>Queries: one {@code GROUP BY day, D1, D2, D3} over the analysed dimensions (default ServiceName, SubAccountId,
  * RegionId; the total, breakdowns, trends, forecast and anomaly scan are all rolled up from it), one for commitments
- * (run concurrently on the executor), and one more for root causes only when there are anomalies. Immutable and thread-safe: one analyzer may serve many concurrent {@link #analyze} calls on one engine.
+ * (ListCost for coverage, EffectiveCost for utilization; run concurrently on the executor), and one more for root
+ * causes only when there are anomalies. Immutable and thread-safe: one analyzer may serve many concurrent
+ * {@link #analyze} calls on one engine.
  *
  * <pre>{@code
  * AnalysisReport report = Analyzer.builder().sensitivity(Sensitivity.HIGH).build().analyze(table);
@@ -102,7 +104,8 @@ public final class Analyzer {
             warnings.add("forecast uses the daily mean: fewer than 14 days of history");
         }
         return new AnalysisReport(scope.metric().columnName(), scopeText, total.axis().first(), total.axis().last(),
-                days, total.sum(), total, breakdowns, trendResult, forecast, scan.anomalies(), scan.status(), scan.method(),
+                days, total.sum(), total, breakdowns, trendResult, forecast, scan.anomalies(), scan.status(),
+                scan.method(),
                 commitmentFuture.join(), List.of(), warnings);
     }
 
