@@ -34,6 +34,12 @@ public final class ScriptedServer implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed
+        // ACKs add milliseconds to every small answer and would be measured as client overhead.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
