@@ -28,6 +28,7 @@ final class FactChecker {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern DECIMALS = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final double MAX_RELATIVE_ROUNDING = 0.05;
+    private static final int MAX_LENGTH = 2000;
 
     private final double[] numbers;
     private final Set<String> literals;
@@ -51,6 +52,9 @@ final class FactChecker {
     Optional<String> problem(String text) {
         if (text.isBlank()) {
             return Optional.of("empty answer");
+        }
+        if (text.length() > MAX_LENGTH) {
+            return Optional.of("answer longer than " + MAX_LENGTH + " characters");
         }
         if (text.contains(fenceTag) || text.contains("<facts-")) {
             return Optional.of("answer echoes the facts fence");

@@ -85,6 +85,11 @@ public final class CircuitBreaker {
         }
     }
 
+    /** Gives back a trial slot after a call that failed for a reason that says nothing about the provider. */
+    public synchronized void release() {
+        trialInFlight = false;
+    }
+
     /** The current state (an open breaker whose time is up still reads OPEN until the next call). */
     public synchronized State state() {
         return state;

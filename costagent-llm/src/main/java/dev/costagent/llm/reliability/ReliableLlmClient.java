@@ -182,6 +182,12 @@ public final class ReliableLlmClient implements LlmClient {
                 circuitBreaker.onFailure(e);
             }
             throw e;
+        } catch (RuntimeException e) {
+            // A bug or bad input on our side (e.g. an invalid JSON schema): not the provider's fault.
+            if (circuitBreaker != null) {
+                circuitBreaker.release();
+            }
+            throw e;
         }
     }
 

@@ -149,7 +149,7 @@ public final class HttpTransport {
             error = new ProviderError("", "", false, "");
         }
         ErrorDetails details = new ErrorDetails(status, error.code(), error.requestId(),
-                RetryHints.from(headers, clock));
+                RetryHints.from(headers, clock, status == 429));
         String message = protocol.displayName() + " refused the request"
                 + (error.message().isEmpty() ? "" : ": " + cap(scrub(error.message())));
         if (error.quotaExhausted() || status == 402) {

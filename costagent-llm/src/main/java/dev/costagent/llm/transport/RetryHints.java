@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Reads how long a provider asked us to wait: {@code retry-after-ms}, {@code Retry-After} (seconds or an HTTP date),
  * then the rate-limit reset headers of OpenAI ({@code x-ratelimit-reset-requests: 6m0s}) and Anthropic
- * ({@code anthropic-ratelimit-requests-reset: <RFC 3339 time>}). Reset headers count only for the limit that is
- * exhausted (its {@code remaining} header is 0) when the provider says which one is.
+ * ({@code anthropic-ratelimit-requests-reset: <RFC 3339 time>}). Providers send reset headers on every answer, so
+ * they count only for a rate-limited answer (HTTP 429), and only for the limit that is exhausted (its
+ * {@code remaining} header is 0); when no limit says so, the earliest reset is the hint.
  */
 public final class RetryHints {
 
@@ -27,8 +28,12 @@ public final class RetryHints {
     private RetryHints() {
     }
 
-    /** The wait the headers ask for, or {@code null} when they give none. Never negative. */
-    public static Duration from(HttpHeaders headers, Clock clock) {
+    /**
+     * The wait the headers ask for, or {@code null} when they give none. Never negative.
+     *
+     * @param rateLimited whether the answer was HTTP 429, so that rate-limit reset headers apply
+     */
+    public static Duration from(HttpHeaders headers, Clock clock, boolean rateLimited) {
         Optional<String> millis = headers.firstValue("retry-after-ms");
         if (millis.isPresent()) {
             Duration wait = parseMillis(millis.get());
@@ -43,7 +48,7 @@ public final class RetryHints {
                 return wait;
             }
         }
-        return fromResetHeaders(headers, clock);
+        return rateLimited ? fromResetHeaders(headers, clock) : null;
     }
 
     /** Parses a {@code Retry-After} value: delay seconds, or an HTTP date; {@code null} when unreadable. */
@@ -88,7 +93,7 @@ public final class RetryHints {
 
     private static Duration fromResetHeaders(HttpHeaders headers, Clock clock) {
         Duration exhausted = null;
-        Duration any = null;
+        Duration earliest = null;
         for (String limit : LIMITS) {
             Duration openAi = headers.firstValue("x-ratelimit-reset-" + limit).map(RetryHints::parseGoDuration)
                     .orElse(null);
@@ -98,7 +103,7 @@ public final class RetryHints {
             if (reset == null) {
                 continue;
             }
-            any = longer(any, reset);
+            earliest = earliest == null || reset.compareTo(earliest) < 0 ? reset : earliest;
             boolean isExhausted = headers.firstValue("x-ratelimit-remaining-" + limit)
                     .or(() -> headers.firstValue("anthropic-ratelimit-" + limit + "-remaining"))
                     .map(remaining -> remaining.strip().equals("0")).orElse(false);
@@ -106,7 +111,7 @@ public final class RetryHints {
                 exhausted = longer(exhausted, reset);
             }
         }
-        return exhausted != null ? exhausted : any;
+        return exhausted != null ? exhausted : earliest;
     }
 
     private static Duration parseMillis(String value) {

@@ -153,6 +153,28 @@ class ReliabilityPartsTest {
     }
 
     @Test
+    void aBugOnOurSideDoesNotWedgeAHalfOpenBreaker() {
+        AtomicInteger calls = new AtomicInteger();
+        ScriptedClient provider = new ScriptedClient(() -> {
+            int call = calls.incrementAndGet();
+            if (call == 1) {
+                throw new ServerErrorException("down", ErrorDetails.status(503));
+            }
+            if (call == 2) {
+                throw new IllegalArgumentException("JSON schema is not valid JSON");
+            }
+            return answer("up");
+        });
+        ReliableLlmClient client = ReliableLlmClient.builder(provider).retryPolicy(RetryPolicy.NONE)
+                .circuitBreaker(1, Duration.ofSeconds(5)).cacheSize(0).ticker(time).sleeper(time).build();
+
+        assertThatThrownBy(() -> client.complete(request("x"))).isInstanceOf(ServerErrorException.class);
+        time.advance(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> client.complete(request("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(client.complete(request("x")).text()).isEqualTo("up");
+    }
+
+    @Test
     void cacheAnswersRepeatsAndCountsHitsMissesAndEvictions() {
         ScriptedClient provider = new ScriptedClient(() -> answer("cached"));
         ReliableLlmClient client = ReliableLlmClient.builder(provider).cacheSize(2).build();

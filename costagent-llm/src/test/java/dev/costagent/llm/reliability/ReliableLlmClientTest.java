@@ -108,6 +108,15 @@ class ReliableLlmClientTest {
     }
 
     @Test
+    void serverErrorIgnoresTheRateLimitWindowHeaders() {
+        server.enqueue(Reply.json(500, "oops").withHeader("x-ratelimit-remaining-tokens", "0")
+                .withHeader("x-ratelimit-reset-tokens", "6m0s"), Reply.json(200, openAiCompletion("ok")));
+
+        assertThat(client.complete(request()).text()).isEqualTo("ok");
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(375));
+    }
+
+    @Test
     void givesUpAfterMaxAttempts() {
         server.otherwise(request -> Reply.json(503, "unavailable"));
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +42,7 @@ public final class ScriptedServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
-    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final List<Recorded> requests = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Function<Recorded, Reply> fallback = request -> Reply.json(599, "{\"error\":\"no scripted reply\"}");
 
@@ -93,7 +92,9 @@ public final class ScriptedServer implements AutoCloseable {
 
     /** Every request so far, in arrival order. */
     public List<Recorded> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     @Override
@@ -111,7 +112,9 @@ public final class ScriptedServer implements AutoCloseable {
                     List.copyOf(values)));
             Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     headers, new String(body, StandardCharsets.UTF_8));
-            requests.add(recorded);
+            synchronized (requests) {
+                requests.add(recorded);
+            }
             Reply reply = replies.poll();
             if (reply == null) {
                 reply = fallback.apply(recorded);

@@ -27,20 +27,30 @@ class RetryHintsTest {
 
     @Test
     void readsEveryDocumentedForm() {
-        assertThat(RetryHints.from(headers("retry-after", "2"), CLOCK)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(RetryHints.from(headers("retry-after", "Sat, 28 Nov 2026 10:00:30 GMT"), CLOCK))
+        assertThat(RetryHints.from(headers("retry-after", "2"), CLOCK, true)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(RetryHints.from(headers("retry-after", "Sat, 28 Nov 2026 10:00:30 GMT"), CLOCK, true))
                 .isEqualTo(Duration.ofSeconds(30));
-        assertThat(RetryHints.from(headers("retry-after", "Sat, 28 Nov 2026 09:00:00 GMT"), CLOCK))
+        assertThat(RetryHints.from(headers("retry-after", "Sat, 28 Nov 2026 09:00:00 GMT"), CLOCK, true))
                 .isEqualTo(Duration.ZERO);
-        assertThat(RetryHints.from(headers("retry-after-ms", "250", "retry-after", "1"), CLOCK))
+        assertThat(RetryHints.from(headers("retry-after-ms", "250", "retry-after", "1"), CLOCK, true))
                 .isEqualTo(Duration.ofMillis(250));
         assertThat(RetryHints.from(headers("anthropic-ratelimit-requests-remaining", "0",
-                "anthropic-ratelimit-requests-reset", "2026-11-28T10:00:12Z"), CLOCK))
+                "anthropic-ratelimit-requests-reset", "2026-11-28T10:00:12Z"), CLOCK, true))
                 .isEqualTo(Duration.ofSeconds(12));
         assertThat(RetryHints.from(headers("x-ratelimit-reset-requests", "20ms",
-                "x-ratelimit-reset-tokens", "1m30s"), CLOCK)).isEqualTo(Duration.ofSeconds(90));
-        assertThat(RetryHints.from(headers(), CLOCK)).isNull();
-        assertThat(RetryHints.from(headers("retry-after", "soon"), CLOCK)).isNull();
+                "x-ratelimit-reset-tokens", "1m30s"), CLOCK, true)).isEqualTo(Duration.ofMillis(20));
+        assertThat(RetryHints.from(headers("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-requests", "20ms",
+                "x-ratelimit-reset-tokens", "1m30s"), CLOCK, true)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(RetryHints.from(headers(), CLOCK, true)).isNull();
+        assertThat(RetryHints.from(headers("retry-after", "soon"), CLOCK, true)).isNull();
+    }
+
+    @Test
+    void resetHeadersOnAnAnswerThatIsNotRateLimitedAreNoHint() {
+        // OpenAI sends x-ratelimit-* on every answer; a 500 must not wait for the token window to reset.
+        assertThat(RetryHints.from(headers("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "6m0s"),
+                CLOCK, false)).isNull();
+        assertThat(RetryHints.from(headers("retry-after", "3"), CLOCK, false)).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
