@@ -75,7 +75,7 @@ public final class NarrationBenchmark {
             double cachedP99Micros, double loopbackMedianMicros, double loopbackMeanMicros,
             double overheadAtLatencyMicros, double narratorWallMicros, double narratorCpuMicros,
             double loopbackProcessCpuMicros, double rawMedianMicros, double rawProcessCpuMicros,
-            long modelNarratives) {
+            double responderMicros, long modelNarratives) {
 
         /** A human-readable report. */
         public String describe() {
@@ -92,7 +92,9 @@ public final class NarrationBenchmark {
                             + "mean %.1f us wall; %.1f us process CPU (client and in-JVM server together)",
                     "    bare JDK HttpClient round trip to the same server (no costagent code): median %.1f us wall, "
                             + "%.1f us process CPU",
-                    "    => costagent's own overhead per call: %.1f us wall (median full call minus bare round trip)",
+                    "    fake server's own work per call (reading the facts, writing the answer): %.1f us",
+                    "    => costagent's own overhead per call: %.1f us wall (median full call minus bare round trip "
+                            + "minus the fake server's work)",
                     "    mean call at %d ms server latency minus the latency: %.1f us",
                     "  model-written narratives: %d"),
                     explanations, serverLatencyMillis, processors, loadAverage, sequentialSeconds,
@@ -100,7 +102,8 @@ public final class NarrationBenchmark {
                     throughputRatio, explanations / Math.ceil(explanations / 8.0), explanations,
                     cachedMedianMicros, cachedP99Micros, narratorWallMicros, narratorCpuMicros,
                     loopbackMedianMicros, loopbackMeanMicros, loopbackProcessCpuMicros, rawMedianMicros,
-                    rawProcessCpuMicros, loopbackMedianMicros - rawMedianMicros, serverLatencyMillis, overheadAtLatencyMicros, modelNarratives);
+                    rawProcessCpuMicros, responderMicros, loopbackMedianMicros - rawMedianMicros - responderMicros,
+                    serverLatencyMillis, overheadAtLatencyMicros, modelNarratives);
         }
     }
 
@@ -136,8 +139,10 @@ public final class NarrationBenchmark {
                 narrateSequentially(narrator, freshFacts(explanations));
                 List<Facts> loopbackFacts = freshFacts(explanations);
                 long cpuBefore = processCpuNanos();
+                long responderBefore = server.responderNanos();
                 long[] loopback = timeEach(narrator, loopbackFacts, 1);
                 double loopbackCpu = (processCpuNanos() - cpuBefore) / 1e3 / loopbackFacts.size();
+                double responder = (server.responderNanos() - responderBefore) / 1e3 / loopbackFacts.size();
 
                 double[] raw = bareRoundTrips(server, explanations);
                 double perCallAtLatency = sequential * 1e6 / explanations - serverLatency.toNanos() / 1e3;
@@ -145,7 +150,7 @@ public final class NarrationBenchmark {
                         sequential / concurrent, percentile(cached, 0.5), percentile(cached, 0.99),
                         percentile(loopback, 0.5), Arrays.stream(loopback).average().orElse(0) / 1e3,
                         perCallAtLatency, narratorAlone[0], narratorAlone[1], loopbackCpu, raw[0], raw[1],
-                        narrator.statistics().model());
+                        responder, narrator.statistics().model());
             } finally {
                 pool.shutdownNow();
             }
