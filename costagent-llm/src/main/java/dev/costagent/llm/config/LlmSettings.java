@@ -141,6 +141,19 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
         return builder.build();
     }
 
+    /**
+     * One line for logs and CLI output, e.g. {@code openai gpt-4o-mini at https://api.openai.com/v1 (API key set)};
+     * never the key itself.
+     */
+    public String describe() {
+        if (provider == LlmProvider.NONE) {
+            return "none (template narratives, no network)";
+        }
+        return provider.configName() + " " + model + " at " + baseUrl + " (" + (apiKey == null ? "no API key"
+                : "API key set") + ", " + (httpVersion == HttpClient.Version.HTTP_1_1 ? "HTTP/1.1" : "HTTP/2")
+                + ", deadline " + narrationDeadline.toMillis() + " ms)";
+    }
+
     /** A builder holding these settings, to override some (e.g. from command-line options). */
     public Builder toBuilder() {
         Builder builder = new Builder();

@@ -55,6 +55,17 @@ class LlmSettingsTest {
     }
 
     @Test
+    void describesItselfInOneLineWithoutTheKey() {
+        LlmSettings settings = LlmSettings.builder().provider("openai").apiKey(dev.costagent.llm.client.ApiKey.of(
+                "sk-describe-SECRET")).build();
+
+        assertThat(settings.describe()).isEqualTo("openai gpt-4o-mini at https://api.openai.com/v1 (API key set, "
+                + "HTTP/1.1, deadline 20000 ms)");
+        assertThat(settings.toString()).doesNotContain("sk-describe-SECRET");
+        assertThat(LlmSettings.builder().build().describe()).isEqualTo("none (template narratives, no network)");
+    }
+
+    @Test
     void systemPropertiesWinOverEnvironmentVariables() {
         LlmSettings settings = LlmSettings.fromEnvironment(
                 Map.of("COSTAGENT_LLM_PROVIDER", "openai", "COSTAGENT_LLM_MODEL", "from-env",
