@@ -72,13 +72,16 @@ class LlmSettingsTest {
                         "COSTAGENT_LLM_API_KEY", "sk-env"),
                 properties("COSTAGENT_LLM_MODEL", "from-property", "COSTAGENT_LLM_TIMEOUT", "1500ms",
                         "COSTAGENT_LLM_HTTP_VERSION", "2", "COSTAGENT_LLM_REDACT_IDS", "true",
-                        "COSTAGENT_LLM_PRICES", "from-property=0.15/0.60"));
+                        "COSTAGENT_LLM_PRICES", "from-property=0.15/0.60",
+                        "COSTAGENT_LLM_REQUESTS_PER_SECOND", "2.5", "COSTAGENT_LLM_TOKENS_PER_MINUTE", "90000"));
 
         assertThat(settings.model()).isEqualTo("from-property");
         assertThat(settings.narrationDeadline()).isEqualTo(Duration.ofMillis(1500));
         assertThat(settings.httpVersion()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(settings.redactIds()).isTrue();
         assertThat(settings.prices().priceOf("from-property")).isPresent();
+        assertThat(settings.requestsPerSecond()).isEqualTo(2.5);
+        assertThat(settings.tokensPerMinute()).isEqualTo(90000);
     }
 
     @Test
@@ -119,6 +122,8 @@ class LlmSettingsTest {
                 "absolute http(s) URL");
         assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("COSTAGENT_LLM_TIMEOUT", "soon"),
                 new Properties())).hasMessageContaining("COSTAGENT_LLM_TIMEOUT");
+        assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("COSTAGENT_LLM_TOKENS_PER_MINUTE", "lots"),
+                new Properties())).hasMessageContaining("COSTAGENT_LLM_TOKENS_PER_MINUTE");
         assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("COSTAGENT_LLM_HTTP_VERSION", "3"),
                 new Properties())).hasMessageContaining("1.1 or 2");
     }
