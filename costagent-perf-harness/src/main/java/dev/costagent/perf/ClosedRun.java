@@ -3,7 +3,6 @@ package dev.costagent.perf;
 import dev.costagent.perf.spi.LoadProfile.Phase;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Probe;
-import org.HdrHistogram.SingleWriterRecorder;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +23,8 @@ final class ClosedRun extends RunEngine {
     private final AtomicInteger activeUsers = new AtomicInteger();
 
     ClosedRun(Plan plan, Load.Operation operation) {
-        super(new Common(plan.name(), plan.warmup(), plan.threads(), plan.probes(), plan.listeners()), plan.users(),
-                operation);
+        super(new Common(plan.name(), plan.warmup(), plan.threads(), plan.probes(), plan.listeners()), LoadModel.CLOSED,
+                plan.users(), operation);
         this.plan = plan;
     }
 
@@ -62,7 +61,7 @@ final class ClosedRun extends RunEngine {
 
     private void loopIterations(WorkerMeter meter, long iterations) {
         Load.Operation op = operation;
-        SingleWriterRecorder recorder = meter.response;
+        HandoffRecorder recorder = meter.loop;
         long start = System.nanoTime();
         for (long i = 0; i < iterations && !stop; i++) {
             try {
@@ -73,7 +72,7 @@ final class ClosedRun extends RunEngine {
                 meter.failed(failure, errors);
             }
             long end = System.nanoTime();
-            recorder.recordValue(end - start);
+            recorder.record(end - start);
             start = end;
         }
         meter.lastEndNanos = start;
@@ -81,7 +80,7 @@ final class ClosedRun extends RunEngine {
 
     private void loopUntil(WorkerMeter meter, long deadline) {
         Load.Operation op = operation;
-        SingleWriterRecorder recorder = meter.response;
+        HandoffRecorder recorder = meter.loop;
         long start = System.nanoTime();
         while (start < deadline && !stop) {
             try {
@@ -92,7 +91,7 @@ final class ClosedRun extends RunEngine {
                 meter.failed(failure, errors);
             }
             long end = System.nanoTime();
-            recorder.recordValue(end - start);
+            recorder.record(end - start);
             start = end;
         }
         meter.lastEndNanos = start;

@@ -25,7 +25,7 @@ final class OpenRun extends RunEngine {
     private final StartQueue queue;
 
     OpenRun(Plan plan, Load.Operation operation) {
-        super(new Common(plan.name(), plan.warmup(), plan.threads(), plan.probes(), plan.listeners()),
+        super(new Common(plan.name(), plan.warmup(), plan.threads(), plan.probes(), plan.listeners()), LoadModel.OPEN,
                 plan.maxConcurrency(), operation);
         this.plan = plan;
         this.queue = new StartQueue(plan.profile(), plan.warmup().toNanos(), plan.maxLatenessNanos(), plan.maxQueue());

@@ -29,6 +29,8 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
     private static final long SECOND = 1_000_000_000L;
     /** How long to wait for workers to stop after the run was interrupted. */
     private static final long STOP_GRACE_NANOS = 5 * SECOND;
+    /** How long the sampler waits for busy workers to hand over a second's values. */
+    private static final long HANDOFF_WAIT_NANOS = 50_000_000L;
 
     /** Settings every run has. */
     record Common(String name, Duration warmup, ThreadMode threads, List<Probe> probes, List<PerfListener> listeners) {
@@ -54,12 +56,12 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
     private volatile Throwable fatal;
     private long measureStartNanos;
 
-    RunEngine(Common common, int workers, Load.Operation operation) {
+    RunEngine(Common common, LoadModel model, int workers, Load.Operation operation) {
         this.common = common;
         this.operation = operation;
         this.meters = new WorkerMeter[workers];
         for (int i = 0; i < workers; i++) {
-            meters[i] = new WorkerMeter();
+            meters[i] = new WorkerMeter(model);
         }
         this.finished = new CountDownLatch(workers);
         this.warmupNanos = common.warmup().toNanos();
@@ -154,8 +156,8 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
             long dropped = droppedSoFar();
             long errorsNow = totalErrors();
             long end = done ? Math.min(next, Math.max(tick, lastEnd())) : next;
-            SecondSample sample = sample(series.size(), end - tick, second, secondService, responses, services,
-                    errorsNow - lastErrors, dropped - lastDropped);
+            SecondSample sample = sample(series.size(), end - tick, done, second, secondService, responses,
+                    services, errorsNow - lastErrors, dropped - lastDropped);
             lastDropped = dropped;
             lastErrors = errorsNow;
             if (!done || sample.intervalNanos() > 0 || sample.completed() > 0 || sample.errors() > 0
@@ -183,10 +185,15 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
         return result;
     }
 
-    private SecondSample sample(int index, long intervalNanos, Histogram second, Histogram secondService,
-                                Histogram responses, Histogram services, long errorsInInterval, long droppedInInterval) {
-        for (WorkerMeter m : meters) {
-            m.drainInto(second, secondService);
+    private SecondSample sample(int index, long intervalNanos, boolean done, Histogram second,
+                                Histogram secondService, Histogram responses, Histogram services,
+                                long errorsInInterval, long droppedInInterval) {
+        if (done) {
+            for (WorkerMeter m : meters) {
+                m.collectAll(second, secondService);
+            }
+        } else {
+            collectInterval(second, secondService);
         }
         SecondSample sample = toSample(index, intervalNanos, second, errorsInInterval, droppedInInterval);
         responses.add(second);
@@ -207,6 +214,32 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
                 concurrency(), empty ? 0 : h.getValueAtPercentile(50), empty ? 0 : h.getValueAtPercentile(95),
                 empty ? 0 : h.getValueAtPercentile(99), empty ? 0 : h.getMaxValue(), empty ? 0 : h.getMean(),
                 probeValues);
+    }
+
+    /**
+     * Collects every worker's interval. A worker in a tight loop hands its values over within nanoseconds; one inside
+     * a call hands them over when the call returns, so wait a little for those and leave the stragglers' values for a
+     * later second rather than stall the series.
+     */
+    private void collectInterval(Histogram second, Histogram secondService) {
+        for (WorkerMeter m : meters) {
+            m.startInterval();
+        }
+        long giveUp = System.nanoTime() + HANDOFF_WAIT_NANOS;
+        for (int attempt = 0; ; attempt++) {
+            boolean all = true;
+            for (WorkerMeter m : meters) {
+                all &= m.collectInterval(second, secondService);
+            }
+            if (all || System.nanoTime() - giveUp > 0) {
+                return;
+            }
+            if (attempt < 100) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(200_000);
+            }
+        }
     }
 
     /** Waits until the deadline or until every worker finished; true when they all finished. */

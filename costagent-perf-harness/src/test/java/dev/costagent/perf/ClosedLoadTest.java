@@ -3,7 +3,8 @@ package dev.costagent.perf;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,21 +59,16 @@ class ClosedLoadTest {
 
     @Test
     void rampUpStartsUsersSpreadOverTheRampTime() {
-        AtomicInteger inFlight = new AtomicInteger();
-        AtomicInteger maxSeenEarly = new AtomicInteger();
-        long start = System.nanoTime();
+        Map<String, Long> firstCall = new ConcurrentHashMap<>();
 
-        Load.closed(4).duration(Duration.ofMillis(800)).rampUp(Duration.ofMillis(600)).threads(ThreadMode.PLATFORM)
-                .run(() -> {
-                    int now = inFlight.incrementAndGet();
-                    if (System.nanoTime() - start < 100_000_000L) {
-                        maxSeenEarly.accumulateAndGet(now, Math::max);
-                    }
-                    Thread.onSpinWait();
-                    inFlight.decrementAndGet();
-                });
+        Load.closed(4).duration(Duration.ofMillis(700)).rampUp(Duration.ofMillis(600)).threads(ThreadMode.PLATFORM)
+                .run(() -> firstCall.putIfAbsent(Thread.currentThread().getName(), System.nanoTime()));
 
-        assertThat(maxSeenEarly.get()).isEqualTo(1);
+        assertThat(firstCall).hasSize(4);
+        long spread = firstCall.values().stream().mapToLong(Long::longValue).max().orElseThrow()
+                - firstCall.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        // users start at 0, 150, 300 and 450 ms; all at once would give a spread near zero
+        assertThat(Duration.ofNanos(spread)).isGreaterThan(Duration.ofMillis(300));
     }
 
     @Test
