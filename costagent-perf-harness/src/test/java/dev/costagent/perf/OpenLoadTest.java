@@ -37,7 +37,8 @@ class OpenLoadTest {
 
         assertThat(result.droppedStarts()).isPositive();
         assertThat(result.count() + result.droppedStarts()).isEqualTo(200);
-        assertThat(result.responseTime(100)).isLessThan(Duration.ofMillis(30 + 20 + 25));
+        // Without dropping, 4 s of work offered in 1 s would leave the last starts about 3 s late.
+        assertThat(result.responseTime(100)).isLessThan(Duration.ofSeconds(1));
         assertThat(result.series().stream().mapToLong(SecondSample::dropped).sum()).isEqualTo(result.droppedStarts());
     }
 
