@@ -6,6 +6,7 @@ import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.PerfReporter;
 import dev.costagent.perf.spi.Probe;
+import dev.costagent.perf.spi.RecordingPlugins;
 import dev.costagent.perf.spi.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +108,19 @@ class PerfExtensionTest {
                     .contains("error rate", "p99 response time", "custom: at least 10 calls");
         });
         assertThat(OpenScenario.finished.get()).isEqualTo(1);
+    }
+
+    @Test
+    void serviceLoaderPluginsApplyToEveryLoadTest() {
+        RecordingPlugins.REPORTS.clear();
+
+        ScenarioRunner.single(OpenScenario.class, QUIET);
+
+        assertThat(RecordingPlugins.REPORTS).singleElement().satisfies(report -> {
+            assertThat(report.displayName()).isEqualTo("OpenScenario.arrive");
+            assertThat(report.result().series())
+                    .allSatisfy(s -> assertThat(s.probes()).containsEntry("discovered.constant", 1.5));
+        });
     }
 
     @Test
