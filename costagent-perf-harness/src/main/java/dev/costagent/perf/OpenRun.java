@@ -68,6 +68,11 @@ final class OpenRun extends RunEngine {
     }
 
     @Override
+    void addGauges(java.util.Map<String, Double> values) {
+        values.put(SecondSample.OPEN_WAITING, (double) queue.waiting(System.nanoTime() - runStartNanos));
+    }
+
+    @Override
     long droppedSoFar() {
         return queue.dropped();
     }

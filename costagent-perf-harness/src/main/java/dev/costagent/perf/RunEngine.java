@@ -74,6 +74,10 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
     /** Starts dropped so far (open model). */
     abstract long droppedSoFar();
 
+    /** Adds the model's own gauges to a second's probe values (sampler thread). */
+    void addGauges(Map<String, Double> values) {
+    }
+
     /** A one-line description for the result. */
     abstract String description();
 
@@ -206,6 +210,7 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
     private SecondSample toSample(int index, long intervalNanos, Histogram h, long errorsInInterval,
                                   long droppedInInterval) {
         Map<String, Double> probeValues = new LinkedHashMap<>();
+        addGauges(probeValues);
         for (Probe p : common.probes()) {
             probeValues.put(p.name(), p.sample());
         }
