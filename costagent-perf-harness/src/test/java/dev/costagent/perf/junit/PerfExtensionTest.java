@@ -54,6 +54,19 @@ class PerfExtensionTest {
     }
 
     @Test
+    void anyPercentileCanBeRequiredAndTotalIterationsAreShared() {
+        PercentileScenario.calls.set(0);
+
+        ScenarioRunner.Outcome outcome = ScenarioRunner.single(PercentileScenario.class, QUIET);
+
+        assertThat(PercentileScenario.calls.get()).isEqualTo(10);
+        assertThat(outcome.status()).isEqualTo("FAILED");
+        assertThat(outcome.failure()).hasMessageStartingWith("1 of 3 performance requirements not met")
+                .hasMessageContaining("p90 response time: measured")
+                .hasMessageNotContaining("p99.9");
+    }
+
+    @Test
     void withoutRequirementsAnyFailedCallFailsTheTest() {
         ScenarioRunner.Outcome outcome = ScenarioRunner.single(FailingScenario.class, QUIET);
 
@@ -182,6 +195,16 @@ class PerfExtensionTest {
             while (System.nanoTime() - start < 100_000) {
                 Thread.onSpinWait();
             }
+        }
+    }
+
+    static class PercentileScenario {
+        static final AtomicLong calls = new AtomicLong();
+
+        @LoadTest(users = 3, totalIterations = 10)
+        @Requirements(percentiles = "90=1ns, 99.9=1h")
+        void call() {
+            calls.incrementAndGet();
         }
     }
 
