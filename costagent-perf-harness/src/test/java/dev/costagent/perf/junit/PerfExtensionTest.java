@@ -38,6 +38,7 @@ class PerfExtensionTest {
         assertThat(ClosedScenario.calls.get()).isEqualTo(100);
         assertThat(ClosedScenario.injected.count()).isEqualTo(100);
         assertThat(ClosedScenario.injected.workers()).isEqualTo(2);
+        assertThat(ClosedScenario.viaContext).isSameAs(ClosedScenario.injected);
         assertThat(outcome.entries()).anySatisfy(e -> assertThat(e).containsEntry("perf.count", "100"));
     }
 
@@ -164,11 +165,17 @@ class PerfExtensionTest {
         static final AtomicInteger beforeEach = new AtomicInteger();
         static final AtomicLong calls = new AtomicLong();
         static LoadResult injected;
+        static LoadResult viaContext;
+
+        @RegisterExtension
+        static org.junit.jupiter.api.extension.AfterEachCallback otherExtension =
+                context -> viaContext = PerfExtension.result(context).orElse(null);
 
         static void reset() {
             beforeEach.set(0);
             calls.set(0);
             injected = null;
+            viaContext = null;
         }
 
         @BeforeEach
