@@ -138,6 +138,17 @@ class PerfExtensionTest {
     }
 
     @Test
+    void aSpikeLoadRunsBaselineSpikeAndRecoveryAndChecksRecovery() {
+        ScenarioRunner.Outcome outcome = ScenarioRunner.single(SpikeScenario.class, QUIET);
+
+        assertThat(outcome.status()).as(String.valueOf(outcome.failure())).isEqualTo("SUCCESSFUL");
+        LoadResult result = SpikeScenario.result;
+        assertThat(result.count()).isEqualTo(2 * 20 + 100 + 3 * 20);
+        assertThat(result.phases()).extracting(p -> p.kind().name()).containsExactly("STEADY", "SPIKE", "RECOVERY");
+        assertThat(result.recovery(1e6)).hasValueSatisfying(r -> assertThat(r.recovered()).isTrue());
+    }
+
+    @Test
     void aLoadResultCannotBeInjectedIntoTheLoadTestItself() {
         ScenarioRunner.Outcome outcome = ScenarioRunner.single(WrongInjectionScenario.class, QUIET);
 
@@ -250,6 +261,22 @@ class PerfExtensionTest {
         @OpenLoad(rate = 100, duration = "500ms")
         @Requirements(p99 = "10s")
         void arrive() {
+        }
+    }
+
+    static class SpikeScenario {
+        static LoadResult result;
+
+        // The tolerance is wide because a loaded CI box makes no-op latencies jittery; the arithmetic of recovery is
+        // tested exactly in SpikeRecoveryTest.
+        @SpikeLoad(baseRate = 20, spikeRate = 100, before = "2s", spike = "1s", after = "3s")
+        @Requirements(maxRecovery = "3s", recoveryWithin = 1e6)
+        void order() {
+        }
+
+        @AfterEach
+        void keep(LoadResult loadResult) {
+            result = loadResult;
         }
     }
 
