@@ -2,7 +2,6 @@ package dev.costagent.perf.junit;
 
 import dev.costagent.perf.LoadModel;
 import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.PerfReporter;
 import dev.costagent.perf.spi.Probe;
@@ -313,10 +312,5 @@ class PerfExtensionTest {
         public java.time.Duration duration() {
             return java.time.Duration.ofMillis(120);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static long sum(List<SecondSample> series) {
-        return series.stream().mapToLong(SecondSample::completed).sum();
     }
 }
