@@ -118,6 +118,22 @@ final class AggregatingSink implements RecordSink {
         return false;
     }
 
+    /** The names of grouping or filtering columns this stretch's file lacks. */
+    List<String> absentColumns() {
+        List<String> absent = new ArrayList<>();
+        for (KeyPart part : keyParts) {
+            if (part.field < 0) {
+                absent.add(part.columnName);
+            }
+        }
+        for (FilterPart filter : filters) {
+            if (filter.part.field < 0) {
+                absent.add(filter.part.columnName);
+            }
+        }
+        return absent;
+    }
+
     /** The distinct currencies this stretch saw. */
     List<String> currencies() {
         List<String> values = new ArrayList<>();

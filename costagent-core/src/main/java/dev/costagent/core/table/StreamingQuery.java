@@ -31,11 +31,21 @@ public final class StreamingQuery {
     public static Answer execute(Path input, CostQuery query, ReadOptions options) {
         Map<List<String>, double[]> merged = new HashMap<>();
         TreeSet<String> currencies = new TreeSet<>();
+        Map<String, Integer> absences = new HashMap<>();
+        int[] stretches = {0};
         ReadResult<AggregatingSink> read = new FocusReader(options).read(input, h -> new AggregatingSink(h, query),
                 sink -> {
                     sink.mergeInto(merged);
                     currencies.addAll(sink.currencies());
+                    sink.absentColumns().forEach(column -> absences.merge(column, 1, Integer::sum));
+                    stretches[0]++;
                 });
+        // Like the table: a column absent from every file is an error; absent from some, it reads as null there.
+        absences.forEach((column, count) -> {
+            if (count == stretches[0]) {
+                throw new QueryException("column " + column + " is absent from the input");
+            }
+        });
         checkCurrencies(query, currencies);
         List<QueryResult.Group> groups = new ArrayList<>(merged.size());
         merged.forEach((key, acc) -> groups.add(new QueryResult.Group(key, acc[0] + acc[1], (long) acc[2])));
