@@ -71,9 +71,7 @@ public final class FocusCsvWriter implements Closeable {
     private final Instant[] cachedInstants = new Instant[TIMESTAMP_CACHE];
     private final String[] cachedInstantText = new String[TIMESTAMP_CACHE];
     private int nextCacheSlot;
-    @SuppressWarnings("unchecked")
-    private final Map<String, String>[] cachedTags = new Map[TAG_CACHE];
-    private final byte[][] cachedTagCells = new byte[TAG_CACHE][];
+    private final TagCell[] tagCells = new TagCell[TAG_CACHE];
     private final byte[] decimalDigits = new byte[2 * MAX_FAST_DIGITS + 2];
 
     private FocusCsvWriter(OutputStream out, List<String> extraColumns) {
@@ -335,20 +333,23 @@ public final class FocusCsvWriter implements Closeable {
             return;
         }
         int slot = tags.hashCode() & (TAG_CACHE - 1);
-        if (sameInOrder(tags, cachedTags[slot])) {
-            bytes(cachedTagCells[slot]);
+        TagCell cached = tagCells[slot];
+        if (cached != null && sameInOrder(tags, cached.tags())) {
+            bytes(cached.cell());
             return;
         }
         int begin = encodeCell(tagsJson(tags));
         if (begin >= 0 && position - begin <= MAX_CACHED_CELL) {
-            cachedTags[slot] = new LinkedHashMap<>(tags);
-            cachedTagCells[slot] = Arrays.copyOfRange(buffer, begin, position);
+            tagCells[slot] = new TagCell(new LinkedHashMap<>(tags), Arrays.copyOfRange(buffer, begin, position));
         }
     }
 
+    /** A Tags cell as encoded, with the tags it encodes. */
+    private record TagCell(Map<String, String> tags, byte[] cell) {}
+
     /** Equal entries in equal order (JSON text follows the order, so equal maps in another order differ). */
     private static boolean sameInOrder(Map<String, String> a, Map<String, String> b) {
-        if (b == null || a.size() != b.size()) {
+        if (a.size() != b.size()) {
             return false;
         }
         Iterator<Map.Entry<String, String>> left = a.entrySet().iterator();
