@@ -164,7 +164,7 @@ final class RowCursor {
         if (r.weekdayDriven) {
             q *= estate.seasonal[hour];
         } else {
-            q *= 1.0 + 0.001 * day;
+            q *= 1.0 + Estate.DAILY_GROWTH * day;
         }
         return q;
     }
