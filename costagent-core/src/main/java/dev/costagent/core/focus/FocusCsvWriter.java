@@ -74,7 +74,7 @@ public final class FocusCsvWriter implements Closeable {
     private final TagCell[] tagCells = new TagCell[TAG_CACHE];
     private final byte[] decimalDigits = new byte[2 * MAX_FAST_DIGITS + 2];
 
-    private FocusCsvWriter(OutputStream out, List<String> extraColumns) {
+    private FocusCsvWriter(OutputStream out, List<String> extraColumns, boolean header) {
         this.out = out;
         this.extraColumns = List.copyOf(extraColumns);
         this.extraColumnSet = new HashSet<>(this.extraColumns);
@@ -89,7 +89,9 @@ public final class FocusCsvWriter implements Closeable {
                 throw new IllegalArgumentException("extra column name is empty");
             }
         }
-        writeHeader();
+        if (header) {
+            writeHeader();
+        }
     }
 
     /**
@@ -106,12 +108,37 @@ public final class FocusCsvWriter implements Closeable {
         if (path.getFileName().toString().endsWith(".gz")) {
             sink = new FastGzipOutputStream(file);
         }
-        return new FocusCsvWriter(sink, extraColumns);
+        return new FocusCsvWriter(sink, extraColumns, true);
     }
 
     /** Writes to a stream (not compressed) and writes the header; closing the writer closes the stream. */
     public static FocusCsvWriter to(OutputStream out, List<String> extraColumns) {
-        return new FocusCsvWriter(requireNonNull(out, "out"), extraColumns);
+        return new FocusCsvWriter(requireNonNull(out, "out"), extraColumns, true);
+    }
+
+    /**
+     * Writes rows only, without a header, to a stream: for encoding parts of one file on several threads, to be
+     * joined in order with {@link #appendEncoded}.
+     */
+    public static FocusCsvWriter rowsOnly(OutputStream out, List<String> extraColumns) {
+        return new FocusCsvWriter(requireNonNull(out, "out"), extraColumns, false);
+    }
+
+    /**
+     * Appends rows that a {@link #rowsOnly} writer with the same extra columns encoded, and counts them as written.
+     *
+     * @param encoded the encoded rows, each ending with a line feed
+     * @param length how many bytes of {@code encoded} to append
+     * @param rows how many rows they hold
+     */
+    public void appendEncoded(byte[] encoded, int length, long rows) {
+        drain();
+        try {
+            out.write(encoded, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write FOCUS CSV: " + e.getMessage(), e);
+        }
+        rowsWritten += rows;
     }
 
     /** The header cells: FOCUS column names in enum order, then the extra columns. */

@@ -140,17 +140,33 @@ public final class BillingGenerator implements Iterable<CostRecord> {
         return StreamSupport.stream(spliterator, false);
     }
 
-    /** Writes all rows as FOCUS CSV ({@code .csv.gz} compressed); see {@link FocusCsvWriter}. */
+    /**
+     * Writes all rows as FOCUS CSV ({@code .csv.gz} compressed); see {@link FocusCsvWriter}. Large outputs are
+     * generated and encoded on up to four threads in blocks of hours and written in order, so the file is the same
+     * as a single-threaded run's.
+     */
     public void writeCsv(Path path) throws IOException {
         try (FocusCsvWriter writer = FocusCsvWriter.open(path, extraColumns())) {
-            forEach(writer::write);
+            writeRows(writer);
         }
     }
 
     /** Writes all rows as FOCUS CSV to a stream and closes it. */
     public void writeCsv(OutputStream out) throws IOException {
         try (FocusCsvWriter writer = FocusCsvWriter.to(out, extraColumns())) {
+            writeRows(writer);
+        }
+    }
+
+    private void writeRows(FocusCsvWriter writer) throws IOException {
+        if (!ParallelCsvEncoder.worthIt(spec.rows())) {
             forEach(writer::write);
+            return;
+        }
+        long written = ParallelCsvEncoder.write(estate, writer, extraColumns());
+        if (written != spec.rows()) {
+            throw new IllegalStateException("generator produced " + written + " rows, planned " + spec.rows()
+                    + " (a bug in the row budget)");
         }
     }
 

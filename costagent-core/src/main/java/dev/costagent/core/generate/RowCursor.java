@@ -53,16 +53,26 @@ final class RowCursor {
     private long effective10;
     private long billed10;
 
+    private final int endHour;
+
+    /** A cursor over all hours. */
     RowCursor(Estate estate, boolean tracking) {
+        this(estate, tracking, 0, estate.hours);
+    }
+
+    /** A cursor over the rows of hours {@code [fromHour, toHour)}, for generating parts of the data in parallel. */
+    RowCursor(Estate estate, boolean tracking, int fromHour, int toHour) {
         this.estate = estate;
         this.tracking = tracking;
+        this.hour = fromHour;
+        this.endHour = toHour;
         this.expected10 = new long[estate.anomalies.size()];
         this.actual10 = new long[estate.anomalies.size()];
     }
 
     /** Moves to the next row; false when all rows are done. */
     boolean advance() {
-        while (hour < estate.hours) {
+        while (hour < endHour) {
             switch (phase) {
                 case CHARGES -> {
                     List<CostRecord> charges = estate.chargesAtHour.get(hour);

@@ -55,6 +55,22 @@ class BillingGeneratorTest {
     }
 
     @Test
+    void parallelCsvIsByteIdenticalToASequentialWrite() throws Exception {
+        BillingGenerator generator = GeneratorSpec.builder().seed(9).rows(150_000).randomAnomalies(2).generator();
+        assertThat(ParallelCsvEncoder.worthIt(generator.rows())
+                || Runtime.getRuntime().availableProcessors() == 1).isTrue();
+        Path parallel = dir.resolve("parallel.csv");
+        Path sequential = dir.resolve("sequential.csv");
+        generator.writeCsv(parallel);
+        try (dev.costagent.core.focus.FocusCsvWriter writer =
+                dev.costagent.core.focus.FocusCsvWriter.open(sequential, generator.extraColumns())) {
+            generator.forEach(writer::write);
+            assertThat(writer.rowsWritten()).isEqualTo(150_000);
+        }
+        assertThat(sha256(parallel)).isEqualTo(sha256(sequential));
+    }
+
+    @Test
     void iteratorStreamAndForEachAgree() {
         BillingGenerator generator = GeneratorSpec.builder().rows(5_000).generator();
         List<CostRecord> viaForEach = new ArrayList<>();
