@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <p>Row budget: every hour has one Usage row per live resource plus one row per partly unused commitment; each
  * billing month adds purchase, tax, credit and adjustment rows. The resource count is chosen so that the rows add up
- * to the requested number exactly; the last resource starts late (it was "launched" during the period) to absorb
+ * to the requested number exactly; the last resource runs only some hours, spread evenly over the period, to absorb
  * the remainder.
  */
 final class Estate {
@@ -74,9 +74,24 @@ final class Estate {
         boolean steady;
         boolean weekdayDriven;
         double baseQuantity;
-        int startHour;
+        /**
+         * Rows over the whole period when fewer than one per hour (the last resource absorbs the row-count
+         * remainder), 0 for every hour; see {@link #runsAt(int, int)}.
+         */
+        int sparseRows;
         Map<String, String> tags;
         Map<String, String> extra;
+        /**
+         * Whether the resource has a row at this hour. A sparse resource's rows are spread evenly over the period
+         * (a batch machine), so it adds no step to any daily series, as a late launch would.
+         */
+        boolean runsAt(int hour, int hours) {
+            if (sparseRows == 0) {
+                return true;
+            }
+            return (long) (hour + 1) * sparseRows / hours - (long) hour * sparseRows / hours == 1;
+        }
+
         /** The covering commitment, or null when billed on demand. */
         Commitment commitment;
         long coveredEffective10;
@@ -196,7 +211,8 @@ final class Estate {
         this.usageRows = rows - fixedCharges - commitmentPlanner.rows(templates, months);
         int resourceCount = (int) ceilDiv(usageRows, hours);
         this.resources = planResources(resourceCount);
-        resources[resourceCount - 1].startHour = (int) ((long) resourceCount * hours - usageRows);
+        int rowsOfLast = (int) (usageRows - (long) (resourceCount - 1) * hours);
+        resources[resourceCount - 1].sparseRows = rowsOfLast == hours ? 0 : rowsOfLast;
 
         this.commitments = commitmentPlanner.plan(templates);
         List<Commitment> unused = new ArrayList<>();

@@ -112,7 +112,7 @@ final class RowCursor {
                     Resource[] resources = estate.resources;
                     while (index < resources.length) {
                         Resource r = resources[index++];
-                        if (hour >= r.startHour) {
+                        if (r.runsAt(hour, estate.hours)) {
                             usage(r);
                             produced++;
                             return true;

@@ -95,6 +95,32 @@ class BillingGeneratorTest {
     }
 
     @Test
+    void noResourceStartsOrStopsDuringThePeriod() {
+        // The row-count remainder is spread over the period, so no daily series gets an unlabelled step.
+        for (long rows : new long[] {10_007, 54_321}) {
+            BillingGenerator generator = GeneratorSpec.builder().rows(rows).days(30).generator();
+            Map<String, int[]> rowsPerDay = new HashMap<>();
+            LocalDate start = generator.spec().start();
+            generator.forEach(r -> {
+                if (r.resourceId() != null && r.chargeCategory().equals("Usage")) {
+                    int day = (int) (r.chargePeriodStart().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay()
+                            - start.toEpochDay());
+                    rowsPerDay.computeIfAbsent(r.resourceId(), k -> new int[30])[day]++;
+                }
+            });
+            int sparse = 0;
+            for (Map.Entry<String, int[]> resource : rowsPerDay.entrySet()) {
+                int min = java.util.Arrays.stream(resource.getValue()).min().orElseThrow();
+                int max = java.util.Arrays.stream(resource.getValue()).max().orElseThrow();
+                assertThat(max - min).as(resource.getKey()).isLessThanOrEqualTo(1);
+                assertThat(min).as(resource.getKey()).isPositive();
+                sparse += max < 24 ? 1 : 0;
+            }
+            assertThat(sparse).as("resources with fewer than 24 rows a day").isEqualTo(1);
+        }
+    }
+
+    @Test
     void csvHasOneLinePerRowPlusHeaderAndParsesBack() throws IOException {
         BillingGenerator generator = GeneratorSpec.builder().rows(3_000).generator();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
