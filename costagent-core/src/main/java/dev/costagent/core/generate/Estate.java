@@ -312,7 +312,7 @@ final class Estate {
         for (int h = 0; h < hours; h++) {
             DayOfWeek dow = spec.start().plusDays(h / 24).getDayOfWeek();
             boolean weekend = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
-            double diurnal = 1.0 + DIURNAL_AMPLITUDE * Math.cos(2 * Math.PI * ((h % 24) - 15) / 24.0);
+            double diurnal = 1.0 + DIURNAL_AMPLITUDE * StrictMath.cos(2 * Math.PI * ((h % 24) - 15) / 24.0);
             profile[h] = (weekend ? spec.weekendFactor() : 1.0) * diurnal;
         }
         return profile;
@@ -335,7 +335,7 @@ final class Estate {
         double[] share = new double[services.size()];
         double total = 0;
         for (int i = 0; i < share.length; i++) {
-            share[i] = Math.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
+            share[i] = StrictMath.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
             total += share[i];
         }
         int[] counts = new int[share.length];
@@ -359,7 +359,7 @@ final class Estate {
         double[] share = new double[services.size()];
         double total = 0;
         for (int i = 0; i < share.length; i++) {
-            share[i] = Math.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
+            share[i] = StrictMath.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
             total += share[i];
         }
         int floor = (int) Math.floor(resourceCount * share[serviceIndex] / total);
@@ -419,7 +419,7 @@ final class Estate {
             r.steady = !service.weekdayDriven();
             r.weekdayDriven = service.weekdayDriven();
             double hourlyCost = service.typicalHourlyCost()
-                    * Math.exp(0.8 * Dice.gaussian(Dice.hash(seed, 21, index, 9)));
+                    * StrictMath.exp(0.8 * Dice.gaussian(Dice.hash(seed, 21, index, 9)));
             r.baseQuantity = hourlyCost / listPrice.doubleValue();
             r.skuId = Ids.skuId(service.token() + r.region.id());
         }
