@@ -48,7 +48,7 @@ public final class BaselineComparator {
         boolean crossEnvironment = !differences.isEmpty();
         if (crossEnvironment && policy.crossEnvironment() == ComparisonPolicy.CrossEnvironment.SKIP) {
             warnings.add("baseline from another environment, not compared: " + String.join(", ", differences));
-            return new Comparison(baseline.name(), Verdict.NOT_COMPARED, null, Double.NaN, false, differences,
+            return new Comparison(baseline.name(), Change.NOT_COMPARED, null, Double.NaN, false, differences,
                     false, warnings);
         }
         double[] base = baseline.samples();
@@ -65,15 +65,15 @@ public final class BaselineComparator {
             case MANN_WHITNEY -> mannWhitneySignificant;
             case BOTH -> bootstrapSignificant && mannWhitneySignificant;
         };
-        Verdict verdict;
+        Change verdict;
         if (significant && ratio.estimate() > 1 + policy.threshold()) {
-            verdict = Verdict.REGRESSION;
+            verdict = Change.REGRESSION;
         } else if (significant && ratio.estimate() < 1 - policy.threshold()) {
-            verdict = Verdict.IMPROVEMENT;
+            verdict = Change.IMPROVEMENT;
         } else {
-            verdict = Verdict.UNCHANGED;
+            verdict = Change.UNCHANGED;
         }
-        boolean failing = verdict == Verdict.REGRESSION;
+        boolean failing = verdict == Change.REGRESSION;
         if (crossEnvironment) {
             warnings.add("baseline from another environment (" + String.join(", ", differences) + ")");
             if (policy.crossEnvironment() == ComparisonPolicy.CrossEnvironment.WARN && failing) {

@@ -17,9 +17,9 @@ class BaselineComparatorTest {
     void regressionInSameEnvironmentFails() {
         Comparison c = comparator(ComparisonPolicy.CrossEnvironment.WARN)
                 .compare(baseline(HERE), timings.draw(20, 1_500), HERE);
-        assertThat(c.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(c.change()).isEqualTo(Change.REGRESSION);
         assertThat(c.failing()).isTrue();
-        assertThat(c.change()).isBetween(0.3, 0.7);
+        assertThat(c.relativeChange()).isBetween(0.3, 0.7);
         assertThat(c.summary()).startsWith("b: REGRESSION +").contains("CI").contains("Mann-Whitney p=");
         assertThat(c.environmentDifferences()).isEmpty();
     }
@@ -28,7 +28,7 @@ class BaselineComparatorTest {
     void regressionAgainstAnotherEnvironmentOnlyWarnsByDefault() {
         Comparison c = comparator(ComparisonPolicy.CrossEnvironment.WARN)
                 .compare(baseline(ELSEWHERE), timings.draw(20, 1_500), HERE);
-        assertThat(c.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(c.change()).isEqualTo(Change.REGRESSION);
         assertThat(c.failing()).isFalse();
         assertThat(c.warnings()).anySatisfy(w -> assertThat(w).contains("another environment"));
         assertThat(c.environmentDifferences()).anySatisfy(d -> assertThat(d).startsWith("availableProcessors: 64"));
@@ -40,7 +40,7 @@ class BaselineComparatorTest {
                 .compare(baseline(ELSEWHERE), timings.draw(20, 1_500), HERE).failing()).isTrue();
         Comparison skipped = comparator(ComparisonPolicy.CrossEnvironment.SKIP)
                 .compare(baseline(ELSEWHERE), timings.draw(20, 1_500), HERE);
-        assertThat(skipped.verdict()).isEqualTo(Verdict.NOT_COMPARED);
+        assertThat(skipped.change()).isEqualTo(Change.NOT_COMPARED);
         assertThat(skipped.failing()).isFalse();
         assertThat(skipped.summary()).contains("not compared");
     }

@@ -25,7 +25,7 @@ class RegressionDetectionSelfTest {
         for (int trial = 0; trial < TRIALS; trial++) {
             Baseline baseline = baseline(timings.draw(SAMPLES, 1_000));
             Comparison c = comparator.compare(baseline, timings.draw(SAMPLES, 1_300), HERE);
-            if (c.verdict() == Verdict.REGRESSION && c.failing()) {
+            if (c.change() == Change.REGRESSION && c.failing()) {
                 flagged++;
             }
         }
@@ -41,7 +41,7 @@ class RegressionDetectionSelfTest {
         for (int trial = 0; trial < TRIALS; trial++) {
             Baseline baseline = baseline(timings.draw(SAMPLES, 1_000));
             Comparison c = comparator.compare(baseline, timings.draw(SAMPLES, 1_000), HERE);
-            if (c.verdict() != Verdict.UNCHANGED) {
+            if (c.change() != Change.UNCHANGED) {
                 flagged++;
             }
         }
@@ -57,7 +57,7 @@ class RegressionDetectionSelfTest {
         for (int trial = 0; trial < TRIALS; trial++) {
             Comparison c = comparator.compare(baseline(timings.draw(SAMPLES, 1_000)),
                     timings.draw(SAMPLES, 700), HERE);
-            if (c.verdict() == Verdict.IMPROVEMENT && !c.failing()) {
+            if (c.change() == Change.IMPROVEMENT && !c.failing()) {
                 improved++;
             }
         }
@@ -75,9 +75,9 @@ class RegressionDetectionSelfTest {
                 .compare(baseline(base), shifted, HERE);
         Comparison noThreshold = new BaselineComparator(ComparisonPolicy.defaults().withMethod(method)
                 .withThreshold(0)).compare(baseline(base), shifted, HERE);
-        assertThat(defaults.verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(defaults.change()).isEqualTo(Change.UNCHANGED);
         assertThat(defaults.significant()).isTrue();
-        assertThat(noThreshold.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(noThreshold.change()).isEqualTo(Change.REGRESSION);
     }
 
     private static Baseline baseline(double[] samples) {

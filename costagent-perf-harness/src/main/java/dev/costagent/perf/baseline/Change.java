@@ -1,7 +1,7 @@
 package dev.costagent.perf.baseline;
 
 /** The outcome of comparing a run with its baseline. */
-public enum Verdict {
+public enum Change {
     /** Significantly slower by more than the threshold. */
     REGRESSION,
     /** Significantly faster by more than the threshold. */
