@@ -4,6 +4,8 @@ import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.bench.BenchmarkFailedException;
 import dev.costagent.perf.bench.BenchmarkOperation;
 import dev.costagent.perf.report.ProgressLine;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -89,16 +91,20 @@ public final class ScalabilityRunner {
         Objects.requireNonNull(operation, "operation");
         long[] operations = new long[workers.length];
         double[] throughput = new double[workers.length];
+        double[] busyCores = new double[workers.length];
         AtomicInteger step = new AtomicInteger();
         try (ProgressLine progress = ProgressLine.start("scalability " + name, plannedDuration(),
                 () -> progress(step.get(), throughput))) {
             for (int i = 0; i < workers.length; i++) {
-                operations[i] = measure(operation, workers[i]);
+                long[] cpuNanos = new long[1];
+                operations[i] = measure(operation, workers[i], cpuNanos);
                 throughput[i] = operations[i] / (window.toNanos() / 1e9);
+                busyCores[i] = cpuNanos[0] < 0 ? Double.NaN : cpuNanos[0] / (double) window.toNanos();
                 step.incrementAndGet();
             }
         }
-        return ScalingResult.of(name, workers, operations, throughput, Runtime.getRuntime().availableProcessors());
+        return ScalingResult.of(name, workers, operations, throughput, busyCores,
+                Runtime.getRuntime().availableProcessors());
     }
 
     private String progress(int done, double[] throughput) {
@@ -109,9 +115,13 @@ public final class ScalabilityRunner {
                 workers[done - 1], throughput[done - 1]);
     }
 
-    private long measure(BenchmarkOperation operation, int count) {
+    /** Measures one worker count; puts the workers' CPU time in the window into {@code cpuNanos} (-1: unknown). */
+    private long measure(BenchmarkOperation operation, int count, long[] cpuNanos) {
+        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
+        boolean cpuMeasurable = clock.isCurrentThreadCpuTimeSupported() && clock.isThreadCpuTimeEnabled();
         AtomicInteger phase = new AtomicInteger();
         long[] completed = new long[count];
+        long[] cpu = new long[count];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(count);
         CountDownLatch finished = new CountDownLatch(count);
@@ -121,6 +131,7 @@ public final class ScalabilityRunner {
             threads[w] = new Thread(() -> {
                 Blackhole blackhole = new Blackhole();
                 long measured = 0;
+                long cpuAtStart = -1;
                 ready.countDown();
                 try {
                     int current;
@@ -128,6 +139,9 @@ public final class ScalabilityRunner {
                         operation.run(blackhole);
                         if (current == MEASURING && phase.get() == MEASURING) {
                             measured++; // only operations both started and finished inside the window count
+                            if (cpuAtStart < 0 && cpuMeasurable) {
+                                cpuAtStart = clock.getCurrentThreadCpuTime();
+                            }
                         }
                     }
                 } catch (Throwable t) {
@@ -136,6 +150,7 @@ public final class ScalabilityRunner {
                 } finally {
                     blackhole.publish();
                     completed[slot] = measured;
+                    cpu[slot] = cpuAtStart < 0 ? 0 : clock.getCurrentThreadCpuTime() - cpuAtStart;
                     finished.countDown();
                 }
             }, "perf-scaling-" + count + "-" + w);
@@ -159,9 +174,12 @@ public final class ScalabilityRunner {
                     failure.get());
         }
         long total = 0;
-        for (long c : completed) {
-            total += c;
+        long cpuTotal = 0;
+        for (int w = 0; w < count; w++) {
+            total += completed[w];
+            cpuTotal += cpu[w];
         }
+        cpuNanos[0] = cpuMeasurable ? cpuTotal : -1;
         return total;
     }
 

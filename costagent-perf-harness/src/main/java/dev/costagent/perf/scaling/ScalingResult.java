@@ -26,7 +26,7 @@ public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit am
 
     /** Computes speedups, efficiencies and fits from throughput per worker count (which must include 1). */
     public static ScalingResult of(String name, int[] workers, long[] operations, double[] throughput,
-                                   int availableProcessors) {
+                                   double[] busyCores, int availableProcessors) {
         int one = -1;
         for (int i = 0; i < workers.length; i++) {
             if (workers[i] == 1) {
@@ -46,7 +46,8 @@ public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit am
             double speedup = throughput[i] / throughput[one];
             n[i] = workers[i];
             speedups[i] = speedup;
-            points.add(new ScalingPoint(workers[i], operations[i], throughput[i], speedup, speedup / workers[i]));
+            points.add(new ScalingPoint(workers[i], operations[i], throughput[i], speedup, speedup / workers[i],
+                    busyCores[i]));
         }
         AmdahlFit amdahl = workers.length >= 2 ? AmdahlFit.fit(n, speedups) : new AmdahlFit(0, Double.NaN);
         UslFit usl = workers.length >= 2 ? UslFit.fit(n, speedups) : new UslFit(0, 0, Double.NaN);
@@ -88,10 +89,11 @@ public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit am
     public String summary() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s (availableProcessors=%d)%n", name,
                 availableProcessors));
-        s.append(String.format(Locale.ROOT, "%8s %14s %8s %10s%n", "workers", "ops/s", "speedup", "efficiency"));
+        s.append(String.format(Locale.ROOT, "%8s %14s %8s %10s %10s%n", "workers", "ops/s", "speedup", "efficiency",
+                "busy cores"));
         for (ScalingPoint p : points) {
-            s.append(String.format(Locale.ROOT, "%8d %14.1f %8.2f %10.2f%n", p.workers(), p.throughput(),
-                    p.speedup(), p.efficiency()));
+            s.append(String.format(Locale.ROOT, "%8d %14.1f %8.2f %10.2f %10.2f%n", p.workers(), p.throughput(),
+                    p.speedup(), p.efficiency(), p.busyCores()));
         }
         s.append(String.format(Locale.ROOT, "Amdahl sigma=%.4f (R2 %.3f); USL sigma=%.4f kappa=%.5f (R2 %.3f), peak %s",
                 amdahl.sigma(), amdahl.rSquared(), usl.sigma(), usl.kappa(), usl.rSquared(), peakText()));

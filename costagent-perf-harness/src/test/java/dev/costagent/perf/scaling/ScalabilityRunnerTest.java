@@ -22,11 +22,16 @@ class ScalabilityRunnerTest {
     void waitingWorkScalesBeyondTheCores() {
         ScalingResult r = quick(1, 2, 4).run(bh -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)));
         assertThat(r.at(4).speedup()).as(r.summary()).isGreaterThan(2.8);
+        assertThat(r.at(4).busyCores()).as("waiting uses little CPU: " + r.summary()).isLessThan(1.0);
         assertThat(r.at(1).operations()).isPositive();
         assertThat(r.availableProcessors()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
-    /** CPU-bound work cannot exceed the core count: the measured efficiency shows it. */
+    /**
+     * CPU-bound work cannot use more than the cores: the busy-core figure (worker CPU time per second) shows it
+     * whatever else runs on the machine. Throughput speedup itself is not asserted: on a shared machine one
+     * worker gets a smaller share of contended cores than four do.
+     */
     @Test
     void cpuBoundWorkIsCappedByTheCores() {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -38,7 +43,8 @@ class ScalabilityRunnerTest {
             }
             bh.consume(x);
         });
-        assertThat(r.at(4).speedup()).as(r.summary()).isLessThan(cores + 0.6);
+        assertThat(r.at(4).busyCores()).as(r.summary()).isLessThan(cores + 0.3);
+        assertThat(r.at(1).busyCores()).as(r.summary()).isLessThan(1.3);
         assertThat(r.checkMinEfficiency(0.85).get(0).note()).contains("available processors");
     }
 
