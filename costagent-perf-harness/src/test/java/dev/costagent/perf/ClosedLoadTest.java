@@ -1,0 +1,81 @@
+package dev.costagent.perf;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClosedLoadTest {
+
+    @Test
+    void everyUserRunsItsIterationsAndEachCallIsCountedOnce() {
+        LongAdder calls = new LongAdder();
+
+        LoadResult result = Load.closed(4).iterations(2_500).run(calls::increment);
+
+        assertThat(calls.sum()).isEqualTo(10_000);
+        assertThat(result.count()).isEqualTo(10_000);
+        assertThat(result.errorCount()).isZero();
+        assertThat(result.droppedStarts()).isZero();
+        assertThat(result.model()).isEqualTo(LoadModel.CLOSED);
+        assertThat(result.workers()).isEqualTo(4);
+        assertThat(result.serviceTime(99)).isEqualTo(result.responseTime(99));
+        assertThat(result.series()).isNotEmpty();
+        assertThat(result.series().stream().mapToLong(SecondSample::completed).sum()).isEqualTo(10_000);
+    }
+
+    @Test
+    void withoutABoundEachUserCallsOnce() {
+        LongAdder calls = new LongAdder();
+
+        LoadResult result = Load.closed(7).run(calls::increment);
+
+        assertThat(result.count()).isEqualTo(7);
+        assertThat(calls.sum()).isEqualTo(7);
+    }
+
+    @Test
+    void aDurationBoundRunStopsNearItsDuration() {
+        LoadResult result = Load.closed(2).duration(Duration.ofMillis(300)).run(() -> { });
+
+        assertThat(result.count()).isPositive();
+        assertThat(result.elapsed()).isBetween(Duration.ofMillis(300), Duration.ofMillis(1_300));
+    }
+
+    @Test
+    void warmUpCallsAreNotInTheResult() {
+        LongAdder calls = new LongAdder();
+
+        LoadResult result = Load.closed(1).iterations(50).warmup(Duration.ofMillis(100)).run(calls::increment);
+
+        assertThat(result.count()).isEqualTo(50);
+        assertThat(calls.sum()).isGreaterThan(50);
+    }
+
+    @Test
+    void rampUpStartsUsersSpreadOverTheRampTime() {
+        Map<String, Long> firstCall = new ConcurrentHashMap<>();
+
+        Load.closed(4).duration(Duration.ofMillis(700)).rampUp(Duration.ofMillis(600)).threads(ThreadMode.PLATFORM)
+                .run(() -> firstCall.putIfAbsent(Thread.currentThread().getName(), System.nanoTime()));
+
+        assertThat(firstCall).hasSize(4);
+        long spread = firstCall.values().stream().mapToLong(Long::longValue).max().orElseThrow()
+                - firstCall.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        // users start at 0, 150, 300 and 450 ms; all at once would give a spread near zero
+        assertThat(Duration.ofNanos(spread)).isGreaterThan(Duration.ofMillis(300));
+    }
+
+    @Test
+    void badSettingsAreRejectedWithAClearMessage() {
+        assertThatThrownBy(() -> Load.closed(0)).hasMessageContaining("users must be positive");
+        assertThatThrownBy(() -> Load.closed(1).iterations(0)).hasMessageContaining("iterations must be positive");
+        assertThatThrownBy(() -> Load.closed(1).duration(Duration.ZERO)).hasMessageContaining("duration must be positive");
+        assertThatThrownBy(() -> Load.closed(1).warmup(Duration.ofSeconds(-1))).hasMessageContaining("warmup");
+    }
+}
