@@ -61,12 +61,16 @@ class ResourceSamplerTest {
         ResourceUsage busy = sampler.stop();
         assumeThat(busy.cpuNanos()).as("process CPU time unsupported").isNotNegative();
         assertThat(busy.cpuNanos()).isGreaterThanOrEqualTo(spun * 9 / 10);
-        assertThat(busy.cpuPercent()).isGreaterThan(idle.cpuPercent());
+        // CPU time, not CPU %, is compared: on a shared machine the busy phase may stretch over seconds of wall time.
+        assertThat(busy.cpuNanos()).isGreaterThan(idle.cpuNanos());
+        assertThat(idle.cpuPercent()).isNotNaN().isGreaterThanOrEqualTo(0);
+        assertThat(busy.cpuPercent()).isCloseTo(100.0 * busy.cpuNanos() / busy.durationNanos()
+                / busy.availableProcessors(), org.assertj.core.api.Assertions.within(1e-9));
         assertThat(busy.cpuNanosPerOp(10)).isEqualTo(busy.cpuNanos() / 10.0);
         assertThat(busy.samples().get(0).cpuPercent()).as("first sample has no interval").isNaN();
         assertThat(busy.samples()).hasSizeGreaterThan(2);
         assertThat(busy.samples().get(busy.samples().size() - 1).cpuPercent()).isNotNaN();
-        assertThat(busy.peakCpuPercent()).isGreaterThanOrEqualTo(busy.cpuPercent() * 0.5);
+        assertThat(busy.peakCpuPercent()).isGreaterThanOrEqualTo(busy.cpuPercent() * 0.99);
     }
 
     @Test
