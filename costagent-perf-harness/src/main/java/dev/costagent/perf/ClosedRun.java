@@ -14,9 +14,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ClosedRun extends RunEngine {
 
-    /** A closed run's settings; {@code iterations == 0} means bounded by {@code duration}. */
-    record Plan(String name, int users, long iterations, Duration duration, Duration rampUp, Duration warmup,
-                ThreadMode threads, List<Probe> probes, List<PerfListener> listeners) {
+    /**
+     * A closed run's settings: bounded by {@code iterations} per user when positive, else by {@code totalIterations}
+     * shared out when positive, else by {@code duration}.
+     */
+    record Plan(String name, int users, long iterations, long totalIterations, Duration duration, Duration rampUp,
+                Duration warmup, ThreadMode threads, List<Probe> probes, List<PerfListener> listeners) {
+
+        /** The calls user {@code index} makes, or 0 when bounded by duration. */
+        long iterationsOf(int index) {
+            if (iterations > 0) {
+                return iterations;
+            }
+            return totalIterations / users + (index < totalIterations % users ? 1 : 0);
+        }
+
+        boolean boundedByCount() {
+            return iterations > 0 || totalIterations > 0;
+        }
     }
 
     private final Plan plan;
@@ -36,11 +51,17 @@ final class ClosedRun extends RunEngine {
         try {
             long measureStart = runStartNanos + warmupNanos;
             warmUp(measureStart);
-            if (plan.iterations() > 0) {
-                loopIterations(meter, plan.iterations());
+            long iterations = plan.iterationsOf(index);
+            if (plan.boundedByCount() && iterations == 0) {
+                return; // more users than total iterations: this one has no share
+            }
+            workerStarted();
+            if (plan.boundedByCount()) {
+                loopIterations(meter, iterations);
             } else {
                 loopUntil(meter, measureStart + plan.duration().toNanos());
             }
+            workerEnded();
         } finally {
             activeUsers.decrementAndGet();
         }
@@ -104,7 +125,9 @@ final class ClosedRun extends RunEngine {
 
     @Override
     String description() {
-        String bound = plan.iterations() > 0 ? plan.iterations() + " iterations each" : "for " + plan.duration();
+        String bound = plan.iterations() > 0 ? plan.iterations() + " iterations each"
+                : plan.totalIterations() > 0 ? plan.totalIterations() + " iterations in all"
+                : "for " + plan.duration();
         String ramp = plan.rampUp().isZero() ? "" : ", ramp-up " + plan.rampUp();
         return "closed: " + plan.users() + " users, " + bound + ramp;
     }
@@ -121,7 +144,7 @@ final class ClosedRun extends RunEngine {
 
     @Override
     public Duration plannedDuration() {
-        return plan.iterations() > 0 ? Duration.ZERO : plan.duration();
+        return plan.boundedByCount() ? Duration.ZERO : plan.duration();
     }
 
     @Override

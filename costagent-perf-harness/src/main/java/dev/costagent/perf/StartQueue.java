@@ -42,14 +42,7 @@ final class StartQueue {
      * or the next future one; {@link LoadProfile.Schedule#END} when there are no more.
      */
     synchronized long claim(long now) {
-        while (lookahead != LoadProfile.Schedule.END && lookahead <= now) {
-            if (size < maxQueue) {
-                push(lookahead);
-            } else {
-                drop(lookahead);
-            }
-            lookahead = nextScheduled();
-        }
+        fill(now);
         while (size > 0) {
             long intended = pop();
             if (now - intended > maxLatenessNanos) {
@@ -70,9 +63,22 @@ final class StartQueue {
         return dropped;
     }
 
-    /** Starts waiting for a worker right now (approximate: read without the lock). */
-    int waiting() {
+    /** Starts due by {@code now} (offset from the run start) and still waiting for a worker. */
+    synchronized int waiting(long now) {
+        fill(now);
         return size;
+    }
+
+    /** Moves the starts due by {@code now} into the queue, dropping those that find it full. */
+    private void fill(long now) {
+        while (lookahead != LoadProfile.Schedule.END && lookahead <= now) {
+            if (size < maxQueue) {
+                push(lookahead);
+            } else {
+                drop(lookahead);
+            }
+            lookahead = nextScheduled();
+        }
     }
 
     private long nextScheduled() {

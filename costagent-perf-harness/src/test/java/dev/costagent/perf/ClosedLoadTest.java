@@ -30,6 +30,19 @@ class ClosedLoadTest {
     }
 
     @Test
+    void totalIterationsAreSharedOutExactly() {
+        LongAdder calls = new LongAdder();
+
+        LoadResult result = Load.closed(4).totalIterations(1_003).run(calls::increment);
+        LoadResult fewerCallsThanUsers = Load.closed(5).totalIterations(3).run(() -> { });
+
+        assertThat(result.count()).isEqualTo(1_003);
+        assertThat(calls.sum()).isEqualTo(1_003);
+        assertThat(result.description()).contains("1003 iterations in all");
+        assertThat(fewerCallsThanUsers.count()).isEqualTo(3);
+    }
+
+    @Test
     void withoutABoundEachUserCallsOnce() {
         LongAdder calls = new LongAdder();
 

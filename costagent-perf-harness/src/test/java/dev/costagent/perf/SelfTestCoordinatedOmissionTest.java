@@ -29,6 +29,9 @@ class SelfTestCoordinatedOmissionTest {
         assertThat(open.responseTime(99)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
         assertThat(open.serviceTime(50)).isLessThan(Duration.ofNanos(OPERATION_NANOS * 3));
         assertThat(open.serviceTime(99)).isLessThan(Duration.ofMillis(100));
+        // the series shows the backlog building up behind the frozen call
+        assertThat(open.series().stream().mapToDouble(s -> s.probes().get(SecondSample.OPEN_WAITING)).max()
+                .orElseThrow()).isGreaterThanOrEqualTo(40);
 
         LoadResult closed = Load.closed(1).iterations(500).run(freezingOnceAfter(150));
 

@@ -65,14 +65,17 @@ final class LoadPlanner {
     private static ClosedLoadBuilder closed(LoadTest a, Overrides o) {
         ClosedLoadBuilder b = Load.closed(o.scaleUsers(positive(a.users(), "@LoadTest users")));
         Duration duration = o.scaleTime(DurationText.parse(a.duration(), "@LoadTest duration"));
-        if (a.iterations() < 0) {
-            throw new IllegalArgumentException("@LoadTest iterations must not be negative, got " + a.iterations());
+        if (a.iterations() < 0 || a.totalIterations() < 0) {
+            throw new IllegalArgumentException("@LoadTest iterations and totalIterations must not be negative");
         }
-        if (a.iterations() > 0 && duration != null) {
-            throw new IllegalArgumentException("@LoadTest takes iterations or duration, not both");
+        int bounds = (a.iterations() > 0 ? 1 : 0) + (a.totalIterations() > 0 ? 1 : 0) + (duration != null ? 1 : 0);
+        if (bounds > 1) {
+            throw new IllegalArgumentException("@LoadTest takes one of iterations, totalIterations or duration");
         }
         if (a.iterations() > 0) {
             b.iterations(o.scaleIterations(a.iterations()));
+        } else if (a.totalIterations() > 0) {
+            b.totalIterations(o.scaleIterations(a.totalIterations()));
         } else if (duration != null) {
             b.duration(duration);
         }

@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
 
 /**
  * A closed-model load test: the annotated method is the operation, called by {@code users} concurrent users, each in
- * a loop, for {@code iterations} calls each or for a {@code duration} (each user calls once when neither is set).
+ * a loop, for {@code iterations} calls each, {@code totalIterations} calls in all, or a {@code duration} (each user
+ * calls once when none is set).
  *
  * <pre>{@code
  * @LoadTest(users = 20, duration = "30s", warmup = "2s", rampUp = "5s")
@@ -42,6 +43,9 @@ public @interface LoadTest {
 
     /** Measured calls per user; 0 to use {@link #duration()} instead. */
     long iterations() default 0;
+
+    /** Measured calls of all users together, shared out evenly; 0 to use {@link #iterations()} or the duration. */
+    long totalIterations() default 0;
 
     /** How long users keep calling, such as {@code "30s"}; empty to use {@link #iterations()}. */
     String duration() default "";

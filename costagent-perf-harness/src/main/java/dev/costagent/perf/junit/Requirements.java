@@ -33,6 +33,12 @@ public @interface Requirements {
     /** Bound on the 99th percentile response time. */
     String p99() default "";
 
+    /**
+     * Bounds on any response-time percentiles, comma-separated {@code percentile=duration} pairs, such as
+     * {@code "90=7ms, 99.9=50ms"}.
+     */
+    String percentiles() default "";
+
     /** Bound on the slowest response time. */
     String max() default "";
 

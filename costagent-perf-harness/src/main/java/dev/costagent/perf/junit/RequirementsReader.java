@@ -28,6 +28,7 @@ final class RequirementsReader {
         duration(a.p50(), "p50").ifPresent(builder::p50);
         duration(a.p95(), "p95").ifPresent(builder::p95);
         duration(a.p99(), "p99").ifPresent(builder::p99);
+        percentiles(a.percentiles(), builder);
         duration(a.max(), "max").ifPresent(builder::max);
         duration(a.mean(), "mean").ifPresent(builder::mean);
         builder.maxErrorRate(a.maxErrorRate());
@@ -42,6 +43,26 @@ final class RequirementsReader {
             builder.add(Instances.create(type, "requirement"));
         }
         return builder.build();
+    }
+
+    private static void percentiles(String text, dev.costagent.perf.requirement.Requirements.Builder builder) {
+        if (text.isBlank()) {
+            return;
+        }
+        for (String pair : text.split(",")) {
+            String[] parts = pair.split("=");
+            double percentile;
+            try {
+                percentile = parts.length == 2 ? Double.parseDouble(parts[0].trim()) : Double.NaN;
+            } catch (NumberFormatException e) {
+                percentile = Double.NaN;
+            }
+            if (Double.isNaN(percentile)) {
+                throw new IllegalArgumentException("@Requirements percentiles: \"" + pair.trim()
+                        + "\" is not percentile=duration, such as \"99.9=50ms\"");
+            }
+            builder.responseTime(percentile, DurationText.parse(parts[1], "@Requirements percentiles " + percentile));
+        }
     }
 
     private static Optional<Duration> duration(String text, String attribute) {

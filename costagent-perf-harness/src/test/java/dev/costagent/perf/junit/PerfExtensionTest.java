@@ -38,6 +38,7 @@ class PerfExtensionTest {
         assertThat(ClosedScenario.calls.get()).isEqualTo(100);
         assertThat(ClosedScenario.injected.count()).isEqualTo(100);
         assertThat(ClosedScenario.injected.workers()).isEqualTo(2);
+        assertThat(ClosedScenario.viaContext).isSameAs(ClosedScenario.injected);
         assertThat(outcome.entries()).anySatisfy(e -> assertThat(e).containsEntry("perf.count", "100"));
     }
 
@@ -51,6 +52,19 @@ class PerfExtensionTest {
                 .hasMessageContaining("p99 response time: measured")
                 .hasMessageContaining("required <= 1 ns")
                 .hasMessageContaining("throughput: measured");
+    }
+
+    @Test
+    void anyPercentileCanBeRequiredAndTotalIterationsAreShared() {
+        PercentileScenario.calls.set(0);
+
+        ScenarioRunner.Outcome outcome = ScenarioRunner.single(PercentileScenario.class, QUIET);
+
+        assertThat(PercentileScenario.calls.get()).isEqualTo(10);
+        assertThat(outcome.status()).isEqualTo("FAILED");
+        assertThat(outcome.failure()).hasMessageStartingWith("1 of 3 performance requirements not met")
+                .hasMessageContaining("p90 response time: measured")
+                .hasMessageNotContaining("p99.9");
     }
 
     @Test
@@ -151,11 +165,17 @@ class PerfExtensionTest {
         static final AtomicInteger beforeEach = new AtomicInteger();
         static final AtomicLong calls = new AtomicLong();
         static LoadResult injected;
+        static LoadResult viaContext;
+
+        @RegisterExtension
+        static org.junit.jupiter.api.extension.AfterEachCallback otherExtension =
+                context -> viaContext = PerfExtension.result(context).orElse(null);
 
         static void reset() {
             beforeEach.set(0);
             calls.set(0);
             injected = null;
+            viaContext = null;
         }
 
         @BeforeEach
@@ -182,6 +202,16 @@ class PerfExtensionTest {
             while (System.nanoTime() - start < 100_000) {
                 Thread.onSpinWait();
             }
+        }
+    }
+
+    static class PercentileScenario {
+        static final AtomicLong calls = new AtomicLong();
+
+        @LoadTest(users = 3, totalIterations = 10)
+        @Requirements(percentiles = "90=1ns, 99.9=1h")
+        void call() {
+            calls.incrementAndGet();
         }
     }
 
