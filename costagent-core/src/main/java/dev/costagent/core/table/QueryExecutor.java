@@ -117,39 +117,59 @@ final class QueryExecutor {
             slots.add(time * groupCount + groupOfSet[set], metric[r]);
         }
 
-        // Decode the slots into keyed groups.
-        List<QueryResult.Group> groups = new ArrayList<>();
+        // Order the groups by key without comparing strings per pair: rank each dimension's values once (nulls
+        // first; time buckets are already in key order), then sort the groups by their ranks.
+        int width = query.groupBy().size();
+        List<RankedSlot> ranked = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.rows(i) > 0) {
+                ranked.add(new RankedSlot(i, new int[width]));
+            }
+        }
+        for (int d = 0; d < keyValues.length; d++) {
+            int[] rank = keyValues[d].ranks();
+            int position = setDimPositions.get(d);
+            for (RankedSlot slot : ranked) {
+                int group = (int) (slots.key(slot.index) % groupCount);
+                slot.ranks[position] = rank[setGroups.get(group, d)];
+            }
+        }
+        for (RankedSlot slot : ranked) {
+            int[] indexes = timeKeys.indexes(slots.key(slot.index) / groupCount);
+            for (int d = 0; d < indexes.length; d++) {
+                slot.ranks[timeDimPositions.get(d)] = indexes[d];
+            }
+        }
+        ranked.sort((a, b) -> Arrays.compare(a.ranks, b.ranks));
+
+        List<QueryResult.Group> groups = new ArrayList<>(ranked.size());
         double totalSum = 0;
         double totalCompensation = 0;
         long totalRows = 0;
-        int width = query.groupBy().size();
-        for (int i = 0; i < slots.size(); i++) {
-            long rows = slots.rows(i);
-            if (rows == 0) {
-                continue;
-            }
-            long key = slots.key(i);
+        for (RankedSlot slot : ranked) {
+            long key = slots.key(slot.index);
             int group = (int) (key % groupCount);
-            long time = key / groupCount;
             String[] parts = new String[width];
             for (int d = 0; d < keyValues.length; d++) {
-                parts[setDimPositions.get(d)] = keyValues[d].decode(setGroups.size() == 0 ? 0
-                        : setGroups.get(group, d));
+                parts[setDimPositions.get(d)] = keyValues[d].decode(setGroups.get(group, d));
             }
-            String[] timeParts = timeKeys.decode(time);
+            String[] timeParts = timeKeys.decode(key / groupCount);
             for (int d = 0; d < timeParts.length; d++) {
                 parts[timeDimPositions.get(d)] = timeParts[d];
             }
-            double value = slots.value(i);
+            double value = slots.value(slot.index);
+            long rows = slots.rows(slot.index);
             groups.add(new QueryResult.Group(Arrays.asList(parts), value, rows));
             double t = totalSum + value;
             totalCompensation += Math.abs(totalSum) >= Math.abs(value) ? (totalSum - t) + value : (value - t) + totalSum;
             totalSum = t;
             totalRows += rows;
         }
-        groups.sort(Comparator.comparing(QueryResult.Group::key, KEY_ORDER));
         return new QueryResult(query, groups, totalSum + totalCompensation, totalRows);
     }
+
+    /** A non-empty slot and the ranks of its key parts, in group-by order. */
+    private record RankedSlot(int index, int[] ranks) {}
 
     private void checkCurrency() {
         if (table.currencies().size() <= 1 || !isCost(query.metric())) {
@@ -221,6 +241,27 @@ final class QueryExecutor {
 
         String decode(int code) {
             return keys[code];
+        }
+
+        /** Code → position of its key in key order (null first). */
+        int[] ranks() {
+            Integer[] codes = new Integer[keys.length];
+            for (int c = 0; c < codes.length; c++) {
+                codes[c] = c;
+            }
+            Arrays.sort(codes, (a, b) -> {
+                String x = keys[a];
+                String y = keys[b];
+                if (x == null || y == null) {
+                    return x == y ? 0 : x == null ? -1 : 1;
+                }
+                return x.compareTo(y);
+            });
+            int[] rank = new int[keys.length];
+            for (int r = 0; r < codes.length; r++) {
+                rank[codes[r]] = r;
+            }
+            return rank;
         }
     }
 }

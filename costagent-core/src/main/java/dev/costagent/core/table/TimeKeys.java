@@ -22,6 +22,8 @@ final class TimeKeys {
     private final boolean[] filterAcceptsNull;
     private final long firstDay;
     private final int[] monthOfDay;
+    /** Per time dimension, bucket index → formatted key, filled as groups are decoded. */
+    private final String[][] keyCache;
 
     TimeKeys(CostTable table, List<Dimension> dimensions, List<Filter> filters, TimeRange range) {
         this.base = table.baseSecond;
@@ -38,6 +40,7 @@ final class TimeKeys {
             monthOfDay[d] = (int) TimeBuckets.bucket(Dimension.Kind.MONTH, (firstDay + d) * 86_400L);
         }
         kinds = new Dimension.Kind[dimensions.size()];
+        keyCache = new String[dimensions.size()][];
         firstBucket = new long[kinds.length];
         radix = new long[kinds.length];
         for (int i = 0; i < kinds.length; i++) {
@@ -108,13 +111,38 @@ final class TimeKeys {
         }
     }
 
-    /** The keys of the time dimensions for a time key. */
+    /**
+     * The bucket index of each time dimension in a time key, in key order: chronological, which is also the order of
+     * the formatted keys; "no ChargePeriodStart" (a null key) comes first, as -1.
+     */
+    int[] indexes(long key) {
+        int[] indexes = new int[kinds.length];
+        for (int i = kinds.length - 1; i >= 0; i--) {
+            int index = (int) (key % radix[i]);
+            key /= radix[i];
+            indexes[i] = index == radix[i] - 1 ? -1 : index;
+        }
+        return indexes;
+    }
+
+    /** The keys of the time dimensions for a time key; each bucket's key is formatted once per query. */
     String[] decode(long key) {
         String[] parts = new String[kinds.length];
         for (int i = kinds.length - 1; i >= 0; i--) {
-            long index = key % radix[i];
+            int index = (int) (key % radix[i]);
             key /= radix[i];
-            parts[i] = index == radix[i] - 1 ? null : TimeBuckets.key(kinds[i], firstBucket[i] + index);
+            if (index == radix[i] - 1) {
+                continue;
+            }
+            if (keyCache[i] == null) {
+                keyCache[i] = new String[(int) radix[i]];
+            }
+            String cached = keyCache[i][index];
+            if (cached == null) {
+                cached = TimeBuckets.key(kinds[i], firstBucket[i] + index);
+                keyCache[i][index] = cached;
+            }
+            parts[i] = cached;
         }
         return parts;
     }
