@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It shows both kinds of callback. Run-level calls ({@code runStarted}, {@code secondCompleted},
  * {@code runEnded}) come from the harness's single sampling thread, so plain fields suffice for them. Worker-level
  * calls ({@code workerStarted}) run on every worker thread at once, so that count is atomic. Counters are reset when
- * a run ends, because one instance registered through {@link java.util.ServiceLoader} serves every test in turn.
+ * a run ends, because one instance registered through {@link java.util.ServiceLoader} serves every test in turn; an
+ * instance follows one run at a time, so give concurrent runs an instance each.
  *
  * <pre>{@code
  * Load.closed(4).iterations(1_000).listener(new CallCountListener()).run(service::call);
