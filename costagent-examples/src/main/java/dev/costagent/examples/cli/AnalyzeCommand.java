@@ -26,32 +26,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "FILE|DIR",
-            description = "FOCUS CSV file (.csv or .csv.gz) or a directory of them; generated demo data if absent.")
-    private Path input;
-
-    @Option(names = "--utilization", paramLabel = "FILE",
-            description = "CPU utilization: timestamp,value (resource = file name) or ResourceId,Timestamp,Metric,Value.")
-    private Path utilization;
-
-    @Option(names = "--inventory", paramLabel = "FILE", description = "Instance types: ResourceId,InstanceType.")
-    private Path inventory;
-
-    @Option(names = "--catalog", paramLabel = "FILE",
-            description = "Instance catalog overrides: provider,type,family,vcpu,memoryGiB,hourlyUsd.")
-    private Path catalog;
+    @Mixin
+    private AgentInputFlags inputs;
 
     @Option(names = "--format", defaultValue = "table", description = "table (default), json or md.")
     private String format;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
     private Path html;
-
-    @Option(names = "--lenient", description = "Go on past bad records and report them instead of stopping.")
-    private boolean lenient;
-
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    private boolean quiet;
 
     @Mixin
     private LlmOptions llm;
@@ -63,10 +45,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown --format '" + format + "'; expected table, json or md");
         }
         Narrator narrator = llm.narrator();
-        AnalyzeSupport.Inputs inputs = new AnalyzeSupport.Inputs(input, utilization, inventory, catalog, lenient,
-                ProgressPrinter.forTerminal(quiet));
         Report report;
-        try (CostAgent agent = AnalyzeSupport.agent(inputs, narrator)) {
+        try (CostAgent agent = AnalyzeSupport.agent(inputs.inputs(), narrator)) {
             report = agent.run();
         }
         PrintWriter out = spec.commandLine().getOut();

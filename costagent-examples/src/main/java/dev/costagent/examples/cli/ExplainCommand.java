@@ -4,7 +4,6 @@ import dev.costagent.core.agent.CostAgent;
 import dev.costagent.core.agent.Report;
 import dev.costagent.core.narrate.Narrative;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,28 +22,16 @@ public final class ExplainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "FILE|DIR",
-            description = "FOCUS CSV file (.csv or .csv.gz) or a directory of them; generated demo data if absent.")
-    private Path input;
-
-    @Option(names = "--utilization", paramLabel = "FILE", description = "CPU utilization CSV.")
-    private Path utilization;
-
-    @Option(names = "--lenient", description = "Go on past bad records and report them instead of stopping.")
-    private boolean lenient;
-
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    private boolean quiet;
+    @Mixin
+    private AgentInputFlags inputs;
 
     @Mixin
     private LlmOptions llm;
 
     @Override
     public Integer call() {
-        AnalyzeSupport.Inputs inputs = new AnalyzeSupport.Inputs(input, utilization, null, null, lenient,
-                ProgressPrinter.forTerminal(quiet));
         Report report;
-        try (CostAgent agent = AnalyzeSupport.agent(inputs, llm.narrator())) {
+        try (CostAgent agent = AnalyzeSupport.agent(inputs.inputs(), llm.narrator())) {
             report = agent.run();
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -6,12 +6,12 @@ import dev.costagent.core.recommend.RecommendationOptions;
 import dev.costagent.core.recommend.RecommendationResult;
 import dev.costagent.core.report.ReportJson;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,20 +28,8 @@ public final class RecommendCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "FILE|DIR",
-            description = "FOCUS CSV file (.csv or .csv.gz) or a directory of them; generated demo data if absent.")
-    private Path input;
-
-    @Option(names = "--utilization", paramLabel = "FILE",
-            description = "CPU utilization: timestamp,value (resource = file name) or ResourceId,Timestamp,Metric,Value.")
-    private Path utilization;
-
-    @Option(names = "--inventory", paramLabel = "FILE", description = "Instance types: ResourceId,InstanceType.")
-    private Path inventory;
-
-    @Option(names = "--catalog", paramLabel = "FILE",
-            description = "Instance catalog overrides: provider,type,family,vcpu,memoryGiB,hourlyUsd.")
-    private Path catalog;
+    @Mixin
+    private AgentInputFlags inputs;
 
     @Option(names = "--min-saving", paramLabel = "USD", defaultValue = "1.0",
             description = "Drop recommendations saving less per month (default ${DEFAULT-VALUE}).")
@@ -50,22 +38,14 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table (default) or json.")
     private String format;
 
-    @Option(names = "--lenient", description = "Go on past bad records and report them instead of stopping.")
-    private boolean lenient;
-
-    @Option(names = "--quiet", description = "No progress or warnings on stderr.")
-    private boolean quiet;
-
     @Override
     public Integer call() {
         String fmt = format.toLowerCase(Locale.ROOT);
         if (!fmt.equals("table") && !fmt.equals("json")) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; expected table or json");
         }
-        AnalyzeSupport.Inputs inputs = new AnalyzeSupport.Inputs(input, utilization, inventory, catalog, lenient,
-                ProgressPrinter.forTerminal(quiet));
         RecommendationResult result;
-        try (CostAgent agent = AnalyzeSupport.agent(inputs, null,
+        try (CostAgent agent = AnalyzeSupport.agent(inputs.inputs(), null,
                 RecommendationOptions.builder().minMonthlySavings(minSaving))) {
             result = agent.recommend();
         }
@@ -75,7 +55,7 @@ public final class RecommendCommand implements Callable<Integer> {
         } else {
             printTable(out, result);
         }
-        if (!quiet) {
+        if (!inputs.quiet) {
             PrintWriter err = spec.commandLine().getErr();
             result.warnings().forEach(w -> err.println("costagent: warning: " + w));
         }

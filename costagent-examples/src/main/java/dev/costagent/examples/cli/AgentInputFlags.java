@@ -1,0 +1,38 @@
+package dev.costagent.examples.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The input flags of the commands that run the agent ({@code analyze}, {@code recommend}, {@code explain}):
+ * billing data (generated demo data when absent), utilization, inventory, catalog overrides, and how to read.
+ */
+final class AgentInputFlags {
+
+    @Option(names = "--input", paramLabel = "FILE|DIR",
+            description = "FOCUS CSV file (.csv or .csv.gz) or a directory of them; generated demo data if absent.")
+    Path input;
+
+    @Option(names = "--utilization", paramLabel = "FILE",
+            description = "CPU utilization: timestamp,value (resource = file name) or ResourceId,Timestamp,Metric,Value.")
+    Path utilization;
+
+    @Option(names = "--inventory", paramLabel = "FILE", description = "Instance types: ResourceId,InstanceType.")
+    Path inventory;
+
+    @Option(names = "--catalog", paramLabel = "FILE",
+            description = "Instance catalog overrides: provider,type,family,vcpu,memoryGiB,hourlyUsd.")
+    Path catalog;
+
+    @Option(names = "--lenient", description = "Go on past bad records and report them instead of stopping.")
+    boolean lenient;
+
+    @Option(names = "--quiet", description = "No progress or warnings on stderr.")
+    boolean quiet;
+
+    /** The agent inputs these flags name. */
+    AnalyzeSupport.Inputs inputs() {
+        return new AnalyzeSupport.Inputs(input, utilization, inventory, catalog, lenient,
+                ProgressPrinter.forTerminal(quiet));
+    }
+}
