@@ -230,4 +230,19 @@ class RecommendationEngineTest {
         assertThat(recs.get("ServiceName=Amazon EC2").monthlySavings()).isCloseTo(50 * MONTH / 24, within(0.01));
         assertThat(recs).doesNotContainKeys("ServiceName=Old", "ServiceName=Drop");
     }
+
+    @Test
+    void anomaliesOfTheSameDayInSeveralDimensionsAreOneInvestigation() {
+        Fleet fleet = new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null);
+        java.time.LocalDate day = java.time.LocalDate.parse("2024-09-29");
+        RecommendationInput input = fleet.input().withAnomalies(List.of(
+                new AnomalySignal("total", null, day, 160, 100, "HIGH"),
+                new AnomalySignal("ServiceName", "Amazon EC2", day, 150, 100, "HIGH"),
+                new AnomalySignal("RegionId", "us-east-1", day, 150, 100, "HIGH")));
+        List<Recommendation> investigations = RecommendationEngine.defaults().recommend(input).recommendations()
+                .stream().filter(r -> r.type() == RecommendationType.INVESTIGATE_ANOMALY).toList();
+        assertThat(investigations).hasSize(1);
+        assertThat(investigations.get(0).resourceId()).isEqualTo("total");
+        assertThat(investigations.get(0).monthlySavings()).isCloseTo(60 * MONTH / 24, within(0.01));
+    }
 }

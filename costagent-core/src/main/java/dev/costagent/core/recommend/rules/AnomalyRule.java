@@ -15,7 +15,10 @@ import java.util.TreeMap;
 
 /**
  * {@code INVESTIGATE_ANOMALY}: a recent rise in spend (an anomaly with positive impact in the last 7 days of data)
- * is worth a look before it becomes the new normal. One recommendation per dimension value: the latest anomaly.
+ * is worth a look before it becomes the new normal. One recommendation per day: anomalies found on the same day in
+ * several dimensions (the total, a service, its account, its region) are the same excess seen from different sides,
+ * so only the one with the largest impact is kept (its root causes name the others), and savings are never counted
+ * twice.
  *
  * <pre>
  * monthlySavings = impact × 730 / 24      (the day's excess, if it persisted for a month)
@@ -44,8 +47,13 @@ public final class AnomalyRule implements RecommendationRule {
                 latest.merge(target, a, (x, y) -> y.date().isAfter(x.date()) ? y : x);
             }
         }
-        List<Recommendation> out = new ArrayList<>();
+        Map<LocalDate, Map.Entry<String, AnomalySignal>> largestPerDay = new TreeMap<>();
         for (Map.Entry<String, AnomalySignal> e : latest.entrySet()) {
+            largestPerDay.merge(e.getValue().date(), e,
+                    (x, y) -> y.getValue().impact() > x.getValue().impact() ? y : x);
+        }
+        List<Recommendation> out = new ArrayList<>();
+        for (Map.Entry<String, AnomalySignal> e : largestPerDay.values()) {
             AnomalySignal a = e.getValue();
             Map<String, Object> inputs = new LinkedHashMap<>();
             inputs.put("dimension", a.dimension());
