@@ -13,6 +13,8 @@ import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.Series;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
+import dev.costagent.perf.resource.ResourceSampler;
+import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.stats.ConfidenceInterval;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -62,12 +64,19 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         Benchmark settings = AnnotationSupport.findAnnotation(method, Benchmark.class).orElseThrow();
         invocation.skip();
         String name = settings.name().isEmpty() ? PerfSettings.testName(context) : settings.name();
-        BenchmarkResult result = BenchmarkRunner.named(name)
-                .warmupIterations(settings.warmupIterations())
-                .measurementIterations(settings.iterations())
-                .iterationTime(PerfSettings.scaled(context, settings.iterationTime(), "@Benchmark.iterationTime"))
-                .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
-                        invocationContext.getArguments()));
+        ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
+        BenchmarkResult result;
+        ResourceUsage usage;
+        try {
+            result = BenchmarkRunner.named(name)
+                    .warmupIterations(settings.warmupIterations())
+                    .measurementIterations(settings.iterations())
+                    .iterationTime(PerfSettings.scaled(context, settings.iterationTime(), "@Benchmark.iterationTime"))
+                    .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
+                            invocationContext.getArguments()));
+        } finally {
+            usage = sampler.stop();
+        }
         context.getStore(NAMESPACE).put(BenchmarkResult.class, result);
         OperationCount.record(context, result.invocations());
 
@@ -103,7 +112,9 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 series.add(Series.measured("baseline", x, base.samples()));
             });
         }
+        report.figure("resources", usage.summary(result.invocations()));
         report.chart(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series));
+        usage.charts().forEach(report::chart);
         JUnitReporting.complete(context, report.build(), entries);
     }
 

@@ -6,6 +6,8 @@ import dev.costagent.perf.report.JUnitReporting;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
+import dev.costagent.perf.resource.ResourceSampler;
+import dev.costagent.perf.resource.ResourceUsage;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -47,11 +49,18 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
         Scalability settings = AnnotationSupport.findAnnotation(method, Scalability.class).orElseThrow();
         invocation.skip();
         String name = PerfSettings.testName(context);
-        ScalingResult result = ScalabilityRunner.named(name).workers(settings.workers())
-                .warmup(PerfSettings.scaled(context, settings.warmup(), "@Scalability.warmup"))
-                .window(PerfSettings.scaled(context, settings.window(), "@Scalability.window"))
-                .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
-                        invocationContext.getArguments()));
+        ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
+        ScalingResult result;
+        ResourceUsage usage;
+        try {
+            result = ScalabilityRunner.named(name).workers(settings.workers())
+                    .warmup(PerfSettings.scaled(context, settings.warmup(), "@Scalability.warmup"))
+                    .window(PerfSettings.scaled(context, settings.window(), "@Scalability.window"))
+                    .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
+                            invocationContext.getArguments()));
+        } finally {
+            usage = sampler.stop();
+        }
         context.getStore(NAMESPACE).put(ScalingResult.class, result);
         OperationCount.record(context, result.invocations());
 
@@ -80,7 +89,9 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
             report.note(beyond + " worker count(s) exceed the " + result.availableProcessors()
                     + " available processors: CPU-bound work cannot speed up there; figures are as measured");
         }
+        report.figure("resources", usage.summary(result.invocations()));
         result.charts().forEach(report::chart);
+        usage.charts().forEach(report::chart);
         JUnitReporting.complete(context, report.build(), entries);
     }
 

@@ -6,6 +6,8 @@ import dev.costagent.perf.report.JUnitReporting;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
+import dev.costagent.perf.resource.ResourceSampler;
+import dev.costagent.perf.resource.ResourceUsage;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
@@ -60,19 +62,26 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         MethodHandle call = MethodBinding.bind(method, target, invocationContext.getArguments(), inputType,
                 Blackhole.class).asType(MethodType.methodType(void.class, Object.class, Blackhole.class));
         String name = PerfSettings.testName(context);
-        VolumeResult result = DataVolumeRunner.named(name).sizes(settings.sizes())
-                .warmup(PerfSettings.scaled(context, settings.warmup(), "@DataVolume.warmup"))
-                .minTime(PerfSettings.scaled(context, settings.minTime(), "@DataVolume.minTime"))
-                .clock(settings.clock())
-                .run(size -> invokeSetup(setup, target, size), (input, blackhole) -> {
-                    try {
-                        call.invokeExact(input, blackhole);
-                    } catch (Exception | Error e) {
-                        throw e;
-                    } catch (Throwable t) {
-                        throw new IllegalStateException(t);
-                    }
-                });
+        ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
+        VolumeResult result;
+        ResourceUsage usage;
+        try {
+            result = DataVolumeRunner.named(name).sizes(settings.sizes())
+                    .warmup(PerfSettings.scaled(context, settings.warmup(), "@DataVolume.warmup"))
+                    .minTime(PerfSettings.scaled(context, settings.minTime(), "@DataVolume.minTime"))
+                    .clock(settings.clock())
+                    .run(size -> invokeSetup(setup, target, size), (input, blackhole) -> {
+                        try {
+                            call.invokeExact(input, blackhole);
+                        } catch (Exception | Error e) {
+                            throw e;
+                        } catch (Throwable t) {
+                            throw new IllegalStateException(t);
+                        }
+                    });
+        } finally {
+            usage = sampler.stop();
+        }
         context.getStore(NAMESPACE).put(VolumeResult.class, result);
         OperationCount.record(context, result.recordsProcessed());
 
@@ -95,7 +104,9 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         if (settings.maxDegradation() >= 0) {
             report.checks(java.util.List.of(result.checkMaxDegradation(settings.maxDegradation())));
         }
+        report.figure("resources", usage.summary(result.recordsProcessed()));
         result.charts().forEach(report::chart);
+        usage.charts().forEach(report::chart);
         JUnitReporting.complete(context, report.build(), entries);
     }
 

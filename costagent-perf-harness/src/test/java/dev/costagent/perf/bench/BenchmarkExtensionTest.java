@@ -2,6 +2,8 @@ package dev.costagent.perf.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.report.Chart;
+import dev.costagent.perf.report.RunReport;
 import dev.costagent.perf.testing.Scenarios;
 import dev.costagent.perf.testing.Scenarios.Outcome;
 import java.nio.file.Files;
@@ -33,6 +35,13 @@ class BenchmarkExtensionTest {
         assertThat(FastScenario.injected).isNotNull();
         assertThat(FastScenario.injected.samples()).hasSize(8);
         assertThat(FastScenario.injected.invocations()).isGreaterThan(FastScenario.injected.operations());
+        // The run report got it too, with the resources sampled during the benchmark and their charts.
+        assertThat(RunReport.shared().reports()).anySatisfy(r -> {
+            assertThat(r.displayName()).isEqualTo("shared-work");
+            assertThat(r.figures()).containsKeys("median", "median 95% CI", "resources");
+            assertThat(r.charts()).extracting(Chart::title).contains("ns/op per measurement iteration", "Heap");
+        });
+        assertThat(Files.readString(RunReport.shared().htmlFile())).contains("shared-work");
 
         Outcome slower = Scenarios.single(SlowScenario.class, config());
         assertThat(slower.status()).isEqualTo("FAILED");

@@ -39,10 +39,10 @@ class ScalabilityExtensionTest {
     static class WaitingScenario {
         static ScalingResult injected;
 
-        /** Simulates a 1 ms remote call: waiting, which scales past the cores. */
-        @Scalability(workers = {1, 2, 4}, warmup = "20ms", window = "120ms", minEfficiency = 0.5)
+        /** Simulates a 5 ms remote call: waiting, which scales past the cores (long against wake-up delays). */
+        @Scalability(workers = {1, 2, 4}, warmup = "20ms", window = "250ms", minEfficiency = 0.5)
         void call(Blackhole bh) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             bh.consume(1);
         }
 
