@@ -54,6 +54,24 @@ class BillingGeneratorTest {
         assertThat(sha256(a)).isNotEqualTo(sha256(c));
     }
 
+    @ParameterizedTest
+    @CsvSource({"150000,30,2", "25000,45,3", "100,1,0", "1000,731,0", "30000,62,0"})
+    void fastCsvPathIsByteIdenticalToWritingTheRecords(long rows, int days, int anomalies) throws Exception {
+        // writeCsv encodes straight from the generator's numbers (in parallel for large outputs); it must produce
+        // exactly what FocusCsvWriter makes of the records.
+        BillingGenerator generator = GeneratorSpec.builder().seed(9).rows(rows).days(days)
+                .randomAnomalies(anomalies).generator();
+        Path fast = dir.resolve("fast.csv");
+        Path records = dir.resolve("records.csv");
+        generator.writeCsv(fast);
+        try (dev.costagent.core.focus.FocusCsvWriter writer =
+                dev.costagent.core.focus.FocusCsvWriter.open(records, generator.extraColumns())) {
+            generator.forEach(writer::write);
+            assertThat(writer.rowsWritten()).isEqualTo(rows);
+        }
+        assertThat(sha256(fast)).isEqualTo(sha256(records));
+    }
+
     @Test
     void iteratorStreamAndForEachAgree() {
         BillingGenerator generator = GeneratorSpec.builder().rows(5_000).generator();
@@ -76,6 +94,32 @@ class BillingGeneratorTest {
         long[] count = {0};
         generator.forEach(r -> count[0]++);
         assertThat(count[0]).isEqualTo(rows);
+    }
+
+    @Test
+    void noResourceStartsOrStopsDuringThePeriod() {
+        // The row-count remainder is spread over the period, so no daily series gets an unlabelled step.
+        for (long rows : new long[] {10_007, 54_321}) {
+            BillingGenerator generator = GeneratorSpec.builder().rows(rows).days(30).generator();
+            Map<String, int[]> rowsPerDay = new HashMap<>();
+            LocalDate start = generator.spec().start();
+            generator.forEach(r -> {
+                if (r.resourceId() != null && r.chargeCategory().equals("Usage")) {
+                    int day = (int) (r.chargePeriodStart().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay()
+                            - start.toEpochDay());
+                    rowsPerDay.computeIfAbsent(r.resourceId(), k -> new int[30])[day]++;
+                }
+            });
+            int sparse = 0;
+            for (Map.Entry<String, int[]> resource : rowsPerDay.entrySet()) {
+                int min = java.util.Arrays.stream(resource.getValue()).min().orElseThrow();
+                int max = java.util.Arrays.stream(resource.getValue()).max().orElseThrow();
+                assertThat(max - min).as(resource.getKey()).isLessThanOrEqualTo(1);
+                assertThat(min).as(resource.getKey()).isPositive();
+                sparse += max < 24 ? 1 : 0;
+            }
+            assertThat(sparse).as("resources with fewer than 24 rows a day").isEqualTo(1);
+        }
     }
 
     @Test

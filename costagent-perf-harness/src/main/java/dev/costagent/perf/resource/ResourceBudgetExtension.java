@@ -1,0 +1,124 @@
+package dev.costagent.perf.resource;
+
+import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.junit.PerfExtension;
+import dev.costagent.perf.report.JUnitReporting;
+import dev.costagent.perf.report.PerfSettings;
+import dev.costagent.perf.report.TestReport;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Applies {@link ResourceBudget @ResourceBudget}: starts a {@link ResourceSampler} right before the test method
+ * (after {@code @BeforeEach}) and stops it right after, so the whole measurement of any performance extension is
+ * inside; then reports the usage and fails listing every exceeded limit. Resolves {@link ResourceUsage}
+ * parameters of {@code @AfterEach} methods.
+ */
+public final class ResourceBudgetExtension implements BeforeTestExecutionCallback, AfterTestExecutionCallback,
+        ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(ResourceBudgetExtension.class);
+
+    /** Creates the extension (registered by the annotation). */
+    public ResourceBudgetExtension() {
+    }
+
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        ResourceBudget budget = budget(context);
+        long interval = Units.parseNanos(budget.interval());
+        context.getStore(NAMESPACE).put(ResourceSampler.class,
+                ResourceSampler.start(Duration.ofNanos(Math.max(1_000_000, interval))));
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        ResourceSampler sampler = context.getStore(NAMESPACE).remove(ResourceSampler.class, ResourceSampler.class);
+        if (sampler == null) {
+            return;
+        }
+        ResourceUsage usage = sampler.stop();
+        context.getStore(NAMESPACE).put(ResourceUsage.class, usage);
+        Optional<LoadResult> load = PerfExtension.result(context);
+        long operations = load.map(LoadResult::count).orElseGet(() -> OperationCount.of(context));
+        WorkerUsage workers = load.flatMap(r -> r.attachment(ResourceListener.WORKER_ATTACHMENT, WorkerUsage.class))
+                .orElse(null);
+        ResourceLimits limits = limits(budget(context));
+        TestReport.Builder report = TestReport.builder(context.getUniqueId() + "/resources",
+                PerfSettings.testName(context), "resources")
+                .figure("operations", String.format(Locale.ROOT, "%,d", operations))
+                .figure("usage", usage.summary(operations))
+                .checks(limits.check(usage, workers, operations));
+        if (workers != null) {
+            report.figure("load workers", String.format(Locale.ROOT, "%d workers: %s/op allocated, %s/op CPU",
+                    workers.workers(), Units.bytes(workers.allocatedBytesPerOp(operations)),
+                    Units.nanos(workers.cpuNanosPerOp(operations))));
+        }
+        if (context.getExecutionException().isPresent()) {
+            report.note("the test itself failed: " + context.getExecutionException().get());
+        }
+        usage.charts().forEach(report::chart);
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("perf.resources.operations", Long.toString(operations));
+        entries.put("perf.resources.heapPeak", Long.toString(usage.peakHeapUsed()));
+        entries.put("perf.resources.allocatedPerOp", String.format(Locale.ROOT, "%.1f", workers != null
+                && workers.allocatedBytes() >= 0 ? workers.allocatedBytesPerOp(operations)
+                : usage.allocatedBytesPerOp(operations)));
+        entries.put("perf.resources.cpuNanosPerOp", String.format(Locale.ROOT, "%.1f", usage.cpuNanosPerOp(operations)));
+        entries.put("perf.resources.cpuPercent", String.format(Locale.ROOT, "%.2f", usage.cpuPercent()));
+        entries.put("perf.resources.gcMillis", Long.toString(usage.gcTimeMillis()));
+        JUnitReporting.complete(context, report.build(), entries);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == ResourceUsage.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        ResourceUsage usage = extensionContext.getStore(NAMESPACE).get(ResourceUsage.class, ResourceUsage.class);
+        if (usage == null) {
+            throw new ParameterResolutionException("no ResourceUsage for " + parameterContext.getDeclaringExecutable()
+                    + ": it can be injected into an @AfterEach method of a @ResourceBudget test that ran");
+        }
+        return usage;
+    }
+
+    /** The limits an annotation sets. */
+    static ResourceLimits limits(ResourceBudget budget) {
+        ResourceLimits limits = ResourceLimits.none();
+        if (!budget.maxHeap().isBlank()) {
+            limits = limits.maxHeap(Units.parseBytes(budget.maxHeap()));
+        }
+        if (!budget.maxAllocatedPerOp().isBlank()) {
+            limits = limits.maxAllocatedPerOp(Units.parseBytes(budget.maxAllocatedPerOp()));
+        }
+        if (!budget.maxCpuPerOp().isBlank()) {
+            limits = limits.maxCpuPerOp(Units.parseNanos(budget.maxCpuPerOp()));
+        }
+        if (budget.maxCpuPercent() >= 0) {
+            limits = limits.maxCpuPercent(budget.maxCpuPercent());
+        }
+        if (!budget.maxGcTime().isBlank()) {
+            limits = limits.maxGcTimeMillis(Units.parseNanos(budget.maxGcTime()) / 1_000_000);
+        }
+        return limits;
+    }
+
+    private static ResourceBudget budget(ExtensionContext context) {
+        return AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), ResourceBudget.class)
+                .orElseThrow(() -> new IllegalStateException("no @ResourceBudget on " + context.getDisplayName()));
+    }
+}
