@@ -91,8 +91,8 @@ public final class Analyzer {
         AnomalyScan scan = detector.scan(engine, scope, total, sets);
         int days = total.axis().days();
         if (scan.status() == AnomalyScan.Status.INSUFFICIENT_HISTORY) {
-            warnings.add("anomaly scan skipped: " + days + " days of data, more than "
-                    + AnomalyDetector.requiredHistoryDays() + " needed");
+            warnings.add("anomaly scan skipped: " + days + " days of data; a day is judged only after "
+                    + AnomalyDetector.requiredHistoryDays() + " days of history");
         }
         if (trendResult.weekOverWeek() == null) {
             warnings.add("week over week needs 14 days, have " + days);
@@ -105,8 +105,7 @@ public final class Analyzer {
         }
         return new AnalysisReport(scope.metric().columnName(), scopeText, total.axis().first(), total.axis().last(),
                 days, total.sum(), total, breakdowns, trendResult, forecast, scan.anomalies(), scan.status(),
-                scan.method(),
-                commitmentFuture.join(), List.of(), warnings);
+                scan.method(), commitmentFuture.join(), List.of(), warnings);
     }
 
     /** Runs every analysis and attaches utilization verdicts computed elsewhere. */

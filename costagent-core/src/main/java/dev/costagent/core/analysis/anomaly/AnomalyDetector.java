@@ -213,12 +213,7 @@ public final class AnomalyDetector {
 
         /** The dimensions whose every value is scanned (default ServiceName, SubAccountId, RegionId). */
         public Builder dimensions(List<Dimension> value) {
-            for (Dimension d : value) {
-                if (d.isTime()) {
-                    throw new IllegalArgumentException("cannot scan a time dimension for anomalies: " + d);
-                }
-            }
-            this.dimensions = List.copyOf(value);
+            this.dimensions = checked(value, "scan");
             return this;
         }
 
@@ -287,8 +282,20 @@ public final class AnomalyDetector {
         /** The sub-dimensions searched for root causes (default ServiceName, SubAccountId, RegionId, ResourceId,
          * SkuId; an anomaly's own dimension is skipped). */
         public Builder rootCauseDimensions(List<Dimension> value) {
-            this.rootCauseDimensions = List.copyOf(value);
+            this.rootCauseDimensions = checked(value, "explain anomalies by");
             return this;
+        }
+
+        private static List<Dimension> checked(List<Dimension> value, String use) {
+            for (Dimension d : value) {
+                if (d.isTime()) {
+                    throw new IllegalArgumentException("cannot " + use + " a time dimension: " + d);
+                }
+            }
+            if (value.stream().distinct().count() != value.size()) {
+                throw new IllegalArgumentException("dimensions repeat: " + value);
+            }
+            return List.copyOf(value);
         }
 
         /** How many root causes per sub-dimension (default 3). */

@@ -88,6 +88,19 @@ class AnomalyDetectorTest {
     }
 
     @Test
+    void badConfigurationIsRejectedWithAOneLineReason() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnomalyDetector.builder()
+                .dimensions(List.of(dev.costagent.core.table.Dimension.DAY))).hasMessageContaining("time dimension");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnomalyDetector.builder().rootCauseDimensions(
+                List.of(dev.costagent.core.table.Dimension.column("SkuId"),
+                        dev.costagent.core.table.Dimension.column("SkuId")))).hasMessageContaining("repeat");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnomalyDetector.builder().threshold(0))
+                .hasMessageContaining("positive");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnomalyDetector.builder().lookbackDays(7))
+                .hasMessageContaining("14..364");
+    }
+
+    @Test
     void firstFourteenDaysAreNeverJudged() {
         double[] x = new double[20];
         java.util.Arrays.fill(x, 100);
