@@ -29,7 +29,8 @@ import java.util.zip.GZIPOutputStream;
  * <ul>
  *   <li>null: an empty cell; an empty string: {@code ""} (so the two stay apart);</li>
  *   <li>decimals: {@link BigDecimal#toPlainString()}, never exponent notation;</li>
- *   <li>timestamps: ISO 8601 UTC, {@code 2024-09-18T22:00:00Z} (fractional seconds only when present);</li>
+ *   <li>timestamps: ISO 8601 UTC as {@link Instant#toString()} writes them, {@code 2024-09-18T22:00:00Z}
+ *       (fractional seconds only when present);</li>
  *   <li>Tags: a JSON object, e.g. {@code {"env":"prod"}}; no tags: an empty cell;</li>
  *   <li>text containing a comma, a double quote, CR or LF is quoted, with inner quotes doubled.</li>
  * </ul>
@@ -273,7 +274,7 @@ public final class FocusCsvWriter implements Closeable {
                 return;
             }
         }
-        String formatted = IsoInstant.format(value);
+        String formatted = value.toString(); // ISO_INSTANT: seconds always, fraction when present
         int slot = nextCacheSlot;
         cachedInstants[slot] = value;
         cachedInstantText[slot] = formatted;
@@ -532,49 +533,6 @@ public final class FocusCsvWriter implements Closeable {
             throw new UncheckedIOException("cannot write FOCUS CSV: " + e.getMessage(), e);
         }
         position = 0;
-    }
-
-    /** ISO 8601 UTC text of an instant without going through a formatter (this runs once per distinct instant). */
-    private static final class IsoInstant {
-        private IsoInstant() {}
-
-        static String format(Instant instant) {
-            // Instant.toString omits ":00" seconds; FOCUS files always carry them, so build the text ourselves.
-            long seconds = instant.getEpochSecond();
-            long days = Math.floorDiv(seconds, 86_400L);
-            int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-            java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
-            StringBuilder text = new StringBuilder(24);
-            int year = date.getYear();
-            if (year < 0 || year > 9999) {
-                return instant.toString();
-            }
-            pad(text, year, 4).append('-');
-            pad(text, date.getMonthValue(), 2).append('-');
-            pad(text, date.getDayOfMonth(), 2).append('T');
-            pad(text, secondOfDay / 3600, 2).append(':');
-            pad(text, (secondOfDay / 60) % 60, 2).append(':');
-            pad(text, secondOfDay % 60, 2);
-            int nanos = instant.getNano();
-            if (nanos != 0) {
-                text.append('.');
-                String fraction = Integer.toString(1_000_000_000 + nanos).substring(1);
-                int end = fraction.length();
-                while (fraction.charAt(end - 1) == '0') {
-                    end--;
-                }
-                text.append(fraction, 0, end);
-            }
-            return text.append('Z').toString();
-        }
-
-        private static StringBuilder pad(StringBuilder text, int value, int width) {
-            String digits = Integer.toString(value);
-            for (int i = digits.length(); i < width; i++) {
-                text.append('0');
-            }
-            return text.append(digits);
-        }
     }
 
     /** Gzip at the fastest level: generated benchmark files are large and compression is not their point. */

@@ -8,9 +8,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -37,7 +41,9 @@ import java.util.stream.StreamSupport;
  *   <li>monthly Tax rows per sub account, Credit and Adjustment rows (negative) per billing account;</li>
  *   <li>ListCost ≥ ContractedCost ≥ EffectiveCost on every Usage row; tags {@code env, team, app} on most
  *       resources;</li>
- *   <li>optional planted anomalies with their measured ground truth ({@link #groundTruth()}).</li>
+ *   <li>optional planted anomalies with their measured ground truth ({@link #groundTruth()});</li>
+ *   <li>CPU and memory utilization series for the compute instances, each with a known profile
+ *       ({@link #utilization(int)}, {@link #utilizationProfiles()}).</li>
  * </ul>
  * The row count is exact. Rows are produced as a stream: memory does not grow with the row count beyond the
  * per-resource plan (about one resource per 24 × days rows).
@@ -146,6 +152,68 @@ public final class BillingGenerator implements Iterable<CostRecord> {
         try (FocusCsvWriter writer = FocusCsvWriter.to(out, extraColumns())) {
             forEach(writer::write);
         }
+    }
+
+    /**
+     * The CPU profile of every compute instance, by ResourceId, in plan order: the ground truth behind
+     * {@link #utilization(int)}. Steady production instances are mostly healthy (45%) or over-provisioned (30%), some
+     * idle (10%), under-provisioned (10%) or bursty (5%); autoscaled instances are healthy (60%) or bursty (40%).
+     */
+    public Map<String, UtilizationProfile> utilizationProfiles() {
+        Map<String, UtilizationProfile> profiles = new LinkedHashMap<>();
+        for (Estate.Resource r : estate.resources) {
+            if (r.instanceType != null) {
+                profiles.put(r.id, profileOf(r));
+            }
+        }
+        return Collections.unmodifiableMap(profiles);
+    }
+
+    /**
+     * CPU and memory series (5-minute samples) for up to {@code maxResources} compute instances, in plan order,
+     * over the last 14 days of the data (all of it when shorter). Each follows its {@link #utilizationProfiles()}
+     * entry.
+     */
+    public List<UtilizationSeries> utilization(int maxResources) {
+        if (maxResources < 0) {
+            throw new IllegalArgumentException("maxResources must not be negative, got " + maxResources);
+        }
+        int days = Math.min(14, spec.days());
+        UtilizationGenerator generator = UtilizationGenerator.builder().seed(spec.seed()).days(days)
+                .start(spec.start().plusDays(spec.days() - (long) days).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .build();
+        List<UtilizationSeries> series = new ArrayList<>();
+        for (Estate.Resource r : estate.resources) {
+            if (series.size() >= maxResources) {
+                break;
+            }
+            if (r.instanceType != null) {
+                series.add(generator.series(r.id, profileOf(r)));
+            }
+        }
+        return series;
+    }
+
+    /** Writes {@link #utilization(int)} in long format ({@code ResourceId,Timestamp,Metric,Value}). */
+    public void writeUtilizationCsv(Path path, int maxResources) throws IOException {
+        UtilizationCsv.writeLong(path, utilization(maxResources));
+    }
+
+    private UtilizationProfile profileOf(Estate.Resource r) {
+        double u = Dice.uniform(Dice.hash(spec.seed(), 61, r.index, 0));
+        if (!r.steady) {
+            return u < 0.6 ? UtilizationProfile.OPTIMIZED : UtilizationProfile.BURSTY;
+        }
+        if (u < 0.45) {
+            return UtilizationProfile.OPTIMIZED;
+        } else if (u < 0.75) {
+            return UtilizationProfile.OVER_PROVISIONED;
+        } else if (u < 0.85) {
+            return UtilizationProfile.IDLE;
+        } else if (u < 0.95) {
+            return UtilizationProfile.UNDER_PROVISIONED;
+        }
+        return UtilizationProfile.BURSTY;
     }
 
     /**

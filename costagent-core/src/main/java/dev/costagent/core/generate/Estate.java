@@ -498,7 +498,7 @@ final class Estate {
         };
     }
 
-    private static String instanceDescription(InstanceType type, Region region) {
+    static String instanceDescription(InstanceType type, Region region) {
         String price = type.hourlyPrice().stripTrailingZeros().toPlainString();
         return switch (type.provider()) {
             case CloudCatalog.AWS -> "$" + price + " per On Demand Linux " + type.name() + " Instance Hour";

@@ -86,7 +86,7 @@ class FocusCsvWriterTest {
         assertThat(cell(row, FocusColumn.BILLED_COST)).isEqualTo("0.0000000001");
         assertThat(cell(row, FocusColumn.EFFECTIVE_COST)).isEqualTo("12345678901234567890.5");
         assertThat(cell(row, FocusColumn.CHARGE_PERIOD_START)).isEqualTo("2024-09-18T22:00:00Z");
-        assertThat(cell(row, FocusColumn.CHARGE_PERIOD_END)).isEqualTo("2024-09-18T23:00:00.25Z");
+        assertThat(cell(row, FocusColumn.CHARGE_PERIOD_END)).isEqualTo("2024-09-18T23:00:00.250Z");
         assertThat(cell(row, FocusColumn.TAGS))
                 .isEqualTo("{\"env\":\"prod\",\"note\":\"say \\\"hi\\\", ok\\\\\",\"empty\":null}");
         // null stays an empty cell, an empty string is a quoted empty cell

@@ -218,6 +218,36 @@ class BillingGeneratorTest {
     }
 
     @Test
+    void computeInstancesHaveUtilizationSeriesWithKnownProfiles() {
+        BillingGenerator generator = GeneratorSpec.builder().rows(200_000).generator();
+        Map<String, UtilizationProfile> profiles = generator.utilizationProfiles();
+        Set<String> instances = new HashSet<>();
+        generator.forEach(r -> {
+            if (r.extra().containsKey(BillingGenerator.INSTANCE_TYPE_COLUMN)) {
+                instances.add(r.resourceId());
+            }
+        });
+        assertThat(profiles.keySet()).isEqualTo(instances);
+        assertThat(new HashSet<>(profiles.values())).containsExactlyInAnyOrder(UtilizationProfile.values());
+
+        List<UtilizationSeries> series = generator.utilization(25);
+        assertThat(series).hasSize(25);
+        for (UtilizationSeries s : series) {
+            assertThat(s.profile()).isEqualTo(profiles.get(s.resourceId()));
+            assertThat(s.start()).isEqualTo(LocalDate.of(2024, 9, 17).atStartOfDay(ZoneOffset.UTC).toInstant());
+            assertThat(s.samples()).isEqualTo(14 * 288);
+            double p95 = s.cpuPercentile(95);
+            switch (s.profile()) {
+                case IDLE -> assertThat(p95).isLessThanOrEqualTo(5);
+                case OVER_PROVISIONED -> assertThat(p95).isBetween(5.0, 40.0);
+                case OPTIMIZED -> assertThat(p95).isBetween(40.0, 80.0);
+                case UNDER_PROVISIONED -> assertThat(p95).isGreaterThan(80);
+                case BURSTY -> assertThat(s.cpuPercentile(50)).isLessThan(10);
+            }
+        }
+    }
+
+    @Test
     void badSpecsAreOneLineErrors() {
         assertThatThrownBy(() -> GeneratorSpec.builder().rows(99).build()).hasMessage(
                 "rows must be 100 to 10,000,000, got 99");

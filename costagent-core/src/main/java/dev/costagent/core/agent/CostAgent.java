@@ -1,0 +1,489 @@
+package dev.costagent.core.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.google.common.util.concurrent.UncheckedExecutionException;
+import dev.costagent.core.analysis.anomaly.AnomalyDetector;
+import dev.costagent.core.analysis.forecast.Forecaster;
+import dev.costagent.core.analysis.utilization.UtilizationSeries;
+import dev.costagent.core.analysis.utilization.UtilizationVerdict;
+import dev.costagent.core.focus.DataQualityIssue;
+import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.narrate.Narrative;
+import dev.costagent.core.narrate.Narrator;
+import dev.costagent.core.narrate.TemplateNarrator;
+import dev.costagent.core.recommend.Horizon;
+import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.RecommendationEngine;
+import dev.costagent.core.recommend.RecommendationInput;
+import dev.costagent.core.recommend.RecommendationResult;
+import dev.costagent.core.recommend.inventory.InstanceInventory;
+import dev.costagent.core.source.CostSource;
+import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.CostTable;
+import dev.costagent.core.table.QueryEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cost agent: collect → analyze → recommend → explain, as one thread-safe object that serves many concurrent runs.
+ *
+ * <pre>{@code
+ * try (CostAgent agent = CostAgent.builder().source(FocusFileSource.of(path)).build()) {
+ *     Report report = agent.run();
+ * }
+ * }</pre>
+ *
+ * <p><b>Concurrency.</b> {@link #run()} works on the caller's thread; {@link #runAsync()} on the agent's bounded
+ * executor (by default one thread per core and a queue of 1024 runs; a full queue fails the run's future with
+ * {@link RejectedExecutionException} rather than blocking). Every run has its own deadline and can be cancelled:
+ * both are checked between stages and between units of work; an async run's future also fails at the deadline even
+ * while a stage is still busy, so no caller waits past it.
+ *
+ * <p><b>Caching.</b> Ingested tables are cached by source {@code id} and {@code version} (a changed file has a new
+ * version, so it is read again); the analysis of those tables by the same keys. Both caches are bounded Guava caches
+ * whose statistics {@link #cacheStats()} exposes. Concurrent runs needing the same table share one load.
+ */
+public final class CostAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CostAgent.class);
+
+    private final List<CostSource> sources;
+    private final ReadOptions readOptions;
+    private final List<UtilizationSeries> utilization;
+    private final InstanceInventory inventory;
+    private final AnalysisStage analysis;
+    private final RecommendationEngine recommender;
+    private final Narrator narrator;
+    private final int narratedRecommendations;
+    private final ExecutorService executor;
+    private final boolean ownsExecutor;
+    private final Clock clock;
+    private final Duration deadline;
+    private final List<RunListener> listeners;
+    private final Cache<String, CostTable> tables;
+    private final Cache<String, AnalysisStage.Result> analyses;
+
+    private CostAgent(Builder b) {
+        if (b.sources.isEmpty()) {
+            throw new IllegalStateException("a CostAgent needs at least one source");
+        }
+        this.sources = List.copyOf(b.sources);
+        this.readOptions = b.readOptions;
+        this.utilization = List.copyOf(b.utilization);
+        this.inventory = b.inventory;
+        this.analysis = new AnalysisStage(b.anomalyDetector, b.forecaster);
+        this.recommender = b.recommender;
+        this.narrator = b.narrator;
+        this.narratedRecommendations = b.narratedRecommendations;
+        this.ownsExecutor = b.executor == null;
+        this.executor = b.executor != null ? b.executor : defaultExecutor();
+        this.clock = b.clock;
+        this.deadline = b.deadline;
+        this.listeners = List.copyOf(b.listeners);
+        this.tables = CacheBuilder.newBuilder().maximumSize(b.cacheSize).recordStats().build();
+        this.analyses = CacheBuilder.newBuilder().maximumSize(b.cacheSize).recordStats().build();
+    }
+
+    /** A builder; at least one source is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs on the caller's thread with the agent's default deadline. */
+    public Report run() {
+        return run(deadline);
+    }
+
+    /**
+     * Runs on the caller's thread.
+     *
+     * @param runDeadline how long the run may take ({@code null} for no limit)
+     * @throws RunDeadlineExceededException when the deadline passes
+     */
+    public Report run(Duration runDeadline) {
+        String runId = newRunId();
+        return execute(new RunControl(runId, runDeadline, () -> Thread.currentThread().isInterrupted()));
+    }
+
+    /** Runs on the agent's executor with the agent's default deadline. */
+    public CompletableFuture<Report> runAsync() {
+        return runAsync(deadline);
+    }
+
+    /**
+     * Runs on the agent's executor. Cancelling the future cancels the run at its next check; at the deadline the
+     * future fails with {@link RunDeadlineExceededException} at once, and the run stops at its next check.
+     *
+     * @param runDeadline how long the run may take ({@code null} for no limit)
+     */
+    public CompletableFuture<Report> runAsync(Duration runDeadline) {
+        CompletableFuture<Report> future = new CompletableFuture<>();
+        String runId = newRunId();
+        RunControl control = new RunControl(runId, runDeadline, future::isDone);
+        try {
+            executor.execute(() -> {
+                if (future.isDone()) {
+                    return;
+                }
+                try {
+                    future.complete(execute(control));
+                } catch (Throwable t) {
+                    future.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(new RejectedExecutionException(
+                    "costagent is saturated: run " + runId + " was not queued (" + e.getMessage() + ")", e));
+            return future;
+        }
+        if (runDeadline != null) {
+            CompletableFuture.delayedExecutor(runDeadline.toNanos(), TimeUnit.NANOSECONDS).execute(() ->
+                    future.completeExceptionally(new RunDeadlineExceededException(
+                            "run " + runId + " passed its deadline of " + runDeadline.toMillis() + " ms")));
+        }
+        return future;
+    }
+
+    /**
+     * Ingests (cached), analyzes (cached) and recommends, without narration: the recommendation list alone.
+     * Thread-safe; runs on the caller's thread.
+     */
+    public RecommendationResult recommend() {
+        RunControl control = new RunControl(newRunId(), deadline, () -> Thread.currentThread().isInterrupted());
+        Ingested data = ingest(control);
+        AnalysisStage.Result analyzed = analyze(data);
+        return recommender.recommend(input(data, analyzed));
+    }
+
+    /** Hit, miss, load and eviction counts of the table and analysis caches. */
+    public AgentCacheStats cacheStats() {
+        return new AgentCacheStats(tables.stats(), tables.size(), analyses.stats(), analyses.size());
+    }
+
+    /** Drops every cached table and analysis. */
+    public void invalidateCaches() {
+        tables.invalidateAll();
+        analyses.invalidateAll();
+    }
+
+    /** Shuts down the executor if the agent created it; waits briefly for queued runs. */
+    @Override
+    public void close() {
+        if (ownsExecutor) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Report execute(RunControl control) {
+        String runId = control.runId();
+        List<StageTiming> timings = new ArrayList<>();
+        try {
+            long t0 = stageStart(control, Stage.INGEST);
+            Ingested data = ingest(control);
+            timings.add(stageEnd(runId, Stage.INGEST, t0, data.cached()));
+
+            t0 = stageStart(control, Stage.ANALYZE);
+            boolean analysisCached = analyses.getIfPresent(data.key()) != null;
+            AnalysisStage.Result analyzed = analyze(data);
+            timings.add(stageEnd(runId, Stage.ANALYZE, t0, analysisCached));
+
+            t0 = stageStart(control, Stage.RECOMMEND);
+            RecommendationResult recommended = recommender.recommend(input(data, analyzed));
+            timings.add(stageEnd(runId, Stage.RECOMMEND, t0, false));
+
+            t0 = stageStart(control, Stage.NARRATE);
+            ReportSummary summary = summary(data, recommended);
+            List<Narrative> narratives = narrate(control, summary, analyzed, recommended);
+            timings.add(stageEnd(runId, Stage.NARRATE, t0, false));
+
+            List<String> warnings = new ArrayList<>(analyzed.warnings());
+            warnings.addAll(recommended.warnings());
+            Report report = new Report(Report.SCHEMA_VERSION, runId, clock.instant().toString(), summary,
+                    analyzed.overview(), analyzed.analyses(), analyzed.verdicts(), recommended.recommendations(),
+                    narratives, timings, warnings, data.dataQuality());
+            for (RunListener l : listeners) {
+                notify(() -> l.runFinished(report));
+            }
+            return report;
+        } catch (RuntimeException | Error e) {
+            for (RunListener l : listeners) {
+                notify(() -> l.runFailed(runId, e));
+            }
+            throw e;
+        }
+    }
+
+    /** The ingested data of all sources, and whether every table came from the cache. */
+    private record Ingested(String key, QueryEngine engine, List<CostTable> tables, boolean cached,
+            List<DataQualityIssue> dataQuality) {}
+
+    private Ingested ingest(RunControl control) {
+        List<CostTable> loaded = new ArrayList<>(sources.size());
+        StringBuilder key = new StringBuilder();
+        boolean allCached = true;
+        for (CostSource source : sources) {
+            control.check(Stage.INGEST);
+            String sourceKey = source.id() + "@" + source.version();
+            key.append(sourceKey).append('\n');
+            CostTable cached = tables.getIfPresent(sourceKey);
+            allCached &= cached != null;
+            loaded.add(cached != null ? cached : load(tables, sourceKey, () -> source.load(readOptions)));
+        }
+        control.check(Stage.INGEST);
+        Set<String> currencies = new LinkedHashSet<>();
+        List<DataQualityIssue> quality = new ArrayList<>();
+        for (CostTable t : loaded) {
+            currencies.addAll(t.currencies());
+            quality.addAll(t.dataQuality());
+        }
+        if (currencies.size() > 1) {
+            throw new IllegalArgumentException("sources mix billing currencies " + currencies
+                    + "; analyse one currency at a time");
+        }
+        QueryEngine engine = loaded.size() == 1 ? loaded.get(0) : new CombinedTables(loaded);
+        return new Ingested(key.toString(), engine, loaded, allCached, quality);
+    }
+
+    private AnalysisStage.Result analyze(Ingested data) {
+        return load(analyses, data.key(), () -> analysis.analyze(data.engine(), utilization));
+    }
+
+    private RecommendationInput input(Ingested data, AnalysisStage.Result analyzed) {
+        Map<String, UtilizationVerdict> verdicts = new LinkedHashMap<>();
+        analyzed.verdicts().forEach(v -> verdicts.put(v.resourceId(), v));
+        return new RecommendationInput(data.engine(), verdicts, analyzed.anomalySignals(), inventory);
+    }
+
+    private ReportSummary summary(Ingested data, RecommendationResult recommended) {
+        long rows = 0;
+        Instant first = null;
+        Instant last = null;
+        String currency = null;
+        for (CostTable t : data.tables()) {
+            rows += t.rowCount();
+            Optional<Instant> f = t.firstChargePeriodStart();
+            Optional<Instant> l = t.lastChargePeriodStart();
+            if (f.isPresent() && (first == null || f.get().isBefore(first))) {
+                first = f.get();
+            }
+            if (l.isPresent() && (last == null || l.get().isAfter(last))) {
+                last = l.get();
+            }
+            currency = currency != null ? currency : t.currency().orElse(null);
+        }
+        double total = data.engine().execute(CostQuery.builder().build()).total();
+        List<Recommendation> recs = recommended.recommendations();
+        int quickWins = (int) recs.stream().filter(r -> r.horizon() == Horizon.QUICK_WIN).count();
+        double monthly = recommended.totalMonthlySavings();
+        return new ReportSummary(rows, currency, total, day(first), day(last), recs.size(), monthly,
+                Math.round(monthly * 12 * 100) / 100.0, quickWins);
+    }
+
+    private List<Narrative> narrate(RunControl control, ReportSummary summary, AnalysisStage.Result analyzed,
+            RecommendationResult recommended) {
+        List<dev.costagent.core.narrate.Facts> facts = NarrationFacts.of(summary, analyzed.analyses(),
+                recommended.recommendations(), narratedRecommendations);
+        List<Narrative> out = new ArrayList<>(facts.size());
+        for (dev.costagent.core.narrate.Facts f : facts) {
+            control.check(Stage.NARRATE);
+            out.add(narrator.narrate(f));
+        }
+        return out;
+    }
+
+    private long stageStart(RunControl control, Stage stage) {
+        control.check(stage);
+        for (RunListener l : listeners) {
+            notify(() -> l.stageStarted(control.runId(), stage));
+        }
+        return System.nanoTime();
+    }
+
+    private StageTiming stageEnd(String runId, Stage stage, long startNanos, boolean cached) {
+        StageTiming timing = new StageTiming(stage, (System.nanoTime() - startNanos) / 1e6, cached);
+        for (RunListener l : listeners) {
+            notify(() -> l.stageFinished(runId, timing));
+        }
+        return timing;
+    }
+
+    private static void notify(Runnable hook) {
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a run listener failed; ignoring it: {}", e.toString());
+        }
+    }
+
+    private static <V> V load(Cache<String, V> cache, String key, java.util.concurrent.Callable<V> loader) {
+        try {
+            return cache.get(key, loader);
+        } catch (UncheckedExecutionException | ExecutionException | com.google.common.util.concurrent.ExecutionError e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static String day(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    private static String newRunId() {
+        return "run-" + UUID.randomUUID();
+    }
+
+    private static ExecutorService defaultExecutor() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(1024),
+                new ThreadFactoryBuilder().setNameFormat("costagent-run-%d").setDaemon(true).build());
+    }
+
+    /** Builds a {@link CostAgent}. */
+    public static final class Builder {
+        private final List<CostSource> sources = new ArrayList<>();
+        private ReadOptions readOptions = ReadOptions.DEFAULTS;
+        private List<UtilizationSeries> utilization = List.of();
+        private InstanceInventory inventory = InstanceInventory.EMPTY;
+        private AnomalyDetector anomalyDetector = AnomalyDetector.defaults();
+        private Forecaster forecaster = Forecaster.defaults();
+        private RecommendationEngine recommender = RecommendationEngine.defaults();
+        private Narrator narrator = new TemplateNarrator();
+        private int narratedRecommendations = 5;
+        private ExecutorService executor;
+        private Clock clock = Clock.systemUTC();
+        private Duration deadline;
+        private final List<RunListener> listeners = new ArrayList<>();
+        private long cacheSize = 16;
+
+        private Builder() {}
+
+        /** Adds a billing source. */
+        public Builder source(CostSource source) {
+            sources.add(requireNonNull(source));
+            return this;
+        }
+
+        /** Adds billing sources. */
+        public Builder sources(List<? extends CostSource> value) {
+            value.forEach(this::source);
+            return this;
+        }
+
+        /** How sources are read (strict by default). */
+        public Builder readOptions(ReadOptions value) {
+            this.readOptions = requireNonNull(value);
+            return this;
+        }
+
+        /** CPU utilization series for rightsizing and idle detection. */
+        public Builder utilization(List<UtilizationSeries> value) {
+            this.utilization = List.copyOf(value);
+            return this;
+        }
+
+        /** Stated instance types. */
+        public Builder inventory(InstanceInventory value) {
+            this.inventory = requireNonNull(value);
+            return this;
+        }
+
+        /** Analysis options: the anomaly detector (dimensions, sensitivity). */
+        public Builder anomalyDetector(AnomalyDetector value) {
+            this.anomalyDetector = requireNonNull(value);
+            return this;
+        }
+
+        /** Analysis options: the forecaster (horizon). */
+        public Builder forecaster(Forecaster value) {
+            this.forecaster = requireNonNull(value);
+            return this;
+        }
+
+        /** The recommendation engine: its rules and options. */
+        public Builder recommendations(RecommendationEngine value) {
+            this.recommender = requireNonNull(value);
+            return this;
+        }
+
+        /** The narrator (the template narrator by default). */
+        public Builder narrator(Narrator value) {
+            this.narrator = requireNonNull(value);
+            return this;
+        }
+
+        /** How many top recommendations are narrated (5). */
+        public Builder narratedRecommendations(int value) {
+            this.narratedRecommendations = value;
+            return this;
+        }
+
+        /** The executor for {@link #runAsync()}; the caller keeps ownership. Default: bounded, one thread per core. */
+        public Builder executor(ExecutorService value) {
+            this.executor = requireNonNull(value);
+            return this;
+        }
+
+        /** The clock for report timestamps. */
+        public Builder clock(Clock value) {
+            this.clock = requireNonNull(value);
+            return this;
+        }
+
+        /** The default per-run deadline (none by default). */
+        public Builder deadline(Duration value) {
+            this.deadline = value;
+            return this;
+        }
+
+        /** Adds a listener for stage events. */
+        public Builder listener(RunListener value) {
+            listeners.add(requireNonNull(value));
+            return this;
+        }
+
+        /** The most tables (and analyses) kept in the cache (16). */
+        public Builder cacheSize(long value) {
+            this.cacheSize = value;
+            return this;
+        }
+
+        /** The agent. */
+        public CostAgent build() {
+            return new CostAgent(this);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.costagent.core.agent;
+
+import dev.costagent.core.analysis.anomaly.Anomaly;
+import dev.costagent.core.narrate.Facts;
+import dev.costagent.core.recommend.Recommendation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts handed to the narrator: the summary, the forecast, the three largest recent anomalies and the top
+ * recommendations. Only numbers from the report, so a narrator cannot be led to invent any.
+ */
+final class NarrationFacts {
+
+    private static final int ANOMALIES = 3;
+
+    private NarrationFacts() {}
+
+    static List<Facts> of(ReportSummary summary, Analyses analyses, List<Recommendation> recommendations,
+            int topRecommendations) {
+        List<Facts> facts = new ArrayList<>();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("rows", summary.rows());
+        s.put("currency", summary.currency());
+        s.put("firstDay", summary.firstDay());
+        s.put("lastDay", summary.lastDay());
+        s.put("totalCost", summary.totalCost());
+        s.put("recommendations", summary.recommendations());
+        s.put("quickWins", summary.quickWins());
+        s.put("monthlySavings", summary.monthlySavings());
+        s.put("annualSavings", summary.annualSavings());
+        facts.add(new Facts("summary", "summary", s));
+
+        if (analyses.forecast() != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("monthToDate", analyses.forecast().monthToDate());
+            f.put("endOfMonth", analyses.forecast().endOfMonth());
+            f.put("lower80", analyses.forecast().lower80());
+            f.put("upper80", analyses.forecast().upper80());
+            f.put("method", analyses.forecast().method());
+            facts.add(new Facts("forecast", "forecast", f));
+        }
+        List<Anomaly> anomalies = new ArrayList<>(analyses.anomalies().anomalies());
+        anomalies.sort(Comparator.comparingDouble((Anomaly a) -> -Math.abs(a.impact()))
+                .thenComparing(a -> a.date().toString()).thenComparing(Anomaly::dimension)
+                .thenComparing(Anomaly::value));
+        for (Anomaly a : anomalies.subList(0, Math.min(ANOMALIES, anomalies.size()))) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("date", a.date().toString());
+            f.put("actual", a.actual());
+            f.put("expected", a.expected());
+            f.put("impact", a.impact());
+            f.put("severity", a.severity().toString());
+            if (!a.rootCauses().isEmpty()) {
+                var cause = a.rootCauses().get(0);
+                f.put("topRootCause", cause.dimension() + "=" + cause.value());
+                f.put("topRootCauseContribution", cause.contribution());
+            }
+            facts.add(new Facts("anomaly:" + a.dimension() + "=" + a.value() + "@" + a.date(), "anomaly", f));
+        }
+        for (Recommendation r : recommendations.subList(0, Math.min(topRecommendations, recommendations.size()))) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", r.type().name());
+            f.put("resourceId", r.resourceId());
+            f.put("action", r.title());
+            f.put("monthlySavings", r.monthlySavings());
+            f.put("annualSavings", r.annualSavings());
+            f.put("confidence", r.confidence());
+            f.put("risk", r.risk().name());
+            f.put("formula", r.evidence().formula());
+            facts.add(new Facts("recommendation:" + r.id(), "recommendation", f));
+        }
+        return facts;
+    }
+}

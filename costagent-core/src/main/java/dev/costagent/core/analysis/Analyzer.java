@@ -1,0 +1,178 @@
+package dev.costagent.core.analysis;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.costagent.core.analysis.anomaly.AnomalyDetector;
+import dev.costagent.core.analysis.anomaly.AnomalyScan;
+import dev.costagent.core.analysis.commitment.CommitmentAnalyzer;
+import dev.costagent.core.analysis.commitment.CommitmentReport;
+import dev.costagent.core.analysis.forecast.Forecast;
+import dev.costagent.core.analysis.forecast.Forecaster;
+import dev.costagent.core.analysis.series.DailySeries;
+import dev.costagent.core.analysis.series.DailySeriesReader;
+import dev.costagent.core.analysis.series.DailySeriesSet;
+import dev.costagent.core.analysis.series.SeriesScope;
+import dev.costagent.core.analysis.trend.Breakdown;
+import dev.costagent.core.analysis.trend.TrendAnalyzer;
+import dev.costagent.core.analysis.trend.Trends;
+import dev.costagent.core.analysis.utilization.UtilizationVerdict;
+import dev.costagent.core.table.Filter;
+import dev.costagent.core.table.QueryEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
+
+/**
+ * Runs every default analysis over a {@link QueryEngine} and returns an {@link AnalysisReport}.
+ *
+ * <p>Queries: one {@code GROUP BY day, D} per analysed dimension D (default ServiceName, SubAccountId, RegionId; the
+ * total, breakdowns, trends, forecast and anomaly scan all come from these), one for commitments, and one per
+ * (anomalous dimension, root-cause dimension) pair only when there are anomalies. Independent queries run on the
+ * executor. Immutable and thread-safe: one analyzer may serve many concurrent {@link #analyze} calls on one engine.
+ *
+ * <pre>{@code
+ * AnalysisReport report = Analyzer.builder().sensitivity(Sensitivity.HIGH).build().analyze(table);
+ * }</pre>
+ */
+public final class Analyzer {
+    private final SeriesScope scope;
+    private final AnomalyDetector detector;
+    private final Forecaster forecaster;
+    private final TrendAnalyzer trends;
+    private final CommitmentAnalyzer commitments;
+    private final Executor executor;
+
+    private Analyzer(Builder b) {
+        this.scope = b.scope;
+        this.detector = b.detector;
+        this.forecaster = b.forecaster;
+        this.trends = b.trends;
+        this.commitments = b.commitments;
+        this.executor = b.executor;
+    }
+
+    /** A builder with the defaults: Usage rows, EffectiveCost, MEDIUM sensitivity, a 30-day forecast. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An analyzer with the defaults. */
+    public static Analyzer defaults() {
+        return builder().build();
+    }
+
+    /** Runs every analysis. */
+    public AnalysisReport analyze(QueryEngine engine) {
+        requireNonNull(engine, "engine");
+        CompletableFuture<CommitmentReport> commitmentFuture = commitments == null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> commitments.analyze(engine, scope.range()), executor);
+        DailySeriesReader reader = new DailySeriesReader(engine, scope);
+        List<DailySeriesSet> sets = detector.dimensions().isEmpty() ? List.of()
+                : reader.byDimensions(detector.dimensions(), executor);
+        DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
+        List<String> warnings = new ArrayList<>();
+        String scopeText = scope.filters().stream().map(Analyzer::describe).collect(Collectors.joining(" and "));
+        if (total.axis().isEmpty()) {
+            warnings.add("no rows in scope (" + (scopeText.isEmpty() ? "all rows" : scopeText)
+                    + "): nothing to analyse");
+            return new AnalysisReport(scope.metric().columnName(), scopeText, null, null, 0, 0, List.of(), null,
+                    null, List.of(), AnomalyScan.Status.INSUFFICIENT_HISTORY, detector.method(),
+                    commitmentFuture.join(), List.of(), warnings);
+        }
+        List<Breakdown> breakdowns = sets.stream().map(TrendAnalyzer::breakdown).toList();
+        Trends trendResult = trends.analyze(total, sets.isEmpty()
+                ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
+        Forecast forecast = forecaster.forecast(total);
+        AnomalyScan scan = detector.scan(engine, scope, total, sets, executor);
+        int days = total.axis().days();
+        if (scan.status() == AnomalyScan.Status.INSUFFICIENT_HISTORY) {
+            warnings.add("anomaly scan skipped: " + days + " days of data, more than "
+                    + AnomalyDetector.requiredHistoryDays() + " needed");
+        }
+        if (trendResult.weekOverWeek() == null) {
+            warnings.add("week over week needs 14 days, have " + days);
+        }
+        if (trendResult.monthOverMonth() == null) {
+            warnings.add("month over month needs the same days of the previous month");
+        }
+        if (Forecaster.DAILY_MEAN.equals(forecast.method())) {
+            warnings.add("forecast uses the daily mean: fewer than 14 days of history");
+        }
+        return new AnalysisReport(scope.metric().columnName(), scopeText, total.axis().first(), total.axis().last(),
+                days, total.sum(), breakdowns, trendResult, forecast, scan.anomalies(), scan.status(), scan.method(),
+                commitmentFuture.join(), List.of(), warnings);
+    }
+
+    /** Runs every analysis and attaches utilization verdicts computed elsewhere. */
+    public AnalysisReport analyze(QueryEngine engine, List<UtilizationVerdict> utilization) {
+        return analyze(engine).withUtilization(utilization);
+    }
+
+    private static String describe(Filter f) {
+        return f.dimension().label() + (f.exclude() ? " not in " : " in ") + f.values();
+    }
+
+    /** Configures an {@link Analyzer}. */
+    public static final class Builder {
+        private SeriesScope scope = SeriesScope.usage();
+        private AnomalyDetector detector = AnomalyDetector.defaults();
+        private Forecaster forecaster = Forecaster.defaults();
+        private TrendAnalyzer trends = TrendAnalyzer.defaults();
+        private CommitmentAnalyzer commitments = CommitmentAnalyzer.defaults();
+        private Executor executor = ForkJoinPool.commonPool();
+
+        private Builder() {}
+
+        /** Which rows and metric the series count (default: EffectiveCost of Usage rows). */
+        public Builder scope(SeriesScope value) {
+            this.scope = requireNonNull(value, "scope");
+            return this;
+        }
+
+        /** The anomaly detector; its dimensions are the analysed dimensions (default ServiceName, SubAccountId,
+         * RegionId). */
+        public Builder anomalyDetector(AnomalyDetector value) {
+            this.detector = requireNonNull(value, "anomalyDetector");
+            return this;
+        }
+
+        /** Shorthand for a default detector with another sensitivity. */
+        public Builder sensitivity(dev.costagent.core.analysis.anomaly.Sensitivity value) {
+            this.detector = AnomalyDetector.builder().sensitivity(value).build();
+            return this;
+        }
+
+        /** The forecaster (default 30-day horizon). */
+        public Builder forecaster(Forecaster value) {
+            this.forecaster = requireNonNull(value, "forecaster");
+            return this;
+        }
+
+        /** The trend analyzer (default slope over 28 days, 5 top movers). */
+        public Builder trendAnalyzer(TrendAnalyzer value) {
+            this.trends = requireNonNull(value, "trendAnalyzer");
+            return this;
+        }
+
+        /** The commitment analyzer, or {@code null} to skip commitments. */
+        public Builder commitmentAnalyzer(CommitmentAnalyzer value) {
+            this.commitments = value;
+            return this;
+        }
+
+        /** Where independent queries run (default the common fork-join pool; {@code Runnable::run} for none). */
+        public Builder executor(Executor value) {
+            this.executor = requireNonNull(value, "executor");
+            return this;
+        }
+
+        /** The analyzer. */
+        public Analyzer build() {
+            return new Analyzer(this);
+        }
+    }
+}

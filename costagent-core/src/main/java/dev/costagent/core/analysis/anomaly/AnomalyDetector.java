@@ -1,0 +1,321 @@
+package dev.costagent.core.analysis.anomaly;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.costagent.core.analysis.series.DailySeries;
+import dev.costagent.core.analysis.series.DailySeriesReader;
+import dev.costagent.core.analysis.series.DailySeriesSet;
+import dev.costagent.core.analysis.series.SeriesScope;
+import dev.costagent.core.focus.FocusColumn;
+import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.QueryEngine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Finds anomalous days in daily cost series and explains them. Immutable and safe to share between threads;
+ * configure it with {@link #builder()}.
+ *
+ * <p>A day t (with at least 14 days before it) is an anomaly when all of these hold:
+ * <ul>
+ *   <li>|score| ≥ threshold, score = (actual − expected) / max(scale, {@code relativeScaleFloor} × |expected|);
+ *       expected from {@code SeasonalBaseline} (weekly-seasonal medians of the days before); scale = 1.4826 × the
+ *       median absolute error of the baseline's own predictions over the preceding lookback days (robust to
+ *       earlier anomalies; the baseline's in-sample scale during the first week of judged days);</li>
+ *   <li>|impact %| ≥ {@code minImpactPercent} (a series that was zero and is not counts);</li>
+ *   <li>|impact| ≥ {@code minImpactDollars} and ≥ {@code minImpactShare} × the total's mean daily cost (so
+ *       cents-a-day series do not drown the list).</li>
+ * </ul>
+ */
+public final class AnomalyDetector {
+    private final List<Dimension> dimensions;
+    private final boolean includeTotal;
+    private final double threshold;
+    private final double minImpactPercent;
+    private final double minImpactDollars;
+    private final double minImpactShare;
+    private final double relativeScaleFloor;
+    private final int lookbackDays;
+    private final int scanLastDays;
+    private final List<Dimension> rootCauseDimensions;
+    private final int rootCausesPerDimension;
+
+    private AnomalyDetector(Builder b) {
+        this.dimensions = List.copyOf(b.dimensions);
+        this.includeTotal = b.includeTotal;
+        this.threshold = b.threshold;
+        this.minImpactPercent = b.minImpactPercent;
+        this.minImpactDollars = b.minImpactDollars;
+        this.minImpactShare = b.minImpactShare;
+        this.relativeScaleFloor = b.relativeScaleFloor;
+        this.lookbackDays = b.lookbackDays;
+        this.scanLastDays = b.scanLastDays;
+        this.rootCauseDimensions = List.copyOf(b.rootCauseDimensions);
+        this.rootCausesPerDimension = b.rootCausesPerDimension;
+    }
+
+    /** A builder with the defaults: total, ServiceName, SubAccountId, RegionId; MEDIUM sensitivity. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A detector with the defaults. */
+    public static AnomalyDetector defaults() {
+        return builder().build();
+    }
+
+    /** The scanned dimensions (besides the total). */
+    public List<Dimension> dimensions() {
+        return dimensions;
+    }
+
+    /** The minimum absolute score. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** Days of history a day needs before it is judged. */
+    public static int requiredHistoryDays() {
+        return SeasonalBaseline.minHistory();
+    }
+
+    /** Reads the series (one query per dimension) and scans them; see {@link #scan(QueryEngine, SeriesScope,
+     * DailySeries, List, Executor)}. */
+    public AnomalyScan scan(QueryEngine engine, SeriesScope scope, Executor executor) {
+        List<DailySeriesSet> sets = new DailySeriesReader(engine, scope).byDimensions(dimensions, executor);
+        DailySeries total = sets.isEmpty() ? new DailySeriesReader(engine, scope).total() : sets.get(0).total();
+        return scan(engine, scope, total, sets, executor);
+    }
+
+    /**
+     * Scans already-read series (the total and one set per dimension, on one axis) and finds root causes through
+     * further grouped queries on the engine (only for dimensions with anomalies).
+     */
+    public AnomalyScan scan(QueryEngine engine, SeriesScope scope, DailySeries total, List<DailySeriesSet> sets,
+            Executor executor) {
+        List<String> scanned = new ArrayList<>();
+        if (includeTotal) {
+            scanned.add(DailySeries.TOTAL);
+        }
+        sets.forEach(s -> scanned.add(s.dimension()));
+        int days = total.axis().days();
+        int required = requiredHistoryDays();
+        if (days <= required) {
+            return new AnomalyScan(AnomalyScan.Status.INSUFFICIENT_HISTORY, days, required, scanned, 0, threshold,
+                    List.of(), method());
+        }
+        double floorDollars = Math.max(minImpactDollars, minImpactShare * total.sum() / days);
+        List<Anomaly> found = new ArrayList<>();
+        int seriesScanned = 0;
+        if (includeTotal) {
+            found.addAll(detect(total, floorDollars));
+            seriesScanned++;
+        }
+        for (DailySeriesSet set : sets) {
+            for (DailySeries s : set.series()) {
+                found.addAll(detect(s, floorDollars));
+                seriesScanned++;
+            }
+        }
+        List<Anomaly> explained = new RootCauseFinder(engine, scope, rootCauseDimensions, rootCausesPerDimension,
+                lookbackDays).explain(found, total.axis(), executor);
+        List<Anomaly> sorted = new ArrayList<>(explained);
+        sorted.sort(Comparator.comparing(Anomaly::date).reversed()
+                .thenComparing(Comparator.comparingDouble((Anomaly a) -> Math.abs(a.impact())).reversed()));
+        return new AnomalyScan(AnomalyScan.Status.OK, days, required, scanned, seriesScanned, threshold, sorted,
+                method());
+    }
+
+    /** The anomalies of one series, without root causes; only the absolute dollar floor applies. */
+    public List<Anomaly> detect(DailySeries series) {
+        return detect(series, minImpactDollars);
+    }
+
+    private List<Anomaly> detect(DailySeries series, double floorDollars) {
+        double[] x = series.values();
+        SeasonalBaseline baseline = new SeasonalBaseline(lookbackDays);
+        int history = SeasonalBaseline.minHistory();
+        int first = Math.max(history, scanLastDays > 0 ? x.length - scanLastDays : 0);
+        double[] errors = new double[x.length];
+        double[] recent = new double[lookbackDays];
+        List<Anomaly> out = new ArrayList<>();
+        for (int t = history; t < x.length; t++) {
+            double expected = baseline.expected(x, t);
+            if (Double.isNaN(expected)) {
+                continue;
+            }
+            double impact = x[t] - expected;
+            errors[t] = impact;
+            if (t < first || Math.abs(impact) < floorDollars || impact == 0) {
+                continue;
+            }
+            double scale = Math.max(scale(errors, t, history, recent, baseline.scale()),
+                    relativeScaleFloor * Math.abs(expected));
+            double score = scale > 0 ? impact / scale : Math.copySign(Double.MAX_VALUE, impact);
+            Double impactPercent = Math.abs(expected) > 1e-9 ? 100 * impact / Math.abs(expected) : null;
+            if (Math.abs(score) < threshold || (impactPercent != null && Math.abs(impactPercent) < minImpactPercent)) {
+                continue;
+            }
+            out.add(new Anomaly(series.dimension(), series.value(), series.axis().day(t), x[t], expected, impact,
+                    impactPercent, score, Severity.of(score, impactPercent, threshold), List.of()));
+        }
+        return out;
+    }
+
+    /**
+     * The out-of-sample scale: 1.4826 × the median absolute prediction error of the baseline over the days before t
+     * (up to the lookback); the in-sample scale while fewer than 7 such errors exist.
+     */
+    private static double scale(double[] errors, int t, int history, double[] buffer, double inSample) {
+        int n = 0;
+        for (int d = Math.max(history, t - buffer.length); d < t; d++) {
+            buffer[n++] = Math.abs(errors[d]);
+        }
+        if (n < SeasonalBaseline.WEEK) {
+            return inSample;
+        }
+        // a median of few errors can be small by chance; the history's own scale bounds it from below
+        return Math.max(1.4826 * SeasonalBaseline.median(buffer, n), inSample);
+    }
+
+    /** The method in one paragraph, for reports. */
+    public String method() {
+        return "Each day with at least 14 days before it is compared with a weekly-seasonal robust expectation from "
+                + "up to " + lookbackDays + " preceding days (7-day block medians, weekday profile by median, level "
+                + "trend from block medians); score = (actual - expected) / scale, scale = 1.4826 x the median absolute "
+                + "prediction error of the baseline over the preceding days (in-sample MAD x 1.5 for the first week), "
+                + "at least "
+                + relativeScaleFloor * 100 + "% of expected). Anomaly when |score| >= " + threshold
+                + ", |impact| >= " + minImpactPercent + "% of expected and >= max($" + minImpactDollars + ", "
+                + minImpactShare * 100 + "% of the mean daily total). Root causes: sub-dimension values ranked by "
+                + "actual - own expectation on that day.";
+    }
+
+    /** Configures an {@link AnomalyDetector}. */
+    public static final class Builder {
+        private List<Dimension> dimensions = List.of(Dimension.of(FocusColumn.SERVICE_NAME),
+                Dimension.of(FocusColumn.SUB_ACCOUNT_ID), Dimension.of(FocusColumn.REGION_ID));
+        private boolean includeTotal = true;
+        private double threshold = Sensitivity.MEDIUM.threshold();
+        private double minImpactPercent = 10;
+        private double minImpactDollars = 0;
+        private double minImpactShare = 0.005;
+        private double relativeScaleFloor = 0.02;
+        private int lookbackDays = 28;
+        private int scanLastDays = 0;
+        private List<Dimension> rootCauseDimensions = List.of(Dimension.of(FocusColumn.SERVICE_NAME),
+                Dimension.of(FocusColumn.SUB_ACCOUNT_ID), Dimension.of(FocusColumn.REGION_ID),
+                Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.SKU_ID));
+        private int rootCausesPerDimension = 3;
+
+        private Builder() {}
+
+        /** The dimensions whose every value is scanned (default ServiceName, SubAccountId, RegionId). */
+        public Builder dimensions(List<Dimension> value) {
+            for (Dimension d : value) {
+                if (d.isTime()) {
+                    throw new IllegalArgumentException("cannot scan a time dimension for anomalies: " + d);
+                }
+            }
+            this.dimensions = List.copyOf(value);
+            return this;
+        }
+
+        /** Whether the total series is scanned too (default true). */
+        public Builder includeTotal(boolean value) {
+            this.includeTotal = value;
+            return this;
+        }
+
+        /** A preset threshold (default MEDIUM). */
+        public Builder sensitivity(Sensitivity value) {
+            return threshold(value.threshold());
+        }
+
+        /** The minimum absolute robust score (positive). */
+        public Builder threshold(double value) {
+            if (!(value > 0)) {
+                throw new IllegalArgumentException("threshold must be positive: " + value);
+            }
+            this.threshold = value;
+            return this;
+        }
+
+        /** The minimum |impact| as a percentage of expected (default 10). */
+        public Builder minImpactPercent(double value) {
+            this.minImpactPercent = requireNonNegative(value, "minImpactPercent");
+            return this;
+        }
+
+        /** The minimum |impact| in currency units (default 0). */
+        public Builder minImpactDollars(double value) {
+            this.minImpactDollars = requireNonNegative(value, "minImpactDollars");
+            return this;
+        }
+
+        /** The minimum |impact| as a share of the total's mean daily cost (default 0.005). */
+        public Builder minImpactShare(double value) {
+            this.minImpactShare = requireNonNegative(value, "minImpactShare");
+            return this;
+        }
+
+        /** The smallest scale as a share of |expected| (default 0.02), so flat series do not flag pennies. */
+        public Builder relativeScaleFloor(double value) {
+            this.relativeScaleFloor = requireNonNegative(value, "relativeScaleFloor");
+            return this;
+        }
+
+        /** How many preceding days the baseline looks at (14 to 364; default 28; whole weeks). */
+        public Builder lookbackDays(int value) {
+            if (value < 14 || value > 364) {
+                throw new IllegalArgumentException("lookbackDays must be 14..364: " + value);
+            }
+            this.lookbackDays = value;
+            return this;
+        }
+
+        /** Judge only the last N days (0, the default, judges every day with enough history). */
+        public Builder scanLastDays(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("scanLastDays must be >= 0: " + value);
+            }
+            this.scanLastDays = value;
+            return this;
+        }
+
+        /** The sub-dimensions searched for root causes (default ServiceName, SubAccountId, RegionId, ResourceId,
+         * SkuId; an anomaly's own dimension is skipped). */
+        public Builder rootCauseDimensions(List<Dimension> value) {
+            this.rootCauseDimensions = List.copyOf(value);
+            return this;
+        }
+
+        /** How many root causes per sub-dimension (default 3). */
+        public Builder rootCausesPerDimension(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("rootCausesPerDimension must be >= 0: " + value);
+            }
+            this.rootCausesPerDimension = value;
+            return this;
+        }
+
+        /** The detector. */
+        public AnomalyDetector build() {
+            return new AnomalyDetector(this);
+        }
+
+        private static double requireNonNegative(double value, String name) {
+            if (!(value >= 0)) {
+                throw new IllegalArgumentException(name + " must be >= 0: " + value);
+            }
+            return value;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AnomalyDetector[" + requireNonNull(method()) + "]";
+    }
+}

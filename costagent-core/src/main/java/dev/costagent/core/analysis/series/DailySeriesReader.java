@@ -1,0 +1,141 @@
+package dev.costagent.core.analysis.series;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.QueryEngine;
+import dev.costagent.core.table.QueryResult;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Reads daily series through {@link CostQuery}s: one grouped sum per dimension ({@code GROUP BY day, dimension}),
+ * never row by row. Safe to share between threads when the engine is.
+ */
+public final class DailySeriesReader {
+    private final QueryEngine engine;
+    private final SeriesScope scope;
+
+    /** A reader of the scope's rows from an engine. */
+    public DailySeriesReader(QueryEngine engine, SeriesScope scope) {
+        this.engine = requireNonNull(engine, "engine");
+        this.scope = requireNonNull(scope, "scope");
+    }
+
+    /** The scope this reader counts. */
+    public SeriesScope scope() {
+        return scope;
+    }
+
+    /** The total daily series (one query), on the axis from the first to the last day with data. */
+    public DailySeries total() {
+        QueryResult result = engine.execute(scope.query().groupBy(Dimension.DAY).build());
+        DayAxis axis = axisOf(List.of(result));
+        double[] values = new double[axis.days()];
+        DayIndex days = new DayIndex(axis);
+        for (QueryResult.Group g : result.groups()) {
+            values[days.indexOf(g.key(0))] += g.value();
+        }
+        return new DailySeries(DailySeries.TOTAL, DailySeries.TOTAL, axis, values);
+    }
+
+    /** The series of every value of a dimension (one query), on the axis of its data. */
+    public DailySeriesSet byDimension(Dimension dimension) {
+        return byDimensions(List.of(dimension), Runnable::run).get(0);
+    }
+
+    /**
+     * The series of every value of each dimension, one query per dimension run on the executor, all on one common axis
+     * (the first to the last day with data in any result).
+     */
+    public List<DailySeriesSet> byDimensions(List<Dimension> dimensions, Executor executor) {
+        List<CompletableFuture<QueryResult>> futures = new ArrayList<>();
+        for (Dimension d : dimensions) {
+            if (d.isTime()) {
+                throw new IllegalArgumentException("a series dimension must not be a time bucket: " + d);
+            }
+            CostQuery q = scope.query().groupBy(Dimension.DAY, d).build();
+            futures.add(CompletableFuture.supplyAsync(() -> engine.execute(q), executor));
+        }
+        List<QueryResult> results = futures.stream().map(CompletableFuture::join).toList();
+        DayAxis axis = axisOf(results);
+        List<DailySeriesSet> sets = new ArrayList<>();
+        for (int i = 0; i < dimensions.size(); i++) {
+            sets.add(toSet(dimensions.get(i).label(), results.get(i), 0, 1, axis));
+        }
+        return sets;
+    }
+
+    /**
+     * Builds the series of one dimension from a query result that has a {@code day} key part and a value key part.
+     *
+     * @param dimension the label the series get
+     * @param result the grouped result
+     * @param dayPart index of the day in each group key
+     * @param valuePart index of the dimension value in each group key
+     * @param axis the days; groups off the axis are ignored
+     */
+    public static DailySeriesSet toSet(String dimension, QueryResult result, int dayPart, int valuePart,
+            DayAxis axis) {
+        DayIndex days = new DayIndex(axis);
+        Map<String, double[]> byValue = new LinkedHashMap<>();
+        for (QueryResult.Group g : result.groups()) {
+            int day = days.indexOf(g.key(dayPart));
+            if (day < 0) {
+                continue;
+            }
+            String value = g.key(valuePart) == null ? DailySeries.NONE : g.key(valuePart);
+            byValue.computeIfAbsent(value, v -> new double[axis.days()])[day] += g.value();
+        }
+        List<DailySeries> series = new ArrayList<>(byValue.size());
+        byValue.forEach((value, values) -> series.add(new DailySeries(dimension, value, axis, values)));
+        series.sort(Comparator.comparingDouble((DailySeries s) -> s.sum()).reversed().thenComparing(DailySeries::value));
+        return new DailySeriesSet(dimension, axis, series);
+    }
+
+    /** The axis spanning every day key found in the results' first key part named day. */
+    static DayAxis axisOf(List<QueryResult> results) {
+        LocalDate first = null;
+        LocalDate last = null;
+        Map<String, LocalDate> parsed = new HashMap<>();
+        for (QueryResult r : results) {
+            int dayPart = r.query().groupBy().indexOf(Dimension.DAY);
+            for (QueryResult.Group g : r.groups()) {
+                String key = g.key(dayPart);
+                if (key == null) {
+                    continue;
+                }
+                LocalDate d = parsed.computeIfAbsent(key, LocalDate::parse);
+                first = first == null || d.isBefore(first) ? d : first;
+                last = last == null || d.isAfter(last) ? d : last;
+            }
+        }
+        return first == null ? new DayAxis(LocalDate.EPOCH, 0) : DayAxis.between(first, last);
+    }
+
+    /** Day key to axis index, parsing each distinct key once. */
+    static final class DayIndex {
+        private final DayAxis axis;
+        private final Map<String, Integer> cache = new HashMap<>();
+
+        DayIndex(DayAxis axis) {
+            this.axis = axis;
+        }
+
+        /** The index of a {@code 2024-09-18} key, or -1 off the axis or for a null key. */
+        int indexOf(String key) {
+            if (key == null) {
+                return -1;
+            }
+            return cache.computeIfAbsent(key, k -> axis.indexOf(LocalDate.parse(k)));
+        }
+    }
+}

@@ -1,0 +1,552 @@
+package dev.costagent.core.generate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.costagent.core.focus.CostRecord;
+import dev.costagent.core.focus.FocusCsvWriter;
+import dev.costagent.core.generate.CloudCatalog.Region;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A small fleet of virtual machines and commitments with planted savings opportunities and controls, for testing a
+ * recommender against known answers: billing rows (hourly, on demand at list price, so every dollar is traceable),
+ * a CPU and memory utilization series per instance over the last 14 days of the period, an inventory
+ * ({@code ResourceId,InstanceType}) and the truth ({@link #planted()}).
+ *
+ * <p>What gets planted, per kind (see {@link PlantedKind} and {@link PlantedResource} for the savings rules):
+ * <ul>
+ *   <li>IDLE: any size, CPU p95 between 1.5% and 4%;</li>
+ *   <li>OVER_PROVISIONED: a size of 4+ vCPU in a family with smaller sizes (not burstable t3), CPU p95 one of
+ *       12, 15, 28, 32%, chosen so that no projected p95 lies near the 80% threshold;</li>
+ *   <li>UNUSED_COMMITMENT: a commitment (AWS Savings Plan, Azure reservation or Google Cloud CUD) that covers one
+ *       healthy production instance (planted as a HEALTHY control) and leaves 40% of itself unused every hour,
+ *       with monthly Purchase rows for its fee;</li>
+ *   <li>ALWAYS_ON_NON_PRODUCTION: tagged {@code env=dev} or {@code env=test}, running every hour, healthy load;</li>
+ *   <li>HEALTHY and UNDER_PROVISIONED controls, tagged {@code env=prod}.</li>
+ * </ul>
+ * Instances are spread over AWS, Azure and Google Cloud in turn. Everything is deterministic for the seed.
+ */
+public final class FleetScenario {
+
+    private static final double UNUSED_SHARE = 0.4;
+    private static final double[] OVER_PROVISIONED_P95 = {12, 15, 28, 32};
+    private static final double[] IDLE_P95 = {1.5, 2.5, 4.0};
+    private static final double[] HEALTHY_P95 = {55, 62, 70};
+    private static final double[] UNDER_P95 = {86, 92, 97};
+    private static final String[] PROVIDERS = {CloudCatalog.AWS, CloudCatalog.AZURE, CloudCatalog.GCP};
+
+    private final long seed;
+    private final LocalDate start;
+    private final int days;
+    private final List<Machine> machines = new ArrayList<>();
+    private final List<Reservation> reservations = new ArrayList<>();
+    private final List<PlantedResource> planted = new ArrayList<>();
+    private final List<UtilizationSeries> utilization = new ArrayList<>();
+
+    /** One planted instance. */
+    private record Machine(String id, String name, InstanceType type, Region region, String env, String team,
+            String app, Reservation coveredBy) {}
+
+    /** One planted commitment. */
+    private static final class Reservation {
+        String id;
+        String name;
+        String category;
+        String type;
+        Region region;
+        long coveredEffective10;
+        long hourly10;
+        long unused10;
+        Machine covered;
+    }
+
+    private FleetScenario(Builder b) {
+        this.seed = b.seed;
+        this.start = b.start;
+        this.days = b.days;
+        UtilizationGenerator utilizationGenerator = UtilizationGenerator.builder().seed(seed)
+                .start(start.plusDays(days - 14L).atStartOfDay(ZoneOffset.UTC).toInstant()).days(14).build();
+        int n = 0;
+        for (int i = 0; i < b.idle; i++) {
+            plantMachine(n++, PlantedKind.IDLE, UtilizationProfile.IDLE, IDLE_P95[i % IDLE_P95.length], "prod",
+                    utilizationGenerator);
+        }
+        for (int i = 0; i < b.overProvisioned; i++) {
+            plantMachine(n++, PlantedKind.OVER_PROVISIONED, UtilizationProfile.OVER_PROVISIONED,
+                    OVER_PROVISIONED_P95[i % OVER_PROVISIONED_P95.length], "prod", utilizationGenerator);
+        }
+        for (int i = 0; i < b.alwaysOnNonProduction; i++) {
+            plantMachine(n++, PlantedKind.ALWAYS_ON_NON_PRODUCTION, UtilizationProfile.OPTIMIZED,
+                    HEALTHY_P95[i % HEALTHY_P95.length], i % 2 == 0 ? "dev" : "test", utilizationGenerator);
+        }
+        for (int i = 0; i < b.healthy; i++) {
+            plantMachine(n++, PlantedKind.HEALTHY, UtilizationProfile.OPTIMIZED, HEALTHY_P95[i % HEALTHY_P95.length],
+                    "prod", utilizationGenerator);
+        }
+        for (int i = 0; i < b.underProvisioned; i++) {
+            plantMachine(n++, PlantedKind.UNDER_PROVISIONED, UtilizationProfile.UNDER_PROVISIONED,
+                    UNDER_P95[i % UNDER_P95.length], "prod", utilizationGenerator);
+        }
+        for (int i = 0; i < b.unusedCommitments; i++) {
+            plantCommitment(n++, i, utilizationGenerator);
+        }
+    }
+
+    /** A builder: seed 42, 30 days from 2024-09-01, nothing planted yet. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------------------------------------- planting
+
+    private void plantMachine(int n, PlantedKind kind, UtilizationProfile profile, double p95, String env,
+            UtilizationGenerator utilizationGenerator) {
+        InstanceType type = pickType(n, kind);
+        Machine m = machine(n, type, env, null);
+        UtilizationSeries series = utilizationGenerator.series(m.id(), profile, p95);
+        double actualP95 = series.cpuPercentile(95);
+        String target = null;
+        BigDecimal price = type.hourlyPrice();
+        BigDecimal savings = switch (kind) {
+            case IDLE -> price.multiply(PlantedResource.HOURS_PER_MONTH);
+            case OVER_PROVISIONED -> {
+                InstanceType targetType = rightsizeTarget(type, actualP95);
+                target = targetType.name();
+                yield price.subtract(targetType.hourlyPrice()).multiply(PlantedResource.HOURS_PER_MONTH);
+            }
+            case ALWAYS_ON_NON_PRODUCTION -> PlantedResource.scheduleSavings(price);
+            default -> BigDecimal.ZERO;
+        };
+        machines.add(m);
+        utilization.add(series);
+        planted.add(new PlantedResource(m.id(), kind, type.provider(), type.name(), price, hours(), env, profile,
+                actualP95, target, savings));
+    }
+
+    private void plantCommitment(int n, int k, UtilizationGenerator utilizationGenerator) {
+        String provider = PROVIDERS[k % PROVIDERS.length];
+        List<InstanceType> types = InstancePriceList.forProvider(provider);
+        InstanceType type = types.get(Dice.below(Dice.hash(seed, 51, n, 0), types.size()));
+        Reservation r = new Reservation();
+        long h = Dice.hash(seed, 52, k, 0);
+        String uuid = Estate.uuid(h, Dice.mix(h + 1));
+        double discount;
+        switch (provider) {
+            case CloudCatalog.AWS -> {
+                r.category = "Spend";
+                r.type = "Savings Plan";
+                discount = 0.28;
+                r.id = "arn:aws:savingsplans::" + accountId(provider) + ":savingsplan/" + uuid;
+            }
+            case CloudCatalog.AZURE -> {
+                r.category = "Usage";
+                r.type = "Reservation";
+                discount = 0.36;
+                r.id = "/providers/Microsoft.Capacity/reservationOrders/" + uuid + "/reservations/"
+                        + Estate.uuid(Dice.mix(h + 2), Dice.mix(h + 3));
+            }
+            default -> {
+                r.category = "Usage";
+                r.type = "Committed Use Discount";
+                discount = 0.37;
+                r.id = "projects/" + accountId(provider) + "/regions/us-central1/commitments/cud-" + Estate.hex(h, 8);
+            }
+        }
+        r.name = "oversized-commitment-" + (k + 1);
+        Machine covered = machine(n, type, "prod", r);
+        r.covered = covered;
+        r.region = covered.region();
+        r.coveredEffective10 = Math.round(unit10(type.hourlyPrice()) * (1.0 - discount));
+        r.hourly10 = Math.round(r.coveredEffective10 / (1.0 - UNUSED_SHARE));
+        r.unused10 = r.hourly10 - r.coveredEffective10;
+        reservations.add(r);
+        machines.add(covered);
+        UtilizationSeries series = utilizationGenerator.series(covered.id(), UtilizationProfile.OPTIMIZED,
+                HEALTHY_P95[k % HEALTHY_P95.length]);
+        utilization.add(series);
+        planted.add(new PlantedResource(covered.id(), PlantedKind.HEALTHY, provider, type.name(),
+                type.hourlyPrice(), hours(), "prod", UtilizationProfile.OPTIMIZED, series.cpuPercentile(95), null,
+                BigDecimal.ZERO));
+        BigDecimal unusedHourly = BigDecimal.valueOf(r.unused10, Estate.COST_SCALE);
+        planted.add(new PlantedResource(r.id, PlantedKind.UNUSED_COMMITMENT, provider, type.name(), unusedHourly,
+                hours(), null, null, Double.NaN, null, unusedHourly.multiply(PlantedResource.HOURS_PER_MONTH)));
+    }
+
+    /** Sizes are drawn per provider in turn; over-provisioned machines need a smaller size in a non-burstable family. */
+    private InstanceType pickType(int n, PlantedKind kind) {
+        String provider = PROVIDERS[n % PROVIDERS.length];
+        List<InstanceType> candidates = new ArrayList<>();
+        for (InstanceType t : InstancePriceList.forProvider(provider)) {
+            boolean fits = kind != PlantedKind.OVER_PROVISIONED || (t.vcpu() >= 4 && !t.family().equals("t3"));
+            if (fits) {
+                candidates.add(t);
+            }
+        }
+        return candidates.get(Dice.below(Dice.hash(seed, 53, n, 0), candidates.size()));
+    }
+
+    /** The smallest size of the family whose projected p95 stays at or below 80%. */
+    static InstanceType rightsizeTarget(InstanceType current, double cpuP95) {
+        for (InstanceType candidate : InstancePriceList.family(current.family())) {
+            if (cpuP95 * current.vcpu() / candidate.vcpu() <= 80.0) {
+                return candidate;
+            }
+        }
+        return current;
+    }
+
+    private Machine machine(int n, InstanceType type, String env, Reservation coveredBy) {
+        Region region = regionOf(type.provider());
+        long h = Dice.hash(seed, 54, n, 0);
+        String team = CloudCatalog.TEAMS.get(Dice.below(Dice.hash(seed, 54, n, 1), CloudCatalog.TEAMS.size()));
+        String app = CloudCatalog.APPS.get(Dice.below(Dice.hash(seed, 54, n, 2), CloudCatalog.APPS.size()));
+        String name = app + "-" + env + "-" + (n + 1);
+        String id = switch (type.provider()) {
+            case CloudCatalog.AWS -> "i-0" + Estate.hex(h, 16);
+            case CloudCatalog.AZURE -> "/subscriptions/" + accountId(type.provider()) + "/resourceGroups/rg-" + team
+                    + "/providers/Microsoft.Compute/virtualMachines/" + name;
+            default -> "//compute.googleapis.com/projects/" + accountId(type.provider()) + "/zones/us-central1-a"
+                    + "/instances/" + name;
+        };
+        return new Machine(id, name, type, region, env, team, app, coveredBy);
+    }
+
+    private static Region regionOf(String provider) {
+        for (Region r : CloudCatalog.REGIONS) {
+            if (r.provider().equals(provider)) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no region for " + provider);
+    }
+
+    private String accountId(String provider) {
+        long h = Dice.hash(seed, 55, provider.hashCode(), 0);
+        return switch (provider) {
+            case CloudCatalog.AWS -> Estate.digits(h, 12);
+            case CloudCatalog.AZURE -> Estate.uuid(h, Dice.mix(h));
+            default -> "fleet-" + Estate.digits(h, 6);
+        };
+    }
+
+    private static long unit10(BigDecimal price) {
+        return price.setScale(Estate.COST_SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    // ---------------------------------------------------------------------------------------------- outputs
+
+    /** Everything planted, in planting order: its kind, price, hours and expected saving. */
+    public List<PlantedResource> planted() {
+        return Collections.unmodifiableList(planted);
+    }
+
+    /** The planted items of one kind. */
+    public List<PlantedResource> planted(PlantedKind kind) {
+        return planted.stream().filter(p -> p.kind() == kind).toList();
+    }
+
+    /** One utilization series per instance (CPU and memory, 5-minute samples, the period's last 14 days). */
+    public List<UtilizationSeries> utilization() {
+        return Collections.unmodifiableList(utilization);
+    }
+
+    /** Hours of billing data: every planted instance runs all of them. */
+    public long hours() {
+        return days * 24L;
+    }
+
+    /** The number of billing rows {@link #forEach(Consumer)} produces. */
+    public long rows() {
+        long months = months().size();
+        return hours() * (machines.size() + reservations.size()) + months * reservations.size();
+    }
+
+    /** The non-FOCUS columns of the billing rows. */
+    public List<String> extraColumns() {
+        return List.of(BillingGenerator.INSTANCE_TYPE_COLUMN);
+    }
+
+    /** Passes every billing row to the consumer, hour by hour (monthly fees at each month's first hour). */
+    public void forEach(Consumer<? super CostRecord> consumer) {
+        List<Instant[]> months = months();
+        Instant first = start.atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (int h = 0; h < hours(); h++) {
+            Instant from = first.plusSeconds(3600L * h);
+            Instant to = from.plusSeconds(3600);
+            Instant[] month = monthOf(months, from);
+            if (h == 0 || from.equals(month[0])) {
+                Instant feeEnd = month[1].isBefore(first.plusSeconds(3600L * hours())) ? month[1]
+                        : first.plusSeconds(3600L * hours());
+                long feeHours = (feeEnd.getEpochSecond() - from.getEpochSecond()) / 3600;
+                for (Reservation r : reservations) {
+                    consumer.accept(fee(r, month, from, feeEnd, feeHours));
+                }
+            }
+            for (Machine m : machines) {
+                consumer.accept(usage(m, month, from, to));
+            }
+            for (Reservation r : reservations) {
+                consumer.accept(unused(r, month, from, to));
+            }
+        }
+    }
+
+    /** Writes the billing rows as FOCUS CSV. */
+    public void writeCsv(Path path) throws IOException {
+        try (FocusCsvWriter writer = FocusCsvWriter.open(path, extraColumns())) {
+            forEach(writer::write);
+        }
+    }
+
+    /** Writes the utilization series in long format ({@code ResourceId,Timestamp,Metric,Value}). */
+    public void writeUtilizationCsv(Path path) throws IOException {
+        UtilizationCsv.writeLong(path, utilization);
+    }
+
+    /** Writes the inventory, {@code ResourceId,InstanceType}, one line per instance. */
+    public void writeInventoryCsv(Path path) throws IOException {
+        try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            out.write("ResourceId,InstanceType\n");
+            for (Machine m : machines) {
+                out.write(m.id() + "," + m.type().name() + "\n");
+            }
+        }
+    }
+
+    private List<Instant[]> months() {
+        List<Instant[]> months = new ArrayList<>();
+        LocalDate m = start.withDayOfMonth(1);
+        LocalDate end = start.plusDays(days);
+        while (m.isBefore(end)) {
+            months.add(new Instant[] {m.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                m.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant()});
+            m = m.plusMonths(1);
+        }
+        return months;
+    }
+
+    private static Instant[] monthOf(List<Instant[]> months, Instant t) {
+        for (Instant[] m : months) {
+            if (!t.isBefore(m[0]) && t.isBefore(m[1])) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("no billing month for " + t);
+    }
+
+    private CostRecord.Builder common(String provider, Region region, Instant[] month, Instant from, Instant to) {
+        String issuer = CloudCatalog.issuer(provider);
+        return CostRecord.builder()
+                .billingAccountId(accountId(provider))
+                .billingAccountName("Fleet " + provider)
+                .subAccountId(accountId(provider))
+                .subAccountName("fleet-" + provider.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
+                .billingCurrency("USD")
+                .billingPeriodStart(month[0])
+                .billingPeriodEnd(month[1])
+                .chargePeriodStart(from)
+                .chargePeriodEnd(to)
+                .providerName(provider)
+                .publisherName(issuer)
+                .invoiceIssuerName(issuer)
+                .regionId(region.id())
+                .regionName(region.name())
+                .serviceName(computeService(provider))
+                .serviceCategory("Compute");
+    }
+
+    private static String computeService(String provider) {
+        for (CloudCatalog.Service s : CloudCatalog.SERVICES) {
+            if (s.provider().equals(provider) && s.metering() == CloudCatalog.Metering.INSTANCE) {
+                return s.name();
+            }
+        }
+        throw new IllegalStateException("no compute service for " + provider);
+    }
+
+    private CostRecord usage(Machine m, Instant[] month, Instant from, Instant to) {
+        InstanceType type = m.type();
+        BigDecimal price = type.hourlyPrice().setScale(Estate.COST_SCALE);
+        BigDecimal one = BigDecimal.ONE.setScale(Estate.QUANTITY_SCALE);
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("env", m.env());
+        tags.put("team", m.team());
+        tags.put("app", m.app());
+        CostRecord.Builder b = common(type.provider(), m.region(), month, from, to)
+                .chargeCategory("Usage")
+                .chargeFrequency("Usage-Based")
+                .chargeDescription(Estate.instanceDescription(type, m.region()))
+                .availabilityZone(type.provider().equals(CloudCatalog.AZURE) ? null : m.region().id()
+                        + (type.provider().equals(CloudCatalog.AWS) ? "a" : "-a"))
+                .resourceId(m.id())
+                .resourceName(m.name())
+                .resourceType("instance")
+                .consumedQuantity(one)
+                .consumedUnit("Hours")
+                .pricingQuantity(one)
+                .pricingUnit("Hours")
+                .listUnitPrice(price)
+                .contractedUnitPrice(price)
+                .listCost(price)
+                .contractedCost(price)
+                .skuId(type.name().toUpperCase(java.util.Locale.ROOT).replace('.', '-'))
+                .tags(tags)
+                .extra(BillingGenerator.INSTANCE_TYPE_COLUMN, type.name());
+        Reservation r = m.coveredBy();
+        if (r == null) {
+            return b.pricingCategory("Standard").billedCost(price).effectiveCost(price).build();
+        }
+        return b.pricingCategory("Committed")
+                .billedCost(BigDecimal.ZERO.setScale(Estate.COST_SCALE))
+                .effectiveCost(BigDecimal.valueOf(r.coveredEffective10, Estate.COST_SCALE))
+                .commitmentDiscountId(r.id)
+                .commitmentDiscountName(r.name)
+                .commitmentDiscountCategory(r.category)
+                .commitmentDiscountType(r.type)
+                .commitmentDiscountStatus("Used")
+                .build();
+    }
+
+    private CostRecord unused(Reservation r, Instant[] month, Instant from, Instant to) {
+        BigDecimal unused = BigDecimal.valueOf(r.unused10, Estate.COST_SCALE);
+        return common(r.covered.type().provider(), r.region, month, from, to)
+                .chargeCategory("Usage")
+                .chargeFrequency("Usage-Based")
+                .chargeDescription("Unused " + r.type + " commitment " + r.name)
+                .pricingCategory("Committed")
+                .billedCost(BigDecimal.ZERO.setScale(Estate.COST_SCALE))
+                .effectiveCost(unused)
+                .listCost(unused)
+                .contractedCost(unused)
+                .commitmentDiscountId(r.id)
+                .commitmentDiscountName(r.name)
+                .commitmentDiscountCategory(r.category)
+                .commitmentDiscountType(r.type)
+                .commitmentDiscountStatus("Unused")
+                .build();
+    }
+
+    private CostRecord fee(Reservation r, Instant[] month, Instant from, Instant to, long hours) {
+        BigDecimal amount = BigDecimal.valueOf(r.hourly10 * hours, Estate.COST_SCALE);
+        return common(r.covered.type().provider(), r.region, month, from, to)
+                .chargeCategory("Purchase")
+                .chargeFrequency("Recurring")
+                .chargeDescription(r.type + " " + r.name + " recurring fee, " + hours + " hours")
+                .pricingCategory("Committed")
+                .billedCost(amount)
+                .effectiveCost(BigDecimal.ZERO.setScale(Estate.COST_SCALE))
+                .listCost(amount)
+                .contractedCost(amount)
+                .resourceId(r.id)
+                .resourceName(r.name)
+                .commitmentDiscountId(r.id)
+                .commitmentDiscountName(r.name)
+                .commitmentDiscountCategory(r.category)
+                .commitmentDiscountType(r.type)
+                .build();
+    }
+
+    /** Builds a {@link FleetScenario}. */
+    public static final class Builder {
+        private long seed = 42;
+        private LocalDate start = LocalDate.of(2024, 9, 1);
+        private int days = 30;
+        private int idle;
+        private int overProvisioned;
+        private int unusedCommitments;
+        private int alwaysOnNonProduction;
+        private int healthy;
+        private int underProvisioned;
+
+        private Builder() {}
+
+        /** The seed (default 42). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The first UTC day of billing data (default 2024-09-01). */
+        public Builder start(LocalDate start) {
+            this.start = requireNonNull(start, "start");
+            return this;
+        }
+
+        /** Days of billing data, 14 to 366 (default 30); utilization covers the last 14. */
+        public Builder days(int days) {
+            this.days = days;
+            return this;
+        }
+
+        /** Idle instances to plant. */
+        public Builder idle(int count) {
+            this.idle = count;
+            return this;
+        }
+
+        /** Over-provisioned instances to plant. */
+        public Builder overProvisioned(int count) {
+            this.overProvisioned = count;
+            return this;
+        }
+
+        /** Partly unused commitments to plant (each with one covered healthy instance). */
+        public Builder unusedCommitments(int count) {
+            this.unusedCommitments = count;
+            return this;
+        }
+
+        /** Always-on dev/test instances to plant. */
+        public Builder alwaysOnNonProduction(int count) {
+            this.alwaysOnNonProduction = count;
+            return this;
+        }
+
+        /** Healthy production controls to plant. */
+        public Builder healthy(int count) {
+            this.healthy = count;
+            return this;
+        }
+
+        /** Under-provisioned production controls to plant. */
+        public Builder underProvisioned(int count) {
+            this.underProvisioned = count;
+            return this;
+        }
+
+        /** The scenario. */
+        public FleetScenario build() {
+            if (days < 14 || days > 366) {
+                throw new IllegalArgumentException("days must be 14 to 366 (utilization needs 14), got " + days);
+            }
+            int[] counts = {idle, overProvisioned, unusedCommitments, alwaysOnNonProduction, healthy,
+                underProvisioned};
+            int total = 0;
+            for (int c : counts) {
+                if (c < 0 || c > 1000) {
+                    throw new IllegalArgumentException("planted counts must be 0 to 1000, got " + c);
+                }
+                total += c;
+            }
+            if (total == 0) {
+                throw new IllegalArgumentException("plant at least one resource");
+            }
+            return new FleetScenario(this);
+        }
+    }
+}

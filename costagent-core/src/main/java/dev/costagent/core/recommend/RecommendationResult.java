@@ -1,0 +1,26 @@
+package dev.costagent.core.recommend;
+
+import java.util.List;
+
+/**
+ * The ranked recommendations of one run and what the rules could not do.
+ *
+ * @param recommendations best first, one per target, each saving at least the minimum
+ * @param warnings what could not be checked and why (e.g. an unknown instance type)
+ * @param belowMinimum how many recommendations were dropped for saving less than the minimum
+ * @param superseded how many were dropped because another recommendation for the same target won
+ */
+public record RecommendationResult(List<Recommendation> recommendations, List<String> warnings, int belowMinimum,
+        int superseded) {
+
+    /** Copies the lists. */
+    public RecommendationResult {
+        recommendations = List.copyOf(recommendations);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The sum of monthly savings. */
+    public double totalMonthlySavings() {
+        return Recommendation.cents(recommendations.stream().mapToDouble(Recommendation::monthlySavings).sum());
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Savings recommendations a FinOps team can act on, every dollar traced to the data.
+ *
+ * <p>The entry type is {@link dev.costagent.core.recommend.RecommendationEngine}: it runs the
+ * {@link dev.costagent.core.recommend.rules rules} over a {@link dev.costagent.core.recommend.RecommendationInput}
+ * (billing queries, CPU verdicts, anomalies, inventory), dedupes per target, drops savings under the minimum and ranks
+ * by {@link dev.costagent.core.recommend.Ranking}. A {@link dev.costagent.core.recommend.Recommendation} carries a
+ * stable id, monthly (730 h) and annual savings, confidence, risk, effort, evidence, steps and rollback.
+ */
+package dev.costagent.core.recommend;

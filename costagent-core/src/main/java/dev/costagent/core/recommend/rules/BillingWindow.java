@@ -1,0 +1,48 @@
+package dev.costagent.core.recommend.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import dev.costagent.core.table.TimeRange;
+
+/**
+ * The billing hours monthly costs are measured over: the last {@code lookbackDays} of usage data, ending with the last
+ * hour that has any usage cost. Hours are counted from the Unix epoch.
+ *
+ * @param startHour first hour, inclusive
+ * @param endHour last hour plus one
+ * @param dataStartHour the first hour with usage in the whole data set
+ */
+public record BillingWindow(long startHour, long endHour, long dataStartHour) {
+
+    /** Hours in the window. */
+    public long hours() {
+        return endHour - startHour;
+    }
+
+    /** The window as a query range. */
+    public TimeRange range() {
+        return new TimeRange(Instant.ofEpochSecond(startHour * 3600), Instant.ofEpochSecond(endHour * 3600));
+    }
+
+    /** The UTC day of the last hour with data. */
+    public LocalDate lastDay() {
+        return Instant.ofEpochSecond((endHour - 1) * 3600).atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /**
+     * The epoch hour of a query's hour key ({@code 2024-09-18T22}).
+     *
+     * @throws IllegalArgumentException when the key is not an hour key
+     */
+    public static long parseHour(String key) {
+        if (key == null || key.length() < 13 || key.charAt(10) != 'T') {
+            throw new IllegalArgumentException("not an hour key: " + key);
+        }
+        int year = Integer.parseInt(key, 0, 4, 10);
+        int month = Integer.parseInt(key, 5, 7, 10);
+        int day = Integer.parseInt(key, 8, 10, 10);
+        int hour = Integer.parseInt(key, 11, 13, 10);
+        return LocalDate.of(year, month, day).toEpochDay() * 24 + hour;
+    }
+}

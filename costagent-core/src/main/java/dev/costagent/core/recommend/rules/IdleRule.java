@@ -1,0 +1,103 @@
+package dev.costagent.core.recommend.rules;
+
+import dev.costagent.core.analysis.utilization.UtilizationVerdict;
+import dev.costagent.core.analysis.utilization.UtilizationVerdict.Verdict;
+import dev.costagent.core.recommend.Effort;
+import dev.costagent.core.recommend.Evidence;
+import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.RecommendationType;
+import dev.costagent.core.recommend.RiskLevel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code TERMINATE_IDLE} and {@code STOP_IDLE}: a resource whose CPU verdict is IDLE (p95 ≤ 5%) costs its whole run
+ * rate for nothing.
+ *
+ * <pre>
+ * monthlySavings = monthlyCost = windowCost / spanHours × 730        (idle: the full cost)
+ * type           = TERMINATE_IDLE if CPU max ≤ terminateMaxCpu (10%), else STOP_IDLE (occasional use: keep it)
+ * confidence     = 0.9 × min(1, CPU span hours / 336)
+ * risk           = TERMINATE: MEDIUM (deletes the instance), HIGH when not tagged non-production; STOP: LOW
+ * </pre>
+ */
+public final class IdleRule implements RecommendationRule {
+
+    @Override
+    public String name() {
+        return "idle.cpu-p95";
+    }
+
+    @Override
+    public List<Recommendation> evaluate(RuleContext context) {
+        List<Recommendation> out = new ArrayList<>();
+        for (UtilizationVerdict verdict : new TreeMap<>(context.utilization()).values()) {
+            if (verdict.verdict() != Verdict.IDLE) {
+                continue;
+            }
+            Optional<ResourceProfile> profile = context.profile(verdict.resourceId());
+            if (profile.isEmpty()) {
+                context.warn("idle resource " + verdict.resourceId() + " has no usage cost in the billing window");
+                continue;
+            }
+            ResourceProfile p = profile.get();
+            if (context.stale(p)) {
+                continue;
+            }
+            boolean terminate = verdict.max() <= context.options().terminateMaxCpu();
+            boolean nonProd = context.nonProduction(p.resourceId());
+            RecommendationType type = terminate ? RecommendationType.TERMINATE_IDLE : RecommendationType.STOP_IDLE;
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("verdict", verdict.verdict().name());
+            inputs.put("cpuP95", verdict.p95());
+            inputs.put("cpuMax", verdict.max());
+            inputs.put("cpuSamples", verdict.samples());
+            inputs.put("cpuSpanHours", verdict.spanHours());
+            inputs.put("windowCost", p.windowCost());
+            inputs.put("spanHours", p.spanHours());
+            inputs.put("monthlyCost", p.monthlyCost());
+            inputs.put("environment", String.valueOf(context.environment(p.resourceId())));
+            List<String> factors = new ArrayList<>();
+            RiskLevel risk;
+            if (terminate) {
+                factors.add("terminating deletes the instance and its local storage");
+                risk = RiskLevel.MEDIUM;
+                if (!nonProd) {
+                    factors.add("not tagged non-production");
+                    risk = RiskLevel.HIGH;
+                }
+            } else {
+                factors.add("CPU max " + Math.round(verdict.max()) + "% shows occasional use; stopping is reversible");
+                risk = RiskLevel.LOW;
+            }
+            Recommendation.Builder b = Recommendation.builder(type, p.resourceId())
+                    .currentMonthlyCost(p.monthlyCost())
+                    .monthlySavings(p.monthlyCost())
+                    .confidence(Confidence.round(0.9 * Confidence.utilizationCoverage(verdict)))
+                    .risk(risk, factors)
+                    .effort(Effort.LOW)
+                    .evidence(new Evidence(name(), "monthlySavings = windowCost / spanHours × 730 (the full run rate)",
+                            inputs));
+            if (terminate) {
+                b.title("Terminate idle " + p.resourceId() + " (CPU p95 " + pct(verdict.p95()) + ")")
+                        .steps("Confirm with the owner that nothing depends on " + p.resourceId(),
+                                "Snapshot its volumes", "Terminate it")
+                        .rollback("Launch a new instance from the snapshot");
+            } else {
+                b.title("Stop idle " + p.resourceId() + " (CPU p95 " + pct(verdict.p95()) + ")")
+                        .steps("Tell the owner", "Stop the instance; start it when needed")
+                        .rollback("Start the instance");
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    static String pct(double value) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", value);
+    }
+}

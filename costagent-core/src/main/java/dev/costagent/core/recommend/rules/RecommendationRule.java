@@ -1,0 +1,18 @@
+package dev.costagent.core.recommend.rules;
+
+import dev.costagent.core.recommend.Recommendation;
+import java.util.List;
+
+/**
+ * One way of finding savings. Rules read billing data only through the {@link RuleContext} (whose queries they share)
+ * and must be stateless, so one rule instance serves many concurrent runs. Add your own through
+ * {@code RecommendationEngine.builder().rule(...)}.
+ */
+public interface RecommendationRule {
+
+    /** A stable name for evidence and logs, e.g. {@code rightsize.cpu-p95}. */
+    String name();
+
+    /** The recommendations this rule makes in one run; unranked, before dedupe and the minimum saving. */
+    List<Recommendation> evaluate(RuleContext context);
+}

@@ -1,0 +1,355 @@
+package dev.costagent.core.recommend.rules;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.costagent.core.analysis.utilization.UtilizationVerdict;
+import dev.costagent.core.focus.FocusColumn;
+import dev.costagent.core.recommend.AnomalySignal;
+import dev.costagent.core.recommend.RecommendationOptions;
+import dev.costagent.core.recommend.inventory.InstanceInventory;
+import dev.costagent.core.recommend.inventory.InstanceTypeResolver;
+import dev.costagent.core.recommend.inventory.ResolvedType;
+import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.Filter;
+import dev.costagent.core.table.QueryEngine;
+import dev.costagent.core.table.QueryResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything rules of one run may read, with the billing queries they share computed once, on first use.
+ *
+ * <p>The shared queries, all over usage rows ({@code ChargeCategory = Usage}):
+ * <ol>
+ *   <li>hourly cost (group by {@code hour}) — fixes the {@link BillingWindow};</li>
+ *   <li>environment and workload tags per resource (group by {@code ResourceId, tag:env, ...});</li>
+ *   <li>hourly cost of the candidate resources (those with a utilization verdict or a non-production or spot tag),
+ *       group by {@code ResourceId, hour} restricted to them — the {@link ResourceProfile}s;</li>
+ *   <li>cost by ChargeDescription per resource, for storage classes and instance types.</li>
+ * </ol>
+ * A context belongs to one run and one thread at a time.
+ */
+public final class RuleContext {
+
+    /** Where the resource's ServiceCategory is kept beside its tags (not a valid tag key, so no clash). */
+    private static final String SERVICE_CATEGORY = "\u0000ServiceCategory";
+    /** PricingCategory values meaning on-demand: FOCUS 1.0 {@code Standard}, and the older {@code On-Demand}. */
+    private static final Set<String> ON_DEMAND = Set.of("Standard", "On-Demand");
+    private static final Filter USAGE = Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), "Usage");
+
+    private final QueryEngine billing;
+    private final RecommendationOptions options;
+    private final Map<String, UtilizationVerdict> utilization;
+    private final List<AnomalySignal> anomalies;
+    private final InstanceTypeResolver resolver;
+    private final List<String> warnings = new ArrayList<>();
+
+    private Optional<BillingWindow> window;
+    private double[] eligibleHourly;
+    private Map<String, Map<String, String>> tags;
+    private Map<String, ResourceProfile> profiles;
+    private Map<String, Map<String, Double>> descriptions;
+    private Map<String, ResolvedType> instanceTypes;
+
+    /**
+     * A context for one run.
+     *
+     * @param billing the billing data
+     * @param options rule options
+     * @param utilization CPU verdicts by resource id
+     * @param anomalies anomalies from the analysis stage
+     * @param inventory stated instance types
+     */
+    public RuleContext(QueryEngine billing, RecommendationOptions options, Map<String, UtilizationVerdict> utilization,
+            List<AnomalySignal> anomalies, InstanceInventory inventory) {
+        this.billing = requireNonNull(billing, "billing");
+        this.options = requireNonNull(options, "options");
+        this.utilization = Map.copyOf(utilization);
+        this.anomalies = List.copyOf(anomalies);
+        this.resolver = new InstanceTypeResolver(options.catalog(), requireNonNull(inventory, "inventory"));
+    }
+
+    /** The billing data, for a rule's own queries. */
+    public QueryEngine billing() {
+        return billing;
+    }
+
+    /** The options. */
+    public RecommendationOptions options() {
+        return options;
+    }
+
+    /** CPU verdicts by resource id. */
+    public Map<String, UtilizationVerdict> utilization() {
+        return utilization;
+    }
+
+    /** Anomalies from the analysis stage. */
+    public List<AnomalySignal> anomalies() {
+        return anomalies;
+    }
+
+    /**
+     * Runs a query for a rule. When the data cannot answer it (typically an optional FOCUS column the input lacks),
+     * the rule gets an empty result and the report a warning, instead of the whole run failing.
+     */
+    public QueryResult query(CostQuery query) {
+        try {
+            return billing.execute(query);
+        } catch (RuntimeException unanswerable) {
+            warn("skipped a check: " + unanswerable.getMessage());
+            return new QueryResult(query, List.of(), 0, 0);
+        }
+    }
+
+    /** The filter keeping usage rows. */
+    public static Filter usageOnly() {
+        return USAGE;
+    }
+
+    /** Records a warning for the report (e.g. a resource that could not be rightsized, and why). */
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    /** The warnings recorded so far. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** The billing window, or empty when the data has no usage cost at all. */
+    public Optional<BillingWindow> window() {
+        if (window == null) {
+            readHourlyUsage();
+        }
+        return window;
+    }
+
+    /**
+     * Hourly usage cost over the window that a savings plan could cover: PricingCategory {@code Standard} (or
+     * {@code On-Demand}) and ServiceCategory in the options' commitment categories; index 0 is the window's first
+     * hour, hours without such cost are 0. Empty without a window.
+     */
+    public double[] commitmentEligibleHourly() {
+        if (window == null) {
+            readHourlyUsage();
+        }
+        return eligibleHourly.clone();
+    }
+
+    /**
+     * One query, {@code GROUP BY hour, PricingCategory, ServiceCategory} over usage rows, gives both the billing
+     * window and the hourly on-demand spend the commitment rule needs.
+     */
+    private void readHourlyUsage() {
+        QueryResult hours = query(CostQuery.builder()
+                .groupBy(Dimension.HOUR, Dimension.of(FocusColumn.PRICING_CATEGORY),
+                        Dimension.of(FocusColumn.SERVICE_CATEGORY))
+                .filter(USAGE).build());
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long[] hourOf = new long[hours.groups().size()];
+        for (int i = 0; i < hourOf.length; i++) {
+            QueryResult.Group g = hours.groups().get(i);
+            hourOf[i] = g.key(0) == null ? Long.MIN_VALUE : BillingWindow.parseHour(g.key(0));
+            if (g.key(0) != null) {
+                first = Math.min(first, hourOf[i]);
+                last = Math.max(last, hourOf[i]);
+            }
+        }
+        if (first == Long.MAX_VALUE) {
+            window = Optional.empty();
+            eligibleHourly = new double[0];
+            return;
+        }
+        BillingWindow w = new BillingWindow(Math.max(first, last + 1 - options.lookbackDays() * 24L), last + 1, first);
+        window = Optional.of(w);
+        eligibleHourly = new double[(int) w.hours()];
+        for (int i = 0; i < hourOf.length; i++) {
+            QueryResult.Group g = hours.groups().get(i);
+            long h = hourOf[i] - w.startHour();
+            if (h >= 0 && h < eligibleHourly.length && g.key(1) != null && ON_DEMAND.contains(g.key(1)) && g.key(2) != null
+                    && options.commitmentServiceCategories().contains(g.key(2))) {
+                eligibleHourly[(int) h] += g.value();
+            }
+        }
+    }
+
+    /** The environment of a resource, lower case, from the first configured tag key it has; null if none. */
+    public String environment(String resourceId) {
+        Map<String, String> resourceTags = tags().get(resourceId);
+        if (resourceTags == null) {
+            return null;
+        }
+        for (String key : options.nonProductionTagKeys()) {
+            String value = resourceTags.get(key);
+            if (value != null) {
+                return value.toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a resource is tagged non-production. */
+    public boolean nonProduction(String resourceId) {
+        String env = environment(resourceId);
+        return env != null && options.nonProductionValues().contains(env);
+    }
+
+    /** The ServiceCategory of a resource's usage ({@code Compute}, {@code Storage}, ...), or null. */
+    public String serviceCategory(String resourceId) {
+        return tags().getOrDefault(resourceId, Map.of()).get(SERVICE_CATEGORY);
+    }
+
+    /** Whether a resource can be stopped and started: its ServiceCategory is one the options name (Compute). */
+    public boolean schedulable(String resourceId) {
+        String category = serviceCategory(resourceId);
+        return category != null && options.scheduleServiceCategories().contains(category);
+    }
+
+    /** One tag of a resource (only the environment and spot tag keys are read), or null. */
+    public String tag(String resourceId, String key) {
+        return tags().getOrDefault(resourceId, Map.of()).get(key);
+    }
+
+    /** The cost profile of a candidate resource in the window, if it had usage cost there. */
+    public Optional<ResourceProfile> profile(String resourceId) {
+        return Optional.ofNullable(profiles().get(resourceId));
+    }
+
+    /** Profiles of every candidate resource, by id. */
+    public Map<String, ResourceProfile> profiles() {
+        if (profiles == null) {
+            profiles = computeProfiles();
+        }
+        return profiles;
+    }
+
+    /** Whether a resource stopped reporting cost more than a day before the data ends (already gone). */
+    public boolean stale(ResourceProfile profile) {
+        return window().map(w -> profile.lastHour() < w.endHour() - 1 - 24).orElse(true);
+    }
+
+    /** Usage cost by ChargeDescription for every resource in the window. */
+    public Map<String, Map<String, Double>> descriptions() {
+        if (descriptions == null) {
+            descriptions = new HashMap<>();
+            BillingWindow w = window().orElse(null);
+            if (w != null) {
+                QueryResult result = query(CostQuery.builder()
+                        .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.CHARGE_DESCRIPTION))
+                        .filter(USAGE).range(w.range()).build());
+                for (QueryResult.Group g : result.groups()) {
+                    if (g.key(0) != null && g.key(1) != null) {
+                        descriptions.computeIfAbsent(g.key(0), k -> new HashMap<>()).merge(g.key(1), g.value(),
+                                Double::sum);
+                    }
+                }
+            }
+        }
+        return descriptions;
+    }
+
+    /** The instance type of a candidate resource, if it can be found (see {@link InstanceTypeResolver}). */
+    public Optional<ResolvedType> instanceType(String resourceId) {
+        if (instanceTypes == null) {
+            BillingWindow w = window().orElse(null);
+            instanceTypes = w == null
+                    ? Map.of()
+                    : resolver.resolve(billing, w.range(), new TreeSet<>(utilization.keySet()), descriptions());
+        }
+        return Optional.ofNullable(instanceTypes.get(resourceId));
+    }
+
+    private Map<String, Map<String, String>> tags() {
+        if (tags == null) {
+            tags = new HashMap<>();
+            BillingWindow w = window().orElse(null);
+            if (w != null) {
+                List<String> keys = new ArrayList<>(new LinkedHashSet<>(options.nonProductionTagKeys()));
+                if (!keys.contains(options.spotTagKey())) {
+                    keys.add(options.spotTagKey());
+                }
+                List<Dimension> dims = new ArrayList<>();
+                dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
+                dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
+                keys.forEach(k -> dims.add(Dimension.tag(k)));
+                QueryResult result = query(
+                        CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build());
+                for (QueryResult.Group g : result.groups()) {
+                    if (g.key(0) == null) {
+                        continue;
+                    }
+                    if (g.key(1) != null) {
+                        tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(SERVICE_CATEGORY, g.key(1));
+                    }
+                    for (int i = 0; i < keys.size(); i++) {
+                        String value = g.key(i + 2);
+                        if (value != null) {
+                            tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(keys.get(i), value);
+                        }
+                    }
+                }
+            }
+        }
+        return tags;
+    }
+
+    private Map<String, ResourceProfile> computeProfiles() {
+        BillingWindow w = window().orElse(null);
+        if (w == null) {
+            return Map.of();
+        }
+        Set<String> candidates = new TreeSet<>(utilization.keySet());
+        for (Map.Entry<String, Map<String, String>> e : tags().entrySet()) {
+            String id = e.getKey();
+            String spot = e.getValue().get(options.spotTagKey());
+            if (nonProduction(id) || (spot != null && options.spotTagValues().contains(spot.toLowerCase(Locale.ROOT)))) {
+                candidates.add(id);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        QueryResult result = query(CostQuery.builder()
+                .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.HOUR)
+                .filter(USAGE)
+                .filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), candidates, false))
+                .range(w.range())
+                .build());
+        // Per resource: cost, active hours, first and last active hour. No reliance on the engine's group order.
+        Map<String, double[]> acc = new HashMap<>();
+        for (QueryResult.Group g : result.groups()) {
+            String id = g.key(0);
+            if (id == null || g.key(1) == null) {
+                continue;
+            }
+            double[] a = acc.computeIfAbsent(id, k -> new double[] {0, 0, Double.MAX_VALUE, -Double.MAX_VALUE});
+            a[0] += g.value();
+            if (g.value() != 0) {
+                long hour = BillingWindow.parseHour(g.key(1));
+                a[1]++;
+                a[2] = Math.min(a[2], hour);
+                a[3] = Math.max(a[3], hour);
+            }
+        }
+        Map<String, ResourceProfile> out = new HashMap<>();
+        acc.forEach((id, a) -> out.put(id, profile(id, a[0], (long) a[1], (long) a[2], (long) a[3], w)));
+        out.values().removeIf(p -> p.activeHours() == 0);
+        return out;
+    }
+
+    private static ResourceProfile profile(String id, double cost, long active, long first, long last,
+            BillingWindow w) {
+        long span = active == 0 ? 0 : w.endHour() - Math.max(first, w.startHour());
+        return new ResourceProfile(id, cost, active, first, last, span);
+    }
+}

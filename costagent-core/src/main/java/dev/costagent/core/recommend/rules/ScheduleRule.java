@@ -1,0 +1,73 @@
+package dev.costagent.core.recommend.rules;
+
+import dev.costagent.core.recommend.Effort;
+import dev.costagent.core.recommend.Evidence;
+import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.RecommendationType;
+import dev.costagent.core.recommend.RiskLevel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code SCHEDULE}: a compute resource (ServiceCategory in {@code scheduleServiceCategories}) tagged non-production
+ * that runs around the clock is turned off outside working hours.
+ *
+ * <pre>
+ * alwaysOn       = activeHours / spanHours ≥ 0.95
+ * hoursSaved     = 730 × (168 − onHoursPerWeek) / 168          (onHoursPerWeek 60: weekdays 08:00–20:00)
+ * monthlySavings = hourlyRate × hoursSaved × dutyCycle = monthlyCost × (168 − onHoursPerWeek) / 168
+ * confidence     = 0.85 × min(1, spanHours / 720)
+ * risk           = LOW (stop and start are reversible); effort LOW
+ * </pre>
+ */
+public final class ScheduleRule implements RecommendationRule {
+
+    @Override
+    public String name() {
+        return "schedule.non-production";
+    }
+
+    @Override
+    public List<Recommendation> evaluate(RuleContext context) {
+        List<Recommendation> out = new ArrayList<>();
+        double onHours = context.options().scheduleOnHoursPerWeek();
+        double offShare = (168 - onHours) / 168;
+        for (ResourceProfile p : new TreeMap<>(context.profiles()).values()) {
+            if (!context.schedulable(p.resourceId())
+                    || !context.nonProduction(p.resourceId()) || context.stale(p)
+                    || p.dutyCycle() < context.options().alwaysOnShare()) {
+                continue;
+            }
+            double hoursSaved = Recommendation.HOURS_PER_MONTH * offShare;
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("environment", context.environment(p.resourceId()));
+            inputs.put("activeHours", p.activeHours());
+            inputs.put("spanHours", p.spanHours());
+            inputs.put("hourlyRate", p.hourlyRate());
+            inputs.put("onHoursPerWeek", onHours);
+            inputs.put("hoursSavedPerMonth", hoursSaved);
+            inputs.put("monthlyCost", p.monthlyCost());
+            out.add(Recommendation.builder(RecommendationType.SCHEDULE, p.resourceId())
+                    .title("Schedule " + context.environment(p.resourceId()) + " resource " + p.resourceId()
+                            + " off outside working hours")
+                    .currentMonthlyCost(p.monthlyCost())
+                    .monthlySavings(p.monthlyCost() * offShare)
+                    .confidence(Confidence.round(0.85 * Confidence.billingCoverage(p.spanHours())))
+                    .risk(RiskLevel.LOW, List.of("tagged " + context.environment(p.resourceId())
+                            + "; stopping outside working hours is reversible"))
+                    .effort(Effort.LOW)
+                    .evidence(new Evidence(name(),
+                            "monthlySavings = monthlyCost × (168 − onHoursPerWeek) / 168 = hourlyRate × hoursSaved",
+                            inputs))
+                    .steps("Agree working hours with the owning team",
+                            "Add a stop/start schedule (e.g. AWS Instance Scheduler, Azure start/stop VMs)",
+                            "Check the first scheduled morning start")
+                    .rollback("Remove the schedule")
+                    .build());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.costagent.core.recommend.rules;
+
+import dev.costagent.core.recommend.Effort;
+import dev.costagent.core.recommend.Evidence;
+import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.RecommendationType;
+import dev.costagent.core.recommend.RiskLevel;
+import dev.costagent.core.recommend.catalog.PricingRates;
+import dev.costagent.core.recommend.catalog.Rate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code SPOT_CANDIDATE}: a compute resource whose workload tag says it tolerates interruption ({@code workload} in
+ * {@code batch, ci, build, spot-ok}) runs on spot capacity.
+ *
+ * <pre>
+ * monthlySavings = monthlyCost × spotDiscount        (the configurable, sourced rate "spot/default")
+ * confidence     = 0.5 (spot prices move); risk MEDIUM (interruptions); effort MEDIUM
+ * </pre>
+ */
+public final class SpotRule implements RecommendationRule {
+
+    @Override
+    public String name() {
+        return "spot.workload-tag";
+    }
+
+    @Override
+    public List<Recommendation> evaluate(RuleContext context) {
+        List<Recommendation> out = new ArrayList<>();
+        String key = context.options().spotTagKey();
+        Rate rate = context.options().rates().get(PricingRates.Kind.SPOT, "default");
+        for (ResourceProfile p : new TreeMap<>(context.profiles()).values()) {
+            String workload = context.tag(p.resourceId(), key);
+            if (!context.schedulable(p.resourceId())
+                    || workload == null || !context.options().spotTagValues().contains(workload.toLowerCase(Locale.ROOT))
+                    || context.stale(p)) {
+                continue;
+            }
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("tag:" + key, workload);
+            inputs.put("monthlyCost", p.monthlyCost());
+            inputs.put("spotDiscount", rate.value());
+            inputs.put("spotDiscountSource", rate.source());
+            out.add(Recommendation.builder(RecommendationType.SPOT_CANDIDATE, p.resourceId())
+                    .title("Run " + workload + " workload " + p.resourceId() + " on spot capacity")
+                    .currentMonthlyCost(p.monthlyCost())
+                    .monthlySavings(p.monthlyCost() * rate.value())
+                    .confidence(0.5)
+                    .risk(RiskLevel.MEDIUM, List.of("spot capacity can be reclaimed at short notice",
+                            "the discount varies by type, region and time"))
+                    .effort(Effort.MEDIUM)
+                    .evidence(new Evidence(name(), "monthlySavings = monthlyCost × spotDiscount", inputs))
+                    .steps("Make the workload checkpoint or retry on interruption",
+                            "Move it to a spot-backed group (e.g. an EC2 Auto Scaling group with a spot allocation)")
+                    .rollback("Switch the group back to on-demand capacity")
+                    .build());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.costagent.core.report;
+
+import dev.costagent.core.agent.CostOverview;
+import dev.costagent.core.agent.Report;
+import dev.costagent.core.agent.ReportSummary;
+import dev.costagent.core.agent.StageTiming;
+import dev.costagent.core.narrate.Narrative;
+import dev.costagent.core.recommend.Recommendation;
+import java.util.Locale;
+
+/** GitHub-flavoured Markdown: summary, recommendations, anomalies, top services, narratives, timings, warnings. */
+final class MarkdownReport {
+
+    private MarkdownReport() {}
+
+    static String render(Report report) {
+        StringBuilder md = new StringBuilder();
+        ReportSummary s = report.summary();
+        md.append("# costagent report\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Rows", Long.toString(s.rows()));
+        row(md, "Period", s.firstDay() + " to " + s.lastDay());
+        row(md, "Total cost", money(s.totalCost(), s.currency()));
+        row(md, "Recommendations", s.recommendations() + " (" + s.quickWins() + " quick wins)");
+        row(md, "Monthly savings", money(s.monthlySavings(), s.currency()));
+        row(md, "Annual savings", money(s.annualSavings(), s.currency()));
+
+        md.append("\n## Recommendations\n\n");
+        if (report.recommendations().isEmpty()) {
+            md.append("None.\n");
+        } else {
+            md.append("| # | Type | Target | Monthly | Annual | Confidence | Risk | Effort | Horizon |\n");
+            md.append("|---|---|---|---:|---:|---:|---|---|---|\n");
+            int rank = 1;
+            for (Recommendation r : report.recommendations()) {
+                md.append("| ").append(rank++).append(" | ").append(r.type()).append(" | ").append(cell(r.resourceId()))
+                        .append(" | ").append(money(r.monthlySavings(), s.currency()))
+                        .append(" | ").append(money(r.annualSavings(), s.currency()))
+                        .append(" | ").append(String.format(Locale.ROOT, "%.2f", r.confidence()))
+                        .append(" | ").append(r.risk()).append(" | ").append(r.effort())
+                        .append(" | ").append(r.horizon()).append(" |\n");
+            }
+        }
+
+        CostOverview o = report.overview();
+        if (!o.anomalies().isEmpty()) {
+            md.append("\n## Anomalies\n\n| Date | Dimension | Value | Impact | Severity |\n|---|---|---|---:|---|\n");
+            for (CostOverview.AnomalyMarker a : o.anomalies()) {
+                md.append("| ").append(a.date()).append(" | ").append(cell(a.dimension())).append(" | ")
+                        .append(cell(a.value())).append(" | ").append(money(a.impact(), s.currency())).append(" | ")
+                        .append(a.severity()).append(" |\n");
+            }
+        }
+        if (!o.topServices().isEmpty()) {
+            md.append("\n## Top services\n\n| Service | Cost | Share |\n|---|---:|---:|\n");
+            for (CostOverview.ServiceShare svc : o.topServices()) {
+                md.append("| ").append(cell(svc.service())).append(" | ").append(money(svc.cost(), s.currency()))
+                        .append(" | ").append(String.format(Locale.ROOT, "%.1f%%", svc.share() * 100)).append(" |\n");
+            }
+        }
+        if (!report.narratives().isEmpty()) {
+            md.append("\n## Explanations\n\n");
+            for (Narrative n : report.narratives()) {
+                md.append("- **").append(cell(n.subject())).append("** (").append(n.source().json()).append("): ")
+                        .append(n.text().replace('\n', ' ')).append('\n');
+            }
+        }
+        md.append("\n## Timings\n\n| Stage | ms | Cached |\n|---|---:|---|\n");
+        for (StageTiming t : report.timings()) {
+            md.append("| ").append(t.stage().label()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", t.millis())).append(" | ").append(t.cached())
+                    .append(" |\n");
+        }
+        if (!report.warnings().isEmpty()) {
+            md.append("\n## Warnings\n\n");
+            report.warnings().forEach(w -> md.append("- ").append(w.replace('\n', ' ')).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(cell(value)).append(" |\n");
+    }
+
+    private static String cell(String text) {
+        return text == null ? "" : text.replace("|", "\\|").replace('\n', ' ');
+    }
+
+    static String money(double amount, String currency) {
+        return String.format(Locale.ROOT, "%,.2f %s", amount, currency == null ? "" : currency).trim();
+    }
+}

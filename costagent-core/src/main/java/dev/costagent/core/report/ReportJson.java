@@ -1,0 +1,45 @@
+package dev.costagent.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.costagent.core.agent.Report;
+import dev.costagent.core.recommend.Recommendation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JSON in the schema documented in {@link dev.costagent.core.report the package}. Thread-safe. */
+public final class ReportJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private ReportJson() {}
+
+    /** The whole report. */
+    public static String write(Report report) {
+        return toJson(report);
+    }
+
+    /** The {@code costagent recommend} document: {@code {"recommendations":[...]}}. */
+    public static String recommendations(List<Recommendation> recommendations) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("recommendations", recommendations);
+        return toJson(doc);
+    }
+
+    /** The shared mapper, for callers that embed report parts in their own documents. */
+    public static ObjectMapper mapper() {
+        return MAPPER.copy();
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize report: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.costagent.core.analysis.utilization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.costagent.core.analysis.utilization.UtilizationVerdict.Verdict;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class UtilizationClassifierTest {
+
+    private final UtilizationClassifier classifier = new UtilizationClassifier();
+
+    /** 100 samples, 5 minutes apart from a base, values 1..100 scaled so rank k holds value f(k). */
+    private static UtilizationSeries series(int count, long stepSeconds, java.util.function.IntToDoubleFunction value) {
+        long[] t = new long[count];
+        double[] v = new double[count];
+        for (int i = 0; i < count; i++) {
+            t[i] = 1_600_000_000L + i * stepSeconds;
+            v[i] = value.applyAsDouble(i);
+        }
+        return new UtilizationSeries("i-1", "cpu", t, v);
+    }
+
+    /** 100 samples over 99 hours whose sorted values are 1, 2, ..., 100 times a scale, shuffled in time. */
+    private static UtilizationSeries ranks(double scale) {
+        return series(100, 3600, i -> ((i * 37) % 100 + 1) * scale);
+    }
+
+    @Test
+    void percentilesAreNearestRankNotInterpolated() {
+        UtilizationVerdict v = classifier.classify(ranks(1.0));
+        assertThat(v.p50()).isEqualTo(50.0);
+        assertThat(v.p95()).isEqualTo(95.0);
+        assertThat(v.p99()).isEqualTo(99.0);
+        assertThat(v.max()).isEqualTo(100.0);
+        assertThat(v.samples()).isEqualTo(100);
+        assertThat(v.span()).isEqualTo(Duration.ofHours(99));
+
+        // 7 values: p50 is rank ceil(3.5)=4, p95 rank ceil(6.65)=7
+        UtilizationVerdict seven = classifier.classify(series(7, 6 * 3600, i -> 10 * (i + 1)));
+        assertThat(seven.p50()).isEqualTo(40.0);
+        assertThat(seven.p95()).isEqualTo(70.0);
+        assertThat(seven.p99()).isEqualTo(70.0);
+    }
+
+    @Test
+    void lessThanThirtyHoursIsInsufficientWhateverTheValues() {
+        UtilizationVerdict v = classifier.classify(series(30, 3600, i -> 1.0)); // spans 29 h
+        assertThat(v.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
+        assertThat(v.reason()).contains("29.0 h").contains("30 h");
+        UtilizationVerdict exactly = classifier.classify(series(31, 3600, i -> 1.0)); // spans 30 h
+        assertThat(exactly.verdict()).isEqualTo(Verdict.IDLE);
+    }
+
+    @Test
+    void idleAtP95OfFivePercentOrLess() {
+        assertThat(classifier.classify(ranks(0.05)).verdict()).isEqualTo(Verdict.IDLE); // p95 = 4.75
+        UtilizationVerdict boundary = classifier.classify(ranks(5.0 / 95)); // p95 = 5 (up to rounding)
+        assertThat(boundary.p95()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-12));
+        UtilizationVerdict justAbove = classifier.classify(series(100, 3600, i -> i < 94 ? 1 : 5.01));
+        assertThat(justAbove.p95()).isEqualTo(5.01);
+        assertThat(justAbove.verdict()).isEqualTo(Verdict.OVER_PROVISIONED);
+        UtilizationVerdict atFive = classifier.classify(series(100, 3600, i -> i < 94 ? 1 : 5.0));
+        assertThat(atFive.verdict()).isEqualTo(Verdict.IDLE);
+        assertThat(atFive.reason()).startsWith("CPU p95 5.00% ≤ 5%");
+    }
+
+    @Test
+    void underProvisionedWhenP95AboveEightyOrP99AboveNinety() {
+        UtilizationVerdict byP95 = classifier.classify(series(100, 3600, i -> i < 90 ? 50 : 81));
+        assertThat(byP95.verdict()).isEqualTo(Verdict.UNDER_PROVISIONED);
+        assertThat(byP95.reason()).startsWith("CPU p95 81.0% > 80%");
+        UtilizationVerdict byP99 = classifier.classify(series(100, 3600, i -> i < 98 ? 50 : 91));
+        assertThat(byP99.p95()).isEqualTo(50.0);
+        assertThat(byP99.verdict()).isEqualTo(Verdict.UNDER_PROVISIONED);
+        assertThat(byP99.reason()).startsWith("CPU p99 91.0% > 90%");
+        UtilizationVerdict atBounds = classifier.classify(series(100, 3600, i -> i < 94 ? 50 : i < 98 ? 80 : 90));
+        assertThat(atBounds.verdict()).isEqualTo(Verdict.OPTIMIZED);
+    }
+
+    @Test
+    void overProvisionedNeedsBothP95BelowFortyAndP99BelowEighty() {
+        assertThat(classifier.classify(series(100, 3600, i -> i < 98 ? 30 : 79)).verdict())
+                .isEqualTo(Verdict.OVER_PROVISIONED);
+        assertThat(classifier.classify(series(100, 3600, i -> i < 98 ? 30 : 80)).verdict())
+                .isEqualTo(Verdict.OPTIMIZED);
+        assertThat(classifier.classify(series(100, 3600, i -> i < 90 ? 30 : 40)).verdict())
+                .isEqualTo(Verdict.OPTIMIZED);
+        assertThat(classifier.classify(series(100, 3600, i -> 60)).verdict()).isEqualTo(Verdict.OPTIMIZED);
+    }
+
+    @Test
+    void burstyWhenMedianLowAndP95HighAndThenNeverIdle() {
+        UtilizationVerdict v = classifier.classify(series(100, 3600, i -> i % 10 < 8 ? 3 : 70));
+        assertThat(v.bursty()).isTrue();
+        assertThat(v.verdict()).isNotEqualTo(Verdict.IDLE).isEqualTo(Verdict.OPTIMIZED);
+        assertThat(v.reason()).contains("bursty");
+        assertThat(classifier.classify(series(100, 3600, i -> i % 10 < 8 ? 10 : 70)).bursty()).isFalse();
+        assertThat(classifier.classify(series(100, 3600, i -> i % 10 < 8 ? 3 : 50)).bursty()).isFalse();
+    }
+
+    @Test
+    void onlyTheLastFourteenDaysCount() {
+        // 20 days hourly: the first 6 days at 95% would make it under-provisioned; the last 14 days are idle.
+        UtilizationVerdict v = classifier.classify(series(20 * 24, 3600, i -> i < 6 * 24 ? 95 : 1));
+        assertThat(v.verdict()).isEqualTo(Verdict.IDLE);
+        assertThat(v.samples()).isEqualTo(14 * 24 + 1);
+        assertThat(v.span()).isEqualTo(Duration.ofDays(14));
+    }
+
+    @Test
+    void emptySeriesIsInsufficient() {
+        UtilizationVerdict v = classifier.classify(new UtilizationSeries("x", "cpu", new long[0], new double[0]));
+        assertThat(v.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
+        assertThat(v.samples()).isZero();
+    }
+}

@@ -1,0 +1,205 @@
+package dev.costagent.core.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.costagent.core.analysis.utilization.UtilizationVerdict.Verdict;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RecommendationEngineTest {
+
+    private static final double MONTH = 730;
+
+    private static Fleet shared;
+
+    /** The mixed fleet, built once: building a table is the slow part of these tests. */
+    private static synchronized Fleet fleet() {
+        if (shared == null) {
+            shared = mixedFleet();
+        }
+        return shared;
+    }
+
+    private static Fleet mixedFleet() {
+        return new Fleet()
+                .compute("i-idle", "m5.xlarge", 0.192, "prod", 2, null)
+                .compute("i-over", "m5.2xlarge", 0.384, "prod", 15, null)
+                .compute("i-dev", "c5.xlarge", 0.17, "dev", 60, null)
+                .compute("i-healthy", "m5.xlarge", 0.192, "prod", 60, null)
+                .compute("i-hot", "r5.large", 0.126, "prod", 95, null)
+                .compute("i-batch", "c5.2xlarge", 0.34, "prod", 60, "batch")
+                .gp2Volume("vol-gp2", 500)
+                .unusedCommitment("sp-1", 0.5, 1.5);
+    }
+
+    private static Map<String, Recommendation> byTarget(RecommendationResult result) {
+        return result.recommendations().stream()
+                .collect(Collectors.toMap(Recommendation::resourceId, Function.identity()));
+    }
+
+    @Test
+    void findsEachPlantedSavingWithItsExactAmount() {
+        Fleet fleet = fleet();
+        assertThat(fleet.verdicts()).extracting(v -> v.resourceId() + "=" + v.verdict())
+                .contains("i-idle=IDLE", "i-over=OVER_PROVISIONED", "i-healthy=OPTIMIZED", "i-hot=UNDER_PROVISIONED");
+        RecommendationResult result = RecommendationEngine.defaults().recommend(fleet.input());
+        Map<String, Recommendation> recs = byTarget(result);
+
+        assertThat(recs.get("i-idle").type()).isEqualTo(RecommendationType.TERMINATE_IDLE);
+        assertThat(recs.get("i-idle").monthlySavings()).isCloseTo(0.192 * MONTH, within(0.01));
+
+        Recommendation over = recs.get("i-over");
+        assertThat(over.type()).isEqualTo(RecommendationType.RIGHTSIZE);
+        assertThat(over.evidence().inputs()).containsEntry("targetType", "m5.large");
+        assertThat(over.monthlySavings()).isCloseTo(0.384 * MONTH * (1 - 0.096 / 0.384), within(0.01));
+
+        Recommendation dev = recs.get("i-dev");
+        assertThat(dev.type()).isEqualTo(RecommendationType.SCHEDULE);
+        assertThat(dev.monthlySavings()).isCloseTo(0.17 * MONTH * 108 / 168, within(0.01));
+
+        assertThat(recs.get("sp-1").type()).isEqualTo(RecommendationType.UNUSED_COMMITMENT);
+        assertThat(recs.get("sp-1").monthlySavings()).isCloseTo(0.5 * MONTH, within(0.01));
+
+        assertThat(recs.get("vol-gp2").type()).isEqualTo(RecommendationType.STORAGE_TIER);
+        assertThat(recs.get("vol-gp2").monthlySavings()).isCloseTo(500 * (0.10 - 0.08), within(0.01));
+
+        assertThat(recs.get("i-batch").type()).isEqualTo(RecommendationType.SPOT_CANDIDATE);
+        assertThat(recs.get("i-batch").monthlySavings()).isCloseTo(0.34 * MONTH * 0.60, within(0.01));
+
+        assertThat(recs).doesNotContainKeys("i-healthy", "i-hot");
+        for (Recommendation r : result.recommendations()) {
+            assertThat(r.annualSavings()).isCloseTo(r.monthlySavings() * 12, within(0.01));
+            assertThat(r.evidence().formula()).isNotBlank();
+        }
+    }
+
+    @Test
+    void commitmentPurchaseIsSizedOnTheOnDemandBaseline() {
+        Fleet fleet = new Fleet()
+                .compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
+                .compute("i-b", "m5.xlarge", 0.192, "prod", 60, null, 0, Fleet.DAYS * 12); // half the month
+        RecommendationResult result = RecommendationEngine.defaults().recommend(fleet.input());
+        Recommendation buy = byTarget(result).get("ServiceCategory=Compute");
+        assertThat(buy.type()).isEqualTo(RecommendationType.COMMITMENT_PURCHASE);
+        // p10 of hourly on-demand spend is the always-on instance alone; 28% is the shipped 1yr-no-upfront rate.
+        assertThat(buy.evidence().inputs().get("baselineHourlyOnDemand")).isEqualTo(0.192);
+        assertThat(buy.monthlySavings()).isCloseTo(0.192 * 0.28 * MONTH, within(0.01));
+        assertThat(((Map<?, ?>) buy.evidence().inputs().get("options")).keySet().toString()).contains("1yr-no-upfront",
+                "3yr-all-upfront");
+    }
+
+    @Test
+    void terminateBeatsScheduleAndRightsizeOnTheSameResource() {
+        Fleet fleet = new Fleet().compute("i-dev-idle", "m5.xlarge", 0.192, "dev", 2, null);
+        RecommendationResult result = RecommendationEngine.defaults().recommend(fleet.input());
+        List<Recommendation> forIt = result.recommendations().stream()
+                .filter(r -> r.resourceId().equals("i-dev-idle")).toList();
+        assertThat(forIt).singleElement().satisfies(r -> {
+            assertThat(r.type()).isEqualTo(RecommendationType.TERMINATE_IDLE);
+            assertThat(r.evidence().inputs().get("supersedes")).isEqualTo(List.of("SCHEDULE"));
+        });
+        assertThat(result.superseded()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyComputeIsScheduledOrMovedToSpot() {
+        Fleet fleet = new Fleet().compute("i-dev", "m5.xlarge", 0.192, "dev", 60, "batch");
+        java.util.List<dev.costagent.core.focus.CostRecord> records = new java.util.ArrayList<>(fleet.records());
+        for (var r : fleet.records()) { // the same always-on, dev-tagged, batch-tagged spend, but a storage bucket
+            records.add(r.toBuilder().resourceId("bucket-dev").serviceCategory("Storage")
+                    .serviceName("Amazon Simple Storage Service").build());
+        }
+        RecommendationInput input = RecommendationInput.of(dev.costagent.core.table.CostTable.of(records),
+                fleet.verdicts());
+        Map<String, Recommendation> recs = byTarget(RecommendationEngine.defaults().recommend(input));
+        assertThat(recs.get("i-dev").type()).isIn(RecommendationType.SCHEDULE, RecommendationType.SPOT_CANDIDATE);
+        assertThat(recs).doesNotContainKey("bucket-dev");
+    }
+
+    @Test
+    void idleWithOccasionalUseIsStoppedNotTerminated() {
+        Fleet fleet = new Fleet().compute("i-rare", "m5.xlarge", 0.192, "prod", -1, null);
+        fleet.cpu("i-rare", 60, true); // quiet at 3% with a 60% sample every 100: p95 stays ≤ 5%
+        RecommendationResult result = RecommendationEngine.defaults().recommend(fleet.input());
+        assertThat(fleet.verdicts().get(0).verdict()).isEqualTo(Verdict.IDLE);
+        assertThat(byTarget(result).get("i-rare").type()).isEqualTo(RecommendationType.STOP_IDLE);
+    }
+
+    @Test
+    void idsAreStableAcrossRunsAndDependOnlyOnTypeAndTarget() {
+        RecommendationResult first = RecommendationEngine.defaults().recommend(mixedFleet().input());
+        RecommendationResult second = RecommendationEngine.defaults().recommend(mixedFleet().input());
+        assertThat(second.recommendations()).isEqualTo(first.recommendations());
+        for (Recommendation r : first.recommendations()) {
+            assertThat(r.id()).isEqualTo(Recommendation.idOf(r.type(), r.resourceId())).matches("rec-[0-9a-f]{16}");
+        }
+        assertThat(first.recommendations()).extracting(Recommendation::id).doesNotHaveDuplicates();
+        assertThat(Recommendation.idOf(RecommendationType.RIGHTSIZE, "i-1"))
+                .isNotEqualTo(Recommendation.idOf(RecommendationType.SCHEDULE, "i-1"));
+    }
+
+    @Test
+    void minimumSavingDropsSmallRecommendations() {
+        RecommendationOptions options = RecommendationOptions.builder().minMonthlySavings(50).build();
+        RecommendationResult result = RecommendationEngine.builder().options(options).build()
+                .recommend(fleet().input());
+        assertThat(result.recommendations()).allSatisfy(r -> assertThat(r.monthlySavings()).isGreaterThanOrEqualTo(50));
+        assertThat(byTarget(result)).doesNotContainKey("vol-gp2"); // saves $10/month
+        assertThat(result.belowMinimum()).isPositive();
+    }
+
+    @Test
+    void rankingFollowsTheDocumentedScoreAndMarksQuickWins() {
+        RecommendationResult result = RecommendationEngine.defaults().recommend(fleet().input());
+        List<Recommendation> recs = result.recommendations();
+        Ranking ranking = Ranking.DEFAULT;
+        for (int i = 0; i < recs.size(); i++) {
+            Recommendation r = recs.get(i);
+            assertThat(r.score()).isCloseTo(r.monthlySavings() * r.confidence()
+                    * ranking.riskWeights()[r.risk().ordinal()] * ranking.effortWeights()[r.effort().ordinal()],
+                    within(0.01));
+            if (i > 0) {
+                assertThat(r.score()).isLessThanOrEqualTo(recs.get(i - 1).score());
+            }
+            boolean quick = r.effort() == Effort.LOW && r.risk() == RiskLevel.LOW && r.confidence() >= 0.7;
+            assertThat(r.horizon()).isEqualTo(quick ? Horizon.QUICK_WIN : Horizon.STRATEGIC);
+        }
+        assertThat(byTarget(result).get("i-dev").horizon()).isEqualTo(Horizon.QUICK_WIN);
+        assertThat(byTarget(result).get("i-over").horizon()).isEqualTo(Horizon.STRATEGIC);
+    }
+
+    @Test
+    void aSizeWithAsManyVcpusIsNeverARightsizingTarget() {
+        // t3.small and t3.micro both have 2 vCPUs: only memory differs, which CPU data cannot justify cutting.
+        Fleet fleet = new Fleet().compute("i-small", "t3.small", 0.0208, "prod", 15, null)
+                .compute("i-xl", "t3.xlarge", 0.1664, "prod", 15, null);
+        Map<String, Recommendation> recs = byTarget(RecommendationEngine.defaults().recommend(fleet.input()));
+        assertThat(recs).doesNotContainKey("i-small");
+        assertThat(recs.get("i-xl").evidence().inputs()).containsEntry("targetType", "t3.micro");
+    }
+
+    @Test
+    void unknownInstanceTypeIsAWarningNotAGuess() {
+        Fleet fleet = new Fleet().compute("i-odd", "x9.huge", 0.5, "prod", 15, null);
+        RecommendationResult result = RecommendationEngine.defaults().recommend(fleet.input());
+        assertThat(byTarget(result)).doesNotContainKey("i-odd");
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("i-odd").contains("x9.huge"));
+    }
+
+    @Test
+    void recentAnomalyWithPositiveImpactIsWorthInvestigating() {
+        Fleet fleet = new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null);
+        RecommendationInput input = fleet.input().withAnomalies(List.of(
+                new AnomalySignal("ServiceName", "Amazon EC2", java.time.LocalDate.parse("2024-09-29"), 150, 100,
+                        "HIGH"),
+                new AnomalySignal("ServiceName", "Old", java.time.LocalDate.parse("2024-09-02"), 150, 100, "HIGH"),
+                new AnomalySignal("ServiceName", "Drop", java.time.LocalDate.parse("2024-09-29"), 50, 100, "HIGH")));
+        Map<String, Recommendation> recs = byTarget(RecommendationEngine.defaults().recommend(input));
+        assertThat(recs.get("ServiceName=Amazon EC2").monthlySavings()).isCloseTo(50 * MONTH / 24, within(0.01));
+        assertThat(recs).doesNotContainKeys("ServiceName=Old", "ServiceName=Drop");
+    }
+}

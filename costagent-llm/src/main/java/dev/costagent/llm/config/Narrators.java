@@ -1,0 +1,75 @@
+package dev.costagent.llm.config;
+
+import dev.costagent.core.narrate.Narrator;
+import dev.costagent.core.narrate.TemplateNarrator;
+import dev.costagent.llm.accounting.MeteredLlmClient;
+import dev.costagent.llm.accounting.UsageLedger;
+import dev.costagent.llm.client.LlmClient;
+import dev.costagent.llm.narrate.LlmNarrator;
+import dev.costagent.llm.provider.anthropic.AnthropicClient;
+import dev.costagent.llm.provider.ollama.OllamaClient;
+import dev.costagent.llm.provider.openai.OpenAiClient;
+import dev.costagent.llm.reliability.ReliableLlmClient;
+import dev.costagent.llm.reliability.RetryPolicy;
+import dev.costagent.llm.transport.Endpoint;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Returns the narrator to use for some settings: the {@link TemplateNarrator} for provider {@code none} (no network
+ * at all), otherwise an {@link LlmNarrator} over provider client, usage metering and {@link ReliableLlmClient}.
+ *
+ * <pre>{@code
+ * LlmSettings settings = LlmSettings.fromEnvironment().toBuilder().provider("ollama").build();
+ * UsageLedger usage = new UsageLedger();
+ * Narrator narrator = Narrators.create(settings, usage);
+ * Narrative narrative = narrator.narrate(facts);   // source "model" or "template"
+ * UsageReport report = usage.report(settings.prices());
+ * }</pre>
+ */
+public final class Narrators {
+
+    private Narrators() {
+    }
+
+    /** The narrator for {@code settings}, with usage counted in a ledger nobody reads. */
+    public static Narrator create(LlmSettings settings) {
+        return create(settings, new UsageLedger());
+    }
+
+    /** The narrator for {@code settings}, counting every billed call's tokens in {@code usage}. */
+    public static Narrator create(LlmSettings settings, UsageLedger usage) {
+        if (settings.provider() == LlmProvider.NONE) {
+            return new TemplateNarrator();
+        }
+        return LlmNarrator.builder(reliableClient(settings, usage))
+                .model(settings.model())
+                .deadline(settings.narrationDeadline())
+                .redactIds(settings.redactIds())
+                .build();
+    }
+
+    /** The reliable, metered client for {@code settings} (provider must not be {@code none}). */
+    public static ReliableLlmClient reliableClient(LlmSettings settings, UsageLedger usage) {
+        return ReliableLlmClient.builder(new MeteredLlmClient(providerClient(settings), usage))
+                .retryPolicy(new RetryPolicy(settings.maxAttempts(), Duration.ofMillis(500), 2.0,
+                        Duration.ofSeconds(20), Duration.ofSeconds(60)))
+                .maxConcurrency(settings.maxConcurrency())
+                .rateLimit(settings.requestsPerSecond(), settings.tokensPerMinute())
+                .cacheSize(settings.cacheSize())
+                .build();
+    }
+
+    /** The bare provider adapter for {@code settings} (provider must not be {@code none}). */
+    public static LlmClient providerClient(LlmSettings settings) {
+        Endpoint endpoint = new Endpoint(settings.baseUrl(), settings.apiKey(), settings.httpVersion(),
+                settings.connectTimeout(), Clock.systemUTC());
+        return switch (settings.provider()) {
+            case OPENAI -> new OpenAiClient(endpoint);
+            case OLLAMA -> new OllamaClient(endpoint);
+            case ANTHROPIC -> new AnthropicClient(endpoint);
+            case NONE -> throw new IllegalArgumentException("provider none has no client: it narrates with "
+                    + "templates");
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package dev.costagent.llm.provider.ollama;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costagent.llm.client.LlmRequest;
+import dev.costagent.llm.client.Message;
+import dev.costagent.llm.transport.Endpoint;
+import dev.costagent.llm.transport.JsonBodies;
+import dev.costagent.llm.transport.ProviderClient;
+import dev.costagent.llm.transport.ProviderProtocol;
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+/**
+ * Talks to {@code POST {baseUrl}/api/chat} (base URL e.g. {@code http://localhost:11434}). A key, when configured,
+ * goes in {@code Authorization: Bearer} (hosted Ollama); a local server needs none.
+ */
+public final class OllamaClient extends ProviderClient {
+
+    private final URI chatUri;
+    private final OllamaProtocol protocol;
+
+    /** An adapter for the given endpoint. */
+    public OllamaClient(Endpoint endpoint) {
+        super(endpoint);
+        this.chatUri = endpoint.resolve("api/chat");
+        this.protocol = new OllamaProtocol(endpoint.apiKey());
+    }
+
+    @Override
+    public String name() {
+        return "ollama";
+    }
+
+    @Override
+    protected ProviderProtocol protocol() {
+        return protocol;
+    }
+
+    @Override
+    protected HttpRequest httpRequest(LlmRequest request, boolean stream) {
+        HttpRequest.Builder http = HttpRequest.newBuilder(chatUri)
+                .timeout(request.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream))));
+        if (endpoint().apiKey() != null) {
+            http.header("Authorization", "Bearer " + endpoint().apiKey().reveal());
+        }
+        return http.build();
+    }
+
+    /** The documented body: model, messages, stream flag (Ollama streams by default), format, options. */
+    static ObjectNode body(LlmRequest request, boolean stream) {
+        ObjectNode body = JsonBodies.object();
+        body.put("model", request.model());
+        ArrayNode messages = body.putArray("messages");
+        if (!request.systemPrompt().isEmpty()) {
+            messages.addObject().put("role", "system").put("content", request.systemPrompt());
+        }
+        for (Message message : request.messages()) {
+            messages.addObject().put("role", message.role().wireName()).put("content", message.content());
+        }
+        body.put("stream", stream);
+        if (request.jsonSchema() != null) {
+            body.set("format", JsonBodies.schema(request.jsonSchema().schemaJson()));
+        }
+        ObjectNode options = body.putObject("options");
+        options.put("temperature", request.temperature());
+        options.put("num_predict", request.maxTokens());
+        return body;
+    }
+}

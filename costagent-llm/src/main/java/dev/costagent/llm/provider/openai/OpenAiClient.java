@@ -1,0 +1,87 @@
+package dev.costagent.llm.provider.openai;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costagent.llm.client.LlmRequest;
+import dev.costagent.llm.client.Message;
+import dev.costagent.llm.transport.Endpoint;
+import dev.costagent.llm.transport.JsonBodies;
+import dev.costagent.llm.transport.ProviderClient;
+import dev.costagent.llm.transport.ProviderProtocol;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Locale;
+
+/**
+ * Talks to {@code POST {baseUrl}/chat/completions}. The key goes in {@code Authorization: Bearer}, or in the
+ * {@code api-key} header for Azure OpenAI hosts ({@code *.azure.com}).
+ */
+public final class OpenAiClient extends ProviderClient {
+
+    private final URI completionsUri;
+    private final boolean azure;
+    private final OpenAiProtocol protocol;
+
+    /** An adapter for the given endpoint, e.g. base URL {@code https://api.openai.com/v1}. */
+    public OpenAiClient(Endpoint endpoint) {
+        super(endpoint);
+        this.completionsUri = endpoint.resolve("chat/completions");
+        this.azure = endpoint.baseUrl().getHost().toLowerCase(Locale.ROOT).endsWith(".azure.com");
+        this.protocol = new OpenAiProtocol(endpoint.apiKey());
+    }
+
+    @Override
+    public String name() {
+        return "openai";
+    }
+
+    @Override
+    protected ProviderProtocol protocol() {
+        return protocol;
+    }
+
+    @Override
+    protected HttpRequest httpRequest(LlmRequest request, boolean stream) {
+        HttpRequest.Builder http = HttpRequest.newBuilder(completionsUri)
+                .timeout(request.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", stream ? "text/event-stream" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream))));
+        if (endpoint().apiKey() != null) {
+            if (azure) {
+                http.header("api-key", endpoint().apiKey().reveal());
+            } else {
+                http.header("Authorization", "Bearer " + endpoint().apiKey().reveal());
+            }
+        }
+        return http.build();
+    }
+
+    /** The documented request body: model, messages (system first), temperature, limits, format, stream options. */
+    static ObjectNode body(LlmRequest request, boolean stream) {
+        ObjectNode body = JsonBodies.object();
+        body.put("model", request.model());
+        ArrayNode messages = body.putArray("messages");
+        if (!request.systemPrompt().isEmpty()) {
+            messages.addObject().put("role", "system").put("content", request.systemPrompt());
+        }
+        for (Message message : request.messages()) {
+            messages.addObject().put("role", message.role().wireName()).put("content", message.content());
+        }
+        body.put("temperature", request.temperature());
+        body.put("max_tokens", request.maxTokens());
+        if (request.jsonSchema() != null) {
+            ObjectNode format = body.putObject("response_format");
+            format.put("type", "json_schema");
+            ObjectNode schema = format.putObject("json_schema");
+            schema.put("name", request.jsonSchema().name());
+            schema.set("schema", JsonBodies.schema(request.jsonSchema().schemaJson()));
+            schema.put("strict", true);
+        }
+        if (stream) {
+            body.put("stream", true);
+            body.putObject("stream_options").put("include_usage", true);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.costagent.llm.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The narration benchmark as a perf-tagged test: 100 explanations at {@code perf.scale=1.0} ({@code -Pperf}), fewer
+ * (at least 16) in the default build. It prints the figures and writes them to {@code target/perf}; it asserts only
+ * that the run narrated with the model and that concurrency multiplies throughput (a ratio, not a time).
+ */
+@Tag("perf")
+class NarrationBenchmarkTest {
+
+    @Test
+    void concurrencyCachingAndOverhead() throws Exception {
+        double scale = Double.parseDouble(System.getProperty("perf.scale", "0.1"));
+        int explanations = Math.max(16, (int) Math.round(100 * scale));
+
+        NarrationBenchmark.Result result = new NarrationBenchmark(explanations, Duration.ofMillis(50)).run();
+
+        String report = result.describe();
+        System.out.println(report);
+        write(report);
+        assertThat(result.modelNarratives()).isGreaterThanOrEqualTo(4L * explanations);
+        assertThat(result.throughputRatio()).as("concurrency 8 vs 1 throughput ratio").isGreaterThan(3.0);
+        assertThat(result.cachedMedianMicros()).as("a cached repeat is much faster than a call")
+                .isLessThan(result.sequentialSeconds() * 1e6 / explanations / 10);
+    }
+
+    private static void write(String report) throws IOException {
+        Path directory = Path.of("target", "perf");
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("llm-narration-benchmark.txt"), report + System.lineSeparator(),
+                StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.costagent.perf.baseline;
+
+import dev.costagent.perf.stats.Bootstrap;
+import dev.costagent.perf.stats.ConfidenceInterval;
+import dev.costagent.perf.stats.MannWhitney;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whether new samples are a regression, an improvement, or unchanged relative to a {@link Baseline}.
+ *
+ * <p>A change counts only when it is both <em>significant</em> (per {@link ComparisonPolicy.Method}) and
+ * <em>large</em>: the ratio of medians beyond 1 + threshold (regression) or below 1 − threshold (improvement).
+ * Requiring both keeps tiny-but-significant drifts of long runs and large-but-noisy swings of short runs from
+ * failing a build.
+ *
+ * <pre>{@code
+ * Comparison c = new BaselineComparator(ComparisonPolicy.defaults()).compare(baseline, currentNanosPerOp);
+ * if (c.failing()) fail(c.summary());
+ * }</pre>
+ */
+public final class BaselineComparator {
+
+    private final ComparisonPolicy policy;
+
+    /** A comparator applying {@code policy}. */
+    public BaselineComparator(ComparisonPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** The policy applied. */
+    public ComparisonPolicy policy() {
+        return policy;
+    }
+
+    /** Compares {@code current} (same unit as the baseline) with {@code baseline}, in this environment. */
+    public Comparison compare(Baseline baseline, double[] current) {
+        return compare(baseline, current, EnvironmentFingerprint.current());
+    }
+
+    /** Compares {@code current}, measured in {@code environment}, with {@code baseline}. */
+    public Comparison compare(Baseline baseline, double[] current, EnvironmentFingerprint environment) {
+        if (current.length == 0) {
+            throw new IllegalArgumentException("no current samples to compare with baseline '" + baseline.name() + "'");
+        }
+        List<String> differences = baseline.environment().differencesFrom(environment);
+        List<String> warnings = new ArrayList<>();
+        boolean crossEnvironment = !differences.isEmpty();
+        if (crossEnvironment && policy.crossEnvironment() == ComparisonPolicy.CrossEnvironment.SKIP) {
+            warnings.add("baseline from another environment, not compared: " + String.join(", ", differences));
+            return new Comparison(baseline.name(), Change.NOT_COMPARED, null, Double.NaN, false, differences,
+                    false, warnings);
+        }
+        double[] base = baseline.samples();
+        if (base.length < 5 || current.length < 5) {
+            warnings.add("fewer than 5 samples on one side: significance is weak");
+        }
+        ConfidenceInterval ratio = new Bootstrap(policy.seed(), policy.bootstrapResamples())
+                .ratioOfMedians(base, current, 1 - policy.alpha());
+        MannWhitney.Result mannWhitney = MannWhitney.test(base, current);
+        boolean bootstrapSignificant = !ratio.contains(1.0);
+        boolean mannWhitneySignificant = mannWhitney.significantAt(policy.alpha());
+        boolean significant = switch (policy.method()) {
+            case BOOTSTRAP -> bootstrapSignificant;
+            case MANN_WHITNEY -> mannWhitneySignificant;
+            case BOTH -> bootstrapSignificant && mannWhitneySignificant;
+        };
+        Change verdict;
+        if (significant && ratio.estimate() > 1 + policy.threshold()) {
+            verdict = Change.REGRESSION;
+        } else if (significant && ratio.estimate() < 1 - policy.threshold()) {
+            verdict = Change.IMPROVEMENT;
+        } else {
+            verdict = Change.UNCHANGED;
+        }
+        boolean failing = verdict == Change.REGRESSION;
+        if (crossEnvironment) {
+            warnings.add("baseline from another environment (" + String.join(", ", differences) + ")");
+            if (policy.crossEnvironment() == ComparisonPolicy.CrossEnvironment.WARN && failing) {
+                failing = false;
+                warnings.add("regression reported as a warning only");
+            }
+        }
+        return new Comparison(baseline.name(), verdict, ratio, mannWhitney.pValue(), significant, differences,
+                failing, warnings);
+    }
+}

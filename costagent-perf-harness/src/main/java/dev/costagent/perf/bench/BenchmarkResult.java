@@ -1,0 +1,104 @@
+package dev.costagent.perf.bench;
+
+import dev.costagent.perf.baseline.Baseline;
+import dev.costagent.perf.baseline.EnvironmentFingerprint;
+import dev.costagent.perf.stats.Bootstrap;
+import dev.costagent.perf.stats.ConfidenceInterval;
+import dev.costagent.perf.stats.Stats;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The measurement of one benchmark: one nanoseconds-per-operation sample per measurement iteration.
+ *
+ * @param name        benchmark name
+ * @param samples     ns/op, one per measurement iteration, in run order
+ * @param operations  operations executed during measurement (all iterations)
+ * @param environment where it ran
+ */
+public record BenchmarkResult(String name, double[] samples, long operations, EnvironmentFingerprint environment) {
+
+    /** The unit of {@link #samples()}. */
+    public static final String UNIT = "ns/op";
+
+    /** Validates and copies. */
+    public BenchmarkResult {
+        Objects.requireNonNull(name, "name");
+        if (samples.length == 0) {
+            throw new IllegalArgumentException("benchmark '" + name + "' has no samples");
+        }
+        samples = samples.clone();
+    }
+
+    /** A copy of the samples (ns/op). */
+    @Override
+    public double[] samples() {
+        return samples.clone();
+    }
+
+    /** Mean ns/op over iterations. */
+    public double mean() {
+        return Stats.mean(samples);
+    }
+
+    /** Median ns/op over iterations: the robust figure used for comparisons. */
+    public double median() {
+        return Stats.median(samples);
+    }
+
+    /** Sample standard deviation of ns/op. */
+    public double standardDeviation() {
+        return Stats.standardDeviation(samples);
+    }
+
+    /** 95% Student-t interval of the mean. */
+    public ConfidenceInterval meanInterval() {
+        return Stats.meanInterval(samples, 0.95);
+    }
+
+    /** 95% bootstrap interval of the median (seeded: the same samples give the same interval). */
+    public ConfidenceInterval medianInterval() {
+        return Bootstrap.seeded(42).median(samples, 0.95);
+    }
+
+    /** Operations per second implied by the median. */
+    public double throughput() {
+        return 1e9 / median();
+    }
+
+    /** These samples as a baseline to save. */
+    public Baseline toBaseline() {
+        return new Baseline(name, UNIT, samples, environment, Instant.now().toString());
+    }
+
+    /** One line, e.g. "sum: median 12.3 ns/op (95% CI 12.1 .. 12.6), mean 12.5 ± 0.4, 15 iterations". */
+    public String summary() {
+        ConfidenceInterval ci = medianInterval();
+        ConfidenceInterval meanCi = meanInterval();
+        return String.format(Locale.ROOT, "%s: median %s ns/op (95%% CI %s .. %s), mean %s ± %s, %d iterations, %d ops",
+                name, number(median()), number(ci.lower()), number(ci.upper()), number(mean()),
+                number(meanCi.upper() - meanCi.estimate()), samples.length, operations);
+    }
+
+    private static String number(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BenchmarkResult r && name.equals(r.name) && Arrays.equals(samples, r.samples)
+                && operations == r.operations && Objects.equals(environment, r.environment);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, Arrays.hashCode(samples), operations, environment);
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+}

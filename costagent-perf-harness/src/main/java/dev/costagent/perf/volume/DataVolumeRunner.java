@@ -1,0 +1,191 @@
+package dev.costagent.perf.volume;
+
+import dev.costagent.perf.bench.BenchmarkFailedException;
+import dev.costagent.perf.bench.Blackhole;
+import dev.costagent.perf.report.ProgressLine;
+import dev.costagent.perf.stats.Stats;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures a workload at several data sizes, largest first. For each size: build the input (untimed), warm up,
+ * then time whole runs over the input until both a minimum time and a minimum number of runs are reached; the
+ * median run time divided by the size is the time per record. Only one size's input is alive at a time.
+ *
+ * <pre>{@code
+ * VolumeResult r = DataVolumeRunner.named("group by account")
+ *         .sizes(100, 1_000, 10_000, 100_000)
+ *         .run(size -> generateRows(size), (rows, bh) -> bh.consume(groupByAccount(rows)));
+ * r.checkMaxExponent(1.2);
+ * }</pre>
+ *
+ * <p>The builder is immutable.
+ */
+public final class DataVolumeRunner {
+
+    private final String name;
+    private final int[] sizes;
+    private final Duration warmup;
+    private final Duration minTime;
+    private final int minRepetitions;
+    private final Clock clock;
+
+    /** What a run's time is measured with. */
+    public enum Clock {
+        /** Elapsed wall time: what a caller waits, including I/O and waiting for a core (default). */
+        WALL,
+        /**
+         * CPU time of the measuring thread: for CPU-bound work on a shared machine, where other processes
+         * stretch wall time unevenly; misses any work done on other threads.
+         */
+        THREAD_CPU
+    }
+
+    private DataVolumeRunner(String name, int[] sizes, Duration warmup, Duration minTime, int minRepetitions,
+                             Clock clock) {
+        this.name = name;
+        this.sizes = sizes;
+        this.warmup = warmup;
+        this.minTime = minTime;
+        this.minRepetitions = minRepetitions;
+        this.clock = clock;
+    }
+
+    /** Defaults: sizes 100, 1,000, 10,000; 100 ms warm-up and at least 200 ms and 5 runs per size. */
+    public static DataVolumeRunner named(String name) {
+        Objects.requireNonNull(name, "name");
+        return new DataVolumeRunner(name, new int[] {100, 1_000, 10_000}, Duration.ofMillis(100),
+                Duration.ofMillis(200), 5, Clock.WALL);
+    }
+
+    /** The data sizes (at least two distinct, positive). */
+    public DataVolumeRunner sizes(int... values) {
+        int[] sorted = values.clone();
+        Arrays.sort(sorted);
+        if (sorted.length < 2 || sorted[0] < 1 || Arrays.stream(sorted).distinct().count() != sorted.length) {
+            throw new IllegalArgumentException("sizes must be at least 2 distinct positive counts, was "
+                    + Arrays.toString(values));
+        }
+        return new DataVolumeRunner(name, sorted, warmup, minTime, minRepetitions, clock);
+    }
+
+    /**
+     * Minimum warm-up time per size. Warm-up also goes on while runs keep getting faster (up to ten times this),
+     * and is at least 3 untimed runs.
+     */
+    public DataVolumeRunner warmup(Duration time) {
+        if (time.isNegative()) {
+            throw new IllegalArgumentException("warm-up must not be negative, was " + time);
+        }
+        return new DataVolumeRunner(name, sizes, time, minTime, minRepetitions, clock);
+    }
+
+    /** Minimum measured time per size. */
+    public DataVolumeRunner minTime(Duration time) {
+        if (time.isNegative()) {
+            throw new IllegalArgumentException("minimum time must not be negative, was " + time);
+        }
+        return new DataVolumeRunner(name, sizes, warmup, time, minRepetitions, clock);
+    }
+
+    /** Minimum timed runs per size (at least 1). */
+    public DataVolumeRunner minRepetitions(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("minimum repetitions must be >= 1, was " + count);
+        }
+        return new DataVolumeRunner(name, sizes, warmup, minTime, count, clock);
+    }
+
+    /** The clock runs are timed with (default {@link Clock#WALL}). */
+    public DataVolumeRunner clock(Clock value) {
+        Objects.requireNonNull(value, "clock");
+        if (value == Clock.THREAD_CPU && !ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported()) {
+            throw new IllegalArgumentException("thread CPU time is not supported by this JVM");
+        }
+        return new DataVolumeRunner(name, sizes, warmup, minTime, minRepetitions, value);
+    }
+
+    /** Builds each size's input with {@code setup} and times {@code operation} on it. */
+    public <T> VolumeResult run(VolumeSetup<T> setup, VolumeOperation<T> operation) {
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(operation, "operation");
+        List<VolumePoint> points = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        Duration planned = warmup.plus(minTime).multipliedBy(sizes.length);
+        try (ProgressLine progress = ProgressLine.start("data volume " + name, planned,
+                () -> done.get() < sizes.length ? "size " + sizes[sizes.length - 1 - done.get()] + " ("
+                        + done.get() + " of " + sizes.length + " done)" : "fitting")) {
+            Blackhole blackhole = new Blackhole();
+            // Largest first: the JIT finishes compiling during the long runs, so the small sizes, whose short runs
+            // are the most sensitive to interpreted or half-compiled code, are measured on fully compiled code.
+            for (int i = sizes.length - 1; i >= 0; i--) {
+                points.add(0, measure(sizes[i], setup, operation, blackhole));
+                done.incrementAndGet();
+            }
+            blackhole.publish();
+        }
+        return VolumeResult.of(name, points);
+    }
+
+    private <T> VolumePoint measure(int size, VolumeSetup<T> setup, VolumeOperation<T> operation,
+                                    Blackhole blackhole) {
+        long setupStart = System.nanoTime();
+        T input;
+        try {
+            input = setup.create(size);
+        } catch (Exception e) {
+            throw new BenchmarkFailedException("setup for size " + size + " threw " + e, e);
+        }
+        long setupNanos = System.nanoTime() - setupStart;
+        warmUp(input, operation, blackhole, size);
+        double[] times = new double[16];
+        int count = 0;
+        long measuredEnd = System.nanoTime() + minTime.toNanos();
+        while (count < minRepetitions || System.nanoTime() < measuredEnd) {
+            if (count == times.length) {
+                times = Arrays.copyOf(times, count * 2);
+            }
+            times[count++] = timedRun(input, operation, blackhole, size);
+        }
+        double median = Stats.median(Arrays.copyOf(times, count));
+        return new VolumePoint(size, count, median, median / size, setupNanos);
+    }
+
+    /**
+     * Runs untimed until the warm-up time has passed and runs have stopped getting faster (the JIT is done), but
+     * at least 3 runs and at most ten times the warm-up time.
+     */
+    private <T> void warmUp(T input, VolumeOperation<T> operation, Blackhole blackhole, int size) {
+        long start = System.nanoTime();
+        long minEnd = start + warmup.toNanos();
+        long maxEnd = start + 10 * warmup.toNanos();
+        long best = Long.MAX_VALUE;
+        int runs = 0;
+        boolean improving = true;
+        while (runs < 3 || (System.nanoTime() < minEnd) || (improving && System.nanoTime() < maxEnd)) {
+            long time = timedRun(input, operation, blackhole, size);
+            improving = time < best * 0.9;
+            best = Math.min(best, time);
+            runs++;
+        }
+    }
+
+    private <T> long timedRun(T input, VolumeOperation<T> operation, Blackhole blackhole, int size) {
+        long start = now();
+        try {
+            operation.run(input, blackhole);
+        } catch (Exception e) {
+            throw new BenchmarkFailedException("operation at size " + size + " threw " + e, e);
+        }
+        return now() - start;
+    }
+
+    private long now() {
+        return clock == Clock.WALL ? System.nanoTime() : ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.costagent.perf.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.costagent.perf.baseline.Baseline;
+import dev.costagent.perf.baseline.BaselineComparator;
+import dev.costagent.perf.baseline.Change;
+import dev.costagent.perf.baseline.Comparison;
+import dev.costagent.perf.baseline.ComparisonPolicy;
+import dev.costagent.perf.baseline.EnvironmentFingerprint;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkRunnerTest {
+
+    private static final long[] VALUES = new long[4_096];
+
+    static {
+        for (int i = 0; i < VALUES.length; i++) {
+            VALUES[i] = i * 7L + 3;
+        }
+    }
+
+    private static BenchmarkRunner quick(String name) {
+        return BenchmarkRunner.named(name).warmupIterations(3).measurementIterations(10)
+                .iterationTime(Duration.ofMillis(15));
+    }
+
+    @Test
+    void measuresOneSamplePerIterationAndCountsOperations() {
+        BenchmarkResult r = quick("sum").run(bh -> bh.consume(sum(1_024)));
+        assertThat(r.samples()).hasSize(10);
+        assertThat(dev.costagent.perf.stats.Stats.min(r.samples())).isPositive();
+        assertThat(r.operations()).isPositive();
+        assertThat(r.median()).isBetween(r.medianInterval().lower(), r.medianInterval().upper());
+        assertThat(r.meanInterval().contains(r.mean())).isTrue();
+        assertThat(r.throughput()).isEqualTo(1e9 / r.median());
+        assertThat(r.summary()).startsWith("sum: median ").contains("ns/op").contains("10 iterations");
+        assertThat(r.toBaseline().samples()).containsExactly(r.samples());
+    }
+
+    /**
+     * Real-timing smoke test of the whole path (runner, baseline, comparator): four times the work is flagged as a
+     * regression. Only ratios are asserted, never absolute times. Base and current runs alternate, so that load
+     * from other processes on a shared CI machine hits both sides alike.
+     */
+    @Test
+    void quadrupledWorkIsARegressionAgainstARealBaseline() {
+        BenchmarkRunner runner = BenchmarkRunner.named("work").warmupIterations(2).measurementIterations(4)
+                .iterationTime(Duration.ofMillis(15));
+        double[] base = new double[0];
+        double[] current = new double[0];
+        for (int round = 0; round < 4; round++) {
+            base = concat(base, runner.run(bh -> bh.consume(sum(1_024))).samples());
+            current = concat(current, runner.run(bh -> bh.consume(sum(4_096))).samples());
+        }
+        Comparison slower = new BaselineComparator(ComparisonPolicy.defaults())
+                .compare(new Baseline("work", BenchmarkResult.UNIT, base, EnvironmentFingerprint.current(), "now"),
+                        current);
+        assertThat(slower.change()).as(slower.summary()).isEqualTo(Change.REGRESSION);
+        assertThat(slower.relativeChange()).as(slower.summary()).isGreaterThan(0.5);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
+    }
+
+    @Test
+    void failingOperationStopsTheBenchmark() {
+        assertThatThrownBy(() -> quick("boom").run(bh -> {
+            throw new IllegalStateException("broken");
+        })).isInstanceOf(BenchmarkFailedException.class).hasMessageContaining("IllegalStateException: broken");
+    }
+
+    @Test
+    void invalidSettingsAreRejected() {
+        assertThatThrownBy(() -> BenchmarkRunner.named("x").measurementIterations(1)).hasMessageContaining(">= 2");
+        assertThatThrownBy(() -> BenchmarkRunner.named("x").warmupIterations(-1)).hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> BenchmarkRunner.named("x").iterationTime(Duration.ZERO)).hasMessageContaining("positive");
+        assertThat(BenchmarkRunner.named("x").plannedDuration()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void blackholePublishesADigestOfWhatItConsumed() {
+        Blackhole a = new Blackhole();
+        a.consume(1);
+        a.consume(2L);
+        Blackhole b = new Blackhole();
+        b.consume(2);
+        b.consume(1L);
+        assertThat(a.publish()).isNotEqualTo(b.publish());
+        assertThat(Blackhole.lastPublished()).isEqualTo(b.publish());
+    }
+
+    private static long sum(int n) {
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            total += VALUES[i] ^ (total >>> 3);
+        }
+        return total;
+    }
+}

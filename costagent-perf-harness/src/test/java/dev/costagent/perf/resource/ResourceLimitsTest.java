@@ -1,0 +1,87 @@
+package dev.costagent.perf.resource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.costagent.perf.Load;
+import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.report.Check;
+import dev.costagent.perf.spi.Requirement;
+import dev.costagent.perf.spi.Verdict;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResourceLimitsTest {
+
+    private static volatile Object sink;
+
+    // 2 s, 10 MiB allocated, 1 s CPU on 2 processors (25%), 3 GCs in 40 ms, live heap 30 MiB.
+    private static final ResourceUsage USAGE = new ResourceUsage(List.of(), 2_000_000_000L, 10L << 20,
+            1_000_000_000L, 3, 40, 64L << 20, 30L << 20, 12, 2);
+
+    @Test
+    void everyLimitIsCheckedAgainstItsFigure() {
+        List<Check> checks = ResourceLimits.none().maxHeap(Units.parseBytes("32MB")).maxAllocatedPerOp(1_000)
+                .maxCpuPerOp(Units.parseNanos("50us")).maxCpuPercent(20).maxGcTimeMillis(100)
+                .check(USAGE, 10_240);
+        assertThat(checks).extracting(Check::requirement).containsExactly("heap", "allocated per operation",
+                "CPU time per operation", "process CPU", "GC time");
+        assertThat(checks.get(0).met()).isTrue();
+        assertThat(checks.get(0).note()).contains("after GC");
+        assertThat(checks.get(1).met()).isFalse(); // 1,024 B/op > 1,000 B
+        assertThat(checks.get(1).describe()).contains("measured 1.0 KiB").contains("required <= 1000 B");
+        assertThat(checks.get(2).met()).isFalse(); // 97.7 us/op > 50 us
+        assertThat(checks.get(3).measured()).isEqualTo("25.0%");
+        assertThat(checks.get(3).met()).isFalse();
+        assertThat(checks.get(4).met()).isTrue();
+        assertThat(ResourceLimits.none().any()).isFalse();
+        assertThat(ResourceLimits.none().check(USAGE, 1)).isEmpty();
+    }
+
+    @Test
+    void unmeasurableFiguresFailRatherThanPass() {
+        ResourceUsage blind = new ResourceUsage(List.of(), 1_000, -1, -1, 0, 0, 1, -1, 1, 2);
+        List<Check> checks = ResourceLimits.none().maxAllocatedPerOp(1e12).maxCpuPerOp(1e12).check(blind, 5);
+        assertThat(checks).noneMatch(Check::met);
+        assertThat(checks.get(0).note()).contains("not measurable");
+        assertThat(checks.get(0).measured()).isEqualTo("n/a");
+    }
+
+    @Test
+    void unitsParseAndRejectWithExamples() {
+        assertThat(Units.parseBytes("512")).isEqualTo(512);
+        assertThat(Units.parseBytes("64KB")).isEqualTo(65_536);
+        assertThat(Units.parseBytes("1.5 MiB")).isEqualTo(1_572_864);
+        assertThat(Units.parseBytes("2gb")).isEqualTo(2L << 30);
+        assertThat(Units.parseNanos("20us")).isEqualTo(20_000);
+        assertThat(Units.parseNanos("150ms")).isEqualTo(150_000_000);
+        assertThat(Units.parseNanos("2s")).isEqualTo(2_000_000_000);
+        assertThat(Units.parseNanos("1m")).isEqualTo(60_000_000_000L);
+        assertThatThrownBy(() -> Units.parseBytes("lots")).hasMessageContaining("not a size: 'lots'");
+        assertThatThrownBy(() -> Units.parseNanos("5 weeks")).hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void loadRunsAttachUsageAndResourceRequirementsEvaluateIt() {
+        // Sampling every 10 ms over a 300 ms run: on Java 17, where the allocation of worker threads that ended
+        // is only known up to their last sample, at most the last interval's allocation is missed.
+        LoadResult result = Load.closed(2).duration(java.time.Duration.ofMillis(300))
+                .listener(new ResourceListener(java.time.Duration.ofMillis(10))).run(() -> sink = new byte[256]);
+        assertThat(result.attachment(ResourceListener.ATTACHMENT, ResourceUsage.class)).isPresent();
+        List<Requirement> requirements = ResourceRequirements.of(ResourceLimits.none().maxAllocatedPerOp(100_000)
+                .maxAllocatedPerOp(16).maxGcTimeMillis(60_000));
+        assertThat(requirements).hasSize(2);
+        Verdict allocation = requirements.get(0).evaluate(result);
+        assertThat(allocation.requirement()).isEqualTo("allocated per operation");
+        assertThat(allocation.met()).as(allocation.describe()).isFalse(); // 256-byte arrays exceed 16 B/op
+        assertThat(requirements.get(1).evaluate(result).met()).isTrue();
+    }
+
+    @Test
+    void aRunWithoutTheListenerFailsResourceRequirementsClearly() {
+        LoadResult result = Load.closed(1).iterations(10).run(() -> { });
+        Verdict verdict = ResourceRequirements.of(ResourceLimits.none().maxGcTimeMillis(10)).get(0).evaluate(result);
+        assertThat(verdict.met()).isFalse();
+        assertThat(verdict.measured()).isEqualTo("not sampled");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.costagent.perf.spi;
+
+import dev.costagent.perf.Load;
+import dev.costagent.perf.LoadResult;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PluginsTest {
+
+    @Test
+    void serviceLoaderRegisteredPluginsAreDiscovered() {
+        Plugins plugins = Plugins.discovered();
+
+        assertThat(plugins.reporters()).hasAtLeastOneElementOfType(RecordingPlugins.Reporter.class);
+        assertThat(plugins.probes()).extracting(Probe::name).contains("discovered.constant");
+        assertThat(plugins.profile("nope")).isEmpty();
+    }
+
+    @Test
+    void programmaticRunsUseDiscoveredPluginsOnlyWhenAsked() {
+        LoadResult without = Load.open(20).duration(Duration.ofMillis(100)).run(() -> { });
+        LoadResult with = Load.open(20).duration(Duration.ofMillis(100)).plugins(Plugins.discovered()).run(() -> { });
+
+        assertThat(without.series()).allSatisfy(s -> assertThat(s.probes()).doesNotContainKey("discovered.constant"));
+        assertThat(with.series()).allSatisfy(s -> assertThat(s.probes()).containsEntry("discovered.constant", 1.5));
+    }
+}
