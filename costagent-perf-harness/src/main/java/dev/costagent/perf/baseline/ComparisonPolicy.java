@@ -81,13 +81,48 @@ public record ComparisonPolicy(double alpha, double threshold, Method method, Cr
      * {@code perf.baseline.method} and {@code perf.baseline.crossEnvironment}, falling back to {@link #defaults()}.
      */
     public static ComparisonPolicy fromSystemProperties() {
+        return from(key -> java.util.Optional.ofNullable(System.getProperty(key)));
+    }
+
+    /**
+     * The policy configured by a lookup (such as JUnit configuration parameters) of the keys of
+     * {@link #fromSystemProperties()}; a malformed value fails naming its key.
+     */
+    public static ComparisonPolicy from(java.util.function.Function<String, java.util.Optional<String>> lookup) {
         ComparisonPolicy d = defaults();
         return new ComparisonPolicy(
-                Double.parseDouble(System.getProperty("perf.baseline.alpha", String.valueOf(d.alpha))),
-                Double.parseDouble(System.getProperty("perf.baseline.threshold", String.valueOf(d.threshold))),
-                Method.valueOf(System.getProperty("perf.baseline.method", d.method.name())),
-                CrossEnvironment.valueOf(System.getProperty("perf.baseline.crossEnvironment",
-                        d.crossEnvironment.name())),
+                number(lookup, "perf.baseline.alpha", d.alpha),
+                number(lookup, "perf.baseline.threshold", d.threshold),
+                choice(lookup, "perf.baseline.method", Method.class, d.method),
+                choice(lookup, "perf.baseline.crossEnvironment", CrossEnvironment.class, d.crossEnvironment),
                 d.bootstrapResamples, d.seed);
+    }
+
+    private static double number(java.util.function.Function<String, java.util.Optional<String>> lookup, String key,
+                                 double fallback) {
+        String text = lookup.apply(key).map(String::trim).orElse("");
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + text + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(java.util.function.Function<String, java.util.Optional<String>> lookup,
+                                                String key, Class<E> type, E fallback) {
+        String text = lookup.apply(key).map(String::trim).orElse("");
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(text)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                + ", got '" + text + "'");
     }
 }

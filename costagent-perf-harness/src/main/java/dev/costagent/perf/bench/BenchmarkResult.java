@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param name        benchmark name
  * @param samples     ns/op, one per measurement iteration, in run order
  * @param operations  operations executed during measurement (all iterations)
+ * @param invocations every call of the operation, calibration and warm-up included (for per-operation resource
+ *                    figures over the whole test)
  * @param environment where it ran
  */
-public record BenchmarkResult(String name, double[] samples, long operations, EnvironmentFingerprint environment) {
+public record BenchmarkResult(String name, double[] samples, long operations, long invocations,
+                              EnvironmentFingerprint environment) {
 
     /** The unit of {@link #samples()}. */
     public static final String UNIT = "ns/op";
@@ -89,12 +92,13 @@ public record BenchmarkResult(String name, double[] samples, long operations, En
     @Override
     public boolean equals(Object other) {
         return other instanceof BenchmarkResult r && name.equals(r.name) && Arrays.equals(samples, r.samples)
-                && operations == r.operations && Objects.equals(environment, r.environment);
+                && operations == r.operations && invocations == r.invocations
+                && Objects.equals(environment, r.environment);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, Arrays.hashCode(samples), operations, environment);
+        return Objects.hash(name, Arrays.hashCode(samples), operations, invocations, environment);
     }
 
     @Override

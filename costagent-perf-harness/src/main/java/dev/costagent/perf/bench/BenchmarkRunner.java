@@ -86,19 +86,22 @@ public final class BenchmarkRunner {
         AtomicInteger done = new AtomicInteger();
         try (ProgressLine progress = ProgressLine.start("benchmark " + name, plannedDuration(),
                 () -> progress(done.get(), samples))) {
-            long batch = calibrate(operation, blackhole, iterationNanos);
+            long[] count = new long[1];
+            long batch = calibrate(operation, blackhole, iterationNanos, count);
+            long invocations = count[0];
             for (int i = 0; i < warmupIterations; i++) {
-                iteration(operation, blackhole, batch, iterationNanos, null);
+                iteration(operation, blackhole, batch, iterationNanos, count);
+                invocations += count[0];
             }
             long operations = 0;
-            long[] count = new long[1];
             for (int i = 0; i < measurementIterations; i++) {
                 samples[i] = iteration(operation, blackhole, batch, iterationNanos, count);
                 operations += count[0];
                 done.incrementAndGet();
             }
             blackhole.publish();
-            return new BenchmarkResult(name, samples, operations, EnvironmentFingerprint.current());
+            return new BenchmarkResult(name, samples, operations, invocations + operations,
+                    EnvironmentFingerprint.current());
         }
     }
 
@@ -111,13 +114,15 @@ public final class BenchmarkRunner {
     }
 
     /** Grows the batch until one batch takes about a hundredth of an iteration (at least 1 call). */
-    private long calibrate(BenchmarkOperation operation, Blackhole blackhole, long iterationNanos) {
+    private long calibrate(BenchmarkOperation operation, Blackhole blackhole, long iterationNanos, long[] count) {
         long target = Math.max(1, iterationNanos / 100);
         long batch = 1;
+        count[0] = 0;
         while (true) {
             long start = System.nanoTime();
             runBatch(operation, blackhole, batch);
             long elapsed = System.nanoTime() - start;
+            count[0] += batch;
             if (elapsed >= target / 2 || batch >= (1L << 40)) {
                 return Math.max(1, (long) (batch * (double) target / Math.max(1, elapsed)));
             }
@@ -125,7 +130,7 @@ public final class BenchmarkRunner {
         }
     }
 
-    /** Runs batches until the iteration time is used up; returns ns/op and puts the op count in {@code count}. */
+    /** Runs batches until the iteration time is used up; returns ns/op and puts the op count in {@code count[0]}. */
     private static double iteration(BenchmarkOperation operation, Blackhole blackhole, long batch, long iterationNanos,
                                     long[] count) {
         long operations = 0;
@@ -137,9 +142,7 @@ public final class BenchmarkRunner {
             operations += batch;
             now = System.nanoTime();
         } while (now < deadline);
-        if (count != null) {
-            count[0] = operations;
-        }
+        count[0] = operations;
         return (now - start) / (double) operations;
     }
 

@@ -16,6 +16,6 @@ public final class HtmlReporter implements PerfReporter {
 
     @Override
     public void report(PerfReport report) {
-        RunReport.shared().add(LoadReports.toTestReport(report));
+        RunReport.shared().add(LoadReports.toTestReport(report), false); // the harness prints its own summary
     }
 }

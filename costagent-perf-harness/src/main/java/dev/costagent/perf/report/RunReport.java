@@ -70,10 +70,18 @@ public final class RunReport {
     }
 
     /** Adds one test's report (replacing an earlier one with the same id) and writes every output. */
-    public synchronized void add(TestReport report) {
+    public void add(TestReport report) {
+        add(report, true);
+    }
+
+    /**
+     * Adds one test's report and writes the JSON and HTML; prints the console summary only when
+     * {@code printSummary} (harness load tests have their own console reporter).
+     */
+    public synchronized void add(TestReport report, boolean printSummary) {
         reports.removeIf(r -> r.id().equals(report.id()));
         reports.add(report);
-        if (console != null) {
+        if (console != null && printSummary) {
             console.println(ConsoleSummary.render(report));
         }
         try {

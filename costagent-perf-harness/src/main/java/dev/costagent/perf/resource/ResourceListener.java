@@ -1,5 +1,6 @@
 package dev.costagent.perf.resource;
 
+import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfListener;
 import java.time.Duration;
@@ -17,7 +18,15 @@ public final class ResourceListener implements PerfListener {
     /** The attachment key of the {@link ResourceUsage}. */
     public static final String ATTACHMENT = "resources";
 
+    /**
+     * Operations completed by the last run whose callbacks ran on this thread. Harness callbacks come from the
+     * thread that called {@code run}, which under JUnit is the test's thread, so {@link ResourceBudget} can divide
+     * by the load test's count.
+     */
+    private static final ThreadLocal<long[]> LAST_RUN_OPERATIONS = ThreadLocal.withInitial(() -> new long[] {-1});
+
     private final Map<LoadRun, ResourceSampler> running = new ConcurrentHashMap<>();
+    private final Map<LoadRun, long[]> completed = new ConcurrentHashMap<>();
     private final Duration interval;
 
     /** A listener sampling at the default interval ({@code perf.resourceIntervalMillis}, else 100 ms). */
@@ -30,9 +39,28 @@ public final class ResourceListener implements PerfListener {
         this.interval = interval;
     }
 
+    /** Operations of the last load run completed on this thread (sum of its per-second counts), or -1. */
+    public static long lastRunOperations() {
+        return LAST_RUN_OPERATIONS.get()[0];
+    }
+
+    /** Forgets {@link #lastRunOperations()} for this thread. */
+    public static void clearLastRunOperations() {
+        LAST_RUN_OPERATIONS.get()[0] = -1;
+    }
+
     @Override
     public void runStarted(LoadRun run) {
+        completed.put(run, new long[1]);
         running.put(run, ResourceSampler.start(interval));
+    }
+
+    @Override
+    public void secondCompleted(LoadRun run, SecondSample sample) {
+        long[] count = completed.get(run);
+        if (count != null) {
+            count[0] += sample.completed();
+        }
     }
 
     @Override
@@ -40,6 +68,10 @@ public final class ResourceListener implements PerfListener {
         ResourceSampler sampler = running.remove(run);
         if (sampler != null) {
             run.attach(ATTACHMENT, sampler.stop());
+        }
+        long[] count = completed.remove(run);
+        if (count != null) {
+            LAST_RUN_OPERATIONS.get()[0] = count[0];
         }
     }
 }

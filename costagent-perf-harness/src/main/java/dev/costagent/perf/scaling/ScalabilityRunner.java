@@ -92,19 +92,20 @@ public final class ScalabilityRunner {
         long[] operations = new long[workers.length];
         double[] throughput = new double[workers.length];
         double[] busyCores = new double[workers.length];
+        long[] invocations = new long[1];
         AtomicInteger step = new AtomicInteger();
         try (ProgressLine progress = ProgressLine.start("scalability " + name, plannedDuration(),
                 () -> progress(step.get(), throughput))) {
             for (int i = 0; i < workers.length; i++) {
                 long[] cpuNanos = new long[1];
-                operations[i] = measure(operation, workers[i], cpuNanos);
+                operations[i] = measure(operation, workers[i], cpuNanos, invocations);
                 throughput[i] = operations[i] / (window.toNanos() / 1e9);
                 busyCores[i] = cpuNanos[0] < 0 ? Double.NaN : cpuNanos[0] / (double) window.toNanos();
                 step.incrementAndGet();
             }
         }
         return ScalingResult.of(name, workers, operations, throughput, busyCores,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), invocations[0]);
     }
 
     private String progress(int done, double[] throughput) {
@@ -115,13 +116,17 @@ public final class ScalabilityRunner {
                 workers[done - 1], throughput[done - 1]);
     }
 
-    /** Measures one worker count; puts the workers' CPU time in the window into {@code cpuNanos} (-1: unknown). */
-    private long measure(BenchmarkOperation operation, int count, long[] cpuNanos) {
+    /**
+     * Measures one worker count; puts the workers' CPU time in the window into {@code cpuNanos[0]} (-1: unknown)
+     * and adds every call made to {@code invocations[0]}.
+     */
+    private long measure(BenchmarkOperation operation, int count, long[] cpuNanos, long[] invocations) {
         ThreadMXBean clock = ManagementFactory.getThreadMXBean();
         boolean cpuMeasurable = clock.isCurrentThreadCpuTimeSupported() && clock.isThreadCpuTimeEnabled();
         AtomicInteger phase = new AtomicInteger();
         long[] completed = new long[count];
         long[] cpu = new long[count];
+        long[] calls = new long[count];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(count);
         CountDownLatch finished = new CountDownLatch(count);
@@ -131,12 +136,14 @@ public final class ScalabilityRunner {
             threads[w] = new Thread(() -> {
                 Blackhole blackhole = new Blackhole();
                 long measured = 0;
+                long called = 0;
                 long cpuAtStart = -1;
                 ready.countDown();
                 try {
                     int current;
                     while ((current = phase.get()) != STOPPED) {
                         operation.run(blackhole);
+                        called++;
                         if (current == MEASURING && phase.get() == MEASURING) {
                             measured++; // only operations both started and finished inside the window count
                             if (cpuAtStart < 0 && cpuMeasurable) {
@@ -150,6 +157,7 @@ public final class ScalabilityRunner {
                 } finally {
                     blackhole.publish();
                     completed[slot] = measured;
+                    calls[slot] = called;
                     cpu[slot] = cpuAtStart < 0 ? 0 : clock.getCurrentThreadCpuTime() - cpuAtStart;
                     finished.countDown();
                 }
@@ -177,6 +185,7 @@ public final class ScalabilityRunner {
         long cpuTotal = 0;
         for (int w = 0; w < count; w++) {
             total += completed[w];
+            invocations[0] += calls[w];
             cpuTotal += cpu[w];
         }
         cpuNanos[0] = cpuMeasurable ? cpuTotal : -1;

@@ -15,9 +15,10 @@ import java.util.Locale;
  * @param amdahl              Amdahl's law fitted to the speedups
  * @param usl                 Universal Scalability Law fitted to the speedups
  * @param availableProcessors {@code Runtime.availableProcessors()} during the run
+ * @param invocations         every call of the operation, warm-ups included
  */
 public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit amdahl, UslFit usl,
-                            int availableProcessors) {
+                            int availableProcessors, long invocations) {
 
     /** Copies the points. */
     public ScalingResult {
@@ -26,7 +27,7 @@ public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit am
 
     /** Computes speedups, efficiencies and fits from throughput per worker count (which must include 1). */
     public static ScalingResult of(String name, int[] workers, long[] operations, double[] throughput,
-                                   double[] busyCores, int availableProcessors) {
+                                   double[] busyCores, int availableProcessors, long invocations) {
         int one = -1;
         for (int i = 0; i < workers.length; i++) {
             if (workers[i] == 1) {
@@ -51,7 +52,7 @@ public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit am
         }
         AmdahlFit amdahl = workers.length >= 2 ? AmdahlFit.fit(n, speedups) : new AmdahlFit(0, Double.NaN);
         UslFit usl = workers.length >= 2 ? UslFit.fit(n, speedups) : new UslFit(0, 0, Double.NaN);
-        return new ScalingResult(name, points, amdahl, usl, availableProcessors);
+        return new ScalingResult(name, points, amdahl, usl, availableProcessors, invocations);
     }
 
     /** The point measured at {@code workers}. */

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * r.checkMaxExponent(1.2);
  * }</pre>
  *
- * <p>The builder is immutable.
+ * <p>The settings are immutable (every setter returns a new runner); a runner runs one measurement at a time.
  */
 public final class DataVolumeRunner {
 
@@ -34,6 +34,8 @@ public final class DataVolumeRunner {
     private final Duration minTime;
     private final int minRepetitions;
     private final Clock clock;
+    /** Records processed by the current {@link #run}; a runner is used by one thread at a time. */
+    private long recordsProcessed;
 
     /** What a run's time is measured with. */
     public enum Clock {
@@ -115,6 +117,7 @@ public final class DataVolumeRunner {
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(operation, "operation");
         List<VolumePoint> points = new ArrayList<>();
+        recordsProcessed = 0;
         AtomicInteger done = new AtomicInteger();
         Duration planned = warmup.plus(minTime).multipliedBy(sizes.length);
         try (ProgressLine progress = ProgressLine.start("data volume " + name, planned,
@@ -129,7 +132,7 @@ public final class DataVolumeRunner {
             }
             blackhole.publish();
         }
-        return VolumeResult.of(name, points);
+        return VolumeResult.of(name, points, recordsProcessed);
     }
 
     private <T> VolumePoint measure(int size, VolumeSetup<T> setup, VolumeOperation<T> operation,
@@ -177,6 +180,7 @@ public final class DataVolumeRunner {
 
     private <T> long timedRun(T input, VolumeOperation<T> operation, Blackhole blackhole, int size) {
         long start = now();
+        recordsProcessed += size;
         try {
             operation.run(input, blackhole);
         } catch (Exception e) {

@@ -14,8 +14,9 @@ import java.util.Locale;
  * @param name   workload name
  * @param points one per size, ascending
  * @param fit    least-squares line through (log size, log median time); its slope is the exponent
+ * @param recordsProcessed records processed over all runs of all sizes, warm-up included
  */
-public record VolumeResult(String name, List<VolumePoint> points, LinearFit fit) {
+public record VolumeResult(String name, List<VolumePoint> points, LinearFit fit, long recordsProcessed) {
 
     /** Copies the points. */
     public VolumeResult {
@@ -23,7 +24,7 @@ public record VolumeResult(String name, List<VolumePoint> points, LinearFit fit)
     }
 
     /** Fits the log-log line to the points (at least two sizes). */
-    public static VolumeResult of(String name, List<VolumePoint> points) {
+    public static VolumeResult of(String name, List<VolumePoint> points, long recordsProcessed) {
         if (points.size() < 2) {
             throw new IllegalArgumentException("data-volume scaling needs at least 2 sizes, got " + points.size());
         }
@@ -33,7 +34,7 @@ public record VolumeResult(String name, List<VolumePoint> points, LinearFit fit)
             logSize[i] = Math.log(points.get(i).size());
             logTime[i] = Math.log(points.get(i).medianNanos());
         }
-        return new VolumeResult(name, points, LeastSquares.line(logSize, logTime));
+        return new VolumeResult(name, points, LeastSquares.line(logSize, logTime), recordsProcessed);
     }
 
     /** Empirical complexity exponent: the slope of log time against log size (1 = linear, 2 = quadratic). */

@@ -48,7 +48,7 @@ class DataVolumeRunnerTest {
     @Test
     void exponentAndDegradationFromKnownPoints() {
         VolumeResult r = VolumeResult.of("known", List.of(new VolumePoint(100, 5, 1_000, 10, 0),
-                new VolumePoint(1_000, 5, 100_000, 100, 0), new VolumePoint(10_000, 5, 10_000_000, 1_000, 0)));
+                new VolumePoint(1_000, 5, 100_000, 100, 0), new VolumePoint(10_000, 5, 10_000_000, 1_000, 0)), 55_500);
         assertThat(r.exponent()).isCloseTo(2.0, within(1e-9));
         assertThat(r.degradation()).isCloseTo(100, within(1e-9));
         Check check = r.checkMaxDegradation(3);

@@ -1,0 +1,177 @@
+package dev.costagent.perf.bench;
+
+import dev.costagent.perf.baseline.Baseline;
+import dev.costagent.perf.baseline.BaselineComparator;
+import dev.costagent.perf.baseline.BaselineStore;
+import dev.costagent.perf.baseline.Change;
+import dev.costagent.perf.baseline.Comparison;
+import dev.costagent.perf.baseline.ComparisonPolicy;
+import dev.costagent.perf.report.Chart;
+import dev.costagent.perf.report.Check;
+import dev.costagent.perf.report.JUnitReporting;
+import dev.costagent.perf.report.PerfSettings;
+import dev.costagent.perf.report.Series;
+import dev.costagent.perf.report.TestReport;
+import dev.costagent.perf.resource.OperationCount;
+import dev.costagent.perf.stats.ConfidenceInterval;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Runs {@link Benchmark @Benchmark} methods: intercepts JUnit's single invocation, runs the method as a
+ * {@link BenchmarkRunner} operation, compares with or records the baseline, reports (console, JSON, HTML, JUnit
+ * report entries) and fails on a regression. Resolves {@link Blackhole} parameters of the benchmark and
+ * {@link BenchmarkResult} parameters of {@code @AfterEach} methods.
+ */
+public final class BenchmarkExtension implements ExecutionCondition, InvocationInterceptor, ParameterResolver {
+
+    /** Configuration key of the baseline mode: auto, record, compare or off. */
+    public static final String BASELINE_MODE = "perf.baseline";
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BenchmarkExtension.class);
+
+    /** Creates the extension (registered by the annotation). */
+    public BenchmarkExtension() {
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, Benchmark.class)).isPresent()
+                ? PerfSettings.condition(context) : ConditionEvaluationResult.enabled("not a benchmark");
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext context) {
+        Method method = invocationContext.getExecutable();
+        Benchmark settings = AnnotationSupport.findAnnotation(method, Benchmark.class).orElseThrow();
+        invocation.skip();
+        String name = settings.name().isEmpty() ? PerfSettings.testName(context) : settings.name();
+        BenchmarkResult result = BenchmarkRunner.named(name)
+                .warmupIterations(settings.warmupIterations())
+                .measurementIterations(settings.iterations())
+                .iterationTime(PerfSettings.scaled(context, settings.iterationTime(), "@Benchmark.iterationTime"))
+                .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
+                        invocationContext.getArguments()));
+        context.getStore(NAMESPACE).put(BenchmarkResult.class, result);
+        OperationCount.record(context, result.invocations());
+
+        TestReport.Builder report = TestReport.builder(context.getUniqueId(), name, "benchmark");
+        Map<String, String> entries = new LinkedHashMap<>();
+        ConfidenceInterval median = result.medianInterval();
+        ConfidenceInterval mean = result.meanInterval();
+        report.figure("median", ns(result.median()) + " ns/op")
+                .figure("median 95% CI", ns(median.lower()) + " .. " + ns(median.upper()) + " ns/op")
+                .figure("mean", ns(result.mean()) + " ± " + ns(mean.upper() - mean.estimate()) + " ns/op (95% CI)")
+                .figure("throughput", String.format(Locale.ROOT, "%,.0f ops/s", result.throughput()))
+                .figure("iterations", settings.iterations() + " x " + PerfSettings.scaled(context,
+                        settings.iterationTime(), "iterationTime").toMillis() + " ms, " + result.operations()
+                        + " ops measured");
+        entries.put("perf.median.ns", ns(result.median()));
+        entries.put("perf.median.ci.low.ns", ns(median.lower()));
+        entries.put("perf.median.ci.high.ns", ns(median.upper()));
+        entries.put("perf.mean.ns", ns(result.mean()));
+        entries.put("perf.throughput", String.format(Locale.ROOT, "%.1f", result.throughput()));
+
+        double[] iterations = new double[result.samples().length];
+        for (int i = 0; i < iterations.length; i++) {
+            iterations[i] = i + 1;
+        }
+        List<Series> series = new ArrayList<>();
+        series.add(Series.measured("this run", iterations, result.samples()));
+        if (settings.baseline()) {
+            baseline(context, result, report, entries).ifPresent(base -> {
+                double[] x = new double[base.samples().length];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = i + 1;
+                }
+                series.add(Series.measured("baseline", x, base.samples()));
+            });
+        }
+        report.chart(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series));
+        JUnitReporting.complete(context, report.build(), entries);
+    }
+
+    /** Compares with or records the baseline per the mode; returns the baseline compared against, if any. */
+    private static Optional<Baseline> baseline(ExtensionContext context, BenchmarkResult result,
+                                               TestReport.Builder report, Map<String, String> entries) {
+        String mode = context.getConfigurationParameter(BASELINE_MODE).map(String::trim).orElse("auto")
+                .toLowerCase(Locale.ROOT);
+        if (!List.of("auto", "record", "compare", "off").contains(mode)) {
+            throw new IllegalArgumentException(BASELINE_MODE + " must be auto, record, compare or off, got '" + mode
+                    + "'");
+        }
+        if (mode.equals("off")) {
+            return Optional.empty();
+        }
+        BaselineStore store = BaselineStore.at(Path.of(context.getConfigurationParameter(
+                BaselineStore.DIRECTORY_PROPERTY).orElse("src/test/perf-baselines")));
+        Optional<Baseline> existing = mode.equals("record") ? Optional.empty() : store.load(result.name());
+        if (existing.isEmpty()) {
+            if (mode.equals("compare")) {
+                report.note("no baseline at " + store.fileFor(result.name()) + "; not compared");
+            } else {
+                Path file = store.save(result.toBaseline());
+                report.note("baseline recorded: " + file);
+                entries.put("perf.baseline", "recorded");
+            }
+            return Optional.empty();
+        }
+        ComparisonPolicy policy = ComparisonPolicy.from(context::getConfigurationParameter);
+        Comparison comparison = new BaselineComparator(policy).compare(existing.get(), result.samples(),
+                result.environment());
+        report.figure("vs baseline", comparison.summary());
+        report.notes(comparison.warnings());
+        entries.put("perf.baseline", comparison.change().name());
+        if (comparison.ratio() != null) {
+            entries.put("perf.baseline.change", String.format(Locale.ROOT, "%.4f", comparison.relativeChange()));
+        }
+        if (comparison.change() != Change.NOT_COMPARED) {
+            report.checks(List.of(new Check("median vs baseline (" + policy.method().name().toLowerCase(Locale.ROOT)
+                    + ", alpha " + policy.alpha() + ")",
+                    comparison.ratio() == null ? "n/a" : String.format(Locale.ROOT, "%+.1f%% (%s)",
+                            comparison.relativeChange() * 100, comparison.change()),
+                    String.format(Locale.ROOT, "no significant slowdown over %.0f%%", policy.threshold() * 100),
+                    !comparison.failing(), String.join("; ", comparison.warnings()))));
+        }
+        return existing;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == Blackhole.class || type == BenchmarkResult.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.getParameter().getType() == Blackhole.class) {
+            return new Blackhole(); // a placeholder: the runner passes its own blackhole on every call
+        }
+        BenchmarkResult result = extensionContext.getStore(NAMESPACE).get(BenchmarkResult.class, BenchmarkResult.class);
+        if (result == null) {
+            throw new ParameterResolutionException("no BenchmarkResult for " + parameterContext.getDeclaringExecutable()
+                    + ": it can be injected into an @AfterEach method of a @Benchmark test that ran");
+        }
+        return result;
+    }
+
+    private static String ns(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.3f", value);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.costagent.perf.resource;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * How many operations a JUnit performance test executed, shared between extensions through the test's
+ * {@link ExtensionContext} store: {@code @Benchmark}, {@code @Scalability} and {@code @DataVolume} record it, and
+ * {@link ResourceBudget @ResourceBudget} divides allocation and CPU time by it. A plain test counts as one operation.
+ */
+public final class OperationCount {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OperationCount.class);
+    private static final String KEY = "operations";
+
+    private OperationCount() {
+    }
+
+    /** Records that the test executed {@code operations} operations in total (warm-up included). */
+    public static void record(ExtensionContext context, long operations) {
+        context.getStore(NAMESPACE).put(KEY, operations);
+    }
+
+    /** The recorded count, or 1 when no extension recorded one. */
+    public static long of(ExtensionContext context) {
+        Long count = context.getStore(NAMESPACE).get(KEY, Long.class);
+        return count == null ? 1 : count;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.costagent.perf.resource;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Resource limits for a test, sampled while the test method runs (see {@link ResourceSampler}). Combine it with
+ * {@code @Test}, {@code @Benchmark}, {@code @Scalability}, {@code @DataVolume} or a harness load test:
+ *
+ * <pre>{@code
+ * @Benchmark
+ * @ResourceBudget(maxAllocatedPerOp = "64B", maxCpuPerOp = "20us", maxGcTime = "100ms")
+ * void parse(Blackhole bh) { bh.consume(parser.parse(LINE)); }
+ * }</pre>
+ *
+ * <p>Per-operation limits divide by the operations the test executed: those counted by {@code @Benchmark},
+ * {@code @Scalability} (calls) and {@code @DataVolume} (records), warm-up included, or by a harness load run on the
+ * test's thread; a plain test counts as one operation. Sizes are texts such as {@code "512MB"} or {@code "1KB"},
+ * times such as {@code "50us"} or {@code "200ms"}; empty or negative means no limit. An {@code @AfterEach} method
+ * may take the {@link ResourceUsage}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@ExtendWith(ResourceBudgetExtension.class)
+public @interface ResourceBudget {
+
+    /** Peak live heap (heap after GC, or heap used when no GC ran), such as {@code "256MB"}. */
+    String maxHeap() default "";
+
+    /** Allocated bytes per operation, such as {@code "1KB"}. */
+    String maxAllocatedPerOp() default "";
+
+    /** Process CPU time per operation, such as {@code "50us"}. */
+    String maxCpuPerOp() default "";
+
+    /** Mean process CPU over the test, percent of all available processors. */
+    double maxCpuPercent() default -1;
+
+    /** Total GC time, such as {@code "200ms"}. */
+    String maxGcTime() default "";
+
+    /** Sampling interval, such as {@code "100ms"}. */
+    String interval() default "100ms";
+}

@@ -1,0 +1,105 @@
+package dev.costagent.perf.scaling;
+
+import dev.costagent.perf.bench.Blackhole;
+import dev.costagent.perf.bench.MethodBinding;
+import dev.costagent.perf.report.JUnitReporting;
+import dev.costagent.perf.report.PerfSettings;
+import dev.costagent.perf.report.TestReport;
+import dev.costagent.perf.resource.OperationCount;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Runs {@link Scalability @Scalability} methods through a {@link ScalabilityRunner}, reports and checks
+ * {@code minEfficiency}. Resolves {@link Blackhole} parameters of the test and {@link ScalingResult} parameters of
+ * {@code @AfterEach} methods.
+ */
+public final class ScalabilityExtension implements ExecutionCondition, InvocationInterceptor, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(ScalabilityExtension.class);
+
+    /** Creates the extension (registered by the annotation). */
+    public ScalabilityExtension() {
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, Scalability.class)).isPresent()
+                ? PerfSettings.condition(context) : ConditionEvaluationResult.enabled("not a scalability test");
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext context) {
+        Method method = invocationContext.getExecutable();
+        Scalability settings = AnnotationSupport.findAnnotation(method, Scalability.class).orElseThrow();
+        invocation.skip();
+        String name = PerfSettings.testName(context);
+        ScalingResult result = ScalabilityRunner.named(name).workers(settings.workers())
+                .warmup(PerfSettings.scaled(context, settings.warmup(), "@Scalability.warmup"))
+                .window(PerfSettings.scaled(context, settings.window(), "@Scalability.window"))
+                .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
+                        invocationContext.getArguments()));
+        context.getStore(NAMESPACE).put(ScalingResult.class, result);
+        OperationCount.record(context, result.invocations());
+
+        TestReport.Builder report = TestReport.builder(context.getUniqueId(), name, "scalability")
+                .figure("availableProcessors", Integer.toString(result.availableProcessors()));
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("perf.availableProcessors", Integer.toString(result.availableProcessors()));
+        for (ScalingPoint p : result.points()) {
+            report.figure(p.workers() + " workers", String.format(Locale.ROOT,
+                    "%,.0f ops/s, speedup %.2f, efficiency %.2f, busy cores %.2f", p.throughput(), p.speedup(),
+                    p.efficiency(), p.busyCores()));
+            entries.put("perf.efficiency." + p.workers(), String.format(Locale.ROOT, "%.3f", p.efficiency()));
+        }
+        report.figure("Amdahl", String.format(Locale.ROOT, "sigma %.4f (R2 %.3f), max speedup %.1f",
+                result.amdahl().sigma(), result.amdahl().rSquared(), result.amdahl().maxSpeedup()));
+        report.figure("USL", String.format(Locale.ROOT, "sigma %.4f, kappa %.5f (R2 %.3f), peak %s",
+                result.usl().sigma(), result.usl().kappa(), result.usl().rSquared(), result.peakText()));
+        entries.put("perf.amdahl.sigma", String.format(Locale.ROOT, "%.5f", result.amdahl().sigma()));
+        entries.put("perf.usl.sigma", String.format(Locale.ROOT, "%.5f", result.usl().sigma()));
+        entries.put("perf.usl.kappa", String.format(Locale.ROOT, "%.6f", result.usl().kappa()));
+        if (settings.minEfficiency() >= 0) {
+            report.checks(result.checkMinEfficiency(settings.minEfficiency()));
+        }
+        int beyond = (int) result.points().stream().filter(p -> p.workers() > result.availableProcessors()).count();
+        if (beyond > 0) {
+            report.note(beyond + " worker count(s) exceed the " + result.availableProcessors()
+                    + " available processors: CPU-bound work cannot speed up there; figures are as measured");
+        }
+        result.charts().forEach(report::chart);
+        JUnitReporting.complete(context, report.build(), entries);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == Blackhole.class || type == ScalingResult.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.getParameter().getType() == Blackhole.class) {
+            return new Blackhole(); // a placeholder: each worker passes its own blackhole on every call
+        }
+        ScalingResult result = extensionContext.getStore(NAMESPACE).get(ScalingResult.class, ScalingResult.class);
+        if (result == null) {
+            throw new ParameterResolutionException("no ScalingResult for " + parameterContext.getDeclaringExecutable()
+                    + ": it can be injected into an @AfterEach method of a @Scalability test that ran");
+        }
+        return result;
+    }
+}
