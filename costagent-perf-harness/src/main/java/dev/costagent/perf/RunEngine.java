@@ -119,6 +119,10 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
             stopAndWait(threads);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("load run '" + common.name() + "' was interrupted", e);
+        } catch (RuntimeException e) {
+            // A probe or listener failed on the sampler thread: stop the load rather than leave it running unseen.
+            stopAndWait(threads);
+            throw e;
         }
     }
 
@@ -145,8 +149,7 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
 
         // Warm-up calls are never recorded, so there is nothing to discard at the boundary.
         boolean done = awaitWorkers(measureStartNanos);
-        long droppedBase = droppedSoFar();
-        long lastDropped = droppedBase;
+        long lastDropped = 0; // warm-up starts are never counted as dropped
         long lastErrors = 0;
         common.listeners().forEach(l -> l.runStarted(this));
 
@@ -181,7 +184,7 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
         common.listeners().forEach(l -> l.runEnded(this));
         LoadResult result = new LoadResult(common.name(), model(), description(), virtual, meters.length, startedAt,
                 Duration.ofNanos(endNanos - measureStartNanos), responses,
-                model() == LoadModel.OPEN ? services : responses, errors.snapshot(), droppedSoFar() - droppedBase,
+                model() == LoadModel.OPEN ? services : responses, errors.snapshot(), droppedSoFar(),
                 series, phases(), attachments, Duration.ofNanos(Math.max(0, System.nanoTime() - endNanos)));
         for (Thread t : threads) {
             t.join(); // already past their last statement: the latch counted down in it
@@ -212,7 +215,12 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
         Map<String, Double> probeValues = new LinkedHashMap<>();
         addGauges(probeValues);
         for (Probe p : common.probes()) {
-            probeValues.put(p.name(), p.sample());
+            try {
+                probeValues.put(p.name(), p.sample());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("load run '" + common.name() + "' stopped: probe '" + p.name()
+                        + "' failed: " + e, e);
+            }
         }
         boolean empty = h.getTotalCount() == 0;
         return new SecondSample(index, intervalNanos, h.getTotalCount(), errorsInInterval, droppedInInterval,

@@ -105,6 +105,21 @@ class OpenLoadTest {
     }
 
     @Test
+    void aFailingProbeStopsTheRunWithAClearError() {
+        LongAdder calls = new LongAdder();
+
+        assertThatThrownBy(() -> Load.open(50).duration(Duration.ofSeconds(30)).name("probed")
+                .probe(Probe.of("broken", () -> {
+                    throw new IllegalStateException("gauge unavailable");
+                })).run(calls::increment))
+                .hasMessageStartingWith("load run 'probed' stopped: probe 'broken' failed")
+                .hasMessageContaining("gauge unavailable");
+        long afterFailure = calls.sum();
+
+        assertThat(afterFailure).isLessThan(200); // stopped after about a second, not 30 s
+    }
+
+    @Test
     void anOpenLoadNeedsADuration() {
         assertThatThrownBy(() -> Load.open(10).run(() -> { })).hasMessageContaining("needs a duration");
         assertThatThrownBy(() -> Load.open(0)).hasMessageContaining("rate must be a positive");

@@ -1,119 +1,85 @@
 package dev.costagent.core.agent;
 
+import dev.costagent.core.analysis.AnalysisReport;
+import dev.costagent.core.analysis.Analyzer;
 import dev.costagent.core.analysis.anomaly.Anomaly;
-import dev.costagent.core.analysis.anomaly.AnomalyDetector;
-import dev.costagent.core.analysis.anomaly.AnomalyScan;
-import dev.costagent.core.analysis.forecast.Forecast;
 import dev.costagent.core.analysis.forecast.ForecastPoint;
-import dev.costagent.core.analysis.forecast.Forecaster;
 import dev.costagent.core.analysis.series.DailySeries;
 import dev.costagent.core.analysis.series.DailySeriesReader;
-import dev.costagent.core.analysis.series.DailySeriesSet;
 import dev.costagent.core.analysis.series.SeriesScope;
+import dev.costagent.core.analysis.trend.Breakdown;
 import dev.costagent.core.analysis.utilization.UtilizationClassifier;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
-import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.recommend.AnomalySignal;
-import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.QueryEngine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
- * The analyze stage: daily series (one grouped query per scanned dimension, shared by the forecast, the anomaly scan
- * and the service breakdown), forecast, anomalies and CPU verdicts. Stateless; the agent caches its result per data.
+ * The analyze stage: the {@link Analyzer}'s report (breakdowns, trends, forecast, anomalies, commitments), CPU
+ * verdicts, and the chart figures. Stateless; the agent caches its result per data.
  */
 final class AnalysisStage {
 
-    private static final Executor SAME_THREAD = Runnable::run;
     private static final int TOP_SERVICES = 10;
+    private static final String SERVICE_NAME = "ServiceName";
 
-    private final AnomalyDetector detector;
-    private final Forecaster forecaster;
+    private final Analyzer analyzer;
     private final UtilizationClassifier classifier = new UtilizationClassifier();
 
-    AnalysisStage(AnomalyDetector detector, Forecaster forecaster) {
-        this.detector = detector;
-        this.forecaster = forecaster;
+    AnalysisStage(Analyzer analyzer) {
+        this.analyzer = analyzer;
     }
 
     /** The stage's output. */
-    record Result(Analyses analyses, CostOverview overview, List<UtilizationVerdict> verdicts,
-            List<AnomalySignal> anomalySignals, List<String> warnings) {}
+    record Result(AnalysisReport report, CostOverview overview, List<UtilizationVerdict> verdicts,
+            List<AnomalySignal> anomalySignals) {}
 
-    Result analyze(QueryEngine engine, List<UtilizationSeries> cpu) {
-        List<String> warnings = new ArrayList<>();
-        SeriesScope scope = SeriesScope.usage();
-        List<Dimension> dims = new ArrayList<>(detector.dimensions());
-        Dimension service = Dimension.of(FocusColumn.SERVICE_NAME);
-        if (!dims.contains(service)) {
-            dims.add(service);
-        }
-        DailySeriesReader reader = new DailySeriesReader(engine, scope);
-        List<DailySeriesSet> sets = reader.byDimensions(dims, SAME_THREAD);
-        DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
-
-        Forecast forecast = null;
-        if (total.axis().days() > 0) {
-            forecast = forecaster.forecast(total);
-        } else {
-            warnings.add("no usage cost: nothing to forecast");
-        }
-        List<DailySeriesSet> scanned = new ArrayList<>();
-        for (DailySeriesSet set : sets) {
-            if (detector.dimensions().stream().anyMatch(d -> d.label().equals(set.dimension()))) {
-                scanned.add(set);
+    Result analyze(QueryEngine engine, List<UtilizationSeries> series) {
+        List<UtilizationVerdict> verdicts = new ArrayList<>();
+        for (UtilizationSeries s : series) {
+            if ("cpu".equals(s.metric())) { // the verdicts are CPU rules; other metrics are context only
+                verdicts.add(classifier.classify(s));
             }
         }
-        AnomalyScan scan = detector.scan(engine, scope, total, scanned, SAME_THREAD);
-        if (scan.status() == AnomalyScan.Status.INSUFFICIENT_HISTORY) {
-            warnings.add("anomaly scan skipped: " + scan.historyDays() + " days of history, " + scan.requiredDays()
-                    + " needed");
-        }
+        verdicts.sort(Comparator.comparing(UtilizationVerdict::resourceId));
+        AnalysisReport report = analyzer.analyze(engine, verdicts);
 
-        List<CostOverview.ServiceShare> breakdown = new ArrayList<>();
-        double sum = total.sum();
-        for (DailySeriesSet set : sets) {
-            if (set.dimension().equals(service.label())) {
-                for (DailySeries s : set.series()) {
-                    breakdown.add(new CostOverview.ServiceShare(s.value(), s.sum(), sum == 0 ? 0 : s.sum() / sum));
-                }
-            }
-        }
-        breakdown.sort(Comparator.comparingDouble(CostOverview.ServiceShare::cost).reversed()
-                .thenComparing(CostOverview.ServiceShare::service, Comparator.nullsFirst(Comparator.naturalOrder())));
-
+        // The daily total for the chart: the analysis report keeps its results, not its series.
+        DailySeries total = new DailySeriesReader(engine, SeriesScope.usage()).total();
         List<CostOverview.DailyCost> daily = new ArrayList<>(total.axis().days());
         for (int i = 0; i < total.axis().days(); i++) {
             daily.add(new CostOverview.DailyCost(total.axis().day(i).toString(), total.at(i)));
         }
         List<CostOverview.ForecastPoint> band = new ArrayList<>();
-        if (forecast != null) {
-            for (ForecastPoint p : forecast.daily()) {
+        if (report.forecast() != null) {
+            for (ForecastPoint p : report.forecast().daily()) {
                 band.add(new CostOverview.ForecastPoint(p.date().toString(), p.value(), p.lower80(), p.upper80(),
                         p.lower95(), p.upper95()));
             }
         }
         List<CostOverview.AnomalyMarker> markers = new ArrayList<>();
         List<AnomalySignal> signals = new ArrayList<>();
-        for (Anomaly a : scan.anomalies()) {
+        for (Anomaly a : report.anomalies()) {
             markers.add(new CostOverview.AnomalyMarker(a.date().toString(), a.dimension(), a.value(), a.impact(),
                     a.severity().toString()));
             signals.add(new AnomalySignal(a.dimension(), a.value(), a.date(), a.actual(), a.expected(),
                     a.severity().toString()));
         }
-        List<UtilizationVerdict> verdicts = new ArrayList<>();
-        for (UtilizationSeries series : cpu) {
-            if ("cpu".equals(series.metric())) { // verdicts are CPU rules; other metrics are context only
-                verdicts.add(classifier.classify(series));
+        List<CostOverview.ServiceShare> services = new ArrayList<>();
+        for (Breakdown b : report.breakdowns()) {
+            if (SERVICE_NAME.equals(b.dimension())) {
+                for (Breakdown.Item item : b.items()) {
+                    services.add(new CostOverview.ServiceShare(item.value(), item.cost(), item.share()));
+                }
             }
         }
-        verdicts.sort(Comparator.comparing(UtilizationVerdict::resourceId));
+        services.sort(Comparator.comparingDouble(CostOverview.ServiceShare::cost).reversed()
+                .thenComparing(CostOverview.ServiceShare::service, Comparator.nullsFirst(Comparator.naturalOrder())));
         CostOverview overview = new CostOverview(daily, band, markers,
-                breakdown.subList(0, Math.min(TOP_SERVICES, breakdown.size())));
-        return new Result(new Analyses(forecast, scan, breakdown), overview, verdicts, signals, warnings);
+                services.subList(0, Math.min(TOP_SERVICES, services.size())));
+        return new Result(report, overview, verdicts, signals);
     }
 }

@@ -6,8 +6,7 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
-import dev.costagent.core.analysis.anomaly.AnomalyDetector;
-import dev.costagent.core.analysis.forecast.Forecaster;
+import dev.costagent.core.analysis.Analyzer;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.focus.DataQualityIssue;
@@ -94,7 +93,7 @@ public final class CostAgent implements AutoCloseable {
         this.readOptions = b.readOptions;
         this.utilization = List.copyOf(b.utilization);
         this.inventory = b.inventory;
-        this.analysis = new AnalysisStage(b.anomalyDetector, b.forecaster);
+        this.analysis = new AnalysisStage(b.analyzer);
         this.recommender = b.recommender;
         this.narrator = b.narrator;
         this.narratedRecommendations = b.narratedRecommendations;
@@ -224,10 +223,10 @@ public final class CostAgent implements AutoCloseable {
             List<Narrative> narratives = narrate(control, summary, analyzed, recommended);
             timings.add(stageEnd(runId, Stage.NARRATE, t0, false));
 
-            List<String> warnings = new ArrayList<>(analyzed.warnings());
+            List<String> warnings = new ArrayList<>(analyzed.report().warnings());
             warnings.addAll(recommended.warnings());
             Report report = new Report(Report.SCHEMA_VERSION, runId, clock.instant().toString(), summary,
-                    analyzed.overview(), analyzed.analyses(), analyzed.verdicts(), recommended.recommendations(),
+                    analyzed.overview(), analyzed.report(), analyzed.verdicts(), recommended.recommendations(),
                     narratives, timings, warnings, data.dataQuality());
             for (RunListener l : listeners) {
                 notify(() -> l.runFinished(report));
@@ -309,7 +308,7 @@ public final class CostAgent implements AutoCloseable {
 
     private List<Narrative> narrate(RunControl control, ReportSummary summary, AnalysisStage.Result analyzed,
             RecommendationResult recommended) {
-        List<dev.costagent.core.narrate.Facts> facts = NarrationFacts.of(summary, analyzed.analyses(),
+        List<dev.costagent.core.narrate.Facts> facts = NarrationFacts.of(summary, analyzed.report(),
                 recommended.recommendations(), narratedRecommendations);
         List<Narrative> out = new ArrayList<>(facts.size());
         for (dev.costagent.core.narrate.Facts f : facts) {
@@ -378,8 +377,7 @@ public final class CostAgent implements AutoCloseable {
         private ReadOptions readOptions = ReadOptions.DEFAULTS;
         private List<UtilizationSeries> utilization = List.of();
         private InstanceInventory inventory = InstanceInventory.EMPTY;
-        private AnomalyDetector anomalyDetector = AnomalyDetector.defaults();
-        private Forecaster forecaster = Forecaster.defaults();
+        private Analyzer analyzer = Analyzer.builder().executor(Runnable::run).build();
         private RecommendationEngine recommender = RecommendationEngine.defaults();
         private Narrator narrator = new TemplateNarrator();
         private int narratedRecommendations = 5;
@@ -421,15 +419,13 @@ public final class CostAgent implements AutoCloseable {
             return this;
         }
 
-        /** Analysis options: the anomaly detector (dimensions, sensitivity). */
-        public Builder anomalyDetector(AnomalyDetector value) {
-            this.anomalyDetector = requireNonNull(value);
-            return this;
-        }
-
-        /** Analysis options: the forecaster (horizon). */
-        public Builder forecaster(Forecaster value) {
-            this.forecaster = requireNonNull(value);
+        /**
+         * The analysis options, as a configured {@link Analyzer} (scope, anomaly sensitivity and dimensions, forecast
+         * horizon, trends, commitments). The default runs a run's queries on the run's own thread, so the agent's
+         * executor bounds all work; give the analyzer an executor to spread one run's queries over cores.
+         */
+        public Builder analyzer(Analyzer value) {
+            this.analyzer = requireNonNull(value);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.costagent.core.agent;
 
+import dev.costagent.core.analysis.AnalysisReport;
 import dev.costagent.core.analysis.anomaly.Anomaly;
 import dev.costagent.core.narrate.Facts;
 import dev.costagent.core.recommend.Recommendation;
@@ -19,7 +20,7 @@ final class NarrationFacts {
 
     private NarrationFacts() {}
 
-    static List<Facts> of(ReportSummary summary, Analyses analyses, List<Recommendation> recommendations,
+    static List<Facts> of(ReportSummary summary, AnalysisReport analyses, List<Recommendation> recommendations,
             int topRecommendations) {
         List<Facts> facts = new ArrayList<>();
         Map<String, Object> s = new LinkedHashMap<>();
@@ -43,7 +44,7 @@ final class NarrationFacts {
             f.put("method", analyses.forecast().method());
             facts.add(new Facts("forecast", "forecast", f));
         }
-        List<Anomaly> anomalies = new ArrayList<>(analyses.anomalies().anomalies());
+        List<Anomaly> anomalies = new ArrayList<>(analyses.anomalies());
         anomalies.sort(Comparator.comparingDouble((Anomaly a) -> -Math.abs(a.impact()))
                 .thenComparing(a -> a.date().toString()).thenComparing(Anomaly::dimension)
                 .thenComparing(Anomaly::value));

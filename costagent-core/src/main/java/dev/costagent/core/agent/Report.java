@@ -3,6 +3,7 @@ package dev.costagent.core.agent;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.costagent.core.analysis.AnalysisReport;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.narrate.Narrative;
 import dev.costagent.core.recommend.Recommendation;
@@ -17,8 +18,8 @@ import java.util.List;
  * @param generatedAt when the run finished, ISO 8601 UTC, from the agent's clock
  * @param summary the headline numbers
  * @param overview the figures the HTML report draws
- * @param analyses the analysis stage's full results (breakdowns, trends, forecast, anomalies, commitments) as the
- *     analysis engine produced them; {@code null} when the stage did not run
+ * @param analyses the analysis engine's report: breakdowns, trends, forecast, anomalies (with root causes),
+ *     commitments and utilization verdicts
  * @param utilization CPU verdicts per resource (empty without utilization data)
  * @param recommendations ranked, best first
  * @param narratives explanations, each naming its source ({@code template} or {@code model})
@@ -34,7 +35,7 @@ public record Report(
         String generatedAt,
         ReportSummary summary,
         CostOverview overview,
-        Analyses analyses,
+        AnalysisReport analyses,
         List<UtilizationVerdict> utilization,
         List<Recommendation> recommendations,
         List<Narrative> narratives,

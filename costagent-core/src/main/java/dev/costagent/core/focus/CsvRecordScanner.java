@@ -49,29 +49,27 @@ final class CsvRecordScanner {
      */
     int scan(byte[] buf, int pos, int limit, boolean eof) {
         escapedFields = 0;
-        int next = scanFields(buf, pos, limit, eof);
-        if (next != NEED_MORE && escapedFields > 0) {
-            unescape(buf);
-        }
-        return next;
+        return scanFields(buf, pos, limit, eof);
     }
 
-    /** Replaces each {@code ""} by {@code "} in the fields that have them, shortening their ranges. */
-    private void unescape(byte[] buf) {
-        for (int f = 0; f < fieldCount; f++) {
-            if (!escaped[f]) {
-                continue;
-            }
-            int write = starts[f];
-            for (int read = starts[f]; read < ends[f]; read++) {
-                byte b = buf[read];
-                buf[write++] = b;
-                if (b == QUOTE) {
-                    read++; // skip the second quote of the pair
-                }
-            }
-            ends[f] = write;
+    /**
+     * Replaces each {@code ""} by {@code "} in a field that has them, shortening its range. Done on first access, so
+     * fields nobody reads (e.g. Tags when a query does not group by a tag) are never rewritten.
+     */
+    void unescape(byte[] buf, int field) {
+        if (escapedFields == 0 || !escaped[field]) {
+            return;
         }
+        escaped[field] = false;
+        int write = starts[field];
+        for (int read = starts[field]; read < ends[field]; read++) {
+            byte b = buf[read];
+            buf[write++] = b;
+            if (b == QUOTE) {
+                read++; // skip the second quote of the pair
+            }
+        }
+        ends[field] = write;
     }
 
     private int scanFields(byte[] buf, int pos, int limit, boolean eof) {

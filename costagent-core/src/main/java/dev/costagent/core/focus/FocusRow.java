@@ -38,13 +38,15 @@ public final class FocusRow {
         return buffer;
     }
 
-    /** First byte of a field. */
+    /** First byte of a field (its doubled quotes undone). */
     public int start(int field) {
+        scanner.unescape(buffer, field);
         return scanner.starts[field];
     }
 
-    /** One past the last byte of a field. */
+    /** One past the last byte of a field (its doubled quotes undone). */
     public int end(int field) {
+        scanner.unescape(buffer, field);
         return scanner.ends[field];
     }
 
@@ -64,11 +66,13 @@ public final class FocusRow {
 
     /** The field as a decimal, or {@code NaN} when it is null or not a number (check {@link #isNull} first). */
     public double decimal(int field) {
+        scanner.unescape(buffer, field);
         return DecimalParser.parse(buffer, scanner.starts[field], scanner.ends[field]);
     }
 
     /** The field as UTC epoch seconds, or {@link TimestampParser#INVALID}. */
     public long timestamp(int field) {
+        scanner.unescape(buffer, field);
         return TimestampParser.parse(buffer, scanner.starts[field], scanner.ends[field]);
     }
 
@@ -77,6 +81,7 @@ public final class FocusRow {
         if (isNull(field)) {
             return null;
         }
+        scanner.unescape(buffer, field);
         return new String(buffer, scanner.starts[field], scanner.ends[field] - scanner.starts[field],
                 StandardCharsets.UTF_8);
     }

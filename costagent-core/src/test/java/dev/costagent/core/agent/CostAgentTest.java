@@ -128,6 +128,9 @@ class CostAgentTest {
             assertThat(report.overview().daily()).hasSize(Fleet.DAYS);
             assertThat(report.overview().forecast()).isNotEmpty();
             assertThat(report.analyses().forecast()).isNotNull();
+            assertThat(report.analyses().trends()).isNotNull();
+            assertThat(report.analyses().commitments()).isNotNull();
+            assertThat(report.analyses().utilization()).hasSize(4);
             assertThat(report.narratives()).isNotEmpty().allSatisfy(n ->
                     assertThat(n.source()).isEqualTo(NarrativeSource.TEMPLATE));
             assertThat(report.narratives()).extracting(n -> n.subject()).contains("summary");

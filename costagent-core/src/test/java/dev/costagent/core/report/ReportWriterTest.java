@@ -58,7 +58,10 @@ class ReportWriterTest {
         assertThat(names(json.get("timings").get(0))).containsExactly("stage", "millis", "cached");
         assertThat(json.get("timings").get(0).get("stage").asText()).isEqualTo("ingest");
         assertThat(json.get("utilization").get(0).get("span").asText()).startsWith("PT");
-        assertThat(json.get("analyses").get("forecast").has("endOfMonth")).isTrue();
+        assertThat(names(json.get("analyses"))).contains("breakdowns", "trends", "forecast", "anomalies",
+                "commitments", "utilization", "warnings");
+        assertThat(names(json.get("analyses").get("forecast"))).contains("monthToDate", "endOfMonth", "lower80",
+                "upper80", "lower95", "upper95");
     }
 
     @Test

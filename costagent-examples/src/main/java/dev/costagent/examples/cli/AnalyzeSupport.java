@@ -8,6 +8,7 @@ import dev.costagent.core.analysis.utilization.UtilizationReader;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.generate.BillingGenerator;
+import dev.costagent.core.generate.FleetScenario;
 import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
 import dev.costagent.core.recommend.RecommendationEngine;
@@ -22,7 +23,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costagent.core.report.ReportJson;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -40,7 +46,7 @@ import java.util.List;
  */
 public final class AnalyzeSupport {
 
-    /** Rows of generated demo data when no input is given. */
+    /** Rows of generated general billing in the demo data (the planted fleet adds its own). */
     public static final int DEMO_ROWS = 10_000;
     /** The demo data's seed, so the demo is the same on every machine. */
     public static final long DEMO_SEED = 42;
@@ -49,7 +55,7 @@ public final class AnalyzeSupport {
     /** Compute instances of the demo data with utilization series. */
     public static final int DEMO_INSTANCES = 200;
 
-    private static Path demoFile;
+    private static List<Path> demoFiles;
 
     private AnalyzeSupport() {}
 
@@ -86,7 +92,7 @@ public final class AnalyzeSupport {
                 .recommendations(RecommendationEngine.builder().options(options.build()).build())
                 .narrator(narrator == null ? new TemplateNarrator() : narrator);
         if (inputs.input() == null) {
-            agent.source(demoSource());
+            agent.sources(demoSources());
             if (inputs.utilization() == null) {
                 agent.utilization(demoUtilization());
             }
@@ -106,30 +112,41 @@ public final class AnalyzeSupport {
     }
 
     /**
-     * The generated demo billing data ({@value #DEMO_ROWS} rows, seed {@value #DEMO_SEED}, with {@value #DEMO_ANOMALIES}
-     * planted anomalies), written once per process as FOCUS CSV to a temporary file and read back like any export,
-     * so the demo exercises the real reader.
+     * The generated demo data, written once per process as FOCUS CSV to temporary files and read back like any export
+     * (so the demo exercises the real reader): {@value #DEMO_ROWS} rows of general billing (seed {@value #DEMO_SEED},
+     * {@value #DEMO_ANOMALIES} planted anomalies) and a fleet of virtual machines and commitments with planted savings
+     * (idle, over-provisioned, always-on non-production, unused commitments) over the same month.
      */
-    public static synchronized CostSource demoSource() {
-        if (demoFile == null) {
+    public static synchronized List<CostSource> demoSources() {
+        if (demoFiles == null) {
             try {
                 Path dir = Files.createTempDirectory("costagent-demo");
-                Path file = dir.resolve("demo-focus.csv");
-                demoGenerator().writeCsv(file);
-                file.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
-                demoFile = file;
+                Path billing = dir.resolve("demo-billing.csv");
+                Path fleet = dir.resolve("demo-fleet.csv");
+                demoGenerator().writeCsv(billing);
+                demoFleet().writeCsv(fleet);
+                for (Path p : List.of(billing, fleet, dir)) {
+                    p.toFile().deleteOnExit();
+                }
+                demoFiles = List.of(billing, fleet);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the demo data: " + e.getMessage(), e);
             }
         }
-        return FocusFileSource.of(demoFile);
+        return demoFiles.stream().map(f -> (CostSource) FocusFileSource.of(f)).toList();
     }
 
-    /** CPU and memory series of the demo data's compute instances (the last 14 days, 5-minute samples). */
+    /** CPU and memory series of the demo's compute instances (the last 14 days, 5-minute samples). */
     public static List<UtilizationSeries> demoUtilization() {
         List<UtilizationSeries> out = new ArrayList<>();
-        for (dev.costagent.core.generate.UtilizationSeries generated : demoGenerator().utilization(DEMO_INSTANCES)) {
+        convert(demoGenerator().utilization(DEMO_INSTANCES), out);
+        convert(demoFleet().utilization(), out);
+        return out;
+    }
+
+    private static void convert(List<dev.costagent.core.generate.UtilizationSeries> series,
+            List<UtilizationSeries> out) {
+        for (dev.costagent.core.generate.UtilizationSeries generated : series) {
             long[] times = new long[generated.samples()];
             double[] cpu = new double[times.length];
             double[] memory = new double[times.length];
@@ -141,11 +158,15 @@ public final class AnalyzeSupport {
             out.add(new UtilizationSeries(generated.resourceId(), "cpu", times, cpu));
             out.add(new UtilizationSeries(generated.resourceId(), "memory", times, memory));
         }
-        return out;
     }
 
     private static BillingGenerator demoGenerator() {
         return BillingGenerator.builder().seed(DEMO_SEED).rows(DEMO_ROWS).randomAnomalies(DEMO_ANOMALIES).generator();
+    }
+
+    private static FleetScenario demoFleet() {
+        return FleetScenario.builder().seed(DEMO_SEED).idle(2).overProvisioned(3).alwaysOnNonProduction(2)
+                .unusedCommitments(1).healthy(3).underProvisioned(1).build();
     }
 
     /** Reads a utilization file; a missing file is a one-line error. */
@@ -154,6 +175,36 @@ public final class AnalyzeSupport {
             throw new IllegalArgumentException("utilization file " + file + " does not exist");
         }
         return UtilizationReader.read(file);
+    }
+
+    /**
+     * The {@code costagent analyze --format json} document: the analysis report's keys at the top level
+     * ({@code breakdowns, trends, forecast, anomalies, commitments, utilization, ...}, as issue 3's contract has them)
+     * plus {@code summary, recommendations, narratives, timings, warnings, dataQuality}.
+     */
+    public static Map<String, Object> analyzeDocument(Report report) {
+        ObjectMapper mapper = ReportJson.mapper();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("summary", report.summary());
+        Map<String, Object> analyses = mapper.convertValue(report.analyses(),
+                new TypeReference<LinkedHashMap<String, Object>>() {});
+        analyses.remove("warnings");
+        doc.putAll(analyses);
+        doc.put("recommendations", report.recommendations());
+        doc.put("narratives", report.narratives());
+        doc.put("timings", report.timings());
+        doc.put("warnings", report.warnings());
+        doc.put("dataQuality", report.dataQuality());
+        return doc;
+    }
+
+    /** {@link #analyzeDocument} as indented JSON. */
+    public static String analyzeJson(Report report) {
+        try {
+            return ReportJson.mapper().writeValueAsString(analyzeDocument(report));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize the report: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The report as JSON, Markdown or HTML. */

@@ -34,6 +34,10 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Parallel parsers (default: one per core).")
     private Integer threads;
 
+    @Option(names = "--measure-heap", description = "Also measure the table's retained heap (full GCs before and "
+            + "after the load; slower).")
+    private boolean measureHeap;
+
     @Override
     public Integer call() {
         ReadOptions.Builder options = ReadOptions.builder().lenient(lenient)
@@ -41,10 +45,16 @@ public final class IngestCommand implements Callable<Integer> {
         if (threads != null) {
             options.threads(threads);
         }
+        long before = measureHeap ? usedHeapAfterGc() : 0;
         long started = System.nanoTime();
         CostTable table = CostTable.read(input, options.build());
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
+        if (measureHeap) {
+            long retained = usedHeapAfterGc() - before;
+            out.printf(Locale.ROOT, "measured retained heap: %,d bytes, %.1f bytes per row%n", retained,
+                    table.rowCount() == 0 ? 0.0 : (double) retained / table.rowCount());
+        }
         out.printf(Locale.ROOT, "%,d rows, %,d rejected, %.3f s, %.1f heap bytes per row (%,d attribute sets)%n",
                 table.rowCount(), table.rejectedCount(), seconds,
                 table.rowCount() == 0 ? 0.0 : (double) table.heapBytes() / table.rowCount(), table.attributeSets());
@@ -52,5 +62,13 @@ public final class IngestCommand implements Callable<Integer> {
         table.dataQuality().forEach(q -> out.printf(Locale.ROOT, "Data quality: %s in %s: %,d rows%n", q.rule(),
                 q.column(), q.rowsAffected()));
         return 0;
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

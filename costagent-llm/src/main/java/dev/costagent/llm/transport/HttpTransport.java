@@ -27,20 +27,21 @@ import java.net.http.HttpResponse.ResponseInfo;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends one request and returns the decoded answer, or throws a typed {@link LlmException}.
  *
  * <p>The whole exchange (connect, headers and body, streamed or not) must finish within the given time budget; when it
  * does not, the exchange is cancelled and {@link LlmTimeoutException} is thrown. Streamed bodies are decoded line by
- * line as they arrive, on the HTTP client's threads, so a stalled stream never blocks a caller past its budget.
+ * line as they arrive, so a stalled stream never blocks a caller past its budget, and a stream that reports an error
+ * fails the call at once.
  */
 public final class HttpTransport {
 
@@ -72,60 +73,49 @@ public final class HttpTransport {
     /**
      * Sends {@code request} and decodes the answer with {@code protocol}.
      *
+     * <p>The call blocks in {@link HttpClient#send}, which hands the answer straight to this thread (the asynchronous
+     * API adds a hop through the client's executor to every call). The request timeout bounds the wait for the
+     * headers; a {@link DeadlineBody} bounds the body with what is left of the budget.
+     *
      * @param listener receives streamed fragments; {@code null} for a whole (non-streamed) answer
      */
     public LlmResponse exchange(HttpRequest request, Duration budget, ProviderProtocol protocol,
             TokenListener listener) {
         long start = System.nanoTime();
-        CompletableFuture<Outcome> result = new CompletableFuture<>();
-        AtomicReference<LineForwarder> forwarder = new AtomicReference<>();
-        BodyHandler<Outcome> handler = info -> bodySubscriber(info, protocol, listener, result, forwarder);
-        CompletableFuture<HttpResponse<Outcome>> sent = client.sendAsync(request, handler);
-        sent.whenComplete((response, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(failure);
-            } else {
-                result.complete(response.body());
-            }
-        });
-        Outcome outcome;
+        long deadline = start + budget.toNanos();
+        HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(budget).build();
+        HttpResponse<Outcome> response;
         try {
-            outcome = result.get(budget.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            cancel(sent, forwarder);
-            throw new LlmTimeoutException(protocol.displayName() + " gave no complete answer within "
-                    + budget.toMillis() + " ms", ErrorDetails.NONE);
+            response = client.send(timed, info -> bodySubscriber(info, protocol, listener, deadline));
+        } catch (IOException e) {
+            throw translate(e, protocol, budget);
         } catch (InterruptedException e) {
-            cancel(sent, forwarder);
             Thread.currentThread().interrupt();
             throw new LlmTimeoutException("interrupted while waiting for " + protocol.displayName(),
                     ErrorDetails.NONE, e);
-        } catch (ExecutionException e) {
-            cancel(sent, forwarder);
-            throw translate(e.getCause(), protocol);
         }
+        Outcome outcome = response.body();
         if (outcome.error() != null) {
-            cancel(sent, forwarder);
             throw outcome.error();
         }
         return outcome.response().withLatency(Duration.ofNanos(System.nanoTime() - start));
     }
 
     private HttpResponse.BodySubscriber<Outcome> bodySubscriber(ResponseInfo info, ProviderProtocol protocol,
-            TokenListener listener, CompletableFuture<Outcome> result, AtomicReference<LineForwarder> forwarder) {
+            TokenListener listener, long deadline) {
+        DeadlineBody body = new DeadlineBody(deadline - System.nanoTime());
         int status = info.statusCode();
         if (status < 200 || status > 299) {
-            return BodySubscribers.mapping(BodySubscribers.ofString(UTF_8),
-                    body -> Outcome.failed(failure(status, info.headers(), body, protocol)));
+            return body.wrap(BodySubscribers.mapping(BodySubscribers.ofString(UTF_8),
+                    text -> Outcome.failed(failure(status, info.headers(), text, protocol))));
         }
         if (listener == null) {
-            return BodySubscribers.mapping(BodySubscribers.ofByteArray(),
-                    body -> decodeWhole(protocol, body, info.headers()));
+            return body.wrap(BodySubscribers.mapping(BodySubscribers.ofByteArray(),
+                    bytes -> decodeWhole(protocol, bytes, info.headers())));
         }
-        LineForwarder lines = new LineForwarder(protocol.newStreamDecoder(info.headers(), listener), result,
+        LineForwarder lines = new LineForwarder(protocol.newStreamDecoder(info.headers(), listener), body,
                 protocol.displayName());
-        forwarder.set(lines);
-        return BodySubscribers.fromLineSubscriber(lines, LineForwarder::finish, UTF_8, null);
+        return body.wrap(BodySubscribers.fromLineSubscriber(lines, LineForwarder::finish, UTF_8, null));
     }
 
     private static Outcome decodeWhole(ProviderProtocol protocol, byte[] body, HttpHeaders headers) {
@@ -170,14 +160,16 @@ public final class HttpTransport {
         return new InvalidRequestException(message, details);
     }
 
-    private LlmException translate(Throwable failure, ProviderProtocol protocol) {
+    private LlmException translate(IOException failure, ProviderProtocol protocol, Duration budget) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof LlmException llm) {
-            return llm;
+        for (Throwable inner = failure; inner != null; inner = inner.getCause()) {
+            if (inner instanceof LlmException llm) {
+                return llm;
+            }
+            if (inner instanceof TimeoutException) {
+                return new LlmTimeoutException(protocol.displayName() + " gave no complete answer within "
+                        + budget.toMillis() + " ms", ErrorDetails.NONE);
+            }
         }
         if (cause instanceof HttpTimeoutException) {
             return new LlmTimeoutException(protocol.displayName() + " timed out: " + scrub(cause.getMessage()),
@@ -193,14 +185,6 @@ public final class HttpTransport {
         }
         return new MalformedResponseException("unexpected failure talking to " + protocol.displayName() + ": "
                 + cause.getClass().getSimpleName(), ErrorDetails.NONE, cause);
-    }
-
-    private static void cancel(CompletableFuture<?> sent, AtomicReference<LineForwarder> forwarder) {
-        LineForwarder lines = forwarder.get();
-        if (lines != null) {
-            lines.cancel();
-        }
-        sent.cancel(true);
     }
 
     private String scrub(String text) {
@@ -226,14 +210,14 @@ public final class HttpTransport {
     /** Feeds body lines to a {@link StreamDecoder}; reports a decoding failure at once rather than at body end. */
     static final class LineForwarder implements Flow.Subscriber<String> {
         private final StreamDecoder decoder;
-        private final CompletableFuture<Outcome> result;
+        private final DeadlineBody body;
         private final String providerName;
         private volatile Flow.Subscription subscription;
         private volatile LlmException failure;
 
-        LineForwarder(StreamDecoder decoder, CompletableFuture<Outcome> result, String providerName) {
+        LineForwarder(StreamDecoder decoder, DeadlineBody body, String providerName) {
             this.decoder = decoder;
-            this.result = result;
+            this.body = body;
             this.providerName = providerName;
         }
 
@@ -282,17 +266,83 @@ public final class HttpTransport {
             }
         }
 
-        void cancel() {
+        private void fail(LlmException e) {
+            failure = e;
             Flow.Subscription current = subscription;
             if (current != null) {
                 current.cancel();
             }
+            body.finishEarly(Outcome.failed(e));
+        }
+    }
+
+    /**
+     * Wraps a body subscriber so that its result is ready by the deadline: when the body is not complete in time, the
+     * subscription is cancelled (closing the connection) and the call fails with a timeout; a stream decoder that
+     * finds an error finishes it at once instead of waiting for the rest of the body.
+     */
+    static final class DeadlineBody implements HttpResponse.BodySubscriber<Outcome> {
+        private final CompletableFuture<Outcome> result = new CompletableFuture<>();
+        private final long remainingNanos;
+        private HttpResponse.BodySubscriber<Outcome> inner;
+        private volatile Flow.Subscription subscription;
+
+        DeadlineBody(long remainingNanos) {
+            this.remainingNanos = Math.max(1, remainingNanos);
         }
 
-        private void fail(LlmException e) {
-            failure = e;
-            result.complete(Outcome.failed(e));
-            cancel();
+        DeadlineBody wrap(HttpResponse.BodySubscriber<Outcome> delegate) {
+            this.inner = delegate;
+            delegate.getBody().whenComplete((outcome, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(outcome);
+                }
+            });
+            result.orTimeout(remainingNanos, TimeUnit.NANOSECONDS).whenComplete((outcome, error) -> {
+                if (error instanceof TimeoutException) {
+                    cancel();
+                }
+            });
+            return this;
+        }
+
+        void finishEarly(Outcome outcome) {
+            result.complete(outcome);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription newSubscription) {
+            this.subscription = newSubscription;
+            inner.onSubscribe(newSubscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            inner.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            inner.onError(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            inner.onComplete();
+        }
+
+        @Override
+        public CompletionStage<Outcome> getBody() {
+            return result;
+        }
+
+        private void cancel() {
+            Flow.Subscription current = subscription;
+            if (current != null) {
+                current.cancel();
+            }
         }
     }
 }

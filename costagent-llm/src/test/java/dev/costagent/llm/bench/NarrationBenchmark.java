@@ -75,7 +75,7 @@ public final class NarrationBenchmark {
             double cachedP99Micros, double loopbackMedianMicros, double loopbackMeanMicros,
             double overheadAtLatencyMicros, double narratorWallMicros, double narratorCpuMicros,
             double loopbackProcessCpuMicros, double rawMedianMicros, double rawProcessCpuMicros,
-            long modelNarratives) {
+            double responderMicros, long modelNarratives) {
 
         /** A human-readable report. */
         public String describe() {
@@ -92,7 +92,9 @@ public final class NarrationBenchmark {
                             + "mean %.1f us wall; %.1f us process CPU (client and in-JVM server together)",
                     "    bare JDK HttpClient round trip to the same server (no costagent code): median %.1f us wall, "
                             + "%.1f us process CPU",
-                    "    => costagent's own overhead per call: %.1f us wall (median full call minus bare round trip)",
+                    "    fake server's own work per call (reading the facts, writing the answer): %.1f us",
+                    "    => costagent's own overhead per call: %.1f us wall (median full call minus bare round trip "
+                            + "minus the fake server's work)",
                     "    mean call at %d ms server latency minus the latency: %.1f us",
                     "  model-written narratives: %d"),
                     explanations, serverLatencyMillis, processors, loadAverage, sequentialSeconds,
@@ -100,7 +102,8 @@ public final class NarrationBenchmark {
                     throughputRatio, explanations / Math.ceil(explanations / 8.0), explanations,
                     cachedMedianMicros, cachedP99Micros, narratorWallMicros, narratorCpuMicros,
                     loopbackMedianMicros, loopbackMeanMicros, loopbackProcessCpuMicros, rawMedianMicros,
-                    rawProcessCpuMicros, loopbackMedianMicros - rawMedianMicros, serverLatencyMillis, overheadAtLatencyMicros, modelNarratives);
+                    rawProcessCpuMicros, responderMicros, loopbackMedianMicros - rawMedianMicros - responderMicros,
+                    serverLatencyMillis, overheadAtLatencyMicros, modelNarratives);
         }
     }
 
@@ -111,14 +114,20 @@ public final class NarrationBenchmark {
         double[] narratorAlone = narratorMicros(Math.max(2000, explanations * 20));
         try (ScriptedServer server = ScriptedServer.start(32)) {
             Duration[] latency = {serverLatency};
-            server.otherwise(request -> faithfulAnswer(request).after(latency[0]));
+            server.otherwise(request -> request.path().equals("/raw") ? Reply.json(200, "{}")
+                    : faithfulAnswer(request).after(latency[0]));
             ReliableLlmClient client = ReliableLlmClient.builder(new MeteredLlmClient(
                     new OpenAiClient(Endpoint.of(server.url("/v1"), ApiKey.of("sk-bench"))), new UsageLedger()))
                     .maxConcurrency(8).cacheSize(10_000).build();
             LlmNarrator narrator = LlmNarrator.builder(client).model("gpt-4o-mini").build();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
-                narrateAll(narrator, freshFacts(Math.max(16, explanations / 2)), pool);
+                // Warm-up without latency, so that the JIT has compiled the hot paths before anything is timed.
+                latency[0] = Duration.ZERO;
+                narrateAll(narrator, freshFacts(Math.max(200, explanations * 5)), pool);
+                narrateSequentially(narrator, freshFacts(Math.max(100, explanations * 2)));
+                latency[0] = serverLatency;
+                narrateAll(narrator, freshFacts(16), pool);
 
                 List<Facts> sequentialFacts = freshFacts(explanations);
                 long start = System.nanoTime();
@@ -132,20 +141,52 @@ public final class NarrationBenchmark {
 
                 long[] cached = timeEach(narrator, concurrentFacts, 3);
 
+                // Full calls and bare JDK round trips, interleaved in small blocks so that load drift on a shared
+                // machine hits both alike.
                 latency[0] = Duration.ZERO;
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpRequest bare = HttpRequest.newBuilder(server.url("/raw"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
                 narrateSequentially(narrator, freshFacts(explanations));
-                List<Facts> loopbackFacts = freshFacts(explanations);
-                long cpuBefore = processCpuNanos();
-                long[] loopback = timeEach(narrator, loopbackFacts, 1);
-                double loopbackCpu = (processCpuNanos() - cpuBefore) / 1e3 / loopbackFacts.size();
-
-                double[] raw = bareRoundTrips(server, explanations);
+                for (int i = 0; i < explanations; i++) {
+                    http.send(bare, HttpResponse.BodyHandlers.ofByteArray());
+                }
+                int blocks = Math.max(4, explanations / 10);
+                long[] loopback = new long[blocks * 10];
+                long[] raw = new long[blocks * 10];
+                long loopbackCpuNanos = 0;
+                long rawCpuNanos = 0;
+                long responderNanos = 0;
+                for (int block = 0; block < blocks; block++) {
+                    List<Facts> facts = freshFacts(10);
+                    long cpuBefore = processCpuNanos();
+                    long responderBefore = server.responderNanos();
+                    for (int i = 0; i < 10; i++) {
+                        long t0 = System.nanoTime();
+                        narrator.narrate(facts.get(i));
+                        loopback[block * 10 + i] = System.nanoTime() - t0;
+                    }
+                    responderNanos += server.responderNanos() - responderBefore;
+                    long cpuMiddle = processCpuNanos();
+                    loopbackCpuNanos += cpuMiddle - cpuBefore;
+                    for (int i = 0; i < 10; i++) {
+                        long t0 = System.nanoTime();
+                        http.send(bare, HttpResponse.BodyHandlers.ofByteArray());
+                        raw[block * 10 + i] = System.nanoTime() - t0;
+                    }
+                    rawCpuNanos += processCpuNanos() - cpuMiddle;
+                }
+                Arrays.sort(loopback);
+                Arrays.sort(raw);
+                double loopbackCpu = loopbackCpuNanos / 1e3 / loopback.length;
+                double responder = responderNanos / 1e3 / loopback.length;
+                double[] rawFigures = {percentile(raw, 0.5), rawCpuNanos / 1e3 / raw.length};
                 double perCallAtLatency = sequential * 1e6 / explanations - serverLatency.toNanos() / 1e3;
                 return new Result(explanations, serverLatency.toMillis(), load, processors, sequential, concurrent,
                         sequential / concurrent, percentile(cached, 0.5), percentile(cached, 0.99),
                         percentile(loopback, 0.5), Arrays.stream(loopback).average().orElse(0) / 1e3,
-                        perCallAtLatency, narratorAlone[0], narratorAlone[1], loopbackCpu, raw[0], raw[1],
-                        narrator.statistics().model());
+                        perCallAtLatency, narratorAlone[0], narratorAlone[1], loopbackCpu, rawFigures[0], rawFigures[1],
+                        responder, narrator.statistics().model());
             } finally {
                 pool.shutdownNow();
             }
@@ -196,27 +237,6 @@ public final class NarrationBenchmark {
     private static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
-    }
-
-    /** Median wall and mean process CPU of a bare JDK HTTP round trip with a tiny body, as the floor. */
-    private static double[] bareRoundTrips(ScriptedServer server, int count) throws Exception {
-        server.otherwise(request -> Reply.json(200, "{}"));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(server.url("/raw"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-        for (int i = 0; i < count; i++) {
-            http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
-        long[] times = new long[count];
-        long cpuBefore = processCpuNanos();
-        for (int i = 0; i < count; i++) {
-            long t0 = System.nanoTime();
-            http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            times[i] = System.nanoTime() - t0;
-        }
-        double cpu = (processCpuNanos() - cpuBefore) / 1e3 / count;
-        Arrays.sort(times);
-        return new double[] {percentile(times, 0.5), cpu};
     }
 
     private static long[] timeEach(LlmNarrator narrator, List<Facts> facts, int rounds) {

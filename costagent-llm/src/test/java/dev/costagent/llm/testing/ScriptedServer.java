@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -44,6 +45,7 @@ public final class ScriptedServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
     private final List<Recorded> requests = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final LongAdder responderNanos = new LongAdder();
     private volatile Function<Recorded, Reply> fallback = request -> Reply.json(599, "{\"error\":\"no scripted reply\"}");
 
     private ScriptedServer(int threads) throws IOException {
@@ -97,6 +99,11 @@ public final class ScriptedServer implements AutoCloseable {
         }
     }
 
+    /** Total time spent computing replies with the {@link #otherwise} responder (server-side work). */
+    public long responderNanos() {
+        return responderNanos.sum();
+    }
+
     @Override
     public void close() {
         closing.countDown();
@@ -117,7 +124,9 @@ public final class ScriptedServer implements AutoCloseable {
             }
             Reply reply = replies.poll();
             if (reply == null) {
+                long start = System.nanoTime();
                 reply = fallback.apply(recorded);
+                responderNanos.add(System.nanoTime() - start);
             }
             if (!reply.delay().isZero()) {
                 // Simulated provider latency (the remote model "thinking"), not work done by the code under test.

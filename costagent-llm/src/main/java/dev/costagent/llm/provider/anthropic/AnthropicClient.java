@@ -45,7 +45,6 @@ public final class AnthropicClient extends ProviderClient {
     @Override
     protected HttpRequest httpRequest(LlmRequest request, boolean stream) {
         HttpRequest.Builder http = HttpRequest.newBuilder(messagesUri)
-                .timeout(request.timeout())
                 .header("Content-Type", "application/json")
                 .header("anthropic-version", API_VERSION)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream))));

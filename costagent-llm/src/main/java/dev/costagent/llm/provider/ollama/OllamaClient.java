@@ -40,7 +40,6 @@ public final class OllamaClient extends ProviderClient {
     @Override
     protected HttpRequest httpRequest(LlmRequest request, boolean stream) {
         HttpRequest.Builder http = HttpRequest.newBuilder(chatUri)
-                .timeout(request.timeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream))));
         if (endpoint().apiKey() != null) {

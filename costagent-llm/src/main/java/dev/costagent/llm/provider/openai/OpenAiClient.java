@@ -43,7 +43,6 @@ public final class OpenAiClient extends ProviderClient {
     @Override
     protected HttpRequest httpRequest(LlmRequest request, boolean stream) {
         HttpRequest.Builder http = HttpRequest.newBuilder(completionsUri)
-                .timeout(request.timeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream))));
