@@ -57,6 +57,7 @@ public final class CustomProbeExample {
                 .utilization(sample.utilization(200))
                 .listener(inFlight)                                  // the agent tells the probe about its runs
                 .build()) {
+            agent.run();                                             // a serving agent: data ingested and analysed
             LoadResult result = Load.closed(4)
                     .duration(duration)
                     .probe(inFlight)                                 // sampled into every second of the series
