@@ -51,11 +51,17 @@ final class ClosedRun extends RunEngine {
         try {
             long measureStart = runStartNanos + warmupNanos;
             warmUp(measureStart);
+            long iterations = plan.iterationsOf(index);
+            if (plan.boundedByCount() && iterations == 0) {
+                return; // more users than total iterations: this one has no share
+            }
+            workerStarted();
             if (plan.boundedByCount()) {
-                loopIterations(meter, plan.iterationsOf(index));
+                loopIterations(meter, iterations);
             } else {
                 loopUntil(meter, measureStart + plan.duration().toNanos());
             }
+            workerEnded();
         } finally {
             activeUsers.decrementAndGet();
         }

@@ -39,7 +39,6 @@ public final class LoadResult {
     private final Map<String, Object> attachments;
     private final Duration postProcessing;
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     LoadResult(String name, LoadModel model, String description, boolean virtualThreads, int workers, Instant startedAt,
                Duration elapsed, Histogram responseTimes, Histogram serviceTimes, ErrorStats errors, long droppedStarts,
                List<SecondSample> series, List<Phase> phases, Map<String, Object> attachments,

@@ -38,32 +38,49 @@ final class OpenRun extends RunEngine {
         SingleWriterRecorder services = meter.service;
         long base = runStartNanos;
         long warm = warmupNanos;
-        while (!stop) {
-            long offset = queue.claim(System.nanoTime() - base);
-            if (offset == LoadProfile.Schedule.END) {
-                return;
-            }
-            long intended = base + offset;
-            parkUntil(intended);
-            boolean measured = offset >= warm;
-            meter.inFlight(true);
-            long start = System.nanoTime();
-            try {
-                op.call();
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable failure) {
-                if (measured) {
-                    meter.failed(failure, errors);
+        boolean started = false;
+        try {
+            while (!stop) {
+                long offset = queue.claim(System.nanoTime() - base);
+                if (offset == LoadProfile.Schedule.END) {
+                    return;
                 }
+                long intended = base + offset;
+                parkUntil(intended);
+                boolean measured = offset >= warm;
+                if (measured && !started) {
+                    workerStarted();
+                    started = true;
+                }
+                call(op, meter, responses, services, intended, measured);
             }
-            long end = System.nanoTime();
-            meter.inFlight(false);
+        } finally {
+            if (started) {
+                workerEnded();
+            }
+        }
+    }
+
+    /** One call: its service time from now, its response time from the intended start. */
+    private void call(Load.Operation op, WorkerMeter meter, SingleWriterRecorder responses,
+                      SingleWriterRecorder services, long intended, boolean measured) {
+        meter.inFlight(true);
+        long start = System.nanoTime();
+        try {
+            op.call();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable failure) {
             if (measured) {
-                responses.recordValue(end - intended);
-                services.recordValue(end - start);
-                meter.lastEndNanos = end;
+                meter.failed(failure, errors);
             }
+        }
+        long end = System.nanoTime();
+        meter.inFlight(false);
+        if (measured) {
+            responses.recordValue(end - intended);
+            services.recordValue(end - start);
+            meter.lastEndNanos = end;
         }
     }
 

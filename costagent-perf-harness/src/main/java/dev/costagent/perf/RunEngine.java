@@ -74,6 +74,20 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
     /** Starts dropped so far (open model). */
     abstract long droppedSoFar();
 
+    /** Tells the listeners, on the calling worker thread, that it is about to make its first measured call. */
+    final void workerStarted() {
+        for (PerfListener l : common.listeners()) {
+            l.workerStarted(this);
+        }
+    }
+
+    /** Tells the listeners, on the calling worker thread, that it made its last measured call. */
+    final void workerEnded() {
+        for (PerfListener l : common.listeners()) {
+            l.workerEnded(this);
+        }
+    }
+
     /** Adds the model's own gauges to a second's probe values (sampler thread). */
     void addGauges(Map<String, Double> values) {
     }

@@ -28,10 +28,9 @@ import java.util.stream.Collectors;
 /**
  * Runs every default analysis over a {@link QueryEngine} and returns an {@link AnalysisReport}.
  *
- * <p>Queries: one {@code GROUP BY day, D} per analysed dimension D (default ServiceName, SubAccountId, RegionId; the
- * total, breakdowns, trends, forecast and anomaly scan all come from these), one for commitments, and one per
- * (anomalous dimension, root-cause dimension) pair only when there are anomalies. Independent queries run on the
- * executor. Immutable and thread-safe: one analyzer may serve many concurrent {@link #analyze} calls on one engine.
+ * <p>Queries: one {@code GROUP BY day, D1, D2, D3} over the analysed dimensions (default ServiceName, SubAccountId,
+ * RegionId; the total, breakdowns, trends, forecast and anomaly scan are all rolled up from it), one for commitments
+ * (run concurrently on the executor), and one more for root causes only when there are anomalies. Immutable and thread-safe: one analyzer may serve many concurrent {@link #analyze} calls on one engine.
  *
  * <pre>{@code
  * AnalysisReport report = Analyzer.builder().sensitivity(Sensitivity.HIGH).build().analyze(table);
@@ -72,7 +71,7 @@ public final class Analyzer {
                 : CompletableFuture.supplyAsync(() -> commitments.analyze(engine, scope.range()), executor);
         DailySeriesReader reader = new DailySeriesReader(engine, scope);
         List<DailySeriesSet> sets = detector.dimensions().isEmpty() ? List.of()
-                : reader.byDimensions(detector.dimensions(), executor);
+                : reader.byDimensions(detector.dimensions());
         DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
         List<String> warnings = new ArrayList<>();
         String scopeText = scope.filters().stream().map(Analyzer::describe).collect(Collectors.joining(" and "));
@@ -87,7 +86,7 @@ public final class Analyzer {
         Trends trendResult = trends.analyze(total, sets.isEmpty()
                 ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
         Forecast forecast = forecaster.forecast(total);
-        AnomalyScan scan = detector.scan(engine, scope, total, sets, executor);
+        AnomalyScan scan = detector.scan(engine, scope, total, sets);
         int days = total.axis().days();
         if (scan.status() == AnomalyScan.Status.INSUFFICIENT_HISTORY) {
             warnings.add("anomaly scan skipped: " + days + " days of data, more than "

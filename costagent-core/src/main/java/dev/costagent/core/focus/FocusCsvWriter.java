@@ -42,11 +42,21 @@ import java.util.zip.GZIPOutputStream;
 public final class FocusCsvWriter implements Closeable {
 
     private static final FocusColumn[] COLUMNS = FocusColumn.values();
+    /** ASCII characters that force the careful path: the ones RFC 4180 quotes for. */
+    private static final boolean[] NEEDS_CARE = new boolean[128];
+
+    static {
+        NEEDS_CARE[','] = true;
+        NEEDS_CARE['"'] = true;
+        NEEDS_CARE['\n'] = true;
+        NEEDS_CARE['\r'] = true;
+    }
+
     private static final int BUFFER_BYTES = 1 << 16;
     /** Recently written timestamps; rows of one charge hour share their four instants. */
     private static final int TIMESTAMP_CACHE = 8;
-    /** Encoded text cells remembered by String identity (a power of two). */
-    private static final int CELL_CACHE = 1 << 17;
+    /** Decimals with at most this many digits and this scale take the allocation-free path. */
+    private static final int MAX_FAST_DIGITS = 18;
     private static final int MAX_CACHED_CELL = 512;
     /** Encoded Tags cells remembered by content (a power of two). */
     private static final int TAG_CACHE = 1024;
@@ -61,13 +71,10 @@ public final class FocusCsvWriter implements Closeable {
     private final Instant[] cachedInstants = new Instant[TIMESTAMP_CACHE];
     private final String[] cachedInstantText = new String[TIMESTAMP_CACHE];
     private int nextCacheSlot;
-    @SuppressWarnings("unchecked")
-    private final Map<String, String>[] cachedTags = new Map[TAG_CACHE];
-    private final byte[][] cachedTagCells = new byte[TAG_CACHE][];
-    private final String[] cachedStrings = new String[CELL_CACHE];
-    private final byte[][] cachedCells = new byte[CELL_CACHE][];
+    private final TagCell[] tagCells = new TagCell[TAG_CACHE];
+    private final byte[] decimalDigits = new byte[2 * MAX_FAST_DIGITS + 2];
 
-    private FocusCsvWriter(OutputStream out, List<String> extraColumns) {
+    private FocusCsvWriter(OutputStream out, List<String> extraColumns, boolean header) {
         this.out = out;
         this.extraColumns = List.copyOf(extraColumns);
         this.extraColumnSet = new HashSet<>(this.extraColumns);
@@ -82,7 +89,9 @@ public final class FocusCsvWriter implements Closeable {
                 throw new IllegalArgumentException("extra column name is empty");
             }
         }
-        writeHeader();
+        if (header) {
+            writeHeader();
+        }
     }
 
     /**
@@ -99,12 +108,37 @@ public final class FocusCsvWriter implements Closeable {
         if (path.getFileName().toString().endsWith(".gz")) {
             sink = new FastGzipOutputStream(file);
         }
-        return new FocusCsvWriter(sink, extraColumns);
+        return new FocusCsvWriter(sink, extraColumns, true);
     }
 
     /** Writes to a stream (not compressed) and writes the header; closing the writer closes the stream. */
     public static FocusCsvWriter to(OutputStream out, List<String> extraColumns) {
-        return new FocusCsvWriter(requireNonNull(out, "out"), extraColumns);
+        return new FocusCsvWriter(requireNonNull(out, "out"), extraColumns, true);
+    }
+
+    /**
+     * Writes rows only, without a header, to a stream: for encoding parts of one file on several threads, to be
+     * joined in order with {@link #appendEncoded}.
+     */
+    public static FocusCsvWriter rowsOnly(OutputStream out, List<String> extraColumns) {
+        return new FocusCsvWriter(requireNonNull(out, "out"), extraColumns, false);
+    }
+
+    /**
+     * Appends rows that a {@link #rowsOnly} writer with the same extra columns encoded, and counts them as written.
+     *
+     * @param encoded the encoded rows, each ending with a line feed
+     * @param length how many bytes of {@code encoded} to append
+     * @param rows how many rows they hold
+     */
+    public void appendEncoded(byte[] encoded, int length, long rows) {
+        drain();
+        try {
+            out.write(encoded, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write FOCUS CSV: " + e.getMessage(), e);
+        }
+        rowsWritten += rows;
     }
 
     /** The header cells: FOCUS column names in enum order, then the extra columns. */
@@ -258,10 +292,45 @@ public final class FocusCsvWriter implements Closeable {
         put((byte) '\n');
     }
 
+    /**
+     * Writes a decimal as {@link BigDecimal#toPlainString()} would. Decimals of up to 18 digits (all costs and
+     * quantities in practice) are written digit by digit from their unscaled long, without building a String.
+     */
     private void decimal(BigDecimal value) {
-        if (value != null) {
-            ascii(value.toPlainString());
+        if (value == null) {
+            return;
         }
+        int scale = value.scale();
+        if (scale < 0 || scale > MAX_FAST_DIGITS || value.precision() > MAX_FAST_DIGITS) {
+            ascii(value.toPlainString());
+            return;
+        }
+        long unscaled = value.scaleByPowerOfTen(scale).longValueExact();
+        if (position + 2 * MAX_FAST_DIGITS + 4 > BUFFER_BYTES) {
+            drain();
+        }
+        byte[] buf = buffer;
+        int p = position;
+        if (unscaled < 0) {
+            buf[p++] = '-';
+            unscaled = -unscaled;
+        }
+        byte[] digits = decimalDigits;
+        int n = 0;
+        do {
+            digits[n++] = (byte) ('0' + (unscaled % 10));
+            unscaled /= 10;
+        } while (unscaled != 0);
+        while (n < scale + 1) {
+            digits[n++] = '0';
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            if (i == scale - 1) {
+                buf[p++] = '.';
+            }
+            buf[p++] = digits[i];
+        }
+        position = p;
     }
 
     private void timestamp(Instant value) {
@@ -291,20 +360,23 @@ public final class FocusCsvWriter implements Closeable {
             return;
         }
         int slot = tags.hashCode() & (TAG_CACHE - 1);
-        if (sameInOrder(tags, cachedTags[slot])) {
-            bytes(cachedTagCells[slot]);
+        TagCell cached = tagCells[slot];
+        if (cached != null && sameInOrder(tags, cached.tags())) {
+            bytes(cached.cell());
             return;
         }
         int begin = encodeCell(tagsJson(tags));
         if (begin >= 0 && position - begin <= MAX_CACHED_CELL) {
-            cachedTags[slot] = new LinkedHashMap<>(tags);
-            cachedTagCells[slot] = Arrays.copyOfRange(buffer, begin, position);
+            tagCells[slot] = new TagCell(new LinkedHashMap<>(tags), Arrays.copyOfRange(buffer, begin, position));
         }
     }
 
+    /** A Tags cell as encoded, with the tags it encodes. */
+    private record TagCell(Map<String, String> tags, byte[] cell) {}
+
     /** Equal entries in equal order (JSON text follows the order, so equal maps in another order differ). */
     private static boolean sameInOrder(Map<String, String> a, Map<String, String> b) {
-        if (b == null || a.size() != b.size()) {
+        if (a.size() != b.size()) {
             return false;
         }
         Iterator<Map.Entry<String, String>> left = a.entrySet().iterator();
@@ -363,25 +435,10 @@ public final class FocusCsvWriter implements Closeable {
         json.append('"');
     }
 
-    /**
-     * Writes a text cell, quoted when RFC 4180 requires it; null is an empty cell, "" is {@code ""}. Generated rows
-     * repeat the same String instances (names, ids, descriptions) row after row, so encoded cells are remembered by
-     * identity in a small direct-mapped cache and copied on the next use.
-     */
+    /** Writes a text cell, quoted when RFC 4180 requires it; null is an empty cell, "" is {@code ""}. */
     private void text(String value) {
-        if (value == null) {
-            return;
-        }
-        int slot = System.identityHashCode(value) & (CELL_CACHE - 1);
-        byte[] cached = cachedCells[slot];
-        if (cachedStrings[slot] == value) {
-            bytes(cached);
-            return;
-        }
-        int begin = encodeCell(value);
-        if (begin >= 0 && value.length() <= MAX_CACHED_CELL) {
-            cachedStrings[slot] = value;
-            cachedCells[slot] = Arrays.copyOfRange(buffer, begin, position);
+        if (value != null) {
+            encodeCell(value);
         }
     }
 
@@ -400,30 +457,32 @@ public final class FocusCsvWriter implements Closeable {
             drain();
         }
         int begin = position;
-        boolean quote = length == 0;
-        boolean ascii = true;
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                quote = true;
-            } else if (c >= 0x80) {
-                ascii = false;
-            }
-        }
         byte[] buf = buffer;
-        int p = position;
-        if (quote) {
-            buf[p++] = '"';
-        }
-        if (ascii && !quote) {
-            for (int i = 0; i < length; i++) {
-                buf[p++] = (byte) value.charAt(i);
+        // Optimistic single pass: plain ASCII needing no quotes is copied as it is checked.
+        int p = begin;
+        int i = 0;
+        for (; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80 || NEEDS_CARE[c]) {
+                break;
             }
+            buf[p++] = (byte) c;
+        }
+        if (i == length && length > 0) {
             position = p;
             return begin;
         }
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
+        boolean quote = length == 0;
+        for (int k = i; k < length && !quote; k++) {
+            char c = value.charAt(k);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        p = begin;
+        if (quote) {
+            buf[p++] = '"';
+        }
+        for (int k = 0; k < length; k++) {
+            char c = value.charAt(k);
             if (c == '"') {
                 buf[p++] = '"';
                 buf[p++] = '"';
@@ -431,7 +490,7 @@ public final class FocusCsvWriter implements Closeable {
                 buf[p++] = (byte) c;
             } else {
                 position = p;
-                i = utf8Char(value, i);
+                k = utf8Char(value, k);
                 p = position;
             }
         }

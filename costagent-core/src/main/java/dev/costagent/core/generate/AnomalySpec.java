@@ -3,7 +3,7 @@ package dev.costagent.core.generate;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.List;
 
 /**
  * An anomaly to plant: the on-demand Usage rows of one dimension value on one day (from that day on for a level
@@ -19,7 +19,7 @@ import java.util.Set;
 public record AnomalySpec(AnomalyType type, String dimension, String value, LocalDate date, double magnitude) {
 
     /** The dimensions an anomaly can be planted on. */
-    public static final Set<String> DIMENSIONS = Set.of("ServiceName", "SubAccountId", "RegionId");
+    public static final List<String> DIMENSIONS = List.of("ServiceName", "SubAccountId", "RegionId");
 
     /** Validates the parts. */
     public AnomalySpec {

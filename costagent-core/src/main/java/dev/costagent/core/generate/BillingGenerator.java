@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,17 +141,33 @@ public final class BillingGenerator implements Iterable<CostRecord> {
         return StreamSupport.stream(spliterator, false);
     }
 
-    /** Writes all rows as FOCUS CSV ({@code .csv.gz} compressed); see {@link FocusCsvWriter}. */
+    /**
+     * Writes all rows as FOCUS CSV ({@code .csv.gz} compressed); see {@link FocusCsvWriter}. Large outputs are
+     * generated and encoded on up to four threads in blocks of hours and written in order, so the file is the same
+     * as a single-threaded run's.
+     */
     public void writeCsv(Path path) throws IOException {
         try (FocusCsvWriter writer = FocusCsvWriter.open(path, extraColumns())) {
-            forEach(writer::write);
+            writeRows(writer);
         }
     }
 
     /** Writes all rows as FOCUS CSV to a stream and closes it. */
     public void writeCsv(OutputStream out) throws IOException {
         try (FocusCsvWriter writer = FocusCsvWriter.to(out, extraColumns())) {
+            writeRows(writer);
+        }
+    }
+
+    private void writeRows(FocusCsvWriter writer) throws IOException {
+        if (!ParallelCsvEncoder.worthIt(spec.rows())) {
             forEach(writer::write);
+            return;
+        }
+        long written = ParallelCsvEncoder.write(estate, writer, extraColumns());
+        if (written != spec.rows()) {
+            throw new IllegalStateException("generator produced " + written + " rows, planned " + spec.rows()
+                    + " (a bug in the row budget)");
         }
     }
 
@@ -240,14 +257,35 @@ public final class BillingGenerator implements Iterable<CostRecord> {
             // numbers only: the cursor accumulates each anomaly's totals as it goes
         }
         checkCount(cursor);
+        List<String> dimensions = List.of("ServiceName", "SubAccountId", "RegionId");
         List<PlantedAnomaly> result = new ArrayList<>();
         for (int i = 0; i < estate.anomalies.size(); i++) {
-            AnomalySpec a = estate.anomalies.get(i).spec();
+            Estate.ResolvedAnomaly resolved = estate.anomalies.get(i);
+            AnomalySpec a = resolved.spec();
+            List<AffectedValue> affected = new ArrayList<>();
+            for (int d = 0; d < dimensions.size(); d++) {
+                List<String> values = estate.dimensionValues(dimensions.get(d));
+                long[] expected = cursor.expected10()[i][d];
+                long[] actual = cursor.actual10()[i][d];
+                for (int v = 0; v < values.size(); v++) {
+                    if (expected[v] != actual[v]) {
+                        affected.add(new AffectedValue(dimensions.get(d), values.get(v), cost(expected[v]),
+                                cost(actual[v])));
+                    }
+                }
+            }
+            affected.sort(Comparator.comparing((AffectedValue v) -> v.impact().abs()).reversed()
+                    .thenComparing(AffectedValue::dimension).thenComparing(AffectedValue::value));
+            long expected = cursor.expected10()[i][resolved.dimension()][resolved.valueIndex()];
+            long actual = cursor.actual10()[i][resolved.dimension()][resolved.valueIndex()];
             result.add(new PlantedAnomaly(a.type(), a.dimension(), a.value(), a.date(), a.magnitude(),
-                    BigDecimal.valueOf(cursor.expected10()[i], Estate.COST_SCALE),
-                    BigDecimal.valueOf(cursor.actual10()[i], Estate.COST_SCALE)));
+                    cost(expected), cost(actual), affected));
         }
         return List.copyOf(result);
+    }
+
+    private static BigDecimal cost(long scaled) {
+        return BigDecimal.valueOf(scaled, Estate.COST_SCALE);
     }
 
     private void checkCount(RowCursor cursor) {

@@ -4,6 +4,9 @@ package dev.costagent.core.generate;
  * Deterministic randomness by hashing: every draw is a pure function of the seed and the coordinates of what is
  * drawn (resource, hour, ...). Rows therefore come out the same whatever order they are generated in, and planting
  * an anomaly never shifts the noise of any other row.
+ *
+ * <p>Transcendental functions elsewhere in the package go through {@link StrictMath}, whose results are fixed by
+ * specification, so that the same seed gives the same bytes on every JVM and CPU.
  */
 final class Dice {
 

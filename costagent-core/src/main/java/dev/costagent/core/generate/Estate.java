@@ -1,6 +1,7 @@
 package dev.costagent.core.generate;
 
 import dev.costagent.core.focus.CostRecord;
+import dev.costagent.core.generate.CommitmentPlanner.CommitmentTemplate;
 import dev.costagent.core.generate.CloudCatalog.Metering;
 import dev.costagent.core.generate.CloudCatalog.Region;
 import dev.costagent.core.generate.CloudCatalog.Service;
@@ -22,7 +23,7 @@ import java.util.Map;
  *
  * <p>Row budget: every hour has one Usage row per live resource plus one row per partly unused commitment; each
  * billing month adds purchase, tax, credit and adjustment rows. The resource count is chosen so that the rows add up
- * to the requested number exactly; the last resource starts late (it was "launched" during the period) to absorb
+ * to the requested number exactly; the last resource runs only some hours, spread evenly over the period, to absorb
  * the remainder.
  */
 final class Estate {
@@ -41,12 +42,9 @@ final class Estate {
     /** Working-week services and autoscaled instances swing this much over the day (peak mid-afternoon UTC). */
     private static final double DIURNAL_AMPLITUDE = 0.25;
     /** Flat metered services (storage, clusters) grow this much per day. */
-    private static final double DAILY_GROWTH = 0.001;
+    static final double DAILY_GROWTH = 0.001;
     /** Average running share of an hour for an autoscaled (non-steady) instance. */
     private static final double AUTOSCALED_BASE = 0.75;
-    private static final double TAX_RATE = 0.06;
-    private static final double CREDIT_RATE = 0.03;
-    private static final double ADJUSTMENT_RATE = 0.005;
 
     record BillingAccount(String id, String name, String provider, double negotiatedDiscount) {}
 
@@ -76,9 +74,24 @@ final class Estate {
         boolean steady;
         boolean weekdayDriven;
         double baseQuantity;
-        int startHour;
+        /**
+         * Rows over the whole period when fewer than one per hour (the last resource absorbs the row-count
+         * remainder), 0 for every hour; see {@link #runsAt(int, int)}.
+         */
+        int sparseRows;
         Map<String, String> tags;
         Map<String, String> extra;
+        /**
+         * Whether the resource has a row at this hour. A sparse resource's rows are spread evenly over the period
+         * (a batch machine), so it adds no step to any daily series, as a late launch would.
+         */
+        boolean runsAt(int hour, int hours) {
+            if (sparseRows == 0) {
+                return true;
+            }
+            return (long) (hour + 1) * sparseRows / hours - (long) hour * sparseRows / hours == 1;
+        }
+
         /** The covering commitment, or null when billed on demand. */
         Commitment commitment;
         long coveredEffective10;
@@ -102,10 +115,6 @@ final class Estate {
         long hourly10;
         long unusedPerHour10;
     }
-
-    /** A commitment to plan before resources exist: provider, category and whether part of it goes unused. */
-    private record CommitmentTemplate(String provider, String category, String type, double discount,
-            double unusedFraction) {}
 
     /** An anomaly resolved against the estate: which index of which dimension, which day. */
     record ResolvedAnomaly(AnomalySpec spec, int dimension, int valueIndex, int day, double factor) {
@@ -195,15 +204,17 @@ final class Estate {
         boolean withAdjustments = withCredits && tax + 2 * credit <= budget;
         long fixedCharges = (withTax ? tax : 0) + (withCredits ? credit : 0) + (withAdjustments ? credit : 0);
 
-        List<CommitmentTemplate> wanted = wantedCommitments(rows, fixedCharges, months);
-        long fewestResources = ceilDiv(rows - fixedCharges - commitmentRows(wanted, months), hours);
-        List<CommitmentTemplate> templates = feasibleCommitments(wanted, fewestResources);
-        this.usageRows = rows - fixedCharges - commitmentRows(templates, months);
+        CommitmentPlanner commitmentPlanner = new CommitmentPlanner(this);
+        List<CommitmentTemplate> wanted = commitmentPlanner.wanted(rows, fixedCharges, months);
+        long fewestResources = ceilDiv(rows - fixedCharges - commitmentPlanner.rows(wanted, months), hours);
+        List<CommitmentTemplate> templates = commitmentPlanner.feasible(wanted, fewestResources);
+        this.usageRows = rows - fixedCharges - commitmentPlanner.rows(templates, months);
         int resourceCount = (int) ceilDiv(usageRows, hours);
         this.resources = planResources(resourceCount);
-        resources[resourceCount - 1].startHour = (int) ((long) resourceCount * hours - usageRows);
+        int rowsOfLast = (int) (usageRows - (long) (resourceCount - 1) * hours);
+        resources[resourceCount - 1].sparseRows = rowsOfLast == hours ? 0 : rowsOfLast;
 
-        this.commitments = planCommitments(templates);
+        this.commitments = commitmentPlanner.plan(templates);
         List<Commitment> unused = new ArrayList<>();
         for (Commitment c : commitments) {
             if (c.unusedFraction > 0) {
@@ -211,7 +222,7 @@ final class Estate {
             }
         }
         this.unusedCommitments = unused.toArray(Commitment[]::new);
-        this.chargesAtHour = planMonthlyCharges(withTax, withCredits, withAdjustments);
+        this.chargesAtHour = new MonthlyCharges(this).plan(withTax, withCredits, withAdjustments);
         this.anomalies = resolveAnomalies();
         this.activeByDay = new ResolvedAnomaly[days][];
         for (int d = 0; d < days; d++) {
@@ -266,15 +277,15 @@ final class Estate {
             double discount;
             switch (provider) {
                 case CloudCatalog.AWS -> {
-                    id = digits(h, 12);
+                    id = Ids.digits(h, 12);
                     discount = 0.05;
                 }
                 case CloudCatalog.AZURE -> {
-                    id = digits(h, 8);
+                    id = Ids.digits(h, 8);
                     discount = 0.0;
                 }
                 default -> {
-                    String hex = hex(h, 18).toUpperCase();
+                    String hex = Ids.hex(h, 18).toUpperCase();
                     id = hex.substring(0, 6) + "-" + hex.substring(6, 12) + "-" + hex.substring(12, 18);
                     discount = 0.03;
                 }
@@ -288,9 +299,9 @@ final class Estate {
             String env = (k / CloudCatalog.TEAMS.size()) % 2 == 0 ? "prod" : "nonprod";
             String name = team + "-" + env + (k < 2 * CloudCatalog.TEAMS.size() ? "" : "-" + k);
             String id = switch (ba.provider()) {
-                case CloudCatalog.AWS -> digits(h, 12);
-                case CloudCatalog.AZURE -> uuid(h, Dice.mix(h));
-                default -> name + "-" + digits(h, 6);
+                case CloudCatalog.AWS -> Ids.digits(h, 12);
+                case CloudCatalog.AZURE -> Ids.uuid(h, Dice.mix(h));
+                default -> name + "-" + Ids.digits(h, 6);
             };
             subAccounts.add(new SubAccount(k, id, name, ba));
         }
@@ -301,7 +312,7 @@ final class Estate {
         for (int h = 0; h < hours; h++) {
             DayOfWeek dow = spec.start().plusDays(h / 24).getDayOfWeek();
             boolean weekend = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
-            double diurnal = 1.0 + DIURNAL_AMPLITUDE * Math.cos(2 * Math.PI * ((h % 24) - 15) / 24.0);
+            double diurnal = 1.0 + DIURNAL_AMPLITUDE * StrictMath.cos(2 * Math.PI * ((h % 24) - 15) / 24.0);
             profile[h] = (weekend ? spec.weekendFactor() : 1.0) * diurnal;
         }
         return profile;
@@ -324,7 +335,7 @@ final class Estate {
         double[] share = new double[services.size()];
         double total = 0;
         for (int i = 0; i < share.length; i++) {
-            share[i] = Math.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
+            share[i] = StrictMath.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
             total += share[i];
         }
         int[] counts = new int[share.length];
@@ -341,14 +352,14 @@ final class Estate {
     }
 
     /** Steady production instances per service; a lower bound that only grows with the resource count. */
-    private int steadyCount(int serviceIndex, long resourceCount) {
+    int steadyCount(int serviceIndex, long resourceCount) {
         if (services.get(serviceIndex).metering() != Metering.INSTANCE) {
             return 0;
         }
         double[] share = new double[services.size()];
         double total = 0;
         for (int i = 0; i < share.length; i++) {
-            share[i] = Math.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
+            share[i] = StrictMath.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
             total += share[i];
         }
         int floor = (int) Math.floor(resourceCount * share[serviceIndex] / total);
@@ -382,7 +393,7 @@ final class Estate {
         String env = steadyInstance ? "prod" : pickEnv(Dice.uniform(Dice.hash(seed, 21, index, 4)));
         String team = CloudCatalog.TEAMS.get(Dice.below(Dice.hash(seed, 21, index, 5), CloudCatalog.TEAMS.size()));
         String app = CloudCatalog.APPS.get(Dice.below(Dice.hash(seed, 21, index, 6), CloudCatalog.APPS.size()));
-        r.name = app + "-" + env + "-" + hex(idHash, 4);
+        r.name = app + "-" + env + "-" + Ids.hex(idHash, 4);
         r.availabilityZone = zone(r.region, Dice.below(Dice.hash(seed, 21, index, 7), 3));
         r.id = resourceId(service, r, idHash);
         r.issuer = CloudCatalog.issuer(service.provider());
@@ -400,7 +411,7 @@ final class Estate {
             r.weekdayDriven = !steadyInstance;
             r.baseQuantity = steadyInstance ? 1.0 : AUTOSCALED_BASE;
             extra.put(BillingGenerator.INSTANCE_TYPE_COLUMN, type.name());
-            r.skuId = skuId(service.token() + type.name() + r.region.id());
+            r.skuId = Ids.skuId(service.token() + type.name() + r.region.id());
         } else {
             listPrice = new BigDecimal(service.unitPrice());
             r.description = service.description();
@@ -408,11 +419,11 @@ final class Estate {
             r.steady = !service.weekdayDriven();
             r.weekdayDriven = service.weekdayDriven();
             double hourlyCost = service.typicalHourlyCost()
-                    * Math.exp(0.8 * Dice.gaussian(Dice.hash(seed, 21, index, 9)));
+                    * StrictMath.exp(0.8 * Dice.gaussian(Dice.hash(seed, 21, index, 9)));
             r.baseQuantity = hourlyCost / listPrice.doubleValue();
-            r.skuId = skuId(service.token() + r.region.id());
+            r.skuId = Ids.skuId(service.token() + r.region.id());
         }
-        r.skuPriceId = r.skuId + "." + skuId(r.skuId + "price").substring(0, 10);
+        r.skuPriceId = r.skuId + "." + Ids.skuId(r.skuId + "price").substring(0, 10);
         r.listUnitPrice = listPrice.setScale(COST_SCALE);
         r.listUnit10 = r.listUnitPrice.unscaledValue().longValueExact();
         r.contractedUnit10 = Math.round(r.listUnit10 * (1.0 - ba.negotiatedDiscount()));
@@ -487,7 +498,7 @@ final class Estate {
         String sub = r.subAccount.id();
         return switch (service.provider()) {
             case CloudCatalog.AWS -> service.metering() == Metering.INSTANCE
-                    ? "i-0" + hex(h, 16)
+                    ? "i-0" + Ids.hex(h, 16)
                     : "arn:aws:" + service.token() + ":" + r.region.id() + ":" + sub + ":" + service.resourceType()
                             + "/" + r.name;
             case CloudCatalog.AZURE -> "/subscriptions/" + sub + "/resourceGroups/rg-" + r.name.substring(0,
@@ -505,257 +516,6 @@ final class Estate {
             case CloudCatalog.AZURE -> type.name() + " Linux virtual machine, pay-as-you-go, " + region.name();
             default -> type.name() + " instance running Linux in " + region.id();
         };
-    }
-
-    // ---------------------------------------------------------------------------------------------- commitments
-
-    /** The commitments the row budget allows: ten per cent of the rows at most, and only with 30+ resources. */
-    private List<CommitmentTemplate> wantedCommitments(long rows, long fixedCharges, int months) {
-        List<CommitmentTemplate> all = new ArrayList<>();
-        if (spec.commitmentCoverage() <= 0 || ceilDiv(rows - fixedCharges, hours) < 30) {
-            return all;
-        }
-        for (String provider : spec.providers()) {
-            switch (provider) {
-                case CloudCatalog.AWS -> {
-                    all.add(new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0));
-                    all.add(new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0.30));
-                    all.add(new CommitmentTemplate(provider, "Usage", "Reserved Instance", 0.37, 0));
-                }
-                case CloudCatalog.AZURE -> {
-                    all.add(new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0));
-                    all.add(new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0.40));
-                }
-                default -> all.add(new CommitmentTemplate(provider, "Usage", "Committed Use Discount", 0.37, 0));
-            }
-        }
-        List<CommitmentTemplate> affordable = new ArrayList<>();
-        long spent = 0;
-        for (CommitmentTemplate t : all) {
-            long cost = months + (t.unusedFraction() > 0 ? hours : 0);
-            if (spent + cost <= rows / 10) {
-                affordable.add(t);
-                spent += cost;
-            }
-        }
-        return affordable;
-    }
-
-    private long commitmentRows(List<CommitmentTemplate> templates, int months) {
-        long rows = 0;
-        for (CommitmentTemplate t : templates) {
-            rows += months + (t.unusedFraction() > 0 ? hours : 0);
-        }
-        return rows;
-    }
-
-    /** Keeps the templates each provider has enough steady instances for, even at the fewest resources. */
-    private List<CommitmentTemplate> feasibleCommitments(List<CommitmentTemplate> wanted, long fewestResources) {
-        List<CommitmentTemplate> result = new ArrayList<>();
-        for (String provider : spec.providers()) {
-            int covered = coveredCount(provider, fewestResources);
-            int taken = 0;
-            for (CommitmentTemplate t : wanted) {
-                if (t.provider().equals(provider) && taken < covered) {
-                    result.add(t);
-                    taken++;
-                }
-            }
-        }
-        return result;
-    }
-
-    private int instanceServiceIndex(String provider) {
-        for (int i = 0; i < services.size(); i++) {
-            if (services.get(i).provider().equals(provider) && services.get(i).metering() == Metering.INSTANCE) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private int coveredCount(String provider, long resourceCount) {
-        int s = instanceServiceIndex(provider);
-        if (s < 0) {
-            return 0;
-        }
-        int steady = steadyCount(s, resourceCount);
-        return steady == 0 ? 0 : Math.max(1, (int) Math.round(spec.commitmentCoverage() * steady));
-    }
-
-    private Commitment[] planCommitments(List<CommitmentTemplate> templates) {
-        List<Commitment> result = new ArrayList<>();
-        for (String provider : spec.providers()) {
-            List<CommitmentTemplate> own = new ArrayList<>();
-            for (CommitmentTemplate t : templates) {
-                if (t.provider().equals(provider)) {
-                    own.add(t);
-                }
-            }
-            if (own.isEmpty()) {
-                continue;
-            }
-            int s = instanceServiceIndex(provider);
-            List<Resource> steady = new ArrayList<>();
-            for (Resource r : resources) {
-                if (r.serviceIndex == s && r.steady) {
-                    steady.add(r);
-                }
-            }
-            int cover = coveredCount(provider, resources.length);
-            List<Resource> candidates = steady.subList(0, Math.min(cover, steady.size()));
-            for (int k = 0; k < own.size(); k++) {
-                List<Resource> slice = candidates.subList(k * candidates.size() / own.size(),
-                        (k + 1) * candidates.size() / own.size());
-                result.add(commitment(own.get(k), s, slice, result.size()));
-            }
-        }
-        return result.toArray(Commitment[]::new);
-    }
-
-    private Commitment commitment(CommitmentTemplate t, int serviceIndex, List<Resource> slice, int number) {
-        Commitment c = new Commitment();
-        Resource first = slice.get(0);
-        c.category = t.category();
-        c.type = t.type();
-        c.discount = t.discount();
-        c.unusedFraction = t.unusedFraction();
-        c.service = services.get(serviceIndex);
-        c.serviceIndex = serviceIndex;
-        c.subAccount = first.subAccount;
-        c.region = first.region;
-        c.regionIndex = first.regionIndex;
-        long h = Dice.hash(seed, 31, number, 0);
-        String uuid = uuid(h, Dice.mix(h + 1));
-        c.id = switch (t.provider()) {
-            case CloudCatalog.AWS -> t.category().equals("Spend")
-                    ? "arn:aws:savingsplans::" + c.subAccount.id() + ":savingsplan/" + uuid
-                    : "arn:aws:ec2:" + c.region.id() + ":" + c.subAccount.id() + ":reserved-instances/" + uuid;
-            case CloudCatalog.AZURE -> "/providers/Microsoft.Capacity/reservationOrders/" + uuid
-                    + "/reservations/" + uuid(Dice.mix(h + 2), Dice.mix(h + 3));
-            default -> "projects/" + c.subAccount.id() + "/regions/" + c.region.id() + "/commitments/cud-"
-                    + hex(h, 8);
-        };
-        c.name = (t.category().equals("Spend") ? "compute-sp-" : "ri-") + (number + 1)
-                + (t.unusedFraction() > 0 ? "-oversized" : "");
-        c.unusedDescription = "Unused " + c.type + " commitment " + c.name;
-        long coveredPerHour = 0;
-        for (Resource r : slice) {
-            // A reservation covers one instance type only; a spend commitment covers any.
-            if (t.category().equals("Usage") && !r.instanceType.equals(first.instanceType)) {
-                continue;
-            }
-            r.commitment = c;
-            r.coveredEffective10 = Math.round(r.contractedUnit10 * (1.0 - c.discount));
-            coveredPerHour += r.coveredEffective10;
-            c.covered.add(r);
-        }
-        c.hourly10 = Math.round(coveredPerHour / (1.0 - c.unusedFraction));
-        c.unusedPerHour10 = c.hourly10 - coveredPerHour;
-        return c;
-    }
-
-    // ---------------------------------------------------------------------------------------------- monthly rows
-
-    private List<List<CostRecord>> planMonthlyCharges(boolean withTax, boolean withCredits,
-            boolean withAdjustments) {
-        List<List<CostRecord>> atHour = new ArrayList<>(Collections.nCopies(hours, List.of()));
-        double[] hourlyBySub = new double[subAccounts.size()];
-        for (Resource r : resources) {
-            double running = r.service.metering() == Metering.INSTANCE && !r.steady ? 0.9 : 1.0;
-            hourlyBySub[r.subAccount.index()] += r.baseQuantity * running * r.contractedUnit10 / COST_UNIT;
-        }
-        int h = 0;
-        while (h < hours) {
-            int month = monthOfHour[h];
-            int end = h;
-            while (end < hours && monthOfHour[end] == month) {
-                end++;
-            }
-            int monthHours = end - h;
-            Instant from = hourStart[h];
-            Instant to = hourStart[end];
-            List<CostRecord> charges = new ArrayList<>();
-            for (Commitment c : commitments) {
-                long amount10 = c.hourly10 * monthHours;
-                charges.add(monthly(c.subAccount, c.service, c.region, month, from, to, "Purchase", "Recurring",
-                        c.type + " " + c.name + " recurring fee, " + monthHours + " hours", amount10, 0L)
-                        .resourceId(c.id).resourceName(c.name).commitmentDiscountId(c.id)
-                        .commitmentDiscountName(c.name).commitmentDiscountCategory(c.category)
-                        .commitmentDiscountType(c.type).pricingCategory("Committed").build());
-            }
-            if (withTax) {
-                for (SubAccount s : subAccounts) {
-                    long tax10 = Math.round(hourlyBySub[s.index()] * monthHours * TAX_RATE * COST_UNIT);
-                    charges.add(monthly(s, null, null, month, from, to, "Tax", "Recurring",
-                            "Sales tax on usage, " + s.name(), tax10, tax10).build());
-                }
-            }
-            for (BillingAccount ba : billingAccounts) {
-                SubAccount first = null;
-                double hourly = 0;
-                for (SubAccount s : subAccounts) {
-                    if (s.billingAccount() == ba) {
-                        first = first == null ? s : first;
-                        hourly += hourlyBySub[s.index()];
-                    }
-                }
-                Service top = topService(ba.provider());
-                if (withCredits) {
-                    long credit10 = -Math.round(hourly * monthHours * CREDIT_RATE * COST_UNIT);
-                    charges.add(monthly(first, top, null, month, from, to, "Credit", "One-Time",
-                            "Promotional credit, migration acceleration program", credit10, credit10).build());
-                }
-                if (withAdjustments) {
-                    long adjustment10 = -Math.round(hourly * monthHours * ADJUSTMENT_RATE * COST_UNIT);
-                    charges.add(monthly(first, top, null, month, from, to, "Adjustment", "One-Time",
-                            "Service level agreement credit adjustment", adjustment10, adjustment10).build());
-                }
-            }
-            atHour.set(h, List.copyOf(charges));
-            h = end;
-        }
-        return atHour;
-    }
-
-    private Service topService(String provider) {
-        for (Service s : services) {
-            if (s.provider().equals(provider)) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    private CostRecord.Builder monthly(SubAccount sub, Service service, Region region, int month, Instant from,
-            Instant to, String category, String frequency, String description, long billed10, long effective10) {
-        BillingAccount ba = sub.billingAccount();
-        BigDecimal billed = BigDecimal.valueOf(billed10, COST_SCALE);
-        String issuer = CloudCatalog.issuer(ba.provider());
-        return CostRecord.builder()
-                .billedCost(billed)
-                .billingAccountId(ba.id())
-                .billingAccountName(ba.name())
-                .billingCurrency("USD")
-                .billingPeriodStart(periodStart[month])
-                .billingPeriodEnd(periodEnd[month])
-                .chargeCategory(category)
-                .chargeDescription(description)
-                .chargeFrequency(frequency)
-                .chargePeriodStart(from)
-                .chargePeriodEnd(to)
-                .contractedCost(billed)
-                .effectiveCost(BigDecimal.valueOf(effective10, COST_SCALE))
-                .invoiceIssuerName(issuer)
-                .listCost(billed)
-                .providerName(ba.provider())
-                .publisherName(issuer)
-                .regionId(region == null ? null : region.id())
-                .regionName(region == null ? null : region.name())
-                .serviceName(service == null ? "Tax" : service.name())
-                .serviceCategory(service == null ? "Other" : service.category())
-                .subAccountId(sub.id())
-                .subAccountName(sub.name());
     }
 
     // ---------------------------------------------------------------------------------------------- anomalies
@@ -816,48 +576,7 @@ final class Estate {
         return count;
     }
 
-    // ---------------------------------------------------------------------------------------------- text helpers
-
     static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
-    }
-
-    static String hex(long h, int length) {
-        StringBuilder s = new StringBuilder(length);
-        long x = h;
-        for (int i = 0; i < length; i++) {
-            if (i % 16 == 0 && i > 0) {
-                x = Dice.mix(x);
-            }
-            s.append(Character.forDigit((int) ((x >>> (4 * (i % 16))) & 0xF), 16));
-        }
-        return s.toString();
-    }
-
-    static String digits(long h, int length) {
-        StringBuilder s = new StringBuilder(length);
-        long x = h;
-        for (int i = 0; i < length; i++) {
-            x = Dice.mix(x + i);
-            s.append((char) ('0' + (i == 0 ? 1 + Dice.below(x, 9) : Dice.below(x, 10))));
-        }
-        return s.toString();
-    }
-
-    static String uuid(long a, long b) {
-        String x = hex(a, 16) + hex(b, 16);
-        return x.substring(0, 8) + "-" + x.substring(8, 12) + "-" + x.substring(12, 16) + "-" + x.substring(16, 20)
-                + "-" + x.substring(20, 32);
-    }
-
-    private static String skuId(String key) {
-        long h = Dice.mix(key.hashCode() * 0x9E3779B97F4A7C15L);
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder s = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            h = Dice.mix(h + i);
-            s.append(alphabet.charAt(Dice.below(h, alphabet.length())));
-        }
-        return s.toString();
     }
 }

@@ -144,7 +144,7 @@ public final class FleetScenario {
         InstanceType type = types.get(Dice.below(Dice.hash(seed, 51, n, 0), types.size()));
         Reservation r = new Reservation();
         long h = Dice.hash(seed, 52, k, 0);
-        String uuid = Estate.uuid(h, Dice.mix(h + 1));
+        String uuid = Ids.uuid(h, Dice.mix(h + 1));
         double discount;
         switch (provider) {
             case CloudCatalog.AWS -> {
@@ -158,13 +158,13 @@ public final class FleetScenario {
                 r.type = "Reservation";
                 discount = 0.36;
                 r.id = "/providers/Microsoft.Capacity/reservationOrders/" + uuid + "/reservations/"
-                        + Estate.uuid(Dice.mix(h + 2), Dice.mix(h + 3));
+                        + Ids.uuid(Dice.mix(h + 2), Dice.mix(h + 3));
             }
             default -> {
                 r.category = "Usage";
                 r.type = "Committed Use Discount";
                 discount = 0.37;
-                r.id = "projects/" + accountId(provider) + "/regions/us-central1/commitments/cud-" + Estate.hex(h, 8);
+                r.id = "projects/" + accountId(provider) + "/regions/us-central1/commitments/cud-" + Ids.hex(h, 8);
             }
         }
         r.name = "oversized-commitment-" + (k + 1);
@@ -217,7 +217,7 @@ public final class FleetScenario {
         String app = CloudCatalog.APPS.get(Dice.below(Dice.hash(seed, 54, n, 2), CloudCatalog.APPS.size()));
         String name = app + "-" + env + "-" + (n + 1);
         String id = switch (type.provider()) {
-            case CloudCatalog.AWS -> "i-0" + Estate.hex(h, 16);
+            case CloudCatalog.AWS -> "i-0" + Ids.hex(h, 16);
             case CloudCatalog.AZURE -> "/subscriptions/" + accountId(type.provider()) + "/resourceGroups/rg-" + team
                     + "/providers/Microsoft.Compute/virtualMachines/" + name;
             default -> "//compute.googleapis.com/projects/" + accountId(type.provider()) + "/zones/us-central1-a"
@@ -238,9 +238,9 @@ public final class FleetScenario {
     private String accountId(String provider) {
         long h = Dice.hash(seed, 55, provider.hashCode(), 0);
         return switch (provider) {
-            case CloudCatalog.AWS -> Estate.digits(h, 12);
-            case CloudCatalog.AZURE -> Estate.uuid(h, Dice.mix(h));
-            default -> "fleet-" + Estate.digits(h, 6);
+            case CloudCatalog.AWS -> Ids.digits(h, 12);
+            case CloudCatalog.AZURE -> Ids.uuid(h, Dice.mix(h));
+            default -> "fleet-" + Ids.digits(h, 6);
         };
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
  *        over the billing accounts (at least one per billing account)
  * @param regionsPerProvider regions used per provider, 1 to 6
  * @param services how many services, taken in descending spend rank from the built-in catalog of the providers
+ *        (24 in all: 12 AWS, 6 Azure, 6 Google Cloud); a larger number takes them all
  * @param providers FOCUS ProviderNames to include: any of {@code AWS}, {@code Microsoft}, {@code Google Cloud}
  * @param noise relative standard deviation of per-row quantity noise (day-level noise is half of it), 0 to 0.25
  * @param weekendFactor usage of working-week-driven services on Saturdays and Sundays relative to weekdays, 0.1 to 1

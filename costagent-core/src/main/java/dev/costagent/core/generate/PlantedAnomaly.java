@@ -2,6 +2,7 @@ package dev.costagent.core.generate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Ground truth for one planted anomaly, measured on the generated data: the value's Usage EffectiveCost on the
@@ -15,9 +16,17 @@ import java.time.LocalDate;
  * @param magnitude the planted relative change of the on-demand usage quantity
  * @param expectedCost the value's Usage EffectiveCost that day had the anomaly not been planted
  * @param actualCost the value's Usage EffectiveCost that day as generated
+ * @param affected every ServiceName, SubAccountId and RegionId value whose cost the anomaly changed that day, the
+ *        planted value among them, largest absolute impact first: use it to tell a detection on another dimension
+ *        that the anomaly explains from a false positive
  */
 public record PlantedAnomaly(AnomalyType type, String dimension, String value, LocalDate date, double magnitude,
-        BigDecimal expectedCost, BigDecimal actualCost) {
+        BigDecimal expectedCost, BigDecimal actualCost, List<AffectedValue> affected) {
+
+    /** Copies the list. */
+    public PlantedAnomaly {
+        affected = List.copyOf(affected);
+    }
 
     /** The dollar impact, {@code actualCost - expectedCost} (negative for a drop). */
     public BigDecimal impact() {

@@ -16,8 +16,8 @@ import java.util.Map;
  * next row's numbers on primitives; {@link #record()} turns them into a {@link CostRecord} only when asked, so the
  * ground-truth pass never allocates per row.
  *
- * <p>When tracking is on, every Usage row on a planted anomaly's day that matches the anomaly's value adds its
- * EffectiveCost with and without that anomaly to the anomaly's totals.
+ * <p>When tracking is on, every Usage row on a planted anomaly's day adds its EffectiveCost with and without that
+ * anomaly to the anomaly's totals per ServiceName, SubAccountId and RegionId value.
  */
 final class RowCursor {
 
@@ -35,8 +35,9 @@ final class RowCursor {
 
     private final Estate estate;
     private final boolean tracking;
-    private final long[] expected10;
-    private final long[] actual10;
+    private final long[][][] expected10;
+    private final long[][][] actual10;
+    private final int[][] anomaliesByTruthDay;
 
     private int hour;
     private Phase phase = Phase.CHARGES;
@@ -53,16 +54,48 @@ final class RowCursor {
     private long effective10;
     private long billed10;
 
+    private final int endHour;
+
+    /** A cursor over all hours. */
     RowCursor(Estate estate, boolean tracking) {
+        this(estate, tracking, 0, estate.hours);
+    }
+
+    /** A cursor over the rows of hours {@code [fromHour, toHour)}, for generating parts of the data in parallel. */
+    RowCursor(Estate estate, boolean tracking, int fromHour, int toHour) {
         this.estate = estate;
         this.tracking = tracking;
-        this.expected10 = new long[estate.anomalies.size()];
-        this.actual10 = new long[estate.anomalies.size()];
+        this.hour = fromHour;
+        this.endHour = toHour;
+        int anomalies = estate.anomalies.size();
+        int[] values = {estate.services.size(), estate.subAccounts.size(), estate.regions.size()};
+        this.expected10 = new long[anomalies][3][];
+        this.actual10 = new long[anomalies][3][];
+        for (int a = 0; a < anomalies; a++) {
+            for (int d = 0; d < 3; d++) {
+                expected10[a][d] = new long[values[d]];
+                actual10[a][d] = new long[values[d]];
+            }
+        }
+        this.anomaliesByTruthDay = new int[estate.days][];
+        for (int day = 0; day < estate.days; day++) {
+            int count = 0;
+            for (ResolvedAnomaly a : estate.anomalies) {
+                count += a.day() == day ? 1 : 0;
+            }
+            anomaliesByTruthDay[day] = new int[count];
+            count = 0;
+            for (int a = 0; a < anomalies; a++) {
+                if (estate.anomalies.get(a).day() == day) {
+                    anomaliesByTruthDay[day][count++] = a;
+                }
+            }
+        }
     }
 
     /** Moves to the next row; false when all rows are done. */
     boolean advance() {
-        while (hour < estate.hours) {
+        while (hour < endHour) {
             switch (phase) {
                 case CHARGES -> {
                     List<CostRecord> charges = estate.chargesAtHour.get(hour);
@@ -79,7 +112,7 @@ final class RowCursor {
                     Resource[] resources = estate.resources;
                     while (index < resources.length) {
                         Resource r = resources[index++];
-                        if (hour >= r.startHour) {
+                        if (r.runsAt(hour, estate.hours)) {
                             usage(r);
                             produced++;
                             return true;
@@ -108,13 +141,17 @@ final class RowCursor {
         return produced;
     }
 
-    /** Tracked Usage EffectiveCost per anomaly without the anomaly, scale 10. */
-    long[] expected10() {
+    /**
+     * Tracked Usage EffectiveCost on each anomaly's day without that anomaly, scale 10, indexed by anomaly, then
+     * dimension ({@link ResolvedAnomaly#SERVICE}, {@link ResolvedAnomaly#SUB_ACCOUNT}, {@link ResolvedAnomaly#REGION}),
+     * then value index.
+     */
+    long[][][] expected10() {
         return expected10;
     }
 
-    /** Tracked Usage EffectiveCost per anomaly as generated, scale 10. */
-    long[] actual10() {
+    /** Tracked Usage EffectiveCost on each anomaly's day as generated, indexed like {@link #expected10()}. */
+    long[][][] actual10() {
         return actual10;
     }
 
@@ -164,7 +201,7 @@ final class RowCursor {
         if (r.weekdayDriven) {
             q *= estate.seasonal[hour];
         } else {
-            q *= 1.0 + 0.001 * day;
+            q *= 1.0 + Estate.DAILY_GROWTH * day;
         }
         return q;
     }
@@ -196,28 +233,30 @@ final class RowCursor {
     }
 
     /**
-     * Adds a Usage row to the totals of every anomaly whose truth day this is and whose value the row matches. The
-     * cost without an anomaly is recomputed with the other active factors multiplied in the same order, exactly as a
-     * generation without that anomaly would.
+     * Adds a Usage row to the per-value totals of every anomaly whose truth day this is: the row's EffectiveCost as
+     * generated, and without that anomaly, under its ServiceName, SubAccountId and RegionId. The cost without an
+     * anomaly is recomputed with the other active factors multiplied in the same order, exactly as a generation
+     * without that anomaly would.
      */
     private void track(int day, int serviceIndex, int subAccountIndex, int regionIndex, long actual,
             ResolvedAnomaly[] active, double base) {
         if (!tracking) {
             return;
         }
-        List<ResolvedAnomaly> anomalies = estate.anomalies;
-        for (int a = 0; a < anomalies.size(); a++) {
-            ResolvedAnomaly anomaly = anomalies.get(a);
-            if (anomaly.day() != day || !anomaly.matches(serviceIndex, subAccountIndex, regionIndex)) {
-                continue;
+        for (int a : anomaliesByTruthDay[day]) {
+            ResolvedAnomaly anomaly = estate.anomalies.get(a);
+            long without = actual; // covered and unused-commitment rows are never changed by anomalies
+            if (active != null && anomaly.matches(serviceIndex, subAccountIndex, regionIndex)) {
+                without = onDemandEffective(resource, base * factor(active, resource, indexOf(active, anomaly)));
             }
-            actual10[a] += actual;
-            if (active == null) {
-                expected10[a] += actual; // covered and unused-commitment rows are never changed by anomalies
-            } else {
-                int position = indexOf(active, anomaly);
-                expected10[a] += onDemandEffective(resource, base * factor(active, resource, position));
-            }
+            long[][] actualByValue = actual10[a];
+            long[][] expectedByValue = expected10[a];
+            actualByValue[ResolvedAnomaly.SERVICE][serviceIndex] += actual;
+            actualByValue[ResolvedAnomaly.SUB_ACCOUNT][subAccountIndex] += actual;
+            actualByValue[ResolvedAnomaly.REGION][regionIndex] += actual;
+            expectedByValue[ResolvedAnomaly.SERVICE][serviceIndex] += without;
+            expectedByValue[ResolvedAnomaly.SUB_ACCOUNT][subAccountIndex] += without;
+            expectedByValue[ResolvedAnomaly.REGION][regionIndex] += without;
         }
     }
 

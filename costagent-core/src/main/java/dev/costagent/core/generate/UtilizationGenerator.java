@@ -96,7 +96,7 @@ public final class UtilizationGenerator {
     private double cpuSample(UtilizationProfile profile, long key, int i) {
         long second = start.getEpochSecond() + (long) i * stepSeconds;
         double hourOfDay = Math.floorMod(second, 86_400L) / 3600.0;
-        double daily = Math.cos(2 * Math.PI * (hourOfDay - 15) / 24.0);
+        double daily = StrictMath.cos(2 * Math.PI * (hourOfDay - 15) / 24.0);
         double g = Dice.gaussian(Dice.hash(seed, key, i, 1));
         double v = switch (profile) {
             case IDLE -> {
@@ -132,7 +132,7 @@ public final class UtilizationGenerator {
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             long second = start.getEpochSecond() + (long) i * stepSeconds;
-            double daily = Math.cos(2 * Math.PI * (Math.floorMod(second, 86_400L) / 3600.0 - 15) / 24.0);
+            double daily = StrictMath.cos(2 * Math.PI * (Math.floorMod(second, 86_400L) / 3600.0 - 15) / 24.0);
             double v = level + 2 * daily + 2 * Dice.gaussian(Dice.hash(seed, key, i, 5));
             values[i] = round(Math.max(0.5, Math.min(100.0, v)));
         }

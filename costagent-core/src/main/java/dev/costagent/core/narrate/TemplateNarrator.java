@@ -2,14 +2,42 @@ package dev.costagent.core.narrate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The default narrator: deterministic sentences from the facts, no network. The same facts always give the same text,
- * and every number in the text is a fact, rounded for reading (money to cents, ratios to one decimal).
+ * and every number in the text is a fact, rounded for reading (at most two decimals).
+ *
+ * <p>Known topics ({@code summary}, {@code forecast}, {@code anomaly}, {@code recommendation}) have sentence templates;
+ * the optional parts of a template are dropped when their facts are absent. Any other topic, or facts a template
+ * cannot use, are listed as "name value" pairs.
  */
 public final class TemplateNarrator implements Narrator {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    /** Per topic: sentences, each rendered only when all its placeholders have facts. */
+    private static final Map<String, List<String>> TEMPLATES = Map.of(
+            "summary", List.of(
+                    "From {firstDay} to {lastDay}, {rows} billing rows cost {totalCost} {currency}.",
+                    "{recommendations} recommendations ({quickWins} quick wins) would save {monthlySavings} "
+                            + "{currency} a month, {annualSavings} {currency} a year."),
+            "forecast", List.of(
+                    "Month to date: {monthToDate}.",
+                    "The month is forecast to end at {endOfMonth} (80% interval {lower80} to {upper80}).",
+                    "Method: {method}."),
+            "anomaly", List.of(
+                    "On {date} the cost was {actual} against {expected} expected: an impact of {impact} "
+                            + "({severity} severity).",
+                    "The largest contributor was {topRootCause} with {topRootCauseContribution}."),
+            "recommendation", List.of(
+                    "{action}.",
+                    "It saves {monthlySavings} a month, {annualSavings} a year (confidence {confidence}, {risk} risk).",
+                    "How: {formula}."));
 
     @Override
     public Narrative narrate(Facts facts) {
@@ -22,6 +50,38 @@ public final class TemplateNarrator implements Narrator {
     }
 
     private static String render(Facts facts) {
+        List<String> templates = TEMPLATES.get(facts.topic());
+        if (templates != null) {
+            StringBuilder text = new StringBuilder();
+            for (String template : templates) {
+                String sentence = fill(template, facts.values());
+                if (sentence != null) {
+                    text.append(text.length() == 0 ? "" : " ").append(sentence);
+                }
+            }
+            if (text.length() > 0) {
+                return text.toString();
+            }
+        }
+        return generic(facts);
+    }
+
+    /** The template with every placeholder filled, or {@code null} when a fact is missing. */
+    private static String fill(String template, Map<String, Object> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Object value = values.get(matcher.group(1));
+            if (value == null) {
+                return null;
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(format(value)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static String generic(Facts facts) {
         StringBuilder text = new StringBuilder();
         text.append(capitalize(facts.topic())).append(" for ").append(facts.subject()).append(": ");
         boolean first = true;

@@ -37,6 +37,21 @@ class AnomalyGroundTruthTest {
         assertThat(truth.impact()).isEqualByComparingTo(actual.subtract(expected));
         // RDS has no commitments, so the whole service moves by the magnitude (up to rounding)
         assertThat(truth.impactRatio()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.001));
+        // The spill-over into regions and sub accounts: each dimension sees the same total impact, and a region's
+        // entry matches the data.
+        for (String dimension : AnomalySpec.DIMENSIONS) {
+            BigDecimal total = truth.affected().stream().filter(v -> v.dimension().equals(dimension))
+                    .map(AffectedValue::impact).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(total).as(dimension).isEqualByComparingTo(truth.impact());
+        }
+        assertThat(truth.affected().get(0)).isEqualTo(new AffectedValue("ServiceName", RDS, truth.expectedCost(),
+                truth.actualCost()));
+        AffectedValue region = truth.affected().stream().filter(v -> v.dimension().equals("RegionId")).findFirst()
+                .orElseThrow();
+        assertThat(region.actualCost()).isEqualByComparingTo(dayCost(generator, "RegionId", region.value(),
+                spike.date()));
+        assertThat(region.expectedCost()).isEqualByComparingTo(dayCost(BillingGenerator.of(clean), "RegionId",
+                region.value(), spike.date()));
         // other days are untouched
         assertThat(dayCost(generator, "ServiceName", RDS, spike.date().plusDays(1)))
                 .isEqualByComparingTo(dayCost(BillingGenerator.of(clean), "ServiceName", RDS,

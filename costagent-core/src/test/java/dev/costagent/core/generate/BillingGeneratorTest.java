@@ -55,6 +55,22 @@ class BillingGeneratorTest {
     }
 
     @Test
+    void parallelCsvIsByteIdenticalToASequentialWrite() throws Exception {
+        BillingGenerator generator = GeneratorSpec.builder().seed(9).rows(150_000).randomAnomalies(2).generator();
+        assertThat(ParallelCsvEncoder.worthIt(generator.rows())
+                || Runtime.getRuntime().availableProcessors() == 1).isTrue();
+        Path parallel = dir.resolve("parallel.csv");
+        Path sequential = dir.resolve("sequential.csv");
+        generator.writeCsv(parallel);
+        try (dev.costagent.core.focus.FocusCsvWriter writer =
+                dev.costagent.core.focus.FocusCsvWriter.open(sequential, generator.extraColumns())) {
+            generator.forEach(writer::write);
+            assertThat(writer.rowsWritten()).isEqualTo(150_000);
+        }
+        assertThat(sha256(parallel)).isEqualTo(sha256(sequential));
+    }
+
+    @Test
     void iteratorStreamAndForEachAgree() {
         BillingGenerator generator = GeneratorSpec.builder().rows(5_000).generator();
         List<CostRecord> viaForEach = new ArrayList<>();
@@ -76,6 +92,32 @@ class BillingGeneratorTest {
         long[] count = {0};
         generator.forEach(r -> count[0]++);
         assertThat(count[0]).isEqualTo(rows);
+    }
+
+    @Test
+    void noResourceStartsOrStopsDuringThePeriod() {
+        // The row-count remainder is spread over the period, so no daily series gets an unlabelled step.
+        for (long rows : new long[] {10_007, 54_321}) {
+            BillingGenerator generator = GeneratorSpec.builder().rows(rows).days(30).generator();
+            Map<String, int[]> rowsPerDay = new HashMap<>();
+            LocalDate start = generator.spec().start();
+            generator.forEach(r -> {
+                if (r.resourceId() != null && r.chargeCategory().equals("Usage")) {
+                    int day = (int) (r.chargePeriodStart().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay()
+                            - start.toEpochDay());
+                    rowsPerDay.computeIfAbsent(r.resourceId(), k -> new int[30])[day]++;
+                }
+            });
+            int sparse = 0;
+            for (Map.Entry<String, int[]> resource : rowsPerDay.entrySet()) {
+                int min = java.util.Arrays.stream(resource.getValue()).min().orElseThrow();
+                int max = java.util.Arrays.stream(resource.getValue()).max().orElseThrow();
+                assertThat(max - min).as(resource.getKey()).isLessThanOrEqualTo(1);
+                assertThat(min).as(resource.getKey()).isPositive();
+                sparse += max < 24 ? 1 : 0;
+            }
+            assertThat(sparse).as("resources with fewer than 24 rows a day").isEqualTo(1);
+        }
     }
 
     @Test

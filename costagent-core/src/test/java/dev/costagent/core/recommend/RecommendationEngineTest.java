@@ -121,6 +121,19 @@ class RecommendationEngineTest {
     }
 
     @Test
+    void aNonProductionResourceAlreadyOffAtNightIsNotScheduled() {
+        Fleet fleet = new Fleet().compute("i-dev-day", "m5.xlarge", 0.192, "dev", 60, null);
+        java.util.List<dev.costagent.core.focus.CostRecord> daytime = fleet.records().stream()
+                .filter(r -> {
+                    int hour = r.chargePeriodStart().atOffset(java.time.ZoneOffset.UTC).getHour();
+                    return hour >= 8 && hour < 20;
+                }).toList();
+        RecommendationInput input = RecommendationInput.of(dev.costagent.core.table.CostTable.of(daytime),
+                fleet.verdicts());
+        assertThat(byTarget(RecommendationEngine.defaults().recommend(input))).doesNotContainKey("i-dev-day");
+    }
+
+    @Test
     void idleWithOccasionalUseIsStoppedNotTerminated() {
         Fleet fleet = new Fleet().compute("i-rare", "m5.xlarge", 0.192, "prod", -1, null);
         fleet.cpu("i-rare", 60, true); // quiet at 3% with a 60% sample every 100: p95 stays ≤ 5%

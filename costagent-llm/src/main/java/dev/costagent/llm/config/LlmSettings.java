@@ -55,6 +55,10 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
     public static final String TIMEOUT = "COSTAGENT_LLM_TIMEOUT";
     /** Optional: the concurrency limit. */
     public static final String CONCURRENCY = "COSTAGENT_LLM_CONCURRENCY";
+    /** Optional: the client-side request rate limit, in requests per second. */
+    public static final String REQUESTS_PER_SECOND = "COSTAGENT_LLM_REQUESTS_PER_SECOND";
+    /** Optional: the client-side token rate limit, in tokens per minute. */
+    public static final String TOKENS_PER_MINUTE = "COSTAGENT_LLM_TOKENS_PER_MINUTE";
     /** Optional: {@code true} to redact account and resource ids. */
     public static final String REDACT_IDS = "COSTAGENT_LLM_REDACT_IDS";
     /** Optional: prices, e.g. {@code gpt-4o-mini=0.15/0.60}. */
@@ -130,6 +134,12 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
         if (concurrency != null) {
             builder.maxConcurrency(parseInt(CONCURRENCY, concurrency));
         }
+        String requestsPerSecond = lookup.get(REQUESTS_PER_SECOND);
+        String tokensPerMinute = lookup.get(TOKENS_PER_MINUTE);
+        if (requestsPerSecond != null || tokensPerMinute != null) {
+            builder.rateLimit(requestsPerSecond == null ? 0 : parseRate(REQUESTS_PER_SECOND, requestsPerSecond),
+                    tokensPerMinute == null ? 0 : parseRate(TOKENS_PER_MINUTE, tokensPerMinute));
+        }
         String redact = lookup.get(REDACT_IDS);
         if (redact != null) {
             builder.redactIds(Boolean.parseBoolean(redact.strip()));
@@ -139,6 +149,19 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
             builder.prices(PriceTable.parse(prices));
         }
         return builder.build();
+    }
+
+    /**
+     * One line for logs and CLI output, e.g. {@code openai gpt-4o-mini at https://api.openai.com/v1 (API key set)};
+     * never the key itself.
+     */
+    public String describe() {
+        if (provider == LlmProvider.NONE) {
+            return "none (template narratives, no network)";
+        }
+        return provider.configName() + " " + model + " at " + baseUrl + " (" + (apiKey == null ? "no API key"
+                : "API key set") + ", " + (httpVersion == HttpClient.Version.HTTP_1_1 ? "HTTP/1.1" : "HTTP/2")
+                + ", deadline " + narrationDeadline.toMillis() + " ms)";
     }
 
     /** A builder holding these settings, to override some (e.g. from command-line options). */
@@ -191,6 +214,18 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
         }
         throw new IllegalArgumentException(name + " must be a positive duration such as 20s or 1500ms, was '"
                 + text + "'");
+    }
+
+    private static double parseRate(String name, String text) {
+        try {
+            double rate = Double.parseDouble(text.strip());
+            if (rate >= 0 && Double.isFinite(rate)) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a number of zero or more, was '" + text + "'");
     }
 
     private static int parseInt(String name, String text) {

@@ -52,6 +52,17 @@ final class IdRedactor {
         return out.toString();
     }
 
+    /** A placeholder in {@code text} that this redactor never made (the model invented an id), or {@code null}. */
+    String unknownPlaceholder(String text) {
+        Matcher placeholders = PLACEHOLDER.matcher(text);
+        while (placeholders.find()) {
+            if (!idByPlaceholder.containsKey(placeholders.group())) {
+                return placeholders.group();
+            }
+        }
+        return null;
+    }
+
     private String newPlaceholder(String id) {
         boolean account = id.length() == 12 && id.chars().allMatch(Character::isDigit) || id.length() == 36;
         String placeholder = (account ? "ACCOUNT" : "RESOURCE") + "_ID_" + (placeholderById.size() + 1);

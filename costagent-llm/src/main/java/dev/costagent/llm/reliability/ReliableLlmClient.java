@@ -144,51 +144,60 @@ public final class ReliableLlmClient implements LlmClient {
         return wait;
     }
 
+    /**
+     * One attempt: wait for the rate limiter and a concurrency slot (client-side waits, which the circuit breaker
+     * does not judge), then call the provider through the breaker with what is left of the budget.
+     */
     private LlmResponse attempt(LlmRequest request, TokenListener listener, long deadline) {
-        if (circuitBreaker != null) {
-            circuitBreaker.acquire(delegate.name());
-        }
+        long estimatedTokens = request.estimatedInputTokens() + request.maxTokens();
+        waitForRateLimit(estimatedTokens, deadline);
+        acquirePermit(deadline);
         try {
-            long estimatedTokens = request.estimatedInputTokens() + request.maxTokens();
-            if (rateLimiter != null) {
-                long wait = rateLimiter.reserve(estimatedTokens);
-                if (wait > 0) {
-                    if (wait >= remaining(deadline)) {
-                        throw new LlmTimeoutException("client-side rate limit wait of " + wait / 1_000_000
-                                + " ms exceeds the time budget", ErrorDetails.NONE);
-                    }
-                    pause(Duration.ofNanos(wait));
-                }
-            }
-            acquirePermit(deadline);
-            LlmResponse response;
-            try {
-                LlmRequest bounded = request.withTimeout(Duration.ofNanos(remaining(deadline)));
-                response = listener == null ? delegate.complete(bounded) : delegate.stream(bounded, listener);
-            } finally {
-                if (concurrency != null) {
-                    concurrency.release();
-                }
-            }
+            LlmRequest bounded = request.withTimeout(Duration.ofNanos(remaining(deadline)));
+            LlmResponse response = callThroughBreaker(bounded, listener);
             if (rateLimiter != null) {
                 rateLimiter.adjustTokens(response.usage().total() - estimatedTokens);
             }
-            if (circuitBreaker != null) {
-                circuitBreaker.onSuccess();
+            return response;
+        } finally {
+            if (concurrency != null) {
+                concurrency.release();
             }
+        }
+    }
+
+    private LlmResponse callThroughBreaker(LlmRequest request, TokenListener listener) {
+        if (circuitBreaker == null) {
+            return listener == null ? delegate.complete(request) : delegate.stream(request, listener);
+        }
+        circuitBreaker.acquire(delegate.name());
+        try {
+            LlmResponse response = listener == null ? delegate.complete(request) : delegate.stream(request, listener);
+            circuitBreaker.onSuccess();
             return response;
         } catch (LlmException e) {
-            if (circuitBreaker != null) {
-                circuitBreaker.onFailure(e);
-            }
+            circuitBreaker.onFailure(e);
             throw e;
         } catch (RuntimeException e) {
             // A bug or bad input on our side (e.g. an invalid JSON schema): not the provider's fault.
-            if (circuitBreaker != null) {
-                circuitBreaker.release();
-            }
+            circuitBreaker.release();
             throw e;
         }
+    }
+
+    private void waitForRateLimit(long estimatedTokens, long deadline) {
+        if (rateLimiter == null) {
+            return;
+        }
+        long wait = rateLimiter.reserve(estimatedTokens);
+        if (wait <= 0) {
+            return;
+        }
+        if (wait >= remaining(deadline)) {
+            throw new LlmTimeoutException("client-side rate limit wait of " + wait / 1_000_000
+                    + " ms exceeds the time budget", ErrorDetails.NONE);
+        }
+        pause(Duration.ofNanos(wait));
     }
 
     private void acquirePermit(long deadline) {

@@ -21,18 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -194,155 +187,5 @@ public final class HttpTransport {
     private static String cap(String text) {
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= MAX_MESSAGE_LENGTH ? oneLine : oneLine.substring(0, MAX_MESSAGE_LENGTH) + "…";
-    }
-
-    /** The decoded answer or the failure, so that decoding never throws inside the HTTP client's threads. */
-    record Outcome(LlmResponse response, LlmException error) {
-        static Outcome succeeded(LlmResponse response) {
-            return new Outcome(response, null);
-        }
-
-        static Outcome failed(LlmException error) {
-            return new Outcome(null, error);
-        }
-    }
-
-    /** Feeds body lines to a {@link StreamDecoder}; reports a decoding failure at once rather than at body end. */
-    static final class LineForwarder implements Flow.Subscriber<String> {
-        private final StreamDecoder decoder;
-        private final DeadlineBody body;
-        private final String providerName;
-        private volatile Flow.Subscription subscription;
-        private volatile LlmException failure;
-
-        LineForwarder(StreamDecoder decoder, DeadlineBody body, String providerName) {
-            this.decoder = decoder;
-            this.body = body;
-            this.providerName = providerName;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription newSubscription) {
-            this.subscription = newSubscription;
-            newSubscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            if (failure != null) {
-                return;
-            }
-            try {
-                decoder.onLine(line);
-            } catch (LlmException e) {
-                fail(e);
-            } catch (RuntimeException e) {
-                fail(new MalformedResponseException(providerName + " stream could not be read: "
-                        + e.getClass().getSimpleName(), ErrorDetails.NONE, e));
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            // The body future completes exceptionally; the transport translates the cause.
-        }
-
-        @Override
-        public void onComplete() {
-            // The finisher builds the outcome.
-        }
-
-        Outcome finish() {
-            if (failure != null) {
-                return Outcome.failed(failure);
-            }
-            try {
-                return Outcome.succeeded(decoder.finish());
-            } catch (LlmException e) {
-                return Outcome.failed(e);
-            } catch (RuntimeException e) {
-                return Outcome.failed(new MalformedResponseException(providerName + " stream could not be read: "
-                        + e.getClass().getSimpleName(), ErrorDetails.NONE, e));
-            }
-        }
-
-        private void fail(LlmException e) {
-            failure = e;
-            Flow.Subscription current = subscription;
-            if (current != null) {
-                current.cancel();
-            }
-            body.finishEarly(Outcome.failed(e));
-        }
-    }
-
-    /**
-     * Wraps a body subscriber so that its result is ready by the deadline: when the body is not complete in time, the
-     * subscription is cancelled (closing the connection) and the call fails with a timeout; a stream decoder that
-     * finds an error finishes it at once instead of waiting for the rest of the body.
-     */
-    static final class DeadlineBody implements HttpResponse.BodySubscriber<Outcome> {
-        private final CompletableFuture<Outcome> result = new CompletableFuture<>();
-        private final long remainingNanos;
-        private HttpResponse.BodySubscriber<Outcome> inner;
-        private volatile Flow.Subscription subscription;
-
-        DeadlineBody(long remainingNanos) {
-            this.remainingNanos = Math.max(1, remainingNanos);
-        }
-
-        DeadlineBody wrap(HttpResponse.BodySubscriber<Outcome> delegate) {
-            this.inner = delegate;
-            delegate.getBody().whenComplete((outcome, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(outcome);
-                }
-            });
-            result.orTimeout(remainingNanos, TimeUnit.NANOSECONDS).whenComplete((outcome, error) -> {
-                if (error instanceof TimeoutException) {
-                    cancel();
-                }
-            });
-            return this;
-        }
-
-        void finishEarly(Outcome outcome) {
-            result.complete(outcome);
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription newSubscription) {
-            this.subscription = newSubscription;
-            inner.onSubscribe(newSubscription);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> item) {
-            inner.onNext(item);
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            inner.onError(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            inner.onComplete();
-        }
-
-        @Override
-        public CompletionStage<Outcome> getBody() {
-            return result;
-        }
-
-        private void cancel() {
-            Flow.Subscription current = subscription;
-            if (current != null) {
-                current.cancel();
-            }
-        }
     }
 }

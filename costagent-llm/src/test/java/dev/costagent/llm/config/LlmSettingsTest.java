@@ -55,19 +55,33 @@ class LlmSettingsTest {
     }
 
     @Test
+    void describesItselfInOneLineWithoutTheKey() {
+        LlmSettings settings = LlmSettings.builder().provider("openai").apiKey(dev.costagent.llm.client.ApiKey.of(
+                "sk-describe-SECRET")).build();
+
+        assertThat(settings.describe()).isEqualTo("openai gpt-4o-mini at https://api.openai.com/v1 (API key set, "
+                + "HTTP/1.1, deadline 20000 ms)");
+        assertThat(settings.toString()).doesNotContain("sk-describe-SECRET");
+        assertThat(LlmSettings.builder().build().describe()).isEqualTo("none (template narratives, no network)");
+    }
+
+    @Test
     void systemPropertiesWinOverEnvironmentVariables() {
         LlmSettings settings = LlmSettings.fromEnvironment(
                 Map.of("COSTAGENT_LLM_PROVIDER", "openai", "COSTAGENT_LLM_MODEL", "from-env",
                         "COSTAGENT_LLM_API_KEY", "sk-env"),
                 properties("COSTAGENT_LLM_MODEL", "from-property", "COSTAGENT_LLM_TIMEOUT", "1500ms",
                         "COSTAGENT_LLM_HTTP_VERSION", "2", "COSTAGENT_LLM_REDACT_IDS", "true",
-                        "COSTAGENT_LLM_PRICES", "from-property=0.15/0.60"));
+                        "COSTAGENT_LLM_PRICES", "from-property=0.15/0.60",
+                        "COSTAGENT_LLM_REQUESTS_PER_SECOND", "2.5", "COSTAGENT_LLM_TOKENS_PER_MINUTE", "90000"));
 
         assertThat(settings.model()).isEqualTo("from-property");
         assertThat(settings.narrationDeadline()).isEqualTo(Duration.ofMillis(1500));
         assertThat(settings.httpVersion()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(settings.redactIds()).isTrue();
         assertThat(settings.prices().priceOf("from-property")).isPresent();
+        assertThat(settings.requestsPerSecond()).isEqualTo(2.5);
+        assertThat(settings.tokensPerMinute()).isEqualTo(90000);
     }
 
     @Test
@@ -108,6 +122,8 @@ class LlmSettingsTest {
                 "absolute http(s) URL");
         assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("COSTAGENT_LLM_TIMEOUT", "soon"),
                 new Properties())).hasMessageContaining("COSTAGENT_LLM_TIMEOUT");
+        assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("COSTAGENT_LLM_TOKENS_PER_MINUTE", "lots"),
+                new Properties())).hasMessageContaining("COSTAGENT_LLM_TOKENS_PER_MINUTE");
         assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("COSTAGENT_LLM_HTTP_VERSION", "3"),
                 new Properties())).hasMessageContaining("1.1 or 2");
     }

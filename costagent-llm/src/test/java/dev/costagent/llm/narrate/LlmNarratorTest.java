@@ -138,6 +138,19 @@ class LlmNarratorTest {
     }
 
     @Test
+    void inventedIdPlaceholderFallsBack() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("accountId", "123456789012");
+        values.put("monthlyCost", 12.5);
+        server.enqueue(Reply.json(200, openAiCompletion("Account ACCOUNT_ID_7 spends $12.50 a month.")));
+
+        Narrative narrative = narrator().redactIds(true).build()
+                .narrate(new Facts("summary", "summary", values));
+
+        assertThat(narrative.source()).isEqualTo(NarrativeSource.TEMPLATE);
+    }
+
+    @Test
     void answerSlowerThanTheDeadlineFallsBack() {
         server.enqueue(Reply.json(200, openAiCompletion("Amazon EC2 cost $1,234.56.")).after(Duration.ofSeconds(5)));
         LlmNarrator narrator = narrator().deadline(Duration.ofMillis(300)).build();

@@ -246,6 +246,22 @@ class ReliabilityPartsTest {
     }
 
     @Test
+    void clientSideWaitsBeyondTheBudgetFailWithoutJudgingTheProvider() {
+        ScriptedClient provider = new ScriptedClient(() -> answer("ok"));
+        ReliableLlmClient client = ReliableLlmClient.builder(provider).rateLimit(0.1, 0).cacheSize(0)
+                .circuitBreaker(1, Duration.ofMinutes(1)).ticker(time).sleeper(time).build();
+        LlmRequest shortBudget = request("a").withTimeout(Duration.ofSeconds(2));
+
+        client.complete(shortBudget);
+        assertThatThrownBy(() -> client.complete(shortBudget))
+                .isInstanceOf(dev.costagent.llm.client.LlmTimeoutException.class)
+                .hasMessageContaining("rate limit");
+
+        assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(provider.calls).hasValue(1);
+    }
+
+    @Test
     void rateLimitWaitIsSpentThroughTheSleeper() {
         ScriptedClient provider = new ScriptedClient(() -> answer("ok"));
         ReliableLlmClient client = ReliableLlmClient.builder(provider).rateLimit(1, 0).cacheSize(0)

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs test methods annotated with {@link LoadTest}, {@link OpenLoad}, {@link SpikeLoad} or {@link CustomLoad}
@@ -94,6 +95,14 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
     /** A copy that also checks this requirement. */
     public PerfExtension withRequirement(Requirement requirement) {
         return new PerfExtension(probes, listeners, reporters, plus(requirements, requirement));
+    }
+
+    /**
+     * The result of the load test running in this context (or the method context of an {@code @AfterEach}), once
+     * its load has finished; empty before that or for a test that is not a load test. For other extensions.
+     */
+    public static Optional<LoadResult> result(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(RESULT, LoadResult.class));
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The reports of one test run: each added {@link TestReport} is printed as a console summary, written as JSON
- * ({@code <dir>/<test id>.json}) and the aggregated HTML report ({@code <dir>/index.html}) is rewritten, so the
+ * ({@code <dir>/<test name>-<hash of id>.json}) and the aggregated HTML report ({@code <dir>/index.html}) is rewritten, so the
  * report is complete after every test even if the JVM ends abruptly.
  *
  * <p>The directory is the system property {@value #DIRECTORY_PROPERTY}, default {@code target/perf-reports}.
@@ -59,9 +59,13 @@ public final class RunReport {
         return directory.resolve("index.html");
     }
 
-    /** The JSON file of the test with this id. */
-    public Path jsonFile(String id) {
-        return directory.resolve(id.replaceAll("[^A-Za-z0-9._-]+", "_") + ".json");
+    /**
+     * The JSON file of a test: its display name made file-safe, plus a hash of its id so that tests with the same
+     * display name (same method name in two classes) do not overwrite each other.
+     */
+    public Path jsonFile(TestReport report) {
+        String safe = report.displayName().replaceAll("[^A-Za-z0-9._-]+", "_");
+        return directory.resolve(safe + "-" + Integer.toHexString(report.id().hashCode()) + ".json");
     }
 
     /** The reports added so far, in order. */
@@ -86,7 +90,7 @@ public final class RunReport {
         }
         try {
             Files.createDirectories(directory);
-            JSON.writeValue(jsonFile(report.id()).toFile(), report);
+            JSON.writeValue(jsonFile(report).toFile(), report);
             Files.writeString(htmlFile(), HtmlReport.render(reports, EnvironmentFingerprint.current(), startedAt),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {

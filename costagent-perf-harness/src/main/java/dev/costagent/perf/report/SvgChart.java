@@ -28,7 +28,7 @@ public final class SvgChart {
         Range xRange = range(chart, true);
         Range yRange = range(chart, false);
         int legendRows = (chart.series().size() + 1) / 2;
-        int height = HEIGHT + legendRows * 16;
+        int height = HEIGHT + 8 + legendRows * 16;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
                 + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">", WIDTH, height, WIDTH, height,
@@ -68,7 +68,7 @@ public final class SvgChart {
             String color = COLORS[s % COLORS.length];
             appendSeries(svg, series, x, y, color);
             int lx = LEFT + (s % 2) * (plotW / 2);
-            int ly = HEIGHT + (s / 2) * 16 - 4;
+            int ly = HEIGHT + 8 + (s / 2) * 16;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
                     + "stroke-width=\"2\"%s/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>", lx, ly - 4, lx + 18,
                     ly - 4, color, series.fitted() ? " stroke-dasharray=\"5,3\"" : "", lx + 22, ly,
@@ -149,6 +149,9 @@ public final class SvgChart {
     }
 
     private static String trim(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e4) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
         String text = String.format(Locale.ROOT, "%.3g", value);
         if (text.contains("e")) {
             return text;

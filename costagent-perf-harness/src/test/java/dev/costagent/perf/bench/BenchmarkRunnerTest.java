@@ -33,6 +33,7 @@ class BenchmarkRunnerTest {
         assertThat(r.samples()).hasSize(10);
         assertThat(dev.costagent.perf.stats.Stats.min(r.samples())).isPositive();
         assertThat(r.operations()).isPositive();
+        assertThat(r.invocations()).as("calibration and warm-up calls are counted too").isGreaterThan(r.operations());
         assertThat(r.median()).isBetween(r.medianInterval().lower(), r.medianInterval().upper());
         assertThat(r.meanInterval().contains(r.mean())).isTrue();
         assertThat(r.throughput()).isEqualTo(1e9 / r.median());

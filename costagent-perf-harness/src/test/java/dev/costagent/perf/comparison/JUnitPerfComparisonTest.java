@@ -81,6 +81,9 @@ class JUnitPerfComparisonTest {
         System.out.println(table);
 
         assertThat(ours.count()).as("this harness counts exactly").isEqualTo(harnessTrue);
+        // a ratio, not a time: at least JUnitPerf's true invocation rate on the same machine in the same JVM
+        assertThat(harnessTrue * 1e9 / ours.elapsed().toNanos()).as("true calls per second, this harness vs JUnitPerf")
+                .isGreaterThanOrEqualTo(junitPerfTrue * 1000.0 / durationMs);
         assertThat(ours.series().stream().mapToLong(SecondSample::completed).sum()).isEqualTo(harnessTrue);
         assertThat(bare.series().stream().mapToLong(SecondSample::completed).sum()).isEqualTo(bare.count());
     }

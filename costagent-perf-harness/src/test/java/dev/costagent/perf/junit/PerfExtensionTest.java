@@ -2,7 +2,6 @@ package dev.costagent.perf.junit;
 
 import dev.costagent.perf.LoadModel;
 import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.PerfReporter;
 import dev.costagent.perf.spi.Probe;
@@ -38,6 +37,7 @@ class PerfExtensionTest {
         assertThat(ClosedScenario.calls.get()).isEqualTo(100);
         assertThat(ClosedScenario.injected.count()).isEqualTo(100);
         assertThat(ClosedScenario.injected.workers()).isEqualTo(2);
+        assertThat(ClosedScenario.viaContext).isSameAs(ClosedScenario.injected);
         assertThat(outcome.entries()).anySatisfy(e -> assertThat(e).containsEntry("perf.count", "100"));
     }
 
@@ -137,6 +137,17 @@ class PerfExtensionTest {
     }
 
     @Test
+    void aSpikeLoadRunsBaselineSpikeAndRecoveryAndChecksRecovery() {
+        ScenarioRunner.Outcome outcome = ScenarioRunner.single(SpikeScenario.class, QUIET);
+
+        assertThat(outcome.status()).as(String.valueOf(outcome.failure())).isEqualTo("SUCCESSFUL");
+        LoadResult result = SpikeScenario.result;
+        assertThat(result.count()).isEqualTo(2 * 20 + 100 + 3 * 20);
+        assertThat(result.phases()).extracting(p -> p.kind().name()).containsExactly("STEADY", "SPIKE", "RECOVERY");
+        assertThat(result.recovery(1e6)).hasValueSatisfying(r -> assertThat(r.recovered()).isTrue());
+    }
+
+    @Test
     void aLoadResultCannotBeInjectedIntoTheLoadTestItself() {
         ScenarioRunner.Outcome outcome = ScenarioRunner.single(WrongInjectionScenario.class, QUIET);
 
@@ -164,11 +175,17 @@ class PerfExtensionTest {
         static final AtomicInteger beforeEach = new AtomicInteger();
         static final AtomicLong calls = new AtomicLong();
         static LoadResult injected;
+        static LoadResult viaContext;
+
+        @RegisterExtension
+        static org.junit.jupiter.api.extension.AfterEachCallback otherExtension =
+                context -> viaContext = PerfExtension.result(context).orElse(null);
 
         static void reset() {
             beforeEach.set(0);
             calls.set(0);
             injected = null;
+            viaContext = null;
         }
 
         @BeforeEach
@@ -246,6 +263,22 @@ class PerfExtensionTest {
         }
     }
 
+    static class SpikeScenario {
+        static LoadResult result;
+
+        // The tolerance is wide because a loaded CI box makes no-op latencies jittery; the arithmetic of recovery is
+        // tested exactly in SpikeRecoveryTest.
+        @SpikeLoad(baseRate = 20, spikeRate = 100, before = "2s", spike = "1s", after = "3s")
+        @Requirements(maxRecovery = "3s", recoveryWithin = 1e6)
+        void order() {
+        }
+
+        @AfterEach
+        void keep(LoadResult loadResult) {
+            result = loadResult;
+        }
+    }
+
     static class WrongInjectionScenario {
         @LoadTest
         void call(LoadResult result) {
@@ -279,10 +312,5 @@ class PerfExtensionTest {
         public java.time.Duration duration() {
             return java.time.Duration.ofMillis(120);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static long sum(List<SecondSample> series) {
-        return series.stream().mapToLong(SecondSample::completed).sum();
     }
 }

@@ -33,7 +33,7 @@ class ScalabilityExtensionTest {
         Outcome outcome = Scenarios.single(ImpossibleScenario.class, CONFIG);
         assertThat(outcome.status()).isEqualTo("FAILED");
         assertThat(outcome.failure()).hasMessageContaining("efficiency at 2 workers: measured")
-                .hasMessageContaining("efficiency at 3 workers: measured").hasMessageContaining("required >= 1.50");
+                .hasMessageContaining("efficiency at 3 workers: measured").hasMessageContaining("required >= 100.00");
     }
 
     static class WaitingScenario {
@@ -53,7 +53,7 @@ class ScalabilityExtensionTest {
     }
 
     static class ImpossibleScenario {
-        @Scalability(workers = {1, 2, 3}, warmup = "10ms", window = "40ms", minEfficiency = 1.5)
+        @Scalability(workers = {1, 2, 3}, warmup = "10ms", window = "40ms", minEfficiency = 100)
         void call(Blackhole bh) {
             bh.consume(System.nanoTime());
         }

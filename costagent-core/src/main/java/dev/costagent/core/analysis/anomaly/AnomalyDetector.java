@@ -12,7 +12,6 @@ import dev.costagent.core.table.QueryEngine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * Finds anomalous days in daily cost series and explains them. Immutable and safe to share between threads;
@@ -81,20 +80,19 @@ public final class AnomalyDetector {
         return SeasonalBaseline.minHistory();
     }
 
-    /** Reads the series (one query per dimension) and scans them; see {@link #scan(QueryEngine, SeriesScope,
-     * DailySeries, List, Executor)}. */
-    public AnomalyScan scan(QueryEngine engine, SeriesScope scope, Executor executor) {
-        List<DailySeriesSet> sets = new DailySeriesReader(engine, scope).byDimensions(dimensions, executor);
+    /** Reads the series (one grouped query) and scans them; see {@link #scan(QueryEngine, SeriesScope,
+     * DailySeries, List)}. */
+    public AnomalyScan scan(QueryEngine engine, SeriesScope scope) {
+        List<DailySeriesSet> sets = new DailySeriesReader(engine, scope).byDimensions(dimensions);
         DailySeries total = sets.isEmpty() ? new DailySeriesReader(engine, scope).total() : sets.get(0).total();
-        return scan(engine, scope, total, sets, executor);
+        return scan(engine, scope, total, sets);
     }
 
     /**
-     * Scans already-read series (the total and one set per dimension, on one axis) and finds root causes through
-     * further grouped queries on the engine (only for dimensions with anomalies).
+     * Scans already-read series (the total and one set per dimension, on one axis) and finds root causes with one
+     * further grouped query on the engine (only when there are anomalies).
      */
-    public AnomalyScan scan(QueryEngine engine, SeriesScope scope, DailySeries total, List<DailySeriesSet> sets,
-            Executor executor) {
+    public AnomalyScan scan(QueryEngine engine, SeriesScope scope, DailySeries total, List<DailySeriesSet> sets) {
         List<String> scanned = new ArrayList<>();
         if (includeTotal) {
             scanned.add(DailySeries.TOTAL);
@@ -120,7 +118,7 @@ public final class AnomalyDetector {
             }
         }
         List<Anomaly> explained = new RootCauseFinder(engine, scope, rootCauseDimensions, rootCausesPerDimension,
-                lookbackDays).explain(found, total.axis(), executor);
+                lookbackDays).explain(found, total.axis());
         List<Anomaly> sorted = new ArrayList<>(explained);
         sorted.sort(Comparator.comparing(Anomaly::date).reversed()
                 .thenComparing(Comparator.comparingDouble((Anomaly a) -> Math.abs(a.impact())).reversed()));

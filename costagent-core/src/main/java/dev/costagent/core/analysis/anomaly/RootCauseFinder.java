@@ -1,34 +1,29 @@
 package dev.costagent.core.analysis.anomaly;
 
+import dev.costagent.core.analysis.series.DailyCube;
 import dev.costagent.core.analysis.series.DailySeries;
+import dev.costagent.core.analysis.series.DailySeriesReader;
 import dev.costagent.core.analysis.series.DayAxis;
 import dev.costagent.core.analysis.series.SeriesScope;
-import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.Dimension;
-import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
-import dev.costagent.core.table.QueryResult;
 import dev.costagent.core.table.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
- * Explains anomalies by sub-dimension values. For the anomalies of one scanned dimension D and one root-cause
- * dimension R it runs a single grouped query ({@code GROUP BY day, D, R} filtered to the anomalous values of D, over
- * the anomaly days and their baseline history), then ranks each R value by its contribution: its actual cost on the
- * day minus its own seasonal expectation (the same baseline as the detector's).
+ * Explains anomalies by sub-dimension values with ONE grouped query: {@code GROUP BY day, <scanned dimensions>,
+ * <cause dimensions>} over the anomaly days and their baseline history. From that cube, the series of each cause value
+ * within an anomalous value (e.g. each ResourceId within ServiceName = EC2) is rolled up, and each cause value is
+ * ranked by its contribution: its actual cost on the day minus its own seasonal expectation (the detector's
+ * baseline). Contributions in the direction of the impact are kept, the largest first.
  */
 final class RootCauseFinder {
-    /** Past this many sub-series, a cheap same-weekday proxy preselects candidates for the exact baseline. */
+    /** Past this many cause values, a cheap same-weekday proxy preselects candidates for the exact baseline. */
     private static final int EXACT_LIMIT = 200;
     private static final int PRESELECT = 50;
 
@@ -48,30 +43,38 @@ final class RootCauseFinder {
     }
 
     /** The anomalies with root causes, in the same order. */
-    List<Anomaly> explain(List<Anomaly> anomalies, DayAxis axis, Executor executor) {
+    List<Anomaly> explain(List<Anomaly> anomalies, DayAxis axis) {
         if (anomalies.isEmpty() || perDimension == 0 || causeDimensions.isEmpty()) {
             return anomalies;
         }
-        // one query per (scanned dimension, cause dimension) pair
-        Map<String, List<Anomaly>> byDimension = new LinkedHashMap<>();
-        anomalies.forEach(a -> byDimension.computeIfAbsent(a.dimension(), d -> new ArrayList<>()).add(a));
-        Map<String, Map<String, CompletableFuture<SubSeries>>> pending = new LinkedHashMap<>();
-        byDimension.forEach((dimension, list) -> {
-            Map<String, CompletableFuture<SubSeries>> perCause = new LinkedHashMap<>();
-            for (Dimension cause : causeDimensions) {
-                if (cause.label().equals(dimension)) {
-                    continue;
-                }
-                perCause.put(cause.label(),
-                        CompletableFuture.supplyAsync(() -> query(dimension, list, cause, axis), executor));
+        Map<String, Dimension> dimensions = new LinkedHashMap<>();
+        LocalDate from = anomalies.get(0).date();
+        LocalDate to = from;
+        for (Anomaly a : anomalies) {
+            if (!a.dimension().equals(DailySeries.TOTAL)) {
+                dimensions.putIfAbsent(a.dimension(), Dimension.parse(a.dimension()));
             }
-            pending.put(dimension, perCause);
-        });
+            from = a.date().isBefore(from) ? a.date() : from;
+            to = a.date().isAfter(to) ? a.date() : to;
+        }
+        causeDimensions.forEach(d -> dimensions.putIfAbsent(d.label(), d));
+        from = from.minusDays(lookbackDays);
+        if (from.isBefore(axis.first())) {
+            from = axis.first();
+        }
+        TimeRange window = intersect(scope.range(), TimeRange.days(from, to.plusDays(1)));
+        DailyCube cube = new DailySeriesReader(engine, scope).cube(new ArrayList<>(dimensions.values()), window, axis);
+
         List<Anomaly> out = new ArrayList<>(anomalies.size());
         for (Anomaly a : anomalies) {
+            boolean total = a.dimension().equals(DailySeries.TOTAL);
             List<RootCause> causes = new ArrayList<>();
-            for (Map.Entry<String, CompletableFuture<SubSeries>> e : pending.get(a.dimension()).entrySet()) {
-                causes.addAll(rank(a, e.getKey(), e.getValue().join(), axis));
+            for (Dimension cause : causeDimensions) {
+                if (cause.label().equals(a.dimension())) {
+                    continue;
+                }
+                Map<String, double[]> series = cube.rollUp(cause.label(), total ? null : a.dimension(), a.value());
+                causes.addAll(rank(a, cause.label(), series, axis));
             }
             causes.sort((x, y) -> Double.compare(Math.abs(y.contribution()), Math.abs(x.contribution())));
             out.add(a.withRootCauses(causes));
@@ -79,50 +82,7 @@ final class RootCauseFinder {
         return out;
     }
 
-    /** Sub-series of the cause dimension per anomalous value of the scanned dimension, on the main axis. */
-    private SubSeries query(String dimension, List<Anomaly> list, Dimension cause, DayAxis axis) {
-        LocalDate from = list.get(0).date();
-        LocalDate to = from;
-        Set<String> values = new LinkedHashSet<>();
-        for (Anomaly a : list) {
-            from = a.date().isBefore(from) ? a.date() : from;
-            to = a.date().isAfter(to) ? a.date() : to;
-            values.add(DailySeries.NONE.equals(a.value()) ? null : a.value());
-        }
-        from = from.minusDays(lookbackDays);
-        if (from.isBefore(axis.first())) {
-            from = axis.first();
-        }
-        CostQuery.Builder q = scope.query().range(intersect(scope.range(), TimeRange.days(from, to.plusDays(1))));
-        boolean total = DailySeries.TOTAL.equals(dimension);
-        if (total) {
-            q.groupBy(Dimension.DAY, cause);
-        } else {
-            Dimension scanned = Dimension.parse(dimension);
-            q.groupBy(Dimension.DAY, scanned, cause).filter(new Filter(scanned, values, false));
-        }
-        QueryResult result = engine.execute(q.build());
-        Map<String, Map<String, double[]>> byValue = new HashMap<>();
-        Map<String, Integer> dayIndex = new HashMap<>();
-        for (QueryResult.Group g : result.groups()) {
-            String dayKey = g.key(0);
-            if (dayKey == null) {
-                continue;
-            }
-            int day = dayIndex.computeIfAbsent(dayKey, k -> axis.indexOf(LocalDate.parse(k)));
-            if (day < 0) {
-                continue;
-            }
-            String value = total ? DailySeries.TOTAL : nonNull(g.key(1));
-            String causeValue = nonNull(g.key(total ? 1 : 2));
-            byValue.computeIfAbsent(value, v -> new LinkedHashMap<>())
-                    .computeIfAbsent(causeValue, c -> new double[axis.days()])[day] += g.value();
-        }
-        return new SubSeries(byValue);
-    }
-
-    private List<RootCause> rank(Anomaly a, String causeDimension, SubSeries sub, DayAxis axis) {
-        Map<String, double[]> series = sub.byValue().getOrDefault(a.value(), Map.of());
+    private List<RootCause> rank(Anomaly a, String causeDimension, Map<String, double[]> series, DayAxis axis) {
         int t = axis.indexOf(a.date());
         double direction = Math.signum(a.impact());
         List<Map.Entry<String, double[]>> candidates = new ArrayList<>(series.entrySet());
@@ -161,16 +121,9 @@ final class RootCauseFinder {
         return x[t] - (n == 0 ? 0 : past / n);
     }
 
-    private static String nonNull(String value) {
-        return value == null ? DailySeries.NONE : value;
-    }
-
     private static TimeRange intersect(TimeRange a, TimeRange b) {
         Instant start = a.start().isAfter(b.start()) ? a.start() : b.start();
         Instant end = a.end().isBefore(b.end()) ? a.end() : b.end();
         return end.isBefore(start) ? new TimeRange(start, start) : new TimeRange(start, end);
     }
-
-    /** Cause series keyed by scanned value, then cause value. */
-    private record SubSeries(Map<String, Map<String, double[]>> byValue) {}
 }

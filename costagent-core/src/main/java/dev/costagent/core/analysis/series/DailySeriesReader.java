@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Reads daily series through {@link CostQuery}s: one grouped sum per dimension ({@code GROUP BY day, dimension}),
@@ -49,29 +47,41 @@ public final class DailySeriesReader {
 
     /** The series of every value of a dimension (one query), on the axis of its data. */
     public DailySeriesSet byDimension(Dimension dimension) {
-        return byDimensions(List.of(dimension), Runnable::run).get(0);
+        return byDimensions(List.of(dimension)).get(0);
     }
 
     /**
-     * The series of every value of each dimension, one query per dimension run on the executor, all on one common axis
-     * (the first to the last day with data in any result).
+     * The series of every value of each dimension, all on one axis (the first to the last day with data), rolled up
+     * from a single {@code GROUP BY day, D1, D2, …} query: one scan instead of one per dimension. The query's group
+     * count is days × the co-occurring combinations of the dimensions' values (never more than the rows).
      */
-    public List<DailySeriesSet> byDimensions(List<Dimension> dimensions, Executor executor) {
-        List<CompletableFuture<QueryResult>> futures = new ArrayList<>();
+    public List<DailySeriesSet> byDimensions(List<Dimension> dimensions) {
+        DailyCube cube = cube(dimensions, scope.range(), null);
+        List<DailySeriesSet> sets = new ArrayList<>();
+        for (Dimension d : dimensions) {
+            sets.add(cube.rollUp(d.label()));
+        }
+        return sets;
+    }
+
+    /**
+     * One {@code GROUP BY day, dimensions…} query over a time range within the scope, as a cube on the given axis
+     * (or, when null, on the axis of the days found).
+     */
+    public DailyCube cube(List<Dimension> dimensions, dev.costagent.core.table.TimeRange range, DayAxis axis) {
+        List<String> labels = new ArrayList<>();
         for (Dimension d : dimensions) {
             if (d.isTime()) {
                 throw new IllegalArgumentException("a series dimension must not be a time bucket: " + d);
             }
-            CostQuery q = scope.query().groupBy(Dimension.DAY, d).build();
-            futures.add(CompletableFuture.supplyAsync(() -> engine.execute(q), executor));
+            if (labels.contains(d.label())) {
+                throw new IllegalArgumentException("dimension listed twice: " + d);
+            }
+            labels.add(d.label());
         }
-        List<QueryResult> results = futures.stream().map(CompletableFuture::join).toList();
-        DayAxis axis = axisOf(results);
-        List<DailySeriesSet> sets = new ArrayList<>();
-        for (int i = 0; i < dimensions.size(); i++) {
-            sets.add(toSet(dimensions.get(i).label(), results.get(i), 0, 1, axis));
-        }
-        return sets;
+        QueryResult result = engine.execute(scope.query().range(range).groupBy(Dimension.DAY)
+                .groupBy(dimensions).build());
+        return DailyCube.of(result, labels, axis == null ? axisOf(List.of(result)) : axis);
     }
 
     /**

@@ -6,14 +6,19 @@ import java.time.ZoneOffset;
 import dev.costagent.core.table.TimeRange;
 
 /**
- * The billing hours monthly costs are measured over: the last {@code lookbackDays} of usage data, ending with the last
- * hour that has any usage cost. Hours are counted from the Unix epoch.
+ * The billing hours monthly costs are measured over: the last {@code lookbackDays} whole UTC days of usage data,
+ * ending with the last day that has any usage cost. Hours are counted from the Unix epoch.
  *
  * @param startHour first hour, inclusive
  * @param endHour last hour plus one
  * @param dataStartHour the first hour with usage in the whole data set
  */
 public record BillingWindow(long startHour, long endHour, long dataStartHour) {
+
+    /** The window of whole UTC days {@code [firstDay, endDay)}, epoch days. */
+    public static BillingWindow ofDays(long firstDay, long endDay, long dataStartDay) {
+        return new BillingWindow(firstDay * 24, endDay * 24, dataStartDay * 24);
+    }
 
     /** Hours in the window. */
     public long hours() {
@@ -28,6 +33,19 @@ public record BillingWindow(long startHour, long endHour, long dataStartHour) {
     /** The UTC day of the last hour with data. */
     public LocalDate lastDay() {
         return Instant.ofEpochSecond((endHour - 1) * 3600).atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /**
+     * The epoch day of a query's day key ({@code 2024-09-18}).
+     *
+     * @throws IllegalArgumentException when the key is not a day key
+     */
+    public static long parseDay(String key) {
+        if (key == null || key.length() != 10 || key.charAt(4) != '-' || key.charAt(7) != '-') {
+            throw new IllegalArgumentException("not a day key: " + key);
+        }
+        return LocalDate.of(Integer.parseInt(key, 0, 4, 10), Integer.parseInt(key, 5, 7, 10),
+                Integer.parseInt(key, 8, 10, 10)).toEpochDay();
     }
 
     /**

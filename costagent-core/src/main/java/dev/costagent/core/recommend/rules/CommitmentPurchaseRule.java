@@ -46,6 +46,9 @@ public final class CommitmentPurchaseRule implements RecommendationRule {
         }
         double[] hourly = context.commitmentEligibleHourly();
         int hours = hourly.length;
+        if (hours == 0) {
+            return List.of();
+        }
         double[] sorted = hourly.clone();
         Arrays.sort(sorted);
         double percentile = context.options().commitmentBaselinePercentile();

@@ -29,12 +29,15 @@ import java.util.TreeSet;
  *
  * <p>The shared queries, all over usage rows ({@code ChargeCategory = Usage}):
  * <ol>
- *   <li>hourly cost (group by {@code hour}) — fixes the {@link BillingWindow};</li>
- *   <li>environment and workload tags per resource (group by {@code ResourceId, tag:env, ...});</li>
- *   <li>hourly cost of the candidate resources (those with a utilization verdict or a non-production or spot tag),
- *       group by {@code ResourceId, hour} restricted to them — the {@link ResourceProfile}s;</li>
+ *   <li>daily cost (group by {@code day}) — fixes the {@link BillingWindow};</li>
+ *   <li>service category and environment and workload tags per resource
+ *       (group by {@code ResourceId, ServiceCategory, tag:env, ...});</li>
+ *   <li>daily cost of the candidate resources (those with a utilization verdict or a non-production or spot tag),
+ *       group by {@code ResourceId, day} restricted to them — the {@link ResourceProfile}s;</li>
  *   <li>cost by ChargeDescription per resource, for storage classes and instance types.</li>
  * </ol>
+ * Hourly queries, which cost the most per row, run only restricted: to on-demand compute rows for the commitment
+ * baseline, and to the scheduling candidates for their hours of activity.
  * A context belongs to one run and one thread at a time.
  */
 public final class RuleContext {
@@ -53,7 +56,6 @@ public final class RuleContext {
     private final List<String> warnings = new ArrayList<>();
 
     private Optional<BillingWindow> window;
-    private double[] eligibleHourly;
     private Map<String, Map<String, String>> tags;
     private Map<String, ResourceProfile> profiles;
     private Map<String, Map<String, Double>> descriptions;
@@ -128,7 +130,20 @@ public final class RuleContext {
     /** The billing window, or empty when the data has no usage cost at all. */
     public Optional<BillingWindow> window() {
         if (window == null) {
-            readHourlyUsage();
+            QueryResult days = query(CostQuery.builder().groupBy(Dimension.DAY).filter(USAGE).build());
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (QueryResult.Group g : days.groups()) {
+                if (g.key(0) != null) {
+                    long day = BillingWindow.parseDay(g.key(0));
+                    first = Math.min(first, day);
+                    last = Math.max(last, day);
+                }
+            }
+            window = first == Long.MAX_VALUE
+                    ? Optional.empty()
+                    : Optional.of(BillingWindow.ofDays(Math.max(first, last + 1 - options.lookbackDays()), last + 1,
+                            first));
         }
         return window;
     }
@@ -136,51 +151,56 @@ public final class RuleContext {
     /**
      * Hourly usage cost over the window that a savings plan could cover: PricingCategory {@code Standard} (or
      * {@code On-Demand}) and ServiceCategory in the options' commitment categories; index 0 is the window's first
-     * hour, hours without such cost are 0. Empty without a window.
+     * hour, hours without such cost are 0. Empty without a window. The only hourly query over many rows, and it is
+     * filtered to those rows.
      */
     public double[] commitmentEligibleHourly() {
-        if (window == null) {
-            readHourlyUsage();
+        BillingWindow w = window().orElse(null);
+        if (w == null || options.commitmentServiceCategories().isEmpty()) {
+            return new double[0];
         }
-        return eligibleHourly.clone();
+        QueryResult hours = query(CostQuery.builder()
+                .groupBy(Dimension.HOUR)
+                .filter(USAGE)
+                .filter(new Filter(Dimension.of(FocusColumn.PRICING_CATEGORY), ON_DEMAND, false))
+                .filter(new Filter(Dimension.of(FocusColumn.SERVICE_CATEGORY), options.commitmentServiceCategories(),
+                        false))
+                .range(w.range())
+                .build());
+        double[] hourly = new double[(int) w.hours()];
+        for (QueryResult.Group g : hours.groups()) {
+            if (g.key(0) != null) {
+                long h = BillingWindow.parseHour(g.key(0)) - w.startHour();
+                if (h >= 0 && h < hourly.length) {
+                    hourly[(int) h] += g.value();
+                }
+            }
+        }
+        return hourly;
     }
 
     /**
-     * One query, {@code GROUP BY hour, PricingCategory, ServiceCategory} over usage rows, gives both the billing
-     * window and the hourly on-demand spend the commitment rule needs.
+     * Hours with usage cost in the window, per resource, for the few resources asked about (an hourly query
+     * restricted to them; the scheduling rule asks only about its candidates).
      */
-    private void readHourlyUsage() {
-        QueryResult hours = query(CostQuery.builder()
-                .groupBy(Dimension.HOUR, Dimension.of(FocusColumn.PRICING_CATEGORY),
-                        Dimension.of(FocusColumn.SERVICE_CATEGORY))
-                .filter(USAGE).build());
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        long[] hourOf = new long[hours.groups().size()];
-        for (int i = 0; i < hourOf.length; i++) {
-            QueryResult.Group g = hours.groups().get(i);
-            hourOf[i] = g.key(0) == null ? Long.MIN_VALUE : BillingWindow.parseHour(g.key(0));
-            if (g.key(0) != null) {
-                first = Math.min(first, hourOf[i]);
-                last = Math.max(last, hourOf[i]);
+    public Map<String, Long> activeHours(Set<String> resourceIds) {
+        BillingWindow w = window().orElse(null);
+        if (w == null || resourceIds.isEmpty()) {
+            return Map.of();
+        }
+        QueryResult result = query(CostQuery.builder()
+                .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.HOUR)
+                .filter(USAGE)
+                .filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), resourceIds, false))
+                .range(w.range())
+                .build());
+        Map<String, Long> hours = new HashMap<>();
+        for (QueryResult.Group g : result.groups()) {
+            if (g.key(0) != null && g.value() != 0) {
+                hours.merge(g.key(0), 1L, Long::sum);
             }
         }
-        if (first == Long.MAX_VALUE) {
-            window = Optional.empty();
-            eligibleHourly = new double[0];
-            return;
-        }
-        BillingWindow w = new BillingWindow(Math.max(first, last + 1 - options.lookbackDays() * 24L), last + 1, first);
-        window = Optional.of(w);
-        eligibleHourly = new double[(int) w.hours()];
-        for (int i = 0; i < hourOf.length; i++) {
-            QueryResult.Group g = hours.groups().get(i);
-            long h = hourOf[i] - w.startHour();
-            if (h >= 0 && h < eligibleHourly.length && g.key(1) != null && ON_DEMAND.contains(g.key(1)) && g.key(2) != null
-                    && options.commitmentServiceCategories().contains(g.key(2))) {
-                eligibleHourly[(int) h] += g.value();
-            }
-        }
+        return hours;
     }
 
     /** The environment of a resource, lower case, from the first configured tag key it has; null if none. */
@@ -233,9 +253,9 @@ public final class RuleContext {
         return profiles;
     }
 
-    /** Whether a resource stopped reporting cost more than a day before the data ends (already gone). */
+    /** Whether a resource stopped reporting cost more than a day before the data's last day (already gone). */
     public boolean stale(ResourceProfile profile) {
-        return window().map(w -> profile.lastHour() < w.endHour() - 1 - 24).orElse(true);
+        return window().map(w -> profile.lastDay() < w.endHour() / 24 - 2).orElse(true);
     }
 
     /** Usage cost by ChargeDescription for every resource in the window. */
@@ -320,12 +340,12 @@ public final class RuleContext {
             return Map.of();
         }
         QueryResult result = query(CostQuery.builder()
-                .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.HOUR)
+                .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.DAY)
                 .filter(USAGE)
                 .filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), candidates, false))
                 .range(w.range())
                 .build());
-        // Per resource: cost, active hours, first and last active hour. No reliance on the engine's group order.
+        // Per resource: cost, active days, first and last active day. No reliance on the engine's group order.
         Map<String, double[]> acc = new HashMap<>();
         for (QueryResult.Group g : result.groups()) {
             String id = g.key(0);
@@ -335,21 +355,21 @@ public final class RuleContext {
             double[] a = acc.computeIfAbsent(id, k -> new double[] {0, 0, Double.MAX_VALUE, -Double.MAX_VALUE});
             a[0] += g.value();
             if (g.value() != 0) {
-                long hour = BillingWindow.parseHour(g.key(1));
+                long day = BillingWindow.parseDay(g.key(1));
                 a[1]++;
-                a[2] = Math.min(a[2], hour);
-                a[3] = Math.max(a[3], hour);
+                a[2] = Math.min(a[2], day);
+                a[3] = Math.max(a[3], day);
             }
         }
         Map<String, ResourceProfile> out = new HashMap<>();
         acc.forEach((id, a) -> out.put(id, profile(id, a[0], (long) a[1], (long) a[2], (long) a[3], w)));
-        out.values().removeIf(p -> p.activeHours() == 0);
+        out.values().removeIf(p -> p.activeDays() == 0);
         return out;
     }
 
-    private static ResourceProfile profile(String id, double cost, long active, long first, long last,
+    private static ResourceProfile profile(String id, double cost, long activeDays, long firstDay, long lastDay,
             BillingWindow w) {
-        long span = active == 0 ? 0 : w.endHour() - Math.max(first, w.startHour());
-        return new ResourceProfile(id, cost, active, first, last, span);
+        long span = activeDays == 0 ? 0 : w.endHour() - Math.max(firstDay * 24, w.startHour());
+        return new ResourceProfile(id, cost, activeDays, firstDay, lastDay, span);
     }
 }

@@ -16,9 +16,9 @@ import java.util.TreeMap;
  * that runs around the clock is turned off outside working hours.
  *
  * <pre>
- * alwaysOn       = activeHours / spanHours ≥ 0.95
+ * alwaysOn       = activeHours / spanHours ≥ 0.95   (hours with cost, from an hourly query over the candidates only)
  * hoursSaved     = 730 × (168 − onHoursPerWeek) / 168          (onHoursPerWeek 60: weekdays 08:00–20:00)
- * monthlySavings = hourlyRate × hoursSaved × dutyCycle = monthlyCost × (168 − onHoursPerWeek) / 168
+ * monthlySavings = monthlyCost × (168 − onHoursPerWeek) / 168  = hourlyRate × hoursSaved for an always-on resource
  * confidence     = 0.85 × min(1, spanHours / 720)
  * risk           = LOW (stop and start are reversible); effort LOW
  * </pre>
@@ -32,21 +32,29 @@ public final class ScheduleRule implements RecommendationRule {
 
     @Override
     public List<Recommendation> evaluate(RuleContext context) {
+        // Candidates: non-production compute with cost every day; only they go through the hourly query.
+        Map<String, ResourceProfile> candidates = new TreeMap<>();
+        for (ResourceProfile p : context.profiles().values()) {
+            if (context.nonProduction(p.resourceId()) && context.schedulable(p.resourceId()) && !context.stale(p)
+                    && p.everyDay()) {
+                candidates.put(p.resourceId(), p);
+            }
+        }
+        Map<String, Long> activeHours = context.activeHours(candidates.keySet());
         List<Recommendation> out = new ArrayList<>();
         double onHours = context.options().scheduleOnHoursPerWeek();
         double offShare = (168 - onHours) / 168;
-        for (ResourceProfile p : new TreeMap<>(context.profiles()).values()) {
-            if (!context.schedulable(p.resourceId())
-                    || !context.nonProduction(p.resourceId()) || context.stale(p)
-                    || p.dutyCycle() < context.options().alwaysOnShare()) {
+        for (ResourceProfile p : candidates.values()) {
+            long active = activeHours.getOrDefault(p.resourceId(), 0L);
+            if (active < context.options().alwaysOnShare() * p.spanHours()) {
                 continue;
             }
             double hoursSaved = Recommendation.HOURS_PER_MONTH * offShare;
             Map<String, Object> inputs = new LinkedHashMap<>();
             inputs.put("environment", context.environment(p.resourceId()));
-            inputs.put("activeHours", p.activeHours());
+            inputs.put("activeHours", active);
             inputs.put("spanHours", p.spanHours());
-            inputs.put("hourlyRate", p.hourlyRate());
+            inputs.put("hourlyRate", p.windowCost() / active);
             inputs.put("onHoursPerWeek", onHours);
             inputs.put("hoursSavedPerMonth", hoursSaved);
             inputs.put("monthlyCost", p.monthlyCost());

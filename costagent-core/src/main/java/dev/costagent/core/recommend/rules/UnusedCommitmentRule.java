@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * that cost with {@code CommitmentDiscountStatus = Unused}.
  *
  * <pre>
- * monthlyUnused  = unusedCost / hours(first unused hour .. window end) × 730
+ * monthlyUnused  = unusedCost / hours(first unused day .. window end) × 730
  * monthlySavings = monthlyUnused          (moving eligible on-demand usage onto it, or not renewing, recovers it)
  * utilization    = 1 − unusedCost / commitmentCost
  * confidence     = 0.75 × min(1, hours / 720); risk LOW; effort MEDIUM
@@ -44,11 +44,11 @@ public final class UnusedCommitmentRule implements RecommendationRule {
         Dimension id = Dimension.of(FocusColumn.COMMITMENT_DISCOUNT_ID);
         Dimension status = Dimension.of(FocusColumn.COMMITMENT_DISCOUNT_STATUS);
         QueryResult result = context.query(CostQuery.builder()
-                .groupBy(id, status, Dimension.HOUR)
+                .groupBy(id, status, Dimension.DAY)
                 .filter(Filter.notIn(id, (String) null))
                 .range(w.range())
                 .build());
-        // Per commitment: total cost, unused cost, first unused hour.
+        // Per commitment: total cost, unused cost, first hour of the first day with unused cost.
         Map<String, double[]> acc = new HashMap<>();
         for (QueryResult.Group g : result.groups()) {
             if (g.key(0) == null || g.key(2) == null) {
@@ -58,7 +58,7 @@ public final class UnusedCommitmentRule implements RecommendationRule {
             a[0] += g.value();
             if ("Unused".equalsIgnoreCase(g.key(1)) && g.value() != 0) {
                 a[1] += g.value();
-                a[2] = Math.min(a[2], BillingWindow.parseHour(g.key(2)));
+                a[2] = Math.min(a[2], BillingWindow.parseDay(g.key(2)) * 24);
             }
         }
         List<Recommendation> out = new ArrayList<>();

@@ -59,7 +59,7 @@ class AnomalyAccuracyOnGeneratedBillsTest {
             if (DEBUG) {
                 truth.forEach(t -> System.out.println("TRUTH " + t));
             }
-            AnomalyScan scan = detector.scan(table, SeriesScope.usage(), Runnable::run);
+            AnomalyScan scan = detector.scan(table, SeriesScope.usage());
             int p = 0;
             int f = 0;
             for (PlantedAnomaly t : truth) {
@@ -89,7 +89,7 @@ class AnomalyAccuracyOnGeneratedBillsTest {
             explained += e;
 
             CostTable clean = CostTable.of(spec(NOISE[i], 100 + i).generator());
-            AnomalyScan cleanScan = detector.scan(clean, SeriesScope.usage(), Runnable::run);
+            AnomalyScan cleanScan = detector.scan(clean, SeriesScope.usage());
             falsePositivesClean += cleanScan.anomalies().size();
             seriesDaysClean += cleanScan.seriesScanned() * (cleanScan.historyDays() - cleanScan.requiredDays());
             report.append(String.format(Locale.ROOT, "  noise %.2f: planted spikes/drops %d, found %d; detections %d,"

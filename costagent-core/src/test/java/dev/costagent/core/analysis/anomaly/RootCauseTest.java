@@ -18,7 +18,7 @@ class RootCauseTest {
         // day 40: one EC2 resource in acct-2 / eu-west-1 costs 8x its usual
         List<SyntheticBill.Plant> plants = List.of(new SyntheticBill.Plant(40, "EC2", "acct-2", "eu-west-1", 1, 8));
         ListQueryEngine engine = new ListQueryEngine(SyntheticBill.rows(FIRST, 50, 0.02, 17, plants));
-        AnomalyScan scan = AnomalyDetector.defaults().scan(engine, SeriesScope.usage(), Runnable::run);
+        AnomalyScan scan = AnomalyDetector.defaults().scan(engine, SeriesScope.usage());
 
         assertThat(scan.status()).isEqualTo(AnomalyScan.Status.OK);
         assertThat(scan.anomalies()).allMatch(a -> a.date().equals(FIRST.plusDays(40)));
@@ -45,7 +45,7 @@ class RootCauseTest {
     @Test
     void fewerThanFifteenDaysIsAnExplicitInsufficientHistory() {
         ListQueryEngine engine = new ListQueryEngine(SyntheticBill.rows(FIRST, 14, 0.02, 1, List.of()));
-        AnomalyScan scan = AnomalyDetector.defaults().scan(engine, SeriesScope.usage(), Runnable::run);
+        AnomalyScan scan = AnomalyDetector.defaults().scan(engine, SeriesScope.usage());
         assertThat(scan.status()).isEqualTo(AnomalyScan.Status.INSUFFICIENT_HISTORY);
         assertThat(scan.historyDays()).isEqualTo(14);
         assertThat(scan.requiredDays()).isEqualTo(14);

@@ -1,0 +1,111 @@
+package dev.costagent.core.analysis.series;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.costagent.core.table.QueryResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to one {@code GROUP BY day, D1, D2, …} query, kept so that several daily series can be rolled up from
+ * a single scan of the table: the series of any one dimension, or of one dimension within a value of another. Roll-ups
+ * are exact because every row has exactly one value per dimension ({@link DailySeries#NONE} for none).
+ */
+public final class DailyCube {
+    private final DayAxis axis;
+    private final List<String> dimensions;
+    private final int[] day;
+    private final String[][] keys;
+    private final double[] value;
+
+    private DailyCube(DayAxis axis, List<String> dimensions, int[] day, String[][] keys, double[] value) {
+        this.axis = axis;
+        this.dimensions = dimensions;
+        this.day = day;
+        this.keys = keys;
+        this.value = value;
+    }
+
+    /**
+     * The cube of a result whose first key part is the day and whose other parts are the given dimensions; groups
+     * off the axis are dropped.
+     */
+    public static DailyCube of(QueryResult result, List<String> dimensions, DayAxis axis) {
+        requireNonNull(axis, "axis");
+        DailySeriesReader.DayIndex days = new DailySeriesReader.DayIndex(axis);
+        List<QueryResult.Group> groups = result.groups();
+        int[] day = new int[groups.size()];
+        String[][] keys = new String[groups.size()][];
+        double[] value = new double[groups.size()];
+        int n = 0;
+        for (QueryResult.Group g : groups) {
+            int d = days.indexOf(g.key(0));
+            if (d < 0) {
+                continue;
+            }
+            String[] k = new String[dimensions.size()];
+            for (int i = 0; i < k.length; i++) {
+                String part = g.key(i + 1);
+                k[i] = part == null ? DailySeries.NONE : part;
+            }
+            day[n] = d;
+            keys[n] = k;
+            value[n] = g.value();
+            n++;
+        }
+        return new DailyCube(axis, List.copyOf(dimensions), java.util.Arrays.copyOf(day, n),
+                java.util.Arrays.copyOf(keys, n), java.util.Arrays.copyOf(value, n));
+    }
+
+    /** The days. */
+    public DayAxis axis() {
+        return axis;
+    }
+
+    /** The dimension labels, in key order. */
+    public List<String> dimensions() {
+        return dimensions;
+    }
+
+    /** Whether the cube has a dimension. */
+    public boolean has(String dimension) {
+        return dimensions.contains(dimension);
+    }
+
+    /** The series of every value of one dimension, largest total first. */
+    public DailySeriesSet rollUp(String dimension) {
+        Map<String, double[]> byValue = rollUp(dimension, null, null);
+        List<DailySeries> series = new ArrayList<>(byValue.size());
+        byValue.forEach((v, values) -> series.add(new DailySeries(dimension, v, axis, values)));
+        series.sort(Comparator.comparingDouble((DailySeries s) -> -s.sum()).thenComparing(DailySeries::value));
+        return new DailySeriesSet(dimension, axis, series);
+    }
+
+    /**
+     * The daily values of every value of {@code dimension}, within the rows whose {@code within} dimension equals
+     * {@code withinValue} (all rows when {@code within} is null).
+     */
+    public Map<String, double[]> rollUp(String dimension, String within, String withinValue) {
+        int target = index(dimension);
+        int filter = within == null ? -1 : index(within);
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (int r = 0; r < value.length; r++) {
+            if (filter >= 0 && !keys[r][filter].equals(withinValue)) {
+                continue;
+            }
+            out.computeIfAbsent(keys[r][target], k -> new double[axis.days()])[day[r]] += value[r];
+        }
+        return out;
+    }
+
+    private int index(String dimension) {
+        int i = dimensions.indexOf(dimension);
+        if (i < 0) {
+            throw new IllegalArgumentException("the cube has no dimension " + dimension + " (has " + dimensions + ")");
+        }
+        return i;
+    }
+}
