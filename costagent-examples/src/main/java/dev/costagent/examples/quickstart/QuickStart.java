@@ -69,7 +69,7 @@ public final class QuickStart {
                     r.type(), r.resourceId(), r.monthlySavings(), r.confidence(), r.risk(), r.title());
         }
         report.narratives().stream().filter(n -> n.subject().equals("summary")).findFirst()
-                .ifPresent(n -> out.println("Summary (" + n.source() + "): " + n.text()));
+                .ifPresent(n -> out.println("Summary (" + n.source().json() + "): " + n.text()));
     }
 
     private static int positive(String text, String name) {
