@@ -6,6 +6,7 @@ import dev.costagent.core.analysis.anomaly.Anomaly;
 import dev.costagent.core.analysis.anomaly.AnomalyScan;
 import dev.costagent.core.analysis.commitment.CommitmentReport;
 import dev.costagent.core.analysis.forecast.Forecast;
+import dev.costagent.core.analysis.series.DailySeries;
 import dev.costagent.core.analysis.trend.Breakdown;
 import dev.costagent.core.analysis.trend.Trends;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param lastDay the last day with data in scope
  * @param days days from first to last
  * @param total the cost in scope
+ * @param dailyTotal the total per day (missing days zero), e.g. for a chart; {@code null} without data
  * @param breakdowns cost by the values of each analysed dimension, with shares
  * @param trends week and month over month, slope, breakdown and top movers of the total (movers by the first
  *     dimension)
@@ -41,6 +43,7 @@ public record AnalysisReport(
         @JsonSerialize(using = ToStringSerializer.class) LocalDate lastDay,
         int days,
         double total,
+        DailySeries dailyTotal,
         List<Breakdown> breakdowns,
         Trends trends,
         Forecast forecast,
@@ -61,7 +64,8 @@ public record AnalysisReport(
 
     /** The same report with utilization verdicts. */
     public AnalysisReport withUtilization(List<UtilizationVerdict> verdicts) {
-        return new AnalysisReport(metric, scope, firstDay, lastDay, days, total, breakdowns, trends, forecast,
+        return new AnalysisReport(metric, scope, firstDay, lastDay, days, total, dailyTotal, breakdowns, trends,
+                forecast,
                 anomalies, anomalyStatus, anomalyMethod, commitments, verdicts, warnings);
     }
 }

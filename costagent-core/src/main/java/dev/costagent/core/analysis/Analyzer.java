@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  *
  * <p>Queries: one {@code GROUP BY day, D1, D2, D3} over the analysed dimensions (default ServiceName, SubAccountId,
  * RegionId; the total, breakdowns, trends, forecast and anomaly scan are all rolled up from it), one for commitments
- * (run concurrently on the executor), and one more for root causes only when there are anomalies. Immutable and thread-safe: one analyzer may serve many concurrent {@link #analyze} calls on one engine.
+ * (ListCost for coverage, EffectiveCost for utilization; run concurrently on the executor), and one more for root
+ * causes only when there are anomalies. Immutable and thread-safe: one analyzer may serve many concurrent
+ * {@link #analyze} calls on one engine.
  *
  * <pre>{@code
  * AnalysisReport report = Analyzer.builder().sensitivity(Sensitivity.HIGH).build().analyze(table);
@@ -78,7 +80,7 @@ public final class Analyzer {
         if (total.axis().isEmpty()) {
             warnings.add("no rows in scope (" + (scopeText.isEmpty() ? "all rows" : scopeText)
                     + "): nothing to analyse");
-            return new AnalysisReport(scope.metric().columnName(), scopeText, null, null, 0, 0, List.of(), null,
+            return new AnalysisReport(scope.metric().columnName(), scopeText, null, null, 0, 0, null, List.of(), null,
                     null, List.of(), AnomalyScan.Status.INSUFFICIENT_HISTORY, detector.method(),
                     commitmentFuture.join(), List.of(), warnings);
         }
@@ -102,7 +104,8 @@ public final class Analyzer {
             warnings.add("forecast uses the daily mean: fewer than 14 days of history");
         }
         return new AnalysisReport(scope.metric().columnName(), scopeText, total.axis().first(), total.axis().last(),
-                days, total.sum(), breakdowns, trendResult, forecast, scan.anomalies(), scan.status(), scan.method(),
+                days, total.sum(), total, breakdowns, trendResult, forecast, scan.anomalies(), scan.status(),
+                scan.method(),
                 commitmentFuture.join(), List.of(), warnings);
     }
 

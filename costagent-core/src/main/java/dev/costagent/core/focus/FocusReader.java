@@ -41,7 +41,7 @@ public final class FocusReader {
 
     private static final int HEADER_WINDOW = 1 << 20;
     private static final int SLACK = 256 << 10;
-    private static final int GZIP_BUFFER = 4 << 20;
+    private static final int STREAM_BUFFER = 4 << 20;
 
     private final ReadOptions options;
 
@@ -301,33 +301,7 @@ public final class FocusReader {
             ReadResult.Builder<S> result, Progress progress) {
         String name = file.toString();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
-            byte[] buf = new byte[GZIP_BUFFER];
-            int limit = fill(in, buf, 0);
-            boolean eof = limit < buf.length;
-            HeaderScan header = scanHeader(name, buf, limit, eof);
-            checkHasData(name, eof ? limit - header.end : 1, buf, header.end, limit);
-            ChunkParser<S> parser = new ChunkParser<>(header.header, factory.create(header.header), options);
-            int pos = header.end;
-            while (true) {
-                int next = parser.parse(buf, pos, limit, eof, Integer.MAX_VALUE);
-                progress.advance(next - pos, 0);
-                pos = next;
-                if (parser.failure != null || (eof && !parser.needMore && pos >= limit)) {
-                    break;
-                }
-                // Keep the incomplete record, grow if it fills the buffer, and read on.
-                int kept = limit - pos;
-                if (kept == buf.length) {
-                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-                } else {
-                    System.arraycopy(buf, pos, buf, 0, kept);
-                }
-                pos = 0;
-                limit = fill(in, buf, kept);
-                eof = limit < buf.length;
-            }
-            progress.advance(0, parser.accepted + parser.rejected);
-            result.add(parser, header.lines, header.header);
+            readStream(name, in, factory, result, progress);
         } catch (EOFException e) {
             throw new FocusFormatException(name, "truncated gzip: the compressed stream ends before its end marker", e);
         } catch (ZipException e) {
@@ -335,6 +309,55 @@ public final class FocusReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads FOCUS CSV from a stream (e.g. a pipe from a generator or a download), sequentially, as if it were a file
+     * named {@code name}. The caller closes the stream.
+     *
+     * @throws FocusFormatException as {@link #read(Path, RecordSink.SinkFactory)}
+     * @throws UncheckedIOException when the stream fails
+     */
+    public <S extends RecordSink> ReadResult<S> read(String name, InputStream in, RecordSink.SinkFactory<S> factory) {
+        ReadResult.Builder<S> result = new ReadResult.Builder<>(options.maxRejectDetails(), null);
+        try (Progress progress = new Progress(options.progress(), 0)) {
+            readStream(name, in, factory, result, progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+        return result.build();
+    }
+
+    /** Parses a stream in one sequence: the incomplete record at the end of the buffer is kept for the next fill. */
+    private <S extends RecordSink> void readStream(String name, InputStream in, RecordSink.SinkFactory<S> factory,
+            ReadResult.Builder<S> result, Progress progress) throws IOException {
+        byte[] buf = new byte[STREAM_BUFFER];
+        int limit = fill(in, buf, 0);
+        boolean eof = limit < buf.length;
+        HeaderScan header = scanHeader(name, buf, limit, eof);
+        checkHasData(name, eof ? limit - header.end : 1, buf, header.end, limit);
+        ChunkParser<S> parser = new ChunkParser<>(header.header, factory.create(header.header), options);
+        int pos = header.end;
+        while (true) {
+            int next = parser.parse(buf, pos, limit, eof, Integer.MAX_VALUE);
+            progress.advance(next - pos, 0);
+            pos = next;
+            if (parser.failure != null || (eof && !parser.needMore && pos >= limit)) {
+                break;
+            }
+            // Keep the incomplete record, grow if it fills the buffer, and read on.
+            int kept = limit - pos;
+            if (kept == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            } else {
+                System.arraycopy(buf, pos, buf, 0, kept);
+            }
+            pos = 0;
+            limit = fill(in, buf, kept);
+            eof = limit < buf.length;
+        }
+        progress.advance(0, parser.accepted + parser.rejected);
+        result.add(parser, header.lines, header.header);
     }
 
     /** Reads until the buffer is full or the stream ends; returns the new limit. */

@@ -50,6 +50,20 @@ public final class FocusRow {
         return scanner.ends[field];
     }
 
+    /**
+     * First byte of a field as written, doubled quotes and all. Two fields are equal exactly when their raw ranges
+     * are (an unquoted field cannot hold a quote; a quoted one escapes every quote the same way), so raw bytes serve
+     * for hashing and comparing without the cost of unescaping.
+     */
+    public int rawStart(int field) {
+        return scanner.starts[field];
+    }
+
+    /** One past the last byte of a field as written; see {@link #rawStart}. */
+    public int rawEnd(int field) {
+        return scanner.ends[field];
+    }
+
     /** Whether the field is null: empty, or the literal {@code NULL}. A missing column ({@code field < 0}) is null. */
     public boolean isNull(int field) {
         if (field < 0) {

@@ -142,9 +142,9 @@ public final class BillingGenerator implements Iterable<CostRecord> {
     }
 
     /**
-     * Writes all rows as FOCUS CSV ({@code .csv.gz} compressed); see {@link FocusCsvWriter}. Large outputs are
-     * generated and encoded on up to four threads in blocks of hours and written in order, so the file is the same
-     * as a single-threaded run's.
+     * Writes all rows as FOCUS CSV ({@code .csv.gz} compressed), byte for byte as {@link FocusCsvWriter} writes
+     * the records, but encoded straight from the generator's numbers. Large outputs are generated and encoded on up
+     * to four threads in blocks of hours and written in order, so the file is the same as a single-threaded run's.
      */
     public void writeCsv(Path path) throws IOException {
         try (FocusCsvWriter writer = FocusCsvWriter.open(path, extraColumns())) {
@@ -160,10 +160,6 @@ public final class BillingGenerator implements Iterable<CostRecord> {
     }
 
     private void writeRows(FocusCsvWriter writer) throws IOException {
-        if (!ParallelCsvEncoder.worthIt(spec.rows())) {
-            forEach(writer::write);
-            return;
-        }
         long written = ParallelCsvEncoder.write(estate, writer, extraColumns());
         if (written != spec.rows()) {
             throw new IllegalStateException("generator produced " + written + " rows, planned " + spec.rows()

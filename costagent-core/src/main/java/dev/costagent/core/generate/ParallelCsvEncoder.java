@@ -1,7 +1,6 @@
 package dev.costagent.core.generate;
 
 import dev.costagent.core.focus.FocusCsvWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
@@ -14,7 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Encodes an estate's rows as CSV on several threads and writes them in order. Rows are a pure function of their
+ * Encodes an estate's rows as CSV (with {@link RowEncoder}) on several threads and writes them in order. Rows are a pure function of their
  * hour and resource, so blocks of hours can be generated and encoded independently; the caller's writer then
  * appends the blocks in hour order, which keeps the file byte-identical to a sequential run.
  *
@@ -30,18 +29,7 @@ final class ParallelCsvEncoder {
 
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
-    private record Block(ExposedBytes bytes, long rows) {}
-
-    /** A byte array output stream whose buffer can be handed on without a copy. */
-    private static final class ExposedBytes extends ByteArrayOutputStream {
-        ExposedBytes(int size) {
-            super(size);
-        }
-
-        byte[] buffer() {
-            return buf;
-        }
-    }
+    private record Block(RowEncoder.ByteSink bytes, long rows) {}
 
     private ParallelCsvEncoder() {}
 
@@ -52,7 +40,8 @@ final class ParallelCsvEncoder {
 
     /** Writes every row of the estate through the writer (whose header is already written), in order. */
     static long write(Estate estate, FocusCsvWriter writer, List<String> extraColumns) throws IOException {
-        int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
+        RowEncoder encoder = new RowEncoder(estate, extraColumns);
+        int threads = worthIt(estate.spec.rows()) ? Math.min(4, Runtime.getRuntime().availableProcessors()) : 1;
         long rowsPerHour = Math.max(1, estate.spec.rows() / estate.hours);
         int hoursPerBlock = (int) Math.max(1, BLOCK_ROWS / rowsPerHour);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -64,7 +53,7 @@ final class ParallelCsvEncoder {
                 while (nextHour < estate.hours && inFlight.size() < 2 * threads) {
                     int from = nextHour;
                     int to = Math.min(estate.hours, from + hoursPerBlock);
-                    inFlight.add(pool.submit(() -> encode(estate, from, to, extraColumns)));
+                    inFlight.add(pool.submit(() -> encode(estate, encoder, from, to)));
                     nextHour = to;
                 }
                 Block block = await(inFlight.poll());
@@ -77,15 +66,13 @@ final class ParallelCsvEncoder {
         }
     }
 
-    private static Block encode(Estate estate, int fromHour, int toHour, List<String> extraColumns)
-            throws IOException {
+    private static Block encode(Estate estate, RowEncoder encoder, int fromHour, int toHour) {
         RowCursor cursor = new RowCursor(estate, false, fromHour, toHour);
         long expectedRows = Math.max(16, estate.spec.rows() / estate.hours * (toHour - fromHour));
-        ExposedBytes bytes = new ExposedBytes((int) Math.min(Integer.MAX_VALUE - 16, expectedRows * 700));
-        try (FocusCsvWriter writer = FocusCsvWriter.rowsOnly(bytes, extraColumns)) {
-            while (cursor.advance()) {
-                writer.write(cursor.record());
-            }
+        RowEncoder.ByteSink bytes = new RowEncoder.ByteSink((int) Math.min(Integer.MAX_VALUE - 16,
+                expectedRows * 700));
+        while (cursor.advance()) {
+            encoder.encode(cursor, bytes);
         }
         return new Block(bytes, cursor.produced());
     }

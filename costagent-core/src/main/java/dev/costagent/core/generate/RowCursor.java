@@ -31,7 +31,8 @@ final class RowCursor {
 
     private enum Phase { CHARGES, USAGE, UNUSED }
 
-    private enum Kind { CHARGE, USAGE, COVERED, UNUSED }
+    /** What the current row is. */
+    enum Kind { CHARGE, USAGE, COVERED, UNUSED }
 
     private final Estate estate;
     private final boolean tracking;
@@ -134,6 +135,73 @@ final class RowCursor {
             }
         }
         return false;
+    }
+
+    /** The current row's kind. */
+    Kind kind() {
+        return kind;
+    }
+
+    /** The current hour, counted from the first hour of the data. */
+    int hour() {
+        return hour;
+    }
+
+    /** The current charge row (kind CHARGE). */
+    CostRecord charge() {
+        return charge;
+    }
+
+    /** The current resource (kinds USAGE and COVERED). */
+    Resource resource() {
+        return resource;
+    }
+
+    /** The current commitment (kind UNUSED). */
+    Commitment commitment() {
+        return commitment;
+    }
+
+    /** The current row's quantity, scale 6. */
+    long quantityMicro() {
+        return quantityMicro;
+    }
+
+    /** The current row's BilledCost, scale 10. */
+    long billed10() {
+        return billed10;
+    }
+
+    /** The current row's ContractedCost, scale 10. */
+    long contracted10() {
+        return contracted10;
+    }
+
+    /** The current row's EffectiveCost, scale 10. */
+    long effective10() {
+        return effective10;
+    }
+
+    /** The current row's ListCost, scale 10. */
+    long list10() {
+        return list10;
+    }
+
+    /**
+     * The record of a resource's or commitment's row with every per-row column null (costs, quantities, billing
+     * and charge periods): the constant part of all its rows. Exactly one of the two arguments is non-null.
+     */
+    CostRecord template(Resource r, Commitment c) {
+        hour = 0;
+        resource = r;
+        commitment = c;
+        kind = c != null ? Kind.UNUSED : r.commitment != null ? Kind.COVERED : Kind.USAGE;
+        return record().toBuilder()
+                .billedCost(null).billingPeriodEnd(null).billingPeriodStart(null)
+                .chargePeriodEnd(null).chargePeriodStart(null)
+                .consumedQuantity(null).contractedCost(null).effectiveCost(null).listCost(null)
+                .pricingQuantity(null)
+                .build();
     }
 
     /** Rows produced so far. */

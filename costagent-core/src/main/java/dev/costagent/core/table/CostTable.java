@@ -90,6 +90,15 @@ public final class CostTable implements QueryEngine {
         return TableAssembler.assemble(result);
     }
 
+    /**
+     * Reads FOCUS CSV from a stream into a table, sequentially (e.g. a pipe from the generator).
+     *
+     * @param name how errors name the input
+     */
+    public static CostTable read(String name, java.io.InputStream csv, ReadOptions options) {
+        return TableAssembler.assemble(new FocusReader(options).read(name, csv, TableSink::new));
+    }
+
     /** A table of in-memory records (tests, small sources). */
     public static CostTable of(Iterable<CostRecord> records) {
         return TableAssembler.assemble(RecordsReader.read(records));

@@ -7,43 +7,65 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Remembers, for each distinct combination of a row's descriptive fields (as raw bytes), the attribute set it
- * encoded to, so that a row repeating an earlier combination — most billing rows do — costs one hash and one
- * comparison over its bytes instead of a dictionary lookup per column. A hit is always verified byte for byte, so a
- * hash collision can never merge two different rows.
+ * Remembers, for each distinct text of a row's descriptive fields, the attribute set it encoded to, so that a row
+ * repeating an earlier combination — most billing rows do — costs one hash and one comparison over its bytes instead
+ * of a dictionary lookup per column.
+ *
+ * <p>It works on the raw text of <em>runs</em>: maximal stretches of consecutive descriptive fields, which lie next to
+ * each other in the record, commas and quotes included. Equal raw text means equal values, so a hit (always verified
+ * byte for byte, so a hash collision can never merge two different rows) is exact; different text for equal values
+ * (e.g. {@code NULL} versus an empty field) is only a miss, and the slow path then finds the same set.
  */
 final class RowSignatures {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int NULL_LENGTH = -1;
 
-    private final int[] fields;
+    private final int[] runFirst;
+    private final int[] runLast;
     private long[] hashes = new long[1024];
-    private int[] sets = new int[1024]; // set code + 1, 0 when free
-    private int mask = hashes.length - 1;
+    private int[] slots = new int[1024]; // entry index + 1, 0 when free
+    private int mask = slots.length - 1;
     private int size;
-    /** Per cached entry: the field lengths (NULL_LENGTH for null) and the concatenated bytes. */
+    /** Per entry: the runs' lengths, their concatenated bytes, the charge period length code and the set. */
     private int[][] lengths = new int[64][];
     private byte[][] bytes = new byte[64][];
     private int[] durations = new int[64];
+    private int[] setOf = new int[64];
     private int entries;
 
-    RowSignatures(int[] fields) {
-        this.fields = fields;
+    /**
+     * Signatures over the given fields of each record.
+     *
+     * @param descriptive per field of the header, whether it is descriptive (part of the attribute set)
+     */
+    RowSignatures(boolean[] descriptive) {
+        int[] first = new int[descriptive.length];
+        int[] last = new int[descriptive.length];
+        int runs = 0;
+        for (int f = 0; f < descriptive.length; f++) {
+            if (!descriptive[f]) {
+                continue;
+            }
+            if (runs > 0 && last[runs - 1] == f - 1) {
+                last[runs - 1] = f;
+            } else {
+                first[runs] = f;
+                last[runs] = f;
+                runs++;
+            }
+        }
+        runFirst = Arrays.copyOf(first, runs);
+        runLast = Arrays.copyOf(last, runs);
     }
 
-    /** The hash of the row's descriptive fields and its charge period length code. */
+    /** The hash of the row's descriptive text and its charge period length code. */
     long hash(FocusRow row, int duration) {
         byte[] buf = row.buffer();
         long h = 0x9E3779B97F4A7C15L + duration;
-        for (int field : fields) {
-            if (row.isNull(field)) {
-                h = Long.rotateLeft(h * 0xBF58476D1CE4E5B9L, 31) ^ 0x5555;
-                continue;
-            }
-            int i = row.start(field);
-            int end = row.end(field);
-            h ^= end - i;
+        for (int r = 0; r < runFirst.length; r++) {
+            int i = row.rawStart(runFirst[r]);
+            int end = row.rawEnd(runLast[r]);
+            h = Long.rotateLeft(h ^ (end - i), 17) * 0x94D049BB133111EBL;
             for (; i + 8 <= end; i += 8) {
                 h = Long.rotateLeft((h ^ (long) LONGS.get(buf, i)) * 0xBF58476D1CE4E5B9L, 27);
             }
@@ -60,13 +82,13 @@ final class RowSignatures {
     int find(long hash, FocusRow row, int duration) {
         int slot = (int) hash & mask;
         while (true) {
-            int entry = sets[slot];
+            int entry = slots[slot];
             if (entry == 0) {
                 return -1;
             }
             if (hashes[slot] == hash) {
                 int index = entry - 1;
-                if (durations[index] == duration && sameFields(index, row)) {
+                if (durations[index] == duration && sameText(index, row)) {
                     return setOf[index];
                 }
             }
@@ -74,10 +96,31 @@ final class RowSignatures {
         }
     }
 
-    private int[] setOf = new int[64];
+    /**
+     * Copies a row's descriptive text before anything rewrites it in place; {@link #remember} stores the copy once
+     * the row has been encoded.
+     */
+    Captured capture(FocusRow row) {
+        int[] runLengths = new int[runFirst.length];
+        int total = 0;
+        for (int r = 0; r < runFirst.length; r++) {
+            runLengths[r] = row.rawEnd(runLast[r]) - row.rawStart(runFirst[r]);
+            total += runLengths[r];
+        }
+        byte[] copy = new byte[total];
+        int at = 0;
+        for (int r = 0; r < runFirst.length; r++) {
+            System.arraycopy(row.buffer(), row.rawStart(runFirst[r]), copy, at, runLengths[r]);
+            at += runLengths[r];
+        }
+        return new Captured(runLengths, copy);
+    }
 
-    /** Remembers that the row's fields encode to {@code set}. */
-    void remember(long hash, FocusRow row, int duration, int set) {
+    /** A row's descriptive text: the runs' lengths and their concatenated bytes. */
+    record Captured(int[] lengths, byte[] bytes) {}
+
+    /** Remembers that rows with this text and charge period length encode to {@code set}. */
+    void remember(long hash, Captured captured, int duration, int set) {
         int index = entries++;
         if (index == lengths.length) {
             lengths = Arrays.copyOf(lengths, index * 2);
@@ -85,55 +128,30 @@ final class RowSignatures {
             durations = Arrays.copyOf(durations, index * 2);
             setOf = Arrays.copyOf(setOf, index * 2);
         }
-        int[] fieldLengths = new int[fields.length];
-        int total = 0;
-        for (int f = 0; f < fields.length; f++) {
-            fieldLengths[f] = row.isNull(fields[f]) ? NULL_LENGTH : row.end(fields[f]) - row.start(fields[f]);
-            total += Math.max(fieldLengths[f], 0);
-        }
-        byte[] copy = new byte[total];
-        int at = 0;
-        for (int f = 0; f < fields.length; f++) {
-            if (fieldLengths[f] > 0) {
-                System.arraycopy(row.buffer(), row.start(fields[f]), copy, at, fieldLengths[f]);
-                at += fieldLengths[f];
-            }
-        }
-        lengths[index] = fieldLengths;
-        bytes[index] = copy;
+        lengths[index] = captured.lengths();
+        bytes[index] = captured.bytes();
         durations[index] = duration;
         setOf[index] = set;
         int slot = (int) hash & mask;
-        while (sets[slot] != 0) {
+        while (slots[slot] != 0) {
             slot = (slot + 1) & mask;
         }
         hashes[slot] = hash;
-        sets[slot] = index + 1;
-        if (++size * 2 > sets.length) {
+        slots[slot] = index + 1;
+        if (++size * 2 > slots.length) {
             rehash();
         }
     }
 
-    private boolean sameFields(int index, FocusRow row) {
-        int[] fieldLengths = lengths[index];
+    private boolean sameText(int index, FocusRow row) {
+        int[] runLengths = lengths[index];
         byte[] stored = bytes[index];
         byte[] buf = row.buffer();
         int at = 0;
-        for (int f = 0; f < fields.length; f++) {
-            int field = fields[f];
-            int length = fieldLengths[f];
-            if (length == NULL_LENGTH) {
-                if (!row.isNull(field)) {
-                    return false;
-                }
-                continue;
-            }
-            if (row.isNull(field)) {
-                return false;
-            }
-            int start = row.start(field);
-            if (row.end(field) - start != length
-                    || !Arrays.equals(stored, at, at + length, buf, start, start + length)) {
+        for (int r = 0; r < runFirst.length; r++) {
+            int start = row.rawStart(runFirst[r]);
+            int length = runLengths[r];
+            if (row.rawEnd(runLast[r]) - start != length || !sameBytes(stored, at, buf, start, length)) {
                 return false;
             }
             at += length;
@@ -141,20 +159,36 @@ final class RowSignatures {
         return true;
     }
 
+    /** Whether two byte ranges are equal, eight bytes at a time. */
+    private static boolean sameBytes(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            if ((long) LONGS.get(a, aFrom + i) != (long) LONGS.get(b, bFrom + i)) {
+                return false;
+            }
+        }
+        for (; i < length; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void rehash() {
         long[] oldHashes = hashes;
-        int[] oldSets = sets;
+        int[] oldSlots = slots;
         hashes = new long[oldHashes.length * 2];
-        sets = new int[oldSets.length * 2];
-        mask = sets.length - 1;
-        for (int i = 0; i < oldSets.length; i++) {
-            if (oldSets[i] != 0) {
+        slots = new int[oldSlots.length * 2];
+        mask = slots.length - 1;
+        for (int i = 0; i < oldSlots.length; i++) {
+            if (oldSlots[i] != 0) {
                 int slot = (int) oldHashes[i] & mask;
-                while (sets[slot] != 0) {
+                while (slots[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
                 hashes[slot] = oldHashes[i];
-                sets[slot] = oldSets[i];
+                slots[slot] = oldSlots[i];
             }
         }
     }

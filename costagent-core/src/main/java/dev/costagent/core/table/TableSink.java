@@ -83,10 +83,20 @@ final class TableSink implements RecordSink {
         }
         attributeSets = new IntTupleDictionary(TableSchema.FIXED_WIDTH + extraFields.length);
         scratch = new int[TableSchema.FIXED_WIDTH + extraFields.length];
-        int[] signatureFields = new int[attributeFields.length + extraFields.length];
-        System.arraycopy(attributeFields, 0, signatureFields, 0, attributeFields.length);
-        System.arraycopy(extraFields, 0, signatureFields, attributeFields.length, extraFields.length);
-        signatures = new RowSignatures(signatureFields);
+        // Every field but the amounts and the charge period describes the row.
+        boolean[] descriptive = new boolean[header.size()];
+        java.util.Arrays.fill(descriptive, true);
+        for (int field : metricFields) {
+            if (field >= 0) {
+                descriptive[field] = false;
+            }
+        }
+        for (int field : new int[] {startField, endField}) {
+            if (field >= 0) {
+                descriptive[field] = false;
+            }
+        }
+        signatures = new RowSignatures(descriptive);
     }
 
     @Override
@@ -126,11 +136,12 @@ final class TableSink implements RecordSink {
         long signature = signatures.hash(row, duration);
         int set = signatures.find(signature, row, duration);
         if (set < 0) {
+            RowSignatures.Captured raw = signatures.capture(row);
             set = encodeAttributes(row, duration);
             if (set < 0) {
                 return false;
             }
-            signatures.remember(signature, row, duration, set);
+            signatures.remember(signature, raw, duration, set);
         }
         if (rows == attributeSetOf.length) {
             grow();

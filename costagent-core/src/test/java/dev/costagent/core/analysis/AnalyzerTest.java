@@ -63,6 +63,10 @@ class AnalyzerTest {
         assertThat(tree.get("trends").has("weekOverWeek")).isTrue();
         assertThat(tree.get("commitments").has("coverage")).isTrue();
         assertThat(tree.get("utilization").get(0).get("span").asText()).isEqualTo("PT40H");
+        JsonNode daily = tree.get("dailyTotal");
+        assertThat(daily.get("axis").get("first").asText()).isEqualTo("2024-08-01");
+        assertThat(daily.get("values")).hasSize(48);
+        assertThat(daily.has("total")).isFalse();
     }
 
     @Test

@@ -121,6 +121,21 @@ class RecommendationEngineTest {
     }
 
     @Test
+    void computeWithoutAnInstanceTypeIsNotScheduled() {
+        // A managed Kubernetes control plane: Compute, tagged dev, always on, but no instance to stop.
+        Fleet fleet = new Fleet().compute("i-dev", "m5.xlarge", 0.192, "dev", -1, null);
+        java.util.List<dev.costagent.core.focus.CostRecord> records = new java.util.ArrayList<>(fleet.records());
+        for (var r : fleet.records()) {
+            records.add(r.toBuilder().resourceId("eks-dev").chargeDescription("Amazon EKS cluster usage").build());
+        }
+        RecommendationInput input = RecommendationInput.of(dev.costagent.core.table.CostTable.of(records),
+                java.util.List.of());
+        Map<String, Recommendation> recs = byTarget(RecommendationEngine.defaults().recommend(input));
+        assertThat(recs.get("i-dev").type()).isEqualTo(RecommendationType.SCHEDULE);
+        assertThat(recs).doesNotContainKey("eks-dev");
+    }
+
+    @Test
     void aNonProductionResourceAlreadyOffAtNightIsNotScheduled() {
         Fleet fleet = new Fleet().compute("i-dev-day", "m5.xlarge", 0.192, "dev", 60, null);
         java.util.List<dev.costagent.core.focus.CostRecord> daytime = fleet.records().stream()

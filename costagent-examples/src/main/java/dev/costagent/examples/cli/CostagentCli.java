@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "costagent", mixinStandardHelpOptions = true, version = "costagent 0.1.0",
         description = "Cloud cost analysis on FinOps FOCUS billing data.",
         subcommands = {AnalyzeCommand.class, SummarizeCommand.class, RecommendCommand.class,
-            UtilizationCommand.class, IngestCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+            ExplainCommand.class, UtilizationCommand.class, IngestCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class CostagentCli {
 
     /** Exit code for bad input or arguments. */

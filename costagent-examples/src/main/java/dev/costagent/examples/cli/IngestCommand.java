@@ -1,12 +1,12 @@
 package dev.costagent.examples.cli;
 
-import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.table.CostTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,14 +25,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE|DIR", description = "FOCUS CSV file or directory.")
     private Path input;
 
-    @Option(names = "--lenient", description = "Go on past bad records and report them instead of stopping.")
-    private boolean lenient;
-
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    private boolean quiet;
-
-    @Option(names = "--threads", description = "Parallel parsers (default: one per core).")
-    private Integer threads;
+    @Mixin
+    private ReadFlags read;
 
     @Option(names = "--measure-heap", description = "Also measure the table's retained heap (full GCs before and "
             + "after the load; slower).")
@@ -40,14 +34,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReadOptions.Builder options = ReadOptions.builder().lenient(lenient)
-                .progress(ProgressPrinter.forTerminal(quiet));
-        if (threads != null) {
-            options.threads(threads);
-        }
         long before = measureHeap ? usedHeapAfterGc() : 0;
         long started = System.nanoTime();
-        CostTable table = CostTable.read(input, options.build());
+        CostTable table = CostTable.read(input, read.options());
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         if (measureHeap) {

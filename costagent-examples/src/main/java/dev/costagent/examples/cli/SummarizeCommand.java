@@ -3,7 +3,6 @@ package dev.costagent.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.costagent.core.focus.DataQualityIssue;
-import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.RejectedRecord;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.Dimension;
@@ -19,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,14 +52,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table (default), json or csv.")
     private String format;
 
-    @Option(names = "--lenient", description = "Go on past bad records and report them instead of stopping.")
-    private boolean lenient;
-
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    private boolean quiet;
-
-    @Option(names = "--threads", description = "Parallel parsers (default: one per core).")
-    private Integer threads;
+    @Mixin
+    private ReadFlags read;
 
     @Override
     public Integer call() throws Exception {
@@ -67,12 +61,7 @@ public final class SummarizeCommand implements Callable<Integer> {
         for (String dimension : by) {
             query.groupBy(Dimension.parse(dimension));
         }
-        ReadOptions.Builder options = ReadOptions.builder().lenient(lenient)
-                .progress(ProgressPrinter.forTerminal(quiet));
-        if (threads != null) {
-            options.threads(threads);
-        }
-        StreamingQuery.Answer answer = StreamingQuery.execute(input, query.build(), options.build());
+        StreamingQuery.Answer answer = StreamingQuery.execute(input, query.build(), read.options());
         PrintWriter out = spec.commandLine().getOut();
         switch (format.toLowerCase(Locale.ROOT)) {
             case "json":

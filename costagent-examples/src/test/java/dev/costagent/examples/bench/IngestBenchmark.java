@@ -41,13 +41,17 @@ public final class IngestBenchmark {
                 "summarize", file.toString()));
         Map<String, double[]> seconds = new LinkedHashMap<>();
         commands.keySet().forEach(name -> seconds.put(name, new double[rounds]));
+        double[] floor = new double[rounds];
         System.out.printf(Locale.ROOT, "file %s (%,d MB), %d rounds, %d cores%n", file, Files.size(file) >> 20,
                 rounds, Runtime.getRuntime().availableProcessors());
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, List<String>> command : commands.entrySet()) {
                 seconds.get(command.getKey())[round] = time(command.getValue());
             }
+            floor[round] = newlineFloor(file);
         }
+        System.out.printf(Locale.ROOT, "%-26s median %.2f s (in-process; the floor for any parser)%n",
+                "2-thread newline count", median(floor));
         Map<String, Double> medians = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> entry : seconds.entrySet()) {
             double median = median(entry.getValue());
@@ -68,6 +72,43 @@ public final class IngestBenchmark {
         int code = process.waitFor();
         if (code != 0) {
             throw new IllegalStateException("exit " + code + ": " + String.join(" ", command));
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** Seconds for two threads to count the newlines of the memory-mapped file: the floor for any parser. */
+    private static double newlineFloor(Path file) throws Exception {
+        long started = System.nanoTime();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            long half = size / 2;
+            java.util.concurrent.atomic.AtomicLong lines = new java.util.concurrent.atomic.AtomicLong();
+            Thread[] threads = new Thread[2];
+            for (int t = 0; t < 2; t++) {
+                long from = t * half;
+                long length = t == 0 ? half : size - half;
+                threads[t] = new Thread(() -> {
+                    long count = 0;
+                    try {
+                        for (long at = 0; at < length; at += Integer.MAX_VALUE) {
+                            java.nio.MappedByteBuffer map = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY,
+                                    from + at, Math.min(Integer.MAX_VALUE, length - at));
+                            for (int i = 0, n = map.limit(); i < n; i++) {
+                                if (map.get(i) == '\n') {
+                                    count++;
+                                }
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    lines.addAndGet(count);
+                });
+                threads[t].start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
         }
         return (System.nanoTime() - started) / 1e9;
     }

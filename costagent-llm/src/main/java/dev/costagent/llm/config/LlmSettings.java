@@ -69,6 +69,10 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
         requireNonNull(provider, "provider");
         if (provider != LlmProvider.NONE) {
             baseUrl = baseUrl == null ? provider.defaultBaseUrl() : baseUrl;
+            if (baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null) {
+                throw new IllegalArgumentException("LLM base URL must not carry credentials or a query; set the API "
+                        + "key with " + API_KEY + " instead");
+            }
             model = model == null || model.isBlank() ? provider.defaultModel() : model.strip();
             if (provider == LlmProvider.ANTHROPIC && apiKey == null) {
                 throw new IllegalArgumentException(API_KEY + " (or ANTHROPIC_API_KEY) is required for provider "

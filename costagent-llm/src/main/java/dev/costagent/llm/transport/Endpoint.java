@@ -21,12 +21,17 @@ import java.time.Duration;
 public record Endpoint(URI baseUrl, ApiKey apiKey, HttpClient.Version httpVersion, Duration connectTimeout,
         Clock clock) {
 
-    /** Checks the parts; the base URL must be http or https. */
+    /** Checks the parts; the base URL must be http or https, without credentials or query. */
     public Endpoint {
         requireNonNull(baseUrl, "baseUrl");
         String scheme = baseUrl.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("base URL must be an absolute http(s) URL, was " + baseUrl);
+        }
+        if (baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null) {
+            // Credentials or keys in the URL would reach logs through toString(); the key has its own setting.
+            throw new IllegalArgumentException("base URL must not carry credentials or a query; set the API key "
+                    + "with COSTAGENT_LLM_API_KEY instead");
         }
         requireNonNull(httpVersion, "httpVersion");
         requireNonNull(connectTimeout, "connectTimeout");

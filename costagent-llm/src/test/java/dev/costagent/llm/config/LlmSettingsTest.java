@@ -120,6 +120,9 @@ class LlmSettingsTest {
                 .hasMessageContaining("api.openai.com");
         assertThatThrownBy(() -> LlmSettings.builder().baseUrl("localhost:11434")).hasMessageContaining(
                 "absolute http(s) URL");
+        assertThatThrownBy(() -> LlmSettings.builder().provider("ollama")
+                .baseUrl("http://user:hunter2@127.0.0.1:11434").build())
+                .hasMessageContaining("must not carry credentials").hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("COSTAGENT_LLM_TIMEOUT", "soon"),
                 new Properties())).hasMessageContaining("COSTAGENT_LLM_TIMEOUT");
         assertThatThrownBy(() -> LlmSettings.fromEnvironment(Map.of("COSTAGENT_LLM_TOKENS_PER_MINUTE", "lots"),

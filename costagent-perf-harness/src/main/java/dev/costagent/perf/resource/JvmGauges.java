@@ -32,15 +32,26 @@ final class JvmGauges {
     private final Map<Long, Long> lastAllocatedByThread = new HashMap<>();
     private long allocatedByEndedThreads;
 
-    /** Current-thread allocation counter, or -1 when the JVM does not offer one. */
+    /**
+     * Current-thread allocation counter, or -1 when the JVM does not offer one (virtual threads on Java 21+ have
+     * none).
+     */
     static long currentThreadAllocatedBytes() {
-        return CurrentThread.COUNTERS == null ? -1 : CurrentThread.COUNTERS.getCurrentThreadAllocatedBytes();
+        try {
+            return CurrentThread.COUNTERS == null ? -1 : CurrentThread.COUNTERS.getCurrentThreadAllocatedBytes();
+        } catch (UnsupportedOperationException e) {
+            return -1;
+        }
     }
 
-    /** Current-thread CPU time, or -1 when unsupported. */
+    /** Current-thread CPU time, or -1 when unsupported (including virtual threads). */
     static long currentThreadCpuNanos() {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
+        try {
+            return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : -1;
+        } catch (UnsupportedOperationException e) {
+            return -1;
+        }
     }
 
     boolean allocationMeasurable() {

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>Per-operation limits divide by the operations the test executed: those counted by {@code @Benchmark},
- * {@code @Scalability} (calls) and {@code @DataVolume} (records), warm-up included, or by a harness load run on the
- * test's thread; a plain test counts as one operation. Sizes are texts such as {@code "512MB"} or {@code "1KB"},
- * times such as {@code "50us"} or {@code "200ms"}; empty or negative means no limit. An {@code @AfterEach} method
+ * {@code @Scalability} (calls) and {@code @DataVolume} (records), warm-up included; for a harness load test, its
+ * {@code LoadResult.count()}, with the worker threads' own allocation and CPU time (exact, warm-up excluded); a
+ * plain test counts as one operation. Sizes are texts such as {@code "512MB"} or {@code "1KB"}, times such as
+ * {@code "50us"} or {@code "200ms"}; empty or negative means no limit. An {@code @AfterEach} method
  * may take the {@link ResourceUsage}.
  */
 @Documented

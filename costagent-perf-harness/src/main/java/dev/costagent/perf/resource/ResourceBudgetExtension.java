@@ -1,5 +1,7 @@
 package dev.costagent.perf.resource;
 
+import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.junit.PerfExtension;
 import dev.costagent.perf.report.JUnitReporting;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,7 +37,6 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
     @Override
     public void beforeTestExecution(ExtensionContext context) {
         ResourceBudget budget = budget(context);
-        ResourceListener.clearLastRunOperations();
         long interval = Units.parseNanos(budget.interval());
         context.getStore(NAMESPACE).put(ResourceSampler.class,
                 ResourceSampler.start(Duration.ofNanos(Math.max(1_000_000, interval))));
@@ -48,13 +50,21 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
         }
         ResourceUsage usage = sampler.stop();
         context.getStore(NAMESPACE).put(ResourceUsage.class, usage);
-        long operations = operations(context);
+        Optional<LoadResult> load = PerfExtension.result(context);
+        long operations = load.map(LoadResult::count).orElseGet(() -> OperationCount.of(context));
+        WorkerUsage workers = load.flatMap(r -> r.attachment(ResourceListener.WORKER_ATTACHMENT, WorkerUsage.class))
+                .orElse(null);
         ResourceLimits limits = limits(budget(context));
         TestReport.Builder report = TestReport.builder(context.getUniqueId() + "/resources",
                 PerfSettings.testName(context), "resources")
                 .figure("operations", String.format(Locale.ROOT, "%,d", operations))
                 .figure("usage", usage.summary(operations))
-                .checks(limits.check(usage, operations));
+                .checks(limits.check(usage, workers, operations));
+        if (workers != null) {
+            report.figure("load workers", String.format(Locale.ROOT, "%d workers: %s/op allocated, %s/op CPU",
+                    workers.workers(), Units.bytes(workers.allocatedBytesPerOp(operations)),
+                    Units.nanos(workers.cpuNanosPerOp(operations))));
+        }
         if (context.getExecutionException().isPresent()) {
             report.note("the test itself failed: " + context.getExecutionException().get());
         }
@@ -62,8 +72,9 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("perf.resources.operations", Long.toString(operations));
         entries.put("perf.resources.heapPeak", Long.toString(usage.peakHeapUsed()));
-        entries.put("perf.resources.allocatedPerOp", String.format(Locale.ROOT, "%.1f",
-                usage.allocatedBytesPerOp(operations)));
+        entries.put("perf.resources.allocatedPerOp", String.format(Locale.ROOT, "%.1f", workers != null
+                && workers.allocatedBytes() >= 0 ? workers.allocatedBytesPerOp(operations)
+                : usage.allocatedBytesPerOp(operations)));
         entries.put("perf.resources.cpuNanosPerOp", String.format(Locale.ROOT, "%.1f", usage.cpuNanosPerOp(operations)));
         entries.put("perf.resources.cpuPercent", String.format(Locale.ROOT, "%.2f", usage.cpuPercent()));
         entries.put("perf.resources.gcMillis", Long.toString(usage.gcTimeMillis()));
@@ -104,12 +115,6 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
             limits = limits.maxGcTimeMillis(Units.parseNanos(budget.maxGcTime()) / 1_000_000);
         }
         return limits;
-    }
-
-    private static long operations(ExtensionContext context) {
-        long recorded = OperationCount.of(context);
-        long loadRun = ResourceListener.lastRunOperations();
-        return recorded > 1 || loadRun <= 0 ? recorded : loadRun;
     }
 
     private static ResourceBudget budget(ExtensionContext context) {

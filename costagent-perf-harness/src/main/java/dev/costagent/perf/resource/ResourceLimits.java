@@ -64,6 +64,14 @@ public record ResourceLimits(long maxHeapBytes, double maxAllocatedBytesPerOp, d
      * unverifiable budget is not a met one.
      */
     public List<Check> check(ResourceUsage usage, long operations) {
+        return check(usage, null, operations);
+    }
+
+    /**
+     * Like {@link #check(ResourceUsage, long)}, but per-operation limits use the load run's worker-only figures
+     * when {@code workers} is given (exact; the whole-JVM usage also counts the harness's own threads).
+     */
+    public List<Check> check(ResourceUsage usage, WorkerUsage workers, long operations) {
         List<Check> checks = new ArrayList<>();
         if (maxHeapBytes >= 0) {
             boolean afterGc = usage.peakHeapAfterGc() >= 0;
@@ -72,16 +80,19 @@ public record ResourceLimits(long maxHeapBytes, double maxAllocatedBytesPerOp, d
                     afterGc ? "peak heap after GC (live set)" : "no GC ran: peak heap used, an upper bound"));
         }
         if (maxAllocatedBytesPerOp >= 0) {
-            double perOp = usage.allocatedBytesPerOp(operations);
+            boolean exact = workers != null && workers.allocatedBytes() >= 0;
+            double perOp = exact ? workers.allocatedBytesPerOp(operations) : usage.allocatedBytesPerOp(operations);
             checks.add(new Check("allocated per operation", Units.bytes(perOp),
                     "<= " + Units.bytes(maxAllocatedBytesPerOp), perOp <= maxAllocatedBytesPerOp,
-                    Double.isNaN(perOp) ? unmeasurable("allocation", operations) : operations + " operations"));
+                    Double.isNaN(perOp) ? unmeasurable("allocation", operations)
+                            : (exact ? "worker threads / " : "all threads / ") + operations + " operations"));
         }
         if (maxCpuNanosPerOp >= 0) {
-            double perOp = usage.cpuNanosPerOp(operations);
+            boolean exact = workers != null && workers.cpuNanos() >= 0;
+            double perOp = exact ? workers.cpuNanosPerOp(operations) : usage.cpuNanosPerOp(operations);
             checks.add(new Check("CPU time per operation", Units.nanos(perOp), "<= " + Units.nanos(maxCpuNanosPerOp),
                     perOp <= maxCpuNanosPerOp, Double.isNaN(perOp) ? unmeasurable("CPU time", operations)
-                            : "process CPU time / " + operations + " operations"));
+                            : (exact ? "worker CPU time / " : "process CPU time / ") + operations + " operations"));
         }
         if (maxCpuPercent >= 0) {
             double percent = usage.cpuPercent();

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Resource limits as harness requirements on a {@link LoadResult}, reading the {@link ResourceUsage} that
- * {@link ResourceListener} attached; per-operation figures divide by {@link LoadResult#count()}.
+ * Resource limits as harness requirements on a {@link LoadResult}, reading the {@link ResourceUsage} and
+ * {@link WorkerUsage} that {@link ResourceListener} attached; per-operation figures are the workers' own
+ * allocation and CPU time divided by {@link LoadResult#count()}.
  *
  * <pre>{@code
  * LoadResult r = Load.closed(4).iterations(10_000).listener(new ResourceListener()).run(op);
@@ -47,7 +48,8 @@ public final class ResourceRequirements {
     private static void addIf(List<Requirement> requirements, boolean set, ResourceLimits single) {
         if (set) {
             requirements.add(result -> result.attachment(ResourceListener.ATTACHMENT, ResourceUsage.class)
-                    .map(usage -> toVerdict(single.check(usage, result.count()).get(0)))
+                    .map(usage -> toVerdict(single.check(usage, result.attachment(ResourceListener.WORKER_ATTACHMENT,
+                            WorkerUsage.class).orElse(null), result.count()).get(0)))
                     .orElseGet(() -> new Verdict(describe(single), "not sampled", "a ResourceListener on the run",
                             false)));
         }

@@ -32,6 +32,7 @@ public final class ResourceSampler {
     private final long startGcCount;
     private final long startGcMillis;
     private final Thread thread;
+    private final int maxSamples;
     private long intervalNanos;
     private long peakHeap;
     private long peakAfterGc = -1;
@@ -40,8 +41,9 @@ public final class ResourceSampler {
     private long previousCpu;
     private boolean stopped;
 
-    private ResourceSampler(Duration interval) {
+    private ResourceSampler(Duration interval, int maxSamples) {
         this.intervalNanos = interval.toNanos();
+        this.maxSamples = maxSamples;
         this.startAllocated = gauges.allocatedBytes();
         this.startCpu = gauges.processCpuNanos();
         this.startGcCount = gauges.gcCount();
@@ -54,11 +56,16 @@ public final class ResourceSampler {
 
     /** Starts sampling every {@code interval} (at least 1 ms). */
     public static ResourceSampler start(Duration interval) {
+        return start(interval, MAX_SAMPLES);
+    }
+
+    /** Starts sampling, keeping at most {@code maxSamples} (tests use a small bound to see the thinning). */
+    static ResourceSampler start(Duration interval, int maxSamples) {
         Objects.requireNonNull(interval, "interval");
         if (interval.toMillis() < 1) {
             throw new IllegalArgumentException("sampling interval must be at least 1 ms, was " + interval);
         }
-        ResourceSampler sampler = new ResourceSampler(interval);
+        ResourceSampler sampler = new ResourceSampler(interval, Math.max(4, maxSamples));
         sampler.thread.start();
         return sampler;
     }
@@ -76,6 +83,11 @@ public final class ResourceSampler {
         ResourceSampler sampler = start(Duration.ofMillis(Math.max(1, duration.toMillis() / 20)));
         Thread.sleep(duration.toMillis()); // idling is the measurement here
         return sampler.stop();
+    }
+
+    /** The current sampling interval (doubled each time the series is thinned). */
+    synchronized Duration interval() {
+        return Duration.ofNanos(intervalNanos);
     }
 
     /** Whether this JVM offers per-thread allocation counters. */
@@ -155,14 +167,14 @@ public final class ResourceSampler {
         peakThreads = Math.max(peakThreads, threads);
         previousOffset = offset;
         previousCpu = cpuSinceStart;
-        if (samples.size() >= MAX_SAMPLES) {
+        if (samples.size() >= maxSamples) {
             thin();
         }
     }
 
     /** Keeps every other sample (always the first) and doubles the interval. */
     private void thin() {
-        List<ResourceSample> kept = new ArrayList<>(MAX_SAMPLES / 2 + 1);
+        List<ResourceSample> kept = new ArrayList<>(maxSamples / 2 + 1);
         for (int i = 0; i < samples.size(); i += 2) {
             kept.add(samples.get(i));
         }

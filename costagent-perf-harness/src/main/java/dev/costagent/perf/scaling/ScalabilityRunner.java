@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a workload at each worker count in turn: the workers loop on the operation for a warm-up period, then for
- * a measured window; throughput is the operations completed in the window divided by its length.
+ * a measured window; throughput is the operations completed in the window divided by its actual length.
  *
  * <pre>{@code
  * ScalingResult r = ScalabilityRunner.named("hash")
@@ -97,10 +97,12 @@ public final class ScalabilityRunner {
         try (ProgressLine progress = ProgressLine.start("scalability " + name, plannedDuration(),
                 () -> progress(step.get(), throughput))) {
             for (int i = 0; i < workers.length; i++) {
-                long[] cpuNanos = new long[1];
-                operations[i] = measure(operation, workers[i], cpuNanos, invocations);
-                throughput[i] = operations[i] / (window.toNanos() / 1e9);
-                busyCores[i] = cpuNanos[0] < 0 ? Double.NaN : cpuNanos[0] / (double) window.toNanos();
+                long[] cpuAndWindow = new long[2];
+                operations[i] = measure(operation, workers[i], cpuAndWindow, invocations);
+                // The actual window, not the planned one: on a loaded machine the coordinator wakes up late.
+                double windowNanos = cpuAndWindow[1];
+                throughput[i] = operations[i] / (windowNanos / 1e9);
+                busyCores[i] = cpuAndWindow[0] < 0 ? Double.NaN : cpuAndWindow[0] / windowNanos;
                 step.incrementAndGet();
             }
         }
@@ -117,10 +119,11 @@ public final class ScalabilityRunner {
     }
 
     /**
-     * Measures one worker count; puts the workers' CPU time in the window into {@code cpuNanos[0]} (-1: unknown)
-     * and adds every call made to {@code invocations[0]}.
+     * Measures one worker count; puts the workers' CPU time in the window into {@code cpuAndWindow[0]} (-1:
+     * unknown) and the window's actual length into {@code cpuAndWindow[1]}, and adds every call made to
+     * {@code invocations[0]}.
      */
-    private long measure(BenchmarkOperation operation, int count, long[] cpuNanos, long[] invocations) {
+    private long measure(BenchmarkOperation operation, int count, long[] cpuAndWindow, long[] invocations) {
         ThreadMXBean clock = ManagementFactory.getThreadMXBean();
         boolean cpuMeasurable = clock.isCurrentThreadCpuTimeSupported() && clock.isThreadCpuTimeEnabled();
         AtomicInteger phase = new AtomicInteger();
@@ -168,9 +171,11 @@ public final class ScalabilityRunner {
         try {
             ready.await();
             sleepUnlessFailed(warmup, failure);
+            long windowStart = System.nanoTime();
             phase.compareAndSet(0, MEASURING);
             sleepUnlessFailed(window, failure);
             phase.set(STOPPED);
+            cpuAndWindow[1] = System.nanoTime() - windowStart;
             finished.await();
         } catch (InterruptedException e) {
             phase.set(STOPPED);
@@ -188,7 +193,7 @@ public final class ScalabilityRunner {
             invocations[0] += calls[w];
             cpuTotal += cpu[w];
         }
-        cpuNanos[0] = cpuMeasurable ? cpuTotal : -1;
+        cpuAndWindow[0] = cpuMeasurable ? cpuTotal : -1;
         return total;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.costagent.perf.Load;
 import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.ThreadMode;
 import dev.costagent.perf.report.Check;
 import dev.costagent.perf.spi.Requirement;
 import dev.costagent.perf.spi.Verdict;
@@ -65,7 +66,8 @@ class ResourceLimitsTest {
     void loadRunsAttachUsageAndResourceRequirementsEvaluateIt() {
         // Sampling every 10 ms over a 300 ms run: on Java 17, where the allocation of worker threads that ended
         // is only known up to their last sample, at most the last interval's allocation is missed.
-        LoadResult result = Load.closed(2).duration(java.time.Duration.ofMillis(300))
+        // Platform threads: virtual threads (the default on Java 21+) have no per-thread allocation counters.
+        LoadResult result = Load.closed(2).duration(java.time.Duration.ofMillis(300)).threads(ThreadMode.PLATFORM)
                 .listener(new ResourceListener(java.time.Duration.ofMillis(10))).run(() -> sink = new byte[256]);
         assertThat(result.attachment(ResourceListener.ATTACHMENT, ResourceUsage.class)).isPresent();
         List<Requirement> requirements = ResourceRequirements.of(ResourceLimits.none().maxAllocatedPerOp(100_000)
@@ -75,6 +77,27 @@ class ResourceLimitsTest {
         assertThat(allocation.requirement()).isEqualTo("allocated per operation");
         assertThat(allocation.met()).as(allocation.describe()).isFalse(); // 256-byte arrays exceed 16 B/op
         assertThat(requirements.get(1).evaluate(result).met()).isTrue();
+        WorkerUsage workers = result.attachment(ResourceListener.WORKER_ATTACHMENT, WorkerUsage.class).orElseThrow();
+        assertThat(workers.workers()).isEqualTo(2);
+        // 256-byte arrays (plus header) per call, exactly, on the workers' own counters.
+        assertThat(workers.allocatedBytesPerOp(result.count())).isBetween(256.0, 300.0);
+        assertThat(allocation.measured()).contains("worker threads");
+    }
+
+    @Test
+    void virtualThreadWorkersFallBackToWholeJvmFigures() {
+        LoadResult result = Load.closed(2).iterations(2_000).listener(new ResourceListener(java.time.Duration.ofMillis(10)))
+                .run(() -> sink = new byte[256]);
+        Verdict allocation = ResourceRequirements.of(ResourceLimits.none().maxAllocatedPerOp(1e9)).get(0)
+                .evaluate(result);
+        if (result.virtualThreads()) {
+            assertThat(result.attachment(ResourceListener.WORKER_ATTACHMENT, WorkerUsage.class).orElseThrow()
+                    .allocatedBytes()).isEqualTo(-1);
+            assertThat(allocation.measured()).contains("all threads");
+        } else {
+            assertThat(allocation.measured()).contains("worker threads");
+        }
+        assertThat(allocation.met()).isTrue();
     }
 
     @Test

@@ -88,6 +88,22 @@ class ResourceSamplerTest {
         assertThat(usage.summary(1)).contains("heap peak").contains("GC ");
     }
 
+    @Test
+    void longRunsAreThinnedEvenlySoMemoryStaysBounded() {
+        ResourceSampler sampler = ResourceSampler.start(Duration.ofMillis(1), 16);
+        for (int i = 0; i < 40; i++) {
+            sampler.sampleNow();
+        }
+        assertThat(sampler.interval()).isGreaterThanOrEqualTo(Duration.ofMillis(4)); // thinned at least twice
+        ResourceUsage usage = sampler.stop();
+        assertThat(usage.samples()).hasSizeLessThanOrEqualTo(16);
+        assertThat(usage.samples().get(0).offsetNanos()).isLessThan(1_000_000L); // the start sample is always kept
+        for (int i = 1; i < usage.samples().size(); i++) {
+            assertThat(usage.samples().get(i).offsetNanos()).isGreaterThanOrEqualTo(
+                    usage.samples().get(i - 1).offsetNanos());
+        }
+    }
+
     /** Spins until this thread has used {@code cpu} of CPU time (not wall time: robust on a loaded machine). */
     private static long spinCpu(Duration cpu) {
         var threads = ManagementFactory.getThreadMXBean();

@@ -182,7 +182,8 @@ public final class AnomalyDetector {
     public String method() {
         return "Each day with at least 14 days before it is compared with a weekly-seasonal robust expectation from "
                 + "up to " + lookbackDays + " preceding days (7-day block medians, weekday profile by median, level "
-                + "trend from block medians); score = (actual - expected) / scale, scale = 1.4826 x the median absolute "
+                + "trend from block medians); score = (actual - expected) / scale, scale = 1.4826 x the median "
+                + "absolute "
                 + "prediction error of the baseline over the preceding days (in-sample MAD x 1.5 for the first week), "
                 + "at least "
                 + relativeScaleFloor * 100 + "% of expected). Anomaly when |score| >= " + threshold

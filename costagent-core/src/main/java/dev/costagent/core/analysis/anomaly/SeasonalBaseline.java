@@ -20,11 +20,12 @@ import java.util.Arrays;
  *   <li>expected = (level + trend) × s[0] (additive: level + trend + s[0]);</li>
  *   <li>history scale: σ̂ = 1.4826 × median |x[d] − x[d−7]| / √2 over the history (week-over-week differences
  *       cancel the weekly pattern without a fit), widened by √(1 + π/14 + π/(2B)) for the noise of the median
- *       level (7 days) and profile (B weeks) (and by a further 1.3 with only two weeks). The detector prefers the out-of-sample scale of the baseline's own recent prediction
- *       errors once it has a week of them.</li>
+ *       level (7 days) and profile (B weeks), and by a further 1.3 with only two weeks. The detector prefers the
+ *       out-of-sample scale of the baseline's own recent prediction errors once it has a week of them, and never
+ *       goes below this one.</li>
  * </ol>
- * With only two weeks, each weekday's profile is the median of its two deviations and zero, so that one outlier
- * cannot set the profile.
+ * With only two weeks, each weekday's profile is the median of its two values and the neutral one (1 or 0), so that
+ * one outlier cannot set the profile.
  * Medians make both the expectation and the scale robust to earlier anomalies in the history (up to 3 of 7 days per
  * block). Reuses scratch arrays: one instance per thread.
  */

@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes a {@link CommitmentReport} with one grouped query (see the package documentation for the definitions).
+ * Computes a {@link CommitmentReport} with one grouped query per metric (see the package documentation for the
+ * definitions).
  * Immutable and thread-safe.
  */
 public final class CommitmentAnalyzer {
@@ -33,50 +34,56 @@ public final class CommitmentAnalyzer {
     private static final Dimension TYPE = Dimension.of(FocusColumn.COMMITMENT_DISCOUNT_TYPE);
     private static final Dimension CATEGORY = Dimension.of(FocusColumn.COMMITMENT_DISCOUNT_CATEGORY);
 
-    private final Metric metric;
+    private final Metric coverageMetric;
+    private final Metric utilizationMetric;
 
-    private CommitmentAnalyzer(Metric metric) {
-        this.metric = requireNonNull(metric, "metric");
+    private CommitmentAnalyzer(Metric coverageMetric, Metric utilizationMetric) {
+        this.coverageMetric = requireNonNull(coverageMetric, "coverageMetric");
+        this.utilizationMetric = requireNonNull(utilizationMetric, "utilizationMetric");
     }
 
-    /** An analyzer summing EffectiveCost (amortized commitment cost). */
+    /**
+     * Coverage at on-demand prices (ListCost: a covered row's on-demand equivalent; real exports bill covered rows at
+     * an EffectiveCost of 0 or a discounted amount, which would understate coverage) and utilization and unused
+     * dollars at amortized commitment cost (EffectiveCost).
+     */
     public static CommitmentAnalyzer defaults() {
-        return of(Metric.EFFECTIVE_COST);
+        return of(Metric.LIST_COST, Metric.EFFECTIVE_COST);
     }
 
-    /** An analyzer summing the given metric (e.g. ListCost for coverage at on-demand prices). */
-    public static CommitmentAnalyzer of(Metric metric) {
-        return new CommitmentAnalyzer(metric);
+    /** An analyzer with the given metrics for coverage and for utilization (used and unused dollars). */
+    public static CommitmentAnalyzer of(Metric coverageMetric, Metric utilizationMetric) {
+        return new CommitmentAnalyzer(coverageMetric, utilizationMetric);
     }
 
-    /** Analyzes the usage rows in a time range. */
+    /** Analyzes the usage rows in a time range (one grouped query per distinct metric). */
     public CommitmentReport analyze(QueryEngine engine, TimeRange range) {
-        CostQuery query = CostQuery.builder().metric(metric).range(range)
-                .filter(Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), "Usage"))
-                .groupBy(SERVICE, ID, STATUS, NAME, TYPE, CATEGORY)
-                .build();
-        QueryResult result = engine.execute(query);
+        QueryResult coverageResult = engine.execute(query(coverageMetric, range));
+        QueryResult result = coverageMetric == utilizationMetric ? coverageResult
+                : engine.execute(query(utilizationMetric, range));
 
         Set<String> eligibleServices = new LinkedHashSet<>();
-        for (QueryResult.Group g : result.groups()) {
+        for (QueryResult.Group g : coverageResult.groups()) {
             if (g.key(1) != null && !UNUSED.equalsIgnoreCase(g.key(2))) {
                 eligibleServices.add(g.key(0));
             }
         }
         double eligible = 0;
         double covered = 0;
+        for (QueryResult.Group g : coverageResult.groups()) {
+            if (!UNUSED.equalsIgnoreCase(g.key(2)) && eligibleServices.contains(g.key(0))) {
+                eligible += g.value();
+                if (g.key(1) != null) {
+                    covered += g.value();
+                }
+            }
+        }
         Map<String, double[]> perCommitment = new LinkedHashMap<>();
         Map<String, String[]> labels = new LinkedHashMap<>();
         for (QueryResult.Group g : result.groups()) {
             String id = g.key(1);
-            boolean unused = UNUSED.equalsIgnoreCase(g.key(2));
-            if (!unused && eligibleServices.contains(g.key(0))) {
-                eligible += g.value();
-                if (id != null) {
-                    covered += g.value();
-                }
-            }
             if (id != null) {
+                boolean unused = UNUSED.equalsIgnoreCase(g.key(2));
                 perCommitment.computeIfAbsent(id, k -> new double[2])[unused ? 1 : 0] += g.value();
                 labels.putIfAbsent(id, new String[] {g.key(3), g.key(4), g.key(5)});
             }
@@ -96,8 +103,15 @@ public final class CommitmentAnalyzer {
                 .thenComparing(CommitmentUsage::id));
         List<String> services = new ArrayList<>();
         eligibleServices.forEach(s -> services.add(s == null ? "(none)" : s));
-        return new CommitmentReport(eligible, covered, ratio(covered, eligible), used, unusedTotal,
-                ratio(used, used + unusedTotal), services, commitments);
+        return new CommitmentReport(coverageMetric.columnName(), utilizationMetric.columnName(), eligible, covered,
+                ratio(covered, eligible), used, unusedTotal, ratio(used, used + unusedTotal), services, commitments);
+    }
+
+    private static CostQuery query(Metric metric, TimeRange range) {
+        return CostQuery.builder().metric(metric).range(range)
+                .filter(Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), "Usage"))
+                .groupBy(SERVICE, ID, STATUS, NAME, TYPE, CATEGORY)
+                .build();
     }
 
     private static Double ratio(double part, double whole) {

@@ -8,8 +8,9 @@
  * <ul>
  *   <li>eligible usage: rows of services where some usage is covered by a commitment, except Unused rows;</li>
  *   <li>covered usage: rows with a CommitmentDiscountId and status Used (or no status);</li>
- *   <li>coverage = covered cost / eligible cost;</li>
- *   <li>utilization = used commitment cost / (used + unused commitment cost), overall and per commitment.</li>
+ *   <li>coverage = covered cost / eligible cost, at on-demand prices (ListCost) by default;</li>
+ *   <li>utilization = used commitment cost / (used + unused commitment cost), overall and per commitment, at
+ *       amortized cost (EffectiveCost) by default; the unused cost is the dollars wasted.</li>
  * </ul>
  */
 package dev.costagent.core.analysis.commitment;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +57,8 @@ public final class DailyCube {
             value[n] = g.value();
             n++;
         }
-        return new DailyCube(axis, List.copyOf(dimensions), java.util.Arrays.copyOf(day, n),
-                java.util.Arrays.copyOf(keys, n), java.util.Arrays.copyOf(value, n));
+        return new DailyCube(axis, List.copyOf(dimensions), Arrays.copyOf(day, n),
+                Arrays.copyOf(keys, n), Arrays.copyOf(value, n));
     }
 
     /** The days. */

@@ -2,6 +2,7 @@ package dev.costagent.core.analysis.series;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -65,6 +66,7 @@ public record DailySeries(String dimension, String value, DayAxis axis, double[]
     }
 
     /** Whether this is the total series. */
+    @JsonIgnore
     public boolean isTotal() {
         return TOTAL.equals(dimension);
     }

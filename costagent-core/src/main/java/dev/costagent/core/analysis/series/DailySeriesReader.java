@@ -8,15 +8,14 @@ import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads daily series through {@link CostQuery}s: one grouped sum per dimension ({@code GROUP BY day, dimension}),
- * never row by row. Safe to share between threads when the engine is.
+ * Reads daily series through {@link CostQuery}s, never row by row: the series of several dimensions come from one
+ * {@code GROUP BY day, D1, D2, …} query (a {@link DailyCube}) rolled up per dimension. Safe to share between threads
+ * when the engine is.
  */
 public final class DailySeriesReader {
     private final QueryEngine engine;
@@ -82,33 +81,6 @@ public final class DailySeriesReader {
         QueryResult result = engine.execute(scope.query().range(range).groupBy(Dimension.DAY)
                 .groupBy(dimensions).build());
         return DailyCube.of(result, labels, axis == null ? axisOf(List.of(result)) : axis);
-    }
-
-    /**
-     * Builds the series of one dimension from a query result that has a {@code day} key part and a value key part.
-     *
-     * @param dimension the label the series get
-     * @param result the grouped result
-     * @param dayPart index of the day in each group key
-     * @param valuePart index of the dimension value in each group key
-     * @param axis the days; groups off the axis are ignored
-     */
-    public static DailySeriesSet toSet(String dimension, QueryResult result, int dayPart, int valuePart,
-            DayAxis axis) {
-        DayIndex days = new DayIndex(axis);
-        Map<String, double[]> byValue = new LinkedHashMap<>();
-        for (QueryResult.Group g : result.groups()) {
-            int day = days.indexOf(g.key(dayPart));
-            if (day < 0) {
-                continue;
-            }
-            String value = g.key(valuePart) == null ? DailySeries.NONE : g.key(valuePart);
-            byValue.computeIfAbsent(value, v -> new double[axis.days()])[day] += g.value();
-        }
-        List<DailySeries> series = new ArrayList<>(byValue.size());
-        byValue.forEach((value, values) -> series.add(new DailySeries(dimension, value, axis, values)));
-        series.sort(Comparator.comparingDouble((DailySeries s) -> s.sum()).reversed().thenComparing(DailySeries::value));
-        return new DailySeriesSet(dimension, axis, series);
     }
 
     /** The axis spanning every day key found in the results' first key part named day. */

@@ -2,6 +2,9 @@ package dev.costagent.core.analysis.series;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -11,7 +14,7 @@ import java.time.temporal.ChronoUnit;
  * @param first the first day
  * @param days how many days (zero for no data)
  */
-public record DayAxis(LocalDate first, int days) {
+public record DayAxis(@JsonSerialize(using = ToStringSerializer.class) LocalDate first, int days) {
 
     /** Checks the parts. */
     public DayAxis {
@@ -43,6 +46,7 @@ public record DayAxis(LocalDate first, int days) {
     }
 
     /** Whether the axis has no days. */
+    @JsonIgnore
     public boolean isEmpty() {
         return days == 0;
     }

@@ -229,10 +229,14 @@ public final class RuleContext {
         return tags().getOrDefault(resourceId, Map.of()).get(SERVICE_CATEGORY);
     }
 
-    /** Whether a resource can be stopped and started: its ServiceCategory is one the options name (Compute). */
+    /**
+     * Whether a resource can be stopped and started: its ServiceCategory is one the options name (Compute) and it
+     * has an instance type (a virtual machine, not a managed service such as a Kubernetes control plane).
+     */
     public boolean schedulable(String resourceId) {
         String category = serviceCategory(resourceId);
-        return category != null && options.scheduleServiceCategories().contains(category);
+        return category != null && options.scheduleServiceCategories().contains(category)
+                && instanceType(resourceId).isPresent();
     }
 
     /** One tag of a resource (only the environment and spot tag keys are read), or null. */
@@ -278,13 +282,18 @@ public final class RuleContext {
         return descriptions;
     }
 
-    /** The instance type of a candidate resource, if it can be found (see {@link InstanceTypeResolver}). */
+    /**
+     * The instance type of a candidate resource (one with a utilization verdict or a profile), if it can be found
+     * (see {@link InstanceTypeResolver}); all candidates are resolved together, once.
+     */
     public Optional<ResolvedType> instanceType(String resourceId) {
         if (instanceTypes == null) {
             BillingWindow w = window().orElse(null);
+            Set<String> candidates = new TreeSet<>(utilization.keySet());
+            candidates.addAll(profiles().keySet());
             instanceTypes = w == null
                     ? Map.of()
-                    : resolver.resolve(billing, w.range(), new TreeSet<>(utilization.keySet()), descriptions());
+                    : resolver.resolve(billing, w.range(), candidates, descriptions());
         }
         return Optional.ofNullable(instanceTypes.get(resourceId));
     }

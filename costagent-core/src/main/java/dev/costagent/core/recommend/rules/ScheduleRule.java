@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code SCHEDULE}: a compute resource (ServiceCategory in {@code scheduleServiceCategories}) tagged non-production
- * that runs around the clock is turned off outside working hours.
+ * {@code SCHEDULE}: a virtual machine (ServiceCategory in {@code scheduleServiceCategories} and a known instance type)
+ * tagged non-production that runs around the clock is turned off outside working hours.
  *
  * <pre>
  * alwaysOn       = activeHours / spanHours ≥ 0.95   (hours with cost, from an hourly query over the candidates only)

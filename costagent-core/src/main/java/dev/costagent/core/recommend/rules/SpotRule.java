@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code SPOT_CANDIDATE}: a compute resource whose workload tag says it tolerates interruption ({@code workload} in
+ * {@code SPOT_CANDIDATE}: a virtual machine (Compute, with a known instance type) whose workload tag says it tolerates interruption ({@code workload} in
  * {@code batch, ci, build, spot-ok}) runs on spot capacity.
  *
  * <pre>
