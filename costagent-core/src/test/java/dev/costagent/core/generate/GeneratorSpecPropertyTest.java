@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /** Any valid spec: the exact row count, and the fast CSV path equal to writing the records. */
-class GeneratorSpecProperties {
+class GeneratorSpecPropertyTest {
 
     @Property(tries = 25)
     void everyValidSpecGivesExactlyItsRowsAndOneCsv(@ForAll @LongRange(min = 100, max = 20_000) long rows,
