@@ -46,7 +46,9 @@ import java.util.stream.StreamSupport;
  *   <li>CPU and memory utilization series for the compute instances, each with a known profile
  *       ({@link #utilization(int)}, {@link #utilizationProfiles()}).</li>
  * </ul>
- * The row count is exact. Rows are produced as a stream: memory does not grow with the row count beyond the
+ * The row count is exact. Small outputs keep the charge rows to a fifth of the rows and the commitment rows to a tenth
+ * (dropping adjustments, credits, tax, then commitments, which also need 30 or more resources). Rows are produced as
+ * a stream: memory does not grow with the row count beyond the
  * per-resource plan (about one resource per 24 × days rows).
  *
  * <p>Instances are immutable and thread-safe; each traversal walks the plan afresh.

@@ -73,6 +73,36 @@ class BillingGeneratorTest {
     }
 
     @Test
+    void gzPathHoldsTheSameCsvCompressed() throws Exception {
+        BillingGenerator generator = GeneratorSpec.builder().rows(20_000).generator();
+        Path plain = dir.resolve("b.csv");
+        Path gz = dir.resolve("b.csv.gz");
+        generator.writeCsv(plain);
+        generator.writeCsv(gz);
+        byte[] unzipped;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+            unzipped = in.readAllBytes();
+        }
+        assertThat(unzipped).isEqualTo(Files.readAllBytes(plain));
+        assertThat(Files.size(gz)).isLessThan(Files.size(plain) / 4);
+    }
+
+    @Test
+    void tenMillionRowsArePlannedNotMaterialized() {
+        // The plan holds resources (one per 24 x days rows), not rows: a 10M-row generator starts at once and
+        // streams its first rows without producing the rest.
+        BillingGenerator generator = GeneratorSpec.builder().rows(10_000_000).generator();
+        Iterator<CostRecord> rows = generator.iterator();
+        int n = 0;
+        while (rows.hasNext() && n < 1_000) {
+            rows.next();
+            n++;
+        }
+        assertThat(n).isEqualTo(1_000);
+        assertThat(generator.utilizationProfiles().size()).isLessThan(10_000_000 / (24 * 30) + 1);
+    }
+
+    @Test
     void iteratorStreamAndForEachAgree() {
         BillingGenerator generator = GeneratorSpec.builder().rows(5_000).generator();
         List<CostRecord> viaForEach = new ArrayList<>();
