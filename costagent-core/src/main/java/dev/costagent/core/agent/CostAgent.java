@@ -310,11 +310,36 @@ public final class CostAgent implements AutoCloseable {
         List<dev.costagent.core.narrate.Facts> facts = NarrationFacts.of(summary, analyzed.report(),
                 recommended.recommendations(), narratedRecommendations);
         List<Narrative> out = new ArrayList<>(facts.size());
-        for (dev.costagent.core.narrate.Facts f : facts) {
-            control.check(Stage.NARRATE);
-            out.add(narrator.narrate(f));
+        if (narrator instanceof TemplateNarrator || facts.size() < 2) {
+            for (dev.costagent.core.narrate.Facts f : facts) {
+                control.check(Stage.NARRATE);
+                out.add(narrator.narrate(f));
+            }
+            return out;
         }
-        return out;
+        // A model narrator waits on the network: narrate the subjects at once (narrators are thread-safe and bound
+        // their own concurrency), keeping the subjects' order.
+        java.util.concurrent.ExecutorService pool = NarrationThreads.forTasks(facts.size());
+        try {
+            List<java.util.concurrent.Future<Narrative>> pending = new ArrayList<>(facts.size());
+            for (dev.costagent.core.narrate.Facts f : facts) {
+                control.check(Stage.NARRATE);
+                pending.add(pool.submit(() -> narrator.narrate(f)));
+            }
+            for (java.util.concurrent.Future<Narrative> narrative : pending) {
+                control.check(Stage.NARRATE);
+                out.add(narrative.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while narrating");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private long stageStart(RunControl control, Stage stage) {

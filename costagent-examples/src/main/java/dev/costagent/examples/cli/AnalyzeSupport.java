@@ -19,6 +19,7 @@ import dev.costagent.core.report.ReportFormat;
 import dev.costagent.core.report.ReportWriter;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
+import dev.costagent.examples.data.SampleBilling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -138,26 +139,10 @@ public final class AnalyzeSupport {
 
     /** CPU and memory series of the demo's compute instances (the last 14 days, 5-minute samples). */
     public static List<UtilizationSeries> demoUtilization() {
-        List<UtilizationSeries> out = new ArrayList<>();
-        convert(demoGenerator().utilization(DEMO_INSTANCES), out);
-        convert(demoFleet().utilization(), out);
+        List<UtilizationSeries> out = new ArrayList<>(
+                SampleBilling.asAnalysisSeries(demoGenerator().utilization(DEMO_INSTANCES)));
+        out.addAll(SampleBilling.asAnalysisSeries(demoFleet().utilization()));
         return out;
-    }
-
-    private static void convert(List<dev.costagent.core.generate.UtilizationSeries> series,
-            List<UtilizationSeries> out) {
-        for (dev.costagent.core.generate.UtilizationSeries generated : series) {
-            long[] times = new long[generated.samples()];
-            double[] cpu = new double[times.length];
-            double[] memory = new double[times.length];
-            for (int i = 0; i < times.length; i++) {
-                times[i] = generated.timestamp(i).getEpochSecond();
-                cpu[i] = generated.cpuAt(i);
-                memory[i] = generated.memoryAt(i);
-            }
-            out.add(new UtilizationSeries(generated.resourceId(), "cpu", times, cpu));
-            out.add(new UtilizationSeries(generated.resourceId(), "memory", times, memory));
-        }
     }
 
     private static BillingGenerator demoGenerator() {

@@ -71,8 +71,14 @@ public record SampleBilling(long seed, int rows, int anomalies) {
      * of the bill, as the agent's rightsizing and idle rules read them.
      */
     public List<UtilizationSeries> utilization(int maxInstances) {
+        return asAnalysisSeries(generator().utilization(maxInstances));
+    }
+
+    /** The generator's CPU and memory series in the form the analyses read: two series per resource. */
+    public static List<UtilizationSeries> asAnalysisSeries(
+            List<dev.costagent.core.generate.UtilizationSeries> series) {
         List<UtilizationSeries> out = new ArrayList<>();
-        for (dev.costagent.core.generate.UtilizationSeries generated : generator().utilization(maxInstances)) {
+        for (dev.costagent.core.generate.UtilizationSeries generated : series) {
             long[] times = new long[generated.samples()];
             double[] cpu = new double[times.length];
             double[] memory = new double[times.length];

@@ -27,7 +27,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Properties of the reader: written rows read back equal; mutated bytes never hang or crash it. */
-class FocusRoundTripProperties {
+class FocusRoundTripPropertiesTest {
 
     @Property(tries = 100)
     void rowsWrittenAndReadBackAreEqual(@ForAll("records") @Size(min = 1, max = 30) List<CostRecord> records,

@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * Properties of the roll-ups every analysis rests on, over random rows: the series rolled up from one combined
  * query equal the series of a per-dimension query, and top movers always add up exactly to the total change.
  */
-class DailyCubeProperties {
+class DailyCubePropertiesTest {
     private static final LocalDate FIRST = LocalDate.of(2024, 9, 1);
 
     @Provide
