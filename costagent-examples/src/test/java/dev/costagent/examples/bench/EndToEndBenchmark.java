@@ -14,10 +14,10 @@ import java.util.Locale;
 /**
  * End-to-end benchmark of the agent (ingest + analyze + recommend + template narration, a fresh agent each time so
  * nothing is cached) against a plain ingest of the same generated FOCUS file, side by side in one process, after
- * three warm-up rounds. Prints medians and the ratio the recommendations issue asks for.
+ * warm-up rounds (default 3; a long-running service is warm, so small inputs deserve more). Prints medians and the ratio the recommendations issue asks for.
  *
  * <p>Run: {@code java -cp <examples test class path> dev.costagent.examples.bench.EndToEndBenchmark ROWS [ROUNDS]
- * [DIR]} (see README, Performance).
+ * [DIR] [WARMUP]} (see README, Performance).
  */
 public final class EndToEndBenchmark {
 
@@ -28,6 +28,7 @@ public final class EndToEndBenchmark {
         long rows = Long.parseLong(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
         Path dir = Path.of(args.length > 2 ? args[2] : System.getProperty("java.io.tmpdir"));
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path file = dir.resolve("costagent-e2e-" + rows + ".csv");
         if (!Files.exists(file)) {
             BillingGenerator.builder().seed(42).rows(rows).generator().writeCsv(file);
@@ -35,7 +36,7 @@ public final class EndToEndBenchmark {
         double[] ingest = new double[rounds];
         double[] endToEnd = new double[rounds];
         Report last = null;
-        for (int i = 0; i < rounds + 3; i++) {
+        for (int i = 0; i < rounds + warmup; i++) {
             long started = System.nanoTime();
             CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
             long ingested = System.nanoTime();
@@ -46,9 +47,9 @@ public final class EndToEndBenchmark {
                 long runStart = System.nanoTime();
                 last = agent.run();
                 long runEnd = System.nanoTime();
-                if (i >= 3) {
-                    ingest[i - 3] = (ingested - started) / 1e6;
-                    endToEnd[i - 3] = (runEnd - runStart) / 1e6;
+                if (i >= warmup) {
+                    ingest[i - warmup] = (ingested - started) / 1e6;
+                    endToEnd[i - warmup] = (runEnd - runStart) / 1e6;
                 }
             }
         }
