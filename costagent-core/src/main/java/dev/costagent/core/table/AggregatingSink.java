@@ -160,7 +160,7 @@ final class AggregatingSink implements RecordSink {
             double value = slots.value(slot);
             double sum = accumulator[0];
             double t = sum + value;
-            accumulator[1] += Math.abs(sum) >= Math.abs(value) ? (sum - t) + value : (value - t) + sum;
+            accumulator[1] += CompensatedSum.error(sum, value, t);
             accumulator[0] = t;
             accumulator[2] += rows;
         }

@@ -49,11 +49,7 @@ final class GroupSlots {
         }
         double sum = sums[slot];
         double t = sum + value;
-        if (Math.abs(sum) >= Math.abs(value)) {
-            compensations[slot] += (sum - t) + value;
-        } else {
-            compensations[slot] += (value - t) + sum;
-        }
+        compensations[slot] += CompensatedSum.error(sum, value, t);
         sums[slot] = t;
     }
 

@@ -143,8 +143,7 @@ final class QueryExecutor {
         ranked.sort((a, b) -> Arrays.compare(a.ranks, b.ranks));
 
         List<QueryResult.Group> groups = new ArrayList<>(ranked.size());
-        double totalSum = 0;
-        double totalCompensation = 0;
+        CompensatedSum total = new CompensatedSum();
         long totalRows = 0;
         for (RankedSlot slot : ranked) {
             long key = slots.key(slot.index);
@@ -160,12 +159,10 @@ final class QueryExecutor {
             double value = slots.value(slot.index);
             long rows = slots.rows(slot.index);
             groups.add(new QueryResult.Group(Arrays.asList(parts), value, rows));
-            double t = totalSum + value;
-            totalCompensation += Math.abs(totalSum) >= Math.abs(value) ? (totalSum - t) + value : (value - t) + totalSum;
-            totalSum = t;
+            total.add(value);
             totalRows += rows;
         }
-        return new QueryResult(query, groups, totalSum + totalCompensation, totalRows);
+        return new QueryResult(query, groups, total.value(), totalRows);
     }
 
     /** A non-empty slot and the ranks of its key parts, in group-by order. */

@@ -50,17 +50,13 @@ public final class StreamingQuery {
         List<QueryResult.Group> groups = new ArrayList<>(merged.size());
         merged.forEach((key, acc) -> groups.add(new QueryResult.Group(key, acc[0] + acc[1], (long) acc[2])));
         groups.sort((a, b) -> QueryExecutor.KEY_ORDER.compare(a.key(), b.key()));
-        double sum = 0;
-        double compensation = 0;
+        CompensatedSum total = new CompensatedSum();
         long rows = 0;
         for (QueryResult.Group group : groups) {
-            double value = group.value();
-            double t = sum + value;
-            compensation += Math.abs(sum) >= Math.abs(value) ? (sum - t) + value : (value - t) + sum;
-            sum = t;
+            total.add(group.value());
             rows += group.rows();
         }
-        QueryResult result = new QueryResult(query, groups, sum + compensation, rows);
+        QueryResult result = new QueryResult(query, groups, total.value(), rows);
         return new Answer(result, read.accepted(), read.rejected(), read.rejects(), read.dataQuality(),
                 List.copyOf(currencies));
     }

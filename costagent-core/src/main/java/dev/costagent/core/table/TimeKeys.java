@@ -127,22 +127,20 @@ final class TimeKeys {
 
     /** The keys of the time dimensions for a time key; each bucket's key is formatted once per query. */
     String[] decode(long key) {
+        int[] indexes = indexes(key);
         String[] parts = new String[kinds.length];
-        for (int i = kinds.length - 1; i >= 0; i--) {
-            int index = (int) (key % radix[i]);
-            key /= radix[i];
-            if (index == radix[i] - 1) {
+        for (int i = 0; i < kinds.length; i++) {
+            int index = indexes[i];
+            if (index < 0) {
                 continue;
             }
             if (keyCache[i] == null) {
                 keyCache[i] = new String[(int) radix[i]];
             }
-            String cached = keyCache[i][index];
-            if (cached == null) {
-                cached = TimeBuckets.key(kinds[i], firstBucket[i] + index);
-                keyCache[i][index] = cached;
+            if (keyCache[i][index] == null) {
+                keyCache[i][index] = TimeBuckets.key(kinds[i], firstBucket[i] + index);
             }
-            parts[i] = cached;
+            parts[i] = keyCache[i][index];
         }
         return parts;
     }
