@@ -96,19 +96,6 @@ final class ByteDictionary {
         return code == 0 ? 0 : other.code(arena, offsets[code], offsets[code] + lengths[code]);
     }
 
-    /** The bytes of a code, as offset and length into {@link #arena()}. */
-    int offset(int code) {
-        return offsets[code];
-    }
-
-    int length(int code) {
-        return lengths[code];
-    }
-
-    byte[] arena() {
-        return arena;
-    }
-
     /** Every value, indexed by code (index 0 is null). */
     String[] values() {
         String[] values = new String[size + 1];
