@@ -1,5 +1,8 @@
 package dev.costagent.core.focus;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,6 +13,10 @@ import java.nio.charset.StandardCharsets;
  * the result is the double nearest to the text; anything else goes through {@link Double#parseDouble}, which is also
  * correctly rounded. Sums are then kept with compensated (Neumaier) summation, so totals match exact
  * {@link java.math.BigDecimal} sums to about 1e-15 relative, far inside the 1e-9 the tests demand.
+ *
+ * <p>Speed: billing exports write amounts as plain decimals with many fraction digits ({@code 11.8611835519}), so
+ * the common shape has its own path that takes the fraction eight digits at a time (SWAR, as in Lemire's fast float
+ * parsing); anything else takes the general byte-by-byte path. Both give the same, correctly rounded value.
  */
 public final class DecimalParser {
 
@@ -18,6 +25,8 @@ public final class DecimalParser {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
     };
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ZEROS = 0x3030303030303030L;
 
     private DecimalParser() {}
 
@@ -26,6 +35,70 @@ public final class DecimalParser {
      * two points, a bare sign, {@code NaN} or {@code Infinity}).
      */
     public static double parse(byte[] bytes, int from, int to) {
+        double plain = parsePlain(bytes, from, to);
+        return plain == plain ? plain : parseGeneral(bytes, from, to);
+    }
+
+    /**
+     * The common shape only: an optional sign, digits, and optionally a point and more digits, at most 18 digits in
+     * all, whose value is exact as a double numerator and denominator. {@code NaN} for anything else, which the
+     * general path then decides.
+     */
+    private static double parsePlain(byte[] bytes, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
+            negative = bytes[i] == '-';
+            i++;
+        }
+        int digitsStart = i;
+        long mantissa = 0;
+        int d;
+        while (i < to && (d = bytes[i] - '0') >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
+            i++;
+        }
+        int digits = i - digitsStart;
+        int fraction = 0;
+        if (i < to && bytes[i] == '.') {
+            int fractionStart = ++i;
+            while (i + 8 <= to && digits + (i - fractionStart) + 8 <= 18) {
+                long word = (long) LONGS.get(bytes, i);
+                if (!eightDigits(word)) {
+                    break;
+                }
+                mantissa = mantissa * 100_000_000L + eightDigitValue(word);
+                i += 8;
+            }
+            while (i < to && (d = bytes[i] - '0') >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
+                i++;
+            }
+            fraction = i - fractionStart;
+        }
+        if (i != to || digits + fraction == 0 || digits + fraction > 18 || fraction > 22
+                || mantissa >= MAX_EXACT_MANTISSA) {
+            return Double.NaN;
+        }
+        double value = fraction == 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
+        return negative ? -value : value;
+    }
+
+    /** Whether all eight bytes of a little-endian word are ASCII digits. */
+    private static boolean eightDigits(long word) {
+        return ((word & 0xF0F0F0F0F0F0F0F0L) | (((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                == 0x3333333333333333L;
+    }
+
+    /** The value of eight ASCII digits read as a little-endian word (the first digit in the lowest byte). */
+    private static long eightDigitValue(long word) {
+        long v = word - ZEROS;
+        v = v * 10 + (v >>> 8); // pairs of digits in every other byte
+        return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
+                + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
+    }
+
+    private static double parseGeneral(byte[] bytes, int from, int to) {
         int i = from;
         if (i >= to) {
             return Double.NaN;

@@ -42,6 +42,8 @@ public final class FocusReader {
     private static final int HEADER_WINDOW = 1 << 20;
     private static final int SLACK = 256 << 10;
     private static final int STREAM_BUFFER = 4 << 20;
+    /** Below this much data a file is not worth splitting evenly across the threads. */
+    private static final long MIN_EVEN_SPLIT = 256 << 10;
 
     private final ReadOptions options;
 
@@ -148,7 +150,7 @@ public final class FocusReader {
             HeaderScan header = scanHeader(name, window, read, read == size);
             long dataStart = header.end;
             checkHasData(name, size - dataStart, window, header.end, read);
-            long chunk = options.chunkBytes();
+            long chunk = stretchBytes(size - dataStart, pool != null);
             int chunks = (int) Math.max(1, (size - dataStart + chunk - 1) / chunk);
             // Stretches run ahead on the pool, at most a few per thread; the head is verified and handed over in
             // file order, so memory stays bounded whatever the file size.
@@ -182,6 +184,22 @@ public final class FocusReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The stretch length for this much data: at most {@link ReadOptions#chunkBytes()}, and cut so that the number of
+     * stretches is a multiple of the threads, so no thread is left with a long stretch while the others idle (a 6 MB
+     * file in 4 MiB stretches would keep one of two threads busy for two thirds of the read).
+     */
+    private long stretchBytes(long dataBytes, boolean parallel) {
+        long chunk = options.chunkBytes();
+        if (!parallel || dataBytes < MIN_EVEN_SPLIT) {
+            return chunk;
+        }
+        long threads = options.threads();
+        long stretches = (dataBytes + chunk - 1) / chunk;
+        stretches = (stretches + threads - 1) / threads * threads;
+        return Math.min(chunk, (dataBytes + stretches - 1) / stretches);
     }
 
     private static void await(Future<?> future) {

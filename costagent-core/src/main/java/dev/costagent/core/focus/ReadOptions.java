@@ -7,7 +7,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param lenient go on past bad records and report them, instead of stopping at the first (strict, the default)
  * @param threads parallel parsers for plain (uncompressed) files
- * @param chunkBytes the size of the stretches parsed in parallel
+ * @param chunkBytes the largest stretch parsed in parallel (a file is cut into stretches of at most this size, as
+ *     many as a multiple of the threads, so that the threads finish together)
  * @param maxRejectDetails how many rejected records to keep in detail; all are counted regardless
  * @param progress told about progress every half second or so; {@link ReadProgress#NONE} for quiet
  */

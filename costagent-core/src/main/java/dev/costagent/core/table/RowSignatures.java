@@ -151,26 +151,10 @@ final class RowSignatures {
         for (int r = 0; r < runFirst.length; r++) {
             int start = row.rawStart(runFirst[r]);
             int length = runLengths[r];
-            if (row.rawEnd(runLast[r]) - start != length || !sameBytes(stored, at, buf, start, length)) {
+            if (row.rawEnd(runLast[r]) - start != length || !Arrays.equals(stored, at, at + length, buf, start, start + length)) {
                 return false;
             }
             at += length;
-        }
-        return true;
-    }
-
-    /** Whether two byte ranges are equal, eight bytes at a time. */
-    private static boolean sameBytes(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            if ((long) LONGS.get(a, aFrom + i) != (long) LONGS.get(b, bFrom + i)) {
-                return false;
-            }
-        }
-        for (; i < length; i++) {
-            if (a[aFrom + i] != b[bFrom + i]) {
-                return false;
-            }
         }
         return true;
     }

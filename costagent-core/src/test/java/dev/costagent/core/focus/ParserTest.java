@@ -21,9 +21,38 @@ class ParserTest {
         assertThat(decimal(text)).as(text).isEqualTo(Double.parseDouble(text));
     }
 
+    /** Billing exports' shape: long fractions, taken eight digits at a time, inside a buffer of more digits. */
+    @Property(tries = 3000)
+    void longFractionsParseToTheNearestDoubleInsideABuffer(@ForAll @IntRange(min = 0, max = 12) int integerDigits,
+            @ForAll @IntRange(min = 0, max = 24) int fractionDigits, @ForAll long seed, @ForAll boolean negative) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder(negative ? "-" : "");
+        for (int i = 0; i < integerDigits; i++) {
+            text.append((char) ('0' + random.nextInt(10)));
+        }
+        if (fractionDigits > 0 || integerDigits == 0) {
+            text.append('.');
+        }
+        for (int i = 0; i < Math.max(fractionDigits, integerDigits == 0 ? 1 : 0); i++) {
+            text.append((char) ('0' + random.nextInt(10)));
+        }
+        String value = text.toString();
+        byte[] buffer = ("98765432" + value + "12345678").getBytes(StandardCharsets.US_ASCII);
+        assertThat(DecimalParser.parse(buffer, 8, 8 + value.length())).as(value)
+                .isEqualTo(Double.parseDouble(value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2345678a", "1.23456789x1", "0.12345678.9", "1.1234567/", "1.:2345678", "-.",
+        "1.12345678e"})
+    void rejectsNonDigitsInsideEightDigitRuns(String text) {
+        assertThat(decimal(text)).isNaN();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "-0.5", "+3", "0.00000080000", "2.000000000000000", "1e-7", "12345678901234567890.5",
-        "0.1", "1200", ".5", "5."})
+        "0.1", "1200", ".5", "5.", "11.8611835519", "0.0000000000", "-0.0000041670", "123456789.123456789",
+        "9007199254740993", "0.99999999999999999999", "1234567812345678.5"})
     void acceptsDecimalForms(String text) {
         assertThat(decimal(text)).isEqualTo(Double.parseDouble(text));
     }
