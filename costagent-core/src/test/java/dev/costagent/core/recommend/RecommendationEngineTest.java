@@ -218,31 +218,76 @@ class RecommendationEngineTest {
         assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("i-odd").contains("x9.huge"));
     }
 
+    private static final String EC2 = "Amazon Elastic Compute Cloud";
+    private static final java.time.LocalDate RISE_DAY = java.time.LocalDate.parse("2024-09-26");
+
+    /** One instance all month, and a second one at 0.50 an hour from 2024-09-26 (hour 600) on. */
+    private static Fleet risingFleet() {
+        return new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
+                .compute("i-new", "m5.2xlarge", 0.5, "prod", -1, null, 600, Fleet.DAYS * 24);
+    }
+
+    private static List<Recommendation> investigations(RecommendationInput input) {
+        return RecommendationEngine.defaults().recommend(input).recommendations().stream()
+                .filter(r -> r.type() == RecommendationType.INVESTIGATE_ANOMALY).toList();
+    }
+
     @Test
-    void recentAnomalyWithPositiveImpactIsWorthInvestigating() {
-        Fleet fleet = new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null);
-        RecommendationInput input = fleet.input().withAnomalies(List.of(
-                new AnomalySignal("ServiceName", "Amazon EC2", java.time.LocalDate.parse("2024-09-29"), 150, 100,
-                        "HIGH"),
+    void aRiseThatLastsIsWorthInvestigatingAtTheRateTheDataShows() {
+        RecommendationInput input = risingFleet().input().withAnomalies(List.of(
+                new AnomalySignal("ServiceName", EC2, RISE_DAY, 0.692 * 24, 0.192 * 24, "HIGH"),
                 new AnomalySignal("ServiceName", "Old", java.time.LocalDate.parse("2024-09-02"), 150, 100, "HIGH"),
-                new AnomalySignal("ServiceName", "Drop", java.time.LocalDate.parse("2024-09-29"), 50, 100, "HIGH")));
-        Map<String, Recommendation> recs = byTarget(RecommendationEngine.defaults().recommend(input));
-        assertThat(recs.get("ServiceName=Amazon EC2").monthlySavings()).isCloseTo(50 * MONTH / 24, within(0.01));
-        assertThat(recs).doesNotContainKeys("ServiceName=Old", "ServiceName=Drop");
+                new AnomalySignal("ServiceName", "Drop", RISE_DAY.plusDays(1), 50, 100, "HIGH")));
+        List<Recommendation> found = investigations(input);
+        assertThat(found).extracting(Recommendation::resourceId).containsExactly("ServiceName=" + EC2);
+        Recommendation rise = found.get(0);
+        // Baseline: i-a alone for the 14 days before; level: both instances on the 4 days after.
+        assertThat(rise.monthlySavings()).isCloseTo(0.5 * MONTH, within(0.01));
+        assertThat(rise.currentMonthlyCost()).isCloseTo(0.692 * MONTH, within(0.01));
+        assertThat(rise.confidence()).isEqualTo(0.3);
+        assertThat(rise.evidence().inputs()).containsEntry("baselineDays", 14L).containsEntry("levelDays", 4L);
+    }
+
+    @Test
+    void aOneDaySpikeThatIsOverSavesNothing() {
+        Fleet fleet = new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
+                .compute("i-spike", "m5.2xlarge", 0.5, "prod", -1, null, 600, 624);
+        RecommendationInput input = fleet.input().withAnomalies(List.of(
+                new AnomalySignal("ServiceName", EC2, RISE_DAY, 0.692 * 24, 0.192 * 24, "HIGH")));
+        assertThat(investigations(input)).isEmpty();
+    }
+
+    @Test
+    void anAnomalyOnTheLastDayIsJudgedByThatDayWithLessConfidence() {
+        Fleet fleet = new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
+                .compute("i-late", "m5.2xlarge", 0.5, "prod", -1, null, Fleet.DAYS * 24 - 24, Fleet.DAYS * 24);
+        java.time.LocalDate lastDay = java.time.LocalDate.parse("2024-09-30");
+        RecommendationInput input = fleet.input().withAnomalies(List.of(
+                new AnomalySignal("ServiceName", EC2, lastDay, 0.692 * 24, 0.192 * 24, "HIGH")));
+        List<Recommendation> found = investigations(input);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).monthlySavings()).isCloseTo(0.5 * MONTH, within(0.01));
+        assertThat(found.get(0).confidence()).isEqualTo(0.2);
+    }
+
+    @Test
+    void aSavingNeverExceedsWhatTheTargetCosts() {
+        RecommendationInput input = risingFleet().input().withAnomalies(List.of(
+                new AnomalySignal("ServiceName", EC2, RISE_DAY, 1_000_000, 1, "HIGH")));
+        Recommendation rise = investigations(input).get(0);
+        assertThat(rise.monthlySavings()).isLessThanOrEqualTo(rise.currentMonthlyCost())
+                .isCloseTo(0.5 * MONTH, within(0.01));
     }
 
     @Test
     void anomaliesOfTheSameDayInSeveralDimensionsAreOneInvestigation() {
-        Fleet fleet = new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null);
-        java.time.LocalDate day = java.time.LocalDate.parse("2024-09-29");
-        RecommendationInput input = fleet.input().withAnomalies(List.of(
-                new AnomalySignal("total", null, day, 160, 100, "HIGH"),
-                new AnomalySignal("ServiceName", "Amazon EC2", day, 150, 100, "HIGH"),
-                new AnomalySignal("RegionId", "us-east-1", day, 150, 100, "HIGH")));
-        List<Recommendation> investigations = RecommendationEngine.defaults().recommend(input).recommendations()
-                .stream().filter(r -> r.type() == RecommendationType.INVESTIGATE_ANOMALY).toList();
-        assertThat(investigations).hasSize(1);
-        assertThat(investigations.get(0).resourceId()).isEqualTo("total");
-        assertThat(investigations.get(0).monthlySavings()).isCloseTo(60 * MONTH / 24, within(0.01));
+        RecommendationInput input = risingFleet().input().withAnomalies(List.of(
+                new AnomalySignal("total", null, RISE_DAY, 160, 100, "HIGH"),
+                new AnomalySignal("ServiceName", EC2, RISE_DAY, 150, 100, "HIGH"),
+                new AnomalySignal("RegionId", "us-east-1", RISE_DAY, 150, 100, "HIGH")));
+        List<Recommendation> found = investigations(input);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).resourceId()).isEqualTo("total");
+        assertThat(found.get(0).monthlySavings()).isCloseTo(0.5 * MONTH, within(0.01));
     }
 }
