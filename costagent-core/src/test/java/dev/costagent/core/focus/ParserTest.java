@@ -18,7 +18,7 @@ class ParserTest {
     @Property(tries = 3000)
     void decimalsParseToTheNearestDouble(@ForAll long unscaled, @ForAll @IntRange(min = -5, max = 25) int scale) {
         String text = BigDecimal.valueOf(unscaled, scale).toPlainString();
-        assertThat(decimal(text)).as(text).isEqualTo(Double.parseDouble(text));
+        assertSameDouble(decimal(text), Double.parseDouble(text), text);
     }
 
     /** Billing exports' shape: long fractions, taken eight digits at a time, inside a buffer of more digits. */
@@ -38,8 +38,7 @@ class ParserTest {
         }
         String value = text.toString();
         byte[] buffer = ("98765432" + value + "12345678").getBytes(StandardCharsets.US_ASCII);
-        assertThat(DecimalParser.parse(buffer, 8, 8 + value.length())).as(value)
-                .isEqualTo(Double.parseDouble(value));
+        assertSameDouble(DecimalParser.parse(buffer, 8, 8 + value.length()), Double.parseDouble(value), value);
     }
 
     @ParameterizedTest
@@ -52,9 +51,15 @@ class ParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-0.5", "+3", "0.00000080000", "2.000000000000000", "1e-7", "12345678901234567890.5",
         "0.1", "1200", ".5", "5.", "11.8611835519", "0.0000000000", "-0.0000041670", "123456789.123456789",
-        "9007199254740993", "0.99999999999999999999", "1234567812345678.5"})
+        "9007199254740993", "0.99999999999999999999", "1234567812345678.5", "-0", "-0.0", "-0.00000000000"})
     void acceptsDecimalForms(String text) {
-        assertThat(decimal(text)).isEqualTo(Double.parseDouble(text));
+        assertSameDouble(decimal(text), Double.parseDouble(text), text);
+    }
+
+    /** Bit for bit, so that {@code -0.0} and {@code 0.0} differ. */
+    private static void assertSameDouble(double actual, double expected, String text) {
+        assertThat(Double.doubleToRawLongBits(actual)).as("%s parsed as %s, expected %s", text, actual, expected)
+                .isEqualTo(Double.doubleToRawLongBits(expected));
     }
 
     @ParameterizedTest

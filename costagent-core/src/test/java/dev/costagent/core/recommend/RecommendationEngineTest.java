@@ -254,7 +254,42 @@ class RecommendationEngineTest {
                 .compute("i-spike", "m5.2xlarge", 0.5, "prod", -1, null, 600, 624);
         RecommendationInput input = fleet.input().withAnomalies(List.of(
                 new AnomalySignal("ServiceName", EC2, RISE_DAY, 0.692 * 24, 0.192 * 24, "HIGH")));
-        assertThat(investigations(input)).isEmpty();
+        RecommendationEngine noMinimum = RecommendationEngine.builder()
+                .options(RecommendationOptions.defaults().toBuilder().minMonthlySavings(0).build()).build();
+        assertThat(noMinimum.recommend(input).recommendations())
+                .noneMatch(r -> r.type() == RecommendationType.INVESTIGATE_ANOMALY);
+    }
+
+    @Test
+    void aLastingRiseIsNotHiddenByALargerSpikeOnTheSameDay() {
+        Fleet fleet = new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
+                .compute("i-spike", "m5.2xlarge", 5.0, "prod", -1, null, 600, 624)
+                .gp2Volume("vol-a", 500);
+        // The storage rise: a second volume from the rise day on, billed under another service.
+        for (int h = 600; h < Fleet.DAYS * 24; h++) {
+            fleet.records().add(dev.costagent.core.focus.CostRecord.builder()
+                    .chargePeriodStart(Fleet.START.plusSeconds(h * 3600L))
+                    .chargePeriodEnd(Fleet.START.plusSeconds(h * 3600L + 3600)).billingCurrency("USD")
+                    .providerName("AWS").regionId("us-east-1").subAccountId("111").chargeCategory("Usage")
+                    .serviceName("Amazon S3").resourceId("bucket-b")
+                    .effectiveCost(java.math.BigDecimal.valueOf(0.25)).build());
+        }
+        RecommendationInput input = fleet.input().withAnomalies(List.of(
+                new AnomalySignal("ServiceName", EC2, RISE_DAY, 5.192 * 24, 0.192 * 24, "HIGH"),
+                new AnomalySignal("ServiceName", "Amazon S3", RISE_DAY, 6, 0, "HIGH")));
+        List<Recommendation> found = investigations(input);
+        assertThat(found).extracting(Recommendation::resourceId).containsExactly("ServiceName=Amazon S3");
+        assertThat(found.get(0).monthlySavings()).isCloseTo(0.25 * MONTH, within(0.01));
+    }
+
+    @Test
+    void withoutDaysBeforeTheAnomalyTheModelsExpectationIsTheBaseline() {
+        Fleet fleet = new Fleet().compute("i-new", "m5.2xlarge", 0.5, "prod", -1, null, 600, Fleet.DAYS * 24);
+        RecommendationInput input = fleet.input().withAnomalies(List.of(
+                new AnomalySignal("ServiceName", EC2, RISE_DAY, 12, 2, "HIGH")));
+        Recommendation rise = investigations(input).get(0);
+        assertThat(rise.evidence().inputs()).containsEntry("baselineDays", 0L);
+        assertThat(rise.monthlySavings()).isCloseTo((12 - 2) * MONTH / 24, within(0.01));
     }
 
     @Test
@@ -268,6 +303,7 @@ class RecommendationEngineTest {
         assertThat(found).hasSize(1);
         assertThat(found.get(0).monthlySavings()).isCloseTo(0.5 * MONTH, within(0.01));
         assertThat(found.get(0).confidence()).isEqualTo(0.2);
+        assertThat(found.get(0).evidence().inputs()).containsEntry("daysAfterTheAnomaly", 0L);
     }
 
     @Test

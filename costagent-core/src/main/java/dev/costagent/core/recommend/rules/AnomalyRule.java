@@ -1,5 +1,6 @@
 package dev.costagent.core.recommend.rules;
 
+import dev.costagent.core.analysis.series.DailySeries;
 import dev.costagent.core.recommend.AnomalySignal;
 import dev.costagent.core.recommend.Effort;
 import dev.costagent.core.recommend.Evidence;
@@ -13,30 +14,37 @@ import dev.costagent.core.table.QueryResult;
 import dev.costagent.core.table.TimeRange;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * {@code INVESTIGATE_ANOMALY}: a recent rise in spend (an anomaly with positive impact in the last 7 days of data)
- * that has lasted is worth a look before it becomes the new normal. One recommendation per day: anomalies found on the
- * same day in several dimensions (the total, a service, its account, its region) are the same excess seen from
- * different sides, so only the one with the largest impact is kept (its root causes name the others), and savings are
- * never counted twice.
+ * that has lasted is worth a look before it becomes the new normal.
  *
  * <p>The saving is what the rise costs if it goes on, measured on the billing data rather than extrapolated from the
- * anomalous day: the target's mean daily usage cost after the anomaly day, against its mean over the 14 days before.
- * A one-day spike that is already over saves nothing by investigating and yields no recommendation; an anomaly on the
- * last day of data can only be judged by that day, so it gets a lower confidence.
+ * anomalous day: the target's mean daily usage cost after the anomaly day against its mean over the 14 days before
+ * (two whole weeks, so weekday and weekend costs weigh as they do in a month). Each target is measured from its
+ * earliest recent anomaly, where its rise began. A one-day spike that is already over saves nothing by investigating
+ * and yields no recommendation; a rise seen on fewer than two days after its anomaly (on the last day of data, a day
+ * that may be partial, only that day) gets a lower confidence.
+ *
+ * <p>One recommendation per day: anomalies found on the same day in several dimensions (the total, a service, its
+ * account, its region) are the same excess seen from different sides, so only the largest rise that lasted is kept
+ * (the analysis' root causes name the others), and savings are never counted twice.
  *
  * <pre>
- * baseline       = mean daily cost of the target over the 14 days before the anomaly (the model's expected value
- *                  when the data starts on that day)
+ * baseline       = mean daily cost of the target over the 14 days before the anomaly (fewer when the data starts
+ *                  later; the model's expected value when it starts that day)
  * level          = mean daily cost of the target over the days after the anomaly (the anomaly day itself when it is
  *                  the last day of data)
  * monthlySavings = (level − baseline) × 730 / 24, when positive
- * confidence     = 0.3 when the rise has lasted past its day, 0.2 when only the last day shows it (the excess may be
+ * confidence     = 0.3 when the rise shows on two or more days after its anomaly, 0.2 otherwise (the excess may be
  *                  intended); risk LOW (investigating changes nothing); effort MEDIUM
  * </pre>
  */
@@ -56,66 +64,118 @@ public final class AnomalyRule implements RecommendationRule {
         if (w == null) {
             return List.of();
         }
+        // Per target, the earliest recent anomaly: where its rise began, so the baseline before it is clean.
         LocalDate since = w.lastDay().minusDays(context.options().anomalyRecentDays() - 1L);
-        Map<String, AnomalySignal> latest = new TreeMap<>();
+        Map<String, AnomalySignal> earliest = new TreeMap<>();
         for (AnomalySignal a : context.anomalies()) {
             if (a.impact() > 0 && !a.date().isBefore(since)) {
-                latest.merge(target(a), a, (x, y) -> y.date().isAfter(x.date()) ? y : x);
+                earliest.merge(target(a), a, (x, y) -> y.date().isBefore(x.date()) ? y : x);
             }
         }
-        Map<LocalDate, AnomalySignal> largestPerDay = new TreeMap<>();
-        for (AnomalySignal a : latest.values()) {
-            largestPerDay.merge(a.date(), a, (x, y) -> y.impact() > x.impact() ? y : x);
+        Map<String, Map<Long, Double>> dailyCost = dailyCosts(context, w, earliest.values());
+        // Per day, the largest rise that lasted: the same excess seen from several dimensions is counted once.
+        Map<LocalDate, Candidate> largestPerDay = new TreeMap<>();
+        for (Map.Entry<String, AnomalySignal> e : earliest.entrySet()) {
+            Map<Long, Double> costs = dailyCost.get(e.getKey());
+            if (costs == null) {
+                continue;
+            }
+            Rise rise = measure(w, e.getValue(), costs);
+            if (rise.lasting()) {
+                largestPerDay.merge(e.getValue().date(), new Candidate(e.getKey(), e.getValue(), rise),
+                        AnomalyRule::larger);
+            }
         }
         List<Recommendation> out = new ArrayList<>();
-        for (AnomalySignal a : largestPerDay.values()) {
-            Rise rise = measure(context, w, a);
-            if (rise != null && rise.excess() > 0) {
-                out.add(recommendation(a, rise));
-            }
+        for (Candidate c : largestPerDay.values()) {
+            out.add(recommendation(c.target(), c.signal(), c.rise()));
         }
         return out;
     }
 
-    /** The rise of the anomaly's target as the billing data shows it, or {@code null} when it cannot be measured. */
-    private static Rise measure(RuleContext context, BillingWindow w, AnomalySignal a) {
-        long day = a.date().toEpochDay();
-        long lastDay = w.lastDay().toEpochDay();
-        long firstBaselineDay = Math.max(day - BASELINE_DAYS, w.dataStartHour() / 24);
-        CostQuery.Builder query = CostQuery.builder().groupBy(Dimension.DAY).filter(RuleContext.usageOnly())
-                .range(TimeRange.days(LocalDate.ofEpochDay(firstBaselineDay), LocalDate.ofEpochDay(lastDay + 1)));
-        if (!isTotal(a)) {
+    /**
+     * Daily usage cost of every target, from the first baseline day to the last day of data: one query for the total
+     * and one per dimension (grouped by value and day), however many targets there are.
+     */
+    private static Map<String, Map<Long, Double>> dailyCosts(RuleContext context, BillingWindow w,
+            Collection<AnomalySignal> signals) {
+        Map<String, Map<Long, Double>> costs = new HashMap<>();
+        Map<String, Set<String>> valuesByDimension = new TreeMap<>();
+        long firstDay = Long.MAX_VALUE;
+        for (AnomalySignal a : signals) {
+            firstDay = Math.min(firstDay, firstBaselineDay(w, a));
+            if (!isTotal(a)) {
+                valuesByDimension.computeIfAbsent(a.dimension(), d -> new LinkedHashSet<>()).add(a.value());
+            }
+        }
+        if (firstDay == Long.MAX_VALUE) {
+            return costs;
+        }
+        TimeRange range = TimeRange.days(LocalDate.ofEpochDay(firstDay), w.lastDay().plusDays(1));
+        if (signals.stream().anyMatch(AnomalyRule::isTotal)) {
+            CostQuery total = CostQuery.builder().groupBy(Dimension.DAY).filter(RuleContext.usageOnly()).range(range)
+                    .build();
+            Map<Long, Double> days = new HashMap<>();
+            for (QueryResult.Group g : context.query(total).groups()) {
+                days.merge(BillingWindow.parseDay(g.key(0)), g.value(), Double::sum);
+            }
+            costs.put(DailySeries.TOTAL, days);
+        }
+        for (Map.Entry<String, Set<String>> e : valuesByDimension.entrySet()) {
             Dimension dimension;
             try {
-                dimension = Dimension.parse(a.dimension());
+                dimension = Dimension.parse(e.getKey());
             } catch (IllegalArgumentException unknown) {
-                context.warn("cannot measure the anomaly of " + target(a) + ": " + unknown.getMessage());
-                return null;
+                context.warn("cannot measure anomalies of " + e.getKey() + ": " + unknown.getMessage());
+                continue;
             }
-            query.filter(new Filter(dimension, java.util.Collections.singleton(a.value()), false));
+            CostQuery byValue = CostQuery.builder().groupBy(dimension, Dimension.DAY).filter(RuleContext.usageOnly())
+                    .filter(new Filter(dimension, e.getValue(), false)).range(range).build();
+            for (String value : e.getValue()) {
+                costs.put(target(e.getKey(), value), new HashMap<>());
+            }
+            for (QueryResult.Group g : context.query(byValue).groups()) {
+                costs.computeIfAbsent(target(e.getKey(), g.key(0)), k -> new HashMap<>()).merge(BillingWindow.parseDay(g.key(1)), g.value(), Double::sum);
+            }
         }
+        return costs;
+    }
+
+    /** The larger rise; for the same rise (to rounding) seen from two dimensions, the larger anomaly. */
+    private static Candidate larger(Candidate x, Candidate y) {
+        double a = x.rise().excess();
+        double b = y.rise().excess();
+        if (Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))) {
+            return y.signal().impact() > x.signal().impact() ? y : x;
+        }
+        return b > a ? y : x;
+    }
+
+    private static long firstBaselineDay(BillingWindow w, AnomalySignal a) {
+        return Math.max(a.date().toEpochDay() - BASELINE_DAYS, w.dataStartHour() / 24);
+    }
+
+    /** The rise of an anomaly's target on its daily costs; days without rows cost nothing. */
+    private static Rise measure(BillingWindow w, AnomalySignal a, Map<Long, Double> costs) {
+        long day = a.date().toEpochDay();
+        long lastDay = w.lastDay().toEpochDay();
+        long firstBaselineDay = firstBaselineDay(w, a);
         double before = 0;
+        for (long d = firstBaselineDay; d < day; d++) {
+            before += costs.getOrDefault(d, 0.0);
+        }
         double after = 0;
-        double onTheDay = 0;
-        for (QueryResult.Group g : context.query(query.build()).groups()) {
-            long d = BillingWindow.parseDay(g.key(0));
-            if (d < day) {
-                before += g.value();
-            } else if (d == day) {
-                onTheDay += g.value();
-            } else {
-                after += g.value();
-            }
+        for (long d = day + 1; d <= lastDay; d++) {
+            after += costs.getOrDefault(d, 0.0);
         }
         long baselineDays = day - firstBaselineDay;
         double baseline = baselineDays > 0 ? before / baselineDays : a.expected();
-        long levelDays = lastDay - day;
-        boolean lasted = levelDays > 0;
-        double level = lasted ? after / levelDays : onTheDay;
-        return new Rise(baseline, baselineDays, level, Math.max(levelDays, 1), lasted);
+        long daysAfter = lastDay - day;
+        double level = daysAfter > 0 ? after / daysAfter : costs.getOrDefault(day, 0.0);
+        return new Rise(baseline, baselineDays, level, Math.max(daysAfter, 1), daysAfter);
     }
 
-    private Recommendation recommendation(AnomalySignal a, Rise rise) {
+    private Recommendation recommendation(String target, AnomalySignal a, Rise rise) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("dimension", a.dimension());
         inputs.put("value", String.valueOf(a.value()));
@@ -128,13 +188,12 @@ public final class AnomalyRule implements RecommendationRule {
         inputs.put("baselineDays", rise.baselineDays());
         inputs.put("levelDailyCost", rise.level());
         inputs.put("levelDays", rise.levelDays());
-        inputs.put("lastedPastItsDay", rise.lasted());
-        String target = target(a);
+        inputs.put("daysAfterTheAnomaly", rise.daysAfter());
         return Recommendation.builder(RecommendationType.INVESTIGATE_ANOMALY, target)
                 .title("Investigate the " + a.date() + " cost rise of " + target)
                 .currentMonthlyCost(rise.level() * Recommendation.HOURS_PER_MONTH / 24)
                 .monthlySavings(rise.excess() * Recommendation.HOURS_PER_MONTH / 24)
-                .confidence(rise.lasted() ? 0.3 : 0.2)
+                .confidence(rise.daysAfter() >= 2 ? 0.3 : 0.2)
                 .risk(RiskLevel.LOW, List.of("investigating changes nothing; the rise may be intended"))
                 .effort(Effort.MEDIUM)
                 .evidence(new Evidence(name(), "monthlySavings = (mean daily cost after the anomaly − mean daily cost"
@@ -146,17 +205,34 @@ public final class AnomalyRule implements RecommendationRule {
     }
 
     private static boolean isTotal(AnomalySignal a) {
-        return "total".equals(a.dimension());
+        return DailySeries.TOTAL.equals(a.dimension());
     }
 
     private static String target(AnomalySignal a) {
-        return isTotal(a) || a.value() == null ? a.dimension() : a.dimension() + "=" + a.value();
+        return isTotal(a) ? a.dimension() : target(a.dimension(), a.value());
     }
 
-    /** Daily cost before and after an anomaly. */
-    private record Rise(double baseline, long baselineDays, double level, long levelDays, boolean lasted) {
+    private static String target(String dimension, String value) {
+        return value == null ? dimension : dimension + "=" + value;
+    }
+
+    /** An anomaly's target, the anomaly and its measured rise. */
+    private record Candidate(String target, AnomalySignal signal, Rise rise) {}
+
+    /**
+     * Daily cost before and after an anomaly.
+     *
+     * @param levelDays the days {@code level} is the mean of
+     * @param daysAfter the days of data after the anomaly's day
+     */
+    private record Rise(double baseline, long baselineDays, double level, long levelDays, long daysAfter) {
         double excess() {
             return level - baseline;
+        }
+
+        /** Whether the level stays above the baseline by more than rounding in the sums. */
+        boolean lasting() {
+            return excess() > 1e-9 * (Math.abs(level) + Math.abs(baseline));
         }
     }
 }
