@@ -78,7 +78,7 @@ public final class AnomalyRule implements RecommendationRule {
         for (Map.Entry<String, AnomalySignal> e : earliest.entrySet()) {
             Map<Long, Double> costs = dailyCost.get(e.getKey());
             if (costs == null) {
-                continue;
+                continue; // no usage cost in the range at all (or a dimension that cannot be queried: warned)
             }
             Rise rise = measure(w, e.getValue(), costs);
             if (rise.lasting()) {
@@ -131,11 +131,9 @@ public final class AnomalyRule implements RecommendationRule {
             }
             CostQuery byValue = CostQuery.builder().groupBy(dimension, Dimension.DAY).filter(RuleContext.usageOnly())
                     .filter(new Filter(dimension, e.getValue(), false)).range(range).build();
-            for (String value : e.getValue()) {
-                costs.put(target(e.getKey(), value), new HashMap<>());
-            }
             for (QueryResult.Group g : context.query(byValue).groups()) {
-                costs.computeIfAbsent(target(e.getKey(), g.key(0)), k -> new HashMap<>()).merge(BillingWindow.parseDay(g.key(1)), g.value(), Double::sum);
+                costs.computeIfAbsent(target(e.getKey(), g.key(0)), k -> new HashMap<>())
+                        .merge(BillingWindow.parseDay(g.key(1)), g.value(), Double::sum);
             }
         }
         return costs;
