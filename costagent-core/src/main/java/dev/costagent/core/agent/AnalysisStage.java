@@ -5,8 +5,6 @@ import dev.costagent.core.analysis.Analyzer;
 import dev.costagent.core.analysis.anomaly.Anomaly;
 import dev.costagent.core.analysis.forecast.ForecastPoint;
 import dev.costagent.core.analysis.series.DailySeries;
-import dev.costagent.core.analysis.series.DailySeriesReader;
-import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.analysis.trend.Breakdown;
 import dev.costagent.core.analysis.utilization.UtilizationClassifier;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
@@ -47,10 +45,9 @@ final class AnalysisStage {
         verdicts.sort(Comparator.comparing(UtilizationVerdict::resourceId));
         AnalysisReport report = analyzer.analyze(engine, verdicts);
 
-        // The daily total for the chart: the analysis report keeps its results, not its series.
-        DailySeries total = new DailySeriesReader(engine, SeriesScope.usage()).total();
-        List<CostOverview.DailyCost> daily = new ArrayList<>(total.axis().days());
-        for (int i = 0; i < total.axis().days(); i++) {
+        List<CostOverview.DailyCost> daily = new ArrayList<>();
+        DailySeries total = report.dailyTotal(); // null without data
+        for (int i = 0; total != null && i < total.axis().days(); i++) {
             daily.add(new CostOverview.DailyCost(total.axis().day(i).toString(), total.at(i)));
         }
         List<CostOverview.ForecastPoint> band = new ArrayList<>();
