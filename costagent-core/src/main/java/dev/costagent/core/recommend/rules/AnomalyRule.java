@@ -94,8 +94,8 @@ public final class AnomalyRule implements RecommendationRule {
     }
 
     /**
-     * Daily usage cost of every target, from the first baseline day to the last day of data: one query for the total
-     * and one per dimension (grouped by value and day), however many targets there are.
+     * Daily usage cost of every target, from the first baseline day to the last day of data: the context's daily
+     * total, and one query per dimension (grouped by value and day), however many targets there are.
      */
     private static Map<String, Map<Long, Double>> dailyCosts(RuleContext context, BillingWindow w,
             Collection<AnomalySignal> signals) {
@@ -113,13 +113,7 @@ public final class AnomalyRule implements RecommendationRule {
         }
         TimeRange range = TimeRange.days(LocalDate.ofEpochDay(firstDay), w.lastDay().plusDays(1));
         if (signals.stream().anyMatch(AnomalyRule::isTotal)) {
-            CostQuery total = CostQuery.builder().groupBy(Dimension.DAY).filter(RuleContext.usageOnly()).range(range)
-                    .build();
-            Map<Long, Double> days = new HashMap<>();
-            for (QueryResult.Group g : context.query(total).groups()) {
-                days.merge(BillingWindow.parseDay(g.key(0)), g.value(), Double::sum);
-            }
-            costs.put(DailySeries.TOTAL, days);
+            costs.put(DailySeries.TOTAL, context.dailyUsageCost());
         }
         for (Map.Entry<String, Set<String>> e : valuesByDimension.entrySet()) {
             Dimension dimension;

@@ -15,13 +15,16 @@ import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -56,6 +59,7 @@ public final class RuleContext {
     private final List<String> warnings = new ArrayList<>();
 
     private Optional<BillingWindow> window;
+    private NavigableMap<Long, Double> dailyUsageCost;
     private Map<String, Map<String, String>> tags;
     private Map<String, ResourceProfile> profiles;
     private Map<String, Map<String, Double>> descriptions;
@@ -130,22 +134,28 @@ public final class RuleContext {
     /** The billing window, or empty when the data has no usage cost at all. */
     public Optional<BillingWindow> window() {
         if (window == null) {
-            QueryResult days = query(CostQuery.builder().groupBy(Dimension.DAY).filter(USAGE).build());
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
-            for (QueryResult.Group g : days.groups()) {
-                if (g.key(0) != null) {
-                    long day = BillingWindow.parseDay(g.key(0));
-                    first = Math.min(first, day);
-                    last = Math.max(last, day);
-                }
-            }
-            window = first == Long.MAX_VALUE
+            NavigableMap<Long, Double> days = dailyUsageCost();
+            window = days.isEmpty()
                     ? Optional.empty()
-                    : Optional.of(BillingWindow.ofDays(Math.max(first, last + 1 - options.lookbackDays()), last + 1,
-                            first));
+                    : Optional.of(BillingWindow.ofDays(Math.max(days.firstKey(), days.lastKey() + 1
+                            - options.lookbackDays()), days.lastKey() + 1, days.firstKey()));
         }
         return window;
+    }
+
+    /** Usage cost per epoch day over all the data, in day order (days without usage rows are absent). */
+    public NavigableMap<Long, Double> dailyUsageCost() {
+        if (dailyUsageCost == null) {
+            NavigableMap<Long, Double> days = new TreeMap<>();
+            QueryResult result = query(CostQuery.builder().groupBy(Dimension.DAY).filter(USAGE).build());
+            for (QueryResult.Group g : result.groups()) {
+                if (g.key(0) != null) {
+                    days.merge(BillingWindow.parseDay(g.key(0)), g.value(), Double::sum);
+                }
+            }
+            dailyUsageCost = Collections.unmodifiableNavigableMap(days);
+        }
+        return dailyUsageCost;
     }
 
     /**
