@@ -2,7 +2,9 @@ package dev.costagent.core.table;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.costagent.core.focus.FocusColumn;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -26,6 +28,26 @@ public record CostQuery(Metric metric, List<Dimension> groupBy, List<Filter> fil
         groupBy = List.copyOf(groupBy);
         filters = List.copyOf(filters);
         requireNonNull(range, "range");
+    }
+
+    /**
+     * Refuses to add up money in several currencies: over data holding more than one BillingCurrency, a cost query
+     * must group by BillingCurrency or filter to exactly one.
+     *
+     * @param currencies the currencies in the data
+     * @throws QueryException when the query would mix them
+     */
+    void checkCurrencies(Collection<String> currencies) {
+        if (currencies.size() <= 1 || !metric.isCost()) {
+            return;
+        }
+        Dimension currency = Dimension.of(FocusColumn.BILLING_CURRENCY);
+        if (groupBy.contains(currency) || filters.stream().anyMatch(f -> f.dimension().equals(currency)
+                && !f.exclude() && f.values().size() == 1)) {
+            return;
+        }
+        throw new QueryException("mixed BillingCurrency " + currencies
+                + " in one dataset: group by BillingCurrency (per-currency results) or filter to one currency");
     }
 
     /** A builder summing EffectiveCost over everything, ungrouped. */

@@ -24,6 +24,11 @@ public enum Metric {
         return column;
     }
 
+    /** Whether the metric is money (a cost in BillingCurrency) rather than a quantity. */
+    public boolean isCost() {
+        return this != PRICING_QUANTITY && this != CONSUMED_QUANTITY;
+    }
+
     /** The FOCUS column name, e.g. {@code EffectiveCost}. */
     public String columnName() {
         return column.columnName();

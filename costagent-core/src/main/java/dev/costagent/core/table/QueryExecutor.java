@@ -52,7 +52,7 @@ final class QueryExecutor {
         if (!table.hasMetric(query.metric()) && table.rows > 0) {
             throw new QueryException("column " + query.metric().columnName() + " is absent from the input");
         }
-        checkCurrency();
+        query.checkCurrencies(table.currencies());
         List<Dimension> setDims = new ArrayList<>();
         List<Integer> setDimPositions = new ArrayList<>();
         List<Dimension> timeDims = new ArrayList<>();
@@ -167,27 +167,6 @@ final class QueryExecutor {
 
     /** A non-empty slot and the ranks of its key parts, in group-by order. */
     private record RankedSlot(int index, int[] ranks) {}
-
-    private void checkCurrency() {
-        if (table.currencies().size() <= 1 || !isCost(query.metric())) {
-            return;
-        }
-        Dimension currency = Dimension.of(FocusColumn.BILLING_CURRENCY);
-        if (query.groupBy().contains(currency)) {
-            return;
-        }
-        for (Filter filter : query.filters()) {
-            if (filter.dimension().equals(currency) && !filter.exclude() && filter.values().size() == 1) {
-                return;
-            }
-        }
-        throw new QueryException("mixed BillingCurrency " + table.currencies()
-                + " in one dataset: group by BillingCurrency (per-currency results) or filter to one currency");
-    }
-
-    private static boolean isCost(Metric metric) {
-        return metric != Metric.PRICING_QUANTITY && metric != Metric.CONSUMED_QUANTITY;
-    }
 
     /** The values of a column or tag per attribute set, as codes with a decoder. */
     private SetValues setValues(Dimension dimension) {

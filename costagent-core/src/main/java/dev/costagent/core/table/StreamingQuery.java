@@ -1,7 +1,6 @@
 package dev.costagent.core.table;
 
 import dev.costagent.core.focus.DataQualityIssue;
-import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.FocusReader;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.ReadResult;
@@ -46,7 +45,7 @@ public final class StreamingQuery {
                 throw new QueryException("column " + column + " is absent from the input");
             }
         });
-        checkCurrencies(query, currencies);
+        query.checkCurrencies(currencies);
         List<QueryResult.Group> groups = new ArrayList<>(merged.size());
         merged.forEach((key, acc) -> groups.add(new QueryResult.Group(key, acc[0] + acc[1], (long) acc[2])));
         groups.sort((a, b) -> QueryExecutor.KEY_ORDER.compare(a.key(), b.key()));
@@ -59,20 +58,6 @@ public final class StreamingQuery {
         QueryResult result = new QueryResult(query, groups, total.value(), rows);
         return new Answer(result, read.accepted(), read.rejected(), read.rejects(), read.dataQuality(),
                 List.copyOf(currencies));
-    }
-
-    private static void checkCurrencies(CostQuery query, TreeSet<String> currencies) {
-        if (currencies.size() <= 1 || query.metric() == Metric.PRICING_QUANTITY
-                || query.metric() == Metric.CONSUMED_QUANTITY) {
-            return;
-        }
-        Dimension currency = Dimension.of(FocusColumn.BILLING_CURRENCY);
-        if (query.groupBy().contains(currency) || query.filters().stream().anyMatch(f -> f.dimension()
-                .equals(currency) && !f.exclude() && f.values().size() == 1)) {
-            return;
-        }
-        throw new QueryException("mixed BillingCurrency " + currencies
-                + " in one dataset: group by BillingCurrency (per-currency results) or filter to one currency");
     }
 
     /**
