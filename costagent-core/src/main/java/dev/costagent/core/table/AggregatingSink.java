@@ -19,7 +19,6 @@ final class AggregatingSink implements RecordSink {
 
     private static final int NULL_BUCKET = Integer.MIN_VALUE;
 
-    private final CostQuery query;
     private final int metricField;
     private final int startField;
     private final int currencyField;
@@ -27,12 +26,13 @@ final class AggregatingSink implements RecordSink {
     private final KeyPart[] keyParts;
     private final FilterPart[] filters;
     private final TimeFilter timeFilter;
+    /** Whether the query groups or filters by time, so every row's ChargePeriodStart is needed. */
+    private final boolean readsTime;
     final IntTupleDictionary keys;
     final GroupSlots slots = GroupSlots.hashed();
     private final int[] key;
 
     AggregatingSink(FocusHeader header, CostQuery query) {
-        this.query = query;
         this.metricField = header.field(query.metric().column());
         if (metricField < 0) {
             throw new QueryException("column " + query.metric().columnName() + " is absent from " + header.file());
@@ -58,6 +58,7 @@ final class AggregatingSink implements RecordSink {
         }
         filters = setFilters.toArray(new FilterPart[0]);
         timeFilter = new TimeFilter(timeFilters, query.range());
+        readsTime = needsTime;
         if (needsTime && startField < 0) {
             throw new QueryException("column ChargePeriodStart is absent from " + header.file());
         }
@@ -68,7 +69,7 @@ final class AggregatingSink implements RecordSink {
     @Override
     public boolean accept(FocusRow row) {
         long start = Long.MIN_VALUE;
-        if (timeFilter.needed || hasTimeKey()) {
+        if (readsTime) {
             if (!row.isNull(startField)) {
                 start = row.timestamp(startField);
                 if (start == TimestampParser.INVALID) {
@@ -107,15 +108,6 @@ final class AggregatingSink implements RecordSink {
         }
         slots.add(keys.code(key), value);
         return true;
-    }
-
-    private boolean hasTimeKey() {
-        for (KeyPart part : keyParts) {
-            if (part.kind.ordinal() <= Dimension.Kind.MONTH.ordinal()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The names of grouping or filtering columns this stretch's file lacks. */
@@ -164,10 +156,6 @@ final class AggregatingSink implements RecordSink {
             accumulator[0] = t;
             accumulator[2] += rows;
         }
-    }
-
-    CostQuery query() {
-        return query;
     }
 
     /** One grouping or filtering dimension: its codes per row and their keys. */
