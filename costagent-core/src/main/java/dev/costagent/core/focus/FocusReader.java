@@ -136,7 +136,7 @@ public final class FocusReader {
         ChunkParser<S> parser = new ChunkParser<>(header.header, factory.create(header.header), options);
         parser.parse(data, header.end, data.length, true, data.length);
         ReadResult.Builder<S> result = new ReadResult.Builder<>(options.maxRejectDetails(), null);
-        result.add(parser, header.lines, header.header);
+        result.add(parser, header.lines);
         return result.build();
     }
 
@@ -169,7 +169,7 @@ public final class FocusReader {
                     if (pool == null) {
                         futures.add(java.util.concurrent.CompletableFuture.completedFuture(null));
                     } else {
-                        futures.add(pool.submit(() -> job.run(channel, header.header, factory, progress, true)));
+                        futures.add(pool.submit(() -> job.run(channel, header.header, factory, progress)));
                     }
                 }
                 ChunkJob<S> job = inFlight.poll();
@@ -177,7 +177,7 @@ public final class FocusReader {
                 if (job.parser == null || job.start != expectedStart) {
                     job.rerun(channel, expectedStart, header.header, factory, progress);
                 }
-                result.add(job.parser, line, header.header);
+                result.add(job.parser, line);
                 line += job.parser.lines;
                 expectedStart = job.end;
             }
@@ -240,19 +240,17 @@ public final class FocusReader {
             this.fileSize = fileSize;
         }
 
-        void run(FileChannel channel, FocusHeader header, RecordSink.SinkFactory<S> factory, Progress progress,
-                boolean speculative) {
+        /** Parses from the first line start at or after the nominal start: a guess the reader verifies in order. */
+        void run(FileChannel channel, FocusHeader header, RecordSink.SinkFactory<S> factory, Progress progress) {
             try {
-                long from = nominalStart;
-                if (speculative && index > 0) {
-                    from = firstLineStart(channel, nominalStart);
-                }
+                long from = index == 0 ? nominalStart : firstLineStart(channel, nominalStart);
                 parseFrom(channel, from, header, factory, progress);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
+        /** Parses again from the stretch's real start, where the previous stretch really ended. */
         void rerun(FileChannel channel, long from, FocusHeader header, RecordSink.SinkFactory<S> factory,
                 Progress progress) {
             try {
@@ -375,7 +373,7 @@ public final class FocusReader {
             eof = limit < buf.length;
         }
         progress.advance(0, parser.accepted + parser.rejected);
-        result.add(parser, header.lines, header.header);
+        result.add(parser, header.lines);
     }
 
     /** Reads until the buffer is full or the stream ends; returns the new limit. */

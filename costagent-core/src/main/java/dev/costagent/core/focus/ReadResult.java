@@ -47,7 +47,7 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
          *
          * @throws FocusFormatException for the stretch's strict-mode failure, with its line in the file
          */
-        void add(ChunkParser<S> parser, long lineBase, FocusHeader header) {
+        void add(ChunkParser<S> parser, long lineBase) {
             if (parser.failure != null) {
                 RejectedRecord f = parser.failure;
                 throw new FocusFormatException(f.file(), lineBase + f.line(), f.column(), f.reason());
@@ -68,7 +68,7 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
             for (int i = 0; i < columns.size(); i++) {
                 nulls.computeIfAbsent(columns.get(i), c -> new long[1])[0] += parser.nullCounts[i];
             }
-            for (FocusColumn column : header.missingMandatory()) {
+            for (FocusColumn column : parser.header.missingMandatory()) {
                 missing.computeIfAbsent(column.columnName(), c -> new long[1])[0] += parser.accepted;
             }
         }
