@@ -1,5 +1,6 @@
 package dev.costagent.core.recommend.rules;
 
+import dev.costagent.core.analysis.utilization.NearestRank;
 import dev.costagent.core.recommend.Effort;
 import dev.costagent.core.recommend.Evidence;
 import dev.costagent.core.recommend.Recommendation;
@@ -52,8 +53,7 @@ public final class CommitmentPurchaseRule implements RecommendationRule {
         double[] sorted = hourly.clone();
         Arrays.sort(sorted);
         double percentile = context.options().commitmentBaselinePercentile();
-        int rank = (int) Math.ceil(percentile / 100 * hours);
-        double baseline = sorted[Math.max(0, rank - 1)];
+        double baseline = NearestRank.percentile(sorted, percentile);
         if (baseline <= 0) {
             return List.of();
         }
