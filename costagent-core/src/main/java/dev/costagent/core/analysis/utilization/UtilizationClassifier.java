@@ -33,16 +33,13 @@ public final class UtilizationClassifier {
             return new UtilizationVerdict(cpu.resourceId(), Verdict.INSUFFICIENT_DATA, 0, 0, 0, 0, 0, Duration.ZERO,
                     false, "no CPU samples");
         }
-        long[] times = cpu.epochSeconds();
-        UtilizationSeries window = cpu.since(times[times.length - 1] - WINDOW.toSeconds());
-        long[] windowTimes = window.epochSeconds();
-        Duration span = Duration.ofSeconds(windowTimes[windowTimes.length - 1] - windowTimes[0]);
-        NearestRank ranks = new NearestRank(window.values());
-        double p50 = ranks.percentile(50);
-        double p95 = ranks.percentile(95);
-        double p99 = ranks.percentile(99);
-        double max = ranks.max();
-        int samples = window.size();
+        MetricSummary summary = MetricSummary.of(cpu);
+        Duration span = summary.span();
+        double p50 = summary.p50();
+        double p95 = summary.p95();
+        double p99 = summary.p99();
+        double max = summary.max();
+        int samples = summary.samples();
         boolean bursty = p50 < BURSTY_P50_BELOW && p95 > BURSTY_P95_ABOVE;
 
         Verdict verdict;
