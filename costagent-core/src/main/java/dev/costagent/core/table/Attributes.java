@@ -16,26 +16,17 @@ final class Attributes {
     final int[] sets;
     /** Per attribute index: code → string value (code 0 → null). */
     final String[][] values;
-    /** Per decimal attribute: code → value. */
-    final double[][] decimals;
-    /** Per time attribute: code → epoch second. */
-    final long[][] times;
-    /** Duration code → seconds. */
-    final long[] durations;
     /** Tags code → parsed tags. */
     final List<Map<String, String>> tags;
     /** Non-FOCUS column names, in attribute order after {@link TableSchema#FIXED_WIDTH}. */
     final List<String> extraNames;
 
-    Attributes(int width, int count, int[] sets, String[][] values, double[][] decimals, long[][] times,
-            long[] durations, List<Map<String, String>> tags, List<String> extraNames) {
+    Attributes(int width, int count, int[] sets, String[][] values, List<Map<String, String>> tags,
+            List<String> extraNames) {
         this.width = width;
         this.count = count;
         this.sets = sets;
         this.values = values;
-        this.decimals = decimals;
-        this.times = times;
-        this.durations = durations;
         this.tags = tags;
         this.extraNames = List.copyOf(extraNames);
     }

@@ -37,10 +37,6 @@ final class TableAssembler {
         }
         TableSink.DurationCodes durations = new TableSink.DurationCodes();
         IntTupleDictionary sets = new IntTupleDictionary(width);
-        int decimalStart = TableSchema.STRING_COLUMNS.length;
-        int timeStart = decimalStart + TableSchema.DECIMAL_ATTRIBUTES.length;
-        double[][] decimals = new double[TableSchema.DECIMAL_ATTRIBUTES.length][];
-        long[][] times = new long[TableSchema.TIME_ATTRIBUTES.length][];
 
         long rows = 0;
         long minStart = Long.MAX_VALUE;
@@ -79,14 +75,6 @@ final class TableAssembler {
                 int global = fixed - 1 + extras.indexOf(sink.extraNames.get(e));
                 codeMaps[global] = remap(sink.dictionaries[fixed - 1 + e], dictionaries[global]);
             }
-            for (int d = 0; d < decimals.length; d++) {
-                decimals[d] = copyValues(decimals[d], sink.decimalValues[d], codeMaps[decimalStart + d],
-                        dictionaries[decimalStart + d].size());
-            }
-            for (int t = 0; t < times.length; t++) {
-                times[t] = copyValues(times[t], sink.timeValues[t], codeMaps[timeStart + t],
-                        dictionaries[timeStart + t].size());
-            }
             int[] setMap = new int[sink.attributeSets.size()];
             for (int s = 0; s < setMap.length; s++) {
                 java.util.Arrays.fill(scratch, 0);
@@ -116,10 +104,6 @@ final class TableAssembler {
         for (int i = 0; i < attributeCount; i++) {
             values[i] = dictionaries[i].values();
         }
-        long[] durationValues = new long[durations.size() + 1];
-        for (int d = 1; d <= durations.size(); d++) {
-            durationValues[d] = durations.value(d);
-        }
         List<Map<String, String>> tags = new ArrayList<>();
         for (int code = 0; code <= dictionaries[TAGS].size(); code++) {
             tags.add(null);
@@ -131,14 +115,7 @@ final class TableAssembler {
                 tags.set(map[local], sinks.get(s).parsedTags.get(local));
             }
         }
-        for (int d = 0; d < decimals.length; d++) {
-            decimals[d] = decimals[d] == null ? new double[1] : decimals[d];
-        }
-        for (int t = 0; t < times.length; t++) {
-            times[t] = times[t] == null ? new long[1] : times[t];
-        }
-        Attributes attributes = new Attributes(width, sets.size(), sets.flat(), expand(values, width), decimals,
-                times, durationValues, tags, extras);
+        Attributes attributes = new Attributes(width, sets.size(), sets.flat(), expand(values, width), tags, extras);
         boolean[] metricPresent = new boolean[TableSchema.METRICS.length];
         for (int m = 0; m < metricPresent.length; m++) {
             metricPresent[m] = present.contains(TableSchema.METRICS[m].column());
@@ -167,23 +144,5 @@ final class TableAssembler {
             map[code] = local.copyTo(code, global);
         }
         return map;
-    }
-
-    private static double[] copyValues(double[] target, double[] local, int[] codeMap, int globalSize) {
-        double[] result = target == null ? new double[globalSize + 1]
-                : java.util.Arrays.copyOf(target, Math.max(target.length, globalSize + 1));
-        for (int code = 1; code < codeMap.length; code++) {
-            result[codeMap[code]] = local[code];
-        }
-        return result;
-    }
-
-    private static long[] copyValues(long[] target, long[] local, int[] codeMap, int globalSize) {
-        long[] result = target == null ? new long[globalSize + 1]
-                : java.util.Arrays.copyOf(target, Math.max(target.length, globalSize + 1));
-        for (int code = 1; code < codeMap.length; code++) {
-            result[codeMap[code]] = local[code];
-        }
-        return result;
     }
 }

@@ -8,6 +8,7 @@ import dev.costagent.core.focus.TagsParser;
 import dev.costagent.core.focus.TimestampParser;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,6 @@ final class TableSink implements RecordSink {
     private static final int DECIMALS = TableSchema.DECIMAL_ATTRIBUTES.length;
     private static final int TIMES = TableSchema.TIME_ATTRIBUTES.length;
     private static final int TAGS = TableSchema.stringIndex(FocusColumn.TAGS);
-    private static final double INVALID_DECIMAL = Double.NaN;
 
     final FocusHeader header;
     final List<String> extraNames = new ArrayList<>();
@@ -34,9 +34,11 @@ final class TableSink implements RecordSink {
 
     /** One dictionary per attribute except the duration, which has its own. */
     final ByteDictionary[] dictionaries;
-    /** Parsed values of decimal and time attribute codes (NaN / INVALID for a value that failed to parse). */
-    double[][] decimalValues = new double[DECIMALS][16];
-    long[][] timeValues = new long[TIMES][16];
+    /**
+     * Per decimal and time attribute, the codes of values that do not parse. The table keeps such values as text
+     * (queries group by them); parsing here only decides whether a row is acceptable, once per distinct value.
+     */
+    private final BitSet[] unparsable = new BitSet[DECIMALS + TIMES];
     /** Tags code → parsed tags, or {@code null} for a value that is not a tags object (index 0: no tags). */
     final List<Map<String, String>> parsedTags = new ArrayList<>(List.of(Map.of()));
     final DurationCodes durations = new DurationCodes();
@@ -81,6 +83,7 @@ final class TableSink implements RecordSink {
         for (int i = 0; i < dictionaries.length; i++) {
             dictionaries[i] = new ByteDictionary();
         }
+        Arrays.setAll(unparsable, i -> new BitSet());
         attributeSets = new IntTupleDictionary(TableSchema.FIXED_WIDTH + extraFields.length);
         scratch = new int[TableSchema.FIXED_WIDTH + extraFields.length];
         // Every field but the amounts and the charge period describes the row.
@@ -194,27 +197,22 @@ final class TableSink implements RecordSink {
                 tags = null;
             }
             parsedTags.add(tags);
-        } else if (attribute >= STRINGS && attribute < STRINGS + DECIMALS) {
-            double[] values = ensure(decimalValues, attribute - STRINGS, code);
-            double value = row.decimal(field);
-            values[code] = Double.isNaN(value) ? INVALID_DECIMAL : value;
-        } else if (attribute >= STRINGS + DECIMALS) {
-            int t = attribute - STRINGS - DECIMALS;
-            if (code >= timeValues[t].length) {
-                timeValues[t] = Arrays.copyOf(timeValues[t], code * 2);
-            }
-            timeValues[t][code] = row.timestamp(field);
+        } else if (attribute >= STRINGS && !parses(attribute, row, field)) {
+            unparsable[attribute - STRINGS].set(code);
         }
+    }
+
+    /** Whether a decimal or time attribute's value parses as its type. */
+    private static boolean parses(int attribute, FocusRow row, int field) {
+        return attribute < STRINGS + DECIMALS ? !Double.isNaN(row.decimal(field))
+                : row.timestamp(field) != TimestampParser.INVALID;
     }
 
     private boolean valid(int attribute, int code) {
         if (attribute < STRINGS) {
             return attribute != TAGS || parsedTags.get(code) != null;
         }
-        if (attribute < STRINGS + DECIMALS) {
-            return !Double.isNaN(decimalValues[attribute - STRINGS][code]);
-        }
-        return timeValues[attribute - STRINGS - DECIMALS][code] != TimestampParser.INVALID;
+        return !unparsable[attribute - STRINGS].get(code);
     }
 
     private boolean rejectAttribute(int attribute, int code, FocusRow row, int field) {
@@ -232,13 +230,6 @@ final class TableSink implements RecordSink {
             return row.rejectNumber(field);
         }
         return row.rejectTimestamp(field);
-    }
-
-    private static double[] ensure(double[][] arrays, int index, int code) {
-        if (code >= arrays[index].length) {
-            arrays[index] = Arrays.copyOf(arrays[index], code * 2);
-        }
-        return arrays[index];
     }
 
     private void grow() {
