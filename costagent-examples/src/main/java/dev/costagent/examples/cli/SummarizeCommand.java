@@ -62,19 +62,15 @@ public final class SummarizeCommand implements Callable<Integer> {
             query.groupBy(Dimension.parse(dimension));
         }
         StreamingQuery.Answer answer = StreamingQuery.execute(input, query.build(), read.options());
+        // checked after the query, as before, so a bad input is still reported ahead of a bad format
+        String fmt = FormatOption.require(format, "table", "json", "csv");
         PrintWriter out = spec.commandLine().getOut();
-        switch (format.toLowerCase(Locale.ROOT)) {
-            case "json":
-                out.println(JSON.writeValueAsString(json(answer)));
-                break;
-            case "csv":
-                printCsv(out, answer.result());
-                break;
-            case "table":
-                printTable(out, answer);
-                break;
-            default:
-                throw new IllegalArgumentException("unknown --format '" + format + "'; expected table, json or csv");
+        if (fmt.equals("json")) {
+            out.println(JSON.writeValueAsString(json(answer)));
+        } else if (fmt.equals("csv")) {
+            printCsv(out, answer.result());
+        } else {
+            printTable(out, answer);
         }
         return 0;
     }
