@@ -6,7 +6,6 @@ import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.report.ReportFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,10 +39,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!fmt.equals("table") && !fmt.equals("json") && !fmt.equals("md")) {
-            throw new IllegalArgumentException("unknown --format '" + format + "'; expected table, json or md");
-        }
+        String fmt = FormatOption.require(format, "table", "json", "md");
         Narrator narrator = llm.narrator();
         Report report;
         try (CostAgent agent = AnalyzeSupport.agent(inputs.inputs(), narrator)) {

@@ -40,10 +40,7 @@ public final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!fmt.equals("table") && !fmt.equals("json")) {
-            throw new IllegalArgumentException("unknown --format '" + format + "'; expected table or json");
-        }
+        String fmt = FormatOption.require(format, "table", "json");
         RecommendationResult result;
         try (CostAgent agent = AnalyzeSupport.agent(inputs.inputs(), null,
                 RecommendationOptions.builder().minMonthlySavings(minSaving))) {

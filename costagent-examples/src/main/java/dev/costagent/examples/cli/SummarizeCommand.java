@@ -62,19 +62,15 @@ public final class SummarizeCommand implements Callable<Integer> {
             query.groupBy(Dimension.parse(dimension));
         }
         StreamingQuery.Answer answer = StreamingQuery.execute(input, query.build(), read.options());
+        // checked after the query, as before, so a bad input is still reported ahead of a bad format
+        String fmt = FormatOption.require(format, "table", "json", "csv");
         PrintWriter out = spec.commandLine().getOut();
-        switch (format.toLowerCase(Locale.ROOT)) {
-            case "json":
-                out.println(JSON.writeValueAsString(json(answer)));
-                break;
-            case "csv":
-                printCsv(out, answer.result());
-                break;
-            case "table":
-                printTable(out, answer);
-                break;
-            default:
-                throw new IllegalArgumentException("unknown --format '" + format + "'; expected table, json or csv");
+        if (fmt.equals("json")) {
+            out.println(JSON.writeValueAsString(json(answer)));
+        } else if (fmt.equals("csv")) {
+            printCsv(out, answer.result());
+        } else {
+            printTable(out, answer);
         }
         return 0;
     }
@@ -125,12 +121,17 @@ public final class SummarizeCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void printCsv(PrintWriter out, QueryResult result) {
+    /** The column names of the CSV and the table: the grouping dimensions, then the metric, then the row count. */
+    private static List<String> header(QueryResult result) {
         List<String> header = new ArrayList<>();
         result.query().groupBy().forEach(d -> header.add(d.label()));
         header.add(result.query().metric().columnName());
         header.add("rows");
-        out.println(String.join(",", header.stream().map(SummarizeCommand::csv).toList()));
+        return header;
+    }
+
+    private static void printCsv(PrintWriter out, QueryResult result) {
+        out.println(String.join(",", header(result).stream().map(SummarizeCommand::csv).toList()));
         for (QueryResult.Group group : result.groups()) {
             List<String> cells = new ArrayList<>();
             group.key().forEach(k -> cells.add(csv(k == null ? "" : k)));
@@ -147,10 +148,6 @@ public final class SummarizeCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, StreamingQuery.Answer answer) {
         QueryResult result = answer.result();
-        List<String> header = new ArrayList<>();
-        result.query().groupBy().forEach(d -> header.add(d.label()));
-        header.add(result.query().metric().columnName());
-        header.add("rows");
         List<List<String>> rows = new ArrayList<>();
         for (QueryResult.Group group : result.groups()) {
             List<String> cells = new ArrayList<>();
@@ -159,7 +156,7 @@ public final class SummarizeCommand implements Callable<Integer> {
             cells.add(String.format(Locale.ROOT, "%,d", group.rows()));
             rows.add(cells);
         }
-        TextTable.print(out, header, rows);
+        TextTable.print(out, header(result), rows);
         String currency = answer.currencies().size() == 1 ? answer.currencies().get(0) + " " : "";
         out.printf(Locale.ROOT, "Total %s: %s%,.2f over %,d rows (%,d rejected)%n", result.query().metric()
                 .columnName(), currency, result.total(), answer.accepted(), answer.rejected());

@@ -48,9 +48,7 @@ public final class UtilizationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("table") && !format.equals("json")) {
-            throw new IllegalArgumentException("unknown --format '" + format + "'; expected table or json");
-        }
+        String fmt = FormatOption.requireExact(format, "table", "json");
         List<UtilizationSeries> cpuSeries = UtilizationReader.read(cpu, "cpu").stream()
                 .filter(s -> s.metric().equals("cpu")).toList();
         if (cpuSeries.isEmpty()) {
@@ -72,7 +70,7 @@ public final class UtilizationCommand implements Callable<Integer> {
             results.add(json(v, mem));
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (fmt.equals("json")) {
             out.println(JSON.writeValueAsString(results.size() == 1 ? results.get(0) : results));
         } else {
             for (Map<String, Object> r : results) {

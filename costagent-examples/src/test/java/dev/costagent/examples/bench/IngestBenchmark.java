@@ -1,5 +1,6 @@
 package dev.costagent.examples.bench;
 
+import dev.costagent.perf.stats.Stats;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +52,10 @@ public final class IngestBenchmark {
             floor[round] = newlineFloor(file);
         }
         System.out.printf(Locale.ROOT, "%-26s median %.2f s (in-process; the floor for any parser)%n",
-                "2-thread newline count", median(floor));
+                "2-thread newline count", Stats.median(floor));
         Map<String, Double> medians = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> entry : seconds.entrySet()) {
-            double median = median(entry.getValue());
+            double median = Stats.median(entry.getValue());
             medians.put(entry.getKey(), median);
             System.out.printf(Locale.ROOT, "%-26s median %.2f s  runs %s%n", entry.getKey(), median,
                     Arrays.toString(Arrays.stream(entry.getValue()).map(v -> Math.round(v * 100) / 100.0).toArray()));
@@ -111,12 +112,5 @@ public final class IngestBenchmark {
             }
         }
         return (System.nanoTime() - started) / 1e9;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

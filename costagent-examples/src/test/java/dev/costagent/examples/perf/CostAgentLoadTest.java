@@ -11,9 +11,6 @@ import dev.costagent.core.recommend.Recommendation;
 import dev.costagent.core.recommend.RecommendationResult;
 import dev.costagent.core.table.CostTable;
 import dev.costagent.examples.llm.StandInModel;
-import dev.costagent.llm.config.LlmProvider;
-import dev.costagent.llm.config.LlmSettings;
-import dev.costagent.llm.config.Narrators;
 import dev.costagent.perf.ThreadMode;
 import dev.costagent.perf.junit.LoadTest;
 import dev.costagent.perf.junit.OpenLoad;
@@ -22,7 +19,6 @@ import dev.costagent.perf.junit.SpikeLoad;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -58,13 +54,9 @@ class CostAgentLoadTest {
         warmAgent = workload.agent(new TemplateNarrator());
         RecommendationResult sequential = warmAgent.recommend();   // ingest and analysis are cached from here on
         expectedIds = ids(sequential);
-        Recommendation top = sequential.recommendations().get(0);
-        topRecommendation = new Facts("recommendation:" + top.id(), "recommendation", Map.of(
-                "type", top.type().name(), "resourceId", top.resourceId(), "title", top.title(),
-                "monthlySavings", top.monthlySavings(), "confidence", top.confidence()));
+        topRecommendation = CostWorkload.facts(sequential.recommendations().get(0));
         model = StandInModel.start(Duration.ofMillis(150));
-        modelNarrator = Narrators.create(LlmSettings.builder().provider(LlmProvider.OPENAI).baseUrl(model.baseUrl())
-                .model("stand-in").cacheSize(0).maxConcurrency(64).build());   // no cache: every call a round trip
+        modelNarrator = CostWorkload.modelNarrator(model, 64);
     }
 
     @AfterAll

@@ -8,9 +8,6 @@ import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
 import dev.costagent.core.recommend.Recommendation;
 import dev.costagent.examples.llm.StandInModel;
-import dev.costagent.llm.config.LlmProvider;
-import dev.costagent.llm.config.LlmSettings;
-import dev.costagent.llm.config.Narrators;
 import dev.costagent.perf.Format;
 import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.junit.Overrides;
@@ -72,15 +69,12 @@ class CostAgentScalabilityTest {
         List<Facts> facts = new ArrayList<>();
         try (CostAgent agent = workload.agent(new TemplateNarrator())) {
             for (Recommendation r : agent.recommend().recommendations()) {
-                facts.add(new Facts("recommendation:" + r.id(), "recommendation", Map.of("type", r.type().name(),
-                        "resourceId", r.resourceId(), "title", r.title(), "monthlySavings", r.monthlySavings(),
-                        "confidence", r.confidence())));
+                facts.add(CostWorkload.facts(r));
             }
         }
         explainable = List.copyOf(facts);
         model = StandInModel.start(MODEL_LATENCY);
-        modelNarrator = Narrators.create(LlmSettings.builder().provider(LlmProvider.OPENAI).baseUrl(model.baseUrl())
-                .model("stand-in").cacheSize(0).maxConcurrency(32).build());   // no cache: every call a round trip
+        modelNarrator = CostWorkload.modelNarrator(model, 32);
     }
 
     @AfterAll
@@ -105,9 +99,9 @@ class CostAgentScalabilityTest {
      */
     @Test
     void dataVolumeScalability(TestReporter reporter) {
-        boolean full = Overrides.fromSystemProperties().timeScale() >= 1.0;
-        int[] sizes = full ? new int[] {100, 1_000, 10_000, 1_000_000} : new int[] {100, 1_000, 10_000};
         double scale = Overrides.fromSystemProperties().timeScale();
+        boolean full = scale >= 1.0;
+        int[] sizes = full ? new int[] {100, 1_000, 10_000, 1_000_000} : new int[] {100, 1_000, 10_000};
         VolumeResult result = DataVolumeRunner.named("CostAgentScalabilityTest.dataVolumeScalability")
                 .sizes(sizes)
                 .warmup(Duration.ofMillis(Math.round(5_000 * scale)))

@@ -8,17 +8,24 @@ import dev.costagent.core.analysis.utilization.UtilizationClassifier;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.narrate.Facts;
 import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
+import dev.costagent.core.recommend.Recommendation;
 import dev.costagent.core.recommend.RecommendationEngine;
 import dev.costagent.core.recommend.RecommendationInput;
 import dev.costagent.core.recommend.RecommendationResult;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.table.CostTable;
 import dev.costagent.examples.data.SampleBilling;
+import dev.costagent.examples.llm.StandInModel;
+import dev.costagent.llm.config.LlmProvider;
+import dev.costagent.llm.config.LlmSettings;
+import dev.costagent.llm.config.Narrators;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One billing workload for the performance suite: a generated FOCUS export of a given size on disk and the CPU
@@ -30,6 +37,8 @@ import java.util.List;
  *   <li>{@link #endToEnd()}: a fresh agent (so nothing is cached) running collect → analyze → recommend →
  *       explain.</li>
  * </ul>
+ * It also gives the explain tests their inputs: a recommendation's {@link #facts(Recommendation) facts} and a
+ * {@link #modelNarrator(StandInModel, int) narrator} backed by the stand-in model.
  * Thread-safe: the workload holds only immutable inputs.
  */
 final class CostWorkload {
@@ -119,5 +128,21 @@ final class CostWorkload {
     /** A builder for an agent over the workload, to add listeners or options. */
     CostAgent.Builder agentBuilder(Narrator narrator) {
         return CostAgent.builder().source(source).utilization(utilization).narrator(narrator);
+    }
+
+    /** What a narrator is given to explain a recommendation: its type, target, title, monthly saving and confidence. */
+    static Facts facts(Recommendation r) {
+        return new Facts("recommendation:" + r.id(), "recommendation", Map.of("type", r.type().name(),
+                "resourceId", r.resourceId(), "title", r.title(), "monthlySavings", r.monthlySavings(),
+                "confidence", r.confidence()));
+    }
+
+    /**
+     * A model narrator talking to the stand-in, at most {@code maxConcurrency} calls at once. No cache, so every
+     * call is a real round trip.
+     */
+    static Narrator modelNarrator(StandInModel model, int maxConcurrency) {
+        return Narrators.create(LlmSettings.builder().provider(LlmProvider.OPENAI).baseUrl(model.baseUrl())
+                .model("stand-in").cacheSize(0).maxConcurrency(maxConcurrency).build());
     }
 }
