@@ -20,12 +20,14 @@ public final class CostRecordSink implements RecordSink {
     private static final FocusColumn[] COLUMNS = FocusColumn.values();
 
     private final FocusHeader header;
+    private final int[] extraFields;
     private final int[] fields = new int[COLUMNS.length];
     private final List<CostRecord> records = new ArrayList<>();
 
     /** A sink for records of a file with this header. */
     public CostRecordSink(FocusHeader header) {
         this.header = header;
+        this.extraFields = header.extraFields();
         for (FocusColumn column : COLUMNS) {
             fields[column.ordinal()] = header.field(column);
         }
@@ -78,11 +80,8 @@ public final class CostRecordSink implements RecordSink {
             }
         }
         Map<String, String> extra = new LinkedHashMap<>();
-        for (int f = 0; f < header.size(); f++) {
-            String name = header.names().get(f);
-            if (FocusColumn.byName(name).isEmpty()) {
-                extra.put(name, row.string(f));
-            }
+        for (int f : extraFields) {
+            extra.put(header.names().get(f), row.string(f));
         }
         records.add(toRecord(values, extra));
         return true;

@@ -1,5 +1,6 @@
 package dev.costagent.core.focus;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -18,22 +19,26 @@ public final class FocusHeader {
     private final int[] fieldOfColumn = new int[FocusColumn.values().length];
     private final Map<String, Integer> fieldOfName = new HashMap<>();
     private final Map<FocusColumn, Integer> known = new EnumMap<>(FocusColumn.class);
+    /** Fields whose names are not FOCUS columns (provider {@code x_} columns and the like), in file order. */
+    private final int[] extraFields;
 
     FocusHeader(String file, List<String> names) {
         this.file = file;
         this.names = List.copyOf(names);
         Arrays.fill(fieldOfColumn, -1);
+        List<Integer> extras = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (fieldOfName.put(name, i) != null) {
                 throw new FocusFormatException(file, 1, name, "column appears twice in the header");
             }
             int field = i;
-            FocusColumn.byName(name).ifPresent(column -> {
+            FocusColumn.byName(name).ifPresentOrElse(column -> {
                 fieldOfColumn[column.ordinal()] = field;
                 known.put(column, field);
-            });
+            }, () -> extras.add(field));
         }
+        extraFields = extras.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The file this header belongs to. */
@@ -70,6 +75,11 @@ public final class FocusHeader {
     /** The FOCUS columns present, with their field indexes. */
     public Map<FocusColumn, Integer> knownColumns() {
         return Collections.unmodifiableMap(known);
+    }
+
+    /** The fields whose names are not FOCUS columns, in file order (a fresh array). */
+    public int[] extraFields() {
+        return extraFields.clone();
     }
 
     /** Mandatory FOCUS columns the file lacks. */

@@ -64,15 +64,10 @@ final class TableSink implements RecordSink {
         for (int i = 0; i < TIMES; i++) {
             attributeFields[STRINGS + DECIMALS + i] = header.field(TableSchema.TIME_ATTRIBUTES[i]);
         }
-        List<Integer> extras = new ArrayList<>();
-        for (int f = 0; f < header.size(); f++) {
-            String name = header.names().get(f);
-            if (FocusColumn.byName(name).isEmpty()) {
-                extraNames.add(name);
-                extras.add(f);
-            }
+        extraFields = header.extraFields();
+        for (int f : extraFields) {
+            extraNames.add(header.names().get(f));
         }
-        extraFields = extras.stream().mapToInt(Integer::intValue).toArray();
         metricFields = new int[TableSchema.METRICS.length];
         for (int m = 0; m < metricFields.length; m++) {
             metricFields[m] = header.field(TableSchema.METRICS[m].column());
