@@ -53,6 +53,11 @@ public record Recommendation(
     /** Hours in the month every monthly figure uses. */
     public static final double HOURS_PER_MONTH = 730.0;
 
+    /** The monthly run rate of a cost over some hours: {@code cost / hours × 730} (0 over no hours). */
+    public static double monthlyRate(double cost, long hours) {
+        return hours == 0 ? 0 : cost / hours * HOURS_PER_MONTH;
+    }
+
     /** Validates and copies. */
     public Recommendation {
         requireNonNull(id, "id");

@@ -20,6 +20,11 @@ public record BillingWindow(long startHour, long endHour, long dataStartHour) {
         return new BillingWindow(firstDay * 24, endDay * 24, dataStartDay * 24);
     }
 
+    /** Hours from {@code firstHour} (or the window start, if later) to the window end. */
+    public long hoursFrom(long firstHour) {
+        return endHour - Math.max(firstHour, startHour);
+    }
+
     /** Hours in the window. */
     public long hours() {
         return endHour - startHour;

@@ -17,7 +17,7 @@ public record ResourceProfile(String resourceId, double windowCost, long activeD
 
     /** The monthly run rate: {@code windowCost / spanHours × 730}. */
     public double monthlyCost() {
-        return spanHours == 0 ? 0 : windowCost / spanHours * Recommendation.HOURS_PER_MONTH;
+        return Recommendation.monthlyRate(windowCost, spanHours);
     }
 
     /** Whether it had cost on every day from its first day to the window end. */

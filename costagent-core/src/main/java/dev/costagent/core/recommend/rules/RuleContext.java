@@ -388,7 +388,7 @@ public final class RuleContext {
 
     private static ResourceProfile profile(String id, double cost, long activeDays, long firstDay, long lastDay,
             BillingWindow w) {
-        long span = activeDays == 0 ? 0 : w.endHour() - Math.max(firstDay * 24, w.startHour());
+        long span = activeDays == 0 ? 0 : w.hoursFrom(firstDay * 24);
         return new ResourceProfile(id, cost, activeDays, firstDay, lastDay, span);
     }
 }

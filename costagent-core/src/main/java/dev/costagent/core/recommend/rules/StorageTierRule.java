@@ -54,7 +54,7 @@ public final class StorageTierRule implements RecommendationRule {
             if (example == null || cost <= 0) {
                 continue;
             }
-            double monthly = cost / w.hours() * Recommendation.HOURS_PER_MONTH;
+            double monthly = Recommendation.monthlyRate(cost, w.hours());
             Map<String, Object> inputs = new LinkedHashMap<>();
             inputs.put("chargeDescription", example);
             inputs.put("gp2WindowCost", cost);

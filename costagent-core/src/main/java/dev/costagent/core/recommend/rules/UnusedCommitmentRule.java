@@ -67,9 +67,9 @@ public final class UnusedCommitmentRule implements RecommendationRule {
             if (a[1] <= 0) {
                 continue;
             }
-            long hours = w.endHour() - Math.max((long) a[2], w.startHour());
-            double monthlyUnused = a[1] / hours * Recommendation.HOURS_PER_MONTH;
-            double monthlyTotal = a[0] / hours * Recommendation.HOURS_PER_MONTH;
+            long hours = w.hoursFrom((long) a[2]);
+            double monthlyUnused = Recommendation.monthlyRate(a[1], hours);
+            double monthlyTotal = Recommendation.monthlyRate(a[0], hours);
             double utilization = a[0] == 0 ? 0 : 1 - a[1] / a[0];
             Map<String, Object> inputs = new LinkedHashMap<>();
             inputs.put("commitmentDiscountId", e.getKey());
