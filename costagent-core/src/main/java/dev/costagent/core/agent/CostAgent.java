@@ -8,7 +8,6 @@ import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.costagent.core.analysis.Analyzer;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
-import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.narrate.Narrative;
@@ -29,10 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -275,9 +272,8 @@ public final class CostAgent implements AutoCloseable {
     }
 
     private RecommendationInput input(Ingested data, AnalysisStage.Result analyzed) {
-        Map<String, UtilizationVerdict> verdicts = new LinkedHashMap<>();
-        analyzed.verdicts().forEach(v -> verdicts.put(v.resourceId(), v));
-        return new RecommendationInput(data.engine(), verdicts, analyzed.anomalySignals(), inventory);
+        return RecommendationInput.of(data.engine(), analyzed.verdicts()).withAnomalies(analyzed.anomalySignals())
+                .withInventory(inventory);
     }
 
     private ReportSummary summary(Ingested data, RecommendationResult recommended) {

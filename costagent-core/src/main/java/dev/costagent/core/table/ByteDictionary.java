@@ -40,12 +40,6 @@ final class ByteDictionary {
         }
     }
 
-    /** The code of a string, adding it if new. */
-    int code(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        return code(bytes, 0, bytes.length);
-    }
-
     private int insert(byte[] bytes, int from, int to, int hash, int slot) {
         int length = to - from;
         int code = ++size;
