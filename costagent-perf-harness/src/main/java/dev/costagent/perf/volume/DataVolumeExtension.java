@@ -73,10 +73,8 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
                     .run(size -> invokeSetup(setup, target, size), (input, blackhole) -> {
                         try {
                             call.invokeExact(input, blackhole);
-                        } catch (Exception | Error e) {
-                            throw e;
-                        } catch (Throwable t) {
-                            throw new IllegalStateException(t);
+                        } catch (Throwable thrown) {
+                            throw MethodBinding.rethrowable(thrown);
                         }
                     });
         } finally {
