@@ -8,6 +8,7 @@ import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
 import dev.costagent.perf.resource.ResourceSampler;
 import dev.costagent.perf.resource.ResourceUsage;
+import dev.costagent.perf.resource.Units;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
@@ -87,8 +88,8 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         Map<String, String> entries = new LinkedHashMap<>();
         for (VolumePoint p : result.points()) {
             report.figure(String.format(Locale.ROOT, "%,d records", p.size()), String.format(Locale.ROOT,
-                    "%s per run, %.2f ns/record (%d runs; setup %s, untimed)", VolumeResult.nanos(p.medianNanos()),
-                    p.nanosPerRecord(), p.repetitions(), VolumeResult.nanos(p.setupNanos())));
+                    "%s per run, %.2f ns/record (%d runs; setup %s, untimed)", Units.nanos(p.medianNanos()),
+                    p.nanosPerRecord(), p.repetitions(), Units.nanos(p.setupNanos())));
             entries.put("perf.nsPerRecord." + p.size(), String.format(Locale.ROOT, "%.3f", p.nanosPerRecord()));
         }
         report.figure("exponent", String.format(Locale.ROOT, "%.3f (R2 %.3f)", result.exponent(),
