@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -54,8 +53,7 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, Benchmark.class)).isPresent()
-                ? PerfSettings.condition(context) : ConditionEvaluationResult.enabled("not a benchmark");
+        return PerfSettings.condition(context, Benchmark.class, "not a benchmark");
     }
 
     @Override
@@ -104,10 +102,8 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
             baseline(context, result, report, entries).ifPresent(base ->
                     series.add(Series.measured("baseline", iterationNumbers(base.samples()), base.samples())));
         }
-        report.figure("resources", usage.summary(result.invocations()));
-        report.chart(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series));
-        usage.charts().forEach(report::chart);
-        JUnitReporting.complete(context, report.build(), entries);
+        JUnitReporting.complete(context, report, entries, usage, result.invocations(),
+                List.of(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series)));
     }
 
     /** Compares with or records the baseline per the mode; returns the baseline compared against, if any. */
@@ -166,12 +162,8 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         if (parameterContext.getParameter().getType() == Blackhole.class) {
             return new Blackhole(); // a placeholder: the runner passes its own blackhole on every call
         }
-        BenchmarkResult result = extensionContext.getStore(NAMESPACE).get(BenchmarkResult.class, BenchmarkResult.class);
-        if (result == null) {
-            throw new ParameterResolutionException("no BenchmarkResult for " + parameterContext.getDeclaringExecutable()
-                    + ": it can be injected into an @AfterEach method of a @Benchmark test that ran");
-        }
-        return result;
+        return JUnitReporting.stored(extensionContext, NAMESPACE, BenchmarkResult.class, parameterContext,
+                Benchmark.class);
     }
 
     /** The x axis of a samples chart: 1, 2, ..., one iteration number per sample. */

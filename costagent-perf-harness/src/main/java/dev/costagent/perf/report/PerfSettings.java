@@ -2,9 +2,11 @@ package dev.costagent.perf.report;
 
 import dev.costagent.perf.junit.DurationText;
 import dev.costagent.perf.junit.Overrides;
+import java.lang.annotation.Annotation;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The run-wide settings harness II's JUnit extensions share with harness I's (read from JUnit configuration
@@ -25,6 +27,18 @@ public final class PerfSettings {
         return Overrides.skipRequested(context)
                 ? ConditionEvaluationResult.disabled(Overrides.SKIP + "=true: performance tests are skipped")
                 : ConditionEvaluationResult.enabled("performance tests run");
+    }
+
+    /**
+     * For an extension's {@code evaluateExecutionCondition}: {@link #condition(ExtensionContext)} for elements carrying
+     * {@code annotation}, enabled with {@code otherwise} as the reason for every other element.
+     *
+     * @param otherwise the reason given for elements without the annotation, such as {@code "not a benchmark"}
+     */
+    public static ConditionEvaluationResult condition(ExtensionContext context, Class<? extends Annotation> annotation,
+                                                      String otherwise) {
+        return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, annotation)).isPresent()
+                ? condition(context) : ConditionEvaluationResult.enabled(otherwise);
     }
 
     /**

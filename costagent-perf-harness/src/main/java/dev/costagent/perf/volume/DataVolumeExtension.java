@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -47,8 +46,7 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, DataVolume.class)).isPresent()
-                ? PerfSettings.condition(context) : ConditionEvaluationResult.enabled("not a data-volume test");
+        return PerfSettings.condition(context, DataVolume.class, "not a data-volume test");
     }
 
     @Override
@@ -103,10 +101,7 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         if (settings.maxDegradation() >= 0) {
             report.checks(java.util.List.of(result.checkMaxDegradation(settings.maxDegradation())));
         }
-        report.figure("resources", usage.summary(result.recordsProcessed()));
-        result.charts().forEach(report::chart);
-        usage.charts().forEach(report::chart);
-        JUnitReporting.complete(context, report.build(), entries);
+        JUnitReporting.complete(context, report, entries, usage, result.recordsProcessed(), result.charts());
     }
 
     @Override
@@ -131,13 +126,8 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         if (type == VolumeResult.class) {
-            VolumeResult result = extensionContext.getStore(NAMESPACE).get(VolumeResult.class, VolumeResult.class);
-            if (result == null) {
-                throw new ParameterResolutionException("no VolumeResult for "
-                        + parameterContext.getDeclaringExecutable()
-                        + ": it can be injected into an @AfterEach method of a @DataVolume test that ran");
-            }
-            return result;
+            return JUnitReporting.stored(extensionContext, NAMESPACE, VolumeResult.class, parameterContext,
+                    DataVolume.class);
         }
         return type == Blackhole.class ? new Blackhole() : null; // placeholders; the runner passes the real values
     }
