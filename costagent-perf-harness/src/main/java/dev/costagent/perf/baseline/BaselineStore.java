@@ -11,13 +11,16 @@ import java.util.Optional;
 /**
  * A directory of baseline JSON files, one per benchmark name ({@code <name>.json}).
  *
- * <p>The default directory is {@code src/test/perf-baselines} (kept in version control, unlike {@code target}),
+ * <p>The default directory is {@value #DEFAULT_DIRECTORY} (kept in version control, unlike {@code target}),
  * overridable with the system property {@value #DIRECTORY_PROPERTY}.
  */
 public final class BaselineStore {
 
     /** System property naming the baseline directory. */
     public static final String DIRECTORY_PROPERTY = "perf.baselineDir";
+
+    /** The baseline directory when {@value #DIRECTORY_PROPERTY} is not set, relative to the working directory. */
+    public static final String DEFAULT_DIRECTORY = "src/test/perf-baselines";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -32,9 +35,9 @@ public final class BaselineStore {
         return new BaselineStore(directory);
     }
 
-    /** The store configured by {@value #DIRECTORY_PROPERTY}, or {@code src/test/perf-baselines}. */
+    /** The store configured by {@value #DIRECTORY_PROPERTY}, or {@value #DEFAULT_DIRECTORY}. */
     public static BaselineStore fromSystemProperties() {
-        return at(Path.of(System.getProperty(DIRECTORY_PROPERTY, "src/test/perf-baselines")));
+        return at(Path.of(System.getProperty(DIRECTORY_PROPERTY, DEFAULT_DIRECTORY)));
     }
 
     /** The directory of this store. */

@@ -18,6 +18,7 @@ import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.stats.ConfidenceInterval;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -53,8 +53,7 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, Benchmark.class)).isPresent()
-                ? PerfSettings.condition(context) : ConditionEvaluationResult.enabled("not a benchmark");
+        return PerfSettings.condition(context, Benchmark.class, "not a benchmark");
     }
 
     @Override
@@ -64,6 +63,7 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         Benchmark settings = AnnotationSupport.findAnnotation(method, Benchmark.class).orElseThrow();
         invocation.skip();
         String name = settings.name().isEmpty() ? PerfSettings.testName(context) : settings.name();
+        Duration iterationTime = PerfSettings.scaled(context, settings.iterationTime(), "@Benchmark.iterationTime");
         ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
         BenchmarkResult result;
         ResourceUsage usage;
@@ -71,7 +71,7 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
             result = BenchmarkRunner.named(name)
                     .warmupIterations(settings.warmupIterations())
                     .measurementIterations(settings.iterations())
-                    .iterationTime(PerfSettings.scaled(context, settings.iterationTime(), "@Benchmark.iterationTime"))
+                    .iterationTime(iterationTime)
                     .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
                             invocationContext.getArguments()));
         } finally {
@@ -88,34 +88,22 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 .figure("median 95% CI", ns(median.lower()) + " .. " + ns(median.upper()) + " ns/op")
                 .figure("mean", ns(result.mean()) + " ± " + ns(mean.upper() - mean.estimate()) + " ns/op (95% CI)")
                 .figure("throughput", String.format(Locale.ROOT, "%,.0f ops/s", result.throughput()))
-                .figure("iterations", settings.iterations() + " x " + PerfSettings.scaled(context,
-                        settings.iterationTime(), "iterationTime").toMillis() + " ms, " + result.operations()
-                        + " ops measured");
+                .figure("iterations", settings.iterations() + " x " + iterationTime.toMillis() + " ms, "
+                        + result.operations() + " ops measured");
         entries.put("perf.median.ns", ns(result.median()));
         entries.put("perf.median.ci.low.ns", ns(median.lower()));
         entries.put("perf.median.ci.high.ns", ns(median.upper()));
         entries.put("perf.mean.ns", ns(result.mean()));
         entries.put("perf.throughput", String.format(Locale.ROOT, "%.1f", result.throughput()));
 
-        double[] iterations = new double[result.samples().length];
-        for (int i = 0; i < iterations.length; i++) {
-            iterations[i] = i + 1;
-        }
         List<Series> series = new ArrayList<>();
-        series.add(Series.measured("this run", iterations, result.samples()));
+        series.add(Series.measured("this run", iterationNumbers(result.samples()), result.samples()));
         if (settings.baseline()) {
-            baseline(context, result, report, entries).ifPresent(base -> {
-                double[] x = new double[base.samples().length];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = i + 1;
-                }
-                series.add(Series.measured("baseline", x, base.samples()));
-            });
+            baseline(context, result, report, entries).ifPresent(base ->
+                    series.add(Series.measured("baseline", iterationNumbers(base.samples()), base.samples())));
         }
-        report.figure("resources", usage.summary(result.invocations()));
-        report.chart(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series));
-        usage.charts().forEach(report::chart);
-        JUnitReporting.complete(context, report.build(), entries);
+        JUnitReporting.complete(context, report, entries, usage, result.invocations(),
+                List.of(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series)));
     }
 
     /** Compares with or records the baseline per the mode; returns the baseline compared against, if any. */
@@ -131,7 +119,7 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
             return Optional.empty();
         }
         BaselineStore store = BaselineStore.at(Path.of(context.getConfigurationParameter(
-                BaselineStore.DIRECTORY_PROPERTY).orElse("src/test/perf-baselines")));
+                BaselineStore.DIRECTORY_PROPERTY).orElse(BaselineStore.DEFAULT_DIRECTORY)));
         Optional<Baseline> existing = mode.equals("record") ? Optional.empty() : store.load(result.name());
         if (existing.isEmpty()) {
             if (mode.equals("compare")) {
@@ -174,12 +162,17 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         if (parameterContext.getParameter().getType() == Blackhole.class) {
             return new Blackhole(); // a placeholder: the runner passes its own blackhole on every call
         }
-        BenchmarkResult result = extensionContext.getStore(NAMESPACE).get(BenchmarkResult.class, BenchmarkResult.class);
-        if (result == null) {
-            throw new ParameterResolutionException("no BenchmarkResult for " + parameterContext.getDeclaringExecutable()
-                    + ": it can be injected into an @AfterEach method of a @Benchmark test that ran");
+        return JUnitReporting.stored(extensionContext, NAMESPACE, BenchmarkResult.class, parameterContext,
+                Benchmark.class);
+    }
+
+    /** The x axis of a samples chart: 1, 2, ..., one iteration number per sample. */
+    private static double[] iterationNumbers(double[] samples) {
+        double[] numbers = new double[samples.length];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = i + 1;
         }
-        return result;
+        return numbers;
     }
 
     private static String ns(double value) {

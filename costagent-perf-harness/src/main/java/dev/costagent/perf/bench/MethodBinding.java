@@ -75,12 +75,23 @@ public final class MethodBinding {
         return blackhole -> {
             try {
                 call.invokeExact(blackhole);
-            } catch (Exception | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
+            } catch (Throwable thrown) {
+                throw rethrowable(thrown);
             }
         };
+    }
+
+    /**
+     * What a bound call threw, fit for an operation's {@code throws Exception}: an exception as it is, an error
+     * rethrown right here, any other throwable wrapped in an {@link IllegalStateException}. Use it as
+     * {@code catch (Throwable t) { throw MethodBinding.rethrowable(t); }} around {@code invokeExact}, which declares
+     * {@code Throwable}.
+     */
+    public static Exception rethrowable(Throwable thrown) {
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        return thrown instanceof Exception exception ? exception : new IllegalStateException(thrown);
     }
 
     private static int indexOf(Class<?>[] types, Class<?> type) {

@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses annotation durations: {@code "250ms"}, {@code "30s"}, {@code "1.5s"}, {@code "2m"}, {@code "1h"} or ISO-8601. */
-final class DurationText {
+/**
+ * Parses annotation durations: {@code "250ms"}, {@code "30s"}, {@code "1.5s"}, {@code "2m"}, {@code "1h"} or ISO-8601.
+ * Public so that every performance annotation accepts the same forms.
+ */
+public final class DurationText {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|h)");
 
@@ -19,7 +22,7 @@ final class DurationText {
      *
      * @throws IllegalArgumentException naming the attribute when the text is not a duration
      */
-    static Duration parse(String text, String attribute) {
+    public static Duration parse(String text, String attribute) {
         String trimmed = text.trim();
         if (trimmed.isEmpty()) {
             return null;

@@ -71,12 +71,12 @@ public record Overrides(double timeScale, double rateScale, double userScale, bo
     }
 
     /** Whether {@code perf.skip} is set, reading only that key (so a bad scale is reported by the test, not here). */
-    static boolean skipRequested(ExtensionContext context) {
+    public static boolean skipRequested(ExtensionContext context) {
         return flag(context::getConfigurationParameter, SKIP, false);
     }
 
     /** A duration times {@link #timeScale()}, at least a millisecond; null stays null. */
-    java.time.Duration scaleTime(java.time.Duration d) {
+    public java.time.Duration scaleTime(java.time.Duration d) {
         return d == null ? null : java.time.Duration.ofNanos(Math.max(1_000_000, Math.round(d.toNanos() * timeScale)));
     }
 

@@ -3,6 +3,7 @@ package dev.costagent.perf.junit;
 import dev.costagent.perf.Load;
 import dev.costagent.perf.LoadBuilder;
 import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.bench.MethodBinding;
 import dev.costagent.perf.requirement.Evaluation;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.PerfReport;
@@ -23,10 +24,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -215,24 +213,13 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
      * The test method as an operation: a method handle bound to the instance and the arguments JUnit resolved, so
      * each call costs no reflection and no allocation.
      */
-    private static Load.Operation operation(Method method, Object target, List<Object> arguments)
-            throws IllegalAccessException {
-        method.setAccessible(true);
-        MethodHandle handle = MethodHandles.lookup().unreflect(method);
-        if (!Modifier.isStatic(method.getModifiers())) {
-            handle = handle.bindTo(Objects.requireNonNull(target, "test instance"));
-        }
-        if (!arguments.isEmpty()) {
-            handle = MethodHandles.insertArguments(handle, 0, arguments.toArray());
-        }
-        MethodHandle call = handle.asType(MethodType.methodType(void.class));
+    private static Load.Operation operation(Method method, Object target, List<Object> arguments) {
+        MethodHandle call = MethodBinding.bind(method, target, arguments); // no open parameters: ()void
         return () -> {
             try {
                 call.invokeExact();
-            } catch (Exception | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
+            } catch (Throwable thrown) {
+                throw MethodBinding.rethrowable(thrown);
             }
         };
     }

@@ -1,10 +1,12 @@
 package dev.costagent.perf.report;
 
+import dev.costagent.perf.junit.DurationText;
 import dev.costagent.perf.junit.Overrides;
+import java.lang.annotation.Annotation;
 import java.time.Duration;
-import java.util.Locale;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The run-wide settings harness II's JUnit extensions share with harness I's (read from JUnit configuration
@@ -16,24 +18,41 @@ public final class PerfSettings {
     private PerfSettings() {
     }
 
-    /** Disabled when {@code perf.skip=true}. */
+    /**
+     * Disabled when {@code perf.skip=true}.
+     *
+     * @throws IllegalArgumentException when {@code perf.skip} is neither true nor false
+     */
     public static ConditionEvaluationResult condition(ExtensionContext context) {
-        boolean skip = context.getConfigurationParameter(Overrides.SKIP).map(String::trim)
-                .map(v -> v.toLowerCase(Locale.ROOT)).filter("true"::equals).isPresent();
-        return skip ? ConditionEvaluationResult.disabled(Overrides.SKIP + "=true: performance tests are skipped")
+        return Overrides.skipRequested(context)
+                ? ConditionEvaluationResult.disabled(Overrides.SKIP + "=true: performance tests are skipped")
                 : ConditionEvaluationResult.enabled("performance tests run");
     }
 
-    /** A duration text (such as {@code "100ms"}) times {@code perf.scale}, at least 1 ms. */
+    /**
+     * For an extension's {@code evaluateExecutionCondition}: {@link #condition(ExtensionContext)} for elements carrying
+     * {@code annotation}, enabled with {@code otherwise} as the reason for every other element.
+     *
+     * @param otherwise the reason given for elements without the annotation, such as {@code "not a benchmark"}
+     */
+    public static ConditionEvaluationResult condition(ExtensionContext context, Class<? extends Annotation> annotation,
+                                                      String otherwise) {
+        return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, annotation)).isPresent()
+                ? condition(context) : ConditionEvaluationResult.enabled(otherwise);
+    }
+
+    /**
+     * A duration text, in any form {@link DurationText} accepts (such as {@code "100ms"}), times {@code perf.scale},
+     * at least 1 ms.
+     *
+     * @throws IllegalArgumentException naming the attribute when the text is empty or not a duration
+     */
     public static Duration scaled(ExtensionContext context, String text, String attribute) {
-        long nanos;
-        try {
-            nanos = dev.costagent.perf.resource.Units.parseNanos(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(attribute + ": " + e.getMessage());
+        Duration duration = DurationText.parse(text, attribute);
+        if (duration == null) { // "not set" means nothing here: these attributes have no fallback
+            throw new IllegalArgumentException(attribute + " is empty: give a duration such as \"100ms\"");
         }
-        double scale = Overrides.from(context).timeScale();
-        return Duration.ofNanos(Math.max(1_000_000, Math.round(nanos * scale)));
+        return Overrides.from(context).scaleTime(duration);
     }
 
     /** The test's name for reports: {@code TestClass.method}. */

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -88,12 +87,8 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        ResourceUsage usage = extensionContext.getStore(NAMESPACE).get(ResourceUsage.class, ResourceUsage.class);
-        if (usage == null) {
-            throw new ParameterResolutionException("no ResourceUsage for " + parameterContext.getDeclaringExecutable()
-                    + ": it can be injected into an @AfterEach method of a @ResourceBudget test that ran");
-        }
-        return usage;
+        return JUnitReporting.stored(extensionContext, NAMESPACE, ResourceUsage.class, parameterContext,
+                ResourceBudget.class);
     }
 
     /** The limits an annotation sets. */

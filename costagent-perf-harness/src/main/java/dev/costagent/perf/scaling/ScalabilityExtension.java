@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -38,8 +37,7 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, Scalability.class)).isPresent()
-                ? PerfSettings.condition(context) : ConditionEvaluationResult.enabled("not a scalability test");
+        return PerfSettings.condition(context, Scalability.class, "not a scalability test");
     }
 
     @Override
@@ -89,10 +87,7 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
             report.note(beyond + " worker count(s) exceed the " + result.availableProcessors()
                     + " available processors: CPU-bound work cannot speed up there; figures are as measured");
         }
-        report.figure("resources", usage.summary(result.invocations()));
-        result.charts().forEach(report::chart);
-        usage.charts().forEach(report::chart);
-        JUnitReporting.complete(context, report.build(), entries);
+        JUnitReporting.complete(context, report, entries, usage, result.invocations(), result.charts());
     }
 
     @Override
@@ -106,11 +101,7 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
         if (parameterContext.getParameter().getType() == Blackhole.class) {
             return new Blackhole(); // a placeholder: each worker passes its own blackhole on every call
         }
-        ScalingResult result = extensionContext.getStore(NAMESPACE).get(ScalingResult.class, ScalingResult.class);
-        if (result == null) {
-            throw new ParameterResolutionException("no ScalingResult for " + parameterContext.getDeclaringExecutable()
-                    + ": it can be injected into an @AfterEach method of a @Scalability test that ran");
-        }
-        return result;
+        return JUnitReporting.stored(extensionContext, NAMESPACE, ScalingResult.class, parameterContext,
+                Scalability.class);
     }
 }

@@ -8,6 +8,7 @@ import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
 import dev.costagent.perf.resource.ResourceSampler;
 import dev.costagent.perf.resource.ResourceUsage;
+import dev.costagent.perf.resource.Units;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -46,8 +46,7 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, DataVolume.class)).isPresent()
-                ? PerfSettings.condition(context) : ConditionEvaluationResult.enabled("not a data-volume test");
+        return PerfSettings.condition(context, DataVolume.class, "not a data-volume test");
     }
 
     @Override
@@ -73,10 +72,8 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
                     .run(size -> invokeSetup(setup, target, size), (input, blackhole) -> {
                         try {
                             call.invokeExact(input, blackhole);
-                        } catch (Exception | Error e) {
-                            throw e;
-                        } catch (Throwable t) {
-                            throw new IllegalStateException(t);
+                        } catch (Throwable thrown) {
+                            throw MethodBinding.rethrowable(thrown);
                         }
                     });
         } finally {
@@ -89,8 +86,8 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         Map<String, String> entries = new LinkedHashMap<>();
         for (VolumePoint p : result.points()) {
             report.figure(String.format(Locale.ROOT, "%,d records", p.size()), String.format(Locale.ROOT,
-                    "%s per run, %.2f ns/record (%d runs; setup %s, untimed)", VolumeResult.nanos(p.medianNanos()),
-                    p.nanosPerRecord(), p.repetitions(), VolumeResult.nanos(p.setupNanos())));
+                    "%s per run, %.2f ns/record (%d runs; setup %s, untimed)", Units.nanos(p.medianNanos()),
+                    p.nanosPerRecord(), p.repetitions(), Units.nanos(p.setupNanos())));
             entries.put("perf.nsPerRecord." + p.size(), String.format(Locale.ROOT, "%.3f", p.nanosPerRecord()));
         }
         report.figure("exponent", String.format(Locale.ROOT, "%.3f (R2 %.3f)", result.exponent(),
@@ -104,10 +101,7 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         if (settings.maxDegradation() >= 0) {
             report.checks(java.util.List.of(result.checkMaxDegradation(settings.maxDegradation())));
         }
-        report.figure("resources", usage.summary(result.recordsProcessed()));
-        result.charts().forEach(report::chart);
-        usage.charts().forEach(report::chart);
-        JUnitReporting.complete(context, report.build(), entries);
+        JUnitReporting.complete(context, report, entries, usage, result.recordsProcessed(), result.charts());
     }
 
     @Override
@@ -132,13 +126,8 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         if (type == VolumeResult.class) {
-            VolumeResult result = extensionContext.getStore(NAMESPACE).get(VolumeResult.class, VolumeResult.class);
-            if (result == null) {
-                throw new ParameterResolutionException("no VolumeResult for "
-                        + parameterContext.getDeclaringExecutable()
-                        + ": it can be injected into an @AfterEach method of a @DataVolume test that ran");
-            }
-            return result;
+            return JUnitReporting.stored(extensionContext, NAMESPACE, VolumeResult.class, parameterContext,
+                    DataVolume.class);
         }
         return type == Blackhole.class ? new Blackhole() : null; // placeholders; the runner passes the real values
     }

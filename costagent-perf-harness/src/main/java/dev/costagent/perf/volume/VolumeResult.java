@@ -3,6 +3,7 @@ package dev.costagent.perf.volume;
 import dev.costagent.perf.report.Chart;
 import dev.costagent.perf.report.Check;
 import dev.costagent.perf.report.Series;
+import dev.costagent.perf.resource.Units;
 import dev.costagent.perf.stats.LeastSquares;
 import dev.costagent.perf.stats.LinearFit;
 import java.util.List;
@@ -64,7 +65,7 @@ public record VolumeResult(String name, List<VolumePoint> points, LinearFit fit,
         StringBuilder s = new StringBuilder(name).append(System.lineSeparator());
         s.append(String.format(Locale.ROOT, "%12s %14s %14s %6s%n", "records", "time/run", "ns/record", "runs"));
         for (VolumePoint p : points) {
-            s.append(String.format(Locale.ROOT, "%12d %14s %14.2f %6d%n", p.size(), nanos(p.medianNanos()),
+            s.append(String.format(Locale.ROOT, "%12d %14s %14.2f %6d%n", p.size(), Units.nanos(p.medianNanos()),
                     p.nanosPerRecord(), p.repetitions()));
         }
         s.append(String.format(Locale.ROOT, "exponent %.3f (R2 %.3f), degradation %.2fx", exponent(), fit.rSquared(),
@@ -95,18 +96,5 @@ public record VolumeResult(String name, List<VolumePoint> points, LinearFit fit,
 
     private static String fmt(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    static String nanos(double value) {
-        if (value >= 1e9) {
-            return String.format(Locale.ROOT, "%.2f s", value / 1e9);
-        }
-        if (value >= 1e6) {
-            return String.format(Locale.ROOT, "%.2f ms", value / 1e6);
-        }
-        if (value >= 1e3) {
-            return String.format(Locale.ROOT, "%.2f us", value / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.0f ns", value);
     }
 }

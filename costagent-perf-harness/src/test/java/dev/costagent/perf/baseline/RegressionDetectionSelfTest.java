@@ -2,6 +2,7 @@ package dev.costagent.perf.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,48 +20,21 @@ class RegressionDetectionSelfTest {
     @ParameterizedTest
     @EnumSource(ComparisonPolicy.Method.class)
     void thirtyPercentSlowerIsFlaggedInAtLeast19Of20Trials(ComparisonPolicy.Method method) {
-        BaselineComparator comparator = new BaselineComparator(ComparisonPolicy.defaults().withMethod(method));
-        NoisyTimings timings = new NoisyTimings(2024);
-        int flagged = 0;
-        for (int trial = 0; trial < TRIALS; trial++) {
-            Baseline baseline = baseline(timings.draw(SAMPLES, 1_000));
-            Comparison c = comparator.compare(baseline, timings.draw(SAMPLES, 1_300), HERE);
-            if (c.change() == Change.REGRESSION && c.failing()) {
-                flagged++;
-            }
-        }
+        int flagged = count(method, 2024, 1_300, c -> c.change() == Change.REGRESSION && c.failing());
         assertThat(flagged).as("30%% slower flagged (%s)", method).isGreaterThanOrEqualTo(19);
     }
 
     @ParameterizedTest
     @EnumSource(ComparisonPolicy.Method.class)
     void unchangedCodeIsFlaggedInAtMost1Of20Trials(ComparisonPolicy.Method method) {
-        BaselineComparator comparator = new BaselineComparator(ComparisonPolicy.defaults().withMethod(method));
-        NoisyTimings timings = new NoisyTimings(7);
-        int flagged = 0;
-        for (int trial = 0; trial < TRIALS; trial++) {
-            Baseline baseline = baseline(timings.draw(SAMPLES, 1_000));
-            Comparison c = comparator.compare(baseline, timings.draw(SAMPLES, 1_000), HERE);
-            if (c.change() != Change.UNCHANGED) {
-                flagged++;
-            }
-        }
+        int flagged = count(method, 7, 1_000, c -> c.change() != Change.UNCHANGED);
         assertThat(flagged).as("unchanged flagged (%s)", method).isLessThanOrEqualTo(1);
     }
 
     @ParameterizedTest
     @EnumSource(ComparisonPolicy.Method.class)
     void thirtyPercentFasterIsReportedAsImprovement(ComparisonPolicy.Method method) {
-        BaselineComparator comparator = new BaselineComparator(ComparisonPolicy.defaults().withMethod(method));
-        NoisyTimings timings = new NoisyTimings(99);
-        int improved = 0;
-        for (int trial = 0; trial < TRIALS; trial++) {
-            Comparison c = comparator.compare(baseline(timings.draw(SAMPLES, 1_000)),
-                    timings.draw(SAMPLES, 700), HERE);
-            if (c.change() == Change.IMPROVEMENT && !c.failing()) {
-                improved++;
-            }
-        }
+        int improved = count(method, 99, 700, c -> c.change() == Change.IMPROVEMENT && !c.failing());
         assertThat(improved).isGreaterThanOrEqualTo(19);
     }
 
@@ -78,6 +52,24 @@ class RegressionDetectionSelfTest {
         assertThat(defaults.change()).isEqualTo(Change.UNCHANGED);
         assertThat(defaults.significant()).isTrue();
         assertThat(noThreshold.change()).isEqualTo(Change.REGRESSION);
+    }
+
+    /**
+     * In how many of {@value #TRIALS} trials the comparison is {@code counted}: each trial draws a baseline around
+     * 1,000 ns, then a run around {@code typicalNanos} (in that order, so a seed always gives the same samples).
+     */
+    private static int count(ComparisonPolicy.Method method, long seed, double typicalNanos,
+                             Predicate<Comparison> counted) {
+        BaselineComparator comparator = new BaselineComparator(ComparisonPolicy.defaults().withMethod(method));
+        NoisyTimings timings = new NoisyTimings(seed);
+        int count = 0;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            Baseline baseline = baseline(timings.draw(SAMPLES, 1_000));
+            if (counted.test(comparator.compare(baseline, timings.draw(SAMPLES, typicalNanos), HERE))) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static Baseline baseline(double[] samples) {
