@@ -2,6 +2,7 @@ package dev.costagent.core.analysis.commitment;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.Dimension;
@@ -109,7 +110,7 @@ public final class CommitmentAnalyzer {
 
     private static CostQuery query(Metric metric, TimeRange range) {
         return CostQuery.builder().metric(metric).range(range)
-                .filter(Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), "Usage"))
+                .filter(Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), SeriesScope.USAGE))
                 .groupBy(SERVICE, ID, STATUS, NAME, TYPE, CATEGORY)
                 .build();
     }

@@ -2,6 +2,7 @@ package dev.costagent.core.recommend.rules;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.recommend.AnomalySignal;
@@ -49,7 +50,7 @@ public final class RuleContext {
     private static final String SERVICE_CATEGORY = "\u0000ServiceCategory";
     /** PricingCategory values meaning on-demand: FOCUS 1.0 {@code Standard}, and the older {@code On-Demand}. */
     private static final Set<String> ON_DEMAND = Set.of("Standard", "On-Demand");
-    private static final Filter USAGE = Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), "Usage");
+    private static final Filter USAGE = Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), SeriesScope.USAGE);
 
     private final QueryEngine billing;
     private final RecommendationOptions options;
@@ -234,6 +235,12 @@ public final class RuleContext {
         return env != null && options.nonProductionValues().contains(env);
     }
 
+    /** Whether a resource's spot tag (options' {@code spotTagKey}) names a workload that tolerates interruption. */
+    public boolean spotTolerant(String resourceId) {
+        String workload = tag(resourceId, options.spotTagKey());
+        return workload != null && options.spotTagValues().contains(workload.toLowerCase(Locale.ROOT));
+    }
+
     /** The ServiceCategory of a resource's usage ({@code Compute}, {@code Storage}, ...), or null. */
     public String serviceCategory(String resourceId) {
         return tags().getOrDefault(resourceId, Map.of()).get(SERVICE_CATEGORY);
@@ -350,8 +357,7 @@ public final class RuleContext {
         Set<String> candidates = new TreeSet<>(utilization.keySet());
         for (Map.Entry<String, Map<String, String>> e : tags().entrySet()) {
             String id = e.getKey();
-            String spot = e.getValue().get(options.spotTagKey());
-            if (nonProduction(id) || (spot != null && options.spotTagValues().contains(spot.toLowerCase(Locale.ROOT)))) {
+            if (nonProduction(id) || spotTolerant(id)) {
                 candidates.add(id);
             }
         }

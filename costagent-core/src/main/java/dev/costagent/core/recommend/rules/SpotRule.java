@@ -10,7 +10,6 @@ import dev.costagent.core.recommend.catalog.Rate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,12 +35,10 @@ public final class SpotRule implements RecommendationRule {
         String key = context.options().spotTagKey();
         Rate rate = context.options().rates().get(PricingRates.Kind.SPOT, "default");
         for (ResourceProfile p : new TreeMap<>(context.profiles()).values()) {
-            String workload = context.tag(p.resourceId(), key);
-            if (!context.schedulable(p.resourceId())
-                    || workload == null || !context.options().spotTagValues().contains(workload.toLowerCase(Locale.ROOT))
-                    || context.stale(p)) {
+            if (!context.schedulable(p.resourceId()) || !context.spotTolerant(p.resourceId()) || context.stale(p)) {
                 continue;
             }
+            String workload = context.tag(p.resourceId(), key);
             Map<String, Object> inputs = new LinkedHashMap<>();
             inputs.put("tag:" + key, workload);
             inputs.put("monthlyCost", p.monthlyCost());

@@ -1,5 +1,6 @@
 package dev.costagent.core.recommend.rules;
 
+import dev.costagent.core.analysis.commitment.CommitmentAnalyzer;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.recommend.Effort;
 import dev.costagent.core.recommend.Evidence;
@@ -56,7 +57,7 @@ public final class UnusedCommitmentRule implements RecommendationRule {
             }
             double[] a = acc.computeIfAbsent(g.key(0), k -> new double[] {0, 0, Double.MAX_VALUE});
             a[0] += g.value();
-            if ("Unused".equalsIgnoreCase(g.key(1)) && g.value() != 0) {
+            if (CommitmentAnalyzer.UNUSED.equalsIgnoreCase(g.key(1)) && g.value() != 0) {
                 a[1] += g.value();
                 a[2] = Math.min(a[2], BillingWindow.parseDay(g.key(2)) * 24);
             }
