@@ -154,7 +154,6 @@ public final class HttpTransport {
     }
 
     private LlmException translate(IOException failure, ProviderProtocol protocol, Duration budget) {
-        Throwable cause = failure;
         for (Throwable inner = failure; inner != null; inner = inner.getCause()) {
             if (inner instanceof LlmException llm) {
                 return llm;
@@ -164,20 +163,16 @@ public final class HttpTransport {
                         + budget.toMillis() + " ms", ErrorDetails.NONE);
             }
         }
-        if (cause instanceof HttpTimeoutException) {
-            return new LlmTimeoutException(protocol.displayName() + " timed out: " + scrub(cause.getMessage()),
-                    ErrorDetails.NONE, cause);
+        if (failure instanceof HttpTimeoutException) {
+            return new LlmTimeoutException(protocol.displayName() + " timed out: " + scrub(failure.getMessage()),
+                    ErrorDetails.NONE, failure);
         }
-        if (cause instanceof ConnectException) {
+        if (failure instanceof ConnectException) {
             return new ConnectionFailedException("could not connect to " + protocol.displayName(),
-                    ErrorDetails.NONE, cause);
+                    ErrorDetails.NONE, failure);
         }
-        if (cause instanceof IOException) {
-            return new ConnectionFailedException("connection to " + protocol.displayName() + " failed: "
-                    + cap(scrub(String.valueOf(cause.getMessage()))), ErrorDetails.NONE, cause);
-        }
-        return new MalformedResponseException("unexpected failure talking to " + protocol.displayName() + ": "
-                + cause.getClass().getSimpleName(), ErrorDetails.NONE, cause);
+        return new ConnectionFailedException("connection to " + protocol.displayName() + " failed: "
+                + cap(scrub(String.valueOf(failure.getMessage()))), ErrorDetails.NONE, failure);
     }
 
     private String scrub(String text) {
