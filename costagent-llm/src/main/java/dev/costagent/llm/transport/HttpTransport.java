@@ -10,7 +10,6 @@ import dev.costagent.llm.client.InvalidRequestException;
 import dev.costagent.llm.client.LlmException;
 import dev.costagent.llm.client.LlmResponse;
 import dev.costagent.llm.client.LlmTimeoutException;
-import dev.costagent.llm.client.MalformedResponseException;
 import dev.costagent.llm.client.QuotaExceededException;
 import dev.costagent.llm.client.RateLimitedException;
 import dev.costagent.llm.client.ServerErrorException;
@@ -114,12 +113,8 @@ public final class HttpTransport {
     private static Outcome decodeWhole(ProviderProtocol protocol, byte[] body, HttpHeaders headers) {
         try {
             return Outcome.succeeded(protocol.decodeBody(body, headers));
-        } catch (LlmException e) {
-            return Outcome.failed(e);
         } catch (RuntimeException e) {
-            return Outcome.failed(new MalformedResponseException(
-                    protocol.displayName() + " answer could not be read: " + e.getClass().getSimpleName(),
-                    ErrorDetails.NONE, e));
+            return Outcome.failed(Outcome.decodingFailure(protocol.displayName() + " answer", e));
         }
     }
 
