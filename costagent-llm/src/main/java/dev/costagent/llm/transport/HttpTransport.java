@@ -2,7 +2,6 @@ package dev.costagent.llm.transport;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.costagent.llm.client.ApiKey;
 import dev.costagent.llm.client.AuthenticationException;
 import dev.costagent.llm.client.ConnectionFailedException;
 import dev.costagent.llm.client.ErrorDetails;
@@ -41,19 +40,16 @@ public final class HttpTransport {
 
     private final HttpClient client;
     private final Clock clock;
-    private final ApiKey apiKey;
 
     /**
      * A transport on the given client.
      *
      * @param client the HTTP client (its version and connect timeout are the caller's choice)
      * @param clock the wall clock, to turn {@code Retry-After} dates into waits
-     * @param apiKey the key to scrub from provider messages, or {@code null} when there is none
      */
-    public HttpTransport(HttpClient client, Clock clock, ApiKey apiKey) {
+    public HttpTransport(HttpClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
-        this.apiKey = apiKey;
     }
 
     /** An HTTP client with the given protocol version and connect timeout. */
@@ -129,7 +125,7 @@ public final class HttpTransport {
         ErrorDetails details = new ErrorDetails(status, error.code(), error.requestId(),
                 RetryHints.from(headers, clock, status == 429));
         String message = protocol.displayName() + " refused the request"
-                + (error.message().isEmpty() ? "" : ": " + cap(scrub(error.message())));
+                + (error.message().isEmpty() ? "" : ": " + cap(protocol.scrub(error.message())));
         if (error.quotaExhausted() || status == 402) {
             return new QuotaExceededException(message, details);
         }
@@ -159,19 +155,15 @@ public final class HttpTransport {
             }
         }
         if (failure instanceof HttpTimeoutException) {
-            return new LlmTimeoutException(protocol.displayName() + " timed out: " + scrub(failure.getMessage()),
-                    ErrorDetails.NONE, failure);
+            return new LlmTimeoutException(protocol.displayName() + " timed out: "
+                    + protocol.scrub(failure.getMessage()), ErrorDetails.NONE, failure);
         }
         if (failure instanceof ConnectException) {
             return new ConnectionFailedException("could not connect to " + protocol.displayName(),
                     ErrorDetails.NONE, failure);
         }
         return new ConnectionFailedException("connection to " + protocol.displayName() + " failed: "
-                + cap(scrub(String.valueOf(failure.getMessage()))), ErrorDetails.NONE, failure);
-    }
-
-    private String scrub(String text) {
-        return apiKey == null || text == null ? text : apiKey.scrub(text);
+                + cap(protocol.scrub(String.valueOf(failure.getMessage()))), ErrorDetails.NONE, failure);
     }
 
     private static String cap(String text) {

@@ -21,7 +21,7 @@ public abstract class ProviderClient implements LlmClient {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.transport = new HttpTransport(
                 HttpTransport.newHttpClient(endpoint.httpVersion(), endpoint.connectTimeout()),
-                endpoint.clock(), endpoint.apiKey());
+                endpoint.clock());
     }
 
     /** The endpoint this adapter talks to. */
