@@ -65,16 +65,16 @@ public final class HttpTransport {
      * API adds a hop through the client's executor to every call). The request timeout bounds the wait for the
      * headers; a {@link DeadlineBody} bounds the body with what is left of the budget.
      *
+     * @param request the request, with {@code budget} as its timeout
      * @param listener receives streamed fragments; {@code null} for a whole (non-streamed) answer
      */
     public LlmResponse exchange(HttpRequest request, Duration budget, ProviderProtocol protocol,
             TokenListener listener) {
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
-        HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(budget).build();
         HttpResponse<Outcome> response;
         try {
-            response = client.send(timed, info -> bodySubscriber(info, protocol, listener, deadline));
+            response = client.send(request, info -> bodySubscriber(info, protocol, listener, deadline));
         } catch (IOException e) {
             throw translate(e, protocol, budget);
         } catch (InterruptedException e) {
