@@ -13,7 +13,6 @@ import dev.costagent.llm.reliability.ReliableLlmClient;
 import dev.costagent.llm.reliability.RetryPolicy;
 import dev.costagent.llm.transport.Endpoint;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Returns the narrator to use for some settings: the {@link TemplateNarrator} for provider {@code none} (no network
@@ -52,8 +51,7 @@ public final class Narrators {
     /** The reliable, metered client for {@code settings} (provider must not be {@code none}). */
     public static ReliableLlmClient reliableClient(LlmSettings settings, UsageLedger usage) {
         return ReliableLlmClient.builder(new MeteredLlmClient(providerClient(settings), usage))
-                .retryPolicy(new RetryPolicy(settings.maxAttempts(), Duration.ofMillis(500), 2.0,
-                        Duration.ofSeconds(20), Duration.ofSeconds(60)))
+                .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(settings.maxAttempts()))
                 .maxConcurrency(settings.maxConcurrency())
                 .rateLimit(settings.requestsPerSecond(), settings.tokensPerMinute())
                 .cacheSize(settings.cacheSize())

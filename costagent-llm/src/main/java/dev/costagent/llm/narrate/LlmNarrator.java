@@ -73,9 +73,9 @@ public final class LlmNarrator implements Narrator {
                     .build());
             String text = response.text().strip();
             Optional<String> problem = new FactChecker(prompt.facts(), prompt.fenceTag()).problem(text);
-            if (problem.isEmpty() && redactor != null && redactor.unknownPlaceholder(text) != null) {
-                problem = Optional.of("id placeholder '" + redactor.unknownPlaceholder(text) + "' is not one of the"
-                        + " facts");
+            String unknown = problem.isEmpty() && redactor != null ? redactor.unknownPlaceholder(text) : null;
+            if (unknown != null) {
+                problem = Optional.of("id placeholder '" + unknown + "' is not one of the facts");
             }
             if (problem.isPresent()) {
                 rejectedCount.increment();

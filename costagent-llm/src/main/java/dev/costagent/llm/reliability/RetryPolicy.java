@@ -39,6 +39,11 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
         }
     }
 
+    /** This policy with {@code maxAttempts} attempts in all and the same waits. */
+    public RetryPolicy withMaxAttempts(int maxAttempts) {
+        return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, maxRetryAfter);
+    }
+
     /**
      * The wait before retry number {@code retry} (1 for the first retry).
      *

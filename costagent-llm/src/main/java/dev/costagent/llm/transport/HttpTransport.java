@@ -2,7 +2,6 @@ package dev.costagent.llm.transport;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.costagent.llm.client.ApiKey;
 import dev.costagent.llm.client.AuthenticationException;
 import dev.costagent.llm.client.ConnectionFailedException;
 import dev.costagent.llm.client.ErrorDetails;
@@ -10,7 +9,6 @@ import dev.costagent.llm.client.InvalidRequestException;
 import dev.costagent.llm.client.LlmException;
 import dev.costagent.llm.client.LlmResponse;
 import dev.costagent.llm.client.LlmTimeoutException;
-import dev.costagent.llm.client.MalformedResponseException;
 import dev.costagent.llm.client.QuotaExceededException;
 import dev.costagent.llm.client.RateLimitedException;
 import dev.costagent.llm.client.ServerErrorException;
@@ -42,19 +40,16 @@ public final class HttpTransport {
 
     private final HttpClient client;
     private final Clock clock;
-    private final ApiKey apiKey;
 
     /**
      * A transport on the given client.
      *
      * @param client the HTTP client (its version and connect timeout are the caller's choice)
      * @param clock the wall clock, to turn {@code Retry-After} dates into waits
-     * @param apiKey the key to scrub from provider messages, or {@code null} when there is none
      */
-    public HttpTransport(HttpClient client, Clock clock, ApiKey apiKey) {
+    public HttpTransport(HttpClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
-        this.apiKey = apiKey;
     }
 
     /** An HTTP client with the given protocol version and connect timeout. */
@@ -70,16 +65,16 @@ public final class HttpTransport {
      * API adds a hop through the client's executor to every call). The request timeout bounds the wait for the
      * headers; a {@link DeadlineBody} bounds the body with what is left of the budget.
      *
+     * @param request the request, with {@code budget} as its timeout
      * @param listener receives streamed fragments; {@code null} for a whole (non-streamed) answer
      */
     public LlmResponse exchange(HttpRequest request, Duration budget, ProviderProtocol protocol,
             TokenListener listener) {
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
-        HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(budget).build();
         HttpResponse<Outcome> response;
         try {
-            response = client.send(timed, info -> bodySubscriber(info, protocol, listener, deadline));
+            response = client.send(request, info -> bodySubscriber(info, protocol, listener, deadline));
         } catch (IOException e) {
             throw translate(e, protocol, budget);
         } catch (InterruptedException e) {
@@ -114,12 +109,8 @@ public final class HttpTransport {
     private static Outcome decodeWhole(ProviderProtocol protocol, byte[] body, HttpHeaders headers) {
         try {
             return Outcome.succeeded(protocol.decodeBody(body, headers));
-        } catch (LlmException e) {
-            return Outcome.failed(e);
         } catch (RuntimeException e) {
-            return Outcome.failed(new MalformedResponseException(
-                    protocol.displayName() + " answer could not be read: " + e.getClass().getSimpleName(),
-                    ErrorDetails.NONE, e));
+            return Outcome.failed(Outcome.decodingFailure(protocol.displayName() + " answer", e));
         }
     }
 
@@ -134,7 +125,7 @@ public final class HttpTransport {
         ErrorDetails details = new ErrorDetails(status, error.code(), error.requestId(),
                 RetryHints.from(headers, clock, status == 429));
         String message = protocol.displayName() + " refused the request"
-                + (error.message().isEmpty() ? "" : ": " + cap(scrub(error.message())));
+                + (error.message().isEmpty() ? "" : ": " + cap(protocol.scrub(error.message())));
         if (error.quotaExhausted() || status == 402) {
             return new QuotaExceededException(message, details);
         }
@@ -154,7 +145,6 @@ public final class HttpTransport {
     }
 
     private LlmException translate(IOException failure, ProviderProtocol protocol, Duration budget) {
-        Throwable cause = failure;
         for (Throwable inner = failure; inner != null; inner = inner.getCause()) {
             if (inner instanceof LlmException llm) {
                 return llm;
@@ -164,24 +154,16 @@ public final class HttpTransport {
                         + budget.toMillis() + " ms", ErrorDetails.NONE);
             }
         }
-        if (cause instanceof HttpTimeoutException) {
-            return new LlmTimeoutException(protocol.displayName() + " timed out: " + scrub(cause.getMessage()),
-                    ErrorDetails.NONE, cause);
+        if (failure instanceof HttpTimeoutException) {
+            return new LlmTimeoutException(protocol.displayName() + " timed out: "
+                    + protocol.scrub(failure.getMessage()), ErrorDetails.NONE, failure);
         }
-        if (cause instanceof ConnectException) {
+        if (failure instanceof ConnectException) {
             return new ConnectionFailedException("could not connect to " + protocol.displayName(),
-                    ErrorDetails.NONE, cause);
+                    ErrorDetails.NONE, failure);
         }
-        if (cause instanceof IOException) {
-            return new ConnectionFailedException("connection to " + protocol.displayName() + " failed: "
-                    + cap(scrub(String.valueOf(cause.getMessage()))), ErrorDetails.NONE, cause);
-        }
-        return new MalformedResponseException("unexpected failure talking to " + protocol.displayName() + ": "
-                + cause.getClass().getSimpleName(), ErrorDetails.NONE, cause);
-    }
-
-    private String scrub(String text) {
-        return apiKey == null || text == null ? text : apiKey.scrub(text);
+        return new ConnectionFailedException("connection to " + protocol.displayName() + " failed: "
+                + cap(protocol.scrub(String.valueOf(failure.getMessage()))), ErrorDetails.NONE, failure);
     }
 
     private static String cap(String text) {

@@ -1,8 +1,6 @@
 package dev.costagent.llm.transport;
 
-import dev.costagent.llm.client.ErrorDetails;
 import dev.costagent.llm.client.LlmException;
-import dev.costagent.llm.client.MalformedResponseException;
 import java.util.concurrent.Flow;
 
 /** Feeds body lines to a {@link StreamDecoder}; reports a decoding failure at once rather than at body end. */
@@ -32,11 +30,8 @@ final class LineForwarder implements Flow.Subscriber<String> {
         }
         try {
             decoder.onLine(line);
-        } catch (LlmException e) {
-            fail(e);
         } catch (RuntimeException e) {
-            fail(new MalformedResponseException(providerName + " stream could not be read: "
-                    + e.getClass().getSimpleName(), ErrorDetails.NONE, e));
+            fail(Outcome.decodingFailure(providerName + " stream", e));
         }
     }
 
@@ -56,11 +51,8 @@ final class LineForwarder implements Flow.Subscriber<String> {
         }
         try {
             return Outcome.succeeded(decoder.finish());
-        } catch (LlmException e) {
-            return Outcome.failed(e);
         } catch (RuntimeException e) {
-            return Outcome.failed(new MalformedResponseException(providerName + " stream could not be read: "
-                    + e.getClass().getSimpleName(), ErrorDetails.NONE, e));
+            return Outcome.failed(Outcome.decodingFailure(providerName + " stream", e));
         }
     }
 

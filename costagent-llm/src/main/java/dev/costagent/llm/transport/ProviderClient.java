@@ -1,27 +1,38 @@
 package dev.costagent.llm.transport;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costagent.llm.client.LlmClient;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
 import dev.costagent.llm.client.TokenListener;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Objects;
 
 /**
- * The shared half of every provider adapter: a provider supplies how to build its HTTP request and how to read its
- * answers ({@link ProviderProtocol}); this class sends, times and decodes.
+ * The shared half of every provider adapter: a provider supplies its URL, headers and JSON body, and how to read its
+ * answers ({@link ProviderProtocol}); this class builds the request, sends, times and decodes.
  */
 public abstract class ProviderClient implements LlmClient {
 
     private final Endpoint endpoint;
+    private final URI uri;
+    private final ProviderProtocol protocol;
     private final HttpTransport transport;
 
-    /** An adapter for the given endpoint, with its own HTTP client. */
-    protected ProviderClient(Endpoint endpoint) {
+    /**
+     * An adapter with its own HTTP client.
+     *
+     * @param endpoint the provider's address, key and connection settings
+     * @param uri where every request is posted
+     * @param protocol the provider's answer and error formats
+     */
+    protected ProviderClient(Endpoint endpoint, URI uri, ProviderProtocol protocol) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.uri = Objects.requireNonNull(uri, "uri");
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.transport = new HttpTransport(
-                HttpTransport.newHttpClient(endpoint.httpVersion(), endpoint.connectTimeout()),
-                endpoint.clock(), endpoint.apiKey());
+                HttpTransport.newHttpClient(endpoint.httpVersion(), endpoint.connectTimeout()), endpoint.clock());
     }
 
     /** The endpoint this adapter talks to. */
@@ -29,21 +40,30 @@ public abstract class ProviderClient implements LlmClient {
         return endpoint;
     }
 
-    /** Builds the provider's HTTP request for {@code request}, streamed or not. */
-    protected abstract HttpRequest httpRequest(LlmRequest request, boolean stream);
+    /** Adds the provider's own headers (authentication, version, accepted type) to a request, streamed or not. */
+    protected abstract void headers(HttpRequest.Builder http, boolean stream);
 
-    /** The provider's answer and error formats, for a stream that reports fragments to {@code listener}. */
-    protected abstract ProviderProtocol protocol();
+    /** The provider's JSON body for {@code request}, streamed or not. */
+    protected abstract ObjectNode body(LlmRequest request, boolean stream);
 
     @Override
     public LlmResponse complete(LlmRequest request) {
-        return transport.exchange(httpRequest(request, false), request.timeout(), protocol(), null);
+        return transport.exchange(httpRequest(request, false), request.timeout(), protocol, null);
     }
 
     @Override
     public LlmResponse stream(LlmRequest request, TokenListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return transport.exchange(httpRequest(request, true), request.timeout(), protocol(), listener);
+        return transport.exchange(httpRequest(request, true), request.timeout(), protocol, listener);
+    }
+
+    /** The JSON POST to the provider; its timeout is the call's whole budget, which the transport enforces. */
+    private HttpRequest httpRequest(LlmRequest request, boolean stream) {
+        HttpRequest.Builder http = HttpRequest.newBuilder(uri)
+                .timeout(request.timeout())
+                .header("Content-Type", "application/json");
+        headers(http, stream);
+        return http.POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream)))).build();
     }
 
     @Override

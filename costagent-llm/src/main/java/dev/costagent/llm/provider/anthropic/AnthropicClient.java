@@ -7,7 +7,6 @@ import dev.costagent.llm.client.Message;
 import dev.costagent.llm.transport.Endpoint;
 import dev.costagent.llm.transport.JsonBodies;
 import dev.costagent.llm.transport.ProviderClient;
-import dev.costagent.llm.transport.ProviderProtocol;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
@@ -21,15 +20,15 @@ public final class AnthropicClient extends ProviderClient {
     /** The API version this adapter speaks. */
     public static final String API_VERSION = "2023-06-01";
 
-    private final URI messagesUri;
-    private final AnthropicProtocol protocol;
-
     /** An adapter for the given endpoint. */
     public AnthropicClient(Endpoint endpoint) {
-        super(endpoint);
+        super(endpoint, messagesUri(endpoint), new AnthropicProtocol(endpoint.apiKey()));
+    }
+
+    /** {@code v1/messages} under the base URL, or just {@code messages} when the base URL already ends in /v1. */
+    private static URI messagesUri(Endpoint endpoint) {
         String base = endpoint.baseUrl().getPath() == null ? "" : endpoint.baseUrl().getPath();
-        this.messagesUri = endpoint.resolve(base.replaceAll("/+$", "").endsWith("/v1") ? "messages" : "v1/messages");
-        this.protocol = new AnthropicProtocol(endpoint.apiKey());
+        return endpoint.resolve(base.replaceAll("/+$", "").endsWith("/v1") ? "messages" : "v1/messages");
     }
 
     @Override
@@ -38,24 +37,16 @@ public final class AnthropicClient extends ProviderClient {
     }
 
     @Override
-    protected ProviderProtocol protocol() {
-        return protocol;
-    }
-
-    @Override
-    protected HttpRequest httpRequest(LlmRequest request, boolean stream) {
-        HttpRequest.Builder http = HttpRequest.newBuilder(messagesUri)
-                .header("Content-Type", "application/json")
-                .header("anthropic-version", API_VERSION)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream))));
+    protected void headers(HttpRequest.Builder http, boolean stream) {
+        http.header("anthropic-version", API_VERSION);
         if (endpoint().apiKey() != null) {
             http.header("x-api-key", endpoint().apiKey().reveal());
         }
-        return http.build();
     }
 
     /** The documented body: model, max_tokens (required), system, messages, temperature, stream. */
-    static ObjectNode body(LlmRequest request, boolean stream) {
+    @Override
+    protected ObjectNode body(LlmRequest request, boolean stream) {
         ObjectNode body = JsonBodies.object();
         body.put("model", request.model());
         body.put("max_tokens", request.maxTokens());

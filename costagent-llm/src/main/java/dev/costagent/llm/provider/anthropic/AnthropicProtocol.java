@@ -25,20 +25,13 @@ import java.util.Set;
  * recognizing spend limits (HTTP 402 {@code billing_error}, {@code enforced_spend_limit_reached}, and the 400
  * "reached your specified API usage limits") as quota exhaustion.
  */
-final class AnthropicProtocol implements ProviderProtocol {
+final class AnthropicProtocol extends ProviderProtocol {
 
     private static final String NAME = "Anthropic";
     private static final Set<String> QUOTA_CODES = Set.of("billing_error", "enforced_spend_limit_reached");
 
-    private final ApiKey apiKey;
-
     AnthropicProtocol(ApiKey apiKey) {
-        this.apiKey = apiKey;
-    }
-
-    @Override
-    public String displayName() {
-        return NAME;
+        super(NAME, apiKey);
     }
 
     @Override
@@ -172,10 +165,6 @@ final class AnthropicProtocol implements ProviderProtocol {
                         new ErrorDetails(0, "", requestId, null));
             }
             return new LlmResponse(text.toString(), stopReason, usage, model, Duration.ZERO, requestId);
-        }
-
-        private String scrub(String message) {
-            return apiKey == null ? message : apiKey.scrub(message);
         }
     }
 }

@@ -7,8 +7,6 @@ import dev.costagent.llm.client.Message;
 import dev.costagent.llm.transport.Endpoint;
 import dev.costagent.llm.transport.JsonBodies;
 import dev.costagent.llm.transport.ProviderClient;
-import dev.costagent.llm.transport.ProviderProtocol;
-import java.net.URI;
 import java.net.http.HttpRequest;
 
 /**
@@ -17,14 +15,9 @@ import java.net.http.HttpRequest;
  */
 public final class OllamaClient extends ProviderClient {
 
-    private final URI chatUri;
-    private final OllamaProtocol protocol;
-
     /** An adapter for the given endpoint. */
     public OllamaClient(Endpoint endpoint) {
-        super(endpoint);
-        this.chatUri = endpoint.resolve("api/chat");
-        this.protocol = new OllamaProtocol(endpoint.apiKey());
+        super(endpoint, endpoint.resolve("api/chat"), new OllamaProtocol(endpoint.apiKey()));
     }
 
     @Override
@@ -33,23 +26,15 @@ public final class OllamaClient extends ProviderClient {
     }
 
     @Override
-    protected ProviderProtocol protocol() {
-        return protocol;
-    }
-
-    @Override
-    protected HttpRequest httpRequest(LlmRequest request, boolean stream) {
-        HttpRequest.Builder http = HttpRequest.newBuilder(chatUri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream))));
+    protected void headers(HttpRequest.Builder http, boolean stream) {
         if (endpoint().apiKey() != null) {
             http.header("Authorization", "Bearer " + endpoint().apiKey().reveal());
         }
-        return http.build();
     }
 
     /** The documented body: model, messages, stream flag (Ollama streams by default), format, options. */
-    static ObjectNode body(LlmRequest request, boolean stream) {
+    @Override
+    protected ObjectNode body(LlmRequest request, boolean stream) {
         ObjectNode body = JsonBodies.object();
         body.put("model", request.model());
         ArrayNode messages = body.putArray("messages");

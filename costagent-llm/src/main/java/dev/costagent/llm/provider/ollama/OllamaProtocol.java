@@ -16,19 +16,12 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 
 /** Reads {@code /api/chat} answers, NDJSON streams and {@code {"error": "..."}} bodies. */
-final class OllamaProtocol implements ProviderProtocol {
+final class OllamaProtocol extends ProviderProtocol {
 
     private static final String NAME = "Ollama";
 
-    private final ApiKey apiKey;
-
     OllamaProtocol(ApiKey apiKey) {
-        this.apiKey = apiKey;
-    }
-
-    @Override
-    public String displayName() {
-        return NAME;
+        super(NAME, apiKey);
     }
 
     @Override
@@ -103,10 +96,6 @@ final class OllamaProtocol implements ProviderProtocol {
                         ErrorDetails.NONE);
             }
             return new LlmResponse(text.toString(), doneReason, usage, model, Duration.ZERO, "");
-        }
-
-        private String scrub(String message) {
-            return apiKey == null ? message : apiKey.scrub(message);
         }
     }
 }

@@ -7,8 +7,6 @@ import dev.costagent.llm.client.Message;
 import dev.costagent.llm.transport.Endpoint;
 import dev.costagent.llm.transport.JsonBodies;
 import dev.costagent.llm.transport.ProviderClient;
-import dev.costagent.llm.transport.ProviderProtocol;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Locale;
 
@@ -18,16 +16,12 @@ import java.util.Locale;
  */
 public final class OpenAiClient extends ProviderClient {
 
-    private final URI completionsUri;
     private final boolean azure;
-    private final OpenAiProtocol protocol;
 
     /** An adapter for the given endpoint, e.g. base URL {@code https://api.openai.com/v1}. */
     public OpenAiClient(Endpoint endpoint) {
-        super(endpoint);
-        this.completionsUri = endpoint.resolve("chat/completions");
+        super(endpoint, endpoint.resolve("chat/completions"), new OpenAiProtocol(endpoint.apiKey()));
         this.azure = endpoint.baseUrl().getHost().toLowerCase(Locale.ROOT).endsWith(".azure.com");
-        this.protocol = new OpenAiProtocol(endpoint.apiKey());
     }
 
     @Override
@@ -36,16 +30,8 @@ public final class OpenAiClient extends ProviderClient {
     }
 
     @Override
-    protected ProviderProtocol protocol() {
-        return protocol;
-    }
-
-    @Override
-    protected HttpRequest httpRequest(LlmRequest request, boolean stream) {
-        HttpRequest.Builder http = HttpRequest.newBuilder(completionsUri)
-                .header("Content-Type", "application/json")
-                .header("Accept", stream ? "text/event-stream" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream))));
+    protected void headers(HttpRequest.Builder http, boolean stream) {
+        http.header("Accept", stream ? "text/event-stream" : "application/json");
         if (endpoint().apiKey() != null) {
             if (azure) {
                 http.header("api-key", endpoint().apiKey().reveal());
@@ -53,11 +39,11 @@ public final class OpenAiClient extends ProviderClient {
                 http.header("Authorization", "Bearer " + endpoint().apiKey().reveal());
             }
         }
-        return http.build();
     }
 
     /** The documented request body: model, messages (system first), temperature, limits, format, stream options. */
-    static ObjectNode body(LlmRequest request, boolean stream) {
+    @Override
+    protected ObjectNode body(LlmRequest request, boolean stream) {
         ObjectNode body = JsonBodies.object();
         body.put("model", request.model());
         ArrayNode messages = body.putArray("messages");

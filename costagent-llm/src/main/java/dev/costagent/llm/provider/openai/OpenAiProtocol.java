@@ -18,21 +18,14 @@ import java.time.Duration;
 import java.util.Set;
 
 /** Reads Chat Completions answers, {@code chat.completion.chunk} streams and {@code {"error": {...}}} bodies. */
-final class OpenAiProtocol implements ProviderProtocol {
+final class OpenAiProtocol extends ProviderProtocol {
 
     private static final String NAME = "OpenAI";
     private static final Set<String> QUOTA_CODES = Set.of("insufficient_quota", "billing_hard_limit_reached",
             "billing_not_active", "credit_balance_exhausted");
 
-    private final ApiKey apiKey;
-
     OpenAiProtocol(ApiKey apiKey) {
-        this.apiKey = apiKey;
-    }
-
-    @Override
-    public String displayName() {
-        return NAME;
+        super(NAME, apiKey);
     }
 
     @Override
@@ -145,10 +138,6 @@ final class OpenAiProtocol implements ProviderProtocol {
                         new ErrorDetails(0, "", requestId, null));
             }
             return new LlmResponse(text.toString(), finishReason, usage, model, Duration.ZERO, requestId);
-        }
-
-        private String scrub(String message) {
-            return apiKey == null ? message : apiKey.scrub(message);
         }
     }
 }
