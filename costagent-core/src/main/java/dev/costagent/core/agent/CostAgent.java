@@ -306,7 +306,7 @@ public final class CostAgent implements AutoCloseable {
         List<dev.costagent.core.narrate.Facts> facts = NarrationFacts.of(summary, analyzed.report(),
                 recommended.recommendations(), narratedRecommendations);
         List<Narrative> out = new ArrayList<>(facts.size());
-        if (narrator instanceof TemplateNarrator || facts.size() < 2) {
+        if (!narrator.waitsOnIo() || facts.size() < 2) {
             for (dev.costagent.core.narrate.Facts f : facts) {
                 control.check(Stage.NARRATE);
                 out.add(narrator.narrate(f));

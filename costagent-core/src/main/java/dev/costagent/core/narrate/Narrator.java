@@ -12,6 +12,15 @@ public interface Narrator {
     /** Narrates one subject. */
     Narrative narrate(Facts facts);
 
+    /**
+     * Whether narrating waits on something outside this process, such as a model behind a network call. A run then
+     * narrates its subjects at once rather than one after another; narrators that work in process keep the default,
+     * {@code false}.
+     */
+    default boolean waitsOnIo() {
+        return false;
+    }
+
     /** A short name for reports and logs, e.g. {@code template} or {@code openai:gpt-4o-mini}. */
     default String name() {
         return getClass().getSimpleName();

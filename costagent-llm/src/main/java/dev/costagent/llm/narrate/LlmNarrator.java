@@ -98,6 +98,12 @@ public final class LlmNarrator implements Narrator {
         return client.name() + ":" + model;
     }
 
+    /** A model answers over the network, so a run narrates its subjects at once. */
+    @Override
+    public boolean waitsOnIo() {
+        return true;
+    }
+
     /** Counts of model-written, rejected and failed narrations so far. */
     public NarrationStatistics statistics() {
         return new NarrationStatistics(modelCount.sum(), rejectedCount.sum(), failedCount.sum());
