@@ -11,6 +11,9 @@ import dev.costagent.core.table.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,10 @@ import java.util.Map;
  * baseline). Contributions in the direction of the impact are kept, the largest first.
  */
 final class RootCauseFinder {
+
+    /** Causes by the size of their contribution, largest first. */
+    private static final Comparator<RootCause> LARGEST_FIRST =
+            (x, y) -> Double.compare(Math.abs(y.contribution()), Math.abs(x.contribution()));
     /** Past this many cause values, a cheap same-weekday proxy preselects candidates for the exact baseline. */
     private static final int EXACT_LIMIT = 200;
     private static final int PRESELECT = 50;
@@ -66,6 +73,8 @@ final class RootCauseFinder {
         DailyCube cube = new DailySeriesReader(engine, scope).cube(new ArrayList<>(dimensions.values()), window, axis);
 
         List<Anomaly> out = new ArrayList<>(anomalies.size());
+        // Anomalies of one series on different days ask for the same roll-ups: each is one pass over the cube.
+        Map<List<String>, Map<String, double[]>> rollUps = new HashMap<>();
         for (Anomaly a : anomalies) {
             boolean total = a.dimension().equals(DailySeries.TOTAL);
             List<RootCause> causes = new ArrayList<>();
@@ -73,10 +82,13 @@ final class RootCauseFinder {
                 if (cause.label().equals(a.dimension())) {
                     continue;
                 }
-                Map<String, double[]> series = cube.rollUp(cause.label(), total ? null : a.dimension(), a.value());
+                String within = total ? null : a.dimension();
+                Map<String, double[]> series = rollUps.computeIfAbsent(
+                        Arrays.asList(cause.label(), within, a.value()),
+                        k -> cube.rollUp(cause.label(), within, a.value()));
                 causes.addAll(rank(a, cause.label(), series, axis));
             }
-            causes.sort((x, y) -> Double.compare(Math.abs(y.contribution()), Math.abs(x.contribution())));
+            causes.sort(LARGEST_FIRST);
             out.add(a.withRootCauses(causes));
         }
         return out;
@@ -107,7 +119,7 @@ final class RootCauseFinder {
             causes.add(new RootCause(causeDimension, e.getKey(), x[t], expected, contribution,
                     a.impact() == 0 ? 0 : contribution / a.impact()));
         }
-        causes.sort((x, y) -> Double.compare(Math.abs(y.contribution()), Math.abs(x.contribution())));
+        causes.sort(LARGEST_FIRST);
         return causes.size() > perDimension ? causes.subList(0, perDimension) : causes;
     }
 
