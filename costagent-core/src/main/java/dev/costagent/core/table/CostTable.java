@@ -51,9 +51,9 @@ public final class CostTable implements QueryEngine {
     private final List<DataQualityIssue> dataQuality;
     private final List<String> currencies;
 
-    CostTable(int rows, int[] attributeSetOf, long baseSecond, int[] startOffset, double[][] metrics,
-            boolean[] metricPresent, Attributes attributes, Set<FocusColumn> presentColumns, long rejected,
-            List<RejectedRecord> rejects, List<DataQualityIssue> dataQuality) {
+    CostTable(int rows, int[] attributeSetOf, long baseSecond, int[] startOffset, int minOffset, int maxOffset,
+            double[][] metrics, boolean[] metricPresent, Attributes attributes, Set<FocusColumn> presentColumns,
+            long rejected, List<RejectedRecord> rejects, List<DataQualityIssue> dataQuality) {
         this.rows = rows;
         this.attributeSetOf = attributeSetOf;
         this.baseSecond = baseSecond;
@@ -61,17 +61,8 @@ public final class CostTable implements QueryEngine {
         this.metrics = metrics;
         this.metricPresent = metricPresent;
         this.attributes = attributes;
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE + 1;
-        for (int r = 0; r < rows; r++) {
-            int offset = startOffset[r];
-            if (offset != NO_TIME) {
-                min = Math.min(min, offset);
-                max = Math.max(max, offset);
-            }
-        }
-        this.minOffset = min;
-        this.maxOffset = min == Integer.MAX_VALUE ? Integer.MIN_VALUE : max;
+        this.minOffset = minOffset;
+        this.maxOffset = maxOffset;
         this.presentColumns = Collections.unmodifiableSet(presentColumns.isEmpty()
                 ? EnumSet.noneOf(FocusColumn.class) : EnumSet.copyOf(presentColumns));
         this.rejected = rejected;
@@ -182,18 +173,14 @@ public final class CostTable implements QueryEngine {
         return Optional.of(Instant.ofEpochSecond(baseSecond + (min ? minOffset : maxOffset)));
     }
 
+    /** The currencies of the attribute sets (every set holds at least one row). */
     private Set<String> distinctCurrencies() {
         Set<String> distinct = new TreeSet<>();
         int index = TableSchema.stringIndex(FocusColumn.BILLING_CURRENCY);
-        boolean[] seen = new boolean[attributes.count];
-        for (int r = 0; r < rows; r++) {
-            int set = attributeSetOf[r];
-            if (!seen[set]) {
-                seen[set] = true;
-                String currency = attributes.values[index][attributes.code(set, index)];
-                if (currency != null) {
-                    distinct.add(currency);
-                }
+        for (int set = 0; set < attributes.count; set++) {
+            String currency = attributes.values[index][attributes.code(set, index)];
+            if (currency != null) {
+                distinct.add(currency);
             }
         }
         return distinct;

@@ -120,8 +120,11 @@ final class TableAssembler {
         for (int m = 0; m < metricPresent.length; m++) {
             metricPresent[m] = present.contains(TableSchema.METRICS[m].column());
         }
-        return new CostTable(total, setOf, base, startOffset, metrics, metricPresent, attributes, present,
-                read.rejected(), read.rejects(), read.dataQuality());
+        // Offsets from the earliest start: the smallest is 0; without any start, min > max says so.
+        int minOffset = minStart == Long.MAX_VALUE ? Integer.MAX_VALUE : 0;
+        int maxOffset = maxStart == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) (maxStart - base);
+        return new CostTable(total, setOf, base, startOffset, minOffset, maxOffset, metrics, metricPresent,
+                attributes, present, read.rejected(), read.rejects(), read.dataQuality());
     }
 
     /** Value arrays indexed by attribute index, with an empty slot for the duration. */
