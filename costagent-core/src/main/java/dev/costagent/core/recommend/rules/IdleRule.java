@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@code TERMINATE_IDLE} and {@code STOP_IDLE}: a resource whose CPU verdict is IDLE (p95 ≤ 5%) costs its whole run
@@ -35,7 +34,7 @@ public final class IdleRule implements RecommendationRule {
     @Override
     public List<Recommendation> evaluate(RuleContext context) {
         List<Recommendation> out = new ArrayList<>();
-        for (UtilizationVerdict verdict : new TreeMap<>(context.utilization()).values()) {
+        for (UtilizationVerdict verdict : context.utilization().values()) {
             if (verdict.verdict() != Verdict.IDLE) {
                 continue;
             }

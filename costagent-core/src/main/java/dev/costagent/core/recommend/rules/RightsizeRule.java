@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@code RIGHTSIZE}: an OVER_PROVISIONED resource (CPU p95 &lt; 40% and p99 &lt; 80%) moves to the cheapest size of
@@ -42,7 +41,7 @@ public final class RightsizeRule implements RecommendationRule {
     public List<Recommendation> evaluate(RuleContext context) {
         List<Recommendation> out = new ArrayList<>();
         double target = context.options().targetCpuP95();
-        for (UtilizationVerdict verdict : new TreeMap<>(context.utilization()).values()) {
+        for (UtilizationVerdict verdict : context.utilization().values()) {
             if (verdict.verdict() != Verdict.OVER_PROVISIONED) {
                 continue;
             }

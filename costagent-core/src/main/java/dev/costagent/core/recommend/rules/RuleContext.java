@@ -79,7 +79,7 @@ public final class RuleContext {
             List<AnomalySignal> anomalies, InstanceInventory inventory) {
         this.billing = requireNonNull(billing, "billing");
         this.options = requireNonNull(options, "options");
-        this.utilization = Map.copyOf(utilization);
+        this.utilization = Collections.unmodifiableSortedMap(new TreeMap<>(utilization));
         this.anomalies = List.copyOf(anomalies);
         this.resolver = new InstanceTypeResolver(options.catalog(), requireNonNull(inventory, "inventory"));
     }
@@ -94,7 +94,7 @@ public final class RuleContext {
         return options;
     }
 
-    /** CPU verdicts by resource id. */
+    /** CPU verdicts by resource id, in id order. */
     public Map<String, UtilizationVerdict> utilization() {
         return utilization;
     }
@@ -266,7 +266,7 @@ public final class RuleContext {
         return Optional.ofNullable(profiles().get(resourceId));
     }
 
-    /** Profiles of every candidate resource, by id. */
+    /** Profiles of every candidate resource, by id, in id order. */
     public Map<String, ResourceProfile> profiles() {
         if (profiles == null) {
             profiles = computeProfiles();
@@ -279,10 +279,10 @@ public final class RuleContext {
         return window().map(w -> profile.lastDay() < w.endHour() / 24 - 2).orElse(true);
     }
 
-    /** Usage cost by ChargeDescription for every resource in the window. */
+    /** Usage cost by ChargeDescription for every resource in the window, in resource id order. */
     public Map<String, Map<String, Double>> descriptions() {
         if (descriptions == null) {
-            descriptions = new HashMap<>();
+            descriptions = new TreeMap<>();
             BillingWindow w = window().orElse(null);
             if (w != null) {
                 QueryResult result = query(CostQuery.builder()
@@ -386,7 +386,7 @@ public final class RuleContext {
                 a[3] = Math.max(a[3], day);
             }
         }
-        Map<String, ResourceProfile> out = new HashMap<>();
+        Map<String, ResourceProfile> out = new TreeMap<>();
         acc.forEach((id, a) -> out.put(id, profile(id, a[0], (long) a[1], (long) a[2], (long) a[3], w)));
         out.values().removeIf(p -> p.activeDays() == 0);
         return out;

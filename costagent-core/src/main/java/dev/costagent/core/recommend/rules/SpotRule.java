@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code SPOT_CANDIDATE}: a virtual machine (Compute, with a known instance type) whose workload tag says it tolerates interruption ({@code workload} in
@@ -34,7 +33,7 @@ public final class SpotRule implements RecommendationRule {
         List<Recommendation> out = new ArrayList<>();
         String key = context.options().spotTagKey();
         Rate rate = context.options().rates().get(PricingRates.Kind.SPOT, "default");
-        for (ResourceProfile p : new TreeMap<>(context.profiles()).values()) {
+        for (ResourceProfile p : context.profiles().values()) {
             if (!context.schedulable(p.resourceId()) || !context.spotTolerant(p.resourceId()) || context.stale(p)) {
                 continue;
             }

@@ -42,7 +42,7 @@ public final class StorageTierRule implements RecommendationRule {
         Rate gp3 = context.options().rates().get(PricingRates.Kind.STORAGE, "aws-ebs-gp3");
         double ratio = gp3.value() / gp2.value();
         List<Recommendation> out = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Double>> e : new TreeMap<>(context.descriptions()).entrySet()) {
+        for (Map.Entry<String, Map<String, Double>> e : context.descriptions().entrySet()) {
             double cost = 0;
             String example = null;
             for (Map.Entry<String, Double> d : new TreeMap<>(e.getValue()).entrySet()) {
