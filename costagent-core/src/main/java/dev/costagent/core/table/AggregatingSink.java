@@ -171,6 +171,10 @@ final class AggregatingSink implements RecordSink {
         private int[] tagValueOfCode = new int[16];
         private final Map<String, Integer> tagValueCodes = new HashMap<>();
         private final List<String> tagValues = new ArrayList<>(java.util.Collections.singletonList(null));
+        /** Why each invalid raw tags code failed to parse, for the reject message. */
+        private final Map<Integer, String> tagErrors = new HashMap<>();
+        /** The raw tags code of the row last coded, so {@link #reject} can name its error. */
+        private int lastTagsCode;
 
         KeyPart(FocusHeader header, Dimension dimension) {
             this.kind = dimension.kind();
@@ -211,19 +215,17 @@ final class AggregatingSink implements RecordSink {
                     });
                 } catch (IllegalArgumentException e) {
                     tagValueOfCode[code] = -1;
+                    tagErrors.put(code, e.getMessage());
                 }
             }
+            lastTagsCode = code;
             int value = tagValueOfCode[code];
             return value < 0 ? INVALID : value;
         }
 
+        /** Rejects the row whose tags {@link #code} just found invalid (only tags can be). */
         boolean reject(FocusRow row) {
-            try {
-                TagsParser.parse(row.string(field));
-                return row.reject(columnName, "invalid Tags");
-            } catch (IllegalArgumentException e) {
-                return row.reject(columnName, e.getMessage());
-            }
+            return row.reject(columnName, tagErrors.get(lastTagsCode));
         }
 
         String decode(int code) {

@@ -41,6 +41,8 @@ final class TableSink implements RecordSink {
     private final BitSet[] unparsable = new BitSet[DECIMALS + TIMES];
     /** Tags code → parsed tags, or {@code null} for a value that is not a tags object (index 0: no tags). */
     final List<Map<String, String>> parsedTags = new ArrayList<>(List.of(Map.of()));
+    /** Why each invalid Tags code failed to parse, for the reject message. */
+    private final Map<Integer, String> tagErrors = new java.util.HashMap<>();
     final DurationCodes durations = new DurationCodes();
     final IntTupleDictionary attributeSets;
     private final int[] scratch;
@@ -190,6 +192,7 @@ final class TableSink implements RecordSink {
                 tags = TagsParser.parse(row.string(field));
             } catch (IllegalArgumentException e) {
                 tags = null;
+                tagErrors.put(code, e.getMessage());
             }
             parsedTags.add(tags);
         } else if (attribute >= STRINGS && !parses(attribute, row, field)) {
@@ -212,14 +215,7 @@ final class TableSink implements RecordSink {
 
     private boolean rejectAttribute(int attribute, int code, FocusRow row, int field) {
         if (attribute == TAGS) {
-            String reason;
-            try {
-                TagsParser.parse(row.string(field));
-                reason = "invalid Tags";
-            } catch (IllegalArgumentException e) {
-                reason = e.getMessage();
-            }
-            return row.reject(FocusColumn.TAGS.columnName(), reason);
+            return row.reject(FocusColumn.TAGS.columnName(), tagErrors.get(code));
         }
         if (attribute < STRINGS + DECIMALS) {
             return row.rejectNumber(field);

@@ -149,6 +149,33 @@ class FocusReaderTest {
     }
 
     @Test
+    void badTagsAreRejectedWithTheParsersReasonByTheTableAndTheStreamingQuery() throws IOException {
+        List<String> columns = new java.util.ArrayList<>(FocusCsv.DEFAULTS.keySet());
+        columns.add("Tags");
+        Path file = FocusCsv.withColumns(columns.toArray(new String[0]))
+                .row("Tags", "\"{\"\"env\"\": \"\"prod\"\"}\"").row("Tags", "not tags").row("Tags", "not tags")
+                .write(dir.resolve("bad-tags.csv"));
+        String reason;
+        try {
+            dev.costagent.core.focus.TagsParser.parse("not tags");
+            throw new AssertionError("'not tags' parsed");
+        } catch (IllegalArgumentException e) {
+            reason = e.getMessage();
+        }
+
+        CostTable table = CostTable.read(file, LENIENT);
+        dev.costagent.core.table.StreamingQuery.Answer streamed = dev.costagent.core.table.StreamingQuery.execute(
+                file, CostQuery.builder().groupBy(Dimension.tag("env")).build(), LENIENT);
+
+        assertThat(table.rejects()).extracting(RejectedRecord::line, RejectedRecord::column, RejectedRecord::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "Tags", reason),
+                        org.assertj.core.groups.Tuple.tuple(4L, "Tags", reason));
+        assertThat(streamed.rejects()).extracting(RejectedRecord::line, RejectedRecord::column,
+                RejectedRecord::reason).containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "Tags", reason),
+                        org.assertj.core.groups.Tuple.tuple(4L, "Tags", reason));
+    }
+
+    @Test
     void lineNumbersCountQuotedNewlines() throws IOException {
         Path file = FocusCsv.standard().row("ChargeDescription", "\"two\nlines\"").row("BilledCost", "x")
                 .write(dir.resolve("lines.csv"));
