@@ -175,7 +175,7 @@ public final class AnomalyDetector {
             return inSample;
         }
         // a median of few errors can be small by chance; the history's own scale bounds it from below
-        return Math.max(1.4826 * SeasonalBaseline.median(buffer, n), inSample);
+        return Math.max(SeasonalBaseline.MAD_TO_SIGMA * SeasonalBaseline.median(buffer, n), inSample);
     }
 
     /** The method in one paragraph, for reports. */

@@ -31,7 +31,7 @@ import java.util.Arrays;
  */
 final class SeasonalBaseline {
     static final int WEEK = 7;
-    private static final double MAD_TO_SIGMA = 1.4826;
+    static final double MAD_TO_SIGMA = 1.4826;
     /** Below this weekday factor (a near-empty weekday) the profile falls back from ratios to differences. */
     private static final double MIN_FACTOR = 0.05;
     /** With two weeks, the scale rests on 7 differences and the profile is shrunk: widen by a further 30%. */
