@@ -268,12 +268,17 @@ final class AggregatingSink implements RecordSink {
     private static final class TimeFilter {
         final boolean needed;
         private final TimeRange range;
+        /** The range in whole seconds, as the table's time keys take it. */
+        private final long firstSecond;
+        private final long endSecond;
         private final List<Filter> filters;
         private final long[][] buckets;
 
         TimeFilter(List<Filter> filters, TimeRange range) {
             this.filters = filters;
             this.range = range;
+            this.firstSecond = range.isAll() ? 0 : range.firstSecond();
+            this.endSecond = range.isAll() ? 0 : range.endSecond();
             this.needed = !filters.isEmpty() || !range.isAll();
             this.buckets = new long[filters.size()][];
             for (int f = 0; f < filters.size(); f++) {
@@ -295,7 +300,7 @@ final class AggregatingSink implements RecordSink {
                 }
                 return true;
             }
-            if (!range.isAll() && (start < range.start().getEpochSecond() || start >= range.end().getEpochSecond())) {
+            if (!range.isAll() && (start < firstSecond || start >= endSecond)) {
                 return false;
             }
             for (int f = 0; f < filters.size(); f++) {

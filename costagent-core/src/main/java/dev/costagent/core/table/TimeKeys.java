@@ -28,8 +28,8 @@ final class TimeKeys {
     TimeKeys(CostTable table, List<Dimension> dimensions, List<Filter> filters, TimeRange range) {
         this.base = table.baseSecond;
         this.ranged = !range.isAll();
-        this.low = ranged ? Math.max(range.start().getEpochSecond() - base, Integer.MIN_VALUE + 1L) : 0;
-        this.high = ranged ? Math.min(saturatedSeconds(range) - base, Integer.MAX_VALUE + 1L) : 0;
+        this.low = ranged ? Math.max(range.firstSecond() - base, Integer.MIN_VALUE + 1L) : 0;
+        this.high = ranged ? Math.min(range.endSecond() - base, Integer.MAX_VALUE + 1L) : 0;
         long min = table.minOffset;
         long max = table.maxOffset;
         boolean anyTime = min <= max;
@@ -62,11 +62,6 @@ final class TimeKeys {
             filterExcludes[f] = filter.exclude();
             filterAcceptsNull[f] = filter.accepts(null);
         }
-    }
-
-    private static long saturatedSeconds(TimeRange range) {
-        long seconds = range.end().getEpochSecond();
-        return range.end().getNano() > 0 ? seconds + 1 : seconds;
     }
 
     /** The number of distinct time keys. */

@@ -37,6 +37,20 @@ public record TimeRange(Instant start, Instant end) {
         return !instant.isBefore(start) && instant.isBefore(end);
     }
 
+    /** The first whole epoch second in the range: rows start on whole seconds, so a fractional start rounds up. */
+    long firstSecond() {
+        return ceilSeconds(start);
+    }
+
+    /** One past the last whole epoch second in the range (the end is exclusive, so a fractional end rounds up). */
+    long endSecond() {
+        return ceilSeconds(end);
+    }
+
+    private static long ceilSeconds(Instant instant) {
+        return instant.getNano() > 0 ? instant.getEpochSecond() + 1 : instant.getEpochSecond();
+    }
+
     /** Whether this is {@link #ALL}. */
     public boolean isAll() {
         return start.equals(Instant.MIN) && end.equals(Instant.MAX);

@@ -176,6 +176,25 @@ class FocusReaderTest {
     }
 
     @Test
+    void fractionalRangeBoundsKeepTheRowsTimeRangeContainsInTheTableAndTheStreamingQuery() throws IOException {
+        Path file = FocusCsv.standard().row("ChargePeriodStart", "2024-09-18T21:00:00Z")
+                .row("ChargePeriodStart", "2024-09-18T22:00:00Z").row("ChargePeriodStart", "2024-09-18T23:00:00Z")
+                .write(dir.resolve("range.csv"));
+        java.time.Instant at22 = java.time.Instant.parse("2024-09-18T22:00:00Z");
+        // Starts half a second after 21:00 and ends half a second after 22:00: only the 22:00 row is inside.
+        dev.costagent.core.table.TimeRange range = new dev.costagent.core.table.TimeRange(
+                java.time.Instant.parse("2024-09-18T21:00:00.5Z"), at22.plusMillis(500));
+        assertThat(range.contains(at22)).isTrue();
+        CostQuery query = CostQuery.builder().range(range).build();
+
+        long tableRows = CostTable.read(file, STRICT).execute(query).rows();
+        long streamedRows = dev.costagent.core.table.StreamingQuery.execute(file, query, STRICT).result().rows();
+
+        assertThat(tableRows).isEqualTo(1);
+        assertThat(streamedRows).isEqualTo(1);
+    }
+
+    @Test
     void lineNumbersCountQuotedNewlines() throws IOException {
         Path file = FocusCsv.standard().row("ChargeDescription", "\"two\nlines\"").row("BilledCost", "x")
                 .write(dir.resolve("lines.csv"));
