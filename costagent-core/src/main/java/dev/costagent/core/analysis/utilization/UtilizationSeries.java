@@ -23,12 +23,7 @@ public record UtilizationSeries(String resourceId, String metric, long[] epochSe
             throw new IllegalArgumentException("series " + resourceId + "/" + metric + " has " + epochSeconds.length
                     + " times but " + values.length + " values");
         }
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        long[] times = epochSeconds;
-        Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
+        int[] order = timeOrder(epochSeconds);
         long[] sortedTimes = new long[order.length];
         double[] sortedValues = new double[order.length];
         for (int i = 0; i < order.length; i++) {
@@ -41,6 +36,31 @@ public record UtilizationSeries(String resourceId, String metric, long[] epochSe
         }
         epochSeconds = sortedTimes;
         values = sortedValues;
+    }
+
+    /**
+     * The sample indexes in time order, equal times in input order. Exports and sub-series are usually in order
+     * already, which a single pass confirms without the sort.
+     */
+    private static int[] timeOrder(long[] times) {
+        int[] order = new int[times.length];
+        boolean ascending = true;
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            ascending &= i == 0 || times[i - 1] <= times[i];
+        }
+        if (ascending) {
+            return order;
+        }
+        Integer[] boxed = new Integer[times.length];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(times[a], times[b])); // stable: equal times keep input order
+        for (int i = 0; i < boxed.length; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
     }
 
     /** The sample times (a copy). */
