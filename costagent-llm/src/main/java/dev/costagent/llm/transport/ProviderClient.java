@@ -1,9 +1,11 @@
 package dev.costagent.llm.transport;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costagent.llm.client.LlmClient;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
+import dev.costagent.llm.client.Message;
 import dev.costagent.llm.client.TokenListener;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -45,6 +47,23 @@ public abstract class ProviderClient implements LlmClient {
 
     /** The provider's JSON body for {@code request}, streamed or not. */
     protected abstract ObjectNode body(LlmRequest request, boolean stream);
+
+    /**
+     * A chat body's start as OpenAI and Ollama both take it: the model, then the messages with the system prompt as
+     * the first, {@code system} message.
+     */
+    protected static ObjectNode chatBody(LlmRequest request) {
+        ObjectNode body = JsonBodies.object();
+        body.put("model", request.model());
+        ArrayNode messages = body.putArray("messages");
+        if (!request.systemPrompt().isEmpty()) {
+            messages.addObject().put("role", "system").put("content", request.systemPrompt());
+        }
+        for (Message message : request.messages()) {
+            messages.addObject().put("role", message.role().wireName()).put("content", message.content());
+        }
+        return body;
+    }
 
     @Override
     public LlmResponse complete(LlmRequest request) {

@@ -1,9 +1,7 @@
 package dev.costagent.llm.provider.ollama;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costagent.llm.client.LlmRequest;
-import dev.costagent.llm.client.Message;
 import dev.costagent.llm.transport.Endpoint;
 import dev.costagent.llm.transport.JsonBodies;
 import dev.costagent.llm.transport.ProviderClient;
@@ -35,15 +33,7 @@ public final class OllamaClient extends ProviderClient {
     /** The documented body: model, messages, stream flag (Ollama streams by default), format, options. */
     @Override
     protected ObjectNode body(LlmRequest request, boolean stream) {
-        ObjectNode body = JsonBodies.object();
-        body.put("model", request.model());
-        ArrayNode messages = body.putArray("messages");
-        if (!request.systemPrompt().isEmpty()) {
-            messages.addObject().put("role", "system").put("content", request.systemPrompt());
-        }
-        for (Message message : request.messages()) {
-            messages.addObject().put("role", message.role().wireName()).put("content", message.content());
-        }
+        ObjectNode body = chatBody(request);
         body.put("stream", stream);
         if (request.jsonSchema() != null) {
             body.set("format", JsonBodies.schema(request.jsonSchema().schemaJson()));
