@@ -132,8 +132,9 @@ final class CommitmentPlanner {
         return result.toArray(Commitment[]::new);
     }
 
-    private Commitment commitment(CommitmentTemplate t, int serviceIndex, List<Resource> slice, int number) {
+    private Commitment commitment(CommitmentTemplate t, int serviceIndex, List<Resource> slice, int index) {
         Commitment c = new Commitment();
+        c.index = index;
         Resource first = slice.get(0);
         c.category = t.category();
         c.type = t.type();
@@ -144,7 +145,7 @@ final class CommitmentPlanner {
         c.subAccount = first.subAccount;
         c.region = first.region;
         c.regionIndex = first.regionIndex;
-        long h = Dice.hash(estate.seed, 31, number, 0);
+        long h = Dice.hash(estate.seed, 31, index, 0);
         String uuid = Ids.uuid(h, Dice.mix(h + 1));
         c.id = switch (t.provider()) {
             case CloudCatalog.AWS -> t.category().equals("Spend")
@@ -155,7 +156,7 @@ final class CommitmentPlanner {
             default -> "projects/" + c.subAccount.id() + "/regions/" + c.region.id() + "/commitments/cud-"
                     + Ids.hex(h, 8);
         };
-        c.name = (t.category().equals("Spend") ? "compute-sp-" : "ri-") + (number + 1)
+        c.name = (t.category().equals("Spend") ? "compute-sp-" : "ri-") + (index + 1)
                 + (t.unusedFraction() > 0 ? "-oversized" : "");
         c.unusedDescription = "Unused " + c.type + " commitment " + c.name;
         long coveredPerHour = 0;

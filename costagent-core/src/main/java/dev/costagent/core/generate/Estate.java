@@ -99,6 +99,8 @@ final class Estate {
 
     /** One commitment discount (savings plan, reservation, committed use discount). */
     static final class Commitment {
+        /** Position in {@link Estate#commitments}, so per-row lookups need no search. */
+        int index;
         String id;
         String name;
         String category;
