@@ -146,6 +146,9 @@ final class Estate {
     final Instant[] periodStart;
     final Instant[] periodEnd;
     final List<Service> services;
+    /** Each service's spend weight over its typical resource cost (Pareto by rank), and their sum. */
+    private final double[] serviceShare;
+    private final double serviceShareTotal;
     final List<Region> regions;
     final List<BillingAccount> billingAccounts;
     final List<SubAccount> subAccounts;
@@ -188,6 +191,12 @@ final class Estate {
         this.periodEnd = ends.toArray(Instant[]::new);
 
         this.services = chooseServices(spec);
+        this.serviceShare = serviceShares(services);
+        double shareTotal = 0;
+        for (double share : serviceShare) {
+            shareTotal += share;
+        }
+        this.serviceShareTotal = shareTotal;
         this.regions = chooseRegions(spec);
         this.billingAccounts = new ArrayList<>();
         this.subAccounts = new ArrayList<>();
@@ -253,6 +262,14 @@ final class Estate {
             }
         }
         return result;
+    }
+
+    private static double[] serviceShares(List<Service> services) {
+        double[] share = new double[services.size()];
+        for (int i = 0; i < share.length; i++) {
+            share[i] = StrictMath.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
+        }
+        return share;
     }
 
     private static List<Region> chooseRegions(GeneratorSpec spec) {
@@ -334,16 +351,10 @@ final class Estate {
 
     /** Resource counts per service: spend weight over typical resource cost, floors first, remainders by rank. */
     private int[] resourceCounts(long resourceCount) {
-        double[] share = new double[services.size()];
-        double total = 0;
-        for (int i = 0; i < share.length; i++) {
-            share[i] = StrictMath.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
-            total += share[i];
-        }
-        int[] counts = new int[share.length];
+        int[] counts = new int[services.size()];
         long assigned = 0;
-        for (int i = 0; i < share.length; i++) {
-            counts[i] = (int) Math.floor(resourceCount * share[i] / total);
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = shareFloor(i, resourceCount);
             assigned += counts[i];
         }
         for (int i = 0; assigned < resourceCount; i = (i + 1) % counts.length) {
@@ -358,14 +369,12 @@ final class Estate {
         if (services.get(serviceIndex).metering() != Metering.INSTANCE) {
             return 0;
         }
-        double[] share = new double[services.size()];
-        double total = 0;
-        for (int i = 0; i < share.length; i++) {
-            share[i] = StrictMath.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
-            total += share[i];
-        }
-        int floor = (int) Math.floor(resourceCount * share[serviceIndex] / total);
-        return (int) Math.floor(STEADY_SHARE * floor);
+        return (int) Math.floor(STEADY_SHARE * shareFloor(serviceIndex, resourceCount));
+    }
+
+    /** A service's whole share of the resource count, rounded down. */
+    private int shareFloor(int serviceIndex, long resourceCount) {
+        return (int) Math.floor(resourceCount * serviceShare[serviceIndex] / serviceShareTotal);
     }
 
     private Resource[] planResources(int count) {
