@@ -95,6 +95,15 @@ final class Estate {
         /** The covering commitment, or null when billed on demand. */
         Commitment commitment;
         long coveredEffective10;
+
+        /** The index of this resource's value in a dimension ({@link Estate#dimensionIndex(String)}). */
+        int valueIndex(int dimension) {
+            return switch (dimension) {
+                case ResolvedAnomaly.SERVICE -> serviceIndex;
+                case ResolvedAnomaly.SUB_ACCOUNT -> subAccount.index();
+                default -> regionIndex;
+            };
+        }
     }
 
     /** One commitment discount (savings plan, reservation, committed use discount). */
@@ -551,40 +560,30 @@ final class Estate {
             throw new IllegalArgumentException("anomaly value " + a.value() + " is not a generated " + a.dimension()
                     + "; generated values: " + values);
         }
-        int dimension = switch (a.dimension()) {
+        int day = (int) (a.date().toEpochDay() - spec.start().toEpochDay());
+        return new ResolvedAnomaly(a, dimensionIndex(a.dimension()), index, day, a.factor());
+    }
+
+    /** A dimension's index ({@link ResolvedAnomaly#SERVICE}, {@code SUB_ACCOUNT} or {@code REGION}) by its name. */
+    static int dimensionIndex(String dimension) {
+        return switch (dimension) {
             case "ServiceName" -> ResolvedAnomaly.SERVICE;
             case "SubAccountId" -> ResolvedAnomaly.SUB_ACCOUNT;
-            default -> ResolvedAnomaly.REGION;
+            case "RegionId" -> ResolvedAnomaly.REGION;
+            default -> throw new IllegalArgumentException("dimension " + dimension + " is not one of "
+                    + AnomalySpec.DIMENSIONS);
         };
-        int day = (int) (a.date().toEpochDay() - spec.start().toEpochDay());
-        return new ResolvedAnomaly(a, dimension, index, day, a.factor());
     }
 
     /** The values of a dimension in index order: service names, sub account ids or region ids. */
     List<String> dimensionValues(String dimension) {
         List<String> values = new ArrayList<>();
-        switch (dimension) {
-            case "ServiceName" -> services.forEach(s -> values.add(s.name()));
-            case "SubAccountId" -> subAccounts.forEach(s -> values.add(s.id()));
-            case "RegionId" -> regions.forEach(r -> values.add(r.id()));
-            default -> throw new IllegalArgumentException("dimension " + dimension + " is not one of "
-                    + AnomalySpec.DIMENSIONS);
+        switch (dimensionIndex(dimension)) {
+            case ResolvedAnomaly.SERVICE -> services.forEach(s -> values.add(s.name()));
+            case ResolvedAnomaly.SUB_ACCOUNT -> subAccounts.forEach(s -> values.add(s.id()));
+            default -> regions.forEach(r -> values.add(r.id()));
         }
         return values;
-    }
-
-    /** Number of resources per value of a dimension. */
-    int[] resourcesPerValue(String dimension) {
-        int[] count = new int[dimensionValues(dimension).size()];
-        for (Resource r : resources) {
-            int v = switch (dimension) {
-                case "ServiceName" -> r.serviceIndex;
-                case "SubAccountId" -> r.subAccount.index();
-                default -> r.regionIndex;
-            };
-            count[v]++;
-        }
-        return count;
     }
 
     static long ceilDiv(long a, long b) {
