@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.costagent.core.focus.CostRecord;
 import dev.costagent.core.focus.FocusCsvWriter;
 import dev.costagent.core.generate.CloudCatalog.Region;
+import dev.costagent.core.generate.CommitmentPlanner.CommitmentTemplate;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -153,36 +154,17 @@ public final class FleetScenario {
         String provider = PROVIDERS[k % PROVIDERS.length];
         List<InstanceType> types = InstancePriceList.forProvider(provider);
         InstanceType type = types.get(Dice.below(Dice.hash(seed, 51, n, 0), types.size()));
+        // The provider's usual commitment: a Savings Plan, a reservation or a committed use discount.
+        CommitmentTemplate offer = CommitmentPlanner.offered(provider).get(0);
         Reservation r = new Reservation();
-        long h = Dice.hash(seed, 52, k, 0);
-        String uuid = Ids.uuid(h, Dice.mix(h + 1));
-        double discount;
-        switch (provider) {
-            case CloudCatalog.AWS -> {
-                r.category = "Spend";
-                r.type = "Savings Plan";
-                discount = 0.28;
-                r.id = "arn:aws:savingsplans::" + accounts.get(provider).id() + ":savingsplan/" + uuid;
-            }
-            case CloudCatalog.AZURE -> {
-                r.category = "Usage";
-                r.type = "Reservation";
-                discount = 0.36;
-                r.id = "/providers/Microsoft.Capacity/reservationOrders/" + uuid + "/reservations/"
-                        + Ids.uuid(Dice.mix(h + 2), Dice.mix(h + 3));
-            }
-            default -> {
-                r.category = "Usage";
-                r.type = "Committed Use Discount";
-                discount = 0.37;
-                r.id = "projects/" + accounts.get(provider).id() + "/regions/us-central1/commitments/cud-"
-                        + Ids.hex(h, 8);
-            }
-        }
+        r.category = offer.category();
+        r.type = offer.type();
+        r.id = CommitmentPlanner.commitmentId(offer, Dice.hash(seed, 52, k, 0), accounts.get(provider).id(),
+                regionOf(provider));
         r.name = "oversized-commitment-" + (k + 1);
         Machine covered = machine(n, type, "prod", r);
         r.covered = covered;
-        r.coveredEffective10 = Math.round(unit10(type.hourlyPrice()) * (1.0 - discount));
+        r.coveredEffective10 = Math.round(unit10(type.hourlyPrice()) * (1.0 - offer.discount()));
         r.hourly10 = Math.round(r.coveredEffective10 / (1.0 - UNUSED_SHARE));
         r.unused10 = r.hourly10 - r.coveredEffective10;
         reservations.add(r);
