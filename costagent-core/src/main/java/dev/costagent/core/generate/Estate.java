@@ -8,7 +8,6 @@ import dev.costagent.core.generate.CloudCatalog.Service;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -181,23 +180,10 @@ final class Estate {
         for (int h = 0; h <= hours; h++) {
             hourStart[h] = first.plusSeconds(3600L * h);
         }
-        // Billing months overlapping the data.
-        List<Instant> starts = new ArrayList<>();
-        List<Instant> ends = new ArrayList<>();
-        this.monthOfHour = new int[hours];
-        LocalDate monthStart = spec.start().withDayOfMonth(1);
-        for (int h = 0; h < hours; h++) {
-            LocalDate day = spec.start().plusDays(h / 24);
-            LocalDate m = day.withDayOfMonth(1);
-            if (starts.isEmpty() || !m.equals(monthStart)) {
-                monthStart = m;
-                starts.add(m.atStartOfDay(ZoneOffset.UTC).toInstant());
-                ends.add(m.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-            }
-            monthOfHour[h] = starts.size() - 1;
-        }
-        this.periodStart = starts.toArray(Instant[]::new);
-        this.periodEnd = ends.toArray(Instant[]::new);
+        BillingMonths billingMonths = BillingMonths.of(spec.start(), days);
+        this.monthOfHour = billingMonths.ofHour();
+        this.periodStart = billingMonths.start();
+        this.periodEnd = billingMonths.end();
 
         this.services = chooseServices(spec);
         this.serviceShare = serviceShares(services);

@@ -281,7 +281,7 @@ public final class FleetScenario {
 
     /** The number of billing rows {@link #forEach(Consumer)} produces. */
     public long rows() {
-        long months = months().size();
+        long months = BillingMonths.of(start, days).count();
         return hours() * (machines.size() + reservations.size()) + months * reservations.size();
     }
 
@@ -292,12 +292,13 @@ public final class FleetScenario {
 
     /** Passes every billing row to the consumer, hour by hour (monthly fees at each month's first hour). */
     public void forEach(Consumer<? super CostRecord> consumer) {
-        List<Instant[]> months = months();
+        BillingMonths months = BillingMonths.of(start, days);
         Instant first = start.atStartOfDay(ZoneOffset.UTC).toInstant();
         for (int h = 0; h < hours(); h++) {
             Instant from = first.plusSeconds(3600L * h);
             Instant to = from.plusSeconds(3600);
-            Instant[] month = monthOf(months, from);
+            int monthIndex = months.ofHour()[h];
+            Instant[] month = {months.start()[monthIndex], months.end()[monthIndex]};
             if (h == 0 || from.equals(month[0])) {
                 Instant feeEnd = month[1].isBefore(first.plusSeconds(3600L * hours())) ? month[1]
                         : first.plusSeconds(3600L * hours());
@@ -335,27 +336,6 @@ public final class FleetScenario {
                 out.write(m.id() + "," + m.type().name() + "\n");
             }
         }
-    }
-
-    private List<Instant[]> months() {
-        List<Instant[]> months = new ArrayList<>();
-        LocalDate m = start.withDayOfMonth(1);
-        LocalDate end = start.plusDays(days);
-        while (m.isBefore(end)) {
-            months.add(new Instant[] {m.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                m.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant()});
-            m = m.plusMonths(1);
-        }
-        return months;
-    }
-
-    private static Instant[] monthOf(List<Instant[]> months, Instant t) {
-        for (Instant[] m : months) {
-            if (!t.isBefore(m[0]) && t.isBefore(m[1])) {
-                return m;
-            }
-        }
-        throw new IllegalStateException("no billing month for " + t);
     }
 
     /** The columns a machine's rows (and its commitment's) share: account, period, provider, region, service. */
