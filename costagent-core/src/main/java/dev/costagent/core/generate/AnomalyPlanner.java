@@ -123,22 +123,20 @@ final class AnomalyPlanner {
     private static List<Candidate> eligibleValues(Estate estate) {
         List<Candidate> result = new ArrayList<>();
         for (String dimension : DIMENSIONS) {
+            int d = Estate.dimensionIndex(dimension);
             List<String> values = estate.dimensionValues(dimension);
             double[] total = new double[values.size()];
             double[] onDemand = new double[values.size()];
-            int[] resources = estate.resourcesPerValue(dimension);
+            int[] resources = new int[values.size()];
             double sum = 0;
             for (Estate.Resource r : estate.resources) {
-                int v = switch (dimension) {
-                    case "ServiceName" -> r.serviceIndex;
-                    case "SubAccountId" -> r.subAccount.index();
-                    default -> r.regionIndex;
-                };
+                int v = r.valueIndex(d);
                 double cost = r.baseQuantity * r.contractedUnit10 / Estate.COST_UNIT;
                 total[v] += cost;
                 if (r.commitment == null) {
                     onDemand[v] += cost;
                 }
+                resources[v]++;
                 sum += cost;
             }
             for (int v = 0; v < values.size(); v++) {

@@ -1,6 +1,7 @@
 package dev.costagent.core.generate;
 
 import dev.costagent.core.generate.CloudCatalog.Metering;
+import dev.costagent.core.generate.CloudCatalog.Region;
 import dev.costagent.core.generate.Estate.Commitment;
 import dev.costagent.core.generate.Estate.Resource;
 import java.util.ArrayList;
@@ -35,18 +36,7 @@ final class CommitmentPlanner {
             return all;
         }
         for (String provider : estate.spec.providers()) {
-            switch (provider) {
-                case CloudCatalog.AWS -> {
-                    all.add(new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0));
-                    all.add(new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0.30));
-                    all.add(new CommitmentTemplate(provider, "Usage", "Reserved Instance", 0.37, 0));
-                }
-                case CloudCatalog.AZURE -> {
-                    all.add(new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0));
-                    all.add(new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0.40));
-                }
-                default -> all.add(new CommitmentTemplate(provider, "Usage", "Committed Use Discount", 0.37, 0));
-            }
+            all.addAll(offered(provider));
         }
         List<CommitmentTemplate> affordable = new ArrayList<>();
         long spent = 0;
@@ -58,6 +48,33 @@ final class CommitmentPlanner {
             }
         }
         return affordable;
+    }
+
+    /** The commitments a provider offers, in planning order; the first is its usual one, which FleetScenario plants. */
+    static List<CommitmentTemplate> offered(String provider) {
+        return switch (provider) {
+            case CloudCatalog.AWS -> List.of(
+                    new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0),
+                    new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0.30),
+                    new CommitmentTemplate(provider, "Usage", "Reserved Instance", 0.37, 0));
+            case CloudCatalog.AZURE -> List.of(
+                    new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0),
+                    new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0.40));
+            default -> List.of(new CommitmentTemplate(provider, "Usage", "Committed Use Discount", 0.37, 0));
+        };
+    }
+
+    /** A commitment's id as its provider writes it; the hash seeds the random parts. */
+    static String commitmentId(CommitmentTemplate t, long h, String accountId, Region region) {
+        String uuid = Ids.uuid(h, Dice.mix(h + 1));
+        return switch (t.provider()) {
+            case CloudCatalog.AWS -> t.category().equals("Spend")
+                    ? "arn:aws:savingsplans::" + accountId + ":savingsplan/" + uuid
+                    : "arn:aws:ec2:" + region.id() + ":" + accountId + ":reserved-instances/" + uuid;
+            case CloudCatalog.AZURE -> "/providers/Microsoft.Capacity/reservationOrders/" + uuid
+                    + "/reservations/" + Ids.uuid(Dice.mix(h + 2), Dice.mix(h + 3));
+            default -> "projects/" + accountId + "/regions/" + region.id() + "/commitments/cud-" + Ids.hex(h, 8);
+        };
     }
 
     long rows(List<CommitmentTemplate> templates, int months) {
@@ -132,8 +149,9 @@ final class CommitmentPlanner {
         return result.toArray(Commitment[]::new);
     }
 
-    private Commitment commitment(CommitmentTemplate t, int serviceIndex, List<Resource> slice, int number) {
+    private Commitment commitment(CommitmentTemplate t, int serviceIndex, List<Resource> slice, int index) {
         Commitment c = new Commitment();
+        c.index = index;
         Resource first = slice.get(0);
         c.category = t.category();
         c.type = t.type();
@@ -144,18 +162,8 @@ final class CommitmentPlanner {
         c.subAccount = first.subAccount;
         c.region = first.region;
         c.regionIndex = first.regionIndex;
-        long h = Dice.hash(estate.seed, 31, number, 0);
-        String uuid = Ids.uuid(h, Dice.mix(h + 1));
-        c.id = switch (t.provider()) {
-            case CloudCatalog.AWS -> t.category().equals("Spend")
-                    ? "arn:aws:savingsplans::" + c.subAccount.id() + ":savingsplan/" + uuid
-                    : "arn:aws:ec2:" + c.region.id() + ":" + c.subAccount.id() + ":reserved-instances/" + uuid;
-            case CloudCatalog.AZURE -> "/providers/Microsoft.Capacity/reservationOrders/" + uuid
-                    + "/reservations/" + Ids.uuid(Dice.mix(h + 2), Dice.mix(h + 3));
-            default -> "projects/" + c.subAccount.id() + "/regions/" + c.region.id() + "/commitments/cud-"
-                    + Ids.hex(h, 8);
-        };
-        c.name = (t.category().equals("Spend") ? "compute-sp-" : "ri-") + (number + 1)
+        c.id = commitmentId(t, Dice.hash(estate.seed, 31, index, 0), c.subAccount.id(), c.region);
+        c.name = (t.category().equals("Spend") ? "compute-sp-" : "ri-") + (index + 1)
                 + (t.unusedFraction() > 0 ? "-oversized" : "");
         c.unusedDescription = "Unused " + c.type + " commitment " + c.name;
         long coveredPerHour = 0;

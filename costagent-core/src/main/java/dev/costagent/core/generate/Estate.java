@@ -8,7 +8,6 @@ import dev.costagent.core.generate.CloudCatalog.Service;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,10 +94,21 @@ final class Estate {
         /** The covering commitment, or null when billed on demand. */
         Commitment commitment;
         long coveredEffective10;
+
+        /** The index of this resource's value in a dimension ({@link Estate#dimensionIndex(String)}). */
+        int valueIndex(int dimension) {
+            return switch (dimension) {
+                case ResolvedAnomaly.SERVICE -> serviceIndex;
+                case ResolvedAnomaly.SUB_ACCOUNT -> subAccount.index();
+                default -> regionIndex;
+            };
+        }
     }
 
     /** One commitment discount (savings plan, reservation, committed use discount). */
     static final class Commitment {
+        /** Position in {@link Estate#commitments}, so per-row lookups need no search. */
+        int index;
         String id;
         String name;
         String category;
@@ -144,6 +154,9 @@ final class Estate {
     final Instant[] periodStart;
     final Instant[] periodEnd;
     final List<Service> services;
+    /** Each service's spend weight over its typical resource cost (Pareto by rank), and their sum. */
+    private final double[] serviceShare;
+    private final double serviceShareTotal;
     final List<Region> regions;
     final List<BillingAccount> billingAccounts;
     final List<SubAccount> subAccounts;
@@ -167,25 +180,18 @@ final class Estate {
         for (int h = 0; h <= hours; h++) {
             hourStart[h] = first.plusSeconds(3600L * h);
         }
-        // Billing months overlapping the data.
-        List<Instant> starts = new ArrayList<>();
-        List<Instant> ends = new ArrayList<>();
-        this.monthOfHour = new int[hours];
-        LocalDate monthStart = spec.start().withDayOfMonth(1);
-        for (int h = 0; h < hours; h++) {
-            LocalDate day = spec.start().plusDays(h / 24);
-            LocalDate m = day.withDayOfMonth(1);
-            if (starts.isEmpty() || !m.equals(monthStart)) {
-                monthStart = m;
-                starts.add(m.atStartOfDay(ZoneOffset.UTC).toInstant());
-                ends.add(m.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-            }
-            monthOfHour[h] = starts.size() - 1;
-        }
-        this.periodStart = starts.toArray(Instant[]::new);
-        this.periodEnd = ends.toArray(Instant[]::new);
+        BillingMonths billingMonths = BillingMonths.of(spec.start(), days);
+        this.monthOfHour = billingMonths.ofHour();
+        this.periodStart = billingMonths.start();
+        this.periodEnd = billingMonths.end();
 
         this.services = chooseServices(spec);
+        this.serviceShare = serviceShares(services);
+        double shareTotal = 0;
+        for (double share : serviceShare) {
+            shareTotal += share;
+        }
+        this.serviceShareTotal = shareTotal;
         this.regions = chooseRegions(spec);
         this.billingAccounts = new ArrayList<>();
         this.subAccounts = new ArrayList<>();
@@ -251,6 +257,14 @@ final class Estate {
             }
         }
         return result;
+    }
+
+    private static double[] serviceShares(List<Service> services) {
+        double[] share = new double[services.size()];
+        for (int i = 0; i < share.length; i++) {
+            share[i] = StrictMath.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
+        }
+        return share;
     }
 
     private static List<Region> chooseRegions(GeneratorSpec spec) {
@@ -332,16 +346,10 @@ final class Estate {
 
     /** Resource counts per service: spend weight over typical resource cost, floors first, remainders by rank. */
     private int[] resourceCounts(long resourceCount) {
-        double[] share = new double[services.size()];
-        double total = 0;
-        for (int i = 0; i < share.length; i++) {
-            share[i] = StrictMath.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
-            total += share[i];
-        }
-        int[] counts = new int[share.length];
+        int[] counts = new int[services.size()];
         long assigned = 0;
-        for (int i = 0; i < share.length; i++) {
-            counts[i] = (int) Math.floor(resourceCount * share[i] / total);
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = shareFloor(i, resourceCount);
             assigned += counts[i];
         }
         for (int i = 0; assigned < resourceCount; i = (i + 1) % counts.length) {
@@ -356,14 +364,12 @@ final class Estate {
         if (services.get(serviceIndex).metering() != Metering.INSTANCE) {
             return 0;
         }
-        double[] share = new double[services.size()];
-        double total = 0;
-        for (int i = 0; i < share.length; i++) {
-            share[i] = StrictMath.pow(i + 1, -PARETO_EXPONENT) / services.get(i).typicalHourlyCost();
-            total += share[i];
-        }
-        int floor = (int) Math.floor(resourceCount * share[serviceIndex] / total);
-        return (int) Math.floor(STEADY_SHARE * floor);
+        return (int) Math.floor(STEADY_SHARE * shareFloor(serviceIndex, resourceCount));
+    }
+
+    /** A service's whole share of the resource count, rounded down. */
+    private int shareFloor(int serviceIndex, long resourceCount) {
+        return (int) Math.floor(resourceCount * serviceShare[serviceIndex] / serviceShareTotal);
     }
 
     private Resource[] planResources(int count) {
@@ -540,40 +546,30 @@ final class Estate {
             throw new IllegalArgumentException("anomaly value " + a.value() + " is not a generated " + a.dimension()
                     + "; generated values: " + values);
         }
-        int dimension = switch (a.dimension()) {
+        int day = (int) (a.date().toEpochDay() - spec.start().toEpochDay());
+        return new ResolvedAnomaly(a, dimensionIndex(a.dimension()), index, day, a.factor());
+    }
+
+    /** A dimension's index ({@link ResolvedAnomaly#SERVICE}, {@code SUB_ACCOUNT} or {@code REGION}) by its name. */
+    static int dimensionIndex(String dimension) {
+        return switch (dimension) {
             case "ServiceName" -> ResolvedAnomaly.SERVICE;
             case "SubAccountId" -> ResolvedAnomaly.SUB_ACCOUNT;
-            default -> ResolvedAnomaly.REGION;
+            case "RegionId" -> ResolvedAnomaly.REGION;
+            default -> throw new IllegalArgumentException("dimension " + dimension + " is not one of "
+                    + AnomalySpec.DIMENSIONS);
         };
-        int day = (int) (a.date().toEpochDay() - spec.start().toEpochDay());
-        return new ResolvedAnomaly(a, dimension, index, day, a.factor());
     }
 
     /** The values of a dimension in index order: service names, sub account ids or region ids. */
     List<String> dimensionValues(String dimension) {
         List<String> values = new ArrayList<>();
-        switch (dimension) {
-            case "ServiceName" -> services.forEach(s -> values.add(s.name()));
-            case "SubAccountId" -> subAccounts.forEach(s -> values.add(s.id()));
-            case "RegionId" -> regions.forEach(r -> values.add(r.id()));
-            default -> throw new IllegalArgumentException("dimension " + dimension + " is not one of "
-                    + AnomalySpec.DIMENSIONS);
+        switch (dimensionIndex(dimension)) {
+            case ResolvedAnomaly.SERVICE -> services.forEach(s -> values.add(s.name()));
+            case ResolvedAnomaly.SUB_ACCOUNT -> subAccounts.forEach(s -> values.add(s.id()));
+            default -> regions.forEach(r -> values.add(r.id()));
         }
         return values;
-    }
-
-    /** Number of resources per value of a dimension. */
-    int[] resourcesPerValue(String dimension) {
-        int[] count = new int[dimensionValues(dimension).size()];
-        for (Resource r : resources) {
-            int v = switch (dimension) {
-                case "ServiceName" -> r.serviceIndex;
-                case "SubAccountId" -> r.subAccount.index();
-                default -> r.regionIndex;
-            };
-            count[v]++;
-        }
-        return count;
     }
 
     static long ceilDiv(long a, long b) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.costagent.core.focus.CostRecord;
 import dev.costagent.core.focus.FocusCsvWriter;
 import dev.costagent.core.generate.CloudCatalog.Region;
+import dev.costagent.core.generate.CommitmentPlanner.CommitmentTemplate;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -17,8 +18,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -49,18 +52,25 @@ public final class FleetScenario {
     private static final double[] HEALTHY_P95 = {55, 62, 70};
     private static final double[] UNDER_P95 = {86, 92, 97};
     private static final String[] PROVIDERS = {CloudCatalog.AWS, CloudCatalog.AZURE, CloudCatalog.GCP};
+    private static final BigDecimal ONE_HOUR = BigDecimal.ONE.setScale(Estate.QUANTITY_SCALE);
+    private static final BigDecimal ZERO_COST = BigDecimal.ZERO.setScale(Estate.COST_SCALE);
 
     private final long seed;
     private final LocalDate start;
     private final int days;
+    private final Map<String, Account> accounts = new HashMap<>();
     private final List<Machine> machines = new ArrayList<>();
     private final List<Reservation> reservations = new ArrayList<>();
     private final List<PlantedResource> planted = new ArrayList<>();
     private final List<UtilizationSeries> utilization = new ArrayList<>();
 
-    /** One planted instance. */
-    private record Machine(String id, String name, InstanceType type, Region region, String env, String team,
-            String app, Reservation coveredBy) {}
+    /** What every row of one provider's fleet repeats: one account (billing and sub), issuer, compute service. */
+    private record Account(String id, String billingName, String subName, String issuer, String computeService) {}
+
+    /** One planted instance, with what its hourly rows repeat worked out once. */
+    private record Machine(String id, String name, InstanceType type, Region region, Reservation coveredBy,
+            Account account, String description, String zone, String skuId, BigDecimal price,
+            Map<String, String> tags) {}
 
     /** One planted commitment. */
     private static final class Reservation {
@@ -68,7 +78,6 @@ public final class FleetScenario {
         String name;
         String category;
         String type;
-        Region region;
         long coveredEffective10;
         long hourly10;
         long unused10;
@@ -79,6 +88,9 @@ public final class FleetScenario {
         this.seed = b.seed;
         this.start = b.start;
         this.days = b.days;
+        for (String provider : PROVIDERS) {
+            accounts.put(provider, account(provider));
+        }
         UtilizationGenerator utilizationGenerator = UtilizationGenerator.builder().seed(seed)
                 .start(start.plusDays(days - 14L).atStartOfDay(ZoneOffset.UTC).toInstant()).days(14).build();
         int n = 0;
@@ -142,36 +154,17 @@ public final class FleetScenario {
         String provider = PROVIDERS[k % PROVIDERS.length];
         List<InstanceType> types = InstancePriceList.forProvider(provider);
         InstanceType type = types.get(Dice.below(Dice.hash(seed, 51, n, 0), types.size()));
+        // The provider's usual commitment: a Savings Plan, a reservation or a committed use discount.
+        CommitmentTemplate offer = CommitmentPlanner.offered(provider).get(0);
         Reservation r = new Reservation();
-        long h = Dice.hash(seed, 52, k, 0);
-        String uuid = Ids.uuid(h, Dice.mix(h + 1));
-        double discount;
-        switch (provider) {
-            case CloudCatalog.AWS -> {
-                r.category = "Spend";
-                r.type = "Savings Plan";
-                discount = 0.28;
-                r.id = "arn:aws:savingsplans::" + accountId(provider) + ":savingsplan/" + uuid;
-            }
-            case CloudCatalog.AZURE -> {
-                r.category = "Usage";
-                r.type = "Reservation";
-                discount = 0.36;
-                r.id = "/providers/Microsoft.Capacity/reservationOrders/" + uuid + "/reservations/"
-                        + Ids.uuid(Dice.mix(h + 2), Dice.mix(h + 3));
-            }
-            default -> {
-                r.category = "Usage";
-                r.type = "Committed Use Discount";
-                discount = 0.37;
-                r.id = "projects/" + accountId(provider) + "/regions/us-central1/commitments/cud-" + Ids.hex(h, 8);
-            }
-        }
+        r.category = offer.category();
+        r.type = offer.type();
+        r.id = CommitmentPlanner.commitmentId(offer, Dice.hash(seed, 52, k, 0), accounts.get(provider).id(),
+                regionOf(provider));
         r.name = "oversized-commitment-" + (k + 1);
         Machine covered = machine(n, type, "prod", r);
         r.covered = covered;
-        r.region = covered.region();
-        r.coveredEffective10 = Math.round(unit10(type.hourlyPrice()) * (1.0 - discount));
+        r.coveredEffective10 = Math.round(unit10(type.hourlyPrice()) * (1.0 - offer.discount()));
         r.hourly10 = Math.round(r.coveredEffective10 / (1.0 - UNUSED_SHARE));
         r.unused10 = r.hourly10 - r.coveredEffective10;
         reservations.add(r);
@@ -211,19 +204,33 @@ public final class FleetScenario {
     }
 
     private Machine machine(int n, InstanceType type, String env, Reservation coveredBy) {
-        Region region = regionOf(type.provider());
+        String provider = type.provider();
+        Account account = accounts.get(provider);
+        Region region = regionOf(provider);
         long h = Dice.hash(seed, 54, n, 0);
         String team = CloudCatalog.TEAMS.get(Dice.below(Dice.hash(seed, 54, n, 1), CloudCatalog.TEAMS.size()));
         String app = CloudCatalog.APPS.get(Dice.below(Dice.hash(seed, 54, n, 2), CloudCatalog.APPS.size()));
         String name = app + "-" + env + "-" + (n + 1);
-        String id = switch (type.provider()) {
+        String id = switch (provider) {
             case CloudCatalog.AWS -> "i-0" + Ids.hex(h, 16);
-            case CloudCatalog.AZURE -> "/subscriptions/" + accountId(type.provider()) + "/resourceGroups/rg-" + team
+            case CloudCatalog.AZURE -> "/subscriptions/" + account.id() + "/resourceGroups/rg-" + team
                     + "/providers/Microsoft.Compute/virtualMachines/" + name;
-            default -> "//compute.googleapis.com/projects/" + accountId(type.provider()) + "/zones/us-central1-a"
+            default -> "//compute.googleapis.com/projects/" + account.id() + "/zones/us-central1-a"
                     + "/instances/" + name;
         };
-        return new Machine(id, name, type, region, env, team, app, coveredBy);
+        String zone = switch (provider) {
+            case CloudCatalog.AWS -> region.id() + "a";
+            case CloudCatalog.AZURE -> null;
+            default -> region.id() + "-a";
+        };
+        String skuId = type.name().toUpperCase(Locale.ROOT).replace('.', '-');
+        BigDecimal price = type.hourlyPrice().setScale(Estate.COST_SCALE);
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("env", env);
+        tags.put("team", team);
+        tags.put("app", app);
+        return new Machine(id, name, type, region, coveredBy, account, Estate.instanceDescription(type, region),
+                zone, skuId, price, Collections.unmodifiableMap(tags));
     }
 
     private static Region regionOf(String provider) {
@@ -235,13 +242,15 @@ public final class FleetScenario {
         throw new IllegalStateException("no region for " + provider);
     }
 
-    private String accountId(String provider) {
+    private Account account(String provider) {
         long h = Dice.hash(seed, 55, provider.hashCode(), 0);
-        return switch (provider) {
+        String id = switch (provider) {
             case CloudCatalog.AWS -> Ids.digits(h, 12);
             case CloudCatalog.AZURE -> Ids.uuid(h, Dice.mix(h));
             default -> "fleet-" + Ids.digits(h, 6);
         };
+        String subName = "fleet-" + provider.toLowerCase(Locale.ROOT).replace(' ', '-');
+        return new Account(id, "Fleet " + provider, subName, CloudCatalog.issuer(provider), computeService(provider));
     }
 
     private static long unit10(BigDecimal price) {
@@ -272,7 +281,7 @@ public final class FleetScenario {
 
     /** The number of billing rows {@link #forEach(Consumer)} produces. */
     public long rows() {
-        long months = months().size();
+        long months = BillingMonths.of(start, days).count();
         return hours() * (machines.size() + reservations.size()) + months * reservations.size();
     }
 
@@ -283,12 +292,13 @@ public final class FleetScenario {
 
     /** Passes every billing row to the consumer, hour by hour (monthly fees at each month's first hour). */
     public void forEach(Consumer<? super CostRecord> consumer) {
-        List<Instant[]> months = months();
+        BillingMonths months = BillingMonths.of(start, days);
         Instant first = start.atStartOfDay(ZoneOffset.UTC).toInstant();
         for (int h = 0; h < hours(); h++) {
             Instant from = first.plusSeconds(3600L * h);
             Instant to = from.plusSeconds(3600);
-            Instant[] month = monthOf(months, from);
+            int monthIndex = months.ofHour()[h];
+            Instant[] month = {months.start()[monthIndex], months.end()[monthIndex]};
             if (h == 0 || from.equals(month[0])) {
                 Instant feeEnd = month[1].isBefore(first.plusSeconds(3600L * hours())) ? month[1]
                         : first.plusSeconds(3600L * hours());
@@ -328,45 +338,25 @@ public final class FleetScenario {
         }
     }
 
-    private List<Instant[]> months() {
-        List<Instant[]> months = new ArrayList<>();
-        LocalDate m = start.withDayOfMonth(1);
-        LocalDate end = start.plusDays(days);
-        while (m.isBefore(end)) {
-            months.add(new Instant[] {m.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                m.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant()});
-            m = m.plusMonths(1);
-        }
-        return months;
-    }
-
-    private static Instant[] monthOf(List<Instant[]> months, Instant t) {
-        for (Instant[] m : months) {
-            if (!t.isBefore(m[0]) && t.isBefore(m[1])) {
-                return m;
-            }
-        }
-        throw new IllegalStateException("no billing month for " + t);
-    }
-
-    private CostRecord.Builder common(String provider, Region region, Instant[] month, Instant from, Instant to) {
-        String issuer = CloudCatalog.issuer(provider);
+    /** The columns a machine's rows (and its commitment's) share: account, period, provider, region, service. */
+    private CostRecord.Builder common(Machine m, Instant[] month, Instant from, Instant to) {
+        Account account = m.account();
         return CostRecord.builder()
-                .billingAccountId(accountId(provider))
-                .billingAccountName("Fleet " + provider)
-                .subAccountId(accountId(provider))
-                .subAccountName("fleet-" + provider.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
+                .billingAccountId(account.id())
+                .billingAccountName(account.billingName())
+                .subAccountId(account.id())
+                .subAccountName(account.subName())
                 .billingCurrency("USD")
                 .billingPeriodStart(month[0])
                 .billingPeriodEnd(month[1])
                 .chargePeriodStart(from)
                 .chargePeriodEnd(to)
-                .providerName(provider)
-                .publisherName(issuer)
-                .invoiceIssuerName(issuer)
-                .regionId(region.id())
-                .regionName(region.name())
-                .serviceName(computeService(provider))
+                .providerName(m.type().provider())
+                .publisherName(account.issuer())
+                .invoiceIssuerName(account.issuer())
+                .regionId(m.region().id())
+                .regionName(m.region().name())
+                .serviceName(account.computeService())
                 .serviceCategory("Compute");
     }
 
@@ -380,39 +370,32 @@ public final class FleetScenario {
     }
 
     private CostRecord usage(Machine m, Instant[] month, Instant from, Instant to) {
-        InstanceType type = m.type();
-        BigDecimal price = type.hourlyPrice().setScale(Estate.COST_SCALE);
-        BigDecimal one = BigDecimal.ONE.setScale(Estate.QUANTITY_SCALE);
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("env", m.env());
-        tags.put("team", m.team());
-        tags.put("app", m.app());
-        CostRecord.Builder b = common(type.provider(), m.region(), month, from, to)
+        BigDecimal price = m.price();
+        CostRecord.Builder b = common(m, month, from, to)
                 .chargeCategory("Usage")
                 .chargeFrequency("Usage-Based")
-                .chargeDescription(Estate.instanceDescription(type, m.region()))
-                .availabilityZone(type.provider().equals(CloudCatalog.AZURE) ? null : m.region().id()
-                        + (type.provider().equals(CloudCatalog.AWS) ? "a" : "-a"))
+                .chargeDescription(m.description())
+                .availabilityZone(m.zone())
                 .resourceId(m.id())
                 .resourceName(m.name())
                 .resourceType("instance")
-                .consumedQuantity(one)
+                .consumedQuantity(ONE_HOUR)
                 .consumedUnit("Hours")
-                .pricingQuantity(one)
+                .pricingQuantity(ONE_HOUR)
                 .pricingUnit("Hours")
                 .listUnitPrice(price)
                 .contractedUnitPrice(price)
                 .listCost(price)
                 .contractedCost(price)
-                .skuId(type.name().toUpperCase(java.util.Locale.ROOT).replace('.', '-'))
-                .tags(tags)
-                .extra(BillingGenerator.INSTANCE_TYPE_COLUMN, type.name());
+                .skuId(m.skuId())
+                .tags(m.tags())
+                .extra(BillingGenerator.INSTANCE_TYPE_COLUMN, m.type().name());
         Reservation r = m.coveredBy();
         if (r == null) {
             return b.pricingCategory("Standard").billedCost(price).effectiveCost(price).build();
         }
         return b.pricingCategory("Committed")
-                .billedCost(BigDecimal.ZERO.setScale(Estate.COST_SCALE))
+                .billedCost(ZERO_COST)
                 .effectiveCost(BigDecimal.valueOf(r.coveredEffective10, Estate.COST_SCALE))
                 .commitmentDiscountId(r.id)
                 .commitmentDiscountName(r.name)
@@ -424,12 +407,12 @@ public final class FleetScenario {
 
     private CostRecord unused(Reservation r, Instant[] month, Instant from, Instant to) {
         BigDecimal unused = BigDecimal.valueOf(r.unused10, Estate.COST_SCALE);
-        return common(r.covered.type().provider(), r.region, month, from, to)
+        return common(r.covered, month, from, to)
                 .chargeCategory("Usage")
                 .chargeFrequency("Usage-Based")
                 .chargeDescription("Unused " + r.type + " commitment " + r.name)
                 .pricingCategory("Committed")
-                .billedCost(BigDecimal.ZERO.setScale(Estate.COST_SCALE))
+                .billedCost(ZERO_COST)
                 .effectiveCost(unused)
                 .listCost(unused)
                 .contractedCost(unused)
@@ -443,13 +426,13 @@ public final class FleetScenario {
 
     private CostRecord fee(Reservation r, Instant[] month, Instant from, Instant to, long hours) {
         BigDecimal amount = BigDecimal.valueOf(r.hourly10 * hours, Estate.COST_SCALE);
-        return common(r.covered.type().provider(), r.region, month, from, to)
+        return common(r.covered, month, from, to)
                 .chargeCategory("Purchase")
                 .chargeFrequency("Recurring")
                 .chargeDescription(r.type + " " + r.name + " recurring fee, " + hours + " hours")
                 .pricingCategory("Committed")
                 .billedCost(amount)
-                .effectiveCost(BigDecimal.ZERO.setScale(Estate.COST_SCALE))
+                .effectiveCost(ZERO_COST)
                 .listCost(amount)
                 .contractedCost(amount)
                 .resourceId(r.id)

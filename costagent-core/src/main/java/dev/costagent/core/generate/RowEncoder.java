@@ -3,7 +3,6 @@ package dev.costagent.core.generate;
 import dev.costagent.core.focus.CostRecord;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.FocusCsvWriter;
-import dev.costagent.core.generate.Estate.Commitment;
 import dev.costagent.core.generate.Estate.Resource;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -83,8 +82,7 @@ final class RowEncoder {
             Resource r = cursor.resource();
             s = resourceSegments[r.index];
         } else {
-            Commitment c = cursor.commitment();
-            s = commitmentSegments[indexOf(c)];
+            s = commitmentSegments[cursor.commitment().index];
         }
         int hour = cursor.hour();
         int month = estate.monthOfHour[hour];
@@ -114,16 +112,6 @@ final class RowEncoder {
             scaled(out, cursor.quantityMicro(), Estate.QUANTITY_SCALE);
         }
         out.write(s[10]);
-    }
-
-    private int indexOf(Commitment c) {
-        Commitment[] all = estate.commitments;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] == c) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("unknown commitment " + c.id);
     }
 
     /** Writes {@code unscaled × 10^-scale} exactly as {@link java.math.BigDecimal#toPlainString()} does. */
