@@ -29,7 +29,8 @@ final class AggregatingSink implements RecordSink {
     /** Whether the query groups or filters by time, so every row's ChargePeriodStart is needed. */
     private final boolean readsTime;
     final IntTupleDictionary keys;
-    final GroupSlots slots = GroupSlots.hashed();
+    /** Per group, by its key's tuple code: the codes are dense, so a plain array serves. */
+    final GroupSlots slots = GroupSlots.dense(1024);
     private final int[] key;
 
     AggregatingSink(FocusHeader header, CostQuery query) {

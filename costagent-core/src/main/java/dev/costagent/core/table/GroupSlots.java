@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Accumulators per group key: a row count and a sum kept with Neumaier compensated summation, so the error of a sum
  * stays near one rounding of the total however many rows it adds. Keys are non-negative longs; slots live in a dense
- * array when the key space is small, in an open-addressing hash otherwise. A NaN value (a null metric) counts as a
+ * array indexed by the key when keys are small codes (growing as larger ones come), in an open-addressing hash
+ * otherwise. A NaN value (a null metric) counts as a
  * row and adds nothing, as SQL {@code SUM} ignores nulls.
  */
 final class GroupSlots {
@@ -18,7 +19,7 @@ final class GroupSlots {
     private int used;
     private int mask;
 
-    /** Slots for keys {@code 0 .. size-1}, in a plain array. */
+    /** Slots for keys {@code 0 .. size-1} (the array grows for larger keys), in a plain array. */
     static GroupSlots dense(int size) {
         return new GroupSlots(size, true);
     }
@@ -42,7 +43,7 @@ final class GroupSlots {
     }
 
     void add(long key, double value) {
-        int slot = dense ? (int) key : slot(key);
+        int slot = dense ? denseSlot(key) : slot(key);
         rows[slot]++;
         if (value != value) {
             return; // null metric: counted as a row, adds nothing, like SQL SUM
@@ -51,6 +52,20 @@ final class GroupSlots {
         double t = sum + value;
         compensations[slot] += CompensatedSum.error(sum, value, t);
         sums[slot] = t;
+    }
+
+    private int denseSlot(long key) {
+        if (key >= rows.length) {
+            growDense(key); // rare, and kept out of line so that add stays small enough to inline
+        }
+        return (int) key;
+    }
+
+    private void growDense(long key) {
+        int size = (int) Math.max(key + 1, (long) rows.length * 2);
+        sums = Arrays.copyOf(sums, size);
+        compensations = Arrays.copyOf(compensations, size);
+        rows = Arrays.copyOf(rows, size);
     }
 
     private int slot(long key) {
