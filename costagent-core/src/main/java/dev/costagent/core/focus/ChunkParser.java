@@ -1,8 +1,6 @@
 package dev.costagent.core.focus;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Parses the records of one stretch of one file into one sink, counting lines, accepted and rejected records and nulls
@@ -11,41 +9,22 @@ import java.util.List;
 final class ChunkParser<S extends RecordSink> {
 
     private static final int SNIPPET_CHARS = 120;
-    private static final FocusColumn[] COLUMNS = FocusColumn.values();
 
     final FocusHeader header;
     final S sink;
-    private final boolean lenient;
-    private final int maxRejectDetails;
+    final RecordTally tally;
     private final CsvRecordScanner scanner = new CsvRecordScanner();
-    private final FocusRow row;
-    /** Field indexes of the non-nullable FOCUS columns the file has, and their null counts. */
-    private final int[] nonNullableFields;
-    final long[] nullCounts;
+    private final CsvRow row;
 
-    long accepted;
-    long rejected;
     long lines;
-    final List<RejectedRecord> rejects = new ArrayList<>();
-    /** The first bad record in strict mode, with a local line, or {@code null}. */
-    RejectedRecord failure;
     /** Whether the last {@link #parse} stopped at a record that needs more bytes. */
     boolean needMore;
 
     ChunkParser(FocusHeader header, S sink, ReadOptions options) {
         this.header = header;
         this.sink = sink;
-        this.lenient = options.lenient();
-        this.maxRejectDetails = options.maxRejectDetails();
-        this.row = new FocusRow(header, scanner);
-        List<Integer> fields = new ArrayList<>();
-        for (FocusColumn column : COLUMNS) {
-            if (!column.nullable() && header.has(column)) {
-                fields.add(header.field(column));
-            }
-        }
-        this.nonNullableFields = fields.stream().mapToInt(Integer::intValue).toArray();
-        this.nullCounts = new long[nonNullableFields.length];
+        this.tally = new RecordTally(header, options);
+        this.row = new CsvRow(header, scanner);
     }
 
     /**
@@ -56,7 +35,7 @@ final class ChunkParser<S extends RecordSink> {
      */
     int parse(byte[] buf, int pos, int limit, boolean eof, int stopAt) {
         needMore = false;
-        while (pos < stopAt && pos < limit && failure == null) {
+        while (pos < stopAt && pos < limit && tally.failure == null) {
             int next = scanner.scan(buf, pos, limit, eof);
             if (next == CsvRecordScanner.NEED_MORE) {
                 needMore = true;
@@ -75,8 +54,7 @@ final class ChunkParser<S extends RecordSink> {
             } else {
                 row.reset(buf);
                 if (sink.accept(row)) {
-                    accepted++;
-                    countNulls();
+                    tally.accepted(row);
                 } else {
                     bad(line, row.failedColumn(), row.failure(), buf, pos, next);
                 }
@@ -86,37 +64,12 @@ final class ChunkParser<S extends RecordSink> {
         return pos;
     }
 
-    private void countNulls() {
-        for (int i = 0; i < nonNullableFields.length; i++) {
-            if (row.isNull(nonNullableFields[i])) {
-                nullCounts[i]++;
-            }
-        }
-    }
-
-    /** The FOCUS columns whose nulls {@link #nullCounts} counts, in the same order. */
-    List<String> nullCountedColumns() {
-        List<String> names = new ArrayList<>();
-        for (int field : nonNullableFields) {
-            names.add(header.names().get(field));
-        }
-        return names;
-    }
-
     private String fieldName(int field) {
         return field >= 0 && field < header.size() ? header.names().get(field) : null;
     }
 
     private void bad(long line, String column, String reason, byte[] buf, int from, int to) {
-        RejectedRecord record = new RejectedRecord(header.file(), line, column, reason, snippet(buf, from, to));
-        if (!lenient) {
-            failure = record;
-            return;
-        }
-        rejected++;
-        if (rejects.size() < maxRejectDetails) {
-            rejects.add(record);
-        }
+        tally.bad(line, column, reason, snippet(buf, from, to));
     }
 
     private static String snippet(byte[] buf, int from, int to) {

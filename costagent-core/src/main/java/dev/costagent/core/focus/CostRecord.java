@@ -107,6 +107,59 @@ public record CostRecord(
         extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
+    /**
+     * The value of a FOCUS column: a {@link String}, {@link BigDecimal}, {@link Instant} or, for Tags, the
+     * tags {@code Map}; {@code null} when the record has none.
+     */
+    public Object value(FocusColumn column) {
+        return switch (column) {
+            case AVAILABILITY_ZONE -> availabilityZone();
+            case BILLED_COST -> billedCost();
+            case BILLING_ACCOUNT_ID -> billingAccountId();
+            case BILLING_ACCOUNT_NAME -> billingAccountName();
+            case BILLING_CURRENCY -> billingCurrency();
+            case BILLING_PERIOD_END -> billingPeriodEnd();
+            case BILLING_PERIOD_START -> billingPeriodStart();
+            case CHARGE_CATEGORY -> chargeCategory();
+            case CHARGE_CLASS -> chargeClass();
+            case CHARGE_DESCRIPTION -> chargeDescription();
+            case CHARGE_FREQUENCY -> chargeFrequency();
+            case CHARGE_PERIOD_END -> chargePeriodEnd();
+            case CHARGE_PERIOD_START -> chargePeriodStart();
+            case COMMITMENT_DISCOUNT_CATEGORY -> commitmentDiscountCategory();
+            case COMMITMENT_DISCOUNT_ID -> commitmentDiscountId();
+            case COMMITMENT_DISCOUNT_NAME -> commitmentDiscountName();
+            case COMMITMENT_DISCOUNT_STATUS -> commitmentDiscountStatus();
+            case COMMITMENT_DISCOUNT_TYPE -> commitmentDiscountType();
+            case CONSUMED_QUANTITY -> consumedQuantity();
+            case CONSUMED_UNIT -> consumedUnit();
+            case CONTRACTED_COST -> contractedCost();
+            case CONTRACTED_UNIT_PRICE -> contractedUnitPrice();
+            case EFFECTIVE_COST -> effectiveCost();
+            case INVOICE_ISSUER_NAME -> invoiceIssuerName();
+            case LIST_COST -> listCost();
+            case LIST_UNIT_PRICE -> listUnitPrice();
+            case PRICING_CATEGORY -> pricingCategory();
+            case PRICING_QUANTITY -> pricingQuantity();
+            case PRICING_UNIT -> pricingUnit();
+            case PROVIDER_NAME -> providerName();
+            case PUBLISHER_NAME -> publisherName();
+            case REGION_ID -> regionId();
+            case REGION_NAME -> regionName();
+            case RESOURCE_ID -> resourceId();
+            case RESOURCE_NAME -> resourceName();
+            case RESOURCE_TYPE -> resourceType();
+            case SERVICE_CATEGORY -> serviceCategory();
+            case SERVICE_NAME -> serviceName();
+            case SKU_ID -> skuId();
+            case SKU_PRICE_ID -> skuPriceId();
+            case SUB_ACCOUNT_ID -> subAccountId();
+            case SUB_ACCOUNT_NAME -> subAccountName();
+            case TAGS -> tags();
+            default -> null;
+        };
+    }
+
     /** A builder with every column null. */
     public static Builder builder() {
         return new Builder();

@@ -168,52 +168,12 @@ public final class FocusCsvWriter implements Closeable {
             if (column.ordinal() > 0) {
                 comma();
             }
-            switch (column) {
-                case AVAILABILITY_ZONE -> text(record.availabilityZone());
-                case BILLED_COST -> decimal(record.billedCost());
-                case BILLING_ACCOUNT_ID -> text(record.billingAccountId());
-                case BILLING_ACCOUNT_NAME -> text(record.billingAccountName());
-                case BILLING_CURRENCY -> text(record.billingCurrency());
-                case BILLING_PERIOD_END -> timestamp(record.billingPeriodEnd());
-                case BILLING_PERIOD_START -> timestamp(record.billingPeriodStart());
-                case CHARGE_CATEGORY -> text(record.chargeCategory());
-                case CHARGE_CLASS -> text(record.chargeClass());
-                case CHARGE_DESCRIPTION -> text(record.chargeDescription());
-                case CHARGE_FREQUENCY -> text(record.chargeFrequency());
-                case CHARGE_PERIOD_END -> timestamp(record.chargePeriodEnd());
-                case CHARGE_PERIOD_START -> timestamp(record.chargePeriodStart());
-                case COMMITMENT_DISCOUNT_CATEGORY -> text(record.commitmentDiscountCategory());
-                case COMMITMENT_DISCOUNT_ID -> text(record.commitmentDiscountId());
-                case COMMITMENT_DISCOUNT_NAME -> text(record.commitmentDiscountName());
-                case COMMITMENT_DISCOUNT_STATUS -> text(record.commitmentDiscountStatus());
-                case COMMITMENT_DISCOUNT_TYPE -> text(record.commitmentDiscountType());
-                case CONSUMED_QUANTITY -> decimal(record.consumedQuantity());
-                case CONSUMED_UNIT -> text(record.consumedUnit());
-                case CONTRACTED_COST -> decimal(record.contractedCost());
-                case CONTRACTED_UNIT_PRICE -> decimal(record.contractedUnitPrice());
-                case EFFECTIVE_COST -> decimal(record.effectiveCost());
-                case INVOICE_ISSUER_NAME -> text(record.invoiceIssuerName());
-                case LIST_COST -> decimal(record.listCost());
-                case LIST_UNIT_PRICE -> decimal(record.listUnitPrice());
-                case PRICING_CATEGORY -> text(record.pricingCategory());
-                case PRICING_QUANTITY -> decimal(record.pricingQuantity());
-                case PRICING_UNIT -> text(record.pricingUnit());
-                case PROVIDER_NAME -> text(record.providerName());
-                case PUBLISHER_NAME -> text(record.publisherName());
-                case REGION_ID -> text(record.regionId());
-                case REGION_NAME -> text(record.regionName());
-                case RESOURCE_ID -> text(record.resourceId());
-                case RESOURCE_NAME -> text(record.resourceName());
-                case RESOURCE_TYPE -> text(record.resourceType());
-                case SERVICE_CATEGORY -> text(record.serviceCategory());
-                case SERVICE_NAME -> text(record.serviceName());
-                case SKU_ID -> text(record.skuId());
-                case SKU_PRICE_ID -> text(record.skuPriceId());
-                case SUB_ACCOUNT_ID -> text(record.subAccountId());
-                case SUB_ACCOUNT_NAME -> text(record.subAccountName());
+            Object value = record.value(column);
+            switch (column.type()) {
+                case DECIMAL -> decimal((BigDecimal) value);
+                case TIMESTAMP -> timestamp((Instant) value);
                 case TAGS -> tags(record.tags());
-                default -> throw new IllegalStateException("FocusCsvWriter cannot write FOCUS column " + column
-                        + " yet");
+                default -> text((String) value);
             }
         }
         Map<String, String> extra = record.extra();

@@ -293,7 +293,7 @@ public final class FocusReader {
                 int next = parser.parse(buf, pos, limit, eof, stopAt);
                 progress.advance(next - pos, 0);
                 pos = next;
-                if (parser.failure != null) {
+                if (parser.tally.failure != null) {
                     break;
                 }
                 if (parser.needMore || pos >= limit) {
@@ -309,7 +309,7 @@ public final class FocusReader {
             }
             end = windowStart + pos;
             buffers.set(buf);
-            progress.advance(0, parser.accepted + parser.rejected);
+            progress.advance(0, parser.tally.accepted + parser.tally.rejected);
         }
     }
 
@@ -358,7 +358,7 @@ public final class FocusReader {
             int next = parser.parse(buf, pos, limit, eof, Integer.MAX_VALUE);
             progress.advance(next - pos, 0);
             pos = next;
-            if (parser.failure != null || (eof && !parser.needMore && pos >= limit)) {
+            if (parser.tally.failure != null || (eof && !parser.needMore && pos >= limit)) {
                 break;
             }
             // Keep the incomplete record, grow if it fills the buffer, and read on.
@@ -372,7 +372,7 @@ public final class FocusReader {
             limit = fill(in, buf, kept);
             eof = limit < buf.length;
         }
-        progress.advance(0, parser.accepted + parser.rejected);
+        progress.advance(0, parser.tally.accepted + parser.tally.rejected);
         result.add(parser, header.lines);
     }
 

@@ -48,28 +48,33 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
          * @throws FocusFormatException for the stretch's strict-mode failure, with its line in the file
          */
         void add(ChunkParser<S> parser, long lineBase) {
-            if (parser.failure != null) {
-                RejectedRecord f = parser.failure;
+            add(parser.sink, parser.tally, lineBase);
+        }
+
+        /** Adds a verified stretch of any source, its lines (or rows) counted from {@code lineBase + 1}. */
+        void add(S sink, RecordTally tally, long lineBase) {
+            if (tally.failure != null) {
+                RejectedRecord f = tally.failure;
                 throw new FocusFormatException(f.file(), lineBase + f.line(), f.column(), f.reason());
             }
             if (consumer == null) {
-                sinks.add(parser.sink);
+                sinks.add(sink);
             } else {
-                consumer.accept(parser.sink);
+                consumer.accept(sink);
             }
-            accepted += parser.accepted;
-            rejected += parser.rejected;
-            for (RejectedRecord r : parser.rejects) {
+            accepted += tally.accepted;
+            rejected += tally.rejected;
+            for (RejectedRecord r : tally.rejects) {
                 if (rejects.size() < maxRejectDetails) {
                     rejects.add(new RejectedRecord(r.file(), lineBase + r.line(), r.column(), r.reason(), r.snippet()));
                 }
             }
-            List<String> columns = parser.nullCountedColumns();
+            List<String> columns = tally.nullCountedColumns();
             for (int i = 0; i < columns.size(); i++) {
-                nulls.computeIfAbsent(columns.get(i), c -> new long[1])[0] += parser.nullCounts[i];
+                nulls.computeIfAbsent(columns.get(i), c -> new long[1])[0] += tally.nullCounts[i];
             }
-            for (FocusColumn column : parser.header.missingMandatory()) {
-                missing.computeIfAbsent(column.columnName(), c -> new long[1])[0] += parser.accepted;
+            for (FocusColumn column : tally.header.missingMandatory()) {
+                missing.computeIfAbsent(column.columnName(), c -> new long[1])[0] += tally.accepted;
             }
         }
 

@@ -54,4 +54,13 @@ public final class TagsParser {
         }
         return Collections.unmodifiableMap(tags);
     }
+
+    /** The tags as the JSON object a Tags cell holds ({@link #parse} reads it back to the same map). */
+    public static String format(Map<String, String> tags) {
+        try {
+            return JSON.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tags cannot be written as JSON", e);
+        }
+    }
 }

@@ -92,7 +92,7 @@ public final class CostTable implements QueryEngine {
 
     /** A table of in-memory records (tests, small sources). */
     public static CostTable of(Iterable<CostRecord> records) {
-        return TableAssembler.assemble(RecordsReader.read(records));
+        return RecordsReader.read(records);
     }
 
     /** The number of rows (accepted records). */

@@ -1,43 +1,70 @@
 package dev.costagent.core.table;
 
 import dev.costagent.core.focus.CostRecord;
-import dev.costagent.core.focus.FocusCsvWriter;
-import dev.costagent.core.focus.FocusReader;
+import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.ReadOptions;
-import dev.costagent.core.focus.ReadResult;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.costagent.core.focus.TagsParser;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads in-memory {@link CostRecord}s through the same reader as files, so that records and files give identical
- * tables: the records are written as FOCUS CSV in memory and read back strictly.
+ * Loads in-memory {@link CostRecord}s through the {@link CostTableBuilder}, checked strictly as a file's records are,
+ * so that records and files give identical tables. Every FOCUS column is present; the records' extra columns follow.
  */
 final class RecordsReader {
 
+    private static final FocusColumn[] COLUMNS = FocusColumn.values();
+
     private RecordsReader() {}
 
-    static ReadResult<TableSink> read(Iterable<CostRecord> records) {
+    static CostTable read(Iterable<CostRecord> records) {
         Set<String> extras = new LinkedHashSet<>();
         List<CostRecord> list = new ArrayList<>();
         for (CostRecord record : records) {
             list.add(record);
             extras.addAll(record.extra().keySet());
         }
-        if (list.isEmpty()) {
-            // A header-only input is an error for files; for records, an empty table is the honest answer.
-            return new ReadResult<>(List.of(), 0, 0, List.of(), List.of());
+        List<String> columns = new ArrayList<>();
+        for (FocusColumn column : COLUMNS) {
+            columns.add(column.columnName());
         }
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        try (FocusCsvWriter writer = FocusCsvWriter.to(csv, new ArrayList<>(extras))) {
-            list.forEach(writer::write);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        columns.addAll(extras);
+        CostTableBuilder builder = CostTableBuilder.create("records", columns, ReadOptions.DEFAULTS);
+        CostTableBuilder.Rows rows = builder.rows(1);
+        for (CostRecord record : list) {
+            for (FocusColumn column : COLUMNS) {
+                set(rows, column.ordinal(), column, record);
+            }
+            int field = COLUMNS.length;
+            for (String extra : extras) {
+                rows.string(field++, record.extra().get(extra));
+            }
+            rows.endRow();
         }
-        return new FocusReader(ReadOptions.DEFAULTS).read("records", csv.toByteArray(), TableSink::new);
+        return builder.build();
+    }
+
+    private static void set(CostTableBuilder.Rows rows, int field, FocusColumn column, CostRecord record) {
+        Object value = record.value(column);
+        if (value == null) {
+            return;
+        }
+        switch (column.type()) {
+            case DECIMAL -> rows.decimal(field, ((BigDecimal) value).doubleValue());
+            case TIMESTAMP -> rows.timestamp(field, (Instant) value);
+            case TAGS -> {
+                @SuppressWarnings("unchecked")
+                Map<String, String> tags = (Map<String, String>) value;
+                if (!tags.isEmpty()) {
+                    rows.string(field, TagsParser.format(tags));
+                }
+            }
+            default -> rows.string(field, (String) value);
+        }
     }
 }

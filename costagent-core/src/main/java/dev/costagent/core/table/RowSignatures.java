@@ -37,8 +37,10 @@ final class RowSignatures {
      * Signatures over the given fields of each record.
      *
      * @param descriptive per field of the header, whether it is descriptive (part of the attribute set)
+     * @param adjacent whether consecutive fields lie next to each other in the row's buffer (CSV text); otherwise
+     *     every field is a run of its own
      */
-    RowSignatures(boolean[] descriptive) {
+    RowSignatures(boolean[] descriptive, boolean adjacent) {
         int[] first = new int[descriptive.length];
         int[] last = new int[descriptive.length];
         int runs = 0;
@@ -46,7 +48,7 @@ final class RowSignatures {
             if (!descriptive[f]) {
                 continue;
             }
-            if (runs > 0 && last[runs - 1] == f - 1) {
+            if (adjacent && runs > 0 && last[runs - 1] == f - 1) {
                 last[runs - 1] = f;
             } else {
                 first[runs] = f;

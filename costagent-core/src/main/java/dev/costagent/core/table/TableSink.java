@@ -47,7 +47,10 @@ final class TableSink implements RecordSink {
     final IntTupleDictionary attributeSets;
     private final int[] scratch;
     private final double[] rowMetrics = new double[TableSchema.METRICS.length];
-    private final RowSignatures signatures;
+    /** Which fields describe the row (hashed into its signature). */
+    private final boolean[] descriptive;
+    /** Made at the first record, when the kind of row (adjacent CSV fields or typed values) is known. */
+    private RowSignatures signatures;
 
     int rows;
     int[] attributeSetOf = new int[1 << 10];
@@ -84,7 +87,7 @@ final class TableSink implements RecordSink {
         attributeSets = new IntTupleDictionary(TableSchema.FIXED_WIDTH + extraFields.length);
         scratch = new int[TableSchema.FIXED_WIDTH + extraFields.length];
         // Every field but the amounts and the charge period describes the row.
-        boolean[] descriptive = new boolean[header.size()];
+        descriptive = new boolean[header.size()];
         java.util.Arrays.fill(descriptive, true);
         for (int field : metricFields) {
             if (field >= 0) {
@@ -96,7 +99,6 @@ final class TableSink implements RecordSink {
                 descriptive[field] = false;
             }
         }
-        signatures = new RowSignatures(descriptive);
     }
 
     @Override
@@ -132,6 +134,9 @@ final class TableSink implements RecordSink {
                 }
             }
             rowMetrics[m] = value;
+        }
+        if (signatures == null) {
+            signatures = new RowSignatures(descriptive, row.fieldsAdjacent());
         }
         long signature = signatures.hash(row, duration);
         int set = signatures.find(signature, row, duration);

@@ -1,0 +1,247 @@
+package dev.costagent.core.focus;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * A {@link FocusRow} that a typed source fills value by value: strings as UTF-8 bytes, decimals as doubles,
+ * timestamps as epoch seconds. Sinks read decimals and timestamps as they were given, never through text.
+ *
+ * <p>Fields that a sink keeps as text (descriptive columns such as ListUnitPrice or BillingPeriodStart) get their text
+ * when set; a per-field cache makes a repeated value cost a copy, not a formatting. The other typed fields (amounts,
+ * the charge period) get text only when asked, for a message or a string.
+ *
+ * <p>Reusable: {@link #clear()} starts the next record. Not thread-safe; one per thread.
+ */
+public final class TypedRow extends FocusRow {
+
+    private static final byte NULL = 0;
+    private static final byte TEXT = 1;
+    private static final byte DECIMAL = 2;
+    private static final byte TIME = 3;
+
+    private final byte[] kind;
+    private final int[] starts;
+    private final int[] ends;
+    private final double[] decimals;
+    private final long[] times;
+    /** Fields whose text is written as soon as a typed value is set. */
+    private final boolean[] eagerText;
+    private final boolean[] hasText;
+    /** Per field, the last typed value formatted and its text, so that repeats are copied, not formatted. */
+    private final long[] cachedBits;
+    private final byte[][] cachedText;
+    private byte[] buffer = new byte[1 << 12];
+    private int used;
+
+    private TypedRow(FocusHeader header, boolean[] eagerText) {
+        super(header);
+        int size = header.size();
+        this.kind = new byte[size];
+        this.starts = new int[size];
+        this.ends = new int[size];
+        this.decimals = new double[size];
+        this.times = new long[size];
+        this.eagerText = eagerText.clone();
+        this.hasText = new boolean[size];
+        this.cachedBits = new long[size];
+        this.cachedText = new byte[size][];
+    }
+
+    /**
+     * A row for records of this header.
+     *
+     * @param eagerText per field, whether a typed value also needs its text at once (a sink keeps it as text)
+     */
+    public static TypedRow of(FocusHeader header, boolean[] eagerText) {
+        if (eagerText.length != header.size()) {
+            throw new IllegalArgumentException("eagerText has " + eagerText.length + " fields, header "
+                    + header.size());
+        }
+        return new TypedRow(header, eagerText);
+    }
+
+    /** Sets every field to null and forgets the previous record's failure. */
+    public void clear() {
+        Arrays.fill(kind, NULL);
+        Arrays.fill(hasText, false);
+        used = 0;
+        clearFailure();
+    }
+
+    /** Sets a field to null. */
+    public void setNull(int field) {
+        kind[field] = NULL;
+        hasText[field] = false;
+    }
+
+    /** Sets a string field from UTF-8 bytes (copied). */
+    public void setBytes(int field, byte[] utf8, int offset, int length) {
+        int at = reserve(length);
+        System.arraycopy(utf8, offset, buffer, at, length);
+        text(field, at, length);
+        kind[field] = TEXT;
+    }
+
+    /** Sets a string field; {@code null} sets null. */
+    public void setString(int field, CharSequence value) {
+        if (value == null) {
+            setNull(field);
+            return;
+        }
+        byte[] utf8 = value.toString().getBytes(StandardCharsets.UTF_8);
+        setBytes(field, utf8, 0, utf8.length);
+    }
+
+    /** Sets a decimal field; {@code NaN} sets null. */
+    public void setDecimal(int field, double value) {
+        if (Double.isNaN(value)) {
+            setNull(field);
+            return;
+        }
+        kind[field] = DECIMAL;
+        decimals[field] = value;
+        hasText[field] = false;
+        if (eagerText[field]) {
+            formatText(field);
+        }
+    }
+
+    /** Sets a timestamp field, in UTC epoch seconds. */
+    public void setTimestamp(int field, long epochSecond) {
+        kind[field] = TIME;
+        times[field] = epochSecond;
+        hasText[field] = false;
+        if (eagerText[field]) {
+            formatText(field);
+        }
+    }
+
+    @Override
+    public boolean fieldsAdjacent() {
+        return false;
+    }
+
+    @Override
+    public byte[] buffer() {
+        return buffer;
+    }
+
+    @Override
+    public int start(int field) {
+        ensureText(field);
+        return starts[field];
+    }
+
+    @Override
+    public int end(int field) {
+        ensureText(field);
+        return ends[field];
+    }
+
+    @Override
+    public int rawStart(int field) {
+        return start(field);
+    }
+
+    @Override
+    public int rawEnd(int field) {
+        return end(field);
+    }
+
+    @Override
+    public boolean isNull(int field) {
+        return field < 0 || kind[field] == NULL;
+    }
+
+    @Override
+    public double decimal(int field) {
+        switch (kind[field]) {
+            case DECIMAL:
+                return decimals[field];
+            case TEXT:
+                return DecimalParser.parse(buffer, starts[field], ends[field]);
+            default:
+                return Double.NaN;
+        }
+    }
+
+    @Override
+    public long timestamp(int field) {
+        switch (kind[field]) {
+            case TIME:
+                return times[field];
+            case TEXT:
+                return TimestampParser.parse(buffer, starts[field], ends[field]);
+            default:
+                return TimestampParser.INVALID;
+        }
+    }
+
+    @Override
+    public String string(int field) {
+        if (isNull(field)) {
+            return null;
+        }
+        ensureText(field);
+        return new String(buffer, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String snippet(int field) {
+        String text = isNull(field) ? "" : string(field);
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    /** Makes sure a typed field has its text in the buffer (may grow the buffer: read {@link #buffer()} after). */
+    private void ensureText(int field) {
+        if (kind[field] == DECIMAL || kind[field] == TIME) {
+            if (!hasText[field]) {
+                formatText(field);
+            }
+        } else if (kind[field] == NULL) {
+            starts[field] = 0;
+            ends[field] = 0;
+        }
+    }
+
+    private void formatText(int field) {
+        long bits = kind[field] == DECIMAL ? Double.doubleToRawLongBits(decimals[field]) : times[field];
+        byte[] cached = cachedText[field];
+        if (cached == null || cachedBits[field] != bits) {
+            String text = kind[field] == DECIMAL ? decimalText(decimals[field])
+                    : Instant.ofEpochSecond(times[field]).toString();
+            cached = text.getBytes(StandardCharsets.US_ASCII);
+            cachedText[field] = cached;
+            cachedBits[field] = bits;
+        }
+        int at = reserve(cached.length);
+        System.arraycopy(cached, 0, buffer, at, cached.length);
+        text(field, at, cached.length);
+    }
+
+    /** Plain decimal text that parses back to the same double. */
+    static String decimalText(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return BigDecimal.valueOf(value).toPlainString();
+    }
+
+    private void text(int field, int at, int length) {
+        starts[field] = at;
+        ends[field] = at + length;
+        hasText[field] = true;
+    }
+
+    private int reserve(int length) {
+        if (used + length > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, used + length));
+        }
+        int at = used;
+        used += length;
+        return at;
+    }
+}
