@@ -357,6 +357,9 @@ final class TableSink implements RecordSink {
         startSeconds = null;
         metrics = null;
         rowCodes = null;
+        java.util.Arrays.fill(dictionaries, null);
+        attributeSets = null;
+        signatures = null;
     }
 
     /** Small int codes for charge period lengths in seconds (0 = unknown). */
