@@ -37,6 +37,8 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
     public void beforeTestExecution(ExtensionContext context) {
         ResourceBudget budget = budget(context);
         long interval = Units.parseNanos(budget.interval());
+        // Collects earlier tests' garbage before the window opens, and is the "before" of the retained heap.
+        context.getStore(NAMESPACE).put(LiveHeap.Reading.class, RetainedHeap.open());
         context.getStore(NAMESPACE).put(ResourceSampler.class,
                 ResourceSampler.start(Duration.ofNanos(Math.max(1_000_000, interval))));
     }
@@ -48,7 +50,10 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
             return;
         }
         ResourceUsage usage = sampler.stop();
+        RetainedHeap retained = RetainedHeap.close(context.getStore(NAMESPACE).remove(LiveHeap.Reading.class,
+                LiveHeap.Reading.class));
         context.getStore(NAMESPACE).put(ResourceUsage.class, usage);
+        context.getStore(NAMESPACE).put(RetainedHeap.class, retained);
         Optional<LoadResult> load = PerfExtension.result(context);
         long operations = load.map(LoadResult::count).orElseGet(() -> OperationCount.of(context));
         WorkerUsage workers = load.flatMap(r -> r.attachment(ResourceListener.WORKER_ATTACHMENT, WorkerUsage.class))
@@ -58,7 +63,8 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
                 PerfSettings.testName(context), "resources")
                 .figure("operations", String.format(Locale.ROOT, "%,d", operations))
                 .figure("usage", usage.summary(operations))
-                .checks(limits.check(usage, workers, operations));
+                .figure("retained heap", retained.describe())
+                .checks(limits.check(usage, workers, operations, retained));
         if (workers != null) {
             report.figure("load workers", String.format(Locale.ROOT, "%d workers: %s/op allocated, %s/op CPU",
                     workers.workers(), Units.bytes(workers.allocatedBytesPerOp(operations)),
@@ -71,6 +77,8 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("perf.resources.operations", Long.toString(operations));
         entries.put("perf.resources.heapPeak", Long.toString(usage.peakHeapUsed()));
+        entries.put("perf.resources.retainedBytes", retained.confirmed() ? Long.toString(retained.retainedBytes())
+                : "n/a");
         entries.put("perf.resources.allocatedPerOp", String.format(Locale.ROOT, "%.1f", workers != null
                 && workers.allocatedBytes() >= 0 ? workers.allocatedBytesPerOp(operations)
                 : usage.allocatedBytesPerOp(operations)));
@@ -82,20 +90,25 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == ResourceUsage.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == ResourceUsage.class || type == RetainedHeap.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return JUnitReporting.stored(extensionContext, NAMESPACE, ResourceUsage.class, parameterContext,
-                ResourceBudget.class);
+        Class<?> type = parameterContext.getParameter().getType();
+        return JUnitReporting.stored(extensionContext, NAMESPACE, type, parameterContext, ResourceBudget.class);
     }
 
     /** The limits an annotation sets. */
     static ResourceLimits limits(ResourceBudget budget) {
         ResourceLimits limits = ResourceLimits.none();
-        if (!budget.maxHeap().isBlank()) {
-            limits = limits.maxHeap(Units.parseBytes(budget.maxHeap()));
+        String retained = budget.maxRetainedHeap().isBlank() ? budget.maxHeap() : budget.maxRetainedHeap();
+        if (!retained.isBlank()) {
+            limits = limits.maxHeap(Units.parseBytes(retained));
+        }
+        if (!budget.maxPeakHeap().isBlank()) {
+            limits = limits.maxPeakHeap(Units.parseBytes(budget.maxPeakHeap()));
         }
         if (!budget.maxAllocatedPerOp().isBlank()) {
             limits = limits.maxAllocatedPerOp(Units.parseBytes(budget.maxAllocatedPerOp()));
