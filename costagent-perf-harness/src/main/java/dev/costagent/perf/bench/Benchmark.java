@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import dev.costagent.perf.junit.PerfIsolation;
 
 /**
  * A microbenchmark test: the annotated method is the operation, called in tight loops for warm-up and measurement
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.METHOD)
 @Test
 @Tag("perf")
+@ResourceLock(PerfIsolation.RESOURCE)
 @ExtendWith(BenchmarkExtension.class)
 public @interface Benchmark {
 

@@ -9,6 +9,8 @@ import dev.costagent.perf.baseline.ComparisonPolicy;
 import dev.costagent.perf.report.Chart;
 import dev.costagent.perf.report.Check;
 import dev.costagent.perf.report.JUnitReporting;
+import dev.costagent.perf.report.Measurement;
+import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.Series;
 import dev.costagent.perf.report.TestReport;
@@ -56,6 +58,17 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         return PerfSettings.condition(context, Benchmark.class, "not a benchmark");
     }
 
+    /**
+     * A {@code @ParameterizedTest}, {@code @RepeatedTest} or other template invocation runs the whole measurement,
+     * with that invocation's arguments, results and report entries.
+     */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext context) throws Throwable {
+        interceptTestMethod(invocation, invocationContext, context);
+    }
+
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext context) {
@@ -65,8 +78,10 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         String name = settings.name().isEmpty() ? PerfSettings.testName(context) : settings.name();
         Duration iterationTime = PerfSettings.scaled(context, settings.iterationTime(), "@Benchmark.iterationTime");
         ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
+        Measurement measurement = Measurement.begin(context);
         BenchmarkResult result;
         ResourceUsage usage;
+        Measurement.Result measured;
         try {
             result = BenchmarkRunner.named(name)
                     .warmupIterations(settings.warmupIterations())
@@ -75,6 +90,7 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                     .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
                             invocationContext.getArguments()));
         } finally {
+            measured = measurement.end();
             usage = sampler.stop();
         }
         context.getStore(NAMESPACE).put(BenchmarkResult.class, result);
@@ -90,6 +106,11 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 .figure("throughput", String.format(Locale.ROOT, "%,.0f ops/s", result.throughput()))
                 .figure("iterations", settings.iterations() + " x " + iterationTime.toMillis() + " ms, "
                         + result.operations() + " ops measured");
+        report.metric("median", "ns", result.median()).metric("median_ci_low", "ns", median.lower())
+                .metric("median_ci_high", "ns", median.upper()).metric("mean", "ns", result.mean())
+                .metric("throughput", "ops_per_s", result.throughput())
+                .metric("operations", "count", result.operations())
+                .metric("invocations", "count", result.invocations());
         entries.put("perf.median.ns", ns(result.median()));
         entries.put("perf.median.ci.low.ns", ns(median.lower()));
         entries.put("perf.median.ci.high.ns", ns(median.upper()));
@@ -103,7 +124,8 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                     series.add(Series.measured("baseline", iterationNumbers(base.samples()), base.samples())));
         }
         JUnitReporting.complete(context, report, entries, usage, result.invocations(),
-                List.of(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series)));
+                List.of(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series)),
+                PerfReport.Kind.BENCHMARK, result, measured);
     }
 
     /** Compares with or records the baseline per the mode; returns the baseline compared against, if any. */

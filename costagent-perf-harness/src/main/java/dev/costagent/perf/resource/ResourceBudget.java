@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import dev.costagent.perf.junit.PerfIsolation;
 
 /**
  * Resource limits for a test, sampled while the test method runs (see {@link ResourceSampler}). Combine it with
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@ResourceLock(PerfIsolation.RESOURCE)
 @ExtendWith(ResourceBudgetExtension.class)
 public @interface ResourceBudget {
 

@@ -3,6 +3,8 @@ package dev.costagent.perf.resource;
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.junit.PerfExtension;
 import dev.costagent.perf.report.JUnitReporting;
+import dev.costagent.perf.report.Measurement;
+import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import java.time.Duration;
@@ -39,6 +41,7 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
         long interval = Units.parseNanos(budget.interval());
         // Collects earlier tests' garbage before the window opens, and is the "before" of the retained heap.
         context.getStore(NAMESPACE).put(LiveHeap.Reading.class, RetainedHeap.open());
+        context.getStore(NAMESPACE).put(Measurement.class, Measurement.begin(context));
         context.getStore(NAMESPACE).put(ResourceSampler.class,
                 ResourceSampler.start(Duration.ofNanos(Math.max(1_000_000, interval))));
     }
@@ -50,6 +53,8 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
             return;
         }
         ResourceUsage usage = sampler.stop();
+        Measurement measurement = context.getStore(NAMESPACE).remove(Measurement.class, Measurement.class);
+        Measurement.Result measured = measurement == null ? Measurement.Result.none() : measurement.end();
         RetainedHeap retained = RetainedHeap.close(context.getStore(NAMESPACE).remove(LiveHeap.Reading.class,
                 LiveHeap.Reading.class));
         context.getStore(NAMESPACE).put(ResourceUsage.class, usage);
@@ -85,7 +90,20 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
         entries.put("perf.resources.cpuNanosPerOp", String.format(Locale.ROOT, "%.1f", usage.cpuNanosPerOp(operations)));
         entries.put("perf.resources.cpuPercent", String.format(Locale.ROOT, "%.2f", usage.cpuPercent()));
         entries.put("perf.resources.gcMillis", Long.toString(usage.gcTimeMillis()));
-        JUnitReporting.complete(context, report.build(), entries);
+        report.metric("retained_heap", "bytes", retained.confirmed() ? retained.retainedBytes() : Double.NaN)
+                .metric("retained_heap_error", "bytes", retained.confirmed() ? retained.errorBytes() : Double.NaN)
+                .metric("live_heap_before", "bytes", retained.before().bytes())
+                .metric("live_heap_after", "bytes", retained.after().bytes())
+                .metric("peak_heap_used", "bytes", usage.peakHeapUsed())
+                .metric("operations", "count", operations)
+                .metric("allocated_per_op", "bytes", workers != null && workers.allocatedBytes() >= 0
+                        ? workers.allocatedBytesPerOp(operations) : usage.allocatedBytesPerOp(operations))
+                .metric("cpu_per_op", "ns", workers != null && workers.cpuNanos() >= 0
+                        ? workers.cpuNanosPerOp(operations) : usage.cpuNanosPerOp(operations))
+                .metric("cpu", "percent", usage.cpuPercent())
+                .metric("gc_time", "ms", usage.gcTimeMillis())
+                .metric("gc", "count", usage.gcCount());
+        JUnitReporting.complete(context, report, entries, PerfReport.Kind.RESOURCES, usage, measured);
     }
 
     @Override
