@@ -45,8 +45,14 @@ public @interface Benchmark {
     /** Benchmark (and baseline file) name; default {@code TestClass.method}. */
     String name() default "";
 
-    /** Warm-up iterations, discarded. */
+    /**
+     * The least warm-up iterations, discarded; warm-up goes on until the figure is steady (see
+     * {@link BenchmarkRunner}: no JIT compilation and medians of two 5-iteration windows within 2 %).
+     */
     int warmupIterations() default 5;
+
+    /** Upper bound of the warm-up, such as {@code "5s"}; empty: 40 iterations' time. Scaled by {@code perf.scale}. */
+    String maxWarmup() default "";
 
     /** Measurement iterations, one sample each. */
     int iterations() default 15;

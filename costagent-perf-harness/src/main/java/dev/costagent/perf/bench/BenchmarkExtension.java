@@ -15,6 +15,7 @@ import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.Series;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
+import dev.costagent.perf.resource.WorkerUsage;
 import dev.costagent.perf.resource.ResourceSampler;
 import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.stats.ConfidenceInterval;
@@ -84,7 +85,10 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         Measurement.Result measured;
         try {
             result = BenchmarkRunner.named(name)
+                    .scale(1) // the durations below are already scaled by this context's perf.scale
                     .warmupIterations(settings.warmupIterations())
+                    .maxWarmup(settings.maxWarmup().isBlank() ? iterationTime.multipliedBy(40)
+                            : PerfSettings.scaled(context, settings.maxWarmup(), "@Benchmark.maxWarmup"))
                     .measurementIterations(settings.iterations())
                     .iterationTime(iterationTime)
                     .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
@@ -95,6 +99,10 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         }
         context.getStore(NAMESPACE).put(BenchmarkResult.class, result);
         OperationCount.record(context, result.invocations());
+        OperationCount.recordMeasured(context, result.operations(), new WorkerUsage(1,
+                Double.isNaN(result.allocatedBytesPerOp()) ? -1 : Math.round(result.allocatedBytesPerOp()
+                        * result.operations()), Double.isNaN(result.cpuNanosPerOp()) ? -1
+                : Math.round(result.cpuNanosPerOp() * result.operations())));
 
         TestReport.Builder report = TestReport.builder(context.getUniqueId(), name, "benchmark");
         Map<String, String> entries = new LinkedHashMap<>();
@@ -104,13 +112,23 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 .figure("median 95% CI", ns(median.lower()) + " .. " + ns(median.upper()) + " ns/op")
                 .figure("mean", ns(result.mean()) + " ± " + ns(mean.upper() - mean.estimate()) + " ns/op (95% CI)")
                 .figure("throughput", String.format(Locale.ROOT, "%,.0f ops/s", result.throughput()))
+                .figure("warm-up", result.warmupIterations() + " iterations, " + (result.steady() ? "steady"
+                        : "NOT steady: stopped at the upper bound"))
+                .figure("measuring thread", String.format(Locale.ROOT, "%s CPU/op, %s allocated/op",
+                        ns(result.cpuNanosPerOp()) + " ns", ns(result.allocatedBytesPerOp()) + " B"))
                 .figure("iterations", settings.iterations() + " x " + iterationTime.toMillis() + " ms, "
                         + result.operations() + " ops measured");
         report.metric("median", "ns", result.median()).metric("median_ci_low", "ns", median.lower())
                 .metric("median_ci_high", "ns", median.upper()).metric("mean", "ns", result.mean())
                 .metric("throughput", "ops_per_s", result.throughput())
                 .metric("operations", "count", result.operations())
-                .metric("invocations", "count", result.invocations());
+                .metric("invocations", "count", result.invocations())
+                .metric("cpu_per_op", "ns", result.cpuNanosPerOp())
+                .metric("allocated_per_op", "bytes", result.allocatedBytesPerOp())
+                .metric("warmup_iterations", "count", result.warmupIterations());
+        if (!result.steady()) {
+            report.note("warm-up hit its upper bound before the figure was steady: treat it with care");
+        }
         entries.put("perf.median.ns", ns(result.median()));
         entries.put("perf.median.ci.low.ns", ns(median.lower()));
         entries.put("perf.median.ci.high.ns", ns(median.upper()));

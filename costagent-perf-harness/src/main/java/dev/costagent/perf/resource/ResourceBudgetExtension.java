@@ -38,7 +38,9 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
     @Override
     public void beforeTestExecution(ExtensionContext context) {
         ResourceBudget budget = budget(context);
-        long interval = Units.parseNanos(budget.interval());
+        // One order for every setting: system property, junit-platform.properties, then the annotation.
+        long interval = context.getConfigurationParameter("perf.resourceIntervalMillis")
+                .map(ms -> Long.parseLong(ms.trim()) * 1_000_000).orElseGet(() -> Units.parseNanos(budget.interval()));
         // Collects earlier tests' garbage before the window opens, and is the "before" of the retained heap.
         context.getStore(NAMESPACE).put(LiveHeap.Reading.class, RetainedHeap.open());
         context.getStore(NAMESPACE).put(Measurement.class, Measurement.begin(context));
@@ -60,9 +62,10 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
         context.getStore(NAMESPACE).put(ResourceUsage.class, usage);
         context.getStore(NAMESPACE).put(RetainedHeap.class, retained);
         Optional<LoadResult> load = PerfExtension.result(context);
-        long operations = load.map(LoadResult::count).orElseGet(() -> OperationCount.of(context));
+        long operations = load.map(LoadResult::count).orElseGet(() -> OperationCount.measured(context) > 0
+                ? OperationCount.measured(context) : OperationCount.of(context));
         WorkerUsage workers = load.flatMap(r -> r.attachment(ResourceListener.WORKER_ATTACHMENT, WorkerUsage.class))
-                .orElse(null);
+                .orElseGet(() -> OperationCount.measuredUsage(context));
         ResourceLimits limits = limits(budget(context));
         TestReport.Builder report = TestReport.builder(context.getUniqueId() + "/resources",
                 PerfSettings.testName(context), "resources")

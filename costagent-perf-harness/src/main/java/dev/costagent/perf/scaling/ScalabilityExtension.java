@@ -66,7 +66,8 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
         ResourceUsage usage;
         Measurement.Result measured;
         try {
-            result = ScalabilityRunner.named(name).workers(settings.workers())
+            result = ScalabilityRunner.named(name).scale(1) // the times below are already scaled by perf.scale
+                    .workers(settings.workers())
                     .warmup(PerfSettings.scaled(context, settings.warmup(), "@Scalability.warmup"))
                     .window(PerfSettings.scaled(context, settings.window(), "@Scalability.window"))
                     .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),

@@ -80,7 +80,8 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         ResourceUsage usage;
         Measurement.Result measured;
         try {
-            result = DataVolumeRunner.named(name).sizes(settings.sizes())
+            result = DataVolumeRunner.named(name).scale(1) // the times below are already scaled by perf.scale
+                    .sizes(settings.sizes())
                     .warmup(PerfSettings.scaled(context, settings.warmup(), "@DataVolume.warmup"))
                     .minTime(PerfSettings.scaled(context, settings.minTime(), "@DataVolume.minTime"))
                     .clock(settings.clock())
