@@ -12,7 +12,8 @@ import java.util.Optional;
  * Computes {@link Recovery} from a result's series.
  *
  * <p>With the per-second histograms the engine keeps for spike runs: the baseline is the p95 of every call
- * completed in whole seconds before the spike, pooled; after the spike, windows of consecutive whole seconds are
+ * completed in whole seconds before the spike, pooled (the first second, the start-up transient, left out when
+ * there are more); after the spike, windows of consecutive whole seconds are
  * formed, each grown until it holds at least {@value #MIN_WINDOW_CALLS} calls (so at least
  * {@value #TAIL_CALLS} calls lie beyond its p95: a p95 of 20 calls rests on a single call); recovery is the start of
  * the first window whose pooled p95 is within the tolerance, provided the next window (when the run has one) is
@@ -72,11 +73,16 @@ final class SpikeRecovery {
     private static Recovery pooled(List<SecondSample> series, List<Histogram> seconds, long spikeStart, long spikeEnd,
                                    double withinPercent) {
         Histogram before = new Histogram(2);
-        for (int i = 0; i < series.size(); i++) {
-            SecondSample s = series.get(i);
+        int wholeBefore = 0;
+        for (SecondSample s : series) {
             if (s.startNanos() + s.intervalNanos() <= spikeStart) {
-                before.add(seconds.get(i));
+                wholeBefore++;
             }
+        }
+        // The first second carries the start-up transient (threads starting, code not yet compiled): with more
+        // whole seconds before the spike it is left out of the baseline.
+        for (int i = wholeBefore > 1 ? 1 : 0; i < wholeBefore; i++) {
+            before.add(seconds.get(i));
         }
         long baseline = before.getTotalCount() == 0 ? 0 : before.getValueAtPercentile(95);
         double bound = baseline * (1 + withinPercent / 100.0);
