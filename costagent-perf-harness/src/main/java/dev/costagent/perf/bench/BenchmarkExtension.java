@@ -3,6 +3,7 @@ package dev.costagent.perf.bench;
 import dev.costagent.perf.baseline.Baseline;
 import dev.costagent.perf.baseline.BaselineComparator;
 import dev.costagent.perf.baseline.BaselineStore;
+import dev.costagent.perf.baseline.Calibration;
 import dev.costagent.perf.baseline.Change;
 import dev.costagent.perf.baseline.Comparison;
 import dev.costagent.perf.baseline.ComparisonPolicy;
@@ -165,7 +166,8 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
             if (mode.equals("compare")) {
                 report.note("no baseline at " + store.fileFor(result.name()) + "; not compared");
             } else {
-                Path file = store.save(result.toBaseline());
+                // The calibration workload measured beside it lets a later comparison tell machine drift apart.
+                Path file = store.save(result.toBaseline().withCalibration(Calibration.measure()));
                 report.note("baseline recorded: " + file);
                 entries.put("perf.baseline", "recorded");
             }
@@ -173,7 +175,7 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         }
         ComparisonPolicy policy = ComparisonPolicy.from(context::getConfigurationParameter);
         Comparison comparison = new BaselineComparator(policy).compare(existing.get(), result.samples(),
-                result.environment());
+                result.environment(), Calibration.measure());
         report.figure("vs baseline", comparison.summary());
         report.notes(comparison.warnings());
         entries.put("perf.baseline", comparison.change().name());
