@@ -17,7 +17,8 @@ import java.util.Optional;
  * formed, each grown until it holds at least {@value #MIN_WINDOW_CALLS} calls (so at least
  * {@value #TAIL_CALLS} calls lie beyond its p95: a p95 of 20 calls rests on a single call); recovery is the start of
  * the first window whose pooled p95 is within the tolerance, provided the next window (when the run has one) is
- * too. Without histograms (a result built elsewhere) it falls back to single seconds: the median per-second p95
+ * too. When fewer than twice {@value #MIN_WINDOW_CALLS} calls complete after the spike, windows need half of those
+ * calls each. Without histograms (a result built elsewhere) it falls back to single seconds: the median per-second p95
  * before the spike, and the first second after it whose p95 (and the next second's) is within the tolerance. A
  * second in which nothing completed never counts as recovered.
  */
@@ -90,15 +91,22 @@ final class SpikeRecovery {
         while (first < series.size() && series.get(first).startNanos() < spikeEnd) {
             first++;
         }
+        long callsAfter = 0;
+        for (int i = first; i < seconds.size(); i++) {
+            callsAfter += seconds.get(i).getTotalCount();
+        }
+        // A slow run may not complete 200 calls after the spike: then two windows share what there is, so the
+        // verdict still rests on as many calls as the run has rather than on single seconds.
+        long minCalls = Math.max(1, Math.min(MIN_WINDOW_CALLS, callsAfter / 2));
         for (int i = first; i < series.size(); i++) {
-            int afterWindow = windowEnd(seconds, i);
+            int afterWindow = windowEnd(seconds, i, minCalls);
             if (afterWindow < 0) {
                 break; // too few calls left for any window
             }
             if (!within(seconds, i, afterWindow, bound)) {
                 continue;
             }
-            int next = windowEnd(seconds, afterWindow);
+            int next = windowEnd(seconds, afterWindow, minCalls);
             if (next >= 0 && !within(seconds, afterWindow, next, bound)) {
                 continue;
             }
@@ -112,11 +120,11 @@ final class SpikeRecovery {
     }
 
     /** The exclusive end index of the window starting at {@code from}, or -1 when the rest holds too few calls. */
-    private static int windowEnd(List<Histogram> seconds, int from) {
+    private static int windowEnd(List<Histogram> seconds, int from, long minCalls) {
         long calls = 0;
         for (int i = from; i < seconds.size(); i++) {
             calls += seconds.get(i).getTotalCount();
-            if (calls >= MIN_WINDOW_CALLS) {
+            if (calls >= minCalls) {
                 return i + 1;
             }
         }

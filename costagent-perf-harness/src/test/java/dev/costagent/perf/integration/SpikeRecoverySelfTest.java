@@ -55,15 +55,14 @@ class SpikeRecoverySelfTest {
     }
 
     static class NeverRecovers {
-        private final java.util.concurrent.atomic.AtomicLong firstCall = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
 
         @SpikeLoad(baseRate = 200, spikeRate = 400, spike = "1s", before = "2s", after = "3s")
         @Requirements(maxRecovery = "1s")
         void call() throws InterruptedException {
-            // 5 ms until the spike, then 100 ms for good: a leak the spike set off.
-            long now = System.nanoTime();
-            firstCall.compareAndSet(0, now);
-            Thread.sleep(now - firstCall.get() < 2_200_000_000L ? 5 : 100);
+            // 5 ms for the 400 calls before the spike (2 s at 200/s), then 200 ms for good: a leak the spike set
+            // off. Counted in calls, not time, so a slow start on a busy machine does not move the turn.
+            Thread.sleep(calls.incrementAndGet() <= 400 ? 5 : 200);
         }
     }
 }
