@@ -42,6 +42,16 @@ public class AccuracyWorkloads {
         return acc;
     }
 
+    /** The checksum over the first {@code count} values only (a fraction of {@link #checksum(int)}'s work). */
+    public static long checksumPart(int seed, int count) {
+        long acc = seed;
+        for (int i = 0; i < count; i++) {
+            int value = VALUES[i];
+            acc = acc * 31 + ((value & 1) == 0 ? value : value >>> 1);
+        }
+        return acc;
+    }
+
     /** JMH: the cache get. */
     @Benchmark
     public void jmhCacheGet(Blackhole bh) {
