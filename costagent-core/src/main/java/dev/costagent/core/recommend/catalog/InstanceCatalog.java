@@ -66,11 +66,15 @@ public final class InstanceCatalog {
     }
 
     /**
-     * Reads a catalog file.
+     * Reads a catalog file, or a provider price list file ({@link PriceListImport}: the AWS price list CSV, the Azure
+     * retail prices JSON of one region) told apart by its first line.
      *
      * @throws IllegalArgumentException naming the file and line of a malformed row
      */
     public static InstanceCatalog load(Path file) {
+        if (PriceListImport.isPriceList(file)) { // an AWS price list CSV or an Azure retail prices JSON
+            return PriceListImport.read(file, SHIPPED_CATALOG).catalog();
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return new InstanceCatalog(parse(in, file.toString()));
         } catch (IOException e) {
