@@ -79,10 +79,10 @@ public final class CommitmentPurchaseRule implements RecommendationRule {
             inputs.put("options", options);
             boolean threeYears = s.termMonths() == 36;
             out.add(Recommendation.builder(RecommendationType.COMMITMENT_PURCHASE, p.scope().target())
-                    .title(String.format(Locale.ROOT, "Buy a %s %s commitment of %s %.2f/h in %s account %s "
-                                    + "(covers %.2f/h of remaining on-demand, %.0f%% expected utilization)",
-                            p.scope().provider(), s.option(), cur, s.commitmentPerHour(), p.scope().provider(),
-                            p.scope().billingAccountId(), s.level(), s.utilization() * 100))
+                    .title(String.format(Locale.ROOT, "Buy a %s %s commitment of %s %.2f/h for billing account %s "
+                                    + "(covers %.2f/h of the on-demand compute left after the other actions)",
+                            p.scope().provider(), s.option(), cur, s.commitmentPerHour(),
+                            p.scope().billingAccountId(), s.level()))
                     .currency(cur)
                     .currentMonthlyCost(s.level() * s.utilization() * Recommendation.HOURS_PER_MONTH)
                     .monthlySavings(s.monthlyNetSavings())
