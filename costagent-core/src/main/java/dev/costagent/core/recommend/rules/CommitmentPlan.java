@@ -41,7 +41,7 @@ final class CommitmentPlan {
 
     /** One simulated purchase option at one level. */
     record Simulation(String option, Rate rate, double level, double commitmentPerHour, double utilization,
-            double monthlyNetSavings, double upfront, double breakEvenMonths, int termMonths) {}
+            double monthlyNetSavings, double upfront, double breakEvenMonths, int termMonths, double npv) {}
 
     /** A purchase for one scope. */
     record Purchase(CommitmentScope scope, Simulation chosen, Map<String, Simulation> options, int hours,
@@ -152,13 +152,13 @@ final class CommitmentPlan {
             String option = rates.containsKey(context.options().commitmentOption())
                     ? context.options().commitmentOption() : rates.keySet().iterator().next();
             double costOfCapital = context.options().costOfCapital();
-            Simulation best = bestLevel(remainingHourly, option, rates.get(option));
+            Simulation best = bestLevel(remainingHourly, option, rates.get(option), costOfCapital);
             if (best == null || best.monthlyNetSavings() <= 0) {
                 continue;
             }
             Map<String, Simulation> all = new LinkedHashMap<>();
             for (Map.Entry<String, Rate> r : rates.entrySet()) {
-                Simulation s = bestLevel(remainingHourly, r.getKey(), r.getValue());
+                Simulation s = bestLevel(remainingHourly, r.getKey(), r.getValue(), costOfCapital);
                 if (s != null) {
                     all.put(r.getKey(), s);
                 }
@@ -174,7 +174,6 @@ final class CommitmentPlan {
             purchases.add(new Purchase(scope, best, all, hours, Recommendation.monthlyRate(eligibleSum, hours),
                     removedMonthly, Recommendation.monthlyRate(absorbedTotal.getOrDefault(scope, 0.0), hours),
                     (double) covered / hours, removedByResource.getOrDefault(scope, Map.of())));
-            assert costOfCapital >= 0;
         }
         return new CommitmentPlan(purchases, unused);
     }
@@ -204,7 +203,7 @@ final class CommitmentPlan {
     }
 
     /** The level with the largest net saving for one rate, among the 1st..100th percentiles of the hourly cost. */
-    static Simulation bestLevel(double[] hourly, String option, Rate rate) {
+    static Simulation bestLevel(double[] hourly, String option, Rate rate, double costOfCapital) {
         double[] sorted = hourly.clone();
         Arrays.sort(sorted);
         if (sorted.length == 0 || sorted[sorted.length - 1] <= 0) {
@@ -219,7 +218,7 @@ final class CommitmentPlan {
         }
         Simulation best = null;
         for (double level : levels) {
-            Simulation s = simulate(hourly, option, rate, level);
+            Simulation s = simulate(hourly, option, rate, level, costOfCapital);
             if (best == null || s.monthlyNetSavings() > best.monthlyNetSavings()) {
                 best = s;
             }
@@ -229,9 +228,10 @@ final class CommitmentPlan {
 
     /**
      * One level over the lookback: what the commitment would have covered hour by hour, its utilization, the net
-     * saving and the break-even month of its upfront payment.
+     * saving, the break-even month of its upfront payment, and the net present value over the term at the annual
+     * cost of capital: {@code −upfront + Σ_{m=1..term} monthlyBenefit / (1 + r/12)^m}.
      */
-    static Simulation simulate(double[] hourly, String option, Rate rate, double level) {
+    static Simulation simulate(double[] hourly, String option, Rate rate, double level, double costOfCapital) {
         int years = option.startsWith("3yr") ? 3 : 1;
         double upfrontShare = option.contains("all-upfront") ? 1 : option.contains("partial") ? 0.5 : 0;
         double d = rate.value();
@@ -248,8 +248,12 @@ final class CommitmentPlan {
         double monthlyBenefit = coveredMonthly - (1 - upfrontShare) * commitmentPerHour * Recommendation.HOURS_PER_MONTH;
         double breakEven = netMonthly <= 0 ? Double.POSITIVE_INFINITY
                 : upfront == 0 ? 0 : Math.round(upfront / monthlyBenefit * 100) / 100.0;
+        double npv = -upfront;
+        for (int m = 1; m <= 12 * years; m++) {
+            npv += monthlyBenefit / Math.pow(1 + costOfCapital / 12, m);
+        }
         return new Simulation(option, rate, level, commitmentPerHour, covered / (level * n), netMonthly, upfront,
-                breakEven, 12 * years);
+                breakEven, 12 * years, npv);
     }
 
     /** Per scope: {commitmentCost, unusedCost, first unused hour} per commitment with unused cost, and their ids. */

@@ -24,6 +24,7 @@ import java.util.Map;
  * commitment/h   = level × (1 − d);  utilization = Σ_h min(left[h], level) / (H × level)
  * monthlySavings = net(level) / H × 730
  * breakEven      = upfront / (monthly on-demand avoided − monthly recurring payment) months (0 without upfront)
+ * npv            = −upfront + Σ_{m=1..term} (monthly on-demand avoided − recurring payment) / (1 + costOfCapital/12)^m
  * confidence     = 0.9 × share of hours with left[h] ≥ level × min(1, H / 720)
  * risk           = MEDIUM for 1 year, HIGH for 3 years (lock-in); effort HIGH (a purchase decision)
  * </pre>
@@ -65,6 +66,8 @@ public final class CommitmentPurchaseRule implements RecommendationRule {
             inputs.put("monthlyNetSavings", s.monthlyNetSavings());
             inputs.put("upfront", s.upfront());
             inputs.put("breakEvenMonths", s.breakEvenMonths());
+            inputs.put("costOfCapital", context.options().costOfCapital());
+            inputs.put("npv", s.npv());
             Map<String, Object> options = new LinkedHashMap<>();
             p.options().forEach((key, o) -> {
                 Map<String, Object> summary = new LinkedHashMap<>();
@@ -74,6 +77,7 @@ public final class CommitmentPurchaseRule implements RecommendationRule {
                 summary.put("monthlySavings", o.monthlyNetSavings());
                 summary.put("upfront", o.upfront());
                 summary.put("breakEvenMonths", o.breakEvenMonths());
+                summary.put("npv", o.npv());
                 options.put(key, summary);
             });
             inputs.put("options", options);
