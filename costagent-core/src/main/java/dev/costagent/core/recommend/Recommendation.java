@@ -15,8 +15,8 @@ import java.util.List;
  *
  * @param id stable across runs: a hash of type and target (see {@link #idOf})
  * @param type what to do
- * @param resourceId the target: a resource id, or a dimension such as {@code CommitmentDiscountId=...} or
- *     {@code ServiceCategory=Compute}
+ * @param resourceId the target: a resource id, or a dimension such as a commitment id, or
+ *     {@code ProviderName=AWS/BillingAccountId=123} for a commitment purchase
  * @param title a one-line summary for lists
  * @param currentMonthlyCost what the target costs per month now
  * @param monthlySavings what acting saves per month
