@@ -81,8 +81,10 @@ public final class CostTable implements QueryEngine {
      * @throws dev.costagent.core.focus.FocusFormatException for bad input (strict), or input that is not FOCUS CSV
      */
     public static CostTable read(Path input, ReadOptions options) {
-        ReadResult<TableSink> result = new FocusReader(options).read(input, TableSink::new);
-        return TableAssembler.assemble(result);
+        // Stretches are folded into the table as they are verified, so a read never holds them all at once.
+        TableAssembler assembler = new TableAssembler();
+        ReadResult<TableSink> result = new FocusReader(options).read(input, TableSink::new, assembler::add);
+        return assembler.finish(result);
     }
 
     /**
