@@ -119,7 +119,7 @@ public final class NarrationBenchmark {
             ReliableLlmClient client = ReliableLlmClient.builder(new MeteredLlmClient(
                     new OpenAiClient(Endpoint.of(server.url("/v1"), ApiKey.of("sk-bench"))), new UsageLedger()))
                     .maxConcurrency(8).cacheSize(10_000).build();
-            LlmNarrator narrator = LlmNarrator.builder(client).model("gpt-4o-mini").build();
+            LlmNarrator narrator = LlmNarrator.builder(client).model("gpt-4o-mini").currency("USD").build();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 // Warm-up without latency, so that the JIT has compiled the hot paths before anything is timed.
@@ -217,7 +217,7 @@ public final class NarrationBenchmark {
                 return "in-process";
             }
         };
-        LlmNarrator narrator = LlmNarrator.builder(instant).model("m").build();
+        LlmNarrator narrator = LlmNarrator.builder(instant).model("m").currency("USD").build();
         for (int i = 0; i < iterations; i++) {
             narrator.narrate(facts);
         }

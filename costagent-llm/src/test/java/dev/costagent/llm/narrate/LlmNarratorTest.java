@@ -44,7 +44,7 @@ class LlmNarratorTest {
     }
 
     private LlmNarrator.Builder narrator() {
-        return LlmNarrator.builder(client).model("gpt-4o-mini");
+        return LlmNarrator.builder(client).model("gpt-4o-mini").currency("USD");
     }
 
     private static Facts anomaly(String teamTag) {
