@@ -114,6 +114,11 @@ class NarratorLiesTest {
             public LlmResponse stream(LlmRequest request, TokenListener listener) {
                 return complete(request);
             }
+
+            @Override
+            public String name() {
+                return "broken";
+            }
         };
         LlmNarrator narrator = LlmNarrator.builder(broken).model("m").build();
         Facts facts = FactCheckerTest.anomaly();
