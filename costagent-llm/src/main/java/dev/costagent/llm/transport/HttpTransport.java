@@ -123,7 +123,7 @@ public final class HttpTransport {
             error = new ProviderError("", "", false, "");
         }
         ErrorDetails details = new ErrorDetails(status, error.code(), error.requestId(),
-                RetryHints.from(headers, clock, status == 429));
+                RetryHints.from(headers, clock, status == 429), RetryHints.shouldRetry(headers));
         String message = protocol.displayName() + " refused the request"
                 + (error.message().isEmpty() ? "" : ": " + cap(protocol.scrub(error.message())));
         if (error.quotaExhausted() || status == 402) {
