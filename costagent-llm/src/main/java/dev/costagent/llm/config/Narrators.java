@@ -12,6 +12,8 @@ import dev.costagent.llm.provider.openai.OpenAiClient;
 import dev.costagent.llm.reliability.ReliableLlmClient;
 import dev.costagent.llm.reliability.RetryPolicy;
 import dev.costagent.llm.transport.Endpoint;
+import dev.costagent.llm.transport.EnvironmentProxy;
+import java.net.ProxySelector;
 import java.time.Clock;
 
 /**
@@ -58,10 +60,18 @@ public final class Narrators {
                 .build();
     }
 
+    /** The JVM's proxy settings when set, else {@code HTTPS_PROXY}; {@code null} means the JVM's default. */
+    static ProxySelector proxy(LlmSettings settings) {
+        boolean jvmProxy = System.getProperty("https.proxyHost") != null || System.getProperty("http.proxyHost") != null
+                || Boolean.getBoolean("java.net.useSystemProxies");
+        return jvmProxy || settings.proxy() == null ? null : EnvironmentProxy.of(settings.proxy(), settings.noProxy());
+    }
+
     /** The bare provider adapter for {@code settings} (provider must not be {@code none}). */
     public static LlmClient providerClient(LlmSettings settings) {
         Endpoint endpoint = new Endpoint(settings.baseUrl(), settings.apiKey(), settings.httpVersion(),
-                settings.connectTimeout(), Clock.systemUTC());
+                settings.connectTimeout(), Clock.systemUTC(), settings.requestHeaders(), proxy(settings),
+                settings.allowInsecureHttp());
         return switch (settings.provider()) {
             case OPENAI -> new OpenAiClient(endpoint);
             case OLLAMA -> new OllamaClient(endpoint);

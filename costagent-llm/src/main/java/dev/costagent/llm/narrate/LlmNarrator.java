@@ -7,11 +7,15 @@ import dev.costagent.core.narrate.Narrative;
 import dev.costagent.core.narrate.NarrativeSource;
 import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
+import dev.costagent.llm.client.AuthenticationException;
 import dev.costagent.llm.client.LlmClient;
+import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +47,7 @@ public final class LlmNarrator implements Narrator {
     private final boolean redactIds;
     private final int maxStringLength;
     private final String currency;
+    private final AtomicReference<String> disabledReason = new AtomicReference<>();
     private final LongAdder modelCount = new LongAdder();
     private final LongAdder rejectedCount = new LongAdder();
     private final LongAdder failedCount = new LongAdder();
@@ -66,8 +71,19 @@ public final class LlmNarrator implements Narrator {
 
     @Override
     public Narrative narrate(Facts facts) {
+        if (disabledReason.get() != null) {
+            failedCount.increment();
+            return fallback(facts);
+        }
         try {
             return narrateOrThrow(facts);
+        } catch (ModelNotFoundException | AuthenticationException e) {
+            // Every later call would fail the same way: say so once, loudly, and stop calling.
+            failedCount.increment();
+            if (disabledReason.compareAndSet(null, UntrustedText.clean(String.valueOf(e.getMessage()), 400))) {
+                LOG.error("model narratives disabled for this run, using templates: {}", disabledReason.get());
+            }
+            return fallback(facts);
         } catch (RuntimeException e) {
             // Provider trouble, a bug in a listener or in the checks: never fail the run for one narrative.
             failedCount.increment();
@@ -133,6 +149,14 @@ public final class LlmNarrator implements Narrator {
     @Override
     public boolean waitsOnIo() {
         return true;
+    }
+
+    /**
+     * Why this narrator stopped calling the model (the model does not exist, the key is refused), or empty while it
+     * still calls. The CLI prints it once on stderr.
+     */
+    public Optional<String> disabledReason() {
+        return Optional.ofNullable(disabledReason.get());
     }
 
     /** Counts of model-written, rejected and failed narrations so far. */

@@ -11,6 +11,7 @@ import dev.costagent.llm.client.AuthenticationException;
 import dev.costagent.llm.client.InvalidRequestException;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
+import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.MalformedResponseException;
 import dev.costagent.llm.client.QuotaExceededException;
 import dev.costagent.llm.client.RateLimitedException;
@@ -166,7 +167,7 @@ class ReliableLlmClientTest {
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(AuthenticationException.class);
         server.enqueue(Reply.json(404, openAiError("The model does not exist", "invalid_request_error",
                 "model_not_found")));
-        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(ModelNotFoundException.class);
         server.enqueue(Reply.json(429, openAiError("You exceeded your current quota", "insufficient_quota",
                 "insufficient_quota")).withHeader("Retry-After", "1"));
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(QuotaExceededException.class);
