@@ -29,6 +29,11 @@ final class FactSheet {
     private static final Map<String, String> SYMBOLS = Map.of("USD", "$", "EUR", "€", "GBP", "£", "JPY", "¥",
             "INR", "₹");
 
+    private static final ThreadLocal<DecimalFormat> FIXED = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    private static final ThreadLocal<DecimalFormat> FREE = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
     private final List<LocalDate> dates = new ArrayList<>();
@@ -103,8 +108,7 @@ final class FactSheet {
 
     private static String decimal(double value, int decimals, boolean fixed) {
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN);
-        DecimalFormat format = new DecimalFormat(fixed ? "#,##0.00" : "#,##0.##########",
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        DecimalFormat format = (fixed ? FIXED : FREE).get();
         return format.format(fixed || rounded.scale() <= 0 ? rounded : rounded.stripTrailingZeros());
     }
 

@@ -1,6 +1,7 @@
 package dev.costagent.llm.narrate;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One numeric fact as the checker and the slot renderer see it.
@@ -44,6 +45,9 @@ record Figure(String name, Kind kind, Label label, double value) {
         CONFIDENCE
     }
 
+    private static final Pattern MONEY_NAME = Pattern.compile("cost|saving|spend|amount|impact|actual|expected"
+            + "|monthtodate|endofmonth|lower\\d*|upper\\d*|contribution|price|charge|budget|bill|total");
+
     /** The kind and label a fact's name implies; a number that is neither money nor a ratio is a count or scalar. */
     static Figure of(String name, double value, boolean integral) {
         String key = name.toLowerCase(Locale.ROOT);
@@ -54,8 +58,7 @@ record Figure(String name, Kind kind, Label label, double value) {
         } else if (leaf.contains("confidence") || leaf.contains("ratio") || leaf.contains("share")
                 || leaf.contains("probability") || leaf.endsWith("rate")) {
             kind = Kind.RATIO;
-        } else if (leaf.matches(".*(cost|saving|spend|amount|impact|actual|expected|monthtodate|endofmonth|lower\\d*"
-                + "|upper\\d*|contribution|price|charge|budget|bill|total).*")) {
+        } else if (MONEY_NAME.matcher(leaf).find()) {
             kind = Kind.MONEY;
         } else {
             kind = integral ? Kind.COUNT : Kind.SCALAR;
