@@ -25,8 +25,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,6 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Shipped in core's test-jar ({@code <type>test-jar</type>}, scope test).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class QueryEngineContract {
 
     /** Money must match the reference to this relative error. */
@@ -61,6 +64,8 @@ public abstract class QueryEngineContract {
     protected Path tempDir;
 
     private final List<AutoCloseable> opened = new ArrayList<>();
+    /** The engine over {@link #records()}, built once per test class and shared by the tests that only read it. */
+    private QueryEngine standard;
 
     /**
      * An engine over a FOCUS CSV file (every FOCUS column, or fewer for the missing-column tests; extra columns
@@ -88,6 +93,20 @@ public abstract class QueryEngineContract {
             c.close();
         }
         opened.clear();
+    }
+
+    @AfterAll
+    void closeStandard() throws Exception {
+        if (standard instanceof AutoCloseable c) {
+            c.close();
+        }
+    }
+
+    private synchronized QueryEngine standard() throws Exception {
+        if (standard == null) {
+            standard = engine(records());
+        }
+        return standard;
     }
 
     private QueryEngine open(List<CostRecord> records) throws Exception {
@@ -173,7 +192,7 @@ public abstract class QueryEngineContract {
     void groupsMatchTheReference(Metric metric, List<Dimension> groupBy) throws Exception {
         List<CostRecord> records = records();
         CostQuery query = CostQuery.builder().metric(metric).groupBy(groupBy).build();
-        assertSame(open(records).execute(query), new ListQueryEngine(records).execute(query));
+        assertSame(standard().execute(query), new ListQueryEngine(records).execute(query));
     }
 
     static Stream<List<Filter>> filters() {
@@ -205,7 +224,7 @@ public abstract class QueryEngineContract {
     @MethodSource("filters")
     void filtersMatchTheReference(List<Filter> filters) throws Exception {
         List<CostRecord> records = records();
-        QueryEngine engine = open(records);
+        QueryEngine engine = standard();
         ListQueryEngine reference = new ListQueryEngine(records);
         for (List<Dimension> groupBy : List.of(List.<Dimension>of(), List.of(Dimension.DAY, Dimension.tag("env")))) {
             CostQuery.Builder query = CostQuery.builder().groupBy(groupBy);
@@ -218,7 +237,7 @@ public abstract class QueryEngineContract {
     @Test
     void rangeIncludesItsStartAndExcludesItsEnd() throws Exception {
         List<CostRecord> records = records();
-        QueryEngine engine = open(records);
+        QueryEngine engine = standard();
         Instant start = Instant.parse("2024-09-10T05:00:00Z");
         Instant end = Instant.parse("2024-09-12T05:00:00Z");
         long atStart = records.stream().filter(r -> r.chargePeriodStart().equals(start)).count();
@@ -238,7 +257,7 @@ public abstract class QueryEngineContract {
     @Test
     void fractionalBoundsKeepExactlyTheRowsTheRangeContains() throws Exception {
         List<CostRecord> records = records();
-        QueryEngine engine = open(records);
+        QueryEngine engine = standard();
         ListQueryEngine reference = new ListQueryEngine(records);
         Instant at = Instant.parse("2024-09-10T05:00:00Z");
         Instant later = Instant.parse("2024-09-20T05:00:00Z");
@@ -259,7 +278,7 @@ public abstract class QueryEngineContract {
     /** A row without a value for a dimension groups under a {@code null} key, which sorts first. */
     @Test
     void nullKeysGroupTogetherAndSortFirst() throws Exception {
-        QueryEngine engine = open(records());
+        QueryEngine engine = standard();
         for (Dimension dimension : List.of(Dimension.of(FocusColumn.REGION_ID), Dimension.column("x_Team"),
                 Dimension.tag("env"))) {
             QueryResult result = engine.execute(CostQuery.builder().groupBy(dimension).build());
@@ -278,7 +297,7 @@ public abstract class QueryEngineContract {
     @Test
     void aNullMetricCountsTheRowAndAddsNothing() throws Exception {
         List<CostRecord> records = records();
-        QueryResult contracted = open(records).execute(CostQuery.builder().metric(Metric.CONTRACTED_COST).build());
+        QueryResult contracted = standard().execute(CostQuery.builder().metric(Metric.CONTRACTED_COST).build());
         BigDecimal exact = records.stream().map(CostRecord::contractedCost).filter(v -> v != null)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(contracted.rows()).isEqualTo(600);
@@ -289,7 +308,7 @@ public abstract class QueryEngineContract {
     @Test
     void totalsEqualExactDecimalSums() throws Exception {
         List<CostRecord> records = records();
-        QueryEngine engine = open(records);
+        QueryEngine engine = standard();
         BigDecimal exact = records.stream().map(CostRecord::effectiveCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertClose(engine.execute(CostQuery.builder().build()).total(), exact.doubleValue(), "total");
         QueryResult byHour = engine.execute(CostQuery.builder().groupBy(Dimension.HOUR).build());
