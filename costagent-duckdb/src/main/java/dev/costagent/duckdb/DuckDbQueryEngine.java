@@ -140,47 +140,168 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
     private static DuckDbQueryEngine openCsv(DuckDBConnection root, FocusFiles files, ReadOptions options)
             throws SQLException {
-        String common = "header = true, delim = ',', quote = '\"', escape = '\"', union_by_name = true, "
-                + "nullstr = ['', 'NULL'], filename = false";
-        List<String> names = describe(root, "read_csv(" + files.sqlList() + ", " + common + ", all_varchar = true)");
-        List<String> missing = checkHeader(files, names, options);
-        StringBuilder types = new StringBuilder("{");
-        for (String name : names) {
-            if (types.length() > 1) {
-                types.append(", ");
-            }
-            types.append(Sql.literal(name)).append(": ").append(Sql.literal(sqlType(name)));
+        // Each file is read on its own with its own header and explicit types (no sniffing, which bad lines can
+        // defeat), into one table holding the union of the columns.
+        List<List<String>> headers = new ArrayList<>();
+        Set<String> union = new LinkedHashSet<>();
+        for (Path file : files.files()) {
+            List<String> header = FocusFiles.header(file);
+            headers.add(header);
+            union.addAll(header);
         }
-        types.append('}');
-        String scan = "read_csv(" + files.sqlList() + ", " + common + ", types = " + types
-                + (options.lenient() ? ", ignore_errors = true, store_rejects = true" : "") + ")";
+        List<String> names = List.copyOf(union);
+        List<String> missing = checkHeader(files, names, options);
+        StringBuilder create = new StringBuilder("CREATE TABLE focus (");
+        for (String name : names) {
+            String type = name.equals(FocusColumn.CHARGE_PERIOD_START.columnName()) ? "TIMESTAMP" : sqlType(name);
+            create.append(create.length() > 20 ? ", " : "").append(Sql.identifier(name)).append(' ').append(type);
+        }
         try (Statement s = root.createStatement()) {
-            s.execute("CREATE TABLE focus AS SELECT " + typedProjection(names, false) + " FROM " + scan);
-        } catch (SQLException e) {
-            throw csvError(files, e);
+            s.execute(create.append(')').toString());
         }
         long rejected = 0;
         List<RejectedRecord> rejects = new ArrayList<>();
-        if (options.lenient()) {
-            try (Statement s = root.createStatement();
-                    ResultSet r = s.executeQuery("SELECT count(DISTINCT (scan_id, file_id, line)) FROM reject_errors")) {
-                r.next();
-                rejected = r.getLong(1);
+        try (Statement s = root.createStatement()) {
+            s.execute("ALTER TABLE focus ADD COLUMN " + BAD_TIME + " VARCHAR");
+        }
+        for (int f = 0; f < files.files().size(); f++) {
+            Path file = files.files().get(f);
+            List<String> header = headers.get(f);
+            String scan = csvScan(file, header, false, options.lenient() ? "_" + f : null);
+            try (Statement s = root.createStatement()) {
+                s.execute("INSERT INTO focus BY NAME SELECT " + csvProjection(header) + " FROM " + scan);
+            } catch (SQLException e) {
+                throw csvError(file, e);
             }
-            try (Statement s = root.createStatement();
-                    ResultSet r = s.executeQuery("SELECT any_value(f.file_path), e.line, any_value(e.column_name), "
-                            + "any_value(e.error_message), any_value(e.csv_line) FROM reject_errors e "
-                            + "JOIN reject_scans f USING (scan_id, file_id) GROUP BY e.scan_id, e.file_id, e.line "
-                            + "ORDER BY e.scan_id, e.file_id, e.line LIMIT " + options.maxRejectDetails())) {
-                while (r.next()) {
-                    String snippet = r.getString(5) == null ? "" : r.getString(5);
-                    rejects.add(new RejectedRecord(r.getString(1), r.getLong(2), r.getString(3),
-                            oneLine(r.getString(4)), snippet.length() > 200 ? snippet.substring(0, 200) : snippet));
+            if (options.lenient()) {
+                try (Statement s = root.createStatement();
+                        ResultSet r = s.executeQuery("SELECT count(DISTINCT line) FROM rejects_" + f)) {
+                    r.next();
+                    rejected += r.getLong(1);
+                }
+                int room = options.maxRejectDetails() - rejects.size();
+                if (room > 0) {
+                    try (Statement s = root.createStatement();
+                            ResultSet r = s.executeQuery("SELECT line, any_value(column_name), "
+                                    + "any_value(error_message), any_value(csv_line) FROM rejects_" + f
+                                    + " GROUP BY line ORDER BY line LIMIT " + room)) {
+                        while (r.next()) {
+                            String snippet = r.getString(4) == null ? "" : r.getString(4);
+                            rejects.add(new RejectedRecord(file.toString(), r.getLong(1), r.getString(2),
+                                    oneLine(r.getString(3)),
+                                    snippet.length() > 200 ? snippet.substring(0, 200) : snippet));
+                        }
+                    }
                 }
             }
+            rejected += checkTimestamps(root, file, f, header, options, rejects);
         }
+        try (Statement s = root.createStatement()) {
+            s.execute("ALTER TABLE focus DROP COLUMN " + BAD_TIME);
+        }
+        rejects.sort(Comparator.comparing(RejectedRecord::file).thenComparingLong(RejectedRecord::line));
         long badTags = checkTags(root, files, names, options);
         return new DuckDbQueryEngine(root, files, names, rejected + badTags, rejects, missing);
+    }
+
+    /** A scratch column naming the first timestamp column of a row that did not parse. */
+    private static final String BAD_TIME = "\"__costagent_bad_time\"";
+
+    /**
+     * A {@code read_csv} of one file with its own header and explicit types, no sniffing. Timestamps are read as
+     * text, or as {@code TIMESTAMP} and all else as text when {@code timestampsTyped} (only to find the lines of bad
+     * timestamps): DuckDB's CSV
+     * reader turns a bad {@code TIMESTAMPTZ} into null instead of an error, so they are parsed after the read.
+     *
+     * @param rejects a suffix for the rejects tables (lenient), or {@code null} (strict)
+     */
+    private static String csvScan(Path file, List<String> header, boolean timestampsTyped, String rejects) {
+        StringBuilder types = new StringBuilder("{");
+        for (String name : header) {
+            String type = sqlType(name);
+            if (type.equals("TIMESTAMPTZ")) {
+                type = timestampsTyped ? "TIMESTAMP" : "VARCHAR";
+            } else if (timestampsTyped) {
+                type = "VARCHAR";
+            }
+            types.append(types.length() > 1 ? ", " : "").append(Sql.literal(name)).append(": ")
+                    .append(Sql.literal(type));
+        }
+        types.append('}');
+        return "read_csv(" + Sql.literal(file.toAbsolutePath().toString()) + ", header = true, "
+                + "auto_detect = false, delim = ',', quote = '\"', escape = '\"', nullstr = ['', 'NULL'], "
+                + "columns = " + types + (rejects != null ? ", ignore_errors = true, store_rejects = true, "
+                + "rejects_scan = 'rejects_scan" + rejects + "', rejects_table = 'rejects" + rejects + "'" : "") + ")";
+    }
+
+    /** Timestamps parsed from text (null when they do not parse, flagged in {@link #BAD_TIME}). */
+    private static String csvProjection(List<String> header) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder bad = new StringBuilder("CASE");
+        for (String name : header) {
+            String id = Sql.identifier(name);
+            if (sqlType(name).equals("TIMESTAMPTZ")) {
+                String parsed = "TRY_CAST(" + id + " AS TIMESTAMPTZ)";
+                bad.append(" WHEN ").append(id).append(" IS NOT NULL AND ").append(parsed).append(" IS NULL THEN ")
+                        .append(Sql.literal(name));
+                parts.add((name.equals(FocusColumn.CHARGE_PERIOD_START.columnName())
+                        ? "timezone('UTC', " + parsed + ")" : parsed) + " AS " + id);
+            } else {
+                parts.add(id);
+            }
+        }
+        parts.add(bad.length() > 4 ? bad.append(" END AS ").append(BAD_TIME).toString() : "NULL AS " + BAD_TIME);
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Rows of the file just read whose timestamps did not parse: strict fails on the first (its line found by a
+     * second, typed scan), lenient deletes and counts them.
+     */
+    private static long checkTimestamps(DuckDBConnection root, Path file, int fileIndex, List<String> header,
+            ReadOptions options, List<RejectedRecord> rejects) throws SQLException {
+        long count;
+        try (Statement s = root.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM focus WHERE " + BAD_TIME + " IS NOT NULL")) {
+            r.next();
+            count = r.getLong(1);
+        }
+        if (count == 0) {
+            return 0;
+        }
+        List<RejectedRecord> found = new ArrayList<>();
+        try (Statement s = root.createStatement()) {
+            // every column is read (a count alone would skip the conversions that find the bad lines)
+            s.execute("CREATE TEMP TABLE typed_times AS SELECT * FROM " + csvScan(file, header, true, "_times"));
+            s.execute("DROP TABLE typed_times");
+            // lines the first read rejected for other reasons (lenient) are not in the table: not counted again
+            String already = options.lenient() ? " AND line NOT IN (SELECT line FROM rejects_" + "%s)" : "";
+            try (ResultSet r = s.executeQuery("SELECT line, any_value(column_name), any_value(csv_line) "
+                    + "FROM rejects_times WHERE error_type = 'CAST'" + String.format(already, fileIndex)
+                    + " GROUP BY line ORDER BY line")) {
+                while (r.next()) {
+                    String snippet = r.getString(3) == null ? "" : r.getString(3);
+                    found.add(new RejectedRecord(file.toString(), r.getLong(1), r.getString(2),
+                            "unparsable timestamp", snippet.length() > 200 ? snippet.substring(0, 200) : snippet));
+                }
+            }
+            s.execute("DROP TABLE rejects_times");
+            s.execute("DROP TABLE rejects_scan_times");
+        }
+        if (!options.lenient()) {
+            RejectedRecord first = found.isEmpty() ? new RejectedRecord(file.toString(), 0, null,
+                    "unparsable timestamp", "") : found.get(0);
+            throw new FocusFormatException(file.toString(), first.line(), first.column(), "unparsable timestamp");
+        }
+        for (RejectedRecord record : found) {
+            if (rejects.size() < options.maxRejectDetails()) {
+                rejects.add(record);
+            }
+        }
+        try (Statement s = root.createStatement()) {
+            s.executeUpdate("DELETE FROM focus WHERE " + BAD_TIME + " IS NOT NULL");
+        }
+        return count;
     }
 
     /** Tags must be a JSON object: strict refuses the data, lenient drops and counts such rows. */
@@ -262,20 +383,13 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         return String.join(", ", parts);
     }
 
-    private static FocusFormatException csvError(FocusFiles files, SQLException e) {
+    private static FocusFormatException csvError(Path file, SQLException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         Matcher line = CSV_LINE.matcher(message);
         Matcher column = CSV_COLUMN.matcher(message);
         String reason = message.lines().filter(l -> l.startsWith("Error when") || l.contains("Expected Number")
                 || l.contains("Could not convert")).findFirst().orElse(firstLine(e));
-        String file = files.name();
-        Matcher fileName = Pattern.compile("file \"?([^\"\\s]+)\"?").matcher(message);
-        for (Path p : files.files()) {
-            if (message.contains(p.toAbsolutePath().toString())) {
-                file = p.toString();
-            }
-        }
-        return new FocusFormatException(file, line.find() ? Long.parseLong(line.group(1)) : 0,
+        return new FocusFormatException(file.toString(), line.find() ? Long.parseLong(line.group(1)) : 0,
                 column.find() ? column.group(1) : null, oneLine(reason));
     }
 
@@ -360,13 +474,13 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     /**
-     * The distinct BillingCurrency values, sorted. For Parquet this comes from the files' column statistics when they
-     * settle it (one value per row group), without a scan.
+     * The distinct BillingCurrency values, sorted. For Parquet, this and the rest of the profile come from the files'
+     * footers (statistics per row group) when they settle it, without reading rows.
      */
     public List<String> currencies() {
         List<String> known = currencies;
         if (known == null) {
-            known = files.parquet() ? parquetCurrencies().orElseGet(() -> profile().currencies) : profile().currencies;
+            known = profile().currencies;
             currencies = known;
         }
         return known;
@@ -398,25 +512,85 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         return files.parquet();
     }
 
-    private Optional<List<String>> parquetCurrencies() {
-        if (!columns.contains(FocusColumn.BILLING_CURRENCY.columnName())) {
-            return Optional.of(List.of());
-        }
-        try (Connection c = connection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT stats_min_value, stats_max_value FROM parquet_metadata("
-                        + files.sqlList() + ") WHERE path_in_schema = 'BillingCurrency'")) {
-            Set<String> values = new TreeSet<>();
-            boolean any = false;
-            while (r.next()) {
-                any = true;
-                String min = r.getString(1);
-                String max = r.getString(2);
-                if (min == null || !min.equals(max)) {
-                    return Optional.empty();
-                }
-                values.add(min);
+    /**
+     * The profile from the Parquet footers alone (row counts, null counts, min and max per row group), when every file
+     * has every column concerned and its statistics: no row is read. Otherwise empty, and a scan answers.
+     */
+    private Optional<Profile> parquetProfile() {
+        List<String> needed = new ArrayList<>();
+        for (FocusColumn column : FocusColumn.values()) {
+            if ((!column.nullable() || column == FocusColumn.CHARGE_PERIOD_START
+                    || column == FocusColumn.BILLING_CURRENCY) && columns.contains(column.columnName())) {
+                needed.add(column.columnName());
             }
-            return any ? Optional.of(List.copyOf(values)) : Optional.empty();
+        }
+        String list = files.sqlList();
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            long rows;
+            long rowGroups;
+            try (ResultSet r = s.executeQuery("SELECT sum(num_rows), sum(num_row_groups) FROM parquet_file_metadata("
+                    + list + ")")) {
+                r.next();
+                rows = r.getLong(1);
+                rowGroups = r.getLong(2);
+            }
+            StringBuilder in = new StringBuilder();
+            for (String name : needed) {
+                in.append(in.length() == 0 ? "" : ", ").append(Sql.literal(name));
+            }
+            java.util.Map<String, long[]> nulls = new java.util.HashMap<>();
+            Instant first = null;
+            Instant last = null;
+            Set<String> currencySet = new TreeSet<>();
+            try (ResultSet r = s.executeQuery("SELECT path_in_schema, count(*), sum(stats_null_count), "
+                    + "bool_and(stats_null_count IS NOT NULL), "
+                    + "epoch_us(min(TRY_CAST(stats_min_value AS TIMESTAMPTZ))), "
+                    + "epoch_us(max(TRY_CAST(stats_max_value AS TIMESTAMPTZ))), "
+                    + "bool_and(stats_min_value IS NOT DISTINCT FROM stats_max_value), "
+                    + "list(DISTINCT stats_min_value) FILTER (WHERE stats_min_value IS NOT NULL) "
+                    + "FROM parquet_metadata(" + list + ") WHERE path_in_schema IN (" + in + ") "
+                    + "GROUP BY path_in_schema")) {
+                while (r.next()) {
+                    String name = r.getString(1);
+                    if (r.getLong(2) != rowGroups || !r.getBoolean(4)) {
+                        return Optional.empty();
+                    }
+                    long nullCount = r.getLong(3);
+                    nulls.put(name, new long[] {nullCount});
+                    if (name.equals(FocusColumn.CHARGE_PERIOD_START.columnName()) && nullCount < rows) {
+                        if (r.getObject(5) == null || r.getObject(6) == null) {
+                            return Optional.empty();
+                        }
+                        first = micros(r.getLong(5));
+                        last = micros(r.getLong(6));
+                    }
+                    if (name.equals(FocusColumn.BILLING_CURRENCY.columnName())) {
+                        if (!r.getBoolean(7)) {
+                            return Optional.empty();
+                        }
+                        for (Object o : (Object[]) r.getArray(8).getArray()) {
+                            currencySet.add(String.valueOf(o));
+                        }
+                    }
+                }
+            }
+            if (!nulls.keySet().containsAll(needed)) {
+                return Optional.empty();
+            }
+            List<DataQualityIssue> issues = new ArrayList<>();
+            for (String column : missingMandatory) {
+                issues.add(new DataQualityIssue(DataQualityIssue.MISSING_MANDATORY_COLUMN, column, rows,
+                        "mandatory FOCUS column absent from the input"));
+            }
+            for (FocusColumn column : FocusColumn.values()) {
+                long[] count = nulls.get(column.columnName());
+                if (!column.nullable() && count != null && count[0] > 0) {
+                    issues.add(new DataQualityIssue(DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN, column.columnName(),
+                            count[0], "FOCUS requires a value; rows kept, the null counts as absent in "
+                            + column.columnName() + " only"));
+                }
+            }
+            return Optional.of(new Profile(rows, first, last, List.copyOf(currencySet), List.copyOf(issues)));
         } catch (SQLException e) {
             return Optional.empty();
         }
@@ -430,7 +604,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         }
         synchronized (this) {
             if (profile == null) {
-                profile = computeProfile();
+                profile = (files.parquet() ? parquetProfile() : Optional.<Profile>empty())
+                        .orElseGet(this::computeProfile);
             }
             return profile;
         }

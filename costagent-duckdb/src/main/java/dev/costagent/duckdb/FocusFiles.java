@@ -53,6 +53,52 @@ record FocusFiles(List<Path> files, boolean parquet) {
         return name.endsWith(".csv") || name.endsWith(".csv.gz");
     }
 
+    /**
+     * The column names of a CSV file's header line (plain or gzip; quotes and a byte-order mark removed).
+     *
+     * @throws FocusFormatException when the file is empty or not readable as such
+     */
+    static List<String> header(Path file) {
+        try (java.io.InputStream raw = Files.newInputStream(file);
+                java.io.InputStream in = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
+                        ? new java.util.zip.GZIPInputStream(raw) : raw;
+                java.io.BufferedReader reader = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            String line = reader.readLine();
+            if (line == null || line.isBlank()) {
+                throw new FocusFormatException(file.toString(), 0, null, "empty file: no header and no records");
+            }
+            if (line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            List<String> names = new java.util.ArrayList<>();
+            StringBuilder name = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '"') {
+                    if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        name.append('"');
+                        i++;
+                    } else {
+                        quoted = !quoted;
+                    }
+                } else if (c == ',' && !quoted) {
+                    names.add(name.toString());
+                    name.setLength(0);
+                } else {
+                    name.append(c);
+                }
+            }
+            names.add(name.toString());
+            return names;
+        } catch (java.util.zip.ZipException e) {
+            throw new FocusFormatException(file.toString(), "not a valid gzip file (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The files as a DuckDB list literal. */
     String sqlList() {
         StringBuilder list = new StringBuilder("[");

@@ -27,9 +27,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,7 +60,7 @@ public abstract class QueryEngineContract {
     private static final String[] TEAMS = {"core", "data", null};
     private static final String[] ENVS = {"prod", "dev", null};
 
-    @TempDir
+    /** Files the engines read live here until every test of the class has run (an engine may read lazily). */
     protected Path tempDir;
 
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -95,10 +95,20 @@ public abstract class QueryEngineContract {
         opened.clear();
     }
 
+    @BeforeAll
+    void createTempDir() throws Exception {
+        tempDir = Files.createTempDirectory("engine-contract");
+    }
+
     @AfterAll
     void closeStandard() throws Exception {
         if (standard instanceof AutoCloseable c) {
             c.close();
+        }
+        try (Stream<Path> walk = Files.walk(tempDir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
