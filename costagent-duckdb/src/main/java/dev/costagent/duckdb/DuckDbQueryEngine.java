@@ -9,6 +9,7 @@ import dev.costagent.core.focus.FocusFormatException;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.RejectedRecord;
 import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.DataProfile;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryException;
 import dev.costagent.core.table.QueryResult;
@@ -443,9 +444,19 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         }
     }
 
+    /**
+     * The profile: rows, rejects, columns, currencies, time span and data quality, as the default engine reports
+     * them. For Parquet it comes from the file footers when their statistics settle it; otherwise from one scan.
+     */
+    @Override
+    public DataProfile profile() {
+        Profile p = scanProfile();
+        return new DataProfile(p.rows, rejected, focusColumns, p.currencies, p.first, p.last, rejects, p.dataQuality);
+    }
+
     /** The number of rows (accepted records). */
     public long rowCount() {
-        return profile().rows;
+        return scanProfile().rows;
     }
 
     /** Records the read rejected (lenient CSV). */
@@ -460,7 +471,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
     /** Rules of the FOCUS specification that accepted rows break, as the default reader reports them. */
     public List<DataQualityIssue> dataQuality() {
-        return profile().dataQuality;
+        return scanProfile().dataQuality;
     }
 
     /** The FOCUS columns the input has. */
@@ -480,7 +491,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     public List<String> currencies() {
         List<String> known = currencies;
         if (known == null) {
-            known = profile().currencies;
+            known = scanProfile().currencies;
             currencies = known;
         }
         return known;
@@ -494,12 +505,12 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
     /** The earliest ChargePeriodStart, if any row has one. */
     public Optional<Instant> firstChargePeriodStart() {
-        return Optional.ofNullable(profile().first);
+        return Optional.ofNullable(scanProfile().first);
     }
 
     /** The latest ChargePeriodStart, if any row has one. */
     public Optional<Instant> lastChargePeriodStart() {
-        return Optional.ofNullable(profile().last);
+        return Optional.ofNullable(scanProfile().last);
     }
 
     /** The input files. */
@@ -597,7 +608,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     /** One scan for the row count, the ChargePeriodStart range, currencies and nulls in non-nullable columns. */
-    private Profile profile() {
+    private Profile scanProfile() {
         Profile known = profile;
         if (known != null) {
             return known;
