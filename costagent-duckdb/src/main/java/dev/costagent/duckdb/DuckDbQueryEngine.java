@@ -117,6 +117,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             try (Statement s = root.createStatement()) {
                 // Timestamps without a zone are UTC, as in the default reader; keys are UTC buckets.
                 s.execute("SET GLOBAL TimeZone = 'UTC'");
+                // Parquet footers are read once, not once per query and once more for the profile.
+                s.execute("SET GLOBAL parquet_metadata_cache = true");
             }
             return files.parquet() ? openParquet(root, files, options) : openCsv(root, files, options);
         } catch (RuntimeException e) {
@@ -130,7 +132,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
     private static DuckDbQueryEngine openParquet(DuckDBConnection root, FocusFiles files, ReadOptions options)
             throws SQLException {
-        String scan = "read_parquet(" + files.sqlList() + ", union_by_name = true)";
+        String scan = "read_parquet(" + files.sqlList() + (files.files().size() > 1 ? ", union_by_name = true" : "")
+                + ")";
         List<String> names = describe(root, scan);
         List<String> missing = checkHeader(files, names, options);
         try (Statement s = root.createStatement()) {
