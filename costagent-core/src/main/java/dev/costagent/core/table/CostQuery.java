@@ -37,7 +37,7 @@ public record CostQuery(Metric metric, List<Dimension> groupBy, List<Filter> fil
      * @param currencies the currencies in the data
      * @throws QueryException when the query would mix them
      */
-    void checkCurrencies(Collection<String> currencies) {
+    public void checkCurrencies(Collection<String> currencies) {
         if (currencies.size() <= 1 || !metric.isCost()) {
             return;
         }

@@ -22,6 +22,9 @@ import java.util.List;
  *       fractional bounds read as {@link TimeRange#contains} reads them.</li>
  *   <li>Throw {@link QueryException} for a column the input lacks, and for a sum over mixed BillingCurrency values
  *       unless the query groups by or filters to one currency.</li>
+ *   <li>Details the kit pins: keys are formatted {@code 2024-09-18T22}, {@code 2024-09-18}, {@code 2024-09} and sorted
+ *       element by element in {@link String#compareTo} order; a row with a null metric still counts in {@code rows};
+ *       an absent tag key is no error (null on every row); quantities are never refused for currency.</li>
  * </ul>
  */
 public interface QueryEngine {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 final class AgentInputFlags {
 
     @Option(names = "--input", paramLabel = "FILE|DIR",
-            description = "FOCUS CSV file (.csv or .csv.gz) or a directory of them; generated demo data if absent.")
+            description = "FOCUS CSV file (.csv or .csv.gz) or a directory of them (with --engine duckdb also .parquet); "
+                    + "generated demo data if absent.")
     Path input;
 
     @Option(names = "--utilization", paramLabel = "FILE",
@@ -30,9 +31,14 @@ final class AgentInputFlags {
     @Option(names = "--quiet", description = "No progress or warnings on stderr.")
     boolean quiet;
 
+    @Option(names = "--engine", defaultValue = "memory", paramLabel = "memory|duckdb",
+            description = "memory (default): read into the in-memory table; duckdb: query the files in DuckDB "
+                    + "(CSV, CSV.gz or Parquet; data larger than the heap).")
+    String engine;
+
     /** The agent inputs these flags name. */
     AnalyzeSupport.Inputs inputs() {
         return new AnalyzeSupport.Inputs(input, utilization, inventory, catalog, lenient,
-                ProgressPrinter.forTerminal(quiet));
+                ProgressPrinter.forTerminal(quiet), EngineOption.parse(engine) == EngineOption.DUCKDB);
     }
 }

@@ -19,6 +19,7 @@ import dev.costagent.core.report.ReportFormat;
 import dev.costagent.core.report.ReportWriter;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
+import dev.costagent.duckdb.DuckDbSource;
 import dev.costagent.examples.data.SampleBilling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,9 +71,17 @@ public final class AnalyzeSupport {
      * @param catalog instance catalog overrides ({@code provider,type,family,vcpu,memoryGiB,hourlyUsd}); may be null
      * @param lenient go on past bad records
      * @param progress where ingest progress goes (e.g. stderr on a terminal); may be null
+     * @param duckdb run the queries in DuckDB over the files instead of reading them into the in-memory table
      */
     public record Inputs(Path input, Path utilization, Path inventory, Path catalog, boolean lenient,
-            dev.costagent.core.focus.ReadProgress progress) {}
+            dev.costagent.core.focus.ReadProgress progress, boolean duckdb) {
+
+        /** Inputs on the default in-memory engine. */
+        public Inputs(Path input, Path utilization, Path inventory, Path catalog, boolean lenient,
+                dev.costagent.core.focus.ReadProgress progress) {
+            this(input, utilization, inventory, catalog, lenient, progress, false);
+        }
+    }
 
     /** An agent over the inputs, narrating with the given narrator ({@code null}: the template narrator). */
     public static CostAgent agent(Inputs inputs, Narrator narrator) {
@@ -93,7 +102,8 @@ public final class AnalyzeSupport {
                 .recommendations(RecommendationEngine.builder().options(options.build()).build())
                 .narrator(narrator == null ? new TemplateNarrator() : narrator);
         if (inputs.input() == null) {
-            agent.sources(demoSources());
+            agent.sources(inputs.duckdb() ? demoSources().stream().map(s -> (CostSource) DuckDbSource.of(
+                    ((FocusFileSource) s).path())).toList() : demoSources());
             if (inputs.utilization() == null) {
                 agent.utilization(demoUtilization());
             }
@@ -101,7 +111,7 @@ public final class AnalyzeSupport {
             if (!Files.exists(inputs.input())) {
                 throw new IllegalArgumentException("input " + inputs.input() + " does not exist");
             }
-            agent.source(FocusFileSource.of(inputs.input()));
+            agent.source(inputs.duckdb() ? DuckDbSource.of(inputs.input()) : FocusFileSource.of(inputs.input()));
         }
         if (inputs.utilization() != null) {
             agent.utilization(readUtilization(inputs.utilization()));

@@ -1,0 +1,708 @@
+package dev.costagent.duckdb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.costagent.core.focus.ColumnType;
+import dev.costagent.core.focus.DataQualityIssue;
+import dev.costagent.core.focus.FocusColumn;
+import dev.costagent.core.focus.FocusFormatException;
+import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.focus.RejectedRecord;
+import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.DataProfile;
+import dev.costagent.core.table.QueryEngine;
+import dev.costagent.core.table.QueryException;
+import dev.costagent.core.table.QueryResult;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Answers every {@link CostQuery} with DuckDB SQL over FOCUS files, so that data far larger than the heap can be
+ * analysed: the rows stay in DuckDB (native memory and disk), and only the groups of each answer reach the JVM.
+ *
+ * <p>Parquet files (one, or a directory tree of them) are queried in place through a view that casts each FOCUS
+ * column to its type. CSV and CSV.gz files are read once into a DuckDB table with explicit column types (the rows go
+ * from the file into DuckDB, never through Java), so that the agent's many queries do not parse the text again.
+ *
+ * <p>Strict reading stops at the first bad record with a one-line error naming file, line and column, as the default
+ * engine does; lenient reading skips bad records and counts them ({@link #rejectedCount()}, {@link #rejects()}). The
+ * differences from the default engine are listed in {@code docs/engines.md} and pinned by tests.
+ *
+ * <p>Thread-safe: each query runs on its own duplicate of one DuckDB connection. Close the engine to free DuckDB's
+ * memory.
+ *
+ * <pre>{@code
+ * try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(Path.of("focus/"), ReadOptions.DEFAULTS)) {
+ *     QueryResult byService = engine.execute(CostQuery.builder().groupBy(Dimension.column("ServiceName")).build());
+ * }
+ * }</pre>
+ */
+public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
+
+    private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int c = Comparator.nullsFirst(Comparator.<String>naturalOrder()).compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+    private static final Pattern CSV_LINE = Pattern.compile("Line: (\\d+)");
+    private static final Pattern CSV_COLUMN = Pattern.compile("column \"([^\"]+)\"");
+
+    private final DuckDBConnection root;
+    private final FocusFiles files;
+    private final Set<String> columns;
+    private final Set<FocusColumn> focusColumns;
+    private final List<String> extraColumns;
+    private final long rejected;
+    private final List<RejectedRecord> rejects;
+    private final List<String> missingMandatory;
+    private volatile Profile profile;
+    private volatile List<String> currencies;
+
+    private DuckDbQueryEngine(DuckDBConnection root, FocusFiles files, List<String> names, long rejected,
+            List<RejectedRecord> rejects, List<String> missingMandatory) {
+        this.root = root;
+        this.files = files;
+        this.columns = Collections.unmodifiableSet(new LinkedHashSet<>(names));
+        Set<FocusColumn> focus = EnumSet.noneOf(FocusColumn.class);
+        List<String> extra = new ArrayList<>();
+        for (String name : names) {
+            FocusColumn.byName(name).ifPresentOrElse(focus::add, () -> extra.add(name));
+        }
+        this.focusColumns = Collections.unmodifiableSet(focus);
+        this.extraColumns = List.copyOf(extra);
+        this.rejected = rejected;
+        this.rejects = List.copyOf(rejects);
+        this.missingMandatory = List.copyOf(missingMandatory);
+    }
+
+    /**
+     * Opens FOCUS data: a {@code .parquet}, {@code .csv} or {@code .csv.gz} file, or a directory of them.
+     *
+     * @throws FocusFormatException for input that is missing, not FOCUS, or (strict) holds a bad record
+     */
+    public static DuckDbQueryEngine open(Path input, ReadOptions options) {
+        requireNonNull(input, "input");
+        requireNonNull(options, "options");
+        FocusFiles files = FocusFiles.of(input);
+        DuckDBConnection root;
+        try {
+            root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start DuckDB: " + firstLine(e), e);
+        }
+        try {
+            try (Statement s = root.createStatement()) {
+                // Timestamps without a zone are UTC, as in the default reader; keys are UTC buckets.
+                s.execute("SET GLOBAL TimeZone = 'UTC'");
+                // Parquet footers are read once, not once per query and once more for the profile.
+                s.execute("SET GLOBAL parquet_metadata_cache = true");
+            }
+            return files.parquet() ? openParquet(root, files, options) : openCsv(root, files, options);
+        } catch (RuntimeException e) {
+            closeQuietly(root);
+            throw e;
+        } catch (SQLException e) {
+            closeQuietly(root);
+            throw new FocusFormatException(files.name(), 0, null, firstLine(e));
+        }
+    }
+
+    private static DuckDbQueryEngine openParquet(DuckDBConnection root, FocusFiles files, ReadOptions options)
+            throws SQLException {
+        String scan = "read_parquet(" + files.sqlList() + (files.files().size() > 1 ? ", union_by_name = true" : "")
+                + ")";
+        List<String> names = describe(root, scan);
+        List<String> missing = checkHeader(files, names, options);
+        try (Statement s = root.createStatement()) {
+            s.execute("CREATE VIEW focus AS SELECT " + typedProjection(names, true) + " FROM " + scan);
+        }
+        return new DuckDbQueryEngine(root, files, names, 0, List.of(), missing);
+    }
+
+    private static DuckDbQueryEngine openCsv(DuckDBConnection root, FocusFiles files, ReadOptions options)
+            throws SQLException {
+        // Each file is read on its own with its own header and explicit types (no sniffing, which bad lines can
+        // defeat), into one table holding the union of the columns.
+        List<List<String>> headers = new ArrayList<>();
+        Set<String> union = new LinkedHashSet<>();
+        for (Path file : files.files()) {
+            List<String> header = FocusFiles.header(file);
+            headers.add(header);
+            union.addAll(header);
+        }
+        List<String> names = List.copyOf(union);
+        List<String> missing = checkHeader(files, names, options);
+        StringBuilder create = new StringBuilder("CREATE TABLE focus (");
+        for (String name : names) {
+            String type = name.equals(FocusColumn.CHARGE_PERIOD_START.columnName()) ? "TIMESTAMP" : sqlType(name);
+            create.append(create.length() > 20 ? ", " : "").append(Sql.identifier(name)).append(' ').append(type);
+        }
+        try (Statement s = root.createStatement()) {
+            s.execute(create.append(')').toString());
+        }
+        long rejected = 0;
+        List<RejectedRecord> rejects = new ArrayList<>();
+        try (Statement s = root.createStatement()) {
+            s.execute("ALTER TABLE focus ADD COLUMN " + BAD_TIME + " VARCHAR");
+        }
+        for (int f = 0; f < files.files().size(); f++) {
+            Path file = files.files().get(f);
+            List<String> header = headers.get(f);
+            String scan = csvScan(file, header, false, options.lenient() ? "_" + f : null);
+            try (Statement s = root.createStatement()) {
+                s.execute("INSERT INTO focus BY NAME SELECT " + csvProjection(header) + " FROM " + scan);
+            } catch (SQLException e) {
+                throw csvError(file, e);
+            }
+            if (options.lenient()) {
+                try (Statement s = root.createStatement();
+                        ResultSet r = s.executeQuery("SELECT count(DISTINCT line) FROM rejects_" + f)) {
+                    r.next();
+                    rejected += r.getLong(1);
+                }
+                int room = options.maxRejectDetails() - rejects.size();
+                if (room > 0) {
+                    try (Statement s = root.createStatement();
+                            ResultSet r = s.executeQuery("SELECT line, any_value(column_name), "
+                                    + "any_value(error_message), any_value(csv_line) FROM rejects_" + f
+                                    + " GROUP BY line ORDER BY line LIMIT " + room)) {
+                        while (r.next()) {
+                            String snippet = r.getString(4) == null ? "" : r.getString(4);
+                            rejects.add(new RejectedRecord(file.toString(), r.getLong(1), r.getString(2),
+                                    oneLine(r.getString(3)),
+                                    snippet.length() > 200 ? snippet.substring(0, 200) : snippet));
+                        }
+                    }
+                }
+            }
+            rejected += checkTimestamps(root, file, f, header, options, rejects);
+        }
+        try (Statement s = root.createStatement()) {
+            s.execute("ALTER TABLE focus DROP COLUMN " + BAD_TIME);
+        }
+        rejects.sort(Comparator.comparing(RejectedRecord::file).thenComparingLong(RejectedRecord::line));
+        long badTags = checkTags(root, files, names, options);
+        return new DuckDbQueryEngine(root, files, names, rejected + badTags, rejects, missing);
+    }
+
+    /** A scratch column naming the first timestamp column of a row that did not parse. */
+    private static final String BAD_TIME = "\"__costagent_bad_time\"";
+
+    /**
+     * A {@code read_csv} of one file with its own header and explicit types, no sniffing. Timestamps are read as
+     * text, or as {@code TIMESTAMP} and all else as text when {@code timestampsTyped} (only to find the lines of bad
+     * timestamps): DuckDB's CSV
+     * reader turns a bad {@code TIMESTAMPTZ} into null instead of an error, so they are parsed after the read.
+     *
+     * @param rejects a suffix for the rejects tables (lenient), or {@code null} (strict)
+     */
+    private static String csvScan(Path file, List<String> header, boolean timestampsTyped, String rejects) {
+        StringBuilder types = new StringBuilder("{");
+        for (String name : header) {
+            String type = sqlType(name);
+            if (type.equals("TIMESTAMPTZ")) {
+                type = timestampsTyped ? "TIMESTAMP" : "VARCHAR";
+            } else if (timestampsTyped) {
+                type = "VARCHAR";
+            }
+            types.append(types.length() > 1 ? ", " : "").append(Sql.literal(name)).append(": ")
+                    .append(Sql.literal(type));
+        }
+        types.append('}');
+        return "read_csv(" + Sql.literal(file.toAbsolutePath().toString()) + ", header = true, "
+                + "auto_detect = false, delim = ',', quote = '\"', escape = '\"', nullstr = ['', 'NULL'], "
+                + "columns = " + types + (rejects != null ? ", ignore_errors = true, store_rejects = true, "
+                + "rejects_scan = 'rejects_scan" + rejects + "', rejects_table = 'rejects" + rejects + "'" : "") + ")";
+    }
+
+    /** Timestamps parsed from text (null when they do not parse, flagged in {@link #BAD_TIME}). */
+    private static String csvProjection(List<String> header) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder bad = new StringBuilder("CASE");
+        for (String name : header) {
+            String id = Sql.identifier(name);
+            if (sqlType(name).equals("TIMESTAMPTZ")) {
+                String parsed = "TRY_CAST(" + id + " AS TIMESTAMPTZ)";
+                bad.append(" WHEN ").append(id).append(" IS NOT NULL AND ").append(parsed).append(" IS NULL THEN ")
+                        .append(Sql.literal(name));
+                parts.add((name.equals(FocusColumn.CHARGE_PERIOD_START.columnName())
+                        ? "timezone('UTC', " + parsed + ")" : parsed) + " AS " + id);
+            } else {
+                parts.add(id);
+            }
+        }
+        parts.add(bad.length() > 4 ? bad.append(" END AS ").append(BAD_TIME).toString() : "NULL AS " + BAD_TIME);
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Rows of the file just read whose timestamps did not parse: strict fails on the first (its line found by a
+     * second, typed scan), lenient deletes and counts them.
+     */
+    private static long checkTimestamps(DuckDBConnection root, Path file, int fileIndex, List<String> header,
+            ReadOptions options, List<RejectedRecord> rejects) throws SQLException {
+        long count;
+        try (Statement s = root.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM focus WHERE " + BAD_TIME + " IS NOT NULL")) {
+            r.next();
+            count = r.getLong(1);
+        }
+        if (count == 0) {
+            return 0;
+        }
+        List<RejectedRecord> found = new ArrayList<>();
+        try (Statement s = root.createStatement()) {
+            // every column is read (a count alone would skip the conversions that find the bad lines)
+            s.execute("CREATE TEMP TABLE typed_times AS SELECT * FROM " + csvScan(file, header, true, "_times"));
+            s.execute("DROP TABLE typed_times");
+            // lines the first read rejected for other reasons (lenient) are not in the table: not counted again
+            String already = options.lenient() ? " AND line NOT IN (SELECT line FROM rejects_" + "%s)" : "";
+            try (ResultSet r = s.executeQuery("SELECT line, any_value(column_name), any_value(csv_line) "
+                    + "FROM rejects_times WHERE error_type = 'CAST'" + String.format(already, fileIndex)
+                    + " GROUP BY line ORDER BY line")) {
+                while (r.next()) {
+                    String snippet = r.getString(3) == null ? "" : r.getString(3);
+                    found.add(new RejectedRecord(file.toString(), r.getLong(1), r.getString(2),
+                            "unparsable timestamp", snippet.length() > 200 ? snippet.substring(0, 200) : snippet));
+                }
+            }
+            s.execute("DROP TABLE rejects_times");
+            s.execute("DROP TABLE rejects_scan_times");
+        }
+        if (!options.lenient()) {
+            RejectedRecord first = found.isEmpty() ? new RejectedRecord(file.toString(), 0, null,
+                    "unparsable timestamp", "") : found.get(0);
+            throw new FocusFormatException(file.toString(), first.line(), first.column(), "unparsable timestamp");
+        }
+        for (RejectedRecord record : found) {
+            if (rejects.size() < options.maxRejectDetails()) {
+                rejects.add(record);
+            }
+        }
+        try (Statement s = root.createStatement()) {
+            s.executeUpdate("DELETE FROM focus WHERE " + BAD_TIME + " IS NOT NULL");
+        }
+        return count;
+    }
+
+    /** Tags must be a JSON object: strict refuses the data, lenient drops and counts such rows. */
+    private static long checkTags(DuckDBConnection root, FocusFiles files, List<String> names, ReadOptions options)
+            throws SQLException {
+        if (!names.contains(FocusColumn.TAGS.columnName())) {
+            return 0;
+        }
+        String bad = "\"Tags\" IS NOT NULL AND (NOT json_valid(\"Tags\") OR json_type(TRY_CAST(\"Tags\" AS JSON)) "
+                + "IS DISTINCT FROM 'OBJECT')";
+        try (Statement s = root.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*), any_value(\"Tags\") FROM focus WHERE " + bad)) {
+            r.next();
+            long count = r.getLong(1);
+            if (count == 0) {
+                return 0;
+            }
+            if (!options.lenient()) {
+                throw new FocusFormatException(files.name(), 0, "Tags",
+                        "Tags is not a JSON object: " + r.getString(2) + " (" + count + " rows)");
+            }
+        }
+        try (Statement s = root.createStatement()) {
+            return s.executeUpdate("DELETE FROM focus WHERE " + bad);
+        }
+    }
+
+    /** Strict: the mandatory FOCUS columns must all be there; lenient notes the missing ones as data quality. */
+    private static List<String> checkHeader(FocusFiles files, List<String> names, ReadOptions options) {
+        if (names.stream().noneMatch(n -> FocusColumn.byName(n).isPresent())) {
+            throw new FocusFormatException(files.name(), 1, null, "no FOCUS column in the header (first column: '"
+                    + (names.isEmpty() ? "" : names.get(0)) + "'); is this a FOCUS export?");
+        }
+        List<String> missing = new ArrayList<>();
+        for (FocusColumn column : FocusColumn.values()) {
+            if (column.mandatory() && !names.contains(column.columnName())) {
+                missing.add(column.columnName());
+            }
+        }
+        if (!missing.isEmpty() && !options.lenient()) {
+            throw new FocusFormatException(files.name(), 1, missing.get(0), "mandatory FOCUS column missing from the "
+                    + "header" + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more: "
+                    + missing.subList(1, missing.size()) + ")" : ""));
+        }
+        return missing;
+    }
+
+    private static List<String> describe(DuckDBConnection root, String scan) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = root.createStatement();
+                ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM " + scan)) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static String sqlType(String name) {
+        ColumnType type = FocusColumn.byName(name).map(FocusColumn::type).orElse(ColumnType.STRING);
+        return switch (type) {
+            case DECIMAL -> "DOUBLE";
+            case TIMESTAMP -> "TIMESTAMPTZ";
+            default -> "VARCHAR";
+        };
+    }
+
+    /** Every column in its FOCUS type; ChargePeriodStart as a UTC {@code TIMESTAMP}, which the query keys read. */
+    private static String typedProjection(List<String> names, boolean cast) {
+        List<String> parts = new ArrayList<>();
+        for (String name : names) {
+            String id = Sql.identifier(name);
+            String value = cast ? "CAST(" + id + " AS " + sqlType(name) + ")" : id;
+            if (name.equals(FocusColumn.CHARGE_PERIOD_START.columnName())) {
+                value = "timezone('UTC', " + (cast ? value : "CAST(" + id + " AS TIMESTAMPTZ)") + ")";
+            }
+            parts.add(value + " AS " + id);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static FocusFormatException csvError(Path file, SQLException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        Matcher line = CSV_LINE.matcher(message);
+        Matcher column = CSV_COLUMN.matcher(message);
+        String reason = message.lines().filter(l -> l.startsWith("Error when") || l.contains("Expected Number")
+                || l.contains("Could not convert")).findFirst().orElse(firstLine(e));
+        return new FocusFormatException(file.toString(), line.find() ? Long.parseLong(line.group(1)) : 0,
+                column.find() ? column.group(1) : null, oneLine(reason));
+    }
+
+    @Override
+    public QueryResult execute(CostQuery query) {
+        requireNonNull(query, "query");
+        String metric = query.metric().columnName();
+        if (!columns.contains(metric) && rowCount() == 0) {
+            return new QueryResult(query, List.of(), 0, 0);
+        }
+        QuerySql sql = QuerySql.of(query, columns);
+        query.checkCurrencies(currencies());
+        int width = query.groupBy().size();
+        List<QueryResult.Group> groups = new ArrayList<>();
+        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql.sql)) {
+            for (int i = 0; i < sql.parameters.size(); i++) {
+                s.setString(i + 1, sql.parameters.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String[] key = new String[width];
+                    for (int d = 0; d < width; d++) {
+                        key[d] = r.getString(d + 1);
+                    }
+                    long rows = r.getLong(width + 2);
+                    if (rows > 0) {
+                        groups.add(new QueryResult.Group(Arrays.asList(key), r.getDouble(width + 1), rows));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new QueryException("DuckDB query failed on " + files.name() + ": " + firstLine(e));
+        }
+        groups.sort(Comparator.comparing(QueryResult.Group::key, KEY_ORDER));
+        // Neumaier-compensated total of the group sums.
+        double total = 0;
+        double compensation = 0;
+        long rows = 0;
+        for (QueryResult.Group g : groups) {
+            double t = total + g.value();
+            compensation += Math.abs(total) >= Math.abs(g.value()) ? (total - t) + g.value() : (g.value() - t) + total;
+            total = t;
+            rows += g.rows();
+        }
+        return new QueryResult(query, groups, total + compensation, rows);
+    }
+
+    private Connection connection() throws SQLException {
+        synchronized (root) {
+            return root.duplicate();
+        }
+    }
+
+    /**
+     * The profile: rows, rejects, columns, currencies, time span and data quality, as the default engine reports
+     * them. For Parquet it comes from the file footers when their statistics settle it; otherwise from one scan.
+     */
+    @Override
+    public DataProfile profile() {
+        Profile p = scanProfile();
+        return new DataProfile(p.rows, rejected, focusColumns, p.currencies, p.first, p.last, rejects, p.dataQuality);
+    }
+
+    /** The number of rows (accepted records). */
+    public long rowCount() {
+        return scanProfile().rows;
+    }
+
+    /** Records the read rejected (lenient CSV). */
+    public long rejectedCount() {
+        return rejected;
+    }
+
+    /** The first rejected records, in detail (lenient CSV). */
+    public List<RejectedRecord> rejects() {
+        return rejects;
+    }
+
+    /** Rules of the FOCUS specification that accepted rows break, as the default reader reports them. */
+    public List<DataQualityIssue> dataQuality() {
+        return scanProfile().dataQuality;
+    }
+
+    /** The FOCUS columns the input has. */
+    public Set<FocusColumn> columns() {
+        return focusColumns;
+    }
+
+    /** The non-FOCUS columns the input has, in input order. */
+    public List<String> extraColumns() {
+        return extraColumns;
+    }
+
+    /**
+     * The distinct BillingCurrency values, sorted. For Parquet, this and the rest of the profile come from the files'
+     * footers (statistics per row group) when they settle it, without reading rows.
+     */
+    public List<String> currencies() {
+        List<String> known = currencies;
+        if (known == null) {
+            known = scanProfile().currencies;
+            currencies = known;
+        }
+        return known;
+    }
+
+    /** The single BillingCurrency of the data, if there is exactly one. */
+    public Optional<String> currency() {
+        List<String> all = currencies();
+        return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+    }
+
+    /** The earliest ChargePeriodStart, if any row has one. */
+    public Optional<Instant> firstChargePeriodStart() {
+        return Optional.ofNullable(scanProfile().first);
+    }
+
+    /** The latest ChargePeriodStart, if any row has one. */
+    public Optional<Instant> lastChargePeriodStart() {
+        return Optional.ofNullable(scanProfile().last);
+    }
+
+    /** The input files. */
+    public List<Path> files() {
+        return files.files();
+    }
+
+    /** Whether the input is Parquet (queried in place) rather than CSV (read into DuckDB once). */
+    public boolean parquet() {
+        return files.parquet();
+    }
+
+    /**
+     * The profile from the Parquet footers alone (row counts, null counts, min and max per row group), when every file
+     * has every column concerned and its statistics: no row is read. Otherwise empty, and a scan answers.
+     */
+    private Optional<Profile> parquetProfile() {
+        List<String> needed = new ArrayList<>();
+        for (FocusColumn column : FocusColumn.values()) {
+            if ((!column.nullable() || column == FocusColumn.CHARGE_PERIOD_START
+                    || column == FocusColumn.BILLING_CURRENCY) && columns.contains(column.columnName())) {
+                needed.add(column.columnName());
+            }
+        }
+        String list = files.sqlList();
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            long rows;
+            long rowGroups;
+            try (ResultSet r = s.executeQuery("SELECT sum(num_rows), sum(num_row_groups) FROM parquet_file_metadata("
+                    + list + ")")) {
+                r.next();
+                rows = r.getLong(1);
+                rowGroups = r.getLong(2);
+            }
+            StringBuilder in = new StringBuilder();
+            for (String name : needed) {
+                in.append(in.length() == 0 ? "" : ", ").append(Sql.literal(name));
+            }
+            java.util.Map<String, long[]> nulls = new java.util.HashMap<>();
+            Instant first = null;
+            Instant last = null;
+            Set<String> currencySet = new TreeSet<>();
+            try (ResultSet r = s.executeQuery("SELECT path_in_schema, count(*), sum(stats_null_count), "
+                    + "bool_and(stats_null_count IS NOT NULL), "
+                    + "epoch_us(min(TRY_CAST(stats_min_value AS TIMESTAMPTZ))), "
+                    + "epoch_us(max(TRY_CAST(stats_max_value AS TIMESTAMPTZ))), "
+                    + "bool_and(stats_min_value IS NOT DISTINCT FROM stats_max_value), "
+                    + "list(DISTINCT stats_min_value) FILTER (WHERE stats_min_value IS NOT NULL) "
+                    + "FROM parquet_metadata(" + list + ") WHERE path_in_schema IN (" + in + ") "
+                    + "GROUP BY path_in_schema")) {
+                while (r.next()) {
+                    String name = r.getString(1);
+                    if (r.getLong(2) != rowGroups || !r.getBoolean(4)) {
+                        return Optional.empty();
+                    }
+                    long nullCount = r.getLong(3);
+                    nulls.put(name, new long[] {nullCount});
+                    if (name.equals(FocusColumn.CHARGE_PERIOD_START.columnName()) && nullCount < rows) {
+                        if (r.getObject(5) == null || r.getObject(6) == null) {
+                            return Optional.empty();
+                        }
+                        first = micros(r.getLong(5));
+                        last = micros(r.getLong(6));
+                    }
+                    if (name.equals(FocusColumn.BILLING_CURRENCY.columnName())) {
+                        if (!r.getBoolean(7)) {
+                            return Optional.empty();
+                        }
+                        for (Object o : (Object[]) r.getArray(8).getArray()) {
+                            currencySet.add(String.valueOf(o));
+                        }
+                    }
+                }
+            }
+            if (!nulls.keySet().containsAll(needed)) {
+                return Optional.empty();
+            }
+            List<DataQualityIssue> issues = new ArrayList<>();
+            for (String column : missingMandatory) {
+                issues.add(new DataQualityIssue(DataQualityIssue.MISSING_MANDATORY_COLUMN, column, rows,
+                        "mandatory FOCUS column absent from the input"));
+            }
+            for (FocusColumn column : FocusColumn.values()) {
+                long[] count = nulls.get(column.columnName());
+                if (!column.nullable() && count != null && count[0] > 0) {
+                    issues.add(new DataQualityIssue(DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN, column.columnName(),
+                            count[0], "FOCUS requires a value; rows kept, the null counts as absent in "
+                            + column.columnName() + " only"));
+                }
+            }
+            return Optional.of(new Profile(rows, first, last, List.copyOf(currencySet), List.copyOf(issues)));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One scan for the row count, the ChargePeriodStart range, currencies and nulls in non-nullable columns. */
+    private Profile scanProfile() {
+        Profile known = profile;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (profile == null) {
+                profile = (files.parquet() ? parquetProfile() : Optional.<Profile>empty())
+                        .orElseGet(this::computeProfile);
+            }
+            return profile;
+        }
+    }
+
+    private Profile computeProfile() {
+        List<FocusColumn> nullChecked = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT count(*)");
+        boolean hasStart = columns.contains(FocusColumn.CHARGE_PERIOD_START.columnName());
+        boolean hasCurrency = columns.contains(FocusColumn.BILLING_CURRENCY.columnName());
+        sql.append(hasStart ? ", epoch_us(min(\"ChargePeriodStart\")), epoch_us(max(\"ChargePeriodStart\"))"
+                : ", NULL, NULL");
+        sql.append(hasCurrency ? ", list_sort(list(DISTINCT \"BillingCurrency\") FILTER (WHERE \"BillingCurrency\" IS NOT NULL))"
+                : ", []");
+        for (FocusColumn column : FocusColumn.values()) {
+            if (!column.nullable() && columns.contains(column.columnName())) {
+                nullChecked.add(column);
+                sql.append(", count(*) - count(").append(Sql.identifier(column.columnName())).append(')');
+            }
+        }
+        sql.append(" FROM focus");
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql.toString())) {
+            r.next();
+            long rows = r.getLong(1);
+            Instant first = r.getObject(2) == null ? null : micros(r.getLong(2));
+            Instant last = r.getObject(3) == null ? null : micros(r.getLong(3));
+            List<String> currencyList = new ArrayList<>();
+            Object array = r.getArray(4).getArray();
+            for (Object o : (Object[]) array) {
+                currencyList.add(String.valueOf(o));
+            }
+            Collections.sort(currencyList);
+            List<DataQualityIssue> issues = new ArrayList<>();
+            for (String column : missingMandatory) {
+                issues.add(new DataQualityIssue(DataQualityIssue.MISSING_MANDATORY_COLUMN, column, rows,
+                        "mandatory FOCUS column absent from the input"));
+            }
+            for (int i = 0; i < nullChecked.size(); i++) {
+                long nulls = r.getLong(5 + i);
+                if (nulls > 0) {
+                    String name = nullChecked.get(i).columnName();
+                    issues.add(new DataQualityIssue(DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN, name, nulls,
+                            "FOCUS requires a value; rows kept, the null counts as absent in " + name + " only"));
+                }
+            }
+            return new Profile(rows, first, last, List.copyOf(currencyList), List.copyOf(issues));
+        } catch (SQLException e) {
+            throw new QueryException("DuckDB query failed on " + files.name() + ": " + firstLine(e));
+        }
+    }
+
+    private static Instant micros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+
+    /** What one scan tells about the data. */
+    private record Profile(long rows, Instant first, Instant last, List<String> currencies,
+            List<DataQualityIssue> dataQuality) {}
+
+    @Override
+    public void close() {
+        closeQuietly(root);
+    }
+
+    @Override
+    public String toString() {
+        return "DuckDbQueryEngine[" + files.name() + "]";
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing frees memory; nothing to report
+        }
+    }
+
+    private static String firstLine(SQLException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return oneLine(message.lines().filter(l -> !l.isBlank()).findFirst().orElse(message));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
+    }
+}

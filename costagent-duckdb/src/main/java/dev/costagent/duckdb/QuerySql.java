@@ -1,0 +1,130 @@
+package dev.costagent.duckdb;
+
+import dev.costagent.core.focus.FocusColumn;
+import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.Filter;
+import dev.costagent.core.table.QueryException;
+import dev.costagent.core.table.TimeRange;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One {@link CostQuery} as one {@code SELECT keys, fsum(metric), count(*) ... GROUP BY ALL} over the {@code focus}
+ * relation, whose ChargePeriodStart is a UTC {@code TIMESTAMP}. Filter values travel as parameters.
+ */
+final class QuerySql {
+
+    /** Seconds of 0001-01-01 and 10000-01-01 UTC: DuckDB's comfortable timestamp range. */
+    private static final long MIN_SECOND = -62_135_596_800L;
+    private static final long MAX_SECOND = 253_402_300_800L;
+
+    final String sql;
+    final List<String> parameters;
+
+    private QuerySql(String sql, List<String> parameters) {
+        this.sql = sql;
+        this.parameters = parameters;
+    }
+
+    /**
+     * Writes the SQL.
+     *
+     * @param columns the columns the input has
+     * @throws QueryException naming a column the input lacks
+     */
+    static QuerySql of(CostQuery query, Set<String> columns) {
+        String metric = query.metric().columnName();
+        if (!columns.contains(metric)) {
+            throw new QueryException("column " + metric + " is absent from the input");
+        }
+        List<String> parameters = new ArrayList<>();
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; i < query.groupBy().size(); i++) {
+            select.append(key(query.groupBy().get(i), columns)).append(" AS k").append(i).append(", ");
+        }
+        select.append("coalesce(fsum(").append(Sql.identifier(metric)).append("), 0) AS v, count(*) AS n FROM focus");
+        List<String> where = new ArrayList<>();
+        range(query.range(), where);
+        for (Filter filter : query.filters()) {
+            where.add(filter(filter, columns, parameters));
+        }
+        if (!where.isEmpty()) {
+            select.append(" WHERE ").append(String.join(" AND ", where));
+        }
+        if (!query.groupBy().isEmpty()) {
+            select.append(" GROUP BY ALL");
+        }
+        return new QuerySql(select.toString(), parameters);
+    }
+
+    /** The key of a dimension as a VARCHAR expression. */
+    private static String key(Dimension dimension, Set<String> columns) {
+        String start = Sql.identifier(FocusColumn.CHARGE_PERIOD_START.columnName());
+        switch (dimension.kind()) {
+            case HOUR:
+                return "strftime(" + start + ", '%Y-%m-%dT%H')";
+            case DAY:
+                return "strftime(" + start + ", '%Y-%m-%d')";
+            case MONTH:
+                return "strftime(" + start + ", '%Y-%m')";
+            case TAG:
+                if (!columns.contains(FocusColumn.TAGS.columnName())) {
+                    return "CAST(NULL AS VARCHAR)";
+                }
+                return "json_extract_string(" + Sql.identifier(FocusColumn.TAGS.columnName()) + ", "
+                        + Sql.literal("$.\"" + dimension.name().replace("\"", "\\\"") + "\"") + ")";
+            default:
+                if (!columns.contains(dimension.name())) {
+                    throw new QueryException("column " + dimension.name() + " is absent from the input");
+                }
+                return Sql.identifier(dimension.name());
+        }
+    }
+
+    /**
+     * {@code (CASE WHEN key IS NULL THEN <null listed> ELSE key IN (...) END) = <not exclude>}: rows without a value
+     * match a {@code null} in the values, as {@link Filter#accepts} says.
+     */
+    private static String filter(Filter filter, Set<String> columns, List<String> parameters) {
+        String key = key(filter.dimension(), columns);
+        boolean nullListed = filter.values().contains(null);
+        List<String> values = filter.values().stream().filter(v -> v != null).toList();
+        String in;
+        if (values.isEmpty()) {
+            in = "false";
+        } else {
+            in = key + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
+            parameters.addAll(values);
+        }
+        return "((CASE WHEN " + key + " IS NULL THEN " + nullListed + " ELSE " + in + " END) = "
+                + !filter.exclude() + ")";
+    }
+
+    /** Rows start on whole seconds, so a bound rounds up to the next whole second, as {@link TimeRange} reads it. */
+    private static void range(TimeRange range, List<String> where) {
+        if (range.isAll()) {
+            return;
+        }
+        String start = Sql.identifier(FocusColumn.CHARGE_PERIOD_START.columnName());
+        long first = ceilSeconds(range.start());
+        long end = ceilSeconds(range.end());
+        if (first >= end || first > MAX_SECOND || end < MIN_SECOND) {
+            where.add("false");
+            return;
+        }
+        where.add(start + " IS NOT NULL");
+        if (first > MIN_SECOND) {
+            where.add(start + " >= make_timestamp(" + first * 1_000_000L + ")");
+        }
+        if (end < MAX_SECOND) {
+            where.add(start + " < make_timestamp(" + end * 1_000_000L + ")");
+        }
+    }
+
+    private static long ceilSeconds(Instant instant) {
+        return instant.getNano() > 0 ? instant.getEpochSecond() + 1 : instant.getEpochSecond();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.costagent.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.costagent.core.focus.FocusFormatException;
+import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.focus.RejectedRecord;
+import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.CostTable;
+import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.QueryResult;
+import dev.costagent.core.testing.FocusCsv;
+import dev.costagent.core.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Strict and lenient reading, data quality and the profile, side by side with the default engine. */
+class DuckDbQueryEngineTest {
+
+    private static final ReadOptions LENIENT = ReadOptions.builder().lenient(true).build();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void strictStopsAtABadNumberNamingFileLineAndColumnAsTheDefaultEngineDoes() throws Exception {
+        Path file = FocusCsv.standard().row().row().row("EffectiveCost", "abc").row().write(dir.resolve("bad.csv"));
+
+        assertThatThrownBy(() -> CostTable.read(file, ReadOptions.DEFAULTS)).isInstanceOf(FocusFormatException.class)
+                .hasMessageContaining("bad.csv:4").hasMessageContaining("EffectiveCost");
+        assertThatThrownBy(() -> DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS))
+                .isInstanceOf(FocusFormatException.class)
+                .hasMessageContaining("bad.csv:4").hasMessageContaining("EffectiveCost")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void lenientSkipsAndCountsTheRecordsTheDefaultEngineRejects() throws Exception {
+        Path file = FocusCsv.standard().row().row("EffectiveCost", "abc").row()
+                .row("ChargePeriodStart", "2024-13-45 99:00:00").raw("too,few,fields").row("BilledCost", "1.2.3")
+                .row().write(dir.resolve("mixed.csv"));
+        CostTable table = CostTable.read(file, LENIENT);
+        try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(file, LENIENT)) {
+            assertThat(engine.rowCount()).isEqualTo(table.rowCount()).isEqualTo(3);
+            assertThat(engine.rejectedCount()).isEqualTo(table.rejectedCount()).isEqualTo(4);
+            assertThat(engine.rejects()).extracting(RejectedRecord::line)
+                    .containsExactlyElementsOf(table.rejects().stream().map(RejectedRecord::line).toList());
+            assertThat(engine.rejects()).extracting(RejectedRecord::file).allSatisfy(f -> assertThat(f)
+                    .endsWith("mixed.csv"));
+            assertThat(engine.execute(CostQuery.builder().build()).total())
+                    .isEqualTo(table.execute(CostQuery.builder().build()).total());
+        }
+    }
+
+    @Test
+    void tagsThatAreNotAJsonObjectAreRefusedStrictAndRejectedLenient() throws Exception {
+        Path file = FocusCsv.withColumns(FocusCsv.DEFAULTS.keySet().toArray(String[]::new))
+                .raw(String.join(",", FocusCsv.DEFAULTS.values())).write(dir.resolve("plain.csv"));
+        List<String> columns = new java.util.ArrayList<>(FocusCsv.DEFAULTS.keySet());
+        columns.add("Tags");
+        String good = String.join(",", FocusCsv.DEFAULTS.values());
+        Path tagged = FocusCsv.withColumns(columns.toArray(String[]::new))
+                .raw(good + ",\"{\"\"env\"\":\"\"prod\"\"}\"").raw(good + ",[1]").raw(good + ",")
+                .write(dir.resolve("tags.csv"));
+
+        assertThatThrownBy(() -> DuckDbQueryEngine.open(tagged, ReadOptions.DEFAULTS))
+                .isInstanceOf(FocusFormatException.class).hasMessageContaining("Tags");
+        try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(tagged, LENIENT);
+                DuckDbQueryEngine plain = DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS)) {
+            CostTable table = CostTable.read(tagged, LENIENT);
+            assertThat(engine.rejectedCount()).isEqualTo(table.rejectedCount()).isEqualTo(1);
+            assertThat(engine.rowCount()).isEqualTo(table.rowCount()).isEqualTo(2);
+            QueryResult byEnv = engine.execute(CostQuery.builder().groupBy(Dimension.tag("env")).build());
+            assertThat(byEnv.groups()).extracting(g -> g.key(0)).containsExactly(null, "prod");
+            assertThat(plain.rowCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMissingMandatoryColumnIsAnErrorStrictAndADataQualityIssueLenient() throws Exception {
+        Path file = FocusCsv.withColumns(FocusCsv.DEFAULTS.keySet().stream().filter(c -> !c.equals("PublisherName"))
+                .toArray(String[]::new)).row().row().write(dir.resolve("narrow.csv"));
+
+        String expected = catchMessage(() -> CostTable.read(file, ReadOptions.DEFAULTS));
+        assertThat(catchMessage(() -> DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS))).isEqualTo(expected);
+        try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(file, LENIENT)) {
+            assertThat(engine.dataQuality()).isEqualTo(CostTable.read(file, LENIENT).dataQuality());
+        }
+    }
+
+    @Test
+    void unreadableInputIsAOneLineError() throws Exception {
+        Path missing = dir.resolve("nope.csv");
+        assertThat(catchMessage(() -> DuckDbQueryEngine.open(missing, ReadOptions.DEFAULTS)))
+                .isEqualTo(catchMessage(() -> CostTable.read(missing, ReadOptions.DEFAULTS)));
+        Path notParquet = Files.writeString(dir.resolve("junk.parquet"), "not parquet at all");
+        assertThatThrownBy(() -> DuckDbQueryEngine.open(notParquet, ReadOptions.DEFAULTS))
+                .isInstanceOf(FocusFormatException.class).hasMessageContaining("junk.parquet")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertThatThrownBy(() -> DuckDbQueryEngine.open(empty, ReadOptions.DEFAULTS))
+                .isInstanceOf(FocusFormatException.class).hasMessageContaining("no .csv, .csv.gz or .parquet");
+    }
+
+    @Test
+    void gzipAndDirectoriesOfFilesAnswerAsOneInput() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("parts"));
+        FocusCsv.standard().row("EffectiveCost", "1").row("EffectiveCost", "2").write(folder.resolve("a.csv"));
+        FocusCsv.standard().row("EffectiveCost", "4", "ServiceName", "S3").write(folder.resolve("b.csv.gz"));
+        CostTable table = CostTable.read(folder, ReadOptions.DEFAULTS);
+        try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(folder, ReadOptions.DEFAULTS)) {
+            CostQuery byService = CostQuery.builder().groupBy(Dimension.column("ServiceName")).build();
+            assertThat(engine.execute(byService)).isEqualTo(table.execute(byService));
+            assertThat(engine.rowCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theRealSampleProfilesAsTheDefaultEngineDoesFromCsvAndFromParquetFooters() throws Exception {
+        Path sample = SharedData.require("focus/focus_sample.csv");
+        CostTable table = CostTable.read(sample, ReadOptions.DEFAULTS);
+        Path copy = Files.copy(sample, dir.resolve("sample.csv"));
+        try (DuckDbQueryEngine csv = DuckDbQueryEngine.open(sample, ReadOptions.DEFAULTS);
+                DuckDbQueryEngine parquet = DuckDbQueryEngine.open(Parquet.fromCsv(copy), ReadOptions.DEFAULTS)) {
+            for (DuckDbQueryEngine engine : List.of(csv, parquet)) {
+                assertThat(engine.rowCount()).isEqualTo(table.rowCount());
+                assertThat(engine.rejectedCount()).isZero();
+                assertThat(engine.currencies()).isEqualTo(table.currencies());
+                assertThat(engine.firstChargePeriodStart()).isEqualTo(table.firstChargePeriodStart());
+                assertThat(engine.lastChargePeriodStart()).isEqualTo(table.lastChargePeriodStart());
+                assertThat(engine.dataQuality()).isEqualTo(table.dataQuality());
+                assertThat(engine.extraColumns()).isEqualTo(table.extraColumns());
+                assertThat(engine.columns()).isEqualTo(table.columns());
+            }
+        }
+    }
+
+    private static String catchMessage(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected an error");
+    }
+}
