@@ -251,7 +251,7 @@ public final class AnomalyDetector {
         private double threshold = Sensitivity.MEDIUM.threshold();
         private double minImpactPercent = 10;
         private double minImpactDollars = 1.0;
-        private double minImpactShare = 0.02;
+        private double minImpactShare = 0.01;
         private double relativeScaleFloor = 0.02;
         private int lookbackDays = 28;
         private int scanLastDays = 0;
@@ -300,7 +300,7 @@ public final class AnomalyDetector {
             return this;
         }
 
-        /** The relative materiality floor: the minimum |impact| as a share of the scope's mean daily spend (default 0.02). */
+        /** The relative materiality floor: the minimum |impact| as a share of the scope's mean daily spend (default 0.01). */
         public Builder minImpactShare(double value) {
             this.minImpactShare = requireNonNegative(value, "minImpactShare");
             return this;
