@@ -43,7 +43,9 @@ import java.util.TreeMap;
  *                  later; the model's expected value when it starts that day)
  * level          = mean daily cost of the target over the days after the anomaly (the anomaly day itself when it is
  *                  the last day of data)
- * monthlySavings = (level − baseline) × 730 / 24, when positive
+ * estimatedImpact = (level − baseline) × (days after the anomaly + 1): the excess for the days it has lasted
+ * monthlySavings = min(estimatedImpact, (level − baseline) × 730 / 24), when positive: an investigation never
+ *                  claims more than the rise has cost, so never more than the bill
  * confidence     = 0.3 when the rise shows on two or more days after its anomaly, 0.2 otherwise (the excess may be
  *                  intended); risk LOW (investigating changes nothing); effort MEDIUM
  * </pre>
@@ -181,15 +183,18 @@ public final class AnomalyRule implements RecommendationRule {
         inputs.put("levelDailyCost", rise.level());
         inputs.put("levelDays", rise.levelDays());
         inputs.put("daysAfterTheAnomaly", rise.daysAfter());
+        inputs.put("estimatedImpact", rise.observedExcess());
         return Recommendation.builder(RecommendationType.INVESTIGATE_ANOMALY, target)
                 .title("Investigate the " + a.date() + " cost rise of " + target)
                 .currentMonthlyCost(rise.level() * Recommendation.HOURS_PER_MONTH / 24)
-                .monthlySavings(rise.excess() * Recommendation.HOURS_PER_MONTH / 24)
+                .monthlySavings(Math.min(rise.excess() * Recommendation.HOURS_PER_MONTH / 24, rise.observedExcess()))
                 .confidence(rise.daysAfter() >= 2 ? 0.3 : 0.2)
                 .risk(RiskLevel.LOW, List.of("investigating changes nothing; the rise may be intended"))
                 .effort(Effort.MEDIUM)
-                .evidence(new Evidence(name(), "monthlySavings = (mean daily cost after the anomaly − mean daily cost"
-                        + " in the " + BASELINE_DAYS + " days before) × 730 / 24", inputs))
+                .evidence(new Evidence(name(), "estimatedImpact = (mean daily cost from the anomaly on − mean daily"
+                        + " cost in the " + BASELINE_DAYS + " days before) × the days it has lasted; monthlySavings ="
+                        + " min(estimatedImpact, (level − baseline) × 730 / 24): never more than the rise has cost",
+                        inputs))
                 .steps("Open the anomaly's root causes (account, region, resource, SKU)",
                         "Ask the owners whether the rise is intended", "Fix or accept it")
                 .rollback("Nothing to undo")
@@ -220,6 +225,11 @@ public final class AnomalyRule implements RecommendationRule {
     private record Rise(double baseline, long baselineDays, double level, long levelDays, long daysAfter) {
         double excess() {
             return level - baseline;
+        }
+
+        /** The excess over the baseline for the days the rise has lasted (the anomaly day and the days after). */
+        double observedExcess() {
+            return Math.max(0, excess()) * (daysAfter + 1);
         }
 
         /** Whether the level stays above the baseline by more than rounding in the sums. */
