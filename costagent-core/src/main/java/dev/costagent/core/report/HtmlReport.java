@@ -49,19 +49,24 @@ final class HtmlReport {
             + "td{overflow-wrap:anywhere;word-break:break-word;min-width:4.5em}"
             + "td.num,th.num{text-align:right;white-space:nowrap;min-width:0}"
             + "td.id{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.85rem}"
-            + "table.recs{min-width:760px}"
+            + "table.recs{min-width:1080px}table.recs td.type{overflow-wrap:normal;word-break:normal;min-width:0}"
+            + "table.recs td.id{min-width:14em}table.recs td.what{min-width:18em}table.recs td.evidence"
+            + "{min-width:16em;font-size:.85rem}table.events{min-width:820px}table.events td.id{min-width:10em}"
             + ".quick{color:#1a7f37;font-weight:600}"
             + ".sev-HIGH{color:#d1242f;font-weight:600}.sev-MEDIUM{color:#9a6700;font-weight:600}"
-            + ".chart-box{width:100%;border:1px solid #d0d7de;border-radius:6px;padding:4px}"
+            + ".chart-box{width:100%;border:1px solid #d0d7de;border-radius:6px;padding:4px;overflow-x:auto}"
             + "svg.chart{display:block;width:100%;height:auto}"
             + ".controls{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0}"
             + ".controls input,.controls select{font:inherit;padding:4px 6px;max-width:100%}"
             + "th[data-sort]{cursor:pointer}th[data-sort]::after{content:' \\2195';color:#8c959f}"
             + "th[aria-sort=ascending]::after{content:' \\2191'}th[aria-sort=descending]::after{content:' \\2193'}"
             + "ul{padding-left:1.2rem}li{overflow-wrap:anywhere}"
-            + "@media (max-width:600px){body{padding:10px}h1{font-size:1.3rem}.card .value{font-size:1.05rem}}"
-            + "@media print{body{padding:0}.controls{display:none}.scroll,.chart-box{border:none;overflow:visible}"
-            + "table.recs{min-width:0}section{break-inside:auto}svg.chart,tr,.card{break-inside:avoid}"
+            + "@media (max-width:600px){body{padding:10px}h1{font-size:1.3rem}.card .value{font-size:1.05rem}"
+            + "svg.chart{min-width:600px}}"
+            + "@media print{body{padding:0;font-size:10pt}.controls{display:none}.scroll,.chart-box{border:none;"
+            + "overflow:visible}table.recs,table.events,svg.chart{min-width:0}table.recs td,table.events td"
+            + "{min-width:0}th,td.num{white-space:normal}table{table-layout:fixed}td,th{padding:3px 4px}"
+            + "section{break-inside:auto}svg.chart,tr,.card{break-inside:avoid}"
             + "th[data-sort]::after{content:none}a{color:inherit}}";
 
     /** Sorts and filters tables with {@code data-sort} headers; no network, no library. */
@@ -132,7 +137,7 @@ final class HtmlReport {
         String metric = a == null ? "EffectiveCost" : a.metric();
         String unit = (cur.isEmpty() ? "cost" : cur) + " per day (" + metric
                 + (a == null || a.scope() == null || a.scope().isEmpty() ? "" : ", " + a.scope()) + ")";
-        h.append("<section id=\"daily\"><h2>Daily cost</h2>\n<div class=\"chart-box\">")
+        h.append("<section id=\"daily\"><h2>Daily cost</h2>\n<div class=\"chart-box scroll\">")
                 .append(SvgChart.dailyCost(o, cur, unit)).append("</div>\n");
         if (a != null && a.forecast() != null) {
             var f = a.forecast();
@@ -167,7 +172,7 @@ final class HtmlReport {
             services.add(svc.service());
             serviceCost.add(svc.cost());
         }
-        h.append("<section id=\"services\"><h2>Top services</h2>\n<div class=\"chart-box\">")
+        h.append("<section id=\"services\"><h2>Top services</h2>\n<div class=\"chart-box scroll\">")
                 .append(SvgChart.bars("Top services by " + metric, services, serviceCost, cur))
                 .append("</div></section>\n");
 
@@ -178,7 +183,7 @@ final class HtmlReport {
         List<Map.Entry<RecommendationType, Double>> types = new ArrayList<>(byType.entrySet());
         types.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
         if (!types.isEmpty()) {
-            h.append("<section id=\"savings\"><h2>Monthly savings by type</h2>\n<div class=\"chart-box\">")
+            h.append("<section id=\"savings\"><h2>Monthly savings by type</h2>\n<div class=\"chart-box scroll\">")
                     .append(SvgChart.bars("Monthly savings by type", types.stream().map(e -> e.getKey().name())
                             .toList(), types.stream().map(Map.Entry::getValue).toList(), cur))
                     .append("</div></section>\n");
@@ -235,8 +240,9 @@ final class HtmlReport {
         int rank = 1;
         for (Recommendation r : recs) {
             h.append("<tr data-type=\"").append(r.type()).append("\">").append(num(Integer.toString(rank), rank))
-                    .append("<td>").append(r.type()).append("</td><td class=\"id\">")
-                    .append(Html.escape(r.resourceId())).append("</td><td>").append(Html.escape(r.title()));
+                    .append("<td class=\"type\">").append(r.type())
+                    .append("</td><td class=\"id\">").append(Html.escape(r.resourceId())).append("</td><td class=\"what\">")
+                    .append(Html.escape(r.title()));
             rank++;
             if (r.horizon() == Horizon.QUICK_WIN) {
                 h.append(" <span class=\"quick\">quick win</span>");
@@ -244,7 +250,7 @@ final class HtmlReport {
             h.append("</td>").append(num(MarkdownReport.money(r.monthlySavings(), cur), r.monthlySavings()))
                     .append(num(MarkdownReport.money(r.annualSavings(), cur), r.annualSavings()))
                     .append(num(String.format(Locale.ROOT, "%.2f", r.confidence()), r.confidence())).append("<td>")
-                    .append(r.risk()).append("</td><td>").append(r.effort()).append("</td><td class=\"muted\">")
+                    .append(r.risk()).append("</td><td>").append(r.effort()).append("</td><td class=\"muted evidence\">")
                     .append(Html.escape(r.evidence().formula())).append("</td></tr>\n");
         }
         h.append("</tbody></table></div></section>\n");
@@ -258,7 +264,7 @@ final class HtmlReport {
         h.append("<section id=\"anomalies-").append(kind.name().toLowerCase(Locale.ROOT)).append("\"><h2>")
                 .append(title).append("</h2>\n<p class=\"note\">One row per event; impact is the ")
                 .append(kind == AnomalyKind.RISE ? "excess over" : "shortfall under")
-                .append(" the expectation for the days it lasted.</p>\n<div class=\"scroll\"><table><thead><tr>"
+                .append(" the expectation for the days it lasted.</p>\n<div class=\"scroll\"><table class=\"events\"><thead><tr>"
                         + "<th>Days</th><th>Series</th><th class=\"num\">Actual</th><th class=\"num\">Expected</th>"
                         + "<th class=\"num\">Impact</th><th>Severity</th><th>Root causes</th><th>Also seen in</th>"
                         + "</tr></thead><tbody>\n");

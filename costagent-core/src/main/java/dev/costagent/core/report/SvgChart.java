@@ -55,6 +55,7 @@ final class SvgChart {
         double step = n > 1 ? plotW / (n - 1) : 0;
         DoubleUnaryOperator y = v -> TOP + plotH * (1 - (v - lo) / (hi - lo));
         StringBuilder svg = open("Daily cost and forecast, " + unit, HEIGHT);
+        String axisTitle = (currency.isEmpty() ? "cost" : currency) + " per day";
         // y axis: gridlines and labelled ticks in the currency
         for (double t : ticks) {
             double yy = y.applyAsDouble(t);
@@ -64,7 +65,7 @@ final class SvgChart {
         }
         svg.append(String.format(Locale.ROOT,
                 "<text class=\"axis-title\" transform=\"translate(14 %d) rotate(-90)\" text-anchor=\"middle\" "
-                        + "font-size=\"12\" fill=\"#333\">%s</text>\n", TOP + (int) plotH / 2, Html.escape(unit)));
+                        + "font-size=\"12\" fill=\"#333\">%s</text>\n", TOP + (int) plotH / 2, Html.escape(axisTitle)));
         // x axis: a date tick about every week, the first and last day always
         List<String> dates = new ArrayList<>();
         daily.forEach(d -> dates.add(d.date()));
@@ -77,12 +78,12 @@ final class SvgChart {
             if (n - 1 - i < every / 2 && i != 0) {
                 continue; // leave room for the last date
             }
-            dateTick(svg, LEFT + i * step, axisY, dates.get(i));
+            dateTick(svg, LEFT + i * step, axisY, dates.get(i), i == 0 ? "start" : "middle");
         }
         if (n > 1) {
-            dateTick(svg, LEFT + (n - 1) * step, axisY, dates.get(n - 1));
+            dateTick(svg, LEFT + (n - 1) * step, axisY, dates.get(n - 1), "end");
         }
-        svg.append(text(LEFT + (int) plotW / 2, HEIGHT - 6, "middle", "Date (UTC, yyyy-mm-dd)"));
+        svg.append(text(LEFT + (int) plotW / 2, HEIGHT - 6, "middle", "Date (UTC, yyyy-mm-dd) · " + unit));
         if (!forecast.isEmpty()) {
             int base = daily.size();
             svg.append(band(forecast, base, step, y, true)).append(band(forecast, base, step, y, false));
@@ -154,12 +155,12 @@ final class SvgChart {
                 .append("</g>\n");
     }
 
-    private static void dateTick(StringBuilder svg, double x, double axisY, String date) {
+    private static void dateTick(StringBuilder svg, double x, double axisY, String date, String anchor) {
         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\"/>\n",
                 x, axisY, x, axisY + 5));
         svg.append(String.format(Locale.ROOT,
-                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">%s</text>\n", x,
-                axisY + 19, Html.escape(date)));
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"12\" fill=\"#333\">%s</text>\n", x,
+                axisY + 19, anchor, Html.escape(date)));
     }
 
     /** Horizontal bars, largest first, labelled with name and amount in the currency; a value axis below. */
