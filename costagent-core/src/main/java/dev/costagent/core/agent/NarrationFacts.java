@@ -65,6 +65,14 @@ final class NarrationFacts {
                 f.put("nextLower80", fc.nextDays().lower80());
                 f.put("nextUpper80", fc.nextDays().upper80());
             }
+            var invoice = analyses.invoiceForecast();
+            if (invoice != null && invoice.nextDays() != null && !invoice.daily().isEmpty()) {
+                f.put("invoiceMetric", "BilledCost");
+                f.put("invoiceScope", "all charge categories");
+                f.put("invoiceNextDaysTotal", invoice.nextDays().value());
+                f.put("invoiceLower80", invoice.nextDays().lower80());
+                f.put("invoiceUpper80", invoice.nextDays().upper80());
+            }
             f.put("method", fc.method());
             facts.add(new Facts("forecast", "forecast", f));
         }

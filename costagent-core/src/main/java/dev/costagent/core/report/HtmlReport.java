@@ -157,6 +157,14 @@ final class HtmlReport {
                         .append(Html.escape(MarkdownReport.money(f.nextDays().lower80(), cur))).append(" to ")
                         .append(Html.escape(MarkdownReport.money(f.nextDays().upper80(), cur))).append(").");
             }
+            var invoice = a.invoiceForecast();
+            if (invoice != null && invoice.nextDays() != null && !invoice.daily().isEmpty()) {
+                h.append(" The invoice (BilledCost, all charge categories) for the same days: ")
+                        .append(Html.escape(MarkdownReport.money(invoice.nextDays().value(), cur)))
+                        .append(" (80% interval ").append(Html.escape(MarkdownReport.money(invoice.nextDays().lower80(),
+                                cur))).append(" to ").append(Html.escape(MarkdownReport.money(invoice.nextDays()
+                                .upper80(), cur))).append("), to compare with a budget.");
+            }
             h.append("</p>\n");
         }
         h.append("</section>\n");

@@ -29,6 +29,19 @@ final class MarkdownReport {
         if (analyses != null) {
             row(md, "Usage cost (" + analyses.metric() + ", " + analyses.scope() + ")",
                     money(analyses.total(), s.currency()));
+            var usage = analyses.forecast();
+            var invoice = analyses.invoiceForecast();
+            if (usage != null && usage.nextDays() != null && !usage.daily().isEmpty()) {
+                row(md, "Usage forecast, next " + usage.daily().size() + " days to " + usage.nextDays().date(),
+                        money(usage.nextDays().value(), s.currency()) + " (80% " + money(usage.nextDays().lower80(),
+                                s.currency()) + " to " + money(usage.nextDays().upper80(), s.currency()) + ")");
+            }
+            if (invoice != null && invoice.nextDays() != null && !invoice.daily().isEmpty()) {
+                row(md, "Invoice forecast (BilledCost, all charge categories), same days",
+                        money(invoice.nextDays().value(), s.currency()) + " (80% " + money(invoice.nextDays()
+                                .lower80(), s.currency()) + " to " + money(invoice.nextDays().upper80(), s.currency())
+                                + ")");
+            }
             if (Math.abs(analyses.total() - s.totalCost()) >= 0.005) {
                 row(md, "Difference", money(s.totalCost() - analyses.total(), s.currency())
                         + ": credits, adjustments, tax and purchases (charts, forecast and anomalies use usage)");
@@ -56,7 +69,16 @@ final class MarkdownReport {
         }
 
         CostOverview o = report.overview();
-        if (analyses != null) {
+        if (analyses == null || analyses.anomalies().isEmpty()) {
+            if (!o.anomalies().isEmpty()) {
+                md.append("\n## Anomalies\n\n| Date | Dimension | Value | Impact | Severity |\n|---|---|---|---:|---|\n");
+                for (CostOverview.AnomalyMarker a : o.anomalies()) {
+                    md.append("| ").append(a.date()).append(" | ").append(cell(a.dimension())).append(" | ")
+                            .append(cell(a.value())).append(" | ").append(money(a.impact(), s.currency()))
+                            .append(" | ").append(a.severity()).append(" |\n");
+                }
+            }
+        } else {
             for (AnomalyKind kind : AnomalyKind.values()) {
                 List<Anomaly> list = analyses.anomalies().stream().filter(a -> a.kind() == kind).toList();
                 if (list.isEmpty()) {

@@ -8,7 +8,9 @@ import dev.costagent.core.analysis.series.DailySeriesSet;
 import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
+import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +41,11 @@ public final class AnomalyDetector {
     private final int scanLastDays;
     private final List<Dimension> rootCauseDimensions;
     private final int rootCausesPerDimension;
+    private final boolean excludeRecurring;
     /** A series has started once a day costs this share of the materiality floor. */
     static final double COLD_START_SHARE_OF_FLOOR = 0.1;
+    /** The ChargeFrequency of planned, periodic charges, left out of the scan. */
+    static final String RECURRING = "Recurring";
     /** Scores are capped here: a series flat at zero has no scale, and any new cost would score infinitely. */
     static final double SCORE_CAP = 1000;
 
@@ -56,6 +61,7 @@ public final class AnomalyDetector {
         this.scanLastDays = b.scanLastDays;
         this.rootCauseDimensions = List.copyOf(b.rootCauseDimensions);
         this.rootCausesPerDimension = b.rootCausesPerDimension;
+        this.excludeRecurring = b.excludeRecurring;
     }
 
     /** A builder with the defaults: total, ServiceName, SubAccountId, RegionId; MEDIUM sensitivity. */
@@ -96,6 +102,18 @@ public final class AnomalyDetector {
      * further grouped query on the engine (only when there are anomalies).
      */
     public AnomalyScan scan(QueryEngine engine, SeriesScope scope, DailySeries total, List<DailySeriesSet> sets) {
+        if (excludeRecurring) {
+            // recurring charges (a support plan, a reserved fee billed on a day of the month) are planned, not
+            // anomalous: when the scope has any, the series are read again without them
+            Dimension frequency = Dimension.of(FocusColumn.CHARGE_FREQUENCY);
+            QueryResult recurring = engine.execute(scope.query().filter(Filter.in(frequency, RECURRING)).build());
+            if (recurring.rows() > 0 || recurring.total() != 0) {
+                scope = scope.and(Filter.notIn(frequency, RECURRING));
+                DailySeriesReader reader = new DailySeriesReader(engine, scope);
+                sets = dimensions.isEmpty() ? List.of() : reader.byDimensions(dimensions);
+                total = sets.isEmpty() ? reader.total() : sets.get(0).total();
+            }
+        }
         List<String> scanned = new ArrayList<>();
         if (includeTotal) {
             scanned.add(DailySeries.TOTAL);
@@ -239,7 +257,9 @@ public final class AnomalyDetector {
                 + "|score| >= " + threshold + ", |impact| >= " + minImpactPercent + "% of expected and >= the "
                 + "materiality floor max(" + minImpactDollars + " in the billing currency, " + minImpactShare * 100
                 + "% of the scope's mean daily spend). Detections on the same days whose series nest (total > "
-                + "service > account, region, resource) are one event; rises and drops are separate kinds. Root "
+                + "service > account, region, resource) are one event; rises and drops are separate kinds. "
+                + (excludeRecurring ? "Recurring charges (ChargeFrequency Recurring) are left out. " : "")
+                + "Root "
                 + "causes: sub-dimension values ranked by actual - own expectation on the event's largest day.";
     }
 
@@ -259,12 +279,22 @@ public final class AnomalyDetector {
                 Dimension.of(FocusColumn.SUB_ACCOUNT_ID), Dimension.of(FocusColumn.REGION_ID),
                 Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.SKU_ID));
         private int rootCausesPerDimension = 3;
+        private boolean excludeRecurring = true;
 
         private Builder() {}
 
         /** The dimensions whose every value is scanned (default ServiceName, SubAccountId, RegionId). */
         public Builder dimensions(List<Dimension> value) {
             this.dimensions = checked(value, "scan");
+            return this;
+        }
+
+        /**
+         * Whether rows with ChargeFrequency {@code Recurring} (monthly fees billed on a day of the month) are left out
+         * of the scan (default true): they are planned, and would otherwise rise every month on the same day.
+         */
+        public Builder excludeRecurring(boolean value) {
+            this.excludeRecurring = value;
             return this;
         }
 

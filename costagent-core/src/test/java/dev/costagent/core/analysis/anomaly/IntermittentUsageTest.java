@@ -7,6 +7,7 @@ import dev.costagent.core.analysis.Rows;
 import dev.costagent.core.analysis.SyntheticBill;
 import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.focus.CostRecord;
+import dev.costagent.core.table.CostTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,5 +89,20 @@ class IntermittentUsageTest {
     @Test
     void fiveTimesACentsADayServiceIsBelowTheFloor() {
         assertThat(scan(bill("cents", 40)).anomalies()).isEmpty();
+    }
+
+    @Test
+    void aMonthlyRecurringFeeIsLeftOutOfTheScan() {
+        List<CostRecord> rows = new ArrayList<>(bill("none", -1));
+        // a support plan billed on the first of each month: a day and a bit of the whole bill at once
+        for (LocalDate day : List.of(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 8, 1))) {
+            rows.add(Rows.row(day, "Usage", "Support", "acct-1", "us-east-1", "support-plan", "sku-support", 900)
+                    .chargeFrequency("Recurring").build());
+        }
+        CostTable table = CostTable.of(rows); // the real engine: it filters on ChargeFrequency
+        assertThat(AnomalyDetector.defaults().scan(table, SeriesScope.usage()).anomalies()).isEmpty();
+        assertThat(AnomalyDetector.builder().excludeRecurring(false).build()
+                .scan(table, SeriesScope.usage()).anomalies())
+                .as("without the exclusion the fee is a rise").isNotEmpty();
     }
 }
