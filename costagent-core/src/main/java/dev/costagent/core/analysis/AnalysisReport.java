@@ -35,6 +35,8 @@ import java.util.List;
  * @param commitments commitment coverage and utilization
  * @param utilization utilization verdicts, when series were given
  * @param warnings what could not be analysed and why
+ * @param invoiceForecast the invoice's forecast: BilledCost of every charge category (purchases, credits, tax and
+ *     fees included), to compare with a budget; {@code null} without data
  */
 public record AnalysisReport(
         String metric,
@@ -52,7 +54,8 @@ public record AnalysisReport(
         String anomalyMethod,
         CommitmentReport commitments,
         List<UtilizationVerdict> utilization,
-        List<String> warnings) {
+        List<String> warnings,
+        Forecast invoiceForecast) {
 
     /** Copies the lists. */
     public AnalysisReport {
@@ -66,6 +69,6 @@ public record AnalysisReport(
     public AnalysisReport withUtilization(List<UtilizationVerdict> verdicts) {
         return new AnalysisReport(metric, scope, firstDay, lastDay, days, total, dailyTotal, breakdowns, trends,
                 forecast,
-                anomalies, anomalyStatus, anomalyMethod, commitments, verdicts, warnings);
+                anomalies, anomalyStatus, anomalyMethod, commitments, verdicts, warnings, invoiceForecast);
     }
 }

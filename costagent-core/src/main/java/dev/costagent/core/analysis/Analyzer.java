@@ -17,6 +17,7 @@ import dev.costagent.core.analysis.trend.TrendAnalyzer;
 import dev.costagent.core.analysis.trend.Trends;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.table.Filter;
+import dev.costagent.core.table.Metric;
 import dev.costagent.core.table.QueryEngine;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
  * Runs every default analysis over a {@link QueryEngine} and returns an {@link AnalysisReport}.
  *
  * <p>Queries: one {@code GROUP BY day, D1, D2, D3} over the analysed dimensions (default ServiceName, SubAccountId,
- * RegionId; the total, breakdowns, trends, forecast and anomaly scan are all rolled up from it), one for commitments
+ * RegionId; the total, breakdowns, trends, forecast and anomaly scan are all rolled up from it), one by day for the
+ * invoice forecast (BilledCost, every charge category), one for commitments
  * (ListCost for coverage, EffectiveCost for utilization; run concurrently on the executor), and one more for root
  * causes only when there are anomalies. Immutable and thread-safe: one analyzer may serve many concurrent
  * {@link #analyze} calls on one engine.
@@ -82,12 +84,16 @@ public final class Analyzer {
                     + "): nothing to analyse");
             return new AnalysisReport(scope.metric().columnName(), scopeText, null, null, 0, 0, null, List.of(), null,
                     null, List.of(), AnomalyScan.Status.INSUFFICIENT_HISTORY, detector.method(),
-                    commitmentFuture.join(), List.of(), warnings);
+                    commitmentFuture.join(), List.of(), warnings, null);
         }
         List<Breakdown> breakdowns = sets.stream().map(TrendAnalyzer::breakdown).toList();
         Trends trendResult = trends.analyze(total, sets.isEmpty()
                 ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
         Forecast forecast = forecaster.forecast(total);
+        // the invoice: BilledCost of every charge category, forecast beside usage so it can be held to a budget
+        DailySeries invoice = new DailySeriesReader(engine, SeriesScope.allCharges().withMetric(Metric.BILLED_COST)
+                .withRange(scope.range())).total();
+        Forecast invoiceForecast = invoice.axis().isEmpty() ? null : forecaster.forecast(invoice);
         AnomalyScan scan = detector.scan(engine, scope, total, sets);
         int days = total.axis().days();
         if (scan.status() == AnomalyScan.Status.INSUFFICIENT_HISTORY) {
@@ -105,7 +111,7 @@ public final class Analyzer {
         }
         return new AnalysisReport(scope.metric().columnName(), scopeText, total.axis().first(), total.axis().last(),
                 days, total.sum(), total, breakdowns, trendResult, forecast, scan.anomalies(), scan.status(),
-                scan.method(), commitmentFuture.join(), List.of(), warnings);
+                scan.method(), commitmentFuture.join(), List.of(), warnings, invoiceForecast);
     }
 
     /** Runs every analysis and attaches utilization verdicts computed elsewhere. */

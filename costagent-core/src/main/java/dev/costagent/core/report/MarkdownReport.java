@@ -1,11 +1,15 @@
 package dev.costagent.core.report;
 
+
 import dev.costagent.core.agent.CostOverview;
 import dev.costagent.core.agent.Report;
 import dev.costagent.core.agent.ReportSummary;
 import dev.costagent.core.agent.StageTiming;
+import dev.costagent.core.analysis.anomaly.Anomaly;
+import dev.costagent.core.analysis.anomaly.AnomalyKind;
 import dev.costagent.core.narrate.Narrative;
 import dev.costagent.core.recommend.Recommendation;
+import java.util.List;
 import java.util.Locale;
 
 /** GitHub-flavoured Markdown: summary, recommendations, anomalies, top services, narratives, timings, warnings. */
@@ -20,7 +24,29 @@ final class MarkdownReport {
         md.append("| | |\n|---|---|\n");
         row(md, "Rows", Long.toString(s.rows()));
         row(md, "Period", s.firstDay() + " to " + s.lastDay());
-        row(md, "Total cost", money(s.totalCost(), s.currency()));
+        row(md, "Total cost (EffectiveCost, all charge categories)", money(s.totalCost(), s.currency()));
+        var analyses = report.analyses();
+        if (analyses != null) {
+            row(md, "Usage cost (" + analyses.metric() + ", " + analyses.scope() + ")",
+                    money(analyses.total(), s.currency()));
+            var usage = analyses.forecast();
+            var invoice = analyses.invoiceForecast();
+            if (usage != null && usage.nextDays() != null && !usage.daily().isEmpty()) {
+                row(md, "Usage forecast, next " + usage.daily().size() + " days to " + usage.nextDays().date(),
+                        money(usage.nextDays().value(), s.currency()) + " (80% " + money(usage.nextDays().lower80(),
+                                s.currency()) + " to " + money(usage.nextDays().upper80(), s.currency()) + ")");
+            }
+            if (invoice != null && invoice.nextDays() != null && !invoice.daily().isEmpty()) {
+                row(md, "Invoice forecast (BilledCost, all charge categories), same days",
+                        money(invoice.nextDays().value(), s.currency()) + " (80% " + money(invoice.nextDays()
+                                .lower80(), s.currency()) + " to " + money(invoice.nextDays().upper80(), s.currency())
+                                + ")");
+            }
+            if (Math.abs(analyses.total() - s.totalCost()) >= 0.005) {
+                row(md, "Difference", money(s.totalCost() - analyses.total(), s.currency())
+                        + ": credits, adjustments, tax and purchases (charts, forecast and anomalies use usage)");
+            }
+        }
         row(md, "Recommendations", s.recommendations() + " (" + s.quickWins() + " quick wins)");
         row(md, "Monthly savings", money(s.monthlySavings(), s.currency()));
         row(md, "Annual savings", money(s.annualSavings(), s.currency()));
@@ -29,7 +55,7 @@ final class MarkdownReport {
         if (report.recommendations().isEmpty()) {
             md.append("None.\n");
         } else {
-            md.append("| # | Type | Target | Monthly | Annual | Confidence | Risk | Effort | Horizon |\n");
+            md.append("| # | Type | Target | Monthly (" + s.currency() + ") | Annual (" + s.currency() + ") | Confidence | Risk | Effort | Horizon |\n");
             md.append("|---|---|---|---:|---:|---:|---|---|---|\n");
             int rank = 1;
             for (Recommendation r : report.recommendations()) {
@@ -43,12 +69,34 @@ final class MarkdownReport {
         }
 
         CostOverview o = report.overview();
-        if (!o.anomalies().isEmpty()) {
-            md.append("\n## Anomalies\n\n| Date | Dimension | Value | Impact | Severity |\n|---|---|---|---:|---|\n");
-            for (CostOverview.AnomalyMarker a : o.anomalies()) {
-                md.append("| ").append(a.date()).append(" | ").append(cell(a.dimension())).append(" | ")
-                        .append(cell(a.value())).append(" | ").append(money(a.impact(), s.currency())).append(" | ")
-                        .append(a.severity()).append(" |\n");
+        if (analyses == null || analyses.anomalies().isEmpty()) {
+            if (!o.anomalies().isEmpty()) {
+                md.append("\n## Anomalies\n\n| Date | Dimension | Value | Impact | Severity |\n|---|---|---|---:|---|\n");
+                for (CostOverview.AnomalyMarker a : o.anomalies()) {
+                    md.append("| ").append(a.date()).append(" | ").append(cell(a.dimension())).append(" | ")
+                            .append(cell(a.value())).append(" | ").append(money(a.impact(), s.currency()))
+                            .append(" | ").append(a.severity()).append(" |\n");
+                }
+            }
+        } else {
+            for (AnomalyKind kind : AnomalyKind.values()) {
+                List<Anomaly> list = analyses.anomalies().stream().filter(a -> a.kind() == kind).toList();
+                if (list.isEmpty()) {
+                    continue;
+                }
+                md.append("\n## Anomalies: ").append(kind == AnomalyKind.RISE ? "rises" : "drops")
+                        .append("\n\n| Days | Series | Actual | Expected | Impact | Severity | Top root cause | "
+                                + "Also seen in |\n|---|---|---:|---:|---:|---|---|---|\n");
+                for (Anomaly a : list) {
+                    md.append("| ").append(a.date()).append(a.days() > 1 ? " to " + a.lastDate() : "").append(" | ")
+                            .append(cell(a.label())).append(" | ").append(money(a.actual(), s.currency()))
+                            .append(" | ").append(money(a.expected(), s.currency())).append(" | ")
+                            .append(money(a.impact(), s.currency())).append(" | ").append(a.severity()).append(" | ")
+                            .append(a.rootCauses().isEmpty() ? "" : cell(a.rootCauses().get(0).dimension() + "="
+                                    + a.rootCauses().get(0).value() + " " + money(a.rootCauses().get(0)
+                                    .contribution(), s.currency())))
+                            .append(" | ").append(cell(String.join(", ", a.seenIn()))).append(" |\n");
+                }
             }
         }
         if (!o.topServices().isEmpty()) {

@@ -15,7 +15,7 @@
  *   "analyses": {"metric", "scope", "firstDay", "lastDay", "days", "total", "breakdowns", "trends",
  *                "forecast": {"monthToDate", "endOfMonth", "lower80", "upper80", "lower95", "upper95", ...},
  *                "anomalies": [{"dimension", "value", "date", "actual", "expected", "impact", "severity",
- *                               "rootCauses": [...], ...}],
+ *                               "rootCauses": [...], "kind", "lastDate", "days", "seenIn", ...}],
  *                "anomalyStatus", "anomalyMethod", "commitments", "utilization", "warnings"},
  *   "utilization": [{"resourceId", "verdict", "p50", "p95", "p99", "max", "samples", "span", "bursty", "reason"}],
  *   "recommendations": [{"id", "type", "resourceId", "title", "currentMonthlyCost", "monthlySavings",

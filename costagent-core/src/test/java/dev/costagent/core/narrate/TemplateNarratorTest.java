@@ -19,6 +19,8 @@ class TemplateNarratorTest {
         values.put("firstDay", "2024-09-01");
         values.put("lastDay", "2024-09-30");
         values.put("totalCost", 3467.004);
+        values.put("totalMetric", "EffectiveCost");
+        values.put("totalScope", "all charge categories");
         values.put("recommendations", 11);
         values.put("quickWins", 5);
         values.put("monthlySavings", 1498.486);
@@ -27,7 +29,8 @@ class TemplateNarratorTest {
         Narrative narrative = narrator.narrate(new Facts("summary", "summary", values));
 
         assertThat(narrative.source()).isEqualTo(NarrativeSource.TEMPLATE);
-        assertThat(narrative.text()).isEqualTo("From 2024-09-01 to 2024-09-30, 19361 billing rows cost 3467 USD."
+        assertThat(narrative.text()).isEqualTo("From 2024-09-01 to 2024-09-30, 19361 billing rows cost 3467 USD"
+                + " (EffectiveCost, all charge categories)."
                 + " 11 recommendations (5 quick wins) would save 1498.49 USD a month, 17981.88 USD a year.");
         assertThat(narrator.narrate(new Facts("summary", "summary", values))).isEqualTo(narrative);
     }
@@ -35,9 +38,10 @@ class TemplateNarratorTest {
     @Test
     void dropsSentencesWhoseFactsAreMissingAndFallsBackForUnknownTopics() {
         Narrative anomaly = narrator.narrate(new Facts("anomaly:x", "anomaly",
-                Map.of("date", "2024-09-19", "actual", 18.5, "expected", 9.64, "impact", 8.86, "severity", "HIGH")));
+                Map.of("day", "2024-09-19", "currency", "EUR", "actual", 18.5, "expected", 9.64, "kind", "rise",
+                        "impact", 8.86, "severity", "HIGH")));
         assertThat(anomaly.text()).isEqualTo(
-                "On 2024-09-19 the cost was 18.5 against 9.64 expected: an impact of 8.86 (HIGH severity).");
+                "On 2024-09-19 the cost was 18.5 EUR against 9.64 EUR expected: a rise of 8.86 EUR (HIGH severity).");
 
         Narrative other = narrator.narrate(new Facts("s", "budget", Map.of("limitUsd", 100.0)));
         assertThat(other.text()).isEqualTo("Budget for s: limit usd 100.");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costagent.core.agent.CostAgent;
 import dev.costagent.core.agent.CostOverview;
 import dev.costagent.core.agent.Report;
+import dev.costagent.core.agent.ReportSummary;
 import dev.costagent.core.recommend.Fleet;
 import dev.costagent.core.source.RecordsSource;
 import java.util.ArrayList;
@@ -74,7 +75,11 @@ class ReportWriterTest {
     @Test
     void htmlIsSelfContainedWithInlineCharts() {
         String html = ReportWriter.render(report, ReportFormat.HTML);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").doesNotContain("<script");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>");
+        assertThat(count(html, "<script")).as("one inline script (sorting, filtering), nothing loaded").isEqualTo(1);
+        assertThat(html).contains("<script>(function(){").contains("table class=\"recs sortable\"")
+                .contains("id=\"rec-filter\"").contains("<meta name=\"viewport\"").contains("@media print")
+                .contains("<div class=\"scroll\">");
         assertThat(Pattern.compile("(?i)https?:").matcher(html).find()).as("no http(s) references").isFalse();
         assertThat(Pattern.compile("(?i)(src|href)\\s*=").matcher(html).find()).as("no external assets").isFalse();
         assertThat(html).contains("<svg").contains("class=\"actual\"").contains("class=\"band80\"")
@@ -89,7 +94,7 @@ class ReportWriterTest {
     @Test
     void markdownHasTheRecommendationTable() {
         String md = ReportWriter.render(report, ReportFormat.MARKDOWN);
-        assertThat(md).contains("# costagent report").contains("| # | Type | Target | Monthly |")
+        assertThat(md).contains("# costagent report").contains("| # | Type | Target | Monthly (USD) |")
                 .contains("TERMINATE_IDLE").contains("SCHEDULE").contains("## Explanations").contains("## Anomalies");
     }
 
@@ -113,5 +118,24 @@ class ReportWriterTest {
             n++;
         }
         return n;
+    }
+
+    @Test
+    void aEuroBillSaysEuroEverywhereTheReportPutsAnAmount() {
+        ReportSummary usd = report.summary();
+        ReportSummary eur = new ReportSummary(usd.rows(), "EUR", usd.totalCost(), usd.firstDay(), usd.lastDay(),
+                usd.recommendations(), usd.monthlySavings(), usd.annualSavings(), usd.quickWins());
+        Report euro = new Report(report.schemaVersion(), report.runId(), report.generatedAt(), eur, report.overview(),
+                report.analyses(), report.utilization(), report.recommendations(), report.narratives(),
+                report.timings(), report.warnings(), report.dataQuality());
+        String html = ReportWriter.render(euro, ReportFormat.HTML);
+        String md = ReportWriter.render(euro, ReportFormat.MARKDOWN);
+        assertThat(html).contains("EUR per day").contains(" EUR</text>").contains("Monthly (EUR)")
+                .contains("amounts in EUR");
+        assertThat(md).contains("Monthly (EUR)").contains(" EUR |");
+        // the page's own amounts (cards, axes, tables) carry no other currency
+        String chrome = html.replaceAll("(?s)<section id=\"explanations\">.*?</section>", "")
+                .replaceAll("(?s)<td class=\"what\">.*?</td>", "");
+        assertThat(chrome).doesNotContain("USD").doesNotContain("$");
     }
 }

@@ -8,9 +8,10 @@ import dev.costagent.core.analysis.series.DailySeriesSet;
 import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
+import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,6 +41,13 @@ public final class AnomalyDetector {
     private final int scanLastDays;
     private final List<Dimension> rootCauseDimensions;
     private final int rootCausesPerDimension;
+    private final boolean excludeRecurring;
+    /** A series has started once a day costs this share of the materiality floor. */
+    static final double COLD_START_SHARE_OF_FLOOR = 0.1;
+    /** The ChargeFrequency of planned, periodic charges, left out of the scan. */
+    static final String RECURRING = "Recurring";
+    /** Scores are capped here: a series flat at zero has no scale, and any new cost would score infinitely. */
+    static final double SCORE_CAP = 1000;
 
     private AnomalyDetector(Builder b) {
         this.dimensions = List.copyOf(b.dimensions);
@@ -53,6 +61,7 @@ public final class AnomalyDetector {
         this.scanLastDays = b.scanLastDays;
         this.rootCauseDimensions = List.copyOf(b.rootCauseDimensions);
         this.rootCausesPerDimension = b.rootCausesPerDimension;
+        this.excludeRecurring = b.excludeRecurring;
     }
 
     /** A builder with the defaults: total, ServiceName, SubAccountId, RegionId; MEDIUM sensitivity. */
@@ -93,6 +102,18 @@ public final class AnomalyDetector {
      * further grouped query on the engine (only when there are anomalies).
      */
     public AnomalyScan scan(QueryEngine engine, SeriesScope scope, DailySeries total, List<DailySeriesSet> sets) {
+        if (excludeRecurring) {
+            // recurring charges (a support plan, a reserved fee billed on a day of the month) are planned, not
+            // anomalous: when the scope has any, the series are read again without them
+            Dimension frequency = Dimension.of(FocusColumn.CHARGE_FREQUENCY);
+            QueryResult recurring = engine.execute(scope.query().filter(Filter.in(frequency, RECURRING)).build());
+            if (recurring.rows() > 0 || recurring.total() != 0) {
+                scope = scope.and(Filter.notIn(frequency, RECURRING));
+                DailySeriesReader reader = new DailySeriesReader(engine, scope);
+                sets = dimensions.isEmpty() ? List.of() : reader.byDimensions(dimensions);
+                total = sets.isEmpty() ? reader.total() : sets.get(0).total();
+            }
+        }
         List<String> scanned = new ArrayList<>();
         if (includeTotal) {
             scanned.add(DailySeries.TOTAL);
@@ -104,60 +125,106 @@ public final class AnomalyDetector {
             return new AnomalyScan(AnomalyScan.Status.INSUFFICIENT_HISTORY, days, required, scanned, 0, threshold,
                     List.of(), method());
         }
-        double floorDollars = Math.max(minImpactDollars, minImpactShare * total.sum() / days);
+        double scopeDailySpend = Math.abs(total.sum()) / days;
+        double floorDollars = floor(scopeDailySpend);
         List<Anomaly> found = new ArrayList<>();
         int seriesScanned = 0;
         if (includeTotal) {
-            found.addAll(detect(total, floorDollars));
+            found.addAll(detect(total, floorDollars, scopeDailySpend));
             seriesScanned++;
         }
         for (DailySeriesSet set : sets) {
             for (DailySeries s : set.series()) {
-                found.addAll(detect(s, floorDollars));
+                found.addAll(detect(s, floorDollars, scopeDailySpend));
                 seriesScanned++;
             }
         }
         List<Anomaly> explained = new RootCauseFinder(engine, scope, rootCauseDimensions, rootCausesPerDimension,
                 lookbackDays).explain(found, total.axis());
-        List<Anomaly> sorted = new ArrayList<>(explained);
-        sorted.sort(Comparator.comparing(Anomaly::date).reversed()
-                .thenComparing(Comparator.comparingDouble((Anomaly a) -> Math.abs(a.impact())).reversed()));
-        return new AnomalyScan(AnomalyScan.Status.OK, days, required, scanned, seriesScanned, threshold, sorted,
+        List<Anomaly> events = EventGrouper.group(explained, scopeDailySpend, threshold);
+        return new AnomalyScan(AnomalyScan.Status.OK, days, required, scanned, seriesScanned, threshold, events,
                 method());
     }
 
-    /** The anomalies of one series, without root causes; only the absolute dollar floor applies. */
-    public List<Anomaly> detect(DailySeries series) {
-        return detect(series, minImpactDollars);
+    /** The materiality floor for a scope spending {@code scopeDailySpend} a day on average. */
+    public double floor(double scopeDailySpend) {
+        return Math.max(minImpactDollars, minImpactShare * Math.abs(scopeDailySpend));
     }
 
-    private List<Anomaly> detect(DailySeries series, double floorDollars) {
+    /**
+     * The anomalous days of one series, one detection per day, without root causes or grouping; the series is its
+     * own scope (floor and severity against its own mean daily spend).
+     */
+    public List<Anomaly> detect(DailySeries series) {
+        double mean = series.axis().days() == 0 ? 0 : Math.abs(series.sum()) / series.axis().days();
+        return detect(series, floor(mean), mean);
+    }
+
+    private List<Anomaly> detect(DailySeries series, double floorDollars, double scopeDailySpend) {
         double[] x = series.values();
         SeasonalBaseline baseline = new SeasonalBaseline(lookbackDays);
         int history = SeasonalBaseline.minHistory();
         int first = Math.max(history, scanLastDays > 0 ? x.length - scanLastDays : 0);
+        // cold start: a series is judged only once it has had minimum history since it first cost something
+        double startLevel = Math.max(1e-9, COLD_START_SHARE_OF_FLOOR * floorDollars);
+        int firstActive = x.length;
+        for (int t = 0; t < x.length; t++) {
+            if (Math.abs(x[t]) >= startLevel) {
+                firstActive = t;
+                break;
+            }
+        }
         double[] errors = new double[x.length];
         double[] recent = new double[lookbackDays];
+        IntermittentDemand intermittent = new IntermittentDemand(lookbackDays);
         List<Anomaly> out = new ArrayList<>();
         for (int t = history; t < x.length; t++) {
             double expected = baseline.expected(x, t);
             if (Double.isNaN(expected)) {
                 continue;
             }
-            double impact = x[t] - expected;
-            errors[t] = impact;
-            if (t < first || Math.abs(impact) < floorDollars || impact == 0) {
+            errors[t] = x[t] - expected;
+            if (t < first) {
                 continue;
             }
-            double scale = Math.max(scale(errors, t, history, recent, baseline.scale()),
-                    relativeScaleFloor * Math.abs(expected));
-            double score = scale > 0 ? impact / scale : Math.copySign(Double.MAX_VALUE, impact);
+            boolean newSpend = false;
+            if (t - firstActive < history) {
+                // cold start: only the first day of a series that was quiet for two weeks is judged, as new spend,
+                // and only when it is material against the scope (a quarter of a mean day), not just the floor
+                if (t != firstActive || Math.abs(errors[t])
+                        < Math.max(floorDollars, Severity.MEDIUM_DAYS * scopeDailySpend)) {
+                    continue;
+                }
+                newSpend = true;
+            }
+            double impact;
+            double score;
+            if (!newSpend && intermittent.classify(x, t, startLevel)) {
+                if (!intermittent.judgeable() || !intermittent.active(x[t])) {
+                    continue; // too few runs to know their size, or an idle day: normal for intermittent demand
+                }
+                expected = intermittent.typicalSize();
+                impact = x[t] - expected;
+                if (impact <= 0) {
+                    continue; // an intermittent series is judged on rises only: a quiet day is its normal
+                }
+                score = impact / intermittent.scale();
+            } else {
+                impact = errors[t];
+                double scale = Math.max(scale(errors, t, history, recent, baseline.scale()),
+                        relativeScaleFloor * Math.abs(expected));
+                score = scale > 0 ? impact / scale : Math.copySign(SCORE_CAP, impact);
+            }
+            if (impact == 0 || Math.abs(impact) < floorDollars) {
+                continue;
+            }
             Double impactPercent = Math.abs(expected) > 1e-9 ? 100 * impact / Math.abs(expected) : null;
             if (Math.abs(score) < threshold || (impactPercent != null && Math.abs(impactPercent) < minImpactPercent)) {
                 continue;
             }
+            score = Math.max(-SCORE_CAP, Math.min(SCORE_CAP, score));
             out.add(new Anomaly(series.dimension(), series.value(), series.axis().day(t), x[t], expected, impact,
-                    impactPercent, score, Severity.of(score, impactPercent, threshold), List.of()));
+                    impactPercent, score, Severity.of(score, impact, scopeDailySpend, threshold), List.of()));
         }
         return out;
     }
@@ -180,16 +247,20 @@ public final class AnomalyDetector {
 
     /** The method in one paragraph, for reports. */
     public String method() {
-        return "Each day with at least 14 days before it is compared with a weekly-seasonal robust expectation from "
-                + "up to " + lookbackDays + " preceding days (7-day block medians, weekday profile by median, level "
-                + "trend from block medians); score = (actual - expected) / scale, scale = 1.4826 x the median "
-                + "absolute "
-                + "prediction error of the baseline over the preceding days (in-sample MAD x 1.5 for the first week), "
-                + "at least "
-                + relativeScaleFloor * 100 + "% of expected). Anomaly when |score| >= " + threshold
-                + ", |impact| >= " + minImpactPercent + "% of expected and >= max($" + minImpactDollars + ", "
-                + minImpactShare * 100 + "% of the mean daily total). Root causes: sub-dimension values ranked by "
-                + "actual - own expectation on that day.";
+        return "Each day with at least 14 days before it (and 14 days since its series first cost "
+                + COLD_START_SHARE_OF_FLOOR * 100 + "% of the floor: cold start) is compared with a weekly-seasonal "
+                + "robust expectation from up to " + lookbackDays + " preceding days (7-day block medians, weekday "
+                + "profile by median, level trend from block medians); score = (actual - expected) / scale, scale = "
+                + "1.4826 x the median absolute prediction error of the baseline over the preceding days, at least "
+                + relativeScaleFloor * 100 + "% of expected. Intermittent series (a third or more idle days) are "
+                + "judged by the median size of their runs instead, on rises only, once 3 runs are seen. Anomaly when "
+                + "|score| >= " + threshold + ", |impact| >= " + minImpactPercent + "% of expected and >= the "
+                + "materiality floor max(" + minImpactDollars + " in the billing currency, " + minImpactShare * 100
+                + "% of the scope's mean daily spend). Detections on the same days whose series nest (total > "
+                + "service > account, region, resource) are one event; rises and drops are separate kinds. "
+                + (excludeRecurring ? "Recurring charges (ChargeFrequency Recurring) are left out. " : "")
+                + "Root "
+                + "causes: sub-dimension values ranked by actual - own expectation on the event's largest day.";
     }
 
     /** Configures an {@link AnomalyDetector}. */
@@ -199,8 +270,8 @@ public final class AnomalyDetector {
         private boolean includeTotal = true;
         private double threshold = Sensitivity.MEDIUM.threshold();
         private double minImpactPercent = 10;
-        private double minImpactDollars = 0;
-        private double minImpactShare = 0.005;
+        private double minImpactDollars = 1.0;
+        private double minImpactShare = 0.01;
         private double relativeScaleFloor = 0.02;
         private int lookbackDays = 28;
         private int scanLastDays = 0;
@@ -208,12 +279,22 @@ public final class AnomalyDetector {
                 Dimension.of(FocusColumn.SUB_ACCOUNT_ID), Dimension.of(FocusColumn.REGION_ID),
                 Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.SKU_ID));
         private int rootCausesPerDimension = 3;
+        private boolean excludeRecurring = true;
 
         private Builder() {}
 
         /** The dimensions whose every value is scanned (default ServiceName, SubAccountId, RegionId). */
         public Builder dimensions(List<Dimension> value) {
             this.dimensions = checked(value, "scan");
+            return this;
+        }
+
+        /**
+         * Whether rows with ChargeFrequency {@code Recurring} (monthly fees billed on a day of the month) are left out
+         * of the scan (default true): they are planned, and would otherwise rise every month on the same day.
+         */
+        public Builder excludeRecurring(boolean value) {
+            this.excludeRecurring = value;
             return this;
         }
 
@@ -243,13 +324,13 @@ public final class AnomalyDetector {
             return this;
         }
 
-        /** The minimum |impact| in currency units (default 0). */
+        /** The absolute materiality floor: the minimum |impact| in the billing currency (default 1.00). */
         public Builder minImpactDollars(double value) {
             this.minImpactDollars = requireNonNegative(value, "minImpactDollars");
             return this;
         }
 
-        /** The minimum |impact| as a share of the total's mean daily cost (default 0.005). */
+        /** The relative materiality floor: the minimum |impact| as a share of the scope's mean daily spend (default 0.01). */
         public Builder minImpactShare(double value) {
             this.minImpactShare = requireNonNegative(value, "minImpactShare");
             return this;

@@ -1,8 +1,13 @@
 package dev.costagent.core.analysis.anomaly;
 
 /**
- * How much an anomaly matters: HIGH when |impact %| ≥ 100% or |score| ≥ 3 × threshold, MEDIUM when |impact %| ≥ 30%
- * or |score| ≥ 2 × threshold, LOW otherwise.
+ * How much an anomaly matters, graded by its impact against the scope's mean daily spend (the bill in scope, not the
+ * anomalous series, so a cents-a-day service doubling is never HIGH) and by its score:
+ * <ul>
+ *   <li>HIGH: |impact| ≥ one mean day of the scope's spend and |score| ≥ 2 × threshold;</li>
+ *   <li>MEDIUM: |impact| ≥ a quarter of a mean day of the scope's spend;</li>
+ *   <li>LOW: otherwise (it still passed the materiality floor).</li>
+ * </ul>
  */
 public enum Severity {
     /** Worth a look. */
@@ -12,15 +17,16 @@ public enum Severity {
     /** Act now. */
     HIGH;
 
-    static Severity of(double score, Double impactPercent, double threshold) {
-        double s = Math.abs(score);
-        double pct = impactPercent == null ? Double.POSITIVE_INFINITY : Math.abs(impactPercent);
-        if (pct >= 100 || s >= 3 * threshold) {
+    /** Impact at least this many mean days of the scope's spend, with a strong score, is HIGH. */
+    static final double HIGH_DAYS = 1.0;
+    /** Impact at least this share of a mean day of the scope's spend is MEDIUM. */
+    static final double MEDIUM_DAYS = 0.25;
+
+    static Severity of(double score, double impact, double scopeDailySpend, double threshold) {
+        double days = scopeDailySpend > 0 ? Math.abs(impact) / scopeDailySpend : Double.POSITIVE_INFINITY;
+        if (days >= HIGH_DAYS && Math.abs(score) >= 2 * threshold) {
             return HIGH;
         }
-        if (pct >= 30 || s >= 2 * threshold) {
-            return MEDIUM;
-        }
-        return LOW;
+        return days >= MEDIUM_DAYS ? MEDIUM : LOW;
     }
 }

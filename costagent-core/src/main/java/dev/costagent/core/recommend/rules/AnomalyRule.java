@@ -43,7 +43,9 @@ import java.util.TreeMap;
  *                  later; the model's expected value when it starts that day)
  * level          = mean daily cost of the target over the days after the anomaly (the anomaly day itself when it is
  *                  the last day of data)
- * monthlySavings = (level − baseline) × 730 / 24, when positive
+ * estimatedImpact = (level − baseline) × (days after the anomaly + 1): the excess for the days it has lasted
+ * monthlySavings = min((level − baseline) × 730 / 24, the usage bill's mean daily cost × 730 / 24), when
+ *                  positive: an investigation never claims more than the monthly bill
  * confidence     = 0.3 when the rise shows on two or more days after its anomaly, 0.2 otherwise (the excess may be
  *                  intended); risk LOW (investigating changes nothing); effort MEDIUM
  * </pre>
@@ -88,7 +90,7 @@ public final class AnomalyRule implements RecommendationRule {
         }
         List<Recommendation> out = new ArrayList<>();
         for (Candidate c : largestPerDay.values()) {
-            out.add(recommendation(c.target(), c.signal(), c.rise()));
+            out.add(recommendation(c.target(), c.signal(), c.rise(), monthlyBill(context)));
         }
         return out;
     }
@@ -167,7 +169,7 @@ public final class AnomalyRule implements RecommendationRule {
         return new Rise(baseline, baselineDays, level, Math.max(daysAfter, 1), daysAfter);
     }
 
-    private Recommendation recommendation(String target, AnomalySignal a, Rise rise) {
+    private Recommendation recommendation(String target, AnomalySignal a, Rise rise, double monthlyBill) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("dimension", a.dimension());
         inputs.put("value", String.valueOf(a.value()));
@@ -181,19 +183,33 @@ public final class AnomalyRule implements RecommendationRule {
         inputs.put("levelDailyCost", rise.level());
         inputs.put("levelDays", rise.levelDays());
         inputs.put("daysAfterTheAnomaly", rise.daysAfter());
+        inputs.put("estimatedImpact", rise.observedExcess());
         return Recommendation.builder(RecommendationType.INVESTIGATE_ANOMALY, target)
                 .title("Investigate the " + a.date() + " cost rise of " + target)
                 .currentMonthlyCost(rise.level() * Recommendation.HOURS_PER_MONTH / 24)
-                .monthlySavings(rise.excess() * Recommendation.HOURS_PER_MONTH / 24)
+                .monthlySavings(Math.min(rise.excess() * Recommendation.HOURS_PER_MONTH / 24, monthlyBill))
                 .confidence(rise.daysAfter() >= 2 ? 0.3 : 0.2)
                 .risk(RiskLevel.LOW, List.of("investigating changes nothing; the rise may be intended"))
                 .effort(Effort.MEDIUM)
-                .evidence(new Evidence(name(), "monthlySavings = (mean daily cost after the anomaly − mean daily cost"
-                        + " in the " + BASELINE_DAYS + " days before) × 730 / 24", inputs))
+                .evidence(new Evidence(name(), "monthlySavings = min((mean daily cost after the anomaly − mean daily"
+                        + " cost in the " + BASELINE_DAYS + " days before) × 730 / 24, the monthly usage bill);"
+                        + " estimatedImpact = that excess × the days it has lasted", inputs))
                 .steps("Open the anomaly's root causes (account, region, resource, SKU)",
                         "Ask the owners whether the rise is intended", "Fix or accept it")
                 .rollback("Nothing to undo")
                 .build();
+    }
+
+    /** The usage bill at its mean daily rate, per month: no investigation claims more than that. */
+    private static double monthlyBill(RuleContext context) {
+        Map<Long, Double> daily = context.dailyUsageCost();
+        if (daily.isEmpty()) {
+            return 0;
+        }
+        long first = daily.keySet().stream().mapToLong(Long::longValue).min().getAsLong();
+        long last = daily.keySet().stream().mapToLong(Long::longValue).max().getAsLong();
+        double sum = daily.values().stream().mapToDouble(Double::doubleValue).sum();
+        return Math.max(0, sum / (last - first + 1) * Recommendation.HOURS_PER_MONTH / 24);
     }
 
     private static boolean isTotal(AnomalySignal a) {
@@ -220,6 +236,11 @@ public final class AnomalyRule implements RecommendationRule {
     private record Rise(double baseline, long baselineDays, double level, long levelDays, long daysAfter) {
         double excess() {
             return level - baseline;
+        }
+
+        /** The excess over the baseline for the days the rise has lasted (the anomaly day and the days after). */
+        double observedExcess() {
+            return Math.max(0, excess()) * (daysAfter + 1);
         }
 
         /** Whether the level stays above the baseline by more than rounding in the sums. */

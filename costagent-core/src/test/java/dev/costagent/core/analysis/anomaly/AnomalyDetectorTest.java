@@ -42,7 +42,8 @@ class AnomalyDetectorTest {
         assertThat(a.expected()).isCloseTo(80, within(1e-9));
         assertThat(a.impact()).isCloseTo(50, within(1e-9));
         assertThat(a.impactPercent()).isCloseTo(62.5, within(1e-9));
-        assertThat(a.severity()).isEqualTo(Severity.HIGH); // score 50 / (2% of 80) far beyond 3 x threshold
+        // a huge score (50 / (2% of 80)), but half a mean day of the scope's spend: graded MEDIUM, not HIGH
+        assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(a.isSpike()).isTrue();
     }
 
@@ -65,15 +66,37 @@ class AnomalyDetectorTest {
     }
 
     @Test
-    void newCostFromZeroIsAnAnomalyWithoutAPercentage() {
-        double[] x = new double[30];
-        x[29] = 500;
-        List<Anomaly> found = AnomalyDetector.builder().minImpactDollars(1).build().detect(series(x));
-        assertThat(found).singleElement().satisfies(a -> {
+    void aSeriesThatStartsIsNewSpendOnceNotAnAnomalyEachDayItRuns() {
+        double[] x = new double[45];
+        java.util.Arrays.fill(x, 29, 45, 500);
+        assertThat(AnomalyDetector.defaults().detect(series(x))).singleElement().satisfies(a -> {
+            assertThat(a.date()).isEqualTo(MONDAY.plusDays(29));
             assertThat(a.impactPercent()).isNull();
             assertThat(a.expected()).isZero();
+        });
+    }
+
+    @Test
+    void newCostInAScopeWithHistoryIsAnAnomalyGradedByTheScopesSpend() {
+        double[] x = new double[30];
+        java.util.Arrays.fill(x, 100);
+        x[29] = 600; // five mean days of spend at once
+        List<Anomaly> found = AnomalyDetector.defaults().detect(series(x));
+        assertThat(found).singleElement().satisfies(a -> {
+            assertThat(a.impact()).isCloseTo(500, within(1e-9));
+            assertThat(a.kind()).isEqualTo(AnomalyKind.RISE);
             assertThat(a.severity()).isEqualTo(Severity.HIGH);
         });
+    }
+
+    @Test
+    void aCentIsNeverAnAnomalyWhateverItsScore() {
+        double[] x = new double[40];
+        java.util.Arrays.fill(x, 0.01);
+        x[35] = 0.05; // five times its level, below the 1.00 floor
+        assertThat(AnomalyDetector.defaults().detect(series(x))).isEmpty();
+        // it is the floor, not the score, that keeps it out
+        assertThat(AnomalyDetector.builder().minImpactDollars(0.01).build().detect(series(x))).hasSize(1);
     }
 
     @Test

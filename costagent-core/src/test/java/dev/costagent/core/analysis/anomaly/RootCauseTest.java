@@ -21,25 +21,22 @@ class RootCauseTest {
         AnomalyScan scan = AnomalyDetector.defaults().scan(engine, SeriesScope.usage());
 
         assertThat(scan.status()).isEqualTo(AnomalyScan.Status.OK);
-        assertThat(scan.anomalies()).allMatch(a -> a.date().equals(FIRST.plusDays(40)));
-        assertThat(scan.anomalies()).extracting(a -> a.dimension() + "=" + a.value())
-                .contains("total=total", "ServiceName=EC2", "SubAccountId=acct-2", "RegionId=eu-west-1");
-
-        Anomaly ec2 = scan.anomalies().stream().filter(a -> a.value().equals("EC2")).findFirst().orElseThrow();
+        // one event, reported on the broadest series, the nested series that saw it listed
+        assertThat(scan.anomalies()).singleElement().satisfies(event -> {
+            assertThat(event.date()).isEqualTo(FIRST.plusDays(40));
+            assertThat(event.label()).isEqualTo("total");
+            assertThat(event.seenIn()).contains("ServiceName=EC2", "SubAccountId=acct-2", "RegionId=eu-west-1");
+        });
+        Anomaly total = scan.anomalies().get(0);
         String resource = SyntheticBill.resource("EC2", "acct-2", "eu-west-1", 1);
-        assertThat(ec2.rootCauses()).extracting(c -> c.dimension() + "=" + c.value())
-                .contains("ResourceId=" + resource, "SubAccountId=acct-2", "RegionId=eu-west-1", "SkuId=sku-EC2")
-                .doesNotContain("ServiceName=EC2");
-        RootCause top = ec2.rootCauses().stream().filter(c -> c.dimension().equals("ResourceId")).findFirst()
+        assertThat(total.rootCauses()).extracting(c -> c.dimension() + "=" + c.value())
+                .contains("ResourceId=" + resource, "ServiceName=EC2", "SubAccountId=acct-2", "RegionId=eu-west-1",
+                        "SkuId=sku-EC2");
+        RootCause top = total.rootCauses().stream().filter(c -> c.dimension().equals("ResourceId")).findFirst()
                 .orElseThrow();
         assertThat(top.value()).isEqualTo(resource);
         assertThat(top.shareOfImpact()).isCloseTo(1.0, within(0.1)); // it made (almost) all of the impact
-        assertThat(top.contribution()).isCloseTo(ec2.impact(), within(0.1 * ec2.impact()));
-
-        Anomaly total = scan.anomalies().stream().filter(a -> a.dimension().equals("total")).findFirst()
-                .orElseThrow();
         assertThat(total.rootCauses().get(0).value()).isIn(resource, "EC2", "acct-2", "eu-west-1", "sku-EC2");
-        assertThat(total.rootCauses()).extracting(RootCause::dimension).contains("ServiceName", "ResourceId");
     }
 
     @Test
