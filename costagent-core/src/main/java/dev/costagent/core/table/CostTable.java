@@ -7,6 +7,7 @@ import dev.costagent.core.focus.FocusReader;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.ReadResult;
 import dev.costagent.core.focus.RejectedRecord;
+import dev.costagent.core.input.FocusInput;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -72,12 +73,13 @@ public final class CostTable implements QueryEngine {
     }
 
     /**
-     * Reads a FOCUS file or directory ({@code .csv}, {@code .csv.gz}) into a table.
+     * Reads a FOCUS file or directory ({@code .csv}, {@code .csv.gz}, {@code .parquet}) into a table.
      *
      * @throws dev.costagent.core.focus.FocusFormatException for bad input (strict), or input that is not FOCUS CSV
      */
     public static CostTable read(Path input, ReadOptions options) {
-        ReadResult<TableSink> result = new FocusReader(options).read(input, TableSink::new);
+        ReadResult<TableSink> result = FocusInput.read(input, options, TableSink::new, null,
+                new FocusInput.Columns(column -> true, CostTableBuilder::isFact));
         return TableAssembler.assemble(result);
     }
 
