@@ -3,6 +3,7 @@ package dev.costagent.core.parquet;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Decodes one column chunk (the pages of one column in one row group) into {@link ColumnValues}: dictionary pages,
@@ -51,16 +52,20 @@ final class ChunkDecoder {
         this.kind = kind;
     }
 
-    /** How a column's values reach the row: as numbers, timestamps or text. */
+    /**
+     * How a column's values reach the row: as numbers or timestamps when a sink reads them so, else as text (a
+     * dictionary's numbers and timestamps are then formatted once per entry, not once per row).
+     */
     static int kindOf(FileMetadata.Column column, boolean numericTarget) {
+        if (!numericTarget) {
+            return ColumnValues.TEXT;
+        }
         if (column.timeUnit() != FileMetadata.NO_TIME) {
             return ColumnValues.TIME;
         }
         int type = column.physicalType();
-        if (column.decimal() || type == FileMetadata.FLOAT || type == FileMetadata.DOUBLE) {
-            return ColumnValues.NUMBER;
-        }
-        if ((type == FileMetadata.INT32 || type == FileMetadata.INT64) && numericTarget) {
+        if (column.decimal() || type == FileMetadata.FLOAT || type == FileMetadata.DOUBLE
+                || type == FileMetadata.INT32 || type == FileMetadata.INT64) {
             return ColumnValues.NUMBER;
         }
         return ColumnValues.TEXT;
@@ -259,17 +264,17 @@ final class ChunkDecoder {
                 }
                 case FileMetadata.INT96 -> {
                     check(at, 12, to);
-                    out.times[r] = julian(in, at);
+                    time(julian(in, at), out, r);
                     at += 12;
                 }
                 case FileMetadata.FLOAT -> {
                     check(at, 4, to);
-                    out.numbers[r] = Float.intBitsToFloat(le32(in, at));
+                    number(Float.intBitsToFloat(le32(in, at)), out, r);
                     at += 4;
                 }
                 case FileMetadata.DOUBLE -> {
                     check(at, 8, to);
-                    out.numbers[r] = Double.longBitsToDouble(le64(in, at));
+                    number(Double.longBitsToDouble(le64(in, at)), out, r);
                     at += 8;
                 }
                 case FileMetadata.BYTE_ARRAY -> {
@@ -397,8 +402,8 @@ final class ChunkDecoder {
             switch (column.physicalType()) {
                 case FileMetadata.INT32 -> integer(le32(value, 0), out, r);
                 case FileMetadata.INT64 -> integer(le64(value, 0), out, r);
-                case FileMetadata.FLOAT -> out.numbers[r] = Float.intBitsToFloat(le32(value, 0));
-                case FileMetadata.DOUBLE -> out.numbers[r] = Double.longBitsToDouble(le64(value, 0));
+                case FileMetadata.FLOAT -> number(Float.intBitsToFloat(le32(value, 0)), out, r);
+                case FileMetadata.DOUBLE -> number(Double.longBitsToDouble(le64(value, 0)), out, r);
                 default -> binary(value, 0, width, out, r);
             }
         }
@@ -406,26 +411,63 @@ final class ChunkDecoder {
 
     /** An INT32 or INT64 value: a timestamp, a date, a decimal's unscaled value or a plain integer. */
     private void integer(long value, ColumnValues out, int r) {
-        switch (kind) {
-            case ColumnValues.TIME -> out.times[r] = seconds(value);
-            case ColumnValues.NUMBER -> out.numbers[r] = column.decimal() ? decimal(value, column.scale())
-                    : (double) value;
-            default -> {
-                byte[] digits = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-                out.ids[r] = out.addText(digits, 0, digits.length);
-            }
+        if (column.timeUnit() != FileMetadata.NO_TIME) {
+            time(seconds(value), out, r);
+        } else if (column.decimal()) {
+            number(decimal(value, column.scale()), out, r);
+        } else if (kind == ColumnValues.NUMBER) {
+            out.numbers[r] = value;
+        } else {
+            text(Long.toString(value), out, r);
         }
     }
 
     /** A BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY value: a decimal's big-endian unscaled value, or text. */
     private void binary(byte[] in, int at, int length, ColumnValues out, int r) {
-        if (kind == ColumnValues.NUMBER) {
-            out.numbers[r] = bigEndianDecimal(in, at, length, column.scale());
+        if (column.decimal()) {
+            number(bigEndianDecimal(in, at, length, column.scale()), out, r);
         } else if (kind == ColumnValues.TEXT) {
             out.ids[r] = out.addText(in, at, length);
         } else {
-            throw new ParquetException("binary value in a timestamp column");
+            throw new ParquetException("binary value in a " + (kind == ColumnValues.TIME ? "timestamp" : "numeric")
+                    + " column");
         }
+    }
+
+    private void number(double value, ColumnValues out, int r) {
+        if (kind == ColumnValues.NUMBER) {
+            out.numbers[r] = value;
+        } else if (kind == ColumnValues.TEXT) {
+            text(decimalText(value), out, r);
+        } else {
+            throw new ParquetException("number in a timestamp column");
+        }
+    }
+
+    private void time(long epochSecond, ColumnValues out, int r) {
+        if (kind == ColumnValues.TIME) {
+            out.times[r] = epochSecond;
+        } else if (kind == ColumnValues.TEXT) {
+            text(Instant.ofEpochSecond(epochSecond).toString(), out, r);
+        } else {
+            throw new ParquetException("timestamp in a numeric column");
+        }
+    }
+
+    private static void text(String value, ColumnValues out, int r) {
+        byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
+        out.ids[r] = out.addText(bytes, 0, bytes.length);
+    }
+
+    /** Plain decimal text that parses back to the same double (as a typed row formats it). */
+    static String decimalText(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return BigDecimal.valueOf(value).toPlainString();
     }
 
     private static int booleanId(ColumnValues out, boolean value) {
