@@ -94,13 +94,16 @@ public final class FocusInput {
         return csv.isEmpty() ? parquet : csv;
     }
 
-    /** The format of a file: by its name, else by its first bytes. */
+    /**
+     * The format of a file: Parquet when its name ends in {@code .parquet} or it starts with the {@code PAR1} magic
+     * (a Parquet export saved under another name), else CSV.
+     */
     public static Format format(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".parquet")) {
             return Format.PARQUET;
         }
-        if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+        if (name.endsWith(".gz")) {
             return Format.CSV;
         }
         return ParquetReader.isParquet(file) ? Format.PARQUET : Format.CSV;

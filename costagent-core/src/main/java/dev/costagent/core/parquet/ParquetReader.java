@@ -1,5 +1,6 @@
 package dev.costagent.core.parquet;
 
+import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.FocusFormatException;
 import dev.costagent.core.focus.ReadOptions;
@@ -43,6 +44,9 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class ParquetReader {
+
+    /** Data-quality rule: a provider column stored nested was left out of the read. */
+    public static final String SKIPPED_NESTED_COLUMN = "SKIPPED_NESTED_COLUMN";
 
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     private static final Predicate<String> ALL = column -> true;
@@ -151,6 +155,7 @@ public final class ParquetReader {
             RecordSink.SinkFactory<S> factory) {
         List<FileMetadata.Column> columns = metadata.columns();
         List<String> names = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         int[] fieldOf = new int[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             FileMetadata.Column column = columns.get(c);
@@ -159,6 +164,9 @@ public final class ParquetReader {
                 // Provider columns we cannot flatten are left out; a FOCUS column must not be.
                 if (FocusColumn.byName(column.name()).isPresent()) {
                     throw new FocusFormatException(name, 0, column.name(), column.unsupported());
+                }
+                if (!skipped.contains(column.name())) {
+                    skipped.add(column.name());
                 }
                 continue;
             }
@@ -201,7 +209,21 @@ public final class ParquetReader {
                 pool.shutdownNow();
             }
         }
-        return input.finish();
+        return withSkipped(input.finish(), skipped, metadata.rows());
+    }
+
+    /** Reports the provider columns left out (nested ones) in the data-quality findings, so none goes unnoticed. */
+    private static <S extends RecordSink> ReadResult<S> withSkipped(ReadResult<S> result, List<String> skipped,
+            long rows) {
+        if (skipped.isEmpty()) {
+            return result;
+        }
+        List<DataQualityIssue> issues = new ArrayList<>(result.dataQuality());
+        for (String column : skipped) {
+            issues.add(new DataQualityIssue(SKIPPED_NESTED_COLUMN, column, rows,
+                    "nested Parquet column (list, map or struct) not read; FOCUS columns are flat"));
+        }
+        return new ReadResult<>(result.sinks(), result.accepted(), result.rejected(), result.rejects(), issues);
     }
 
     /** The same header checks as a CSV file's. */

@@ -181,4 +181,32 @@ class ParquetReaderTest {
         assertThatThrownBy(() -> byDayAndService(file)).isInstanceOf(FocusFormatException.class)
                 .hasMessageContaining("no FOCUS column in the Parquet schema (first column: 'x')");
     }
+
+    @Test
+    void nestedProviderColumnsAreSkippedAndReportedButNestedTagsAreAnError() throws Exception {
+        Path file = dir.resolve("nested.parquet");
+        Path tags = dir.resolve("tags.parquet");
+        try (DuckDb duck = new DuckDb()) {
+            duck.copy("SELECT TIMESTAMP '2024-09-01 10:00:00' AS ChargePeriodStart, 'EC2' AS ServiceName, "
+                    + "'USD' AS BillingCurrency, 2.5 AS EffectiveCost, [1, 2] AS x_List, {'a': 1, 'b': 'c'} AS "
+                    + "x_Struct, MAP {'k': 'v'} AS x_Map, 'last' AS x_After" + otherMandatory(), file, "");
+            duck.copy("SELECT TIMESTAMP '2024-09-01 10:00:00' AS ChargePeriodStart, 'USD' AS BillingCurrency, "
+                    + "2.5 AS EffectiveCost, MAP {'env': 'prod'} AS Tags" + otherMandatory(), tags, "");
+        }
+        CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
+        assertThat(table.rowCount()).isEqualTo(1);
+        assertThat(table.extraColumns()).containsExactly("x_After");
+        assertThat(table.dataQuality()).extracting(d -> d.rule() + " " + d.column()).contains(
+                "SKIPPED_NESTED_COLUMN x_List", "SKIPPED_NESTED_COLUMN x_Struct", "SKIPPED_NESTED_COLUMN x_Map");
+        assertThat(byDayAndService(file).total()).isEqualTo(2.5);
+        assertThatThrownBy(() -> byDayAndService(tags)).isInstanceOf(FocusFormatException.class)
+                .hasMessageContaining("column Tags").hasMessageContaining("nested column");
+    }
+
+    @Test
+    void aParquetFileNamedCsvIsStillParquet() throws Exception {
+        Path file = file("export.csv", "DOUBLE", "TIMESTAMP", "");
+        assertThat(FocusInput.format(file)).isEqualTo(FocusInput.Format.PARQUET);
+        assertThat(byDayAndService(file).rows()).isEqualTo(3);
+    }
 }
