@@ -95,7 +95,8 @@ class ParquetReaderTest {
     @Test
     void everyCodecAndPageVersionReadsTheSame() throws Exception {
         for (String options : new String[] {"COMPRESSION snappy", "COMPRESSION zstd", "COMPRESSION gzip",
-            "COMPRESSION uncompressed", "COMPRESSION zstd, PARQUET_VERSION v2", "COMPRESSION snappy, PARQUET_VERSION v2"}) {
+            "COMPRESSION uncompressed", "COMPRESSION zstd, PARQUET_VERSION v2",
+            "COMPRESSION snappy, PARQUET_VERSION v2"}) {
             Path file = file(options.replaceAll("\\W", "_") + ".parquet", "DECIMAL(18,4)", "TIMESTAMP", options);
             CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
             assertThat(table.rowCount()).as(options).isEqualTo(3);
@@ -169,7 +170,8 @@ class ParquetReaderTest {
         file("a.parquet", "DOUBLE", "TIMESTAMP", "");
         Files.writeString(dir.resolve("b.csv"), "ChargePeriodStart,EffectiveCost\n2024-09-01,1\n");
         assertThatThrownBy(() -> byDayAndService(dir)).isInstanceOf(FocusFormatException.class)
-                .hasMessageContaining("1 CSV file(s) (e.g. b.csv)").hasMessageContaining("1 Parquet file(s) (e.g. a.parquet)");
+                .hasMessageContaining("1 CSV file(s) (e.g. b.csv)")
+                .hasMessageContaining("1 Parquet file(s) (e.g. a.parquet)");
     }
 
     @Test
