@@ -16,7 +16,19 @@ public final class ReportJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+    /**
+     * The key of the language model's usage in a report document ({@code costagent analyze --format json}): calls,
+     * tokens, cache hits and estimated cost with the price's source and date; {@code {"provider":"none","calls":0}}
+     * for the offline templates. Written by the caller that ran the model (costagent-llm is not a core dependency).
+     */
+    public static final String LLM_USAGE = "llmUsage";
+
     private ReportJson() {}
+
+    /** Any document (a report map with extra keys such as {@link #LLM_USAGE}) as indented JSON. */
+    public static String toJson(Map<String, Object> document) {
+        return toJson((Object) document);
+    }
 
     /** The whole report. */
     public static String write(Report report) {

@@ -24,7 +24,10 @@
  *   "narratives": [{"subject", "text", "source"}],
  *   "timings": [{"stage", "millis", "cached"}],
  *   "warnings": ["..."],
- *   "dataQuality": [...]
+ *   "dataQuality": [...],
+ *   "llmUsage": {"provider", "model", "calls", "cacheHits", "inputTokens", "cachedInputTokens", "outputTokens",
+ *                "estimatedCostUsd", "priceSource", "priceAsOf", "unpricedModels", "narratives", "disabledReason"}
+ *               (analyze --format json only)
  * }
  * </pre>
  * Money is in the billing currency, monthly means 730 hours, {@code source} is {@code template} or {@code model}.

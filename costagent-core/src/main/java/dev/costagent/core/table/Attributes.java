@@ -24,13 +24,13 @@ final class Attributes {
     final List<String> extraNames;
     /** Per row-level attribute index: the code of each row; {@code null} for set attributes. */
     final int[][] rowCodes;
-    /** Per row-level attribute index: its dictionary, decoded on demand; {@code null} for set attributes. */
-    final ByteDictionary[] rowDictionaries;
+    /** Per row-level attribute index: its values, decoded on demand; {@code null} for set attributes. */
+    final ByteValues[] rowDictionaries;
     /** Per set attribute, the ranks of its codes once a query asked for them. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> rankCache;
 
     Attributes(int width, int count, int[] sets, String[][] values, List<Map<String, String>> tags,
-            List<String> extraNames, int[][] rowCodes, ByteDictionary[] rowDictionaries) {
+            List<String> extraNames, int[][] rowCodes, ByteValues[] rowDictionaries) {
         this.width = width;
         this.count = count;
         this.sets = sets;

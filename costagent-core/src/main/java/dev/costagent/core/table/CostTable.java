@@ -82,9 +82,11 @@ public final class CostTable implements QueryEngine {
      * @throws dev.costagent.core.focus.FocusFormatException for bad input (strict), or input that is not FOCUS CSV
      */
     public static CostTable read(Path input, ReadOptions options) {
-        ReadResult<TableSink> result = FocusInput.read(input, options, TableSink::new, null,
+        // Stretches are folded into the table as they are verified, so a read never holds them all at once.
+        TableAssembler assembler = new TableAssembler();
+        ReadResult<TableSink> result = FocusInput.read(input, options, TableSink::new, assembler::add,
                 new FocusInput.Columns(column -> true, CostTableBuilder::isFact));
-        return TableAssembler.assemble(result);
+        return assembler.finish(result);
     }
 
     /**

@@ -3,200 +3,275 @@ package dev.costagent.core.table;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.ReadResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Joins the stretches a parallel read produced into one {@link CostTable}: re-codes each stretch's dictionaries and
- * attribute sets into global ones and concatenates the facts in file order.
+ * Folds the stretches of a read, in file order, into one {@link CostTable}: each stretch's dictionaries and attribute
+ * sets are re-coded into global ones, its rows appended, and the stretch dropped at once, so that a read holds the
+ * table and a few stretches in flight, never every stretch's per-set structures at the same time.
+ *
+ * <p>Columns whose values hardly repeat move out of the attribute sets into a code per row (see {@link Attributes}):
+ * when a stretch already moved one, and whenever the table's sets stop compressing its rows (more than one set per
+ * {@link TableSink#SETS_RATIO} rows, with a string column holding more than one distinct value per
+ * {@link TableSink#ROW_LEVEL_RATIO} rows).
  */
 final class TableAssembler {
 
+    private static final int FIXED = TableSchema.FIXED_WIDTH;
     private static final int TAGS = TableSchema.stringIndex(FocusColumn.TAGS);
+    private static final int METRICS = TableSchema.METRICS.length;
 
-    private TableAssembler() {}
+    private final List<String> extras = new ArrayList<>();
+    /** Per attribute index but the duration, the global dictionary (the duration's slot stays {@code null}). */
+    private final List<ByteDictionary> dictionaries = new ArrayList<>();
+    private final TableSink.DurationCodes durations = new TableSink.DurationCodes();
+    private IntTupleDictionary sets = new IntTupleDictionary(FIXED);
+    private boolean[] rowLevel = new boolean[FIXED];
+    private int[][] rowCodes = new int[FIXED][];
+    /** Global Tags code → parsed tags. */
+    private final List<Map<String, String>> tags = new ArrayList<>(List.of(Map.of()));
+    private final Set<FocusColumn> present = EnumSet.noneOf(FocusColumn.class);
 
+    private int rows;
+    private int[] setOf = new int[1 << 12];
+    private int[] startOffset = new int[1 << 12];
+    private double[][] metrics = new double[METRICS][1 << 12];
+    private long minStart = Long.MAX_VALUE;
+    private long maxStart = Long.MIN_VALUE;
+    private int nextCheck = TableSink.FIRST_CHECK;
+
+    TableAssembler() {
+        for (int i = 0; i < FIXED; i++) {
+            dictionaries.add(i == TableSchema.DURATION ? null : new ByteDictionary());
+        }
+    }
+
+    /** Assembles a read whose stretches are all in the result. */
     static CostTable assemble(ReadResult<TableSink> read) {
-        List<TableSink> sinks = read.sinks();
-        Set<String> extraNames = new LinkedHashSet<>();
-        Set<FocusColumn> present = EnumSet.noneOf(FocusColumn.class);
-        for (TableSink sink : sinks) {
-            extraNames.addAll(sink.extraNames);
-            present.addAll(sink.header.knownColumns().keySet());
-        }
-        List<String> extras = new ArrayList<>(extraNames);
-        int fixed = TableSchema.FIXED_WIDTH;
-        int width = fixed + extras.size();
-        int attributeCount = fixed - 1 + extras.size(); // dictionaries: all but the duration
-        ByteDictionary[] dictionaries = new ByteDictionary[attributeCount];
-        for (int i = 0; i < attributeCount; i++) {
-            dictionaries[i] = new ByteDictionary();
-        }
-        TableSink.DurationCodes durations = new TableSink.DurationCodes();
-        IntTupleDictionary sets = new IntTupleDictionary(width);
+        TableAssembler assembler = new TableAssembler();
+        read.sinks().forEach(assembler::add);
+        return assembler.finish(read);
+    }
 
-        // Where each stretch's attributes go, and which attributes any stretch keeps per row.
-        int[][] globalOf = new int[sinks.size()][];
-        boolean[] rowLevel = new boolean[width];
-        long rows = 0;
-        long minStart = Long.MAX_VALUE;
-        long maxStart = Long.MIN_VALUE;
-        for (int k = 0; k < sinks.size(); k++) {
-            TableSink sink = sinks.get(k);
-            int[] map = new int[fixed + sink.extraNames.size()];
-            for (int i = 0; i < map.length; i++) {
-                map[i] = i < fixed ? i : fixed + extras.indexOf(sink.extraNames.get(i - fixed));
-                rowLevel[map[i]] |= sink.rowLevel[i];
+    /** Folds in the next stretch, in file order, and releases it. */
+    void add(TableSink sink) {
+        present.addAll(sink.header.knownColumns().keySet());
+        int[] global = globalIndexes(sink);
+        for (int i = 0; i < global.length; i++) {
+            if (sink.rowLevel[i] && !rowLevel[global[i]]) {
+                moveToRows(global[i]);
             }
-            globalOf[k] = map;
-            rows += sink.rows;
-            for (int r = 0; r < sink.rows; r++) {
-                long start = sink.startSeconds[r];
-                if (start != Long.MIN_VALUE) {
-                    minStart = Math.min(minStart, start);
-                    maxStart = Math.max(maxStart, start);
+        }
+        int[][] codeMaps = new int[global.length][];
+        for (int i = 0; i < global.length; i++) {
+            if (i != TableSchema.DURATION) {
+                codeMaps[i] = remap(sink.dictionaries[dictionary(i)], dictionaries.get(global[i]));
+            }
+        }
+        int[] tagMap = codeMaps[TAGS];
+        for (int local = 1; local < tagMap.length; local++) {
+            while (tags.size() <= tagMap[local]) {
+                tags.add(null);
+            }
+            tags.set(tagMap[local], sink.parsedTags.get(local));
+        }
+        int[] scratch = new int[rowLevel.length];
+        int[] setMap = new int[sink.attributeSets.size()];
+        for (int s = 0; s < setMap.length; s++) {
+            Arrays.fill(scratch, 0);
+            for (int i = 0; i < global.length; i++) {
+                int local = sink.attributeSets.get(s, i);
+                if (i == TableSchema.DURATION) {
+                    scratch[i] = local == 0 ? 0 : durations.code(sink.durations.value(local));
+                } else if (!rowLevel[global[i]]) {
+                    scratch[global[i]] = codeMaps[i][local];
+                }
+            }
+            setMap[s] = sets.code(scratch);
+        }
+        appendRows(sink, global, codeMaps, setMap);
+        sink.release();
+        if (rows >= nextCheck) {
+            nextCheck = rows > Integer.MAX_VALUE / TableSink.CHECK_FACTOR ? Integer.MAX_VALUE
+                    : rows * TableSink.CHECK_FACTOR;
+            keepUniqueColumnsPerRow();
+        }
+    }
+
+    /** The global attribute index of each of a stretch's attributes, adding its new extra columns. */
+    private int[] globalIndexes(TableSink sink) {
+        int[] global = new int[FIXED + sink.extraNames.size()];
+        for (int i = 0; i < global.length; i++) {
+            if (i < FIXED) {
+                global[i] = i;
+                continue;
+            }
+            String name = sink.extraNames.get(i - FIXED);
+            int extra = extras.indexOf(name);
+            if (extra < 0) {
+                addExtraColumn(name);
+                extra = extras.size() - 1;
+            }
+            global[i] = FIXED + extra;
+        }
+        return global;
+    }
+
+    /** A column the earlier files lacked: every set so far gets a null in it. */
+    private void addExtraColumn(String name) {
+        extras.add(name);
+        dictionaries.add(new ByteDictionary());
+        int width = FIXED + extras.size();
+        rowLevel = Arrays.copyOf(rowLevel, width);
+        rowCodes = Arrays.copyOf(rowCodes, width);
+        IntTupleDictionary wider = new IntTupleDictionary(width);
+        int[] tuple = new int[width];
+        int[] setMap = new int[sets.size()];
+        for (int s = 0; s < setMap.length; s++) {
+            for (int i = 0; i < width - 1; i++) {
+                tuple[i] = sets.get(s, i);
+            }
+            setMap[s] = wider.code(tuple);
+        }
+        resetSets(wider, setMap);
+    }
+
+    private void appendRows(TableSink sink, int[] global, int[][] codeMaps, int[] setMap) {
+        ensureCapacity(rows + sink.rows);
+        for (int r = 0; r < sink.rows; r++) {
+            setOf[rows + r] = setMap[sink.attributeSetOf[r]];
+            long start = sink.startSeconds[r];
+            if (start == Long.MIN_VALUE) {
+                startOffset[rows + r] = CostTable.NO_TIME;
+            } else {
+                startOffset[rows + r] = (int) (start - TableSink.FIRST_START);
+                minStart = Math.min(minStart, start);
+                maxStart = Math.max(maxStart, start);
+            }
+        }
+        for (int m = 0; m < METRICS; m++) {
+            System.arraycopy(sink.metrics[m], 0, metrics[m], rows, sink.rows);
+        }
+        for (int i = 0; i < global.length; i++) {
+            int[] codes = rowCodes[global[i]];
+            if (codes == null) {
+                continue;
+            }
+            int[] codeMap = codeMaps[i];
+            if (sink.rowLevel[i]) {
+                int[] local = sink.rowCodes[i];
+                for (int r = 0; r < sink.rows; r++) {
+                    codes[rows + r] = codeMap[local[r]];
+                }
+            } else {
+                for (int r = 0; r < sink.rows; r++) {
+                    codes[rows + r] = codeMap[sink.attributeSets.get(sink.attributeSetOf[r], i)];
                 }
             }
         }
-        keepUniqueColumnsPerRow(sinks, globalOf, rowLevel, rows);
-        if (rows > Integer.MAX_VALUE - 16) {
-            throw new QueryException("too many rows for one in-memory table: " + rows);
+        rows += sink.rows;
+    }
+
+    /** When the table's sets stop compressing its rows, moves the columns whose values hardly repeat to rows. */
+    private void keepUniqueColumnsPerRow() {
+        if ((long) sets.size() * TableSink.SETS_RATIO <= rows) {
+            return;
         }
-        long base = minStart == Long.MAX_VALUE ? 0 : minStart;
-        if (maxStart != Long.MIN_VALUE && maxStart - base >= Integer.MAX_VALUE) {
-            throw new QueryException("ChargePeriodStart spans more than 68 years");
-        }
-        int total = (int) rows;
-        int[] setOf = new int[total];
-        int[] startOffset = new int[total];
-        double[][] metrics = new double[TableSchema.METRICS.length][total];
-        int[][] rowCodes = new int[width][];
-        for (int g = 0; g < width; g++) {
-            if (rowLevel[g]) {
-                rowCodes[g] = new int[total];
+        for (int g = 0; g < rowLevel.length; g++) {
+            if (TableSink.mayBeRowLevel(g) && !rowLevel[g]
+                    && (long) dictionaries.get(g).size() * TableSink.ROW_LEVEL_RATIO > rows) {
+                moveToRows(g);
             }
         }
-        int at = 0;
-        int[] scratch = new int[width];
-        List<int[]> tagCodeMaps = new ArrayList<>();
-        for (int k = 0; k < sinks.size(); k++) {
-            TableSink sink = sinks.get(k);
-            int[] map = globalOf[k];
-            int[][] codeMaps = new int[map.length][];
-            for (int i = 0; i < map.length; i++) {
-                if (i != TableSchema.DURATION) {
-                    codeMaps[i] = remap(sink.dictionaries[dictionary(i)], dictionaries[dictionary(map[i])]);
-                }
+    }
+
+    /** Moves an attribute out of the sets: the rows so far take their codes from their sets. */
+    private void moveToRows(int attribute) {
+        int[] codes = new int[setOf.length];
+        for (int r = 0; r < rows; r++) {
+            codes[r] = sets.get(setOf[r], attribute);
+        }
+        rowCodes[attribute] = codes;
+        rowLevel[attribute] = true;
+        IntTupleDictionary narrower = new IntTupleDictionary(rowLevel.length);
+        int[] tuple = new int[rowLevel.length];
+        int[] setMap = new int[sets.size()];
+        for (int s = 0; s < setMap.length; s++) {
+            for (int i = 0; i < tuple.length; i++) {
+                tuple[i] = i == attribute ? 0 : sets.get(s, i);
             }
-            tagCodeMaps.add(codeMaps[TAGS]);
-            int[] setMap = new int[sink.attributeSets.size()];
-            for (int s = 0; s < setMap.length; s++) {
-                java.util.Arrays.fill(scratch, 0);
-                for (int i = 0; i < map.length; i++) {
-                    int local = sink.attributeSets.get(s, i);
-                    if (i == TableSchema.DURATION) {
-                        scratch[i] = local == 0 ? 0 : durations.code(sink.durations.value(local));
-                    } else if (!rowLevel[map[i]]) {
-                        scratch[map[i]] = codeMaps[i][local];
-                    }
-                }
-                setMap[s] = sets.code(scratch);
+            setMap[s] = narrower.code(tuple);
+        }
+        resetSets(narrower, setMap);
+    }
+
+    private void resetSets(IntTupleDictionary replacement, int[] setMap) {
+        for (int r = 0; r < rows; r++) {
+            setOf[r] = setMap[setOf[r]];
+        }
+        sets = replacement;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed < 0 || needed > Integer.MAX_VALUE - 16) {
+            throw new QueryException("too many rows for one in-memory table: more than " + (Integer.MAX_VALUE - 16));
+        }
+        if (needed <= setOf.length) {
+            return;
+        }
+        int size = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, setOf.length + (setOf.length >> 1)));
+        setOf = Arrays.copyOf(setOf, size);
+        startOffset = Arrays.copyOf(startOffset, size);
+        for (int m = 0; m < METRICS; m++) {
+            metrics[m] = Arrays.copyOf(metrics[m], size);
+        }
+        for (int g = 0; g < rowCodes.length; g++) {
+            if (rowCodes[g] != null) {
+                rowCodes[g] = Arrays.copyOf(rowCodes[g], size);
             }
-            for (int r = 0; r < sink.rows; r++) {
-                setOf[at + r] = setMap[sink.attributeSetOf[r]];
-                long start = sink.startSeconds[r];
-                startOffset[at + r] = start == Long.MIN_VALUE ? CostTable.NO_TIME : (int) (start - base);
-            }
-            for (int i = 0; i < map.length; i++) {
-                int[] codes = rowCodes[map[i]];
-                if (codes == null) {
-                    continue;
-                }
-                int[] codeMap = codeMaps[i];
-                if (sink.rowLevel[i]) {
-                    int[] local = sink.rowCodes[i];
-                    for (int r = 0; r < sink.rows; r++) {
-                        codes[at + r] = codeMap[local[r]];
-                    }
-                } else {
-                    for (int r = 0; r < sink.rows; r++) {
-                        codes[at + r] = codeMap[sink.attributeSets.get(sink.attributeSetOf[r], i)];
-                    }
-                }
-            }
-            for (int m = 0; m < metrics.length; m++) {
-                System.arraycopy(sink.metrics[m], 0, metrics[m], at, sink.rows);
-            }
-            at += sink.rows;
-            sink.release();
+        }
+    }
+
+    /** The table, with the read's counts, rejects and data quality. */
+    CostTable finish(ReadResult<?> read) {
+        int width = rowLevel.length;
+        // Trim one array at a time, so that the copy costs one column, not the table.
+        setOf = Arrays.copyOf(setOf, rows);
+        startOffset = Arrays.copyOf(startOffset, rows);
+        for (int m = 0; m < METRICS; m++) {
+            metrics[m] = Arrays.copyOf(metrics[m], rows);
         }
         String[][] values = new String[width][];
-        ByteDictionary[] rowDictionaries = new ByteDictionary[width];
+        ByteValues[] rowValues = new ByteValues[width];
         for (int g = 0; g < width; g++) {
             if (g == TableSchema.DURATION) {
                 values[g] = new String[] {null};
             } else if (rowLevel[g]) {
-                rowDictionaries[g] = dictionaries[dictionary(g)];
+                rowCodes[g] = Arrays.copyOf(rowCodes[g], rows);
+                rowValues[g] = dictionaries.get(g).compact();
+                dictionaries.set(g, null); // its hash table is needed no more
             } else {
-                values[g] = dictionaries[dictionary(g)].values();
+                values[g] = dictionaries.get(g).values();
             }
         }
-        List<Map<String, String>> tags = new ArrayList<>();
-        for (int code = 0; code <= dictionaries[TAGS].size(); code++) {
+        while (tags.size() <= dictionaries.get(TAGS).size()) {
             tags.add(null);
         }
-        tags.set(0, Map.of());
-        for (int s = 0; s < sinks.size(); s++) {
-            int[] map = tagCodeMaps.get(s);
-            for (int local = 1; local < map.length; local++) {
-                tags.set(map[local], sinks.get(s).parsedTags.get(local));
-            }
-        }
-        Attributes attributes = new Attributes(width, sets.size(), sets.flat(), values, tags, extras, rowCodes,
-                rowDictionaries);
-        boolean[] metricPresent = new boolean[TableSchema.METRICS.length];
-        for (int m = 0; m < metricPresent.length; m++) {
+        Attributes attributes = new Attributes(width, sets.size(), sets.flat(), values, new ArrayList<>(tags),
+                extras, rowCodes, rowValues);
+        boolean[] metricPresent = new boolean[METRICS];
+        for (int m = 0; m < METRICS; m++) {
             metricPresent[m] = present.contains(TableSchema.METRICS[m].column());
         }
-        // Offsets from the earliest start: the smallest is 0; without any start, min > max says so.
-        int minOffset = minStart == Long.MAX_VALUE ? Integer.MAX_VALUE : 0;
-        int maxOffset = maxStart == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) (maxStart - base);
-        return new CostTable(total, setOf, base, startOffset, minOffset, maxOffset, metrics, metricPresent,
-                attributes, present, read.rejected(), read.rejects(), read.dataQuality());
-    }
-
-    /**
-     * The stretches' own choice of row-level columns, made once a stretch is large enough, misses columns whose
-     * values repeat in no stretch when stretches are small: when the stretches' sets together would not compress the
-     * rows, a string column with more distinct values (summed over stretches, an upper bound) than one per
-     * {@link TableSink#ROW_LEVEL_RATIO} rows is kept per row too.
-     */
-    private static void keepUniqueColumnsPerRow(List<TableSink> sinks, int[][] globalOf, boolean[] rowLevel,
-            long rows) {
-        long sets = 0;
-        for (TableSink sink : sinks) {
-            sets += sink.attributeSets.size();
-        }
-        if (sets * TableSink.SETS_RATIO <= rows) {
-            return;
-        }
-        long[] distinct = new long[rowLevel.length];
-        for (int k = 0; k < sinks.size(); k++) {
-            TableSink sink = sinks.get(k);
-            for (int i = 0; i < globalOf[k].length; i++) {
-                if (i != TableSchema.DURATION) {
-                    distinct[globalOf[k][i]] += sink.dictionaries[dictionary(i)].size();
-                }
-            }
-        }
-        for (int g = 0; g < rowLevel.length; g++) {
-            if (TableSink.mayBeRowLevel(g) && distinct[g] * TableSink.ROW_LEVEL_RATIO > rows) {
-                rowLevel[g] = true;
-            }
-        }
+        // Offsets from 2000-01-01 (every accepted start lies within 2^31 s of it); without any start, min > max.
+        int minOffset = minStart == Long.MAX_VALUE ? Integer.MAX_VALUE : (int) (minStart - TableSink.FIRST_START);
+        int maxOffset = maxStart == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) (maxStart - TableSink.FIRST_START);
+        return new CostTable(rows, setOf, TableSink.FIRST_START, startOffset, minOffset, maxOffset, metrics,
+                metricPresent, attributes, present, read.rejected(), read.rejects(), read.dataQuality());
     }
 
     /** The dictionary index of an attribute index (all but the duration have one). */

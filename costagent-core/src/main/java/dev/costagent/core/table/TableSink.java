@@ -30,8 +30,8 @@ final class TableSink implements RecordSink {
     static final long FIRST_START = 946_684_800L;
     static final long END_OF_STARTS = FIRST_START + Integer.MAX_VALUE;
     /** Rows before the first check of how well attribute sets compress, and the factor between checks. */
-    private static final int FIRST_CHECK = 4096;
-    private static final int CHECK_FACTOR = 4;
+    static final int FIRST_CHECK = 4096;
+    static final int CHECK_FACTOR = 4;
     /**
      * Sets compress badly when there are more than one per this many rows; a column is then kept per row when it has
      * more distinct values than one per {@link #ROW_LEVEL_RATIO} rows.
@@ -357,6 +357,9 @@ final class TableSink implements RecordSink {
         startSeconds = null;
         metrics = null;
         rowCodes = null;
+        java.util.Arrays.fill(dictionaries, null);
+        attributeSets = null;
+        signatures = null;
     }
 
     /** Small int codes for charge period lengths in seconds (0 = unknown). */

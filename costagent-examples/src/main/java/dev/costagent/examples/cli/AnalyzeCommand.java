@@ -4,6 +4,8 @@ import dev.costagent.core.agent.CostAgent;
 import dev.costagent.core.agent.Report;
 import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.report.ReportFormat;
+import dev.costagent.core.report.ReportJson;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,7 +49,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
-            out.println(AnalyzeSupport.analyzeJson(report));
+            Map<String, Object> document = AnalyzeSupport.analyzeDocument(report);
+            document.put(ReportJson.LLM_USAGE, llm.usageJson());
+            out.println(ReportJson.toJson(document));
         } else {
             out.println(AnalyzeSupport.render(report, ReportFormat.MARKDOWN));
         }
@@ -57,6 +61,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 out.println("HTML report: " + html.toAbsolutePath());
             }
         }
+        out.flush();
+        llm.printUsage(spec.commandLine().getErr());
         return 0;
     }
 }

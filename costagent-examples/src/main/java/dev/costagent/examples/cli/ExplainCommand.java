@@ -39,6 +39,8 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println("[" + narrative.source().json() + "] " + narrative.subject());
             out.println("  " + narrative.text());
         }
+        out.flush();
+        llm.printUsage(spec.commandLine().getErr());
         return 0;
     }
 }

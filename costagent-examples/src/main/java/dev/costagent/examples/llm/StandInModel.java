@@ -171,8 +171,13 @@ public final class StandInModel implements AutoCloseable {
         int written = 0;
         for (Map.Entry<String, JsonNode> fact : document.path("facts").properties()) {
             JsonNode value = fact.getValue();
-            if (written < FACTS_PER_ANSWER && value.isValueNode() && !value.isNull()) {
-                answer.append(written == 0 ? " " : "; ").append(value.asText());
+            // Like a real model under costagent's prompt, it writes figures as slots; the narrator renders them.
+            if (written < FACTS_PER_ANSWER && value.isValueNode() && !value.isNull()
+                    && fact.getKey().matches("[A-Za-z][\\w.]*")) {
+                // The fact's name in words says what the figure is ("monthly savings", "expected").
+                answer.append(written == 0 ? " " : "; ")
+                        .append(fact.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT))
+                        .append(" {").append(fact.getKey()).append('}');
                 written++;
             }
         }

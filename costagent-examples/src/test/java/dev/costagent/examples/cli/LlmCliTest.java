@@ -69,5 +69,43 @@ class LlmCliTest {
         assertThat(calls.get()).isEqualTo(narratives.size());
         assertThat(authorization.get()).isEqualTo("Bearer " + KEY);
         assertThat(out.toString() + err).doesNotContain(KEY);
+        JsonNode usage = new ObjectMapper().readTree(out.toString()).get("llmUsage");
+        assertThat(usage.get("provider").asText()).isEqualTo("openai");
+        assertThat(usage.get("calls").asLong()).isEqualTo(calls.get());
+        assertThat(usage.get("inputTokens").asLong()).isEqualTo(10L * calls.get());
+        assertThat(usage.get("outputTokens").asLong()).isEqualTo(8L * calls.get());
+        assertThat(usage.get("narratives").get("model").asLong()).isEqualTo(narratives.size());
+        assertThat(err.toString()).contains("openai m: LLM usage: " + calls.get() + " calls")
+                .contains("cost unknown (no price configured for m");
+    }
+
+    @Test
+    @SetSystemProperty(key = "COSTAGENT_LLM_API_KEY", value = KEY)
+    @SetSystemProperty(key = "COSTAGENT_LLM_PRICES", value = "m=1.00/2.00; source=test price list; asOf=2026-12-01")
+    void explainPrintsTheModelsUsageAndPricedCostOnStderr() {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CostagentCli.run(new String[] {"explain", "--quiet", "--llm", "openai", "--llm-base-url", base,
+            "--llm-model", "m"}, new PrintWriter(out), new PrintWriter(err));
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("[model]");
+        assertThat(err.toString()).contains("LLM usage: " + calls.get() + " calls").contains("estimated cost $")
+                .contains("(prices: test price list, 2026-12-01)");
+    }
+
+    @Test
+    void withoutLlmTheReportSaysNoModelWasUsed() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CostagentCli.run(new String[] {"analyze", "--quiet", "--format", "json"}, new PrintWriter(out),
+                new PrintWriter(err));
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("llmUsage").get("provider").asText())
+                .isEqualTo("none");
+        assertThat(err.toString()).doesNotContain("LLM usage");
+        assertThat(calls.get()).isZero();
     }
 }

@@ -7,24 +7,46 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
- * Dollars per million tokens, per model. Prices change, so costagent ships none: configure them (builder, or the
- * text form {@code gpt-4o-mini=0.15/0.60, claude-haiku=0.80/4.00/0.08} as {@code model=input/output[/cachedInput]}).
- * A model is priced by its exact name, else by the longest configured name it starts with, so that
- * {@code gpt-4o-mini-2024-07-18} takes the price of {@code gpt-4o-mini}.
+ * Dollars per million tokens, per model, with where the prices come from and when they were read. Prices change, so
+ * costagent ships none: configure them (builder, or the text form
+ * {@code gpt-4o-mini=0.15/0.60/0.075; claude-haiku-4-5=1/5/0.10; source=https://openai.com/api/pricing;
+ * asOf=2026-12-01} as {@code model=input/output[/cachedInput]}).
+ *
+ * <p>A model is priced by its whole name only, or by that name without a dated snapshot suffix
+ * ({@code gpt-4o-mini-2024-07-18} and {@code claude-haiku-4-5-20251001} take the prices of {@code gpt-4o-mini} and
+ * {@code claude-haiku-4-5}); never by a prefix, so {@code gpt-4o} never prices {@code gpt-4o-mini}.
  */
 public final class PriceTable {
 
     /** A table with no prices: every cost is zero and every model unpriced. */
-    public static final PriceTable EMPTY = new PriceTable(Map.of());
+    public static final PriceTable EMPTY = new PriceTable(Map.of(), "", null);
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    private static final Pattern SNAPSHOT = Pattern.compile("-(?:\\d{4}-\\d{2}-\\d{2}|\\d{8}|latest)$");
 
     private final Map<String, ModelPrice> prices;
+    private final String source;
+    private final LocalDate asOf;
 
-    private PriceTable(Map<String, ModelPrice> prices) {
+    private PriceTable(Map<String, ModelPrice> prices, String source, LocalDate asOf) {
         this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
+        this.source = source == null ? "" : source;
+        this.asOf = asOf;
+    }
+
+    /** Where the prices come from (a URL, a contract); empty when not said. */
+    public String source() {
+        return source;
+    }
+
+    /** When the prices were read, or {@code null} when not said. */
+    public LocalDate asOf() {
+        return asOf;
     }
 
     /** A builder. */
@@ -43,6 +65,20 @@ public final class PriceTable {
                 continue;
             }
             int equals = entry.indexOf('=');
+            String name = equals < 0 ? "" : entry.substring(0, equals).strip();
+            if (name.equals("source")) {
+                builder.source(entry.substring(equals + 1).strip());
+                continue;
+            }
+            if (name.equals("asOf")) {
+                try {
+                    builder.asOf(LocalDate.parse(entry.substring(equals + 1).strip()));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("price asOf must be a date such as 2026-12-01, was '"
+                            + entry.strip() + "'", e);
+                }
+                continue;
+            }
             String[] parts = equals < 0 ? new String[0] : entry.substring(equals + 1).strip().split("/");
             if (equals <= 0 || parts.length < 2 || parts.length > 3) {
                 throw new IllegalArgumentException("price entry must be model=input/output[/cachedInput] dollars "
@@ -66,13 +102,8 @@ public final class PriceTable {
         if (exact != null) {
             return Optional.of(exact);
         }
-        String best = null;
-        for (String name : prices.keySet()) {
-            if (model.startsWith(name) && (best == null || name.length() > best.length())) {
-                best = name;
-            }
-        }
-        return Optional.ofNullable(best == null ? null : prices.get(best));
+        String undated = SNAPSHOT.matcher(model).replaceFirst("");
+        return Optional.ofNullable(undated.equals(model) ? null : prices.get(undated));
     }
 
     /** The dollars {@code usage} of {@code model} costs; zero when the model has no price. */
@@ -93,6 +124,8 @@ public final class PriceTable {
     /** Builds a {@link PriceTable}. */
     public static final class Builder {
         private final Map<String, ModelPrice> prices = new LinkedHashMap<>();
+        private String source = "";
+        private LocalDate asOf;
 
         private Builder() {
         }
@@ -106,9 +139,21 @@ public final class PriceTable {
             return this;
         }
 
+        /** Where the prices come from (a URL, a contract). */
+        public Builder source(String value) {
+            this.source = value == null ? "" : value.strip();
+            return this;
+        }
+
+        /** When the prices were read. */
+        public Builder asOf(LocalDate value) {
+            this.asOf = value;
+            return this;
+        }
+
         /** Builds the table. */
         public PriceTable build() {
-            return new PriceTable(prices);
+            return new PriceTable(prices, source, asOf);
         }
     }
 }

@@ -8,12 +8,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /** Counts the tokens of one run, per model. Safe for many threads; recording allocates nothing for known models. */
 public final class UsageLedger {
 
     private final Map<String, Counters> byModel = new ConcurrentHashMap<>();
     private final LongAdder calls = new LongAdder();
+    private volatile LongSupplier cacheHits = () -> 0;
+
+    /** Reads cache hits from {@code hits} (the response cache sits outside the metered client and counts them). */
+    public void countCacheHits(LongSupplier hits) {
+        this.cacheHits = hits;
+    }
 
     /** Records one call's usage. */
     public void record(String model, TokenUsage usage) {
@@ -51,7 +58,8 @@ public final class UsageLedger {
             }
             dollars = dollars.add(prices.cost(entry.getKey(), entry.getValue()));
         }
-        return new UsageReport(calls.sum(), total(), models, dollars, unpriced);
+        return new UsageReport(calls.sum(), cacheHits.getAsLong(), total(), models, dollars, unpriced,
+                prices.source(), prices.asOf());
     }
 
     private static final class Counters {

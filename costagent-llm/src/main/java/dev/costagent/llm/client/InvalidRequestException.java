@@ -1,6 +1,10 @@
 package dev.costagent.llm.client;
 
-/** The provider rejected the request itself (HTTP 400, 404, 413, 422 and other 4xx). Never retried. */
+/**
+ * The provider rejected the request itself (HTTP 400, 404, 409, 413, 422 and other 4xx). Not retried, except HTTP 409
+ * (a conflict such as a lock timeout, which the official SDKs retry) or when the provider says {@code x-should-retry:
+ * true}.
+ */
 public final class InvalidRequestException extends LlmException {
 
     private static final long serialVersionUID = 1L;
@@ -15,9 +19,9 @@ public final class InvalidRequestException extends LlmException {
         super(message, details, cause);
     }
 
-    /** {@return false} */
+    /** {@return whether the status was 409 Conflict} */
     @Override
     public boolean retryable() {
-        return false;
+        return status() == 409;
     }
 }

@@ -21,6 +21,14 @@ public abstract class LlmException extends RuntimeException {
     /** Whether sending the same request again may succeed. */
     public abstract boolean retryable();
 
+    /**
+     * Whether the caller should try again: the provider's {@code x-should-retry} header when it sent one, else
+     * {@link #retryable()}.
+     */
+    public boolean shouldRetry() {
+        return details.shouldRetry() != null ? details.shouldRetry() : retryable();
+    }
+
     /** The HTTP status, or 0 when no response arrived. */
     public int status() {
         return details.status();

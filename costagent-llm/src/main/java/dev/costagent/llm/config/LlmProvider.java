@@ -12,7 +12,7 @@ public enum LlmProvider {
     /** Ollama's native /api/chat. */
     OLLAMA("http://localhost:11434", "llama3.2"),
     /** Anthropic Messages. */
-    ANTHROPIC("https://api.anthropic.com", "claude-3-5-haiku-latest");
+    ANTHROPIC("https://api.anthropic.com", "claude-haiku-4-5");
 
     private final String defaultBaseUrl;
     private final String defaultModel;

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.costagent.llm.accounting.PriceTable;
 import dev.costagent.llm.client.ApiKey;
+import dev.costagent.llm.transport.Endpoint;
+import dev.costagent.llm.transport.ExtraHeaders;
 import dev.costagent.llm.transport.RetryHints;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,12 +21,15 @@ import java.util.Properties;
  * {@link #fromEnvironment()} and adjust with {@link #toBuilder()} (as the CLI does for {@code --llm},
  * {@code --llm-base-url} and {@code --llm-model}).
  *
- * <p>The API key is held as an {@link ApiKey}, so this record's {@code toString()} never shows it.
+ * <p>Keys are held as {@link ApiKey}s and extra headers as {@link ExtraHeaders}, so this record's {@code toString()}
+ * never shows a secret. The key for a call is chosen from {@link ProviderKeys} only once the final provider and base
+ * URL are known ({@link #apiKey()}), so {@code --llm anthropic} with only {@code ANTHROPIC_API_KEY} set works and an
+ * OpenAI key never goes to another provider.
  *
  * @param provider which provider; {@link LlmProvider#NONE} means the template narrator and no network
  * @param baseUrl the base URL as the provider's SDK takes it (the client appends the path)
  * @param model the model name
- * @param apiKey the API key, or {@code null}
+ * @param keys the keys found in the configuration, from which {@link #apiKey()} chooses
  * @param httpVersion HTTP/1.1 (the default: some compatible servers fail the HTTP/2 upgrade) or HTTP/2
  * @param connectTimeout the time allowed to connect
  * @param narrationDeadline the time budget of one narration, retries included
@@ -35,11 +40,15 @@ import java.util.Properties;
  * @param cacheSize the most cached answers; 0 disables the cache
  * @param redactIds whether to replace account and resource ids by placeholders in prompts
  * @param prices dollars per million tokens, for the usage report
+ * @param headers extra headers for every request ({@code COSTAGENT_LLM_HEADERS})
+ * @param proxy the {@code HTTPS_PROXY} URL, or {@code null}; the JVM's {@code https.proxyHost} wins when set
+ * @param noProxy the {@code NO_PROXY} list, or {@code null}
+ * @param allowInsecureHttp whether plain http may go to a host that is not loopback ({@code COSTAGENT_LLM_ALLOW_HTTP})
  */
-public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKey apiKey,
+public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ProviderKeys keys,
         HttpClient.Version httpVersion, Duration connectTimeout, Duration narrationDeadline, int maxAttempts,
         int maxConcurrency, double requestsPerSecond, double tokensPerMinute, long cacheSize, boolean redactIds,
-        PriceTable prices) {
+        PriceTable prices, ExtraHeaders headers, String proxy, String noProxy, boolean allowInsecureHttp) {
 
     /** Environment variable (or system property) naming the provider: none, openai, ollama, anthropic. */
     public static final String PROVIDER = "COSTAGENT_LLM_PROVIDER";
@@ -63,23 +72,34 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
     public static final String REDACT_IDS = "COSTAGENT_LLM_REDACT_IDS";
     /** Optional: prices, e.g. {@code gpt-4o-mini=0.15/0.60}. */
     public static final String PRICES = "COSTAGENT_LLM_PRICES";
+    /** Optional: extra headers, {@code Name=value} pairs separated by {@code ;}. */
+    public static final String HEADERS = "COSTAGENT_LLM_HEADERS";
+    /** Optional: {@code true} to allow plain http to hosts that are not loopback. */
+    public static final String ALLOW_HTTP = "COSTAGENT_LLM_ALLOW_HTTP";
 
     /** Fills defaults for the provider and checks the combination. */
     public LlmSettings {
         requireNonNull(provider, "provider");
+        keys = keys == null ? ProviderKeys.NONE : keys;
+        headers = headers == null ? ExtraHeaders.NONE : headers;
         if (provider != LlmProvider.NONE) {
             baseUrl = baseUrl == null ? provider.defaultBaseUrl() : baseUrl;
-            if (baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null) {
-                throw new IllegalArgumentException("LLM base URL must not carry credentials or a query; set the API "
-                        + "key with " + API_KEY + " instead");
+            if (baseUrl.getRawUserInfo() != null
+                    || baseUrl.getRawQuery() != null && !baseUrl.getRawQuery().matches("api-version=[\\w.-]+")) {
+                throw new IllegalArgumentException("LLM base URL must not carry credentials or a query other than "
+                        + "Azure's api-version; set the API key with " + API_KEY + " instead");
+            }
+            if ("http".equals(baseUrl.getScheme()) && !allowInsecureHttp && !Endpoint.isLoopback(baseUrl.getHost())) {
+                throw new IllegalArgumentException("refusing plain http to " + baseUrl.getHost() + ": the API key and "
+                        + "the billing facts would cross the network unencrypted; use https, or set " + ALLOW_HTTP
+                        + "=true to opt in");
             }
             model = model == null || model.isBlank() ? provider.defaultModel() : model.strip();
-            if (provider == LlmProvider.ANTHROPIC && apiKey == null) {
-                throw new IllegalArgumentException(API_KEY + " (or ANTHROPIC_API_KEY) is required for provider "
-                        + "anthropic");
-            }
-            if (provider == LlmProvider.OPENAI && apiKey == null && "api.openai.com".equals(baseUrl.getHost())) {
-                throw new IllegalArgumentException(API_KEY + " (or OPENAI_API_KEY) is required for api.openai.com");
+            boolean official = "api.openai.com".equals(baseUrl.getHost())
+                    || "api.anthropic.com".equals(baseUrl.getHost()) || baseUrl.getHost().endsWith(".azure.com");
+            if ((provider == LlmProvider.ANTHROPIC || official) && keys.choose(provider, baseUrl) == null) {
+                throw new IllegalArgumentException(ProviderKeys.variableFor(provider, baseUrl) + " is required for "
+                        + provider.configName() + " at " + baseUrl.getHost());
             }
         }
         requireNonNull(httpVersion, "httpVersion");
@@ -103,6 +123,25 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
         return fromEnvironment(System.getenv(), System.getProperties());
     }
 
+    /** The key to send to this provider and base URL, or {@code null}: see {@link ProviderKeys#choose}. */
+    public ApiKey apiKey() {
+        return keys.choose(provider, baseUrl);
+    }
+
+    /** The extra headers for this provider: {@link #headers()}, plus the OpenAI organization and project there. */
+    public ExtraHeaders requestHeaders() {
+        ExtraHeaders all = headers;
+        if (provider == LlmProvider.OPENAI && baseUrl != null && "api.openai.com".equals(baseUrl.getHost())) {
+            if (keys.openAiOrganization() != null && !all.values().containsKey("OpenAI-Organization")) {
+                all = all.with("OpenAI-Organization", keys.openAiOrganization());
+            }
+            if (keys.openAiProject() != null && !all.values().containsKey("OpenAI-Project")) {
+                all = all.with("OpenAI-Project", keys.openAiProject());
+            }
+        }
+        return all;
+    }
+
     /** Settings from the given environment and properties; a property wins over a variable of the same name. */
     public static LlmSettings fromEnvironment(Map<String, String> environment, Properties properties) {
         Lookup lookup = new Lookup(environment, properties);
@@ -116,15 +155,20 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
             builder.baseUrl(baseUrl);
         }
         builder.model(lookup.get(MODEL));
-        String key = lookup.get(API_KEY);
-        if (key == null && builder.provider == LlmProvider.OPENAI) {
-            key = lookup.get("OPENAI_API_KEY");
+        // Every key is kept; which one a call uses is decided once the final provider is known (see apiKey()).
+        builder.keys = new ProviderKeys(key(lookup, API_KEY), key(lookup, "OPENAI_API_KEY"),
+                key(lookup, "AZURE_OPENAI_API_KEY"), key(lookup, "ANTHROPIC_API_KEY"), lookup.get("OPENAI_ORG_ID"),
+                lookup.get("OPENAI_PROJECT_ID"));
+        String headers = lookup.get(HEADERS);
+        if (headers != null) {
+            builder.headers(ExtraHeaders.parse(headers));
         }
-        if (key == null && builder.provider == LlmProvider.ANTHROPIC) {
-            key = lookup.get("ANTHROPIC_API_KEY");
-        }
-        if (key != null) {
-            builder.apiKey(ApiKey.of(key));
+        String proxy = lookup.get("HTTPS_PROXY");
+        builder.proxy(proxy != null ? proxy : lookup.get("https_proxy"),
+                lookup.get("NO_PROXY") != null ? lookup.get("NO_PROXY") : lookup.get("no_proxy"));
+        String allowHttp = lookup.get(ALLOW_HTTP);
+        if (allowHttp != null) {
+            builder.allowInsecureHttp(Boolean.parseBoolean(allowHttp.strip()));
         }
         String version = lookup.get(HTTP_VERSION);
         if (version != null) {
@@ -163,7 +207,7 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
         if (provider == LlmProvider.NONE) {
             return "none (template narratives, no network)";
         }
-        return provider.configName() + " " + model + " at " + baseUrl + " (" + (apiKey == null ? "no API key"
+        return provider.configName() + " " + model + " at " + baseUrl + " (" + (apiKey() == null ? "no API key"
                 : "API key set") + ", " + (httpVersion == HttpClient.Version.HTTP_1_1 ? "HTTP/1.1" : "HTTP/2")
                 + ", deadline " + narrationDeadline.toMillis() + " ms)";
     }
@@ -172,11 +216,17 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.provider = provider;
-        builder.baseUrl = provider == LlmProvider.NONE || baseUrl == null
-                || baseUrl.equals(provider.defaultBaseUrl()) ? null : baseUrl;
-        builder.model = provider == LlmProvider.NONE || model == null || model.equals(provider.defaultModel())
+        // Values that are only the old provider's defaults are dropped, so that a new provider gets its own; values
+        // the user set (COSTAGENT_LLM_BASE_URL, _MODEL) keep their meaning, also when the provider was none.
+        builder.baseUrl = baseUrl == null || provider != LlmProvider.NONE && baseUrl.equals(provider.defaultBaseUrl())
+                ? null : baseUrl;
+        builder.model = model == null || provider != LlmProvider.NONE && model.equals(provider.defaultModel())
                 ? null : model;
-        builder.apiKey = apiKey;
+        builder.keys = keys;
+        builder.headers = headers;
+        builder.proxy = proxy;
+        builder.noProxy = noProxy;
+        builder.allowInsecureHttp = allowInsecureHttp;
         builder.httpVersion = httpVersion;
         builder.connectTimeout = connectTimeout;
         builder.narrationDeadline = narrationDeadline;
@@ -218,6 +268,11 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
         }
         throw new IllegalArgumentException(name + " must be a positive duration such as 20s or 1500ms, was '"
                 + text + "'");
+    }
+
+    private static ApiKey key(Lookup lookup, String name) {
+        String value = lookup.get(name);
+        return value == null ? null : ApiKey.of(value);
     }
 
     private static double parseRate(String name, String text) {
@@ -263,7 +318,11 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
         private LlmProvider provider = LlmProvider.NONE;
         private URI baseUrl;
         private String model;
-        private ApiKey apiKey;
+        private ProviderKeys keys = ProviderKeys.NONE;
+        private ExtraHeaders headers = ExtraHeaders.NONE;
+        private String proxy;
+        private String noProxy;
+        private boolean allowInsecureHttp;
         private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration narrationDeadline = Duration.ofSeconds(20);
@@ -320,9 +379,34 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
             return this;
         }
 
-        /** The API key. */
+        /** costagent's own API key, sent to whichever provider is configured (vendor keys stay in {@link ProviderKeys}). */
         public Builder apiKey(ApiKey value) {
-            this.apiKey = value;
+            this.keys = keys.withExplicit(value);
+            return this;
+        }
+
+        /** All keys; which one a call uses is chosen once the provider is known. */
+        public Builder keys(ProviderKeys value) {
+            this.keys = value == null ? ProviderKeys.NONE : value;
+            return this;
+        }
+
+        /** Extra headers for every request; default none. */
+        public Builder headers(ExtraHeaders value) {
+            this.headers = value == null ? ExtraHeaders.NONE : value;
+            return this;
+        }
+
+        /** The {@code HTTPS_PROXY} URL and {@code NO_PROXY} list; default none (the JVM's settings apply). */
+        public Builder proxy(String proxyUrl, String noProxyList) {
+            this.proxy = proxyUrl == null || proxyUrl.isBlank() ? null : proxyUrl.strip();
+            this.noProxy = noProxyList;
+            return this;
+        }
+
+        /** Whether plain http may go to a host that is not loopback; default false. */
+        public Builder allowInsecureHttp(boolean value) {
+            this.allowInsecureHttp = value;
             return this;
         }
 
@@ -383,8 +467,9 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ApiKe
 
         /** Builds and checks the settings. */
         public LlmSettings build() {
-            return new LlmSettings(provider, baseUrl, model, apiKey, httpVersion, connectTimeout, narrationDeadline,
-                    maxAttempts, maxConcurrency, requestsPerSecond, tokensPerMinute, cacheSize, redactIds, prices);
+            return new LlmSettings(provider, baseUrl, model, keys, httpVersion, connectTimeout, narrationDeadline,
+                    maxAttempts, maxConcurrency, requestsPerSecond, tokensPerMinute, cacheSize, redactIds, prices,
+                    headers, proxy, noProxy, allowInsecureHttp);
         }
     }
 }

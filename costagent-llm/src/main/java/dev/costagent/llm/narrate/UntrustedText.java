@@ -4,12 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * Makes a string from billing data safe to show a model or write to a log: control, line-separator and
- * bidirectional-override characters become spaces, runs of whitespace collapse, and the length is capped. Quoting is
+ * invisible format characters ({@code \p{Cf}}: bidirectional overrides, zero-width characters, Unicode tag
+ * characters that can smuggle hidden instructions) become spaces, runs of whitespace collapse, and the length is capped. Quoting is
  * left to the JSON encoder, which escapes quotes and backslashes.
  */
 public final class UntrustedText {
 
-    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
     private static final String ELLIPSIS = "…";
 

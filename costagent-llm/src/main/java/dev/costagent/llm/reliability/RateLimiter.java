@@ -53,6 +53,17 @@ public final class RateLimiter {
         return wait;
     }
 
+    /** Returns a reservation whose call never happened (circuit open, no slot in time, budget spent). */
+    public synchronized void cancel(long estimatedTokens) {
+        refill();
+        if (requestsPerNano > 0) {
+            requests = Math.min(requestCapacity, requests + 1);
+        }
+        if (tokensPerNano > 0) {
+            tokens = Math.min(tokenCapacity, tokens + estimatedTokens);
+        }
+    }
+
     /** Settles a reservation once the real token count is known ({@code delta = actual - estimated}). */
     public synchronized void adjustTokens(long delta) {
         if (tokensPerNano > 0) {

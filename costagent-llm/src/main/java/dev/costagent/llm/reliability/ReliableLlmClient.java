@@ -128,7 +128,7 @@ public final class ReliableLlmClient implements LlmClient {
 
     /** The wait before the next attempt, or throws {@code failure} when there must be no next attempt. */
     private Duration waitBeforeRetry(LlmException failure, int attempt, long deadline, boolean delivered) {
-        if (!failure.retryable() || attempt >= retryPolicy.maxAttempts() || delivered) {
+        if (!failure.shouldRetry() || attempt >= retryPolicy.maxAttempts() || delivered) {
             throw failure;
         }
         Duration hint = failure.retryAfter();
@@ -137,7 +137,9 @@ public final class ReliableLlmClient implements LlmClient {
                     hint.toMillis(), retryPolicy.maxRetryAfter().toMillis());
             throw failure;
         }
-        Duration wait = hint != null ? hint : retryPolicy.backoff(attempt, jitter.getAsDouble());
+        // A provider-given wait gets up to 20% on top, never less, so that clients told the same instant spread out.
+        Duration wait = hint != null ? retryPolicy.jitterAfter(hint, jitter.getAsDouble())
+                : retryPolicy.backoff(attempt, jitter.getAsDouble());
         if (wait.toNanos() >= deadline - ticker.read()) {
             throw failure;
         }
@@ -151,26 +153,38 @@ public final class ReliableLlmClient implements LlmClient {
     private LlmResponse attempt(LlmRequest request, TokenListener listener, long deadline) {
         long estimatedTokens = request.estimatedInputTokens() + request.maxTokens();
         waitForRateLimit(estimatedTokens, deadline);
-        acquirePermit(deadline);
+        boolean sent = false;
         try {
-            LlmRequest bounded = request.withTimeout(Duration.ofNanos(remaining(deadline)));
-            LlmResponse response = callThroughBreaker(bounded, listener);
-            if (rateLimiter != null) {
-                rateLimiter.adjustTokens(response.usage().total() - estimatedTokens);
+            acquirePermit(deadline);
+            try {
+                LlmRequest bounded = request.withTimeout(Duration.ofNanos(remaining(deadline)));
+                if (circuitBreaker != null) {
+                    circuitBreaker.acquire(delegate.name());
+                }
+                sent = true;
+                LlmResponse response = callThroughBreaker(bounded, listener);
+                if (rateLimiter != null) {
+                    rateLimiter.adjustTokens(response.usage().total() - estimatedTokens);
+                }
+                return response;
+            } finally {
+                if (concurrency != null) {
+                    concurrency.release();
+                }
             }
-            return response;
         } finally {
-            if (concurrency != null) {
-                concurrency.release();
+            if (!sent && rateLimiter != null) {
+                // The call never left: give the reservation back so that later calls do not wait for it.
+                rateLimiter.cancel(estimatedTokens);
             }
         }
     }
 
+    /** The call itself; the breaker, when there is one, has already admitted it. */
     private LlmResponse callThroughBreaker(LlmRequest request, TokenListener listener) {
         if (circuitBreaker == null) {
             return listener == null ? delegate.complete(request) : delegate.stream(request, listener);
         }
-        circuitBreaker.acquire(delegate.name());
         try {
             LlmResponse response = listener == null ? delegate.complete(request) : delegate.stream(request, listener);
             circuitBreaker.onSuccess();
@@ -193,7 +207,8 @@ public final class ReliableLlmClient implements LlmClient {
         if (wait <= 0) {
             return;
         }
-        if (wait >= remaining(deadline)) {
+        if (wait >= deadline - ticker.read()) {
+            rateLimiter.cancel(estimatedTokens);
             throw new LlmTimeoutException("client-side rate limit wait of " + wait / 1_000_000
                     + " ms exceeds the time budget", ErrorDetails.NONE);
         }

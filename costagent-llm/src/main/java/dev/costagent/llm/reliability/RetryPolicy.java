@@ -7,8 +7,9 @@ import java.time.Duration;
  *
  * <p>Without a hint from the provider the wait grows exponentially ({@code initialBackoff * multiplier^(n-1)},
  * capped at {@code maxBackoff}) with "equal jitter": half of it fixed, half random, so that many clients that failed
- * together do not retry together. A provider hint ({@code Retry-After}, rate-limit reset) is obeyed exactly, unless it
- * exceeds {@code maxRetryAfter}: then the call fails at once rather than hang.
+ * together do not retry together. A provider hint ({@code Retry-After}, rate-limit reset) is obeyed with up to 20% added
+ * (never less than asked, so that clients told the same instant spread out), unless it exceeds {@code maxRetryAfter}:
+ * then the call fails at once rather than hang.
  *
  * @param maxAttempts the most attempts in all, the first included (1 disables retries)
  * @param initialBackoff the wait before the first retry, before jitter
@@ -42,6 +43,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     /** This policy with {@code maxAttempts} attempts in all and the same waits. */
     public RetryPolicy withMaxAttempts(int maxAttempts) {
         return new RetryPolicy(maxAttempts, initialBackoff, multiplier, maxBackoff, maxRetryAfter);
+    }
+
+    /**
+     * A provider-given wait with up to 20% added ({@code random} in [0, 1)), never less than asked.
+     */
+    public Duration jitterAfter(Duration hint, double random) {
+        return hint.plusNanos(Math.round(hint.toNanos() * 0.2 * random));
     }
 
     /**

@@ -52,9 +52,16 @@ public final class HttpTransport {
         this.clock = clock;
     }
 
-    /** An HTTP client with the given protocol version and connect timeout. */
+    /** An HTTP client with the given protocol version and connect timeout, and the JVM's proxy settings. */
     public static HttpClient newHttpClient(HttpClient.Version version, Duration connectTimeout) {
+        return newHttpClient(version, connectTimeout, null);
+    }
+
+    /** An HTTP client with the given version, connect timeout and proxy ({@code null}: the JVM's default). */
+    public static HttpClient newHttpClient(HttpClient.Version version, Duration connectTimeout,
+            java.net.ProxySelector proxy) {
         return HttpClient.newBuilder().version(version).connectTimeout(connectTimeout)
+                .proxy(proxy == null ? java.net.ProxySelector.getDefault() : proxy)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -123,7 +130,7 @@ public final class HttpTransport {
             error = new ProviderError("", "", false, "");
         }
         ErrorDetails details = new ErrorDetails(status, error.code(), error.requestId(),
-                RetryHints.from(headers, clock, status == 429));
+                RetryHints.from(headers, clock, status == 429), RetryHints.shouldRetry(headers));
         String message = protocol.displayName() + " refused the request"
                 + (error.message().isEmpty() ? "" : ": " + cap(protocol.scrub(error.message())));
         if (error.quotaExhausted() || status == 402) {

@@ -2,7 +2,11 @@ package dev.costagent.llm.transport;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costagent.llm.client.ErrorDetails;
+import dev.costagent.llm.client.InvalidRequestException;
 import dev.costagent.llm.client.LlmClient;
+import dev.costagent.llm.client.LlmException;
+import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
 import dev.costagent.llm.client.Message;
@@ -34,7 +38,8 @@ public abstract class ProviderClient implements LlmClient {
         this.uri = Objects.requireNonNull(uri, "uri");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.transport = new HttpTransport(
-                HttpTransport.newHttpClient(endpoint.httpVersion(), endpoint.connectTimeout()), endpoint.clock());
+                HttpTransport.newHttpClient(endpoint.httpVersion(), endpoint.connectTimeout(), endpoint.proxy()),
+                endpoint.clock());
     }
 
     /** The endpoint this adapter talks to. */
@@ -67,13 +72,32 @@ public abstract class ProviderClient implements LlmClient {
 
     @Override
     public LlmResponse complete(LlmRequest request) {
-        return transport.exchange(httpRequest(request, false), request.timeout(), protocol, null);
+        try {
+            return transport.exchange(httpRequest(request, false), request.timeout(), protocol, null);
+        } catch (InvalidRequestException e) {
+            throw modelNotFound(request, e);
+        }
     }
 
     @Override
     public LlmResponse stream(LlmRequest request, TokenListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return transport.exchange(httpRequest(request, true), request.timeout(), protocol, listener);
+        try {
+            return transport.exchange(httpRequest(request, true), request.timeout(), protocol, listener);
+        } catch (InvalidRequestException e) {
+            throw modelNotFound(request, e);
+        }
+    }
+
+    /** A 404 becomes one clear error naming the model; other refusals pass unchanged. */
+    private LlmException modelNotFound(LlmRequest request, InvalidRequestException e) {
+        if (e.status() != 404) {
+            return e;
+        }
+        return new ModelNotFoundException("model '" + request.model() + "' was not found at " + name() + " "
+                + endpoint.baseUrl().getHost() + ": it may be retired or misspelled, or the base URL may be wrong;"
+                + " choose another with --llm-model or COSTAGENT_LLM_MODEL",
+                new ErrorDetails(404, e.providerCode(), e.requestId(), null), e);
     }
 
     /** The JSON POST to the provider; its timeout is the call's whole budget, which the transport enforces. */
@@ -82,6 +106,7 @@ public abstract class ProviderClient implements LlmClient {
                 .timeout(request.timeout())
                 .header("Content-Type", "application/json");
         headers(http, stream);
+        endpoint.headers().values().forEach(http::setHeader);
         return http.POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream)))).build();
     }
 

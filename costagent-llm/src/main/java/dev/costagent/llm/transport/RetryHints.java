@@ -51,6 +51,16 @@ public final class RetryHints {
         return rateLimited ? fromResetHeaders(headers, clock) : null;
     }
 
+    /** The {@code x-should-retry} header as the official SDKs read it: {@code true}, {@code false}, or absent. */
+    public static Boolean shouldRetry(HttpHeaders headers) {
+        Optional<String> value = headers.firstValue("x-should-retry");
+        if (value.isEmpty()) {
+            return null;
+        }
+        String text = value.get().strip();
+        return text.equalsIgnoreCase("true") ? Boolean.TRUE : text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+    }
+
     /** Parses a {@code Retry-After} value: delay seconds, or an HTTP date; {@code null} when unreadable. */
     public static Duration parseRetryAfter(String value, Clock clock) {
         String text = value.strip();

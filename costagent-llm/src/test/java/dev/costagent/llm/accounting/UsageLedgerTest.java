@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class UsageLedgerTest {
 
     @Test
-    void pricesPerMillionTokensWithCachedInputAndPrefixMatch() {
+    void pricesPerMillionTokensWithCachedInputAndDatedSnapshots() {
         PriceTable prices = PriceTable.parse("gpt-4o-mini=0.15/0.60/0.075; claude-3-5-haiku=0.80/4.00");
         UsageLedger ledger = new UsageLedger();
         ledger.record("gpt-4o-mini-2024-07-18", new TokenUsage(1_000_000, 200_000, 400_000));

@@ -15,6 +15,7 @@ import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
 import dev.costagent.llm.client.TokenListener;
 import dev.costagent.llm.client.TokenUsage;
+import dev.costagent.llm.narrate.FactCheckBenchmark;
 import dev.costagent.llm.narrate.LlmNarrator;
 import dev.costagent.llm.provider.openai.OpenAiClient;
 import dev.costagent.llm.reliability.ReliableLlmClient;
@@ -75,7 +76,7 @@ public final class NarrationBenchmark {
             double cachedP99Micros, double loopbackMedianMicros, double loopbackMeanMicros,
             double overheadAtLatencyMicros, double narratorWallMicros, double narratorCpuMicros,
             double loopbackProcessCpuMicros, double rawMedianMicros, double rawProcessCpuMicros,
-            double responderMicros, long modelNarratives) {
+            double responderMicros, long modelNarratives, double checkWallMicros, double checkCpuMicros) {
 
         /** A human-readable report. */
         public String describe() {
@@ -96,14 +97,16 @@ public final class NarrationBenchmark {
                     "    => costagent's own overhead per call: %.1f us wall (median full call minus bare round trip "
                             + "minus the fake server's work)",
                     "    mean call at %d ms server latency minus the latency: %.1f us",
-                    "  model-written narratives: %d"),
+                    "  model-written narratives: %d",
+                    "  fact check alone (facts sheet + check of one answer; literal, slots, refused in turn): "
+                            + "%.1f us wall, %.1f us CPU per narrative (target <= 1 ms)"),
                     explanations, serverLatencyMillis, processors, loadAverage, sequentialSeconds,
                     explanations / sequentialSeconds, concurrentSeconds, explanations / concurrentSeconds,
                     throughputRatio, explanations / Math.ceil(explanations / 8.0), explanations,
                     cachedMedianMicros, cachedP99Micros, narratorWallMicros, narratorCpuMicros,
                     loopbackMedianMicros, loopbackMeanMicros, loopbackProcessCpuMicros, rawMedianMicros,
                     rawProcessCpuMicros, responderMicros, loopbackMedianMicros - rawMedianMicros - responderMicros,
-                    serverLatencyMillis, overheadAtLatencyMicros, modelNarratives);
+                    serverLatencyMillis, overheadAtLatencyMicros, modelNarratives, checkWallMicros, checkCpuMicros);
         }
     }
 
@@ -112,6 +115,7 @@ public final class NarrationBenchmark {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         int processors = Runtime.getRuntime().availableProcessors();
         double[] narratorAlone = narratorMicros(Math.max(2000, explanations * 20));
+        double[] checkAlone = FactCheckBenchmark.microsPerCheck(Math.max(6000, explanations * 60));
         try (ScriptedServer server = ScriptedServer.start(32)) {
             Duration[] latency = {serverLatency};
             server.otherwise(request -> request.path().equals("/raw") ? Reply.json(200, "{}")
@@ -119,7 +123,7 @@ public final class NarrationBenchmark {
             ReliableLlmClient client = ReliableLlmClient.builder(new MeteredLlmClient(
                     new OpenAiClient(Endpoint.of(server.url("/v1"), ApiKey.of("sk-bench"))), new UsageLedger()))
                     .maxConcurrency(8).cacheSize(10_000).build();
-            LlmNarrator narrator = LlmNarrator.builder(client).model("gpt-4o-mini").build();
+            LlmNarrator narrator = LlmNarrator.builder(client).model("gpt-4o-mini").currency("USD").build();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 // Warm-up without latency, so that the JIT has compiled the hot paths before anything is timed.
@@ -186,7 +190,7 @@ public final class NarrationBenchmark {
                         sequential / concurrent, percentile(cached, 0.5), percentile(cached, 0.99),
                         percentile(loopback, 0.5), Arrays.stream(loopback).average().orElse(0) / 1e3,
                         perCallAtLatency, narratorAlone[0], narratorAlone[1], loopbackCpu, rawFigures[0], rawFigures[1],
-                        responder, narrator.statistics().model());
+                        responder, narrator.statistics().model(), checkAlone[0], checkAlone[1]);
             } finally {
                 pool.shutdownNow();
             }
@@ -217,7 +221,7 @@ public final class NarrationBenchmark {
                 return "in-process";
             }
         };
-        LlmNarrator narrator = LlmNarrator.builder(instant).model("m").build();
+        LlmNarrator narrator = LlmNarrator.builder(instant).model("m").currency("USD").build();
         for (int i = 0; i < iterations; i++) {
             narrator.narrate(facts);
         }

@@ -30,6 +30,8 @@ class NarrationBenchmarkTest {
         System.out.println(report);
         write(report);
         assertThat(result.modelNarratives()).isGreaterThanOrEqualTo(4L * explanations);
+        assertThat(result.checkCpuMicros()).as("the fact check costs less than the narrator around it")
+                .isLessThanOrEqualTo(result.narratorCpuMicros());
         assertThat(result.throughputRatio()).as("concurrency 8 vs 1 throughput ratio").isGreaterThan(2.0);
         assertThat(result.cachedMedianMicros()).as("a cached repeat is much faster than a call")
                 .isLessThan(result.sequentialSeconds() * 1e6 / explanations / 10);

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The factory the CLI uses: each provider, configured as a user would, narrates through the whole stack. */
 class NarratorsTest {
 
-    private static final String TEXT = "Total cost was $48,211.07 across 3 services.";
+    private static final String TEXT = "Total cost was {totalCost} across {services.size} services.";
 
     @ParameterizedTest
     @EnumSource(value = LlmProvider.class, names = {"OPENAI", "OLLAMA", "ANTHROPIC"})
@@ -47,7 +47,8 @@ class NarratorsTest {
             Narrative narrative = narrator.narrate(facts);
             Narrative repeat = narrator.narrate(facts);
 
-            assertThat(narrative).isEqualTo(new Narrative("summary", TEXT, NarrativeSource.MODEL));
+            assertThat(narrative).isEqualTo(new Narrative("summary", "Total cost was 48,211.07 across 3 services.",
+                    NarrativeSource.MODEL));
             assertThat(repeat).isEqualTo(narrative);
             assertThat(server.requests()).hasSize(1);
             assertThat(server.requests().get(0).path()).isEqualTo(switch (provider) {

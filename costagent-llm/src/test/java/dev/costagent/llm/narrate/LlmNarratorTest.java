@@ -44,7 +44,7 @@ class LlmNarratorTest {
     }
 
     private LlmNarrator.Builder narrator() {
-        return LlmNarrator.builder(client).model("gpt-4o-mini");
+        return LlmNarrator.builder(client).model("gpt-4o-mini").currency("USD");
     }
 
     private static Facts anomaly(String teamTag) {
@@ -164,8 +164,8 @@ class LlmNarratorTest {
 
     @Test
     void providerErrorsFallBack() {
-        server.enqueue(Reply.json(401, openAiError("Incorrect API key provided", "invalid_request_error",
-                "invalid_api_key")));
+        server.enqueue(Reply.json(400, openAiError("Invalid value for 'messages'", "invalid_request_error",
+                null)));
         server.enqueue(Reply.json(200, "{\"choices\": ["));
         server.enqueue(Reply.json(200, openAiCompletion("   ")));
         LlmNarrator narrator = narrator().build();

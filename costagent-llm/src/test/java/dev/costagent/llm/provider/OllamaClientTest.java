@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.costagent.llm.client.InvalidRequestException;
+import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.JsonSchemaFormat;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
@@ -78,11 +79,12 @@ class OllamaClientTest {
     }
 
     @Test
-    void unknownModelIsAnInvalidRequest() {
+    void unknownModelIsOneClearError() {
         server.enqueue(Reply.json(404, "{\"error\":\"model 'llama9' not found, try pulling it first\"}"));
 
-        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("not found");
+        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(ModelNotFoundException.class)
+                .hasMessageContaining("not found").hasMessageContaining("--llm-model")
+                .hasCauseInstanceOf(InvalidRequestException.class);
     }
 
     @Test

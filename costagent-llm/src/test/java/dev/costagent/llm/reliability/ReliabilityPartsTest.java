@@ -95,6 +95,47 @@ class ReliabilityPartsTest {
     }
 
     @Test
+    void aCancelledReservationIsReturned() {
+        RateLimiter limiter = new RateLimiter(1, 0, time);
+        assertThat(limiter.reserve(0)).isZero();
+        limiter.cancel(0);
+        assertThat(limiter.reserve(0)).as("the returned request is available again at once").isZero();
+        assertThat(limiter.reserve(0)).as("without a refund the next one waits").isPositive();
+    }
+
+    @Test
+    void aCallStoppedByAnOpenBreakerGivesItsRateLimitReservationBack() {
+        LlmClient failing = new LlmClient() {
+            @Override
+            public LlmResponse complete(LlmRequest request) {
+                throw new ServerErrorException("down", ErrorDetails.status(503));
+            }
+
+            @Override
+            public LlmResponse stream(LlmRequest request, TokenListener listener) {
+                return complete(request);
+            }
+
+            @Override
+            public String name() {
+                return "failing";
+            }
+        };
+        ReliableLlmClient client = ReliableLlmClient.builder(failing).sleeper(time).ticker(time)
+                .retryPolicy(RetryPolicy.NONE).rateLimit(1, 0).circuitBreaker(1, Duration.ofMinutes(5))
+                .cacheSize(0).build();
+        LlmRequest request = LlmRequest.builder().model("m").user("x").timeout(Duration.ofSeconds(1)).build();
+        assertThatThrownBy(() -> client.complete(request)).isInstanceOf(ServerErrorException.class);
+        time.advance(Duration.ofSeconds(1));
+
+        for (int i = 0; i < 5; i++) {
+            // Open breaker: the call never happens, so its rate-limit reservation must not pile up.
+            assertThatThrownBy(() -> client.complete(request)).isInstanceOf(CircuitOpenException.class);
+        }
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
     void unlimitedRateLimiterNeverWaits() {
         RateLimiter limiter = new RateLimiter(0, 0, time);
         for (int i = 0; i < 1000; i++) {

@@ -11,6 +11,7 @@ import dev.costagent.llm.client.AuthenticationException;
 import dev.costagent.llm.client.InvalidRequestException;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
+import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.MalformedResponseException;
 import dev.costagent.llm.client.QuotaExceededException;
 import dev.costagent.llm.client.RateLimitedException;
@@ -59,14 +60,15 @@ class ReliableLlmClientTest {
     }
 
     @Test
-    void waitsExactlyAsLongAsRetryAfterSecondsSays() {
+    void waitsAsLongAsRetryAfterSecondsSaysPlusJitter() {
         server.enqueue(rateLimited().withHeader("Retry-After", "2"), Reply.json(200, openAiCompletion("ok")));
 
         LlmResponse response = client.complete(request());
 
         assertThat(response.text()).isEqualTo("ok");
         assertThat(server.requests()).hasSize(2);
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2));
+        // jitter 0.5 adds 10%: never less than asked, spread so that clients told the same instant do not collide.
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(2200));
     }
 
     @Test
@@ -78,7 +80,7 @@ class ReliableLlmClientTest {
 
         client.complete(request());
 
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5));
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(5500));
     }
 
     @Test
@@ -92,7 +94,34 @@ class ReliableLlmClientTest {
 
         client.complete(request());
 
-        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(1500));
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(1650));
+    }
+
+    @Test
+    void retriesAConflictAsTheOfficialSdksDo() {
+        server.enqueue(Reply.json(409, openAiError("Lock timeout", "conflict", null)),
+                Reply.json(200, openAiCompletion("ok")));
+
+        assertThat(client.complete(request()).text()).isEqualTo("ok");
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    @Test
+    void xShouldRetryFalseStopsARetryableFailure() {
+        server.enqueue(Reply.json(500, openAiError("The server had an error", "server_error", null))
+                .withHeader("x-should-retry", "false"), Reply.json(200, openAiCompletion("ok")));
+
+        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(ServerErrorException.class);
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void xShouldRetryTrueRetriesAnOtherwiseFinalFailure() {
+        server.enqueue(Reply.json(400, openAiError("Try again", "invalid_request_error", null))
+                .withHeader("x-should-retry", "true"), Reply.json(200, openAiCompletion("ok")));
+
+        assertThat(client.complete(request()).text()).isEqualTo("ok");
+        assertThat(server.requests()).hasSize(2);
     }
 
     @Test
@@ -138,7 +167,7 @@ class ReliableLlmClientTest {
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(AuthenticationException.class);
         server.enqueue(Reply.json(404, openAiError("The model does not exist", "invalid_request_error",
                 "model_not_found")));
-        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(ModelNotFoundException.class);
         server.enqueue(Reply.json(429, openAiError("You exceeded your current quota", "insufficient_quota",
                 "insufficient_quota")).withHeader("Retry-After", "1"));
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(QuotaExceededException.class);

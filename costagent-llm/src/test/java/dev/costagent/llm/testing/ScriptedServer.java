@@ -117,8 +117,9 @@ public final class ScriptedServer implements AutoCloseable {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                     List.copyOf(values)));
-            Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    headers, new String(body, StandardCharsets.UTF_8));
+            String query = exchange.getRequestURI().getRawQuery();
+            Recorded recorded = new Recorded(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query), headers, new String(body, StandardCharsets.UTF_8));
             synchronized (requests) {
                 requests.add(recorded);
             }

@@ -15,6 +15,12 @@ public final class Wire {
                 + "\"prompt_tokens_details\":{\"cached_tokens\":64}}}";
     }
 
+    /** An OpenAI chat.completion body that stopped for {@code finishReason} (e.g. {@code length}). */
+    public static String openAiCompletion(String content, String finishReason) {
+        return openAiCompletion(content).replace("\"finish_reason\":\"stop\"",
+                "\"finish_reason\":" + quote(finishReason));
+    }
+
     /** One OpenAI SSE event. */
     public static String openAiChunk(String json) {
         return "data: " + json + "\n\n";

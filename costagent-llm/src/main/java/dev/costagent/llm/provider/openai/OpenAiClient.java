@@ -6,20 +6,28 @@ import dev.costagent.llm.transport.Endpoint;
 import dev.costagent.llm.transport.JsonBodies;
 import dev.costagent.llm.transport.ProviderClient;
 import java.net.http.HttpRequest;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Talks to {@code POST {baseUrl}/chat/completions}. The key goes in {@code Authorization: Bearer}, or in the
- * {@code api-key} header for Azure OpenAI hosts ({@code *.azure.com}).
+ * {@code api-key} header for Azure OpenAI hosts ({@code *.azure.com}), whose deployment URLs keep their
+ * {@code api-version} query ({@code .../openai/deployments/d/chat/completions?api-version=2024-10-21}). Requests to
+ * OpenAI and Azure carry {@code max_completion_tokens}; reasoning models ({@code o1}, {@code o3}, {@code o4-mini},
+ * {@code gpt-5}) get no {@code temperature}.
  */
 public final class OpenAiClient extends ProviderClient {
 
+    /** Reasoning models take no temperature. */
+    private static final Pattern REASONING = Pattern.compile("(?i)(?:.*/)?(?:o\\d|gpt-5)(?!.*-chat).*");
+
     private final boolean azure;
+    private final boolean officialHost;
 
     /** An adapter for the given endpoint, e.g. base URL {@code https://api.openai.com/v1}. */
     public OpenAiClient(Endpoint endpoint) {
         super(endpoint, endpoint.resolve("chat/completions"), new OpenAiProtocol(endpoint.apiKey()));
-        this.azure = endpoint.baseUrl().getHost().toLowerCase(Locale.ROOT).endsWith(".azure.com");
+        this.azure = endpoint.isAzure();
+        this.officialHost = azure || endpoint.baseUrl().getHost().equalsIgnoreCase("api.openai.com");
     }
 
     @Override
@@ -43,8 +51,13 @@ public final class OpenAiClient extends ProviderClient {
     @Override
     protected ObjectNode body(LlmRequest request, boolean stream) {
         ObjectNode body = chatBody(request);
-        body.put("temperature", request.temperature());
-        body.put("max_tokens", request.maxTokens());
+        boolean reasoning = REASONING.matcher(request.model()).matches();
+        if (!reasoning) {
+            body.put("temperature", request.temperature());
+        }
+        // OpenAI and Azure deprecated max_tokens (reasoning models refuse it); other compatible servers may only
+        // know max_tokens, so they keep it unless the model is a reasoning model.
+        body.put(officialHost || reasoning ? "max_completion_tokens" : "max_tokens", request.maxTokens());
         if (request.jsonSchema() != null) {
             ObjectNode format = body.putObject("response_format");
             format.put("type", "json_schema");

@@ -1,0 +1,2 @@
+/** Tests of the call listener SPI. */
+package dev.costagent.llm.observe;
