@@ -2,8 +2,8 @@ package dev.costagent.core.source;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.costagent.core.focus.FocusReader;
 import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.input.FocusInput;
 import dev.costagent.core.table.CostTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** FOCUS CSV files: one {@code .csv} or {@code .csv.gz} file, or a directory of them. */
+/** FOCUS files: one {@code .csv}, {@code .csv.gz} or {@code .parquet} file, or a directory of them. */
 public final class FocusFileSource implements CostSource, CostSourceProvider {
 
     private final Path path;
@@ -50,7 +50,7 @@ public final class FocusFileSource implements CostSource, CostSourceProvider {
     public String version() {
         StringBuilder version = new StringBuilder();
         try {
-            for (Path file : FocusReader.files(path)) {
+            for (Path file : FocusInput.files(path)) {
                 version.append(file.getFileName()).append(':').append(Files.size(file)).append(':')
                         .append(Files.getLastModifiedTime(file).toMillis()).append(';');
             }

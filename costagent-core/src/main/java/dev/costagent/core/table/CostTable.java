@@ -7,6 +7,7 @@ import dev.costagent.core.focus.FocusReader;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.ReadResult;
 import dev.costagent.core.focus.RejectedRecord;
+import dev.costagent.core.input.FocusInput;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -76,14 +77,15 @@ public final class CostTable implements QueryEngine {
     }
 
     /**
-     * Reads a FOCUS file or directory ({@code .csv}, {@code .csv.gz}) into a table.
+     * Reads a FOCUS file or directory ({@code .csv}, {@code .csv.gz}, {@code .parquet}) into a table.
      *
      * @throws dev.costagent.core.focus.FocusFormatException for bad input (strict), or input that is not FOCUS CSV
      */
     public static CostTable read(Path input, ReadOptions options) {
         // Stretches are folded into the table as they are verified, so a read never holds them all at once.
         TableAssembler assembler = new TableAssembler();
-        ReadResult<TableSink> result = new FocusReader(options).read(input, TableSink::new, assembler::add);
+        ReadResult<TableSink> result = FocusInput.read(input, options, TableSink::new, assembler::add,
+                new FocusInput.Columns(column -> true, CostTableBuilder::isFact));
         return assembler.finish(result);
     }
 

@@ -50,7 +50,7 @@ public final class CostTableBuilder {
     }
 
     /** Whether the table keeps the column as a number per row (an amount or the charge period), not as text. */
-    private static boolean isFact(String column) {
+    static boolean isFact(String column) {
         var known = FocusColumn.byName(column);
         if (known.isEmpty()) {
             return false;

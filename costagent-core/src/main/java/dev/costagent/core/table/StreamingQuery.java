@@ -1,15 +1,18 @@
 package dev.costagent.core.table;
 
 import dev.costagent.core.focus.DataQualityIssue;
-import dev.costagent.core.focus.FocusReader;
+import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.ReadResult;
 import dev.costagent.core.focus.RejectedRecord;
+import dev.costagent.core.input.FocusInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -32,13 +35,13 @@ public final class StreamingQuery {
         TreeSet<String> currencies = new TreeSet<>();
         Map<String, Integer> absences = new HashMap<>();
         int[] stretches = {0};
-        ReadResult<AggregatingSink> read = new FocusReader(options).read(input, h -> new AggregatingSink(h, query),
+        ReadResult<AggregatingSink> read = FocusInput.read(input, options, h -> new AggregatingSink(h, query),
                 sink -> {
                     sink.mergeInto(merged);
                     currencies.addAll(sink.currencies());
                     sink.absentColumns().forEach(column -> absences.merge(column, 1, Integer::sum));
                     stretches[0]++;
-                });
+                }, columns(query));
         // Like the table: a column absent from every file is an error; absent from some, it reads as null there.
         absences.forEach((column, count) -> {
             if (count == stretches[0]) {
@@ -58,6 +61,27 @@ public final class StreamingQuery {
         QueryResult result = new QueryResult(query, groups, total.value(), rows);
         return new Answer(result, read.accepted(), read.rejected(), read.rejects(), read.dataQuality(),
                 List.copyOf(currencies));
+    }
+
+    /** The columns the query reads (a Parquet read decodes no other); the metric and the period need no text. */
+    private static FocusInput.Columns columns(CostQuery query) {
+        Set<String> read = new HashSet<>();
+        Set<String> text = new HashSet<>();
+        read.add(query.metric().columnName());
+        read.add(FocusColumn.CHARGE_PERIOD_START.columnName());
+        read.add(FocusColumn.BILLING_CURRENCY.columnName());
+        List<Dimension> dimensions = new ArrayList<>(query.groupBy());
+        query.filters().forEach(filter -> dimensions.add(filter.dimension()));
+        for (Dimension dimension : dimensions) {
+            switch (dimension.kind()) {
+                case COLUMN -> text.add(dimension.name());
+                case TAG -> text.add(FocusColumn.TAGS.columnName());
+                default -> { }
+            }
+        }
+        read.addAll(text);
+        return new FocusInput.Columns(read::contains, column -> read.contains(column) && !text.contains(column)
+                && !column.equals(FocusColumn.BILLING_CURRENCY.columnName()));
     }
 
     /**

@@ -10,8 +10,7 @@ import picocli.CommandLine.Option;
 final class AgentInputFlags {
 
     @Option(names = "--input", paramLabel = "FILE|DIR",
-            description = "FOCUS CSV file (.csv or .csv.gz) or a directory of them (with --engine duckdb also .parquet); "
-                    + "generated demo data if absent.")
+            description = "FOCUS file (.csv, .csv.gz, .parquet) or a directory of them; generated demo data if absent.")
     Path input;
 
     @Option(names = "--utilization", paramLabel = "FILE",

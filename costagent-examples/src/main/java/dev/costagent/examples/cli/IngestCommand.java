@@ -22,7 +22,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|DIR", description = "FOCUS CSV file or directory.")
+    @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
+            description = "FOCUS file (.csv, .csv.gz or .parquet) or directory.")
     private Path input;
 
     @Mixin

@@ -39,7 +39,7 @@ public final class SummarizeCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
-            description = "FOCUS CSV file (.csv or .csv.gz) or a directory of them (with --engine duckdb also .parquet).")
+            description = "FOCUS file (.csv, .csv.gz or .parquet) or a directory of them.")
     private Path input;
 
     @Option(names = "--metric", defaultValue = "EffectiveCost",

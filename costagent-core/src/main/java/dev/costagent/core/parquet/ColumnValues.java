@@ -1,0 +1,69 @@
+package dev.costagent.core.parquet;
+
+import java.util.Arrays;
+
+/**
+ * One column of one row group, decoded: per row a null flag and a number, a timestamp (epoch seconds) or the id of a
+ * text value. Text values live once in {@link #text}: a dictionary's entries are decoded once and rows refer to them.
+ */
+final class ColumnValues {
+
+    static final int NUMBER = 0;
+    static final int TIME = 1;
+    static final int TEXT = 2;
+    /** Only whether each row is null is known (a column the query does not read). */
+    static final int PRESENCE = 3;
+
+    final int kind;
+    final int rows;
+    /** Per row, whether it is null; {@code null} when no row is. */
+    boolean[] nulls;
+    double[] numbers;
+    long[] times;
+    int[] ids;
+    /** Text values: bytes, and per value its start and length. */
+    byte[] text = new byte[0];
+    int[] textStart = new int[0];
+    int[] textLength = new int[0];
+    int textCount;
+    private int textUsed;
+
+    ColumnValues(int kind, int rows) {
+        this.kind = kind;
+        this.rows = rows;
+        switch (kind) {
+            case NUMBER -> numbers = new double[rows];
+            case TIME -> times = new long[rows];
+            case TEXT -> ids = new int[rows];
+            default -> { }
+        }
+    }
+
+    boolean isNull(int row) {
+        return nulls != null && nulls[row];
+    }
+
+    void setNull(int row) {
+        if (nulls == null) {
+            nulls = new boolean[rows];
+        }
+        nulls[row] = true;
+    }
+
+    /** Adds a text value; its id. */
+    int addText(byte[] bytes, int offset, int length) {
+        if (textCount == textStart.length) {
+            int grown = Math.max(16, textCount * 2);
+            textStart = Arrays.copyOf(textStart, grown);
+            textLength = Arrays.copyOf(textLength, grown);
+        }
+        if (textUsed + length > text.length) {
+            text = Arrays.copyOf(text, Math.max(text.length * 2, textUsed + length + 64));
+        }
+        System.arraycopy(bytes, offset, text, textUsed, length);
+        textStart[textCount] = textUsed;
+        textLength[textCount] = length;
+        textUsed += length;
+        return textCount++;
+    }
+}

@@ -1,0 +1,386 @@
+package dev.costagent.core.parquet;
+
+import dev.costagent.core.focus.DataQualityIssue;
+import dev.costagent.core.focus.FocusColumn;
+import dev.costagent.core.focus.FocusFormatException;
+import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.focus.ReadProgress;
+import dev.costagent.core.focus.ReadResult;
+import dev.costagent.core.focus.RecordSink;
+import dev.costagent.core.focus.TypedInput;
+import dev.costagent.core.focus.TypedRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Reads a FOCUS Parquet file into {@link RecordSink}s, with the validation, rejects and data-quality report of a CSV
+ * read. Row groups are decoded in parallel, one {@link TypedInput.Part} each, joined in file order. Typed values reach
+ * the sinks typed: decimals (any precision and scale, rounded once to the nearest double), floats and integers as
+ * numbers, timestamps (millis, micros, nanos, INT96, dates) as epoch seconds, strings as UTF-8 bytes from the
+ * dictionary without decoding them per row. Pages may be Snappy, Gzip, Zstd or uncompressed, v1 or v2.
+ *
+ * <p>With {@link #project} only the named columns are decoded; of the others, only the nullness of the non-nullable
+ * FOCUS columns is read (from the statistics where the writer gave them), so that the data-quality report stays the
+ * same.
+ *
+ * <pre>{@code
+ * ReadResult<MySink> read = new ParquetReader(ReadOptions.DEFAULTS).read(Path.of("focus.parquet"), MySink::new);
+ * }</pre>
+ */
+public final class ParquetReader {
+
+    /** Data-quality rule: a provider column stored nested was left out of the read. */
+    public static final String SKIPPED_NESTED_COLUMN = "SKIPPED_NESTED_COLUMN";
+
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    private static final Predicate<String> ALL = column -> true;
+    private static final Predicate<String> NONE = column -> false;
+
+    private final ReadOptions options;
+    private final Predicate<String> projected;
+    private final Predicate<String> numeric;
+
+    /** A reader of every column, each given to the sinks with its text. */
+    public ParquetReader(ReadOptions options) {
+        this(options, ALL, NONE);
+    }
+
+    private ParquetReader(ReadOptions options, Predicate<String> projected, Predicate<String> numeric) {
+        this.options = options;
+        this.projected = projected;
+        this.numeric = numeric;
+    }
+
+    /** A reader that decodes only the columns {@code columns} accepts (by name). */
+    public ParquetReader project(Predicate<String> columns) {
+        return new ParquetReader(options, columns, numeric);
+    }
+
+    /**
+     * A reader told which columns the sinks read only as numbers or timestamps, never as text: their values are not
+     * formatted unless asked (a sink that keeps a column as text needs it formatted at once; see {@link TypedRow}).
+     */
+    public ParquetReader numeric(Predicate<String> columns) {
+        return new ParquetReader(options, projected, columns);
+    }
+
+    /** Whether a file starts with Parquet's {@code PAR1} magic. */
+    public static boolean isParquet(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(4);
+            while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+                // keep reading
+            }
+            return !head.hasRemaining() && Arrays.equals(head.array(), MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads every record of a file.
+     *
+     * @param factory makes one sink per row group
+     * @throws FocusFormatException for a file that is not Parquet, is truncated or corrupt, lacks FOCUS columns, or
+     *     (strict mode) holds a bad record: naming the file, the row and the column
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public <S extends RecordSink> ReadResult<S> read(Path file, RecordSink.SinkFactory<S> factory) {
+        String name = file.toString();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileMetadata metadata = footer(name, channel);
+            return read(name, channel, metadata, factory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileMetadata footer(String name, FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size < 12) {
+            throw new FocusFormatException(name, 0, null, "not a Parquet file (only " + size + " bytes)");
+        }
+        byte[] head = readFully(channel, 0, 4);
+        byte[] tail = readFully(channel, size - 8, 8);
+        if (!Arrays.equals(head, MAGIC)) {
+            throw new FocusFormatException(name, 0, null, "not a Parquet file (no PAR1 magic at its start)");
+        }
+        if (!Arrays.equals(Arrays.copyOfRange(tail, 4, 8), MAGIC)) {
+            throw new FocusFormatException(name, 0, null,
+                    "truncated Parquet file (no PAR1 magic at its end; was the copy cut short?)");
+        }
+        long footerLength = ChunkDecoder.le32(tail, 0) & 0xffffffffL;
+        if (footerLength > size - 12) {
+            throw new FocusFormatException(name, 0, null, "corrupt Parquet file (footer of " + footerLength
+                    + " bytes in a file of " + size + ")");
+        }
+        byte[] footer = readFully(channel, size - 8 - footerLength, (int) footerLength);
+        try {
+            FileMetadata metadata = FileMetadata.parse(footer);
+            for (FileMetadata.RowGroup group : metadata.rowGroups()) {
+                for (FileMetadata.Chunk chunk : group.chunks()) {
+                    if (chunk.start() < 4 || chunk.length() < 0 || chunk.start() + chunk.length() > size - 8
+                            || chunk.length() > Integer.MAX_VALUE) {
+                        throw new ParquetException("column chunk at " + chunk.start() + " (" + chunk.length()
+                                + " bytes) lies outside the file");
+                    }
+                }
+                if (group.rows() > Integer.MAX_VALUE) {
+                    throw new ParquetException("row group of " + group.rows() + " rows");
+                }
+            }
+            return metadata;
+        } catch (ParquetException e) {
+            throw new FocusFormatException(name, 0, null, "corrupt Parquet footer: " + e.getMessage());
+        }
+    }
+
+    private <S extends RecordSink> ReadResult<S> read(String name, FileChannel channel, FileMetadata metadata,
+            RecordSink.SinkFactory<S> factory) {
+        List<FileMetadata.Column> columns = metadata.columns();
+        List<String> names = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int[] fieldOf = new int[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            FileMetadata.Column column = columns.get(c);
+            fieldOf[c] = -1;
+            if (column.unsupported() != null) {
+                // Provider columns we cannot flatten are left out; a FOCUS column must not be.
+                if (FocusColumn.byName(column.name()).isPresent()) {
+                    throw new FocusFormatException(name, 0, column.name(), column.unsupported());
+                }
+                if (!skipped.contains(column.name())) {
+                    skipped.add(column.name());
+                }
+                continue;
+            }
+            fieldOf[c] = names.size();
+            names.add(column.name());
+        }
+        boolean[] eagerText = new boolean[names.size()];
+        for (int f = 0; f < names.size(); f++) {
+            eagerText[f] = !numeric.test(names.get(f));
+        }
+        TypedInput<S> input = TypedInput.of(name, names, options, factory, eagerText);
+        checkHeader(name, input);
+        if (metadata.rows() == 0) {
+            throw new FocusFormatException(name, 0, null, "the file has no data records");
+        }
+        Plan plan = plan(columns, fieldOf);
+        List<FileMetadata.RowGroup> groups = metadata.rowGroups();
+        ExecutorService pool = options.threads() > 1 && groups.size() > 1
+                ? Executors.newFixedThreadPool(Math.min(options.threads(), groups.size()), daemon()) : null;
+        Progress progress = new Progress(options.progress(), metadata.rows());
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            long firstRow = 1;
+            for (FileMetadata.RowGroup group : groups) {
+                TypedInput.Part<S> part = input.part(firstRow);
+                long first = firstRow;
+                Runnable job = () -> readGroup(name, channel, group, plan, part, first, progress);
+                if (pool == null) {
+                    job.run();
+                } else {
+                    jobs.add(pool.submit(job));
+                }
+                firstRow += group.rows();
+            }
+            for (Future<?> job : jobs) {
+                await(job);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return withSkipped(input.finish(), skipped, metadata.rows());
+    }
+
+    /** Reports the provider columns left out (nested ones) in the data-quality findings, so none goes unnoticed. */
+    private static <S extends RecordSink> ReadResult<S> withSkipped(ReadResult<S> result, List<String> skipped,
+            long rows) {
+        if (skipped.isEmpty()) {
+            return result;
+        }
+        List<DataQualityIssue> issues = new ArrayList<>(result.dataQuality());
+        for (String column : skipped) {
+            issues.add(new DataQualityIssue(SKIPPED_NESTED_COLUMN, column, rows,
+                    "nested Parquet column (list, map or struct) not read; FOCUS columns are flat"));
+        }
+        return new ReadResult<>(result.sinks(), result.accepted(), result.rejected(), result.rejects(), issues);
+    }
+
+    /** The same header checks as a CSV file's. */
+    private void checkHeader(String name, TypedInput<?> input) {
+        var header = input.header();
+        if (header.knownColumns().isEmpty()) {
+            throw new FocusFormatException(name, 0, null, "no FOCUS column in the Parquet schema (first column: '"
+                    + (header.names().isEmpty() ? "" : header.names().get(0)) + "'); is this a FOCUS export?");
+        }
+        if (!options.lenient()) {
+            List<FocusColumn> missing = header.missingMandatory();
+            if (!missing.isEmpty()) {
+                throw new FocusFormatException(name, 0, missing.get(0).columnName(),
+                        "mandatory FOCUS column missing from the Parquet schema"
+                                + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more: "
+                                + missing.stream().skip(1).map(FocusColumn::columnName).toList() + ")" : ""));
+            }
+        }
+    }
+
+    /** Which column chunks to decode, and how. */
+    private record Plan(List<FileMetadata.Column> columns, int[] chunkIndex, int[] field, int[] kind) {}
+
+    private Plan plan(List<FileMetadata.Column> columns, int[] fieldOf) {
+        List<int[]> chosen = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            FileMetadata.Column column = columns.get(c);
+            if (fieldOf[c] < 0) {
+                continue;
+            }
+            if (projected.test(column.name())) {
+                chosen.add(new int[] {c, fieldOf[c], ChunkDecoder.kindOf(column, numeric.test(column.name()))});
+            } else {
+                var focus = FocusColumn.byName(column.name());
+                if (focus.isPresent() && !focus.get().nullable()) {
+                    chosen.add(new int[] {c, fieldOf[c], ColumnValues.PRESENCE});
+                }
+            }
+        }
+        return new Plan(columns, chosen.stream().mapToInt(a -> a[0]).toArray(),
+                chosen.stream().mapToInt(a -> a[1]).toArray(), chosen.stream().mapToInt(a -> a[2]).toArray());
+    }
+
+    private static final byte[] PRESENT = new byte[1];
+
+    private static <S extends RecordSink> void readGroup(String name, FileChannel channel,
+            FileMetadata.RowGroup group, Plan plan, TypedInput.Part<S> part, long firstRow, Progress progress) {
+        int rows = (int) group.rows();
+        int n = plan.chunkIndex.length;
+        ColumnValues[] values = new ColumnValues[n];
+        for (int i = 0; i < n; i++) {
+            FileMetadata.Column column = plan.columns.get(plan.chunkIndex[i]);
+            FileMetadata.Chunk chunk = group.chunks().get(plan.chunkIndex[i]);
+            int kind = plan.kind[i];
+            if (!Codecs.supported(chunk.codec())) {
+                throw new FocusFormatException(name, firstRow, column.name(),
+                        "Parquet compression " + Codecs.name(chunk.codec()) + " is not supported "
+                                + "(use SNAPPY, GZIP, ZSTD or UNCOMPRESSED)");
+            }
+            if (kind == ColumnValues.PRESENCE && (!column.optional() || chunk.nullCount() == 0)) {
+                values[i] = new ColumnValues(ColumnValues.PRESENCE, rows);
+                continue;
+            }
+            try {
+                byte[] data = readFully(channel, chunk.start(), (int) chunk.length());
+                values[i] = ChunkDecoder.decode(column, chunk, data, kind, rows);
+            } catch (ParquetException e) {
+                throw new FocusFormatException(name, firstRow, column.name(),
+                        "corrupt Parquet column chunk in the row group starting at this row: " + e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+            }
+        }
+        TypedRow row = part.row();
+        int[] field = plan.field;
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < n; i++) {
+                ColumnValues column = values[i];
+                if (column.nulls != null && column.nulls[r]) {
+                    continue;
+                }
+                switch (column.kind) {
+                    case ColumnValues.NUMBER -> row.setDecimal(field[i], column.numbers[r]);
+                    case ColumnValues.TIME -> row.setTimestamp(field[i], column.times[r]);
+                    case ColumnValues.TEXT -> {
+                        int id = column.ids[r];
+                        int length = column.textLength[id];
+                        if (length > 0) { // an empty string is a null, as an empty CSV field is
+                            row.setBytes(field[i], column.text, column.textStart[id], length);
+                        }
+                    }
+                    default -> row.setBytes(field[i], PRESENT, 0, 0); // not read: only known to be there
+                }
+            }
+            part.endRecord();
+        }
+        progress.advance(rows);
+    }
+
+    private static byte[] readFully(FileChannel channel, long position, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        ByteBuffer target = ByteBuffer.wrap(bytes);
+        while (target.hasRemaining()) {
+            int n = channel.read(target, position + target.position());
+            if (n < 0) {
+                throw new IOException("unexpected end of file at " + (position + target.position()));
+            }
+        }
+        return bytes;
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "costagent-parquet");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Reports rows read after each row group. */
+    private static final class Progress {
+        private final ReadProgress listener;
+        private final long totalRows;
+        private final AtomicLong rows = new AtomicLong();
+        private final long startNanos = System.nanoTime();
+
+        Progress(ReadProgress listener, long totalRows) {
+            this.listener = listener;
+            this.totalRows = totalRows;
+        }
+
+        void advance(long count) {
+            long done = rows.addAndGet(count);
+            if (listener != ReadProgress.NONE) {
+                synchronized (this) {
+                    // Rows stand in for bytes: a Parquet file's bytes do not map to rows.
+                    listener.update(done, totalRows, done, Duration.ofNanos(System.nanoTime() - startNanos));
+                }
+            }
+        }
+    }
+}
