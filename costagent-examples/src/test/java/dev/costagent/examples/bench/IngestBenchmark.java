@@ -33,16 +33,21 @@ public final class IngestBenchmark {
         String jar = args.length > 2 ? args[2] : "costagent-examples/target/costagent.jar";
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
+        // costagent runs as ./costagent runs it: the launcher's default JVM options (COSTAGENT_JAVA_OPTS).
+        List<String> costagent = new ArrayList<>(List.of(java));
+        costagent.addAll(Arrays.asList(System.getProperty("costagent.javaOpts", "-XX:+UseSerialGC -Xmn64m")
+                .trim().split("\\s+")));
+        costagent.addAll(List.of("-jar", jar));
         Map<String, List<String>> commands = new LinkedHashMap<>();
-        commands.put("costagent ingest (a)", List.of(java, "-jar", jar, "ingest", "--quiet", "--input",
+        commands.put("costagent ingest (a)", with(costagent, "ingest", "--quiet", "--input",
                 file.toString()));
         commands.put("duckdb ingest (a)", List.of(java, "-cp", classpath, DuckDbQuery.class.getName(), "ingest",
                 file.toString()));
-        commands.put("costagent summarize (b)", List.of(java, "-jar", jar, "summarize", "--quiet", "--format", "csv",
+        commands.put("costagent summarize (b)", with(costagent, "summarize", "--quiet", "--format", "csv",
                 "--by", "day,ServiceName", "--input", file.toString()));
         commands.put("duckdb summarize (b)", List.of(java, "-cp", classpath, DuckDbQuery.class.getName(),
                 "summarize", file.toString()));
-        commands.put("costagent analyze (c)", List.of(java, "-jar", jar, "analyze", "--quiet", "--format", "json",
+        commands.put("costagent analyze (c)", with(costagent, "analyze", "--quiet", "--format", "json",
                 "--input", file.toString()));
         Map<String, double[]> seconds = new LinkedHashMap<>();
         Map<String, double[]> rssMiB = new LinkedHashMap<>();
@@ -85,6 +90,12 @@ public final class IngestBenchmark {
                 medians.get("costagent ingest (a)") / medians.get("duckdb ingest (a)"));
         System.out.printf(Locale.ROOT, "ratio (b) costagent/duckdb = %.2f (must be <= 1.5)%n",
                 medians.get("costagent summarize (b)") / medians.get("duckdb summarize (b)"));
+    }
+
+    private static List<String> with(List<String> command, String... args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(Arrays.asList(args));
+        return all;
     }
 
     /** One process: wall seconds, peak RSS, and (for analyze) the stage timings of its JSON report. */
