@@ -426,7 +426,7 @@ public final class FocusReader {
                 throw new FocusFormatException(file, 1, null, "header field " + (f + 1) + " has no column name");
             }
         }
-        FocusHeader header = new FocusHeader(file, names);
+        FocusHeader header = new FocusHeader(file, names, options.focusVersion());
         if (header.knownColumns().isEmpty()) {
             throw new FocusFormatException(file, 1, null, "no FOCUS column in the header (first column: '"
                     + names.get(0) + "'); is this a FOCUS export?");
@@ -435,7 +435,7 @@ public final class FocusReader {
             List<FocusColumn> missing = header.missingMandatory();
             if (!missing.isEmpty()) {
                 throw new FocusFormatException(file, 1, missing.get(0).columnName(),
-                        "mandatory FOCUS column missing from the header"
+                        "mandatory FOCUS " + header.version() + " column missing from the header"
                                 + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more: "
                                 + missing.stream().skip(1).map(FocusColumn::columnName).toList() + ")" : ""));
             }

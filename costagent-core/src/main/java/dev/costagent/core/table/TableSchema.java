@@ -22,7 +22,7 @@ final class TableSchema {
     /** String columns and Tags, as dictionary codes. */
     static final FocusColumn[] STRING_COLUMNS;
     /** Decimal columns that describe a price rather than an amount. */
-    static final FocusColumn[] DECIMAL_ATTRIBUTES = {FocusColumn.LIST_UNIT_PRICE, FocusColumn.CONTRACTED_UNIT_PRICE};
+    static final FocusColumn[] DECIMAL_ATTRIBUTES = FocusColumn.decimalAttributes();
     /** Timestamp columns other than the charge period. */
     static final FocusColumn[] TIME_ATTRIBUTES = {FocusColumn.BILLING_PERIOD_START, FocusColumn.BILLING_PERIOD_END};
     /** The metrics, stored per row. */
