@@ -224,7 +224,7 @@ public final class CostAgent implements AutoCloseable {
             warnings.addAll(recommended.warnings());
             Report report = new Report(Report.SCHEMA_VERSION, runId, clock.instant().toString(), summary,
                     analyzed.overview(), analyzed.report(), analyzed.verdicts(), recommended.recommendations(),
-                    narratives, timings, warnings, data.dataQuality());
+                    narratives, timings, warnings, data.dataQuality(), data.profile());
             for (RunListener l : listeners) {
                 notify(() -> l.runFinished(report));
             }
@@ -239,7 +239,7 @@ public final class CostAgent implements AutoCloseable {
 
     /** The ingested data of all sources, and whether every table came from the cache. */
     private record Ingested(String key, QueryEngine engine, List<CostTable> tables, boolean cached,
-            List<DataQualityIssue> dataQuality) {}
+            List<DataQualityIssue> dataQuality, dev.costagent.core.focus.InputProfile profile) {}
 
     private Ingested ingest(RunControl control) {
         List<CostTable> loaded = new ArrayList<>(sources.size());
@@ -255,7 +255,9 @@ public final class CostAgent implements AutoCloseable {
         control.check(Stage.INGEST);
         Set<String> currencies = new LinkedHashSet<>();
         List<DataQualityIssue> quality = new ArrayList<>();
+        dev.costagent.core.focus.InputProfile profile = null;
         for (CostTable t : loaded) {
+            profile = profile == null ? t.profile() : profile.and(t.profile());
             currencies.addAll(t.currencies());
             quality.addAll(t.dataQuality());
         }
@@ -264,7 +266,7 @@ public final class CostAgent implements AutoCloseable {
                     + "; analyse one currency at a time");
         }
         QueryEngine engine = loaded.size() == 1 ? loaded.get(0) : new CombinedTables(loaded);
-        return new Ingested(key.toString(), engine, loaded, allCached, quality);
+        return new Ingested(key.toString(), engine, loaded, allCached, quality, profile);
     }
 
     private AnalysisStage.Result analyze(Ingested data) {

@@ -16,12 +16,17 @@ import dev.costagent.core.analysis.trend.Breakdown;
 import dev.costagent.core.analysis.trend.TrendAnalyzer;
 import dev.costagent.core.analysis.trend.Trends;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
+import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
+import dev.costagent.core.table.QueryException;
+import dev.costagent.core.table.TimeRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 
@@ -68,21 +73,35 @@ public final class Analyzer {
     /** Runs every analysis. */
     public AnalysisReport analyze(QueryEngine engine) {
         requireNonNull(engine, "engine");
+        // Conditional FOCUS columns may be absent: a check that needs one is skipped with a warning naming both.
+        AtomicReference<String> commitmentSkip = new AtomicReference<>();
         CompletableFuture<CommitmentReport> commitmentFuture = commitments == null
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> commitments.analyze(engine, scope.range()), executor);
+                : CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return commitments.analyze(engine, scope.range());
+                    } catch (QueryException absent) {
+                        commitmentSkip.set("commitment analysis skipped: " + absent.getMessage());
+                        return null;
+                    }
+                }, executor);
+        List<String> warnings = new ArrayList<>();
+        AnomalyDetector detector = answerable(this.detector, engine, warnings);
         DailySeriesReader reader = new DailySeriesReader(engine, scope);
         List<DailySeriesSet> sets = detector.dimensions().isEmpty() ? List.of()
                 : reader.byDimensions(detector.dimensions());
         DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
-        List<String> warnings = new ArrayList<>();
+        CommitmentReport commitmentReport = commitmentFuture.join();
+        if (commitmentSkip.get() != null) {
+            warnings.add(commitmentSkip.get());
+        }
         String scopeText = scope.filters().stream().map(Analyzer::describe).collect(Collectors.joining(" and "));
         if (total.axis().isEmpty()) {
             warnings.add("no rows in scope (" + (scopeText.isEmpty() ? "all rows" : scopeText)
                     + "): nothing to analyse");
             return new AnalysisReport(scope.metric().columnName(), scopeText, null, null, 0, 0, null, List.of(), null,
                     null, List.of(), AnomalyScan.Status.INSUFFICIENT_HISTORY, detector.method(),
-                    commitmentFuture.join(), List.of(), warnings);
+                    commitmentReport, List.of(), warnings);
         }
         List<Breakdown> breakdowns = sets.stream().map(TrendAnalyzer::breakdown).toList();
         Trends trendResult = trends.analyze(total, sets.isEmpty()
@@ -105,7 +124,36 @@ public final class Analyzer {
         }
         return new AnalysisReport(scope.metric().columnName(), scopeText, total.axis().first(), total.axis().last(),
                 days, total.sum(), total, breakdowns, trendResult, forecast, scan.anomalies(), scan.status(),
-                scan.method(), commitmentFuture.join(), List.of(), warnings);
+                scan.method(), commitmentReport, List.of(), warnings);
+    }
+
+    /**
+     * The detector without the dimensions whose columns the data lacks, each dropped with a warning naming the check
+     * and the column. A probe query over an empty time range asks the engine, so no rows are summed.
+     */
+    private static AnomalyDetector answerable(AnomalyDetector detector, QueryEngine engine, List<String> warnings) {
+        java.util.Set<Dimension> absent = new java.util.LinkedHashSet<>();
+        java.util.Map<Dimension, String> reasons = new java.util.HashMap<>();
+        java.util.Set<Dimension> all = new java.util.LinkedHashSet<>(detector.dimensions());
+        all.addAll(detector.rootCauseDimensions());
+        TimeRange nothing = TimeRange.days(java.time.LocalDate.EPOCH, java.time.LocalDate.EPOCH.plusDays(1));
+        for (Dimension d : all) {
+            try {
+                engine.execute(CostQuery.builder().groupBy(d).range(nothing).build());
+            } catch (QueryException e) {
+                absent.add(d);
+                reasons.put(d, e.getMessage());
+            }
+        }
+        for (Dimension d : absent) {
+            if (detector.dimensions().contains(d)) {
+                warnings.add("anomaly scan by " + d.label() + " skipped: " + reasons.get(d));
+            }
+            if (detector.rootCauseDimensions().contains(d)) {
+                warnings.add("anomaly root causes by " + d.label() + " skipped: " + reasons.get(d));
+            }
+        }
+        return detector.without(absent);
     }
 
     /** Runs every analysis and attaches utilization verdicts computed elsewhere. */

@@ -45,6 +45,8 @@ final class RecordValidator {
     private final int providerField;
     private final int categoryField;
     private final ValueRule[] valueRules;
+    /** Tags values found valid: rows of many resources interleave, so a set, not just the last value. */
+    private final SeenValues validTags = new SeenValues();
 
     /** The charge period of the record last validated (Long.MIN_VALUE when null). */
     private long start;
@@ -140,13 +142,16 @@ final class RecordValidator {
                     }
                 }
                 default -> {
-                    if (!seenValid(i, row, field)) {
+                    // The unescaped text (a CSV field's doubled quotes are undone in place on first access).
+                    int from = row.start(field);
+                    int to = row.end(field);
+                    if (!validTags.contains(row.buffer(), from, to)) {
                         try {
                             TagsParser.parse(row.string(field));
                         } catch (IllegalArgumentException e) {
                             return row.reject(FocusColumn.TAGS.columnName(), e.getMessage());
                         }
-                        remember(i, row, field);
+                        validTags.add(row.buffer(), from, to);
                     }
                 }
             }
@@ -244,6 +249,50 @@ final class RecordValidator {
         }
         int from = row.rawStart(field);
         return Arrays.equals(row.buffer(), from, row.rawEnd(field), expected, 0, expected.length);
+    }
+
+    /**
+     * A bounded set of byte strings (open addressing on a 64-bit hash); when full it starts over, so memory stays
+     * bounded and a miss only costs a parse.
+     */
+    static final class SeenValues {
+        private static final int CAPACITY = 1 << 13;
+        private final long[] hashes = new long[CAPACITY];
+        private final byte[][] values = new byte[CAPACITY][];
+        private int size;
+
+        boolean contains(byte[] buf, int from, int to) {
+            long hash = hash(buf, from, to);
+            for (int slot = (int) hash & (CAPACITY - 1); values[slot] != null; slot = (slot + 1) & (CAPACITY - 1)) {
+                if (hashes[slot] == hash && Arrays.equals(values[slot], 0, values[slot].length, buf, from, to)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void add(byte[] buf, int from, int to) {
+            if (size >= CAPACITY / 2) {
+                Arrays.fill(values, null);
+                size = 0;
+            }
+            long hash = hash(buf, from, to);
+            int slot = (int) hash & (CAPACITY - 1);
+            while (values[slot] != null) {
+                slot = (slot + 1) & (CAPACITY - 1);
+            }
+            hashes[slot] = hash;
+            values[slot] = Arrays.copyOfRange(buf, from, to);
+            size++;
+        }
+
+        private static long hash(byte[] buf, int from, int to) {
+            long h = 0x9E3779B97F4A7C15L ^ (to - from);
+            for (int i = from; i < to; i++) {
+                h = (h ^ buf[i]) * 0x100000001B3L;
+            }
+            return h ^ (h >>> 29);
+        }
     }
 
     /** One allowed-values rule on one column: the rows breaking it and the first value that did. */

@@ -73,6 +73,7 @@ public final class RecommendationEngine {
                 input.inventory());
         List<Recommendation> all = new ArrayList<>();
         for (RecommendationRule rule : rules) {
+            context.checking(rule.name());
             all.addAll(rule.evaluate(context));
         }
         Map<String, List<Recommendation>> byTarget = new TreeMap<>();

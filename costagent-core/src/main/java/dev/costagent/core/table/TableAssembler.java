@@ -124,7 +124,8 @@ final class TableAssembler {
         int minOffset = minStart == Long.MAX_VALUE ? Integer.MAX_VALUE : 0;
         int maxOffset = maxStart == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) (maxStart - base);
         return new CostTable(total, setOf, base, startOffset, minOffset, maxOffset, metrics, metricPresent,
-                attributes, present, read.rejected(), read.rejects(), read.dataQuality());
+                attributes, present, read.rejected(), read.rejects(), read.dataQuality())
+                .withProfile(read.profile());
     }
 
     /** Value arrays indexed by attribute index, with an empty slot for the duration. */

@@ -30,9 +30,15 @@ final class AgentInputFlags {
     @Option(names = "--quiet", description = "No progress or warnings on stderr.")
     boolean quiet;
 
+    @Option(names = "--focus-version", paramLabel = "VERSION",
+            description = "Read the input as this FOCUS version (1.0, 1.1, 1.2 or 1.3; default: detected from the "
+                    + "columns). Decides which columns are mandatory.")
+    String focusVersion;
+
     /** The agent inputs these flags name. */
     AnalyzeSupport.Inputs inputs() {
         return new AnalyzeSupport.Inputs(input, utilization, inventory, catalog, lenient,
-                ProgressPrinter.forTerminal(quiet));
+                ProgressPrinter.forTerminal(quiet),
+                focusVersion == null ? null : dev.costagent.core.focus.FocusVersion.parse(focusVersion));
     }
 }

@@ -3,6 +3,7 @@ package dev.costagent.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.costagent.core.focus.DataQualityIssue;
+import dev.costagent.core.focus.FocusReader;
 import dev.costagent.core.focus.RejectedRecord;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.Dimension;
@@ -62,11 +63,14 @@ public final class SummarizeCommand implements Callable<Integer> {
             query.groupBy(Dimension.parse(dimension));
         }
         StreamingQuery.Answer answer = StreamingQuery.execute(input, query.build(), read.options());
+        String focusVersion = new FocusReader(read.options()).version(input).label();
         // checked after the query, as before, so a bad input is still reported ahead of a bad format
         String fmt = FormatOption.require(format, "table", "json", "csv");
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
-            out.println(JSON.writeValueAsString(json(answer)));
+            Map<String, Object> json = json(answer);
+            json.put("focusVersion", focusVersion);
+            out.println(JSON.writeValueAsString(json));
         } else if (fmt.equals("csv")) {
             printCsv(out, answer.result());
         } else {
@@ -104,6 +108,7 @@ public final class SummarizeCommand implements Callable<Integer> {
             entry.put("column", issue.column());
             entry.put("rowsAffected", issue.rowsAffected());
             entry.put("detail", issue.detail());
+            entry.put("example", issue.example());
             quality.add(entry);
         }
         root.put("dataQuality", quality);
@@ -161,8 +166,8 @@ public final class SummarizeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Total %s: %s%,.2f over %,d rows (%,d rejected)%n", result.query().metric()
                 .columnName(), currency, result.total(), answer.accepted(), answer.rejected());
         for (DataQualityIssue issue : answer.dataQuality()) {
-            out.printf(Locale.ROOT, "Data quality: %s in %s: %,d rows%n", issue.rule(), issue.column(),
-                    issue.rowsAffected());
+            out.printf(Locale.ROOT, "Data quality: %s in %s: %,d rows%s%n", issue.rule(), issue.column(),
+                    issue.rowsAffected(), issue.example() == null ? "" : " (e.g. '" + issue.example() + "')");
         }
         for (RejectedRecord reject : answer.rejects().subList(0, Math.min(10, answer.rejects().size()))) {
             out.println("Rejected: " + reject.describe());

@@ -65,6 +65,33 @@ public final class AnomalyDetector {
         return builder().build();
     }
 
+    /** The sub-dimensions searched for root causes. */
+    public List<Dimension> rootCauseDimensions() {
+        return rootCauseDimensions;
+    }
+
+    /**
+     * This detector without some dimensions (scanned or searched for root causes): for data that lacks their columns.
+     */
+    public AnomalyDetector without(java.util.Collection<Dimension> absent) {
+        if (absent.isEmpty()) {
+            return this;
+        }
+        Builder b = new Builder();
+        b.dimensions = dimensions.stream().filter(d -> !absent.contains(d)).toList();
+        b.includeTotal = includeTotal;
+        b.threshold = threshold;
+        b.minImpactPercent = minImpactPercent;
+        b.minImpactDollars = minImpactDollars;
+        b.minImpactShare = minImpactShare;
+        b.relativeScaleFloor = relativeScaleFloor;
+        b.lookbackDays = lookbackDays;
+        b.scanLastDays = scanLastDays;
+        b.rootCauseDimensions = rootCauseDimensions.stream().filter(d -> !absent.contains(d)).toList();
+        b.rootCausesPerDimension = rootCausesPerDimension;
+        return b.build();
+    }
+
     /** The scanned dimensions (besides the total). */
     public List<Dimension> dimensions() {
         return dimensions;
