@@ -1,7 +1,7 @@
 package dev.costagent.core.agent;
 
 import dev.costagent.core.table.CostQuery;
-import dev.costagent.core.table.CostTable;
+import dev.costagent.core.table.DataProfile;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
@@ -27,10 +27,15 @@ final class CombinedTables implements QueryEngine {
         return 0;
     };
 
-    private final List<CostTable> tables;
+    private final List<QueryEngine> tables;
 
-    CombinedTables(List<CostTable> tables) {
+    CombinedTables(List<QueryEngine> tables) {
         this.tables = List.copyOf(tables);
+    }
+
+    @Override
+    public DataProfile profile() {
+        return DataProfile.combine(tables.stream().map(QueryEngine::profile).toList());
     }
 
     @Override
@@ -38,7 +43,7 @@ final class CombinedTables implements QueryEngine {
         Map<List<String>, double[]> groups = new TreeMap<>(BY_KEY);
         double total = 0;
         long rows = 0;
-        for (CostTable table : tables) {
+        for (QueryEngine table : tables) {
             QueryResult part = table.execute(query);
             total += part.total();
             rows += part.rows();

@@ -21,17 +21,14 @@ import dev.costagent.core.recommend.RecommendationResult;
 import dev.costagent.core.recommend.inventory.InstanceInventory;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.table.CostQuery;
-import dev.costagent.core.table.CostTable;
+import dev.costagent.core.table.DataProfile;
 import dev.costagent.core.table.QueryEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -79,7 +76,7 @@ public final class CostAgent implements AutoCloseable {
     private final Clock clock;
     private final Duration deadline;
     private final List<RunListener> listeners;
-    private final Cache<String, CostTable> tables;
+    private final Cache<String, QueryEngine> tables;
     private final Cache<String, AnalysisStage.Result> analyses;
 
     private CostAgent(Builder b) {
@@ -224,7 +221,7 @@ public final class CostAgent implements AutoCloseable {
             warnings.addAll(recommended.warnings());
             Report report = new Report(Report.SCHEMA_VERSION, runId, clock.instant().toString(), summary,
                     analyzed.overview(), analyzed.report(), analyzed.verdicts(), recommended.recommendations(),
-                    narratives, timings, warnings, data.dataQuality(), data.profile());
+                    narratives, timings, warnings, data.dataQuality(), data.input());
             for (RunListener l : listeners) {
                 notify(() -> l.runFinished(report));
             }
@@ -238,11 +235,11 @@ public final class CostAgent implements AutoCloseable {
     }
 
     /** The ingested data of all sources, and whether every table came from the cache. */
-    private record Ingested(String key, QueryEngine engine, List<CostTable> tables, boolean cached,
-            List<DataQualityIssue> dataQuality, dev.costagent.core.focus.InputProfile profile) {}
+    private record Ingested(String key, QueryEngine engine, DataProfile profile, boolean cached,
+            List<DataQualityIssue> dataQuality, dev.costagent.core.focus.InputProfile input) {}
 
     private Ingested ingest(RunControl control) {
-        List<CostTable> loaded = new ArrayList<>(sources.size());
+        List<QueryEngine> loaded = new ArrayList<>(sources.size());
         StringBuilder key = new StringBuilder();
         boolean allCached = true;
         for (CostSource source : sources) {
@@ -253,20 +250,20 @@ public final class CostAgent implements AutoCloseable {
             loaded.add(load(tables, sourceKey, () -> source.load(readOptions)));
         }
         control.check(Stage.INGEST);
-        Set<String> currencies = new LinkedHashSet<>();
-        List<DataQualityIssue> quality = new ArrayList<>();
-        dev.costagent.core.focus.InputProfile profile = null;
-        for (CostTable t : loaded) {
-            profile = profile == null ? t.profile() : profile.and(t.profile());
-            currencies.addAll(t.currencies());
-            quality.addAll(t.dataQuality());
-        }
-        if (currencies.size() > 1) {
-            throw new IllegalArgumentException("sources mix billing currencies " + currencies
+        QueryEngine engine = loaded.size() == 1 ? loaded.get(0) : new CombinedTables(loaded);
+        DataProfile profile = engine.profile();
+        if (profile.currencies().size() > 1) {
+            throw new IllegalArgumentException("sources mix billing currencies " + profile.currencies()
                     + "; analyse one currency at a time");
         }
-        QueryEngine engine = loaded.size() == 1 ? loaded.get(0) : new CombinedTables(loaded);
-        return new Ingested(key.toString(), engine, loaded, allCached, quality, profile);
+        // The FOCUS version and granularity the reads found (tables know them; other engines do not say).
+        dev.costagent.core.focus.InputProfile input = null;
+        for (QueryEngine part : loaded) {
+            dev.costagent.core.focus.InputProfile found = part instanceof dev.costagent.core.table.CostTable table
+                    ? table.inputProfile() : dev.costagent.core.focus.InputProfile.EMPTY;
+            input = input == null ? found : input.and(found);
+        }
+        return new Ingested(key.toString(), engine, profile, allCached, profile.dataQuality(), input);
     }
 
     private AnalysisStage.Result analyze(Ingested data) {
@@ -279,22 +276,11 @@ public final class CostAgent implements AutoCloseable {
     }
 
     private ReportSummary summary(Ingested data, RecommendationResult recommended) {
-        long rows = 0;
-        Instant first = null;
-        Instant last = null;
-        String currency = null;
-        for (CostTable t : data.tables()) {
-            rows += t.rowCount();
-            Optional<Instant> f = t.firstChargePeriodStart();
-            Optional<Instant> l = t.lastChargePeriodStart();
-            if (f.isPresent() && (first == null || f.get().isBefore(first))) {
-                first = f.get();
-            }
-            if (l.isPresent() && (last == null || l.get().isAfter(last))) {
-                last = l.get();
-            }
-            currency = currency != null ? currency : t.currency().orElse(null);
-        }
+        DataProfile profile = data.profile();
+        long rows = profile.rows();
+        Instant first = profile.firstChargePeriodStart();
+        Instant last = profile.lastChargePeriodStart();
+        String currency = profile.currency().orElse(null);
         double total = data.engine().execute(CostQuery.builder().build()).total();
         List<Recommendation> recs = recommended.recommendations();
         int quickWins = (int) recs.stream().filter(r -> r.horizon() == Horizon.QUICK_WIN).count();

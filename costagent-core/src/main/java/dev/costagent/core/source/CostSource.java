@@ -1,7 +1,7 @@
 package dev.costagent.core.source;
 
 import dev.costagent.core.focus.ReadOptions;
-import dev.costagent.core.table.CostTable;
+import dev.costagent.core.table.QueryEngine;
 
 /**
  * Where billing data comes from: FOCUS files or directories (plain or gzip), in-memory records, the generator, and
@@ -23,10 +23,11 @@ public interface CostSource {
     String version();
 
     /**
-     * Reads the data into a table.
+     * The data, as an engine that runs queries over it: an in-memory table for file sources, or an engine over data
+     * that stays where it is (DuckDB, Spark).
      *
      * @throws dev.costagent.core.focus.FocusFormatException for bad input in strict mode
      * @throws java.io.UncheckedIOException when the data cannot be read
      */
-    CostTable load(ReadOptions options);
+    QueryEngine load(ReadOptions options);
 }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The distinct attribute sets of a {@link CostTable} and the dictionaries their codes index (see
- * {@link TableSchema}). Immutable once built.
+ * The descriptive columns of a {@link CostTable} (see {@link TableSchema}). Most are dictionary-encoded into the
+ * distinct <em>attribute sets</em>, one int per row; a column whose values hardly repeat (a line-item id) is kept per
+ * row instead, as a code per row into its own dictionary, so that it costs its bytes and a code and never turns every
+ * row into a set of its own. Immutable once built.
  */
 final class Attributes {
 
@@ -14,21 +16,27 @@ final class Attributes {
     final int count;
     /** Attribute set {@code s}, element {@code i}: {@code sets[s * width + i]}. */
     final int[] sets;
-    /** Per attribute index: code → string value (code 0 → null). */
+    /** Per set attribute index: code → string value (code 0 → null); {@code null} for row-level attributes. */
     final String[][] values;
     /** Tags code → parsed tags. */
     final List<Map<String, String>> tags;
     /** Non-FOCUS column names, in attribute order after {@link TableSchema#FIXED_WIDTH}. */
     final List<String> extraNames;
+    /** Per row-level attribute index: the code of each row; {@code null} for set attributes. */
+    final int[][] rowCodes;
+    /** Per row-level attribute index: its dictionary, decoded on demand; {@code null} for set attributes. */
+    final ByteDictionary[] rowDictionaries;
 
     Attributes(int width, int count, int[] sets, String[][] values, List<Map<String, String>> tags,
-            List<String> extraNames) {
+            List<String> extraNames, int[][] rowCodes, ByteDictionary[] rowDictionaries) {
         this.width = width;
         this.count = count;
         this.sets = sets;
         this.values = values;
         this.tags = tags;
         this.extraNames = List.copyOf(extraNames);
+        this.rowCodes = rowCodes;
+        this.rowDictionaries = rowDictionaries;
     }
 
     /** The attribute index of a string column by name (FOCUS or not), or -1. */
@@ -41,18 +49,41 @@ final class Attributes {
         return extra < 0 ? -1 : TableSchema.FIXED_WIDTH + extra;
     }
 
+    /** Whether an attribute is kept per row rather than in the sets. */
+    boolean rowLevel(int index) {
+        return rowCodes[index] != null;
+    }
+
     /** The code of attribute {@code index} in set {@code set}. */
     int code(int set, int index) {
         return sets[set * width + index];
+    }
+
+    /** The number of distinct values of a row-level attribute, null excluded. */
+    int rowValueCount(int index) {
+        return rowDictionaries[index].size();
+    }
+
+    /** The value of a row-level attribute's code ({@code null} for 0). */
+    String rowValue(int index, int code) {
+        return rowDictionaries[index].value(code);
     }
 
     /** Approximate heap bytes held. */
     long heapBytes() {
         long bytes = (long) sets.length * 4;
         for (String[] column : values) {
+            if (column == null) {
+                continue;
+            }
             bytes += 16L + column.length * 8L;
             for (String value : column) {
                 bytes += value == null ? 0 : 40L + value.length();
+            }
+        }
+        for (int i = 0; i < width; i++) {
+            if (rowCodes[i] != null) {
+                bytes += 16L + rowCodes[i].length * 4L + rowDictionaries[i].heapBytes();
             }
         }
         return bytes + tags.size() * 64L;

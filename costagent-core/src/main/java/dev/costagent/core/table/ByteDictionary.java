@@ -75,6 +75,11 @@ final class ByteDictionary {
         }
     }
 
+    /** Approximate heap bytes held: the value bytes, their offsets, lengths and hashes, and the hash table. */
+    long heapBytes() {
+        return arena.length + 12L * offsets.length + 4L * slots.length;
+    }
+
     /** The number of distinct values. */
     int size() {
         return size;

@@ -97,6 +97,15 @@ public final class CostTable implements QueryEngine {
         return RecordsReader.read(records);
     }
 
+    /**
+     * A table of records streamed once (e.g. from a generator), whose extra columns are known up front.
+     *
+     * @throws IllegalArgumentException for a record with an extra column not in {@code extraColumns}
+     */
+    public static CostTable of(Iterable<CostRecord> records, List<String> extraColumns) {
+        return RecordsReader.read(records, List.copyOf(extraColumns));
+    }
+
     /** The number of rows (accepted records). */
     public int rowCount() {
         return rows;
@@ -118,12 +127,12 @@ public final class CostTable implements QueryEngine {
     }
 
     /** The FOCUS version the input was read as and the granularity of each provider's usage rows. */
-    public dev.costagent.core.focus.InputProfile profile() {
+    public dev.costagent.core.focus.InputProfile inputProfile() {
         return profile;
     }
 
     /** Sets the read's profile (once, by the assembler). */
-    CostTable withProfile(dev.costagent.core.focus.InputProfile value) {
+    CostTable withInputProfile(dev.costagent.core.focus.InputProfile value) {
         this.profile = value;
         return this;
     }
@@ -170,6 +179,12 @@ public final class CostTable implements QueryEngine {
     }
 
     @Override
+    public DataProfile profile() {
+        return new DataProfile(rows, rejected, presentColumns, currencies, firstChargePeriodStart().orElse(null),
+                lastChargePeriodStart().orElse(null), rejects, dataQuality);
+    }
+
+    @Override
     public QueryResult execute(CostQuery query) {
         return new QueryExecutor(this, query).run();
     }
@@ -190,6 +205,12 @@ public final class CostTable implements QueryEngine {
     private Set<String> distinctCurrencies() {
         Set<String> distinct = new TreeSet<>();
         int index = TableSchema.stringIndex(FocusColumn.BILLING_CURRENCY);
+        if (attributes.rowLevel(index)) {
+            for (int code = 1; code <= attributes.rowValueCount(index); code++) {
+                distinct.add(attributes.rowValue(index, code));
+            }
+            return distinct;
+        }
         for (int set = 0; set < attributes.count; set++) {
             String currency = attributes.values[index][attributes.code(set, index)];
             if (currency != null) {

@@ -1,11 +1,63 @@
 package dev.costagent.core.table;
 
+import dev.costagent.core.focus.FocusColumn;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Runs {@link CostQuery}s. The in-memory {@link CostTable} is one engine; a SQL engine over the same data can be
- * another. Implementations must be safe to call from many threads at once.
+ * Runs {@link CostQuery}s: the one seam between the analyses, recommendations and {@code CostAgent} and the data. The
+ * in-memory {@link CostTable} is the default engine; engines over DuckDB or Spark run the same queries where the data
+ * lives. Implementations must be safe to call from many threads at once.
+ *
+ * <p>What every engine must do (core's test-jar ships {@code QueryEngineContract}, which checks it):
+ * <ul>
+ *   <li>Sum the query's {@link Metric} with compensated summation, treating a null amount as absent (it neither adds
+ *       nor counts as zero in another metric); totals agree with exact decimal sums to 1e-9 relative.</li>
+ *   <li>Group by every {@link Dimension}: {@code hour}, {@code day}, {@code month} of ChargePeriodStart in UTC, any
+ *       FOCUS or provider column, {@code tag:KEY}; a null key is a group of its own, ordered first.</li>
+ *   <li>Keep rows whose ChargePeriodStart lies in the {@link TimeRange}: start inclusive, end exclusive, with
+ *       fractional bounds read as {@link TimeRange#contains} reads them.</li>
+ *   <li>Throw {@link QueryException} for a column the input lacks, and for a sum over mixed BillingCurrency values
+ *       unless the query groups by or filters to one currency.</li>
+ * </ul>
  */
 public interface QueryEngine {
 
     /** Runs a query. */
     QueryResult execute(CostQuery query);
+
+    /**
+     * What the data holds: rows, columns, currencies, time span, data quality. This default asks queries (rows, the
+     * currencies, the first and last hour) and knows no columns, rejects or data quality; engines that know more
+     * override it.
+     */
+    default DataProfile profile() {
+        QueryResult all = execute(CostQuery.builder().build());
+        List<String> currencies = new ArrayList<>();
+        try {
+            for (QueryResult.Group g : execute(CostQuery.builder()
+                    .groupBy(Dimension.of(FocusColumn.BILLING_CURRENCY)).build()).groups()) {
+                if (g.key(0) != null) {
+                    currencies.add(g.key(0));
+                }
+            }
+        } catch (QueryException absent) {
+            // no BillingCurrency column: no currency to report
+        }
+        List<QueryResult.Group> hours = execute(CostQuery.builder().groupBy(Dimension.HOUR).build()).groups();
+        Instant first = null;
+        Instant last = null;
+        for (QueryResult.Group g : hours) {
+            if (g.key(0) != null) {
+                Instant hour = LocalDate.parse(g.key(0).substring(0, 10)).atTime(Integer.parseInt(
+                        g.key(0).substring(11)), 0).toInstant(ZoneOffset.UTC);
+                first = first == null || hour.isBefore(first) ? hour : first;
+                last = last == null || hour.isAfter(last) ? hour : last;
+            }
+        }
+        return new DataProfile(all.rows(), 0, null, currencies, first, last, List.of(), List.of());
+    }
 }

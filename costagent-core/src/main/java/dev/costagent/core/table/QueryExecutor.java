@@ -19,6 +19,7 @@ import java.util.Map;
 final class QueryExecutor {
 
     private static final int DENSE_LIMIT = 1 << 20;
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
     /** Group keys in order: element by element, nulls first. */
     static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
         for (int i = 0; i < a.size(); i++) {
@@ -53,8 +54,11 @@ final class QueryExecutor {
             throw new QueryException("column " + query.metric().columnName() + " is absent from the input");
         }
         query.checkCurrencies(table.currencies());
+        // Dimensions by where their values live: in the attribute set, per row (row-level columns), or in time.
         List<Dimension> setDims = new ArrayList<>();
         List<Integer> setDimPositions = new ArrayList<>();
+        List<RowValues> rowDims = new ArrayList<>();
+        List<Integer> rowDimPositions = new ArrayList<>();
         List<Dimension> timeDims = new ArrayList<>();
         List<Integer> timeDimPositions = new ArrayList<>();
         for (int i = 0; i < query.groupBy().size(); i++) {
@@ -62,6 +66,9 @@ final class QueryExecutor {
             if (dimension.isTime()) {
                 timeDims.add(dimension);
                 timeDimPositions.add(i);
+            } else if (rowLevelIndex(dimension) >= 0) {
+                rowDims.add(new RowValues(rowLevelIndex(dimension)));
+                rowDimPositions.add(i);
             } else {
                 setDims.add(dimension);
                 setDimPositions.add(i);
@@ -73,9 +80,15 @@ final class QueryExecutor {
         boolean[] setPasses = new boolean[sets];
         Arrays.fill(setPasses, true);
         List<Filter> timeFilters = new ArrayList<>();
+        List<RowValues> rowFilters = new ArrayList<>();
         for (Filter filter : query.filters()) {
             if (filter.dimension().isTime()) {
                 timeFilters.add(filter);
+                continue;
+            }
+            int rowIndex = rowLevelIndex(filter.dimension());
+            if (rowIndex >= 0) {
+                rowFilters.add(new RowValues(rowIndex).filtered(filter));
                 continue;
             }
             SetValues values = setValues(filter.dimension());
@@ -96,25 +109,54 @@ final class QueryExecutor {
             }
             groupOfSet[s] = setGroups.code(tuple);
         }
-        int groupCount = Math.max(setGroups.size(), 1);
-
         TimeKeys timeKeys = new TimeKeys(table, timeDims, timeFilters, query.range());
-        long keySpace = timeKeys.space() * groupCount;
+        // A group is the set group and the row-level codes in mixed radix; the key adds the time bucket on top.
+        long groupCount = Math.max(setGroups.size(), 1);
+        for (RowValues row : rowDims) {
+            groupCount = multiplyOrFail(groupCount, row.radix());
+        }
+        long keySpace = multiplyOrFail(timeKeys.space(), groupCount);
         GroupSlots slots = keySpace <= DENSE_LIMIT ? GroupSlots.dense((int) keySpace) : GroupSlots.hashed();
 
         double[] metric = table.metrics[query.metric().ordinal()];
         int[] setOf = table.attributeSetOf;
         int[] offsets = table.startOffset;
-        for (int r = 0, n = table.rows; r < n; r++) {
-            int set = setOf[r];
-            if (!setPasses[set]) {
-                continue;
+        if (rowDims.isEmpty() && rowFilters.isEmpty()) {
+            for (int r = 0, n = table.rows; r < n; r++) {
+                int set = setOf[r];
+                if (!setPasses[set]) {
+                    continue;
+                }
+                long time = timeKeys.key(offsets[r]);
+                if (time < 0) {
+                    continue;
+                }
+                slots.add(time * groupCount + groupOfSet[set], metric[r]);
             }
-            long time = timeKeys.key(offsets[r]);
-            if (time < 0) {
-                continue;
+        } else {
+            RowValues[] dims = rowDims.toArray(new RowValues[0]);
+            RowValues[] filters = rowFilters.toArray(new RowValues[0]);
+            rows:
+            for (int r = 0, n = table.rows; r < n; r++) {
+                int set = setOf[r];
+                if (!setPasses[set]) {
+                    continue;
+                }
+                for (RowValues filter : filters) {
+                    if (!filter.passes[filter.codes[r]]) {
+                        continue rows;
+                    }
+                }
+                long time = timeKeys.key(offsets[r]);
+                if (time < 0) {
+                    continue;
+                }
+                long group = groupOfSet[set];
+                for (RowValues dim : dims) {
+                    group = group * dim.radix() + dim.codes[r];
+                }
+                slots.add(time * groupCount + group, metric[r]);
             }
-            slots.add(time * groupCount + groupOfSet[set], metric[r]);
         }
 
         // Order the groups by key without comparing strings per pair: rank each dimension's values once (nulls
@@ -123,22 +165,32 @@ final class QueryExecutor {
         List<RankedSlot> ranked = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             if (slots.rows(i) > 0) {
-                ranked.add(new RankedSlot(i, new int[width]));
+                ranked.add(new RankedSlot(i, new int[width], new int[rowDims.size()]));
             }
         }
+        int[][] setRanks = new int[keyValues.length][];
         for (int d = 0; d < keyValues.length; d++) {
-            int[] rank = keyValues[d].ranks();
-            int position = setDimPositions.get(d);
-            for (RankedSlot slot : ranked) {
-                int group = (int) (slots.key(slot.index) % groupCount);
-                slot.ranks[position] = rank[setGroups.get(group, d)];
-            }
+            setRanks[d] = keyValues[d].ranks();
         }
         for (RankedSlot slot : ranked) {
-            int[] indexes = timeKeys.indexes(slots.key(slot.index) / groupCount);
+            long key = slots.key(slot.index);
+            long group = key % groupCount;
+            for (int d = rowDims.size() - 1; d >= 0; d--) {
+                long radix = rowDims.get(d).radix();
+                slot.rowCodes[d] = (int) (group % radix);
+                group /= radix;
+            }
+            for (int d = 0; d < keyValues.length; d++) {
+                slot.ranks[setDimPositions.get(d)] = setRanks[d][setGroups.get((int) group, d)];
+            }
+            slot.setGroup = (int) group;
+            int[] indexes = timeKeys.indexes(key / groupCount);
             for (int d = 0; d < indexes.length; d++) {
                 slot.ranks[timeDimPositions.get(d)] = indexes[d];
             }
+        }
+        for (int d = 0; d < rowDims.size(); d++) {
+            rowDims.get(d).rank(ranked, d, rowDimPositions.get(d));
         }
         ranked.sort((a, b) -> Arrays.compare(a.ranks, b.ranks));
 
@@ -147,10 +199,12 @@ final class QueryExecutor {
         long totalRows = 0;
         for (RankedSlot slot : ranked) {
             long key = slots.key(slot.index);
-            int group = (int) (key % groupCount);
             String[] parts = new String[width];
             for (int d = 0; d < keyValues.length; d++) {
-                parts[setDimPositions.get(d)] = keyValues[d].decode(setGroups.get(group, d));
+                parts[setDimPositions.get(d)] = keyValues[d].decode(setGroups.get(slot.setGroup, d));
+            }
+            for (int d = 0; d < rowDims.size(); d++) {
+                parts[rowDimPositions.get(d)] = rowDims.get(d).decode(slot.rowCodes[d]);
             }
             String[] timeParts = timeKeys.decode(key / groupCount);
             for (int d = 0; d < timeParts.length; d++) {
@@ -165,8 +219,79 @@ final class QueryExecutor {
         return new QueryResult(query, groups, total.value(), totalRows);
     }
 
-    /** A non-empty slot and the ranks of its key parts, in group-by order. */
-    private record RankedSlot(int index, int[] ranks) {}
+    private static long multiplyOrFail(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new QueryException("too many groups for one query: " + a + " x " + b);
+        }
+    }
+
+    /** The attribute index of a column dimension kept per row, or -1. */
+    private int rowLevelIndex(Dimension dimension) {
+        if (dimension.kind() == Dimension.Kind.TAG || dimension.isTime()) {
+            return -1;
+        }
+        int index = attributes.indexOf(dimension.name());
+        return index >= 0 && attributes.rowLevel(index) ? index : -1;
+    }
+
+    /** A row-level column in a query: its codes per row, decoded and ranked only for the codes a result holds. */
+    private final class RowValues {
+        final int index;
+        final int[] codes;
+        /** For a filter: per code, whether rows with it pass. */
+        boolean[] passes;
+        private final Map<Integer, String> decoded = new HashMap<>();
+
+        RowValues(int index) {
+            this.index = index;
+            this.codes = attributes.rowCodes[index];
+        }
+
+        long radix() {
+            return attributes.rowValueCount(index) + 1L;
+        }
+
+        RowValues filtered(Filter filter) {
+            passes = new boolean[(int) radix()];
+            for (int code = 0; code < passes.length; code++) {
+                passes[code] = filter.accepts(attributes.rowValue(index, code));
+            }
+            return this;
+        }
+
+        String decode(int code) {
+            return decoded.computeIfAbsent(code, c -> attributes.rowValue(index, c));
+        }
+
+        /** Puts each slot's rank of this dimension's value (nulls first) at {@code position}. */
+        void rank(List<RankedSlot> slots, int dimension, int position) {
+            Integer[] present = slots.stream().map(s -> s.rowCodes[dimension]).distinct().toArray(Integer[]::new);
+            Arrays.sort(present, (a, b) -> NULLS_FIRST.compare(decode(a), decode(b)));
+            Map<Integer, Integer> rank = new HashMap<>();
+            for (int r = 0; r < present.length; r++) {
+                rank.put(present[r], r);
+            }
+            for (RankedSlot slot : slots) {
+                slot.ranks[position] = rank.get(slot.rowCodes[dimension]);
+            }
+        }
+    }
+
+    /** A non-empty slot, the ranks of its key parts in group-by order, its set group and its row-level codes. */
+    private static final class RankedSlot {
+        final int index;
+        final int[] ranks;
+        final int[] rowCodes;
+        int setGroup;
+
+        RankedSlot(int index, int[] ranks, int[] rowCodes) {
+            this.index = index;
+            this.ranks = ranks;
+            this.rowCodes = rowCodes;
+        }
+    }
 
     /** The values of a column or tag per attribute set, as codes with a decoder. */
     private SetValues setValues(Dimension dimension) {

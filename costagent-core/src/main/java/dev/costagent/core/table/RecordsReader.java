@@ -29,6 +29,11 @@ final class RecordsReader {
             list.add(record);
             extras.addAll(record.extra().keySet());
         }
+        return read(list, List.copyOf(extras));
+    }
+
+    /** Reads records in one pass, their extra columns known up front (others are an error). */
+    static CostTable read(Iterable<CostRecord> records, List<String> extras) {
         List<String> columns = new ArrayList<>();
         for (FocusColumn column : COLUMNS) {
             columns.add(column.columnName());
@@ -36,7 +41,12 @@ final class RecordsReader {
         columns.addAll(extras);
         CostTableBuilder builder = CostTableBuilder.create("records", columns, ReadOptions.DEFAULTS);
         CostTableBuilder.Rows rows = builder.rows(1);
-        for (CostRecord record : list) {
+        for (CostRecord record : records) {
+            for (String extra : record.extra().keySet()) {
+                if (!extras.contains(extra)) {
+                    throw new IllegalArgumentException("record has extra column " + extra + " not among " + extras);
+                }
+            }
             for (FocusColumn column : COLUMNS) {
                 set(rows, column.ordinal(), column, record);
             }

@@ -38,10 +38,20 @@ final class TableAssembler {
         TableSink.DurationCodes durations = new TableSink.DurationCodes();
         IntTupleDictionary sets = new IntTupleDictionary(width);
 
+        // Where each stretch's attributes go, and which attributes any stretch keeps per row.
+        int[][] globalOf = new int[sinks.size()][];
+        boolean[] rowLevel = new boolean[width];
         long rows = 0;
         long minStart = Long.MAX_VALUE;
         long maxStart = Long.MIN_VALUE;
-        for (TableSink sink : sinks) {
+        for (int k = 0; k < sinks.size(); k++) {
+            TableSink sink = sinks.get(k);
+            int[] map = new int[fixed + sink.extraNames.size()];
+            for (int i = 0; i < map.length; i++) {
+                map[i] = i < fixed ? i : fixed + extras.indexOf(sink.extraNames.get(i - fixed));
+                rowLevel[map[i]] |= sink.rowLevel[i];
+            }
+            globalOf[k] = map;
             rows += sink.rows;
             for (int r = 0; r < sink.rows; r++) {
                 long start = sink.startSeconds[r];
@@ -51,6 +61,7 @@ final class TableAssembler {
                 }
             }
         }
+        keepUniqueColumnsPerRow(sinks, globalOf, rowLevel, rows);
         if (rows > Integer.MAX_VALUE - 16) {
             throw new QueryException("too many rows for one in-memory table: " + rows);
         }
@@ -62,31 +73,35 @@ final class TableAssembler {
         int[] setOf = new int[total];
         int[] startOffset = new int[total];
         double[][] metrics = new double[TableSchema.METRICS.length][total];
+        int[][] rowCodes = new int[width][];
+        for (int g = 0; g < width; g++) {
+            if (rowLevel[g]) {
+                rowCodes[g] = new int[total];
+            }
+        }
         int at = 0;
         int[] scratch = new int[width];
         List<int[]> tagCodeMaps = new ArrayList<>();
-        for (TableSink sink : sinks) {
-            int[][] codeMaps = new int[attributeCount][];
-            for (int i = 0; i < fixed - 1; i++) {
-                codeMaps[i] = remap(sink.dictionaries[i], dictionaries[i]);
+        for (int k = 0; k < sinks.size(); k++) {
+            TableSink sink = sinks.get(k);
+            int[] map = globalOf[k];
+            int[][] codeMaps = new int[map.length][];
+            for (int i = 0; i < map.length; i++) {
+                if (i != TableSchema.DURATION) {
+                    codeMaps[i] = remap(sink.dictionaries[dictionary(i)], dictionaries[dictionary(map[i])]);
+                }
             }
             tagCodeMaps.add(codeMaps[TAGS]);
-            for (int e = 0; e < sink.extraNames.size(); e++) {
-                int global = fixed - 1 + extras.indexOf(sink.extraNames.get(e));
-                codeMaps[global] = remap(sink.dictionaries[fixed - 1 + e], dictionaries[global]);
-            }
             int[] setMap = new int[sink.attributeSets.size()];
             for (int s = 0; s < setMap.length; s++) {
                 java.util.Arrays.fill(scratch, 0);
-                for (int i = 0; i < fixed - 1; i++) {
-                    scratch[i] = codeMaps[i][sink.attributeSets.get(s, i)];
-                }
-                int localDuration = sink.attributeSets.get(s, TableSchema.DURATION);
-                scratch[TableSchema.DURATION] = localDuration == 0 ? 0
-                        : durations.code(sink.durations.value(localDuration));
-                for (int e = 0; e < sink.extraNames.size(); e++) {
-                    int global = fixed - 1 + extras.indexOf(sink.extraNames.get(e));
-                    scratch[global + 1] = codeMaps[global][sink.attributeSets.get(s, fixed + e)];
+                for (int i = 0; i < map.length; i++) {
+                    int local = sink.attributeSets.get(s, i);
+                    if (i == TableSchema.DURATION) {
+                        scratch[i] = local == 0 ? 0 : durations.code(sink.durations.value(local));
+                    } else if (!rowLevel[map[i]]) {
+                        scratch[map[i]] = codeMaps[i][local];
+                    }
                 }
                 setMap[s] = sets.code(scratch);
             }
@@ -95,14 +110,39 @@ final class TableAssembler {
                 long start = sink.startSeconds[r];
                 startOffset[at + r] = start == Long.MIN_VALUE ? CostTable.NO_TIME : (int) (start - base);
             }
+            for (int i = 0; i < map.length; i++) {
+                int[] codes = rowCodes[map[i]];
+                if (codes == null) {
+                    continue;
+                }
+                int[] codeMap = codeMaps[i];
+                if (sink.rowLevel[i]) {
+                    int[] local = sink.rowCodes[i];
+                    for (int r = 0; r < sink.rows; r++) {
+                        codes[at + r] = codeMap[local[r]];
+                    }
+                } else {
+                    for (int r = 0; r < sink.rows; r++) {
+                        codes[at + r] = codeMap[sink.attributeSets.get(sink.attributeSetOf[r], i)];
+                    }
+                }
+            }
             for (int m = 0; m < metrics.length; m++) {
                 System.arraycopy(sink.metrics[m], 0, metrics[m], at, sink.rows);
             }
             at += sink.rows;
+            sink.release();
         }
-        String[][] values = new String[attributeCount][];
-        for (int i = 0; i < attributeCount; i++) {
-            values[i] = dictionaries[i].values();
+        String[][] values = new String[width][];
+        ByteDictionary[] rowDictionaries = new ByteDictionary[width];
+        for (int g = 0; g < width; g++) {
+            if (g == TableSchema.DURATION) {
+                values[g] = new String[] {null};
+            } else if (rowLevel[g]) {
+                rowDictionaries[g] = dictionaries[dictionary(g)];
+            } else {
+                values[g] = dictionaries[dictionary(g)].values();
+            }
         }
         List<Map<String, String>> tags = new ArrayList<>();
         for (int code = 0; code <= dictionaries[TAGS].size(); code++) {
@@ -115,7 +155,8 @@ final class TableAssembler {
                 tags.set(map[local], sinks.get(s).parsedTags.get(local));
             }
         }
-        Attributes attributes = new Attributes(width, sets.size(), sets.flat(), expand(values, width), tags, extras);
+        Attributes attributes = new Attributes(width, sets.size(), sets.flat(), values, tags, extras, rowCodes,
+                rowDictionaries);
         boolean[] metricPresent = new boolean[TableSchema.METRICS.length];
         for (int m = 0; m < metricPresent.length; m++) {
             metricPresent[m] = present.contains(TableSchema.METRICS[m].column());
@@ -125,21 +166,43 @@ final class TableAssembler {
         int maxOffset = maxStart == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) (maxStart - base);
         return new CostTable(total, setOf, base, startOffset, minOffset, maxOffset, metrics, metricPresent,
                 attributes, present, read.rejected(), read.rejects(), read.dataQuality())
-                .withProfile(read.profile());
+                .withInputProfile(read.profile());
     }
 
-    /** Value arrays indexed by attribute index, with an empty slot for the duration. */
-    private static String[][] expand(String[][] dictionaryValues, int width) {
-        String[][] byAttribute = new String[width][];
-        int fixed = TableSchema.FIXED_WIDTH;
-        for (int i = 0; i < fixed - 1; i++) {
-            byAttribute[i] = dictionaryValues[i];
+    /**
+     * The stretches' own choice of row-level columns, made once a stretch is large enough, misses columns whose
+     * values repeat in no stretch when stretches are small: when the stretches' sets together would not compress the
+     * rows, a string column with more distinct values (summed over stretches, an upper bound) than one per
+     * {@link TableSink#ROW_LEVEL_RATIO} rows is kept per row too.
+     */
+    private static void keepUniqueColumnsPerRow(List<TableSink> sinks, int[][] globalOf, boolean[] rowLevel,
+            long rows) {
+        long sets = 0;
+        for (TableSink sink : sinks) {
+            sets += sink.attributeSets.size();
         }
-        byAttribute[TableSchema.DURATION] = new String[] {null};
-        for (int i = fixed; i < width; i++) {
-            byAttribute[i] = dictionaryValues[i - 1];
+        if (sets * TableSink.SETS_RATIO <= rows) {
+            return;
         }
-        return byAttribute;
+        long[] distinct = new long[rowLevel.length];
+        for (int k = 0; k < sinks.size(); k++) {
+            TableSink sink = sinks.get(k);
+            for (int i = 0; i < globalOf[k].length; i++) {
+                if (i != TableSchema.DURATION) {
+                    distinct[globalOf[k][i]] += sink.dictionaries[dictionary(i)].size();
+                }
+            }
+        }
+        for (int g = 0; g < rowLevel.length; g++) {
+            if (TableSink.mayBeRowLevel(g) && distinct[g] * TableSink.ROW_LEVEL_RATIO > rows) {
+                rowLevel[g] = true;
+            }
+        }
+    }
+
+    /** The dictionary index of an attribute index (all but the duration have one). */
+    private static int dictionary(int attribute) {
+        return attribute < TableSchema.DURATION ? attribute : attribute - 1;
     }
 
     private static int[] remap(ByteDictionary local, ByteDictionary global) {

@@ -22,9 +22,9 @@ final class TableSchema {
     /** String columns and Tags, as dictionary codes. */
     static final FocusColumn[] STRING_COLUMNS;
     /** Decimal columns that describe a price rather than an amount. */
-    static final FocusColumn[] DECIMAL_ATTRIBUTES = FocusColumn.decimalAttributes();
+    static final FocusColumn[] DECIMAL_ATTRIBUTES;
     /** Timestamp columns other than the charge period. */
-    static final FocusColumn[] TIME_ATTRIBUTES = {FocusColumn.BILLING_PERIOD_START, FocusColumn.BILLING_PERIOD_END};
+    static final FocusColumn[] TIME_ATTRIBUTES;
     /** The metrics, stored per row. */
     static final Metric[] METRICS = Metric.values();
 
@@ -41,6 +41,22 @@ final class TableSchema {
             }
         }
         STRING_COLUMNS = strings.toArray(new FocusColumn[0]);
+        List<FocusColumn> decimals = new ArrayList<>();
+        List<FocusColumn> times = new ArrayList<>();
+        for (FocusColumn column : FocusColumn.values()) {
+            boolean metric = false;
+            for (Metric m : Metric.values()) {
+                metric |= m.column() == column;
+            }
+            if (column.type() == ColumnType.DECIMAL && !metric) {
+                decimals.add(column);
+            } else if (column.type() == ColumnType.TIMESTAMP && column != FocusColumn.CHARGE_PERIOD_START
+                    && column != FocusColumn.CHARGE_PERIOD_END) {
+                times.add(column);
+            }
+        }
+        DECIMAL_ATTRIBUTES = decimals.toArray(new FocusColumn[0]);
+        TIME_ATTRIBUTES = times.toArray(new FocusColumn[0]);
         DURATION = STRING_COLUMNS.length + DECIMAL_ATTRIBUTES.length + TIME_ATTRIBUTES.length;
         FIXED_WIDTH = DURATION + 1;
     }

@@ -23,6 +23,15 @@ final class TableSink implements RecordSink {
     private static final int DECIMALS = TableSchema.DECIMAL_ATTRIBUTES.length;
     private static final int TIMES = TableSchema.TIME_ATTRIBUTES.length;
     private static final int TAGS = TableSchema.stringIndex(FocusColumn.TAGS);
+    /** Rows before the first check of how well attribute sets compress, and the factor between checks. */
+    private static final int FIRST_CHECK = 4096;
+    private static final int CHECK_FACTOR = 4;
+    /**
+     * Sets compress badly when there are more than one per this many rows; a column is then kept per row when it has
+     * more distinct values than one per {@link #ROW_LEVEL_RATIO} rows.
+     */
+    static final int SETS_RATIO = 4;
+    static final int ROW_LEVEL_RATIO = 4;
 
     final FocusHeader header;
     final List<String> extraNames = new ArrayList<>();
@@ -44,13 +53,23 @@ final class TableSink implements RecordSink {
     /** Why each invalid Tags code failed to parse, for the reject message. */
     private final Map<Integer, String> tagErrors = new java.util.HashMap<>();
     final DurationCodes durations = new DurationCodes();
-    final IntTupleDictionary attributeSets;
+    IntTupleDictionary attributeSets;
     private final int[] scratch;
     private final double[] rowMetrics = new double[TableSchema.METRICS.length];
     /** Which fields describe the row (hashed into its signature). */
     private final boolean[] descriptive;
     /** Made at the first record, when the kind of row (adjacent CSV fields or typed values) is known. */
     private RowSignatures signatures;
+
+    /**
+     * Per attribute index, whether the column is kept per row (its code in {@link #rowCodes}) instead of in the
+     * attribute set: a column whose values hardly repeat (a line-item id) would make every row a set of its own.
+     */
+    final boolean[] rowLevel;
+    /** Per row-level attribute, the row's code in the attribute's dictionary; {@code null} for set attributes. */
+    int[][] rowCodes;
+    /** The row count at which the sink next checks whether attribute sets still compress. */
+    private int nextCheck = FIRST_CHECK;
 
     int rows;
     int[] attributeSetOf = new int[1 << 10];
@@ -86,6 +105,8 @@ final class TableSink implements RecordSink {
         Arrays.setAll(unparsable, i -> new BitSet());
         attributeSets = new IntTupleDictionary(TableSchema.FIXED_WIDTH + extraFields.length);
         scratch = new int[TableSchema.FIXED_WIDTH + extraFields.length];
+        rowLevel = new boolean[TableSchema.FIXED_WIDTH + extraFields.length];
+        rowCodes = new int[rowLevel.length][];
         // Every field but the amounts and the charge period describes the row.
         descriptive = new boolean[header.size()];
         java.util.Arrays.fill(descriptive, true);
@@ -151,13 +172,91 @@ final class TableSink implements RecordSink {
         if (rows == attributeSetOf.length) {
             grow();
         }
+        for (int i = 0; i < rowLevel.length; i++) {
+            if (rowLevel[i]) {
+                int field = fieldOf(i);
+                rowCodes[i][rows] = row.isNull(field) ? 0 : dictionaries[dictionaryOf(i)].code(row.buffer(),
+                        row.start(field), row.end(field));
+            }
+        }
         for (int m = 0; m < rowMetrics.length; m++) {
             metrics[m][rows] = rowMetrics[m];
         }
         attributeSetOf[rows] = set;
         startSeconds[rows] = start;
         rows++;
+        if (rows == nextCheck) {
+            nextCheck = rows > Integer.MAX_VALUE / CHECK_FACTOR ? Integer.MAX_VALUE : rows * CHECK_FACTOR;
+            keepUniqueColumnsPerRow();
+        }
         return true;
+    }
+
+    /** Whether an attribute may be kept per row: string columns but Tags (queries read tags per set). */
+    static boolean mayBeRowLevel(int attribute) {
+        return attribute < STRINGS ? attribute != TAGS : attribute >= TableSchema.FIXED_WIDTH;
+    }
+
+    /** The field of an attribute index (any but the duration). */
+    private int fieldOf(int attribute) {
+        return attribute < TableSchema.DURATION ? attributeFields[attribute]
+                : extraFields[attribute - TableSchema.FIXED_WIDTH];
+    }
+
+    /** The dictionary of an attribute index (any but the duration). */
+    private static int dictionaryOf(int attribute) {
+        return attribute < TableSchema.DURATION ? attribute : attribute - 1;
+    }
+
+    /**
+     * When attribute sets stop compressing rows, moves the string columns whose values hardly repeat out of the sets
+     * and keeps them per row: the rows so far get their codes from their sets, the sets are re-encoded without those
+     * columns, and the row signatures start afresh.
+     */
+    private void keepUniqueColumnsPerRow() {
+        if ((long) attributeSets.size() * SETS_RATIO <= rows) {
+            return;
+        }
+        boolean[] move = new boolean[rowLevel.length];
+        boolean any = false;
+        for (int i = 0; i < rowLevel.length; i++) {
+            if (mayBeRowLevel(i) && !rowLevel[i] && (long) dictionaries[dictionaryOf(i)].size() * ROW_LEVEL_RATIO > rows) {
+                move[i] = true;
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        int capacity = attributeSetOf.length;
+        for (int i = 0; i < move.length; i++) {
+            if (move[i]) {
+                int[] codes = new int[capacity];
+                for (int r = 0; r < rows; r++) {
+                    codes[r] = attributeSets.get(attributeSetOf[r], i);
+                }
+                rowCodes[i] = codes;
+                rowLevel[i] = true;
+            }
+        }
+        IntTupleDictionary narrower = new IntTupleDictionary(scratch.length);
+        int[] setMap = new int[attributeSets.size()];
+        for (int set = 0; set < setMap.length; set++) {
+            for (int i = 0; i < scratch.length; i++) {
+                scratch[i] = rowLevel[i] ? 0 : attributeSets.get(set, i);
+            }
+            setMap[set] = narrower.code(scratch);
+        }
+        for (int r = 0; r < rows; r++) {
+            attributeSetOf[r] = setMap[attributeSetOf[r]];
+        }
+        attributeSets = narrower;
+        for (int i = 0; i < rowLevel.length; i++) {
+            if (rowLevel[i]) {
+                descriptive[fieldOf(i)] = false;
+            }
+        }
+        signatures = null;
     }
 
     /** Dictionary-encodes a row's descriptive columns; its attribute set, or -1 after rejecting the row. */
@@ -165,7 +264,7 @@ final class TableSink implements RecordSink {
         byte[] buf = row.buffer();
         for (int i = 0; i < attributeFields.length; i++) {
             int field = attributeFields[i];
-            if (row.isNull(field)) {
+            if (rowLevel[i] || row.isNull(field)) {
                 scratch[i] = 0;
                 continue;
             }
@@ -183,7 +282,7 @@ final class TableSink implements RecordSink {
         }
         for (int e = 0; e < extraFields.length; e++) {
             int field = extraFields[e];
-            scratch[TableSchema.FIXED_WIDTH + e] = row.isNull(field) ? 0
+            scratch[TableSchema.FIXED_WIDTH + e] = rowLevel[TableSchema.FIXED_WIDTH + e] || row.isNull(field) ? 0
                     : dictionaries[attributeFields.length + e].code(buf, row.start(field), row.end(field));
         }
         scratch[TableSchema.DURATION] = duration;
@@ -235,6 +334,19 @@ final class TableSink implements RecordSink {
         for (int m = 0; m < metrics.length; m++) {
             metrics[m] = Arrays.copyOf(metrics[m], size);
         }
+        for (int i = 0; i < rowCodes.length; i++) {
+            if (rowCodes[i] != null) {
+                rowCodes[i] = Arrays.copyOf(rowCodes[i], size);
+            }
+        }
+    }
+
+    /** Drops the stretch's per-row arrays once the table holds them, so that assembling does not hold both. */
+    void release() {
+        attributeSetOf = null;
+        startSeconds = null;
+        metrics = null;
+        rowCodes = null;
     }
 
     /** Small int codes for charge period lengths in seconds (0 = unknown). */

@@ -58,8 +58,8 @@ public final class IngestCommand implements Callable<Integer> {
                 table.rowCount(), table.rejectedCount(), seconds,
                 table.rowCount() == 0 ? 0.0 : (double) table.heapBytes() / table.rowCount(), table.attributeSets());
         table.rejects().stream().limit(10).forEach(r -> out.println("Rejected: " + r.describe()));
-        out.printf(Locale.ROOT, "FOCUS %s, granularity %s%n", table.profile().focusVersion(),
-                AnalyzeSupport.granularityJson(table.profile()));
+        out.printf(Locale.ROOT, "FOCUS %s, granularity %s%n", table.inputProfile().focusVersion(),
+                AnalyzeSupport.granularityJson(table.inputProfile()));
         table.dataQuality().forEach(q -> out.printf(Locale.ROOT, "Data quality: %s in %s: %,d rows%s%n", q.rule(),
                 q.column(), q.rowsAffected(), q.example() == null ? "" : " (e.g. '" + q.example() + "')"));
         return 0;
@@ -71,8 +71,8 @@ public final class IngestCommand implements Callable<Integer> {
         root.put("rows", table.rowCount());
         root.put("rejected", table.rejectedCount());
         root.put("seconds", seconds);
-        root.put("focusVersion", table.profile().focusVersion().label());
-        root.put("granularity", AnalyzeSupport.granularityJson(table.profile()));
+        root.put("focusVersion", table.inputProfile().focusVersion().label());
+        root.put("granularity", AnalyzeSupport.granularityJson(table.inputProfile()));
         root.put("dataQuality", table.dataQuality());
         java.util.List<java.util.Map<String, Object>> rejects = new java.util.ArrayList<>();
         for (var reject : table.rejects()) {

@@ -1,7 +1,7 @@
 package dev.costagent.examples.perf;
 
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
-import dev.costagent.core.table.CostTable;
+import dev.costagent.core.table.QueryEngine;
 import dev.costagent.perf.bench.Benchmark;
 import dev.costagent.perf.bench.BenchmarkResult;
 import dev.costagent.perf.bench.Blackhole;
@@ -30,7 +30,7 @@ class CostAgentBenchmarkTest {
     static Path dir;
 
     private static CostWorkload workload;
-    private static CostTable table;
+    private static QueryEngine table;
     private static List<UtilizationVerdict> verdicts;
 
     @BeforeAll

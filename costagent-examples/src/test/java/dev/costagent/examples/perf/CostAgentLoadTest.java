@@ -9,7 +9,7 @@ import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
 import dev.costagent.core.recommend.Recommendation;
 import dev.costagent.core.recommend.RecommendationResult;
-import dev.costagent.core.table.CostTable;
+import dev.costagent.core.table.DataProfile;
 import dev.costagent.examples.llm.StandInModel;
 import dev.costagent.perf.ThreadMode;
 import dev.costagent.perf.junit.LoadTest;
@@ -69,9 +69,9 @@ class CostAgentLoadTest {
     @LoadTest(users = 50, iterations = 1, threads = ThreadMode.PLATFORM)
     @Requirements(maxErrorRate = 0, p99 = "60s")
     void concurrentCostCollection() {
-        CostTable table = workload.collect();
-        if (table.rowCount() != workload.rows()) {
-            throw new IllegalStateException("collected " + table.rowCount() + " of " + workload.rows() + " rows");
+        DataProfile table = workload.collect().profile();
+        if (table.rows() != workload.rows()) {
+            throw new IllegalStateException("collected " + table.rows() + " of " + workload.rows() + " rows");
         }
     }
 

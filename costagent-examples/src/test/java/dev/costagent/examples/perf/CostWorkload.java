@@ -16,7 +16,7 @@ import dev.costagent.core.recommend.RecommendationEngine;
 import dev.costagent.core.recommend.RecommendationInput;
 import dev.costagent.core.recommend.RecommendationResult;
 import dev.costagent.core.source.CostSource;
-import dev.costagent.core.table.CostTable;
+import dev.costagent.core.table.QueryEngine;
 import dev.costagent.examples.data.SampleBilling;
 import dev.costagent.examples.llm.StandInModel;
 import dev.costagent.llm.config.LlmProvider;
@@ -32,8 +32,8 @@ import java.util.Map;
  * series of its instances, and the cost agent's stages on it, each doing its real work every call:
  * <ul>
  *   <li>{@link #collect()}: the FOCUS reader ingests the export into a columnar table (no cache);</li>
- *   <li>{@link #analyze(CostTable)}: CPU verdicts, trends, commitments, anomalies and forecast;</li>
- *   <li>{@link #recommend(CostTable, List)}: every recommendation rule over the table and verdicts;</li>
+ *   <li>{@link #analyze(QueryEngine)}: CPU verdicts, trends, commitments, anomalies and forecast;</li>
+ *   <li>{@link #recommend(QueryEngine, List)}: every recommendation rule over the table and verdicts;</li>
  *   <li>{@link #endToEnd()}: a fresh agent (so nothing is cached) running collect → analyze → recommend →
  *       explain.</li>
  * </ul>
@@ -90,7 +90,7 @@ final class CostWorkload {
     }
 
     /** Cost collection: reads and parses the whole export into a table. */
-    CostTable collect() {
+    QueryEngine collect() {
         return source.load(ReadOptions.DEFAULTS);
     }
 
@@ -104,12 +104,12 @@ final class CostWorkload {
     }
 
     /** Analysis: CPU verdicts, then trends, commitments, anomalies and the forecast of the table. */
-    AnalysisReport analyze(CostTable table) {
+    AnalysisReport analyze(QueryEngine table) {
         return analyzer.analyze(table, verdicts());
     }
 
     /** Recommendation generation: every rule over the table and the verdicts. */
-    RecommendationResult recommend(CostTable table, List<UtilizationVerdict> verdicts) {
+    RecommendationResult recommend(QueryEngine table, List<UtilizationVerdict> verdicts) {
         return recommender.recommend(RecommendationInput.of(table, verdicts));
     }
 

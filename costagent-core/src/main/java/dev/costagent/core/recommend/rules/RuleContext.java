@@ -145,7 +145,7 @@ public final class RuleContext {
      * when the engine does not say (several sources combined, or an engine other than a table).
      */
     public Map<String, dev.costagent.core.focus.Granularity> granularity() {
-        return billing instanceof dev.costagent.core.table.CostTable table ? table.profile().granularity() : Map.of();
+        return billing instanceof dev.costagent.core.table.CostTable table ? table.inputProfile().granularity() : Map.of();
     }
 
     /** The billing window, or empty when the data has no usage cost at all. */
