@@ -180,21 +180,6 @@ public enum FocusColumn {
         return BY_VERSION.get(version);
     }
 
-    /**
-     * The decimal columns that describe a row rather than sum over rows (unit prices, quantities of later versions):
-     * ListUnitPrice and ContractedUnitPrice first, then the 1.1+ ones (CommitmentDiscountQuantity, the
-     * PricingCurrency* prices), so that tables keep them as attributes.
-     */
-    public static FocusColumn[] decimalAttributes() {
-        List<FocusColumn> columns = new ArrayList<>(List.of(LIST_UNIT_PRICE, CONTRACTED_UNIT_PRICE));
-        for (FocusColumn column : values()) {
-            if (column.type == ColumnType.DECIMAL && column.since() != FocusVersion.V1_0) {
-                columns.add(column);
-            }
-        }
-        return columns.toArray(new FocusColumn[0]);
-    }
-
     /** The column with this exact FOCUS name, if it is one costagent knows. */
     public static Optional<FocusColumn> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
