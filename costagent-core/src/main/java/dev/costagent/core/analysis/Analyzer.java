@@ -16,12 +16,10 @@ import dev.costagent.core.analysis.trend.Breakdown;
 import dev.costagent.core.analysis.trend.TrendAnalyzer;
 import dev.costagent.core.analysis.trend.Trends;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
-import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryException;
-import dev.costagent.core.table.TimeRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,10 +84,19 @@ public final class Analyzer {
                     }
                 }, executor);
         List<String> warnings = new ArrayList<>();
-        AnomalyDetector detector = answerable(this.detector, engine, warnings);
+        AnomalyDetector detector = this.detector;
         DailySeriesReader reader = new DailySeriesReader(engine, scope);
-        List<DailySeriesSet> sets = detector.dimensions().isEmpty() ? List.of()
-                : reader.byDimensions(detector.dimensions());
+        List<DailySeriesSet> sets;
+        while (true) {
+            try {
+                sets = detector.dimensions().isEmpty() ? List.of() : reader.byDimensions(detector.dimensions());
+                break;
+            } catch (QueryException e) {
+                Dimension absent = absentDimension(e, detector.dimensions());
+                warnings.add("anomaly scan by " + absent.label() + " skipped: " + e.getMessage());
+                detector = detector.without(List.of(absent));
+            }
+        }
         DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
         CommitmentReport commitmentReport = commitmentFuture.join();
         if (commitmentSkip.get() != null) {
@@ -107,7 +114,17 @@ public final class Analyzer {
         Trends trendResult = trends.analyze(total, sets.isEmpty()
                 ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
         Forecast forecast = forecaster.forecast(total);
-        AnomalyScan scan = detector.scan(engine, scope, total, sets);
+        AnomalyScan scan;
+        while (true) {
+            try {
+                scan = detector.scan(engine, scope, total, sets);
+                break;
+            } catch (QueryException e) {
+                Dimension absent = absentDimension(e, detector.rootCauseDimensions());
+                warnings.add("anomaly root causes by " + absent.label() + " skipped: " + e.getMessage());
+                detector = detector.withoutRootCause(absent);
+            }
+        }
         int days = total.axis().days();
         if (scan.status() == AnomalyScan.Status.INSUFFICIENT_HISTORY) {
             warnings.add("anomaly scan skipped: " + days + " days of data; a day is judged only after "
@@ -128,32 +145,17 @@ public final class Analyzer {
     }
 
     /**
-     * The detector without the dimensions whose columns the data lacks, each dropped with a warning naming the check
-     * and the column. A probe query over an empty time range asks the engine, so no rows are summed.
+     * The dimension whose column a query found absent (conditional FOCUS columns may be missing from any export);
+     * rethrows when the error is about something else. Costs nothing when every column is there: engines refuse such
+     * a query before reading any row.
      */
-    private static AnomalyDetector answerable(AnomalyDetector detector, QueryEngine engine, List<String> warnings) {
-        java.util.Set<Dimension> absent = new java.util.LinkedHashSet<>();
-        java.util.Map<Dimension, String> reasons = new java.util.HashMap<>();
-        java.util.Set<Dimension> all = new java.util.LinkedHashSet<>(detector.dimensions());
-        all.addAll(detector.rootCauseDimensions());
-        TimeRange nothing = TimeRange.days(java.time.LocalDate.EPOCH, java.time.LocalDate.EPOCH.plusDays(1));
-        for (Dimension d : all) {
-            try {
-                engine.execute(CostQuery.builder().groupBy(d).range(nothing).build());
-            } catch (QueryException e) {
-                absent.add(d);
-                reasons.put(d, e.getMessage());
+    private static Dimension absentDimension(QueryException e, List<Dimension> candidates) {
+        for (Dimension d : candidates) {
+            if (e.getMessage() != null && e.getMessage().startsWith("column " + d.name() + " is absent")) {
+                return d;
             }
         }
-        for (Dimension d : absent) {
-            if (detector.dimensions().contains(d)) {
-                warnings.add("anomaly scan by " + d.label() + " skipped: " + reasons.get(d));
-            }
-            if (detector.rootCauseDimensions().contains(d)) {
-                warnings.add("anomaly root causes by " + d.label() + " skipped: " + reasons.get(d));
-            }
-        }
-        return detector.without(absent);
+        throw e;
     }
 
     /** Runs every analysis and attaches utilization verdicts computed elsewhere. */

@@ -70,6 +70,11 @@ public final class AnomalyDetector {
         return rootCauseDimensions;
     }
 
+    /** This detector without a dimension among the root-cause candidates: for data that lacks its column. */
+    public AnomalyDetector withoutRootCause(Dimension absent) {
+        return copy(dimensions, rootCauseDimensions.stream().filter(d -> !d.equals(absent)).toList());
+    }
+
     /**
      * This detector without some dimensions (scanned or searched for root causes): for data that lacks their columns.
      */
@@ -77,8 +82,13 @@ public final class AnomalyDetector {
         if (absent.isEmpty()) {
             return this;
         }
+        return copy(dimensions.stream().filter(d -> !absent.contains(d)).toList(),
+                rootCauseDimensions.stream().filter(d -> !absent.contains(d)).toList());
+    }
+
+    private AnomalyDetector copy(List<Dimension> scanned, List<Dimension> causes) {
         Builder b = new Builder();
-        b.dimensions = dimensions.stream().filter(d -> !absent.contains(d)).toList();
+        b.dimensions = scanned;
         b.includeTotal = includeTotal;
         b.threshold = threshold;
         b.minImpactPercent = minImpactPercent;
@@ -87,7 +97,7 @@ public final class AnomalyDetector {
         b.relativeScaleFloor = relativeScaleFloor;
         b.lookbackDays = lookbackDays;
         b.scanLastDays = scanLastDays;
-        b.rootCauseDimensions = rootCauseDimensions.stream().filter(d -> !absent.contains(d)).toList();
+        b.rootCauseDimensions = causes;
         b.rootCausesPerDimension = rootCausesPerDimension;
         return b.build();
     }
