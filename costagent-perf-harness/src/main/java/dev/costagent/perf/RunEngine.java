@@ -52,6 +52,8 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
     private final Common common;
     private final boolean virtual;
     private final Map<String, Object> attachments = new ConcurrentHashMap<>();
+    /** The response times of the second sampled last (sampler thread only). */
+    private Histogram lastSecond;
     private final CountDownLatch finished;
     private volatile Throwable fatal;
     private long measureStartNanos;
@@ -160,6 +162,9 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
         Histogram responses = new Histogram(3);
         Histogram services = new Histogram(3);
         List<SecondSample> series = new ArrayList<>();
+        // Spike recovery judges windows pooled from whole seconds; keep each second's histogram (2 digits) for it.
+        boolean keepSeconds = phases().stream().anyMatch(p -> p.kind() == Phase.Kind.SPIKE);
+        List<Histogram> secondHistograms = new ArrayList<>();
 
         // Warm-up calls are never recorded, so there is nothing to discard at the boundary.
         boolean done = awaitWorkers(measureStartNanos);
@@ -184,6 +189,9 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
             if (!done || sample.intervalNanos() > 0 || sample.completed() > 0 || sample.errors() > 0
                     || sample.dropped() > 0) {
                 series.add(sample);
+                if (keepSeconds) {
+                    secondHistograms.add(lastSecond);
+                }
                 common.listeners().forEach(l -> l.secondCompleted(this, sample));
             }
             if (done) {
@@ -195,6 +203,9 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
             throw new IllegalStateException("load run '" + common.name() + "' failed: " + fatal, fatal);
         }
         long endNanos = Math.max(measureStartNanos, lastEnd());
+        if (keepSeconds) {
+            attachments.put(SpikeRecovery.SECOND_HISTOGRAMS, List.copyOf(secondHistograms));
+        }
         common.listeners().forEach(l -> l.runEnded(this));
         LoadResult result = new LoadResult(common.name(), model(), description(), virtual, meters.length, startedAt,
                 Duration.ofNanos(endNanos - measureStartNanos), responses,
@@ -217,6 +228,8 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
             collectInterval(second, secondService);
         }
         SecondSample sample = toSample(index, intervalNanos, second, errorsInInterval, droppedInInterval);
+        lastSecond = new Histogram(2);
+        lastSecond.add(second);
         responses.add(second);
         services.add(secondService);
         second.reset();

@@ -1,5 +1,7 @@
 package dev.costagent.perf;
 
+import org.HdrHistogram.Histogram;
+
 import dev.costagent.perf.spi.LoadProfile.Phase;
 
 import java.time.Duration;
@@ -7,11 +9,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Computes {@link Recovery} from a result's series: the baseline is the median per-second p95 before the spike;
- * recovery is the first second after the spike whose p95 (and the next second's, if any) is within the tolerance.
- * A second in which nothing completed never counts as recovered.
+ * Computes {@link Recovery} from a result's series.
+ *
+ * <p>With the per-second histograms the engine keeps for spike runs: the baseline is the p95 of every call
+ * completed in whole seconds before the spike, pooled (the first second, the start-up transient, left out when
+ * there are more); after the spike, windows of consecutive whole seconds are
+ * formed, each grown until it holds at least {@value #MIN_WINDOW_CALLS} calls (so at least
+ * {@value #TAIL_CALLS} calls lie beyond its p95: a p95 of 20 calls rests on a single call); recovery is the start of
+ * the first window whose pooled p95 is within the tolerance, provided the next window (when the run has one) is
+ * too. When fewer than twice {@value #MIN_WINDOW_CALLS} calls complete after the spike, windows need half of those
+ * calls each. Without histograms (a result built elsewhere) it falls back to single seconds: the median per-second p95
+ * before the spike, and the first second after it whose p95 (and the next second's) is within the tolerance. A
+ * second in which nothing completed never counts as recovered.
  */
 final class SpikeRecovery {
+
+    /** Attachment key of the per-second response-time histograms (spike runs only). */
+    static final String SECOND_HISTOGRAMS = "perf.spike.secondHistograms";
+    /** Calls a window needs beyond its 95th percentile. */
+    static final int TAIL_CALLS = 10;
+    /** Calls a window needs: {@link #TAIL_CALLS} / (1 - 0.95). */
+    static final int MIN_WINDOW_CALLS = TAIL_CALLS * 20;
 
     private SpikeRecovery() {
     }
@@ -26,6 +44,12 @@ final class SpikeRecovery {
         }
         long spikeStart = spike.get().start().toNanos();
         long spikeEnd = spike.get().end().toNanos();
+        Object kept = result.attachments().get(SECOND_HISTOGRAMS);
+        if (kept instanceof List<?> histograms && histograms.size() == result.series().size()) {
+            @SuppressWarnings("unchecked")
+            List<Histogram> seconds = (List<Histogram>) histograms;
+            return Optional.of(pooled(result.series(), seconds, spikeStart, spikeEnd, withinPercent));
+        }
         List<Long> before = result.p95Between(0, spikeStart);
         long baseline = before.isEmpty() ? 0 : before.stream().sorted().toList().get(before.size() / 2);
         double bound = baseline * (1 + withinPercent / 100.0);
@@ -45,6 +69,77 @@ final class SpikeRecovery {
                 : series.get(series.size() - 1).startNanos() + series.get(series.size() - 1).intervalNanos();
         return Optional.of(new Recovery(false, Duration.ofNanos(Math.max(0, end - spikeEnd)),
                 Duration.ofNanos(baseline), withinPercent));
+    }
+
+    private static Recovery pooled(List<SecondSample> series, List<Histogram> seconds, long spikeStart, long spikeEnd,
+                                   double withinPercent) {
+        Histogram before = new Histogram(2);
+        int wholeBefore = 0;
+        for (SecondSample s : series) {
+            if (s.startNanos() + s.intervalNanos() <= spikeStart) {
+                wholeBefore++;
+            }
+        }
+        // The first second carries the start-up transient (threads starting, code not yet compiled): with more
+        // whole seconds before the spike it is left out of the baseline.
+        for (int i = wholeBefore > 1 ? 1 : 0; i < wholeBefore; i++) {
+            before.add(seconds.get(i));
+        }
+        long baseline = before.getTotalCount() == 0 ? 0 : before.getValueAtPercentile(95);
+        double bound = baseline * (1 + withinPercent / 100.0);
+        int first = 0;
+        while (first < series.size() && series.get(first).startNanos() < spikeEnd) {
+            first++;
+        }
+        long callsAfter = 0;
+        for (int i = first; i < seconds.size(); i++) {
+            callsAfter += seconds.get(i).getTotalCount();
+        }
+        // A slow run may not complete 200 calls after the spike: then two windows share what there is, so the
+        // verdict still rests on as many calls as the run has rather than on single seconds.
+        long minCalls = Math.max(1, Math.min(MIN_WINDOW_CALLS, callsAfter / 2));
+        for (int i = first; i < series.size(); i++) {
+            int afterWindow = windowEnd(seconds, i, minCalls);
+            if (afterWindow < 0) {
+                break; // too few calls left for any window
+            }
+            if (!within(seconds, i, afterWindow, bound)) {
+                continue;
+            }
+            int next = windowEnd(seconds, afterWindow, minCalls);
+            if (next >= 0 && !within(seconds, afterWindow, next, bound)) {
+                continue;
+            }
+            return new Recovery(true, Duration.ofNanos(series.get(i).startNanos() - spikeEnd),
+                    Duration.ofNanos(baseline), withinPercent);
+        }
+        SecondSample last = series.isEmpty() ? null : series.get(series.size() - 1);
+        long end = last == null ? spikeEnd : last.startNanos() + last.intervalNanos();
+        return new Recovery(false, Duration.ofNanos(Math.max(0, end - spikeEnd)), Duration.ofNanos(baseline),
+                withinPercent);
+    }
+
+    /** The exclusive end index of the window starting at {@code from}, or -1 when the rest holds too few calls. */
+    private static int windowEnd(List<Histogram> seconds, int from, long minCalls) {
+        long calls = 0;
+        for (int i = from; i < seconds.size(); i++) {
+            calls += seconds.get(i).getTotalCount();
+            if (calls >= minCalls) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean within(List<Histogram> seconds, int from, int to, double bound) {
+        if (seconds.get(from).getTotalCount() == 0) {
+            return false; // a window never starts with a second in which nothing completed
+        }
+        Histogram window = new Histogram(2);
+        for (int i = from; i < to; i++) {
+            window.add(seconds.get(i));
+        }
+        return window.getValueAtPercentile(95) <= bound;
     }
 
     private static boolean within(SecondSample s, double bound) {

@@ -101,7 +101,8 @@ class OpenLoadTest {
         assertThat(result.series()).allSatisfy(s -> assertThat(s.probes()).containsEntry("gauge", 7.0));
         assertThat(events).containsExactly("started OPEN", "second 0", "second 1", "ended");
         assertThat(result.attachment("answer", Integer.class)).contains(42);
-        assertThat(result.series().get(0).completed()).isBetween(90L, 110L);
+        // 100 starts are due in second 0; on a loaded machine late ones complete in second 1 or catch up early.
+        assertThat(result.series().get(0).completed()).isBetween(80L, 130L);
     }
 
     @Test

@@ -36,12 +36,8 @@ final class AnalysisStage {
             List<AnomalySignal> anomalySignals) {}
 
     Result analyze(QueryEngine engine, List<UtilizationSeries> series) {
-        List<UtilizationVerdict> verdicts = new ArrayList<>();
-        for (UtilizationSeries s : series) {
-            if ("cpu".equals(s.metric())) { // the verdicts are CPU rules; other metrics are context only
-                verdicts.add(classifier.classify(s));
-            }
-        }
+        // one verdict per resource with CPU samples, with its memory and network series when given
+        List<UtilizationVerdict> verdicts = new ArrayList<>(classifier.classifyAll(series));
         verdicts.sort(Comparator.comparing(UtilizationVerdict::resourceId));
         AnalysisReport report = analyzer.analyze(engine, verdicts);
 

@@ -137,7 +137,8 @@ public final class FleetScenario {
         BigDecimal savings = switch (kind) {
             case IDLE -> price.multiply(PlantedResource.HOURS_PER_MONTH);
             case OVER_PROVISIONED -> {
-                InstanceType targetType = rightsizeTarget(type, actualP95);
+                InstanceType targetType = rightsizeTarget(type, actualP95, series.memory() == null ? Double.NaN
+                        : memoryP95(series.memory()));
                 target = targetType.name();
                 yield price.subtract(targetType.hourlyPrice()).multiply(PlantedResource.HOURS_PER_MONTH);
             }
@@ -195,12 +196,29 @@ public final class FleetScenario {
 
     /** The smallest size of the family whose projected p95 stays at or below 80%. */
     static InstanceType rightsizeTarget(InstanceType current, double cpuP95) {
+        return rightsizeTarget(current, cpuP95, Double.NaN);
+    }
+
+    /**
+     * The smallest size of the family whose projected CPU p95 stays at or below 80% and, when memory was generated,
+     * whose memory holds the memory p95 plus 20% headroom (the recommender's documented rule).
+     */
+    static InstanceType rightsizeTarget(InstanceType current, double cpuP95, double memoryP95) {
         for (InstanceType candidate : InstancePriceList.family(current.family())) {
-            if (cpuP95 * current.vcpu() / candidate.vcpu() <= 80.0) {
+            boolean memoryFits = Double.isNaN(memoryP95)
+                    || candidate.memoryGiB() >= memoryP95 / 100 * current.memoryGiB() * 1.2;
+            if (cpuP95 * current.vcpu() / candidate.vcpu() <= 80.0 && memoryFits) {
                 return candidate;
             }
         }
         return current;
+    }
+
+    /** The nearest-rank 95th percentile of memory samples. */
+    private static double memoryP95(float[] memory) {
+        float[] sorted = memory.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[Math.max(1, (int) Math.ceil(0.95 * sorted.length)) - 1];
     }
 
     private Machine machine(int n, InstanceType type, String env, Reservation coveredBy) {

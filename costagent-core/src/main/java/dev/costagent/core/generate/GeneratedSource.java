@@ -5,15 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.table.CostTable;
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.UncheckedIOException;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Generated billing data as a {@link CostSource}: the generator writes FOCUS CSV into a pipe that the reader consumes
- * as it goes, so the data takes the same path as a real export and memory stays bounded. The same spec always gives
+ * Generated billing data as a {@link CostSource}: the generator's records go into the table through the columnar
+ * builder, checked as a file's records are, with no CSV text in between. The same spec always gives
  * the same table; the id and version name the spec.
  */
 public final class GeneratedSource implements CostSource {
@@ -39,24 +34,11 @@ public final class GeneratedSource implements CostSource {
         return Integer.toHexString(spec.hashCode());
     }
 
+    /** Builds the table from the generator's records directly, through the columnar builder (no CSV text). */
     @Override
     public CostTable load(ReadOptions options) {
         BillingGenerator generator = BillingGenerator.of(spec);
-        try (PipedInputStream in = new PipedInputStream(1 << 20)) {
-            PipedOutputStream out = new PipedOutputStream(in);
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-                try (out) {
-                    generator.writeCsv(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            CostTable table = CostTable.read(id(), in, options);
-            writing.join();
-            return table;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CostTable.of(generator, generator.extraColumns());
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.math.RoundingMode;
  *   <li>IDLE: the whole on-demand cost, {@code hourlyPrice × 730};</li>
  *   <li>OVER_PROVISIONED: {@code (hourlyPrice − price of targetInstanceType) × 730}, where the target is the
  *       smallest size of the same family in {@link InstancePriceList} whose projected CPU p95,
- *       {@code cpuP95 × vCPU now / vCPU target}, stays at or below 80%;</li>
+ *       {@code cpuP95 × vCPU now / vCPU target}, stays at or below 80% and, when a memory series was generated,
+ *       whose memory holds {@code memoryP95 × memory now × 1.2} (20% headroom);</li>
  *   <li>UNUSED_COMMITMENT: the unused amortized cost, {@code hourlyPrice × 730}, where {@code hourlyPrice} is the
  *       commitment's unused cost per hour;</li>
  *   <li>ALWAYS_ON_NON_PRODUCTION: the off-hours of a schedule running 08:00–20:00 on weekdays (60 of 168 hours a

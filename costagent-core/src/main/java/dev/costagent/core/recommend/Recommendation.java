@@ -10,16 +10,18 @@ import java.util.List;
 /**
  * One way to save money, with the numbers and the evidence behind them.
  *
- * <p>Monthly means 730 hours; annual savings are twelve months. Money is USD (the billing currency) rounded to cents.
+ * <p>Monthly means 730 hours; annual savings are twelve months. Money is in {@link #currency()}, the
+ * BillingCurrency of the rows the recommendation was computed from, rounded to cents.
  *
  * @param id stable across runs: a hash of type and target (see {@link #idOf})
  * @param type what to do
- * @param resourceId the target: a resource id, or a dimension such as {@code CommitmentDiscountId=...} or
- *     {@code ServiceCategory=Compute}
+ * @param resourceId the target: a resource id, or a dimension such as a commitment id, or
+ *     {@code ProviderName=AWS/BillingAccountId=123} for a commitment purchase
  * @param title a one-line summary for lists
  * @param currentMonthlyCost what the target costs per month now
  * @param monthlySavings what acting saves per month
  * @param annualSavings twelve times the monthly savings
+ * @param currency the billing currency of every amount ({@code USD}, {@code EUR}, ...; empty when the data names none)
  * @param confidence 0–1: how sure the data makes us that the saving is real
  * @param risk how likely acting hurts a workload
  * @param riskFactors why the risk is what it is
@@ -31,7 +33,7 @@ import java.util.List;
  * @param rollback how to undo it
  */
 @JsonPropertyOrder({"id", "type", "resourceId", "title", "currentMonthlyCost", "monthlySavings", "annualSavings",
-    "confidence", "risk", "riskFactors", "effort", "horizon", "score", "evidence", "steps", "rollback"})
+    "currency", "confidence", "risk", "riskFactors", "effort", "horizon", "score", "evidence", "steps", "rollback"})
 public record Recommendation(
         String id,
         RecommendationType type,
@@ -40,6 +42,7 @@ public record Recommendation(
         double currentMonthlyCost,
         double monthlySavings,
         double annualSavings,
+        String currency,
         double confidence,
         RiskLevel risk,
         List<String> riskFactors,
@@ -69,6 +72,7 @@ public record Recommendation(
         requireNonNull(horizon, "horizon");
         requireNonNull(evidence, "evidence");
         requireNonNull(rollback, "rollback");
+        requireNonNull(currency, "currency");
         riskFactors = List.copyOf(riskFactors);
         steps = List.copyOf(steps);
         if (!(confidence >= 0 && confidence <= 1)) {
@@ -84,13 +88,27 @@ public record Recommendation(
     /** A copy with a ranking score and horizon. */
     public Recommendation ranked(double newScore, Horizon newHorizon) {
         return new Recommendation(id, type, resourceId, title, currentMonthlyCost, monthlySavings, annualSavings,
-                confidence, risk, riskFactors, effort, newHorizon, newScore, evidence, steps, rollback);
+                currency, confidence, risk, riskFactors, effort, newHorizon, newScore, evidence, steps, rollback);
     }
 
     /** A copy with other evidence. */
     public Recommendation withEvidence(Evidence newEvidence) {
         return new Recommendation(id, type, resourceId, title, currentMonthlyCost, monthlySavings, annualSavings,
-                confidence, risk, riskFactors, effort, horizon, score, newEvidence, steps, rollback);
+                currency, confidence, risk, riskFactors, effort, horizon, score, newEvidence, steps, rollback);
+    }
+
+    /** A copy in this billing currency. */
+    public Recommendation withCurrency(String newCurrency) {
+        return new Recommendation(id, type, resourceId, title, currentMonthlyCost, monthlySavings, annualSavings,
+                newCurrency, confidence, risk, riskFactors, effort, horizon, score, evidence, steps, rollback);
+    }
+
+    /**
+     * Whether its savings count in a total: everything but {@link RecommendationType#INVESTIGATE_ANOMALY}, whose
+     * figure is an estimated impact to investigate, not money an action removes.
+     */
+    public boolean countsTowardSavings() {
+        return type != RecommendationType.INVESTIGATE_ANOMALY;
     }
 
     /** Starts a recommendation; the rule fills in the rest. */
@@ -112,6 +130,7 @@ public record Recommendation(
         private Evidence evidence;
         private List<String> steps = List.of();
         private String rollback = "";
+        private String currency = "";
 
         private Builder(RecommendationType type, String resourceId) {
             this.type = requireNonNull(type, "type");
@@ -155,6 +174,12 @@ public record Recommendation(
             return this;
         }
 
+        /** The billing currency of the amounts (left empty, the engine fills in the target's currency). */
+        public Builder currency(String value) {
+            this.currency = value == null ? "" : value;
+            return this;
+        }
+
         /** The evidence. */
         public Builder evidence(Evidence value) {
             this.evidence = value;
@@ -177,13 +202,13 @@ public record Recommendation(
         public Recommendation build() {
             double monthly = cents(monthlySavings);
             return new Recommendation(idOf(type, resourceId), type, resourceId, title, cents(currentMonthlyCost),
-                    monthly, cents(monthly * 12), confidence, risk, riskFactors, effort, Horizon.STRATEGIC, 0,
+                    monthly, cents(monthly * 12), currency, confidence, risk, riskFactors, effort, Horizon.STRATEGIC, 0,
                     requireNonNull(evidence, "evidence"), steps, rollback);
         }
     }
 
     /** Rounds money to cents, half even, so results are stable and readable. */
-    static double cents(double usd) {
-        return java.math.BigDecimal.valueOf(usd).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    static double cents(double amount) {
+        return java.math.BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
     }
 }

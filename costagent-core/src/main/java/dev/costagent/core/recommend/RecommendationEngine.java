@@ -14,6 +14,7 @@ import dev.costagent.core.recommend.rules.StorageTierRule;
 import dev.costagent.core.recommend.rules.UnusedCommitmentRule;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,11 +22,12 @@ import java.util.TreeMap;
 /**
  * Turns billing data, utilization verdicts and anomalies into a ranked list of savings.
  *
- * <p>A run evaluates every rule against one shared {@link RuleContext}, then:
+ * <p>A run evaluates the rules against one shared {@link RuleContext} in two phases (resource actions, then the
+ * commitment rules sized on what those actions leave), then:
  * <ol>
  *   <li><b>dedupes per target</b>: a recommendation that removes the resource (terminate, then stop) beats every
  *       other for the same target; otherwise the largest monthly saving wins. The winner's evidence names what it
- *       superseded;</li>
+ *       superseded and lists their savings as {@code alternatives}, which no total adds;</li>
  *   <li><b>drops</b> those saving less than {@link RecommendationOptions#minMonthlySavings()};</li>
  *   <li><b>ranks</b> by {@link Ranking}'s documented score and marks quick wins.</li>
  * </ol>
@@ -67,43 +69,81 @@ public final class RecommendationEngine {
         return rules;
     }
 
-    /** Runs every rule and returns the deduped, filtered, ranked result. */
+    /**
+     * Runs every rule and returns the deduped, filtered, ranked result: first the rules acting on resources, deduped
+     * to one exclusive action per resource; then the rules {@linkplain RecommendationRule#sizedAfterActions() sized
+     * after those actions} (commitments), so that no saving is counted twice.
+     */
     public RecommendationResult recommend(RecommendationInput input) {
         RuleContext context = new RuleContext(input.billing(), options, input.utilization(), input.anomalies(),
                 input.inventory());
-        List<Recommendation> all = new ArrayList<>();
+        int[] counts = new int[2]; // superseded, below minimum
+        List<Recommendation> kept = new ArrayList<>();
+        List<Recommendation> first = new ArrayList<>();
         for (RecommendationRule rule : rules) {
-            context.checking(rule.name());
-            all.addAll(rule.evaluate(context));
+            if (!rule.sizedAfterActions()) {
+                context.checking(rule.name());
+                first.addAll(rule.evaluate(context));
+            }
         }
+        kept.addAll(exclusive(first, counts));
+        context.planActions(kept.stream().filter(Recommendation::countsTowardSavings).toList());
+        List<Recommendation> second = new ArrayList<>();
+        for (RecommendationRule rule : rules) {
+            if (rule.sizedAfterActions()) {
+                context.checking(rule.name());
+                second.addAll(rule.evaluate(context));
+            }
+        }
+        kept.addAll(exclusive(second, counts));
+        List<Recommendation> stamped = new ArrayList<>();
+        for (Recommendation r : kept) {
+            stamped.add(r.currency().isEmpty() ? r.withCurrency(context.currency(r.resourceId())) : r);
+        }
+        return new RecommendationResult(options.ranking().rank(stamped), context.warnings(), counts[1], counts[0]);
+    }
+
+    /**
+     * One recommendation per target: the preferred one (see {@link #PREFERENCE}); the others are listed in its
+     * evidence as {@code alternatives} (type, monthly savings, title) and never added to a total.
+     */
+    private List<Recommendation> exclusive(List<Recommendation> all, int[] counts) {
         Map<String, List<Recommendation>> byTarget = new TreeMap<>();
         for (Recommendation r : all) {
             byTarget.computeIfAbsent(r.resourceId(), k -> new ArrayList<>()).add(r);
         }
         List<Recommendation> kept = new ArrayList<>();
-        int superseded = 0;
-        int belowMinimum = 0;
         for (List<Recommendation> candidates : byTarget.values()) {
             candidates.sort(PREFERENCE);
             Recommendation winner = candidates.get(0);
             if (candidates.size() > 1) {
-                superseded += candidates.size() - 1;
+                counts[0] += candidates.size() - 1;
                 List<String> others = new ArrayList<>();
+                List<Map<String, Object>> alternatives = new ArrayList<>();
                 for (Recommendation loser : candidates.subList(1, candidates.size())) {
                     others.add(loser.type().name());
+                    Map<String, Object> alt = new LinkedHashMap<>();
+                    alt.put("type", loser.type().name());
+                    alt.put("monthlySavings", loser.monthlySavings());
+                    alt.put("title", loser.title());
+                    alternatives.add(alt);
                 }
-                winner = winner.withEvidence(winner.evidence().with("supersedes", others));
+                winner = winner.withEvidence(winner.evidence().with("supersedes", others)
+                        .with("alternatives", alternatives));
             }
             if (winner.monthlySavings() < options.minMonthlySavings()) {
-                belowMinimum++;
+                counts[1]++;
                 continue;
             }
             kept.add(winner);
         }
-        return new RecommendationResult(options.ranking().rank(kept), context.warnings(), belowMinimum, superseded);
+        return kept;
     }
 
-    /** Removing the resource first (terminate before stop), then the larger saving, then type order. */
+    /**
+     * The order of exclusive actions on one resource: terminate, then stop (they remove the resource), then the
+     * larger saving among rightsize, schedule, spot and the rest, then type order.
+     */
     private static final Comparator<Recommendation> PREFERENCE = Comparator
             .comparing((Recommendation r) -> !r.type().removesResource())
             .thenComparing(r -> r.type().removesResource() ? r.type().ordinal() : 0)

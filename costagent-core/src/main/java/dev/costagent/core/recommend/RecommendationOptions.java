@@ -11,7 +11,7 @@ import java.util.Set;
  * The knobs of the recommendation rules. {@link #defaults()} documents every default; {@link #builder()} changes them.
  *
  * @param lookbackDays billing days (ending at the last hour of data) that monthly costs are measured over (30)
- * @param minMonthlySavings recommendations saving less per month are dropped (USD 1.00)
+ * @param minMonthlySavings recommendations saving less per month are dropped (1.00 in the billing currency)
  * @param nonProductionTagKeys tag keys naming an environment, first present wins ({@code env, environment, Environment,
  *     stage})
  * @param nonProductionValues environment values that mark non-production, lower case ({@code dev, development, test,
@@ -21,13 +21,17 @@ import java.util.Set;
  * @param alwaysOnShare a resource is always on when it has cost in at least this share of the hours it existed (0.95)
  * @param scheduleOnHoursPerWeek hours a scheduled resource keeps running per week (60: weekdays 08:00–20:00)
  * @param terminateMaxCpu an idle resource whose CPU never exceeded this % is terminated, else stopped (10)
- * @param targetCpuP95 rightsizing picks the smallest size keeping projected CPU p95 at most this % (80)
+ * @param targetCpuP95 rightsizing picks the smallest size keeping projected CPU p95 at most this % (80: 20 % headroom)
+ * @param memoryHeadroom rightsizing keeps memory ≥ measured memory p95 × (1 + this) (0.20, AWS Compute Optimizer's
+ *     default memory headroom)
  * @param spotTagKey tag key marking interruption-tolerant workloads ({@code workload})
  * @param spotTagValues its values that allow spot, lower case ({@code batch, ci, build, spot-ok})
  * @param commitmentServiceCategories ServiceCategory values whose on-demand spend a savings plan covers
  *     ({@code Compute})
- * @param commitmentBaselinePercentile the hourly spend percentile taken as the stable baseline (10)
- * @param commitmentOption the term and payment option recommended, a commitment rate key ({@code 1yr-no-upfront})
+ * @param commitmentBaselinePercentile no longer sizes purchases (they are simulated over candidate levels); kept for
+ *     compatibility (10)
+ * @param commitmentOption the term and payment option recommended, a commitment rate key without its provider
+ *     prefix ({@code 1yr-no-upfront}; a provider without that option gets its first option)
  * @param costOfCapital annual discount rate for commitment NPV (0.08)
  * @param anomalyRecentDays only anomalies this close to the end of the data are worth investigating (7)
  * @param ranking the ranking score and quick-win rule
@@ -44,6 +48,7 @@ public record RecommendationOptions(
         double scheduleOnHoursPerWeek,
         double terminateMaxCpu,
         double targetCpuP95,
+        double memoryHeadroom,
         String spotTagKey,
         Set<String> spotTagValues,
         Set<String> commitmentServiceCategories,
@@ -63,6 +68,9 @@ public record RecommendationOptions(
         if (!(scheduleOnHoursPerWeek >= 0 && scheduleOnHoursPerWeek <= 168)) {
             throw new IllegalArgumentException("scheduleOnHoursPerWeek must be in [0, 168], got "
                     + scheduleOnHoursPerWeek);
+        }
+        if (!(memoryHeadroom >= 0 && memoryHeadroom < 10)) {
+            throw new IllegalArgumentException("memoryHeadroom must be in [0, 10), got " + memoryHeadroom);
         }
         if (!(commitmentBaselinePercentile > 0 && commitmentBaselinePercentile <= 100)) {
             throw new IllegalArgumentException("commitmentBaselinePercentile must be in (0, 100]");
@@ -101,6 +109,7 @@ public record RecommendationOptions(
         b.scheduleOnHoursPerWeek = scheduleOnHoursPerWeek;
         b.terminateMaxCpu = terminateMaxCpu;
         b.targetCpuP95 = targetCpuP95;
+        b.memoryHeadroom = memoryHeadroom;
         b.spotTagKey = spotTagKey;
         b.spotTagValues = spotTagValues;
         b.commitmentServiceCategories = commitmentServiceCategories;
@@ -125,6 +134,7 @@ public record RecommendationOptions(
         private double scheduleOnHoursPerWeek = 60;
         private double terminateMaxCpu = 10;
         private double targetCpuP95 = 80;
+        private double memoryHeadroom = 0.20;
         private String spotTagKey = "workload";
         private Set<String> spotTagValues = Set.of("batch", "ci", "build", "spot-ok");
         private Set<String> commitmentServiceCategories = Set.of("Compute");
@@ -192,6 +202,12 @@ public record RecommendationOptions(
             return this;
         }
 
+        /** The memory headroom rightsizing keeps over the measured memory p95 (0.20 is 20 %). */
+        public Builder memoryHeadroom(double value) {
+            this.memoryHeadroom = value;
+            return this;
+        }
+
         /** The tag marking interruption-tolerant workloads, and its values allowing spot. */
         public Builder spotTag(String key, Set<String> values) {
             this.spotTagKey = key;
@@ -251,7 +267,7 @@ public record RecommendationOptions(
         public RecommendationOptions build() {
             return new RecommendationOptions(lookbackDays, minMonthlySavings, nonProductionTagKeys,
                     nonProductionValues, scheduleServiceCategories, alwaysOnShare, scheduleOnHoursPerWeek,
-                    terminateMaxCpu, targetCpuP95,
+                    terminateMaxCpu, targetCpuP95, memoryHeadroom,
                     spotTagKey, spotTagValues, commitmentServiceCategories, commitmentBaselinePercentile,
                     commitmentOption, costOfCapital, anomalyRecentDays, ranking, catalog, rates);
         }

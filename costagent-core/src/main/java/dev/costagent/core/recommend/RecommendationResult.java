@@ -19,8 +19,12 @@ public record RecommendationResult(List<Recommendation> recommendations, List<St
         warnings = List.copyOf(warnings);
     }
 
-    /** The sum of monthly savings. */
+    /**
+     * The sum of monthly savings of the exclusive actions: one per target, commitments sized after them, and
+     * {@code INVESTIGATE_ANOMALY} left out (its figure is an impact to investigate, not a saving).
+     */
     public double totalMonthlySavings() {
-        return Recommendation.cents(recommendations.stream().mapToDouble(Recommendation::monthlySavings).sum());
+        return Recommendation.cents(recommendations.stream().filter(Recommendation::countsTowardSavings)
+                .mapToDouble(Recommendation::monthlySavings).sum());
     }
 }

@@ -10,7 +10,10 @@ public enum RecommendationType {
     TERMINATE_IDLE,
     /** Stop a resource that is idle but shows occasional use, so it can be started on demand. */
     STOP_IDLE,
-    /** Move to the smallest size of the same family that keeps projected CPU p95 ≤ 80%. */
+    /**
+     * Move to the cheapest type that fits measured CPU p95 (≤ 80% projected) and memory p95 (+20% headroom): same
+     * family first, then a cheaper family with the memory needed; burstable types against their baseline.
+     */
     RIGHTSIZE,
     /** Turn a non-production resource off outside working hours. */
     SCHEDULE,
@@ -18,11 +21,14 @@ public enum RecommendationType {
     SPOT_CANDIDATE,
     /** Move storage to a cheaper class (e.g. EBS gp2 to gp3). */
     STORAGE_TIER,
-    /** Buy a commitment (savings plan) for the stable baseline of on-demand compute spend. */
+    /**
+     * Buy a commitment for one provider and billing account, sized by simulation on the on-demand compute left after
+     * the other actions and unused commitments.
+     */
     COMMITMENT_PURCHASE,
     /** Put an underused commitment to work, or do not renew it. */
     UNUSED_COMMITMENT,
-    /** Find the cause of an unexpected rise in spend. */
+    /** Find the cause of an unexpected rise in spend (an estimated impact, never added to savings totals). */
     INVESTIGATE_ANOMALY;
 
     /** Whether this kind removes the resource, so it beats every other kind for the same resource. */

@@ -24,11 +24,13 @@ final class Attributes {
     final List<String> extraNames;
     /** Per row-level attribute index: the code of each row; {@code null} for set attributes. */
     final int[][] rowCodes;
-    /** Per row-level attribute index: its dictionary, decoded on demand; {@code null} for set attributes. */
-    final ByteDictionary[] rowDictionaries;
+    /** Per row-level attribute index: its values, decoded on demand; {@code null} for set attributes. */
+    final ByteValues[] rowDictionaries;
+    /** Per set attribute, the ranks of its codes once a query asked for them. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> rankCache;
 
     Attributes(int width, int count, int[] sets, String[][] values, List<Map<String, String>> tags,
-            List<String> extraNames, int[][] rowCodes, ByteDictionary[] rowDictionaries) {
+            List<String> extraNames, int[][] rowCodes, ByteValues[] rowDictionaries) {
         this.width = width;
         this.count = count;
         this.sets = sets;
@@ -37,6 +39,7 @@ final class Attributes {
         this.extraNames = List.copyOf(extraNames);
         this.rowCodes = rowCodes;
         this.rowDictionaries = rowDictionaries;
+        this.rankCache = new java.util.concurrent.atomic.AtomicReferenceArray<>(width);
     }
 
     /** The attribute index of a string column by name (FOCUS or not), or -1. */
@@ -62,6 +65,19 @@ final class Attributes {
     /** The number of distinct values of a row-level attribute, null excluded. */
     int rowValueCount(int index) {
         return rowDictionaries[index].size();
+    }
+
+    /**
+     * Code → rank of its value in key order (null first) for a set attribute, computed once per table: queries sort
+     * their groups by these ranks instead of sorting a large column's values every time.
+     */
+    int[] ranks(int index) {
+        int[] known = rankCache.get(index);
+        if (known == null) {
+            known = QueryExecutor.rankValues(values[index]);
+            rankCache.set(index, known); // idempotent: a racing thread computes an equal array
+        }
+        return known;
     }
 
     /** The value of a row-level attribute's code ({@code null} for 0). */

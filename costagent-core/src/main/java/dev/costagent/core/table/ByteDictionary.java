@@ -80,6 +80,19 @@ final class ByteDictionary {
         return arena.length + 12L * offsets.length + 4L * slots.length;
     }
 
+    /** The values, compact and read-only, in code order (the dictionary stays usable). */
+    ByteValues compact() {
+        byte[] packed = new byte[arenaSize];
+        int[] ends = new int[size + 1];
+        int at = 0;
+        for (int code = 1; code <= size; code++) {
+            System.arraycopy(arena, offsets[code], packed, at, lengths[code]);
+            at += lengths[code];
+            ends[code] = at;
+        }
+        return new ByteValues(packed, ends);
+    }
+
     /** The number of distinct values. */
     int size() {
         return size;

@@ -32,6 +32,10 @@ import java.util.TreeSet;
  */
 public final class CostTable implements QueryEngine {
 
+    /** Each query with its time and group count, at debug level: what to look at when an analysis is slow. */
+    private static final org.slf4j.Logger QUERY_LOG = org.slf4j.LoggerFactory.getLogger(
+            "dev.costagent.core.table.queries");
+
     /** ChargePeriodStart offset of a row without one. */
     static final int NO_TIME = Integer.MIN_VALUE;
 
@@ -186,7 +190,14 @@ public final class CostTable implements QueryEngine {
 
     @Override
     public QueryResult execute(CostQuery query) {
-        return new QueryExecutor(this, query).run();
+        if (!QUERY_LOG.isDebugEnabled()) {
+            return new QueryExecutor(this, query).run();
+        }
+        long started = System.nanoTime();
+        QueryResult result = new QueryExecutor(this, query).run();
+        QUERY_LOG.debug("{} ms, {} groups: {}", String.format(java.util.Locale.ROOT, "%.1f",
+                (System.nanoTime() - started) / 1e6), result.groups().size(), query);
+        return result;
     }
 
     /** Whether the input had the metric's column. */

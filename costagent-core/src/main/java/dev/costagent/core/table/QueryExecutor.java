@@ -227,6 +227,11 @@ final class QueryExecutor {
         }
     }
 
+    /** Code → rank of each value in key order (null first). */
+    static int[] rankValues(String[] keys) {
+        return SetValues.rank(keys);
+    }
+
     /** The attribute index of a column dimension kept per row, or -1. */
     private int rowLevelIndex(Dimension dimension) {
         if (dimension.kind() == Dimension.Kind.TAG || dimension.isTime()) {
@@ -319,7 +324,7 @@ final class QueryExecutor {
         if (index < 0 || !present) {
             throw new QueryException("column " + dimension.name() + " is absent from the input");
         }
-        return new SetValues(s -> attributes.code(s, index), attributes.values[index]);
+        return new SetValues(s -> attributes.code(s, index), attributes.values[index], attributes.ranks(index));
     }
 
     /** Per-set codes of one dimension, and code → key. */
@@ -327,9 +332,17 @@ final class QueryExecutor {
         private final java.util.function.IntUnaryOperator codeOfSet;
         private final String[] keys;
 
+        /** Code → rank, when the table already knows it (column values, ranked once per table). */
+        private final int[] knownRanks;
+
         SetValues(java.util.function.IntUnaryOperator codeOfSet, String[] keys) {
+            this(codeOfSet, keys, null);
+        }
+
+        SetValues(java.util.function.IntUnaryOperator codeOfSet, String[] keys, int[] knownRanks) {
             this.codeOfSet = codeOfSet;
             this.keys = keys;
+            this.knownRanks = knownRanks;
         }
 
         int code(int set) {
@@ -346,6 +359,11 @@ final class QueryExecutor {
 
         /** Code → position of its key in key order (null first). */
         int[] ranks() {
+            return knownRanks != null ? knownRanks : rank(keys);
+        }
+
+        /** Code → position of each key in key order (null first). */
+        static int[] rank(String[] keys) {
             Integer[] codes = new Integer[keys.length];
             for (int c = 0; c < codes.length; c++) {
                 codes[c] = c;

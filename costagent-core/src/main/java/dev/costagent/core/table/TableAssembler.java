@@ -134,12 +134,13 @@ final class TableAssembler {
             sink.release();
         }
         String[][] values = new String[width][];
-        ByteDictionary[] rowDictionaries = new ByteDictionary[width];
+        ByteValues[] rowDictionaries = new ByteValues[width];
         for (int g = 0; g < width; g++) {
             if (g == TableSchema.DURATION) {
                 values[g] = new String[] {null};
             } else if (rowLevel[g]) {
-                rowDictionaries[g] = dictionaries[dictionary(g)];
+                rowDictionaries[g] = dictionaries[dictionary(g)].compact();
+                dictionaries[dictionary(g)] = null; // its hash table is needed no more
             } else {
                 values[g] = dictionaries[dictionary(g)].values();
             }

@@ -23,6 +23,12 @@ final class TableSink implements RecordSink {
     private static final int DECIMALS = TableSchema.DECIMAL_ATTRIBUTES.length;
     private static final int TIMES = TableSchema.TIME_ATTRIBUTES.length;
     private static final int TAGS = TableSchema.stringIndex(FocusColumn.TAGS);
+    /**
+     * The charge periods a table holds: 2000-01-01 and the 2^31 seconds (68 years) after it, so that every start fits
+     * an int offset. A start outside them is a corrupt timestamp (a mistyped year), rejected like any bad value.
+     */
+    static final long FIRST_START = 946_684_800L;
+    static final long END_OF_STARTS = FIRST_START + Integer.MAX_VALUE;
     /** Rows before the first check of how well attribute sets compress, and the factor between checks. */
     private static final int FIRST_CHECK = 4096;
     private static final int CHECK_FACTOR = 4;
@@ -129,6 +135,10 @@ final class TableSink implements RecordSink {
             start = row.timestamp(startField);
             if (start == TimestampParser.INVALID) {
                 return row.rejectTimestamp(startField);
+            }
+            if (start < FIRST_START || start >= END_OF_STARTS) {
+                return row.reject(FocusColumn.CHARGE_PERIOD_START.columnName(), "'" + row.snippet(startField)
+                        + "' is outside the years 2000 to 2067 that billing data covers");
             }
         }
         int duration = 0;
@@ -347,6 +357,9 @@ final class TableSink implements RecordSink {
         startSeconds = null;
         metrics = null;
         rowCodes = null;
+        java.util.Arrays.fill(dictionaries, null);
+        attributeSets = null;
+        signatures = null;
     }
 
     /** Small int codes for charge period lengths in seconds (0 = unknown). */

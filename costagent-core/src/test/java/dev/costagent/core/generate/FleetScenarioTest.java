@@ -95,12 +95,24 @@ class FleetScenarioTest {
             List<InstanceType> family = InstancePriceList.family(current.family());
             int index = family.indexOf(target);
             if (index > 0) {
+                // the next smaller size is clearly too small for CPU, or for memory p95 with 20% headroom
                 double smaller = p.cpuP95() * current.vcpu() / family.get(index - 1).vcpu();
-                assertThat(smaller).as("next smaller size of " + p).isGreaterThan(88);
+                double memoryNeed = memoryP95(p.resourceId()) / 100 * current.memoryGiB() * 1.2;
+                assertThat(smaller > 88 || family.get(index - 1).memoryGiB() < memoryNeed * 0.9)
+                        .as("next smaller size of " + p).isTrue();
+                assertThat(target.memoryGiB()).as(p.toString()).isGreaterThanOrEqualTo(memoryNeed);
             }
             assertThat(p.expectedMonthlySavings()).isEqualByComparingTo(current.hourlyPrice()
                     .subtract(target.hourlyPrice()).multiply(BigDecimal.valueOf(730)));
         }
+    }
+
+    private static double memoryP95(String resourceId) {
+        float[] memory = fleet().utilization().stream().filter(s -> s.resourceId().equals(resourceId)).findFirst()
+                .orElseThrow().memory();
+        float[] sorted = memory.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
     }
 
     @Test

@@ -23,9 +23,40 @@ public final class Fleet {
     public static final Instant START = Instant.parse("2024-09-01T00:00:00Z");
 
     private final List<CostRecord> records = new ArrayList<>();
-    private final List<UtilizationVerdict> verdicts = new ArrayList<>();
     private final List<UtilizationSeries> series = new ArrayList<>();
     private final Random random = new Random(7);
+    private String provider = "AWS";
+    private String billingAccount = null;
+    private String subAccount = "111";
+    private String currency = "USD";
+    private String pricingCategory = "Standard";
+    private boolean daily;
+
+    /** Following rows belong to this provider and billing account (and sub account). */
+    public Fleet account(String providerName, String billingAccountId, String subAccountId) {
+        this.provider = providerName;
+        this.billingAccount = billingAccountId;
+        this.subAccount = subAccountId;
+        return this;
+    }
+
+    /** Following rows are billed in this currency. */
+    public Fleet currency(String value) {
+        this.currency = value;
+        return this;
+    }
+
+    /** Following compute rows have this PricingCategory ({@code Standard}, {@code Committed}, {@code Dynamic}). */
+    public Fleet pricingCategory(String value) {
+        this.pricingCategory = value;
+        return this;
+    }
+
+    /** Following compute rows are daily (ChargePeriodEnd − ChargePeriodStart = 1 day), as a daily export has them. */
+    public Fleet daily(boolean value) {
+        this.daily = value;
+        return this;
+    }
 
     /** A compute instance billed every hour at its list price, with a CPU series of roughly this level. */
     public Fleet compute(String id, String type, double hourly, String env, double cpuLevel, String workload) {
@@ -42,13 +73,20 @@ public final class Fleet {
         if (workload != null) {
             tags.put("workload", workload);
         }
-        for (int h = from; h < to; h++) {
-            records.add(base(h).resourceId(id).serviceName("Amazon Elastic Compute Cloud").serviceCategory("Compute")
-                    .pricingCategory("Standard").chargeCategory("Usage")
+        int step = daily ? 24 : 1;
+        for (int h = from; h < to; h += step) {
+            BigDecimal cost = BigDecimal.valueOf(hourly).multiply(BigDecimal.valueOf(step));
+            CostRecord.Builder b = base(h).resourceId(id).serviceName("Amazon Elastic Compute Cloud")
+                    .serviceCategory("Compute")
+                    .pricingCategory(pricingCategory).chargeCategory("Usage")
                     .chargeDescription(String.format(java.util.Locale.ROOT, "$%s per On Demand Linux %s Instance Hour",
                             BigDecimal.valueOf(hourly).toPlainString(), type))
-                    .effectiveCost(BigDecimal.valueOf(hourly)).billedCost(BigDecimal.valueOf(hourly))
-                    .tags(tags).build());
+                    .effectiveCost(cost).billedCost(cost)
+                    .tags(tags);
+            if (daily) {
+                b.chargePeriodEnd(START.plusSeconds((h + 24) * 3600L));
+            }
+            records.add(b.build());
         }
         if (cpuLevel >= 0) {
             cpu(id, cpuLevel, false);
@@ -66,9 +104,30 @@ public final class Fleet {
             times[i] = end - (long) (samples - i) * 300;
             values[i] = spiky && i % 100 != 0 ? level / 20 : level * (0.9 + 0.1 * random.nextDouble());
         }
-        UtilizationSeries cpu = new UtilizationSeries(id, "cpu", times, values);
-        series.add(cpu);
-        verdicts.add(new UtilizationClassifier().classify(cpu));
+        series.add(new UtilizationSeries(id, "cpu", times, values));
+        return this;
+    }
+
+    /** A memory % series of roughly this level (values in [0.95 × level, level]) over the CPU series' samples. */
+    public Fleet memory(String id, double level) {
+        return metric(id, "memory", level);
+    }
+
+    /** A network_in series of this many bytes per 5-minute sample (network_out none). */
+    public Fleet network(String id, double bytesPerSample) {
+        return metric(id, "network_in", bytesPerSample);
+    }
+
+    private Fleet metric(String id, String metric, double level) {
+        int samples = 14 * 24 * 12;
+        long end = START.getEpochSecond() + DAYS * 24 * 3600L;
+        long[] times = new long[samples];
+        double[] values = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            times[i] = end - (long) (samples - i) * 300;
+            values[i] = level * (0.95 + 0.05 * random.nextDouble());
+        }
+        series.add(new UtilizationSeries(id, metric, times, values));
         return this;
     }
 
@@ -99,10 +158,11 @@ public final class Fleet {
         return this;
     }
 
-    private static CostRecord.Builder base(int hour) {
+    private CostRecord.Builder base(int hour) {
         Instant start = START.plusSeconds(hour * 3600L);
         return CostRecord.builder().chargePeriodStart(start).chargePeriodEnd(start.plusSeconds(3600))
-                .billingCurrency("USD").providerName("AWS").regionId("us-east-1").subAccountId("111");
+                .billingCurrency(currency).providerName(provider).regionId("us-east-1").subAccountId(subAccount)
+                .billingAccountId(billingAccount);
     }
 
     /** The billing rows. */
@@ -115,9 +175,9 @@ public final class Fleet {
         return series;
     }
 
-    /** The verdicts of the CPU series. */
+    /** The verdicts of the series: one per resource with CPU, with its memory and network when given. */
     public List<UtilizationVerdict> verdicts() {
-        return verdicts;
+        return new UtilizationClassifier().classifyAll(series);
     }
 
     private RecommendationInput input;
@@ -125,7 +185,7 @@ public final class Fleet {
     /** The billing rows as a table, and the verdicts; built once. */
     public synchronized RecommendationInput input() {
         if (input == null) {
-            input = RecommendationInput.of(CostTable.of(records), verdicts);
+            input = RecommendationInput.of(CostTable.of(records), verdicts());
         }
         return input;
     }

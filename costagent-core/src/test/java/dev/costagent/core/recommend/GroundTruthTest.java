@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The recommender against generated fleets with planted savings (issue 4's ground truth): every planted idle,
  * over-provisioned, unused-commitment and always-on non-production item is found, with the right action and savings
- * within 5% of the truth; nothing is recommended on the healthy and under-provisioned controls. The whole workflow
+ * within 5% of the truth (memory-aware rightsizing targets; an unused commitment's saving capped by the on-demand usage
+ * it can absorb); nothing is recommended on the healthy and under-provisioned controls. The whole workflow
  * runs as a user would: FOCUS CSV and long-format utilization files through the {@link CostAgent}.
  */
 class GroundTruthTest {
@@ -72,7 +73,10 @@ class GroundTruthTest {
         }
     }
 
-    /** The generator's CPU series as the analysis engine takes them (the CSV path is tested with the inventory). */
+    /**
+     * The generator's CPU and memory series as the analysis engine takes them (the CSV path is tested with the
+     * inventory).
+     */
     private static List<UtilizationSeries> cpuSeries(FleetScenario fleet) {
         List<UtilizationSeries> out = new java.util.ArrayList<>();
         for (var generated : fleet.utilization()) {
@@ -83,6 +87,13 @@ class GroundTruthTest {
                 values[i] = generated.cpuAt(i);
             }
             out.add(new UtilizationSeries(generated.resourceId(), "cpu", times, values));
+            if (generated.memory() != null) {
+                double[] memory = new double[times.length];
+                for (int i = 0; i < times.length; i++) {
+                    memory[i] = generated.memoryAt(i);
+                }
+                out.add(new UtilizationSeries(generated.resourceId(), "memory", times, memory));
+            }
         }
         return out;
     }
@@ -100,6 +111,16 @@ class GroundTruthTest {
             assertThat(r).as("found " + what).isNotNull();
             assertThat(EXPECTED.get(planted.kind())).as("action for " + what).contains(r.type());
             double truth = planted.expectedMonthlySavings().doubleValue();
+            if (planted.kind() == PlantedKind.UNUSED_COMMITMENT) {
+                // The unused dollars are the truth; the saving is the part of them that on-demand usage left after
+                // the other actions can absorb (never more), so the same usage does not also size a purchase.
+                assertThat((double) r.evidence().inputs().get("monthlyUnused")).as("unused of " + what)
+                        .isCloseTo(truth, within(truth * 0.05));
+                assertThat(r.monthlySavings()).as("savings of " + what)
+                        .isLessThanOrEqualTo((double) r.evidence().inputs().get("monthlyUnused") + 0.01)
+                        .isCloseTo((double) r.evidence().inputs().get("absorbableOnDemandMonthly"), within(0.01));
+                continue;
+            }
             assertThat(r.monthlySavings()).as("savings of " + what).isCloseTo(truth, within(truth * 0.05));
             if (planted.kind() == PlantedKind.OVER_PROVISIONED) {
                 assertThat(r.evidence().inputs().get("targetType")).as("target of " + what)

@@ -15,10 +15,12 @@ import java.util.Map;
  * Ingest benchmark, whole processes in one run, interleaved round by round so that machine noise hits every
  * contender alike: (a) full ingest — {@code costagent ingest} vs DuckDB {@code CREATE TABLE AS SELECT * FROM
  * read_csv}; (b) {@code costagent summarize --by day,ServiceName} vs DuckDB's {@code GROUP BY ALL} over
- * {@code read_csv}. Prints medians and the ratios the foundation issue asks for.
+ * {@code read_csv}; (c) {@code costagent analyze} (the whole workflow) against (a), with the agent's stage timings.
+ * Each process's peak RSS comes from {@code /usr/bin/time}. Prints medians and the ratios the cost-table issue asks
+ * for.
  *
  * <p>Run: {@code mvn -q -pl costagent-examples -am test-compile && java -cp ... IngestBenchmark FILE [rounds]} (see
- * README, Performance).
+ * docs/performance.md).
  */
 public final class IngestBenchmark {
 
@@ -40,14 +42,26 @@ public final class IngestBenchmark {
                 "--by", "day,ServiceName", "--input", file.toString()));
         commands.put("duckdb summarize (b)", List.of(java, "-cp", classpath, DuckDbQuery.class.getName(),
                 "summarize", file.toString()));
+        commands.put("costagent analyze (c)", List.of(java, "-jar", jar, "analyze", "--quiet", "--format", "json",
+                "--input", file.toString()));
         Map<String, double[]> seconds = new LinkedHashMap<>();
+        Map<String, double[]> rssMiB = new LinkedHashMap<>();
         commands.keySet().forEach(name -> seconds.put(name, new double[rounds]));
+        commands.keySet().forEach(name -> rssMiB.put(name, new double[rounds]));
+        Map<String, double[]> stages = new LinkedHashMap<>();
         double[] floor = new double[rounds];
         System.out.printf(Locale.ROOT, "file %s (%,d MB), %d rounds, %d cores%n", file, Files.size(file) >> 20,
                 rounds, Runtime.getRuntime().availableProcessors());
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, List<String>> command : commands.entrySet()) {
-                seconds.get(command.getKey())[round] = time(command.getValue());
+                Run run = run(command.getValue());
+                seconds.get(command.getKey())[round] = run.seconds();
+                rssMiB.get(command.getKey())[round] = run.peakRssKiB() / 1024.0;
+                if (command.getKey().startsWith("costagent analyze")) {
+                    for (Map.Entry<String, Double> stage : run.stageMillis().entrySet()) {
+                        stages.computeIfAbsent(stage.getKey(), k -> new double[rounds])[round] = stage.getValue();
+                    }
+                }
             }
             floor[round] = newlineFloor(file);
         }
@@ -57,24 +71,55 @@ public final class IngestBenchmark {
         for (Map.Entry<String, double[]> entry : seconds.entrySet()) {
             double median = Stats.median(entry.getValue());
             medians.put(entry.getKey(), median);
-            System.out.printf(Locale.ROOT, "%-26s median %.2f s  runs %s%n", entry.getKey(), median,
+            System.out.printf(Locale.ROOT, "%-26s median %.2f s, peak RSS %.0f MiB  runs %s%n", entry.getKey(),
+                    median, Stats.median(rssMiB.get(entry.getKey())),
                     Arrays.toString(Arrays.stream(entry.getValue()).map(v -> Math.round(v * 100) / 100.0).toArray()));
         }
+        stages.forEach((stage, millis) -> System.out.printf(Locale.ROOT, "analyze stage %-10s median %.0f ms%n",
+                stage, Stats.median(millis)));
+        System.out.printf(Locale.ROOT, "ratio (a) peak RSS costagent/duckdb = %.2f (must be <= 0.6)%n",
+                Stats.median(rssMiB.get("costagent ingest (a)")) / Stats.median(rssMiB.get("duckdb ingest (a)")));
+        System.out.printf(Locale.ROOT, "ratio (c) analyze/ingest = %.2f (must be <= 1.3)%n",
+                medians.get("costagent analyze (c)") / medians.get("costagent ingest (a)"));
         System.out.printf(Locale.ROOT, "ratio (a) costagent/duckdb = %.2f (must be <= 1.0)%n",
                 medians.get("costagent ingest (a)") / medians.get("duckdb ingest (a)"));
         System.out.printf(Locale.ROOT, "ratio (b) costagent/duckdb = %.2f (must be <= 1.5)%n",
                 medians.get("costagent summarize (b)") / medians.get("duckdb summarize (b)"));
     }
 
-    private static double time(List<String> command) throws Exception {
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                .redirectOutput(new File("/dev/null")).start();
-        int code = process.waitFor();
-        if (code != 0) {
-            throw new IllegalStateException("exit " + code + ": " + String.join(" ", command));
+    /** One process: wall seconds, peak RSS, and (for analyze) the stage timings of its JSON report. */
+    private record Run(double seconds, long peakRssKiB, Map<String, Double> stageMillis) {}
+
+    private static Run run(List<String> command) throws Exception {
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "RSS_KIB %M"));
+        timed.addAll(command);
+        File out = File.createTempFile("bench", ".out");
+        File err = File.createTempFile("bench", ".err");
+        try {
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(timed).redirectOutput(out).redirectError(err).start();
+            int code = process.waitFor();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (code != 0) {
+                throw new IllegalStateException("exit " + code + ": " + String.join(" ", command) + "\n"
+                        + Files.readString(err.toPath()));
+            }
+            long rss = Files.readAllLines(err.toPath()).stream().filter(l -> l.startsWith("RSS_KIB "))
+                    .mapToLong(l -> Long.parseLong(l.substring(8).trim())).max().orElse(-1);
+            Map<String, Double> stages = new LinkedHashMap<>();
+            if (out.length() > 0 && out.length() < (64 << 20)) {
+                String json = Files.readString(out.toPath());
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "\"stage\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"millis\"\\s*:\\s*([0-9.]+)").matcher(json);
+                while (m.find()) {
+                    stages.put(m.group(1), Double.parseDouble(m.group(2)));
+                }
+            }
+            return new Run(seconds, rss, stages);
+        } finally {
+            out.delete();
+            err.delete();
         }
-        return (System.nanoTime() - started) / 1e9;
     }
 
     /** Seconds for two threads to count the newlines of the memory-mapped file: the floor for any parser. */

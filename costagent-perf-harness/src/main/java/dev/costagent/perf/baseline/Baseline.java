@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param samples     one value per measurement iteration
  * @param environment where the samples were measured
  * @param recordedAt  when (ISO-8601)
+ * @param calibration {@link Calibration} samples measured right after the baseline (empty when none)
  */
 public record Baseline(String name, String unit, double[] samples, EnvironmentFingerprint environment,
-                       String recordedAt) {
+                       String recordedAt, double[] calibration) {
 
     /** Validates and defensively copies the samples. */
     public Baseline {
@@ -24,6 +25,24 @@ public record Baseline(String name, String unit, double[] samples, EnvironmentFi
             throw new IllegalArgumentException("baseline '" + name + "' has no samples");
         }
         samples = samples.clone();
+        calibration = calibration == null ? new double[0] : calibration.clone();
+    }
+
+    /** A baseline without calibration samples (recorded before they existed, or built by hand). */
+    public Baseline(String name, String unit, double[] samples, EnvironmentFingerprint environment,
+                    String recordedAt) {
+        this(name, unit, samples, environment, recordedAt, new double[0]);
+    }
+
+    /** This baseline with the {@link Calibration} samples measured beside it. */
+    public Baseline withCalibration(double[] samples) {
+        return new Baseline(name, unit, this.samples, environment, recordedAt, samples);
+    }
+
+    /** A copy of the calibration samples (empty when none were recorded). */
+    @Override
+    public double[] calibration() {
+        return calibration.clone();
     }
 
     /** A baseline of {@code samples} measured now, in this environment. */

@@ -1,5 +1,7 @@
 package dev.costagent.perf.baseline;
 
+import dev.costagent.perf.stats.Stats;
+
 import dev.costagent.perf.stats.Bootstrap;
 import dev.costagent.perf.stats.ConfidenceInterval;
 import dev.costagent.perf.stats.MannWhitney;
@@ -36,6 +38,46 @@ public final class BaselineComparator {
     /** Compares {@code current} (same unit as the baseline) with {@code baseline}, in this environment. */
     public Comparison compare(Baseline baseline, double[] current) {
         return compare(baseline, current, EnvironmentFingerprint.current());
+    }
+
+    /**
+     * Compares {@code current} with {@code baseline}, telling machine drift from a regression: when both the
+     * baseline and this run have {@link Calibration} samples, the machine factor is median(calibration now) /
+     * median(calibration then); the current samples are divided by it before the comparison, and the threshold
+     * becomes the larger of the policy's and three times the measured noise (relative median absolute deviation of
+     * the benchmark's and the calibration's samples, both sides). The verdict's warnings say how much of the raw
+     * change was the machine.
+     */
+    public Comparison compare(Baseline baseline, double[] current, EnvironmentFingerprint environment,
+                              double[] calibrationNow) {
+        double[] then = baseline.calibration();
+        if (then.length == 0 || calibrationNow == null || calibrationNow.length == 0) {
+            return compare(baseline, current, environment);
+        }
+        double factor = Stats.median(calibrationNow) / Stats.median(then);
+        double rawChange = Stats.median(current) / Stats.median(baseline.samples()) - 1;
+        double[] corrected = new double[current.length];
+        for (int i = 0; i < current.length; i++) {
+            corrected[i] = current[i] / factor;
+        }
+        double noise = Math.max(Math.max(Calibration.noise(baseline.samples()), Calibration.noise(current)),
+                Math.max(Calibration.noise(then), Calibration.noise(calibrationNow)));
+        double threshold = Math.min(0.99, Math.max(policy.threshold(), 3 * noise));
+        Comparison corrected0 = new BaselineComparator(policy.withThreshold(threshold))
+                .compare(baseline, corrected, environment);
+        List<String> warnings = new ArrayList<>(corrected0.warnings());
+        String drift = String.format(java.util.Locale.ROOT, "machine drift %+.1f%% (calibration workload),"
+                        + " raw change %+.1f%%, after correcting for the machine %+.1f%%; threshold %.1f%% (3 x noise"
+                        + " %.1f%%, at least the policy's %.0f%%)", (factor - 1) * 100, rawChange * 100,
+                corrected0.relativeChange() * 100, threshold * 100, noise * 100, policy.threshold() * 100);
+        warnings.add(drift);
+        if (corrected0.change() == Change.UNCHANGED && rawChange > threshold) {
+            warnings.add("the raw slowdown is the machine's, not the code's: not a regression");
+        } else if (corrected0.change() == Change.REGRESSION) {
+            warnings.add("a regression of the code: slower beyond the machine's own drift");
+        }
+        return new Comparison(corrected0.name(), corrected0.change(), corrected0.ratio(), corrected0.mannWhitneyP(),
+                corrected0.significant(), corrected0.environmentDifferences(), corrected0.failing(), warnings);
     }
 
     /** Compares {@code current}, measured in {@code environment}, with {@code baseline}. */

@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import dev.costagent.perf.junit.PerfIsolation;
 
 /**
  * A microbenchmark test: the annotated method is the operation, called in tight loops for warm-up and measurement
@@ -36,14 +38,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.METHOD)
 @Test
 @Tag("perf")
+@ResourceLock(PerfIsolation.RESOURCE)
 @ExtendWith(BenchmarkExtension.class)
 public @interface Benchmark {
 
     /** Benchmark (and baseline file) name; default {@code TestClass.method}. */
     String name() default "";
 
-    /** Warm-up iterations, discarded. */
+    /**
+     * The least warm-up iterations, discarded; warm-up goes on until the figure is steady (see
+     * {@link BenchmarkRunner}: no JIT compilation and medians of two 5-iteration windows within 2 %).
+     */
     int warmupIterations() default 5;
+
+    /** Upper bound of the warm-up, such as {@code "5s"}; empty: 40 iterations' time. Scaled by {@code perf.scale}. */
+    String maxWarmup() default "";
 
     /** Measurement iterations, one sample each. */
     int iterations() default 15;

@@ -3,16 +3,20 @@ package dev.costagent.perf.bench;
 import dev.costagent.perf.baseline.Baseline;
 import dev.costagent.perf.baseline.BaselineComparator;
 import dev.costagent.perf.baseline.BaselineStore;
+import dev.costagent.perf.baseline.Calibration;
 import dev.costagent.perf.baseline.Change;
 import dev.costagent.perf.baseline.Comparison;
 import dev.costagent.perf.baseline.ComparisonPolicy;
 import dev.costagent.perf.report.Chart;
 import dev.costagent.perf.report.Check;
 import dev.costagent.perf.report.JUnitReporting;
+import dev.costagent.perf.report.Measurement;
+import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.Series;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
+import dev.costagent.perf.resource.WorkerUsage;
 import dev.costagent.perf.resource.ResourceSampler;
 import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.stats.ConfidenceInterval;
@@ -56,6 +60,17 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         return PerfSettings.condition(context, Benchmark.class, "not a benchmark");
     }
 
+    /**
+     * A {@code @ParameterizedTest}, {@code @RepeatedTest} or other template invocation runs the whole measurement,
+     * with that invocation's arguments, results and report entries.
+     */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext context) throws Throwable {
+        interceptTestMethod(invocation, invocationContext, context);
+    }
+
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext context) {
@@ -65,20 +80,30 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         String name = settings.name().isEmpty() ? PerfSettings.testName(context) : settings.name();
         Duration iterationTime = PerfSettings.scaled(context, settings.iterationTime(), "@Benchmark.iterationTime");
         ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
+        Measurement measurement = Measurement.begin(context);
         BenchmarkResult result;
         ResourceUsage usage;
+        Measurement.Result measured;
         try {
             result = BenchmarkRunner.named(name)
+                    .scale(1) // the durations below are already scaled by this context's perf.scale
                     .warmupIterations(settings.warmupIterations())
+                    .maxWarmup(settings.maxWarmup().isBlank() ? iterationTime.multipliedBy(40)
+                            : PerfSettings.scaled(context, settings.maxWarmup(), "@Benchmark.maxWarmup"))
                     .measurementIterations(settings.iterations())
                     .iterationTime(iterationTime)
                     .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
                             invocationContext.getArguments()));
         } finally {
+            measured = measurement.end();
             usage = sampler.stop();
         }
         context.getStore(NAMESPACE).put(BenchmarkResult.class, result);
         OperationCount.record(context, result.invocations());
+        OperationCount.recordMeasured(context, result.operations(), new WorkerUsage(1,
+                Double.isNaN(result.allocatedBytesPerOp()) ? -1 : Math.round(result.allocatedBytesPerOp()
+                        * result.operations()), Double.isNaN(result.cpuNanosPerOp()) ? -1
+                : Math.round(result.cpuNanosPerOp() * result.operations())));
 
         TestReport.Builder report = TestReport.builder(context.getUniqueId(), name, "benchmark");
         Map<String, String> entries = new LinkedHashMap<>();
@@ -88,8 +113,23 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 .figure("median 95% CI", ns(median.lower()) + " .. " + ns(median.upper()) + " ns/op")
                 .figure("mean", ns(result.mean()) + " ± " + ns(mean.upper() - mean.estimate()) + " ns/op (95% CI)")
                 .figure("throughput", String.format(Locale.ROOT, "%,.0f ops/s", result.throughput()))
+                .figure("warm-up", result.warmupIterations() + " iterations, " + (result.steady() ? "steady"
+                        : "NOT steady: stopped at the upper bound"))
+                .figure("measuring thread", String.format(Locale.ROOT, "%s CPU/op, %s allocated/op",
+                        ns(result.cpuNanosPerOp()) + " ns", ns(result.allocatedBytesPerOp()) + " B"))
                 .figure("iterations", settings.iterations() + " x " + iterationTime.toMillis() + " ms, "
                         + result.operations() + " ops measured");
+        report.metric("median", "ns", result.median()).metric("median_ci_low", "ns", median.lower())
+                .metric("median_ci_high", "ns", median.upper()).metric("mean", "ns", result.mean())
+                .metric("throughput", "ops_per_s", result.throughput())
+                .metric("operations", "count", result.operations())
+                .metric("invocations", "count", result.invocations())
+                .metric("cpu_per_op", "ns", result.cpuNanosPerOp())
+                .metric("allocated_per_op", "bytes", result.allocatedBytesPerOp())
+                .metric("warmup_iterations", "count", result.warmupIterations());
+        if (!result.steady()) {
+            report.note("warm-up hit its upper bound before the figure was steady: treat it with care");
+        }
         entries.put("perf.median.ns", ns(result.median()));
         entries.put("perf.median.ci.low.ns", ns(median.lower()));
         entries.put("perf.median.ci.high.ns", ns(median.upper()));
@@ -103,7 +143,8 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                     series.add(Series.measured("baseline", iterationNumbers(base.samples()), base.samples())));
         }
         JUnitReporting.complete(context, report, entries, usage, result.invocations(),
-                List.of(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series)));
+                List.of(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series)),
+                PerfReport.Kind.BENCHMARK, result, measured);
     }
 
     /** Compares with or records the baseline per the mode; returns the baseline compared against, if any. */
@@ -125,7 +166,8 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
             if (mode.equals("compare")) {
                 report.note("no baseline at " + store.fileFor(result.name()) + "; not compared");
             } else {
-                Path file = store.save(result.toBaseline());
+                // The calibration workload measured beside it lets a later comparison tell machine drift apart.
+                Path file = store.save(result.toBaseline().withCalibration(Calibration.measure()));
                 report.note("baseline recorded: " + file);
                 entries.put("perf.baseline", "recorded");
             }
@@ -133,7 +175,7 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         }
         ComparisonPolicy policy = ComparisonPolicy.from(context::getConfigurationParameter);
         Comparison comparison = new BaselineComparator(policy).compare(existing.get(), result.samples(),
-                result.environment());
+                result.environment(), Calibration.measure());
         report.figure("vs baseline", comparison.summary());
         report.notes(comparison.warnings());
         entries.put("perf.baseline", comparison.change().name());

@@ -19,9 +19,16 @@ import java.util.Objects;
  * @param invocations every call of the operation, calibration and warm-up included (for per-operation resource
  *                    figures over the whole test)
  * @param environment where it ran
+ * @param warmupIterations warm-up iterations run before measuring (-1 when not recorded)
+ * @param steady      whether the warm-up reached the steady-state criterion (false: it stopped at its upper bound)
+ * @param cpuNanosPerOp CPU time of the measuring thread during the measurement iterations, per operation (NaN when
+ *                    the JVM cannot measure thread CPU time); JIT, GC and other threads are not in it
+ * @param allocatedBytesPerOp bytes the measuring thread allocated during the measurement iterations, per operation
+ *                    (NaN when unmeasurable); other threads' allocations are not in it
  */
 public record BenchmarkResult(String name, double[] samples, long operations, long invocations,
-                              EnvironmentFingerprint environment) {
+                              EnvironmentFingerprint environment, int warmupIterations, boolean steady,
+                              double cpuNanosPerOp, double allocatedBytesPerOp) {
 
     /** The unit of {@link #samples()}. */
     public static final String UNIT = "ns/op";
@@ -33,6 +40,12 @@ public record BenchmarkResult(String name, double[] samples, long operations, lo
             throw new IllegalArgumentException("benchmark '" + name + "' has no samples");
         }
         samples = samples.clone();
+    }
+
+    /** A result without warm-up or CPU figures. */
+    public BenchmarkResult(String name, double[] samples, long operations, long invocations,
+                           EnvironmentFingerprint environment) {
+        this(name, samples, operations, invocations, environment, -1, true, Double.NaN, Double.NaN);
     }
 
     /** A copy of the samples (ns/op). */
@@ -93,7 +106,9 @@ public record BenchmarkResult(String name, double[] samples, long operations, lo
     public boolean equals(Object other) {
         return other instanceof BenchmarkResult r && name.equals(r.name) && Arrays.equals(samples, r.samples)
                 && operations == r.operations && invocations == r.invocations
-                && Objects.equals(environment, r.environment);
+                && Objects.equals(environment, r.environment) && warmupIterations == r.warmupIterations
+                && steady == r.steady && Double.compare(cpuNanosPerOp, r.cpuNanosPerOp) == 0
+                && Double.compare(allocatedBytesPerOp, r.allocatedBytesPerOp) == 0;
     }
 
     @Override

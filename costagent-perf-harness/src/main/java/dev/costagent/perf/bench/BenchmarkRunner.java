@@ -1,7 +1,9 @@
 package dev.costagent.perf.bench;
 
 import dev.costagent.perf.baseline.EnvironmentFingerprint;
+import dev.costagent.perf.report.PerfConfig;
 import dev.costagent.perf.report.ProgressLine;
+import dev.costagent.perf.resource.ThreadUsage;
 import dev.costagent.perf.stats.Stats;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,8 +12,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a microbenchmark: warm-up iterations (discarded, they let the JIT compile the code), then measurement
- * iterations, each running the operation in a tight loop for a fixed time and yielding one ns/op sample.
+ * Runs a microbenchmark: warm-up iterations until the figure is steady (discarded; they let the JIT compile the
+ * code), then measurement iterations, each running the operation in a tight loop for a fixed time and yielding one
+ * ns/op sample.
  *
  * <pre>{@code
  * BenchmarkResult r = BenchmarkRunner.named("sum")
@@ -20,36 +23,58 @@ import java.util.concurrent.atomic.AtomicInteger;
  * System.out.println(r.summary());
  * }</pre>
  *
+ * <p><b>Warm-up until steady.</b> After at least {@code warmupIterations}, warm-up stops as soon as the last
+ * {@value #STEADY_WINDOW} iterations are steady: the JIT compiled nothing during them
+ * ({@code CompilationMXBean.getTotalCompilationTime()} unchanged; where the JVM cannot tell, this part is taken as
+ * met) and their median is within {@value #STEADY_TOLERANCE_PERCENT} % of the median of the {@value #STEADY_WINDOW}
+ * before. It never runs longer than {@link #maxWarmup(Duration)} (default 40 iterations' time); a result that hit
+ * the bound says so ({@link BenchmarkResult#steady()} false).
+ *
  * <p>The clock is read once per batch, not per call; the batch size is calibrated so a batch lasts about a
  * hundredth of an iteration, which keeps the timer's own cost out of the figures for operations of a few
- * nanoseconds. The builder is immutable: every setter returns a new runner.
+ * nanoseconds. CPU per operation is the measuring thread's own CPU time over the measurement iterations.
+ * Durations are multiplied by {@code perf.scale} (resolved by {@link dev.costagent.perf.report.PerfConfig}) unless
+ * {@link #scale(double)} sets the factor. The builder is immutable: every setter returns a new runner.
  */
 public final class BenchmarkRunner {
+
+    /** Iterations per window of the steady-state criterion. */
+    public static final int STEADY_WINDOW = 5;
+    /** Largest change in percent between two windows' medians that still counts as steady. */
+    public static final int STEADY_TOLERANCE_PERCENT = 2;
 
     private final String name;
     private final int warmupIterations;
     private final int measurementIterations;
     private final Duration iterationTime;
+    private final Duration maxWarmup;
+    private final double scale;
 
-    private BenchmarkRunner(String name, int warmupIterations, int measurementIterations, Duration iterationTime) {
+    private BenchmarkRunner(String name, int warmupIterations, int measurementIterations, Duration iterationTime,
+                            Duration maxWarmup, double scale) {
         this.name = name;
         this.warmupIterations = warmupIterations;
         this.measurementIterations = measurementIterations;
         this.iterationTime = iterationTime;
+        this.maxWarmup = maxWarmup;
+        this.scale = scale;
     }
 
-    /** A runner with defaults: 5 warm-up and 15 measurement iterations of 100 ms. */
+    /**
+     * A runner with defaults: at least 5 warm-up iterations (more until steady), 15 measurement iterations of
+     * 100 ms, times {@code perf.scale}.
+     */
     public static BenchmarkRunner named(String name) {
         Objects.requireNonNull(name, "name");
-        return new BenchmarkRunner(name, 5, 15, Duration.ofMillis(100));
+        return new BenchmarkRunner(name, 5, 15, Duration.ofMillis(100), null, PerfConfig.scale());
     }
 
-    /** Warm-up iterations, discarded (0 or more). */
+    /** The least warm-up iterations, discarded (0 or more); warm-up goes on until steady. */
     public BenchmarkRunner warmupIterations(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("warm-up iterations must be >= 0, was " + count);
         }
-        return new BenchmarkRunner(name, count, measurementIterations, iterationTime);
+        return new BenchmarkRunner(name, count, measurementIterations, iterationTime, maxWarmup, scale);
     }
 
     /** Measurement iterations, one sample each (at least 2, 10 or more for meaningful intervals). */
@@ -57,20 +82,49 @@ public final class BenchmarkRunner {
         if (count < 2) {
             throw new IllegalArgumentException("measurement iterations must be >= 2, was " + count);
         }
-        return new BenchmarkRunner(name, warmupIterations, count, iterationTime);
+        return new BenchmarkRunner(name, warmupIterations, count, iterationTime, maxWarmup, scale);
     }
 
-    /** How long each iteration runs the operation. */
+    /** How long each iteration runs the operation (before scaling). */
     public BenchmarkRunner iterationTime(Duration time) {
         if (time.isNegative() || time.isZero()) {
             throw new IllegalArgumentException("iteration time must be positive, was " + time);
         }
-        return new BenchmarkRunner(name, warmupIterations, measurementIterations, time);
+        return new BenchmarkRunner(name, warmupIterations, measurementIterations, time, maxWarmup, scale);
     }
 
-    /** The planned wall time of a run (warm-up plus measurement). */
+    /**
+     * The upper bound of the warm-up (before scaling); {@code Duration.ZERO} runs exactly {@code warmupIterations}.
+     * Default: 40 iterations' time.
+     */
+    public BenchmarkRunner maxWarmup(Duration time) {
+        if (time.isNegative()) {
+            throw new IllegalArgumentException("maximum warm-up must not be negative, was " + time);
+        }
+        return new BenchmarkRunner(name, warmupIterations, measurementIterations, iterationTime, time, scale);
+    }
+
+    /** The factor on every duration, replacing {@code perf.scale} (1 runs the durations as given). */
+    public BenchmarkRunner scale(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("scale must be a positive number, was " + factor);
+        }
+        return new BenchmarkRunner(name, warmupIterations, measurementIterations, iterationTime, maxWarmup, factor);
+    }
+
+    /** The iteration time after scaling (at least 1 ms). */
+    public Duration scaledIterationTime() {
+        return Duration.ofNanos(Math.max(1_000_000, Math.round(iterationTime.toNanos() * scale)));
+    }
+
+    private long maxWarmupNanos() {
+        return maxWarmup == null ? scaledIterationTime().toNanos() * 40
+                : Math.round(maxWarmup.toNanos() * scale);
+    }
+
+    /** The planned wall time of a run (least warm-up plus measurement). */
     public Duration plannedDuration() {
-        return iterationTime.multipliedBy(warmupIterations + measurementIterations);
+        return scaledIterationTime().multipliedBy(warmupIterations + measurementIterations);
     }
 
     /**
@@ -81,7 +135,7 @@ public final class BenchmarkRunner {
     public BenchmarkResult run(BenchmarkOperation operation) {
         Objects.requireNonNull(operation, "operation");
         Blackhole blackhole = new Blackhole();
-        long iterationNanos = iterationTime.toNanos();
+        long iterationNanos = scaledIterationTime().toNanos();
         double[] samples = new double[measurementIterations];
         AtomicInteger done = new AtomicInteger();
         try (ProgressLine progress = ProgressLine.start("benchmark " + name, plannedDuration(),
@@ -89,21 +143,95 @@ public final class BenchmarkRunner {
             long[] count = new long[1];
             long batch = calibrate(operation, blackhole, iterationNanos, count);
             long invocations = count[0];
-            for (int i = 0; i < warmupIterations; i++) {
-                iteration(operation, blackhole, batch, iterationNanos, count);
+            Warmup warmup = new Warmup(warmupIterations, maxWarmupNanos(), maxWarmup != null && maxWarmup.isZero());
+            while (!warmup.done()) {
+                warmup.add(iteration(operation, blackhole, batch, iterationNanos, count));
                 invocations += count[0];
             }
             long operations = 0;
+            long allocatedStart = ThreadUsage.allocatedBytes();
+            long cpuStart = ThreadUsage.cpuNanos();
             for (int i = 0; i < measurementIterations; i++) {
                 samples[i] = iteration(operation, blackhole, batch, iterationNanos, count);
                 operations += count[0];
                 done.incrementAndGet();
             }
+            long cpuEnd = ThreadUsage.cpuNanos();
+            long allocatedEnd = ThreadUsage.allocatedBytes();
             blackhole.publish();
+            double cpuPerOp = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / (double) operations;
+            double allocatedPerOp = allocatedStart < 0 || allocatedEnd < 0 ? Double.NaN
+                    : (allocatedEnd - allocatedStart) / (double) operations;
             return new BenchmarkResult(name, samples, operations, invocations + operations,
-                    EnvironmentFingerprint.current());
+                    EnvironmentFingerprint.current(), warmup.iterations(), warmup.steady(), cpuPerOp,
+                    allocatedPerOp);
         }
     }
+
+    /** The steady-state criterion of the warm-up (see the class comment). */
+    static final class Warmup {
+        private final int least;
+        private final long maxNanos;
+        private final boolean fixed;
+        private final long startNanos = System.nanoTime();
+        private final java.util.List<Double> scores = new java.util.ArrayList<>();
+        private final java.util.List<Long> compileMillis = new java.util.ArrayList<>();
+        private boolean steady;
+
+        Warmup(int least, long maxNanos, boolean fixed) {
+            this.least = least;
+            this.maxNanos = maxNanos;
+            this.fixed = fixed;
+            compileMillis.add(compilationMillis());
+        }
+
+        void add(double score) {
+            scores.add(score);
+            compileMillis.add(compilationMillis());
+        }
+
+        boolean done() {
+            int n = scores.size();
+            if (n < least) {
+                return false;
+            }
+            if (fixed) {
+                steady = true;
+                return true;
+            }
+            if (n >= 2 * STEADY_WINDOW) {
+                long compiledDuring = compileMillis.get(n) - compileMillis.get(n - STEADY_WINDOW);
+                double last = median(scores.subList(n - STEADY_WINDOW, n));
+                double before = median(scores.subList(n - 2 * STEADY_WINDOW, n - STEADY_WINDOW));
+                boolean quiet = compiledDuring <= 0;
+                if (quiet && Math.abs(last - before) <= before * STEADY_TOLERANCE_PERCENT / 100.0) {
+                    steady = true;
+                    return true;
+                }
+            }
+            return System.nanoTime() - startNanos >= maxNanos;
+        }
+
+        int iterations() {
+            return scores.size();
+        }
+
+        boolean steady() {
+            return steady;
+        }
+
+        private static double median(java.util.List<Double> values) {
+            double[] copy = values.stream().mapToDouble(Double::doubleValue).toArray();
+            return Stats.median(copy);
+        }
+
+        /** Total JIT compilation time so far, or 0 when the JVM cannot tell (then only the figure counts). */
+        private static long compilationMillis() {
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        }
+    }
+
 
     private String progress(int done, double[] samples) {
         if (done == 0) {

@@ -26,6 +26,9 @@ public final class ConsoleReporter implements PerfReporter {
 
     @Override
     public void report(PerfReport report) {
+        if (report.result() == null) {
+            return; // other kinds print their own console summary
+        }
         StringBuilder text = new StringBuilder("[perf] ").append(report.result().summary());
         for (Verdict v : report.verdicts()) {
             text.append("  ").append(v.met() ? "ok   " : "FAIL ").append(v.describe()).append('\n');

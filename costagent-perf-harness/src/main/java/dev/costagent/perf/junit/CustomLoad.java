@@ -5,6 +5,7 @@ import dev.costagent.perf.spi.LoadProfile;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -29,6 +30,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Test
 @Tag("perf")
+@ResourceLock(PerfIsolation.RESOURCE)
 @ExtendWith(PerfExtension.class)
 public @interface CustomLoad {
 

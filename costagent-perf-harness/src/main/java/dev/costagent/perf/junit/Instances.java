@@ -4,12 +4,13 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 
 /** Creates plugin instances named in annotations, with a clear message when that is impossible. */
-final class Instances {
+public final class Instances {
 
     private Instances() {
     }
 
-    static <T> T create(Class<? extends T> type, String what) {
+    /** A new instance of {@code type} through its no-argument constructor; {@code what} names it in errors. */
+    public static <T> T create(Class<? extends T> type, String what) {
         try {
             Constructor<? extends T> constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);

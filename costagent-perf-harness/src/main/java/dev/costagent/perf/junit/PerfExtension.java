@@ -3,7 +3,14 @@ package dev.costagent.perf.junit;
 import dev.costagent.perf.Load;
 import dev.costagent.perf.LoadBuilder;
 import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.bench.MethodBinding;
+import dev.costagent.perf.report.Check;
+import dev.costagent.perf.report.Measurement;
+import dev.costagent.perf.report.MetricLimits;
+import dev.costagent.perf.spi.LoadMetrics;
+import dev.costagent.perf.spi.Metric;
+import dev.costagent.perf.spi.Verdict;
 import dev.costagent.perf.requirement.Evaluation;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.PerfReport;
@@ -106,6 +113,10 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         boolean loadTest = context.getElement().map(LoadPlanner::isLoadTest).orElse(false);
+        if (loadTest && dev.costagent.perf.report.PerfSettings.templateTwin(context)) {
+            return ConditionEvaluationResult.disabled("runs once per invocation of its @ParameterizedTest,"
+                    + " @RepeatedTest or other template");
+        }
         if (loadTest && Overrides.skipRequested(context)) {
             return ConditionEvaluationResult.disabled(Overrides.SKIP + "=true: load tests are skipped");
         }
@@ -118,6 +129,17 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
         registered(context).add(this);
     }
 
+    /**
+     * A {@code @ParameterizedTest}, {@code @RepeatedTest} or other template invocation runs the whole measurement,
+     * with that invocation's arguments, results and report entries.
+     */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext context) throws Throwable {
+        interceptTestMethod(invocation, invocationContext, context);
+    }
+
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext context) throws Throwable {
@@ -127,10 +149,9 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
             return;
         }
         invocation.skip();
-        ReportSession session = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(ReportSession.class, k -> new ReportSession(), ReportSession.class);
+        ReportSession session = ReportSession.of(context);
         Overrides overrides = Overrides.from(context);
-        String name = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
+        String name = dev.costagent.perf.report.PerfSettings.testName(context);
 
         List<PerfExtension> instances = registered(context);
         Plugins discovered = session.discovered();
@@ -157,13 +178,30 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
         LoadBuilder<?> load = LoadPlanner.plan(method, name, overrides, discovered);
         runProbes.forEach(load::probe);
         runListeners.forEach(load::listener);
-        LoadResult result = load.run(operation(method, invocationContext.getTarget().orElse(null),
-                invocationContext.getArguments()));
+        Blackholes blackholes = new Blackholes();
+        Measurement measurement = Measurement.begin(context);
+        LoadResult result;
+        Measurement.Result measured;
+        try {
+            result = load.run(operation(method, invocationContext.getTarget().orElse(null),
+                    invocationContext.getArguments(), blackholes));
+        } finally {
+            measured = measurement.end();
+            blackholes.publish();
+        }
         context.getStore(NAMESPACE).put(RESULT, result);
 
         Evaluation evaluation = RequirementsReader.read(method, context.getRequiredTestClass())
                 .and(extra).evaluate(result);
-        PerfReport report = new PerfReport(context.getUniqueId(), name, result, evaluation.verdicts());
+        List<Metric> metrics = new ArrayList<>(LoadMetrics.of(result));
+        metrics.addAll(measured.metrics());
+        List<Verdict> verdicts = new ArrayList<>(evaluation.verdicts());
+        for (Check check : MetricLimits.check(context, metrics)) {
+            verdicts.add(new Verdict(check.requirement(), check.measured() + (check.note().isEmpty() ? ""
+                    : " (" + check.note() + ")"), check.required(), check.met()));
+        }
+        PerfReport report = new PerfReport(context.getUniqueId(), name, PerfReport.Kind.LOAD, result, metrics,
+                verdicts, measured.notes());
         for (PerfReporter reporter : runReporters) {
             session.use(reporter);
             reporter.report(report);
@@ -172,15 +210,25 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
         if (!evaluation.passed()) {
             throw new AssertionFailedError(evaluation.failureMessage());
         }
+        if (!report.passed()) {
+            throw new AssertionFailedError(report.violations().size() + " metric limit(s) not met by '" + name
+                    + "':" + System.lineSeparator() + report.violations().stream().map(v -> "  - " + v.describe())
+                    .collect(java.util.stream.Collectors.joining(System.lineSeparator())));
+        }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == LoadResult.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == LoadResult.class || type == Blackhole.class
+                && LoadPlanner.isLoadTest(parameterContext.getDeclaringExecutable());
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        if (parameterContext.getParameter().getType() == Blackhole.class) {
+            return new Blackhole(); // a placeholder: each worker thread passes its own blackhole on every call
+        }
         LoadResult result = extensionContext.getStore(NAMESPACE).get(RESULT, LoadResult.class);
         if (result == null) {
             throw new ParameterResolutionException("no LoadResult for " + parameterContext.getDeclaringExecutable()
@@ -213,7 +261,19 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
      * The test method as an operation: a method handle bound to the instance and the arguments JUnit resolved, so
      * each call costs no reflection and no allocation.
      */
-    private static Load.Operation operation(Method method, Object target, List<Object> arguments) {
+    private static Load.Operation operation(Method method, Object target, List<Object> arguments,
+                                            Blackholes blackholes) {
+        if (java.util.Arrays.asList(method.getParameterTypes()).contains(Blackhole.class)) {
+            MethodHandle withBlackhole = MethodBinding.bind(method, target, arguments, Blackhole.class);
+            ThreadLocal<Blackhole> perWorker = ThreadLocal.withInitial(blackholes::create);
+            return () -> {
+                try {
+                    withBlackhole.invokeExact(perWorker.get());
+                } catch (Throwable thrown) {
+                    throw MethodBinding.rethrowable(thrown);
+                }
+            };
+        }
         MethodHandle call = MethodBinding.bind(method, target, arguments); // no open parameters: ()void
         return () -> {
             try {
@@ -239,6 +299,21 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
 
     private static String millis(long nanos) {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+    }
+
+    /** The blackholes handed to a load test's workers, one per thread, published when the load ends. */
+    private static final class Blackholes {
+        private final java.util.Queue<Blackhole> created = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Blackhole create() {
+            Blackhole blackhole = new Blackhole();
+            created.add(blackhole);
+            return blackhole;
+        }
+
+        void publish() {
+            created.forEach(Blackhole::publish);
+        }
     }
 
     private static <T> List<T> plus(List<T> list, T item) {

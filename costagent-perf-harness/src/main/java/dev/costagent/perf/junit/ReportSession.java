@@ -12,13 +12,24 @@ import java.util.Set;
  * through {@link java.util.ServiceLoader} (loaded once, so a reporter can aggregate across tests) and every reporter
  * used, told {@link PerfReporter#testRunFinished()} when JUnit closes the store at the end of the run.
  */
-final class ReportSession implements AutoCloseable {
+public final class ReportSession implements AutoCloseable {
+
+    private static final org.junit.jupiter.api.extension.ExtensionContext.Namespace NAMESPACE =
+            org.junit.jupiter.api.extension.ExtensionContext.Namespace.create(ReportSession.class);
+
+    /** The session of the JUnit run {@code context} belongs to (created on first use, closed with the run). */
+    public static ReportSession of(org.junit.jupiter.api.extension.ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ReportSession.class,
+                k -> new ReportSession(), ReportSession.class);
+    }
+
 
     private final Plugins discovered = Plugins.discovered();
     private final ConsoleReporter console = new ConsoleReporter();
     private final Set<PerfReporter> used = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
-    Plugins discovered() {
+    /** The plugins found through {@link java.util.ServiceLoader}, loaded once per run. */
+    public Plugins discovered() {
         return discovered;
     }
 
@@ -27,7 +38,7 @@ final class ReportSession implements AutoCloseable {
     }
 
     /** Sends a report through this reporter and remembers it for the end of the run. */
-    void use(PerfReporter reporter) {
+    public void use(PerfReporter reporter) {
         used.add(reporter);
     }
 

@@ -36,4 +36,7 @@ public @interface WithPlugins {
 
     /** Reporters. */
     Class<? extends PerfReporter>[] reporters() default {};
+
+    /** Meters measuring around every perf test of the class or method (any kind, not only load tests). */
+    Class<? extends dev.costagent.perf.spi.Meter>[] meters() default {};
 }

@@ -29,6 +29,16 @@ public record Chart(String title, String xLabel, String yLabel, List<Series> ser
         return new Chart(title, xLabel, yLabel, series, false, false);
     }
 
+    /**
+     * This chart without the series that hold no finite value (a series never measured, such as heap after GC when
+     * no collection ran, would otherwise draw as a gap or a misleading zero line); empty when none has data.
+     */
+    public java.util.Optional<Chart> withData() {
+        List<Series> kept = series.stream().filter(Series::hasData).toList();
+        return kept.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new Chart(title, xLabel, yLabel, kept, logX, logY));
+    }
+
     /** A chart with logarithmic axes. */
     public static Chart logLog(String title, String xLabel, String yLabel, List<Series> series) {
         return new Chart(title, xLabel, yLabel, series, true, true);

@@ -16,6 +16,9 @@ public final class HtmlReporter implements PerfReporter {
 
     @Override
     public void report(PerfReport report) {
+        if (report.kind() != PerfReport.Kind.LOAD) {
+            return; // every other kind is added to the run report by its extension
+        }
         RunReport.shared().add(LoadReports.toTestReport(report), false); // the harness prints its own summary
     }
 }

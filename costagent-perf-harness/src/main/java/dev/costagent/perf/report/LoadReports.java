@@ -43,6 +43,8 @@ public final class LoadReports {
             checks.add(Check.of(v.requirement(), v.measured(), v.required(), v.met()));
         }
         builder.checks(checks);
+        report.metrics().forEach(builder::metric);
+        builder.notes(report.notes());
         seriesCharts(r.series()).forEach(builder::chart);
         r.attachment(ResourceListener.ATTACHMENT, ResourceUsage.class).ifPresent(usage -> {
             builder.figure("resources", usage.summary(r.count()));

@@ -37,8 +37,25 @@ public final class PerfSettings {
      */
     public static ConditionEvaluationResult condition(ExtensionContext context, Class<? extends Annotation> annotation,
                                                       String otherwise) {
+        if (templateTwin(context)) {
+            return ConditionEvaluationResult.disabled("runs once per invocation of its @ParameterizedTest,"
+                    + " @RepeatedTest or other template");
+        }
         return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, annotation)).isPresent()
                 ? condition(context) : ConditionEvaluationResult.enabled(otherwise);
+    }
+
+    /**
+     * Whether {@code context} is the plain-test twin JUnit also creates for a perf method that is a template too:
+     * the perf annotations are meta-annotated with {@code @Test}, so a method with {@code @LoadTest} and
+     * {@code @ParameterizedTest} is discovered both as a test and as a template. The template's invocations carry
+     * the measurement; the twin is disabled (JUnit logs a discovery warning about it).
+     */
+    public static boolean templateTwin(ExtensionContext context) {
+        // The twin's id ends in a [method:...] segment; the template and its invocations have template segments.
+        return context.getUniqueId().endsWith(")]") && context.getUniqueId().contains("/[method:")
+                && context.getTestMethod().filter(m -> AnnotationSupport.isAnnotated(m,
+                org.junit.jupiter.api.TestTemplate.class)).isPresent();
     }
 
     /**
@@ -55,8 +72,14 @@ public final class PerfSettings {
         return Overrides.from(context).scaleTime(duration);
     }
 
-    /** The test's name for reports: {@code TestClass.method}. */
+    /**
+     * The test's name for reports: {@code TestClass.method}, followed by the invocation's display name for a
+     * {@code @ParameterizedTest}, {@code @RepeatedTest} or other template invocation (so each invocation has its
+     * own report, JSON file and baseline), such as {@code "CacheTest.get [2] size=1000"}.
+     */
     public static String testName(ExtensionContext context) {
-        return context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        boolean invocation = context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
+        return invocation ? name + " " + context.getDisplayName() : name;
     }
 }

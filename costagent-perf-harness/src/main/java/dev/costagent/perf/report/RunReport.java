@@ -18,7 +18,8 @@ import java.util.List;
  * ({@code <dir>/<test name>-<hash of id>.json}) and the aggregated HTML report ({@code <dir>/index.html}) is rewritten, so the
  * report is complete after every test even if the JVM ends abruptly.
  *
- * <p>The directory is the system property {@value #DIRECTORY_PROPERTY}, default {@code target/perf-reports}.
+ * <p>The directory is the setting {@value #DIRECTORY_PROPERTY} (system property, then
+ * {@code junit-platform.properties}; see {@link PerfConfig}), default {@code target/perf-reports}.
  * {@link #shared()} is the JVM-wide instance the JUnit extensions and the harness reporter use; with several
  * Surefire forks, each fork writes its own index.html over the same path, so run perf tests in one fork.
  */
@@ -44,7 +45,8 @@ public final class RunReport {
     /** The JVM-wide report, in the configured directory, printing to standard output. */
     public static synchronized RunReport shared() {
         if (shared == null) {
-            shared = new RunReport(Path.of(System.getProperty(DIRECTORY_PROPERTY, "target/perf-reports")), System.out);
+            shared = new RunReport(Path.of(PerfConfig.get(DIRECTORY_PROPERTY).orElse("target/perf-reports")),
+                    System.out);
         }
         return shared;
     }

@@ -34,6 +34,16 @@ public record Series(String name, double[] x, double[] y, boolean fitted) {
         return new Series(name, x, y, true);
     }
 
+    /** Whether any point has a finite y value. */
+    public boolean hasData() {
+        for (double value : y) {
+            if (Double.isFinite(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A copy of the x values. */
     @Override
     public double[] x() {

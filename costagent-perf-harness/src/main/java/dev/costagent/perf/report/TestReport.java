@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param checks      requirements checked (empty when the test declares none)
  * @param charts      charts to draw
  * @param notes       warnings and context, e.g. a cross-environment baseline
+ * @param metrics     the figures as numbers, keyed by name with the unit at the end ({@code "median_ns"},
+ *                    {@code "throughput_ops_per_s"}, {@code "retained_heap_bytes"}); what JSON and CSV readers use
  */
 public record TestReport(String id, String displayName, String kind, Map<String, String> figures,
-                         List<Check> checks, List<Chart> charts, List<String> notes) {
+                         List<Check> checks, List<Chart> charts, List<String> notes, Map<String, Double> metrics) {
 
     /** Validates and copies (figures keep their order). */
     public TestReport {
@@ -28,6 +30,13 @@ public record TestReport(String id, String displayName, String kind, Map<String,
         checks = List.copyOf(checks);
         charts = List.copyOf(charts);
         notes = List.copyOf(notes);
+        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** A report without numeric metrics. */
+    public TestReport(String id, String displayName, String kind, Map<String, String> figures, List<Check> checks,
+                      List<Chart> charts, List<String> notes) {
+        this(id, displayName, kind, figures, checks, charts, notes, Map.of());
     }
 
     /** Whether every check is met (true when there are none). */
@@ -54,6 +63,7 @@ public record TestReport(String id, String displayName, String kind, Map<String,
         private final List<Check> checks = new java.util.ArrayList<>();
         private final List<Chart> charts = new java.util.ArrayList<>();
         private final List<String> notes = new java.util.ArrayList<>();
+        private final List<dev.costagent.perf.spi.Metric> metrics = new java.util.ArrayList<>();
 
         private Builder(String id, String displayName, String kind) {
             this.id = id;
@@ -73,10 +83,42 @@ public record TestReport(String id, String displayName, String kind, Map<String,
             return this;
         }
 
-        /** Adds a chart. */
+        /** Adds a chart, without its series that hold no data (and not at all when none does). */
         public Builder chart(Chart chart) {
-            charts.add(chart);
+            chart.withData().ifPresent(charts::add);
             return this;
+        }
+
+        /**
+         * Adds a numeric metric with its unit, such as {@code ("p99", "ns", 1234)}; NaN (not measured) is left out,
+         * never written as a number.
+         */
+        public Builder metric(String name, String unit, double value) {
+            return metric(new dev.costagent.perf.spi.Metric(name, unit, value));
+        }
+
+        /** Adds a numeric metric (left out when NaN), replacing one with the same key. */
+        public Builder metric(dev.costagent.perf.spi.Metric metric) {
+            if (!Double.isNaN(metric.value())) {
+                metrics.removeIf(m -> m.key().equals(metric.key()));
+                metrics.add(metric);
+            }
+            return this;
+        }
+
+        /** The metrics added so far, in order. */
+        public List<dev.costagent.perf.spi.Metric> metrics() {
+            return List.copyOf(metrics);
+        }
+
+        /** The id given to {@link TestReport#builder}. */
+        public String id() {
+            return id;
+        }
+
+        /** The display name given to {@link TestReport#builder}. */
+        public String displayName() {
+            return displayName;
         }
 
         /** Adds notes. */
@@ -93,7 +135,9 @@ public record TestReport(String id, String displayName, String kind, Map<String,
 
         /** Builds the report. */
         public TestReport build() {
-            return new TestReport(id, displayName, kind, figures, checks, charts, notes);
+            Map<String, Double> byKey = new LinkedHashMap<>();
+            metrics.forEach(m -> byKey.put(m.key(), m.value()));
+            return new TestReport(id, displayName, kind, figures, checks, charts, notes, byKey);
         }
     }
 }

@@ -20,6 +20,26 @@ public final class OperationCount {
         context.getStore(NAMESPACE).put(KEY, operations);
     }
 
+    /**
+     * Records the measuring threads' own figures over {@code measured} operations (for a benchmark: its thread
+     * over the measurement iterations), which {@code @ResourceBudget} then uses for its per-operation limits.
+     */
+    public static void recordMeasured(ExtensionContext context, long measured, WorkerUsage usage) {
+        context.getStore(NAMESPACE).put(KEY + ".measured", measured);
+        context.getStore(NAMESPACE).put(WorkerUsage.class, usage);
+    }
+
+    /** The measured operations recorded by {@link #recordMeasured}, or -1. */
+    static long measured(ExtensionContext context) {
+        Long count = context.getStore(NAMESPACE).get(KEY + ".measured", Long.class);
+        return count == null ? -1 : count;
+    }
+
+    /** The measuring threads' figures recorded by {@link #recordMeasured}, or null. */
+    static WorkerUsage measuredUsage(ExtensionContext context) {
+        return context.getStore(NAMESPACE).get(WorkerUsage.class, WorkerUsage.class);
+    }
+
     /** The recorded count, or 1 when no extension recorded one. */
     public static long of(ExtensionContext context) {
         Long count = context.getStore(NAMESPACE).get(KEY, Long.class);

@@ -3,6 +3,8 @@ package dev.costagent.perf.resource;
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.junit.PerfExtension;
 import dev.costagent.perf.report.JUnitReporting;
+import dev.costagent.perf.report.Measurement;
+import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import java.time.Duration;
@@ -36,7 +38,12 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
     @Override
     public void beforeTestExecution(ExtensionContext context) {
         ResourceBudget budget = budget(context);
-        long interval = Units.parseNanos(budget.interval());
+        // One order for every setting: system property, junit-platform.properties, then the annotation.
+        long interval = context.getConfigurationParameter("perf.resourceIntervalMillis")
+                .map(ms -> Long.parseLong(ms.trim()) * 1_000_000).orElseGet(() -> Units.parseNanos(budget.interval()));
+        // Collects earlier tests' garbage before the window opens, and is the "before" of the retained heap.
+        context.getStore(NAMESPACE).put(LiveHeap.Reading.class, RetainedHeap.open());
+        context.getStore(NAMESPACE).put(Measurement.class, Measurement.begin(context));
         context.getStore(NAMESPACE).put(ResourceSampler.class,
                 ResourceSampler.start(Duration.ofNanos(Math.max(1_000_000, interval))));
     }
@@ -48,17 +55,24 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
             return;
         }
         ResourceUsage usage = sampler.stop();
+        Measurement measurement = context.getStore(NAMESPACE).remove(Measurement.class, Measurement.class);
+        Measurement.Result measured = measurement == null ? Measurement.Result.none() : measurement.end();
+        RetainedHeap retained = RetainedHeap.close(context.getStore(NAMESPACE).remove(LiveHeap.Reading.class,
+                LiveHeap.Reading.class));
         context.getStore(NAMESPACE).put(ResourceUsage.class, usage);
+        context.getStore(NAMESPACE).put(RetainedHeap.class, retained);
         Optional<LoadResult> load = PerfExtension.result(context);
-        long operations = load.map(LoadResult::count).orElseGet(() -> OperationCount.of(context));
+        long operations = load.map(LoadResult::count).orElseGet(() -> OperationCount.measured(context) > 0
+                ? OperationCount.measured(context) : OperationCount.of(context));
         WorkerUsage workers = load.flatMap(r -> r.attachment(ResourceListener.WORKER_ATTACHMENT, WorkerUsage.class))
-                .orElse(null);
+                .orElseGet(() -> OperationCount.measuredUsage(context));
         ResourceLimits limits = limits(budget(context));
         TestReport.Builder report = TestReport.builder(context.getUniqueId() + "/resources",
                 PerfSettings.testName(context), "resources")
                 .figure("operations", String.format(Locale.ROOT, "%,d", operations))
                 .figure("usage", usage.summary(operations))
-                .checks(limits.check(usage, workers, operations));
+                .figure("retained heap", retained.describe())
+                .checks(limits.check(usage, workers, operations, retained));
         if (workers != null) {
             report.figure("load workers", String.format(Locale.ROOT, "%d workers: %s/op allocated, %s/op CPU",
                     workers.workers(), Units.bytes(workers.allocatedBytesPerOp(operations)),
@@ -71,31 +85,51 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("perf.resources.operations", Long.toString(operations));
         entries.put("perf.resources.heapPeak", Long.toString(usage.peakHeapUsed()));
+        entries.put("perf.resources.retainedBytes", retained.confirmed() ? Long.toString(retained.retainedBytes())
+                : "n/a");
         entries.put("perf.resources.allocatedPerOp", String.format(Locale.ROOT, "%.1f", workers != null
                 && workers.allocatedBytes() >= 0 ? workers.allocatedBytesPerOp(operations)
                 : usage.allocatedBytesPerOp(operations)));
         entries.put("perf.resources.cpuNanosPerOp", String.format(Locale.ROOT, "%.1f", usage.cpuNanosPerOp(operations)));
         entries.put("perf.resources.cpuPercent", String.format(Locale.ROOT, "%.2f", usage.cpuPercent()));
         entries.put("perf.resources.gcMillis", Long.toString(usage.gcTimeMillis()));
-        JUnitReporting.complete(context, report.build(), entries);
+        report.metric("retained_heap", "bytes", retained.confirmed() ? retained.retainedBytes() : Double.NaN)
+                .metric("retained_heap_error", "bytes", retained.confirmed() ? retained.errorBytes() : Double.NaN)
+                .metric("live_heap_before", "bytes", retained.before().bytes())
+                .metric("live_heap_after", "bytes", retained.after().bytes())
+                .metric("peak_heap_used", "bytes", usage.peakHeapUsed())
+                .metric("operations", "count", operations)
+                .metric("allocated_per_op", "bytes", workers != null && workers.allocatedBytes() >= 0
+                        ? workers.allocatedBytesPerOp(operations) : usage.allocatedBytesPerOp(operations))
+                .metric("cpu_per_op", "ns", workers != null && workers.cpuNanos() >= 0
+                        ? workers.cpuNanosPerOp(operations) : usage.cpuNanosPerOp(operations))
+                .metric("cpu", "percent", usage.cpuPercent())
+                .metric("gc_time", "ms", usage.gcTimeMillis())
+                .metric("gc", "count", usage.gcCount());
+        JUnitReporting.complete(context, report, entries, PerfReport.Kind.RESOURCES, usage, measured);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == ResourceUsage.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == ResourceUsage.class || type == RetainedHeap.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return JUnitReporting.stored(extensionContext, NAMESPACE, ResourceUsage.class, parameterContext,
-                ResourceBudget.class);
+        Class<?> type = parameterContext.getParameter().getType();
+        return JUnitReporting.stored(extensionContext, NAMESPACE, type, parameterContext, ResourceBudget.class);
     }
 
     /** The limits an annotation sets. */
     static ResourceLimits limits(ResourceBudget budget) {
         ResourceLimits limits = ResourceLimits.none();
-        if (!budget.maxHeap().isBlank()) {
-            limits = limits.maxHeap(Units.parseBytes(budget.maxHeap()));
+        String retained = budget.maxRetainedHeap().isBlank() ? budget.maxHeap() : budget.maxRetainedHeap();
+        if (!retained.isBlank()) {
+            limits = limits.maxHeap(Units.parseBytes(retained));
+        }
+        if (!budget.maxPeakHeap().isBlank()) {
+            limits = limits.maxPeakHeap(Units.parseBytes(budget.maxPeakHeap()));
         }
         if (!budget.maxAllocatedPerOp().isBlank()) {
             limits = limits.maxAllocatedPerOp(Units.parseBytes(budget.maxAllocatedPerOp()));

@@ -14,49 +14,63 @@ import java.util.Locale;
  * List<Check> checks = limits.check(usage, operations);
  * }</pre>
  *
- * @param maxHeapBytes           peak live heap: heap after GC when a collection ran, else heap used
+ * @param maxHeapBytes           retained heap: live heap after the measured code minus live heap before it, both by
+ *                               requested and confirmed collections (see {@link RetainedHeap})
  * @param maxAllocatedBytesPerOp allocated bytes per operation
  * @param maxCpuNanosPerOp       process CPU nanoseconds per operation
  * @param maxCpuPercent          mean process CPU, percent of all available processors
  * @param maxGcTimeMillis        total collection time
+ * @param maxPeakHeapBytes       peak heap used while sampling (live data plus garbage not yet collected)
  */
 public record ResourceLimits(long maxHeapBytes, double maxAllocatedBytesPerOp, double maxCpuNanosPerOp,
-                             double maxCpuPercent, long maxGcTimeMillis) {
+                             double maxCpuPercent, long maxGcTimeMillis, long maxPeakHeapBytes) {
 
     /** No limits. */
     public static ResourceLimits none() {
-        return new ResourceLimits(-1, -1, -1, -1, -1);
+        return new ResourceLimits(-1, -1, -1, -1, -1, -1);
     }
 
-    /** With a heap limit in bytes. */
+    /** With a retained-heap limit in bytes (see {@link RetainedHeap}). */
     public ResourceLimits maxHeap(long bytes) {
-        return new ResourceLimits(bytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent, maxGcTimeMillis);
+        return new ResourceLimits(bytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent, maxGcTimeMillis,
+                maxPeakHeapBytes);
+    }
+
+    /** With a limit on the peak heap used (garbage included) in bytes. */
+    public ResourceLimits maxPeakHeap(long bytes) {
+        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent,
+                maxGcTimeMillis, bytes);
     }
 
     /** With a limit on allocated bytes per operation. */
     public ResourceLimits maxAllocatedPerOp(double bytes) {
-        return new ResourceLimits(maxHeapBytes, bytes, maxCpuNanosPerOp, maxCpuPercent, maxGcTimeMillis);
+        return new ResourceLimits(maxHeapBytes, bytes, maxCpuNanosPerOp, maxCpuPercent, maxGcTimeMillis,
+                maxPeakHeapBytes);
     }
 
     /** With a limit on CPU nanoseconds per operation. */
     public ResourceLimits maxCpuPerOp(double nanos) {
-        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, nanos, maxCpuPercent, maxGcTimeMillis);
+        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, nanos, maxCpuPercent, maxGcTimeMillis,
+                maxPeakHeapBytes);
     }
 
     /** With a limit on mean process CPU, percent of all processors. */
     public ResourceLimits maxCpuPercent(double percent) {
-        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, percent, maxGcTimeMillis);
+        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, percent, maxGcTimeMillis,
+                maxPeakHeapBytes);
     }
 
     /** With a limit on total GC time. */
     public ResourceLimits maxGcTimeMillis(long millis) {
-        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent, millis);
+        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent, millis,
+                maxPeakHeapBytes);
     }
 
     /** Whether any limit is set. */
     public boolean any() {
         return maxHeapBytes >= 0 || maxAllocatedBytesPerOp >= 0 || maxCpuNanosPerOp >= 0 || maxCpuPercent >= 0
-                || maxGcTimeMillis >= 0;
+                || maxGcTimeMillis >= 0
+                || maxPeakHeapBytes >= 0;
     }
 
     /**
@@ -72,12 +86,30 @@ public record ResourceLimits(long maxHeapBytes, double maxAllocatedBytesPerOp, d
      * when {@code workers} is given (exact; the whole-JVM usage also counts the harness's own threads).
      */
     public List<Check> check(ResourceUsage usage, WorkerUsage workers, long operations) {
+        return check(usage, workers, operations, null);
+    }
+
+    /**
+     * Like {@link #check(ResourceUsage, WorkerUsage, long)}, with the retained heap measured around the code
+     * ({@code null} when not measured: a retained-heap limit then fails as unmeasured).
+     */
+    public List<Check> check(ResourceUsage usage, WorkerUsage workers, long operations, RetainedHeap retained) {
         List<Check> checks = new ArrayList<>();
         if (maxHeapBytes >= 0) {
-            boolean afterGc = usage.peakHeapAfterGc() >= 0;
-            long heap = afterGc ? usage.peakHeapAfterGc() : usage.peakHeapUsed();
-            checks.add(new Check("heap", Units.bytes(heap), "<= " + Units.bytes(maxHeapBytes), heap <= maxHeapBytes,
-                    afterGc ? "peak heap after GC (live set)" : "no GC ran: peak heap used, an upper bound"));
+            if (retained == null || !retained.confirmed()) {
+                checks.add(new Check("retained heap", "n/a", "<= " + Units.bytes(maxHeapBytes), false,
+                        retained == null ? "not measured: retained heap needs LiveHeap readings around the code"
+                                + " (@ResourceBudget takes them)" : retained.describe()));
+            } else {
+                long heap = retained.retainedBytes();
+                checks.add(new Check("retained heap", RetainedHeap.signed(heap), "<= " + Units.bytes(maxHeapBytes),
+                        heap <= maxHeapBytes, retained.describe()));
+            }
+        }
+        if (maxPeakHeapBytes >= 0) {
+            checks.add(new Check("peak heap used", Units.bytes(usage.peakHeapUsed()),
+                    "<= " + Units.bytes(maxPeakHeapBytes), usage.peakHeapUsed() <= maxPeakHeapBytes,
+                    "largest sampled heap use, garbage included"));
         }
         if (maxAllocatedBytesPerOp >= 0) {
             boolean exact = workers != null && workers.allocatedBytes() >= 0;

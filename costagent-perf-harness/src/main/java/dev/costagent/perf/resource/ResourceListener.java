@@ -28,7 +28,7 @@ public final class ResourceListener implements PerfListener {
 
     /** A listener sampling at the default interval ({@code perf.resourceIntervalMillis}, else 100 ms). */
     public ResourceListener() {
-        this(Duration.ofMillis(Long.getLong("perf.resourceIntervalMillis", 100)));
+        this(Duration.ofMillis(dev.costagent.perf.report.PerfConfig.millis("perf.resourceIntervalMillis", 100)));
     }
 
     /** A listener sampling every {@code interval}. */

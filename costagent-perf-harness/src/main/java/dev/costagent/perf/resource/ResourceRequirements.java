@@ -28,6 +28,7 @@ public final class ResourceRequirements {
     public static List<Requirement> of(ResourceLimits limits) {
         List<Requirement> requirements = new ArrayList<>();
         addIf(requirements, limits.maxHeapBytes() >= 0, ResourceLimits.none().maxHeap(limits.maxHeapBytes()));
+        addIf(requirements, limits.maxPeakHeapBytes() >= 0, ResourceLimits.none().maxPeakHeap(limits.maxPeakHeapBytes()));
         addIf(requirements, limits.maxAllocatedBytesPerOp() >= 0,
                 ResourceLimits.none().maxAllocatedPerOp(limits.maxAllocatedBytesPerOp()));
         addIf(requirements, limits.maxCpuNanosPerOp() >= 0,

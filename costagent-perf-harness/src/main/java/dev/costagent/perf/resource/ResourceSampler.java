@@ -72,7 +72,7 @@ public final class ResourceSampler {
 
     /** Starts sampling at the default interval: {@code perf.resourceIntervalMillis}, else 100 ms. */
     public static ResourceSampler start() {
-        return start(Duration.ofMillis(Long.getLong("perf.resourceIntervalMillis", 100)));
+        return start(Duration.ofMillis(dev.costagent.perf.report.PerfConfig.millis("perf.resourceIntervalMillis", 100)));
     }
 
     /**

@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import dev.costagent.perf.junit.PerfIsolation;
 
 /**
  * A scalability test: the annotated method is the operation, called in loops by 1, 2, ... workers in turn (see
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.METHOD)
 @Test
 @Tag("perf")
+@ResourceLock(PerfIsolation.RESOURCE)
 @ExtendWith(ScalabilityExtension.class)
 public @interface Scalability {
 

@@ -3,6 +3,8 @@ package dev.costagent.perf.scaling;
 import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.bench.MethodBinding;
 import dev.costagent.perf.report.JUnitReporting;
+import dev.costagent.perf.report.Measurement;
+import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
@@ -40,6 +42,17 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
         return PerfSettings.condition(context, Scalability.class, "not a scalability test");
     }
 
+    /**
+     * A {@code @ParameterizedTest}, {@code @RepeatedTest} or other template invocation runs the whole measurement,
+     * with that invocation's arguments, results and report entries.
+     */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext context) throws Throwable {
+        interceptTestMethod(invocation, invocationContext, context);
+    }
+
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext context) {
@@ -48,15 +61,19 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
         invocation.skip();
         String name = PerfSettings.testName(context);
         ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
+        Measurement measurement = Measurement.begin(context);
         ScalingResult result;
         ResourceUsage usage;
+        Measurement.Result measured;
         try {
-            result = ScalabilityRunner.named(name).workers(settings.workers())
+            result = ScalabilityRunner.named(name).scale(1) // the times below are already scaled by perf.scale
+                    .workers(settings.workers())
                     .warmup(PerfSettings.scaled(context, settings.warmup(), "@Scalability.warmup"))
                     .window(PerfSettings.scaled(context, settings.window(), "@Scalability.window"))
                     .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
                             invocationContext.getArguments()));
         } finally {
+            measured = measurement.end();
             usage = sampler.stop();
         }
         context.getStore(NAMESPACE).put(ScalingResult.class, result);
@@ -71,11 +88,15 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
                     "%,.0f ops/s, speedup %.2f, efficiency %.2f, busy cores %.2f", p.throughput(), p.speedup(),
                     p.efficiency(), p.busyCores()));
             entries.put("perf.efficiency." + p.workers(), String.format(Locale.ROOT, "%.3f", p.efficiency()));
+            report.metric("throughput_at_" + p.workers() + "_workers", "ops_per_s", p.throughput())
+                    .metric("efficiency_at_" + p.workers() + "_workers", "ratio", p.efficiency());
         }
         report.figure("Amdahl", String.format(Locale.ROOT, "sigma %.4f (R2 %.3f), max speedup %.1f",
                 result.amdahl().sigma(), result.amdahl().rSquared(), result.amdahl().maxSpeedup()));
         report.figure("USL", String.format(Locale.ROOT, "sigma %.4f, kappa %.5f (R2 %.3f), peak %s",
                 result.usl().sigma(), result.usl().kappa(), result.usl().rSquared(), result.peakText()));
+        report.metric("amdahl_sigma", "ratio", result.amdahl().sigma()).metric("usl_sigma", "ratio", result.usl().sigma())
+                .metric("usl_kappa", "ratio", result.usl().kappa());
         entries.put("perf.amdahl.sigma", String.format(Locale.ROOT, "%.5f", result.amdahl().sigma()));
         entries.put("perf.usl.sigma", String.format(Locale.ROOT, "%.5f", result.usl().sigma()));
         entries.put("perf.usl.kappa", String.format(Locale.ROOT, "%.6f", result.usl().kappa()));
@@ -87,7 +108,8 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
             report.note(beyond + " worker count(s) exceed the " + result.availableProcessors()
                     + " available processors: CPU-bound work cannot speed up there; figures are as measured");
         }
-        JUnitReporting.complete(context, report, entries, usage, result.invocations(), result.charts());
+        JUnitReporting.complete(context, report, entries, usage, result.invocations(), result.charts(),
+                PerfReport.Kind.SCALABILITY, result, measured);
     }
 
     @Override

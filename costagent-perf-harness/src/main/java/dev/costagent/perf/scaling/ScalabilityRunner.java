@@ -36,8 +36,10 @@ public final class ScalabilityRunner {
     private final int[] workers;
     private final Duration warmup;
     private final Duration window;
+    private final double scale;
 
-    private ScalabilityRunner(String name, int[] workers, Duration warmup, Duration window) {
+    private ScalabilityRunner(String name, int[] workers, Duration warmup, Duration window, double scale) {
+        this.scale = scale;
         this.name = name;
         this.workers = workers;
         this.warmup = warmup;
@@ -48,7 +50,7 @@ public final class ScalabilityRunner {
     public static ScalabilityRunner named(String name) {
         Objects.requireNonNull(name, "name");
         return new ScalabilityRunner(name, new int[] {1, 2, 3, 4, 5, 6, 7, 8}, Duration.ofMillis(200),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), dev.costagent.perf.report.PerfConfig.scale());
     }
 
     /** The worker counts, ascending, including 1. */
@@ -62,7 +64,7 @@ public final class ScalabilityRunner {
         if (Arrays.stream(sorted).distinct().count() != sorted.length) {
             throw new IllegalArgumentException("worker counts must be distinct, was " + Arrays.toString(counts));
         }
-        return new ScalabilityRunner(name, sorted, warmup, window);
+        return new ScalabilityRunner(name, sorted, warmup, window, scale);
     }
 
     /** Warm-up per worker count (zero allowed). */
@@ -70,7 +72,7 @@ public final class ScalabilityRunner {
         if (time.isNegative()) {
             throw new IllegalArgumentException("warm-up must not be negative, was " + time);
         }
-        return new ScalabilityRunner(name, workers, time, window);
+        return new ScalabilityRunner(name, workers, time, window, scale);
     }
 
     /** Measured window per worker count. */
@@ -78,12 +80,24 @@ public final class ScalabilityRunner {
         if (time.isNegative() || time.isZero()) {
             throw new IllegalArgumentException("measured window must be positive, was " + time);
         }
-        return new ScalabilityRunner(name, workers, warmup, time);
+        return new ScalabilityRunner(name, workers, warmup, time, scale);
+    }
+
+    /** The factor on the warm-up and window, replacing {@code perf.scale} (1 runs them as given). */
+    public ScalabilityRunner scale(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("scale must be a positive number, was " + factor);
+        }
+        return new ScalabilityRunner(name, workers, warmup, window, factor);
+    }
+
+    private Duration scaled(Duration duration) {
+        return Duration.ofNanos(Math.max(1_000_000, Math.round(duration.toNanos() * scale)));
     }
 
     /** Planned wall time of the whole run. */
     public Duration plannedDuration() {
-        return warmup.plus(window).multipliedBy(workers.length);
+        return scaled(warmup).plus(scaled(window)).multipliedBy(workers.length);
     }
 
     /** Runs every worker count and fits the models. */
@@ -170,10 +184,10 @@ public final class ScalabilityRunner {
         }
         try {
             ready.await();
-            sleepUnlessFailed(warmup, failure);
+            sleepUnlessFailed(scaled(warmup), failure);
             long windowStart = System.nanoTime();
             phase.compareAndSet(0, MEASURING);
-            sleepUnlessFailed(window, failure);
+            sleepUnlessFailed(scaled(window), failure);
             phase.set(STOPPED);
             cpuAndWindow[1] = System.nanoTime() - windowStart;
             finished.await();

@@ -15,9 +15,10 @@ import java.util.ServiceLoader;
  * @param reporters    discovered reporters
  * @param requirements discovered requirements (applied to every load test)
  * @param profiles     discovered profiles, selectable by {@link LoadProfile#name()}
+ * @param meters       discovered meters (applied around every perf test)
  */
 public record Plugins(List<PerfListener> listeners, List<Probe> probes, List<PerfReporter> reporters,
-                      List<Requirement> requirements, List<LoadProfile> profiles) {
+                      List<Requirement> requirements, List<LoadProfile> profiles, List<Meter> meters) {
 
     /** Copies the lists. */
     public Plugins {
@@ -26,6 +27,13 @@ public record Plugins(List<PerfListener> listeners, List<Probe> probes, List<Per
         reporters = List.copyOf(reporters);
         requirements = List.copyOf(requirements);
         profiles = List.copyOf(profiles);
+        meters = List.copyOf(meters);
+    }
+
+    /** Plugins without meters. */
+    public Plugins(List<PerfListener> listeners, List<Probe> probes, List<PerfReporter> reporters,
+                   List<Requirement> requirements, List<LoadProfile> profiles) {
+        this(listeners, probes, reporters, requirements, profiles, List.of());
     }
 
     /** No plugins. */
@@ -37,7 +45,7 @@ public record Plugins(List<PerfListener> listeners, List<Probe> probes, List<Per
     public static Plugins discovered() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return new Plugins(load(PerfListener.class, loader), load(Probe.class, loader), load(PerfReporter.class, loader),
-                load(Requirement.class, loader), load(LoadProfile.class, loader));
+                load(Requirement.class, loader), load(LoadProfile.class, loader), load(Meter.class, loader));
     }
 
     /** The discovered profile with this {@link LoadProfile#name() name}. */

@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import dev.costagent.perf.junit.PerfIsolation;
 
 /**
  * A data-volume test: for each size, the {@link #setup()} method builds the input outside the timing, then the
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.METHOD)
 @Test
 @Tag("perf")
+@ResourceLock(PerfIsolation.RESOURCE)
 @ExtendWith(DataVolumeExtension.class)
 public @interface DataVolume {
 

@@ -3,6 +3,8 @@ package dev.costagent.perf.volume;
 import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.bench.MethodBinding;
 import dev.costagent.perf.report.JUnitReporting;
+import dev.costagent.perf.report.Measurement;
+import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
@@ -49,6 +51,17 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         return PerfSettings.condition(context, DataVolume.class, "not a data-volume test");
     }
 
+    /**
+     * A {@code @ParameterizedTest}, {@code @RepeatedTest} or other template invocation runs the whole measurement,
+     * with that invocation's arguments, results and report entries.
+     */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext context) throws Throwable {
+        interceptTestMethod(invocation, invocationContext, context);
+    }
+
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext context) {
@@ -62,10 +75,13 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
                 Blackhole.class).asType(MethodType.methodType(void.class, Object.class, Blackhole.class));
         String name = PerfSettings.testName(context);
         ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
+        Measurement measurement = Measurement.begin(context);
         VolumeResult result;
         ResourceUsage usage;
+        Measurement.Result measured;
         try {
-            result = DataVolumeRunner.named(name).sizes(settings.sizes())
+            result = DataVolumeRunner.named(name).scale(1) // the times below are already scaled by perf.scale
+                    .sizes(settings.sizes())
                     .warmup(PerfSettings.scaled(context, settings.warmup(), "@DataVolume.warmup"))
                     .minTime(PerfSettings.scaled(context, settings.minTime(), "@DataVolume.minTime"))
                     .clock(settings.clock())
@@ -77,6 +93,7 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
                         }
                     });
         } finally {
+            measured = measurement.end();
             usage = sampler.stop();
         }
         context.getStore(NAMESPACE).put(VolumeResult.class, result);
@@ -89,10 +106,13 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
                     "%s per run, %.2f ns/record (%d runs; setup %s, untimed)", Units.nanos(p.medianNanos()),
                     p.nanosPerRecord(), p.repetitions(), Units.nanos(p.setupNanos())));
             entries.put("perf.nsPerRecord." + p.size(), String.format(Locale.ROOT, "%.3f", p.nanosPerRecord()));
+            report.metric("per_record_at_" + p.size(), "ns", p.nanosPerRecord());
         }
         report.figure("exponent", String.format(Locale.ROOT, "%.3f (R2 %.3f)", result.exponent(),
                 result.fit().rSquared()));
         report.figure("degradation", String.format(Locale.ROOT, "%.2fx", result.degradation()));
+        report.metric("exponent", "ratio", result.exponent()).metric("degradation", "ratio", result.degradation())
+                .metric("records", "count", result.recordsProcessed());
         entries.put("perf.exponent", String.format(Locale.ROOT, "%.4f", result.exponent()));
         entries.put("perf.degradation", String.format(Locale.ROOT, "%.4f", result.degradation()));
         if (settings.maxExponent() >= 0) {
@@ -101,7 +121,8 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         if (settings.maxDegradation() >= 0) {
             report.checks(java.util.List.of(result.checkMaxDegradation(settings.maxDegradation())));
         }
-        JUnitReporting.complete(context, report, entries, usage, result.recordsProcessed(), result.charts());
+        JUnitReporting.complete(context, report, entries, usage, result.recordsProcessed(), result.charts(),
+                PerfReport.Kind.DATA_VOLUME, result, measured);
     }
 
     @Override

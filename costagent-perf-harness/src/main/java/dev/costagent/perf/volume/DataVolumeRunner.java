@@ -34,6 +34,7 @@ public final class DataVolumeRunner {
     private final Duration minTime;
     private final int minRepetitions;
     private final Clock clock;
+    private final double scale;
     /** Records processed by the current {@link #run}; a runner is used by one thread at a time. */
     private long recordsProcessed;
 
@@ -49,20 +50,21 @@ public final class DataVolumeRunner {
     }
 
     private DataVolumeRunner(String name, int[] sizes, Duration warmup, Duration minTime, int minRepetitions,
-                             Clock clock) {
+                             Clock clock, double scale) {
         this.name = name;
         this.sizes = sizes;
         this.warmup = warmup;
         this.minTime = minTime;
         this.minRepetitions = minRepetitions;
         this.clock = clock;
+        this.scale = scale;
     }
 
     /** Defaults: sizes 100, 1,000, 10,000; 100 ms warm-up and at least 200 ms and 5 runs per size. */
     public static DataVolumeRunner named(String name) {
         Objects.requireNonNull(name, "name");
         return new DataVolumeRunner(name, new int[] {100, 1_000, 10_000}, Duration.ofMillis(100),
-                Duration.ofMillis(200), 5, Clock.WALL);
+                Duration.ofMillis(200), 5, Clock.WALL, dev.costagent.perf.report.PerfConfig.scale());
     }
 
     /** The data sizes (at least two distinct, positive). */
@@ -73,7 +75,7 @@ public final class DataVolumeRunner {
             throw new IllegalArgumentException("sizes must be at least 2 distinct positive counts, was "
                     + Arrays.toString(values));
         }
-        return new DataVolumeRunner(name, sorted, warmup, minTime, minRepetitions, clock);
+        return new DataVolumeRunner(name, sorted, warmup, minTime, minRepetitions, clock, scale);
     }
 
     /**
@@ -84,7 +86,7 @@ public final class DataVolumeRunner {
         if (time.isNegative()) {
             throw new IllegalArgumentException("warm-up must not be negative, was " + time);
         }
-        return new DataVolumeRunner(name, sizes, time, minTime, minRepetitions, clock);
+        return new DataVolumeRunner(name, sizes, time, minTime, minRepetitions, clock, scale);
     }
 
     /** Minimum measured time per size. */
@@ -92,7 +94,7 @@ public final class DataVolumeRunner {
         if (time.isNegative()) {
             throw new IllegalArgumentException("minimum time must not be negative, was " + time);
         }
-        return new DataVolumeRunner(name, sizes, warmup, time, minRepetitions, clock);
+        return new DataVolumeRunner(name, sizes, warmup, time, minRepetitions, clock, scale);
     }
 
     /** Minimum timed runs per size (at least 1). */
@@ -100,7 +102,15 @@ public final class DataVolumeRunner {
         if (count < 1) {
             throw new IllegalArgumentException("minimum repetitions must be >= 1, was " + count);
         }
-        return new DataVolumeRunner(name, sizes, warmup, minTime, count, clock);
+        return new DataVolumeRunner(name, sizes, warmup, minTime, count, clock, scale);
+    }
+
+    /** The factor on the warm-up and minimum times, replacing {@code perf.scale} (1 runs them as given). */
+    public DataVolumeRunner scale(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("scale must be a positive number, was " + factor);
+        }
+        return new DataVolumeRunner(name, sizes, warmup, minTime, minRepetitions, clock, factor);
     }
 
     /** The clock runs are timed with (default {@link Clock#WALL}). */
@@ -109,7 +119,7 @@ public final class DataVolumeRunner {
         if (value == Clock.THREAD_CPU && !ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported()) {
             throw new IllegalArgumentException("thread CPU time is not supported by this JVM");
         }
-        return new DataVolumeRunner(name, sizes, warmup, minTime, minRepetitions, value);
+        return new DataVolumeRunner(name, sizes, warmup, minTime, minRepetitions, value, scale);
     }
 
     /** Builds each size's input with {@code setup} and times {@code operation} on it. */
@@ -119,7 +129,7 @@ public final class DataVolumeRunner {
         List<VolumePoint> points = new ArrayList<>();
         recordsProcessed = 0;
         AtomicInteger done = new AtomicInteger();
-        Duration planned = warmup.plus(minTime).multipliedBy(sizes.length);
+        Duration planned = Duration.ofNanos(scaled(warmup) + scaled(minTime)).multipliedBy(sizes.length);
         try (ProgressLine progress = ProgressLine.start("data volume " + name, planned,
                 () -> done.get() < sizes.length ? "size " + sizes[sizes.length - 1 - done.get()] + " ("
                         + done.get() + " of " + sizes.length + " done)" : "fitting")) {
@@ -148,7 +158,7 @@ public final class DataVolumeRunner {
         warmUp(input, operation, blackhole, size);
         double[] times = new double[16];
         int count = 0;
-        long measuredEnd = System.nanoTime() + minTime.toNanos();
+        long measuredEnd = System.nanoTime() + scaled(minTime);
         while (count < minRepetitions || System.nanoTime() < measuredEnd) {
             if (count == times.length) {
                 times = Arrays.copyOf(times, count * 2);
@@ -160,22 +170,57 @@ public final class DataVolumeRunner {
     }
 
     /**
-     * Runs untimed until the warm-up time has passed and runs have stopped getting faster (the JIT is done), but
-     * at least 3 runs and at most ten times the warm-up time.
+     * Runs this size untimed until it is steady: at least the warm-up time, then slices of a fifth of it (at least
+     * {@value #SLICE_RUNS} runs each) until the JIT compiled nothing during the last slice and its median run time is
+     * within {@value #STEADY_TOLERANCE_PERCENT} % of the slice before; at most ten times the warm-up time. Every size
+     * is warmed up on its own input: a size measured right after another runs on code the JIT may still be
+     * re-compiling for the new input's shape.
      */
     private <T> void warmUp(T input, VolumeOperation<T> operation, Blackhole blackhole, int size) {
         long start = System.nanoTime();
-        long minEnd = start + warmup.toNanos();
-        long maxEnd = start + 10 * warmup.toNanos();
-        long best = Long.MAX_VALUE;
-        int runs = 0;
-        boolean improving = true;
-        while (runs < 3 || (System.nanoTime() < minEnd) || (improving && System.nanoTime() < maxEnd)) {
-            long time = timedRun(input, operation, blackhole, size);
-            improving = time < best * 0.9;
-            best = Math.min(best, time);
-            runs++;
+        long minEnd = start + scaled(warmup);
+        long maxEnd = start + 10 * scaled(warmup);
+        long sliceNanos = Math.max(1, scaled(warmup) / 5);
+        double previous = Double.NaN;
+        while (true) {
+            long compiledBefore = compilationMillis();
+            long sliceEnd = System.nanoTime() + sliceNanos;
+            long[] times = new long[SLICE_RUNS];
+            int n = 0;
+            while (n < SLICE_RUNS || System.nanoTime() < sliceEnd) {
+                if (n == times.length) {
+                    times = Arrays.copyOf(times, n * 2);
+                }
+                times[n++] = timedRun(input, operation, blackhole, size);
+            }
+            double[] slice = new double[n];
+            for (int i = 0; i < n; i++) {
+                slice[i] = times[i];
+            }
+            double median = Stats.median(slice);
+            boolean quiet = compilationMillis() == compiledBefore;
+            long now = System.nanoTime();
+            boolean close = !Double.isNaN(previous)
+                    && Math.abs(median - previous) <= previous * STEADY_TOLERANCE_PERCENT / 100.0;
+            if (now >= maxEnd || now >= minEnd && quiet && close) {
+                return;
+            }
+            previous = median;
         }
+    }
+
+    /** Least runs per warm-up slice. */
+    static final int SLICE_RUNS = 5;
+    /** Largest change in percent between two slices' medians that still counts as steady. */
+    static final int STEADY_TOLERANCE_PERCENT = 5;
+
+    private long scaled(Duration duration) {
+        return Math.max(1_000_000, Math.round(duration.toNanos() * scale));
+    }
+
+    private static long compilationMillis() {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private <T> long timedRun(T input, VolumeOperation<T> operation, Blackhole blackhole, int size) {

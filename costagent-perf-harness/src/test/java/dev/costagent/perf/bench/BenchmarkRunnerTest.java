@@ -23,7 +23,7 @@ class BenchmarkRunnerTest {
     }
 
     private static BenchmarkRunner quick(String name) {
-        return BenchmarkRunner.named(name).warmupIterations(3).measurementIterations(10)
+        return BenchmarkRunner.named(name).scale(1).warmupIterations(3).measurementIterations(10)
                 .iterationTime(Duration.ofMillis(15));
     }
 
@@ -48,7 +48,7 @@ class BenchmarkRunnerTest {
      */
     @Test
     void quadrupledWorkIsARegressionAgainstARealBaseline() {
-        BenchmarkRunner runner = BenchmarkRunner.named("work").warmupIterations(2).measurementIterations(4)
+        BenchmarkRunner runner = BenchmarkRunner.named("work").scale(1).warmupIterations(2).measurementIterations(4)
                 .iterationTime(Duration.ofMillis(15));
         double[] base = new double[0];
         double[] current = new double[0];
@@ -81,7 +81,29 @@ class BenchmarkRunnerTest {
         assertThatThrownBy(() -> BenchmarkRunner.named("x").measurementIterations(1)).hasMessageContaining(">= 2");
         assertThatThrownBy(() -> BenchmarkRunner.named("x").warmupIterations(-1)).hasMessageContaining(">= 0");
         assertThatThrownBy(() -> BenchmarkRunner.named("x").iterationTime(Duration.ZERO)).hasMessageContaining("positive");
-        assertThat(BenchmarkRunner.named("x").plannedDuration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(BenchmarkRunner.named("x").scale(1).plannedDuration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(BenchmarkRunner.named("x").scale(0.5).plannedDuration()).isEqualTo(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> BenchmarkRunner.named("x").scale(0)).hasMessageContaining("positive");
+    }
+
+    @Test
+    void warmUpGoesOnUntilSteadyWithinItsUpperBound() {
+        BenchmarkResult fixed = BenchmarkRunner.named("fixed").scale(1).warmupIterations(3).maxWarmup(Duration.ZERO)
+                .measurementIterations(2).iterationTime(Duration.ofMillis(2)).run(bh -> bh.consume(sum(64)));
+        assertThat(fixed.warmupIterations()).isEqualTo(3);
+        BenchmarkResult untilSteady = BenchmarkRunner.named("steady").scale(1).warmupIterations(1)
+                .maxWarmup(Duration.ofSeconds(5)).measurementIterations(2).iterationTime(Duration.ofMillis(2))
+                .run(bh -> bh.consume(sum(64)));
+        // Steady needs two full windows of 5 iterations; the 5 s bound is far away.
+        assertThat(untilSteady.warmupIterations()).isGreaterThanOrEqualTo(2 * BenchmarkRunner.STEADY_WINDOW);
+        BenchmarkResult bounded = BenchmarkRunner.named("bounded").scale(1).warmupIterations(1)
+                .maxWarmup(Duration.ofMillis(20)).measurementIterations(2).iterationTime(Duration.ofMillis(2))
+                .run(bh -> bh.consume(sum(64)));
+        // 20 ms hold at most about 10 iterations of 2 ms (more only if the clock is coarse).
+        assertThat(bounded.warmupIterations()).isBetween(1, 12);
+        assertThat(untilSteady.steady() || untilSteady.warmupIterations() > 100).isTrue();
+        assertThat(untilSteady.cpuNanosPerOp()).isPositive();
+        assertThat(untilSteady.allocatedBytesPerOp()).isLessThan(1.0);
     }
 
     @Test

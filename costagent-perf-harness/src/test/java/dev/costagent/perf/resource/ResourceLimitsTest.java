@@ -22,13 +22,18 @@ class ResourceLimitsTest {
 
     @Test
     void everyLimitIsCheckedAgainstItsFigure() {
+        RetainedHeap retained = new RetainedHeap(new LiveHeap.Reading(10L << 20, 2, 1_000, true),
+                new LiveHeap.Reading(40L << 20, 2, 2_000, true));
         List<Check> checks = ResourceLimits.none().maxHeap(Units.parseBytes("32MB")).maxAllocatedPerOp(1_000)
                 .maxCpuPerOp(Units.parseNanos("50us")).maxCpuPercent(20).maxGcTimeMillis(100)
-                .check(USAGE, 10_240);
-        assertThat(checks).extracting(Check::requirement).containsExactly("heap", "allocated per operation",
-                "CPU time per operation", "process CPU", "GC time");
-        assertThat(checks.get(0).met()).isTrue();
-        assertThat(checks.get(0).note()).contains("after GC");
+                .maxPeakHeap(Units.parseBytes("60MB"))
+                .check(USAGE, null, 10_240, retained);
+        assertThat(checks).extracting(Check::requirement).containsExactly("retained heap", "peak heap used",
+                "allocated per operation", "CPU time per operation", "process CPU", "GC time");
+        assertThat(checks.get(0).met()).isTrue(); // 30 MiB retained <= 32 MiB
+        assertThat(checks.get(0).measured()).isEqualTo("30.0 MiB");
+        assertThat(checks.get(0).note()).contains("2+2 confirmed GCs").contains("error ±2.9 KiB");
+        assertThat(checks.remove(1).met()).isFalse(); // 64 MiB peak > 60 MiB
         assertThat(checks.get(1).met()).isFalse(); // 1,024 B/op > 1,000 B
         assertThat(checks.get(1).describe()).contains("measured 1.0 KiB").contains("required <= 1000 B");
         assertThat(checks.get(2).met()).isFalse(); // 97.7 us/op > 50 us
@@ -72,6 +77,8 @@ class ResourceLimitsTest {
         assertThat(result.attachment(ResourceListener.ATTACHMENT, ResourceUsage.class)).isPresent();
         List<Requirement> requirements = ResourceRequirements.of(ResourceLimits.none().maxAllocatedPerOp(100_000)
                 .maxAllocatedPerOp(16).maxGcTimeMillis(60_000));
+        assertThat(ResourceRequirements.of(ResourceLimits.none().maxHeap(1)).get(0).evaluate(result).met())
+                .as("a retained-heap limit without live-heap readings fails as unmeasured").isFalse();
         assertThat(requirements).hasSize(2);
         Verdict allocation = requirements.get(0).evaluate(result);
         assertThat(allocation.requirement()).isEqualTo("allocated per operation");
@@ -79,8 +86,9 @@ class ResourceLimitsTest {
         assertThat(requirements.get(1).evaluate(result).met()).isTrue();
         WorkerUsage workers = result.attachment(ResourceListener.WORKER_ATTACHMENT, WorkerUsage.class).orElseThrow();
         assertThat(workers.workers()).isEqualTo(2);
-        // 256-byte arrays (plus header) per call, exactly, on the workers' own counters.
-        assertThat(workers.allocatedBytesPerOp(result.count())).isBetween(256.0, 300.0);
+        // 256-byte arrays (plus header) per call on the workers' own counters, plus one-time allocations (first
+        // calls through method handles) shared over however many calls a loaded machine fits into 300 ms.
+        assertThat(workers.allocatedBytesPerOp(result.count())).isBetween(256.0, 1_024.0);
         assertThat(allocation.measured()).contains("worker threads");
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DataVolumeRunnerTest {
 
     private static DataVolumeRunner quick() {
-        return DataVolumeRunner.named("t").warmup(Duration.ofMillis(20)).minTime(Duration.ofMillis(40))
+        return DataVolumeRunner.named("t").scale(1).warmup(Duration.ofMillis(20)).minTime(Duration.ofMillis(40))
                 .minRepetitions(3);
     }
 

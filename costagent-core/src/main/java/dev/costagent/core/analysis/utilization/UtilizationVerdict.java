@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param span time from the first to the last of those samples (ISO 8601 in JSON, e.g. {@code PT335H55M})
  * @param bursty p50 &lt; 10% and p95 &gt; 50%: mostly quiet with heavy bursts, a scheduling candidate
  * @param reason one line saying which rule decided and with which numbers
+ * @param mean CPU % mean of the same samples (what burstable CPU credits are earned and spent against)
+ * @param memory memory % percentiles of the same resource over the same 14 days, or null when not measured
+ * @param network network bytes per UTC day (in + out) percentiles over the same 14 days, or null when not measured
  */
 public record UtilizationVerdict(
         String resourceId,
@@ -30,13 +33,16 @@ public record UtilizationVerdict(
         int samples,
         @JsonSerialize(using = ToStringSerializer.class) Duration span,
         boolean bursty,
-        String reason) {
+        String reason,
+        double mean,
+        MetricSummary memory,
+        MetricSummary network) {
 
     /** The possible verdicts, in the order the rules are checked. */
     public enum Verdict {
         /** The samples span less than 30 hours. */
         INSUFFICIENT_DATA,
-        /** CPU p95 ≤ 5%. */
+        /** CPU p95 ≤ 5%, and, when measured, network ≤ 5 MB every day and memory not moving. */
         IDLE,
         /** CPU p95 &gt; 80% or p99 &gt; 90%. */
         UNDER_PROVISIONED,
@@ -55,6 +61,17 @@ public record UtilizationVerdict(
         if (samples < 0) {
             throw new IllegalArgumentException("negative sample count: " + samples);
         }
+    }
+
+    /** A CPU-only verdict (mean unknown: taken as p50; no memory or network). */
+    public UtilizationVerdict(String resourceId, Verdict verdict, double p50, double p95, double p99, double max,
+            int samples, Duration span, boolean bursty, String reason) {
+        this(resourceId, verdict, p50, p95, p99, max, samples, span, bursty, reason, p50, null, null);
+    }
+
+    /** Whether a memory series was measured for this resource. */
+    public boolean hasMemory() {
+        return memory != null && memory.samples() > 0;
     }
 
     /** The span in hours, for readers that prefer a number. */

@@ -7,7 +7,9 @@
  * percentiles by nearest rank, checked in this order:
  * <ul>
  *   <li>INSUFFICIENT_DATA: the samples span less than 30 hours.</li>
- *   <li>IDLE: CPU p95 ≤ 5%.</li>
+ *   <li>IDLE: CPU p95 ≤ 5%, and, when given, network in + out ≤ 5 MB on every whole day (AWS Trusted Advisor's
+ *       low-utilization threshold) and memory not moving (p95 − p50 &lt; 10 points). A host idle on CPU but busy on
+ *       network or memory is OVER_PROVISIONED instead (a rightsizing, never a termination, candidate).</li>
  *   <li>UNDER_PROVISIONED: CPU p95 &gt; 80% or p99 &gt; 90%.</li>
  *   <li>OVER_PROVISIONED: CPU p95 &lt; 40% and p99 &lt; 80%.</li>
  *   <li>OPTIMIZED: otherwise.</li>

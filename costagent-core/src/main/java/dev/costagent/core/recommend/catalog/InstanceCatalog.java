@@ -24,7 +24,9 @@ import java.util.Optional;
  * <p>{@link #shipped()} holds common AWS (t3, m5, m6i, c5, r5), Azure (Dsv5, Esv5) and GCP (n2-standard,
  * e2-standard) types at the providers' public on-demand list prices (see the resource file's header for the regions
  * and date). {@link #overriddenBy(InstanceCatalog)} layers a user's catalog on top: its entries replace shipped ones of
- * the same name. Files are CSV {@code provider,type,family,vcpu,memoryGiB,hourlyUsd} with {@code #} comments.
+ * the same name. Files are CSV {@code provider,type,family,vcpu,memoryGiB,hourlyUsd[,baselineCpu,source,asOf]} with
+ * {@code #} comments; every shipped row names its source and date. {@link PriceListImport} reads a provider's own
+ * price list file (the AWS price list CSV, the Azure retail prices JSON) into a catalog to layer on top.
  * Immutable and safe to share between threads.
  */
 public final class InstanceCatalog {
@@ -64,11 +66,15 @@ public final class InstanceCatalog {
     }
 
     /**
-     * Reads a catalog file.
+     * Reads a catalog file, or a provider price list file ({@link PriceListImport}: the AWS price list CSV, the Azure
+     * retail prices JSON of one region) told apart by its first line.
      *
      * @throws IllegalArgumentException naming the file and line of a malformed row
      */
     public static InstanceCatalog load(Path file) {
+        if (PriceListImport.isPriceList(file)) { // an AWS price list CSV or an Azure retail prices JSON
+            return PriceListImport.read(file, SHIPPED_CATALOG).catalog();
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return new InstanceCatalog(parse(in, file.toString()));
         } catch (IOException e) {
@@ -91,6 +97,19 @@ public final class InstanceCatalog {
     /** The sizes of a family, cheapest first; empty for an unknown family. */
     public List<InstanceType> family(String family) {
         return byFamily.getOrDefault(key(family), List.of());
+    }
+
+    /** The provider's other families, each cheapest first (for a move to a family with the memory a host needs). */
+    public List<List<InstanceType>> otherFamilies(InstanceType current) {
+        List<List<InstanceType>> out = new ArrayList<>();
+        for (List<InstanceType> sizes : byFamily.values()) {
+            InstanceType first = sizes.get(0);
+            if (first.provider().equalsIgnoreCase(current.provider()) && !key(first.family()).equals(key(current.family()))) {
+                out.add(sizes);
+            }
+        }
+        out.sort(Comparator.comparing(sizes -> sizes.get(0).family()));
+        return out;
     }
 
     /** Every type, in no particular order. */
@@ -125,13 +144,17 @@ public final class InstanceCatalog {
                 continue;
             }
             String[] f = text.split(",", -1);
-            if (f.length != 6) {
+            if (f.length != 6 && f.length != 9) {
                 throw new IllegalArgumentException(origin + ":" + number
-                        + ": expected provider,type,family,vcpu,memoryGiB,hourlyUsd but found " + f.length + " fields");
+                        + ": expected provider,type,family,vcpu,memoryGiB,hourlyUsd[,baselineCpu,source,asOf] but found "
+                        + f.length + " fields");
             }
             try {
+                boolean extended = f.length == 9;
+                double baseline = extended && !f[6].isBlank() ? Double.parseDouble(f[6].strip()) : 0;
                 types.add(new InstanceType(f[0].strip(), f[1].strip(), f[2].strip(), Integer.parseInt(f[3].strip()),
-                        Double.parseDouble(f[4].strip()), Double.parseDouble(f[5].strip())));
+                        Double.parseDouble(f[4].strip()), Double.parseDouble(f[5].strip()), baseline,
+                        extended && !f[7].isBlank() ? f[7].strip() : origin, extended ? f[8].strip() : ""));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(origin + ":" + number + ": " + e.getMessage(), e);
             }

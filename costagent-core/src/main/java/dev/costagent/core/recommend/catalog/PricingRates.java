@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * The non-instance rates rules use, each with its source: storage prices per GB-month ({@code aws-ebs-gp2},
- * {@code aws-ebs-gp3}), commitment discounts by term and payment option ({@code 1yr-no-upfront} ...
- * {@code 3yr-all-upfront}) and the spot planning discount. {@link #shipped()} reads them from the shipped
+ * {@code aws-ebs-gp3}), commitment discounts per provider by term and payment option
+ * ({@code aws/1yr-no-upfront} ... {@code gcp/3yr-no-upfront}) and the spot planning discount, each with its date
+ * and source. {@link #shipped()} reads them from the shipped
  * {@code rates.csv}; {@link #with(Kind, Rate)} replaces one. Immutable.
  */
 public final class PricingRates {
@@ -73,28 +74,81 @@ public final class PricingRates {
         return rates.getOrDefault(kind, Map.of());
     }
 
+    /**
+     * Reads a rates file ({@code kind,key,value,asOf,source} lines, {@code #} comments): the shipped format.
+     *
+     * @throws IllegalArgumentException naming the file and line of a malformed row
+     */
+    public static PricingRates load(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return new PricingRates(parse(in, file.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rates " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** These rates with every rate of {@code overrides} added, replacing any of the same kind and key. */
+    public PricingRates overriddenBy(PricingRates overrides) {
+        PricingRates out = this;
+        for (Map.Entry<Kind, Map<String, Rate>> e : overrides.rates.entrySet()) {
+            for (Rate r : e.getValue().values()) {
+                out = out.with(e.getKey(), r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The commitment rates of one provider ({@code aws}, {@code azure}, {@code gcp}), by option
+     * ({@code 1yr-no-upfront}, ...), from the keys {@code <provider>/<option>}.
+     */
+    public Map<String, Rate> commitments(String provider) {
+        Map<String, Rate> out = new java.util.TreeMap<>();
+        String prefix = provider.toLowerCase(Locale.ROOT) + "/";
+        all(Kind.COMMITMENT).forEach((key, rate) -> {
+            if (key.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                out.put(key.substring(prefix.length()), rate);
+            }
+        });
+        return out;
+    }
+
     private static PricingRates loadShipped() {
         try (InputStream in = PricingRates.class.getResourceAsStream("rates.csv")) {
             if (in == null) {
                 throw new IllegalStateException("shipped rates.csv is missing from the jar");
             }
-            Map<Kind, Map<String, Rate>> rates = new LinkedHashMap<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("#")) {
-                    continue;
-                }
-                // The source is the last field and may itself contain commas.
-                String[] f = text.split(",", 4);
-                Kind kind = Kind.valueOf(f[0].strip().toUpperCase(Locale.ROOT));
-                rates.computeIfAbsent(kind, k -> new LinkedHashMap<>())
-                        .put(f[1].strip(), new Rate(f[1].strip(), Double.parseDouble(f[2].strip()), f[3].strip()));
-            }
-            return new PricingRates(rates);
+            return new PricingRates(parse(in, "rates.csv"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<Kind, Map<String, Rate>> parse(InputStream in, String origin) throws IOException {
+        Map<Kind, Map<String, Rate>> rates = new LinkedHashMap<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, UTF_8));
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            String text = line.strip();
+            if (text.isEmpty() || text.startsWith("#") || text.toLowerCase(Locale.ROOT).startsWith("kind,")) {
+                continue;
+            }
+            // The source is the last field and may itself contain commas.
+            String[] f = text.split(",", 5);
+            if (f.length != 5) {
+                throw new IllegalArgumentException(origin + ":" + number
+                        + ": expected kind,key,value,asOf,source but found " + f.length + " fields");
+            }
+            try {
+                Kind kind = Kind.valueOf(f[0].strip().toUpperCase(Locale.ROOT));
+                rates.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(f[1].strip(),
+                        new Rate(f[1].strip(), Double.parseDouble(f[2].strip()), f[4].strip(), f[3].strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(origin + ":" + number + ": " + e.getMessage(), e);
+            }
+        }
+        return rates;
     }
 }

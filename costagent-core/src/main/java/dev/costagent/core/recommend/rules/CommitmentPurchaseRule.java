@@ -1,34 +1,31 @@
 package dev.costagent.core.recommend.rules;
 
-import dev.costagent.core.analysis.utilization.NearestRank;
 import dev.costagent.core.recommend.Effort;
 import dev.costagent.core.recommend.Evidence;
 import dev.costagent.core.recommend.Recommendation;
 import dev.costagent.core.recommend.RecommendationType;
 import dev.costagent.core.recommend.RiskLevel;
-import dev.costagent.core.recommend.catalog.PricingRates;
-import dev.costagent.core.recommend.catalog.Rate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code COMMITMENT_PURCHASE}: commit to the stable baseline of on-demand spend that a savings plan covers.
+ * {@code COMMITMENT_PURCHASE}: one purchase per provider and billing account ({@link CommitmentScope}), sized on the
+ * on-demand compute usage that remains after the run's exclusive actions and after existing unused commitments
+ * absorb what they can, at that provider's own shipped or overridden rates, by simulating candidate levels over the
+ * lookback as Cost Explorer and Azure Advisor do (see {@link CommitmentPlan}).
  *
  * <pre>
- * hourly[h]      = on-demand usage cost in hour h (PricingCategory Standard or On-Demand, ServiceCategory Compute),
- *                  every hour of the last 30 days, 0 where none
- * baseline       = p10 of hourly[] (nearest rank; configurable percentile)
- * for each option (term T years, payment upfront share u, discount d = a sourced rate):
- *   commitment/h  = baseline × (1 − d)
- *   monthlySaving = baseline × d × 730
- *   upfront       = u × commitment/h × 8760 × T;  monthlyPayment = (1 − u) × commitment/h × 730
- *   breakEven     = upfront / monthlySaving months (0 without upfront)
- *   NPV           = −upfront + Σ_{m=1..12T} (baseline × 730 − monthlyPayment) / (1 + r/12)^m   (r cost of capital)
- * recommended    = the configured option (1yr-no-upfront); all options are in the evidence
- * confidence     = share of hours with spend ≥ baseline × min(1, hours / 720)
+ * left[h]        = eligible on-demand cost in hour h − what planned actions remove − what unused commitments absorb
+ * net(c)         = Σ_h min(left[h], c) − H × c × (1 − d)       (c: on-demand $/h covered; d: the option's discount)
+ * level          = argmax net(c) over the 1st..100th percentiles of left[]
+ * commitment/h   = level × (1 − d);  utilization = Σ_h min(left[h], level) / (H × level)
+ * monthlySavings = net(level) / H × 730
+ * breakEven      = upfront / (monthly on-demand avoided − monthly recurring payment) months (0 without upfront)
+ * npv            = −upfront + Σ_{m=1..term} (monthly on-demand avoided − recurring payment) / (1 + costOfCapital/12)^m
+ * confidence     = 0.9 × share of hours with left[h] ≥ level × min(1, H / 720)
  * risk           = MEDIUM for 1 year, HIGH for 3 years (lock-in); effort HIGH (a purchase decision)
  * </pre>
  */
@@ -36,99 +33,81 @@ public final class CommitmentPurchaseRule implements RecommendationRule {
 
     @Override
     public String name() {
-        return "commitment.baseline-purchase";
+        return "commitment.simulated-purchase";
+    }
+
+    @Override
+    public boolean sizedAfterActions() {
+        return true;
     }
 
     @Override
     public List<Recommendation> evaluate(RuleContext context) {
-        BillingWindow w = context.window().orElse(null);
-        if (w == null || context.options().commitmentServiceCategories().isEmpty()) {
-            return List.of();
+        List<Recommendation> out = new ArrayList<>();
+        for (CommitmentPlan.Purchase p : context.commitmentPlan().purchases) {
+            CommitmentPlan.Simulation s = p.chosen();
+            String cur = p.scope().currency();
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("provider", p.scope().provider());
+            inputs.put("billingAccountId", p.scope().billingAccountId());
+            inputs.put("currency", cur);
+            inputs.put("hours", p.hours());
+            inputs.put("eligibleOnDemandMonthly", p.eligibleMonthly());
+            inputs.put("removedByActionsMonthly", p.removedByActionsMonthly());
+            inputs.put("removedByResource", p.removedByResource());
+            inputs.put("absorbedByUnusedCommitmentsMonthly", p.absorbedByUnusedMonthly());
+            inputs.put("option", s.option());
+            inputs.put("discount", s.rate().value());
+            inputs.put("discountSource", s.rate().source());
+            inputs.put("discountAsOf", s.rate().asOf());
+            inputs.put("coveredOnDemandPerHour", s.level());
+            inputs.put("commitmentPerHour", s.commitmentPerHour());
+            inputs.put("expectedUtilization", s.utilization());
+            inputs.put("monthlyNetSavings", s.monthlyNetSavings());
+            inputs.put("upfront", s.upfront());
+            inputs.put("breakEvenMonths", s.breakEvenMonths());
+            inputs.put("costOfCapital", context.options().costOfCapital());
+            inputs.put("npv", s.npv());
+            Map<String, Object> options = new LinkedHashMap<>();
+            p.options().forEach((key, o) -> {
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("discount", o.rate().value());
+                summary.put("commitmentPerHour", o.commitmentPerHour());
+                summary.put("expectedUtilization", o.utilization());
+                summary.put("monthlySavings", o.monthlyNetSavings());
+                summary.put("upfront", o.upfront());
+                summary.put("breakEvenMonths", o.breakEvenMonths());
+                summary.put("npv", o.npv());
+                options.put(key, summary);
+            });
+            inputs.put("options", options);
+            boolean threeYears = s.termMonths() == 36;
+            out.add(Recommendation.builder(RecommendationType.COMMITMENT_PURCHASE, p.scope().target())
+                    .title(String.format(Locale.ROOT, "Buy a %s %s commitment of %s %.2f/h for billing account %s "
+                                    + "(covers %.2f/h of the on-demand compute left after the other actions)",
+                            p.scope().provider(), s.option(), cur, s.commitmentPerHour(),
+                            p.scope().billingAccountId(), s.level()))
+                    .currency(cur)
+                    .currentMonthlyCost(s.level() * s.utilization() * Recommendation.HOURS_PER_MONTH)
+                    .monthlySavings(s.monthlyNetSavings())
+                    .confidence(Confidence.round(0.9 * p.coveredShareOfHours()
+                            * Confidence.billingCoverage(p.hours())))
+                    .risk(threeYears ? RiskLevel.HIGH : RiskLevel.MEDIUM, List.of(
+                            "a " + (threeYears ? "three" : "one") + "-year financial commitment",
+                            "sized on the usage left after this report's other actions: act on them first"))
+                    .effort(Effort.HIGH)
+                    .evidence(new Evidence(name(),
+                            "monthlySavings = (Σ_h min(left[h], level) − H × level × (1 − discount)) / H × 730; "
+                                    + "level maximizes it over the percentiles of left[]; left = on-demand compute "
+                                    + "cost per hour after the recommended actions and unused commitments",
+                            inputs))
+                    .steps("Act on this report's idle, rightsizing, schedule and spot recommendations first",
+                            "Buy a " + s.option() + " commitment of " + String.format(Locale.ROOT, "%.2f", 
+                                    s.commitmentPerHour()) + " " + cur + "/h for " + p.scope().target(),
+                            "Track its utilization monthly")
+                    .rollback("None once purchased: commitments cannot be cancelled (some can be exchanged or sold)")
+                    .build());
         }
-        double[] hourly = context.commitmentEligibleHourly();
-        int hours = hourly.length;
-        if (hours == 0) {
-            return List.of();
-        }
-        double[] sorted = hourly.clone();
-        Arrays.sort(sorted);
-        double percentile = context.options().commitmentBaselinePercentile();
-        double baseline = NearestRank.percentile(sorted, percentile);
-        if (baseline <= 0) {
-            return List.of();
-        }
-        int covered = 0;
-        for (double h : hourly) {
-            if (h >= baseline) {
-                covered++;
-            }
-        }
-        Map<String, Rate> rates = context.options().rates().all(PricingRates.Kind.COMMITMENT);
-        Rate chosen = context.options().rates().get(PricingRates.Kind.COMMITMENT,
-                context.options().commitmentOption());
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("baselineHourlyOnDemand", baseline);
-        inputs.put("baselinePercentile", percentile);
-        inputs.put("hours", hours);
-        inputs.put("option", chosen.key());
-        inputs.put("discount", chosen.value());
-        inputs.put("discountSource", chosen.source());
-        inputs.put("costOfCapital", context.options().costOfCapital());
-        Option recommended = option(chosen, baseline, context.options().costOfCapital());
-        inputs.put("commitmentPerHour", recommended.commitmentPerHour());
-        inputs.put("breakEvenMonths", recommended.breakEvenMonths());
-        inputs.put("npv", recommended.npv());
-        Map<String, Object> options = new LinkedHashMap<>();
-        for (Rate rate : new java.util.TreeMap<>(rates).values()) {
-            Option o = option(rate, baseline, context.options().costOfCapital());
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("discount", rate.value());
-            summary.put("monthlySavings", o.monthlySavings());
-            summary.put("upfront", o.upfront());
-            summary.put("breakEvenMonths", o.breakEvenMonths());
-            summary.put("npv", o.npv());
-            options.put(rate.key(), summary);
-        }
-        inputs.put("options", options);
-        String target = "ServiceCategory=" + String.join("|",
-                new java.util.TreeSet<>(context.options().commitmentServiceCategories()));
-        boolean threeYears = chosen.key().startsWith("3yr");
-        return List.of(Recommendation.builder(RecommendationType.COMMITMENT_PURCHASE, target)
-                .title(String.format(java.util.Locale.ROOT, "Buy a %s savings plan of $%.2f/h for the stable "
-                        + "on-demand baseline of $%.2f/h", chosen.key(), recommended.commitmentPerHour(), baseline))
-                .currentMonthlyCost(baseline * Recommendation.HOURS_PER_MONTH)
-                .monthlySavings(recommended.monthlySavings())
-                .confidence(Confidence.round((double) covered / hours * Confidence.billingCoverage(hours)))
-                .risk(threeYears ? RiskLevel.HIGH : RiskLevel.MEDIUM, List.of(
-                        "a " + (threeYears ? "three" : "one") + "-year financial commitment",
-                        "size it after acting on idle and rightsizing recommendations, which lower the baseline"))
-                .effort(Effort.HIGH)
-                .evidence(new Evidence(name(),
-                        "monthlySavings = baseline × discount × 730; baseline = p" + (int) percentile
-                                + " of hourly on-demand spend", inputs))
-                .steps("Act on idle and rightsizing recommendations first",
-                        "Buy a " + chosen.key() + " commitment of the recommended hourly amount",
-                        "Track its utilization monthly")
-                .rollback("None once purchased: commitments cannot be cancelled (some can be exchanged or sold)")
-                .build());
+        return out;
     }
-
-    private static Option option(Rate rate, double baseline, double costOfCapital) {
-        int years = rate.key().startsWith("3yr") ? 3 : 1;
-        double upfrontShare = rate.key().contains("all-upfront") ? 1 : rate.key().contains("partial") ? 0.5 : 0;
-        double perHour = baseline * (1 - rate.value());
-        double monthlySavings = baseline * rate.value() * Recommendation.HOURS_PER_MONTH;
-        double upfront = upfrontShare * perHour * 8760 * years;
-        double monthlyPayment = (1 - upfrontShare) * perHour * Recommendation.HOURS_PER_MONTH;
-        double monthlyRate = costOfCapital / 12;
-        double npv = -upfront;
-        for (int m = 1; m <= 12 * years; m++) {
-            npv += (baseline * Recommendation.HOURS_PER_MONTH - monthlyPayment) / Math.pow(1 + monthlyRate, m);
-        }
-        double breakEven = upfront == 0 ? 0 : upfront / (baseline * Recommendation.HOURS_PER_MONTH - monthlyPayment);
-        return new Option(perHour, monthlySavings, upfront, Confidence.round(breakEven), npv);
-    }
-
-    private record Option(double commitmentPerHour, double monthlySavings, double upfront, double breakEvenMonths,
-            double npv) {}
 }

@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code TERMINATE_IDLE} and {@code STOP_IDLE}: a resource whose CPU verdict is IDLE (p95 ≤ 5%) costs its whole run
- * rate for nothing.
+ * {@code TERMINATE_IDLE} and {@code STOP_IDLE}: a resource whose verdict is IDLE (CPU p95 ≤ 5% and, when measured,
+ * network ≤ 5 MB a day and memory not moving: see {@link dev.costagent.core.analysis.utilization}) costs its whole
+ * run rate for nothing.
  *
  * <pre>
- * monthlySavings = monthlyCost = windowCost / spanHours × 730        (idle: the full cost)
+ * monthlySavings = removableMonthlyCost = (windowCost − Committed cost) / spanHours × 730
+ *                  (the whole run rate except amortized commitment, which stays payable)
  * type           = TERMINATE_IDLE if CPU max ≤ terminateMaxCpu (10%), else STOP_IDLE (occasional use: keep it)
  * confidence     = 0.9 × min(1, CPU span hours / 336)
  * risk           = TERMINATE: MEDIUM (deletes the instance), HIGH when not tagged non-production; STOP: LOW
@@ -59,6 +61,15 @@ public final class IdleRule implements RecommendationRule {
             inputs.put("windowCost", p.windowCost());
             inputs.put("spanHours", p.spanHours());
             inputs.put("monthlyCost", p.monthlyCost());
+            inputs.put("committedCost", p.committedCost());
+            inputs.put("removableMonthlyCost", p.removableMonthlyCost());
+            if (verdict.network() != null) {
+                inputs.put("networkBytesPerDayMax", verdict.network().max());
+            }
+            if (verdict.memory() != null) {
+                inputs.put("memoryP50", verdict.memory().p50());
+                inputs.put("memoryP95", verdict.memory().p95());
+            }
             inputs.put("environment", String.valueOf(context.environment(p.resourceId())));
             List<String> factors = new ArrayList<>();
             RiskLevel risk;
@@ -75,11 +86,12 @@ public final class IdleRule implements RecommendationRule {
             }
             Recommendation.Builder b = Recommendation.builder(type, p.resourceId())
                     .currentMonthlyCost(p.monthlyCost())
-                    .monthlySavings(p.monthlyCost())
+                    .monthlySavings(p.removableMonthlyCost())
                     .confidence(Confidence.round(0.9 * Confidence.utilizationCoverage(verdict)))
                     .risk(risk, factors)
                     .effort(Effort.LOW)
-                    .evidence(new Evidence(name(), "monthlySavings = windowCost / spanHours × 730 (the full run rate)",
+                    .evidence(new Evidence(name(), "monthlySavings = (windowCost − committedCost) / spanHours × 730 (the run rate an idle "
+                            + "resource wastes, less amortized commitment that stays payable)",
                             inputs));
             if (terminate) {
                 b.title("Terminate idle " + p.resourceId() + " (CPU p95 " + pct(verdict.p95()) + ")")

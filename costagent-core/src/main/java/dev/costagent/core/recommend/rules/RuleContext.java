@@ -17,6 +17,7 @@ import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,8 +49,14 @@ public final class RuleContext {
 
     /** Where the resource's ServiceCategory is kept beside its tags (not a valid tag key, so no clash). */
     private static final String SERVICE_CATEGORY = "\u0000ServiceCategory";
+    /** Where the resource's BillingCurrency is kept beside its tags. */
+    private static final String CURRENCY = "\u0000BillingCurrency";
     /** PricingCategory values meaning on-demand: FOCUS 1.0 {@code Standard}, and the older {@code On-Demand}. */
     private static final Set<String> ON_DEMAND = Set.of("Standard", "On-Demand");
+    /** PricingCategory of amortized commitment cost, which stays payable whatever happens to the resource. */
+    static final String COMMITTED = "Committed";
+    /** PricingCategory of spot and preemptible cost. */
+    static final String DYNAMIC = "Dynamic";
     private static final Filter USAGE = Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), SeriesScope.USAGE);
 
     private final QueryEngine billing;
@@ -66,6 +73,9 @@ public final class RuleContext {
     private Map<String, ResourceProfile> profiles;
     private Map<String, Map<String, Double>> descriptions;
     private Map<String, ResolvedType> instanceTypes;
+    private String currency;
+    private List<dev.costagent.core.recommend.Recommendation> plannedActions;
+    private CommitmentPlan commitmentPlan;
 
     /**
      * A context for one run.
@@ -183,27 +193,150 @@ public final class RuleContext {
      */
     public double[] commitmentEligibleHourly() {
         BillingWindow w = window().orElse(null);
-        if (w == null || options.commitmentServiceCategories().isEmpty()) {
-            return new double[0];
+        double[] total = new double[w == null ? 0 : (int) w.hours()];
+        for (double[] hourly : commitmentEligibleHourlyByScope().values()) {
+            for (int h = 0; h < total.length; h++) {
+                total[h] += hourly[h];
+            }
         }
-        QueryResult hours = query(CostQuery.builder()
-                .groupBy(Dimension.HOUR)
+        return total;
+    }
+
+    /**
+     * {@link #commitmentEligibleHourly()} per {@link CommitmentScope} (provider, billing account, currency), in scope
+     * order. Rows of daily granularity (ChargePeriodEnd − ChargePeriodStart = 1 day, so all of a day's cost starts at
+     * 00:00) are spread evenly over the day's 24 hours: see {@link #spreadDailyRows(double[])}.
+     */
+    public Map<CommitmentScope, double[]> commitmentEligibleHourlyByScope() {
+        return eligibleHourly(null).entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                e -> e.getKey().scope(), Map.Entry::getValue, (a, b) -> {
+                    double[] sum = a.clone();
+                    for (int h = 0; h < sum.length; h++) {
+                        sum[h] += b[h];
+                    }
+                    return sum;
+                }, TreeMap::new));
+    }
+
+    /** A resource's (or, with a null resource, a whole scope's) hourly commitment-eligible on-demand cost. */
+    record ScopedKey(CommitmentScope scope, String resourceId) {}
+
+    /**
+     * Hourly commitment-eligible on-demand cost over the window, by scope and, when {@code resourceIds} is not null,
+     * by resource restricted to those resources (resource null otherwise). Daily rows spread over their day.
+     */
+    Map<ScopedKey, double[]> eligibleHourly(Set<String> resourceIds) {
+        BillingWindow w = window().orElse(null);
+        if (w == null || options.commitmentServiceCategories().isEmpty()
+                || (resourceIds != null && resourceIds.isEmpty())) {
+            return Map.of();
+        }
+        List<Dimension> dims = new ArrayList<>(List.of(Dimension.HOUR, Dimension.of(FocusColumn.PROVIDER_NAME),
+                Dimension.of(FocusColumn.BILLING_ACCOUNT_ID), Dimension.of(FocusColumn.SUB_ACCOUNT_ID),
+                Dimension.of(FocusColumn.BILLING_CURRENCY)));
+        if (resourceIds != null) {
+            dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
+        }
+        CostQuery.Builder q = CostQuery.builder()
+                .groupBy(dims)
                 .filter(USAGE)
                 .filter(new Filter(Dimension.of(FocusColumn.PRICING_CATEGORY), ON_DEMAND, false))
                 .filter(new Filter(Dimension.of(FocusColumn.SERVICE_CATEGORY), options.commitmentServiceCategories(),
                         false))
-                .range(w.range())
-                .build());
-        double[] hourly = new double[(int) w.hours()];
+                .range(w.range());
+        if (resourceIds != null) {
+            q.filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), resourceIds, false));
+        }
+        QueryResult hours = query(q.build());
+        Map<ScopedKey, double[]> out = new TreeMap<>(Comparator.comparing(ScopedKey::scope)
+                .thenComparing(ScopedKey::resourceId, Comparator.nullsFirst(Comparator.naturalOrder())));
         for (QueryResult.Group g : hours.groups()) {
-            if (g.key(0) != null) {
-                long h = BillingWindow.parseHour(g.key(0)) - w.startHour();
-                if (h >= 0 && h < hourly.length) {
-                    hourly[(int) h] += g.value();
+            if (g.key(0) == null) {
+                continue;
+            }
+            long h = BillingWindow.parseHour(g.key(0)) - w.startHour();
+            if (h < 0 || h >= w.hours()) {
+                continue;
+            }
+            String account = g.key(2) != null ? g.key(2) : g.key(3);
+            ScopedKey key = new ScopedKey(new CommitmentScope(g.key(1), account, g.key(4)),
+                    resourceIds == null ? null : g.key(5));
+            out.computeIfAbsent(key, k -> new double[(int) w.hours()])[(int) h] += g.value();
+        }
+        out.values().forEach(RuleContext::spreadDailyRows);
+        return out;
+    }
+
+    /**
+     * Spreads each day whose cost all starts at 00:00 UTC evenly over its 24 hours, in place: a daily-granularity
+     * export has one row per resource and day starting at midnight, and read hour by hour it would look like a
+     * spike at midnight and 23 empty hours, which no commitment could cover. A day of hourly rows keeps its shape.
+     * Index 0 is a window start at midnight.
+     */
+    static void spreadDailyRows(double[] hourly) {
+        for (int d = 0; d + 24 <= hourly.length; d += 24) {
+            if (hourly[d] == 0) {
+                continue;
+            }
+            boolean onlyMidnight = true;
+            for (int h = 1; h < 24 && onlyMidnight; h++) {
+                onlyMidnight = hourly[d + h] == 0;
+            }
+            if (onlyMidnight) {
+                double each = hourly[d] / 24;
+                for (int h = 0; h < 24; h++) {
+                    hourly[d + h] = each;
                 }
             }
         }
-        return hourly;
+    }
+
+    /**
+     * The exclusive actions kept so far (set by the engine before the commitment rules run): commitment purchases
+     * are sized on the usage that remains after them.
+     */
+    public List<dev.costagent.core.recommend.Recommendation> plannedActions() {
+        return plannedActions == null ? List.of() : plannedActions;
+    }
+
+    /** Sets the exclusive actions the commitment rules size around; the engine calls it between its two phases. */
+    public void planActions(List<dev.costagent.core.recommend.Recommendation> actions) {
+        this.plannedActions = List.copyOf(actions);
+        this.commitmentPlan = null;
+    }
+
+    /** The commitment plan of this run (unused commitments netted, purchases simulated), computed once. */
+    CommitmentPlan commitmentPlan() {
+        if (commitmentPlan == null) {
+            commitmentPlan = CommitmentPlan.compute(this);
+        }
+        return commitmentPlan;
+    }
+
+    /** The BillingCurrency of a resource's usage rows; the data's main currency when it has none. */
+    public String currency(String resourceId) {
+        String c = tags().getOrDefault(resourceId, Map.of()).get(CURRENCY);
+        return c != null ? c : currency();
+    }
+
+    /** The currency with the most usage cost in the window (empty when the data names none). */
+    public String currency() {
+        if (currency == null) {
+            currency = "";
+            BillingWindow w = window().orElse(null);
+            if (w != null) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (QueryResult.Group g : query(CostQuery.builder()
+                        .groupBy(Dimension.of(FocusColumn.BILLING_CURRENCY)).filter(USAGE).range(w.range()).build())
+                        .groups()) {
+                    if (g.key(0) != null && Math.abs(g.value()) > best) {
+                        best = Math.abs(g.value());
+                        currency = g.key(0);
+                    }
+                }
+            }
+        }
+        return currency;
     }
 
     /**
@@ -343,6 +476,7 @@ public final class RuleContext {
                 List<Dimension> dims = new ArrayList<>();
                 dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
                 dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
+                dims.add(Dimension.of(FocusColumn.BILLING_CURRENCY));
                 keys.forEach(k -> dims.add(Dimension.tag(k)));
                 QueryResult result = query(
                         CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build());
@@ -353,8 +487,11 @@ public final class RuleContext {
                     if (g.key(1) != null) {
                         tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(SERVICE_CATEGORY, g.key(1));
                     }
+                    if (g.key(2) != null) {
+                        tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(CURRENCY, g.key(2));
+                    }
                     for (int i = 0; i < keys.size(); i++) {
-                        String value = g.key(i + 2);
+                        String value = g.key(i + 3);
                         if (value != null) {
                             tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(keys.get(i), value);
                         }
@@ -381,36 +518,48 @@ public final class RuleContext {
             return Map.of();
         }
         QueryResult result = query(CostQuery.builder()
-                .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.DAY)
+                .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.DAY,
+                        Dimension.of(FocusColumn.PRICING_CATEGORY))
                 .filter(USAGE)
                 .filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), candidates, false))
                 .range(w.range())
                 .build());
-        // Per resource: cost, active days, first and last active day. No reliance on the engine's group order.
+        // Per resource: cost, active days, first and last active day, committed and dynamic cost; per resource and
+        // day: cost (a day with cost in several pricing categories is one active day).
         Map<String, double[]> acc = new HashMap<>();
+        Map<String, Map<Long, Double>> days = new HashMap<>();
         for (QueryResult.Group g : result.groups()) {
             String id = g.key(0);
             if (id == null || g.key(1) == null) {
                 continue;
             }
-            double[] a = acc.computeIfAbsent(id, k -> new double[] {0, 0, Double.MAX_VALUE, -Double.MAX_VALUE});
+            double[] a = acc.computeIfAbsent(id, k -> new double[] {0, 0, 0});
             a[0] += g.value();
-            if (g.value() != 0) {
-                long day = BillingWindow.parseDay(g.key(1));
-                a[1]++;
-                a[2] = Math.min(a[2], day);
-                a[3] = Math.max(a[3], day);
+            if (COMMITTED.equalsIgnoreCase(g.key(2))) {
+                a[1] += g.value();
+            } else if (DYNAMIC.equalsIgnoreCase(g.key(2))) {
+                a[2] += g.value();
             }
+            days.computeIfAbsent(id, k -> new HashMap<>()).merge(BillingWindow.parseDay(g.key(1)), g.value(),
+                    Double::sum);
         }
         Map<String, ResourceProfile> out = new TreeMap<>();
-        acc.forEach((id, a) -> out.put(id, profile(id, a[0], (long) a[1], (long) a[2], (long) a[3], w)));
-        out.values().removeIf(p -> p.activeDays() == 0);
+        acc.forEach((id, a) -> {
+            long active = 0;
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (Map.Entry<Long, Double> d : days.get(id).entrySet()) {
+                if (d.getValue() != 0) {
+                    active++;
+                    first = Math.min(first, d.getKey());
+                    last = Math.max(last, d.getKey());
+                }
+            }
+            if (active > 0) {
+                out.put(id, new ResourceProfile(id, a[0], active, first, last, w.hoursFrom(first * 24), a[1], a[2]));
+            }
+        });
         return out;
     }
 
-    private static ResourceProfile profile(String id, double cost, long activeDays, long firstDay, long lastDay,
-            BillingWindow w) {
-        long span = activeDays == 0 ? 0 : w.hoursFrom(firstDay * 24);
-        return new ResourceProfile(id, cost, activeDays, firstDay, lastDay, span);
-    }
 }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * <pre>
  * alwaysOn       = activeHours / spanHours ≥ 0.95   (hours with cost, from an hourly query over the candidates only)
  * hoursSaved     = 730 × (168 − onHoursPerWeek) / 168          (onHoursPerWeek 60: weekdays 08:00–20:00)
- * monthlySavings = monthlyCost × (168 − onHoursPerWeek) / 168  = hourlyRate × hoursSaved for an always-on resource
+ * monthlySavings = onDemandMonthlyCost × (168 − onHoursPerWeek) / 168   (Standard cost only: Committed cost stays
+ *                  payable, Dynamic usage is spot already)
  * confidence     = 0.85 × min(1, spanHours / 720)
  * risk           = LOW (stop and start are reversible); effort LOW
  * </pre>
@@ -70,17 +71,18 @@ public final class ScheduleRule implements RecommendationRule {
             inputs.put("onHoursPerWeek", onHours);
             inputs.put("hoursSavedPerMonth", hoursSaved);
             inputs.put("monthlyCost", p.monthlyCost());
+            inputs.put("onDemandMonthlyCost", p.onDemandMonthlyCost());
             out.add(Recommendation.builder(RecommendationType.SCHEDULE, p.resourceId())
                     .title("Schedule " + context.environment(p.resourceId()) + " resource " + p.resourceId()
                             + " off outside working hours")
                     .currentMonthlyCost(p.monthlyCost())
-                    .monthlySavings(p.monthlyCost() * offShare)
+                    .monthlySavings(p.onDemandMonthlyCost() * offShare)
                     .confidence(Confidence.round(0.85 * Confidence.billingCoverage(p.spanHours())))
                     .risk(RiskLevel.LOW, List.of("tagged " + context.environment(p.resourceId())
                             + "; stopping outside working hours is reversible"))
                     .effort(Effort.LOW)
                     .evidence(new Evidence(name(),
-                            "monthlySavings = monthlyCost × (168 − onHoursPerWeek) / 168 = hourlyRate × hoursSaved",
+                            "monthlySavings = onDemandMonthlyCost × (168 − onHoursPerWeek) / 168",
                             inputs))
                     .steps("Agree working hours with the owning team",
                             "Add a stop/start schedule (e.g. AWS Instance Scheduler, Azure start/stop VMs)",

@@ -17,7 +17,9 @@ import java.util.Map;
  * {@code batch, ci, build, spot-ok}) runs on spot capacity.
  *
  * <pre>
- * monthlySavings = monthlyCost × spotDiscount        (the configurable, sourced rate "spot/default")
+ * monthlySavings = onDemandMonthlyCost × spotDiscount   (the configurable, sourced rate "spot/default"; Standard
+ *                  cost only)
+ * skipped        when half or more of its cost is already Dynamic (spot or preemptible)
  * confidence     = 0.5 (spot prices move); risk MEDIUM (interruptions); effort MEDIUM
  * </pre>
  */
@@ -34,24 +36,27 @@ public final class SpotRule implements RecommendationRule {
         String key = context.options().spotTagKey();
         Rate rate = context.options().rates().get(PricingRates.Kind.SPOT, "default");
         for (ResourceProfile p : context.profiles().values()) {
-            if (!context.schedulable(p.resourceId()) || !context.spotTolerant(p.resourceId()) || context.stale(p)) {
+            if (!context.schedulable(p.resourceId()) || !context.spotTolerant(p.resourceId()) || context.stale(p)
+                    || p.dynamicShare() >= 0.5 || p.onDemandMonthlyCost() <= 0) {
                 continue;
             }
             String workload = context.tag(p.resourceId(), key);
             Map<String, Object> inputs = new LinkedHashMap<>();
             inputs.put("tag:" + key, workload);
             inputs.put("monthlyCost", p.monthlyCost());
+            inputs.put("onDemandMonthlyCost", p.onDemandMonthlyCost());
+            inputs.put("spotDiscountAsOf", rate.asOf());
             inputs.put("spotDiscount", rate.value());
             inputs.put("spotDiscountSource", rate.source());
             out.add(Recommendation.builder(RecommendationType.SPOT_CANDIDATE, p.resourceId())
                     .title("Run " + workload + " workload " + p.resourceId() + " on spot capacity")
                     .currentMonthlyCost(p.monthlyCost())
-                    .monthlySavings(p.monthlyCost() * rate.value())
+                    .monthlySavings(p.onDemandMonthlyCost() * rate.value())
                     .confidence(0.5)
                     .risk(RiskLevel.MEDIUM, List.of("spot capacity can be reclaimed at short notice",
                             "the discount varies by type, region and time"))
                     .effort(Effort.MEDIUM)
-                    .evidence(new Evidence(name(), "monthlySavings = monthlyCost × spotDiscount", inputs))
+                    .evidence(new Evidence(name(), "monthlySavings = onDemandMonthlyCost × spotDiscount", inputs))
                     .steps("Make the workload checkpoint or retry on interruption",
                             "Move it to a spot-backed group (e.g. an EC2 Auto Scaling group with a spot allocation)")
                     .rollback("Switch the group back to on-demand capacity")

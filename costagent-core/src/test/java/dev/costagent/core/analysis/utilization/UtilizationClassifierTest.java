@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.costagent.core.analysis.utilization.UtilizationVerdict.Verdict;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UtilizationClassifierTest {
@@ -113,5 +114,62 @@ class UtilizationClassifierTest {
         UtilizationVerdict v = classifier.classify(new UtilizationSeries("x", "cpu", new long[0], new double[0]));
         assertThat(v.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
         assertThat(v.samples()).isZero();
+    }
+
+    private static UtilizationSeries steady(String id, String metric, double value, double wobble) {
+        int n = 14 * 24 * 12;
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = 1_725_148_800L + i * 300L; // 2024-09-01T00:00Z, 5-minute samples
+            v[i] = value + (i % 12 == 0 ? wobble : 0);
+        }
+        return new UtilizationSeries(id, metric, t, v);
+    }
+
+    @Test
+    void networkAboveFiveMegabytesADayKeepsALowCpuHostOutOfIdle() {
+        UtilizationClassifier c = new UtilizationClassifier();
+        UtilizationSeries cpu = steady("i-1", "cpu", 1, 0);
+        // 20 kB per 5 minutes is 5.76 MB a day: over Trusted Advisor's 5 MB
+        UtilizationVerdict busy = c.classify(cpu, null, steady("i-1", "network_in", 20_000, 0), null);
+        assertThat(busy.verdict()).isEqualTo(UtilizationVerdict.Verdict.OVER_PROVISIONED);
+        assertThat(busy.reason()).contains("network").contains("> 5 MB");
+        assertThat(busy.network().max()).isCloseTo(5.76e6, org.assertj.core.api.Assertions.within(1.0));
+        // 10 kB in and 5 kB out per 5 minutes is 4.32 MB a day: idle
+        UtilizationVerdict quiet = c.classify(cpu, null, steady("i-1", "network_in", 10_000, 0),
+                steady("i-1", "network_out", 5_000, 0));
+        assertThat(quiet.verdict()).isEqualTo(UtilizationVerdict.Verdict.IDLE);
+        assertThat(quiet.network().max()).isCloseTo(4.32e6, org.assertj.core.api.Assertions.within(1.0));
+    }
+
+    @Test
+    void movingMemoryKeepsALowCpuHostOutOfIdleButAStaticHeapDoesNot() {
+        UtilizationClassifier c = new UtilizationClassifier();
+        UtilizationSeries cpu = steady("i-1", "cpu", 1, 0);
+        assertThat(c.classify(cpu, steady("i-1", "memory", 70, 0), null, null).verdict())
+                .isEqualTo(UtilizationVerdict.Verdict.IDLE);
+        // memory p50 40%, p95 60% (one sample in twelve jumps 20 points): work is being done
+        UtilizationSeries moving = steady("i-1", "memory", 40, 0);
+        long[] t = moving.epochSeconds();
+        double[] v = moving.values();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 10 < 1 ? 60 : 40;
+        }
+        UtilizationVerdict busy = c.classify(cpu, new UtilizationSeries("i-1", "memory", t, v), null, null);
+        assertThat(busy.verdict()).isEqualTo(UtilizationVerdict.Verdict.OVER_PROVISIONED);
+        assertThat(busy.reason()).contains("memory moves");
+        assertThat(busy.memory().p95()).isEqualTo(60);
+    }
+
+    @Test
+    void classifyAllJoinsEachResourcesMetrics() {
+        List<UtilizationVerdict> verdicts = new UtilizationClassifier().classifyAll(List.of(
+                steady("b", "cpu", 30, 0), steady("a", "memory", 50, 0), steady("a", "cpu", 1, 0),
+                steady("c", "memory", 50, 0)));
+        assertThat(verdicts).extracting(UtilizationVerdict::resourceId).containsExactly("a", "b");
+        assertThat(verdicts.get(0).hasMemory()).isTrue();
+        assertThat(verdicts.get(1).hasMemory()).isFalse();
+        assertThat(verdicts.get(1).mean()).isEqualTo(30);
     }
 }
