@@ -29,6 +29,12 @@ final class RecordValidator {
     private static final byte TIME = 1;
     private static final byte DECIMAL = 2;
     private static final byte TAGS = 3;
+    /**
+     * The charge period starts a table can hold (2000-01-01 and the 2^31 seconds after it): a start outside them is a
+     * corrupt timestamp (a mistyped year), rejected here so that every command rejects it, not only ingest.
+     */
+    private static final long FIRST_START = 946_684_800L;
+    private static final long END_OF_STARTS = FIRST_START + Integer.MAX_VALUE;
     private static final byte[] USAGE = "Usage".getBytes(StandardCharsets.US_ASCII);
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -127,6 +133,11 @@ final class RecordValidator {
                             return row.rejectTimestamp(field);
                         }
                         if (field == startField) {
+                            if (seconds < FIRST_START || seconds >= END_OF_STARTS) {
+                                return row.reject(FocusColumn.CHARGE_PERIOD_START.columnName(), "'"
+                                        + row.snippet(startField)
+                                        + "' is outside the years 2000 to 2067 that billing data covers");
+                            }
                             start = seconds;
                         } else if (field == endField) {
                             end = seconds;

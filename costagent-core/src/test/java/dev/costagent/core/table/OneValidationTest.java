@@ -46,6 +46,7 @@ class OneValidationTest {
         return Stream.of(
                 Arguments.of("ChargePeriodStart", "2024-13-45 00:00:00".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("ChargePeriodStart", bytes("2024-02-30T00:00:00Z")),
+                Arguments.of("ChargePeriodStart", bytes("1970-01-01T00:00:00Z")), // a mistyped year
                 Arguments.of("ChargePeriodEnd", bytes("not a date")),
                 Arguments.of("ChargePeriodEnd", bytes("2024-09-01T09:00:00Z")), // before the start
                 Arguments.of("BillingPeriodStart", bytes("2024-09-31")),
