@@ -221,7 +221,7 @@ public final class CostAgent implements AutoCloseable {
             warnings.addAll(recommended.warnings());
             Report report = new Report(Report.SCHEMA_VERSION, runId, clock.instant().toString(), summary,
                     analyzed.overview(), analyzed.report(), analyzed.verdicts(), recommended.recommendations(),
-                    narratives, timings, warnings, data.dataQuality());
+                    narratives, timings, warnings, data.dataQuality(), data.input());
             for (RunListener l : listeners) {
                 notify(() -> l.runFinished(report));
             }
@@ -236,7 +236,7 @@ public final class CostAgent implements AutoCloseable {
 
     /** The ingested data of all sources, and whether every table came from the cache. */
     private record Ingested(String key, QueryEngine engine, DataProfile profile, boolean cached,
-            List<DataQualityIssue> dataQuality) {}
+            List<DataQualityIssue> dataQuality, dev.costagent.core.focus.InputProfile input) {}
 
     private Ingested ingest(RunControl control) {
         List<QueryEngine> loaded = new ArrayList<>(sources.size());
@@ -256,7 +256,14 @@ public final class CostAgent implements AutoCloseable {
             throw new IllegalArgumentException("sources mix billing currencies " + profile.currencies()
                     + "; analyse one currency at a time");
         }
-        return new Ingested(key.toString(), engine, profile, allCached, profile.dataQuality());
+        // The FOCUS version and granularity the reads found (tables know them; other engines do not say).
+        dev.costagent.core.focus.InputProfile input = null;
+        for (QueryEngine part : loaded) {
+            dev.costagent.core.focus.InputProfile found = part instanceof dev.costagent.core.table.CostTable table
+                    ? table.inputProfile() : dev.costagent.core.focus.InputProfile.EMPTY;
+            input = input == null ? found : input.and(found);
+        }
+        return new Ingested(key.toString(), engine, profile, allCached, profile.dataQuality(), input);
     }
 
     private AnalysisStage.Result analyze(Ingested data) {

@@ -26,6 +26,8 @@ import java.util.List;
  * @param timings per stage
  * @param warnings what could not be done and why
  * @param dataQuality data-quality findings of ingestion (rule, column, rows affected)
+ * @param input the FOCUS version read and each provider's granularity (in the {@code analyze} JSON as
+ *     {@code focusVersion} and {@code granularity})
  */
 @JsonPropertyOrder({"schemaVersion", "runId", "generatedAt", "summary", "overview", "analyses", "utilization",
     "recommendations", "narratives", "timings", "warnings", "dataQuality"})
@@ -41,7 +43,8 @@ public record Report(
         List<Narrative> narratives,
         List<StageTiming> timings,
         List<String> warnings,
-        List<?> dataQuality) {
+        List<?> dataQuality,
+        @com.fasterxml.jackson.annotation.JsonIgnore dev.costagent.core.focus.InputProfile input) {
 
     /** The current JSON schema version. */
     public static final String SCHEMA_VERSION = "1";
@@ -59,5 +62,15 @@ public record Report(
         timings = List.copyOf(timings);
         warnings = List.copyOf(warnings);
         dataQuality = List.copyOf(dataQuality);
+        input = input == null ? dev.costagent.core.focus.InputProfile.EMPTY : input;
+    }
+
+    /** A report without an input profile (FOCUS 1.0, granularity unknown). */
+    public Report(String schemaVersion, String runId, String generatedAt, ReportSummary summary,
+            CostOverview overview, AnalysisReport analyses, List<UtilizationVerdict> utilization,
+            List<Recommendation> recommendations, List<Narrative> narratives, List<StageTiming> timings,
+            List<String> warnings, List<?> dataQuality) {
+        this(schemaVersion, runId, generatedAt, summary, overview, analyses, utilization, recommendations,
+                narratives, timings, warnings, dataQuality, null);
     }
 }

@@ -16,13 +16,16 @@ import dev.costagent.core.analysis.trend.Breakdown;
 import dev.costagent.core.analysis.trend.TrendAnalyzer;
 import dev.costagent.core.analysis.trend.Trends;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
+import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.Metric;
 import dev.costagent.core.table.QueryEngine;
+import dev.costagent.core.table.QueryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 
@@ -70,21 +73,44 @@ public final class Analyzer {
     /** Runs every analysis. */
     public AnalysisReport analyze(QueryEngine engine) {
         requireNonNull(engine, "engine");
+        // Conditional FOCUS columns may be absent: a check that needs one is skipped with a warning naming both.
+        AtomicReference<String> commitmentSkip = new AtomicReference<>();
         CompletableFuture<CommitmentReport> commitmentFuture = commitments == null
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> commitments.analyze(engine, scope.range()), executor);
-        DailySeriesReader reader = new DailySeriesReader(engine, scope);
-        List<DailySeriesSet> sets = detector.dimensions().isEmpty() ? List.of()
-                : reader.byDimensions(detector.dimensions());
-        DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
+                : CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return commitments.analyze(engine, scope.range());
+                    } catch (QueryException absent) {
+                        commitmentSkip.set("commitment analysis skipped: " + absent.getMessage());
+                        return null;
+                    }
+                }, executor);
         List<String> warnings = new ArrayList<>();
+        AnomalyDetector detector = this.detector;
+        DailySeriesReader reader = new DailySeriesReader(engine, scope);
+        List<DailySeriesSet> sets;
+        while (true) {
+            try {
+                sets = detector.dimensions().isEmpty() ? List.of() : reader.byDimensions(detector.dimensions());
+                break;
+            } catch (QueryException e) {
+                Dimension absent = absentDimension(e, detector.dimensions());
+                warnings.add("anomaly scan by " + absent.label() + " skipped: " + e.getMessage());
+                detector = detector.without(List.of(absent));
+            }
+        }
+        DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
+        CommitmentReport commitmentReport = commitmentFuture.join();
+        if (commitmentSkip.get() != null) {
+            warnings.add(commitmentSkip.get());
+        }
         String scopeText = scope.filters().stream().map(Analyzer::describe).collect(Collectors.joining(" and "));
         if (total.axis().isEmpty()) {
             warnings.add("no rows in scope (" + (scopeText.isEmpty() ? "all rows" : scopeText)
                     + "): nothing to analyse");
             return new AnalysisReport(scope.metric().columnName(), scopeText, null, null, 0, 0, null, List.of(), null,
                     null, List.of(), AnomalyScan.Status.INSUFFICIENT_HISTORY, detector.method(),
-                    commitmentFuture.join(), List.of(), warnings, null);
+                    commitmentReport, List.of(), warnings, null);
         }
         List<Breakdown> breakdowns = sets.stream().map(TrendAnalyzer::breakdown).toList();
         Trends trendResult = trends.analyze(total, sets.isEmpty()
@@ -94,7 +120,17 @@ public final class Analyzer {
         DailySeries invoice = new DailySeriesReader(engine, SeriesScope.allCharges().withMetric(Metric.BILLED_COST)
                 .withRange(scope.range())).total();
         Forecast invoiceForecast = invoice.axis().isEmpty() ? null : forecaster.forecast(invoice);
-        AnomalyScan scan = detector.scan(engine, scope, total, sets);
+        AnomalyScan scan;
+        while (true) {
+            try {
+                scan = detector.scan(engine, scope, total, sets);
+                break;
+            } catch (QueryException e) {
+                Dimension absent = absentDimension(e, detector.rootCauseDimensions());
+                warnings.add("anomaly root causes by " + absent.label() + " skipped: " + e.getMessage());
+                detector = detector.withoutRootCause(absent);
+            }
+        }
         int days = total.axis().days();
         if (scan.status() == AnomalyScan.Status.INSUFFICIENT_HISTORY) {
             warnings.add("anomaly scan skipped: " + days + " days of data; a day is judged only after "
@@ -111,7 +147,21 @@ public final class Analyzer {
         }
         return new AnalysisReport(scope.metric().columnName(), scopeText, total.axis().first(), total.axis().last(),
                 days, total.sum(), total, breakdowns, trendResult, forecast, scan.anomalies(), scan.status(),
-                scan.method(), commitmentFuture.join(), List.of(), warnings, invoiceForecast);
+                scan.method(), commitmentReport, List.of(), warnings, invoiceForecast);
+    }
+
+    /**
+     * The dimension whose column a query found absent (conditional FOCUS columns may be missing from any export);
+     * rethrows when the error is about something else. Costs nothing when every column is there: engines refuse such
+     * a query before reading any row.
+     */
+    private static Dimension absentDimension(QueryException e, List<Dimension> candidates) {
+        for (Dimension d : candidates) {
+            if (e.getMessage() != null && e.getMessage().startsWith("column " + d.name() + " is absent")) {
+                return d;
+            }
+        }
+        throw e;
     }
 
     /** Runs every analysis and attaches utilization verdicts computed elsewhere. */

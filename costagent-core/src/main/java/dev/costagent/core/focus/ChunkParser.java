@@ -52,8 +52,13 @@ final class ChunkParser<S extends RecordSink> {
             } else if (scanner.fieldCount != header.size()) {
                 bad(line, null, "expected " + header.size() + " fields, found " + scanner.fieldCount, buf, pos, next);
             } else {
+                int badByte = TextCheck.firstBad(buf, pos, next);
                 row.reset(buf);
-                if (sink.accept(row)) {
+                if (badByte >= 0) {
+                    int field = fieldAt(badByte);
+                    bad(line, fieldName(field), TextCheck.describe(buf, badByte,
+                            field >= 0 ? scanner.starts[field] : pos), buf, pos, next);
+                } else if (tally.validator.validate(row) && sink.accept(row)) {
                     tally.accepted(row);
                 } else {
                     bad(line, row.failedColumn(), row.failure(), buf, pos, next);
@@ -62,6 +67,16 @@ final class ChunkParser<S extends RecordSink> {
             pos = next;
         }
         return pos;
+    }
+
+    /** The field holding the byte at {@code at} (fields lie in order), or -1. */
+    private int fieldAt(int at) {
+        for (int f = 0; f < scanner.fieldCount; f++) {
+            if (at < scanner.ends[f]) {
+                return f;
+            }
+        }
+        return -1;
     }
 
     private String fieldName(int field) {

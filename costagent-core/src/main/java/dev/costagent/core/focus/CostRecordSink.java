@@ -27,7 +27,18 @@ public final class CostRecordSink implements RecordSink {
     /** A sink for records of a file with this header. */
     public CostRecordSink(FocusHeader header) {
         this.header = header;
-        this.extraFields = header.extraFields();
+        // FOCUS columns newer than 1.0 have no CostRecord component: they travel as extra columns, by name.
+        int[] others = header.extraFields();
+        List<Integer> extras = new ArrayList<>();
+        for (int f = 0; f < header.size(); f++) {
+            int field = f;
+            boolean newer = FocusColumn.byName(header.names().get(f))
+                    .map(c -> c.since() != FocusVersion.V1_0).orElse(false);
+            if (newer || java.util.Arrays.stream(others).anyMatch(o -> o == field)) {
+                extras.add(f);
+            }
+        }
+        this.extraFields = extras.stream().mapToInt(Integer::intValue).toArray();
         for (FocusColumn column : COLUMNS) {
             fields[column.ordinal()] = header.field(column);
         }
@@ -50,7 +61,7 @@ public final class CostRecordSink implements RecordSink {
         Object[] values = new Object[COLUMNS.length];
         for (FocusColumn column : COLUMNS) {
             int field = fields[column.ordinal()];
-            if (row.isNull(field)) {
+            if (row.isNull(field) || column.since() != FocusVersion.V1_0) {
                 continue;
             }
             switch (column.type()) {

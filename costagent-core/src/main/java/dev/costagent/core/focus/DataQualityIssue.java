@@ -3,15 +3,26 @@ package dev.costagent.core.focus;
 /**
  * One data-quality finding: rows accepted although they break a rule of the FOCUS specification.
  *
- * @param rule what the specification asks, e.g. {@code NULL_IN_NON_NULLABLE_COLUMN}
+ * @param rule the rule's id, e.g. {@code NULL_IN_NON_NULLABLE_COLUMN}
  * @param column the column concerned
  * @param rowsAffected how many accepted rows break it
  * @param detail a short explanation
+ * @param example one offending value as the input has it, or {@code null} when the rule has none to show (a missing
+ *     column, a null)
  */
-public record DataQualityIssue(String rule, String column, long rowsAffected, String detail) {
+public record DataQualityIssue(String rule, String column, long rowsAffected, String detail, String example) {
 
     /** A mandatory column the input lacks. */
     public static final String MISSING_MANDATORY_COLUMN = "MISSING_MANDATORY_COLUMN";
     /** A null in a column the specification says must not be null. */
     public static final String NULL_IN_NON_NULLABLE_COLUMN = "NULL_IN_NON_NULLABLE_COLUMN";
+    /** A value outside the column's allowed set (ChargeCategory, PricingCategory, ServiceCategory, ...). */
+    public static final String VALUE_NOT_ALLOWED = "VALUE_NOT_ALLOWED";
+    /** ChargePeriodEnd equal to ChargePeriodStart: FOCUS wants the end after the start (earlier ends are rejected). */
+    public static final String CHARGE_PERIOD_END_NOT_AFTER_START = "CHARGE_PERIOD_END_NOT_AFTER_START";
+
+    /** A finding without an example value. */
+    public DataQualityIssue(String rule, String column, long rowsAffected, String detail) {
+        this(rule, column, rowsAffected, detail, null);
+    }
 }

@@ -24,8 +24,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Writes {@link CostRecord}s as a FOCUS CSV file: UTF-8 without BOM, LF line ends, RFC 4180 quoting.
  *
- * <p>The header is every {@link FocusColumn} name in enum order, then the extra (non-FOCUS) columns given when the
- * writer is opened. Cells are written as follows:
+ * <p>The header is every FOCUS 1.0 {@link FocusColumn} name in enum order, then the extra (non-FOCUS) columns given
+ * when the writer is opened. Cells are written as follows:
  * <ul>
  *   <li>null: an empty cell; an empty string: {@code ""} (so the two stay apart);</li>
  *   <li>decimals: {@link BigDecimal#toPlainString()}, never exponent notation;</li>
@@ -41,7 +41,11 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class FocusCsvWriter implements Closeable {
 
-    private static final FocusColumn[] COLUMNS = FocusColumn.values();
+    /**
+     * The columns a {@link CostRecord} holds: the FOCUS 1.0 set, so written files are FOCUS 1.0 (later versions'
+     * columns would be empty, and their mandatory ones would make a 1.3 file that breaks its own rules).
+     */
+    private static final FocusColumn[] COLUMNS = FocusColumn.definedIn(FocusVersion.V1_0).toArray(new FocusColumn[0]);
     /** ASCII characters that force the careful path: the ones RFC 4180 quotes for. */
     private static final boolean[] NEEDS_CARE = new boolean[128];
 
@@ -82,7 +86,8 @@ public final class FocusCsvWriter implements Closeable {
             throw new IllegalArgumentException("duplicate extra column in " + extraColumns);
         }
         for (String column : this.extraColumns) {
-            if (FocusColumn.byName(column).isPresent()) {
+            // Later versions' columns have no CostRecord component and are written as extra columns.
+            if (FocusColumn.byName(column).filter(c -> c.since() == FocusVersion.V1_0).isPresent()) {
                 throw new IllegalArgumentException("extra column " + column + " is a FOCUS column");
             }
             if (column.isEmpty()) {

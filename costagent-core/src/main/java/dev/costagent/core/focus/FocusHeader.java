@@ -21,8 +21,18 @@ public final class FocusHeader {
     private final Map<FocusColumn, Integer> known = new EnumMap<>(FocusColumn.class);
     /** Fields whose names are not FOCUS columns (provider {@code x_} columns and the like), in file order. */
     private final int[] extraFields;
+    private final FocusVersion detected;
+    private final FocusVersion version;
 
     FocusHeader(String file, List<String> names) {
+        this(file, names, null);
+    }
+
+    /**
+     * A header; {@code declared} is the FOCUS version the user gave, or {@code null} to take the one the columns
+     * show.
+     */
+    FocusHeader(String file, List<String> names, FocusVersion declared) {
         this.file = file;
         this.names = List.copyOf(names);
         Arrays.fill(fieldOfColumn, -1);
@@ -39,6 +49,27 @@ public final class FocusHeader {
             }, () -> extras.add(field));
         }
         extraFields = extras.stream().mapToInt(Integer::intValue).toArray();
+        FocusVersion newest = FocusVersion.V1_0;
+        for (FocusColumn column : known.keySet()) {
+            if (column.since().compareTo(newest) > 0) {
+                newest = column.since();
+            }
+        }
+        detected = newest;
+        version = declared == null ? detected : declared;
+    }
+
+    /**
+     * The FOCUS version the columns show: the newest version that introduced one of them (a file with only 1.0
+     * columns is 1.0, one with ServiceSubcategory at least 1.1, and so on).
+     */
+    public FocusVersion detectedVersion() {
+        return detected;
+    }
+
+    /** The version the file is read as: the one the user declared, else the detected one. */
+    public FocusVersion version() {
+        return version;
     }
 
     /** The file this header belongs to. */
@@ -82,8 +113,8 @@ public final class FocusHeader {
         return extraFields.clone();
     }
 
-    /** Mandatory FOCUS columns the file lacks. */
+    /** FOCUS columns mandatory in the file's {@link #version()} that the file lacks. */
     public List<FocusColumn> missingMandatory() {
-        return Arrays.stream(FocusColumn.values()).filter(c -> c.mandatory() && !has(c)).toList();
+        return Arrays.stream(FocusColumn.values()).filter(c -> c.mandatory(version) && !has(c)).toList();
     }
 }

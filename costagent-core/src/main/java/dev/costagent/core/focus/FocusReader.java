@@ -80,6 +80,30 @@ public final class FocusReader {
     }
 
     /**
+     * The FOCUS version a file or directory is read as: the declared one ({@link ReadOptions#focusVersion()}), else
+     * the newest any file's header shows. Reads the headers only.
+     *
+     * @throws FocusFormatException as {@link #read(Path, RecordSink.SinkFactory)} for a header that is not FOCUS
+     */
+    public FocusVersion version(Path input) {
+        FocusVersion newest = null;
+        for (Path file : files(input)) {
+            String name = file.toString();
+            try (InputStream raw = Files.newInputStream(file);
+                    InputStream in = name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")
+                            ? new GZIPInputStream(raw, 1 << 16) : raw) {
+                byte[] window = new byte[HEADER_WINDOW];
+                int read = fill(in, window, 0);
+                FocusVersion version = scanHeader(name, window, read, read < window.length).header.version();
+                newest = newest == null || version.compareTo(newest) > 0 ? version : newest;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+            }
+        }
+        return newest;
+    }
+
+    /**
      * Reads every record of a file or directory.
      *
      * @param factory makes one sink per stretch of a file
@@ -426,7 +450,7 @@ public final class FocusReader {
                 throw new FocusFormatException(file, 1, null, "header field " + (f + 1) + " has no column name");
             }
         }
-        FocusHeader header = new FocusHeader(file, names);
+        FocusHeader header = new FocusHeader(file, names, options.focusVersion());
         if (header.knownColumns().isEmpty()) {
             throw new FocusFormatException(file, 1, null, "no FOCUS column in the header (first column: '"
                     + names.get(0) + "'); is this a FOCUS export?");
@@ -435,7 +459,7 @@ public final class FocusReader {
             List<FocusColumn> missing = header.missingMandatory();
             if (!missing.isEmpty()) {
                 throw new FocusFormatException(file, 1, missing.get(0).columnName(),
-                        "mandatory FOCUS column missing from the header"
+                        "mandatory FOCUS " + header.version() + " column missing from the header"
                                 + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more: "
                                 + missing.stream().skip(1).map(FocusColumn::columnName).toList() + ")" : ""));
             }

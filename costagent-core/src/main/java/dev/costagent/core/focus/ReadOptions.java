@@ -11,8 +11,10 @@ import static java.util.Objects.requireNonNull;
  *     many as a multiple of the threads, so that the threads finish together)
  * @param maxRejectDetails how many rejected records to keep in detail; all are counted regardless
  * @param progress told about progress every half second or so; {@link ReadProgress#NONE} for quiet
+ * @param focusVersion the FOCUS version to read the input as, or {@code null} to detect it from the columns
  */
-public record ReadOptions(boolean lenient, int threads, int chunkBytes, int maxRejectDetails, ReadProgress progress) {
+public record ReadOptions(boolean lenient, int threads, int chunkBytes, int maxRejectDetails, ReadProgress progress,
+        FocusVersion focusVersion) {
 
     /** Strict, one parser per core, 4 MiB chunks, 10,000 reject details, quiet. */
     public static final ReadOptions DEFAULTS = builder().build();
@@ -39,7 +41,7 @@ public record ReadOptions(boolean lenient, int threads, int chunkBytes, int maxR
     /** A builder starting from these options. */
     public Builder toBuilder() {
         return new Builder().lenient(lenient).threads(threads).chunkBytes(chunkBytes)
-                .maxRejectDetails(maxRejectDetails).progress(progress);
+                .maxRejectDetails(maxRejectDetails).progress(progress).focusVersion(focusVersion);
     }
 
     /** Builds {@link ReadOptions}. */
@@ -49,6 +51,7 @@ public record ReadOptions(boolean lenient, int threads, int chunkBytes, int maxR
         private int chunkBytes = 4 << 20;
         private int maxRejectDetails = 10_000;
         private ReadProgress progress = ReadProgress.NONE;
+        private FocusVersion focusVersion;
 
         private Builder() {}
 
@@ -82,9 +85,15 @@ public record ReadOptions(boolean lenient, int threads, int chunkBytes, int maxR
             return this;
         }
 
+        /** The FOCUS version to read the input as; {@code null} (the default) detects it from the columns. */
+        public Builder focusVersion(FocusVersion focusVersion) {
+            this.focusVersion = focusVersion;
+            return this;
+        }
+
         /** The options. */
         public ReadOptions build() {
-            return new ReadOptions(lenient, threads, chunkBytes, maxRejectDetails, progress);
+            return new ReadOptions(lenient, threads, chunkBytes, maxRejectDetails, progress, focusVersion);
         }
     }
 }

@@ -14,16 +14,24 @@ import java.util.Map;
  * @param rejected records rejected (lenient mode); accepted + rejected = data records in the input
  * @param rejects the first rejected records in detail (up to {@link ReadOptions#maxRejectDetails()})
  * @param dataQuality rules broken by accepted rows
+ * @param profile the FOCUS version read and each provider's granularity
  * @param <S> the sink type
  */
 public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, long rejected,
-        List<RejectedRecord> rejects, List<DataQualityIssue> dataQuality) {
+        List<RejectedRecord> rejects, List<DataQualityIssue> dataQuality, InputProfile profile) {
 
     /** Copies the lists; {@code sinks} is empty when they were handed to a consumer as they were verified. */
     public ReadResult {
         sinks = List.copyOf(sinks);
         rejects = List.copyOf(rejects);
         dataQuality = List.copyOf(dataQuality);
+        java.util.Objects.requireNonNull(profile, "profile");
+    }
+
+    /** A result without a profile (FOCUS 1.0, granularity unknown). */
+    public ReadResult(List<S> sinks, long accepted, long rejected, List<RejectedRecord> rejects,
+            List<DataQualityIssue> dataQuality) {
+        this(sinks, accepted, rejected, rejects, dataQuality, InputProfile.EMPTY);
     }
 
     /** Collects the stretches of a read, in order. */
@@ -34,6 +42,12 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
         private final List<RejectedRecord> rejects = new ArrayList<>();
         private final Map<String, long[]> nulls = new LinkedHashMap<>();
         private final Map<String, long[]> missing = new LinkedHashMap<>();
+        /** Allowed-value findings by column: rows, and the first example. */
+        private final Map<String, Object[]> notAllowed = new LinkedHashMap<>();
+        private final Map<String, long[]> granularity = new LinkedHashMap<>();
+        private long emptyPeriods;
+        private String emptyPeriodExample;
+        private FocusVersion version;
         private long accepted;
         private long rejected;
 
@@ -76,6 +90,29 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
             for (FocusColumn column : tally.header.missingMandatory()) {
                 missing.computeIfAbsent(column.columnName(), c -> new long[1])[0] += tally.accepted;
             }
+            RecordValidator validator = tally.validator;
+            for (RecordValidator.ValueRule rule : validator.valueRules()) {
+                Object[] found = notAllowed.computeIfAbsent(rule.column, c -> new Object[] {new long[1], null,
+                        rule.detail});
+                ((long[]) found[0])[0] += rule.rows;
+                if (found[1] == null && rule.example != null) {
+                    found[1] = rule.example;
+                }
+            }
+            if (emptyPeriodExample == null) {
+                emptyPeriodExample = validator.emptyPeriodExample;
+            }
+            emptyPeriods += validator.emptyPeriods;
+            validator.granularity.forEach((provider, counts) -> {
+                long[] total = granularity.computeIfAbsent(provider, p -> new long[counts.length]);
+                for (int i = 0; i < counts.length; i++) {
+                    total[i] += counts[i];
+                }
+            });
+            FocusVersion read = tally.header.version();
+            if (version == null || read.compareTo(version) > 0) {
+                version = read;
+            }
         }
 
         ReadResult<S> build() {
@@ -89,7 +126,34 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
                             "FOCUS requires a value; rows kept, the null counts as absent in " + column + " only"));
                 }
             });
-            return new ReadResult<>(sinks, accepted, rejected, rejects, issues);
+            notAllowed.forEach((column, found) -> {
+                long rows = ((long[]) found[0])[0];
+                if (rows > 0) {
+                    issues.add(new DataQualityIssue(DataQualityIssue.VALUE_NOT_ALLOWED, column, rows,
+                            (String) found[2], (String) found[1]));
+                }
+            });
+            if (emptyPeriods > 0) {
+                issues.add(new DataQualityIssue(DataQualityIssue.CHARGE_PERIOD_END_NOT_AFTER_START,
+                        FocusColumn.CHARGE_PERIOD_END.columnName(), emptyPeriods,
+                        "ChargePeriodEnd equals ChargePeriodStart; FOCUS wants the end after the start; rows kept",
+                        emptyPeriodExample));
+            }
+            Map<String, Granularity> byProvider = new LinkedHashMap<>();
+            granularity.forEach((provider, counts) -> byProvider.put(provider, granularityOf(counts)));
+            InputProfile profile = new InputProfile(version == null ? FocusVersion.V1_0 : version, byProvider);
+            return new ReadResult<>(sinks, accepted, rejected, rejects, issues, profile);
+        }
+
+        /** One class when every counted row has it, else mixed. */
+        private static Granularity granularityOf(long[] counts) {
+            Granularity found = Granularity.UNKNOWN;
+            for (Granularity g : Granularity.values()) {
+                if (counts[g.ordinal()] > 0) {
+                    found = found.and(g);
+                }
+            }
+            return found;
         }
     }
 }

@@ -18,6 +18,8 @@ final class RecordTally {
     /** Field indexes of the non-nullable FOCUS columns the input has, and their null counts. */
     private final int[] nonNullableFields;
     final long[] nullCounts;
+    /** The checks every record passes before a sink sees it, and the data-quality counts of accepted ones. */
+    final RecordValidator validator;
 
     long accepted;
     long rejected;
@@ -37,11 +39,13 @@ final class RecordTally {
         }
         this.nonNullableFields = fields.stream().mapToInt(Integer::intValue).toArray();
         this.nullCounts = new long[nonNullableFields.length];
+        this.validator = new RecordValidator(header);
     }
 
     /** Counts an accepted record and its nulls. */
     void accepted(FocusRow row) {
         accepted++;
+        validator.observe(row);
         for (int i = 0; i < nonNullableFields.length; i++) {
             if (row.isNull(nonNullableFields[i])) {
                 nullCounts[i]++;

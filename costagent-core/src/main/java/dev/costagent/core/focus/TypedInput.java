@@ -38,7 +38,7 @@ public final class TypedInput<S extends RecordSink> {
      */
     public static <S extends RecordSink> TypedInput<S> of(String name, List<String> columns, ReadOptions options,
             RecordSink.SinkFactory<S> factory, boolean[] eagerText) {
-        return new TypedInput<>(new FocusHeader(name, columns), options, factory, eagerText);
+        return new TypedInput<>(new FocusHeader(name, columns, options.focusVersion()), options, factory, eagerText);
     }
 
     /** The columns. */
@@ -108,7 +108,7 @@ public final class TypedInput<S extends RecordSink> {
          */
         public boolean endRecord() {
             rows++;
-            boolean accepted = sink.accept(row);
+            boolean accepted = tally.validator.validate(row) && sink.accept(row);
             if (accepted) {
                 tally.accepted(row);
             } else {

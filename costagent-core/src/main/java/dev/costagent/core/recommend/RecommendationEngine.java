@@ -82,6 +82,7 @@ public final class RecommendationEngine {
         List<Recommendation> first = new ArrayList<>();
         for (RecommendationRule rule : rules) {
             if (!rule.sizedAfterActions()) {
+                context.checking(rule.name());
                 first.addAll(rule.evaluate(context));
             }
         }
@@ -90,6 +91,7 @@ public final class RecommendationEngine {
         List<Recommendation> second = new ArrayList<>();
         for (RecommendationRule rule : rules) {
             if (rule.sizedAfterActions()) {
+                context.checking(rule.name());
                 second.addAll(rule.evaluate(context));
             }
         }

@@ -55,6 +55,8 @@ public final class CostTable implements QueryEngine {
     private final List<RejectedRecord> rejects;
     private final List<DataQualityIssue> dataQuality;
     private final List<String> currencies;
+    /** The FOCUS version read and each provider's granularity (set by the read; see {@link #profile()}). */
+    private dev.costagent.core.focus.InputProfile profile = dev.costagent.core.focus.InputProfile.EMPTY;
 
     CostTable(int rows, int[] attributeSetOf, long baseSecond, int[] startOffset, int minOffset, int maxOffset,
             double[][] metrics, boolean[] metricPresent, Attributes attributes, Set<FocusColumn> presentColumns,
@@ -130,6 +132,17 @@ public final class CostTable implements QueryEngine {
     /** Rules of the FOCUS specification that accepted rows break. */
     public List<DataQualityIssue> dataQuality() {
         return dataQuality;
+    }
+
+    /** The FOCUS version the input was read as and the granularity of each provider's usage rows. */
+    public dev.costagent.core.focus.InputProfile inputProfile() {
+        return profile;
+    }
+
+    /** Sets the read's profile (once, by the assembler). */
+    CostTable withInputProfile(dev.costagent.core.focus.InputProfile value) {
+        this.profile = value;
+        return this;
     }
 
     /** The FOCUS columns the input had. */

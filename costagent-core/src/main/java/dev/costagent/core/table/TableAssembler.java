@@ -271,7 +271,8 @@ final class TableAssembler {
         int minOffset = minStart == Long.MAX_VALUE ? Integer.MAX_VALUE : (int) (minStart - TableSink.FIRST_START);
         int maxOffset = maxStart == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) (maxStart - TableSink.FIRST_START);
         return new CostTable(rows, setOf, TableSink.FIRST_START, startOffset, minOffset, maxOffset, metrics,
-                metricPresent, attributes, present, read.rejected(), read.rejects(), read.dataQuality());
+                metricPresent, attributes, present, read.rejected(), read.rejects(), read.dataQuality())
+                .withInputProfile(read.profile());
     }
 
     /** The dictionary index of an attribute index (all but the duration have one). */

@@ -34,9 +34,9 @@ class FocusCsvWriterPropertyTest {
         List<List<Cell>> rows = Rfc4180.parse(out.toString(StandardCharsets.UTF_8));
         assertThat(rows).hasSize(3);
         for (List<Cell> row : rows.subList(1, 3)) {
-            assertThat(row).hasSize(FocusColumn.values().length + 1);
+            assertThat(row).hasSize(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0).size() + 1);
             assertThat(row.get(FocusColumn.CHARGE_DESCRIPTION.ordinal()).value()).isEqualTo(description);
-            assertThat(row.get(FocusColumn.values().length).value()).isEqualTo(note);
+            assertThat(row.get(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0).size()).value()).isEqualTo(note);
             assertThat(row.get(FocusColumn.BILLED_COST.ordinal()).text()).isEqualTo(cost.toPlainString());
         }
     }

@@ -228,7 +228,7 @@ class FocusReaderTest {
         Path file = FocusCsv.withColumns(columns.toArray(new String[0])).row().row().write(dir.resolve("m.csv"));
 
         assertThatThrownBy(() -> CostTable.read(file, STRICT))
-                .hasMessage(file + ":1: column ContractedCost: mandatory FOCUS column missing from the header");
+                .hasMessage(file + ":1: column ContractedCost: mandatory FOCUS 1.0 column missing from the header");
 
         CostTable table = CostTable.read(file, LENIENT);
         assertThat(table.dataQuality()).extracting(DataQualityIssue::rule, DataQualityIssue::column,

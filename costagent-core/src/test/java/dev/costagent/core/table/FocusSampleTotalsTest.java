@@ -31,7 +31,11 @@ class FocusSampleTotalsTest {
         assertThat(table.currency()).contains("USD");
         assertThat(table.dataQuality()).containsExactly(new DataQualityIssue(
                 DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN, "ContractedCost", 7,
-                "FOCUS requires a value; rows kept, the null counts as absent in ContractedCost only"));
+                "FOCUS requires a value; rows kept, the null counts as absent in ContractedCost only"),
+                // Oracle's rows write ChargeFrequency 'Usage-based'; FOCUS spells it 'Usage-Based'.
+                new DataQualityIssue(DataQualityIssue.VALUE_NOT_ALLOWED, "ChargeFrequency", 7,
+                        "value outside FOCUS's allowed set [One-Time, Recurring, Usage-Based]; rows kept",
+                        "Usage-based"));
         assertThat(table.extraColumns()).containsExactly("Id");
     }
 

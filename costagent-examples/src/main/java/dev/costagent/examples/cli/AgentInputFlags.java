@@ -35,9 +35,15 @@ final class AgentInputFlags {
                     + "(CSV, CSV.gz or Parquet; data larger than the heap).")
     String engine;
 
+    @Option(names = "--focus-version", paramLabel = "VERSION",
+            description = "Read the input as this FOCUS version (1.0, 1.1, 1.2 or 1.3; default: detected from the "
+                    + "columns). Decides which columns are mandatory.")
+    String focusVersion;
+
     /** The agent inputs these flags name. */
     AnalyzeSupport.Inputs inputs() {
         return new AnalyzeSupport.Inputs(input, utilization, inventory, catalog, lenient,
-                ProgressPrinter.forTerminal(quiet), EngineOption.parse(engine) == EngineOption.DUCKDB);
+                ProgressPrinter.forTerminal(quiet), EngineOption.parse(engine) == EngineOption.DUCKDB,
+                focusVersion == null ? null : dev.costagent.core.focus.FocusVersion.parse(focusVersion));
     }
 }

@@ -72,14 +72,16 @@ public final class AnalyzeSupport {
      * @param lenient go on past bad records
      * @param progress where ingest progress goes (e.g. stderr on a terminal); may be null
      * @param duckdb run the queries in DuckDB over the files instead of reading them into the in-memory table
+     * @param focusVersion the FOCUS version to read the input as; {@code null} detects it from the columns
      */
     public record Inputs(Path input, Path utilization, Path inventory, Path catalog, boolean lenient,
-            dev.costagent.core.focus.ReadProgress progress, boolean duckdb) {
+            dev.costagent.core.focus.ReadProgress progress, boolean duckdb,
+            dev.costagent.core.focus.FocusVersion focusVersion) {
 
-        /** Inputs on the default in-memory engine. */
+        /** Inputs on the default in-memory engine, their FOCUS version detected. */
         public Inputs(Path input, Path utilization, Path inventory, Path catalog, boolean lenient,
                 dev.costagent.core.focus.ReadProgress progress) {
-            this(input, utilization, inventory, catalog, lenient, progress, false);
+            this(input, utilization, inventory, catalog, lenient, progress, false, null);
         }
     }
 
@@ -93,7 +95,8 @@ public final class AnalyzeSupport {
         if (inputs.catalog() != null) {
             options.catalog(InstanceCatalog.shipped().overriddenBy(InstanceCatalog.load(inputs.catalog())));
         }
-        ReadOptions.Builder read = ReadOptions.builder().lenient(inputs.lenient());
+        ReadOptions.Builder read = ReadOptions.builder().lenient(inputs.lenient())
+                .focusVersion(inputs.focusVersion());
         if (inputs.progress() != null) {
             read.progress(inputs.progress());
         }
@@ -175,7 +178,7 @@ public final class AnalyzeSupport {
     /**
      * The {@code costagent analyze --format json} document: the analysis report's keys at the top level
      * ({@code breakdowns, trends, forecast, anomalies, commitments, utilization, ...}, as issue 3's contract has them)
-     * plus {@code summary, recommendations, narratives, timings, warnings, dataQuality}.
+     * plus {@code summary, recommendations, narratives, timings, warnings, dataQuality, focusVersion, granularity}.
      */
     public static Map<String, Object> analyzeDocument(Report report) {
         ObjectMapper mapper = ReportJson.mapper();
@@ -190,7 +193,22 @@ public final class AnalyzeSupport {
         doc.put("timings", report.timings());
         doc.put("warnings", report.warnings());
         doc.put("dataQuality", report.dataQuality());
+        doc.put("focusVersion", report.input().focusVersion().label());
+        doc.put("granularity", granularityJson(report.input()));
         return doc;
+    }
+
+    /**
+     * The {@code granularity} JSON object: {@code overall} ({@code hourly}, {@code daily}, {@code monthly},
+     * {@code mixed} or {@code unknown}) and {@code byProvider}, from each provider's usage rows.
+     */
+    public static Map<String, Object> granularityJson(dev.costagent.core.focus.InputProfile profile) {
+        Map<String, Object> byProvider = new LinkedHashMap<>();
+        profile.granularity().forEach((provider, g) -> byProvider.put(provider, g.label()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("overall", profile.overall().label());
+        json.put("byProvider", byProvider);
+        return json;
     }
 
     /** {@link #analyzeDocument} as indented JSON. */

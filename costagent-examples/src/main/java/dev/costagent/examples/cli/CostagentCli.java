@@ -34,10 +34,17 @@ public final class CostagentCli {
         CommandLine commandLine = new CommandLine(new CostagentCli());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine failed = exception.getCommandLine();
+            failed.getErr().println("costagent: " + oneLine(exception) + " (see '" + failed.getCommandSpec()
+                    .qualifiedName() + " --help')");
+            failed.getErr().flush();
+            return BAD_INPUT;
+        });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("costagent: " + oneLine(exception));
             line.getErr().flush();
-            return exception instanceof UncheckedIOException ? IO_FAILURE : BAD_INPUT;
+            return unwrap(exception) instanceof UncheckedIOException ? IO_FAILURE : BAD_INPUT;
         });
         int code = commandLine.execute(args);
         out.flush();
@@ -45,15 +52,35 @@ public final class CostagentCli {
         return code;
     }
 
-    private static String oneLine(Exception exception) {
-        if (exception instanceof FocusFormatException || exception instanceof QueryException
-                || exception instanceof IllegalArgumentException) {
-            return exception.getMessage();
+    /**
+     * The message of an error as one line: wrappers ({@code CompletionException}, {@code ExecutionException} and the
+     * like, which only say on which thread the error happened) are unwrapped to their cause; line breaks are folded.
+     */
+    static String oneLine(Throwable exception) {
+        Throwable error = unwrap(exception);
+        String message = error.getMessage();
+        String text;
+        if (error instanceof FocusFormatException || error instanceof QueryException
+                || error instanceof IllegalArgumentException || error instanceof UncheckedIOException) {
+            text = message == null ? error.getClass().getSimpleName() : message;
+        } else {
+            text = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         }
-        if (exception instanceof UncheckedIOException io) {
-            return io.getMessage();
+        return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    /** The error a wrapper carries. */
+    static Throwable unwrap(Throwable exception) {
+        Throwable error = exception;
+        while (error.getCause() != null && error.getCause() != error
+                && (error instanceof java.util.concurrent.CompletionException
+                || error instanceof java.util.concurrent.ExecutionException
+                || error instanceof java.lang.reflect.InvocationTargetException
+                || error instanceof java.lang.reflect.UndeclaredThrowableException
+                || error.getClass() == RuntimeException.class && error.getMessage() != null
+                        && error.getMessage().equals(error.getCause().toString()))) {
+            error = error.getCause();
         }
-        String message = exception.getMessage();
-        return exception.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return error;
     }
 }

@@ -3,6 +3,7 @@ package dev.costagent.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.costagent.core.focus.DataQualityIssue;
+import dev.costagent.core.focus.FocusReader;
 import dev.costagent.core.focus.RejectedRecord;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.DataProfile;
@@ -68,13 +69,17 @@ public final class SummarizeCommand implements Callable<Integer> {
         for (String dimension : by) {
             query.groupBy(Dimension.parse(dimension));
         }
-        StreamingQuery.Answer answer = EngineOption.parse(engine) == EngineOption.DUCKDB
-                ? duckdb(query.build()) : StreamingQuery.execute(input, query.build(), read.options());
+        boolean duckdb = EngineOption.parse(engine) == EngineOption.DUCKDB;
+        StreamingQuery.Answer answer = duckdb ? duckdb(query.build())
+                : StreamingQuery.execute(input, query.build(), read.options());
+        String focusVersion = focusVersion(duckdb, read);
         // checked after the query, as before, so a bad input is still reported ahead of a bad format
         String fmt = FormatOption.require(format, "table", "json", "csv");
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
-            out.println(JSON.writeValueAsString(json(answer)));
+            Map<String, Object> json = json(answer);
+            json.put("focusVersion", focusVersion);
+            out.println(JSON.writeValueAsString(json));
         } else if (fmt.equals("csv")) {
             printCsv(out, answer.result());
         } else {
@@ -122,6 +127,7 @@ public final class SummarizeCommand implements Callable<Integer> {
             entry.put("column", issue.column());
             entry.put("rowsAffected", issue.rowsAffected());
             entry.put("detail", issue.detail());
+            entry.put("example", issue.example());
             quality.add(entry);
         }
         root.put("dataQuality", quality);
@@ -179,11 +185,21 @@ public final class SummarizeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Total %s: %s%,.2f over %,d rows (%,d rejected)%n", result.query().metric()
                 .columnName(), currency, result.total(), answer.accepted(), answer.rejected());
         for (DataQualityIssue issue : answer.dataQuality()) {
-            out.printf(Locale.ROOT, "Data quality: %s in %s: %,d rows%n", issue.rule(), issue.column(),
-                    issue.rowsAffected());
+            out.printf(Locale.ROOT, "Data quality: %s in %s: %,d rows%s%n", issue.rule(), issue.column(),
+                    issue.rowsAffected(), issue.example() == null ? "" : " (e.g. '" + issue.example() + "')");
         }
         for (RejectedRecord reject : answer.rejects().subList(0, Math.min(10, answer.rejects().size()))) {
             out.println("Rejected: " + reject.describe());
         }
+    }
+
+    /** The FOCUS version of CSV input read by the default engine; {@code null} where the headers are not CSV. */
+    private String focusVersion(boolean duckdb, ReadFlags read) {
+        java.util.List<Path> files = dev.costagent.core.input.FocusInput.files(input);
+        if (duckdb || files.isEmpty()
+                || dev.costagent.core.input.FocusInput.format(files.get(0)) != dev.costagent.core.input.FocusInput.Format.CSV) {
+            return null;
+        }
+        return new FocusReader(read.options()).version(input).label();
     }
 }

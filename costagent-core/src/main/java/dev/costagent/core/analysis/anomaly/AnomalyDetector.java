@@ -74,6 +74,43 @@ public final class AnomalyDetector {
         return builder().build();
     }
 
+    /** The sub-dimensions searched for root causes. */
+    public List<Dimension> rootCauseDimensions() {
+        return rootCauseDimensions;
+    }
+
+    /** This detector without a dimension among the root-cause candidates: for data that lacks its column. */
+    public AnomalyDetector withoutRootCause(Dimension absent) {
+        return copy(dimensions, rootCauseDimensions.stream().filter(d -> !d.equals(absent)).toList());
+    }
+
+    /**
+     * This detector without some dimensions (scanned or searched for root causes): for data that lacks their columns.
+     */
+    public AnomalyDetector without(java.util.Collection<Dimension> absent) {
+        if (absent.isEmpty()) {
+            return this;
+        }
+        return copy(dimensions.stream().filter(d -> !absent.contains(d)).toList(),
+                rootCauseDimensions.stream().filter(d -> !absent.contains(d)).toList());
+    }
+
+    private AnomalyDetector copy(List<Dimension> scanned, List<Dimension> causes) {
+        Builder b = new Builder();
+        b.dimensions = scanned;
+        b.includeTotal = includeTotal;
+        b.threshold = threshold;
+        b.minImpactPercent = minImpactPercent;
+        b.minImpactDollars = minImpactDollars;
+        b.minImpactShare = minImpactShare;
+        b.relativeScaleFloor = relativeScaleFloor;
+        b.lookbackDays = lookbackDays;
+        b.scanLastDays = scanLastDays;
+        b.rootCauseDimensions = causes;
+        b.rootCausesPerDimension = rootCausesPerDimension;
+        return b.build();
+    }
+
     /** The scanned dimensions (besides the total). */
     public List<Dimension> dimensions() {
         return dimensions;

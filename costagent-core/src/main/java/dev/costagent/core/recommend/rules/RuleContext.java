@@ -65,6 +65,7 @@ public final class RuleContext {
     private final List<AnomalySignal> anomalies;
     private final InstanceTypeResolver resolver;
     private final List<String> warnings = new ArrayList<>();
+    private String rule;
 
     private Optional<BillingWindow> window;
     private NavigableMap<Long, Double> dailyUsageCost;
@@ -122,7 +123,7 @@ public final class RuleContext {
         try {
             return billing.execute(query);
         } catch (RuntimeException unanswerable) {
-            warn("skipped a check: " + unanswerable.getMessage());
+            warn((rule == null ? "" : rule + " ") + "skipped a check: " + unanswerable.getMessage());
             return new QueryResult(query, List.of(), 0, 0);
         }
     }
@@ -132,14 +133,29 @@ public final class RuleContext {
         return USAGE;
     }
 
-    /** Records a warning for the report (e.g. a resource that could not be rightsized, and why). */
+    /** Records a warning for the report (e.g. a resource that could not be rightsized, and why); once. */
     public void warn(String message) {
-        warnings.add(message);
+        if (!warnings.contains(message)) {
+            warnings.add(message);
+        }
+    }
+
+    /** Names the rule now evaluating, so that a check it has to skip is reported under its name. */
+    public void checking(String ruleName) {
+        this.rule = ruleName;
     }
 
     /** The warnings recorded so far. */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /**
+     * What the billing rows let rules see, per provider (from ChargePeriodEnd − ChargePeriodStart at read time); empty
+     * when the engine does not say (several sources combined, or an engine other than a table).
+     */
+    public Map<String, dev.costagent.core.focus.Granularity> granularity() {
+        return billing instanceof dev.costagent.core.table.CostTable table ? table.inputProfile().granularity() : Map.of();
     }
 
     /** The billing window, or empty when the data has no usage cost at all. */

@@ -1,5 +1,6 @@
 package dev.costagent.core.recommend.rules;
 
+import dev.costagent.core.focus.Granularity;
 import dev.costagent.core.recommend.Effort;
 import dev.costagent.core.recommend.Evidence;
 import dev.costagent.core.recommend.Recommendation;
@@ -33,6 +34,17 @@ public final class ScheduleRule implements RecommendationRule {
 
     @Override
     public List<Recommendation> evaluate(RuleContext context) {
+        // Hours off are judged from hourly rows; daily or monthly rows show no hours, and none are invented.
+        List<String> coarse = context.granularity().entrySet().stream()
+                .filter(e -> e.getValue() == Granularity.DAILY || e.getValue() == Granularity.MONTHLY)
+                .map(e -> e.getKey() + " (" + e.getValue().label() + ")").toList();
+        if (!coarse.isEmpty()) {
+            context.warn(name() + " skipped for " + String.join(", ", coarse)
+                    + ": rows longer than an hour (ChargePeriodEnd - ChargePeriodStart) show no working hours");
+            if (context.granularity().values().stream().noneMatch(Granularity::showsHours)) {
+                return List.of();
+            }
+        }
         // Candidates: non-production compute with cost every day; only they go through the hourly query.
         Map<String, ResourceProfile> candidates = new TreeMap<>();
         for (ResourceProfile p : context.profiles().values()) {

@@ -1,0 +1,358 @@
+package dev.costagent.core.focus;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one definition of a valid FOCUS record, run by the reader on every record before any sink sees it, so that
+ * every command ({@code ingest}, {@code summarize}, {@code analyze}, any source: CSV or typed) accepts and rejects the
+ * same records, naming the same column.
+ *
+ * <p>A record is rejected for: text that is not UTF-8 or holds a control character (checked by the reader over the
+ * whole CSV record, here per field for typed rows); a timestamp column that does not parse; ChargePeriodEnd before
+ * ChargePeriodStart; a decimal column that does not parse; Tags that are not a JSON object of strings. Fields are
+ * checked in file order, so the first bad field is the one named.
+ *
+ * <p>Accepted records are then checked against rules real exports break without making the data unusable (values
+ * outside FOCUS's allowed sets, an empty charge period): those are counted into the data-quality report by rule,
+ * column, rows and one example, never rejected. The charge period lengths of usage rows give each provider's
+ * {@link Granularity}.
+ *
+ * <p>One per stretch (not thread-safe). Per record it allocates nothing once the values repeat.
+ */
+final class RecordValidator {
+
+    private static final byte TIME = 1;
+    private static final byte DECIMAL = 2;
+    private static final byte TAGS = 3;
+    /**
+     * The charge period starts a table can hold (2000-01-01 and the 2^31 seconds after it): a start outside them is a
+     * corrupt timestamp (a mistyped year), rejected here so that every command rejects it, not only ingest.
+     */
+    private static final long FIRST_START = 946_684_800L;
+    private static final long END_OF_STARTS = FIRST_START + Integer.MAX_VALUE;
+    private static final byte[] USAGE = "Usage".getBytes(StandardCharsets.US_ASCII);
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    private final FocusHeader header;
+    /** The fields to check, in file order, and what they hold. */
+    private final int[] checked;
+    private final byte[] kinds;
+    /** Per checked field, the last value found valid (timestamps and tags repeat row after row). */
+    private final byte[][] lastValid;
+    private final int[] lastValidLength;
+    /** Text fields a typed row sets, checked for encoding here (CSV records are checked whole by the reader). */
+    private final int[] textFields;
+    private final int startField;
+    private final int endField;
+    private final int providerField;
+    private final int categoryField;
+    private final ValueRule[] valueRules;
+    /** Tags values found valid: rows of many resources interleave, so a set, not just the last value. */
+    private final SeenValues validTags = new SeenValues();
+
+    /** The charge period of the record last validated (Long.MIN_VALUE when null). */
+    private long start;
+    private long end;
+
+    /** Charge periods whose end is not after their start (equal ends; earlier ends are rejected). */
+    long emptyPeriods;
+    String emptyPeriodExample;
+    /** Per provider: rows by granularity class. */
+    final Map<String, long[]> granularity = new LinkedHashMap<>();
+    private byte[] lastProvider = new byte[0];
+    private long[] lastProviderCounts;
+    private boolean lastProviderNull;
+
+    RecordValidator(FocusHeader header) {
+        this.header = header;
+        List<Integer> fields = new ArrayList<>();
+        List<Byte> kindList = new ArrayList<>();
+        List<Integer> texts = new ArrayList<>();
+        for (int f = 0; f < header.size(); f++) {
+            FocusColumn column = FocusColumn.byName(header.names().get(f)).orElse(null);
+            ColumnType type = column == null ? ColumnType.STRING : column.type();
+            switch (type) {
+                case TIMESTAMP -> {
+                    fields.add(f);
+                    kindList.add(TIME);
+                }
+                case DECIMAL -> {
+                    fields.add(f);
+                    kindList.add(DECIMAL);
+                }
+                case TAGS -> {
+                    fields.add(f);
+                    kindList.add(TAGS);
+                    texts.add(f);
+                }
+                default -> texts.add(f);
+            }
+        }
+        checked = fields.stream().mapToInt(Integer::intValue).toArray();
+        kinds = new byte[checked.length];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = kindList.get(i);
+        }
+        lastValid = new byte[checked.length][];
+        lastValidLength = new int[checked.length];
+        textFields = texts.stream().mapToInt(Integer::intValue).toArray();
+        startField = header.field(FocusColumn.CHARGE_PERIOD_START);
+        endField = header.field(FocusColumn.CHARGE_PERIOD_END);
+        int provider = header.field(FocusColumn.PROVIDER_NAME);
+        providerField = provider >= 0 ? provider : header.field(FocusColumn.SERVICE_PROVIDER_NAME);
+        categoryField = header.field(FocusColumn.CHARGE_CATEGORY);
+        valueRules = AllowedValues.rulesFor(header);
+    }
+
+    /**
+     * Checks a record; on a bad value marks the row with {@link FocusRow#reject} and returns {@code false}.
+     */
+    boolean validate(FocusRow row) {
+        if (!row.fieldsAdjacent() && !checkText(row)) {
+            return false;
+        }
+        start = Long.MIN_VALUE;
+        end = Long.MIN_VALUE;
+        for (int i = 0; i < checked.length; i++) {
+            int field = checked[i];
+            if (row.isNull(field)) {
+                continue;
+            }
+            switch (kinds[i]) {
+                case TIME -> {
+                    long seconds;
+                    if (field == startField || field == endField || !row.fieldsAdjacent()) {
+                        seconds = row.timestamp(field);
+                        if (seconds == TimestampParser.INVALID) {
+                            return row.rejectTimestamp(field);
+                        }
+                        if (field == startField) {
+                            if (seconds < FIRST_START || seconds >= END_OF_STARTS) {
+                                return row.reject(FocusColumn.CHARGE_PERIOD_START.columnName(), "'"
+                                        + row.snippet(startField)
+                                        + "' is outside the years 2000 to 2067 that billing data covers");
+                            }
+                            start = seconds;
+                        } else if (field == endField) {
+                            end = seconds;
+                        }
+                    } else if (!seenValid(i, row, field)) {
+                        if (row.timestamp(field) == TimestampParser.INVALID) {
+                            return row.rejectTimestamp(field);
+                        }
+                        remember(i, row, field);
+                    }
+                }
+                case DECIMAL -> {
+                    if (Double.isNaN(row.decimal(field))) {
+                        return row.rejectNumber(field);
+                    }
+                }
+                default -> {
+                    // Raw text as written (doubled quotes and all): equal raw text means equal tags, and a hit
+                    // then costs neither unescaping nor parsing.
+                    int from = row.rawStart(field);
+                    int to = row.rawEnd(field);
+                    if (!validTags.contains(row.buffer(), from, to)) {
+                        byte[] raw = Arrays.copyOfRange(row.buffer(), from, to);
+                        try {
+                            TagsParser.parse(row.string(field));
+                        } catch (IllegalArgumentException e) {
+                            return row.reject(FocusColumn.TAGS.columnName(), e.getMessage());
+                        }
+                        validTags.add(raw);
+                    }
+                }
+            }
+        }
+        if (start != Long.MIN_VALUE && end != Long.MIN_VALUE && end < start) {
+            return row.reject(FocusColumn.CHARGE_PERIOD_END.columnName(),
+                    "ChargePeriodEnd is before ChargePeriodStart");
+        }
+        return true;
+    }
+
+    /** Counts an accepted record's data-quality findings and its charge period length (after {@link #validate}). */
+    void observe(FocusRow row) {
+        for (ValueRule rule : valueRules) {
+            rule.observe(row);
+        }
+        if (start == Long.MIN_VALUE || end == Long.MIN_VALUE) {
+            return;
+        }
+        if (end == start) {
+            if (emptyPeriods++ == 0) {
+                emptyPeriodExample = row.snippet(startField) + " to " + row.snippet(endField);
+            }
+        }
+        if (categoryField >= 0 && !equalsBytes(row, categoryField, USAGE)) {
+            return;
+        }
+        providerCounts(row)[Granularity.ofSeconds(end - start).ordinal()]++;
+    }
+
+    /** The data-quality findings of the value rules, merged into {@code issues} by rule and column. */
+    List<ValueRule> valueRules() {
+        return Arrays.asList(valueRules);
+    }
+
+    private long[] providerCounts(FocusRow row) {
+        if (row.isNull(providerField)) {
+            if (!lastProviderNull || lastProviderCounts == null) {
+                lastProviderCounts = granularity.computeIfAbsent("", p -> new long[Granularity.values().length]);
+                lastProviderNull = true;
+                lastProvider = new byte[0];
+            }
+            return lastProviderCounts;
+        }
+        int from = row.rawStart(providerField);
+        int to = row.rawEnd(providerField);
+        byte[] buf = row.buffer();
+        if (lastProviderCounts == null || lastProviderNull
+                || !Arrays.equals(buf, from, to, lastProvider, 0, lastProvider.length)) {
+            lastProvider = Arrays.copyOfRange(buf, from, to);
+            lastProviderCounts = granularity.computeIfAbsent(row.string(providerField),
+                    p -> new long[Granularity.values().length]);
+            lastProviderNull = false;
+        }
+        return lastProviderCounts;
+    }
+
+    private boolean checkText(FocusRow row) {
+        for (int field : textFields) {
+            if (row.isNull(field)) {
+                continue;
+            }
+            int from = row.start(field);
+            int to = row.end(field);
+            byte[] buf = row.buffer();
+            int bad = TextCheck.firstBad(buf, from, to);
+            if (bad >= 0) {
+                return row.reject(header.names().get(field), TextCheck.describe(buf, bad, from));
+            }
+        }
+        return true;
+    }
+
+    private boolean seenValid(int i, FocusRow row, int field) {
+        byte[] last = lastValid[i];
+        return last != null && Arrays.equals(row.buffer(), row.rawStart(field), row.rawEnd(field), last, 0,
+                lastValidLength[i]);
+    }
+
+    private void remember(int i, FocusRow row, int field) {
+        int from = row.rawStart(field);
+        int length = row.rawEnd(field) - from;
+        byte[] last = lastValid[i];
+        if (last == null || last.length < length) {
+            last = new byte[Math.max(length, 32)];
+            lastValid[i] = last;
+        }
+        System.arraycopy(row.buffer(), from, last, 0, length);
+        lastValidLength[i] = length;
+    }
+
+    private static boolean equalsBytes(FocusRow row, int field, byte[] expected) {
+        if (row.isNull(field)) {
+            return false;
+        }
+        int from = row.rawStart(field);
+        return Arrays.equals(row.buffer(), from, row.rawEnd(field), expected, 0, expected.length);
+    }
+
+    /**
+     * A bounded set of byte strings (open addressing on a 64-bit hash); when full it starts over, so memory stays
+     * bounded and a miss only costs a parse.
+     */
+    static final class SeenValues {
+        private static final int CAPACITY = 1 << 13;
+        private final long[] hashes = new long[CAPACITY];
+        private final byte[][] values = new byte[CAPACITY][];
+        private int size;
+
+        boolean contains(byte[] buf, int from, int to) {
+            long hash = hash(buf, from, to);
+            for (int slot = (int) hash & (CAPACITY - 1); values[slot] != null; slot = (slot + 1) & (CAPACITY - 1)) {
+                if (hashes[slot] == hash && Arrays.equals(values[slot], 0, values[slot].length, buf, from, to)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void add(byte[] value) {
+            if (size >= CAPACITY / 2) {
+                Arrays.fill(values, null);
+                size = 0;
+            }
+            long hash = hash(value, 0, value.length);
+            int slot = (int) hash & (CAPACITY - 1);
+            while (values[slot] != null) {
+                slot = (slot + 1) & (CAPACITY - 1);
+            }
+            hashes[slot] = hash;
+            values[slot] = value;
+            size++;
+        }
+
+        /** Eight bytes at a time, then the tail. */
+        private static long hash(byte[] buf, int from, int to) {
+            long h = 0x9E3779B97F4A7C15L ^ (to - from);
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                h = Long.rotateLeft((h ^ (long) LONGS.get(buf, i)) * 0xC2B2AE3D27D4EB4FL, 31);
+            }
+            for (; i < to; i++) {
+                h = (h ^ buf[i]) * 0x100000001B3L;
+            }
+            return h ^ (h >>> 29);
+        }
+    }
+
+    /** One allowed-values rule on one column: the rows breaking it and the first value that did. */
+    static final class ValueRule {
+        final String rule;
+        final String column;
+        final String detail;
+        private final int field;
+        private final byte[][] allowed;
+        private byte[] lastAllowed = new byte[0];
+        long rows;
+        String example;
+
+        ValueRule(String rule, String column, int field, List<String> allowed, String detail) {
+            this.rule = rule;
+            this.column = column;
+            this.field = field;
+            this.detail = detail;
+            this.allowed = allowed.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        }
+
+        void observe(FocusRow row) {
+            if (row.isNull(field)) {
+                return;
+            }
+            byte[] buf = row.buffer();
+            int from = row.rawStart(field);
+            int to = row.rawEnd(field);
+            if (Arrays.equals(buf, from, to, lastAllowed, 0, lastAllowed.length)) {
+                return;
+            }
+            for (byte[] value : allowed) {
+                if (Arrays.equals(buf, from, to, value, 0, value.length)) {
+                    lastAllowed = value;
+                    return;
+                }
+            }
+            if (rows++ == 0) {
+                example = row.string(field);
+            }
+        }
+    }
+}
