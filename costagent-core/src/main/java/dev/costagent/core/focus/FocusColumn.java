@@ -194,4 +194,9 @@ public enum FocusColumn {
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The values FOCUS allows in this column, or an empty list when it does not enumerate them. */
+    public java.util.List<String> allowedValues() {
+        return AllowedValues.of(this);
+    }
 }

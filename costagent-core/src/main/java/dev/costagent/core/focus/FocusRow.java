@@ -57,6 +57,14 @@ public abstract class FocusRow {
     /** Whether the field is null. A missing column ({@code field < 0}) is null. */
     public abstract boolean isNull(int field);
 
+    /**
+     * Whether the field holds a value that the source did not decode (a column a projected read skips: known to be
+     * there, nothing more). Checks pass over such fields; CSV fields are always read.
+     */
+    public boolean isUnread(int field) {
+        return false;
+    }
+
     /** The field as a decimal, or {@code NaN} when it is null or not a number (check {@link #isNull} first). */
     public abstract double decimal(int field);
 

@@ -121,7 +121,7 @@ final class RecordValidator {
         end = Long.MIN_VALUE;
         for (int i = 0; i < checked.length; i++) {
             int field = checked[i];
-            if (row.isNull(field)) {
+            if (row.isNull(field) || row.isUnread(field)) {
                 continue;
             }
             switch (kinds[i]) {
@@ -203,7 +203,7 @@ final class RecordValidator {
     }
 
     private long[] providerCounts(FocusRow row) {
-        if (row.isNull(providerField)) {
+        if (row.isNull(providerField) || row.isUnread(providerField)) {
             if (!lastProviderNull || lastProviderCounts == null) {
                 lastProviderCounts = granularity.computeIfAbsent("", p -> new long[Granularity.values().length]);
                 lastProviderNull = true;
@@ -226,7 +226,7 @@ final class RecordValidator {
 
     private boolean checkText(FocusRow row) {
         for (int field : textFields) {
-            if (row.isNull(field)) {
+            if (row.isNull(field) || row.isUnread(field)) {
                 continue;
             }
             int from = row.start(field);
@@ -259,7 +259,7 @@ final class RecordValidator {
     }
 
     private static boolean equalsBytes(FocusRow row, int field, byte[] expected) {
-        if (row.isNull(field)) {
+        if (row.isNull(field) || row.isUnread(field)) {
             return false;
         }
         int from = row.rawStart(field);
@@ -335,7 +335,7 @@ final class RecordValidator {
         }
 
         void observe(FocusRow row) {
-            if (row.isNull(field)) {
+            if (row.isNull(field) || row.isUnread(field)) {
                 return;
             }
             byte[] buf = row.buffer();

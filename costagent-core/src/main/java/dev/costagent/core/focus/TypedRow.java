@@ -21,6 +21,7 @@ public final class TypedRow extends FocusRow {
     private static final byte TEXT = 1;
     private static final byte DECIMAL = 2;
     private static final byte TIME = 3;
+    private static final byte UNREAD = 4;
 
     private final byte[] kind;
     private final int[] starts;
@@ -75,6 +76,19 @@ public final class TypedRow extends FocusRow {
     public void setNull(int field) {
         kind[field] = NULL;
         hasText[field] = false;
+    }
+
+    /** Marks a field as holding a value the source did not decode (see {@link #isUnread}). */
+    public void setUnread(int field) {
+        kind[field] = UNREAD;
+        starts[field] = 0;
+        ends[field] = 0;
+        hasText[field] = true;
+    }
+
+    @Override
+    public boolean isUnread(int field) {
+        return field >= 0 && kind[field] == UNREAD;
     }
 
     /** Sets a string field from UTF-8 bytes (copied). */

@@ -267,7 +267,6 @@ public final class ParquetReader {
                 chosen.stream().mapToInt(a -> a[1]).toArray(), chosen.stream().mapToInt(a -> a[2]).toArray());
     }
 
-    private static final byte[] PRESENT = new byte[1];
 
     private static <S extends RecordSink> void readGroup(String name, FileChannel channel,
             FileMetadata.RowGroup group, Plan plan, TypedInput.Part<S> part, long firstRow, Progress progress) {
@@ -315,7 +314,7 @@ public final class ParquetReader {
                             row.setBytes(field[i], column.text, column.textStart[id], length);
                         }
                     }
-                    default -> row.setBytes(field[i], PRESENT, 0, 0); // not read: only known to be there
+                    default -> row.setUnread(field[i]); // not read: only known to be there
                 }
             }
             part.endRecord();

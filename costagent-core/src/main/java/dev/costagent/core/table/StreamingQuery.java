@@ -79,6 +79,12 @@ public final class StreamingQuery {
                 default -> { }
             }
         }
+        // The enumerated columns too: every read checks their values into the data-quality report.
+        for (FocusColumn column : FocusColumn.values()) {
+            if (!column.allowedValues().isEmpty()) {
+                text.add(column.columnName());
+            }
+        }
         read.addAll(text);
         return new FocusInput.Columns(read::contains, column -> read.contains(column) && !text.contains(column)
                 && !column.equals(FocusColumn.BILLING_CURRENCY.columnName()));

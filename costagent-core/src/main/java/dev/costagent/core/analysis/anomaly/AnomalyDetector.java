@@ -134,6 +134,18 @@ public final class AnomalyDetector {
         return scan(engine, scope, total, sets);
     }
 
+    /** The scope's recurring charges, or {@code null} when the input has no ChargeFrequency (a conditional column). */
+    private static QueryResult recurringCharges(QueryEngine engine, SeriesScope scope, Dimension frequency) {
+        try {
+            return engine.execute(scope.query().filter(Filter.in(frequency, RECURRING)).build());
+        } catch (dev.costagent.core.table.QueryException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("column " + frequency.name() + " is absent")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     /**
      * Scans already-read series (the total and one set per dimension, on one axis) and finds root causes with one
      * further grouped query on the engine (only when there are anomalies).
@@ -143,8 +155,8 @@ public final class AnomalyDetector {
             // recurring charges (a support plan, a reserved fee billed on a day of the month) are planned, not
             // anomalous: when the scope has any, the series are read again without them
             Dimension frequency = Dimension.of(FocusColumn.CHARGE_FREQUENCY);
-            QueryResult recurring = engine.execute(scope.query().filter(Filter.in(frequency, RECURRING)).build());
-            if (recurring.rows() > 0 || recurring.total() != 0) {
+            QueryResult recurring = recurringCharges(engine, scope, frequency);
+            if (recurring != null && (recurring.rows() > 0 || recurring.total() != 0)) {
                 scope = scope.and(Filter.notIn(frequency, RECURRING));
                 DailySeriesReader reader = new DailySeriesReader(engine, scope);
                 sets = dimensions.isEmpty() ? List.of() : reader.byDimensions(dimensions);
