@@ -6,6 +6,10 @@ import dev.costagent.core.focus.ColumnType;
 import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.FocusFormatException;
+import dev.costagent.core.focus.FocusHeader;
+import dev.costagent.core.focus.FocusVersion;
+import dev.costagent.core.focus.Granularity;
+import dev.costagent.core.focus.InputProfile;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.RejectedRecord;
 import dev.costagent.core.table.CostQuery;
@@ -27,7 +31,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,11 +84,12 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     private final long rejected;
     private final List<RejectedRecord> rejects;
     private final List<String> missingMandatory;
+    private final FocusVersion version;
     private volatile Profile profile;
     private volatile List<String> currencies;
 
     private DuckDbQueryEngine(DuckDBConnection root, FocusFiles files, List<String> names, long rejected,
-            List<RejectedRecord> rejects, List<String> missingMandatory) {
+            List<RejectedRecord> rejects, FocusHeader header) {
         this.root = root;
         this.files = files;
         this.columns = Collections.unmodifiableSet(new LinkedHashSet<>(names));
@@ -95,7 +102,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         this.extraColumns = List.copyOf(extra);
         this.rejected = rejected;
         this.rejects = List.copyOf(rejects);
-        this.missingMandatory = List.copyOf(missingMandatory);
+        this.missingMandatory = header.missingMandatory().stream().map(FocusColumn::columnName).toList();
+        this.version = header.version();
     }
 
     /**
@@ -135,11 +143,11 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         String scan = "read_parquet(" + files.sqlList() + (files.files().size() > 1 ? ", union_by_name = true" : "")
                 + ")";
         List<String> names = describe(root, scan);
-        List<String> missing = checkHeader(files, names, options);
+        FocusHeader header = checkHeader(files, names, options);
         try (Statement s = root.createStatement()) {
             s.execute("CREATE VIEW focus AS SELECT " + typedProjection(names, true) + " FROM " + scan);
         }
-        return new DuckDbQueryEngine(root, files, names, 0, List.of(), missing);
+        return new DuckDbQueryEngine(root, files, names, 0, List.of(), header);
     }
 
     private static DuckDbQueryEngine openCsv(DuckDBConnection root, FocusFiles files, ReadOptions options)
@@ -154,7 +162,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             union.addAll(header);
         }
         List<String> names = List.copyOf(union);
-        List<String> missing = checkHeader(files, names, options);
+        FocusHeader focusHeader = checkHeader(files, names, options);
         StringBuilder create = new StringBuilder("CREATE TABLE focus (");
         for (String name : names) {
             String type = name.equals(FocusColumn.CHARGE_PERIOD_START.columnName()) ? "TIMESTAMP" : sqlType(name);
@@ -205,7 +213,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         }
         rejects.sort(Comparator.comparing(RejectedRecord::file).thenComparingLong(RejectedRecord::line));
         long badTags = checkTags(root, files, names, options);
-        return new DuckDbQueryEngine(root, files, names, rejected + badTags, rejects, missing);
+        return new DuckDbQueryEngine(root, files, names, rejected + badTags, rejects, focusHeader);
     }
 
     /** A scratch column naming the first timestamp column of a row that did not parse. */
@@ -333,24 +341,20 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         }
     }
 
-    /** Strict: the mandatory FOCUS columns must all be there; lenient notes the missing ones as data quality. */
-    private static List<String> checkHeader(FocusFiles files, List<String> names, ReadOptions options) {
+    /**
+     * The header of the input (its FOCUS version declared or detected as the default reader does). Strict: the
+     * version's mandatory columns must all be there; lenient notes the missing ones as data quality.
+     */
+    private static FocusHeader checkHeader(FocusFiles files, List<String> names, ReadOptions options) {
         if (names.stream().noneMatch(n -> FocusColumn.byName(n).isPresent())) {
             throw new FocusFormatException(files.name(), 1, null, "no FOCUS column in the header (first column: '"
                     + (names.isEmpty() ? "" : names.get(0)) + "'); is this a FOCUS export?");
         }
-        List<String> missing = new ArrayList<>();
-        for (FocusColumn column : FocusColumn.values()) {
-            if (column.mandatory() && !names.contains(column.columnName())) {
-                missing.add(column.columnName());
-            }
+        FocusHeader header = FocusHeader.of(files.name(), names, options.focusVersion());
+        if (!header.missingMandatory().isEmpty() && !options.lenient()) {
+            throw header.missingMandatoryError();
         }
-        if (!missing.isEmpty() && !options.lenient()) {
-            throw new FocusFormatException(files.name(), 1, missing.get(0), "mandatory FOCUS column missing from the "
-                    + "header" + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more: "
-                    + missing.subList(1, missing.size()) + ")" : ""));
-        }
-        return missing;
+        return header;
     }
 
     private static List<String> describe(DuckDBConnection root, String scan) throws SQLException {
@@ -454,7 +458,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     @Override
     public DataProfile profile() {
         Profile p = scanProfile();
-        return new DataProfile(p.rows, rejected, focusColumns, p.currencies, p.first, p.last, rejects, p.dataQuality);
+        return new DataProfile(p.rows, rejected, focusColumns, p.currencies, p.first, p.last, rejects, p.dataQuality,
+                p.input);
     }
 
     /** The number of rows (accepted records). */
@@ -604,7 +609,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
                             + column.columnName() + " only"));
                 }
             }
-            return Optional.of(new Profile(rows, first, last, List.copyOf(currencySet), List.copyOf(issues)));
+            return Optional.of(new Profile(rows, first, last, List.copyOf(currencySet), List.copyOf(issues), null));
         } catch (SQLException e) {
             return Optional.empty();
         }
@@ -618,8 +623,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         }
         synchronized (this) {
             if (profile == null) {
-                profile = (files.parquet() ? parquetProfile() : Optional.<Profile>empty())
-                        .orElseGet(this::computeProfile);
+                profile = complete((files.parquet() ? parquetProfile() : Optional.<Profile>empty())
+                        .orElseGet(this::computeProfile));
             }
             return profile;
         }
@@ -665,19 +670,107 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
                             "FOCUS requires a value; rows kept, the null counts as absent in " + name + " only"));
                 }
             }
-            return new Profile(rows, first, last, List.copyOf(currencyList), List.copyOf(issues));
+            return new Profile(rows, first, last, List.copyOf(currencyList), List.copyOf(issues), null);
         } catch (SQLException e) {
             throw new QueryException("DuckDB query failed on " + files.name() + ": " + firstLine(e));
         }
+    }
+
+    /**
+     * The profile with what always needs the rows: values outside the enumerated columns' allowed sets (after the
+     * other findings, as the default reader orders them) and each provider's granularity.
+     */
+    private Profile complete(Profile base) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            List<DataQualityIssue> issues = new ArrayList<>(base.dataQuality);
+            issues.addAll(valuesNotAllowed(s));
+            InputProfile input = new InputProfile(version, granularity(s));
+            return new Profile(base.rows, base.first, base.last, base.currencies, List.copyOf(issues), input);
+        } catch (SQLException e) {
+            throw new QueryException("DuckDB query failed on " + files.name() + ": " + firstLine(e));
+        }
+    }
+
+    /**
+     * One query for every enumerated column the input has: the rows whose non-null value is outside the allowed set,
+     * and the first such value (in row order for CSV, read into a table; any of them for Parquet).
+     */
+    private List<DataQualityIssue> valuesNotAllowed(Statement s) throws SQLException {
+        List<FocusColumn> checked = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT 0");
+        for (FocusColumn column : FocusColumn.values()) {
+            List<String> allowed = column.allowedValues();
+            if (allowed.isEmpty() || !focusColumns.contains(column)) {
+                continue;
+            }
+            checked.add(column);
+            String id = Sql.identifier(column.columnName());
+            StringBuilder in = new StringBuilder();
+            for (String value : allowed) {
+                in.append(in.length() == 0 ? "" : ", ").append(Sql.literal(value));
+            }
+            String filter = " FILTER (WHERE " + id + " IS NOT NULL AND " + id + " NOT IN (" + in + "))";
+            sql.append(", count(*)").append(filter)
+                    .append(files.parquet() ? ", first(" + id + ")" : ", arg_min(" + id + ", rowid)").append(filter);
+        }
+        if (checked.isEmpty()) {
+            return List.of();
+        }
+        List<DataQualityIssue> issues = new ArrayList<>();
+        try (ResultSet r = s.executeQuery(sql.append(" FROM focus").toString())) {
+            r.next();
+            for (int i = 0; i < checked.size(); i++) {
+                long rows = r.getLong(2 + 2 * i);
+                if (rows > 0) {
+                    FocusColumn column = checked.get(i);
+                    issues.add(new DataQualityIssue(DataQualityIssue.VALUE_NOT_ALLOWED, column.columnName(), rows,
+                            DataQualityIssue.valueNotAllowedDetail(column.allowedValues()), r.getString(3 + 2 * i)));
+                }
+            }
+        }
+        return issues;
+    }
+
+    /**
+     * Each provider's granularity from its usage rows' ChargePeriodEnd - ChargePeriodStart, classified as the default
+     * reader does (rows without a provider under {@code ""}; every row when there is no ChargeCategory).
+     */
+    private Map<String, Granularity> granularity(Statement s) throws SQLException {
+        String start = FocusColumn.CHARGE_PERIOD_START.columnName();
+        String end = FocusColumn.CHARGE_PERIOD_END.columnName();
+        if (!columns.contains(start) || !columns.contains(end)) {
+            return Map.of();
+        }
+        String provider = columns.contains(FocusColumn.PROVIDER_NAME.columnName())
+                ? FocusColumn.PROVIDER_NAME.columnName()
+                : columns.contains(FocusColumn.SERVICE_PROVIDER_NAME.columnName())
+                        ? FocusColumn.SERVICE_PROVIDER_NAME.columnName() : null;
+        String category = FocusColumn.CHARGE_CATEGORY.columnName();
+        String sql = "SELECT " + (provider == null ? "''" : "coalesce(" + Sql.identifier(provider) + ", '')")
+                + ", CAST(floor(epoch(" + Sql.identifier(end) + ")) - floor(epoch(" + Sql.identifier(start)
+                + ")) AS BIGINT), count(*) FROM focus WHERE " + Sql.identifier(start) + " IS NOT NULL AND "
+                + Sql.identifier(end) + " IS NOT NULL"
+                + (columns.contains(category) ? " AND " + Sql.identifier(category) + " = 'Usage'" : "")
+                + " GROUP BY ALL";
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        try (ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                counts.computeIfAbsent(r.getString(1), p -> new long[Granularity.values().length])
+                        [Granularity.ofSeconds(r.getLong(2)).ordinal()] += r.getLong(3);
+            }
+        }
+        Map<String, Granularity> byProvider = new LinkedHashMap<>();
+        counts.forEach((p, c) -> byProvider.put(p, Granularity.ofCounts(c)));
+        return byProvider;
     }
 
     private static Instant micros(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     }
 
-    /** What one scan tells about the data. */
+    /** What one scan tells about the data ({@code input} is null until {@link #complete} adds it). */
     private record Profile(long rows, Instant first, Instant last, List<String> currencies,
-            List<DataQualityIssue> dataQuality) {}
+            List<DataQualityIssue> dataQuality, InputProfile input) {}
 
     @Override
     public void close() {

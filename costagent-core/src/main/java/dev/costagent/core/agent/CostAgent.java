@@ -256,14 +256,7 @@ public final class CostAgent implements AutoCloseable {
             throw new IllegalArgumentException("sources mix billing currencies " + profile.currencies()
                     + "; analyse one currency at a time");
         }
-        // The FOCUS version and granularity the reads found (tables know them; other engines do not say).
-        dev.costagent.core.focus.InputProfile input = null;
-        for (QueryEngine part : loaded) {
-            dev.costagent.core.focus.InputProfile found = part instanceof dev.costagent.core.table.CostTable table
-                    ? table.inputProfile() : dev.costagent.core.focus.InputProfile.EMPTY;
-            input = input == null ? found : input.and(found);
-        }
-        return new Ingested(key.toString(), engine, profile, allCached, profile.dataQuality(), input);
+        return new Ingested(key.toString(), engine, profile, allCached, profile.dataQuality(), profile.input());
     }
 
     private AnalysisStage.Result analyze(Ingested data) {

@@ -41,7 +41,7 @@ final class AllowedValues {
             List<String> allowed = of(column);
             if (!allowed.isEmpty() && header.has(column)) {
                 rules.add(new RecordValidator.ValueRule(RULE, column.columnName(), header.field(column), allowed,
-                        "value outside FOCUS's allowed set " + allowed + "; rows kept"));
+                        DataQualityIssue.valueNotAllowedDetail(allowed)));
             }
         }
         return rules.toArray(new RecordValidator.ValueRule[0]);

@@ -21,6 +21,11 @@ public record DataQualityIssue(String rule, String column, long rowsAffected, St
     /** ChargePeriodEnd equal to ChargePeriodStart: FOCUS wants the end after the start (earlier ends are rejected). */
     public static final String CHARGE_PERIOD_END_NOT_AFTER_START = "CHARGE_PERIOD_END_NOT_AFTER_START";
 
+    /** The detail of a {@link #VALUE_NOT_ALLOWED} finding, naming the allowed set, as every engine words it. */
+    public static String valueNotAllowedDetail(java.util.List<String> allowed) {
+        return "value outside FOCUS's allowed set " + allowed + "; rows kept";
+    }
+
     /** A finding without an example value. */
     public DataQualityIssue(String rule, String column, long rowsAffected, String detail) {
         this(rule, column, rowsAffected, detail, null);

@@ -60,6 +60,30 @@ public final class FocusHeader {
     }
 
     /**
+     * The header of an input whose columns are {@code names}, for engines that read the data themselves.
+     *
+     * @param file the input, for messages
+     * @param declared the FOCUS version the user gave, or {@code null} to take the one the columns show
+     * @throws FocusFormatException when a column appears twice
+     */
+    public static FocusHeader of(String file, List<String> names, FocusVersion declared) {
+        return new FocusHeader(file, names, declared);
+    }
+
+    /**
+     * The strict-mode error for the mandatory columns this header lacks (call only when {@link #missingMandatory()}
+     * is not empty), e.g. {@code mandatory FOCUS 1.0 column missing from the header (and 2 more: [...])}, naming the
+     * first missing column on line 1.
+     */
+    public FocusFormatException missingMandatoryError() {
+        List<FocusColumn> missing = missingMandatory();
+        return new FocusFormatException(file, 1, missing.get(0).columnName(),
+                "mandatory FOCUS " + version + " column missing from the header"
+                        + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more: "
+                        + missing.stream().skip(1).map(FocusColumn::columnName).toList() + ")" : ""));
+    }
+
+    /**
      * The FOCUS version the columns show: the newest version that introduced one of them (a file with only 1.0
      * columns is 1.0, one with ServiceSubcategory at least 1.1, and so on).
      */

@@ -456,12 +456,8 @@ public final class FocusReader {
                     + names.get(0) + "'); is this a FOCUS export?");
         }
         if (!options.lenient()) {
-            List<FocusColumn> missing = header.missingMandatory();
-            if (!missing.isEmpty()) {
-                throw new FocusFormatException(file, 1, missing.get(0).columnName(),
-                        "mandatory FOCUS " + header.version() + " column missing from the header"
-                                + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more: "
-                                + missing.stream().skip(1).map(FocusColumn::columnName).toList() + ")" : ""));
+            if (!header.missingMandatory().isEmpty()) {
+                throw header.missingMandatoryError();
             }
         }
         return new HeaderScan(header, end, scanner.lines);

@@ -36,6 +36,20 @@ public enum Granularity {
         return MIXED;
     }
 
+    /**
+     * A provider's granularity from its usage rows counted by class ({@code rowsByClass[g.ordinal()]}, classes from
+     * {@link #ofSeconds}): the one class when every row has it, else {@link #MIXED}; {@link #UNKNOWN} without rows.
+     */
+    public static Granularity ofCounts(long[] rowsByClass) {
+        Granularity found = UNKNOWN;
+        for (Granularity g : values()) {
+            if (g.ordinal() < rowsByClass.length && rowsByClass[g.ordinal()] > 0) {
+                found = found.and(g);
+            }
+        }
+        return found;
+    }
+
     /** This and another provider's (or file's) granularity together. */
     public Granularity and(Granularity other) {
         if (this == UNKNOWN) {

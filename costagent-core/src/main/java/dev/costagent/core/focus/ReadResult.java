@@ -140,20 +140,9 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
                         emptyPeriodExample));
             }
             Map<String, Granularity> byProvider = new LinkedHashMap<>();
-            granularity.forEach((provider, counts) -> byProvider.put(provider, granularityOf(counts)));
+            granularity.forEach((provider, counts) -> byProvider.put(provider, Granularity.ofCounts(counts)));
             InputProfile profile = new InputProfile(version == null ? FocusVersion.V1_0 : version, byProvider);
             return new ReadResult<>(sinks, accepted, rejected, rejects, issues, profile);
-        }
-
-        /** One class when every counted row has it, else mixed. */
-        private static Granularity granularityOf(long[] counts) {
-            Granularity found = Granularity.UNKNOWN;
-            for (Granularity g : Granularity.values()) {
-                if (counts[g.ordinal()] > 0) {
-                    found = found.and(g);
-                }
-            }
-            return found;
         }
     }
 }

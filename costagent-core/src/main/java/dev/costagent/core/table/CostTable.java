@@ -189,7 +189,7 @@ public final class CostTable implements QueryEngine {
     @Override
     public DataProfile profile() {
         return new DataProfile(rows, rejected, presentColumns, currencies, firstChargePeriodStart().orElse(null),
-                lastChargePeriodStart().orElse(null), rejects, dataQuality);
+                lastChargePeriodStart().orElse(null), rejects, dataQuality, profile);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.costagent.core.table;
 
 import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.FocusColumn;
+import dev.costagent.core.focus.InputProfile;
 import dev.costagent.core.focus.RejectedRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,18 +25,29 @@ import java.util.TreeSet;
  * @param lastChargePeriodStart the latest ChargePeriodStart, or {@code null} when no row has one
  * @param rejects the first rejected records in detail
  * @param dataQuality rules of the FOCUS specification that accepted rows break
+ * @param input the FOCUS version the input was read as and each provider's granularity ({@link InputProfile#EMPTY}
+ *     when the engine does not know them)
  */
 public record DataProfile(long rows, long rejected, Set<FocusColumn> columns, List<String> currencies,
         Instant firstChargePeriodStart, Instant lastChargePeriodStart, List<RejectedRecord> rejects,
-        List<DataQualityIssue> dataQuality) {
+        List<DataQualityIssue> dataQuality, InputProfile input) {
 
-    /** Copies the collections. */
+    /** Copies the collections; a {@code null} input profile is read as unknown. */
     public DataProfile {
         columns = columns == null ? null : Collections.unmodifiableSet(
                 columns.isEmpty() ? EnumSet.noneOf(FocusColumn.class) : EnumSet.copyOf(columns));
         currencies = List.copyOf(currencies);
         rejects = List.copyOf(rejects);
         dataQuality = List.copyOf(dataQuality);
+        input = input == null ? InputProfile.EMPTY : input;
+    }
+
+    /** A profile whose FOCUS version and granularity are unknown ({@link InputProfile#EMPTY}). */
+    public DataProfile(long rows, long rejected, Set<FocusColumn> columns, List<String> currencies,
+            Instant firstChargePeriodStart, Instant lastChargePeriodStart, List<RejectedRecord> rejects,
+            List<DataQualityIssue> dataQuality) {
+        this(rows, rejected, columns, currencies, firstChargePeriodStart, lastChargePeriodStart, rejects, dataQuality,
+                InputProfile.EMPTY);
     }
 
     /** The single BillingCurrency of the data, if there is exactly one. */
@@ -59,6 +71,7 @@ public record DataProfile(long rows, long rejected, Set<FocusColumn> columns, Li
         Instant last = null;
         List<RejectedRecord> rejects = new ArrayList<>();
         List<DataQualityIssue> quality = new ArrayList<>();
+        InputProfile input = InputProfile.EMPTY;
         for (DataProfile p : parts) {
             rows += p.rows();
             rejected += p.rejected();
@@ -72,9 +85,10 @@ public record DataProfile(long rows, long rejected, Set<FocusColumn> columns, Li
             last = earlier(last, p.lastChargePeriodStart(), false);
             rejects.addAll(p.rejects());
             quality.addAll(p.dataQuality());
+            input = input.and(p.input());
         }
         return new DataProfile(rows, rejected, columnsKnown ? columns : null, new ArrayList<>(currencies), first,
-                last, rejects, quality);
+                last, rejects, quality, input);
     }
 
     private static Instant earlier(Instant a, Instant b, boolean min) {

@@ -74,6 +74,7 @@ public final class RuleContext {
     private Map<String, Map<String, Double>> descriptions;
     private Map<String, ResolvedType> instanceTypes;
     private String currency;
+    private Map<String, dev.costagent.core.focus.Granularity> granularity;
     private List<dev.costagent.core.recommend.Recommendation> plannedActions;
     private CommitmentPlan commitmentPlan;
 
@@ -152,10 +153,13 @@ public final class RuleContext {
 
     /**
      * What the billing rows let rules see, per provider (from ChargePeriodEnd − ChargePeriodStart at read time); empty
-     * when the engine does not say (several sources combined, or an engine other than a table).
+     * when the engine does not know it.
      */
     public Map<String, dev.costagent.core.focus.Granularity> granularity() {
-        return billing instanceof dev.costagent.core.table.CostTable table ? table.inputProfile().granularity() : Map.of();
+        if (granularity == null) {
+            granularity = billing.profile().input().granularity();
+        }
+        return granularity;
     }
 
     /** The billing window, or empty when the data has no usage cost at all. */
