@@ -3,7 +3,9 @@ package dev.costagent.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.FocusFormatException;
+import dev.costagent.core.focus.Granularity;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.RejectedRecord;
 import dev.costagent.core.table.CostQuery;
@@ -15,6 +17,7 @@ import dev.costagent.core.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,7 +138,37 @@ class DuckDbQueryEngineTest {
                 assertThat(engine.dataQuality()).isEqualTo(table.dataQuality());
                 assertThat(engine.extraColumns()).isEqualTo(table.extraColumns());
                 assertThat(engine.columns()).isEqualTo(table.columns());
+                assertThat(engine.profile().input()).isEqualTo(table.profile().input());
             }
+        }
+    }
+
+    @Test
+    void granularityPerProviderAndValuesOutsideTheAllowedSetsAreProfiledAsTheDefaultEngineDoes() throws Exception {
+        Path file = FocusCsv.standard().row().row("ServiceCategory", "Compute Engine")
+                .row("ProviderName", "Azure", "ChargePeriodEnd", "2024-09-19T22:00:00Z")
+                .row("ProviderName", "Azure", "ServiceCategory", "Servers")
+                .row("ChargeCategory", "Purchase", "ChargePeriodEnd", "2024-10-18T22:00:00Z")
+                .row("ProviderName", "", "ChargePeriodEnd", "2024-09-19T22:00:00Z")
+                .write(dir.resolve("granularity.csv"));
+        CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
+        assertThat(table.profile().input().granularity()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+                "", Granularity.DAILY, "AWS", Granularity.HOURLY, "Azure", Granularity.MIXED)));
+        assertThat(table.dataQuality()).extracting(DataQualityIssue::rule, DataQualityIssue::column,
+                DataQualityIssue::rowsAffected, DataQualityIssue::example)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN,
+                        "ProviderName", 1L, null), org.assertj.core.groups.Tuple.tuple(
+                        DataQualityIssue.VALUE_NOT_ALLOWED, "ServiceCategory", 2L, "Compute Engine"));
+        Path copy = Files.copy(file, dir.resolve("copy.csv"));
+        try (DuckDbQueryEngine csv = DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS);
+                DuckDbQueryEngine parquet = DuckDbQueryEngine.open(Parquet.fromCsv(copy), ReadOptions.DEFAULTS)) {
+            assertThat(csv.profile().input()).isEqualTo(table.profile().input());
+            assertThat(csv.dataQuality()).isEqualTo(table.dataQuality());
+            assertThat(parquet.profile().input()).isEqualTo(table.profile().input());
+            assertThat(parquet.dataQuality()).extracting(DataQualityIssue::rule, DataQualityIssue::column,
+                    DataQualityIssue::rowsAffected, DataQualityIssue::detail).containsExactlyElementsOf(
+                    table.dataQuality().stream().map(i -> org.assertj.core.groups.Tuple.tuple(i.rule(), i.column(),
+                            i.rowsAffected(), i.detail())).toList());
         }
     }
 
