@@ -223,7 +223,8 @@ public final class ParquetReader {
             issues.add(new DataQualityIssue(SKIPPED_NESTED_COLUMN, column, rows,
                     "nested Parquet column (list, map or struct) not read; FOCUS columns are flat"));
         }
-        return new ReadResult<>(result.sinks(), result.accepted(), result.rejected(), result.rejects(), issues);
+        return new ReadResult<>(result.sinks(), result.accepted(), result.rejected(), result.rejects(), issues,
+                result.profile());
     }
 
     /** The same header checks as a CSV file's. */
