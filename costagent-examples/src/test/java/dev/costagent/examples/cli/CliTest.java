@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,15 +16,6 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CostagentCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static Path sample() {
         String configured = System.getProperty("costagent.sharedData", "../shared/data");
         Path file = Path.of(configured, "focus", "focus_sample.csv");
@@ -36,7 +25,7 @@ class CliTest {
 
     @Test
     void summarizeJsonFollowsTheContract() throws Exception {
-        Run run = run("summarize", "--input", sample().toString(), "--by", "ProviderName", "--format", "json");
+        CliRun run = CliRun.of("summarize", "--input", sample().toString(), "--by", "ProviderName", "--format", "json");
         JsonNode json = new ObjectMapper().readTree(run.out());
 
         assertThat(run.code()).isZero();
@@ -60,12 +49,12 @@ class CliTest {
 
     @Test
     void summarizeByDayAndServiceAsCsvAndTable() {
-        Run csv = run("summarize", "--input", sample().toString(), "--by", "day,ServiceName", "--format", "csv",
+        CliRun csv = CliRun.of("summarize", "--input", sample().toString(), "--by", "day,ServiceName", "--format", "csv",
                 "--metric", "BilledCost");
         assertThat(csv.code()).isZero();
         assertThat(csv.out().lines().findFirst()).contains("day,ServiceName,BilledCost,rows");
 
-        Run table = run("summarize", "--input", sample().toString(), "--by", "tag:environment");
+        CliRun table = CliRun.of("summarize", "--input", sample().toString(), "--by", "tag:environment");
         assertThat(table.code()).isZero();
         assertThat(table.out()).contains("tag:environment").contains("Total EffectiveCost: USD");
     }
@@ -73,7 +62,7 @@ class CliTest {
     @Test
     void badInputEndsWithOneLineAndExitCodeTwo() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "BilledCost;ServiceName\n1;x\n");
-        Run run = run("summarize", "--input", bad.toString());
+        CliRun run = CliRun.of("summarize", "--input", bad.toString());
 
         assertThat(run.code()).isEqualTo(CostagentCli.BAD_INPUT);
         assertThat(run.err().strip()).isEqualTo("costagent: " + bad
@@ -83,11 +72,11 @@ class CliTest {
 
     @Test
     void unknownMetricAndDimensionAreClearErrors() {
-        Run metric = run("summarize", "--input", sample().toString(), "--metric", "Cost");
+        CliRun metric = CliRun.of("summarize", "--input", sample().toString(), "--metric", "Cost");
         assertThat(metric.code()).isEqualTo(CostagentCli.BAD_INPUT);
         assertThat(metric.err()).contains("unknown metric 'Cost'; expected one of EffectiveCost");
 
-        Run dimension = run("summarize", "--input", sample().toString(), "--by", "NoSuchColumn");
+        CliRun dimension = CliRun.of("summarize", "--input", sample().toString(), "--by", "NoSuchColumn");
         assertThat(dimension.code()).isEqualTo(CostagentCli.BAD_INPUT);
         assertThat(dimension.err().strip()).isEqualTo("costagent: column NoSuchColumn is absent from the input");
     }
@@ -96,11 +85,11 @@ class CliTest {
     void generateIsDeterministicAndReadable() throws Exception {
         Path first = dir.resolve("a.csv");
         Path second = dir.resolve("b.csv");
-        assertThat(run("generate", "--rows", "500", "--out", first.toString(), "--seed", "7").code()).isZero();
-        assertThat(run("generate", "--rows", "500", "--out", second.toString(), "--seed", "7").code()).isZero();
+        assertThat(CliRun.of("generate", "--rows", "500", "--out", first.toString(), "--seed", "7").code()).isZero();
+        assertThat(CliRun.of("generate", "--rows", "500", "--out", second.toString(), "--seed", "7").code()).isZero();
         assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
 
-        Run json = run("summarize", "--input", first.toString(), "--format", "json");
+        CliRun json = CliRun.of("summarize", "--input", first.toString(), "--format", "json");
         assertThat(new ObjectMapper().readTree(json.out()).get("rows").asLong()).isEqualTo(500);
     }
 
@@ -111,10 +100,10 @@ class CliTest {
                 "2024-09-01T00:00:00Z,1.5,A,USD",
                 "2024-09-01T00:00:00Z,oops,A,USD",
                 "2024-09-01T00:00:00Z,2.5,B,USD", ""));
-        Run strict = run("summarize", "--input", file.toString());
+        CliRun strict = CliRun.of("summarize", "--input", file.toString());
         assertThat(strict.code()).isEqualTo(CostagentCli.BAD_INPUT);
 
-        Run lenient = run("summarize", "--input", file.toString(), "--lenient", "--format", "json");
+        CliRun lenient = CliRun.of("summarize", "--input", file.toString(), "--lenient", "--format", "json");
         JsonNode json = new ObjectMapper().readTree(lenient.out());
         assertThat(json.get("rows").asLong()).isEqualTo(2);
         assertThat(json.get("rejected").asLong()).isEqualTo(1);

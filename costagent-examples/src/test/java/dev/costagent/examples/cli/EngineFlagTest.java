@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costagent.core.generate.GeneratorSpec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,8 +23,6 @@ class EngineFlagTest {
     private static Path csv;
     private static Path parquet;
 
-    private record Run(int code, String out, String err) {}
-
     @BeforeAll
     static void data() throws Exception {
         csv = dir.resolve("bill.csv");
@@ -39,19 +35,12 @@ class EngineFlagTest {
         }
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CostagentCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void summarizeGivesTheSameJsonOnDuckDbFromCsvAndParquet() throws Exception {
-        JsonNode memory = JSON.readTree(run("summarize", "--input", csv.toString(), "--by", "ServiceName,day",
+        JsonNode memory = JSON.readTree(CliRun.of("summarize", "--input", csv.toString(), "--by", "ServiceName,day",
                 "--format", "json", "--quiet").out());
         for (Path input : new Path[] {csv, parquet}) {
-            Run duck = run("summarize", "--engine", "duckdb", "--input", input.toString(), "--by", "ServiceName,day",
+            CliRun duck = CliRun.of("summarize", "--engine", "duckdb", "--input", input.toString(), "--by", "ServiceName,day",
                     "--format", "json", "--quiet");
             assertThat(duck.code()).as(duck.err()).isZero();
             JsonNode tree = JSON.readTree(duck.out());
@@ -74,8 +63,8 @@ class EngineFlagTest {
 
     @Test
     void analyzeRecommendAndExplainRunOnDuckDb() throws Exception {
-        Run memory = run("analyze", "--input", csv.toString(), "--format", "json", "--quiet");
-        Run duck = run("analyze", "--engine", "duckdb", "--input", parquet.toString(), "--format", "json", "--quiet");
+        CliRun memory = CliRun.of("analyze", "--input", csv.toString(), "--format", "json", "--quiet");
+        CliRun duck = CliRun.of("analyze", "--engine", "duckdb", "--input", parquet.toString(), "--format", "json", "--quiet");
         assertThat(duck.code()).as(duck.err()).isZero();
         JsonNode m = JSON.readTree(memory.out()).get("summary");
         JsonNode d = JSON.readTree(duck.out()).get("summary");
@@ -83,14 +72,14 @@ class EngineFlagTest {
         assertThat(d.get("recommendations")).isEqualTo(m.get("recommendations"));
         assertThat(d.get("totalCost").asDouble()).isCloseTo(m.get("totalCost").asDouble(),
                 org.assertj.core.data.Percentage.withPercentage(1e-7));
-        assertThat(run("recommend", "--engine", "duckdb", "--input", csv.toString(), "--quiet").code()).isZero();
-        assertThat(run("explain", "--engine", "duckdb", "--input", csv.toString(), "--quiet").code()).isZero();
+        assertThat(CliRun.of("recommend", "--engine", "duckdb", "--input", csv.toString(), "--quiet").code()).isZero();
+        assertThat(CliRun.of("explain", "--engine", "duckdb", "--input", csv.toString(), "--quiet").code()).isZero();
     }
 
     @Test
     void anUnknownEngineIsAOneLineError() {
         for (String command : new String[] {"summarize", "analyze", "recommend", "explain"}) {
-            Run run = run(command, "--engine", "spark", "--input", csv.toString(), "--quiet");
+            CliRun run = CliRun.of(command, "--engine", "spark", "--input", csv.toString(), "--quiet");
             assertThat(run.code()).as(command).isNotZero();
             assertThat(run.err().strip()).as(command)
                     .isEqualTo("costagent: unknown engine 'spark'; expected memory or duckdb");
@@ -103,7 +92,7 @@ class EngineFlagTest {
         Path junk = java.nio.file.Files.writeString(dir.resolve("junk.parquet"), "no parquet here");
         for (Path input : new Path[] {missing, junk}) {
             for (String command : new String[] {"summarize", "analyze"}) {
-                Run run = run(command, "--engine", "duckdb", "--input", input.toString(), "--quiet");
+                CliRun run = CliRun.of(command, "--engine", "duckdb", "--input", input.toString(), "--quiet");
                 assertThat(run.code()).as(command).isNotZero();
                 assertThat(run.err().strip()).as(command).startsWith("costagent: ").contains(input.getFileName().toString())
                         .doesNotContain("\n");

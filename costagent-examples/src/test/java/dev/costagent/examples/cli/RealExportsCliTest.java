@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.FocusVersion;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,21 +32,12 @@ class RealExportsCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CostagentCli.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void microsoftFocus12DailyExportReportsVersionAndGranularity() throws Exception {
         Path file = microsoftExport(true);
         assertThat(Files.readAllLines(file).get(0).split(",", -1)).hasSize(104);
 
-        Run analyze = run("analyze", "--input", file.toString(), "--format", "json", "--quiet");
+        CliRun analyze = CliRun.of("analyze", "--input", file.toString(), "--format", "json", "--quiet");
         assertThat(analyze.err()).isEmpty();
         assertThat(analyze.code()).isZero();
         JsonNode json = new ObjectMapper().readTree(analyze.out());
@@ -58,12 +47,12 @@ class RealExportsCliTest {
         assertThat(json.get("summary").get("rows").asLong()).isEqualTo((long) VMS * DAYS);
         assertThat(json.get("warnings").toString()).contains("schedule.non-production skipped for Microsoft (daily)");
 
-        Run summarize = run("summarize", "--input", file.toString(), "--format", "json", "--quiet");
+        CliRun summarize = CliRun.of("summarize", "--input", file.toString(), "--format", "json", "--quiet");
         JsonNode sums = new ObjectMapper().readTree(summarize.out());
         assertThat(sums.get("focusVersion").asText()).isEqualTo("1.2");
         assertThat(sums.get("rows").asLong()).isEqualTo((long) VMS * DAYS);
 
-        Run ingest = run("ingest", "--input", file.toString(), "--format", "json", "--quiet");
+        CliRun ingest = CliRun.of("ingest", "--input", file.toString(), "--format", "json", "--quiet");
         JsonNode ingested = new ObjectMapper().readTree(ingest.out());
         assertThat(ingested.get("focusVersion").asText()).isEqualTo("1.2");
         assertThat(ingested.get("granularity").get("overall").asText()).isEqualTo("daily");
@@ -75,7 +64,7 @@ class RealExportsCliTest {
         Path file = microsoftExport(false);
 
         for (String command : List.of("analyze", "recommend")) {
-            Run run = run(command, "--input", file.toString(), "--format", "json", "--quiet");
+            CliRun run = CliRun.of(command, "--input", file.toString(), "--format", "json", "--quiet");
             assertThat(run.err()).as(command).isEmpty();
             assertThat(run.code()).as(command).isZero();
             if (command.equals("analyze")) {
@@ -90,12 +79,12 @@ class RealExportsCliTest {
     void declaredVersionDecidesTheMandatoryColumns() throws Exception {
         Path file = microsoftExport(true);
 
-        Run run = run("summarize", "--input", file.toString(), "--focus-version", "1.3", "--quiet");
+        CliRun run = CliRun.of("summarize", "--input", file.toString(), "--focus-version", "1.3", "--quiet");
 
         assertThat(run.code()).isEqualTo(CostagentCli.BAD_INPUT);
         assertThat(run.err().strip()).doesNotContain("\n").startsWith("costagent: ")
                 .contains("mandatory FOCUS 1.3 column missing from the header");
-        Run unknown = run("summarize", "--input", file.toString(), "--focus-version", "2.7", "--quiet");
+        CliRun unknown = CliRun.of("summarize", "--input", file.toString(), "--focus-version", "2.7", "--quiet");
         assertThat(unknown.err().strip()).doesNotContain("\n").contains("unknown FOCUS version '2.7'");
     }
 
@@ -103,13 +92,13 @@ class RealExportsCliTest {
     void everyErrorIsOneLineWithoutWrapperNames() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "BilledCost,ChargePeriodStart\n1,2024-13-45 00:00:00\n");
-        List<Run> runs = List.of(
-                run("analyze", "--input", bad.toString(), "--quiet"),
-                run("recommend", "--input", bad.toString(), "--quiet"),
-                run("summarize", "--input", bad.toString(), "--quiet"),
-                run("summarize", "--nope"),
-                run("ingest", "--input", dir.resolve("missing.csv").toString()));
-        for (Run run : runs) {
+        List<CliRun> runs = List.of(
+                CliRun.of("analyze", "--input", bad.toString(), "--quiet"),
+                CliRun.of("recommend", "--input", bad.toString(), "--quiet"),
+                CliRun.of("summarize", "--input", bad.toString(), "--quiet"),
+                CliRun.of("summarize", "--nope"),
+                CliRun.of("ingest", "--input", dir.resolve("missing.csv").toString()));
+        for (CliRun run : runs) {
             assertThat(run.code()).isNotZero();
             assertThat(run.err().strip()).startsWith("costagent: ").doesNotContain("\n")
                     .doesNotContain("CompletionException").doesNotContain("ExecutionException");
