@@ -30,8 +30,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,8 +88,13 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     private volatile Profile profile;
     private volatile List<String> currencies;
 
-    private DuckDbQueryEngine(DuckDBConnection root, FocusFiles files, List<String> names, long rejected,
-            List<RejectedRecord> rejects, FocusHeader header) {
+    private DuckDbQueryEngine(
+            DuckDBConnection root,
+            FocusFiles files,
+            List<String> names,
+            long rejected,
+            List<RejectedRecord> rejects,
+            FocusHeader header) {
         this.root = root;
         this.files = files;
         this.columns = Collections.unmodifiableSet(new LinkedHashSet<>(names));
@@ -102,7 +107,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         this.extraColumns = List.copyOf(extra);
         this.rejected = rejected;
         this.rejects = List.copyOf(rejects);
-        this.missingMandatory = header.missingMandatory().stream().map(FocusColumn::columnName).toList();
+        this.missingMandatory =
+                header.missingMandatory().stream().map(FocusColumn::columnName).toList();
         this.version = header.version();
     }
 
@@ -140,8 +146,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
     private static DuckDbQueryEngine openParquet(DuckDBConnection root, FocusFiles files, ReadOptions options)
             throws SQLException {
-        String scan = "read_parquet(" + files.sqlList() + (files.files().size() > 1 ? ", union_by_name = true" : "")
-                + ")";
+        String scan =
+                "read_parquet(" + files.sqlList() + (files.files().size() > 1 ? ", union_by_name = true" : "") + ")";
         List<String> names = describe(root, scan);
         FocusHeader header = checkHeader(files, names, options);
         try (Statement s = root.createStatement()) {
@@ -166,7 +172,10 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         StringBuilder create = new StringBuilder("CREATE TABLE focus (");
         for (String name : names) {
             String type = name.equals(FocusColumn.CHARGE_PERIOD_START.columnName()) ? "TIMESTAMP" : sqlType(name);
-            create.append(create.length() > 20 ? ", " : "").append(Sql.identifier(name)).append(' ').append(type);
+            create.append(create.length() > 20 ? ", " : "")
+                    .append(Sql.identifier(name))
+                    .append(' ')
+                    .append(type);
         }
         try (Statement s = root.createStatement()) {
             s.execute(create.append(')').toString());
@@ -199,7 +208,10 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
                                     + " GROUP BY line ORDER BY line LIMIT " + room)) {
                         while (r.next()) {
                             String snippet = r.getString(4) == null ? "" : r.getString(4);
-                            rejects.add(new RejectedRecord(file.toString(), r.getLong(1), r.getString(2),
+                            rejects.add(new RejectedRecord(
+                                    file.toString(),
+                                    r.getLong(1),
+                                    r.getString(2),
                                     oneLine(r.getString(3)),
                                     snippet.length() > 200 ? snippet.substring(0, 200) : snippet));
                         }
@@ -236,14 +248,20 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             } else if (timestampsTyped) {
                 type = "VARCHAR";
             }
-            types.append(types.length() > 1 ? ", " : "").append(Sql.literal(name)).append(": ")
+            types.append(types.length() > 1 ? ", " : "")
+                    .append(Sql.literal(name))
+                    .append(": ")
                     .append(Sql.literal(type));
         }
         types.append('}');
         return "read_csv(" + Sql.literal(file.toAbsolutePath().toString()) + ", header = true, "
                 + "auto_detect = false, delim = ',', quote = '\"', escape = '\"', nullstr = ['', 'NULL'], "
-                + "columns = " + types + (rejects != null ? ", ignore_errors = true, store_rejects = true, "
-                + "rejects_scan = 'rejects_scan" + rejects + "', rejects_table = 'rejects" + rejects + "'" : "") + ")";
+                + "columns = " + types
+                + (rejects != null
+                        ? ", ignore_errors = true, store_rejects = true, " + "rejects_scan = 'rejects_scan" + rejects
+                                + "', rejects_table = 'rejects" + rejects + "'"
+                        : "")
+                + ")";
     }
 
     /** Timestamps parsed from text (null when they do not parse, flagged in {@link #BAD_TIME}). */
@@ -254,10 +272,16 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             String id = Sql.identifier(name);
             if (sqlType(name).equals("TIMESTAMPTZ")) {
                 String parsed = "TRY_CAST(" + id + " AS TIMESTAMPTZ)";
-                bad.append(" WHEN ").append(id).append(" IS NOT NULL AND ").append(parsed).append(" IS NULL THEN ")
+                bad.append(" WHEN ")
+                        .append(id)
+                        .append(" IS NOT NULL AND ")
+                        .append(parsed)
+                        .append(" IS NULL THEN ")
                         .append(Sql.literal(name));
                 parts.add((name.equals(FocusColumn.CHARGE_PERIOD_START.columnName())
-                        ? "timezone('UTC', " + parsed + ")" : parsed) + " AS " + id);
+                                ? "timezone('UTC', " + parsed + ")"
+                                : parsed)
+                        + " AS " + id);
             } else {
                 parts.add(id);
             }
@@ -270,8 +294,14 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
      * Rows of the file just read whose timestamps did not parse: strict fails on the first (its line found by a
      * second, typed scan), lenient deletes and counts them.
      */
-    private static long checkTimestamps(DuckDBConnection root, Path file, int fileIndex, List<String> header,
-            ReadOptions options, List<RejectedRecord> rejects) throws SQLException {
+    private static long checkTimestamps(
+            DuckDBConnection root,
+            Path file,
+            int fileIndex,
+            List<String> header,
+            ReadOptions options,
+            List<RejectedRecord> rejects)
+            throws SQLException {
         long count;
         try (Statement s = root.createStatement();
                 ResultSet r = s.executeQuery("SELECT count(*) FROM focus WHERE " + BAD_TIME + " IS NOT NULL")) {
@@ -293,16 +323,21 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
                     + " GROUP BY line ORDER BY line")) {
                 while (r.next()) {
                     String snippet = r.getString(3) == null ? "" : r.getString(3);
-                    found.add(new RejectedRecord(file.toString(), r.getLong(1), r.getString(2),
-                            "unparsable timestamp", snippet.length() > 200 ? snippet.substring(0, 200) : snippet));
+                    found.add(new RejectedRecord(
+                            file.toString(),
+                            r.getLong(1),
+                            r.getString(2),
+                            "unparsable timestamp",
+                            snippet.length() > 200 ? snippet.substring(0, 200) : snippet));
                 }
             }
             s.execute("DROP TABLE rejects_times");
             s.execute("DROP TABLE rejects_scan_times");
         }
         if (!options.lenient()) {
-            RejectedRecord first = found.isEmpty() ? new RejectedRecord(file.toString(), 0, null,
-                    "unparsable timestamp", "") : found.get(0);
+            RejectedRecord first = found.isEmpty()
+                    ? new RejectedRecord(file.toString(), 0, null, "unparsable timestamp", "")
+                    : found.get(0);
             throw new FocusFormatException(file.toString(), first.line(), first.column(), "unparsable timestamp");
         }
         for (RejectedRecord record : found) {
@@ -332,7 +367,10 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
                 return 0;
             }
             if (!options.lenient()) {
-                throw new FocusFormatException(files.name(), 0, "Tags",
+                throw new FocusFormatException(
+                        files.name(),
+                        0,
+                        "Tags",
                         "Tags is not a JSON object: " + r.getString(2) + " (" + count + " rows)");
             }
         }
@@ -347,8 +385,12 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
      */
     private static FocusHeader checkHeader(FocusFiles files, List<String> names, ReadOptions options) {
         if (names.stream().noneMatch(n -> FocusColumn.byName(n).isPresent())) {
-            throw new FocusFormatException(files.name(), 1, null, "no FOCUS column in the header (first column: '"
-                    + (names.isEmpty() ? "" : names.get(0)) + "'); is this a FOCUS export?");
+            throw new FocusFormatException(
+                    files.name(),
+                    1,
+                    null,
+                    "no FOCUS column in the header (first column: '" + (names.isEmpty() ? "" : names.get(0))
+                            + "'); is this a FOCUS export?");
         }
         FocusHeader header = FocusHeader.of(files.name(), names, options.focusVersion());
         if (!header.missingMandatory().isEmpty() && !options.lenient()) {
@@ -395,10 +437,16 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         Matcher line = CSV_LINE.matcher(message);
         Matcher column = CSV_COLUMN.matcher(message);
-        String reason = message.lines().filter(l -> l.startsWith("Error when") || l.contains("Expected Number")
-                || l.contains("Could not convert")).findFirst().orElse(firstLine(e));
-        return new FocusFormatException(file.toString(), line.find() ? Long.parseLong(line.group(1)) : 0,
-                column.find() ? column.group(1) : null, oneLine(reason));
+        String reason = message.lines()
+                .filter(l ->
+                        l.startsWith("Error when") || l.contains("Expected Number") || l.contains("Could not convert"))
+                .findFirst()
+                .orElse(firstLine(e));
+        return new FocusFormatException(
+                file.toString(),
+                line.find() ? Long.parseLong(line.group(1)) : 0,
+                column.find() ? column.group(1) : null,
+                oneLine(reason));
     }
 
     @Override
@@ -412,7 +460,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         query.checkCurrencies(currencies());
         int width = query.groupBy().size();
         List<QueryResult.Group> groups = new ArrayList<>();
-        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql.sql)) {
+        try (Connection c = connection();
+                PreparedStatement s = c.prepareStatement(sql.sql)) {
             for (int i = 0; i < sql.parameters.size(); i++) {
                 s.setString(i + 1, sql.parameters.get(i));
             }
@@ -458,8 +507,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     @Override
     public DataProfile profile() {
         Profile p = scanProfile();
-        return new DataProfile(p.rows, rejected, focusColumns, p.currencies, p.first, p.last, rejects, p.dataQuality,
-                p.input);
+        return new DataProfile(
+                p.rows, rejected, focusColumns, p.currencies, p.first, p.last, rejects, p.dataQuality, p.input);
     }
 
     /** The number of rows (accepted records). */
@@ -538,17 +587,20 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     private Optional<Profile> parquetProfile() {
         List<String> needed = new ArrayList<>();
         for (FocusColumn column : FocusColumn.values()) {
-            if ((!column.nullable() || column == FocusColumn.CHARGE_PERIOD_START
-                    || column == FocusColumn.BILLING_CURRENCY) && columns.contains(column.columnName())) {
+            if ((!column.nullable()
+                            || column == FocusColumn.CHARGE_PERIOD_START
+                            || column == FocusColumn.BILLING_CURRENCY)
+                    && columns.contains(column.columnName())) {
                 needed.add(column.columnName());
             }
         }
         String list = files.sqlList();
-        try (Connection c = connection(); Statement s = c.createStatement()) {
+        try (Connection c = connection();
+                Statement s = c.createStatement()) {
             long rows;
             long rowGroups;
-            try (ResultSet r = s.executeQuery("SELECT sum(num_rows), sum(num_row_groups) FROM parquet_file_metadata("
-                    + list + ")")) {
+            try (ResultSet r = s.executeQuery(
+                    "SELECT sum(num_rows), sum(num_row_groups) FROM parquet_file_metadata(" + list + ")")) {
                 r.next();
                 rows = r.getLong(1);
                 rowGroups = r.getLong(2);
@@ -598,15 +650,21 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             }
             List<DataQualityIssue> issues = new ArrayList<>();
             for (String column : missingMandatory) {
-                issues.add(new DataQualityIssue(DataQualityIssue.MISSING_MANDATORY_COLUMN, column, rows,
+                issues.add(new DataQualityIssue(
+                        DataQualityIssue.MISSING_MANDATORY_COLUMN,
+                        column,
+                        rows,
                         "mandatory FOCUS column absent from the input"));
             }
             for (FocusColumn column : FocusColumn.values()) {
                 long[] count = nulls.get(column.columnName());
                 if (!column.nullable() && count != null && count[0] > 0) {
-                    issues.add(new DataQualityIssue(DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN, column.columnName(),
-                            count[0], "FOCUS requires a value; rows kept, the null counts as absent in "
-                            + column.columnName() + " only"));
+                    issues.add(new DataQualityIssue(
+                            DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN,
+                            column.columnName(),
+                            count[0],
+                            "FOCUS requires a value; rows kept, the null counts as absent in " + column.columnName()
+                                    + " only"));
                 }
             }
             return Optional.of(new Profile(rows, first, last, List.copyOf(currencySet), List.copyOf(issues), null));
@@ -635,18 +693,26 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         StringBuilder sql = new StringBuilder("SELECT count(*)");
         boolean hasStart = columns.contains(FocusColumn.CHARGE_PERIOD_START.columnName());
         boolean hasCurrency = columns.contains(FocusColumn.BILLING_CURRENCY.columnName());
-        sql.append(hasStart ? ", epoch_us(min(\"ChargePeriodStart\")), epoch_us(max(\"ChargePeriodStart\"))"
-                : ", NULL, NULL");
-        sql.append(hasCurrency ? ", list_sort(list(DISTINCT \"BillingCurrency\") FILTER (WHERE \"BillingCurrency\" IS NOT NULL))"
-                : ", []");
+        sql.append(
+                hasStart
+                        ? ", epoch_us(min(\"ChargePeriodStart\")), epoch_us(max(\"ChargePeriodStart\"))"
+                        : ", NULL, NULL");
+        sql.append(
+                hasCurrency
+                        ? ", list_sort(list(DISTINCT \"BillingCurrency\") FILTER (WHERE \"BillingCurrency\" IS NOT NULL))"
+                        : ", []");
         for (FocusColumn column : FocusColumn.values()) {
             if (!column.nullable() && columns.contains(column.columnName())) {
                 nullChecked.add(column);
-                sql.append(", count(*) - count(").append(Sql.identifier(column.columnName())).append(')');
+                sql.append(", count(*) - count(")
+                        .append(Sql.identifier(column.columnName()))
+                        .append(')');
             }
         }
         sql.append(" FROM focus");
-        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql.toString())) {
+        try (Connection c = connection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql.toString())) {
             r.next();
             long rows = r.getLong(1);
             Instant first = r.getObject(2) == null ? null : micros(r.getLong(2));
@@ -659,14 +725,20 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             Collections.sort(currencyList);
             List<DataQualityIssue> issues = new ArrayList<>();
             for (String column : missingMandatory) {
-                issues.add(new DataQualityIssue(DataQualityIssue.MISSING_MANDATORY_COLUMN, column, rows,
+                issues.add(new DataQualityIssue(
+                        DataQualityIssue.MISSING_MANDATORY_COLUMN,
+                        column,
+                        rows,
                         "mandatory FOCUS column absent from the input"));
             }
             for (int i = 0; i < nullChecked.size(); i++) {
                 long nulls = r.getLong(5 + i);
                 if (nulls > 0) {
                     String name = nullChecked.get(i).columnName();
-                    issues.add(new DataQualityIssue(DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN, name, nulls,
+                    issues.add(new DataQualityIssue(
+                            DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN,
+                            name,
+                            nulls,
                             "FOCUS requires a value; rows kept, the null counts as absent in " + name + " only"));
                 }
             }
@@ -681,7 +753,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
      * other findings, as the default reader orders them) and each provider's granularity.
      */
     private Profile complete(Profile base) {
-        try (Connection c = connection(); Statement s = c.createStatement()) {
+        try (Connection c = connection();
+                Statement s = c.createStatement()) {
             List<DataQualityIssue> issues = new ArrayList<>(base.dataQuality);
             issues.addAll(valuesNotAllowed(s));
             InputProfile input = new InputProfile(version, granularity(s));
@@ -710,8 +783,10 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
                 in.append(in.length() == 0 ? "" : ", ").append(Sql.literal(value));
             }
             String filter = " FILTER (WHERE " + id + " IS NOT NULL AND " + id + " NOT IN (" + in + "))";
-            sql.append(", count(*)").append(filter)
-                    .append(files.parquet() ? ", first(" + id + ")" : ", arg_min(" + id + ", rowid)").append(filter);
+            sql.append(", count(*)")
+                    .append(filter)
+                    .append(files.parquet() ? ", first(" + id + ")" : ", arg_min(" + id + ", rowid)")
+                    .append(filter);
         }
         if (checked.isEmpty()) {
             return List.of();
@@ -723,8 +798,12 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
                 long rows = r.getLong(2 + 2 * i);
                 if (rows > 0) {
                     FocusColumn column = checked.get(i);
-                    issues.add(new DataQualityIssue(DataQualityIssue.VALUE_NOT_ALLOWED, column.columnName(), rows,
-                            DataQualityIssue.valueNotAllowedDetail(column.allowedValues()), r.getString(3 + 2 * i)));
+                    issues.add(new DataQualityIssue(
+                            DataQualityIssue.VALUE_NOT_ALLOWED,
+                            column.columnName(),
+                            rows,
+                            DataQualityIssue.valueNotAllowedDetail(column.allowedValues()),
+                            r.getString(3 + 2 * i)));
                 }
             }
         }
@@ -744,7 +823,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         String provider = columns.contains(FocusColumn.PROVIDER_NAME.columnName())
                 ? FocusColumn.PROVIDER_NAME.columnName()
                 : columns.contains(FocusColumn.SERVICE_PROVIDER_NAME.columnName())
-                        ? FocusColumn.SERVICE_PROVIDER_NAME.columnName() : null;
+                        ? FocusColumn.SERVICE_PROVIDER_NAME.columnName()
+                        : null;
         String category = FocusColumn.CHARGE_CATEGORY.columnName();
         String sql = "SELECT " + (provider == null ? "''" : "coalesce(" + Sql.identifier(provider) + ", '')")
                 + ", CAST(floor(epoch(" + Sql.identifier(end) + ")) - floor(epoch(" + Sql.identifier(start)
@@ -755,8 +835,9 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         Map<String, long[]> counts = new LinkedHashMap<>();
         try (ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
-                counts.computeIfAbsent(r.getString(1), p -> new long[Granularity.values().length])
-                        [Granularity.ofSeconds(r.getLong(2)).ordinal()] += r.getLong(3);
+                counts.computeIfAbsent(r.getString(1), p -> new long[Granularity.values().length])[
+                                Granularity.ofSeconds(r.getLong(2)).ordinal()] +=
+                        r.getLong(3);
             }
         }
         Map<String, Granularity> byProvider = new LinkedHashMap<>();
@@ -769,8 +850,13 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     /** What one scan tells about the data ({@code input} is null until {@link #complete} adds it). */
-    private record Profile(long rows, Instant first, Instant last, List<String> currencies,
-            List<DataQualityIssue> dataQuality, InputProfile input) {}
+    private record Profile(
+            long rows,
+            Instant first,
+            Instant last,
+            List<String> currencies,
+            List<DataQualityIssue> dataQuality,
+            InputProfile input) {}
 
     @Override
     public void close() {

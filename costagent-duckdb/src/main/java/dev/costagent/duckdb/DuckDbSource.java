@@ -43,8 +43,12 @@ public final class DuckDbSource implements CostSource {
         StringBuilder version = new StringBuilder();
         try {
             for (Path file : FocusFiles.of(path).files()) {
-                version.append(file).append(':').append(Files.size(file)).append(':')
-                        .append(Files.getLastModifiedTime(file).toMillis()).append(';');
+                version.append(file)
+                        .append(':')
+                        .append(Files.size(file))
+                        .append(':')
+                        .append(Files.getLastModifiedTime(file).toMillis())
+                        .append(';');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

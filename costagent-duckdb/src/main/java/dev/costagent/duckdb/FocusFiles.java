@@ -26,17 +26,22 @@ record FocusFiles(List<Path> files, boolean parquet) {
             throw new FocusFormatException(input.toString(), 0, null, "no such file or directory");
         }
         try (Stream<Path> walk = Files.walk(input)) {
-            List<Path> all = walk.filter(Files::isRegularFile).filter(p -> isParquet(p) || isCsv(p)).sorted().toList();
+            List<Path> all = walk.filter(Files::isRegularFile)
+                    .filter(p -> isParquet(p) || isCsv(p))
+                    .sorted()
+                    .toList();
             boolean anyParquet = all.stream().anyMatch(FocusFiles::isParquet);
-            List<Path> chosen = all.stream().filter(p -> isParquet(p) == anyParquet)
-                    .filter(p -> anyParquet || p.getParent().equals(input)).toList();
+            List<Path> chosen = all.stream()
+                    .filter(p -> isParquet(p) == anyParquet)
+                    .filter(p -> anyParquet || p.getParent().equals(input))
+                    .toList();
             if (chosen.isEmpty()) {
-                throw new FocusFormatException(input.toString(), 0, null,
-                        "directory holds no .csv, .csv.gz or .parquet file");
+                throw new FocusFormatException(
+                        input.toString(), 0, null, "directory holds no .csv, .csv.gz or .parquet file");
             }
             if (anyParquet && all.stream().anyMatch(FocusFiles::isCsv)) {
-                throw new FocusFormatException(input.toString(), 0, null,
-                        "directory mixes Parquet and CSV files; point at one format");
+                throw new FocusFormatException(
+                        input.toString(), 0, null, "directory mixes Parquet and CSV files; point at one format");
             }
             return new FocusFiles(chosen, anyParquet);
         } catch (IOException e) {
@@ -60,8 +65,10 @@ record FocusFiles(List<Path> files, boolean parquet) {
      */
     static List<String> header(Path file) {
         try (java.io.InputStream raw = Files.newInputStream(file);
-                java.io.InputStream in = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
-                        ? new java.util.zip.GZIPInputStream(raw) : raw;
+                java.io.InputStream in =
+                        file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
+                                ? new java.util.zip.GZIPInputStream(raw)
+                                : raw;
                 java.io.BufferedReader reader = new java.io.BufferedReader(
                         new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
             String line = reader.readLine();

@@ -19,6 +19,7 @@ final class QuerySql {
 
     /** Seconds of 0001-01-01 and 10000-01-01 UTC: DuckDB's comfortable timestamp range. */
     private static final long MIN_SECOND = -62_135_596_800L;
+
     private static final long MAX_SECOND = 253_402_300_800L;
 
     final String sql;
@@ -43,7 +44,10 @@ final class QuerySql {
         List<String> parameters = new ArrayList<>();
         StringBuilder select = new StringBuilder("SELECT ");
         for (int i = 0; i < query.groupBy().size(); i++) {
-            select.append(key(query.groupBy().get(i), columns)).append(" AS k").append(i).append(", ");
+            select.append(key(query.groupBy().get(i), columns))
+                    .append(" AS k")
+                    .append(i)
+                    .append(", ");
         }
         select.append("coalesce(fsum(").append(Sql.identifier(metric)).append("), 0) AS v, count(*) AS n FROM focus");
         List<String> where = new ArrayList<>();
@@ -99,8 +103,8 @@ final class QuerySql {
             in = key + " IN (" + String.join(", ", java.util.Collections.nCopies(values.size(), "?")) + ")";
             parameters.addAll(values);
         }
-        return "((CASE WHEN " + key + " IS NULL THEN " + nullListed + " ELSE " + in + " END) = "
-                + !filter.exclude() + ")";
+        return "((CASE WHEN " + key + " IS NULL THEN " + nullListed + " ELSE " + in + " END) = " + !filter.exclude()
+                + ")";
     }
 
     /** Rows start on whole seconds, so a bound rounds up to the next whole second, as {@link TimeRange} reads it. */

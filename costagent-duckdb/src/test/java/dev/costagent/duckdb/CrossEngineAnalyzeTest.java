@@ -47,13 +47,23 @@ class CrossEngineAnalyzeTest {
     @Test
     void generatedDataGivesTheSameReportFromCsvAndFromParquet() throws Exception {
         Path csv = dir.resolve("bill.csv");
-        GeneratorSpec.builder().seed(7).rows(30_000).days(45).start(LocalDate.of(2024, 7, 1)).randomAnomalies(6)
-                .generator().writeCsv(csv);
+        GeneratorSpec.builder()
+                .seed(7)
+                .rows(30_000)
+                .days(45)
+                .start(LocalDate.of(2024, 7, 1))
+                .randomAnomalies(6)
+                .generator()
+                .writeCsv(csv);
         Path parquet = Parquet.fromCsv(Files.copy(csv, dir.resolve("copy.csv")));
 
         JsonNode memory = report(FocusFileSource.of(csv));
-        assertThat(memory.at("/analyses/anomalies").size()).as("the generator plants anomalies").isPositive();
-        assertThat(memory.at("/recommendations").size()).as("and waste to recommend on").isPositive();
+        assertThat(memory.at("/analyses/anomalies").size())
+                .as("the generator plants anomalies")
+                .isPositive();
+        assertThat(memory.at("/recommendations").size())
+                .as("and waste to recommend on")
+                .isPositive();
         assertSameReport(report(DuckDbSource.of(csv)), memory, "$");
         assertSameReport(report(DuckDbSource.of(parquet)), memory, "$");
     }
@@ -71,10 +81,13 @@ class CrossEngineAnalyzeTest {
             assertThat(actual.isNumber()).as(path).isTrue();
             double e = expected.asDouble();
             double a = actual.asDouble();
-            assertThat(Math.abs(a - e) / Math.max(Math.abs(e), 1e-9)).as("%s: %s vs %s", path, a, e)
+            assertThat(Math.abs(a - e) / Math.max(Math.abs(e), 1e-9))
+                    .as("%s: %s vs %s", path, a, e)
                     .isLessThanOrEqualTo(1e-9);
         } else if (expected.isObject()) {
-            assertThat(iterable(actual.fieldNames())).as(path).containsExactlyElementsOf(iterable(expected.fieldNames()));
+            assertThat(iterable(actual.fieldNames()))
+                    .as(path)
+                    .containsExactlyElementsOf(iterable(expected.fieldNames()));
             for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (!RUN_SPECIFIC.contains(field.getKey())) {

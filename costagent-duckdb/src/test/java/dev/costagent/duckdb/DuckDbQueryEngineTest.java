@@ -24,36 +24,54 @@ import org.junit.jupiter.api.io.TempDir;
 /** Strict and lenient reading, data quality and the profile, side by side with the default engine. */
 class DuckDbQueryEngineTest {
 
-    private static final ReadOptions LENIENT = ReadOptions.builder().lenient(true).build();
+    private static final ReadOptions LENIENT =
+            ReadOptions.builder().lenient(true).build();
 
     @TempDir
     Path dir;
 
     @Test
     void strictStopsAtABadNumberNamingFileLineAndColumnAsTheDefaultEngineDoes() throws Exception {
-        Path file = FocusCsv.standard().row().row().row("EffectiveCost", "abc").row().write(dir.resolve("bad.csv"));
+        Path file = FocusCsv.standard()
+                .row()
+                .row()
+                .row("EffectiveCost", "abc")
+                .row()
+                .write(dir.resolve("bad.csv"));
 
-        assertThatThrownBy(() -> CostTable.read(file, ReadOptions.DEFAULTS)).isInstanceOf(FocusFormatException.class)
-                .hasMessageContaining("bad.csv:4").hasMessageContaining("EffectiveCost");
+        assertThatThrownBy(() -> CostTable.read(file, ReadOptions.DEFAULTS))
+                .isInstanceOf(FocusFormatException.class)
+                .hasMessageContaining("bad.csv:4")
+                .hasMessageContaining("EffectiveCost");
         assertThatThrownBy(() -> DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS))
                 .isInstanceOf(FocusFormatException.class)
-                .hasMessageContaining("bad.csv:4").hasMessageContaining("EffectiveCost")
+                .hasMessageContaining("bad.csv:4")
+                .hasMessageContaining("EffectiveCost")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
     void lenientSkipsAndCountsTheRecordsTheDefaultEngineRejects() throws Exception {
-        Path file = FocusCsv.standard().row().row("EffectiveCost", "abc").row()
-                .row("ChargePeriodStart", "2024-13-45 99:00:00").raw("too,few,fields").row("BilledCost", "1.2.3")
-                .row().write(dir.resolve("mixed.csv"));
+        Path file = FocusCsv.standard()
+                .row()
+                .row("EffectiveCost", "abc")
+                .row()
+                .row("ChargePeriodStart", "2024-13-45 99:00:00")
+                .raw("too,few,fields")
+                .row("BilledCost", "1.2.3")
+                .row()
+                .write(dir.resolve("mixed.csv"));
         CostTable table = CostTable.read(file, LENIENT);
         try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(file, LENIENT)) {
             assertThat(engine.rowCount()).isEqualTo(table.rowCount()).isEqualTo(3);
             assertThat(engine.rejectedCount()).isEqualTo(table.rejectedCount()).isEqualTo(4);
-            assertThat(engine.rejects()).extracting(RejectedRecord::line)
-                    .containsExactlyElementsOf(table.rejects().stream().map(RejectedRecord::line).toList());
-            assertThat(engine.rejects()).extracting(RejectedRecord::file).allSatisfy(f -> assertThat(f)
-                    .endsWith("mixed.csv"));
+            assertThat(engine.rejects())
+                    .extracting(RejectedRecord::line)
+                    .containsExactlyElementsOf(
+                            table.rejects().stream().map(RejectedRecord::line).toList());
+            assertThat(engine.rejects())
+                    .extracting(RejectedRecord::file)
+                    .allSatisfy(f -> assertThat(f).endsWith("mixed.csv"));
             assertThat(engine.execute(CostQuery.builder().build()).total())
                     .isEqualTo(table.execute(CostQuery.builder().build()).total());
         }
@@ -62,22 +80,27 @@ class DuckDbQueryEngineTest {
     @Test
     void tagsThatAreNotAJsonObjectAreRefusedStrictAndRejectedLenient() throws Exception {
         Path file = FocusCsv.withColumns(FocusCsv.DEFAULTS.keySet().toArray(String[]::new))
-                .raw(String.join(",", FocusCsv.DEFAULTS.values())).write(dir.resolve("plain.csv"));
+                .raw(String.join(",", FocusCsv.DEFAULTS.values()))
+                .write(dir.resolve("plain.csv"));
         List<String> columns = new java.util.ArrayList<>(FocusCsv.DEFAULTS.keySet());
         columns.add("Tags");
         String good = String.join(",", FocusCsv.DEFAULTS.values());
         Path tagged = FocusCsv.withColumns(columns.toArray(String[]::new))
-                .raw(good + ",\"{\"\"env\"\":\"\"prod\"\"}\"").raw(good + ",[1]").raw(good + ",")
+                .raw(good + ",\"{\"\"env\"\":\"\"prod\"\"}\"")
+                .raw(good + ",[1]")
+                .raw(good + ",")
                 .write(dir.resolve("tags.csv"));
 
         assertThatThrownBy(() -> DuckDbQueryEngine.open(tagged, ReadOptions.DEFAULTS))
-                .isInstanceOf(FocusFormatException.class).hasMessageContaining("Tags");
+                .isInstanceOf(FocusFormatException.class)
+                .hasMessageContaining("Tags");
         try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(tagged, LENIENT);
                 DuckDbQueryEngine plain = DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS)) {
             CostTable table = CostTable.read(tagged, LENIENT);
             assertThat(engine.rejectedCount()).isEqualTo(table.rejectedCount()).isEqualTo(1);
             assertThat(engine.rowCount()).isEqualTo(table.rowCount()).isEqualTo(2);
-            QueryResult byEnv = engine.execute(CostQuery.builder().groupBy(Dimension.tag("env")).build());
+            QueryResult byEnv = engine.execute(
+                    CostQuery.builder().groupBy(Dimension.tag("env")).build());
             assertThat(byEnv.groups()).extracting(g -> g.key(0)).containsExactly(null, "prod");
             assertThat(plain.rowCount()).isEqualTo(1);
         }
@@ -85,13 +108,19 @@ class DuckDbQueryEngineTest {
 
     @Test
     void aMissingMandatoryColumnIsAnErrorStrictAndADataQualityIssueLenient() throws Exception {
-        Path file = FocusCsv.withColumns(FocusCsv.DEFAULTS.keySet().stream().filter(c -> !c.equals("PublisherName"))
-                .toArray(String[]::new)).row().row().write(dir.resolve("narrow.csv"));
+        Path file = FocusCsv.withColumns(FocusCsv.DEFAULTS.keySet().stream()
+                        .filter(c -> !c.equals("PublisherName"))
+                        .toArray(String[]::new))
+                .row()
+                .row()
+                .write(dir.resolve("narrow.csv"));
 
         String expected = catchMessage(() -> CostTable.read(file, ReadOptions.DEFAULTS));
-        assertThat(catchMessage(() -> DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS))).isEqualTo(expected);
+        assertThat(catchMessage(() -> DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS)))
+                .isEqualTo(expected);
         try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(file, LENIENT)) {
-            assertThat(engine.dataQuality()).isEqualTo(CostTable.read(file, LENIENT).dataQuality());
+            assertThat(engine.dataQuality())
+                    .isEqualTo(CostTable.read(file, LENIENT).dataQuality());
         }
     }
 
@@ -102,11 +131,13 @@ class DuckDbQueryEngineTest {
                 .isEqualTo(catchMessage(() -> CostTable.read(missing, ReadOptions.DEFAULTS)));
         Path notParquet = Files.writeString(dir.resolve("junk.parquet"), "not parquet at all");
         assertThatThrownBy(() -> DuckDbQueryEngine.open(notParquet, ReadOptions.DEFAULTS))
-                .isInstanceOf(FocusFormatException.class).hasMessageContaining("junk.parquet")
+                .isInstanceOf(FocusFormatException.class)
+                .hasMessageContaining("junk.parquet")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertThatThrownBy(() -> DuckDbQueryEngine.open(empty, ReadOptions.DEFAULTS))
-                .isInstanceOf(FocusFormatException.class).hasMessageContaining("no .csv, .csv.gz or .parquet");
+                .isInstanceOf(FocusFormatException.class)
+                .hasMessageContaining("no .csv, .csv.gz or .parquet");
     }
 
     @Test
@@ -116,7 +147,8 @@ class DuckDbQueryEngineTest {
         FocusCsv.standard().row("EffectiveCost", "4", "ServiceName", "S3").write(folder.resolve("b.csv.gz"));
         CostTable table = CostTable.read(folder, ReadOptions.DEFAULTS);
         try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(folder, ReadOptions.DEFAULTS)) {
-            CostQuery byService = CostQuery.builder().groupBy(Dimension.column("ServiceName")).build();
+            CostQuery byService =
+                    CostQuery.builder().groupBy(Dimension.column("ServiceName")).build();
             assertThat(engine.execute(byService)).isEqualTo(table.execute(byService));
             assertThat(engine.rowCount()).isEqualTo(3);
         }
@@ -145,30 +177,45 @@ class DuckDbQueryEngineTest {
 
     @Test
     void granularityPerProviderAndValuesOutsideTheAllowedSetsAreProfiledAsTheDefaultEngineDoes() throws Exception {
-        Path file = FocusCsv.standard().row().row("ServiceCategory", "Compute Engine")
+        Path file = FocusCsv.standard()
+                .row()
+                .row("ServiceCategory", "Compute Engine")
                 .row("ProviderName", "Azure", "ChargePeriodEnd", "2024-09-19T22:00:00Z")
                 .row("ProviderName", "Azure", "ServiceCategory", "Servers")
                 .row("ChargeCategory", "Purchase", "ChargePeriodEnd", "2024-10-18T22:00:00Z")
                 .row("ProviderName", "", "ChargePeriodEnd", "2024-09-19T22:00:00Z")
                 .write(dir.resolve("granularity.csv"));
         CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
-        assertThat(table.profile().input().granularity()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
-                "", Granularity.DAILY, "AWS", Granularity.HOURLY, "Azure", Granularity.MIXED)));
-        assertThat(table.dataQuality()).extracting(DataQualityIssue::rule, DataQualityIssue::column,
-                DataQualityIssue::rowsAffected, DataQualityIssue::example)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN,
-                        "ProviderName", 1L, null), org.assertj.core.groups.Tuple.tuple(
-                        DataQualityIssue.VALUE_NOT_ALLOWED, "ServiceCategory", 2L, "Compute Engine"));
+        assertThat(table.profile().input().granularity())
+                .containsExactlyEntriesOf(new java.util.TreeMap<>(
+                        Map.of("", Granularity.DAILY, "AWS", Granularity.HOURLY, "Azure", Granularity.MIXED)));
+        assertThat(table.dataQuality())
+                .extracting(
+                        DataQualityIssue::rule,
+                        DataQualityIssue::column,
+                        DataQualityIssue::rowsAffected,
+                        DataQualityIssue::example)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN, "ProviderName", 1L, null),
+                        org.assertj.core.groups.Tuple.tuple(
+                                DataQualityIssue.VALUE_NOT_ALLOWED, "ServiceCategory", 2L, "Compute Engine"));
         Path copy = Files.copy(file, dir.resolve("copy.csv"));
         try (DuckDbQueryEngine csv = DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS);
                 DuckDbQueryEngine parquet = DuckDbQueryEngine.open(Parquet.fromCsv(copy), ReadOptions.DEFAULTS)) {
             assertThat(csv.profile().input()).isEqualTo(table.profile().input());
             assertThat(csv.dataQuality()).isEqualTo(table.dataQuality());
             assertThat(parquet.profile().input()).isEqualTo(table.profile().input());
-            assertThat(parquet.dataQuality()).extracting(DataQualityIssue::rule, DataQualityIssue::column,
-                    DataQualityIssue::rowsAffected, DataQualityIssue::detail).containsExactlyElementsOf(
-                    table.dataQuality().stream().map(i -> org.assertj.core.groups.Tuple.tuple(i.rule(), i.column(),
-                            i.rowsAffected(), i.detail())).toList());
+            assertThat(parquet.dataQuality())
+                    .extracting(
+                            DataQualityIssue::rule,
+                            DataQualityIssue::column,
+                            DataQualityIssue::rowsAffected,
+                            DataQualityIssue::detail)
+                    .containsExactlyElementsOf(table.dataQuality().stream()
+                            .map(i -> org.assertj.core.groups.Tuple.tuple(
+                                    i.rule(), i.column(), i.rowsAffected(), i.detail()))
+                            .toList());
         }
     }
 

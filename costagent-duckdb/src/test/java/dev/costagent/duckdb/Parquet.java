@@ -13,7 +13,8 @@ final class Parquet {
     /** Writes {@code csv} next to itself as Parquet (small row groups, so that statistics span several). */
     static Path fromCsv(Path csv) throws Exception {
         Path parquet = csv.resolveSibling(csv.getFileName() + ".parquet");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             s.execute("COPY (SELECT * FROM read_csv('" + csv.toAbsolutePath() + "', header = true, "
                     + "nullstr = ['', 'NULL'])) TO '" + parquet.toAbsolutePath()

@@ -67,8 +67,8 @@ public final class ClosedLoadBuilder extends LoadBuilder<ClosedLoadBuilder> {
     public LoadResult run(Load.Operation operation) {
         Objects.requireNonNull(operation, "operation");
         long perUser = duration == null && iterations == 0 && totalIterations == 0 ? 1 : iterations;
-        ClosedRun.Plan plan = new ClosedRun.Plan(name, users, perUser, totalIterations, duration, rampUp, warmup,
-                threads, probes, listeners);
+        ClosedRun.Plan plan = new ClosedRun.Plan(
+                name, users, perUser, totalIterations, duration, rampUp, warmup, threads, probes, listeners);
         return new ClosedRun(plan, operation).execute();
     }
 }

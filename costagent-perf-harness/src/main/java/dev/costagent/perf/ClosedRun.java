@@ -3,7 +3,6 @@ package dev.costagent.perf;
 import dev.costagent.perf.spi.LoadProfile.Phase;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Probe;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +17,17 @@ final class ClosedRun extends RunEngine {
      * A closed run's settings: bounded by {@code iterations} per user when positive, else by {@code totalIterations}
      * shared out when positive, else by {@code duration}.
      */
-    record Plan(String name, int users, long iterations, long totalIterations, Duration duration, Duration rampUp,
-                Duration warmup, ThreadMode threads, List<Probe> probes, List<PerfListener> listeners) {
+    record Plan(
+            String name,
+            int users,
+            long iterations,
+            long totalIterations,
+            Duration duration,
+            Duration rampUp,
+            Duration warmup,
+            ThreadMode threads,
+            List<Probe> probes,
+            List<PerfListener> listeners) {
 
         /** The calls user {@code index} makes, or 0 when bounded by duration. */
         long iterationsOf(int index) {
@@ -38,8 +46,11 @@ final class ClosedRun extends RunEngine {
     private final AtomicInteger activeUsers = new AtomicInteger();
 
     ClosedRun(Plan plan, Load.Operation operation) {
-        super(new Common(plan.name(), plan.warmup(), plan.threads(), plan.probes(), plan.listeners()), LoadModel.CLOSED,
-                plan.users(), operation);
+        super(
+                new Common(plan.name(), plan.warmup(), plan.threads(), plan.probes(), plan.listeners()),
+                LoadModel.CLOSED,
+                plan.users(),
+                operation);
         this.plan = plan;
     }
 
@@ -125,9 +136,9 @@ final class ClosedRun extends RunEngine {
 
     @Override
     String description() {
-        String bound = plan.iterations() > 0 ? plan.iterations() + " iterations each"
-                : plan.totalIterations() > 0 ? plan.totalIterations() + " iterations in all"
-                : "for " + plan.duration();
+        String bound = plan.iterations() > 0
+                ? plan.iterations() + " iterations each"
+                : plan.totalIterations() > 0 ? plan.totalIterations() + " iterations in all" : "for " + plan.duration();
         String ramp = plan.rampUp().isZero() ? "" : ", ramp-up " + plan.rampUp();
         return "closed: " + plan.users() + " users, " + bound + ramp;
     }

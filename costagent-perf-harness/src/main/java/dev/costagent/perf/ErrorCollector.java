@@ -19,7 +19,8 @@ final class ErrorCollector {
     private final List<String> traces = new CopyOnWriteArrayList<>();
 
     void record(Throwable failure) {
-        byType.computeIfAbsent(failure.getClass().getName(), k -> new LongAdder()).increment();
+        byType.computeIfAbsent(failure.getClass().getName(), k -> new LongAdder())
+                .increment();
         if (traceSlots.getAndIncrement() < ErrorStats.KEPT_TRACES) {
             StringWriter text = new StringWriter();
             failure.printStackTrace(new PrintWriter(text));
@@ -30,7 +31,9 @@ final class ErrorCollector {
     ErrorStats snapshot() {
         Map<String, Long> counts = new LinkedHashMap<>();
         byType.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, LongAdder> e) -> e.getValue().sum()).reversed()
+                .sorted(Comparator.comparing(
+                                (Map.Entry<String, LongAdder> e) -> e.getValue().sum())
+                        .reversed()
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> counts.put(e.getKey(), e.getValue().sum()));
         long total = counts.values().stream().mapToLong(Long::longValue).sum();

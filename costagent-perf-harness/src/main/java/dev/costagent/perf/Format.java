@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     /** Such as {@code "850 ns"}, {@code "12.3 µs"}, {@code "212.4 ms"} or {@code "3.20 s"}. */
     public static String duration(Duration duration) {

@@ -1,9 +1,8 @@
 package dev.costagent.perf;
 
-import org.HdrHistogram.Histogram;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.HdrHistogram.Histogram;
 
 /**
  * A latency recorder for one writer thread that costs the writer no atomic instruction: a plain histogram increment

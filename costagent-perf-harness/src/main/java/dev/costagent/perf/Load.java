@@ -14,8 +14,7 @@ import dev.costagent.perf.spi.LoadProfile;
  */
 public final class Load {
 
-    private Load() {
-    }
+    private Load() {}
 
     /**
      * A closed model: {@code users} concurrent users, each calling the operation in a loop. Without
@@ -35,7 +34,8 @@ public final class Load {
      */
     public static OpenLoadBuilder open(double ratePerSecond) {
         if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
-            throw new IllegalArgumentException("rate must be a positive number of arrivals per second, got " + ratePerSecond);
+            throw new IllegalArgumentException(
+                    "rate must be a positive number of arrivals per second, got " + ratePerSecond);
         }
         return new OpenLoadBuilder(ratePerSecond, null);
     }

@@ -3,7 +3,6 @@ package dev.costagent.perf;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Plugins;
 import dev.costagent.perf.spi.Probe;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,7 @@ public abstract sealed class LoadBuilder<B extends LoadBuilder<B>> permits Close
     final List<Probe> probes = new ArrayList<>();
     final List<PerfListener> listeners = new ArrayList<>();
 
-    LoadBuilder() {
-    }
+    LoadBuilder() {}
 
     /** A name for reports and thread names; defaults to {@code "load"}. */
     public B name(String name) {

@@ -1,8 +1,6 @@
 package dev.costagent.perf;
 
 import dev.costagent.perf.spi.LoadProfile.Phase;
-import org.HdrHistogram.Histogram;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.HdrHistogram.Histogram;
 
 /**
  * What a load run measured, immutable. Counts are exact; latencies live in HdrHistograms (three significant digits,
@@ -39,10 +38,22 @@ public final class LoadResult {
     private final Map<String, Object> attachments;
     private final Duration postProcessing;
 
-    LoadResult(String name, LoadModel model, String description, boolean virtualThreads, int workers, Instant startedAt,
-               Duration elapsed, Histogram responseTimes, Histogram serviceTimes, ErrorStats errors, long droppedStarts,
-               List<SecondSample> series, List<Phase> phases, Map<String, Object> attachments,
-               Duration postProcessing) {
+    LoadResult(
+            String name,
+            LoadModel model,
+            String description,
+            boolean virtualThreads,
+            int workers,
+            Instant startedAt,
+            Duration elapsed,
+            Histogram responseTimes,
+            Histogram serviceTimes,
+            ErrorStats errors,
+            long droppedStarts,
+            List<SecondSample> series,
+            List<Phase> phases,
+            Map<String, Object> attachments,
+            Duration postProcessing) {
         this.name = name;
         this.model = model;
         this.description = description;
@@ -202,17 +213,29 @@ public final class LoadResult {
     /** A few lines for humans: counts, throughput, percentiles, errors. */
     public String summary() {
         StringBuilder text = new StringBuilder();
-        text.append(name).append(" — ").append(description).append(", ")
-                .append(workers).append(virtualThreads ? " virtual" : " platform").append(" threads\n");
-        text.append(String.format("  count %,d  errors %,d  dropped %,d  elapsed %s  throughput %,.1f/s%n",
+        text.append(name)
+                .append(" — ")
+                .append(description)
+                .append(", ")
+                .append(workers)
+                .append(virtualThreads ? " virtual" : " platform")
+                .append(" threads\n");
+        text.append(String.format(
+                "  count %,d  errors %,d  dropped %,d  elapsed %s  throughput %,.1f/s%n",
                 count(), errorCount(), droppedStarts, Format.duration(elapsed), throughput()));
-        text.append(String.format("  response p50 %s  p95 %s  p99 %s  max %s  mean %s%n",
-                Format.duration(responseTime(50)), Format.duration(responseTime(95)),
-                Format.duration(responseTime(99)), Format.duration(maxResponseTime()),
+        text.append(String.format(
+                "  response p50 %s  p95 %s  p99 %s  max %s  mean %s%n",
+                Format.duration(responseTime(50)),
+                Format.duration(responseTime(95)),
+                Format.duration(responseTime(99)),
+                Format.duration(maxResponseTime()),
                 Format.duration(meanResponseTime())));
         if (model == LoadModel.OPEN) {
-            text.append(String.format("  service  p50 %s  p95 %s  p99 %s%n", Format.duration(serviceTime(50)),
-                    Format.duration(serviceTime(95)), Format.duration(serviceTime(99))));
+            text.append(String.format(
+                    "  service  p50 %s  p95 %s  p99 %s%n",
+                    Format.duration(serviceTime(50)),
+                    Format.duration(serviceTime(95)),
+                    Format.duration(serviceTime(99))));
         }
         errors.countsByType().forEach((type, n) -> text.append(String.format("  error %s x %,d%n", type, n)));
         return text.toString();

@@ -2,7 +2,6 @@ package dev.costagent.perf;
 
 import dev.costagent.perf.profile.LoadProfiles;
 import dev.costagent.perf.spi.LoadProfile;
-
 import java.time.Duration;
 import java.util.Objects;
 
@@ -73,8 +72,8 @@ public final class OpenLoadBuilder extends LoadBuilder<OpenLoadBuilder> {
             throw new IllegalStateException("an open load at " + rate + "/s needs a duration: call duration(...)");
         }
         long lateness = maxLateness == null ? Long.MAX_VALUE : maxLateness.toNanos();
-        OpenRun.Plan plan = new OpenRun.Plan(name, profile, maxConcurrency, lateness, maxQueue, warmup, threads, probes,
-                listeners);
+        OpenRun.Plan plan =
+                new OpenRun.Plan(name, profile, maxConcurrency, lateness, maxQueue, warmup, threads, probes, listeners);
         return new OpenRun(plan, operation).execute();
     }
 }

@@ -4,10 +4,9 @@ import dev.costagent.perf.spi.LoadProfile;
 import dev.costagent.perf.spi.LoadProfile.Phase;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Probe;
-import org.HdrHistogram.SingleWriterRecorder;
-
 import java.time.Duration;
 import java.util.List;
+import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * The open model: a bounded set of workers takes intended start times from a {@link StartQueue}, waits for each one,
@@ -17,16 +16,26 @@ import java.util.List;
 final class OpenRun extends RunEngine {
 
     /** An open run's settings. */
-    record Plan(String name, LoadProfile profile, int maxConcurrency, long maxLatenessNanos, int maxQueue,
-                Duration warmup, ThreadMode threads, List<Probe> probes, List<PerfListener> listeners) {
-    }
+    record Plan(
+            String name,
+            LoadProfile profile,
+            int maxConcurrency,
+            long maxLatenessNanos,
+            int maxQueue,
+            Duration warmup,
+            ThreadMode threads,
+            List<Probe> probes,
+            List<PerfListener> listeners) {}
 
     private final Plan plan;
     private final StartQueue queue;
 
     OpenRun(Plan plan, Load.Operation operation) {
-        super(new Common(plan.name(), plan.warmup(), plan.threads(), plan.probes(), plan.listeners()), LoadModel.OPEN,
-                plan.maxConcurrency(), operation);
+        super(
+                new Common(plan.name(), plan.warmup(), plan.threads(), plan.probes(), plan.listeners()),
+                LoadModel.OPEN,
+                plan.maxConcurrency(),
+                operation);
         this.plan = plan;
         this.queue = new StartQueue(plan.profile(), plan.warmup().toNanos(), plan.maxLatenessNanos(), plan.maxQueue());
     }
@@ -62,8 +71,13 @@ final class OpenRun extends RunEngine {
     }
 
     /** One call: its service time from now, its response time from the intended start. */
-    private void call(Load.Operation op, WorkerMeter meter, SingleWriterRecorder responses,
-                      SingleWriterRecorder services, long intended, boolean measured) {
+    private void call(
+            Load.Operation op,
+            WorkerMeter meter,
+            SingleWriterRecorder responses,
+            SingleWriterRecorder services,
+            long intended,
+            boolean measured) {
         meter.inFlight(true);
         long start = System.nanoTime();
         try {

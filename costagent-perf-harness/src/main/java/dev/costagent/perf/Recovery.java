@@ -11,5 +11,4 @@ import java.time.Duration;
  * @param baselineP95    the pre-spike p95 (the median of the per-second p95 values before the spike)
  * @param withinPercent  the tolerance used, in percent of the baseline
  */
-public record Recovery(boolean recovered, Duration time, Duration baselineP95, double withinPercent) {
-}
+public record Recovery(boolean recovered, Duration time, Duration baselineP95, double withinPercent) {}

@@ -4,8 +4,6 @@ import dev.costagent.perf.spi.LoadProfile.Phase;
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Probe;
-import org.HdrHistogram.Histogram;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /**
  * The machinery both models share. Workers record into their own {@link WorkerMeter}; the calling thread acts as the
@@ -54,6 +53,7 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
     private final Map<String, Object> attachments = new ConcurrentHashMap<>();
     /** The response times of the second sampled last (sampler thread only). */
     private Histogram lastSecond;
+
     private final CountDownLatch finished;
     private volatile Throwable fatal;
     private long measureStartNanos;
@@ -91,8 +91,7 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
     }
 
     /** Adds the model's own gauges to a second's probe values (sampler thread). */
-    void addGauges(Map<String, Double> values) {
-    }
+    void addGauges(Map<String, Double> values) {}
 
     /** A one-line description for the result. */
     abstract String description();
@@ -182,11 +181,22 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
             long dropped = droppedSoFar();
             long errorsNow = totalErrors();
             long end = done ? Math.min(next, Math.max(tick, lastEnd())) : next;
-            SecondSample sample = sample(series.size(), end - tick, done, second, secondService, responses,
-                    services, errorsNow - lastErrors, dropped - lastDropped);
+            SecondSample sample = sample(
+                    series.size(),
+                    end - tick,
+                    done,
+                    second,
+                    secondService,
+                    responses,
+                    services,
+                    errorsNow - lastErrors,
+                    dropped - lastDropped);
             lastDropped = dropped;
             lastErrors = errorsNow;
-            if (!done || sample.intervalNanos() > 0 || sample.completed() > 0 || sample.errors() > 0
+            if (!done
+                    || sample.intervalNanos() > 0
+                    || sample.completed() > 0
+                    || sample.errors() > 0
                     || sample.dropped() > 0) {
                 series.add(sample);
                 if (keepSeconds) {
@@ -207,19 +217,38 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
             attachments.put(SpikeRecovery.SECOND_HISTOGRAMS, List.copyOf(secondHistograms));
         }
         common.listeners().forEach(l -> l.runEnded(this));
-        LoadResult result = new LoadResult(common.name(), model(), description(), virtual, meters.length, startedAt,
-                Duration.ofNanos(endNanos - measureStartNanos), responses,
-                model() == LoadModel.OPEN ? services : responses, errors.snapshot(), droppedSoFar(),
-                series, phases(), attachments, Duration.ofNanos(Math.max(0, System.nanoTime() - endNanos)));
+        LoadResult result = new LoadResult(
+                common.name(),
+                model(),
+                description(),
+                virtual,
+                meters.length,
+                startedAt,
+                Duration.ofNanos(endNanos - measureStartNanos),
+                responses,
+                model() == LoadModel.OPEN ? services : responses,
+                errors.snapshot(),
+                droppedSoFar(),
+                series,
+                phases(),
+                attachments,
+                Duration.ofNanos(Math.max(0, System.nanoTime() - endNanos)));
         for (Thread t : threads) {
             t.join(); // already past their last statement: the latch counted down in it
         }
         return result;
     }
 
-    private SecondSample sample(int index, long intervalNanos, boolean done, Histogram second,
-                                Histogram secondService, Histogram responses, Histogram services,
-                                long errorsInInterval, long droppedInInterval) {
+    private SecondSample sample(
+            int index,
+            long intervalNanos,
+            boolean done,
+            Histogram second,
+            Histogram secondService,
+            Histogram responses,
+            Histogram services,
+            long errorsInInterval,
+            long droppedInInterval) {
         if (done) {
             for (WorkerMeter m : meters) {
                 m.collectAll(second, secondService);
@@ -237,22 +266,31 @@ abstract sealed class RunEngine implements LoadRun permits ClosedRun, OpenRun {
         return sample;
     }
 
-    private SecondSample toSample(int index, long intervalNanos, Histogram h, long errorsInInterval,
-                                  long droppedInInterval) {
+    private SecondSample toSample(
+            int index, long intervalNanos, Histogram h, long errorsInInterval, long droppedInInterval) {
         Map<String, Double> probeValues = new LinkedHashMap<>();
         addGauges(probeValues);
         for (Probe p : common.probes()) {
             try {
                 probeValues.put(p.name(), p.sample());
             } catch (RuntimeException e) {
-                throw new IllegalStateException("load run '" + common.name() + "' stopped: probe '" + p.name()
-                        + "' failed: " + e, e);
+                throw new IllegalStateException(
+                        "load run '" + common.name() + "' stopped: probe '" + p.name() + "' failed: " + e, e);
             }
         }
         boolean empty = h.getTotalCount() == 0;
-        return new SecondSample(index, intervalNanos, h.getTotalCount(), errorsInInterval, droppedInInterval,
-                concurrency(), empty ? 0 : h.getValueAtPercentile(50), empty ? 0 : h.getValueAtPercentile(95),
-                empty ? 0 : h.getValueAtPercentile(99), empty ? 0 : h.getMaxValue(), empty ? 0 : h.getMean(),
+        return new SecondSample(
+                index,
+                intervalNanos,
+                h.getTotalCount(),
+                errorsInInterval,
+                droppedInInterval,
+                concurrency(),
+                empty ? 0 : h.getValueAtPercentile(50),
+                empty ? 0 : h.getValueAtPercentile(95),
+                empty ? 0 : h.getValueAtPercentile(99),
+                empty ? 0 : h.getMaxValue(),
+                empty ? 0 : h.getMean(),
                 probeValues);
     }
 

@@ -21,9 +21,19 @@ import java.util.Map;
  * @param probes        each probe's value sampled at the end of the interval, by probe name; open runs also
  *                      record {@value #OPEN_WAITING}
  */
-public record SecondSample(int second, long intervalNanos, long completed, long errors, long dropped, int concurrency,
-                           long p50Nanos, long p95Nanos, long p99Nanos, long maxNanos, double meanNanos,
-                           Map<String, Double> probes) {
+public record SecondSample(
+        int second,
+        long intervalNanos,
+        long completed,
+        long errors,
+        long dropped,
+        int concurrency,
+        long p50Nanos,
+        long p95Nanos,
+        long p99Nanos,
+        long maxNanos,
+        double meanNanos,
+        Map<String, Double> probes) {
 
     /** The gauge open runs add to every second: starts that are due but still waiting for a free worker. */
     public static final String OPEN_WAITING = "open.waiting";

@@ -1,12 +1,10 @@
 package dev.costagent.perf;
 
-import org.HdrHistogram.Histogram;
-
 import dev.costagent.perf.spi.LoadProfile.Phase;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.HdrHistogram.Histogram;
 
 /**
  * Computes {@link Recovery} from a result's series.
@@ -31,21 +29,24 @@ final class SpikeRecovery {
     /** Calls a window needs: {@link #TAIL_CALLS} / (1 - 0.95). */
     static final int MIN_WINDOW_CALLS = TAIL_CALLS * 20;
 
-    private SpikeRecovery() {
-    }
+    private SpikeRecovery() {}
 
     static Optional<Recovery> of(LoadResult result, double withinPercent) {
         if (!(withinPercent >= 0)) {
-            throw new IllegalArgumentException("recovery tolerance must be a non-negative percentage, got " + withinPercent);
+            throw new IllegalArgumentException(
+                    "recovery tolerance must be a non-negative percentage, got " + withinPercent);
         }
-        Optional<Phase> spike = result.phases().stream().filter(p -> p.kind() == Phase.Kind.SPIKE).findFirst();
+        Optional<Phase> spike = result.phases().stream()
+                .filter(p -> p.kind() == Phase.Kind.SPIKE)
+                .findFirst();
         if (spike.isEmpty()) {
             return Optional.empty();
         }
         long spikeStart = spike.get().start().toNanos();
         long spikeEnd = spike.get().end().toNanos();
         Object kept = result.attachments().get(SECOND_HISTOGRAMS);
-        if (kept instanceof List<?> histograms && histograms.size() == result.series().size()) {
+        if (kept instanceof List<?> histograms
+                && histograms.size() == result.series().size()) {
             @SuppressWarnings("unchecked")
             List<Histogram> seconds = (List<Histogram>) histograms;
             return Optional.of(pooled(result.series(), seconds, spikeStart, spikeEnd, withinPercent));
@@ -62,17 +63,19 @@ final class SpikeRecovery {
             if (i + 1 < series.size() && !within(series.get(i + 1), bound)) {
                 continue;
             }
-            return Optional.of(new Recovery(true, Duration.ofNanos(s.startNanos() - spikeEnd),
-                    Duration.ofNanos(baseline), withinPercent));
+            return Optional.of(new Recovery(
+                    true, Duration.ofNanos(s.startNanos() - spikeEnd), Duration.ofNanos(baseline), withinPercent));
         }
-        long end = series.isEmpty() ? spikeEnd
-                : series.get(series.size() - 1).startNanos() + series.get(series.size() - 1).intervalNanos();
-        return Optional.of(new Recovery(false, Duration.ofNanos(Math.max(0, end - spikeEnd)),
-                Duration.ofNanos(baseline), withinPercent));
+        long end = series.isEmpty()
+                ? spikeEnd
+                : series.get(series.size() - 1).startNanos()
+                        + series.get(series.size() - 1).intervalNanos();
+        return Optional.of(new Recovery(
+                false, Duration.ofNanos(Math.max(0, end - spikeEnd)), Duration.ofNanos(baseline), withinPercent));
     }
 
-    private static Recovery pooled(List<SecondSample> series, List<Histogram> seconds, long spikeStart, long spikeEnd,
-                                   double withinPercent) {
+    private static Recovery pooled(
+            List<SecondSample> series, List<Histogram> seconds, long spikeStart, long spikeEnd, double withinPercent) {
         Histogram before = new Histogram(2);
         int wholeBefore = 0;
         for (SecondSample s : series) {
@@ -110,13 +113,16 @@ final class SpikeRecovery {
             if (next >= 0 && !within(seconds, afterWindow, next, bound)) {
                 continue;
             }
-            return new Recovery(true, Duration.ofNanos(series.get(i).startNanos() - spikeEnd),
-                    Duration.ofNanos(baseline), withinPercent);
+            return new Recovery(
+                    true,
+                    Duration.ofNanos(series.get(i).startNanos() - spikeEnd),
+                    Duration.ofNanos(baseline),
+                    withinPercent);
         }
         SecondSample last = series.isEmpty() ? null : series.get(series.size() - 1);
         long end = last == null ? spikeEnd : last.startNanos() + last.intervalNanos();
-        return new Recovery(false, Duration.ofNanos(Math.max(0, end - spikeEnd)), Duration.ofNanos(baseline),
-                withinPercent);
+        return new Recovery(
+                false, Duration.ofNanos(Math.max(0, end - spikeEnd)), Duration.ofNanos(baseline), withinPercent);
     }
 
     /** The exclusive end index of the window starting at {@code from}, or -1 when the rest holds too few calls. */

@@ -1,10 +1,9 @@
 package dev.costagent.perf;
 
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * What one worker measures, written only by that worker and read by the sampler: latencies, its failure count and
@@ -41,6 +40,7 @@ final class WorkerMeter {
 
     @SuppressWarnings("unused") // accessed through ERRORS
     private long errors;
+
     @SuppressWarnings("unused") // accessed through IN_FLIGHT
     private int inFlight;
 

@@ -11,8 +11,7 @@ final class WorkerThreads {
     /** {@code Thread.ofVirtual()}, {@code Thread.Builder.name(String)} and {@code Thread.Builder.unstarted(Runnable)}. */
     private static final Method[] VIRTUAL_BUILDER = findVirtualBuilder();
 
-    private WorkerThreads() {
-    }
+    private WorkerThreads() {}
 
     /** Whether this runtime has virtual threads. */
     static boolean virtualAvailable() {
@@ -54,8 +53,11 @@ final class WorkerThreads {
     private static Method[] findVirtualBuilder() {
         try {
             Class<?> builder = Class.forName("java.lang.Thread$Builder");
-            return new Method[] {Thread.class.getMethod("ofVirtual"), builder.getMethod("name", String.class),
-                    builder.getMethod("unstarted", Runnable.class)};
+            return new Method[] {
+                Thread.class.getMethod("ofVirtual"),
+                builder.getMethod("name", String.class),
+                builder.getMethod("unstarted", Runnable.class)
+            };
         } catch (ReflectiveOperationException e) {
             return null; // Java 17-20: no virtual threads
         }

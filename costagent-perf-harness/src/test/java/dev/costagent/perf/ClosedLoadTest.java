@@ -1,14 +1,13 @@
 package dev.costagent.perf;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ClosedLoadTest {
 
@@ -26,7 +25,8 @@ class ClosedLoadTest {
         assertThat(result.workers()).isEqualTo(4);
         assertThat(result.serviceTime(99)).isEqualTo(result.responseTime(99));
         assertThat(result.series()).isNotEmpty();
-        assertThat(result.series().stream().mapToLong(SecondSample::completed).sum()).isEqualTo(10_000);
+        assertThat(result.series().stream().mapToLong(SecondSample::completed).sum())
+                .isEqualTo(10_000);
     }
 
     @Test
@@ -34,7 +34,7 @@ class ClosedLoadTest {
         LongAdder calls = new LongAdder();
 
         LoadResult result = Load.closed(4).totalIterations(1_003).run(calls::increment);
-        LoadResult fewerCallsThanUsers = Load.closed(5).totalIterations(3).run(() -> { });
+        LoadResult fewerCallsThanUsers = Load.closed(5).totalIterations(3).run(() -> {});
 
         assertThat(result.count()).isEqualTo(1_003);
         assertThat(calls.sum()).isEqualTo(1_003);
@@ -54,7 +54,7 @@ class ClosedLoadTest {
 
     @Test
     void aDurationBoundRunStopsNearItsDuration() {
-        LoadResult result = Load.closed(2).duration(Duration.ofMillis(300)).run(() -> { });
+        LoadResult result = Load.closed(2).duration(Duration.ofMillis(300)).run(() -> {});
 
         assertThat(result.count()).isPositive();
         assertThat(result.elapsed()).isBetween(Duration.ofMillis(300), Duration.ofMillis(1_300));
@@ -64,7 +64,8 @@ class ClosedLoadTest {
     void warmUpCallsAreNotInTheResult() {
         LongAdder calls = new LongAdder();
 
-        LoadResult result = Load.closed(1).iterations(50).warmup(Duration.ofMillis(100)).run(calls::increment);
+        LoadResult result =
+                Load.closed(1).iterations(50).warmup(Duration.ofMillis(100)).run(calls::increment);
 
         assertThat(result.count()).isEqualTo(50);
         assertThat(calls.sum()).isGreaterThan(50);
@@ -75,20 +76,27 @@ class ClosedLoadTest {
         Map<String, Long> firstCall = new ConcurrentHashMap<>();
         long before = System.nanoTime();
 
-        Load.closed(4).duration(Duration.ofMillis(700)).rampUp(Duration.ofMillis(600)).threads(ThreadMode.PLATFORM)
-                .name("ramp").run(() -> firstCall.putIfAbsent(Thread.currentThread().getName(), System.nanoTime()));
+        Load.closed(4)
+                .duration(Duration.ofMillis(700))
+                .rampUp(Duration.ofMillis(600))
+                .threads(ThreadMode.PLATFORM)
+                .name("ramp")
+                .run(() -> firstCall.putIfAbsent(Thread.currentThread().getName(), System.nanoTime()));
 
         assertThat(firstCall).hasSize(4);
         // users start at 0, 150, 300 and 450 ms; all at once would put every first call near zero
-        assertThat(Duration.ofNanos(firstCall.get("ramp-worker-1") - before)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
-        assertThat(Duration.ofNanos(firstCall.get("ramp-worker-3") - before)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+        assertThat(Duration.ofNanos(firstCall.get("ramp-worker-1") - before))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        assertThat(Duration.ofNanos(firstCall.get("ramp-worker-3") - before))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(450));
     }
 
     @Test
     void badSettingsAreRejectedWithAClearMessage() {
         assertThatThrownBy(() -> Load.closed(0)).hasMessageContaining("users must be positive");
         assertThatThrownBy(() -> Load.closed(1).iterations(0)).hasMessageContaining("iterations must be positive");
-        assertThatThrownBy(() -> Load.closed(1).duration(Duration.ZERO)).hasMessageContaining("duration must be positive");
+        assertThatThrownBy(() -> Load.closed(1).duration(Duration.ZERO))
+                .hasMessageContaining("duration must be positive");
         assertThatThrownBy(() -> Load.closed(1).warmup(Duration.ofSeconds(-1))).hasMessageContaining("warmup");
     }
 }

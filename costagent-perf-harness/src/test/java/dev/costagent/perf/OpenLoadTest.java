@@ -1,10 +1,11 @@
 package dev.costagent.perf;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Probe;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,9 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class OpenLoadTest {
 
@@ -32,19 +31,26 @@ class OpenLoadTest {
 
     @Test
     void startsLaterThanTheLatenessBoundAreDroppedAndCounted() {
-        LoadResult result = Load.open(200).duration(Duration.ofSeconds(1)).maxConcurrency(1)
-                .maxLateness(Duration.ofMillis(30)).run(() -> Spin.forNanos(20_000_000L));
+        LoadResult result = Load.open(200)
+                .duration(Duration.ofSeconds(1))
+                .maxConcurrency(1)
+                .maxLateness(Duration.ofMillis(30))
+                .run(() -> Spin.forNanos(20_000_000L));
 
         assertThat(result.droppedStarts()).isPositive();
         assertThat(result.count() + result.droppedStarts()).isEqualTo(200);
         // Without dropping, 4 s of work offered in 1 s would leave the last starts about 3 s late.
         assertThat(result.responseTime(100)).isLessThan(Duration.ofSeconds(1));
-        assertThat(result.series().stream().mapToLong(SecondSample::dropped).sum()).isEqualTo(result.droppedStarts());
+        assertThat(result.series().stream().mapToLong(SecondSample::dropped).sum())
+                .isEqualTo(result.droppedStarts());
     }
 
     @Test
     void startsFallingDueWhileTheQueueIsFullAreDroppedAndCounted() {
-        LoadResult result = Load.open(200).duration(Duration.ofSeconds(1)).maxConcurrency(1).maxQueue(3)
+        LoadResult result = Load.open(200)
+                .duration(Duration.ofSeconds(1))
+                .maxConcurrency(1)
+                .maxQueue(3)
                 .run(() -> Spin.forNanos(20_000_000L));
 
         assertThat(result.droppedStarts()).isPositive();
@@ -65,7 +71,9 @@ class OpenLoadTest {
     void warmUpStartsAreNotInTheResult() {
         LongAdder calls = new LongAdder();
 
-        LoadResult result = Load.open(200).duration(Duration.ofMillis(500)).warmup(Duration.ofMillis(250))
+        LoadResult result = Load.open(200)
+                .duration(Duration.ofMillis(500))
+                .warmup(Duration.ofMillis(250))
                 .run(calls::increment);
 
         assertThat(result.count()).isEqualTo(100);
@@ -94,8 +102,11 @@ class OpenLoadTest {
             }
         };
 
-        LoadResult result = Load.open(100).duration(Duration.ofMillis(1_500)).probe(Probe.of("gauge", gauge::get))
-                .listener(listener).run(() -> { });
+        LoadResult result = Load.open(100)
+                .duration(Duration.ofMillis(1_500))
+                .probe(Probe.of("gauge", gauge::get))
+                .listener(listener)
+                .run(() -> {});
 
         assertThat(result.series()).hasSize(2);
         assertThat(result.series()).allSatisfy(s -> assertThat(s.probes()).containsEntry("gauge", 7.0));
@@ -109,10 +120,13 @@ class OpenLoadTest {
     void aFailingProbeStopsTheRunWithAClearError() {
         LongAdder calls = new LongAdder();
 
-        assertThatThrownBy(() -> Load.open(50).duration(Duration.ofSeconds(30)).name("probed")
-                .probe(Probe.of("broken", () -> {
-                    throw new IllegalStateException("gauge unavailable");
-                })).run(calls::increment))
+        assertThatThrownBy(() -> Load.open(50)
+                        .duration(Duration.ofSeconds(30))
+                        .name("probed")
+                        .probe(Probe.of("broken", () -> {
+                            throw new IllegalStateException("gauge unavailable");
+                        }))
+                        .run(calls::increment))
                 .hasMessageStartingWith("load run 'probed' stopped: probe 'broken' failed")
                 .hasMessageContaining("gauge unavailable");
         long afterFailure = calls.sum();
@@ -122,7 +136,7 @@ class OpenLoadTest {
 
     @Test
     void anOpenLoadNeedsADuration() {
-        assertThatThrownBy(() -> Load.open(10).run(() -> { })).hasMessageContaining("needs a duration");
+        assertThatThrownBy(() -> Load.open(10).run(() -> {})).hasMessageContaining("needs a duration");
         assertThatThrownBy(() -> Load.open(0)).hasMessageContaining("rate must be a positive");
         assertThatThrownBy(() -> Load.open(5).maxConcurrency(0)).hasMessageContaining("maxConcurrency");
     }

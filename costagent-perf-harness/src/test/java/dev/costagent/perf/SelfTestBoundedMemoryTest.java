@@ -1,10 +1,9 @@
 package dev.costagent.perf;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Self-test (e): fifty million samples leave the heap within a fixed bound. Keeping the samples would need 400 MB
@@ -16,15 +15,19 @@ class SelfTestBoundedMemoryTest {
 
     @Test
     void fiftyMillionSamplesFitInAFixedHeapBound() {
-        Load.closed(2).iterations(100_000).threads(ThreadMode.PLATFORM).run(() -> { }); // load the classes first
+        Load.closed(2).iterations(100_000).threads(ThreadMode.PLATFORM).run(() -> {}); // load the classes first
         long before = usedHeapAfterGc();
 
-        LoadResult result = Load.closed(2).iterations(25_000_000).threads(ThreadMode.PLATFORM).run(() -> { });
+        LoadResult result = Load.closed(2)
+                .iterations(25_000_000)
+                .threads(ThreadMode.PLATFORM)
+                .run(() -> {});
         long after = usedHeapAfterGc();
 
         assertThat(result.count()).isEqualTo(50_000_000L);
         assertThat(after - before).as("heap retained by a 50M-sample result").isLessThan(BOUND_BYTES);
-        assertThat(result.responseTimeHistogram().getEstimatedFootprintInBytes()).isLessThan(1024 * 1024);
+        assertThat(result.responseTimeHistogram().getEstimatedFootprintInBytes())
+                .isLessThan(1024 * 1024);
     }
 
     private static long usedHeapAfterGc() {

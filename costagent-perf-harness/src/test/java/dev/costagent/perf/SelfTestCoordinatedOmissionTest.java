@@ -1,13 +1,12 @@
 package dev.costagent.perf;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Self-test (b): a service that freezes once for a second. The open model (100/s for 5 s, one worker) must show the
@@ -21,8 +20,8 @@ class SelfTestCoordinatedOmissionTest {
 
     @Test
     void openModelCountsTheFreezeFromEachIntendedStartWhileAClosedLoopHidesIt() {
-        LoadResult open = Load.open(100).duration(Duration.ofSeconds(5)).maxConcurrency(1)
-                .run(freezingOnceAfter(150));
+        LoadResult open =
+                Load.open(100).duration(Duration.ofSeconds(5)).maxConcurrency(1).run(freezingOnceAfter(150));
 
         assertThat(open.count()).isEqualTo(500);
         assertThat(open.droppedStarts()).isZero();
@@ -30,8 +29,11 @@ class SelfTestCoordinatedOmissionTest {
         assertThat(open.serviceTime(50)).isLessThan(Duration.ofNanos(OPERATION_NANOS * 3));
         assertThat(open.serviceTime(99)).isLessThan(Duration.ofMillis(100));
         // the series shows the backlog building up behind the frozen call
-        assertThat(open.series().stream().mapToDouble(s -> s.probes().get(SecondSample.OPEN_WAITING)).max()
-                .orElseThrow()).isGreaterThanOrEqualTo(40);
+        assertThat(open.series().stream()
+                        .mapToDouble(s -> s.probes().get(SecondSample.OPEN_WAITING))
+                        .max()
+                        .orElseThrow())
+                .isGreaterThanOrEqualTo(40);
 
         LoadResult closed = Load.closed(1).iterations(500).run(freezingOnceAfter(150));
 

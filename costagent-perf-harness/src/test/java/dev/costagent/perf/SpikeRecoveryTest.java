@@ -1,16 +1,15 @@
 package dev.costagent.perf;
 
-import dev.costagent.perf.spi.LoadProfile.Phase;
-import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.spi.LoadProfile.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
 
 /** Recovery time computed from a made-up series: baseline, spike, then p95 coming back down. */
 class SpikeRecoveryTest {
@@ -20,8 +19,10 @@ class SpikeRecoveryTest {
     @Test
     void recoveryIsTheTimeFromTheSpikeEndUntilP95IsBackWithinTheTolerance() {
         // seconds 0-4 baseline p95 10 ms, 5-6 spike, then 80, 40, 11, 10, 10 ms
-        LoadResult result = resultWith(new long[] {10, 10, 11, 9, 10, 300, 400, 80, 40, 11, 10, 10},
-                Duration.ofSeconds(5), Duration.ofSeconds(7));
+        LoadResult result = resultWith(
+                new long[] {10, 10, 11, 9, 10, 300, 400, 80, 40, 11, 10, 10},
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(7));
 
         Recovery recovery = result.recovery(20).orElseThrow();
 
@@ -32,8 +33,8 @@ class SpikeRecoveryTest {
 
     @Test
     void aRunThatNeverRecoversSaysSo() {
-        LoadResult result = resultWith(new long[] {10, 10, 10, 300, 300, 300}, Duration.ofSeconds(3),
-                Duration.ofSeconds(4));
+        LoadResult result =
+                resultWith(new long[] {10, 10, 10, 300, 300, 300}, Duration.ofSeconds(3), Duration.ofSeconds(4));
 
         Recovery recovery = result.recovery(20).orElseThrow();
 
@@ -43,8 +44,8 @@ class SpikeRecoveryTest {
 
     @Test
     void aSingleGoodSecondFollowedByABadOneIsNotRecovery() {
-        LoadResult result = resultWith(new long[] {10, 10, 10, 300, 10, 300, 10, 10}, Duration.ofSeconds(3),
-                Duration.ofSeconds(4));
+        LoadResult result =
+                resultWith(new long[] {10, 10, 10, 300, 10, 300, 10, 10}, Duration.ofSeconds(3), Duration.ofSeconds(4));
 
         assertThat(result.recovery(20).orElseThrow().time()).isEqualTo(Duration.ofSeconds(2));
     }
@@ -62,12 +63,27 @@ class SpikeRecoveryTest {
             long p95 = p95Millis[i] * MS;
             series.add(new SecondSample(i, 1_000_000_000L, 100, 0, 0, 1, p95 / 2, p95, p95, p95, p95 / 2.0, Map.of()));
         }
-        List<Phase> phases = spikeStart == null ? List.of()
-                : List.of(new Phase("baseline", Phase.Kind.STEADY, Duration.ZERO, spikeStart),
+        List<Phase> phases = spikeStart == null
+                ? List.of()
+                : List.of(
+                        new Phase("baseline", Phase.Kind.STEADY, Duration.ZERO, spikeStart),
                         new Phase("spike", Phase.Kind.SPIKE, spikeStart, spikeEnd));
         Histogram h = new Histogram(3);
-        return new LoadResult("made-up", LoadModel.OPEN, "made up", false, 1, Instant.EPOCH,
-                Duration.ofSeconds(p95Millis.length), h, h, new ErrorStats(0, Map.of(), List.of()), 0, series, phases,
-                Map.of(), Duration.ZERO);
+        return new LoadResult(
+                "made-up",
+                LoadModel.OPEN,
+                "made up",
+                false,
+                1,
+                Instant.EPOCH,
+                Duration.ofSeconds(p95Millis.length),
+                h,
+                h,
+                new ErrorStats(0, Map.of(), List.of()),
+                0,
+                series,
+                phases,
+                Map.of(),
+                Duration.ZERO);
     }
 }

@@ -1,15 +1,14 @@
 package dev.costagent.perf;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfListener;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The worker-level listener calls bracket exactly the measured calls, on the worker's own thread (so per-thread
@@ -21,7 +20,10 @@ class WorkerListenerTest {
     void closedWorkersBracketExactlyTheirMeasuredCalls() {
         Bracket bracket = new Bracket();
 
-        LoadResult result = Load.closed(3).iterations(200).warmup(Duration.ofMillis(50)).listener(bracket)
+        LoadResult result = Load.closed(3)
+                .iterations(200)
+                .warmup(Duration.ofMillis(50))
+                .listener(bracket)
                 .run(bracket::call);
 
         assertThat(bracket.callsInside.sum()).isEqualTo(result.count()).isEqualTo(600);
@@ -33,13 +35,19 @@ class WorkerListenerTest {
     void openWorkersBracketExactlyTheirMeasuredCalls() {
         Bracket bracket = new Bracket();
 
-        LoadResult result = Load.open(400).duration(Duration.ofMillis(500)).warmup(Duration.ofMillis(100))
-                .maxConcurrency(2).listener(bracket).run(bracket::call);
+        LoadResult result = Load.open(400)
+                .duration(Duration.ofMillis(500))
+                .warmup(Duration.ofMillis(100))
+                .maxConcurrency(2)
+                .listener(bracket)
+                .run(bracket::call);
 
         assertThat(bracket.callsInside.sum()).isEqualTo(result.count()).isEqualTo(200);
         assertThat(bracket.callsOutside.sum()).isEqualTo(40);
-        assertThat(bracket.events.stream().filter(e -> e.startsWith("started"))).hasSameSizeAs(
-                bracket.events.stream().filter(e -> e.startsWith("ended")).toList());
+        assertThat(bracket.events.stream().filter(e -> e.startsWith("started")))
+                .hasSameSizeAs(bracket.events.stream()
+                        .filter(e -> e.startsWith("ended"))
+                        .toList());
     }
 
     @Test

@@ -1,15 +1,14 @@
 package dev.costagent.perf;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /** Virtual threads exactly when the runtime has them (Java 21+), platform threads otherwise or when asked. */
 class WorkerThreadsTest {
@@ -21,7 +20,9 @@ class WorkerThreadsTest {
         Set<Boolean> seen = ConcurrentHashMap.newKeySet();
 
         LoadResult closed = Load.closed(3).iterations(10).run(() -> seen.add(isVirtual(Thread.currentThread())));
-        LoadResult open = Load.open(100).duration(Duration.ofMillis(100)).maxConcurrency(3)
+        LoadResult open = Load.open(100)
+                .duration(Duration.ofMillis(100))
+                .maxConcurrency(3)
                 .run(() -> seen.add(isVirtual(Thread.currentThread())));
 
         assertThat(seen).containsExactly(RUNTIME_HAS_VIRTUAL);
@@ -33,7 +34,9 @@ class WorkerThreadsTest {
     void platformThreadsCanBeForced() throws Exception {
         Set<Boolean> seen = ConcurrentHashMap.newKeySet();
 
-        LoadResult result = Load.closed(2).iterations(5).threads(ThreadMode.PLATFORM)
+        LoadResult result = Load.closed(2)
+                .iterations(5)
+                .threads(ThreadMode.PLATFORM)
                 .run(() -> seen.add(isVirtual(Thread.currentThread())));
 
         assertThat(seen).containsExactly(false);
@@ -44,7 +47,7 @@ class WorkerThreadsTest {
     void askingForVirtualThreadsOnJava17To20IsAClearError() {
         assumeTrue(!RUNTIME_HAS_VIRTUAL, "this runtime has virtual threads");
 
-        assertThatThrownBy(() -> Load.closed(1).threads(ThreadMode.VIRTUAL).run(() -> { }))
+        assertThatThrownBy(() -> Load.closed(1).threads(ThreadMode.VIRTUAL).run(() -> {}))
                 .hasMessageStartingWith("virtual threads need Java 21 or later");
     }
 

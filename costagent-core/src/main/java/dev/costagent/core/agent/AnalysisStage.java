@@ -32,7 +32,10 @@ final class AnalysisStage {
     }
 
     /** The stage's output. */
-    record Result(AnalysisReport report, CostOverview overview, List<UtilizationVerdict> verdicts,
+    record Result(
+            AnalysisReport report,
+            CostOverview overview,
+            List<UtilizationVerdict> verdicts,
             List<AnomalySignal> anomalySignals) {}
 
     Result analyze(QueryEngine engine, List<UtilizationSeries> series) {
@@ -49,16 +52,25 @@ final class AnalysisStage {
         List<CostOverview.ForecastPoint> band = new ArrayList<>();
         if (report.forecast() != null) {
             for (ForecastPoint p : report.forecast().daily()) {
-                band.add(new CostOverview.ForecastPoint(p.date().toString(), p.value(), p.lower80(), p.upper80(),
-                        p.lower95(), p.upper95()));
+                band.add(new CostOverview.ForecastPoint(
+                        p.date().toString(), p.value(), p.lower80(), p.upper80(), p.lower95(), p.upper95()));
             }
         }
         List<CostOverview.AnomalyMarker> markers = new ArrayList<>();
         List<AnomalySignal> signals = new ArrayList<>();
         for (Anomaly a : report.anomalies()) {
-            markers.add(new CostOverview.AnomalyMarker(a.date().toString(), a.dimension(), a.value(), a.impact(),
+            markers.add(new CostOverview.AnomalyMarker(
+                    a.date().toString(),
+                    a.dimension(),
+                    a.value(),
+                    a.impact(),
                     a.severity().toString()));
-            signals.add(new AnomalySignal(a.dimension(), a.value(), a.date(), a.actual(), a.expected(),
+            signals.add(new AnomalySignal(
+                    a.dimension(),
+                    a.value(),
+                    a.date(),
+                    a.actual(),
+                    a.expected(),
                     a.severity().toString()));
         }
         List<CostOverview.ServiceShare> services = new ArrayList<>();
@@ -69,10 +81,11 @@ final class AnalysisStage {
                 }
             }
         }
-        services.sort(Comparator.comparingDouble(CostOverview.ServiceShare::cost).reversed()
+        services.sort(Comparator.comparingDouble(CostOverview.ServiceShare::cost)
+                .reversed()
                 .thenComparing(CostOverview.ServiceShare::service, Comparator.nullsFirst(Comparator.naturalOrder())));
-        CostOverview overview = new CostOverview(daily, band, markers,
-                services.subList(0, Math.min(TOP_SERVICES, services.size())));
+        CostOverview overview =
+                new CostOverview(daily, band, markers, services.subList(0, Math.min(TOP_SERVICES, services.size())));
         return new Result(report, overview, verdicts, signals);
     }
 }

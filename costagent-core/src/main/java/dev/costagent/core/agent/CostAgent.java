@@ -96,8 +96,10 @@ public final class CostAgent implements AutoCloseable {
         this.clock = b.clock;
         this.deadline = b.deadline;
         this.listeners = List.copyOf(b.listeners);
-        this.tables = CacheBuilder.newBuilder().maximumSize(b.cacheSize).recordStats().build();
-        this.analyses = CacheBuilder.newBuilder().maximumSize(b.cacheSize).recordStats().build();
+        this.tables =
+                CacheBuilder.newBuilder().maximumSize(b.cacheSize).recordStats().build();
+        this.analyses =
+                CacheBuilder.newBuilder().maximumSize(b.cacheSize).recordStats().build();
     }
 
     /** A builder; at least one source is required. */
@@ -118,7 +120,8 @@ public final class CostAgent implements AutoCloseable {
      */
     public Report run(Duration runDeadline) {
         String runId = newRunId();
-        return execute(new RunControl(runId, runDeadline, () -> Thread.currentThread().isInterrupted()));
+        return execute(
+                new RunControl(runId, runDeadline, () -> Thread.currentThread().isInterrupted()));
     }
 
     /** Runs on the agent's executor with the agent's default deadline. */
@@ -153,8 +156,8 @@ public final class CostAgent implements AutoCloseable {
             return future;
         }
         if (runDeadline != null) {
-            CompletableFuture.delayedExecutor(runDeadline.toNanos(), TimeUnit.NANOSECONDS).execute(() ->
-                    future.completeExceptionally(new RunDeadlineExceededException(
+            CompletableFuture.delayedExecutor(runDeadline.toNanos(), TimeUnit.NANOSECONDS)
+                    .execute(() -> future.completeExceptionally(new RunDeadlineExceededException(
                             "run " + runId + " passed its deadline of " + runDeadline.toMillis() + " ms")));
         }
         return future;
@@ -165,7 +168,8 @@ public final class CostAgent implements AutoCloseable {
      * Thread-safe; runs on the caller's thread.
      */
     public RecommendationResult recommend() {
-        RunControl control = new RunControl(newRunId(), deadline, () -> Thread.currentThread().isInterrupted());
+        RunControl control = new RunControl(
+                newRunId(), deadline, () -> Thread.currentThread().isInterrupted());
         Ingested data = ingest(control);
         AnalysisStage.Result analyzed = analyze(data);
         return recommender.recommend(input(data, analyzed));
@@ -219,9 +223,20 @@ public final class CostAgent implements AutoCloseable {
 
             List<String> warnings = new ArrayList<>(analyzed.report().warnings());
             warnings.addAll(recommended.warnings());
-            Report report = new Report(Report.SCHEMA_VERSION, runId, clock.instant().toString(), summary,
-                    analyzed.overview(), analyzed.report(), analyzed.verdicts(), recommended.recommendations(),
-                    narratives, timings, warnings, data.dataQuality(), data.input());
+            Report report = new Report(
+                    Report.SCHEMA_VERSION,
+                    runId,
+                    clock.instant().toString(),
+                    summary,
+                    analyzed.overview(),
+                    analyzed.report(),
+                    analyzed.verdicts(),
+                    recommended.recommendations(),
+                    narratives,
+                    timings,
+                    warnings,
+                    data.dataQuality(),
+                    data.input());
             for (RunListener l : listeners) {
                 notify(() -> l.runFinished(report));
             }
@@ -235,8 +250,13 @@ public final class CostAgent implements AutoCloseable {
     }
 
     /** The ingested data of all sources, and whether every table came from the cache. */
-    private record Ingested(String key, QueryEngine engine, DataProfile profile, boolean cached,
-            List<DataQualityIssue> dataQuality, dev.costagent.core.focus.InputProfile input) {}
+    private record Ingested(
+            String key,
+            QueryEngine engine,
+            DataProfile profile,
+            boolean cached,
+            List<DataQualityIssue> dataQuality,
+            dev.costagent.core.focus.InputProfile input) {}
 
     private Ingested ingest(RunControl control) {
         List<QueryEngine> loaded = new ArrayList<>(sources.size());
@@ -253,8 +273,8 @@ public final class CostAgent implements AutoCloseable {
         QueryEngine engine = loaded.size() == 1 ? loaded.get(0) : new CombinedTables(loaded);
         DataProfile profile = engine.profile();
         if (profile.currencies().size() > 1) {
-            throw new IllegalArgumentException("sources mix billing currencies " + profile.currencies()
-                    + "; analyse one currency at a time");
+            throw new IllegalArgumentException(
+                    "sources mix billing currencies " + profile.currencies() + "; analyse one currency at a time");
         }
         return new Ingested(key.toString(), engine, profile, allCached, profile.dataQuality(), profile.input());
     }
@@ -264,7 +284,8 @@ public final class CostAgent implements AutoCloseable {
     }
 
     private RecommendationInput input(Ingested data, AnalysisStage.Result analyzed) {
-        return RecommendationInput.of(data.engine(), analyzed.verdicts()).withAnomalies(analyzed.anomalySignals())
+        return RecommendationInput.of(data.engine(), analyzed.verdicts())
+                .withAnomalies(analyzed.anomalySignals())
                 .withInventory(inventory);
     }
 
@@ -276,16 +297,28 @@ public final class CostAgent implements AutoCloseable {
         String currency = profile.currency().orElse(null);
         double total = data.engine().execute(CostQuery.builder().build()).total();
         List<Recommendation> recs = recommended.recommendations();
-        int quickWins = (int) recs.stream().filter(r -> r.horizon() == Horizon.QUICK_WIN).count();
+        int quickWins = (int)
+                recs.stream().filter(r -> r.horizon() == Horizon.QUICK_WIN).count();
         double monthly = recommended.totalMonthlySavings();
-        return new ReportSummary(rows, currency, total, day(first), day(last), recs.size(), monthly,
-                Math.round(monthly * 12 * 100) / 100.0, quickWins);
+        return new ReportSummary(
+                rows,
+                currency,
+                total,
+                day(first),
+                day(last),
+                recs.size(),
+                monthly,
+                Math.round(monthly * 12 * 100) / 100.0,
+                quickWins);
     }
 
-    private List<Narrative> narrate(RunControl control, ReportSummary summary, AnalysisStage.Result analyzed,
+    private List<Narrative> narrate(
+            RunControl control,
+            ReportSummary summary,
+            AnalysisStage.Result analyzed,
             RecommendationResult recommended) {
-        List<dev.costagent.core.narrate.Facts> facts = NarrationFacts.of(summary, analyzed.report(),
-                recommended.recommendations(), narratedRecommendations);
+        List<dev.costagent.core.narrate.Facts> facts =
+                NarrationFacts.of(summary, analyzed.report(), recommended.recommendations(), narratedRecommendations);
         List<Narrative> out = new ArrayList<>(facts.size());
         if (!narrator.waitsOnIo() || facts.size() < 2) {
             for (dev.costagent.core.narrate.Facts f : facts) {
@@ -346,7 +379,9 @@ public final class CostAgent implements AutoCloseable {
     private static <V> V load(Cache<String, V> cache, String key, java.util.concurrent.Callable<V> loader) {
         try {
             return cache.get(key, loader);
-        } catch (UncheckedExecutionException | ExecutionException | com.google.common.util.concurrent.ExecutionError e) {
+        } catch (UncheckedExecutionException
+                | ExecutionException
+                | com.google.common.util.concurrent.ExecutionError e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
@@ -359,7 +394,9 @@ public final class CostAgent implements AutoCloseable {
     }
 
     private static String day(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        return instant == null
+                ? null
+                : instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     private static String newRunId() {
@@ -368,8 +405,16 @@ public final class CostAgent implements AutoCloseable {
 
     private static ExecutorService defaultExecutor() {
         int threads = Runtime.getRuntime().availableProcessors();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(1024),
-                new ThreadFactoryBuilder().setNameFormat("costagent-run-%d").setDaemon(true).build());
+        return new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(1024),
+                new ThreadFactoryBuilder()
+                        .setNameFormat("costagent-run-%d")
+                        .setDaemon(true)
+                        .build());
     }
 
     /** Builds a {@link CostAgent}. */

@@ -10,7 +10,10 @@ import java.util.List;
  * @param anomalies anomaly markers on the daily chart
  * @param topServices the services with the most cost, largest first
  */
-public record CostOverview(List<DailyCost> daily, List<ForecastPoint> forecast, List<AnomalyMarker> anomalies,
+public record CostOverview(
+        List<DailyCost> daily,
+        List<ForecastPoint> forecast,
+        List<AnomalyMarker> anomalies,
         List<ServiceShare> topServices) {
 
     /** Nothing to draw. */
@@ -42,8 +45,8 @@ public record CostOverview(List<DailyCost> daily, List<ForecastPoint> forecast, 
      * @param lower95 95% interval, low end
      * @param upper95 95% interval, high end
      */
-    public record ForecastPoint(String date, double expected, double lower80, double upper80, double lower95,
-            double upper95) {}
+    public record ForecastPoint(
+            String date, double expected, double lower80, double upper80, double lower95, double upper95) {}
 
     /**
      * An anomaly to mark on the daily chart.

@@ -20,7 +20,10 @@ final class NarrationFacts {
 
     private NarrationFacts() {}
 
-    static List<Facts> of(ReportSummary summary, AnalysisReport analyses, List<Recommendation> recommendations,
+    static List<Facts> of(
+            ReportSummary summary,
+            AnalysisReport analyses,
+            List<Recommendation> recommendations,
             int topRecommendations) {
         List<Facts> facts = new ArrayList<>();
         Map<String, Object> s = new LinkedHashMap<>();
@@ -66,7 +69,9 @@ final class NarrationFacts {
                 f.put("nextUpper80", fc.nextDays().upper80());
             }
             var invoice = analyses.invoiceForecast();
-            if (invoice != null && invoice.nextDays() != null && !invoice.daily().isEmpty()) {
+            if (invoice != null
+                    && invoice.nextDays() != null
+                    && !invoice.daily().isEmpty()) {
                 f.put("invoiceMetric", "BilledCost");
                 f.put("invoiceScope", "all charge categories");
                 f.put("invoiceNextDaysTotal", invoice.nextDays().value());
@@ -78,7 +83,8 @@ final class NarrationFacts {
         }
         List<Anomaly> anomalies = new ArrayList<>(analyses.anomalies());
         anomalies.sort(Comparator.comparingDouble((Anomaly a) -> -Math.abs(a.impact()))
-                .thenComparing(a -> a.date().toString()).thenComparing(Anomaly::dimension)
+                .thenComparing(a -> a.date().toString())
+                .thenComparing(Anomaly::dimension)
                 .thenComparing(Anomaly::value));
         for (Anomaly a : anomalies.subList(0, Math.min(ANOMALIES, anomalies.size()))) {
             Map<String, Object> f = new LinkedHashMap<>();

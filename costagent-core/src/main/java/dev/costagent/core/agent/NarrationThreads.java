@@ -35,8 +35,11 @@ final class NarrationThreads {
 
     private static MethodHandle virtualFactory() {
         try {
-            return MethodHandles.publicLookup().findStatic(Executors.class, "newVirtualThreadPerTaskExecutor",
-                    MethodType.methodType(ExecutorService.class));
+            return MethodHandles.publicLookup()
+                    .findStatic(
+                            Executors.class,
+                            "newVirtualThreadPerTaskExecutor",
+                            MethodType.methodType(ExecutorService.class));
         } catch (ReflectiveOperationException e) {
             return null; // Java 17: no virtual threads
         }

@@ -29,8 +29,20 @@ import java.util.List;
  * @param input the FOCUS version read and each provider's granularity (in the {@code analyze} JSON as
  *     {@code focusVersion} and {@code granularity})
  */
-@JsonPropertyOrder({"schemaVersion", "runId", "generatedAt", "summary", "overview", "analyses", "utilization",
-    "recommendations", "narratives", "timings", "warnings", "dataQuality"})
+@JsonPropertyOrder({
+    "schemaVersion",
+    "runId",
+    "generatedAt",
+    "summary",
+    "overview",
+    "analyses",
+    "utilization",
+    "recommendations",
+    "narratives",
+    "timings",
+    "warnings",
+    "dataQuality"
+})
 public record Report(
         String schemaVersion,
         String runId,
@@ -66,11 +78,32 @@ public record Report(
     }
 
     /** A report without an input profile (FOCUS 1.0, granularity unknown). */
-    public Report(String schemaVersion, String runId, String generatedAt, ReportSummary summary,
-            CostOverview overview, AnalysisReport analyses, List<UtilizationVerdict> utilization,
-            List<Recommendation> recommendations, List<Narrative> narratives, List<StageTiming> timings,
-            List<String> warnings, List<?> dataQuality) {
-        this(schemaVersion, runId, generatedAt, summary, overview, analyses, utilization, recommendations,
-                narratives, timings, warnings, dataQuality, null);
+    public Report(
+            String schemaVersion,
+            String runId,
+            String generatedAt,
+            ReportSummary summary,
+            CostOverview overview,
+            AnalysisReport analyses,
+            List<UtilizationVerdict> utilization,
+            List<Recommendation> recommendations,
+            List<Narrative> narratives,
+            List<StageTiming> timings,
+            List<String> warnings,
+            List<?> dataQuality) {
+        this(
+                schemaVersion,
+                runId,
+                generatedAt,
+                summary,
+                overview,
+                analyses,
+                utilization,
+                recommendations,
+                narratives,
+                timings,
+                warnings,
+                dataQuality,
+                null);
     }
 }

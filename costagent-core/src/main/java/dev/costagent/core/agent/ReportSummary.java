@@ -13,5 +13,13 @@ package dev.costagent.core.agent;
  * @param annualSavings their annual savings
  * @param quickWins how many are quick wins
  */
-public record ReportSummary(long rows, String currency, double totalCost, String firstDay, String lastDay,
-        int recommendations, double monthlySavings, double annualSavings, int quickWins) {}
+public record ReportSummary(
+        long rows,
+        String currency,
+        double totalCost,
+        String firstDay,
+        String lastDay,
+        int recommendations,
+        double monthlySavings,
+        double annualSavings,
+        int quickWins) {}

@@ -29,8 +29,8 @@ final class RunControl {
             throw new CancellationException("run " + runId + " cancelled during " + stage.label());
         }
         if (deadline != null && System.nanoTime() - deadlineNanos > 0) {
-            throw new RunDeadlineExceededException("run " + runId + " passed its deadline of " + deadline.toMillis()
-                    + " ms during " + stage.label());
+            throw new RunDeadlineExceededException(
+                    "run " + runId + " passed its deadline of " + deadline.toMillis() + " ms during " + stage.label());
         }
     }
 }

@@ -67,8 +67,23 @@ public record AnalysisReport(
 
     /** The same report with utilization verdicts. */
     public AnalysisReport withUtilization(List<UtilizationVerdict> verdicts) {
-        return new AnalysisReport(metric, scope, firstDay, lastDay, days, total, dailyTotal, breakdowns, trends,
+        return new AnalysisReport(
+                metric,
+                scope,
+                firstDay,
+                lastDay,
+                days,
+                total,
+                dailyTotal,
+                breakdowns,
+                trends,
                 forecast,
-                anomalies, anomalyStatus, anomalyMethod, commitments, verdicts, warnings, invoiceForecast);
+                anomalies,
+                anomalyStatus,
+                anomalyMethod,
+                commitments,
+                verdicts,
+                warnings,
+                invoiceForecast);
     }
 }

@@ -25,8 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -77,14 +77,16 @@ public final class Analyzer {
         AtomicReference<String> commitmentSkip = new AtomicReference<>();
         CompletableFuture<CommitmentReport> commitmentFuture = commitments == null
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return commitments.analyze(engine, scope.range());
-                    } catch (QueryException absent) {
-                        commitmentSkip.set("commitment analysis skipped: " + absent.getMessage());
-                        return null;
-                    }
-                }, executor);
+                : CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return commitments.analyze(engine, scope.range());
+                            } catch (QueryException absent) {
+                                commitmentSkip.set("commitment analysis skipped: " + absent.getMessage());
+                                return null;
+                            }
+                        },
+                        executor);
         List<String> warnings = new ArrayList<>();
         AnomalyDetector detector = this.detector;
         DailySeriesReader reader = new DailySeriesReader(engine, scope);
@@ -106,19 +108,37 @@ public final class Analyzer {
         }
         String scopeText = scope.filters().stream().map(Analyzer::describe).collect(Collectors.joining(" and "));
         if (total.axis().isEmpty()) {
-            warnings.add("no rows in scope (" + (scopeText.isEmpty() ? "all rows" : scopeText)
-                    + "): nothing to analyse");
-            return new AnalysisReport(scope.metric().columnName(), scopeText, null, null, 0, 0, null, List.of(), null,
-                    null, List.of(), AnomalyScan.Status.INSUFFICIENT_HISTORY, detector.method(),
-                    commitmentReport, List.of(), warnings, null);
+            warnings.add(
+                    "no rows in scope (" + (scopeText.isEmpty() ? "all rows" : scopeText) + "): nothing to analyse");
+            return new AnalysisReport(
+                    scope.metric().columnName(),
+                    scopeText,
+                    null,
+                    null,
+                    0,
+                    0,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    AnomalyScan.Status.INSUFFICIENT_HISTORY,
+                    detector.method(),
+                    commitmentReport,
+                    List.of(),
+                    warnings,
+                    null);
         }
         List<Breakdown> breakdowns = sets.stream().map(TrendAnalyzer::breakdown).toList();
-        Trends trendResult = trends.analyze(total, sets.isEmpty()
-                ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
+        Trends trendResult = trends.analyze(
+                total,
+                sets.isEmpty() ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
         Forecast forecast = forecaster.forecast(total);
         // the invoice: BilledCost of every charge category, forecast beside usage so it can be held to a budget
-        DailySeries invoice = new DailySeriesReader(engine, SeriesScope.allCharges().withMetric(Metric.BILLED_COST)
-                .withRange(scope.range())).total();
+        DailySeries invoice = new DailySeriesReader(
+                        engine,
+                        SeriesScope.allCharges().withMetric(Metric.BILLED_COST).withRange(scope.range()))
+                .total();
         Forecast invoiceForecast = invoice.axis().isEmpty() ? null : forecaster.forecast(invoice);
         AnomalyScan scan;
         while (true) {
@@ -145,9 +165,24 @@ public final class Analyzer {
         if (Forecaster.DAILY_MEAN.equals(forecast.method())) {
             warnings.add("forecast uses the daily mean: fewer than 14 days of history");
         }
-        return new AnalysisReport(scope.metric().columnName(), scopeText, total.axis().first(), total.axis().last(),
-                days, total.sum(), total, breakdowns, trendResult, forecast, scan.anomalies(), scan.status(),
-                scan.method(), commitmentReport, List.of(), warnings, invoiceForecast);
+        return new AnalysisReport(
+                scope.metric().columnName(),
+                scopeText,
+                total.axis().first(),
+                total.axis().last(),
+                days,
+                total.sum(),
+                total,
+                breakdowns,
+                trendResult,
+                forecast,
+                scan.anomalies(),
+                scan.status(),
+                scan.method(),
+                commitmentReport,
+                List.of(),
+                warnings,
+                invoiceForecast);
     }
 
     /**

@@ -22,10 +22,27 @@ final class AllowedValues {
             FocusColumn.COMMITMENT_DISCOUNT_CATEGORY, List.of("Spend", "Usage"),
             FocusColumn.COMMITMENT_DISCOUNT_STATUS, List.of("Used", "Unused"),
             FocusColumn.CAPACITY_RESERVATION_STATUS, List.of("Used", "Unused"),
-            FocusColumn.SERVICE_CATEGORY, List.of("AI and Machine Learning", "Analytics", "Business Applications",
-                    "Compute", "Databases", "Developer Tools", "Multicloud", "Identity", "Integration",
-                    "Internet of Things", "Management and Governance", "Media", "Migration", "Mobile", "Networking",
-                    "Security", "Storage", "Web", "Other"));
+            FocusColumn.SERVICE_CATEGORY,
+                    List.of(
+                            "AI and Machine Learning",
+                            "Analytics",
+                            "Business Applications",
+                            "Compute",
+                            "Databases",
+                            "Developer Tools",
+                            "Multicloud",
+                            "Identity",
+                            "Integration",
+                            "Internet of Things",
+                            "Management and Governance",
+                            "Media",
+                            "Migration",
+                            "Mobile",
+                            "Networking",
+                            "Security",
+                            "Storage",
+                            "Web",
+                            "Other"));
 
     private AllowedValues() {}
 
@@ -40,7 +57,11 @@ final class AllowedValues {
         for (FocusColumn column : FocusColumn.values()) {
             List<String> allowed = of(column);
             if (!allowed.isEmpty() && header.has(column)) {
-                rules.add(new RecordValidator.ValueRule(RULE, column.columnName(), header.field(column), allowed,
+                rules.add(new RecordValidator.ValueRule(
+                        RULE,
+                        column.columnName(),
+                        header.field(column),
+                        allowed,
                         DataQualityIssue.valueNotAllowedDetail(allowed)));
             }
         }

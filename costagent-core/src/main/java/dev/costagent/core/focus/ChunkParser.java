@@ -56,8 +56,13 @@ final class ChunkParser<S extends RecordSink> {
                 row.reset(buf);
                 if (badByte >= 0) {
                     int field = fieldAt(badByte);
-                    bad(line, fieldName(field), TextCheck.describe(buf, badByte,
-                            field >= 0 ? scanner.starts[field] : pos), buf, pos, next);
+                    bad(
+                            line,
+                            fieldName(field),
+                            TextCheck.describe(buf, badByte, field >= 0 ? scanner.starts[field] : pos),
+                            buf,
+                            pos,
+                            next);
                 } else if (tally.validator.validate(row) && sink.accept(row)) {
                     tally.accepted(row);
                 } else {

@@ -541,7 +541,51 @@ public record CostRecord(
 
         /** The record. */
         public CostRecord build() {
-            return new CostRecord(availabilityZone, billedCost, billingAccountId, billingAccountName, billingCurrency, billingPeriodEnd, billingPeriodStart, chargeCategory, chargeClass, chargeDescription, chargeFrequency, chargePeriodEnd, chargePeriodStart, commitmentDiscountCategory, commitmentDiscountId, commitmentDiscountName, commitmentDiscountStatus, commitmentDiscountType, consumedQuantity, consumedUnit, contractedCost, contractedUnitPrice, effectiveCost, invoiceIssuerName, listCost, listUnitPrice, pricingCategory, pricingQuantity, pricingUnit, providerName, publisherName, regionId, regionName, resourceId, resourceName, resourceType, serviceCategory, serviceName, skuId, skuPriceId, subAccountId, subAccountName, tags, extra);
+            return new CostRecord(
+                    availabilityZone,
+                    billedCost,
+                    billingAccountId,
+                    billingAccountName,
+                    billingCurrency,
+                    billingPeriodEnd,
+                    billingPeriodStart,
+                    chargeCategory,
+                    chargeClass,
+                    chargeDescription,
+                    chargeFrequency,
+                    chargePeriodEnd,
+                    chargePeriodStart,
+                    commitmentDiscountCategory,
+                    commitmentDiscountId,
+                    commitmentDiscountName,
+                    commitmentDiscountStatus,
+                    commitmentDiscountType,
+                    consumedQuantity,
+                    consumedUnit,
+                    contractedCost,
+                    contractedUnitPrice,
+                    effectiveCost,
+                    invoiceIssuerName,
+                    listCost,
+                    listUnitPrice,
+                    pricingCategory,
+                    pricingQuantity,
+                    pricingUnit,
+                    providerName,
+                    publisherName,
+                    regionId,
+                    regionName,
+                    resourceId,
+                    resourceName,
+                    resourceType,
+                    serviceCategory,
+                    serviceName,
+                    skuId,
+                    skuPriceId,
+                    subAccountId,
+                    subAccountName,
+                    tags,
+                    extra);
         }
     }
 }

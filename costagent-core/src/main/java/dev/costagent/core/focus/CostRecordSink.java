@@ -33,7 +33,8 @@ public final class CostRecordSink implements RecordSink {
         for (int f = 0; f < header.size(); f++) {
             int field = f;
             boolean newer = FocusColumn.byName(header.names().get(f))
-                    .map(c -> c.since() != FocusVersion.V1_0).orElse(false);
+                    .map(c -> c.since() != FocusVersion.V1_0)
+                    .orElse(false);
             if (newer || java.util.Arrays.stream(others).anyMatch(o -> o == field)) {
                 extras.add(f);
             }

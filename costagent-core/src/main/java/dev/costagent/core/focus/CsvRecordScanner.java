@@ -33,6 +33,7 @@ final class CsvRecordScanner {
     boolean[] quoted = new boolean[64];
     /** Fields holding doubled quotes, unescaped once the whole record is known. */
     boolean[] escaped = new boolean[64];
+
     private int escapedFields;
     /** Newlines consumed by the record, including its terminator and any inside quotes. */
     int lines;
@@ -191,7 +192,9 @@ final class CsvRecordScanner {
     private static int nextStructural(byte[] buf, int p, int limit) {
         for (; p + 8 <= limit; p += 8) {
             long word = (long) LONGS.get(buf, p);
-            long matches = zeroBytes(word ^ COMMAS) | zeroBytes(word ^ NEWLINES) | zeroBytes(word ^ QUOTES)
+            long matches = zeroBytes(word ^ COMMAS)
+                    | zeroBytes(word ^ NEWLINES)
+                    | zeroBytes(word ^ QUOTES)
                     | zeroBytes(word ^ RETURNS);
             if (matches != 0) {
                 return p + (Long.numberOfTrailingZeros(matches) >>> 3);

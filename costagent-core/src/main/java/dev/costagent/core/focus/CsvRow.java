@@ -75,7 +75,10 @@ final class CsvRow extends FocusRow {
         if (length == 0) {
             return true;
         }
-        return length == 4 && buffer[start] == 'N' && buffer[start + 1] == 'U' && buffer[start + 2] == 'L'
+        return length == 4
+                && buffer[start] == 'N'
+                && buffer[start + 1] == 'U'
+                && buffer[start + 2] == 'L'
                 && buffer[start + 3] == 'L';
     }
 
@@ -100,8 +103,8 @@ final class CsvRow extends FocusRow {
             return null;
         }
         scanner.unescape(buffer, field);
-        return new String(buffer, scanner.starts[field], scanner.ends[field] - scanner.starts[field],
-                StandardCharsets.UTF_8);
+        return new String(
+                buffer, scanner.starts[field], scanner.ends[field] - scanner.starts[field], StandardCharsets.UTF_8);
     }
 
     /** The raw text of a field for error messages, capped at 40 characters. */

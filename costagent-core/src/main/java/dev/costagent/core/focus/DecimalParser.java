@@ -21,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 public final class DecimalParser {
 
     private static final double[] POWERS_OF_TEN = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
     };
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -76,7 +76,10 @@ public final class DecimalParser {
             }
             fraction = i - fractionStart;
         }
-        if (i != to || digits + fraction == 0 || digits + fraction > 18 || fraction > 22
+        if (i != to
+                || digits + fraction == 0
+                || digits + fraction > 18
+                || fraction > 22
                 || mantissa >= MAX_EXACT_MANTISSA) {
             return Double.NaN;
         }
@@ -95,7 +98,8 @@ public final class DecimalParser {
         long v = word - ZEROS;
         v = v * 10 + (v >>> 8); // pairs of digits in every other byte
         return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
-                + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
+                        + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32))))
+                >>> 32;
     }
 
     private static double parseGeneral(byte[] bytes, int from, int to) {

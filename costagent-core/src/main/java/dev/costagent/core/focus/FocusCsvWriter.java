@@ -45,7 +45,8 @@ public final class FocusCsvWriter implements Closeable {
      * The columns a {@link CostRecord} holds: the FOCUS 1.0 set, so written files are FOCUS 1.0 (later versions'
      * columns would be empty, and their mandatory ones would make a 1.3 file that breaks its own rules).
      */
-    private static final FocusColumn[] COLUMNS = FocusColumn.definedIn(FocusVersion.V1_0).toArray(new FocusColumn[0]);
+    private static final FocusColumn[] COLUMNS =
+            FocusColumn.definedIn(FocusVersion.V1_0).toArray(new FocusColumn[0]);
     /** ASCII characters that force the careful path: the ones RFC 4180 quotes for. */
     private static final boolean[] NEEDS_CARE = new boolean[128];
 
@@ -61,6 +62,7 @@ public final class FocusCsvWriter implements Closeable {
     private static final int TIMESTAMP_CACHE = 8;
     /** Decimals with at most this many digits and this scale take the allocation-free path. */
     private static final int MAX_FAST_DIGITS = 18;
+
     private static final int MAX_CACHED_CELL = 512;
     /** Encoded Tags cells remembered by content (a power of two). */
     private static final int TAG_CACHE = 1024;
@@ -87,7 +89,9 @@ public final class FocusCsvWriter implements Closeable {
         }
         for (String column : this.extraColumns) {
             // Later versions' columns have no CostRecord component and are written as extra columns.
-            if (FocusColumn.byName(column).filter(c -> c.since() == FocusVersion.V1_0).isPresent()) {
+            if (FocusColumn.byName(column)
+                    .filter(c -> c.since() == FocusVersion.V1_0)
+                    .isPresent()) {
                 throw new IllegalArgumentException("extra column " + column + " is a FOCUS column");
             }
             if (column.isEmpty()) {
@@ -165,8 +169,8 @@ public final class FocusCsvWriter implements Closeable {
     public void write(CostRecord record) {
         for (String column : record.extra().keySet()) {
             if (!extraColumnSet.contains(column)) {
-                throw new IllegalArgumentException("record has extra column " + column
-                        + " that is not in the header " + extraColumns);
+                throw new IllegalArgumentException(
+                        "record has extra column " + column + " that is not in the header " + extraColumns);
             }
         }
         for (FocusColumn column : COLUMNS) {
@@ -482,8 +486,7 @@ public final class FocusCsvWriter implements Closeable {
         char c = value.charAt(i);
         int codePoint = c;
         int last = i;
-        if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                && Character.isLowSurrogate(value.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
             codePoint = Character.toCodePoint(c, value.charAt(i + 1));
             last = i + 1;
         } else if (Character.isSurrogate(c)) {

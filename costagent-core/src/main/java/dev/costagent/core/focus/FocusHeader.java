@@ -21,6 +21,7 @@ public final class FocusHeader {
     private final Map<FocusColumn, Integer> known = new EnumMap<>(FocusColumn.class);
     /** Fields whose names are not FOCUS columns (provider {@code x_} columns and the like), in file order. */
     private final int[] extraFields;
+
     private final FocusVersion detected;
     private final FocusVersion version;
 
@@ -43,10 +44,13 @@ public final class FocusHeader {
                 throw new FocusFormatException(file, 1, name, "column appears twice in the header");
             }
             int field = i;
-            FocusColumn.byName(name).ifPresentOrElse(column -> {
-                fieldOfColumn[column.ordinal()] = field;
-                known.put(column, field);
-            }, () -> extras.add(field));
+            FocusColumn.byName(name)
+                    .ifPresentOrElse(
+                            column -> {
+                                fieldOfColumn[column.ordinal()] = field;
+                                known.put(column, field);
+                            },
+                            () -> extras.add(field));
         }
         extraFields = extras.stream().mapToInt(Integer::intValue).toArray();
         FocusVersion newest = FocusVersion.V1_0;
@@ -77,10 +81,18 @@ public final class FocusHeader {
      */
     public FocusFormatException missingMandatoryError() {
         List<FocusColumn> missing = missingMandatory();
-        return new FocusFormatException(file, 1, missing.get(0).columnName(),
+        return new FocusFormatException(
+                file,
+                1,
+                missing.get(0).columnName(),
                 "mandatory FOCUS " + version + " column missing from the header"
-                        + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more: "
-                        + missing.stream().skip(1).map(FocusColumn::columnName).toList() + ")" : ""));
+                        + (missing.size() > 1
+                                ? " (and " + (missing.size() - 1) + " more: "
+                                        + missing.stream()
+                                                .skip(1)
+                                                .map(FocusColumn::columnName)
+                                                .toList() + ")"
+                                : ""));
     }
 
     /**
@@ -139,6 +151,8 @@ public final class FocusHeader {
 
     /** FOCUS columns mandatory in the file's {@link #version()} that the file lacks. */
     public List<FocusColumn> missingMandatory() {
-        return Arrays.stream(FocusColumn.values()).filter(c -> c.mandatory(version) && !has(c)).toList();
+        return Arrays.stream(FocusColumn.values())
+                .filter(c -> c.mandatory(version) && !has(c))
+                .toList();
     }
 }

@@ -61,12 +61,16 @@ public final class FocusReader {
     public static List<Path> files(Path input) {
         if (Files.isDirectory(input)) {
             try (Stream<Path> listing = Files.list(input)) {
-                List<Path> files = listing.filter(Files::isRegularFile).filter(p -> {
-                    String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-                    return name.endsWith(".csv") || name.endsWith(".csv.gz");
-                }).sorted().toList();
+                List<Path> files = listing.filter(Files::isRegularFile)
+                        .filter(p -> {
+                            String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                            return name.endsWith(".csv") || name.endsWith(".csv.gz");
+                        })
+                        .sorted()
+                        .toList();
                 if (files.isEmpty()) {
-                    throw new FocusFormatException(input.toString(), 0, null, "directory holds no .csv or .csv.gz file");
+                    throw new FocusFormatException(
+                            input.toString(), 0, null, "directory holds no .csv or .csv.gz file");
                 }
                 return files;
             } catch (IOException e) {
@@ -91,10 +95,13 @@ public final class FocusReader {
             String name = file.toString();
             try (InputStream raw = Files.newInputStream(file);
                     InputStream in = name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")
-                            ? new GZIPInputStream(raw, 1 << 16) : raw) {
+                            ? new GZIPInputStream(raw, 1 << 16)
+                            : raw) {
                 byte[] window = new byte[HEADER_WINDOW];
                 int read = fill(in, window, 0);
-                FocusVersion version = scanHeader(name, window, read, read < window.length).header.version();
+                FocusVersion version = scanHeader(name, window, read, read < window.length)
+                        .header
+                        .version();
                 newest = newest == null || version.compareTo(newest) > 0 ? version : newest;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
@@ -120,20 +127,22 @@ public final class FocusReader {
      * soon as it is verified (so that callers who fold sinks away keep memory bounded); the result then holds no
      * sinks.
      */
-    public <S extends RecordSink> ReadResult<S> read(Path input, RecordSink.SinkFactory<S> factory,
-            java.util.function.Consumer<? super S> consumer) {
+    public <S extends RecordSink> ReadResult<S> read(
+            Path input, RecordSink.SinkFactory<S> factory, java.util.function.Consumer<? super S> consumer) {
         List<Path> files = files(input);
         long totalBytes = 0;
         for (Path file : files) {
             totalBytes += size(file);
         }
         Progress progress = new Progress(options.progress(), totalBytes);
-        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), daemon())
-                : null;
+        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), daemon()) : null;
         try {
             ReadResult.Builder<S> result = new ReadResult.Builder<>(options.maxRejectDetails(), consumer);
             for (Path file : files) {
-                if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+                if (file.getFileName()
+                        .toString()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(".gz")) {
                     readGzip(file, factory, result, progress);
                 } else {
                     readPlain(file, factory, result, progress, pool);
@@ -164,8 +173,12 @@ public final class FocusReader {
         return result.build();
     }
 
-    private <S extends RecordSink> void readPlain(Path file, RecordSink.SinkFactory<S> factory,
-            ReadResult.Builder<S> result, Progress progress, ExecutorService pool) {
+    private <S extends RecordSink> void readPlain(
+            Path file,
+            RecordSink.SinkFactory<S> factory,
+            ReadResult.Builder<S> result,
+            Progress progress,
+            ExecutorService pool) {
         String name = file.toString();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
@@ -275,7 +288,11 @@ public final class FocusReader {
         }
 
         /** Parses again from the stretch's real start, where the previous stretch really ended. */
-        void rerun(FileChannel channel, long from, FocusHeader header, RecordSink.SinkFactory<S> factory,
+        void rerun(
+                FileChannel channel,
+                long from,
+                FocusHeader header,
+                RecordSink.SinkFactory<S> factory,
                 Progress progress) {
             try {
                 parseFrom(channel, from, header, factory, progress);
@@ -299,8 +316,13 @@ public final class FocusReader {
             return nominalEnd;
         }
 
-        private void parseFrom(FileChannel channel, long from, FocusHeader header, RecordSink.SinkFactory<S> factory,
-                Progress progress) throws IOException {
+        private void parseFrom(
+                FileChannel channel,
+                long from,
+                FocusHeader header,
+                RecordSink.SinkFactory<S> factory,
+                Progress progress)
+                throws IOException {
             start = from;
             parser = new ChunkParser<>(header, factory.create(header), options);
             long windowStart = from;
@@ -337,8 +359,8 @@ public final class FocusReader {
         }
     }
 
-    private <S extends RecordSink> void readGzip(Path file, RecordSink.SinkFactory<S> factory,
-            ReadResult.Builder<S> result, Progress progress) {
+    private <S extends RecordSink> void readGzip(
+            Path file, RecordSink.SinkFactory<S> factory, ReadResult.Builder<S> result, Progress progress) {
         String name = file.toString();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
             readStream(name, in, factory, result, progress);
@@ -369,8 +391,13 @@ public final class FocusReader {
     }
 
     /** Parses a stream in one sequence: the incomplete record at the end of the buffer is kept for the next fill. */
-    private <S extends RecordSink> void readStream(String name, InputStream in, RecordSink.SinkFactory<S> factory,
-            ReadResult.Builder<S> result, Progress progress) throws IOException {
+    private <S extends RecordSink> void readStream(
+            String name,
+            InputStream in,
+            RecordSink.SinkFactory<S> factory,
+            ReadResult.Builder<S> result,
+            Progress progress)
+            throws IOException {
         byte[] buf = new byte[STREAM_BUFFER];
         int limit = fill(in, buf, 0);
         boolean eof = limit < buf.length;
@@ -439,9 +466,13 @@ public final class FocusReader {
             String only = names.get(0);
             for (char delimiter : new char[] {';', '\t', '|'}) {
                 if (only.indexOf(delimiter) >= 0) {
-                    throw new FocusFormatException(file, 1, null, "wrong delimiter: the header is separated by '"
-                            + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter))
-                            + "', FOCUS CSV is comma-separated");
+                    throw new FocusFormatException(
+                            file,
+                            1,
+                            null,
+                            "wrong delimiter: the header is separated by '"
+                                    + (delimiter == '\t' ? "\\t" : String.valueOf(delimiter))
+                                    + "', FOCUS CSV is comma-separated");
                 }
             }
         }
@@ -452,8 +483,11 @@ public final class FocusReader {
         }
         FocusHeader header = new FocusHeader(file, names, options.focusVersion());
         if (header.knownColumns().isEmpty()) {
-            throw new FocusFormatException(file, 1, null, "no FOCUS column in the header (first column: '"
-                    + names.get(0) + "'); is this a FOCUS export?");
+            throw new FocusFormatException(
+                    file,
+                    1,
+                    null,
+                    "no FOCUS column in the header (first column: '" + names.get(0) + "'); is this a FOCUS export?");
         }
         if (!options.lenient()) {
             if (!header.missingMandatory().isEmpty()) {

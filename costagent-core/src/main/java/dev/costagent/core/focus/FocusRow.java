@@ -98,8 +98,9 @@ public abstract class FocusRow {
 
     /** Rejects a field that failed to parse as a timestamp. */
     public final boolean rejectTimestamp(int field) {
-        return reject(header.names().get(field), "unparsable timestamp '" + snippet(field)
-                + "' (expected ISO 8601 or YYYY-MM-DD HH:MM:SS)");
+        return reject(
+                header.names().get(field),
+                "unparsable timestamp '" + snippet(field) + "' (expected ISO 8601 or YYYY-MM-DD HH:MM:SS)");
     }
 
     final String failedColumn() {

@@ -13,7 +13,12 @@ import static java.util.Objects.requireNonNull;
  * @param progress told about progress every half second or so; {@link ReadProgress#NONE} for quiet
  * @param focusVersion the FOCUS version to read the input as, or {@code null} to detect it from the columns
  */
-public record ReadOptions(boolean lenient, int threads, int chunkBytes, int maxRejectDetails, ReadProgress progress,
+public record ReadOptions(
+        boolean lenient,
+        int threads,
+        int chunkBytes,
+        int maxRejectDetails,
+        ReadProgress progress,
         FocusVersion focusVersion) {
 
     /** Strict, one parser per core, 4 MiB chunks, 10,000 reject details, quiet. */
@@ -40,8 +45,13 @@ public record ReadOptions(boolean lenient, int threads, int chunkBytes, int maxR
 
     /** A builder starting from these options. */
     public Builder toBuilder() {
-        return new Builder().lenient(lenient).threads(threads).chunkBytes(chunkBytes)
-                .maxRejectDetails(maxRejectDetails).progress(progress).focusVersion(focusVersion);
+        return new Builder()
+                .lenient(lenient)
+                .threads(threads)
+                .chunkBytes(chunkBytes)
+                .maxRejectDetails(maxRejectDetails)
+                .progress(progress)
+                .focusVersion(focusVersion);
     }
 
     /** Builds {@link ReadOptions}. */

@@ -7,7 +7,7 @@ import java.time.Duration;
 public interface ReadProgress {
 
     /** Ignores progress. */
-    ReadProgress NONE = (bytes, totalBytes, records, elapsed) -> { };
+    ReadProgress NONE = (bytes, totalBytes, records, elapsed) -> {};
 
     /**
      * Progress so far.

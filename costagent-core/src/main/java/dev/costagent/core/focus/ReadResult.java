@@ -17,8 +17,13 @@ import java.util.Map;
  * @param profile the FOCUS version read and each provider's granularity
  * @param <S> the sink type
  */
-public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, long rejected,
-        List<RejectedRecord> rejects, List<DataQualityIssue> dataQuality, InputProfile profile) {
+public record ReadResult<S extends RecordSink>(
+        List<S> sinks,
+        long accepted,
+        long rejected,
+        List<RejectedRecord> rejects,
+        List<DataQualityIssue> dataQuality,
+        InputProfile profile) {
 
     /** Copies the lists; {@code sinks} is empty when they were handed to a consumer as they were verified. */
     public ReadResult {
@@ -29,7 +34,11 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
     }
 
     /** A result without a profile (FOCUS 1.0, granularity unknown). */
-    public ReadResult(List<S> sinks, long accepted, long rejected, List<RejectedRecord> rejects,
+    public ReadResult(
+            List<S> sinks,
+            long accepted,
+            long rejected,
+            List<RejectedRecord> rejects,
             List<DataQualityIssue> dataQuality) {
         this(sinks, accepted, rejected, rejects, dataQuality, InputProfile.EMPTY);
     }
@@ -44,6 +53,7 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
         private final Map<String, long[]> missing = new LinkedHashMap<>();
         /** Allowed-value findings by column: rows, and the first example. */
         private final Map<String, Object[]> notAllowed = new LinkedHashMap<>();
+
         private final Map<String, long[]> granularity = new LinkedHashMap<>();
         private long emptyPeriods;
         private String emptyPeriodExample;
@@ -92,8 +102,8 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
             }
             RecordValidator validator = tally.validator;
             for (RecordValidator.ValueRule rule : validator.valueRules()) {
-                Object[] found = notAllowed.computeIfAbsent(rule.column, c -> new Object[] {new long[1], null,
-                        rule.detail});
+                Object[] found =
+                        notAllowed.computeIfAbsent(rule.column, c -> new Object[] {new long[1], null, rule.detail});
                 ((long[]) found[0])[0] += rule.rows;
                 if (found[1] == null && rule.example != null) {
                     found[1] = rule.example;
@@ -118,24 +128,31 @@ public record ReadResult<S extends RecordSink>(List<S> sinks, long accepted, lon
         ReadResult<S> build() {
             List<DataQualityIssue> issues = new ArrayList<>();
             missing.forEach((column, rows) -> issues.add(new DataQualityIssue(
-                    DataQualityIssue.MISSING_MANDATORY_COLUMN, column, rows[0],
+                    DataQualityIssue.MISSING_MANDATORY_COLUMN,
+                    column,
+                    rows[0],
                     "mandatory FOCUS column absent from the input")));
             nulls.forEach((column, rows) -> {
                 if (rows[0] > 0) {
-                    issues.add(new DataQualityIssue(DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN, column, rows[0],
+                    issues.add(new DataQualityIssue(
+                            DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN,
+                            column,
+                            rows[0],
                             "FOCUS requires a value; rows kept, the null counts as absent in " + column + " only"));
                 }
             });
             notAllowed.forEach((column, found) -> {
                 long rows = ((long[]) found[0])[0];
                 if (rows > 0) {
-                    issues.add(new DataQualityIssue(DataQualityIssue.VALUE_NOT_ALLOWED, column, rows,
-                            (String) found[2], (String) found[1]));
+                    issues.add(new DataQualityIssue(
+                            DataQualityIssue.VALUE_NOT_ALLOWED, column, rows, (String) found[2], (String) found[1]));
                 }
             });
             if (emptyPeriods > 0) {
-                issues.add(new DataQualityIssue(DataQualityIssue.CHARGE_PERIOD_END_NOT_AFTER_START,
-                        FocusColumn.CHARGE_PERIOD_END.columnName(), emptyPeriods,
+                issues.add(new DataQualityIssue(
+                        DataQualityIssue.CHARGE_PERIOD_END_NOT_AFTER_START,
+                        FocusColumn.CHARGE_PERIOD_END.columnName(),
+                        emptyPeriods,
                         "ChargePeriodEnd equals ChargePeriodStart; FOCUS wants the end after the start; rows kept",
                         emptyPeriodExample));
             }

@@ -17,6 +17,7 @@ final class RecordTally {
     private final int maxRejectDetails;
     /** Field indexes of the non-nullable FOCUS columns the input has, and their null counts. */
     private final int[] nonNullableFields;
+
     final long[] nullCounts;
     /** The checks every record passes before a sink sees it, and the data-quality counts of accepted ones. */
     final RecordValidator validator;

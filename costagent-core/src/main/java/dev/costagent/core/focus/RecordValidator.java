@@ -34,20 +34,24 @@ final class RecordValidator {
      * corrupt timestamp (a mistyped year), rejected here so that every command rejects it, not only ingest.
      */
     private static final long FIRST_START = 946_684_800L;
+
     private static final long END_OF_STARTS = FIRST_START + Integer.MAX_VALUE;
     private static final byte[] USAGE = "Usage".getBytes(StandardCharsets.US_ASCII);
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final FocusHeader header;
     /** The fields to check, in file order, and what they hold. */
     private final int[] checked;
+
     private final byte[] kinds;
     /** Per checked field, the last value found valid (timestamps and tags repeat row after row). */
     private final byte[][] lastValid;
+
     private final int[] lastValidLength;
     /** Text fields a typed row sets, checked for encoding here (CSV records are checked whole by the reader). */
     private final int[] textFields;
+
     private final int startField;
     private final int endField;
     private final int providerField;
@@ -58,13 +62,16 @@ final class RecordValidator {
 
     /** The charge period of the record last validated (Long.MIN_VALUE when null). */
     private long start;
+
     private long end;
 
     /** Charge periods whose end is not after their start (equal ends; earlier ends are rejected). */
     long emptyPeriods;
+
     String emptyPeriodExample;
     /** Per provider: rows by granularity class. */
     final Map<String, long[]> granularity = new LinkedHashMap<>();
+
     private byte[] lastProvider = new byte[0];
     private long[] lastProviderCounts;
     private boolean lastProviderNull;
@@ -134,9 +141,11 @@ final class RecordValidator {
                         }
                         if (field == startField) {
                             if (seconds < FIRST_START || seconds >= END_OF_STARTS) {
-                                return row.reject(FocusColumn.CHARGE_PERIOD_START.columnName(), "'"
-                                        + row.snippet(startField)
-                                        + "' is outside the years 2000 to 2067 that billing data covers");
+                                return row.reject(
+                                        FocusColumn.CHARGE_PERIOD_START.columnName(),
+                                        "'"
+                                                + row.snippet(startField)
+                                                + "' is outside the years 2000 to 2067 that billing data covers");
                             }
                             start = seconds;
                         } else if (field == endField) {
@@ -172,8 +181,8 @@ final class RecordValidator {
             }
         }
         if (start != Long.MIN_VALUE && end != Long.MIN_VALUE && end < start) {
-            return row.reject(FocusColumn.CHARGE_PERIOD_END.columnName(),
-                    "ChargePeriodEnd is before ChargePeriodStart");
+            return row.reject(
+                    FocusColumn.CHARGE_PERIOD_END.columnName(), "ChargePeriodEnd is before ChargePeriodStart");
         }
         return true;
     }
@@ -214,11 +223,12 @@ final class RecordValidator {
         int from = row.rawStart(providerField);
         int to = row.rawEnd(providerField);
         byte[] buf = row.buffer();
-        if (lastProviderCounts == null || lastProviderNull
+        if (lastProviderCounts == null
+                || lastProviderNull
                 || !Arrays.equals(buf, from, to, lastProvider, 0, lastProvider.length)) {
             lastProvider = Arrays.copyOfRange(buf, from, to);
-            lastProviderCounts = granularity.computeIfAbsent(row.string(providerField),
-                    p -> new long[Granularity.values().length]);
+            lastProviderCounts =
+                    granularity.computeIfAbsent(row.string(providerField), p -> new long[Granularity.values().length]);
             lastProviderNull = false;
         }
         return lastProviderCounts;
@@ -242,8 +252,8 @@ final class RecordValidator {
 
     private boolean seenValid(int i, FocusRow row, int field) {
         byte[] last = lastValid[i];
-        return last != null && Arrays.equals(row.buffer(), row.rawStart(field), row.rawEnd(field), last, 0,
-                lastValidLength[i]);
+        return last != null
+                && Arrays.equals(row.buffer(), row.rawStart(field), row.rawEnd(field), last, 0, lastValidLength[i]);
     }
 
     private void remember(int i, FocusRow row, int field) {
@@ -331,7 +341,9 @@ final class RecordValidator {
             this.column = column;
             this.field = field;
             this.detail = detail;
-            this.allowed = allowed.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            this.allowed = allowed.stream()
+                    .map(v -> v.getBytes(StandardCharsets.UTF_8))
+                    .toArray(byte[][]::new);
         }
 
         void observe(FocusRow row) {

@@ -48,8 +48,9 @@ public final class TagsParser {
             } else if (value.isValueNode()) {
                 tags.put(field.getKey(), value.asText());
             } else {
-                throw new IllegalArgumentException("tag '" + field.getKey() + "' has a nested "
-                        + (value.isArray() ? "array" : "object") + "; tag values are strings, numbers, booleans or null");
+                throw new IllegalArgumentException(
+                        "tag '" + field.getKey() + "' has a nested " + (value.isArray() ? "array" : "object")
+                                + "; tag values are strings, numbers, booleans or null");
             }
         }
         return Collections.unmodifiableMap(tags);

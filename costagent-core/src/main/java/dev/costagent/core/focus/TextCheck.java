@@ -98,8 +98,8 @@ final class TextCheck {
         int b = bytes[at] & 0xFF;
         String where = " at byte " + (at - fieldStart + 1) + " of the field";
         if (b < 0x20) {
-            return "control character " + (b == 0 ? "NUL" : String.format(Locale.ROOT, "U+%04X", b))
-                    + " (0x" + String.format(Locale.ROOT, "%02X", b) + ")" + where;
+            return "control character " + (b == 0 ? "NUL" : String.format(Locale.ROOT, "U+%04X", b)) + " (0x"
+                    + String.format(Locale.ROOT, "%02X", b) + ")" + where;
         }
         return "invalid UTF-8 (byte 0x" + String.format(Locale.ROOT, "%02X", b) + ")" + where;
     }

@@ -20,8 +20,8 @@ public final class TypedInput<S extends RecordSink> {
     private final boolean[] eagerText;
     private final List<Part<S>> parts = new ArrayList<>();
 
-    private TypedInput(FocusHeader header, ReadOptions options, RecordSink.SinkFactory<S> factory,
-            boolean[] eagerText) {
+    private TypedInput(
+            FocusHeader header, ReadOptions options, RecordSink.SinkFactory<S> factory, boolean[] eagerText) {
         this.header = header;
         this.options = options;
         this.factory = factory;
@@ -36,8 +36,12 @@ public final class TypedInput<S extends RecordSink> {
      * @param eagerText per column, whether typed values need their text at once (see {@link TypedRow})
      * @throws FocusFormatException when a column name appears twice
      */
-    public static <S extends RecordSink> TypedInput<S> of(String name, List<String> columns, ReadOptions options,
-            RecordSink.SinkFactory<S> factory, boolean[] eagerText) {
+    public static <S extends RecordSink> TypedInput<S> of(
+            String name,
+            List<String> columns,
+            ReadOptions options,
+            RecordSink.SinkFactory<S> factory,
+            boolean[] eagerText) {
         return new TypedInput<>(new FocusHeader(name, columns, options.focusVersion()), options, factory, eagerText);
     }
 

@@ -30,9 +30,11 @@ public final class TypedRow extends FocusRow {
     private final long[] times;
     /** Fields whose text is written as soon as a typed value is set. */
     private final boolean[] eagerText;
+
     private final boolean[] hasText;
     /** Per field, the last typed value formatted and its text, so that repeats are copied, not formatted. */
     private final long[] cachedBits;
+
     private final byte[][] cachedText;
     private byte[] buffer = new byte[1 << 12];
     private int used;
@@ -58,8 +60,8 @@ public final class TypedRow extends FocusRow {
      */
     public static TypedRow of(FocusHeader header, boolean[] eagerText) {
         if (eagerText.length != header.size()) {
-            throw new IllegalArgumentException("eagerText has " + eagerText.length + " fields, header "
-                    + header.size());
+            throw new IllegalArgumentException(
+                    "eagerText has " + eagerText.length + " fields, header " + header.size());
         }
         return new TypedRow(header, eagerText);
     }
@@ -225,7 +227,8 @@ public final class TypedRow extends FocusRow {
         long bits = kind[field] == DECIMAL ? Double.doubleToRawLongBits(decimals[field]) : times[field];
         byte[] cached = cachedText[field];
         if (cached == null || cachedBits[field] != bits) {
-            String text = kind[field] == DECIMAL ? decimalText(decimals[field])
+            String text = kind[field] == DECIMAL
+                    ? decimalText(decimals[field])
                     : Instant.ofEpochSecond(times[field]).toString();
             cached = text.getBytes(StandardCharsets.US_ASCII);
             cachedText[field] = cached;

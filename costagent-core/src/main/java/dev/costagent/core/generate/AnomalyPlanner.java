@@ -16,8 +16,9 @@ import java.util.Set;
 final class AnomalyPlanner {
 
     private static final List<String> DIMENSIONS = List.of("ServiceName", "SubAccountId", "RegionId");
-    private static final AnomalyType[] TYPE_CYCLE = {AnomalyType.SPIKE, AnomalyType.DROP, AnomalyType.SPIKE,
-        AnomalyType.DROP, AnomalyType.LEVEL_SHIFT};
+    private static final AnomalyType[] TYPE_CYCLE = {
+        AnomalyType.SPIKE, AnomalyType.DROP, AnomalyType.SPIKE, AnomalyType.DROP, AnomalyType.LEVEL_SHIFT
+    };
     private static final double MIN_SHARE = 0.02;
     private static final double MIN_ON_DEMAND_SHARE = 0.7;
     private static final int MIN_RESOURCES = 3;
@@ -55,8 +56,8 @@ final class AnomalyPlanner {
         List<Candidate> candidates = eligibleValues(estate);
         candidates.removeAll(shifted);
         if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("no dimension value is large enough to carry a planted anomaly"
-                    + " (raise rows)");
+            throw new IllegalArgumentException(
+                    "no dimension value is large enough to carry a planted anomaly" + " (raise rows)");
         }
         shuffle(candidates, seed);
 
@@ -140,7 +141,8 @@ final class AnomalyPlanner {
                 sum += cost;
             }
             for (int v = 0; v < values.size(); v++) {
-                if (total[v] >= MIN_SHARE * sum && onDemand[v] >= MIN_ON_DEMAND_SHARE * total[v]
+                if (total[v] >= MIN_SHARE * sum
+                        && onDemand[v] >= MIN_ON_DEMAND_SHARE * total[v]
                         && resources[v] >= MIN_RESOURCES) {
                     result.add(new Candidate(dimension, values.get(v)));
                 }

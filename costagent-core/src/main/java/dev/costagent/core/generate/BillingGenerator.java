@@ -138,8 +138,8 @@ public final class BillingGenerator implements Iterable<CostRecord> {
 
     /** All rows as a sequential stream. */
     public Stream<CostRecord> stream() {
-        Spliterator<CostRecord> spliterator = Spliterators.spliterator(iterator(), spec.rows(),
-                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
+        Spliterator<CostRecord> spliterator = Spliterators.spliterator(
+                iterator(), spec.rows(), Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
         return StreamSupport.stream(spliterator, false);
     }
 
@@ -164,8 +164,8 @@ public final class BillingGenerator implements Iterable<CostRecord> {
     private void writeRows(FocusCsvWriter writer) throws IOException {
         long written = ParallelCsvEncoder.write(estate, writer, extraColumns());
         if (written != spec.rows()) {
-            throw new IllegalStateException("generator produced " + written + " rows, planned " + spec.rows()
-                    + " (a bug in the row budget)");
+            throw new IllegalStateException(
+                    "generator produced " + written + " rows, planned " + spec.rows() + " (a bug in the row budget)");
         }
     }
 
@@ -194,8 +194,13 @@ public final class BillingGenerator implements Iterable<CostRecord> {
             throw new IllegalArgumentException("maxResources must not be negative, got " + maxResources);
         }
         int days = Math.min(14, spec.days());
-        UtilizationGenerator generator = UtilizationGenerator.builder().seed(spec.seed()).days(days)
-                .start(spec.start().plusDays(spec.days() - (long) days).atStartOfDay(ZoneOffset.UTC).toInstant())
+        UtilizationGenerator generator = UtilizationGenerator.builder()
+                .seed(spec.seed())
+                .days(days)
+                .start(spec.start()
+                        .plusDays(spec.days() - (long) days)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant())
                 .build();
         List<UtilizationSeries> series = new ArrayList<>();
         for (Estate.Resource r : estate.resources) {
@@ -267,17 +272,26 @@ public final class BillingGenerator implements Iterable<CostRecord> {
                 long[] actual = cursor.actual10()[i][d];
                 for (int v = 0; v < values.size(); v++) {
                     if (expected[v] != actual[v]) {
-                        affected.add(new AffectedValue(dimensions.get(d), values.get(v), cost(expected[v]),
-                                cost(actual[v])));
+                        affected.add(new AffectedValue(
+                                dimensions.get(d), values.get(v), cost(expected[v]), cost(actual[v])));
                     }
                 }
             }
-            affected.sort(Comparator.comparing((AffectedValue v) -> v.impact().abs()).reversed()
-                    .thenComparing(AffectedValue::dimension).thenComparing(AffectedValue::value));
+            affected.sort(Comparator.comparing((AffectedValue v) -> v.impact().abs())
+                    .reversed()
+                    .thenComparing(AffectedValue::dimension)
+                    .thenComparing(AffectedValue::value));
             long expected = cursor.expected10()[i][resolved.dimension()][resolved.valueIndex()];
             long actual = cursor.actual10()[i][resolved.dimension()][resolved.valueIndex()];
-            result.add(new PlantedAnomaly(a.type(), a.dimension(), a.value(), a.date(), a.magnitude(),
-                    cost(expected), cost(actual), affected));
+            result.add(new PlantedAnomaly(
+                    a.type(),
+                    a.dimension(),
+                    a.value(),
+                    a.date(),
+                    a.magnitude(),
+                    cost(expected),
+                    cost(actual),
+                    affected));
         }
         return List.copyOf(result);
     }
@@ -288,8 +302,8 @@ public final class BillingGenerator implements Iterable<CostRecord> {
 
     private void checkCount(RowCursor cursor) {
         if (cursor.produced() != spec.rows()) {
-            throw new IllegalStateException("generator produced " + cursor.produced() + " rows, planned "
-                    + spec.rows() + " (a bug in the row budget)");
+            throw new IllegalStateException("generator produced " + cursor.produced() + " rows, planned " + spec.rows()
+                    + " (a bug in the row budget)");
         }
     }
 }

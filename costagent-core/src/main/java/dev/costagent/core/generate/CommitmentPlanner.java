@@ -20,8 +20,7 @@ import java.util.List;
 final class CommitmentPlanner {
 
     /** A commitment to plan before resources exist: provider, category and whether part of it goes unused. */
-    record CommitmentTemplate(String provider, String category, String type, double discount,
-            double unusedFraction) {}
+    record CommitmentTemplate(String provider, String category, String type, double discount, double unusedFraction) {}
 
     private final Estate estate;
 
@@ -53,13 +52,15 @@ final class CommitmentPlanner {
     /** The commitments a provider offers, in planning order; the first is its usual one, which FleetScenario plants. */
     static List<CommitmentTemplate> offered(String provider) {
         return switch (provider) {
-            case CloudCatalog.AWS -> List.of(
-                    new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0),
-                    new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0.30),
-                    new CommitmentTemplate(provider, "Usage", "Reserved Instance", 0.37, 0));
-            case CloudCatalog.AZURE -> List.of(
-                    new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0),
-                    new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0.40));
+            case CloudCatalog.AWS ->
+                List.of(
+                        new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0),
+                        new CommitmentTemplate(provider, "Spend", "Savings Plan", 0.28, 0.30),
+                        new CommitmentTemplate(provider, "Usage", "Reserved Instance", 0.37, 0));
+            case CloudCatalog.AZURE ->
+                List.of(
+                        new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0),
+                        new CommitmentTemplate(provider, "Usage", "Reservation", 0.36, 0.40));
             default -> List.of(new CommitmentTemplate(provider, "Usage", "Committed Use Discount", 0.37, 0));
         };
     }
@@ -68,11 +69,13 @@ final class CommitmentPlanner {
     static String commitmentId(CommitmentTemplate t, long h, String accountId, Region region) {
         String uuid = Ids.uuid(h, Dice.mix(h + 1));
         return switch (t.provider()) {
-            case CloudCatalog.AWS -> t.category().equals("Spend")
-                    ? "arn:aws:savingsplans::" + accountId + ":savingsplan/" + uuid
-                    : "arn:aws:ec2:" + region.id() + ":" + accountId + ":reserved-instances/" + uuid;
-            case CloudCatalog.AZURE -> "/providers/Microsoft.Capacity/reservationOrders/" + uuid
-                    + "/reservations/" + Ids.uuid(Dice.mix(h + 2), Dice.mix(h + 3));
+            case CloudCatalog.AWS ->
+                t.category().equals("Spend")
+                        ? "arn:aws:savingsplans::" + accountId + ":savingsplan/" + uuid
+                        : "arn:aws:ec2:" + region.id() + ":" + accountId + ":reserved-instances/" + uuid;
+            case CloudCatalog.AZURE ->
+                "/providers/Microsoft.Capacity/reservationOrders/" + uuid + "/reservations/"
+                        + Ids.uuid(Dice.mix(h + 2), Dice.mix(h + 3));
             default -> "projects/" + accountId + "/regions/" + region.id() + "/commitments/cud-" + Ids.hex(h, 8);
         };
     }
@@ -103,7 +106,8 @@ final class CommitmentPlanner {
 
     private int instanceServiceIndex(String provider) {
         for (int i = 0; i < estate.services.size(); i++) {
-            if (estate.services.get(i).provider().equals(provider) && estate.services.get(i).metering() == Metering.INSTANCE) {
+            if (estate.services.get(i).provider().equals(provider)
+                    && estate.services.get(i).metering() == Metering.INSTANCE) {
                 return i;
             }
         }
@@ -141,8 +145,8 @@ final class CommitmentPlanner {
             int cover = coveredCount(provider, estate.resources.length);
             List<Resource> candidates = steady.subList(0, Math.min(cover, steady.size()));
             for (int k = 0; k < own.size(); k++) {
-                List<Resource> slice = candidates.subList(k * candidates.size() / own.size(),
-                        (k + 1) * candidates.size() / own.size());
+                List<Resource> slice = candidates.subList(
+                        k * candidates.size() / own.size(), (k + 1) * candidates.size() / own.size());
                 result.add(commitment(own.get(k), s, slice, result.size()));
             }
         }
@@ -163,7 +167,8 @@ final class CommitmentPlanner {
         c.region = first.region;
         c.regionIndex = first.regionIndex;
         c.id = commitmentId(t, Dice.hash(estate.seed, 31, index, 0), c.subAccount.id(), c.region);
-        c.name = (t.category().equals("Spend") ? "compute-sp-" : "ri-") + (index + 1)
+        c.name = (t.category().equals("Spend") ? "compute-sp-" : "ri-")
+                + (index + 1)
                 + (t.unusedFraction() > 0 ? "-oversized" : "");
         c.unusedDescription = "Unused " + c.type + " commitment " + c.name;
         long coveredPerHour = 0;

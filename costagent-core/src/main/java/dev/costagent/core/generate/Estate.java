@@ -1,10 +1,10 @@
 package dev.costagent.core.generate;
 
 import dev.costagent.core.focus.CostRecord;
-import dev.costagent.core.generate.CommitmentPlanner.CommitmentTemplate;
 import dev.costagent.core.generate.CloudCatalog.Metering;
 import dev.costagent.core.generate.CloudCatalog.Region;
 import dev.costagent.core.generate.CloudCatalog.Service;
+import dev.costagent.core.generate.CommitmentPlanner.CommitmentTemplate;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -29,9 +29,11 @@ final class Estate {
 
     /** Monetary amounts are carried as longs at this decimal scale (1e-10 USD). */
     static final int COST_SCALE = 10;
+
     static final double COST_UNIT = 1e10;
     /** Quantities are carried as longs at this decimal scale (1e-6 units). */
     static final int QUANTITY_SCALE = 6;
+
     static final double QUANTITY_UNIT = 1e6;
 
     /** Share of an instance service's resources that are steady production machines (candidates for commitments). */
@@ -78,6 +80,7 @@ final class Estate {
          * remainder), 0 for every hour; see {@link #runsAt(int, int)}.
          */
         int sparseRows;
+
         Map<String, String> tags;
         Map<String, String> extra;
         /**
@@ -93,6 +96,7 @@ final class Estate {
 
         /** The covering commitment, or null when billed on demand. */
         Commitment commitment;
+
         long coveredEffective10;
 
         /** The index of this resource's value in a dimension ({@link Estate#dimensionIndex(String)}). */
@@ -109,6 +113,7 @@ final class Estate {
     static final class Commitment {
         /** Position in {@link Estate#commitments}, so per-row lookups need no search. */
         int index;
+
         String id;
         String name;
         String category;
@@ -156,6 +161,7 @@ final class Estate {
     final List<Service> services;
     /** Each service's spend weight over its typical resource cost (Pareto by rank), and their sum. */
     private final double[] serviceShare;
+
     private final double serviceShareTotal;
     final List<Region> regions;
     final List<BillingAccount> billingAccounts;
@@ -424,8 +430,8 @@ final class Estate {
             r.unit = service.unit();
             r.steady = !service.weekdayDriven();
             r.weekdayDriven = service.weekdayDriven();
-            double hourlyCost = service.typicalHourlyCost()
-                    * StrictMath.exp(0.8 * Dice.gaussian(Dice.hash(seed, 21, index, 9)));
+            double hourlyCost =
+                    service.typicalHourlyCost() * StrictMath.exp(0.8 * Dice.gaussian(Dice.hash(seed, 21, index, 9)));
             r.baseQuantity = hourlyCost / listPrice.doubleValue();
             r.skuId = Ids.skuId(service.token() + r.region.id());
         }
@@ -503,15 +509,18 @@ final class Estate {
     private static String resourceId(Service service, Resource r, long h) {
         String sub = r.subAccount.id();
         return switch (service.provider()) {
-            case CloudCatalog.AWS -> service.metering() == Metering.INSTANCE
-                    ? "i-0" + Ids.hex(h, 16)
-                    : "arn:aws:" + service.token() + ":" + r.region.id() + ":" + sub + ":" + service.resourceType()
-                            + "/" + r.name;
-            case CloudCatalog.AZURE -> "/subscriptions/" + sub + "/resourceGroups/rg-" + r.name.substring(0,
-                    r.name.indexOf('-')) + "/providers/Microsoft." + service.token() + "/" + service.resourceType()
-                    + "/" + r.name;
-            default -> "//" + service.token() + ".googleapis.com/projects/" + sub + "/" + service.resourceType() + "/"
-                    + r.name;
+            case CloudCatalog.AWS ->
+                service.metering() == Metering.INSTANCE
+                        ? "i-0" + Ids.hex(h, 16)
+                        : "arn:aws:" + service.token() + ":" + r.region.id() + ":" + sub + ":" + service.resourceType()
+                                + "/" + r.name;
+            case CloudCatalog.AZURE ->
+                "/subscriptions/" + sub + "/resourceGroups/rg-" + r.name.substring(0, r.name.indexOf('-'))
+                        + "/providers/Microsoft." + service.token() + "/" + service.resourceType()
+                        + "/" + r.name;
+            default ->
+                "//" + service.token() + ".googleapis.com/projects/" + sub + "/" + service.resourceType() + "/"
+                        + r.name;
         };
     }
 
@@ -556,8 +565,9 @@ final class Estate {
             case "ServiceName" -> ResolvedAnomaly.SERVICE;
             case "SubAccountId" -> ResolvedAnomaly.SUB_ACCOUNT;
             case "RegionId" -> ResolvedAnomaly.REGION;
-            default -> throw new IllegalArgumentException("dimension " + dimension + " is not one of "
-                    + AnomalySpec.DIMENSIONS);
+            default ->
+                throw new IllegalArgumentException(
+                        "dimension " + dimension + " is not one of " + AnomalySpec.DIMENSIONS);
         };
     }
 

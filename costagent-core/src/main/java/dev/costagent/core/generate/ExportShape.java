@@ -16,8 +16,17 @@ package dev.costagent.core.generate;
  * @param tagCombinations distinct tag sets among tagged resources
  * @param extraColumns provider {@code x_} columns beyond FOCUS (Azure's FOCUS 1.2 export has about 60)
  */
-public record ExportShape(long seed, long rows, int resources, int linesPerResource, int days, boolean daily,
-        boolean rowIds, double tagCoverage, int tagCombinations, int extraColumns) {
+public record ExportShape(
+        long seed,
+        long rows,
+        int resources,
+        int linesPerResource,
+        int days,
+        boolean daily,
+        boolean rowIds,
+        double tagCoverage,
+        int tagCombinations,
+        int extraColumns) {
 
     /** Checks the ranges. */
     public ExportShape {
@@ -42,8 +51,17 @@ public record ExportShape(long seed, long rows, int resources, int linesPerResou
 
     /** The same shape with daily rows. */
     public ExportShape withDailyRows() {
-        return new ExportShape(seed, rows, resources, linesPerResource, days, true, rowIds, tagCoverage,
-                tagCombinations, extraColumns);
+        return new ExportShape(
+                seed,
+                rows,
+                resources,
+                linesPerResource,
+                days,
+                true,
+                rowIds,
+                tagCoverage,
+                tagCombinations,
+                extraColumns);
     }
 
     /** The periods (hours or days) the span holds. */

@@ -68,8 +68,17 @@ public final class FleetScenario {
     private record Account(String id, String billingName, String subName, String issuer, String computeService) {}
 
     /** One planted instance, with what its hourly rows repeat worked out once. */
-    private record Machine(String id, String name, InstanceType type, Region region, Reservation coveredBy,
-            Account account, String description, String zone, String skuId, BigDecimal price,
+    private record Machine(
+            String id,
+            String name,
+            InstanceType type,
+            Region region,
+            Reservation coveredBy,
+            Account account,
+            String description,
+            String zone,
+            String skuId,
+            BigDecimal price,
             Map<String, String> tags) {}
 
     /** One planted commitment. */
@@ -91,28 +100,56 @@ public final class FleetScenario {
         for (String provider : PROVIDERS) {
             accounts.put(provider, account(provider));
         }
-        UtilizationGenerator utilizationGenerator = UtilizationGenerator.builder().seed(seed)
-                .start(start.plusDays(days - 14L).atStartOfDay(ZoneOffset.UTC).toInstant()).days(14).build();
+        UtilizationGenerator utilizationGenerator = UtilizationGenerator.builder()
+                .seed(seed)
+                .start(start.plusDays(days - 14L).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .days(14)
+                .build();
         int n = 0;
         for (int i = 0; i < b.idle; i++) {
-            plantMachine(n++, PlantedKind.IDLE, UtilizationProfile.IDLE, IDLE_P95[i % IDLE_P95.length], "prod",
+            plantMachine(
+                    n++,
+                    PlantedKind.IDLE,
+                    UtilizationProfile.IDLE,
+                    IDLE_P95[i % IDLE_P95.length],
+                    "prod",
                     utilizationGenerator);
         }
         for (int i = 0; i < b.overProvisioned; i++) {
-            plantMachine(n++, PlantedKind.OVER_PROVISIONED, UtilizationProfile.OVER_PROVISIONED,
-                    OVER_PROVISIONED_P95[i % OVER_PROVISIONED_P95.length], "prod", utilizationGenerator);
+            plantMachine(
+                    n++,
+                    PlantedKind.OVER_PROVISIONED,
+                    UtilizationProfile.OVER_PROVISIONED,
+                    OVER_PROVISIONED_P95[i % OVER_PROVISIONED_P95.length],
+                    "prod",
+                    utilizationGenerator);
         }
         for (int i = 0; i < b.alwaysOnNonProduction; i++) {
-            plantMachine(n++, PlantedKind.ALWAYS_ON_NON_PRODUCTION, UtilizationProfile.OPTIMIZED,
-                    HEALTHY_P95[i % HEALTHY_P95.length], i % 2 == 0 ? "dev" : "test", utilizationGenerator);
+            plantMachine(
+                    n++,
+                    PlantedKind.ALWAYS_ON_NON_PRODUCTION,
+                    UtilizationProfile.OPTIMIZED,
+                    HEALTHY_P95[i % HEALTHY_P95.length],
+                    i % 2 == 0 ? "dev" : "test",
+                    utilizationGenerator);
         }
         for (int i = 0; i < b.healthy; i++) {
-            plantMachine(n++, PlantedKind.HEALTHY, UtilizationProfile.OPTIMIZED, HEALTHY_P95[i % HEALTHY_P95.length],
-                    "prod", utilizationGenerator);
+            plantMachine(
+                    n++,
+                    PlantedKind.HEALTHY,
+                    UtilizationProfile.OPTIMIZED,
+                    HEALTHY_P95[i % HEALTHY_P95.length],
+                    "prod",
+                    utilizationGenerator);
         }
         for (int i = 0; i < b.underProvisioned; i++) {
-            plantMachine(n++, PlantedKind.UNDER_PROVISIONED, UtilizationProfile.UNDER_PROVISIONED,
-                    UNDER_P95[i % UNDER_P95.length], "prod", utilizationGenerator);
+            plantMachine(
+                    n++,
+                    PlantedKind.UNDER_PROVISIONED,
+                    UtilizationProfile.UNDER_PROVISIONED,
+                    UNDER_P95[i % UNDER_P95.length],
+                    "prod",
+                    utilizationGenerator);
         }
         for (int i = 0; i < b.unusedCommitments; i++) {
             plantCommitment(n++, i, utilizationGenerator);
@@ -126,7 +163,12 @@ public final class FleetScenario {
 
     // ---------------------------------------------------------------------------------------------- planting
 
-    private void plantMachine(int n, PlantedKind kind, UtilizationProfile profile, double p95, String env,
+    private void plantMachine(
+            int n,
+            PlantedKind kind,
+            UtilizationProfile profile,
+            double p95,
+            String env,
             UtilizationGenerator utilizationGenerator) {
         InstanceType type = pickType(n, kind);
         Machine m = machine(n, type, env, null);
@@ -137,8 +179,8 @@ public final class FleetScenario {
         BigDecimal savings = switch (kind) {
             case IDLE -> price.multiply(PlantedResource.HOURS_PER_MONTH);
             case OVER_PROVISIONED -> {
-                InstanceType targetType = rightsizeTarget(type, actualP95, series.memory() == null ? Double.NaN
-                        : memoryP95(series.memory()));
+                InstanceType targetType = rightsizeTarget(
+                        type, actualP95, series.memory() == null ? Double.NaN : memoryP95(series.memory()));
                 target = targetType.name();
                 yield price.subtract(targetType.hourlyPrice()).multiply(PlantedResource.HOURS_PER_MONTH);
             }
@@ -147,8 +189,8 @@ public final class FleetScenario {
         };
         machines.add(m);
         utilization.add(series);
-        planted.add(new PlantedResource(m.id(), kind, type.provider(), type.name(), price, hours(), env, profile,
-                actualP95, target, savings));
+        planted.add(new PlantedResource(
+                m.id(), kind, type.provider(), type.name(), price, hours(), env, profile, actualP95, target, savings));
     }
 
     private void plantCommitment(int n, int k, UtilizationGenerator utilizationGenerator) {
@@ -160,8 +202,8 @@ public final class FleetScenario {
         Reservation r = new Reservation();
         r.category = offer.category();
         r.type = offer.type();
-        r.id = CommitmentPlanner.commitmentId(offer, Dice.hash(seed, 52, k, 0), accounts.get(provider).id(),
-                regionOf(provider));
+        r.id = CommitmentPlanner.commitmentId(
+                offer, Dice.hash(seed, 52, k, 0), accounts.get(provider).id(), regionOf(provider));
         r.name = "oversized-commitment-" + (k + 1);
         Machine covered = machine(n, type, "prod", r);
         r.covered = covered;
@@ -170,15 +212,34 @@ public final class FleetScenario {
         r.unused10 = r.hourly10 - r.coveredEffective10;
         reservations.add(r);
         machines.add(covered);
-        UtilizationSeries series = utilizationGenerator.series(covered.id(), UtilizationProfile.OPTIMIZED,
-                HEALTHY_P95[k % HEALTHY_P95.length]);
+        UtilizationSeries series = utilizationGenerator.series(
+                covered.id(), UtilizationProfile.OPTIMIZED, HEALTHY_P95[k % HEALTHY_P95.length]);
         utilization.add(series);
-        planted.add(new PlantedResource(covered.id(), PlantedKind.HEALTHY, provider, type.name(),
-                type.hourlyPrice(), hours(), "prod", UtilizationProfile.OPTIMIZED, series.cpuPercentile(95), null,
+        planted.add(new PlantedResource(
+                covered.id(),
+                PlantedKind.HEALTHY,
+                provider,
+                type.name(),
+                type.hourlyPrice(),
+                hours(),
+                "prod",
+                UtilizationProfile.OPTIMIZED,
+                series.cpuPercentile(95),
+                null,
                 BigDecimal.ZERO));
         BigDecimal unusedHourly = BigDecimal.valueOf(r.unused10, Estate.COST_SCALE);
-        planted.add(new PlantedResource(r.id, PlantedKind.UNUSED_COMMITMENT, provider, type.name(), unusedHourly,
-                hours(), null, null, Double.NaN, null, unusedHourly.multiply(PlantedResource.HOURS_PER_MONTH)));
+        planted.add(new PlantedResource(
+                r.id,
+                PlantedKind.UNUSED_COMMITMENT,
+                provider,
+                type.name(),
+                unusedHourly,
+                hours(),
+                null,
+                null,
+                Double.NaN,
+                null,
+                unusedHourly.multiply(PlantedResource.HOURS_PER_MONTH)));
     }
 
     /** Sizes are drawn per provider in turn; over-provisioned machines need a smaller size in a non-burstable family. */
@@ -186,7 +247,8 @@ public final class FleetScenario {
         String provider = PROVIDERS[n % PROVIDERS.length];
         List<InstanceType> candidates = new ArrayList<>();
         for (InstanceType t : InstancePriceList.forProvider(provider)) {
-            boolean fits = kind != PlantedKind.OVER_PROVISIONED || (t.vcpu() >= 4 && !t.family().equals("t3"));
+            boolean fits = kind != PlantedKind.OVER_PROVISIONED
+                    || (t.vcpu() >= 4 && !t.family().equals("t3"));
             if (fits) {
                 candidates.add(t);
             }
@@ -205,8 +267,8 @@ public final class FleetScenario {
      */
     static InstanceType rightsizeTarget(InstanceType current, double cpuP95, double memoryP95) {
         for (InstanceType candidate : InstancePriceList.family(current.family())) {
-            boolean memoryFits = Double.isNaN(memoryP95)
-                    || candidate.memoryGiB() >= memoryP95 / 100 * current.memoryGiB() * 1.2;
+            boolean memoryFits =
+                    Double.isNaN(memoryP95) || candidate.memoryGiB() >= memoryP95 / 100 * current.memoryGiB() * 1.2;
             if (cpuP95 * current.vcpu() / candidate.vcpu() <= 80.0 && memoryFits) {
                 return candidate;
             }
@@ -231,10 +293,11 @@ public final class FleetScenario {
         String name = app + "-" + env + "-" + (n + 1);
         String id = switch (provider) {
             case CloudCatalog.AWS -> "i-0" + Ids.hex(h, 16);
-            case CloudCatalog.AZURE -> "/subscriptions/" + account.id() + "/resourceGroups/rg-" + team
-                    + "/providers/Microsoft.Compute/virtualMachines/" + name;
-            default -> "//compute.googleapis.com/projects/" + account.id() + "/zones/us-central1-a"
-                    + "/instances/" + name;
+            case CloudCatalog.AZURE ->
+                "/subscriptions/" + account.id() + "/resourceGroups/rg-" + team
+                        + "/providers/Microsoft.Compute/virtualMachines/" + name;
+            default ->
+                "//compute.googleapis.com/projects/" + account.id() + "/zones/us-central1-a" + "/instances/" + name;
         };
         String zone = switch (provider) {
             case CloudCatalog.AWS -> region.id() + "a";
@@ -247,8 +310,18 @@ public final class FleetScenario {
         tags.put("env", env);
         tags.put("team", team);
         tags.put("app", app);
-        return new Machine(id, name, type, region, coveredBy, account, Estate.instanceDescription(type, region),
-                zone, skuId, price, Collections.unmodifiableMap(tags));
+        return new Machine(
+                id,
+                name,
+                type,
+                region,
+                coveredBy,
+                account,
+                Estate.instanceDescription(type, region),
+                zone,
+                skuId,
+                price,
+                Collections.unmodifiableMap(tags));
     }
 
     private static Region regionOf(String provider) {
@@ -272,7 +345,9 @@ public final class FleetScenario {
     }
 
     private static long unit10(BigDecimal price) {
-        return price.setScale(Estate.COST_SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        return price.setScale(Estate.COST_SCALE, RoundingMode.UNNECESSARY)
+                .unscaledValue()
+                .longValueExact();
     }
 
     // ---------------------------------------------------------------------------------------------- outputs
@@ -318,7 +393,8 @@ public final class FleetScenario {
             int monthIndex = months.ofHour()[h];
             Instant[] month = {months.start()[monthIndex], months.end()[monthIndex]};
             if (h == 0 || from.equals(month[0])) {
-                Instant feeEnd = month[1].isBefore(first.plusSeconds(3600L * hours())) ? month[1]
+                Instant feeEnd = month[1].isBefore(first.plusSeconds(3600L * hours()))
+                        ? month[1]
                         : first.plusSeconds(3600L * hours());
                 long feeHours = (feeEnd.getEpochSecond() - from.getEpochSecond()) / 3600;
                 for (Reservation r : reservations) {
@@ -410,7 +486,10 @@ public final class FleetScenario {
                 .extra(BillingGenerator.INSTANCE_TYPE_COLUMN, m.type().name());
         Reservation r = m.coveredBy();
         if (r == null) {
-            return b.pricingCategory("Standard").billedCost(price).effectiveCost(price).build();
+            return b.pricingCategory("Standard")
+                    .billedCost(price)
+                    .effectiveCost(price)
+                    .build();
         }
         return b.pricingCategory("Committed")
                 .billedCost(ZERO_COST)
@@ -535,8 +614,7 @@ public final class FleetScenario {
             if (days < 14 || days > 366) {
                 throw new IllegalArgumentException("days must be 14 to 366 (utilization needs 14), got " + days);
             }
-            int[] counts = {idle, overProvisioned, unusedCommitments, alwaysOnNonProduction, healthy,
-                underProvisioned};
+            int[] counts = {idle, overProvisioned, unusedCommitments, alwaysOnNonProduction, healthy, underProvisioned};
             int total = 0;
             for (int c : counts) {
                 if (c < 0 || c > 1000) {

@@ -27,9 +27,22 @@ import java.util.List;
  * @param anomalies anomalies to plant at named values and days
  * @param randomAnomalies further anomalies the generator places itself on distinct days and values
  */
-public record GeneratorSpec(long seed, long rows, LocalDate start, int days, int billingAccounts, int subAccounts,
-        int regionsPerProvider, int services, List<String> providers, double noise, double weekendFactor,
-        double tagCoverage, double commitmentCoverage, List<AnomalySpec> anomalies, int randomAnomalies) {
+public record GeneratorSpec(
+        long seed,
+        long rows,
+        LocalDate start,
+        int days,
+        int billingAccounts,
+        int subAccounts,
+        int regionsPerProvider,
+        int services,
+        List<String> providers,
+        double noise,
+        double weekendFactor,
+        double tagCoverage,
+        double commitmentCoverage,
+        List<AnomalySpec> anomalies,
+        int randomAnomalies) {
 
     /** The fewest rows a spec may ask for. */
     public static final long MIN_ROWS = 100;
@@ -45,28 +58,34 @@ public record GeneratorSpec(long seed, long rows, LocalDate start, int days, int
         check(days >= 1 && days <= 731, "days must be 1 to 731, got " + days);
         check(!providers.isEmpty(), "providers must not be empty");
         for (String provider : providers) {
-            check(CloudCatalog.PROVIDERS.contains(provider),
+            check(
+                    CloudCatalog.PROVIDERS.contains(provider),
                     "provider " + provider + " is not one of " + CloudCatalog.PROVIDERS);
         }
         check(providers.stream().distinct().count() == providers.size(), "providers repeat: " + providers);
-        check(billingAccounts >= providers.size() && billingAccounts <= 100,
+        check(
+                billingAccounts >= providers.size() && billingAccounts <= 100,
                 "billingAccounts must be at least one per provider (" + providers.size() + ") and at most 100, got "
                         + billingAccounts);
-        check(subAccounts >= billingAccounts && subAccounts <= 1000,
+        check(
+                subAccounts >= billingAccounts && subAccounts <= 1000,
                 "subAccounts must be at least billingAccounts (" + billingAccounts + ") and at most 1000, got "
                         + subAccounts);
-        check(regionsPerProvider >= 1 && regionsPerProvider <= 6,
+        check(
+                regionsPerProvider >= 1 && regionsPerProvider <= 6,
                 "regionsPerProvider must be 1 to 6, got " + regionsPerProvider);
         check(services >= 1, "services must be at least 1, got " + services);
         check(noise >= 0 && noise <= 0.25, "noise must be 0 to 0.25, got " + noise);
         check(weekendFactor >= 0.1 && weekendFactor <= 1.0, "weekendFactor must be 0.1 to 1, got " + weekendFactor);
         check(tagCoverage >= 0 && tagCoverage <= 1, "tagCoverage must be 0 to 1, got " + tagCoverage);
-        check(commitmentCoverage >= 0 && commitmentCoverage <= 1,
+        check(
+                commitmentCoverage >= 0 && commitmentCoverage <= 1,
                 "commitmentCoverage must be 0 to 1, got " + commitmentCoverage);
         check(randomAnomalies >= 0, "randomAnomalies must not be negative, got " + randomAnomalies);
         LocalDate end = start.plusDays(days);
         for (AnomalySpec anomaly : anomalies) {
-            check(!anomaly.date().isBefore(start) && anomaly.date().isBefore(end),
+            check(
+                    !anomaly.date().isBefore(start) && anomaly.date().isBefore(end),
                     "anomaly date " + anomaly.date() + " is outside " + start + " .. " + end.minusDays(1));
         }
     }
@@ -78,10 +97,21 @@ public record GeneratorSpec(long seed, long rows, LocalDate start, int days, int
 
     /** A builder starting from this spec. */
     public Builder toBuilder() {
-        Builder b = new Builder().seed(seed).rows(rows).start(start).days(days).billingAccounts(billingAccounts)
-                .subAccounts(subAccounts).regionsPerProvider(regionsPerProvider).services(services)
-                .providers(providers).noise(noise).weekendFactor(weekendFactor).tagCoverage(tagCoverage)
-                .commitmentCoverage(commitmentCoverage).randomAnomalies(randomAnomalies);
+        Builder b = new Builder()
+                .seed(seed)
+                .rows(rows)
+                .start(start)
+                .days(days)
+                .billingAccounts(billingAccounts)
+                .subAccounts(subAccounts)
+                .regionsPerProvider(regionsPerProvider)
+                .services(services)
+                .providers(providers)
+                .noise(noise)
+                .weekendFactor(weekendFactor)
+                .tagCoverage(tagCoverage)
+                .commitmentCoverage(commitmentCoverage)
+                .randomAnomalies(randomAnomalies);
         b.anomalies.addAll(anomalies);
         return b;
     }
@@ -210,8 +240,21 @@ public record GeneratorSpec(long seed, long rows, LocalDate start, int days, int
 
         /** The spec. */
         public GeneratorSpec build() {
-            return new GeneratorSpec(seed, rows, start, days, billingAccounts, subAccounts, regionsPerProvider,
-                    services, providers, noise, weekendFactor, tagCoverage, commitmentCoverage, anomalies,
+            return new GeneratorSpec(
+                    seed,
+                    rows,
+                    start,
+                    days,
+                    billingAccounts,
+                    subAccounts,
+                    regionsPerProvider,
+                    services,
+                    providers,
+                    noise,
+                    weekendFactor,
+                    tagCoverage,
+                    commitmentCoverage,
+                    anomalies,
                     randomAnomalies);
         }
 

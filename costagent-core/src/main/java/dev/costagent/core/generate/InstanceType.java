@@ -14,8 +14,8 @@ import java.math.BigDecimal;
  * @param memoryGiB memory in GiB
  * @param hourlyPrice on-demand Linux list price per hour, USD
  */
-public record InstanceType(String provider, String name, String family, int vcpu, double memoryGiB,
-        BigDecimal hourlyPrice) {
+public record InstanceType(
+        String provider, String name, String family, int vcpu, double memoryGiB, BigDecimal hourlyPrice) {
 
     /** Validates the parts. */
     public InstanceType {

@@ -53,17 +53,43 @@ final class MonthlyCharges {
             List<CostRecord> charges = new ArrayList<>();
             for (Commitment c : estate.commitments) {
                 long amount10 = c.hourly10 * monthHours;
-                charges.add(monthly(c.subAccount, c.service, c.region, month, from, to, "Purchase", "Recurring",
-                        c.type + " " + c.name + " recurring fee, " + monthHours + " hours", amount10, 0L)
-                        .resourceId(c.id).resourceName(c.name).commitmentDiscountId(c.id)
-                        .commitmentDiscountName(c.name).commitmentDiscountCategory(c.category)
-                        .commitmentDiscountType(c.type).pricingCategory("Committed").build());
+                charges.add(monthly(
+                                c.subAccount,
+                                c.service,
+                                c.region,
+                                month,
+                                from,
+                                to,
+                                "Purchase",
+                                "Recurring",
+                                c.type + " " + c.name + " recurring fee, " + monthHours + " hours",
+                                amount10,
+                                0L)
+                        .resourceId(c.id)
+                        .resourceName(c.name)
+                        .commitmentDiscountId(c.id)
+                        .commitmentDiscountName(c.name)
+                        .commitmentDiscountCategory(c.category)
+                        .commitmentDiscountType(c.type)
+                        .pricingCategory("Committed")
+                        .build());
             }
             if (withTax) {
                 for (SubAccount s : estate.subAccounts) {
                     long tax10 = Math.round(hourlyBySub[s.index()] * monthHours * TAX_RATE * Estate.COST_UNIT);
-                    charges.add(monthly(s, null, null, month, from, to, "Tax", "Recurring",
-                            "Sales tax on usage, " + s.name(), tax10, tax10).build());
+                    charges.add(monthly(
+                                    s,
+                                    null,
+                                    null,
+                                    month,
+                                    from,
+                                    to,
+                                    "Tax",
+                                    "Recurring",
+                                    "Sales tax on usage, " + s.name(),
+                                    tax10,
+                                    tax10)
+                            .build());
                 }
             }
             for (BillingAccount ba : estate.billingAccounts) {
@@ -78,13 +104,35 @@ final class MonthlyCharges {
                 Service top = topService(ba.provider());
                 if (withCredits) {
                     long credit10 = -Math.round(hourly * monthHours * CREDIT_RATE * Estate.COST_UNIT);
-                    charges.add(monthly(first, top, null, month, from, to, "Credit", "One-Time",
-                            "Promotional credit, migration acceleration program", credit10, credit10).build());
+                    charges.add(monthly(
+                                    first,
+                                    top,
+                                    null,
+                                    month,
+                                    from,
+                                    to,
+                                    "Credit",
+                                    "One-Time",
+                                    "Promotional credit, migration acceleration program",
+                                    credit10,
+                                    credit10)
+                            .build());
                 }
                 if (withAdjustments) {
                     long adjustment10 = -Math.round(hourly * monthHours * ADJUSTMENT_RATE * Estate.COST_UNIT);
-                    charges.add(monthly(first, top, null, month, from, to, "Adjustment", "One-Time",
-                            "Service level agreement credit adjustment", adjustment10, adjustment10).build());
+                    charges.add(monthly(
+                                    first,
+                                    top,
+                                    null,
+                                    month,
+                                    from,
+                                    to,
+                                    "Adjustment",
+                                    "One-Time",
+                                    "Service level agreement credit adjustment",
+                                    adjustment10,
+                                    adjustment10)
+                            .build());
                 }
             }
             atHour.set(h, List.copyOf(charges));
@@ -102,8 +150,18 @@ final class MonthlyCharges {
         return null;
     }
 
-    private CostRecord.Builder monthly(SubAccount sub, Service service, Region region, int month, Instant from,
-            Instant to, String category, String frequency, String description, long billed10, long effective10) {
+    private CostRecord.Builder monthly(
+            SubAccount sub,
+            Service service,
+            Region region,
+            int month,
+            Instant from,
+            Instant to,
+            String category,
+            String frequency,
+            String description,
+            long billed10,
+            long effective10) {
         BillingAccount ba = sub.billingAccount();
         BigDecimal billed = BigDecimal.valueOf(billed10, Estate.COST_SCALE);
         String issuer = CloudCatalog.issuer(ba.provider());

@@ -41,7 +41,8 @@ final class ParallelCsvEncoder {
     /** Writes every row of the estate through the writer (whose header is already written), in order. */
     static long write(Estate estate, FocusCsvWriter writer, List<String> extraColumns) throws IOException {
         RowEncoder encoder = new RowEncoder(estate, extraColumns);
-        int threads = worthIt(estate.spec.rows()) ? Math.min(4, Runtime.getRuntime().availableProcessors()) : 1;
+        int threads =
+                worthIt(estate.spec.rows()) ? Math.min(4, Runtime.getRuntime().availableProcessors()) : 1;
         long rowsPerHour = Math.max(1, estate.spec.rows() / estate.hours);
         int hoursPerBlock = (int) Math.max(1, BLOCK_ROWS / rowsPerHour);
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -69,8 +70,7 @@ final class ParallelCsvEncoder {
     private static Block encode(Estate estate, RowEncoder encoder, int fromHour, int toHour) {
         RowCursor cursor = new RowCursor(estate, false, fromHour, toHour);
         long expectedRows = Math.max(16, estate.spec.rows() / estate.hours * (toHour - fromHour));
-        RowEncoder.ByteSink bytes = new RowEncoder.ByteSink((int) Math.min(Integer.MAX_VALUE - 16,
-                expectedRows * 700));
+        RowEncoder.ByteSink bytes = new RowEncoder.ByteSink((int) Math.min(Integer.MAX_VALUE - 16, expectedRows * 700));
         while (cursor.advance()) {
             encoder.encode(cursor, bytes);
         }

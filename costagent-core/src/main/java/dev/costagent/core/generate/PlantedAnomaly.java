@@ -20,8 +20,15 @@ import java.util.List;
  *        planted value among them, largest absolute impact first: use it to tell a detection on another dimension
  *        that the anomaly explains from a false positive
  */
-public record PlantedAnomaly(AnomalyType type, String dimension, String value, LocalDate date, double magnitude,
-        BigDecimal expectedCost, BigDecimal actualCost, List<AffectedValue> affected) {
+public record PlantedAnomaly(
+        AnomalyType type,
+        String dimension,
+        String value,
+        LocalDate date,
+        double magnitude,
+        BigDecimal expectedCost,
+        BigDecimal actualCost,
+        List<AffectedValue> affected) {
 
     /** Copies the list. */
     public PlantedAnomaly {

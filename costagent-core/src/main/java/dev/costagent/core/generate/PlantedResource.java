@@ -34,9 +34,18 @@ import java.math.RoundingMode;
  * @param targetInstanceType the rightsizing target for OVER_PROVISIONED, otherwise null
  * @param expectedMonthlySavings per the rules above
  */
-public record PlantedResource(String resourceId, PlantedKind kind, String provider, String instanceType,
-        BigDecimal hourlyPrice, long hours, String env, UtilizationProfile profile, double cpuP95,
-        String targetInstanceType, BigDecimal expectedMonthlySavings) {
+public record PlantedResource(
+        String resourceId,
+        PlantedKind kind,
+        String provider,
+        String instanceType,
+        BigDecimal hourlyPrice,
+        long hours,
+        String env,
+        UtilizationProfile profile,
+        double cpuP95,
+        String targetInstanceType,
+        BigDecimal expectedMonthlySavings) {
 
     /** Hours in a month, as the recommendation rules count them. */
     public static final BigDecimal HOURS_PER_MONTH = BigDecimal.valueOf(730);
@@ -60,7 +69,9 @@ public record PlantedResource(String resourceId, PlantedKind kind, String provid
     }
 
     static BigDecimal scheduleSavings(BigDecimal hourlyPrice) {
-        return hourlyPrice.multiply(HOURS_PER_MONTH).multiply(BigDecimal.valueOf(108))
+        return hourlyPrice
+                .multiply(HOURS_PER_MONTH)
+                .multiply(BigDecimal.valueOf(108))
                 .divide(BigDecimal.valueOf(168), 10, RoundingMode.HALF_EVEN);
     }
 }

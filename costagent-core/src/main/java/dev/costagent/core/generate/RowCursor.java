@@ -29,10 +29,19 @@ final class RowCursor {
     private static final String STANDARD = "Standard";
     private static final String COMMITTED = "Committed";
 
-    private enum Phase { CHARGES, USAGE, UNUSED }
+    private enum Phase {
+        CHARGES,
+        USAGE,
+        UNUSED
+    }
 
     /** What the current row is. */
-    enum Kind { CHARGE, USAGE, COVERED, UNUSED }
+    enum Kind {
+        CHARGE,
+        USAGE,
+        COVERED,
+        UNUSED
+    }
 
     private final Estate estate;
     private final boolean tracking;
@@ -197,9 +206,15 @@ final class RowCursor {
         commitment = c;
         kind = c != null ? Kind.UNUSED : r.commitment != null ? Kind.COVERED : Kind.USAGE;
         return record().toBuilder()
-                .billedCost(null).billingPeriodEnd(null).billingPeriodStart(null)
-                .chargePeriodEnd(null).chargePeriodStart(null)
-                .consumedQuantity(null).contractedCost(null).effectiveCost(null).listCost(null)
+                .billedCost(null)
+                .billingPeriodEnd(null)
+                .billingPeriodStart(null)
+                .chargePeriodEnd(null)
+                .chargePeriodStart(null)
+                .consumedQuantity(null)
+                .contractedCost(null)
+                .effectiveCost(null)
+                .listCost(null)
                 .pricingQuantity(null)
                 .build();
     }
@@ -306,8 +321,14 @@ final class RowCursor {
      * anomaly is recomputed with the other active factors multiplied in the same order, exactly as a generation
      * without that anomaly would.
      */
-    private void track(int day, int serviceIndex, int subAccountIndex, int regionIndex, long actual,
-            ResolvedAnomaly[] active, double base) {
+    private void track(
+            int day,
+            int serviceIndex,
+            int subAccountIndex,
+            int regionIndex,
+            long actual,
+            ResolvedAnomaly[] active,
+            double base) {
         if (!tracking) {
             return;
         }
@@ -359,28 +380,100 @@ final class RowCursor {
             Estate.SubAccount sub = c.subAccount;
             String issuer = CloudCatalog.issuer(c.service.provider());
             return new CostRecord(
-                    null, billed, sub.billingAccount().id(), sub.billingAccount().name(), USD,
-                    periodEnd, periodStart, USAGE, null, c.unusedDescription, USAGE_BASED,
-                    chargeEnd, chargeStart, c.category, c.id, c.name, UNUSED, c.type,
-                    null, null, contracted, null, effective, issuer, list, null,
-                    COMMITTED, null, null, c.service.provider(), issuer, c.region.id(), c.region.name(),
-                    null, null, null, c.service.category(), c.service.name(), null, null,
-                    sub.id(), sub.name(), Map.of(), Map.of());
+                    null,
+                    billed,
+                    sub.billingAccount().id(),
+                    sub.billingAccount().name(),
+                    USD,
+                    periodEnd,
+                    periodStart,
+                    USAGE,
+                    null,
+                    c.unusedDescription,
+                    USAGE_BASED,
+                    chargeEnd,
+                    chargeStart,
+                    c.category,
+                    c.id,
+                    c.name,
+                    UNUSED,
+                    c.type,
+                    null,
+                    null,
+                    contracted,
+                    null,
+                    effective,
+                    issuer,
+                    list,
+                    null,
+                    COMMITTED,
+                    null,
+                    null,
+                    c.service.provider(),
+                    issuer,
+                    c.region.id(),
+                    c.region.name(),
+                    null,
+                    null,
+                    null,
+                    c.service.category(),
+                    c.service.name(),
+                    null,
+                    null,
+                    sub.id(),
+                    sub.name(),
+                    Map.of(),
+                    Map.of());
         }
         Resource r = resource;
         Estate.SubAccount sub = r.subAccount;
         BigDecimal quantity = BigDecimal.valueOf(quantityMicro, Estate.QUANTITY_SCALE);
         Commitment c = kind == Kind.COVERED ? r.commitment : null;
         return new CostRecord(
-                r.availabilityZone, billed, sub.billingAccount().id(), sub.billingAccount().name(), USD,
-                periodEnd, periodStart, USAGE, null, r.description, USAGE_BASED,
-                chargeEnd, chargeStart,
-                c == null ? null : c.category, c == null ? null : c.id, c == null ? null : c.name,
-                c == null ? null : USED, c == null ? null : c.type,
-                quantity, r.unit, contracted, r.contractedUnitPrice, effective, r.issuer, list, r.listUnitPrice,
-                c == null ? STANDARD : COMMITTED, quantity, r.unit, r.service.provider(), r.issuer,
-                r.region.id(), r.region.name(), r.id, r.name, r.service.resourceType(), r.service.category(),
-                r.service.name(), r.skuId, r.skuPriceId, sub.id(), sub.name(), r.tags, r.extra);
+                r.availabilityZone,
+                billed,
+                sub.billingAccount().id(),
+                sub.billingAccount().name(),
+                USD,
+                periodEnd,
+                periodStart,
+                USAGE,
+                null,
+                r.description,
+                USAGE_BASED,
+                chargeEnd,
+                chargeStart,
+                c == null ? null : c.category,
+                c == null ? null : c.id,
+                c == null ? null : c.name,
+                c == null ? null : USED,
+                c == null ? null : c.type,
+                quantity,
+                r.unit,
+                contracted,
+                r.contractedUnitPrice,
+                effective,
+                r.issuer,
+                list,
+                r.listUnitPrice,
+                c == null ? STANDARD : COMMITTED,
+                quantity,
+                r.unit,
+                r.service.provider(),
+                r.issuer,
+                r.region.id(),
+                r.region.name(),
+                r.id,
+                r.name,
+                r.service.resourceType(),
+                r.service.category(),
+                r.service.name(),
+                r.skuId,
+                r.skuPriceId,
+                sub.id(),
+                sub.name(),
+                r.tags,
+                r.extra);
     }
 
     private static BigDecimal cost(long scaled) {

@@ -29,9 +29,17 @@ final class RowEncoder {
 
     /** The per-row columns, in column order. */
     private static final FocusColumn[] VARIABLE = {
-        FocusColumn.BILLED_COST, FocusColumn.BILLING_PERIOD_END, FocusColumn.BILLING_PERIOD_START,
-        FocusColumn.CHARGE_PERIOD_END, FocusColumn.CHARGE_PERIOD_START, FocusColumn.CONSUMED_QUANTITY,
-        FocusColumn.CONTRACTED_COST, FocusColumn.EFFECTIVE_COST, FocusColumn.LIST_COST, FocusColumn.PRICING_QUANTITY};
+        FocusColumn.BILLED_COST,
+        FocusColumn.BILLING_PERIOD_END,
+        FocusColumn.BILLING_PERIOD_START,
+        FocusColumn.CHARGE_PERIOD_END,
+        FocusColumn.CHARGE_PERIOD_START,
+        FocusColumn.CONSUMED_QUANTITY,
+        FocusColumn.CONTRACTED_COST,
+        FocusColumn.EFFECTIVE_COST,
+        FocusColumn.LIST_COST,
+        FocusColumn.PRICING_QUANTITY
+    };
 
     private final Estate estate;
     private final byte[][][] resourceSegments;
@@ -184,6 +192,7 @@ final class RowEncoder {
     static final class ByteSink {
         /** Scratch space for number digits; a sink belongs to one thread, so the encoder can share none. */
         final byte[] digits = new byte[24];
+
         private byte[] bytes;
         private int size;
 

@@ -21,25 +21,59 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ShapedExportWriter {
 
-    private static final String[] SERVICES = {"Amazon Elastic Compute Cloud", "Amazon Elastic Block Store",
-        "AWS Data Transfer", "Amazon Simple Storage Service", "Amazon CloudWatch", "Amazon Relational Database Service",
-        "AWS Lambda", "Amazon Elastic Load Balancing"};
-    private static final String[] CATEGORIES = {"Compute", "Storage", "Networking", "Storage", "Management and Governance",
-        "Databases", "Compute", "Networking"};
+    private static final String[] SERVICES = {
+        "Amazon Elastic Compute Cloud",
+        "Amazon Elastic Block Store",
+        "AWS Data Transfer",
+        "Amazon Simple Storage Service",
+        "Amazon CloudWatch",
+        "Amazon Relational Database Service",
+        "AWS Lambda",
+        "Amazon Elastic Load Balancing"
+    };
+    private static final String[] CATEGORIES = {
+        "Compute", "Storage", "Networking", "Storage", "Management and Governance", "Databases", "Compute", "Networking"
+    };
     private static final String[] UNITS = {"Hours", "GB-Mo", "GB", "GB-Mo", "Metrics", "Hours", "Requests", "LCU-Hrs"};
-    private static final String[] INSTANCE_TYPES = {"t3.micro", "t3.large", "m5.large", "m5.xlarge", "m5.2xlarge",
-        "c5.xlarge", "r5.large", "r5.2xlarge", "m6i.4xlarge", "c6g.2xlarge"};
-    private static final String[] REGIONS = {"us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1",
-        "ap-southeast-1", "ap-northeast-1", "sa-east-1"};
-    private static final String[] REGION_NAMES = {"US East (N. Virginia)", "US East (Ohio)", "US West (Oregon)",
-        "Europe (Ireland)", "Europe (Frankfurt)", "Asia Pacific (Singapore)", "Asia Pacific (Tokyo)",
-        "South America (Sao Paulo)"};
+    private static final String[] INSTANCE_TYPES = {
+        "t3.micro",
+        "t3.large",
+        "m5.large",
+        "m5.xlarge",
+        "m5.2xlarge",
+        "c5.xlarge",
+        "r5.large",
+        "r5.2xlarge",
+        "m6i.4xlarge",
+        "c6g.2xlarge"
+    };
+    private static final String[] REGIONS = {
+        "us-east-1",
+        "us-east-2",
+        "us-west-2",
+        "eu-west-1",
+        "eu-central-1",
+        "ap-southeast-1",
+        "ap-northeast-1",
+        "sa-east-1"
+    };
+    private static final String[] REGION_NAMES = {
+        "US East (N. Virginia)",
+        "US East (Ohio)",
+        "US West (Oregon)",
+        "Europe (Ireland)",
+        "Europe (Frankfurt)",
+        "Asia Pacific (Singapore)",
+        "Asia Pacific (Tokyo)",
+        "South America (Sao Paulo)"
+    };
     private static final int SUB_ACCOUNTS = 40;
     private static final LocalDate START = LocalDate.of(2024, 9, 1);
 
     private final ExportShape shape;
     /** Per resource: first period and number of periods it runs. */
     private final int[] firstPeriod;
+
     private final int[] lifetime;
 
     private ShapedExportWriter(ExportShape shape) {
@@ -49,8 +83,8 @@ public final class ShapedExportWriter {
         int lines = shape.linesPerResource();
         long capacity = (long) resources * lines * periods;
         if (capacity < shape.rows()) {
-            throw new IllegalArgumentException(shape.rows() + " rows do not fit " + resources + " resources x "
-                    + lines + " lines x " + periods + " periods; raise resources or days");
+            throw new IllegalArgumentException(shape.rows() + " rows do not fit " + resources + " resources x " + lines
+                    + " lines x " + periods + " periods; raise resources or days");
         }
         firstPeriod = new int[resources];
         lifetime = new int[resources];
@@ -156,8 +190,8 @@ public final class ShapedExportWriter {
         return h.append('\n').toString();
     }
 
-    private void appendRow(StringBuilder row, long index, int r, int line, int period, String start, String end,
-            String[] billing) {
+    private void appendRow(
+            StringBuilder row, long index, int r, int line, int period, String start, String end, String[] billing) {
         long seed = shape.seed();
         int region = (int) ((Dice.mix(seed ^ r * 31L) >>> 1) % REGIONS.length);
         int account = (int) ((Dice.mix(seed ^ r * 17L + 3) >>> 1) % SUB_ACCOUNTS);
@@ -169,16 +203,30 @@ public final class ShapedExportWriter {
         double list = rate * hours * noise;
         double effective = list * 0.92;
         if (shape.rowIds()) {
-            row.append("lid-").append(Long.toHexString(Dice.mix(seed ^ (index * 0x9E3779B97F4A7C15L)))).append('-')
-                    .append(index).append(',');
+            row.append("lid-")
+                    .append(Long.toHexString(Dice.mix(seed ^ (index * 0x9E3779B97F4A7C15L))))
+                    .append('-')
+                    .append(index)
+                    .append(',');
         }
         String resourceId = "arn:aws:ec2:" + REGIONS[region] + ":" + accountId(account) + ":instance/i-"
                 + Long.toHexString(0x10000000000L + Dice.mix(seed + r) % 0xFFFFFFFFFFL);
         row.append(REGIONS[region]).append(line % 3 == 0 ? 'a' : 'b').append(',');
         decimal(row, effective).append(',');
-        row.append("512345678901,Example Corp,USD,").append(billing[1]).append(',').append(billing[0]).append(',');
-        row.append("Usage,,").append(INSTANCE_TYPES[type]).append(' ').append(SERVICES[service])
-                .append(" usage,Usage-Based,").append(end).append(',').append(start).append(",,,,,,");
+        row.append("512345678901,Example Corp,USD,")
+                .append(billing[1])
+                .append(',')
+                .append(billing[0])
+                .append(',');
+        row.append("Usage,,")
+                .append(INSTANCE_TYPES[type])
+                .append(' ')
+                .append(SERVICES[service])
+                .append(" usage,Usage-Based,")
+                .append(end)
+                .append(',')
+                .append(start)
+                .append(",,,,,,");
         decimal(row, hours).append(',').append(UNITS[service]).append(',');
         decimal(row, effective).append(',');
         decimal(row, rate * 0.92).append(',');
@@ -186,10 +234,27 @@ public final class ShapedExportWriter {
         decimal(row, list).append(',');
         decimal(row, rate).append(",Standard,");
         decimal(row, hours).append(',').append(UNITS[service]).append(",AWS,Amazon Web Services,");
-        row.append(REGIONS[region]).append(',').append(REGION_NAMES[region]).append(',').append(resourceId)
-                .append(",web-").append(r).append(',').append(line == 0 ? "Instance" : "Volume").append(',');
-        row.append(CATEGORIES[service]).append(',').append(SERVICES[service]).append(",SKU").append(service)
-                .append(type).append(",SKU").append(service).append(type).append(".JRTCKXETXF").append(',');
+        row.append(REGIONS[region])
+                .append(',')
+                .append(REGION_NAMES[region])
+                .append(',')
+                .append(resourceId)
+                .append(",web-")
+                .append(r)
+                .append(',')
+                .append(line == 0 ? "Instance" : "Volume")
+                .append(',');
+        row.append(CATEGORIES[service])
+                .append(',')
+                .append(SERVICES[service])
+                .append(",SKU")
+                .append(service)
+                .append(type)
+                .append(",SKU")
+                .append(service)
+                .append(type)
+                .append(".JRTCKXETXF")
+                .append(',');
         row.append(accountId(account)).append(",team-account-").append(account).append(',');
         tags(row, r);
         for (int x = 0; x < shape.extraColumns(); x++) {
@@ -204,9 +269,13 @@ public final class ShapedExportWriter {
             return;
         }
         int combination = (int) ((Dice.mix(shape.seed() ^ r * 101L) >>> 1) % shape.tagCombinations());
-        row.append("\"{\"\"env\"\":\"\"").append(combination % 3 == 0 ? "prod" : combination % 3 == 1 ? "dev" : "stage")
-                .append("\"\",\"\"team\"\":\"\"team-").append(combination % 41)
-                .append("\"\",\"\"app\"\":\"\"app-").append(combination).append("\"\"}\"");
+        row.append("\"{\"\"env\"\":\"\"")
+                .append(combination % 3 == 0 ? "prod" : combination % 3 == 1 ? "dev" : "stage")
+                .append("\"\",\"\"team\"\":\"\"team-")
+                .append(combination % 41)
+                .append("\"\",\"\"app\"\":\"\"app-")
+                .append(combination)
+                .append("\"\"}\"");
     }
 
     private static String accountId(int account) {
@@ -220,7 +289,8 @@ public final class ShapedExportWriter {
 
     /** The period's billing month: start and end. */
     private String[] billingPeriod(int period) {
-        Instant at = START.atStartOfDay(ZoneOffset.UTC).plusHours(shape.daily() ? 24L * period : period)
+        Instant at = START.atStartOfDay(ZoneOffset.UTC)
+                .plusHours(shape.daily() ? 24L * period : period)
                 .toInstant();
         LocalDate month = at.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
         return new String[] {month + " 00:00:00", month.plusMonths(1) + " 00:00:00"};

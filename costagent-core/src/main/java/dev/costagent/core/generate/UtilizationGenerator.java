@@ -61,7 +61,8 @@ public final class UtilizationGenerator {
         for (int i = 0; i < n; i++) {
             cpu[i] = round(cpuSample(profile, key, i));
         }
-        return new UtilizationSeries(resourceId, profile, start, stepSeconds, cpu, memory ? memory(profile, key) : null);
+        return new UtilizationSeries(
+                resourceId, profile, start, stepSeconds, cpu, memory ? memory(profile, key) : null);
     }
 
     /**
@@ -115,8 +116,8 @@ public final class UtilizationGenerator {
     private boolean burstHour(long key, long second) {
         long day = Math.floorDiv(second, 86_400L);
         int hour = (int) (Math.floorMod(second, 86_400L) / 3600);
-        int extra = 4 + Dice.below(Dice.hash(seed, key, day, 3), 8) + (Dice.below(Dice.hash(seed, key, day, 4), 2)
-                * 12);
+        int extra =
+                4 + Dice.below(Dice.hash(seed, key, day, 3), 8) + (Dice.below(Dice.hash(seed, key, day, 4), 2) * 12);
         return hour == 2 || hour == 14 || hour == extra;
     }
 
@@ -154,7 +155,8 @@ public final class UtilizationGenerator {
     /** Builds a {@link UtilizationGenerator}. */
     public static final class Builder {
         private long seed = 42;
-        private Instant start = LocalDate.of(2024, 9, 17).atStartOfDay(ZoneOffset.UTC).toInstant();
+        private Instant start =
+                LocalDate.of(2024, 9, 17).atStartOfDay(ZoneOffset.UTC).toInstant();
         private int days = 14;
         private int stepMinutes = 5;
         private boolean memory = true;

@@ -18,8 +18,8 @@ import java.util.Arrays;
  * @param cpu CPU percent per sample, 0 to 100
  * @param memory memory percent per sample, or null when memory was not generated
  */
-public record UtilizationSeries(String resourceId, UtilizationProfile profile, Instant start, int stepSeconds,
-        float[] cpu, float[] memory) {
+public record UtilizationSeries(
+        String resourceId, UtilizationProfile profile, Instant start, int stepSeconds, float[] cpu, float[] memory) {
 
     /** Validates and copies. */
     public UtilizationSeries {
@@ -89,8 +89,12 @@ public record UtilizationSeries(String resourceId, UtilizationProfile profile, I
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UtilizationSeries s && resourceId.equals(s.resourceId) && profile == s.profile
-                && start.equals(s.start) && stepSeconds == s.stepSeconds && Arrays.equals(cpu, s.cpu)
+        return o instanceof UtilizationSeries s
+                && resourceId.equals(s.resourceId)
+                && profile == s.profile
+                && start.equals(s.start)
+                && stepSeconds == s.stepSeconds
+                && Arrays.equals(cpu, s.cpu)
                 && Arrays.equals(memory, s.memory);
     }
 

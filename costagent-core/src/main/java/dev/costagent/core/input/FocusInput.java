@@ -83,13 +83,18 @@ public final class FocusInput {
             throw new UncheckedIOException("cannot list " + input + ": " + e.getMessage(), e);
         }
         if (!csv.isEmpty() && !parquet.isEmpty()) {
-            throw new FocusFormatException(input.toString(), 0, null, "directory mixes " + csv.size()
-                    + " CSV file(s) (e.g. " + csv.get(0).getFileName() + ") and " + parquet.size()
-                    + " Parquet file(s) (e.g. " + parquet.get(0).getFileName() + "); keep one format per directory");
+            throw new FocusFormatException(
+                    input.toString(),
+                    0,
+                    null,
+                    "directory mixes " + csv.size()
+                            + " CSV file(s) (e.g. " + csv.get(0).getFileName() + ") and " + parquet.size()
+                            + " Parquet file(s) (e.g. " + parquet.get(0).getFileName()
+                            + "); keep one format per directory");
         }
         if (csv.isEmpty() && parquet.isEmpty()) {
-            throw new FocusFormatException(input.toString(), 0, null,
-                    "directory holds no .csv, .csv.gz or .parquet file");
+            throw new FocusFormatException(
+                    input.toString(), 0, null, "directory holds no .csv, .csv.gz or .parquet file");
         }
         return csv.isEmpty() ? parquet : csv;
     }
@@ -117,20 +122,25 @@ public final class FocusInput {
      * @param columns the columns to decode (Parquet reads skip the others)
      * @throws FocusFormatException for bad input (strict), or input that is neither FOCUS CSV nor FOCUS Parquet
      */
-    public static <S extends RecordSink> ReadResult<S> read(Path input, ReadOptions options,
-            RecordSink.SinkFactory<S> factory, Consumer<? super S> consumer, Columns columns) {
+    public static <S extends RecordSink> ReadResult<S> read(
+            Path input,
+            ReadOptions options,
+            RecordSink.SinkFactory<S> factory,
+            Consumer<? super S> consumer,
+            Columns columns) {
         List<Path> files = files(input);
         if (format(files.get(0)) == Format.CSV) {
             return new FocusReader(options).read(input, factory, consumer);
         }
-        ParquetReader reader = new ParquetReader(options).project(columns.read()).numeric(columns.numeric());
+        ParquetReader reader =
+                new ParquetReader(options).project(columns.read()).numeric(columns.numeric());
         List<ReadResult<S>> results = new ArrayList<>();
         for (Path file : files) {
             ReadResult<S> result = reader.read(file, factory);
             if (consumer != null) {
                 result.sinks().forEach(consumer);
-                result = new ReadResult<>(List.of(), result.accepted(), result.rejected(), result.rejects(),
-                        result.dataQuality());
+                result = new ReadResult<>(
+                        List.of(), result.accepted(), result.rejected(), result.rejects(), result.dataQuality());
             }
             results.add(result);
         }
@@ -154,9 +164,11 @@ public final class FocusInput {
                 }
             }
             for (DataQualityIssue issue : result.dataQuality()) {
-                issues.merge(List.of(issue.rule(), String.valueOf(issue.column())), issue,
-                        (a, b) -> new DataQualityIssue(a.rule(), a.column(), a.rowsAffected() + b.rowsAffected(),
-                                a.detail()));
+                issues.merge(
+                        List.of(issue.rule(), String.valueOf(issue.column())),
+                        issue,
+                        (a, b) -> new DataQualityIssue(
+                                a.rule(), a.column(), a.rowsAffected() + b.rowsAffected(), a.detail()));
             }
         }
         return new ReadResult<>(sinks, accepted, rejected, rejects, new ArrayList<>(issues.values()));

@@ -22,36 +22,40 @@ public final class TemplateNarrator implements Narrator {
 
     /** Per topic: sentences, each rendered only when all its placeholders have facts. */
     private static final Map<String, List<String>> TEMPLATES = Map.of(
-            "summary", List.of(
-                    "From {firstDay} to {lastDay}, {rows} billing rows cost {totalCost} {currency} ({totalMetric}, "
-                            + "{totalScope}).",
-                    "Usage alone cost {usageCost} {currency} ({usageMetric}, {usageScope}); the difference of "
-                            + "{otherCharges} {currency} is credits, adjustments, tax and purchases.",
-                    "{recommendations} recommendations ({quickWins} quick wins) would save {monthlySavings} "
-                            + "{currency} a month, {annualSavings} {currency} a year."),
-            "forecast", List.of(
-                    "Month to date ({metric}, {scope}): {monthToDate} {currency}.",
-                    "The month is forecast to end at {endOfMonth} {currency} (80% interval {lower80} to {upper80}).",
-                    "The data ends on the month's last day, so the next {horizonDays} days to {horizonEnd} are "
-                            + "forecast instead: {nextDaysTotal} {currency} (80% interval {nextLower80} to "
-                            + "{nextUpper80}).",
-                    "The next {horizonDaysAfterMonth} days to {horizonEnd}, as charted: {nextDaysTotal} {currency} "
-                            + "(80% interval {nextLower80} to {nextUpper80}).",
-                    "The invoice ({invoiceMetric}, {invoiceScope}) is forecast at {invoiceNextDaysTotal} {currency} "
-                            + "for the same days (80% interval {invoiceLower80} to {invoiceUpper80}).",
-                    "Method: {method}."),
-            "anomaly", List.of(
-                    "From {date} to {lastDate} the cost was {actual} {currency} against {expected} {currency} "
-                            + "expected: a {kind} of {impact} {currency} ({severity} severity).",
-                    "On {day} the cost was {actual} {currency} against {expected} {currency} expected: a {kind} of "
-                            + "{impact} {currency} ({severity} severity).",
-                    "The largest contributor was {topRootCause} with {topRootCauseContribution} {currency}.",
-                    "Also seen in {seenIn}."),
-            "recommendation", List.of(
-                    "{action}.",
-                    "It saves {monthlySavings} {currency} a month, {annualSavings} {currency} a year (confidence "
-                            + "{confidence}, {risk} risk).",
-                    "How: {formula}."));
+            "summary",
+                    List.of(
+                            "From {firstDay} to {lastDay}, {rows} billing rows cost {totalCost} {currency} ({totalMetric}, "
+                                    + "{totalScope}).",
+                            "Usage alone cost {usageCost} {currency} ({usageMetric}, {usageScope}); the difference of "
+                                    + "{otherCharges} {currency} is credits, adjustments, tax and purchases.",
+                            "{recommendations} recommendations ({quickWins} quick wins) would save {monthlySavings} "
+                                    + "{currency} a month, {annualSavings} {currency} a year."),
+            "forecast",
+                    List.of(
+                            "Month to date ({metric}, {scope}): {monthToDate} {currency}.",
+                            "The month is forecast to end at {endOfMonth} {currency} (80% interval {lower80} to {upper80}).",
+                            "The data ends on the month's last day, so the next {horizonDays} days to {horizonEnd} are "
+                                    + "forecast instead: {nextDaysTotal} {currency} (80% interval {nextLower80} to "
+                                    + "{nextUpper80}).",
+                            "The next {horizonDaysAfterMonth} days to {horizonEnd}, as charted: {nextDaysTotal} {currency} "
+                                    + "(80% interval {nextLower80} to {nextUpper80}).",
+                            "The invoice ({invoiceMetric}, {invoiceScope}) is forecast at {invoiceNextDaysTotal} {currency} "
+                                    + "for the same days (80% interval {invoiceLower80} to {invoiceUpper80}).",
+                            "Method: {method}."),
+            "anomaly",
+                    List.of(
+                            "From {date} to {lastDate} the cost was {actual} {currency} against {expected} {currency} "
+                                    + "expected: a {kind} of {impact} {currency} ({severity} severity).",
+                            "On {day} the cost was {actual} {currency} against {expected} {currency} expected: a {kind} of "
+                                    + "{impact} {currency} ({severity} severity).",
+                            "The largest contributor was {topRootCause} with {topRootCauseContribution} {currency}.",
+                            "Also seen in {seenIn}."),
+            "recommendation",
+                    List.of(
+                            "{action}.",
+                            "It saves {monthlySavings} {currency} a month, {annualSavings} {currency} a year (confidence "
+                                    + "{confidence}, {risk} risk).",
+                            "How: {formula}."));
 
     @Override
     public Narrative narrate(Facts facts) {
@@ -97,7 +101,10 @@ public final class TemplateNarrator implements Narrator {
 
     private static String generic(Facts facts) {
         StringBuilder text = new StringBuilder();
-        text.append(capitalize(facts.topic())).append(" for ").append(facts.subject()).append(": ");
+        text.append(capitalize(facts.topic()))
+                .append(" for ")
+                .append(facts.subject())
+                .append(": ");
         boolean first = true;
         for (Map.Entry<String, Object> fact : facts.values().entrySet()) {
             if (!first) {

@@ -42,6 +42,7 @@ final class ChunkDecoder {
     private final int kind;
     /** The dictionary: text ids 0..n-1 live in the values; numbers and times here. */
     private double[] dictionaryNumbers;
+
     private long[] dictionaryTimes;
     private int dictionarySize = -1;
     private int[] levels = new int[0];
@@ -64,8 +65,11 @@ final class ChunkDecoder {
             return ColumnValues.TIME;
         }
         int type = column.physicalType();
-        if (column.decimal() || type == FileMetadata.FLOAT || type == FileMetadata.DOUBLE
-                || type == FileMetadata.INT32 || type == FileMetadata.INT64) {
+        if (column.decimal()
+                || type == FileMetadata.FLOAT
+                || type == FileMetadata.DOUBLE
+                || type == FileMetadata.INT32
+                || type == FileMetadata.INT64) {
             return ColumnValues.NUMBER;
         }
         return ColumnValues.TEXT;
@@ -78,8 +82,7 @@ final class ChunkDecoder {
      * @param kind {@link #kindOf} or {@link ColumnValues#PRESENCE} to learn only which rows are null
      * @param rows the row group's rows
      */
-    static ColumnValues decode(FileMetadata.Column column, FileMetadata.Chunk chunk, byte[] data, int kind,
-            int rows) {
+    static ColumnValues decode(FileMetadata.Column column, FileMetadata.Chunk chunk, byte[] data, int kind, int rows) {
         return new ChunkDecoder(column, kind).run(chunk, data, rows);
     }
 
@@ -99,22 +102,21 @@ final class ChunkDecoder {
             switch (page.type) {
                 case DICTIONARY_PAGE -> {
                     if (kind != ColumnValues.PRESENCE) {
-                        byte[] plain = Codecs.decompress(chunk.codec(), data, pos, page.compressedSize,
-                                page.uncompressedSize);
+                        byte[] plain =
+                                Codecs.decompress(chunk.codec(), data, pos, page.compressedSize, page.uncompressedSize);
                         readDictionary(plain, page.values, out);
                     }
                 }
                 case DATA_PAGE -> row = dataPageV1(chunk, data, pos, page, out, row);
                 case DATA_PAGE_V2 -> row = dataPageV2(chunk, data, pos, page, out, row);
-                default -> { } // index pages and the like carry no values
+                default -> {} // index pages and the like carry no values
             }
             pos += page.compressedSize;
         }
         return out;
     }
 
-    private int dataPageV1(FileMetadata.Chunk chunk, byte[] data, int pos, PageHeader page, ColumnValues out,
-            int row) {
+    private int dataPageV1(FileMetadata.Chunk chunk, byte[] data, int pos, PageHeader page, ColumnValues out, int row) {
         byte[] plain = Codecs.decompress(chunk.codec(), data, pos, page.compressedSize, page.uncompressedSize);
         int at = 0;
         int count = checkCount(page.values, out, row);
@@ -136,8 +138,7 @@ final class ChunkDecoder {
         return row + count;
     }
 
-    private int dataPageV2(FileMetadata.Chunk chunk, byte[] data, int pos, PageHeader page, ColumnValues out,
-            int row) {
+    private int dataPageV2(FileMetadata.Chunk chunk, byte[] data, int pos, PageHeader page, ColumnValues out, int row) {
         int count = checkCount(page.values, out, row);
         int levelBytes = page.repetitionLength + page.definitionLength;
         if (page.repetitionLength < 0 || page.definitionLength < 0 || levelBytes > page.compressedSize) {
@@ -157,8 +158,8 @@ final class ChunkDecoder {
         int from;
         int to;
         if (page.compressed && chunk.codec() != Codecs.UNCOMPRESSED) {
-            values = Codecs.decompress(chunk.codec(), data, valuesStart, valuesLength,
-                    page.uncompressedSize - levelBytes);
+            values = Codecs.decompress(
+                    chunk.codec(), data, valuesStart, valuesLength, page.uncompressedSize - levelBytes);
             from = 0;
             to = values.length;
         } else {
@@ -195,8 +196,7 @@ final class ChunkDecoder {
     }
 
     /** Decodes {@code present} values and places them on the non-null rows of {@code row .. row + count}. */
-    private void values(int encoding, byte[] in, int from, int to, int present, int count, ColumnValues out,
-            int row) {
+    private void values(int encoding, byte[] in, int from, int to, int present, int count, ColumnValues out, int row) {
         switch (encoding) {
             case PLAIN -> plain(in, from, to, present, count, out, row);
             case PLAIN_DICTIONARY, RLE_DICTIONARY -> dictionaryIndices(in, from, to, present, count, out, row);
@@ -429,8 +429,8 @@ final class ChunkDecoder {
         } else if (kind == ColumnValues.TEXT) {
             out.ids[r] = out.addText(in, at, length);
         } else {
-            throw new ParquetException("binary value in a " + (kind == ColumnValues.TIME ? "timestamp" : "numeric")
-                    + " column");
+            throw new ParquetException(
+                    "binary value in a " + (kind == ColumnValues.TIME ? "timestamp" : "numeric") + " column");
         }
     }
 

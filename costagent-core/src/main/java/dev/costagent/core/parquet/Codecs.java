@@ -51,16 +51,16 @@ final class Codecs {
             switch (codec) {
                 case UNCOMPRESSED -> {
                     if (length != size) {
-                        throw new ParquetException("page size " + length + " differs from its uncompressed size "
-                                + size);
+                        throw new ParquetException(
+                                "page size " + length + " differs from its uncompressed size " + size);
                     }
                     System.arraycopy(src, offset, out, at, size);
                     produced = size;
                 }
                 case SNAPPY -> produced = Snappy.decompress(src, offset, length, out, at, size);
                 case GZIP -> {
-                    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(src, offset, length),
-                            Math.max(512, Math.min(length, 1 << 16)))) {
+                    try (GZIPInputStream in = new GZIPInputStream(
+                            new ByteArrayInputStream(src, offset, length), Math.max(512, Math.min(length, 1 << 16)))) {
                         produced = in.readNBytes(out, at, size);
                     }
                 }

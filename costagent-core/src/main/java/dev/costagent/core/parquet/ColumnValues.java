@@ -18,11 +18,13 @@ final class ColumnValues {
     final int rows;
     /** Per row, whether it is null; {@code null} when no row is. */
     boolean[] nulls;
+
     double[] numbers;
     long[] times;
     int[] ids;
     /** Text values: bytes, and per value its start and length. */
     byte[] text = new byte[0];
+
     int[] textStart = new int[0];
     int[] textLength = new int[0];
     int textCount;
@@ -35,7 +37,7 @@ final class ColumnValues {
             case NUMBER -> numbers = new double[rows];
             case TIME -> times = new long[rows];
             case TEXT -> ids = new int[rows];
-            default -> { }
+            default -> {}
         }
     }
 

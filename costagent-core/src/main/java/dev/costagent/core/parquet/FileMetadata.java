@@ -25,6 +25,7 @@ record FileMetadata(List<Column> columns, List<RowGroup> rowGroups, long rows) {
 
     /** Time units of a TIMESTAMP column; {@link #NO_TIME} when the column is not one. */
     static final int NO_TIME = 0;
+
     static final int MILLIS = 1;
     static final int MICROS = 2;
     static final int NANOS = 3;
@@ -45,8 +46,15 @@ record FileMetadata(List<Column> columns, List<RowGroup> rowGroups, long rows) {
      * @param timeUnit {@link #NO_TIME} or the unit of a timestamp or date
      * @param unsupported why the column cannot be read (a nested group or list), or {@code null}
      */
-    record Column(String name, int physicalType, int typeLength, boolean optional, boolean decimal, int scale,
-            int timeUnit, String unsupported) {}
+    record Column(
+            String name,
+            int physicalType,
+            int typeLength,
+            boolean optional,
+            boolean decimal,
+            int scale,
+            int timeUnit,
+            String unsupported) {}
 
     /** One row group: its rows and one chunk per column. */
     record RowGroup(long rows, List<Chunk> chunks) {}

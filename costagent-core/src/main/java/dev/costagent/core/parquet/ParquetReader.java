@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -122,20 +121,25 @@ public final class ParquetReader {
             throw new FocusFormatException(name, 0, null, "not a Parquet file (no PAR1 magic at its start)");
         }
         if (!Arrays.equals(Arrays.copyOfRange(tail, 4, 8), MAGIC)) {
-            throw new FocusFormatException(name, 0, null,
-                    "truncated Parquet file (no PAR1 magic at its end; was the copy cut short?)");
+            throw new FocusFormatException(
+                    name, 0, null, "truncated Parquet file (no PAR1 magic at its end; was the copy cut short?)");
         }
         long footerLength = ChunkDecoder.le32(tail, 0) & 0xffffffffL;
         if (footerLength > size - 12) {
-            throw new FocusFormatException(name, 0, null, "corrupt Parquet file (footer of " + footerLength
-                    + " bytes in a file of " + size + ")");
+            throw new FocusFormatException(
+                    name,
+                    0,
+                    null,
+                    "corrupt Parquet file (footer of " + footerLength + " bytes in a file of " + size + ")");
         }
         byte[] footer = readFully(channel, size - 8 - footerLength, (int) footerLength);
         try {
             FileMetadata metadata = FileMetadata.parse(footer);
             for (FileMetadata.RowGroup group : metadata.rowGroups()) {
                 for (FileMetadata.Chunk chunk : group.chunks()) {
-                    if (chunk.start() < 4 || chunk.length() < 0 || chunk.start() + chunk.length() > size - 8
+                    if (chunk.start() < 4
+                            || chunk.length() < 0
+                            || chunk.start() + chunk.length() > size - 8
                             || chunk.length() > Integer.MAX_VALUE) {
                         throw new ParquetException("column chunk at " + chunk.start() + " (" + chunk.length()
                                 + " bytes) lies outside the file");
@@ -151,8 +155,8 @@ public final class ParquetReader {
         }
     }
 
-    private <S extends RecordSink> ReadResult<S> read(String name, FileChannel channel, FileMetadata metadata,
-            RecordSink.SinkFactory<S> factory) {
+    private <S extends RecordSink> ReadResult<S> read(
+            String name, FileChannel channel, FileMetadata metadata, RecordSink.SinkFactory<S> factory) {
         List<FileMetadata.Column> columns = metadata.columns();
         List<String> names = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -185,7 +189,8 @@ public final class ParquetReader {
         Plan plan = plan(columns, fieldOf);
         List<FileMetadata.RowGroup> groups = metadata.rowGroups();
         ExecutorService pool = options.threads() > 1 && groups.size() > 1
-                ? Executors.newFixedThreadPool(Math.min(options.threads(), groups.size()), daemon()) : null;
+                ? Executors.newFixedThreadPool(Math.min(options.threads(), groups.size()), daemon())
+                : null;
         Progress progress = new Progress(options.progress(), metadata.rows());
         try {
             List<Future<?>> jobs = new ArrayList<>();
@@ -213,34 +218,49 @@ public final class ParquetReader {
     }
 
     /** Reports the provider columns left out (nested ones) in the data-quality findings, so none goes unnoticed. */
-    private static <S extends RecordSink> ReadResult<S> withSkipped(ReadResult<S> result, List<String> skipped,
-            long rows) {
+    private static <S extends RecordSink> ReadResult<S> withSkipped(
+            ReadResult<S> result, List<String> skipped, long rows) {
         if (skipped.isEmpty()) {
             return result;
         }
         List<DataQualityIssue> issues = new ArrayList<>(result.dataQuality());
         for (String column : skipped) {
-            issues.add(new DataQualityIssue(SKIPPED_NESTED_COLUMN, column, rows,
+            issues.add(new DataQualityIssue(
+                    SKIPPED_NESTED_COLUMN,
+                    column,
+                    rows,
                     "nested Parquet column (list, map or struct) not read; FOCUS columns are flat"));
         }
-        return new ReadResult<>(result.sinks(), result.accepted(), result.rejected(), result.rejects(), issues,
-                result.profile());
+        return new ReadResult<>(
+                result.sinks(), result.accepted(), result.rejected(), result.rejects(), issues, result.profile());
     }
 
     /** The same header checks as a CSV file's. */
     private void checkHeader(String name, TypedInput<?> input) {
         var header = input.header();
         if (header.knownColumns().isEmpty()) {
-            throw new FocusFormatException(name, 0, null, "no FOCUS column in the Parquet schema (first column: '"
-                    + (header.names().isEmpty() ? "" : header.names().get(0)) + "'); is this a FOCUS export?");
+            throw new FocusFormatException(
+                    name,
+                    0,
+                    null,
+                    "no FOCUS column in the Parquet schema (first column: '"
+                            + (header.names().isEmpty() ? "" : header.names().get(0)) + "'); is this a FOCUS export?");
         }
         if (!options.lenient()) {
             List<FocusColumn> missing = header.missingMandatory();
             if (!missing.isEmpty()) {
-                throw new FocusFormatException(name, 0, missing.get(0).columnName(),
+                throw new FocusFormatException(
+                        name,
+                        0,
+                        missing.get(0).columnName(),
                         "mandatory FOCUS column missing from the Parquet schema"
-                                + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more: "
-                                + missing.stream().skip(1).map(FocusColumn::columnName).toList() + ")" : ""));
+                                + (missing.size() > 1
+                                        ? " (and " + (missing.size() - 1) + " more: "
+                                                + missing.stream()
+                                                        .skip(1)
+                                                        .map(FocusColumn::columnName)
+                                                        .toList() + ")"
+                                        : ""));
             }
         }
     }
@@ -264,13 +284,21 @@ public final class ParquetReader {
                 }
             }
         }
-        return new Plan(columns, chosen.stream().mapToInt(a -> a[0]).toArray(),
-                chosen.stream().mapToInt(a -> a[1]).toArray(), chosen.stream().mapToInt(a -> a[2]).toArray());
+        return new Plan(
+                columns,
+                chosen.stream().mapToInt(a -> a[0]).toArray(),
+                chosen.stream().mapToInt(a -> a[1]).toArray(),
+                chosen.stream().mapToInt(a -> a[2]).toArray());
     }
 
-
-    private static <S extends RecordSink> void readGroup(String name, FileChannel channel,
-            FileMetadata.RowGroup group, Plan plan, TypedInput.Part<S> part, long firstRow, Progress progress) {
+    private static <S extends RecordSink> void readGroup(
+            String name,
+            FileChannel channel,
+            FileMetadata.RowGroup group,
+            Plan plan,
+            TypedInput.Part<S> part,
+            long firstRow,
+            Progress progress) {
         int rows = (int) group.rows();
         int n = plan.chunkIndex.length;
         ColumnValues[] values = new ColumnValues[n];
@@ -279,7 +307,10 @@ public final class ParquetReader {
             FileMetadata.Chunk chunk = group.chunks().get(plan.chunkIndex[i]);
             int kind = plan.kind[i];
             if (!Codecs.supported(chunk.codec())) {
-                throw new FocusFormatException(name, firstRow, column.name(),
+                throw new FocusFormatException(
+                        name,
+                        firstRow,
+                        column.name(),
                         "Parquet compression " + Codecs.name(chunk.codec()) + " is not supported "
                                 + "(use SNAPPY, GZIP, ZSTD or UNCOMPRESSED)");
             }
@@ -291,7 +322,10 @@ public final class ParquetReader {
                 byte[] data = readFully(channel, chunk.start(), (int) chunk.length());
                 values[i] = ChunkDecoder.decode(column, chunk, data, kind, rows);
             } catch (ParquetException e) {
-                throw new FocusFormatException(name, firstRow, column.name(),
+                throw new FocusFormatException(
+                        name,
+                        firstRow,
+                        column.name(),
                         "corrupt Parquet column chunk in the row group starting at this row: " + e.getMessage());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);

@@ -76,7 +76,9 @@ final class Snappy {
                     throw new ParquetException("corrupt Snappy block (truncated copy)");
                 }
                 copy = (tag >>> 2) + 1;
-                distance = (in[pos] & 0xff) | (in[pos + 1] & 0xff) << 8 | (in[pos + 2] & 0xff) << 16
+                distance = (in[pos] & 0xff)
+                        | (in[pos + 1] & 0xff) << 8
+                        | (in[pos + 2] & 0xff) << 16
                         | (in[pos + 3] & 0xff) << 24;
                 pos += 4;
             }

@@ -27,6 +27,7 @@ final class ThriftReader {
     private final int limit;
     /** Field ids of the structs being read, innermost last. */
     private final short[] lastField = new short[64];
+
     private int depth;
     private int fieldType;
     private short fieldId;
@@ -119,7 +120,7 @@ final class ThriftReader {
 
     private void skip(int type) {
         switch (type) {
-            case TRUE, FALSE -> { }
+            case TRUE, FALSE -> {}
             case BYTE -> pos++;
             case I16, I32, I64 -> readVarLong();
             case DOUBLE -> pos += 8;

@@ -14,8 +14,8 @@ import java.time.LocalDate;
  * @param expected what the model expected
  * @param severity the analysis' severity label, e.g. {@code HIGH}
  */
-public record AnomalySignal(String dimension, String value, LocalDate date, double actual, double expected,
-        String severity) {
+public record AnomalySignal(
+        String dimension, String value, LocalDate date, double actual, double expected, String severity) {
 
     /** Checks the parts. */
     public AnomalySignal {

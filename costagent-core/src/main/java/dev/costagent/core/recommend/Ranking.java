@@ -23,7 +23,8 @@ import java.util.List;
 public record Ranking(double[] riskWeights, double[] effortWeights, double quickWinConfidence) {
 
     /** The documented default weights. */
-    public static final Ranking DEFAULT = new Ranking(new double[] {1.0, 0.75, 0.5}, new double[] {1.0, 0.85, 0.7}, 0.7);
+    public static final Ranking DEFAULT =
+            new Ranking(new double[] {1.0, 0.75, 0.5}, new double[] {1.0, 0.85, 0.7}, 0.7);
 
     /** Validates and copies the weights. */
     public Ranking {
@@ -36,7 +37,9 @@ public record Ranking(double[] riskWeights, double[] effortWeights, double quick
 
     /** The score of one recommendation. */
     public double score(Recommendation r) {
-        return r.monthlySavings() * r.confidence() * riskWeights[r.risk().ordinal()]
+        return r.monthlySavings()
+                * r.confidence()
+                * riskWeights[r.risk().ordinal()]
                 * effortWeights[r.effort().ordinal()];
     }
 
@@ -53,15 +56,18 @@ public record Ranking(double[] riskWeights, double[] effortWeights, double quick
         for (Recommendation r : recommendations) {
             ranked.add(r.ranked(Recommendation.cents(score(r)), horizon(r)));
         }
-        ranked.sort(Comparator.comparingDouble(Recommendation::score).reversed()
-                .thenComparing(Comparator.comparingDouble(Recommendation::monthlySavings).reversed())
+        ranked.sort(Comparator.comparingDouble(Recommendation::score)
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(Recommendation::monthlySavings)
+                        .reversed())
                 .thenComparing(Recommendation::id));
         return List.copyOf(ranked);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Ranking other && java.util.Arrays.equals(riskWeights, other.riskWeights)
+        return o instanceof Ranking other
+                && java.util.Arrays.equals(riskWeights, other.riskWeights)
                 && java.util.Arrays.equals(effortWeights, other.effortWeights)
                 && quickWinConfidence == other.quickWinConfidence;
     }

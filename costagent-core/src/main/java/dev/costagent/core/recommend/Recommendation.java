@@ -32,8 +32,25 @@ import java.util.List;
  * @param steps what to do, in order
  * @param rollback how to undo it
  */
-@JsonPropertyOrder({"id", "type", "resourceId", "title", "currentMonthlyCost", "monthlySavings", "annualSavings",
-    "currency", "confidence", "risk", "riskFactors", "effort", "horizon", "score", "evidence", "steps", "rollback"})
+@JsonPropertyOrder({
+    "id",
+    "type",
+    "resourceId",
+    "title",
+    "currentMonthlyCost",
+    "monthlySavings",
+    "annualSavings",
+    "currency",
+    "confidence",
+    "risk",
+    "riskFactors",
+    "effort",
+    "horizon",
+    "score",
+    "evidence",
+    "steps",
+    "rollback"
+})
 public record Recommendation(
         String id,
         RecommendationType type,
@@ -82,25 +99,77 @@ public record Recommendation(
 
     /** The stable id of a recommendation of this type on this target: {@code rec-} and 16 hex digits of SHA-256. */
     public static String idOf(RecommendationType type, String target) {
-        return "rec-" + Hashing.sha256().hashString(type.name() + '|' + target, UTF_8).toString().substring(0, 16);
+        return "rec-"
+                + Hashing.sha256()
+                        .hashString(type.name() + '|' + target, UTF_8)
+                        .toString()
+                        .substring(0, 16);
     }
 
     /** A copy with a ranking score and horizon. */
     public Recommendation ranked(double newScore, Horizon newHorizon) {
-        return new Recommendation(id, type, resourceId, title, currentMonthlyCost, monthlySavings, annualSavings,
-                currency, confidence, risk, riskFactors, effort, newHorizon, newScore, evidence, steps, rollback);
+        return new Recommendation(
+                id,
+                type,
+                resourceId,
+                title,
+                currentMonthlyCost,
+                monthlySavings,
+                annualSavings,
+                currency,
+                confidence,
+                risk,
+                riskFactors,
+                effort,
+                newHorizon,
+                newScore,
+                evidence,
+                steps,
+                rollback);
     }
 
     /** A copy with other evidence. */
     public Recommendation withEvidence(Evidence newEvidence) {
-        return new Recommendation(id, type, resourceId, title, currentMonthlyCost, monthlySavings, annualSavings,
-                currency, confidence, risk, riskFactors, effort, horizon, score, newEvidence, steps, rollback);
+        return new Recommendation(
+                id,
+                type,
+                resourceId,
+                title,
+                currentMonthlyCost,
+                monthlySavings,
+                annualSavings,
+                currency,
+                confidence,
+                risk,
+                riskFactors,
+                effort,
+                horizon,
+                score,
+                newEvidence,
+                steps,
+                rollback);
     }
 
     /** A copy in this billing currency. */
     public Recommendation withCurrency(String newCurrency) {
-        return new Recommendation(id, type, resourceId, title, currentMonthlyCost, monthlySavings, annualSavings,
-                newCurrency, confidence, risk, riskFactors, effort, horizon, score, evidence, steps, rollback);
+        return new Recommendation(
+                id,
+                type,
+                resourceId,
+                title,
+                currentMonthlyCost,
+                monthlySavings,
+                annualSavings,
+                newCurrency,
+                confidence,
+                risk,
+                riskFactors,
+                effort,
+                horizon,
+                score,
+                evidence,
+                steps,
+                rollback);
     }
 
     /**
@@ -201,14 +270,31 @@ public record Recommendation(
         /** The recommendation, unranked (score 0, horizon strategic until {@link Ranking} ranks it). */
         public Recommendation build() {
             double monthly = cents(monthlySavings);
-            return new Recommendation(idOf(type, resourceId), type, resourceId, title, cents(currentMonthlyCost),
-                    monthly, cents(monthly * 12), currency, confidence, risk, riskFactors, effort, Horizon.STRATEGIC, 0,
-                    requireNonNull(evidence, "evidence"), steps, rollback);
+            return new Recommendation(
+                    idOf(type, resourceId),
+                    type,
+                    resourceId,
+                    title,
+                    cents(currentMonthlyCost),
+                    monthly,
+                    cents(monthly * 12),
+                    currency,
+                    confidence,
+                    risk,
+                    riskFactors,
+                    effort,
+                    Horizon.STRATEGIC,
+                    0,
+                    requireNonNull(evidence, "evidence"),
+                    steps,
+                    rollback);
         }
     }
 
     /** Rounds money to cents, half even, so results are stable and readable. */
     static double cents(double amount) {
-        return java.math.BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return java.math.BigDecimal.valueOf(amount)
+                .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 }

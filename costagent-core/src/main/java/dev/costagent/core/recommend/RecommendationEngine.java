@@ -55,8 +55,15 @@ public final class RecommendationEngine {
 
     /** The rules shipped with costagent, one per recommendation type group. */
     public static List<RecommendationRule> shippedRules() {
-        return List.of(new IdleRule(), new RightsizeRule(), new ScheduleRule(), new SpotRule(),
-                new StorageTierRule(), new UnusedCommitmentRule(), new CommitmentPurchaseRule(), new AnomalyRule());
+        return List.of(
+                new IdleRule(),
+                new RightsizeRule(),
+                new ScheduleRule(),
+                new SpotRule(),
+                new StorageTierRule(),
+                new UnusedCommitmentRule(),
+                new CommitmentPurchaseRule(),
+                new AnomalyRule());
     }
 
     /** The options. */
@@ -75,8 +82,8 @@ public final class RecommendationEngine {
      * after those actions} (commitments), so that no saving is counted twice.
      */
     public RecommendationResult recommend(RecommendationInput input) {
-        RuleContext context = new RuleContext(input.billing(), options, input.utilization(), input.anomalies(),
-                input.inventory());
+        RuleContext context =
+                new RuleContext(input.billing(), options, input.utilization(), input.anomalies(), input.inventory());
         int[] counts = new int[2]; // superseded, below minimum
         List<Recommendation> kept = new ArrayList<>();
         List<Recommendation> first = new ArrayList<>();
@@ -87,7 +94,8 @@ public final class RecommendationEngine {
             }
         }
         kept.addAll(exclusive(first, counts));
-        context.planActions(kept.stream().filter(Recommendation::countsTowardSavings).toList());
+        context.planActions(
+                kept.stream().filter(Recommendation::countsTowardSavings).toList());
         List<Recommendation> second = new ArrayList<>();
         for (RecommendationRule rule : rules) {
             if (rule.sizedAfterActions()) {
@@ -128,8 +136,8 @@ public final class RecommendationEngine {
                     alt.put("title", loser.title());
                     alternatives.add(alt);
                 }
-                winner = winner.withEvidence(winner.evidence().with("supersedes", others)
-                        .with("alternatives", alternatives));
+                winner = winner.withEvidence(
+                        winner.evidence().with("supersedes", others).with("alternatives", alternatives));
             }
             if (winner.monthlySavings() < options.minMonthlySavings()) {
                 counts[1]++;
@@ -144,10 +152,11 @@ public final class RecommendationEngine {
      * The order of exclusive actions on one resource: terminate, then stop (they remove the resource), then the
      * larger saving among rightsize, schedule, spot and the rest, then type order.
      */
-    private static final Comparator<Recommendation> PREFERENCE = Comparator
-            .comparing((Recommendation r) -> !r.type().removesResource())
+    private static final Comparator<Recommendation> PREFERENCE = Comparator.comparing(
+                    (Recommendation r) -> !r.type().removesResource())
             .thenComparing(r -> r.type().removesResource() ? r.type().ordinal() : 0)
-            .thenComparing(Comparator.comparingDouble(Recommendation::monthlySavings).reversed())
+            .thenComparing(
+                    Comparator.comparingDouble(Recommendation::monthlySavings).reversed())
             .thenComparing(r -> r.type().ordinal());
 
     /** Builds a {@link RecommendationEngine}. */

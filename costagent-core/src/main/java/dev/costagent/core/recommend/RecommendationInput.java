@@ -17,8 +17,11 @@ import java.util.Map;
  * @param anomalies anomalies from the analysis stage
  * @param inventory stated instance types
  */
-public record RecommendationInput(QueryEngine billing, Map<String, UtilizationVerdict> utilization,
-        List<AnomalySignal> anomalies, InstanceInventory inventory) {
+public record RecommendationInput(
+        QueryEngine billing,
+        Map<String, UtilizationVerdict> utilization,
+        List<AnomalySignal> anomalies,
+        InstanceInventory inventory) {
 
     /** Copies the collections. */
     public RecommendationInput {

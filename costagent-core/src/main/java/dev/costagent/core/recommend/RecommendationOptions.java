@@ -66,8 +66,8 @@ public record RecommendationOptions(
             throw new IllegalArgumentException("lookbackDays must be at least 1, got " + lookbackDays);
         }
         if (!(scheduleOnHoursPerWeek >= 0 && scheduleOnHoursPerWeek <= 168)) {
-            throw new IllegalArgumentException("scheduleOnHoursPerWeek must be in [0, 168], got "
-                    + scheduleOnHoursPerWeek);
+            throw new IllegalArgumentException(
+                    "scheduleOnHoursPerWeek must be in [0, 168], got " + scheduleOnHoursPerWeek);
         }
         if (!(memoryHeadroom >= 0 && memoryHeadroom < 10)) {
             throw new IllegalArgumentException("memoryHeadroom must be in [0, 10), got " + memoryHeadroom);
@@ -265,11 +265,27 @@ public record RecommendationOptions(
 
         /** The options. */
         public RecommendationOptions build() {
-            return new RecommendationOptions(lookbackDays, minMonthlySavings, nonProductionTagKeys,
-                    nonProductionValues, scheduleServiceCategories, alwaysOnShare, scheduleOnHoursPerWeek,
-                    terminateMaxCpu, targetCpuP95, memoryHeadroom,
-                    spotTagKey, spotTagValues, commitmentServiceCategories, commitmentBaselinePercentile,
-                    commitmentOption, costOfCapital, anomalyRecentDays, ranking, catalog, rates);
+            return new RecommendationOptions(
+                    lookbackDays,
+                    minMonthlySavings,
+                    nonProductionTagKeys,
+                    nonProductionValues,
+                    scheduleServiceCategories,
+                    alwaysOnShare,
+                    scheduleOnHoursPerWeek,
+                    terminateMaxCpu,
+                    targetCpuP95,
+                    memoryHeadroom,
+                    spotTagKey,
+                    spotTagValues,
+                    commitmentServiceCategories,
+                    commitmentBaselinePercentile,
+                    commitmentOption,
+                    costOfCapital,
+                    anomalyRecentDays,
+                    ranking,
+                    catalog,
+                    rates);
         }
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  * @param belowMinimum how many recommendations were dropped for saving less than the minimum
  * @param superseded how many were dropped because another recommendation for the same target won
  */
-public record RecommendationResult(List<Recommendation> recommendations, List<String> warnings, int belowMinimum,
-        int superseded) {
+public record RecommendationResult(
+        List<Recommendation> recommendations, List<String> warnings, int belowMinimum, int superseded) {
 
     /** Copies the lists. */
     public RecommendationResult {
@@ -24,7 +24,9 @@ public record RecommendationResult(List<Recommendation> recommendations, List<St
      * {@code INVESTIGATE_ANOMALY} left out (its figure is an impact to investigate, not a saving).
      */
     public double totalMonthlySavings() {
-        return Recommendation.cents(recommendations.stream().filter(Recommendation::countsTowardSavings)
-                .mapToDouble(Recommendation::monthlySavings).sum());
+        return Recommendation.cents(recommendations.stream()
+                .filter(Recommendation::countsTowardSavings)
+                .mapToDouble(Recommendation::monthlySavings)
+                .sum());
     }
 }

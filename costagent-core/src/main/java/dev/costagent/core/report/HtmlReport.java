@@ -105,13 +105,24 @@ final class HtmlReport {
         StringBuilder h = new StringBuilder(32_768);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>costagent report ").append(Html.escape(s.firstDay())).append(" to ")
-                .append(Html.escape(s.lastDay())).append("</title>\n<style>").append(CSS)
+                .append("<title>costagent report ")
+                .append(Html.escape(s.firstDay()))
+                .append(" to ")
+                .append(Html.escape(s.lastDay()))
+                .append("</title>\n<style>")
+                .append(CSS)
                 .append("</style>\n</head>\n<body>\n<main>\n");
-        h.append("<h1>costagent report</h1>\n<p class=\"muted\">").append(Html.escape(s.firstDay())).append(" to ")
-                .append(Html.escape(s.lastDay())).append(" · ").append(s.rows()).append(" rows · amounts in ")
-                .append(Html.escape(cur.isEmpty() ? "the billing currency" : cur)).append(" · generated ")
-                .append(Html.escape(report.generatedAt())).append("</p>\n");
+        h.append("<h1>costagent report</h1>\n<p class=\"muted\">")
+                .append(Html.escape(s.firstDay()))
+                .append(" to ")
+                .append(Html.escape(s.lastDay()))
+                .append(" · ")
+                .append(s.rows())
+                .append(" rows · amounts in ")
+                .append(Html.escape(cur.isEmpty() ? "the billing currency" : cur))
+                .append(" · generated ")
+                .append(Html.escape(report.generatedAt()))
+                .append("</p>\n");
 
         List<Anomaly> anomalies = a == null ? List.of() : a.anomalies();
         h.append("<div class=\"cards\">\n");
@@ -123,8 +134,10 @@ final class HtmlReport {
         card(h, "Recommendations (quick wins)", s.recommendations() + " (" + s.quickWins() + ")");
         card(h, "Monthly savings", MarkdownReport.money(s.monthlySavings(), cur));
         card(h, "Annual savings", MarkdownReport.money(s.annualSavings(), cur));
-        card(h, "Anomalies (rises / drops)", count(anomalies, AnomalyKind.RISE) + " / "
-                + count(anomalies, AnomalyKind.DROP));
+        card(
+                h,
+                "Anomalies (rises / drops)",
+                count(anomalies, AnomalyKind.RISE) + " / " + count(anomalies, AnomalyKind.DROP));
         h.append("</div>\n");
         if (differ) {
             h.append("<p class=\"note\">The two totals differ by ")
@@ -138,32 +151,53 @@ final class HtmlReport {
         String unit = (cur.isEmpty() ? "cost" : cur) + " per day (" + metric
                 + (a == null || a.scope() == null || a.scope().isEmpty() ? "" : ", " + a.scope()) + ")";
         h.append("<section id=\"daily\"><h2>Daily cost</h2>\n<div class=\"chart-box scroll\">")
-                .append(SvgChart.dailyCost(o, cur, unit)).append("</div>\n");
+                .append(SvgChart.dailyCost(o, cur, unit))
+                .append("</div>\n");
         if (a != null && a.forecast() != null) {
             var f = a.forecast();
-            h.append("<p class=\"note\">Forecast (").append(Html.escape(f.method())).append("): ");
+            h.append("<p class=\"note\">Forecast (")
+                    .append(Html.escape(f.method()))
+                    .append("): ");
             if (f.remainingDays() > 0) {
-                h.append("the month ends at ").append(Html.escape(MarkdownReport.money(f.endOfMonth(), cur)))
-                        .append(" (80% interval ").append(Html.escape(MarkdownReport.money(f.lower80(), cur)))
-                        .append(" to ").append(Html.escape(MarkdownReport.money(f.upper80(), cur))).append("); ");
+                h.append("the month ends at ")
+                        .append(Html.escape(MarkdownReport.money(f.endOfMonth(), cur)))
+                        .append(" (80% interval ")
+                        .append(Html.escape(MarkdownReport.money(f.lower80(), cur)))
+                        .append(" to ")
+                        .append(Html.escape(MarkdownReport.money(f.upper80(), cur)))
+                        .append("); ");
             } else {
                 h.append("the data ends on the month's last day (month to date ")
-                        .append(Html.escape(MarkdownReport.money(f.monthToDate(), cur))).append("); ");
+                        .append(Html.escape(MarkdownReport.money(f.monthToDate(), cur)))
+                        .append("); ");
             }
             if (f.nextDays() != null && !f.daily().isEmpty()) {
-                h.append("the next ").append(f.daily().size()).append(" days to ")
-                        .append(Html.escape(String.valueOf(f.nextDays().date()))).append(", as charted, ")
-                        .append(Html.escape(MarkdownReport.money(f.nextDays().value(), cur))).append(" (80% interval ")
-                        .append(Html.escape(MarkdownReport.money(f.nextDays().lower80(), cur))).append(" to ")
-                        .append(Html.escape(MarkdownReport.money(f.nextDays().upper80(), cur))).append(").");
+                h.append("the next ")
+                        .append(f.daily().size())
+                        .append(" days to ")
+                        .append(Html.escape(String.valueOf(f.nextDays().date())))
+                        .append(", as charted, ")
+                        .append(Html.escape(MarkdownReport.money(f.nextDays().value(), cur)))
+                        .append(" (80% interval ")
+                        .append(Html.escape(MarkdownReport.money(f.nextDays().lower80(), cur)))
+                        .append(" to ")
+                        .append(Html.escape(MarkdownReport.money(f.nextDays().upper80(), cur)))
+                        .append(").");
             }
             var invoice = a.invoiceForecast();
-            if (invoice != null && invoice.nextDays() != null && !invoice.daily().isEmpty()) {
+            if (invoice != null
+                    && invoice.nextDays() != null
+                    && !invoice.daily().isEmpty()) {
                 h.append(" The invoice (BilledCost, all charge categories) for the same days: ")
-                        .append(Html.escape(MarkdownReport.money(invoice.nextDays().value(), cur)))
-                        .append(" (80% interval ").append(Html.escape(MarkdownReport.money(invoice.nextDays().lower80(),
-                                cur))).append(" to ").append(Html.escape(MarkdownReport.money(invoice.nextDays()
-                                .upper80(), cur))).append("), to compare with a budget.");
+                        .append(Html.escape(
+                                MarkdownReport.money(invoice.nextDays().value(), cur)))
+                        .append(" (80% interval ")
+                        .append(Html.escape(
+                                MarkdownReport.money(invoice.nextDays().lower80(), cur)))
+                        .append(" to ")
+                        .append(Html.escape(
+                                MarkdownReport.money(invoice.nextDays().upper80(), cur)))
+                        .append("), to compare with a budget.");
             }
             h.append("</p>\n");
         }
@@ -192,34 +226,48 @@ final class HtmlReport {
         types.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
         if (!types.isEmpty()) {
             h.append("<section id=\"savings\"><h2>Monthly savings by type</h2>\n<div class=\"chart-box scroll\">")
-                    .append(SvgChart.bars("Monthly savings by type", types.stream().map(e -> e.getKey().name())
-                            .toList(), types.stream().map(Map.Entry::getValue).toList(), cur))
+                    .append(SvgChart.bars(
+                            "Monthly savings by type",
+                            types.stream().map(e -> e.getKey().name()).toList(),
+                            types.stream().map(Map.Entry::getValue).toList(),
+                            cur))
                     .append("</div></section>\n");
         }
 
         if (!report.narratives().isEmpty()) {
             h.append("<section id=\"explanations\"><h2>Explanations</h2>\n<ul>\n");
             for (Narrative n : report.narratives()) {
-                h.append("<li><strong>").append(Html.escape(n.subject())).append("</strong> <span class=\"muted\">(")
-                        .append(n.source().json()).append(")</span>: ").append(Html.escape(n.text())).append("</li>\n");
+                h.append("<li><strong>")
+                        .append(Html.escape(n.subject()))
+                        .append("</strong> <span class=\"muted\">(")
+                        .append(n.source().json())
+                        .append(")</span>: ")
+                        .append(Html.escape(n.text()))
+                        .append("</li>\n");
             }
             h.append("</ul></section>\n");
         }
         if (a != null && a.anomalyMethod() != null) {
             h.append("<section id=\"method\"><h2>How anomalies are found</h2>\n<p class=\"note\">")
-                    .append(Html.escape(a.anomalyMethod())).append("</p></section>\n");
+                    .append(Html.escape(a.anomalyMethod()))
+                    .append("</p></section>\n");
         }
         h.append("<section id=\"timings\"><h2>Timings</h2>\n<div class=\"scroll\"><table><thead><tr><th>Stage</th>"
                 + "<th class=\"num\">ms</th><th>Cached</th></tr></thead><tbody>\n");
         for (StageTiming t : report.timings()) {
-            h.append("<tr><td>").append(t.stage().label()).append("</td>")
-                    .append(num(String.format(Locale.ROOT, "%.1f", t.millis()), t.millis())).append("<td>")
-                    .append(t.cached()).append("</td></tr>\n");
+            h.append("<tr><td>")
+                    .append(t.stage().label())
+                    .append("</td>")
+                    .append(num(String.format(Locale.ROOT, "%.1f", t.millis()), t.millis()))
+                    .append("<td>")
+                    .append(t.cached())
+                    .append("</td></tr>\n");
         }
         h.append("</tbody></table></div></section>\n");
         if (!report.warnings().isEmpty()) {
             h.append("<section id=\"warnings\"><h2>Warnings</h2>\n<ul>\n");
-            report.warnings().forEach(w -> h.append("<li>").append(Html.escape(w)).append("</li>\n"));
+            report.warnings()
+                    .forEach(w -> h.append("<li>").append(Html.escape(w)).append("</li>\n"));
             h.append("</ul></section>\n");
         }
         h.append("</main>\n<script>").append(SCRIPT).append("</script>\n");
@@ -247,19 +295,31 @@ final class HtmlReport {
                 + "<th>Evidence</th></tr></thead><tbody>\n");
         int rank = 1;
         for (Recommendation r : recs) {
-            h.append("<tr data-type=\"").append(r.type()).append("\">").append(num(Integer.toString(rank), rank))
-                    .append("<td class=\"type\">").append(r.type())
-                    .append("</td><td class=\"id\">").append(Html.escape(r.resourceId())).append("</td><td class=\"what\">")
+            h.append("<tr data-type=\"")
+                    .append(r.type())
+                    .append("\">")
+                    .append(num(Integer.toString(rank), rank))
+                    .append("<td class=\"type\">")
+                    .append(r.type())
+                    .append("</td><td class=\"id\">")
+                    .append(Html.escape(r.resourceId()))
+                    .append("</td><td class=\"what\">")
                     .append(Html.escape(r.title()));
             rank++;
             if (r.horizon() == Horizon.QUICK_WIN) {
                 h.append(" <span class=\"quick\">quick win</span>");
             }
-            h.append("</td>").append(num(MarkdownReport.money(r.monthlySavings(), cur), r.monthlySavings()))
+            h.append("</td>")
+                    .append(num(MarkdownReport.money(r.monthlySavings(), cur), r.monthlySavings()))
                     .append(num(MarkdownReport.money(r.annualSavings(), cur), r.annualSavings()))
-                    .append(num(String.format(Locale.ROOT, "%.2f", r.confidence()), r.confidence())).append("<td>")
-                    .append(r.risk()).append("</td><td>").append(r.effort()).append("</td><td class=\"muted evidence\">")
-                    .append(Html.escape(r.evidence().formula())).append("</td></tr>\n");
+                    .append(num(String.format(Locale.ROOT, "%.2f", r.confidence()), r.confidence()))
+                    .append("<td>")
+                    .append(r.risk())
+                    .append("</td><td>")
+                    .append(r.effort())
+                    .append("</td><td class=\"muted evidence\">")
+                    .append(Html.escape(r.evidence().formula()))
+                    .append("</td></tr>\n");
         }
         h.append("</tbody></table></div></section>\n");
     }
@@ -269,32 +329,44 @@ final class HtmlReport {
         if (list.isEmpty()) {
             return;
         }
-        h.append("<section id=\"anomalies-").append(kind.name().toLowerCase(Locale.ROOT)).append("\"><h2>")
-                .append(title).append("</h2>\n<p class=\"note\">One row per event; impact is the ")
+        h.append("<section id=\"anomalies-")
+                .append(kind.name().toLowerCase(Locale.ROOT))
+                .append("\"><h2>")
+                .append(title)
+                .append("</h2>\n<p class=\"note\">One row per event; impact is the ")
                 .append(kind == AnomalyKind.RISE ? "excess over" : "shortfall under")
-                .append(" the expectation for the days it lasted.</p>\n<div class=\"scroll\"><table class=\"events\"><thead><tr>"
-                        + "<th>Days</th><th>Series</th><th class=\"num\">Actual</th><th class=\"num\">Expected</th>"
-                        + "<th class=\"num\">Impact</th><th>Severity</th><th>Root causes</th><th>Also seen in</th>"
-                        + "</tr></thead><tbody>\n");
+                .append(
+                        " the expectation for the days it lasted.</p>\n<div class=\"scroll\"><table class=\"events\"><thead><tr>"
+                                + "<th>Days</th><th>Series</th><th class=\"num\">Actual</th><th class=\"num\">Expected</th>"
+                                + "<th class=\"num\">Impact</th><th>Severity</th><th>Root causes</th><th>Also seen in</th>"
+                                + "</tr></thead><tbody>\n");
         for (Anomaly x : list) {
             h.append("<tr><td>").append(x.date());
             if (x.days() > 1) {
                 h.append(" to ").append(x.lastDate());
             }
-            h.append("</td><td class=\"id\">").append(Html.escape(x.label())).append("</td>")
+            h.append("</td><td class=\"id\">")
+                    .append(Html.escape(x.label()))
+                    .append("</td>")
                     .append(num(MarkdownReport.money(x.actual(), cur), x.actual()))
                     .append(num(MarkdownReport.money(x.expected(), cur), x.expected()))
-                    .append(num(MarkdownReport.money(x.impact(), cur), x.impact())).append("<td class=\"sev-")
-                    .append(x.severity()).append("\">").append(x.severity()).append("</td><td class=\"id\">");
+                    .append(num(MarkdownReport.money(x.impact(), cur), x.impact()))
+                    .append("<td class=\"sev-")
+                    .append(x.severity())
+                    .append("\">")
+                    .append(x.severity())
+                    .append("</td><td class=\"id\">");
             int shown = 0;
             for (RootCause c : x.rootCauses()) {
                 if (shown++ == 4) {
                     break;
                 }
-                h.append(shown > 1 ? "<br>" : "").append(Html.escape(c.dimension() + "=" + c.value() + " "
-                        + MarkdownReport.money(c.contribution(), cur)));
+                h.append(shown > 1 ? "<br>" : "")
+                        .append(Html.escape(
+                                c.dimension() + "=" + c.value() + " " + MarkdownReport.money(c.contribution(), cur)));
             }
-            h.append("</td><td class=\"id\">").append(Html.escape(String.join(", ", x.seenIn())))
+            h.append("</td><td class=\"id\">")
+                    .append(Html.escape(String.join(", ", x.seenIn())))
                     .append("</td></tr>\n");
         }
         h.append("</tbody></table></div></section>\n");
@@ -305,12 +377,15 @@ final class HtmlReport {
     }
 
     private static void card(StringBuilder h, String label, String value) {
-        h.append("<div class=\"card\"><div class=\"label\">").append(Html.escape(label))
-                .append("</div><div class=\"value\">").append(Html.escape(value)).append("</div></div>\n");
+        h.append("<div class=\"card\"><div class=\"label\">")
+                .append(Html.escape(label))
+                .append("</div><div class=\"value\">")
+                .append(Html.escape(value))
+                .append("</div></div>\n");
     }
 
     private static String num(String text, double value) {
-        return "<td class=\"num\" data-value=\"" + String.format(Locale.ROOT, "%.6f", value) + "\">"
-                + Html.escape(text) + "</td>";
+        return "<td class=\"num\" data-value=\"" + String.format(Locale.ROOT, "%.6f", value) + "\">" + Html.escape(text)
+                + "</td>";
     }
 }

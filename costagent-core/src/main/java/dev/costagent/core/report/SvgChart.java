@@ -59,21 +59,35 @@ final class SvgChart {
         // y axis: gridlines and labelled ticks in the currency
         for (double t : ticks) {
             double yy = y.applyAsDouble(t);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>\n",
-                    LEFT, yy, WIDTH - RIGHT, yy, t == 0 ? "#888" : "#eaeef2"));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>\n",
+                    LEFT,
+                    yy,
+                    WIDTH - RIGHT,
+                    yy,
+                    t == 0 ? "#888" : "#eaeef2"));
             svg.append(text(LEFT - 6, (int) Math.round(yy) + 4, "end", amount(t, ticks) + " " + currency));
         }
-        svg.append(String.format(Locale.ROOT,
+        svg.append(String.format(
+                Locale.ROOT,
                 "<text class=\"axis-title\" transform=\"translate(14 %d) rotate(-90)\" text-anchor=\"middle\" "
-                        + "font-size=\"12\" fill=\"#333\">%s</text>\n", TOP + (int) plotH / 2, Html.escape(axisTitle)));
+                        + "font-size=\"12\" fill=\"#333\">%s</text>\n",
+                TOP + (int) plotH / 2,
+                Html.escape(axisTitle)));
         // x axis: a date tick about every week, the first and last day always
         List<String> dates = new ArrayList<>();
         daily.forEach(d -> dates.add(d.date()));
         forecast.forEach(f -> dates.add(f.date()));
         int every = Math.max(1, (int) Math.ceil(n / 8.0));
         double axisY = TOP + plotH;
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#888\"/>\n",
-                LEFT, axisY, WIDTH - RIGHT, axisY));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#888\"/>\n",
+                LEFT,
+                axisY,
+                WIDTH - RIGHT,
+                axisY));
         for (int i = 0; i < n; i += every) {
             if (n - 1 - i < every / 2 && i != 0) {
                 continue; // leave room for the last date
@@ -89,21 +103,29 @@ final class SvgChart {
             svg.append(band(forecast, base, step, y, true)).append(band(forecast, base, step, y, false));
             StringBuilder line = new StringBuilder();
             if (!daily.isEmpty()) {
-                line.append(pt(LEFT + (base - 1) * step, y.applyAsDouble(daily.get(base - 1).cost())));
+                line.append(pt(
+                        LEFT + (base - 1) * step,
+                        y.applyAsDouble(daily.get(base - 1).cost())));
             }
             for (int i = 0; i < forecast.size(); i++) {
-                line.append(pt(LEFT + (base + i) * step, y.applyAsDouble(forecast.get(i).expected())));
+                line.append(pt(
+                        LEFT + (base + i) * step,
+                        y.applyAsDouble(forecast.get(i).expected())));
             }
             svg.append("<polyline class=\"forecast\" fill=\"none\" stroke=\"#8250df\" stroke-width=\"2\" "
-                    + "stroke-dasharray=\"6 4\" points=\"").append(line.toString().trim()).append("\"/>\n");
+                            + "stroke-dasharray=\"6 4\" points=\"")
+                    .append(line.toString().trim())
+                    .append("\"/>\n");
             for (int i = 0; i < forecast.size(); i++) {
                 CostOverview.ForecastPoint f = forecast.get(i);
-                svg.append(String.format(Locale.ROOT,
+                svg.append(String.format(
+                        Locale.ROOT,
                         "<circle class=\"point forecast-point\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#8250df\">"
-                                + "<title>%s</title></circle>\n", LEFT + (base + i) * step,
-                        y.applyAsDouble(f.expected()), Html.escape(f.date() + ": forecast " + money(f.expected(),
-                                currency) + " (80% " + money(f.lower80(), currency) + " to " + money(f.upper80(),
-                                currency) + ")")));
+                                + "<title>%s</title></circle>\n",
+                        LEFT + (base + i) * step,
+                        y.applyAsDouble(f.expected()),
+                        Html.escape(f.date() + ": forecast " + money(f.expected(), currency) + " (80% "
+                                + money(f.lower80(), currency) + " to " + money(f.upper80(), currency) + ")")));
             }
         }
         if (!daily.isEmpty()) {
@@ -112,12 +134,16 @@ final class SvgChart {
                 line.append(pt(LEFT + i * step, y.applyAsDouble(daily.get(i).cost())));
             }
             svg.append("<polyline class=\"actual\" fill=\"none\" stroke=\"#0969da\" stroke-width=\"2\" points=\"")
-                    .append(line.toString().trim()).append("\"/>\n");
+                    .append(line.toString().trim())
+                    .append("\"/>\n");
             for (int i = 0; i < daily.size(); i++) {
                 CostOverview.DailyCost d = daily.get(i);
-                svg.append(String.format(Locale.ROOT,
+                svg.append(String.format(
+                        Locale.ROOT,
                         "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#0969da\"><title>%s</title>"
-                                + "</circle>\n", LEFT + i * step, y.applyAsDouble(d.cost()),
+                                + "</circle>\n",
+                        LEFT + i * step,
+                        y.applyAsDouble(d.cost()),
                         Html.escape(d.date() + ": " + money(d.cost(), currency))));
             }
         }
@@ -130,10 +156,12 @@ final class SvgChart {
             if (i == null) {
                 continue;
             }
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<circle class=\"anomaly\" cx=\"%.1f\" cy=\"%.1f\" r=\"8\" fill=\"none\" stroke=\"#d1242f\" "
                             + "stroke-width=\"2.5\"><title>%s</title></circle>\n",
-                    LEFT + i * step, y.applyAsDouble(daily.get(i).cost()),
+                    LEFT + i * step,
+                    y.applyAsDouble(daily.get(i).cost()),
                     Html.escape(a.date() + " anomaly on " + a.dimension() + "=" + a.value() + ": impact "
                             + money(a.impact(), currency) + " (" + a.severity() + ")")));
         }
@@ -144,23 +172,45 @@ final class SvgChart {
     private static void legend(StringBuilder svg) {
         int x = LEFT + 4;
         svg.append("<g class=\"legend\" font-size=\"12\" fill=\"#333\">")
-                .append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"12\" x2=\"%d\" y2=\"12\" stroke=\"#0969da\" "
-                        + "stroke-width=\"2\"/><text x=\"%d\" y=\"16\">actual</text>", x, x + 18, x + 22))
-                .append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"12\" x2=\"%d\" y2=\"12\" stroke=\"#8250df\" "
-                        + "stroke-width=\"2\" stroke-dasharray=\"6 4\"/><text x=\"%d\" y=\"16\">forecast (80%%, 95%% "
-                        + "bands)</text>", x + 80, x + 98, x + 102))
-                .append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"12\" r=\"6\" fill=\"none\" "
-                        + "stroke=\"#d1242f\" stroke-width=\"2\"/><text x=\"%d\" y=\"16\">anomaly</text>", x + 290,
+                .append(String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%d\" y1=\"12\" x2=\"%d\" y2=\"12\" stroke=\"#0969da\" "
+                                + "stroke-width=\"2\"/><text x=\"%d\" y=\"16\">actual</text>",
+                        x,
+                        x + 18,
+                        x + 22))
+                .append(String.format(
+                        Locale.ROOT,
+                        "<line x1=\"%d\" y1=\"12\" x2=\"%d\" y2=\"12\" stroke=\"#8250df\" "
+                                + "stroke-width=\"2\" stroke-dasharray=\"6 4\"/><text x=\"%d\" y=\"16\">forecast (80%%, 95%% "
+                                + "bands)</text>",
+                        x + 80,
+                        x + 98,
+                        x + 102))
+                .append(String.format(
+                        Locale.ROOT,
+                        "<circle cx=\"%d\" cy=\"12\" r=\"6\" fill=\"none\" "
+                                + "stroke=\"#d1242f\" stroke-width=\"2\"/><text x=\"%d\" y=\"16\">anomaly</text>",
+                        x + 290,
                         x + 300))
                 .append("</g>\n");
     }
 
     private static void dateTick(StringBuilder svg, double x, double axisY, String date, String anchor) {
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\"/>\n",
-                x, axisY, x, axisY + 5));
-        svg.append(String.format(Locale.ROOT,
-                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"12\" fill=\"#333\">%s</text>\n", x,
-                axisY + 19, anchor, Html.escape(date)));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\"/>\n",
+                x,
+                axisY,
+                x,
+                axisY + 5));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"12\" fill=\"#333\">%s</text>\n",
+                x,
+                axisY + 19,
+                anchor,
+                Html.escape(date)));
     }
 
     /** Horizontal bars, largest first, labelled with name and amount in the currency; a value axis below. */
@@ -182,22 +232,33 @@ final class SvgChart {
         int axisY = TOP + labels.size() * rowH + 4;
         for (double t : ticks) {
             double x = labelW + t / hi * barMax;
-            svg.append(String.format(Locale.ROOT,
-                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eaeef2\"/>\n", x, TOP, x, axisY));
-            svg.append(String.format(Locale.ROOT,
-                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">%s</text>\n", x,
-                    axisY + 16, Html.escape(amount(t, ticks) + " " + currency)));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eaeef2\"/>\n",
+                    x,
+                    TOP,
+                    x,
+                    axisY));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">%s</text>\n",
+                    x,
+                    axisY + 16,
+                    Html.escape(amount(t, ticks) + " " + currency)));
         }
         for (int i = 0; i < labels.size(); i++) {
             double w = Math.max(0, values.get(i)) / hi * barMax;
             int yTop = TOP + i * rowH;
             svg.append(text(labelW - 8, yTop + 16, "end", shorten(labels.get(i))));
-            svg.append(String.format(Locale.ROOT,
+            svg.append(String.format(
+                    Locale.ROOT,
                     "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"#2da44e\"><title>%s"
-                            + "</title></rect>\n", labelW, yTop + 2, Math.max(1, w),
+                            + "</title></rect>\n",
+                    labelW,
+                    yTop + 2,
+                    Math.max(1, w),
                     Html.escape(labels.get(i) + ": " + money(values.get(i), currency))));
-            svg.append(text((int) (labelW + Math.max(1, w) + 6), yTop + 16, "start",
-                    money(values.get(i), currency)));
+            svg.append(text((int) (labelW + Math.max(1, w) + 6), yTop + 16, "start", money(values.get(i), currency)));
         }
         return svg.append("</svg>\n").toString();
     }
@@ -233,8 +294,8 @@ final class SvgChart {
         return MarkdownReport.money(v, currency);
     }
 
-    private static String band(List<CostOverview.ForecastPoint> forecast, int base, double step, DoubleUnaryOperator y,
-            boolean outer) {
+    private static String band(
+            List<CostOverview.ForecastPoint> forecast, int base, double step, DoubleUnaryOperator y, boolean outer) {
         List<String> upper = new ArrayList<>();
         List<String> lower = new ArrayList<>();
         for (int i = 0; i < forecast.size(); i++) {
@@ -250,15 +311,23 @@ final class SvgChart {
     }
 
     private static StringBuilder open(String title, int height) {
-        return new StringBuilder(String.format(Locale.ROOT,
+        return new StringBuilder(String.format(
+                Locale.ROOT,
                 "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\" preserveAspectRatio=\"xMidYMid meet\">"
-                        + "<title>%s</title>\n", WIDTH, height, Html.escape(title)));
+                        + "<title>%s</title>\n",
+                WIDTH,
+                height,
+                Html.escape(title)));
     }
 
     private static String text(int x, int yPos, String anchor, String content) {
-        return String.format(Locale.ROOT,
-                "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" font-size=\"12\" fill=\"#333\">%s</text>\n", x, yPos,
-                anchor, Html.escape(content));
+        return String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" font-size=\"12\" fill=\"#333\">%s</text>\n",
+                x,
+                yPos,
+                anchor,
+                Html.escape(content));
     }
 
     private static String pt(double x, double yPos) {

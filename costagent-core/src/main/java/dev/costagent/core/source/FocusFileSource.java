@@ -51,8 +51,12 @@ public final class FocusFileSource implements CostSource, CostSourceProvider {
         StringBuilder version = new StringBuilder();
         try {
             for (Path file : FocusInput.files(path)) {
-                version.append(file.getFileName()).append(':').append(Files.size(file)).append(':')
-                        .append(Files.getLastModifiedTime(file).toMillis()).append(';');
+                version.append(file.getFileName())
+                        .append(':')
+                        .append(Files.size(file))
+                        .append(':')
+                        .append(Files.getLastModifiedTime(file).toMillis())
+                        .append(';');
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

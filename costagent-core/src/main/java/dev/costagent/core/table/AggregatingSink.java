@@ -28,9 +28,11 @@ final class AggregatingSink implements RecordSink {
     private final TimeFilter timeFilter;
     /** Whether the query groups or filters by time, so every row's ChargePeriodStart is needed. */
     private final boolean readsTime;
+
     final IntTupleDictionary keys;
     /** Per group, by its key's tuple code: the codes are dense, so a plain array serves. */
     final GroupSlots slots = GroupSlots.dense(1024);
+
     private final int[] key;
 
     AggregatingSink(FocusHeader header, CostQuery query) {
@@ -170,6 +172,7 @@ final class AggregatingSink implements RecordSink {
         private final ByteDictionary dictionary = new ByteDictionary();
         /** For tags: raw tags code → tag value code (in {@link #tagValues}); -1 marks invalid tags. */
         private int[] tagValueOfCode = new int[16];
+
         private final Map<String, Integer> tagValueCodes = new HashMap<>();
         private final List<String> tagValues = new ArrayList<>(java.util.Collections.singletonList(null));
         /** Why each invalid raw tags code failed to parse, for the reject message. */
@@ -181,8 +184,7 @@ final class AggregatingSink implements RecordSink {
             this.kind = dimension.kind();
             this.tagKey = kind == Dimension.Kind.TAG ? dimension.name() : null;
             this.columnName = kind == Dimension.Kind.TAG ? FocusColumn.TAGS.columnName() : dimension.name();
-            this.field = dimension.isTime() ? header.field(FocusColumn.CHARGE_PERIOD_START)
-                    : header.field(columnName);
+            this.field = dimension.isTime() ? header.field(FocusColumn.CHARGE_PERIOD_START) : header.field(columnName);
         }
 
         int code(FocusRow row, long start) {
@@ -210,10 +212,12 @@ final class AggregatingSink implements RecordSink {
             if (code > known) {
                 try {
                     String value = TagsParser.parse(row.string(field)).get(tagKey);
-                    tagValueOfCode[code] = value == null ? 0 : tagValueCodes.computeIfAbsent(value, v -> {
-                        tagValues.add(v);
-                        return tagValues.size() - 1;
-                    });
+                    tagValueOfCode[code] = value == null
+                            ? 0
+                            : tagValueCodes.computeIfAbsent(value, v -> {
+                                tagValues.add(v);
+                                return tagValues.size() - 1;
+                            });
                 } catch (IllegalArgumentException e) {
                     tagValueOfCode[code] = -1;
                     tagErrors.put(code, e.getMessage());
@@ -271,6 +275,7 @@ final class AggregatingSink implements RecordSink {
         private final TimeRange range;
         /** The range in whole seconds, as the table's time keys take it. */
         private final long firstSecond;
+
         private final long endSecond;
         private final List<Filter> filters;
         private final long[][] buckets;
@@ -284,8 +289,11 @@ final class AggregatingSink implements RecordSink {
             this.buckets = new long[filters.size()][];
             for (int f = 0; f < filters.size(); f++) {
                 Dimension.Kind kind = filters.get(f).dimension().kind();
-                buckets[f] = filters.get(f).values().stream().filter(v -> v != null)
-                        .mapToLong(v -> TimeBuckets.parse(kind, v)).sorted().toArray();
+                buckets[f] = filters.get(f).values().stream()
+                        .filter(v -> v != null)
+                        .mapToLong(v -> TimeBuckets.parse(kind, v))
+                        .sorted()
+                        .toArray();
             }
         }
 

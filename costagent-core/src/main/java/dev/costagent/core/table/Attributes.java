@@ -29,8 +29,15 @@ final class Attributes {
     /** Per set attribute, the ranks of its codes once a query asked for them. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> rankCache;
 
-    Attributes(int width, int count, int[] sets, String[][] values, List<Map<String, String>> tags,
-            List<String> extraNames, int[][] rowCodes, ByteValues[] rowDictionaries) {
+    Attributes(
+            int width,
+            int count,
+            int[] sets,
+            String[][] values,
+            List<Map<String, String>> tags,
+            List<String> extraNames,
+            int[][] rowCodes,
+            ByteValues[] rowDictionaries) {
         this.width = width;
         this.count = count;
         this.sets = sets;

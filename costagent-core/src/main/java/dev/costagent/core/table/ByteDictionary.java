@@ -32,8 +32,8 @@ final class ByteDictionary {
             if (code == 0) {
                 return insert(bytes, from, to, hash, slot);
             }
-            if (hashes[code] == hash && Arrays.equals(arena, offsets[code], offsets[code] + lengths[code],
-                    bytes, from, to)) {
+            if (hashes[code] == hash
+                    && Arrays.equals(arena, offsets[code], offsets[code] + lengths[code], bytes, from, to)) {
                 return code;
             }
             slot = (slot + 1) & mask;

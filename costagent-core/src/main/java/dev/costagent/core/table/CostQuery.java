@@ -42,8 +42,11 @@ public record CostQuery(Metric metric, List<Dimension> groupBy, List<Filter> fil
             return;
         }
         Dimension currency = Dimension.of(FocusColumn.BILLING_CURRENCY);
-        if (groupBy.contains(currency) || filters.stream().anyMatch(f -> f.dimension().equals(currency)
-                && !f.exclude() && f.values().size() == 1)) {
+        if (groupBy.contains(currency)
+                || filters.stream()
+                        .anyMatch(f -> f.dimension().equals(currency)
+                                && !f.exclude()
+                                && f.values().size() == 1)) {
             return;
         }
         throw new QueryException("mixed BillingCurrency " + currencies

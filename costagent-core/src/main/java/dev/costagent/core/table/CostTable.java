@@ -34,8 +34,8 @@ import java.util.TreeSet;
 public final class CostTable implements QueryEngine {
 
     /** Each query with its time and group count, at debug level: what to look at when an analysis is slow. */
-    private static final org.slf4j.Logger QUERY_LOG = org.slf4j.LoggerFactory.getLogger(
-            "dev.costagent.core.table.queries");
+    private static final org.slf4j.Logger QUERY_LOG =
+            org.slf4j.LoggerFactory.getLogger("dev.costagent.core.table.queries");
 
     /** ChargePeriodStart offset of a row without one. */
     static final int NO_TIME = Integer.MIN_VALUE;
@@ -49,6 +49,7 @@ public final class CostTable implements QueryEngine {
     final Attributes attributes;
     /** Smallest and largest start offsets; {@code minOffset > maxOffset} when no row has a start. */
     final int minOffset;
+
     final int maxOffset;
     private final Set<FocusColumn> presentColumns;
     private final long rejected;
@@ -58,9 +59,20 @@ public final class CostTable implements QueryEngine {
     /** The FOCUS version read and each provider's granularity (set by the read; see {@link #profile()}). */
     private dev.costagent.core.focus.InputProfile profile = dev.costagent.core.focus.InputProfile.EMPTY;
 
-    CostTable(int rows, int[] attributeSetOf, long baseSecond, int[] startOffset, int minOffset, int maxOffset,
-            double[][] metrics, boolean[] metricPresent, Attributes attributes, Set<FocusColumn> presentColumns,
-            long rejected, List<RejectedRecord> rejects, List<DataQualityIssue> dataQuality) {
+    CostTable(
+            int rows,
+            int[] attributeSetOf,
+            long baseSecond,
+            int[] startOffset,
+            int minOffset,
+            int maxOffset,
+            double[][] metrics,
+            boolean[] metricPresent,
+            Attributes attributes,
+            Set<FocusColumn> presentColumns,
+            long rejected,
+            List<RejectedRecord> rejects,
+            List<DataQualityIssue> dataQuality) {
         this.rows = rows;
         this.attributeSetOf = attributeSetOf;
         this.baseSecond = baseSecond;
@@ -70,8 +82,8 @@ public final class CostTable implements QueryEngine {
         this.attributes = attributes;
         this.minOffset = minOffset;
         this.maxOffset = maxOffset;
-        this.presentColumns = Collections.unmodifiableSet(presentColumns.isEmpty()
-                ? EnumSet.noneOf(FocusColumn.class) : EnumSet.copyOf(presentColumns));
+        this.presentColumns = Collections.unmodifiableSet(
+                presentColumns.isEmpty() ? EnumSet.noneOf(FocusColumn.class) : EnumSet.copyOf(presentColumns));
         this.rejected = rejected;
         this.rejects = List.copyOf(rejects);
         this.dataQuality = List.copyOf(dataQuality);
@@ -86,7 +98,11 @@ public final class CostTable implements QueryEngine {
     public static CostTable read(Path input, ReadOptions options) {
         // Stretches are folded into the table as they are verified, so a read never holds them all at once.
         TableAssembler assembler = new TableAssembler();
-        ReadResult<TableSink> result = FocusInput.read(input, options, TableSink::new, assembler::add,
+        ReadResult<TableSink> result = FocusInput.read(
+                input,
+                options,
+                TableSink::new,
+                assembler::add,
                 new FocusInput.Columns(column -> true, CostTableBuilder::isFact));
         return assembler.finish(result);
     }
@@ -188,8 +204,16 @@ public final class CostTable implements QueryEngine {
 
     @Override
     public DataProfile profile() {
-        return new DataProfile(rows, rejected, presentColumns, currencies, firstChargePeriodStart().orElse(null),
-                lastChargePeriodStart().orElse(null), rejects, dataQuality, profile);
+        return new DataProfile(
+                rows,
+                rejected,
+                presentColumns,
+                currencies,
+                firstChargePeriodStart().orElse(null),
+                lastChargePeriodStart().orElse(null),
+                rejects,
+                dataQuality,
+                profile);
     }
 
     @Override
@@ -199,8 +223,11 @@ public final class CostTable implements QueryEngine {
         }
         long started = System.nanoTime();
         QueryResult result = new QueryExecutor(this, query).run();
-        QUERY_LOG.debug("{} ms, {} groups: {}", String.format(java.util.Locale.ROOT, "%.1f",
-                (System.nanoTime() - started) / 1e6), result.groups().size(), query);
+        QUERY_LOG.debug(
+                "{} ms, {} groups: {}",
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6),
+                result.groups().size(),
+                query);
         return result;
     }
 

@@ -28,14 +28,23 @@ import java.util.TreeSet;
  * @param input the FOCUS version the input was read as and each provider's granularity ({@link InputProfile#EMPTY}
  *     when the engine does not know them)
  */
-public record DataProfile(long rows, long rejected, Set<FocusColumn> columns, List<String> currencies,
-        Instant firstChargePeriodStart, Instant lastChargePeriodStart, List<RejectedRecord> rejects,
-        List<DataQualityIssue> dataQuality, InputProfile input) {
+public record DataProfile(
+        long rows,
+        long rejected,
+        Set<FocusColumn> columns,
+        List<String> currencies,
+        Instant firstChargePeriodStart,
+        Instant lastChargePeriodStart,
+        List<RejectedRecord> rejects,
+        List<DataQualityIssue> dataQuality,
+        InputProfile input) {
 
     /** Copies the collections; a {@code null} input profile is read as unknown. */
     public DataProfile {
-        columns = columns == null ? null : Collections.unmodifiableSet(
-                columns.isEmpty() ? EnumSet.noneOf(FocusColumn.class) : EnumSet.copyOf(columns));
+        columns = columns == null
+                ? null
+                : Collections.unmodifiableSet(
+                        columns.isEmpty() ? EnumSet.noneOf(FocusColumn.class) : EnumSet.copyOf(columns));
         currencies = List.copyOf(currencies);
         rejects = List.copyOf(rejects);
         dataQuality = List.copyOf(dataQuality);
@@ -43,10 +52,24 @@ public record DataProfile(long rows, long rejected, Set<FocusColumn> columns, Li
     }
 
     /** A profile whose FOCUS version and granularity are unknown ({@link InputProfile#EMPTY}). */
-    public DataProfile(long rows, long rejected, Set<FocusColumn> columns, List<String> currencies,
-            Instant firstChargePeriodStart, Instant lastChargePeriodStart, List<RejectedRecord> rejects,
+    public DataProfile(
+            long rows,
+            long rejected,
+            Set<FocusColumn> columns,
+            List<String> currencies,
+            Instant firstChargePeriodStart,
+            Instant lastChargePeriodStart,
+            List<RejectedRecord> rejects,
             List<DataQualityIssue> dataQuality) {
-        this(rows, rejected, columns, currencies, firstChargePeriodStart, lastChargePeriodStart, rejects, dataQuality,
+        this(
+                rows,
+                rejected,
+                columns,
+                currencies,
+                firstChargePeriodStart,
+                lastChargePeriodStart,
+                rejects,
+                dataQuality,
                 InputProfile.EMPTY);
     }
 
@@ -87,8 +110,16 @@ public record DataProfile(long rows, long rejected, Set<FocusColumn> columns, Li
             quality.addAll(p.dataQuality());
             input = input.and(p.input());
         }
-        return new DataProfile(rows, rejected, columnsKnown ? columns : null, new ArrayList<>(currencies), first,
-                last, rejects, quality, input);
+        return new DataProfile(
+                rows,
+                rejected,
+                columnsKnown ? columns : null,
+                new ArrayList<>(currencies),
+                first,
+                last,
+                rejects,
+                quality,
+                input);
     }
 
     private static Instant earlier(Instant a, Instant b, boolean min) {

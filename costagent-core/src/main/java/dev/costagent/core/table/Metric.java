@@ -41,7 +41,8 @@ public enum Metric {
      */
     public static Metric parse(String name) {
         for (Metric metric : values()) {
-            if (metric.columnName().equalsIgnoreCase(name.trim()) || metric.name().equalsIgnoreCase(name.trim())) {
+            if (metric.columnName().equalsIgnoreCase(name.trim())
+                    || metric.name().equalsIgnoreCase(name.trim())) {
                 return metric;
             }
         }

@@ -42,7 +42,9 @@ public interface QueryEngine {
         List<String> currencies = new ArrayList<>();
         try {
             for (QueryResult.Group g : execute(CostQuery.builder()
-                    .groupBy(Dimension.of(FocusColumn.BILLING_CURRENCY)).build()).groups()) {
+                            .groupBy(Dimension.of(FocusColumn.BILLING_CURRENCY))
+                            .build())
+                    .groups()) {
                 if (g.key(0) != null) {
                     currencies.add(g.key(0));
                 }
@@ -50,13 +52,15 @@ public interface QueryEngine {
         } catch (QueryException absent) {
             // no BillingCurrency column: no currency to report
         }
-        List<QueryResult.Group> hours = execute(CostQuery.builder().groupBy(Dimension.HOUR).build()).groups();
+        List<QueryResult.Group> hours =
+                execute(CostQuery.builder().groupBy(Dimension.HOUR).build()).groups();
         Instant first = null;
         Instant last = null;
         for (QueryResult.Group g : hours) {
             if (g.key(0) != null) {
-                Instant hour = LocalDate.parse(g.key(0).substring(0, 10)).atTime(Integer.parseInt(
-                        g.key(0).substring(11)), 0).toInstant(ZoneOffset.UTC);
+                Instant hour = LocalDate.parse(g.key(0).substring(0, 10))
+                        .atTime(Integer.parseInt(g.key(0).substring(11)), 0)
+                        .toInstant(ZoneOffset.UTC);
                 first = first == null || hour.isBefore(first) ? hour : first;
                 last = last == null || hour.isAfter(last) ? hour : last;
             }

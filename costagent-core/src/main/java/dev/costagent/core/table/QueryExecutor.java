@@ -247,6 +247,7 @@ final class QueryExecutor {
         final int[] codes;
         /** For a filter: per code, whether rows with it pass. */
         boolean[] passes;
+
         private final Map<Integer, String> decoded = new HashMap<>();
 
         RowValues(int index) {
@@ -272,7 +273,8 @@ final class QueryExecutor {
 
         /** Puts each slot's rank of this dimension's value (nulls first) at {@code position}. */
         void rank(List<RankedSlot> slots, int dimension, int position) {
-            Integer[] present = slots.stream().map(s -> s.rowCodes[dimension]).distinct().toArray(Integer[]::new);
+            Integer[] present =
+                    slots.stream().map(s -> s.rowCodes[dimension]).distinct().toArray(Integer[]::new);
             Arrays.sort(present, (a, b) -> NULLS_FIRST.compare(decode(a), decode(b)));
             Map<Integer, Integer> rank = new HashMap<>();
             for (int r = 0; r < present.length; r++) {
@@ -319,7 +321,8 @@ final class QueryExecutor {
             return new SetValues(s -> codeOfTags[attributes.code(s, tagsIndex)], decoded);
         }
         int index = attributes.indexOf(dimension.name());
-        boolean present = FocusColumn.byName(dimension.name()).map(table.columns()::contains)
+        boolean present = FocusColumn.byName(dimension.name())
+                .map(table.columns()::contains)
                 .orElse(index >= 0);
         if (index < 0 || !present) {
             throw new QueryException("column " + dimension.name() + " is absent from the input");

@@ -28,6 +28,7 @@ final class RowSignatures {
     private int size;
     /** Per entry: the runs' lengths, their concatenated bytes, the charge period length code and the set. */
     private int[][] lengths = new int[64][];
+
     private byte[][] bytes = new byte[64][];
     private int[] durations = new int[64];
     private int[] setOf = new int[64];
@@ -153,7 +154,8 @@ final class RowSignatures {
         for (int r = 0; r < runFirst.length; r++) {
             int start = row.rawStart(runFirst[r]);
             int length = runLengths[r];
-            if (row.rawEnd(runLast[r]) - start != length || !Arrays.equals(stored, at, at + length, buf, start, start + length)) {
+            if (row.rawEnd(runLast[r]) - start != length
+                    || !Arrays.equals(stored, at, at + length, buf, start, start + length)) {
                 return false;
             }
             at += length;

@@ -35,13 +35,17 @@ public final class StreamingQuery {
         TreeSet<String> currencies = new TreeSet<>();
         Map<String, Integer> absences = new HashMap<>();
         int[] stretches = {0};
-        ReadResult<AggregatingSink> read = FocusInput.read(input, options, h -> new AggregatingSink(h, query),
+        ReadResult<AggregatingSink> read = FocusInput.read(
+                input,
+                options,
+                h -> new AggregatingSink(h, query),
                 sink -> {
                     sink.mergeInto(merged);
                     currencies.addAll(sink.currencies());
                     sink.absentColumns().forEach(column -> absences.merge(column, 1, Integer::sum));
                     stretches[0]++;
-                }, columns(query));
+                },
+                columns(query));
         // Like the table: a column absent from every file is an error; absent from some, it reads as null there.
         absences.forEach((column, count) -> {
             if (count == stretches[0]) {
@@ -59,8 +63,8 @@ public final class StreamingQuery {
             rows += group.rows();
         }
         QueryResult result = new QueryResult(query, groups, total.value(), rows);
-        return new Answer(result, read.accepted(), read.rejected(), read.rejects(), read.dataQuality(),
-                List.copyOf(currencies));
+        return new Answer(
+                result, read.accepted(), read.rejected(), read.rejects(), read.dataQuality(), List.copyOf(currencies));
     }
 
     /** The columns the query reads (a Parquet read decodes no other); the metric and the period need no text. */
@@ -76,7 +80,7 @@ public final class StreamingQuery {
             switch (dimension.kind()) {
                 case COLUMN -> text.add(dimension.name());
                 case TAG -> text.add(FocusColumn.TAGS.columnName());
-                default -> { }
+                default -> {}
             }
         }
         // The enumerated columns too: every read checks their values into the data-quality report.
@@ -86,8 +90,11 @@ public final class StreamingQuery {
             }
         }
         read.addAll(text);
-        return new FocusInput.Columns(read::contains, column -> read.contains(column) && !text.contains(column)
-                && !column.equals(FocusColumn.BILLING_CURRENCY.columnName()));
+        return new FocusInput.Columns(
+                read::contains,
+                column -> read.contains(column)
+                        && !text.contains(column)
+                        && !column.equals(FocusColumn.BILLING_CURRENCY.columnName()));
     }
 
     /**
@@ -100,8 +107,13 @@ public final class StreamingQuery {
      * @param dataQuality rules broken by accepted rows
      * @param currencies the distinct BillingCurrency values
      */
-    public record Answer(QueryResult result, long accepted, long rejected, List<RejectedRecord> rejects,
-            List<DataQualityIssue> dataQuality, List<String> currencies) {
+    public record Answer(
+            QueryResult result,
+            long accepted,
+            long rejected,
+            List<RejectedRecord> rejects,
+            List<DataQualityIssue> dataQuality,
+            List<String> currencies) {
         /** Copies the lists. */
         public Answer {
             rejects = List.copyOf(rejects);

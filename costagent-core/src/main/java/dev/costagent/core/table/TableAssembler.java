@@ -28,12 +28,14 @@ final class TableAssembler {
     private final List<String> extras = new ArrayList<>();
     /** Per attribute index but the duration, the global dictionary (the duration's slot stays {@code null}). */
     private final List<ByteDictionary> dictionaries = new ArrayList<>();
+
     private final TableSink.DurationCodes durations = new TableSink.DurationCodes();
     private IntTupleDictionary sets = new IntTupleDictionary(FIXED);
     private boolean[] rowLevel = new boolean[FIXED];
     private int[][] rowCodes = new int[FIXED][];
     /** Global Tags code → parsed tags. */
     private final List<Map<String, String>> tags = new ArrayList<>(List.of(Map.of()));
+
     private final Set<FocusColumn> present = EnumSet.noneOf(FocusColumn.class);
 
     private int rows;
@@ -96,7 +98,8 @@ final class TableAssembler {
         appendRows(sink, global, codeMaps, setMap);
         sink.release();
         if (rows >= nextCheck) {
-            nextCheck = rows > Integer.MAX_VALUE / TableSink.CHECK_FACTOR ? Integer.MAX_VALUE
+            nextCheck = rows > Integer.MAX_VALUE / TableSink.CHECK_FACTOR
+                    ? Integer.MAX_VALUE
                     : rows * TableSink.CHECK_FACTOR;
             keepUniqueColumnsPerRow();
         }
@@ -182,7 +185,8 @@ final class TableAssembler {
             return;
         }
         for (int g = 0; g < rowLevel.length; g++) {
-            if (TableSink.mayBeRowLevel(g) && !rowLevel[g]
+            if (TableSink.mayBeRowLevel(g)
+                    && !rowLevel[g]
                     && (long) dictionaries.get(g).size() * TableSink.ROW_LEVEL_RATIO > rows) {
                 moveToRows(g);
             }
@@ -261,8 +265,8 @@ final class TableAssembler {
         while (tags.size() <= dictionaries.get(TAGS).size()) {
             tags.add(null);
         }
-        Attributes attributes = new Attributes(width, sets.size(), sets.flat(), values, new ArrayList<>(tags),
-                extras, rowCodes, rowValues);
+        Attributes attributes = new Attributes(
+                width, sets.size(), sets.flat(), values, new ArrayList<>(tags), extras, rowCodes, rowValues);
         boolean[] metricPresent = new boolean[METRICS];
         for (int m = 0; m < METRICS; m++) {
             metricPresent[m] = present.contains(TableSchema.METRICS[m].column());
@@ -270,8 +274,20 @@ final class TableAssembler {
         // Offsets from 2000-01-01 (every accepted start lies within 2^31 s of it); without any start, min > max.
         int minOffset = minStart == Long.MAX_VALUE ? Integer.MAX_VALUE : (int) (minStart - TableSink.FIRST_START);
         int maxOffset = maxStart == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) (maxStart - TableSink.FIRST_START);
-        return new CostTable(rows, setOf, TableSink.FIRST_START, startOffset, minOffset, maxOffset, metrics,
-                metricPresent, attributes, present, read.rejected(), read.rejects(), read.dataQuality())
+        return new CostTable(
+                        rows,
+                        setOf,
+                        TableSink.FIRST_START,
+                        startOffset,
+                        minOffset,
+                        maxOffset,
+                        metrics,
+                        metricPresent,
+                        attributes,
+                        present,
+                        read.rejected(),
+                        read.rejects(),
+                        read.dataQuality())
                 .withInputProfile(read.profile());
     }
 

@@ -50,7 +50,8 @@ final class TableSchema {
             }
             if (column.type() == ColumnType.DECIMAL && !metric) {
                 decimals.add(column);
-            } else if (column.type() == ColumnType.TIMESTAMP && column != FocusColumn.CHARGE_PERIOD_START
+            } else if (column.type() == ColumnType.TIMESTAMP
+                    && column != FocusColumn.CHARGE_PERIOD_START
                     && column != FocusColumn.CHARGE_PERIOD_END) {
                 times.add(column);
             }

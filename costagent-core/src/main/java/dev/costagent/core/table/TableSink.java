@@ -28,15 +28,18 @@ final class TableSink implements RecordSink {
      * an int offset. A start outside them is a corrupt timestamp (a mistyped year), rejected like any bad value.
      */
     static final long FIRST_START = 946_684_800L;
+
     static final long END_OF_STARTS = FIRST_START + Integer.MAX_VALUE;
     /** Rows before the first check of how well attribute sets compress, and the factor between checks. */
     static final int FIRST_CHECK = 4096;
+
     static final int CHECK_FACTOR = 4;
     /**
      * Sets compress badly when there are more than one per this many rows; a column is then kept per row when it has
      * more distinct values than one per {@link #ROW_LEVEL_RATIO} rows.
      */
     static final int SETS_RATIO = 4;
+
     static final int ROW_LEVEL_RATIO = 4;
 
     final FocusHeader header;
@@ -58,6 +61,7 @@ final class TableSink implements RecordSink {
     final List<Map<String, String>> parsedTags = new ArrayList<>(List.of(Map.of()));
     /** Why each invalid Tags code failed to parse, for the reject message. */
     private final Map<Integer, String> tagErrors = new java.util.HashMap<>();
+
     final DurationCodes durations = new DurationCodes();
     IntTupleDictionary attributeSets;
     private final int[] scratch;
@@ -137,8 +141,9 @@ final class TableSink implements RecordSink {
                 return row.rejectTimestamp(startField);
             }
             if (start < FIRST_START || start >= END_OF_STARTS) {
-                return row.reject(FocusColumn.CHARGE_PERIOD_START.columnName(), "'" + row.snippet(startField)
-                        + "' is outside the years 2000 to 2067 that billing data covers");
+                return row.reject(
+                        FocusColumn.CHARGE_PERIOD_START.columnName(),
+                        "'" + row.snippet(startField) + "' is outside the years 2000 to 2067 that billing data covers");
             }
         }
         int duration = 0;
@@ -149,8 +154,8 @@ final class TableSink implements RecordSink {
             }
             if (start != Long.MIN_VALUE) {
                 if (end < start) {
-                    return row.reject(FocusColumn.CHARGE_PERIOD_END.columnName(),
-                            "ChargePeriodEnd is before ChargePeriodStart");
+                    return row.reject(
+                            FocusColumn.CHARGE_PERIOD_END.columnName(), "ChargePeriodEnd is before ChargePeriodStart");
                 }
                 duration = durations.code(end - start);
             }
@@ -185,8 +190,9 @@ final class TableSink implements RecordSink {
         for (int i = 0; i < rowLevel.length; i++) {
             if (rowLevel[i]) {
                 int field = fieldOf(i);
-                rowCodes[i][rows] = row.isNull(field) ? 0 : dictionaries[dictionaryOf(i)].code(row.buffer(),
-                        row.start(field), row.end(field));
+                rowCodes[i][rows] = row.isNull(field)
+                        ? 0
+                        : dictionaries[dictionaryOf(i)].code(row.buffer(), row.start(field), row.end(field));
             }
         }
         for (int m = 0; m < rowMetrics.length; m++) {
@@ -209,7 +215,8 @@ final class TableSink implements RecordSink {
 
     /** The field of an attribute index (any but the duration). */
     private int fieldOf(int attribute) {
-        return attribute < TableSchema.DURATION ? attributeFields[attribute]
+        return attribute < TableSchema.DURATION
+                ? attributeFields[attribute]
                 : extraFields[attribute - TableSchema.FIXED_WIDTH];
     }
 
@@ -230,7 +237,9 @@ final class TableSink implements RecordSink {
         boolean[] move = new boolean[rowLevel.length];
         boolean any = false;
         for (int i = 0; i < rowLevel.length; i++) {
-            if (mayBeRowLevel(i) && !rowLevel[i] && (long) dictionaries[dictionaryOf(i)].size() * ROW_LEVEL_RATIO > rows) {
+            if (mayBeRowLevel(i)
+                    && !rowLevel[i]
+                    && (long) dictionaries[dictionaryOf(i)].size() * ROW_LEVEL_RATIO > rows) {
                 move[i] = true;
                 any = true;
             }
@@ -292,7 +301,8 @@ final class TableSink implements RecordSink {
         }
         for (int e = 0; e < extraFields.length; e++) {
             int field = extraFields[e];
-            scratch[TableSchema.FIXED_WIDTH + e] = rowLevel[TableSchema.FIXED_WIDTH + e] || row.isNull(field) ? 0
+            scratch[TableSchema.FIXED_WIDTH + e] = rowLevel[TableSchema.FIXED_WIDTH + e] || row.isNull(field)
+                    ? 0
                     : dictionaries[attributeFields.length + e].code(buf, row.start(field), row.end(field));
         }
         scratch[TableSchema.DURATION] = duration;
@@ -316,7 +326,8 @@ final class TableSink implements RecordSink {
 
     /** Whether a decimal or time attribute's value parses as its type. */
     private static boolean parses(int attribute, FocusRow row, int field) {
-        return attribute < STRINGS + DECIMALS ? !Double.isNaN(row.decimal(field))
+        return attribute < STRINGS + DECIMALS
+                ? !Double.isNaN(row.decimal(field))
                 : row.timestamp(field) != TimestampParser.INVALID;
     }
 

@@ -39,7 +39,8 @@ final class TimeBuckets {
                 return LocalDate.ofEpochDay(bucket).toString();
             case MONTH:
                 long months = bucket + 1970 * 12L;
-                return YearMonth.of((int) Math.floorDiv(months, 12L), (int) Math.floorMod(months, 12L) + 1).toString();
+                return YearMonth.of((int) Math.floorDiv(months, 12L), (int) Math.floorMod(months, 12L) + 1)
+                        .toString();
             default:
                 throw new IllegalArgumentException(kind + " is not a time dimension");
         }
@@ -71,9 +72,11 @@ final class TimeBuckets {
                     throw new IllegalArgumentException(kind + " is not a time dimension");
             }
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new QueryException("filter value '" + key + "' is not a " + kind.name().toLowerCase(
-                    java.util.Locale.ROOT) + " key (e.g. " + key(kind, bucket(kind, Instant.parse(
-                    "2024-09-18T22:00:00Z").getEpochSecond())) + ")");
+            throw new QueryException("filter value '" + key + "' is not a "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT) + " key (e.g. "
+                    + key(
+                            kind,
+                            bucket(kind, Instant.parse("2024-09-18T22:00:00Z").getEpochSecond())) + ")");
         }
     }
 }

@@ -57,8 +57,11 @@ final class TimeKeys {
             Filter filter = filters.get(f);
             Dimension.Kind kind = filter.dimension().kind();
             filterKinds[f] = kind;
-            filterBuckets[f] = filter.values().stream().filter(v -> v != null)
-                    .mapToLong(v -> TimeBuckets.parse(kind, v)).sorted().toArray();
+            filterBuckets[f] = filter.values().stream()
+                    .filter(v -> v != null)
+                    .mapToLong(v -> TimeBuckets.parse(kind, v))
+                    .sorted()
+                    .toArray();
             filterExcludes[f] = filter.exclude();
             filterAcceptsNull[f] = filter.accepts(null);
         }
@@ -80,7 +83,8 @@ final class TimeKeys {
             return -1;
         }
         for (int f = 0; f < filterKinds.length; f++) {
-            boolean accepted = none ? filterAcceptsNull[f]
+            boolean accepted = none
+                    ? filterAcceptsNull[f]
                     : (Arrays.binarySearch(filterBuckets[f], bucket(filterKinds[f], offset)) >= 0) != filterExcludes[f];
             if (!accepted) {
                 return -1;

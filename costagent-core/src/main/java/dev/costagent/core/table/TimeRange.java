@@ -28,7 +28,8 @@ public record TimeRange(Instant start, Instant end) {
 
     /** Whole UTC days from {@code first} up to and excluding {@code endExclusive}. */
     public static TimeRange days(LocalDate first, LocalDate endExclusive) {
-        return new TimeRange(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+        return new TimeRange(
+                first.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 endExclusive.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 

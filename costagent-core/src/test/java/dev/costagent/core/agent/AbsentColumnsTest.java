@@ -32,7 +32,8 @@ class AbsentColumnsTest {
     Path dir;
 
     static Stream<String> nonMandatoryColumns() {
-        return FocusColumn.definedIn(FocusVersion.V1_0).stream().filter(c -> !c.mandatory(FocusVersion.V1_0))
+        return FocusColumn.definedIn(FocusVersion.V1_0).stream()
+                .filter(c -> !c.mandatory(FocusVersion.V1_0))
                 .map(FocusColumn::columnName);
     }
 
@@ -43,7 +44,8 @@ class AbsentColumnsTest {
         Report report = analyze(file);
 
         assertThat(report.summary()).isNotNull();
-        long mentions = report.warnings().stream().filter(w -> w.contains(column)).count();
+        long mentions =
+                report.warnings().stream().filter(w -> w.contains(column)).count();
         // A column some check needs is named in a warning, once per check at most; others leave no trace.
         assertThat(report.warnings()).doesNotHaveDuplicates();
         assertThat(mentions).isLessThanOrEqualTo(6);
@@ -51,18 +53,25 @@ class AbsentColumnsTest {
 
     @Test
     void withoutCommitmentColumnsTheCommitmentChecksAreSkippedWithAWarning() throws IOException {
-        Path file = without(List.of("CommitmentDiscountCategory", "CommitmentDiscountId", "CommitmentDiscountName",
-                "CommitmentDiscountStatus", "CommitmentDiscountType"));
+        Path file = without(List.of(
+                "CommitmentDiscountCategory",
+                "CommitmentDiscountId",
+                "CommitmentDiscountName",
+                "CommitmentDiscountStatus",
+                "CommitmentDiscountType"));
         Report report = analyze(file);
 
-        assertThat(report.warnings()).anySatisfy(w -> assertThat(w)
-                .startsWith("commitment analysis skipped").contains("CommitmentDiscountId"));
+        assertThat(report.warnings())
+                .anySatisfy(w ->
+                        assertThat(w).startsWith("commitment analysis skipped").contains("CommitmentDiscountId"));
         assertThat(report.warnings()).doesNotHaveDuplicates();
     }
 
     private static Report analyze(Path file) {
-        try (CostAgent agent = CostAgent.builder().source(FocusFileSource.of(file))
-                .readOptions(ReadOptions.builder().threads(1).build()).build()) {
+        try (CostAgent agent = CostAgent.builder()
+                .source(FocusFileSource.of(file))
+                .readOptions(ReadOptions.builder().threads(1).build())
+                .build()) {
             return agent.run();
         }
     }
@@ -97,6 +106,7 @@ class AbsentColumnsTest {
 
     private static String quote(String cell) {
         return cell.contains(",") || cell.contains("\"") || cell.contains("\n")
-                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+                ? "\"" + cell.replace("\"", "\"\"") + "\""
+                : cell;
     }
 }

@@ -93,7 +93,13 @@ class CostAgentTest {
 
     /** What must be identical between runs: everything except run id and timings. */
     private static List<Object> content(Report r) {
-        return List.of(r.summary(), r.overview(), r.utilization(), r.recommendations(), r.narratives(), r.warnings(),
+        return List.of(
+                r.summary(),
+                r.overview(),
+                r.utilization(),
+                r.recommendations(),
+                r.narratives(),
+                r.warnings(),
                 r.generatedAt());
     }
 
@@ -116,12 +122,14 @@ class CostAgentTest {
                 events.add("finished");
             }
         };
-        try (CostAgent agent = agent(new TableSource(table, null)).listener(listener).build()) {
+        try (CostAgent agent =
+                agent(new TableSource(table, null)).listener(listener).build()) {
             Report report = agent.run();
             assertThat(report.summary().rows()).isEqualTo(table.rowCount());
             assertThat(report.summary().currency()).isEqualTo("USD");
             assertThat(report.generatedAt()).isEqualTo("2024-10-01T00:00:00Z");
-            assertThat(report.recommendations()).extracting(r -> r.type() + ":" + r.resourceId())
+            assertThat(report.recommendations())
+                    .extracting(r -> r.type() + ":" + r.resourceId())
                     .contains("TERMINATE_IDLE:i-idle", "RIGHTSIZE:i-over", "SCHEDULE:i-dev", "UNUSED_COMMITMENT:sp-1")
                     .noneMatch(s -> s.endsWith(":i-healthy"));
             assertThat(report.utilization()).hasSize(4);
@@ -131,12 +139,22 @@ class CostAgentTest {
             assertThat(report.analyses().trends()).isNotNull();
             assertThat(report.analyses().commitments()).isNotNull();
             assertThat(report.analyses().utilization()).hasSize(4);
-            assertThat(report.narratives()).isNotEmpty().allSatisfy(n ->
-                    assertThat(n.source()).isEqualTo(NarrativeSource.TEMPLATE));
+            assertThat(report.narratives())
+                    .isNotEmpty()
+                    .allSatisfy(n -> assertThat(n.source()).isEqualTo(NarrativeSource.TEMPLATE));
             assertThat(report.narratives()).extracting(n -> n.subject()).contains("summary");
             assertThat(report.timings()).extracting(StageTiming::stage).containsExactly(Stage.values());
-            assertThat(events).containsExactly("start ingest", "end ingest", "start analyze", "end analyze",
-                    "start recommend", "end recommend", "start narrate", "end narrate", "finished");
+            assertThat(events)
+                    .containsExactly(
+                            "start ingest",
+                            "end ingest",
+                            "start analyze",
+                            "end analyze",
+                            "start recommend",
+                            "end recommend",
+                            "start narrate",
+                            "end narrate",
+                            "finished");
         }
     }
 
@@ -215,13 +233,20 @@ class CostAgentTest {
         List<CostRecord> firstHalf = records.subList(0, records.size() / 2);
         List<CostRecord> secondHalf = records.subList(records.size() / 2, records.size());
         try (CostAgent one = agent(new TableSource(table, null)).build();
-                CostAgent two = CostAgent.builder().utilization(fleet.series()).clock(CLOCK)
-                        .source(RecordsSource.of("a", firstHalf)).source(RecordsSource.of("b", secondHalf)).build()) {
+                CostAgent two = CostAgent.builder()
+                        .utilization(fleet.series())
+                        .clock(CLOCK)
+                        .source(RecordsSource.of("a", firstHalf))
+                        .source(RecordsSource.of("b", secondHalf))
+                        .build()) {
             Report single = one.run();
             Report split = two.run();
             assertThat(split.summary().rows()).isEqualTo(single.summary().rows());
-            assertThat(split.recommendations()).extracting(r -> r.id() + "=" + r.monthlySavings())
-                    .isEqualTo(single.recommendations().stream().map(r -> r.id() + "=" + r.monthlySavings()).toList());
+            assertThat(split.recommendations())
+                    .extracting(r -> r.id() + "=" + r.monthlySavings())
+                    .isEqualTo(single.recommendations().stream()
+                            .map(r -> r.id() + "=" + r.monthlySavings())
+                            .toList());
         }
     }
 
@@ -235,10 +260,12 @@ class CostAgentTest {
                 failures.add(cause);
             }
         };
-        try (CostAgent agent = agent(new TableSource(table, gate)).listener(listener).build()) {
+        try (CostAgent agent =
+                agent(new TableSource(table, gate)).listener(listener).build()) {
             CompletableFuture<Report> run = agent.runAsync(Duration.ofMillis(200));
             await().atMost(Duration.ofSeconds(10)).until(run::isDone);
-            assertThatThrownBy(run::join).isInstanceOf(CompletionException.class)
+            assertThatThrownBy(run::join)
+                    .isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(RunDeadlineExceededException.class)
                     .hasMessageContaining("deadline of 200 ms");
             gate.countDown(); // the blocked ingest finishes; the run notices it is over and stops
@@ -283,23 +310,30 @@ class CostAgentTest {
                 failures.add(cause);
             }
         };
-        try (CostAgent agent = agent(new TableSource(table, gate)).listener(listener).build()) {
+        try (CostAgent agent =
+                agent(new TableSource(table, gate)).listener(listener).build()) {
             CompletableFuture<Report> run = agent.runAsync(null);
             await().atMost(Duration.ofSeconds(10)).until(() -> started.contains(Stage.INGEST));
             assertThat(run.cancel(true)).isTrue();
             gate.countDown();
             await().atMost(Duration.ofSeconds(10)).until(() -> !failures.isEmpty());
-            assertThat(failures.get(0)).isInstanceOf(CancellationException.class).hasMessageContaining("cancelled");
+            assertThat(failures.get(0))
+                    .isInstanceOf(CancellationException.class)
+                    .hasMessageContaining("cancelled");
             assertThat(started).containsExactly(Stage.INGEST);
         }
     }
 
     @Test
     void mixedCurrenciesAcrossSourcesAreAClearError() {
-        CostRecord eur = fleet.records().get(0).toBuilder().billingCurrency("EUR").build();
-        try (CostAgent agent = CostAgent.builder().source(new TableSource(table, null))
-                .source(RecordsSource.of("eur", List.of(eur))).build()) {
-            assertThatThrownBy(agent::run).isInstanceOf(IllegalArgumentException.class)
+        CostRecord eur =
+                fleet.records().get(0).toBuilder().billingCurrency("EUR").build();
+        try (CostAgent agent = CostAgent.builder()
+                .source(new TableSource(table, null))
+                .source(RecordsSource.of("eur", List.of(eur)))
+                .build()) {
+            assertThatThrownBy(agent::run)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("mix billing currencies");
         }
     }
@@ -312,7 +346,8 @@ class CostAgentTest {
                 throw new IllegalStateException("metrics backend down");
             }
         };
-        try (CostAgent agent = agent(new TableSource(table, null)).listener(broken).build()) {
+        try (CostAgent agent =
+                agent(new TableSource(table, null)).listener(broken).build()) {
             assertThat(agent.run().recommendations()).anyMatch(r -> r.type() == RecommendationType.RIGHTSIZE);
         }
     }

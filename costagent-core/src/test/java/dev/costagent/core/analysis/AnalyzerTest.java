@@ -22,9 +22,10 @@ class AnalyzerTest {
     private static final LocalDate FIRST = LocalDate.of(2024, 8, 1);
 
     private static List<CostRecord> bill() {
-        List<CostRecord> rows = new ArrayList<>(SyntheticBill.rows(FIRST, 48, 0.03, 5,
-                List.of(new SyntheticBill.Plant(44, "RDS", "acct-1", "us-east-1", 2, 10))));
-        rows.add(Rows.row(FIRST.plusDays(10), "Purchase", "EC2", "acct-1", "us-east-1", null, "sp", 5000).build());
+        List<CostRecord> rows = new ArrayList<>(SyntheticBill.rows(
+                FIRST, 48, 0.03, 5, List.of(new SyntheticBill.Plant(44, "RDS", "acct-1", "us-east-1", 2, 10))));
+        rows.add(Rows.row(FIRST.plusDays(10), "Purchase", "EC2", "acct-1", "us-east-1", null, "sp", 5000)
+                .build());
         return rows;
     }
 
@@ -41,19 +42,34 @@ class AnalyzerTest {
         // the purchase of 5000 is not usage: no anomaly on day 10
         assertThat(report.anomalies()).noneMatch(a -> a.date().equals(FIRST.plusDays(10)));
         // one event, reported on the broadest series that saw it (the total), RDS among the series that saw it
-        assertThat(report.anomalies()).anyMatch(a -> a.covers("ServiceName", "RDS") && a.date().equals(FIRST.plusDays(44)));
-        assertThat(report.total()).isCloseTo(engine.execute(dev.costagent.core.analysis.series.SeriesScope.usage()
-                .query().build()).total(), within(1e-6));
-        assertThat(report.breakdowns()).extracting(b -> b.dimension())
+        assertThat(report.anomalies())
+                .anyMatch(a -> a.covers("ServiceName", "RDS") && a.date().equals(FIRST.plusDays(44)));
+        assertThat(report.total())
+                .isCloseTo(
+                        engine.execute(dev.costagent.core.analysis.series.SeriesScope.usage()
+                                        .query()
+                                        .build())
+                                .total(),
+                        within(1e-6));
+        assertThat(report.breakdowns())
+                .extracting(b -> b.dimension())
                 .containsExactly("ServiceName", "SubAccountId", "RegionId");
 
         ObjectMapper json = new ObjectMapper();
-        JsonNode tree = json.readTree(json.writeValueAsString(report.withUtilization(List.of(
-                new UtilizationVerdict("i-1", UtilizationVerdict.Verdict.IDLE, 1, 2, 3, 4, 100, Duration.ofHours(40),
-                        false, "CPU p95 2.00% ≤ 5%")))));
+        JsonNode tree = json.readTree(json.writeValueAsString(report.withUtilization(List.of(new UtilizationVerdict(
+                "i-1",
+                UtilizationVerdict.Verdict.IDLE,
+                1,
+                2,
+                3,
+                4,
+                100,
+                Duration.ofHours(40),
+                false,
+                "CPU p95 2.00% ≤ 5%")))));
         JsonNode anomaly = tree.get("anomalies").get(0);
-        for (String key : List.of("dimension", "value", "date", "actual", "expected", "impact", "severity",
-                "rootCauses")) {
+        for (String key :
+                List.of("dimension", "value", "date", "actual", "expected", "impact", "severity", "rootCauses")) {
             assertThat(anomaly.has(key)).as(key).isTrue();
         }
         assertThat(anomaly.get("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
@@ -78,11 +94,15 @@ class AnalyzerTest {
         assertThat(table.days()).isEqualTo(reference.days());
         assertThat(table.total()).isCloseTo(reference.total(), within(1e-6));
         assertThat(table.forecast().endOfMonth()).isCloseTo(reference.forecast().endOfMonth(), within(1e-6));
-        assertThat(table.anomalies()).extracting(a -> a.dimension() + "=" + a.value() + "@" + a.date())
+        assertThat(table.anomalies())
+                .extracting(a -> a.dimension() + "=" + a.value() + "@" + a.date())
                 .containsExactlyElementsOf(reference.anomalies().stream()
-                        .map(a -> a.dimension() + "=" + a.value() + "@" + a.date()).toList());
-        assertThat(table.anomalies().get(0).rootCauses()).extracting(c -> c.value())
-                .containsExactlyElementsOf(reference.anomalies().get(0).rootCauses().stream().map(c -> c.value())
+                        .map(a -> a.dimension() + "=" + a.value() + "@" + a.date())
+                        .toList());
+        assertThat(table.anomalies().get(0).rootCauses())
+                .extracting(c -> c.value())
+                .containsExactlyElementsOf(reference.anomalies().get(0).rootCauses().stream()
+                        .map(c -> c.value())
                         .toList());
     }
 
@@ -108,8 +128,8 @@ class AnalyzerTest {
 
     @Test
     void shortAndEmptyDataGiveWarningsNotExceptions() {
-        AnalysisReport short10 = Analyzer.defaults().analyze(new ListQueryEngine(SyntheticBill.rows(FIRST, 10, 0.03,
-                1, List.of())));
+        AnalysisReport short10 =
+                Analyzer.defaults().analyze(new ListQueryEngine(SyntheticBill.rows(FIRST, 10, 0.03, 1, List.of())));
         assertThat(short10.anomalyStatus()).isEqualTo(AnomalyScan.Status.INSUFFICIENT_HISTORY);
         assertThat(short10.forecast().method()).contains("daily-mean");
         assertThat(short10.warnings()).anyMatch(w -> w.startsWith("anomaly scan skipped"));

@@ -103,24 +103,42 @@ public final class ListQueryEngine implements QueryEngine {
 
     private static String column(CostRecord r, String name) {
         switch (name) {
-            case "ServiceName": return r.serviceName();
-            case "ServiceCategory": return r.serviceCategory();
-            case "SubAccountId": return r.subAccountId();
-            case "SubAccountName": return r.subAccountName();
-            case "RegionId": return r.regionId();
-            case "ResourceId": return r.resourceId();
-            case "SkuId": return r.skuId();
-            case "ChargeCategory": return r.chargeCategory();
-            case "ProviderName": return r.providerName();
-            case "BillingAccountId": return r.billingAccountId();
-            case "CommitmentDiscountId": return r.commitmentDiscountId();
-            case "CommitmentDiscountName": return r.commitmentDiscountName();
-            case "CommitmentDiscountStatus": return r.commitmentDiscountStatus();
-            case "CommitmentDiscountType": return r.commitmentDiscountType();
-            case "CommitmentDiscountCategory": return r.commitmentDiscountCategory();
-            case "PricingCategory": return r.pricingCategory();
-            case "BillingCurrency": return r.billingCurrency();
-            default: return r.extra().get(name);
+            case "ServiceName":
+                return r.serviceName();
+            case "ServiceCategory":
+                return r.serviceCategory();
+            case "SubAccountId":
+                return r.subAccountId();
+            case "SubAccountName":
+                return r.subAccountName();
+            case "RegionId":
+                return r.regionId();
+            case "ResourceId":
+                return r.resourceId();
+            case "SkuId":
+                return r.skuId();
+            case "ChargeCategory":
+                return r.chargeCategory();
+            case "ProviderName":
+                return r.providerName();
+            case "BillingAccountId":
+                return r.billingAccountId();
+            case "CommitmentDiscountId":
+                return r.commitmentDiscountId();
+            case "CommitmentDiscountName":
+                return r.commitmentDiscountName();
+            case "CommitmentDiscountStatus":
+                return r.commitmentDiscountStatus();
+            case "CommitmentDiscountType":
+                return r.commitmentDiscountType();
+            case "CommitmentDiscountCategory":
+                return r.commitmentDiscountCategory();
+            case "PricingCategory":
+                return r.pricingCategory();
+            case "BillingCurrency":
+                return r.billingCurrency();
+            default:
+                return r.extra().get(name);
         }
     }
 }

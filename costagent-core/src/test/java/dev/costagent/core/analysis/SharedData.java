@@ -13,7 +13,8 @@ public final class SharedData {
     public static Path require(String relative) {
         String property = System.getProperty("costagent.sharedData");
         for (Path base : new Path[] {
-                property == null ? null : Path.of(property), Path.of("../shared/data"), Path.of("../../shared/data")}) {
+            property == null ? null : Path.of(property), Path.of("../shared/data"), Path.of("../../shared/data")
+        }) {
             if (base != null && Files.isRegularFile(base.resolve(relative))) {
                 return base.resolve(relative);
             }

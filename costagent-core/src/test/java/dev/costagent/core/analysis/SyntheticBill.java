@@ -13,6 +13,7 @@ import java.util.Random;
 public final class SyntheticBill {
     /** Services and their daily cost per resource. */
     public static final String[] SERVICES = {"EC2", "RDS", "S3"};
+
     private static final double[] SERVICE_COST = {40, 25, 5};
     public static final String[] ACCOUNTS = {"acct-1", "acct-2"};
     public static final String[] REGIONS = {"us-east-1", "eu-west-1"};
@@ -41,13 +42,22 @@ public final class SyntheticBill {
                         for (int r = 0; r < RESOURCES; r++) {
                             double cost = SERVICE_COST[s] * weekly * (1 + noise * random.nextGaussian());
                             for (Plant p : plants) {
-                                if (p.day() == d && p.service().equals(SERVICES[s]) && p.account().equals(account)
-                                        && p.region().equals(region) && p.resource() == r) {
+                                if (p.day() == d
+                                        && p.service().equals(SERVICES[s])
+                                        && p.account().equals(account)
+                                        && p.region().equals(region)
+                                        && p.resource() == r) {
                                     cost *= p.factor();
                                 }
                             }
                             String id = resource(SERVICES[s], account, region, r);
-                            out.add(Rows.usage(day, SERVICES[s], account, region, id, "sku-" + SERVICES[s],
+                            out.add(Rows.usage(
+                                    day,
+                                    SERVICES[s],
+                                    account,
+                                    region,
+                                    id,
+                                    "sku-" + SERVICES[s],
                                     Math.round(Math.max(cost, 0) * 1e6) / 1e6));
                         }
                     }

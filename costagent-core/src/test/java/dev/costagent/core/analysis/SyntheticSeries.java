@@ -34,8 +34,15 @@ public final class SyntheticSeries {
      * A series with {@code count} spikes and drops at least {@code gap} days apart, after day 14, each
      * {@code minMagnitude..minMagnitude+0.5} relative (drops capped at -90%).
      */
-    public static Labelled withAnomalies(Random random, int days, double level, double trendPerDay, double noise,
-            int count, double minMagnitude, int gap) {
+    public static Labelled withAnomalies(
+            Random random,
+            int days,
+            double level,
+            double trendPerDay,
+            double noise,
+            int count,
+            double minMagnitude,
+            int gap) {
         double[] x = clean(random, days, level, trendPerDay, noise);
         List<Planted> planted = new ArrayList<>();
         List<Integer> taken = new ArrayList<>();

@@ -19,8 +19,11 @@ import net.jqwik.api.Provide;
 class FocusCsvWriterPropertyTest {
 
     @Property(tries = 300)
-    void anyTextAndDecimalRoundTrip(@ForAll("awkwardText") String description, @ForAll("awkwardText") String note,
-            @ForAll("decimals") BigDecimal cost) throws IOException {
+    void anyTextAndDecimalRoundTrip(
+            @ForAll("awkwardText") String description,
+            @ForAll("awkwardText") String note,
+            @ForAll("decimals") BigDecimal cost)
+            throws IOException {
         CostRecord record = CostRecord.builder()
                 .chargeDescription(description)
                 .billedCost(cost)
@@ -34,9 +37,16 @@ class FocusCsvWriterPropertyTest {
         List<List<Cell>> rows = Rfc4180.parse(out.toString(StandardCharsets.UTF_8));
         assertThat(rows).hasSize(3);
         for (List<Cell> row : rows.subList(1, 3)) {
-            assertThat(row).hasSize(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0).size() + 1);
-            assertThat(row.get(FocusColumn.CHARGE_DESCRIPTION.ordinal()).value()).isEqualTo(description);
-            assertThat(row.get(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0).size()).value()).isEqualTo(note);
+            assertThat(row)
+                    .hasSize(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0)
+                                    .size()
+                            + 1);
+            assertThat(row.get(FocusColumn.CHARGE_DESCRIPTION.ordinal()).value())
+                    .isEqualTo(description);
+            assertThat(row.get(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0)
+                                    .size())
+                            .value())
+                    .isEqualTo(note);
             assertThat(row.get(FocusColumn.BILLED_COST.ordinal()).text()).isEqualTo(cost.toPlainString());
         }
     }
@@ -61,7 +71,8 @@ class FocusCsvWriterPropertyTest {
         Arbitrary<BigInteger> unscaled = Arbitraries.oneOf(
                 Arbitraries.longs().map(BigInteger::valueOf),
                 Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30)));
-        return net.jqwik.api.Combinators.combine(unscaled, Arbitraries.integers().between(-5, 25))
+        return net.jqwik.api.Combinators.combine(
+                        unscaled, Arbitraries.integers().between(-5, 25))
                 .as(BigDecimal::new);
     }
 }

@@ -32,11 +32,18 @@ class FocusCsvWriterTest {
     void headerIsFocusColumnsInEnumOrderThenExtras() throws IOException {
         List<List<Cell>> rows = Rfc4180.parse(write(List.of()));
         List<String> header = rows.get(0).stream().map(Cell::text).toList();
-        assertThat(header).hasSize(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0).size() + 2);
+        assertThat(header)
+                .hasSize(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0)
+                                .size()
+                        + 2);
         for (FocusColumn column : FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0)) {
             assertThat(header.get(column.ordinal())).isEqualTo(column.columnName());
         }
-        assertThat(header.subList(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0).size(), header.size())).isEqualTo(EXTRA);
+        assertThat(header.subList(
+                        FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0)
+                                .size(),
+                        header.size()))
+                .isEqualTo(EXTRA);
     }
 
     @Test
@@ -54,15 +61,22 @@ class FocusCsvWriterTest {
                 "   spaces kept   ");
         List<CostRecord> records = new ArrayList<>();
         for (String description : descriptions) {
-            records.add(sample().chargeDescription(description).extra("x_Note", description).build());
+            records.add(sample().chargeDescription(description)
+                    .extra("x_Note", description)
+                    .build());
         }
         List<List<Cell>> rows = Rfc4180.parse(write(records));
         assertThat(rows).hasSize(descriptions.size() + 1);
         int descriptionColumn = FocusColumn.CHARGE_DESCRIPTION.ordinal();
-        int noteColumn = FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0).size() + 1;
+        int noteColumn = FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0)
+                        .size()
+                + 1;
         for (int i = 0; i < descriptions.size(); i++) {
             List<Cell> row = rows.get(i + 1);
-            assertThat(row).hasSize(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0).size() + EXTRA.size());
+            assertThat(row)
+                    .hasSize(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0)
+                                    .size()
+                            + EXTRA.size());
             assertThat(row.get(descriptionColumn).value()).isEqualTo(descriptions.get(i));
             assertThat(row.get(noteColumn).value()).isEqualTo(descriptions.get(i));
         }
@@ -74,8 +88,7 @@ class FocusCsvWriterTest {
         tags.put("env", "prod");
         tags.put("note", "say \"hi\", ok\\");
         tags.put("empty", null);
-        CostRecord record = sample()
-                .billedCost(new BigDecimal("1E-10"))
+        CostRecord record = sample().billedCost(new BigDecimal("1E-10"))
                 .effectiveCost(new BigDecimal("12345678901234567890.5"))
                 .chargePeriodStart(Instant.parse("2024-09-18T22:00:00Z"))
                 .chargePeriodEnd(Instant.parse("2024-09-18T23:00:00.250Z"))
@@ -92,7 +105,10 @@ class FocusCsvWriterTest {
         // null stays an empty cell, an empty string is a quoted empty cell
         assertThat(row.get(FocusColumn.AVAILABILITY_ZONE.ordinal())).isEqualTo(new Cell("", false));
         assertThat(row.get(FocusColumn.RESOURCE_NAME.ordinal())).isEqualTo(new Cell("", true));
-        assertThat(row.get(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0).size()).value()).isEqualTo("m5.xlarge");
+        assertThat(row.get(FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0)
+                                .size())
+                        .value())
+                .isEqualTo("m5.xlarge");
     }
 
     @Test
@@ -101,7 +117,8 @@ class FocusCsvWriterTest {
         List<CostRecord> records = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             records.add(sample().chargeDescription(i % 3 == 0 ? "a, b" : "desc " + (i % 7))
-                    .tag("k", "v" + (i % 5)).build());
+                    .tag("k", "v" + (i % 5))
+                    .build());
         }
         List<List<Cell>> rows = Rfc4180.parse(write(records));
         for (int i = 0; i < records.size(); i++) {
@@ -138,8 +155,7 @@ class FocusCsvWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThatThrownBy(() -> FocusCsvWriter.to(out, List.of("BilledCost")))
                 .hasMessageContaining("BilledCost is a FOCUS column");
-        assertThatThrownBy(() -> FocusCsvWriter.to(out, List.of("x_A", "x_A")))
-                .hasMessageContaining("duplicate");
+        assertThatThrownBy(() -> FocusCsvWriter.to(out, List.of("x_A", "x_A"))).hasMessageContaining("duplicate");
     }
 
     private static String cell(List<Cell> row, FocusColumn column) {

@@ -30,8 +30,10 @@ import net.jqwik.api.constraints.Size;
 class FocusRoundTripPropertiesTest {
 
     @Property(tries = 100)
-    void rowsWrittenAndReadBackAreEqual(@ForAll("records") @Size(min = 1, max = 30) List<CostRecord> records,
-            @ForAll @IntRange(min = 1, max = 2) int threads) throws IOException {
+    void rowsWrittenAndReadBackAreEqual(
+            @ForAll("records") @Size(min = 1, max = 30) List<CostRecord> records,
+            @ForAll @IntRange(min = 1, max = 2) int threads)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (FocusCsvWriter writer = FocusCsvWriter.to(out, List.of("x_Note"))) {
             records.forEach(writer::write);
@@ -39,7 +41,8 @@ class FocusRoundTripPropertiesTest {
         Path file = Files.createTempFile("roundtrip", ".csv");
         try {
             Files.write(file, out.toByteArray());
-            ReadOptions options = ReadOptions.builder().threads(threads).chunkBytes(1024).build();
+            ReadOptions options =
+                    ReadOptions.builder().threads(threads).chunkBytes(1024).build();
             assertThat(CostRecordSink.readAll(file, options)).isEqualTo(records);
         } finally {
             Files.delete(file);
@@ -47,10 +50,18 @@ class FocusRoundTripPropertiesTest {
     }
 
     @Property(tries = 150)
-    void mutatedBytesEndInRecordsOrTheDocumentedError(@ForAll("mutations") List<int[]> mutations,
-            @ForAll boolean lenient, @ForAll @IntRange(min = 1, max = 2) int threads) throws IOException {
-        byte[] bytes = FocusCsv.standard().row().row("ChargeDescription", "\"quoted, \"\"with\"\"\nnewline\"")
-                .row("BilledCost", "\"7.5\"").row().row("ServiceName", "NULL").text()
+    void mutatedBytesEndInRecordsOrTheDocumentedError(
+            @ForAll("mutations") List<int[]> mutations,
+            @ForAll boolean lenient,
+            @ForAll @IntRange(min = 1, max = 2) int threads)
+            throws IOException {
+        byte[] bytes = FocusCsv.standard()
+                .row()
+                .row("ChargeDescription", "\"quoted, \"\"with\"\"\nnewline\"")
+                .row("BilledCost", "\"7.5\"")
+                .row()
+                .row("ServiceName", "NULL")
+                .text()
                 .getBytes(StandardCharsets.UTF_8);
         List<Byte> mutable = new ArrayList<>();
         for (byte b : bytes) {
@@ -80,7 +91,11 @@ class FocusRoundTripPropertiesTest {
         Path file = Files.createTempFile("mutated", ".csv");
         try {
             Files.write(file, mutated);
-            ReadOptions options = ReadOptions.builder().lenient(lenient).threads(threads).chunkBytes(1024).build();
+            ReadOptions options = ReadOptions.builder()
+                    .lenient(lenient)
+                    .threads(threads)
+                    .chunkBytes(1024)
+                    .build();
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
                 try {
                     CostTable table = CostTable.read(file, options);
@@ -96,9 +111,11 @@ class FocusRoundTripPropertiesTest {
 
     @Provide
     Arbitrary<List<int[]>> mutations() {
-        Arbitrary<int[]> one = Combinators.combine(Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(0, 5000), Arbitraries.of(
-                        (int) ',', (int) '"', (int) '\n', (int) '\r', (int) 'x', (int) '1', 0xEF, 0, (int) ';'))
+        Arbitrary<int[]> one = Combinators.combine(
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 5000),
+                        Arbitraries.of(
+                                (int) ',', (int) '"', (int) '\n', (int) '\r', (int) 'x', (int) '1', 0xEF, 0, (int) ';'))
                 .as((kind, at, value) -> new int[] {kind, at, value});
         return one.list().ofMinSize(1).ofMaxSize(6);
     }
@@ -109,16 +126,26 @@ class FocusRoundTripPropertiesTest {
     }
 
     private Arbitrary<CostRecord> record() {
-        Arbitrary<String> text = Arbitraries.strings().withChars("abcXYZ09 ,\"\n\r;éß€{}:-_.").ofMinLength(1)
-                .ofMaxLength(20).filter(s -> !s.equals("NULL"));
+        Arbitrary<String> text = Arbitraries.strings()
+                .withChars("abcXYZ09 ,\"\n\r;éß€{}:-_.")
+                .ofMinLength(1)
+                .ofMaxLength(20)
+                .filter(s -> !s.equals("NULL"));
         Arbitrary<String> maybeText = text.injectNull(0.2);
-        Arbitrary<BigDecimal> decimal = Combinators.combine(Arbitraries.longs().between(-10_000_000_000L,
-                10_000_000_000L), Arbitraries.integers().between(0, 12)).as(BigDecimal::valueOf).injectNull(0.1);
+        Arbitrary<BigDecimal> decimal = Combinators.combine(
+                        Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L),
+                        Arbitraries.integers().between(0, 12))
+                .as(BigDecimal::valueOf)
+                .injectNull(0.1);
         // Billing data covers 2000-01-01 and the 2^31 seconds after it; a ChargePeriodStart outside is rejected.
-        Arbitrary<Instant> instant = Arbitraries.longs().between(946_684_800L, 946_684_800L + Integer.MAX_VALUE - 1)
-                .map(Instant::ofEpochSecond).injectNull(0.1);
-        Arbitrary<Map<String, String>> tags = Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1)
-                .ofMaxLength(6), text.injectNull(0.1)).ofMaxSize(3).map(LinkedHashMap::new);
+        Arbitrary<Instant> instant = Arbitraries.longs()
+                .between(946_684_800L, 946_684_800L + Integer.MAX_VALUE - 1)
+                .map(Instant::ofEpochSecond)
+                .injectNull(0.1);
+        Arbitrary<Map<String, String>> tags = Arbitraries.maps(
+                        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6), text.injectNull(0.1))
+                .ofMaxSize(3)
+                .map(LinkedHashMap::new);
         return Combinators.combine(maybeText, decimal, instant, tags, maybeText, decimal, instant, maybeText)
                 .as((service, billed, start, tagMap, resource, effective, periodEnd, description) ->
                         CostRecord.builder()

@@ -23,8 +23,11 @@ class ParserTest {
 
     /** Billing exports' shape: long fractions, taken eight digits at a time, inside a buffer of more digits. */
     @Property(tries = 3000)
-    void longFractionsParseToTheNearestDoubleInsideABuffer(@ForAll @IntRange(min = 0, max = 12) int integerDigits,
-            @ForAll @IntRange(min = 0, max = 24) int fractionDigits, @ForAll long seed, @ForAll boolean negative) {
+    void longFractionsParseToTheNearestDoubleInsideABuffer(
+            @ForAll @IntRange(min = 0, max = 12) int integerDigits,
+            @ForAll @IntRange(min = 0, max = 24) int fractionDigits,
+            @ForAll long seed,
+            @ForAll boolean negative) {
         java.util.Random random = new java.util.Random(seed);
         StringBuilder text = new StringBuilder(negative ? "-" : "");
         for (int i = 0; i < integerDigits; i++) {
@@ -42,23 +45,45 @@ class ParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.2345678a", "1.23456789x1", "0.12345678.9", "1.1234567/", "1.:2345678", "-.",
-        "1.12345678e"})
+    @ValueSource(
+            strings = {"1.2345678a", "1.23456789x1", "0.12345678.9", "1.1234567/", "1.:2345678", "-.", "1.12345678e"})
     void rejectsNonDigitsInsideEightDigitRuns(String text) {
         assertThat(decimal(text)).isNaN();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-0.5", "+3", "0.00000080000", "2.000000000000000", "1e-7", "12345678901234567890.5",
-        "0.1", "1200", ".5", "5.", "11.8611835519", "0.0000000000", "-0.0000041670", "123456789.123456789",
-        "9007199254740993", "0.99999999999999999999", "1234567812345678.5", "-0", "-0.0", "-0.00000000000"})
+    @ValueSource(
+            strings = {
+                "0",
+                "-0.5",
+                "+3",
+                "0.00000080000",
+                "2.000000000000000",
+                "1e-7",
+                "12345678901234567890.5",
+                "0.1",
+                "1200",
+                ".5",
+                "5.",
+                "11.8611835519",
+                "0.0000000000",
+                "-0.0000041670",
+                "123456789.123456789",
+                "9007199254740993",
+                "0.99999999999999999999",
+                "1234567812345678.5",
+                "-0",
+                "-0.0",
+                "-0.00000000000"
+            })
     void acceptsDecimalForms(String text) {
         assertSameDouble(decimal(text), Double.parseDouble(text), text);
     }
 
     /** Bit for bit, so that {@code -0.0} and {@code 0.0} differ. */
     private static void assertSameDouble(double actual, double expected, String text) {
-        assertThat(Double.doubleToRawLongBits(actual)).as("%s parsed as %s, expected %s", text, actual, expected)
+        assertThat(Double.doubleToRawLongBits(actual))
+                .as("%s parsed as %s, expected %s", text, actual, expected)
                 .isEqualTo(Double.doubleToRawLongBits(expected));
     }
 
@@ -86,8 +111,18 @@ class ParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-13-01", "2023-02-29", "2024-09-18T24:00:00Z", "2024-09-18T22:00:00.5Z",
-        "18/09/2024", "2024-09-18T22", "2024-09-18T22:00:00X", "2024-09-18T22:00:00+25:00", ""})
+    @ValueSource(
+            strings = {
+                "2024-13-01",
+                "2023-02-29",
+                "2024-09-18T24:00:00Z",
+                "2024-09-18T22:00:00.5Z",
+                "18/09/2024",
+                "2024-09-18T22",
+                "2024-09-18T22:00:00X",
+                "2024-09-18T22:00:00+25:00",
+                ""
+            })
     void rejectsBadTimestamps(String text) {
         assertThat(timestamp(text)).isEqualTo(TimestampParser.INVALID);
     }

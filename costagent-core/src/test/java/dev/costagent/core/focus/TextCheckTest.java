@@ -26,14 +26,16 @@ class TextCheckTest {
                 bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(128)); // often breaks UTF-8
             }
             boolean valid = decodes(bytes);
-            assertThat(TextCheck.firstBad(bytes, 0, bytes.length) < 0).as(java.util.Arrays.toString(bytes))
+            assertThat(TextCheck.firstBad(bytes, 0, bytes.length) < 0)
+                    .as(java.util.Arrays.toString(bytes))
                     .isEqualTo(valid);
         }
     }
 
     @Test
     void refusesNulAndOtherControlCharactersButNotTabOrLineEnds() {
-        assertThat(TextCheck.firstBad("a\tb\r\nc".getBytes(StandardCharsets.UTF_8), 0, 6)).isEqualTo(-1);
+        assertThat(TextCheck.firstBad("a\tb\r\nc".getBytes(StandardCharsets.UTF_8), 0, 6))
+                .isEqualTo(-1);
         byte[] nul = "abcdefghij\0kl".getBytes(StandardCharsets.UTF_8);
         assertThat(TextCheck.firstBad(nul, 0, nul.length)).isEqualTo(10);
         assertThat(TextCheck.describe(nul, 10, 0)).isEqualTo("control character NUL (0x00) at byte 11 of the field");
@@ -44,8 +46,11 @@ class TextCheckTest {
 
     private static boolean decodes(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException e) {
             return false;

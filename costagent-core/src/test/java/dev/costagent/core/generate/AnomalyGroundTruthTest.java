@@ -12,9 +12,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AnomalyGroundTruthTest {
 
@@ -40,57 +40,75 @@ class AnomalyGroundTruthTest {
         // The spill-over into regions and sub accounts: each dimension sees the same total impact, and a region's
         // entry matches the data.
         for (String dimension : AnomalySpec.DIMENSIONS) {
-            BigDecimal total = truth.affected().stream().filter(v -> v.dimension().equals(dimension))
-                    .map(AffectedValue::impact).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal total = truth.affected().stream()
+                    .filter(v -> v.dimension().equals(dimension))
+                    .map(AffectedValue::impact)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(total).as(dimension).isEqualByComparingTo(truth.impact());
         }
-        assertThat(truth.affected().get(0)).isEqualTo(new AffectedValue("ServiceName", RDS, truth.expectedCost(),
-                truth.actualCost()));
-        AffectedValue region = truth.affected().stream().filter(v -> v.dimension().equals("RegionId")).findFirst()
+        assertThat(truth.affected().get(0))
+                .isEqualTo(new AffectedValue("ServiceName", RDS, truth.expectedCost(), truth.actualCost()));
+        AffectedValue region = truth.affected().stream()
+                .filter(v -> v.dimension().equals("RegionId"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(region.actualCost()).isEqualByComparingTo(dayCost(generator, "RegionId", region.value(),
-                spike.date()));
-        assertThat(region.expectedCost()).isEqualByComparingTo(dayCost(BillingGenerator.of(clean), "RegionId",
-                region.value(), spike.date()));
+        assertThat(region.actualCost())
+                .isEqualByComparingTo(dayCost(generator, "RegionId", region.value(), spike.date()));
+        assertThat(region.expectedCost())
+                .isEqualByComparingTo(dayCost(BillingGenerator.of(clean), "RegionId", region.value(), spike.date()));
         // other days are untouched
         assertThat(dayCost(generator, "ServiceName", RDS, spike.date().plusDays(1)))
-                .isEqualByComparingTo(dayCost(BillingGenerator.of(clean), "ServiceName", RDS,
+                .isEqualByComparingTo(dayCost(
+                        BillingGenerator.of(clean),
+                        "ServiceName",
+                        RDS,
                         spike.date().plusDays(1)));
     }
 
     @Test
     void overlappingAnomaliesEachReportTheirOwnImpact() {
-        AnomalySpec shift = new AnomalySpec(AnomalyType.LEVEL_SHIFT, "RegionId", "us-east-1", START.plusDays(15),
-                0.8);
+        AnomalySpec shift = new AnomalySpec(AnomalyType.LEVEL_SHIFT, "RegionId", "us-east-1", START.plusDays(15), 0.8);
         AnomalySpec drop = new AnomalySpec(AnomalyType.DROP, "ServiceName", EC2, START.plusDays(20), -0.6);
-        GeneratorSpec both = GeneratorSpec.builder().rows(80_000).anomaly(shift).anomaly(drop).build();
-        GeneratorSpec shiftOnly = GeneratorSpec.builder().rows(80_000).anomaly(shift).build();
+        GeneratorSpec both = GeneratorSpec.builder()
+                .rows(80_000)
+                .anomaly(shift)
+                .anomaly(drop)
+                .build();
+        GeneratorSpec shiftOnly =
+                GeneratorSpec.builder().rows(80_000).anomaly(shift).build();
         GeneratorSpec none = GeneratorSpec.builder().rows(80_000).build();
         List<PlantedAnomaly> truth = BillingGenerator.of(both).groundTruth();
 
         PlantedAnomaly dropTruth = truth.get(1);
-        assertThat(dropTruth.actualCost()).isEqualByComparingTo(
-                dayCost(BillingGenerator.of(both), "ServiceName", EC2, drop.date()));
-        assertThat(dropTruth.expectedCost()).isEqualByComparingTo(
-                dayCost(BillingGenerator.of(shiftOnly), "ServiceName", EC2, drop.date()));
+        assertThat(dropTruth.actualCost())
+                .isEqualByComparingTo(dayCost(BillingGenerator.of(both), "ServiceName", EC2, drop.date()));
+        assertThat(dropTruth.expectedCost())
+                .isEqualByComparingTo(dayCost(BillingGenerator.of(shiftOnly), "ServiceName", EC2, drop.date()));
         assertThat(dropTruth.impact().signum()).isNegative();
 
         PlantedAnomaly shiftTruth = truth.get(0);
-        assertThat(shiftTruth.expectedCost()).isEqualByComparingTo(
-                dayCost(BillingGenerator.of(none), "RegionId", "us-east-1", shift.date()));
+        assertThat(shiftTruth.expectedCost())
+                .isEqualByComparingTo(dayCost(BillingGenerator.of(none), "RegionId", "us-east-1", shift.date()));
         assertThat(shiftTruth.impact().signum()).isPositive();
         // a level shift persists
         LocalDate later = shift.date().plusDays(3);
-        assertThat(dayCost(BillingGenerator.of(shiftOnly), "RegionId", "us-east-1", later).doubleValue())
-                .isGreaterThan(1.3 * dayCost(BillingGenerator.of(none), "RegionId", "us-east-1", later)
-                        .doubleValue());
+        assertThat(dayCost(BillingGenerator.of(shiftOnly), "RegionId", "us-east-1", later)
+                        .doubleValue())
+                .isGreaterThan(1.3
+                        * dayCost(BillingGenerator.of(none), "RegionId", "us-east-1", later)
+                                .doubleValue());
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {0.02, 0.1, 0.2})
     void thirtyFiveRandomAnomaliesAreOnDistinctDaysAndStandWellClearOfTheNoise(double noise) {
-        GeneratorSpec spec = GeneratorSpec.builder().seed(11).rows(300_000).days(90).noise(noise)
-                .randomAnomalies(35).build();
+        GeneratorSpec spec = GeneratorSpec.builder()
+                .seed(11)
+                .rows(300_000)
+                .days(90)
+                .noise(noise)
+                .randomAnomalies(35)
+                .build();
         BillingGenerator generator = BillingGenerator.of(spec);
         List<PlantedAnomaly> truth = generator.groundTruth();
         assertThat(truth).hasSize(35);
@@ -117,15 +135,19 @@ class AnomalyGroundTruthTest {
                 sumSquares += diff * diff;
             }
             double dayNoise = Math.sqrt(sumSquares / 7 / 2);
-            assertThat(Math.abs(a.impact().doubleValue())).as(a + " vs day noise " + dayNoise)
+            assertThat(Math.abs(a.impact().doubleValue()))
+                    .as(a + " vs day noise " + dayNoise)
                     .isGreaterThan(4 * dayNoise);
         }
     }
 
     @Test
     void tooManyRandomAnomaliesForThePeriodIsAClearError() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> GeneratorSpec.builder().rows(20_000).days(30).randomAnomalies(20).generator())
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GeneratorSpec.builder()
+                        .rows(20_000)
+                        .days(30)
+                        .randomAnomalies(20)
+                        .generator())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("raise days");
     }
@@ -133,8 +155,12 @@ class AnomalyGroundTruthTest {
     private static BigDecimal dayCost(BillingGenerator generator, String dimension, String value, LocalDate day) {
         BigDecimal[] sum = {BigDecimal.ZERO};
         generator.forEach(r -> {
-            if (r.chargeCategory().equals("Usage") && value.equals(valueOf(r, dimension))
-                    && r.chargePeriodStart().atZone(ZoneOffset.UTC).toLocalDate().equals(day)) {
+            if (r.chargeCategory().equals("Usage")
+                    && value.equals(valueOf(r, dimension))
+                    && r.chargePeriodStart()
+                            .atZone(ZoneOffset.UTC)
+                            .toLocalDate()
+                            .equals(day)) {
                 sum[0] = sum[0].add(r.effectiveCost());
             }
         });
@@ -148,7 +174,8 @@ class AnomalyGroundTruthTest {
             if (!r.chargeCategory().equals("Usage")) {
                 return;
             }
-            int d = (int) (r.chargePeriodStart().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay() - startDay);
+            int d = (int)
+                    (r.chargePeriodStart().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay() - startDay);
             double cost = r.effectiveCost().doubleValue();
             for (String dimension : AnomalySpec.DIMENSIONS) {
                 series.computeIfAbsent(dimension + "=" + valueOf(r, dimension), k -> new double[days])[d] += cost;

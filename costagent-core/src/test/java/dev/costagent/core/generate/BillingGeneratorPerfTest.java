@@ -33,8 +33,15 @@ class BillingGeneratorPerfTest {
         long wall = System.nanoTime() - wallStart;
         long cpu = processCpuNanos() - cpuStart;
         long bytes = Files.size(file);
-        System.out.printf("generate %,d rows (%,d bytes) to CSV: %.2f s wall = %,.0f rows/s; %.2f s process CPU = %,.0f rows"
-                + " per CPU-second; load average %.1f%n", rows, bytes, wall / 1e9, rows / (wall / 1e9), cpu / 1e9, rows / (cpu / 1e9),
+        System.out.printf(
+                "generate %,d rows (%,d bytes) to CSV: %.2f s wall = %,.0f rows/s; %.2f s process CPU = %,.0f rows"
+                        + " per CPU-second; load average %.1f%n",
+                rows,
+                bytes,
+                wall / 1e9,
+                rows / (wall / 1e9),
+                cpu / 1e9,
+                rows / (cpu / 1e9),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         long lines;
         try (var stream = Files.lines(file)) {

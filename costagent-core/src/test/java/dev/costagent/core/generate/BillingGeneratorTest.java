@@ -43,7 +43,8 @@ class BillingGeneratorTest {
 
     @Test
     void sameSeedGivesByteIdenticalCsvAndAnotherSeedDoesNot() throws Exception {
-        GeneratorSpec spec = GeneratorSpec.builder().seed(7).rows(30_000).randomAnomalies(3).build();
+        GeneratorSpec spec =
+                GeneratorSpec.builder().seed(7).rows(30_000).randomAnomalies(3).build();
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
         Path c = dir.resolve("c.csv");
@@ -59,8 +60,12 @@ class BillingGeneratorTest {
     void fastCsvPathIsByteIdenticalToWritingTheRecords(long rows, int days, int anomalies) throws Exception {
         // writeCsv encodes straight from the generator's numbers (in parallel for large outputs); it must produce
         // exactly what FocusCsvWriter makes of the records.
-        BillingGenerator generator = GeneratorSpec.builder().seed(9).rows(rows).days(days)
-                .randomAnomalies(anomalies).generator();
+        BillingGenerator generator = GeneratorSpec.builder()
+                .seed(9)
+                .rows(rows)
+                .days(days)
+                .randomAnomalies(anomalies)
+                .generator();
         Path fast = dir.resolve("fast.csv");
         Path records = dir.resolve("records.csv");
         generator.writeCsv(fast);
@@ -117,10 +122,22 @@ class BillingGeneratorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"100,30", "101,30", "100,1", "997,7", "4321,2", "12345,30", "21601,30", "54321,45", "250000,30",
-        "99999,400", "1000,731"})
+    @CsvSource({
+        "100,30",
+        "101,30",
+        "100,1",
+        "997,7",
+        "4321,2",
+        "12345,30",
+        "21601,30",
+        "54321,45",
+        "250000,30",
+        "99999,400",
+        "1000,731"
+    })
     void rowCountIsExact(long rows, int days) {
-        BillingGenerator generator = GeneratorSpec.builder().rows(rows).days(days).seed(rows).generator();
+        BillingGenerator generator =
+                GeneratorSpec.builder().rows(rows).days(days).seed(rows).generator();
         long[] count = {0};
         generator.forEach(r -> count[0]++);
         assertThat(count[0]).isEqualTo(rows);
@@ -130,12 +147,16 @@ class BillingGeneratorTest {
     void noResourceStartsOrStopsDuringThePeriod() {
         // The row-count remainder is spread over the period, so no daily series gets an unlabelled step.
         for (long rows : new long[] {10_007, 54_321}) {
-            BillingGenerator generator = GeneratorSpec.builder().rows(rows).days(30).generator();
+            BillingGenerator generator =
+                    GeneratorSpec.builder().rows(rows).days(30).generator();
             Map<String, int[]> rowsPerDay = new HashMap<>();
             LocalDate start = generator.spec().start();
             generator.forEach(r -> {
                 if (r.resourceId() != null && r.chargeCategory().equals("Usage")) {
-                    int day = (int) (r.chargePeriodStart().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay()
+                    int day = (int) (r.chargePeriodStart()
+                                    .atZone(ZoneOffset.UTC)
+                                    .toLocalDate()
+                                    .toEpochDay()
                             - start.toEpochDay());
                     rowsPerDay.computeIfAbsent(r.resourceId(), k -> new int[30])[day]++;
                 }
@@ -160,36 +181,48 @@ class BillingGeneratorTest {
         List<List<Cell>> rows = Rfc4180.parse(out.toString(StandardCharsets.UTF_8));
         assertThat(rows).hasSize(3_001);
         List<CostRecord> records = generator.stream().toList();
-        int width = FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0).size() + 1;
+        int width = FocusColumn.definedIn(dev.costagent.core.focus.FocusVersion.V1_0)
+                        .size()
+                + 1;
         for (int i = 0; i < records.size(); i++) {
             List<Cell> row = rows.get(i + 1);
             assertThat(row).hasSize(width);
             CostRecord r = records.get(i);
-            assertThat(row.get(FocusColumn.CHARGE_DESCRIPTION.ordinal()).value()).isEqualTo(r.chargeDescription());
-            assertThat(new BigDecimal(row.get(FocusColumn.EFFECTIVE_COST.ordinal()).text()))
+            assertThat(row.get(FocusColumn.CHARGE_DESCRIPTION.ordinal()).value())
+                    .isEqualTo(r.chargeDescription());
+            assertThat(new BigDecimal(
+                            row.get(FocusColumn.EFFECTIVE_COST.ordinal()).text()))
                     .isEqualTo(r.effectiveCost());
         }
     }
 
     @Test
     void spendIsParetoShapedAcrossServices() {
-        Map<String, BigDecimal> byService = sumUsage(GeneratorSpec.builder().rows(200_000).generator(),
-                CostRecord::serviceName);
+        Map<String, BigDecimal> byService =
+                sumUsage(GeneratorSpec.builder().rows(200_000).generator(), CostRecord::serviceName);
         assertThat(byService).hasSizeGreaterThanOrEqualTo(20);
-        List<BigDecimal> sorted = byService.values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        List<BigDecimal> sorted = byService.values().stream()
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList();
         BigDecimal total = sorted.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         int topFifth = (int) Math.ceil(sorted.size() * 0.2);
         BigDecimal top = sorted.subList(0, topFifth).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         double share = top.doubleValue() / total.doubleValue();
         assertThat(share).as("share of the top 20%% of services").isBetween(0.6, 0.95);
         // and the long tail is really there: the smallest service is a tiny share
-        assertThat(sorted.get(sorted.size() - 1).doubleValue() / total.doubleValue()).isLessThan(0.01);
+        assertThat(sorted.get(sorted.size() - 1).doubleValue() / total.doubleValue())
+                .isLessThan(0.01);
     }
 
     @Test
     void weekdaysCostMoreThanWeekends() {
-        GeneratorSpec spec = GeneratorSpec.builder().rows(100_000).days(28).weekendFactor(0.6).build();
-        Map<LocalDate, BigDecimal> byDay = sumUsage(BillingGenerator.of(spec),
+        GeneratorSpec spec = GeneratorSpec.builder()
+                .rows(100_000)
+                .days(28)
+                .weekendFactor(0.6)
+                .build();
+        Map<LocalDate, BigDecimal> byDay = sumUsage(
+                BillingGenerator.of(spec),
                 r -> r.chargePeriodStart().atZone(ZoneOffset.UTC).toLocalDate());
         double weekday = 0;
         double weekend = 0;
@@ -210,7 +243,8 @@ class BillingGeneratorTest {
         assertThat(ratio).isGreaterThan(1.1);
 
         // with no weekend effect the ratio collapses to about 1
-        Map<LocalDate, BigDecimal> flat = sumUsage(BillingGenerator.of(spec.toBuilder().weekendFactor(1.0).build()),
+        Map<LocalDate, BigDecimal> flat = sumUsage(
+                BillingGenerator.of(spec.toBuilder().weekendFactor(1.0).build()),
                 r -> r.chargePeriodStart().atZone(ZoneOffset.UTC).toLocalDate());
         double flatWeekday = 0;
         double flatWeekend = 0;
@@ -275,7 +309,8 @@ class BillingGeneratorTest {
                     assertThat(r.billedCost().signum()).isPositive();
                     feesByCommitment.merge(r.commitmentDiscountId(), r.billedCost(), BigDecimal::add);
                 }
-                case "Credit", "Adjustment" -> assertThat(r.billedCost().signum()).isNegative();
+                case "Credit", "Adjustment" ->
+                    assertThat(r.billedCost().signum()).isNegative();
                 case "Tax" -> assertThat(r.billedCost().signum()).isNotNegative();
                 default -> throw new AssertionError("unexpected ChargeCategory " + r.chargeCategory());
             }
@@ -285,7 +320,9 @@ class BillingGeneratorTest {
         assertThat(computeRows).isPositive();
         assertThat((double) tagged / usageWithResource).isBetween(0.8, 0.97);
         // Amortization adds up: what covered and unused rows carry as EffectiveCost is exactly the fees billed.
-        assertThat(amortizedByCommitment.keySet()).isEqualTo(feesByCommitment.keySet()).hasSizeGreaterThan(3);
+        assertThat(amortizedByCommitment.keySet())
+                .isEqualTo(feesByCommitment.keySet())
+                .hasSizeGreaterThan(3);
         for (String id : feesByCommitment.keySet()) {
             assertThat(amortizedByCommitment.get(id)).as(id).isEqualByComparingTo(feesByCommitment.get(id));
         }
@@ -308,7 +345,10 @@ class BillingGeneratorTest {
         assertThat(series).hasSize(25);
         for (UtilizationSeries s : series) {
             assertThat(s.profile()).isEqualTo(profiles.get(s.resourceId()));
-            assertThat(s.start()).isEqualTo(LocalDate.of(2024, 9, 17).atStartOfDay(ZoneOffset.UTC).toInstant());
+            assertThat(s.start())
+                    .isEqualTo(LocalDate.of(2024, 9, 17)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant());
             assertThat(s.samples()).isEqualTo(14 * 288);
             double p95 = s.cpuPercentile(95);
             switch (s.profile()) {
@@ -323,36 +363,49 @@ class BillingGeneratorTest {
 
     @Test
     void badSpecsAreOneLineErrors() {
-        assertThatThrownBy(() -> GeneratorSpec.builder().rows(99).build()).hasMessage(
-                "rows must be 100 to 10,000,000, got 99");
+        assertThatThrownBy(() -> GeneratorSpec.builder().rows(99).build())
+                .hasMessage("rows must be 100 to 10,000,000, got 99");
         assertThatThrownBy(() -> GeneratorSpec.builder().rows(10_000_001).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> GeneratorSpec.builder().providers(List.of("Oracle")).build())
+        assertThatThrownBy(() ->
+                        GeneratorSpec.builder().providers(List.of("Oracle")).build())
                 .hasMessageContaining("provider Oracle");
         assertThatThrownBy(() -> GeneratorSpec.builder().billingAccounts(2).build())
                 .hasMessageContaining("billingAccounts");
         assertThatThrownBy(() -> GeneratorSpec.builder().noise(0.5).build()).hasMessageContaining("noise");
-        assertThatThrownBy(() -> GeneratorSpec.builder().anomaly(new AnomalySpec(AnomalyType.SPIKE, "ServiceName",
-                "Amazon Elastic Compute Cloud", LocalDate.of(2025, 1, 1), 1.0)).build())
+        assertThatThrownBy(() -> GeneratorSpec.builder()
+                        .anomaly(new AnomalySpec(
+                                AnomalyType.SPIKE,
+                                "ServiceName",
+                                "Amazon Elastic Compute Cloud",
+                                LocalDate.of(2025, 1, 1),
+                                1.0))
+                        .build())
                 .hasMessageContaining("outside");
-        assertThatThrownBy(() -> GeneratorSpec.builder().anomaly(new AnomalySpec(AnomalyType.SPIKE, "ServiceName",
-                "No Such Service", LocalDate.of(2024, 9, 20), 1.0)).generator())
+        assertThatThrownBy(() -> GeneratorSpec.builder()
+                        .anomaly(new AnomalySpec(
+                                AnomalyType.SPIKE, "ServiceName", "No Such Service", LocalDate.of(2024, 9, 20), 1.0))
+                        .generator())
                 .hasMessageContaining("No Such Service is not a generated ServiceName");
-        assertThatThrownBy(() -> new AnomalySpec(AnomalyType.DROP, "RegionId", "us-east-1",
-                LocalDate.of(2024, 9, 20), 0.5)).hasMessageContaining("negative");
+        assertThatThrownBy(() ->
+                        new AnomalySpec(AnomalyType.DROP, "RegionId", "us-east-1", LocalDate.of(2024, 9, 20), 0.5))
+                .hasMessageContaining("negative");
     }
 
     @Test
     void singleProviderDataHasOnlyThatProvider() {
-        BillingGenerator generator = GeneratorSpec.builder().providers(List.of("Microsoft")).billingAccounts(1)
-                .subAccounts(3).rows(20_000).generator();
+        BillingGenerator generator = GeneratorSpec.builder()
+                .providers(List.of("Microsoft"))
+                .billingAccounts(1)
+                .subAccounts(3)
+                .rows(20_000)
+                .generator();
         Set<String> providers = new HashSet<>();
         generator.forEach(r -> providers.add(r.providerName()));
         assertThat(providers).containsExactly("Microsoft");
     }
 
-    static <K> Map<K, BigDecimal> sumUsage(BillingGenerator generator,
-            java.util.function.Function<CostRecord, K> key) {
+    static <K> Map<K, BigDecimal> sumUsage(BillingGenerator generator, java.util.function.Function<CostRecord, K> key) {
         Map<K, BigDecimal> sums = new TreeMap<>();
         generator.forEach(r -> {
             if (r.chargeCategory().equals("Usage")) {

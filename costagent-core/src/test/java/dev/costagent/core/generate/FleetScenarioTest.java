@@ -29,13 +29,27 @@ class FleetScenarioTest {
     Path dir;
 
     private static FleetScenario fleet() {
-        return FleetScenario.builder().seed(3).idle(4).overProvisioned(8).unusedCommitments(3)
-                .alwaysOnNonProduction(4).healthy(5).underProvisioned(3).build();
+        return FleetScenario.builder()
+                .seed(3)
+                .idle(4)
+                .overProvisioned(8)
+                .unusedCommitments(3)
+                .alwaysOnNonProduction(4)
+                .healthy(5)
+                .underProvisioned(3)
+                .build();
     }
 
     private static FleetScenario smallFleet() {
-        return FleetScenario.builder().seed(4).idle(1).overProvisioned(1).unusedCommitments(1)
-                .alwaysOnNonProduction(1).healthy(1).underProvisioned(1).build();
+        return FleetScenario.builder()
+                .seed(4)
+                .idle(1)
+                .overProvisioned(1)
+                .unusedCommitments(1)
+                .alwaysOnNonProduction(1)
+                .healthy(1)
+                .underProvisioned(1)
+                .build();
     }
 
     @Test
@@ -50,12 +64,14 @@ class FleetScenarioTest {
         Set<String> providers = new HashSet<>();
         Set<String> ids = new HashSet<>();
         for (PlantedResource p : fleet.planted()) {
-            assertThat(ids.add(p.resourceId())).as("unique id " + p.resourceId()).isTrue();
+            assertThat(ids.add(p.resourceId()))
+                    .as("unique id " + p.resourceId())
+                    .isTrue();
             providers.add(p.provider());
             assertThat(p.hours()).isEqualTo(30 * 24);
             assertThat(InstancePriceList.byName(p.instanceType())).isPresent();
-            assertThat(p.expectsSaving()).isEqualTo(p.kind() != PlantedKind.HEALTHY
-                    && p.kind() != PlantedKind.UNDER_PROVISIONED);
+            assertThat(p.expectsSaving())
+                    .isEqualTo(p.kind() != PlantedKind.HEALTHY && p.kind() != PlantedKind.UNDER_PROVISIONED);
         }
         assertThat(providers).containsExactlyInAnyOrder("AWS", "Microsoft", "Google Cloud");
     }
@@ -87,7 +103,8 @@ class FleetScenarioTest {
     void overProvisionedTargetsAreUnambiguous() {
         for (PlantedResource p : fleet().planted(PlantedKind.OVER_PROVISIONED)) {
             InstanceType current = InstancePriceList.byName(p.instanceType()).orElseThrow();
-            InstanceType target = InstancePriceList.byName(p.targetInstanceType()).orElseThrow();
+            InstanceType target =
+                    InstancePriceList.byName(p.targetInstanceType()).orElseThrow();
             assertThat(target.family()).isEqualTo(current.family());
             assertThat(target.vcpu()).isLessThan(current.vcpu());
             double projected = p.cpuP95() * current.vcpu() / target.vcpu();
@@ -96,20 +113,26 @@ class FleetScenarioTest {
             int index = family.indexOf(target);
             if (index > 0) {
                 // the next smaller size is clearly too small for CPU, or for memory p95 with 20% headroom
-                double smaller = p.cpuP95() * current.vcpu() / family.get(index - 1).vcpu();
+                double smaller =
+                        p.cpuP95() * current.vcpu() / family.get(index - 1).vcpu();
                 double memoryNeed = memoryP95(p.resourceId()) / 100 * current.memoryGiB() * 1.2;
                 assertThat(smaller > 88 || family.get(index - 1).memoryGiB() < memoryNeed * 0.9)
-                        .as("next smaller size of " + p).isTrue();
+                        .as("next smaller size of " + p)
+                        .isTrue();
                 assertThat(target.memoryGiB()).as(p.toString()).isGreaterThanOrEqualTo(memoryNeed);
             }
-            assertThat(p.expectedMonthlySavings()).isEqualByComparingTo(current.hourlyPrice()
-                    .subtract(target.hourlyPrice()).multiply(BigDecimal.valueOf(730)));
+            assertThat(p.expectedMonthlySavings())
+                    .isEqualByComparingTo(
+                            current.hourlyPrice().subtract(target.hourlyPrice()).multiply(BigDecimal.valueOf(730)));
         }
     }
 
     private static double memoryP95(String resourceId) {
-        float[] memory = fleet().utilization().stream().filter(s -> s.resourceId().equals(resourceId)).findFirst()
-                .orElseThrow().memory();
+        float[] memory = fleet().utilization().stream()
+                .filter(s -> s.resourceId().equals(resourceId))
+                .findFirst()
+                .orElseThrow()
+                .memory();
         float[] sorted = memory.clone();
         java.util.Arrays.sort(sorted);
         return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
@@ -162,7 +185,9 @@ class FleetScenarioTest {
                         .isEqualByComparingTo(feesByCommitment.get(p.resourceId()));
                 continue;
             }
-            assertThat(hoursByResource.get(p.resourceId())).as("runs every hour").isEqualTo((int) p.hours());
+            assertThat(hoursByResource.get(p.resourceId()))
+                    .as("runs every hour")
+                    .isEqualTo((int) p.hours());
             assertThat(envByResource.get(p.resourceId())).isEqualTo(p.env());
             if (!covered.contains(p.resourceId())) {
                 assertThat(effectiveByResource.get(p.resourceId()))
@@ -170,17 +195,21 @@ class FleetScenarioTest {
             }
             if (p.kind() == PlantedKind.ALWAYS_ON_NON_PRODUCTION) {
                 assertThat(p.env()).isIn("dev", "test");
-                assertThat(p.expectedMonthlySavings()).isEqualByComparingTo(p.hourlyPrice()
-                        .multiply(BigDecimal.valueOf(730 * 108)).divide(BigDecimal.valueOf(168), 10,
-                                java.math.RoundingMode.HALF_EVEN));
+                assertThat(p.expectedMonthlySavings())
+                        .isEqualByComparingTo(p.hourlyPrice()
+                                .multiply(BigDecimal.valueOf(730 * 108))
+                                .divide(BigDecimal.valueOf(168), 10, java.math.RoundingMode.HALF_EVEN));
             } else {
                 assertThat(p.env()).isEqualTo("prod");
             }
         }
         assertThat(covered).hasSize(3);
         // charge periods are hourly and inside the data
-        assertThat(rows.stream().filter(r -> r.chargeCategory().equals("Usage"))
-                .allMatch(r -> r.chargePeriodStart().atZone(ZoneOffset.UTC).getMinute() == 0)).isTrue();
+        assertThat(rows.stream()
+                        .filter(r -> r.chargeCategory().equals("Usage"))
+                        .allMatch(r ->
+                                r.chargePeriodStart().atZone(ZoneOffset.UTC).getMinute() == 0))
+                .isTrue();
     }
 
     @Test
@@ -210,7 +239,8 @@ class FleetScenarioTest {
     @Test
     void badBuildsAreClearErrors() {
         assertThatThrownBy(() -> FleetScenario.builder().build()).hasMessageContaining("at least one");
-        assertThatThrownBy(() -> FleetScenario.builder().idle(1).days(7).build()).hasMessageContaining("days");
+        assertThatThrownBy(() -> FleetScenario.builder().idle(1).days(7).build())
+                .hasMessageContaining("days");
         assertThatThrownBy(() -> FleetScenario.builder().idle(-1).build()).hasMessageContaining("0 to 1000");
     }
 

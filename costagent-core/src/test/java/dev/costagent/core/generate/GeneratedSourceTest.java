@@ -20,10 +20,12 @@ class GeneratedSourceTest {
         CostTable piped = source.load(ReadOptions.DEFAULTS);
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         BillingGenerator.of(spec).writeCsv(csv);
-        CostTable written = CostTable.read("written", new java.io.ByteArrayInputStream(csv.toByteArray()),
-                ReadOptions.DEFAULTS);
+        CostTable written =
+                CostTable.read("written", new java.io.ByteArrayInputStream(csv.toByteArray()), ReadOptions.DEFAULTS);
 
-        CostQuery query = CostQuery.builder().groupBy(Dimension.DAY, Dimension.column("ServiceName")).build();
+        CostQuery query = CostQuery.builder()
+                .groupBy(Dimension.DAY, Dimension.column("ServiceName"))
+                .build();
         assertThat(piped.rowCount()).isEqualTo(2_000);
         assertThat(piped.execute(query)).isEqualTo(written.execute(query));
         assertThat(source.id()).isEqualTo("generated:seed=3,rows=2000");

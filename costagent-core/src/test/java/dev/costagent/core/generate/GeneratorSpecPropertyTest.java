@@ -19,14 +19,25 @@ import net.jqwik.api.constraints.LongRange;
 class GeneratorSpecPropertyTest {
 
     @Property(tries = 25)
-    void everyValidSpecGivesExactlyItsRowsAndOneCsv(@ForAll @LongRange(min = 100, max = 20_000) long rows,
-            @ForAll @IntRange(min = 1, max = 120) int days, @ForAll("providers") List<String> providers,
-            @ForAll @IntRange(min = 1, max = 30) int services, @ForAll @IntRange(min = 0, max = 3) int moreAccounts,
-            @ForAll long seed, @ForAll @IntRange(min = 0, max = 28) int startOffset) throws IOException {
-        GeneratorSpec spec = GeneratorSpec.builder().seed(seed).rows(rows).days(days).providers(providers)
-                .services(services).billingAccounts(providers.size() + moreAccounts)
+    void everyValidSpecGivesExactlyItsRowsAndOneCsv(
+            @ForAll @LongRange(min = 100, max = 20_000) long rows,
+            @ForAll @IntRange(min = 1, max = 120) int days,
+            @ForAll("providers") List<String> providers,
+            @ForAll @IntRange(min = 1, max = 30) int services,
+            @ForAll @IntRange(min = 0, max = 3) int moreAccounts,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 28) int startOffset)
+            throws IOException {
+        GeneratorSpec spec = GeneratorSpec.builder()
+                .seed(seed)
+                .rows(rows)
+                .days(days)
+                .providers(providers)
+                .services(services)
+                .billingAccounts(providers.size() + moreAccounts)
                 .subAccounts(providers.size() + 2 * moreAccounts + 1)
-                .start(LocalDate.of(2024, 1, 3).plusDays(startOffset)).build();
+                .start(LocalDate.of(2024, 1, 3).plusDays(startOffset))
+                .build();
         BillingGenerator generator = BillingGenerator.of(spec);
 
         ByteArrayOutputStream records = new ByteArrayOutputStream();
@@ -46,6 +57,10 @@ class GeneratorSpecPropertyTest {
 
     @Provide
     Arbitrary<List<String>> providers() {
-        return Arbitraries.of("AWS", "Microsoft", "Google Cloud").list().uniqueElements().ofMinSize(1).ofMaxSize(3);
+        return Arbitraries.of("AWS", "Microsoft", "Google Cloud")
+                .list()
+                .uniqueElements()
+                .ofMinSize(1)
+                .ofMaxSize(3);
     }
 }

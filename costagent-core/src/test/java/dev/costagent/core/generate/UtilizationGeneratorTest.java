@@ -24,7 +24,8 @@ class UtilizationGeneratorTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 42, 1234567})
     void everyProfileHitsItsPercentileBand(long seed) {
-        UtilizationGenerator generator = UtilizationGenerator.builder().seed(seed).build();
+        UtilizationGenerator generator =
+                UtilizationGenerator.builder().seed(seed).build();
         for (int k = 0; k < 4; k++) {
             String id = "i-" + seed + "-" + k;
             UtilizationSeries idle = generator.series(id, UtilizationProfile.IDLE);
@@ -44,7 +45,10 @@ class UtilizationGeneratorTest {
 
             UtilizationSeries bursty = generator.series(id, UtilizationProfile.BURSTY);
             assertThat(bursty.cpuPercentile(50)).as("bursty p50").isLessThan(10);
-            assertThat(bursty.cpuPercentile(95)).as("bursty p95").isGreaterThan(50).isLessThanOrEqualTo(80);
+            assertThat(bursty.cpuPercentile(95))
+                    .as("bursty p95")
+                    .isGreaterThan(50)
+                    .isLessThanOrEqualTo(80);
             assertThat(bursty.cpuPercentile(99)).as("bursty p99").isLessThan(90);
         }
     }
@@ -60,8 +64,12 @@ class UtilizationGeneratorTest {
             assertThat(s.cpuAt(i)).isBetween(0f, 100f);
             assertThat(s.memoryAt(i)).isBetween(0f, 100f);
         }
-        assertThat(UtilizationGenerator.builder().memory(false).build().series("i-1", UtilizationProfile.IDLE)
-                .memory()).isNull();
+        assertThat(UtilizationGenerator.builder()
+                        .memory(false)
+                        .build()
+                        .series("i-1", UtilizationProfile.IDLE)
+                        .memory())
+                .isNull();
     }
 
     @Test
@@ -76,7 +84,9 @@ class UtilizationGeneratorTest {
     @Test
     void aTargetedSeriesHasExactlyThatP95() {
         UtilizationGenerator generator = UtilizationGenerator.builder().build();
-        assertThat(generator.series("x", UtilizationProfile.OVER_PROVISIONED, 18.0).cpuPercentile(95))
+        assertThat(generator
+                        .series("x", UtilizationProfile.OVER_PROVISIONED, 18.0)
+                        .cpuPercentile(95))
                 .isCloseTo(18.0, org.assertj.core.data.Offset.offset(0.001));
         assertThat(generator.series("x", UtilizationProfile.IDLE, 3.0).cpuPercentile(95))
                 .isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.001));

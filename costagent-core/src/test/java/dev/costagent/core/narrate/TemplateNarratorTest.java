@@ -29,19 +29,36 @@ class TemplateNarratorTest {
         Narrative narrative = narrator.narrate(new Facts("summary", "summary", values));
 
         assertThat(narrative.source()).isEqualTo(NarrativeSource.TEMPLATE);
-        assertThat(narrative.text()).isEqualTo("From 2024-09-01 to 2024-09-30, 19361 billing rows cost 3467 USD"
-                + " (EffectiveCost, all charge categories)."
-                + " 11 recommendations (5 quick wins) would save 1498.49 USD a month, 17981.88 USD a year.");
+        assertThat(narrative.text())
+                .isEqualTo("From 2024-09-01 to 2024-09-30, 19361 billing rows cost 3467 USD"
+                        + " (EffectiveCost, all charge categories)."
+                        + " 11 recommendations (5 quick wins) would save 1498.49 USD a month, 17981.88 USD a year.");
         assertThat(narrator.narrate(new Facts("summary", "summary", values))).isEqualTo(narrative);
     }
 
     @Test
     void dropsSentencesWhoseFactsAreMissingAndFallsBackForUnknownTopics() {
-        Narrative anomaly = narrator.narrate(new Facts("anomaly:x", "anomaly",
-                Map.of("day", "2024-09-19", "currency", "EUR", "actual", 18.5, "expected", 9.64, "kind", "rise",
-                        "impact", 8.86, "severity", "HIGH")));
-        assertThat(anomaly.text()).isEqualTo(
-                "On 2024-09-19 the cost was 18.5 EUR against 9.64 EUR expected: a rise of 8.86 EUR (HIGH severity).");
+        Narrative anomaly = narrator.narrate(new Facts(
+                "anomaly:x",
+                "anomaly",
+                Map.of(
+                        "day",
+                        "2024-09-19",
+                        "currency",
+                        "EUR",
+                        "actual",
+                        18.5,
+                        "expected",
+                        9.64,
+                        "kind",
+                        "rise",
+                        "impact",
+                        8.86,
+                        "severity",
+                        "HIGH")));
+        assertThat(anomaly.text())
+                .isEqualTo(
+                        "On 2024-09-19 the cost was 18.5 EUR against 9.64 EUR expected: a rise of 8.86 EUR (HIGH severity).");
 
         Narrative other = narrator.narrate(new Facts("s", "budget", Map.of("limitUsd", 100.0)));
         assertThat(other.text()).isEqualTo("Budget for s: limit usd 100.");

@@ -42,19 +42,28 @@ class ParquetReaderTest {
     private Path file(String name, String costType, String timeType, String options) throws Exception {
         Path file = dir.resolve(name);
         try (DuckDb duck = new DuckDb()) {
-            duck.copy("SELECT CAST(t AS " + timeType + ") AS ChargePeriodStart, s AS ServiceName, "
-                    + "'USD' AS BillingCurrency, CAST(c AS " + costType + ") AS EffectiveCost" + otherMandatory()
-                    + " FROM (VALUES "
-                    + "(TIMESTAMP '2024-09-01 10:00:00', 'EC2', '1.25'), "
-                    + "(TIMESTAMP '2024-09-01 11:30:00', 'S3', '-0.5'), "
-                    + "(TIMESTAMP '2024-09-02 00:00:00', NULL, '100.0001')) v(t, s, c)", file, options);
+            duck.copy(
+                    "SELECT CAST(t AS " + timeType + ") AS ChargePeriodStart, s AS ServiceName, "
+                            + "'USD' AS BillingCurrency, CAST(c AS " + costType + ") AS EffectiveCost"
+                            + otherMandatory()
+                            + " FROM (VALUES "
+                            + "(TIMESTAMP '2024-09-01 10:00:00', 'EC2', '1.25'), "
+                            + "(TIMESTAMP '2024-09-01 11:30:00', 'S3', '-0.5'), "
+                            + "(TIMESTAMP '2024-09-02 00:00:00', NULL, '100.0001')) v(t, s, c)",
+                    file,
+                    options);
         }
         return file;
     }
 
     private static QueryResult byDayAndService(Path file) {
-        return StreamingQuery.execute(file, CostQuery.builder().groupBy(Dimension.DAY, Dimension.column(
-                "ServiceName")).build(), ReadOptions.DEFAULTS).result();
+        return StreamingQuery.execute(
+                        file,
+                        CostQuery.builder()
+                                .groupBy(Dimension.DAY, Dimension.column("ServiceName"))
+                                .build(),
+                        ReadOptions.DEFAULTS)
+                .result();
     }
 
     @Test
@@ -71,7 +80,9 @@ class ParquetReaderTest {
                 double tolerance = cost.equals("FLOAT") ? 1e-5 : 1e-12;
                 assertThat(result.total()).as(cost + " " + time).isCloseTo(100.7501, within(tolerance));
                 assertThat(result.rows()).isEqualTo(3);
-                assertThat(result.groups()).extracting(QueryResult.Group::key).map(Object::toString)
+                assertThat(result.groups())
+                        .extracting(QueryResult.Group::key)
+                        .map(Object::toString)
                         .containsExactly("[2024-09-01, EC2]", "[2024-09-01, S3]", "[2024-09-02, null]");
             }
         }
@@ -89,14 +100,20 @@ class ParquetReaderTest {
         System.arraycopy(big, 0, sixteen, 16 - big.length, big.length);
         assertThat(ChunkDecoder.bigEndianDecimal(sixteen, 0, 16, 10))
                 .isEqualTo(-1234567890123456789012345678.9012345678);
-        assertThat(ChunkDecoder.bigEndianDecimal(new byte[] {(byte) 0xff, (byte) 0x85}, 0, 2, 2)).isEqualTo(-1.23);
+        assertThat(ChunkDecoder.bigEndianDecimal(new byte[] {(byte) 0xff, (byte) 0x85}, 0, 2, 2))
+                .isEqualTo(-1.23);
     }
 
     @Test
     void everyCodecAndPageVersionReadsTheSame() throws Exception {
-        for (String options : new String[] {"COMPRESSION snappy", "COMPRESSION zstd", "COMPRESSION gzip",
-            "COMPRESSION uncompressed", "COMPRESSION zstd, PARQUET_VERSION v2",
-            "COMPRESSION snappy, PARQUET_VERSION v2"}) {
+        for (String options : new String[] {
+            "COMPRESSION snappy",
+            "COMPRESSION zstd",
+            "COMPRESSION gzip",
+            "COMPRESSION uncompressed",
+            "COMPRESSION zstd, PARQUET_VERSION v2",
+            "COMPRESSION snappy, PARQUET_VERSION v2"
+        }) {
             Path file = file(options.replaceAll("\\W", "_") + ".parquet", "DECIMAL(18,4)", "TIMESTAMP", options);
             CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
             assertThat(table.rowCount()).as(options).isEqualTo(3);
@@ -116,8 +133,10 @@ class ParquetReaderTest {
         Path file = file("cut.parquet", "DOUBLE", "TIMESTAMP", "");
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
-        assertThatThrownBy(() -> byDayAndService(file)).isInstanceOf(FocusFormatException.class)
-                .hasMessageContaining("cut.parquet").hasMessageContaining("truncated Parquet file")
+        assertThatThrownBy(() -> byDayAndService(file))
+                .isInstanceOf(FocusFormatException.class)
+                .hasMessageContaining("cut.parquet")
+                .hasMessageContaining("truncated Parquet file")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
@@ -130,7 +149,8 @@ class ParquetReaderTest {
             bytes[i] = (byte) 0xee;
         }
         Files.write(file, bytes);
-        assertThatThrownBy(() -> byDayAndService(file)).isInstanceOf(FocusFormatException.class)
+        assertThatThrownBy(() -> byDayAndService(file))
+                .isInstanceOf(FocusFormatException.class)
                 .hasMessageContaining("corrupt.parquet")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains("corrupt"));
     }
@@ -139,7 +159,8 @@ class ParquetReaderTest {
     void notParquetIsOneLine() throws Exception {
         Path file = dir.resolve("text.parquet");
         Files.writeString(file, "ChargePeriodStart,EffectiveCost\n2024-09-01,1\n");
-        assertThatThrownBy(() -> byDayAndService(file)).isInstanceOf(FocusFormatException.class)
+        assertThatThrownBy(() -> byDayAndService(file))
+                .isInstanceOf(FocusFormatException.class)
                 .hasMessage(file + ": not a Parquet file (no PAR1 magic at its start)");
     }
 
@@ -147,17 +168,25 @@ class ParquetReaderTest {
     void aWrongTypeColumnNamesFileRowAndColumn() throws Exception {
         Path file = dir.resolve("wrong.parquet");
         try (DuckDb duck = new DuckDb()) {
-            duck.copy("SELECT TIMESTAMP '2024-09-01 10:00:00' AS ChargePeriodStart, 'EC2' AS ServiceName, "
-                    + "'USD' AS BillingCurrency, c AS EffectiveCost" + otherMandatory()
-                    + " FROM (VALUES ('1.5'), ('2'), ('lots')) v(c)",
-                    file, "");
+            duck.copy(
+                    "SELECT TIMESTAMP '2024-09-01 10:00:00' AS ChargePeriodStart, 'EC2' AS ServiceName, "
+                            + "'USD' AS BillingCurrency, c AS EffectiveCost" + otherMandatory()
+                            + " FROM (VALUES ('1.5'), ('2'), ('lots')) v(c)",
+                    file,
+                    "");
         }
-        assertThatThrownBy(() -> byDayAndService(file)).isInstanceOf(FocusFormatException.class)
-                .hasMessageStartingWith(file + ":3").hasMessageContaining("EffectiveCost")
+        assertThatThrownBy(() -> byDayAndService(file))
+                .isInstanceOf(FocusFormatException.class)
+                .hasMessageStartingWith(file + ":3")
+                .hasMessageContaining("EffectiveCost")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-        assertThatThrownBy(() -> CostTable.read(file, ReadOptions.DEFAULTS)).isInstanceOf(FocusFormatException.class)
-                .hasMessageStartingWith(file + ":3").hasMessageContaining("EffectiveCost");
-        StreamingQuery.Answer lenient = StreamingQuery.execute(file, CostQuery.builder().build(),
+        assertThatThrownBy(() -> CostTable.read(file, ReadOptions.DEFAULTS))
+                .isInstanceOf(FocusFormatException.class)
+                .hasMessageStartingWith(file + ":3")
+                .hasMessageContaining("EffectiveCost");
+        StreamingQuery.Answer lenient = StreamingQuery.execute(
+                file,
+                CostQuery.builder().build(),
                 ReadOptions.builder().lenient(true).build());
         assertThat(lenient.accepted()).isEqualTo(2);
         assertThat(lenient.rejected()).isEqualTo(1);
@@ -169,7 +198,8 @@ class ParquetReaderTest {
     void aDirectoryMixingCsvAndParquetNamesBoth() throws Exception {
         file("a.parquet", "DOUBLE", "TIMESTAMP", "");
         Files.writeString(dir.resolve("b.csv"), "ChargePeriodStart,EffectiveCost\n2024-09-01,1\n");
-        assertThatThrownBy(() -> byDayAndService(dir)).isInstanceOf(FocusFormatException.class)
+        assertThatThrownBy(() -> byDayAndService(dir))
+                .isInstanceOf(FocusFormatException.class)
                 .hasMessageContaining("1 CSV file(s) (e.g. b.csv)")
                 .hasMessageContaining("1 Parquet file(s) (e.g. a.parquet)");
     }
@@ -180,7 +210,8 @@ class ParquetReaderTest {
         try (DuckDb duck = new DuckDb()) {
             duck.copy("SELECT 1 AS x", file, "");
         }
-        assertThatThrownBy(() -> byDayAndService(file)).isInstanceOf(FocusFormatException.class)
+        assertThatThrownBy(() -> byDayAndService(file))
+                .isInstanceOf(FocusFormatException.class)
                 .hasMessageContaining("no FOCUS column in the Parquet schema (first column: 'x')");
     }
 
@@ -189,20 +220,32 @@ class ParquetReaderTest {
         Path file = dir.resolve("nested.parquet");
         Path tags = dir.resolve("tags.parquet");
         try (DuckDb duck = new DuckDb()) {
-            duck.copy("SELECT TIMESTAMP '2024-09-01 10:00:00' AS ChargePeriodStart, 'EC2' AS ServiceName, "
-                    + "'USD' AS BillingCurrency, 2.5 AS EffectiveCost, [1, 2] AS x_List, {'a': 1, 'b': 'c'} AS "
-                    + "x_Struct, MAP {'k': 'v'} AS x_Map, 'last' AS x_After" + otherMandatory(), file, "");
-            duck.copy("SELECT TIMESTAMP '2024-09-01 10:00:00' AS ChargePeriodStart, 'USD' AS BillingCurrency, "
-                    + "2.5 AS EffectiveCost, MAP {'env': 'prod'} AS Tags" + otherMandatory(), tags, "");
+            duck.copy(
+                    "SELECT TIMESTAMP '2024-09-01 10:00:00' AS ChargePeriodStart, 'EC2' AS ServiceName, "
+                            + "'USD' AS BillingCurrency, 2.5 AS EffectiveCost, [1, 2] AS x_List, {'a': 1, 'b': 'c'} AS "
+                            + "x_Struct, MAP {'k': 'v'} AS x_Map, 'last' AS x_After" + otherMandatory(),
+                    file,
+                    "");
+            duck.copy(
+                    "SELECT TIMESTAMP '2024-09-01 10:00:00' AS ChargePeriodStart, 'USD' AS BillingCurrency, "
+                            + "2.5 AS EffectiveCost, MAP {'env': 'prod'} AS Tags" + otherMandatory(),
+                    tags,
+                    "");
         }
         CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
         assertThat(table.rowCount()).isEqualTo(1);
         assertThat(table.extraColumns()).containsExactly("x_After");
-        assertThat(table.dataQuality()).extracting(d -> d.rule() + " " + d.column()).contains(
-                "SKIPPED_NESTED_COLUMN x_List", "SKIPPED_NESTED_COLUMN x_Struct", "SKIPPED_NESTED_COLUMN x_Map");
+        assertThat(table.dataQuality())
+                .extracting(d -> d.rule() + " " + d.column())
+                .contains(
+                        "SKIPPED_NESTED_COLUMN x_List",
+                        "SKIPPED_NESTED_COLUMN x_Struct",
+                        "SKIPPED_NESTED_COLUMN x_Map");
         assertThat(byDayAndService(file).total()).isEqualTo(2.5);
-        assertThatThrownBy(() -> byDayAndService(tags)).isInstanceOf(FocusFormatException.class)
-                .hasMessageContaining("column Tags").hasMessageContaining("nested column");
+        assertThatThrownBy(() -> byDayAndService(tags))
+                .isInstanceOf(FocusFormatException.class)
+                .hasMessageContaining("column Tags")
+                .hasMessageContaining("nested column");
     }
 
     @Test

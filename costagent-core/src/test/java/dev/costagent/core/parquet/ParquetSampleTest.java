@@ -31,6 +31,7 @@ class ParquetSampleTest {
 
     @TempDir
     static Path dir;
+
     static Path csv;
 
     @BeforeAll
@@ -39,9 +40,13 @@ class ParquetSampleTest {
         try (DuckDb duck = new DuckDb()) {
             duck.loadCsv("s", csv);
             duck.copy("SELECT * FROM s", dir.resolve("snappy.parquet"), "COMPRESSION snappy");
-            duck.copy(replace("CAST(%s AS DECIMAL(38,10))", COSTS), dir.resolve("decimal38-zstd.parquet"),
+            duck.copy(
+                    replace("CAST(%s AS DECIMAL(38,10))", COSTS),
+                    dir.resolve("decimal38-zstd.parquet"),
                     "COMPRESSION zstd");
-            duck.copy(replace("CAST(%s AS DECIMAL(18,11))", COSTS), dir.resolve("decimal18-gzip.parquet"),
+            duck.copy(
+                    replace("CAST(%s AS DECIMAL(18,11))", COSTS),
+                    dir.resolve("decimal18-gzip.parquet"),
                     "COMPRESSION gzip");
             String periods = "ChargePeriodStart, ChargePeriodEnd, BillingPeriodStart, BillingPeriodEnd";
             duck.copy(replace("CAST(%s AS TIMESTAMP_MS)", periods), dir.resolve("millis.parquet"), "");
@@ -53,13 +58,17 @@ class ParquetSampleTest {
             duck.run("CREATE TABLE text AS SELECT * FROM read_csv(" + DuckDb.quote(csv) + ", all_varchar = true)");
             duck.copyCsv("SELECT text.* FROM text, range(5) ORDER BY range", dir.resolve("five.csv"));
             duck.loadCsv("five", dir.resolve("five.csv"));
-            duck.copy("SELECT * FROM five", dir.resolve("v2-groups.parquet"),
+            duck.copy(
+                    "SELECT * FROM five",
+                    dir.resolve("v2-groups.parquet"),
                     "COMPRESSION zstd, PARQUET_VERSION v2, ROW_GROUP_SIZE 2048");
             duck.copy("SELECT * FROM five", dir.resolve("groups.parquet"), "ROW_GROUP_SIZE 2048");
             Path parts = Files.createDirectory(dir.resolve("parts"));
             for (int part = 0; part < 4; part++) {
-                duck.copy("SELECT * FROM s LIMIT 250 OFFSET " + part * 250, parts.resolve("part-" + part
-                        + ".parquet"), part % 2 == 0 ? "COMPRESSION snappy" : "COMPRESSION zstd");
+                duck.copy(
+                        "SELECT * FROM s LIMIT 250 OFFSET " + part * 250,
+                        parts.resolve("part-" + part + ".parquet"),
+                        part % 2 == 0 ? "COMPRESSION snappy" : "COMPRESSION zstd");
             }
         }
     }
@@ -68,22 +77,36 @@ class ParquetSampleTest {
     private static String replace(String template, String columns) {
         StringBuilder replaced = new StringBuilder();
         for (String column : columns.split(",\\s*")) {
-            replaced.append(replaced.length() == 0 ? "" : ", ").append(String.format(template, column)).append(" AS ")
+            replaced.append(replaced.length() == 0 ? "" : ", ")
+                    .append(String.format(template, column))
+                    .append(" AS ")
                     .append(column);
         }
         return "SELECT * REPLACE (" + replaced + ") FROM s";
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"snappy.parquet", "decimal38-zstd.parquet", "decimal18-gzip.parquet",
-        "millis.parquet", "nanos.parquet", "micros-utc.parquet", "uncompressed.parquet",
-        "v2-groups.parquet", "groups.parquet", "parts"})
+    @ValueSource(
+            strings = {
+                "snappy.parquet",
+                "decimal38-zstd.parquet",
+                "decimal18-gzip.parquet",
+                "millis.parquet",
+                "nanos.parquet",
+                "micros-utc.parquet",
+                "uncompressed.parquet",
+                "v2-groups.parquet",
+                "groups.parquet",
+                "parts"
+            })
     void summarizeEqualsTheCsv(String input) {
         Path parquet = dir.resolve(input);
         Path csv = expectedCsv(input);
         for (Metric metric : List.of(Metric.EFFECTIVE_COST, Metric.CONTRACTED_COST, Metric.PRICING_QUANTITY)) {
-            for (List<Dimension> by : List.of(List.of(Dimension.DAY, Dimension.column("ServiceName")),
-                    List.of(Dimension.column("ChargeCategory")), List.of(Dimension.HOUR))) {
+            for (List<Dimension> by : List.of(
+                    List.of(Dimension.DAY, Dimension.column("ServiceName")),
+                    List.of(Dimension.column("ChargeCategory")),
+                    List.of(Dimension.HOUR))) {
                 CostQuery query = CostQuery.builder().metric(metric).groupBy(by).build();
                 for (int threads : new int[] {1, 2}) {
                     ReadOptions options = ReadOptions.builder().threads(threads).build();
@@ -100,8 +123,7 @@ class ParquetSampleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"snappy.parquet", "decimal38-zstd.parquet", "v2-groups.parquet", "groups.parquet",
-        "parts"})
+    @ValueSource(strings = {"snappy.parquet", "decimal38-zstd.parquet", "v2-groups.parquet", "groups.parquet", "parts"})
     void theTableEqualsTheCsvs(String input) {
         CostTable expected = CostTable.read(expectedCsv(input), ReadOptions.DEFAULTS);
         CostTable actual = CostTable.read(dir.resolve(input), ReadOptions.DEFAULTS);
@@ -113,8 +135,10 @@ class ParquetSampleTest {
         assertThat(actual.firstChargePeriodStart()).isEqualTo(expected.firstChargePeriodStart());
         assertThat(actual.lastChargePeriodStart()).isEqualTo(expected.lastChargePeriodStart());
         for (Metric metric : Metric.values()) {
-            CostQuery query = CostQuery.builder().metric(metric)
-                    .groupBy(Dimension.DAY, Dimension.column("ServiceName"), Dimension.column("RegionId")).build();
+            CostQuery query = CostQuery.builder()
+                    .metric(metric)
+                    .groupBy(Dimension.DAY, Dimension.column("ServiceName"), Dimension.column("RegionId"))
+                    .build();
             assertSame(expected.execute(query), actual.execute(query), input + " " + metric);
         }
     }
@@ -133,8 +157,9 @@ class ParquetSampleTest {
             QueryResult.Group a = actual.groups().get(i);
             assertThat(a.key()).as(what).isEqualTo(e.key());
             assertThat(a.rows()).as(what + " " + e.key()).isEqualTo(e.rows());
-            assertThat(a.value()).as(what + " " + e.key()).isCloseTo(e.value(),
-                    org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(a.value())
+                    .as(what + " " + e.key())
+                    .isCloseTo(e.value(), org.assertj.core.api.Assertions.within(1e-9));
         }
     }
 
@@ -143,15 +168,17 @@ class ParquetSampleTest {
         // The files really hold the physical types the test names: DuckDB wrote them as asked.
         try (DuckDb duck = new DuckDb()) {
             assertThat(duck.scalar("SELECT type || '/' || coalesce(logical_type, '') FROM parquet_schema("
-                    + DuckDb.quote(dir.resolve("decimal38-zstd.parquet")) + ") WHERE name = 'EffectiveCost'"))
+                            + DuckDb.quote(dir.resolve("decimal38-zstd.parquet")) + ") WHERE name = 'EffectiveCost'"))
                     .startsWith("FIXED_LEN_BYTE_ARRAY");
             assertThat(duck.scalar("SELECT compression FROM parquet_metadata("
-                    + DuckDb.quote(dir.resolve("decimal38-zstd.parquet")) + ") LIMIT 1")).isEqualTo("ZSTD");
+                            + DuckDb.quote(dir.resolve("decimal38-zstd.parquet")) + ") LIMIT 1"))
+                    .isEqualTo("ZSTD");
             assertThat(duck.scalar("SELECT coalesce(logical_type, converted_type) FROM parquet_schema("
-                    + DuckDb.quote(dir.resolve("nanos.parquet")) + ") WHERE name = 'ChargePeriodStart'"))
+                            + DuckDb.quote(dir.resolve("nanos.parquet")) + ") WHERE name = 'ChargePeriodStart'"))
                     .contains("NANOS");
             assertThat(duck.scalar("SELECT count(DISTINCT row_group_id) FROM parquet_metadata("
-                    + DuckDb.quote(dir.resolve("groups.parquet")) + ")")).isEqualTo("3");
+                            + DuckDb.quote(dir.resolve("groups.parquet")) + ")"))
+                    .isEqualTo("3");
         }
     }
 }

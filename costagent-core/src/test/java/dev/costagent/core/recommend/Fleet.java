@@ -64,8 +64,8 @@ public final class Fleet {
     }
 
     /** A compute instance billed in hours [from, to). */
-    public Fleet compute(String id, String type, double hourly, String env, double cpuLevel, String workload, int from,
-            int to) {
+    public Fleet compute(
+            String id, String type, double hourly, String env, double cpuLevel, String workload, int from, int to) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (env != null) {
             tags.put("env", env);
@@ -76,12 +76,18 @@ public final class Fleet {
         int step = daily ? 24 : 1;
         for (int h = from; h < to; h += step) {
             BigDecimal cost = BigDecimal.valueOf(hourly).multiply(BigDecimal.valueOf(step));
-            CostRecord.Builder b = base(h).resourceId(id).serviceName("Amazon Elastic Compute Cloud")
+            CostRecord.Builder b = base(h).resourceId(id)
+                    .serviceName("Amazon Elastic Compute Cloud")
                     .serviceCategory("Compute")
-                    .pricingCategory(pricingCategory).chargeCategory("Usage")
-                    .chargeDescription(String.format(java.util.Locale.ROOT, "$%s per On Demand Linux %s Instance Hour",
-                            BigDecimal.valueOf(hourly).toPlainString(), type))
-                    .effectiveCost(cost).billedCost(cost)
+                    .pricingCategory(pricingCategory)
+                    .chargeCategory("Usage")
+                    .chargeDescription(String.format(
+                            java.util.Locale.ROOT,
+                            "$%s per On Demand Linux %s Instance Hour",
+                            BigDecimal.valueOf(hourly).toPlainString(),
+                            type))
+                    .effectiveCost(cost)
+                    .billedCost(cost)
                     .tags(tags);
             if (daily) {
                 b.chargePeriodEnd(START.plusSeconds((h + 24) * 3600L));
@@ -135,10 +141,14 @@ public final class Fleet {
     public Fleet gp2Volume(String id, double gb) {
         double hourly = gb * 0.10 / 730;
         for (int h = 0; h < DAYS * 24; h++) {
-            records.add(base(h).resourceId(id).serviceName("Amazon Elastic Compute Cloud").serviceCategory("Storage")
-                    .pricingCategory("Standard").chargeCategory("Usage")
+            records.add(base(h).resourceId(id)
+                    .serviceName("Amazon Elastic Compute Cloud")
+                    .serviceCategory("Storage")
+                    .pricingCategory("Standard")
+                    .chargeCategory("Usage")
                     .chargeDescription("$0.10 per GB-month of General Purpose SSD (gp2) provisioned storage")
-                    .effectiveCost(BigDecimal.valueOf(hourly)).build());
+                    .effectiveCost(BigDecimal.valueOf(hourly))
+                    .build());
         }
         return this;
     }
@@ -146,22 +156,39 @@ public final class Fleet {
     /** A savings plan with this much unused commitment every hour. */
     public Fleet unusedCommitment(String id, double unusedHourly, double usedHourly) {
         for (int h = 0; h < DAYS * 24; h++) {
-            records.add(base(h).resourceId(id).serviceName("Savings Plans for AWS Compute usage")
-                    .serviceCategory("Compute").chargeCategory("Usage").pricingCategory("Committed")
-                    .commitmentDiscountId(id).commitmentDiscountStatus("Unused").commitmentDiscountType("Savings Plan")
-                    .effectiveCost(BigDecimal.valueOf(unusedHourly)).build());
-            records.add(base(h).resourceId("i-covered-by-" + id).serviceName("Amazon Elastic Compute Cloud")
-                    .serviceCategory("Compute").chargeCategory("Usage").pricingCategory("Committed")
-                    .commitmentDiscountId(id).commitmentDiscountStatus("Used").commitmentDiscountType("Savings Plan")
-                    .effectiveCost(BigDecimal.valueOf(usedHourly)).build());
+            records.add(base(h).resourceId(id)
+                    .serviceName("Savings Plans for AWS Compute usage")
+                    .serviceCategory("Compute")
+                    .chargeCategory("Usage")
+                    .pricingCategory("Committed")
+                    .commitmentDiscountId(id)
+                    .commitmentDiscountStatus("Unused")
+                    .commitmentDiscountType("Savings Plan")
+                    .effectiveCost(BigDecimal.valueOf(unusedHourly))
+                    .build());
+            records.add(base(h).resourceId("i-covered-by-" + id)
+                    .serviceName("Amazon Elastic Compute Cloud")
+                    .serviceCategory("Compute")
+                    .chargeCategory("Usage")
+                    .pricingCategory("Committed")
+                    .commitmentDiscountId(id)
+                    .commitmentDiscountStatus("Used")
+                    .commitmentDiscountType("Savings Plan")
+                    .effectiveCost(BigDecimal.valueOf(usedHourly))
+                    .build());
         }
         return this;
     }
 
     private CostRecord.Builder base(int hour) {
         Instant start = START.plusSeconds(hour * 3600L);
-        return CostRecord.builder().chargePeriodStart(start).chargePeriodEnd(start.plusSeconds(3600))
-                .billingCurrency(currency).providerName(provider).regionId("us-east-1").subAccountId(subAccount)
+        return CostRecord.builder()
+                .chargePeriodStart(start)
+                .chargePeriodEnd(start.plusSeconds(3600))
+                .billingCurrency(currency)
+                .providerName(provider)
+                .regionId("us-east-1")
+                .subAccountId(subAccount)
                 .billingAccountId(billingAccount);
     }
 

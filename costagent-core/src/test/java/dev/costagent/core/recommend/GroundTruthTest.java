@@ -40,13 +40,22 @@ class GroundTruthTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {42, 7, 2024})
     void everyPlantedSavingIsFoundAndNothingOnTheControls(long seed, @TempDir Path dir) throws Exception {
-        FleetScenario fleet = FleetScenario.builder().seed(seed).idle(3).overProvisioned(4).unusedCommitments(3)
-                .alwaysOnNonProduction(3).healthy(3).underProvisioned(3).build();
+        FleetScenario fleet = FleetScenario.builder()
+                .seed(seed)
+                .idle(3)
+                .overProvisioned(4)
+                .unusedCommitments(3)
+                .alwaysOnNonProduction(3)
+                .healthy(3)
+                .underProvisioned(3)
+                .build();
         Path billing = dir.resolve("billing.csv");
         fleet.writeCsv(billing);
         Report report;
-        try (CostAgent agent = CostAgent.builder().source(FocusFileSource.of(billing))
-                .utilization(cpuSeries(fleet)).build()) {
+        try (CostAgent agent = CostAgent.builder()
+                .source(FocusFileSource.of(billing))
+                .utilization(cpuSeries(fleet))
+                .build()) {
             report = agent.run();
         }
         check(fleet, report.recommendations());
@@ -56,19 +65,30 @@ class GroundTruthTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {42})
     void theInventoryFileGivesTheSameAnswer(long seed, @TempDir Path dir) throws Exception {
-        FleetScenario fleet = FleetScenario.builder().seed(seed).idle(2).overProvisioned(4).unusedCommitments(1)
-                .alwaysOnNonProduction(2).healthy(2).underProvisioned(2).build();
+        FleetScenario fleet = FleetScenario.builder()
+                .seed(seed)
+                .idle(2)
+                .overProvisioned(4)
+                .unusedCommitments(1)
+                .alwaysOnNonProduction(2)
+                .healthy(2)
+                .underProvisioned(2)
+                .build();
         Path billing = dir.resolve("billing.csv");
         Path cpu = dir.resolve("cpu.csv");
         Path inventory = dir.resolve("inventory.csv");
         fleet.writeCsv(billing);
         fleet.writeUtilizationCsv(cpu);
         fleet.writeInventoryCsv(inventory);
-        try (CostAgent agent = CostAgent.builder().source(FocusFileSource.of(billing))
-                .utilization(UtilizationReader.read(cpu)).inventory(InstanceInventory.load(inventory)).build()) {
+        try (CostAgent agent = CostAgent.builder()
+                .source(FocusFileSource.of(billing))
+                .utilization(UtilizationReader.read(cpu))
+                .inventory(InstanceInventory.load(inventory))
+                .build()) {
             List<Recommendation> recs = agent.run().recommendations();
             check(fleet, recs);
-            assertThat(recs).filteredOn(r -> r.type() == RecommendationType.RIGHTSIZE)
+            assertThat(recs)
+                    .filteredOn(r -> r.type() == RecommendationType.RIGHTSIZE)
                     .allSatisfy(r -> assertThat(r.evidence().inputs()).containsEntry("currentTypeSource", "inventory"));
         }
     }
@@ -99,8 +119,8 @@ class GroundTruthTest {
     }
 
     private static void check(FleetScenario fleet, List<Recommendation> recommendations) {
-        Map<String, Recommendation> byTarget = recommendations.stream()
-                .collect(Collectors.toMap(Recommendation::resourceId, r -> r));
+        Map<String, Recommendation> byTarget =
+                recommendations.stream().collect(Collectors.toMap(Recommendation::resourceId, r -> r));
         for (PlantedResource planted : fleet.planted()) {
             String what = planted.kind() + " " + planted.resourceId() + " (" + planted.instanceType() + ")";
             if (!planted.expectsSaving()) {
@@ -114,16 +134,19 @@ class GroundTruthTest {
             if (planted.kind() == PlantedKind.UNUSED_COMMITMENT) {
                 // The unused dollars are the truth; the saving is the part of them that on-demand usage left after
                 // the other actions can absorb (never more), so the same usage does not also size a purchase.
-                assertThat((double) r.evidence().inputs().get("monthlyUnused")).as("unused of " + what)
+                assertThat((double) r.evidence().inputs().get("monthlyUnused"))
+                        .as("unused of " + what)
                         .isCloseTo(truth, within(truth * 0.05));
-                assertThat(r.monthlySavings()).as("savings of " + what)
+                assertThat(r.monthlySavings())
+                        .as("savings of " + what)
                         .isLessThanOrEqualTo((double) r.evidence().inputs().get("monthlyUnused") + 0.01)
                         .isCloseTo((double) r.evidence().inputs().get("absorbableOnDemandMonthly"), within(0.01));
                 continue;
             }
             assertThat(r.monthlySavings()).as("savings of " + what).isCloseTo(truth, within(truth * 0.05));
             if (planted.kind() == PlantedKind.OVER_PROVISIONED) {
-                assertThat(r.evidence().inputs().get("targetType")).as("target of " + what)
+                assertThat(r.evidence().inputs().get("targetType"))
+                        .as("target of " + what)
                         .isEqualTo(planted.targetInstanceType());
             }
         }

@@ -44,7 +44,8 @@ class RecommendationEngineTest {
     @Test
     void findsEachPlantedSavingWithItsExactAmount() {
         Fleet fleet = fleet();
-        assertThat(fleet.verdicts()).extracting(v -> v.resourceId() + "=" + v.verdict())
+        assertThat(fleet.verdicts())
+                .extracting(v -> v.resourceId() + "=" + v.verdict())
                 .contains("i-idle=IDLE", "i-over=OVER_PROVISIONED", "i-healthy=OPTIMIZED", "i-hot=UNDER_PROVISIONED");
         RecommendationResult result = RecommendationEngine.defaults().recommend(fleet.input());
         Map<String, Recommendation> recs = byTarget(result);
@@ -95,8 +96,8 @@ class RecommendationEngineTest {
         assertThat(buy.evidence().inputs().get("coveredOnDemandPerHour")).isEqualTo(0.192);
         assertThat((double) buy.evidence().inputs().get("expectedUtilization")).isCloseTo(1.0, within(1e-9));
         assertThat(buy.monthlySavings()).isCloseTo(0.192 * 0.28 * MONTH, within(0.01));
-        assertThat(((Map<?, ?>) buy.evidence().inputs().get("options")).keySet().toString()).contains("1yr-no-upfront",
-                "3yr-all-upfront");
+        assertThat(((Map<?, ?>) buy.evidence().inputs().get("options")).keySet().toString())
+                .contains("1yr-no-upfront", "3yr-all-upfront");
     }
 
     @Test
@@ -104,7 +105,8 @@ class RecommendationEngineTest {
         Fleet fleet = new Fleet().compute("i-dev-idle", "m5.xlarge", 0.192, "dev", 2, null);
         RecommendationResult result = RecommendationEngine.defaults().recommend(fleet.input());
         List<Recommendation> forIt = result.recommendations().stream()
-                .filter(r -> r.resourceId().equals("i-dev-idle")).toList();
+                .filter(r -> r.resourceId().equals("i-dev-idle"))
+                .toList();
         assertThat(forIt).singleElement().satisfies(r -> {
             assertThat(r.type()).isEqualTo(RecommendationType.TERMINATE_IDLE);
             assertThat(r.evidence().inputs().get("supersedes")).isEqualTo(List.of("SCHEDULE"));
@@ -117,12 +119,16 @@ class RecommendationEngineTest {
         Fleet fleet = new Fleet().compute("i-dev", "m5.xlarge", 0.192, "dev", 60, "batch");
         java.util.List<dev.costagent.core.focus.CostRecord> records = new java.util.ArrayList<>(fleet.records());
         for (var r : fleet.records()) { // the same always-on, dev-tagged, batch-tagged spend, but a storage bucket
-            records.add(r.toBuilder().resourceId("bucket-dev").serviceCategory("Storage")
-                    .serviceName("Amazon Simple Storage Service").build());
+            records.add(r.toBuilder()
+                    .resourceId("bucket-dev")
+                    .serviceCategory("Storage")
+                    .serviceName("Amazon Simple Storage Service")
+                    .build());
         }
-        RecommendationInput input = RecommendationInput.of(dev.costagent.core.table.CostTable.of(records),
-                fleet.verdicts());
-        Map<String, Recommendation> recs = byTarget(RecommendationEngine.defaults().recommend(input));
+        RecommendationInput input =
+                RecommendationInput.of(dev.costagent.core.table.CostTable.of(records), fleet.verdicts());
+        Map<String, Recommendation> recs =
+                byTarget(RecommendationEngine.defaults().recommend(input));
         assertThat(recs.get("i-dev").type()).isIn(RecommendationType.SCHEDULE, RecommendationType.SPOT_CANDIDATE);
         assertThat(recs).doesNotContainKey("bucket-dev");
     }
@@ -133,11 +139,15 @@ class RecommendationEngineTest {
         Fleet fleet = new Fleet().compute("i-dev", "m5.xlarge", 0.192, "dev", -1, null);
         java.util.List<dev.costagent.core.focus.CostRecord> records = new java.util.ArrayList<>(fleet.records());
         for (var r : fleet.records()) {
-            records.add(r.toBuilder().resourceId("eks-dev").chargeDescription("Amazon EKS cluster usage").build());
+            records.add(r.toBuilder()
+                    .resourceId("eks-dev")
+                    .chargeDescription("Amazon EKS cluster usage")
+                    .build());
         }
-        RecommendationInput input = RecommendationInput.of(dev.costagent.core.table.CostTable.of(records),
-                java.util.List.of());
-        Map<String, Recommendation> recs = byTarget(RecommendationEngine.defaults().recommend(input));
+        RecommendationInput input =
+                RecommendationInput.of(dev.costagent.core.table.CostTable.of(records), java.util.List.of());
+        Map<String, Recommendation> recs =
+                byTarget(RecommendationEngine.defaults().recommend(input));
         assertThat(recs.get("i-dev").type()).isEqualTo(RecommendationType.SCHEDULE);
         assertThat(recs).doesNotContainKey("eks-dev");
     }
@@ -147,11 +157,14 @@ class RecommendationEngineTest {
         Fleet fleet = new Fleet().compute("i-dev-day", "m5.xlarge", 0.192, "dev", 60, null);
         java.util.List<dev.costagent.core.focus.CostRecord> daytime = fleet.records().stream()
                 .filter(r -> {
-                    int hour = r.chargePeriodStart().atOffset(java.time.ZoneOffset.UTC).getHour();
+                    int hour = r.chargePeriodStart()
+                            .atOffset(java.time.ZoneOffset.UTC)
+                            .getHour();
                     return hour >= 8 && hour < 20;
-                }).toList();
-        RecommendationInput input = RecommendationInput.of(dev.costagent.core.table.CostTable.of(daytime),
-                fleet.verdicts());
+                })
+                .toList();
+        RecommendationInput input =
+                RecommendationInput.of(dev.costagent.core.table.CostTable.of(daytime), fleet.verdicts());
         assertThat(byTarget(RecommendationEngine.defaults().recommend(input))).doesNotContainKey("i-dev-day");
     }
 
@@ -166,11 +179,15 @@ class RecommendationEngineTest {
 
     @Test
     void idsAreStableAcrossRunsAndDependOnlyOnTypeAndTarget() {
-        RecommendationResult first = RecommendationEngine.defaults().recommend(mixedFleet().input());
-        RecommendationResult second = RecommendationEngine.defaults().recommend(mixedFleet().input());
+        RecommendationResult first =
+                RecommendationEngine.defaults().recommend(mixedFleet().input());
+        RecommendationResult second =
+                RecommendationEngine.defaults().recommend(mixedFleet().input());
         assertThat(second.recommendations()).isEqualTo(first.recommendations());
         for (Recommendation r : first.recommendations()) {
-            assertThat(r.id()).isEqualTo(Recommendation.idOf(r.type(), r.resourceId())).matches("rec-[0-9a-f]{16}");
+            assertThat(r.id())
+                    .isEqualTo(Recommendation.idOf(r.type(), r.resourceId()))
+                    .matches("rec-[0-9a-f]{16}");
         }
         assertThat(first.recommendations()).extracting(Recommendation::id).doesNotHaveDuplicates();
         assertThat(Recommendation.idOf(RecommendationType.RIGHTSIZE, "i-1"))
@@ -179,10 +196,12 @@ class RecommendationEngineTest {
 
     @Test
     void minimumSavingDropsSmallRecommendations() {
-        RecommendationOptions options = RecommendationOptions.builder().minMonthlySavings(50).build();
-        RecommendationResult result = RecommendationEngine.builder().options(options).build()
-                .recommend(fleet().input());
-        assertThat(result.recommendations()).allSatisfy(r -> assertThat(r.monthlySavings()).isGreaterThanOrEqualTo(50));
+        RecommendationOptions options =
+                RecommendationOptions.builder().minMonthlySavings(50).build();
+        RecommendationResult result =
+                RecommendationEngine.builder().options(options).build().recommend(fleet().input());
+        assertThat(result.recommendations())
+                .allSatisfy(r -> assertThat(r.monthlySavings()).isGreaterThanOrEqualTo(50));
         assertThat(byTarget(result)).doesNotContainKey("vol-gp2"); // saves $10/month
         assertThat(result.belowMinimum()).isPositive();
     }
@@ -194,9 +213,13 @@ class RecommendationEngineTest {
         Ranking ranking = Ranking.DEFAULT;
         for (int i = 0; i < recs.size(); i++) {
             Recommendation r = recs.get(i);
-            assertThat(r.score()).isCloseTo(r.monthlySavings() * r.confidence()
-                    * ranking.riskWeights()[r.risk().ordinal()] * ranking.effortWeights()[r.effort().ordinal()],
-                    within(0.01));
+            assertThat(r.score())
+                    .isCloseTo(
+                            r.monthlySavings()
+                                    * r.confidence()
+                                    * ranking.riskWeights()[r.risk().ordinal()]
+                                    * ranking.effortWeights()[r.effort().ordinal()],
+                            within(0.01));
             if (i > 0) {
                 assertThat(r.score()).isLessThanOrEqualTo(recs.get(i - 1).score());
             }
@@ -210,9 +233,11 @@ class RecommendationEngineTest {
     @Test
     void aSizeWithAsManyVcpusIsNeverARightsizingTarget() {
         // t3.small and t3.micro both have 2 vCPUs: only memory differs, which CPU data cannot justify cutting.
-        Fleet fleet = new Fleet().compute("i-small", "t3.small", 0.0208, "prod", 15, null)
+        Fleet fleet = new Fleet()
+                .compute("i-small", "t3.small", 0.0208, "prod", 15, null)
                 .compute("i-xl", "t3.xlarge", 0.1664, "prod", 15, null);
-        Map<String, Recommendation> recs = byTarget(RecommendationEngine.defaults().recommend(fleet.input()));
+        Map<String, Recommendation> recs =
+                byTarget(RecommendationEngine.defaults().recommend(fleet.input()));
         assertThat(recs).doesNotContainKey("i-small");
         // Burstable: the 4-vCPU load (mean ≈ 14%) moved to 2 vCPUs runs ≈ 28.5% on average, above t3.micro's 10%
         // and t3.small/medium's 20% baselines, so only t3.large (30%) sustains it on its CPU credits.
@@ -224,7 +249,8 @@ class RecommendationEngineTest {
         Fleet fleet = new Fleet().compute("i-odd", "x9.huge", 0.5, "prod", 15, null);
         RecommendationResult result = RecommendationEngine.defaults().recommend(fleet.input());
         assertThat(byTarget(result)).doesNotContainKey("i-odd");
-        assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("i-odd").contains("x9.huge"));
+        assertThat(result.warnings())
+                .anySatisfy(w -> assertThat(w).contains("i-odd").contains("x9.huge"));
     }
 
     private static final String EC2 = "Amazon Elastic Compute Cloud";
@@ -232,26 +258,32 @@ class RecommendationEngineTest {
 
     /** One instance all month, and a second one at 0.50 an hour from 2024-09-26 (hour 600) on. */
     private static Fleet risingFleet() {
-        return new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
+        return new Fleet()
+                .compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
                 .compute("i-new", "m5.2xlarge", 0.5, "prod", -1, null, 600, Fleet.DAYS * 24);
     }
 
     private static List<Recommendation> investigations(RecommendationInput input) {
         return RecommendationEngine.defaults().recommend(input).recommendations().stream()
-                .filter(r -> r.type() == RecommendationType.INVESTIGATE_ANOMALY).toList();
+                .filter(r -> r.type() == RecommendationType.INVESTIGATE_ANOMALY)
+                .toList();
     }
 
     @Test
     void aRiseThatLastsIsWorthInvestigatingAtTheRateTheDataShows() {
-        RecommendationInput input = risingFleet().input().withAnomalies(List.of(
-                new AnomalySignal("ServiceName", EC2, RISE_DAY, 0.692 * 24, 0.192 * 24, "HIGH"),
-                new AnomalySignal("ServiceName", "Old", java.time.LocalDate.parse("2024-09-02"), 150, 100, "HIGH"),
-                new AnomalySignal("ServiceName", "Drop", RISE_DAY.plusDays(1), 50, 100, "HIGH")));
+        RecommendationInput input = risingFleet()
+                .input()
+                .withAnomalies(List.of(
+                        new AnomalySignal("ServiceName", EC2, RISE_DAY, 0.692 * 24, 0.192 * 24, "HIGH"),
+                        new AnomalySignal(
+                                "ServiceName", "Old", java.time.LocalDate.parse("2024-09-02"), 150, 100, "HIGH"),
+                        new AnomalySignal("ServiceName", "Drop", RISE_DAY.plusDays(1), 50, 100, "HIGH")));
         List<Recommendation> found = investigations(input);
         assertThat(found).extracting(Recommendation::resourceId).containsExactly("ServiceName=" + EC2);
         Recommendation rise = found.get(0);
         // Baseline: i-a alone for the 14 days before; level: both instances on the 4 days after.
-        assertThat(rise.monthlySavings()).isCloseTo(Math.min(0.5 * MONTH, monthlyBill(0.192 * 720 + 0.5 * 120)), within(0.01));
+        assertThat(rise.monthlySavings())
+                .isCloseTo(Math.min(0.5 * MONTH, monthlyBill(0.192 * 720 + 0.5 * 120)), within(0.01));
         assertThat(rise.currentMonthlyCost()).isCloseTo(0.692 * MONTH, within(0.01));
         assertThat(rise.confidence()).isEqualTo(0.3);
         assertThat(rise.evidence().inputs()).containsEntry("baselineDays", 14L).containsEntry("levelDays", 4L);
@@ -259,33 +291,47 @@ class RecommendationEngineTest {
 
     @Test
     void aOneDaySpikeThatIsOverSavesNothing() {
-        Fleet fleet = new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
+        Fleet fleet = new Fleet()
+                .compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
                 .compute("i-spike", "m5.2xlarge", 0.5, "prod", -1, null, 600, 624);
-        RecommendationInput input = fleet.input().withAnomalies(List.of(
-                new AnomalySignal("ServiceName", EC2, RISE_DAY, 0.692 * 24, 0.192 * 24, "HIGH")));
+        RecommendationInput input = fleet.input()
+                .withAnomalies(
+                        List.of(new AnomalySignal("ServiceName", EC2, RISE_DAY, 0.692 * 24, 0.192 * 24, "HIGH")));
         RecommendationEngine noMinimum = RecommendationEngine.builder()
-                .options(RecommendationOptions.defaults().toBuilder().minMonthlySavings(0).build()).build();
+                .options(RecommendationOptions.defaults().toBuilder()
+                        .minMonthlySavings(0)
+                        .build())
+                .build();
         assertThat(noMinimum.recommend(input).recommendations())
                 .noneMatch(r -> r.type() == RecommendationType.INVESTIGATE_ANOMALY);
     }
 
     @Test
     void aLastingRiseIsNotHiddenByALargerSpikeOnTheSameDay() {
-        Fleet fleet = new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
+        Fleet fleet = new Fleet()
+                .compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
                 .compute("i-spike", "m5.2xlarge", 5.0, "prod", -1, null, 600, 624)
                 .gp2Volume("vol-a", 500);
         // The storage rise: a second volume from the rise day on, billed under another service.
         for (int h = 600; h < Fleet.DAYS * 24; h++) {
-            fleet.records().add(dev.costagent.core.focus.CostRecord.builder()
-                    .chargePeriodStart(Fleet.START.plusSeconds(h * 3600L))
-                    .chargePeriodEnd(Fleet.START.plusSeconds(h * 3600L + 3600)).billingCurrency("USD")
-                    .providerName("AWS").regionId("us-east-1").subAccountId("111").chargeCategory("Usage")
-                    .serviceName("Amazon S3").resourceId("bucket-b")
-                    .effectiveCost(java.math.BigDecimal.valueOf(0.25)).build());
+            fleet.records()
+                    .add(dev.costagent.core.focus.CostRecord.builder()
+                            .chargePeriodStart(Fleet.START.plusSeconds(h * 3600L))
+                            .chargePeriodEnd(Fleet.START.plusSeconds(h * 3600L + 3600))
+                            .billingCurrency("USD")
+                            .providerName("AWS")
+                            .regionId("us-east-1")
+                            .subAccountId("111")
+                            .chargeCategory("Usage")
+                            .serviceName("Amazon S3")
+                            .resourceId("bucket-b")
+                            .effectiveCost(java.math.BigDecimal.valueOf(0.25))
+                            .build());
         }
-        RecommendationInput input = fleet.input().withAnomalies(List.of(
-                new AnomalySignal("ServiceName", EC2, RISE_DAY, 5.192 * 24, 0.192 * 24, "HIGH"),
-                new AnomalySignal("ServiceName", "Amazon S3", RISE_DAY, 6, 0, "HIGH")));
+        RecommendationInput input = fleet.input()
+                .withAnomalies(List.of(
+                        new AnomalySignal("ServiceName", EC2, RISE_DAY, 5.192 * 24, 0.192 * 24, "HIGH"),
+                        new AnomalySignal("ServiceName", "Amazon S3", RISE_DAY, 6, 0, "HIGH")));
         List<Recommendation> found = investigations(input);
         assertThat(found).extracting(Recommendation::resourceId).containsExactly("ServiceName=Amazon S3");
         assertThat(found.get(0).monthlySavings()).isCloseTo(0.25 * MONTH, within(0.01));
@@ -294,8 +340,8 @@ class RecommendationEngineTest {
     @Test
     void withoutDaysBeforeTheAnomalyTheModelsExpectationIsTheBaseline() {
         Fleet fleet = new Fleet().compute("i-new", "m5.2xlarge", 0.5, "prod", -1, null, 600, Fleet.DAYS * 24);
-        RecommendationInput input = fleet.input().withAnomalies(List.of(
-                new AnomalySignal("ServiceName", EC2, RISE_DAY, 12, 2, "HIGH")));
+        RecommendationInput input =
+                fleet.input().withAnomalies(List.of(new AnomalySignal("ServiceName", EC2, RISE_DAY, 12, 2, "HIGH")));
         Recommendation rise = investigations(input).get(0);
         assertThat(rise.evidence().inputs()).containsEntry("baselineDays", 0L);
         assertThat(rise.monthlySavings()).isCloseTo((12 - 2) * MONTH / 24, within(0.01));
@@ -303,37 +349,44 @@ class RecommendationEngineTest {
 
     @Test
     void anAnomalyOnTheLastDayIsJudgedByThatDayWithLessConfidence() {
-        Fleet fleet = new Fleet().compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
+        Fleet fleet = new Fleet()
+                .compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
                 .compute("i-late", "m5.2xlarge", 0.5, "prod", -1, null, Fleet.DAYS * 24 - 24, Fleet.DAYS * 24);
         java.time.LocalDate lastDay = java.time.LocalDate.parse("2024-09-30");
-        RecommendationInput input = fleet.input().withAnomalies(List.of(
-                new AnomalySignal("ServiceName", EC2, lastDay, 0.692 * 24, 0.192 * 24, "HIGH")));
+        RecommendationInput input = fleet.input()
+                .withAnomalies(List.of(new AnomalySignal("ServiceName", EC2, lastDay, 0.692 * 24, 0.192 * 24, "HIGH")));
         List<Recommendation> found = investigations(input);
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).monthlySavings()).isCloseTo(Math.min(0.5 * MONTH, monthlyBill(0.192 * 720 + 0.5 * 24)), within(0.01));
+        assertThat(found.get(0).monthlySavings())
+                .isCloseTo(Math.min(0.5 * MONTH, monthlyBill(0.192 * 720 + 0.5 * 24)), within(0.01));
         assertThat(found.get(0).confidence()).isEqualTo(0.2);
         assertThat(found.get(0).evidence().inputs()).containsEntry("daysAfterTheAnomaly", 0L);
     }
 
     @Test
     void aSavingNeverExceedsWhatTheTargetCosts() {
-        RecommendationInput input = risingFleet().input().withAnomalies(List.of(
-                new AnomalySignal("ServiceName", EC2, RISE_DAY, 1_000_000, 1, "HIGH")));
+        RecommendationInput input = risingFleet()
+                .input()
+                .withAnomalies(List.of(new AnomalySignal("ServiceName", EC2, RISE_DAY, 1_000_000, 1, "HIGH")));
         Recommendation rise = investigations(input).get(0);
-        assertThat(rise.monthlySavings()).isLessThanOrEqualTo(rise.currentMonthlyCost())
+        assertThat(rise.monthlySavings())
+                .isLessThanOrEqualTo(rise.currentMonthlyCost())
                 .isCloseTo(Math.min(0.5 * MONTH, monthlyBill(0.192 * 720 + 0.5 * 120)), within(0.01));
     }
 
     @Test
     void anomaliesOfTheSameDayInSeveralDimensionsAreOneInvestigation() {
-        RecommendationInput input = risingFleet().input().withAnomalies(List.of(
-                new AnomalySignal("total", null, RISE_DAY, 160, 100, "HIGH"),
-                new AnomalySignal("ServiceName", EC2, RISE_DAY, 150, 100, "HIGH"),
-                new AnomalySignal("RegionId", "us-east-1", RISE_DAY, 150, 100, "HIGH")));
+        RecommendationInput input = risingFleet()
+                .input()
+                .withAnomalies(List.of(
+                        new AnomalySignal("total", null, RISE_DAY, 160, 100, "HIGH"),
+                        new AnomalySignal("ServiceName", EC2, RISE_DAY, 150, 100, "HIGH"),
+                        new AnomalySignal("RegionId", "us-east-1", RISE_DAY, 150, 100, "HIGH")));
         List<Recommendation> found = investigations(input);
         assertThat(found).hasSize(1);
         assertThat(found.get(0).resourceId()).isEqualTo("total");
-        assertThat(found.get(0).monthlySavings()).isCloseTo(Math.min(0.5 * MONTH, monthlyBill(0.192 * 720 + 0.5 * 120)), within(0.01));
+        assertThat(found.get(0).monthlySavings())
+                .isCloseTo(Math.min(0.5 * MONTH, monthlyBill(0.192 * 720 + 0.5 * 120)), within(0.01));
     }
 
     /** The usage bill of a 30-day fleet at its mean rate per month: no investigation claims more (issue 18). */

@@ -38,7 +38,9 @@ class SavingsContractTest {
     void lowCpuButHighMemoryIsNotDownsizedBelowItsMemoryNeed() {
         // m5.2xlarge (8 vCPU, 32 GiB), CPU ≈ 10%, memory ≈ 85%: needs 0.85 × 32 × 1.2 = 32.6 GiB. Nothing cheaper in
         // the catalog has that much memory, so no rightsizing; CPU alone would have sent it to m5.large (8 GiB).
-        Fleet withMemory = new Fleet().compute("i-mem", "m5.2xlarge", 0.384, "prod", 10, null).memory("i-mem", 85);
+        Fleet withMemory = new Fleet()
+                .compute("i-mem", "m5.2xlarge", 0.384, "prod", 10, null)
+                .memory("i-mem", 85);
         Map<String, Recommendation> recs = byTarget(run(withMemory));
         assertThat(recs).doesNotContainKey("i-mem");
 
@@ -52,7 +54,9 @@ class SavingsContractTest {
     void targetsKeepMeasuredMemoryWithTwentyPercentHeadroom() {
         // m5.4xlarge (16 vCPU, 64 GiB), CPU ≈ 10%, memory ≈ 30%: needs 0.30 × 64 × 1.2 = 23 GiB → m5.2xlarge (32 GiB),
         // not m5.large that CPU alone allows.
-        Fleet fleet = new Fleet().compute("i-big", "m5.4xlarge", 0.768, "prod", 10, null).memory("i-big", 30);
+        Fleet fleet = new Fleet()
+                .compute("i-big", "m5.4xlarge", 0.768, "prod", 10, null)
+                .memory("i-big", 30);
         Recommendation r = byTarget(run(fleet)).get("i-big");
         assertThat(r.type()).isEqualTo(RecommendationType.RIGHTSIZE);
         assertThat(r.evidence().inputs()).containsEntry("targetType", "m5.2xlarge");
@@ -65,10 +69,14 @@ class SavingsContractTest {
     void aMemoryHeavyHostMovesToAMemoryOptimizedFamilyWhenCheaper() {
         // m5.2xlarge (8 vCPU, 32 GiB, 0.384/h), CPU ≈ 8%, memory ≈ 60%: needs 23 GiB. No cheaper m5 has it; r5.xlarge
         // (4 vCPU, 32 GiB, 0.252/h) does, and 8% × 8 / 4 = 16% CPU fits.
-        Fleet fleet = new Fleet().compute("i-cache", "m5.2xlarge", 0.384, "prod", 8, null).memory("i-cache", 60);
+        Fleet fleet = new Fleet()
+                .compute("i-cache", "m5.2xlarge", 0.384, "prod", 8, null)
+                .memory("i-cache", 60);
         Recommendation r = byTarget(run(fleet)).get("i-cache");
         assertThat(r.type()).isEqualTo(RecommendationType.RIGHTSIZE);
-        assertThat(r.evidence().inputs()).containsEntry("targetType", "r5.xlarge").containsEntry("targetFamily", "r5");
+        assertThat(r.evidence().inputs())
+                .containsEntry("targetType", "r5.xlarge")
+                .containsEntry("targetFamily", "r5");
         assertThat(r.monthlySavings()).isCloseTo((0.384 - 0.252) * MONTH, within(0.01));
         assertThat(r.riskFactors()).anyMatch(f -> f.contains("from family m5 to r5"));
     }
@@ -77,19 +85,25 @@ class SavingsContractTest {
     void burstableHostsAreSizedAgainstTheirBaselineOrLeftOutWithAReason() {
         // t3.xlarge (4 vCPU, 16 GiB), CPU ≈ 15% (mean ≈ 14%), memory ≈ 20%: 4 GiB with headroom. t3.medium (4 GiB) has
         // the memory but its 20% baseline cannot sustain 14% × 4 / 2 ≈ 28.5%; t3.large (30%) can.
-        Fleet fleet = new Fleet().compute("i-t3", "t3.xlarge", 0.1664, "prod", 15, null).memory("i-t3", 20);
+        Fleet fleet = new Fleet()
+                .compute("i-t3", "t3.xlarge", 0.1664, "prod", 15, null)
+                .memory("i-t3", 20);
         Recommendation r = byTarget(run(fleet)).get("i-t3");
-        assertThat(r.evidence().inputs()).containsEntry("targetType", "t3.large").containsEntry("targetBaselineCpu",
-                30.0);
+        assertThat(r.evidence().inputs())
+                .containsEntry("targetType", "t3.large")
+                .containsEntry("targetBaselineCpu", 30.0);
         assertThat((double) r.evidence().inputs().get("projectedCpuMean")).isLessThanOrEqualTo(30);
 
         // A burstable type whose baseline the catalog does not know is left out, with a warning saying why.
-        InstanceCatalog catalog = InstanceCatalog.shipped().overriddenBy(InstanceCatalog.of(List.of(
-                new InstanceType("Azure", "Standard_B4ms", "Bsv1", 4, 16, 0.166),
-                new InstanceType("Azure", "Standard_B2ms", "Bsv1", 2, 8, 0.083))));
+        InstanceCatalog catalog = InstanceCatalog.shipped()
+                .overriddenBy(InstanceCatalog.of(List.of(
+                        new InstanceType("Azure", "Standard_B4ms", "Bsv1", 4, 16, 0.166),
+                        new InstanceType("Azure", "Standard_B2ms", "Bsv1", 2, 8, 0.083))));
         Fleet azure = new Fleet().compute("vm-b", "Standard_B4ms", 0.166, "prod", 15, null);
         RecommendationResult result = RecommendationEngine.builder()
-                .options(RecommendationOptions.builder().catalog(catalog).build()).build().recommend(azure.input());
+                .options(RecommendationOptions.builder().catalog(catalog).build())
+                .build()
+                .recommend(azure.input());
         assertThat(byTarget(result)).doesNotContainKey("vm-b");
         assertThat(result.warnings()).anyMatch(w -> w.contains("vm-b") && w.contains("burstable"));
     }
@@ -99,11 +113,15 @@ class SavingsContractTest {
     @Test
     void networkTrafficKeepsALowCpuHostFromBeingTerminated() {
         // CPU ≈ 1% but 2 MB every 5 minutes (≈ 576 MB a day, over Trusted Advisor's 5 MB/day): busy, not idle.
-        Fleet busy = new Fleet().compute("i-proxy", "m5.xlarge", 0.192, "prod", 1, null).network("i-proxy", 2e6);
+        Fleet busy = new Fleet()
+                .compute("i-proxy", "m5.xlarge", 0.192, "prod", 1, null)
+                .network("i-proxy", 2e6);
         Recommendation r = byTarget(run(busy)).get("i-proxy");
         assertThat(r == null || !r.type().removesResource()).isTrue();
 
-        Fleet quiet = new Fleet().compute("i-quiet", "m5.xlarge", 0.192, "prod", 1, null).network("i-quiet", 1000);
+        Fleet quiet = new Fleet()
+                .compute("i-quiet", "m5.xlarge", 0.192, "prod", 1, null)
+                .network("i-quiet", 1000);
         assertThat(byTarget(run(quiet)).get("i-quiet").type()).isEqualTo(RecommendationType.TERMINATE_IDLE);
     }
 
@@ -121,14 +139,16 @@ class SavingsContractTest {
             assertThat(recs.get("i-" + i).type()).isEqualTo(RecommendationType.TERMINATE_IDLE);
         }
         List<Recommendation> buys = result.recommendations().stream()
-                .filter(r -> r.type() == RecommendationType.COMMITMENT_PURCHASE).toList();
+                .filter(r -> r.type() == RecommendationType.COMMITMENT_PURCHASE)
+                .toList();
         assertThat(buys).hasSize(1);
         Recommendation buy = buys.get(0);
         // only the 7 that remain: 7 × 0.192/h of on-demand covered, fully used
-        assertThat((double) buy.evidence().inputs().get("coveredOnDemandPerHour")).isCloseTo(7 * 0.192, within(1e-9));
+        assertThat((double) buy.evidence().inputs().get("coveredOnDemandPerHour"))
+                .isCloseTo(7 * 0.192, within(1e-9));
         assertThat((double) buy.evidence().inputs().get("expectedUtilization")).isCloseTo(1.0, within(1e-9));
-        assertThat((double) buy.evidence().inputs().get("removedByActionsMonthly")).isCloseTo(3 * 0.192 * MONTH,
-                within(0.01));
+        assertThat((double) buy.evidence().inputs().get("removedByActionsMonthly"))
+                .isCloseTo(3 * 0.192 * MONTH, within(0.01));
         assertThat(buy.monthlySavings()).isCloseTo(7 * 0.192 * 0.28 * MONTH, within(0.01));
 
         double exclusive = 3 * 0.192 * MONTH + 7 * 0.192 * 0.28 * MONTH;
@@ -136,14 +156,20 @@ class SavingsContractTest {
 
         // and the agent's summary says the same
         Report report;
-        try (CostAgent agent = CostAgent.builder().source(RecordsSource.of("fleet", fleet.records()))
-                .utilization(fleet.series()).build()) {
+        try (CostAgent agent = CostAgent.builder()
+                .source(RecordsSource.of("fleet", fleet.records()))
+                .utilization(fleet.series())
+                .build()) {
             report = agent.run();
         }
         assertThat(report.summary().monthlySavings()).isCloseTo(exclusive, within(0.02));
-        assertThat(report.summary().monthlySavings()).isCloseTo(report.recommendations().stream()
-                .filter(Recommendation::countsTowardSavings).mapToDouble(Recommendation::monthlySavings).sum(),
-                within(0.02));
+        assertThat(report.summary().monthlySavings())
+                .isCloseTo(
+                        report.recommendations().stream()
+                                .filter(Recommendation::countsTowardSavings)
+                                .mapToDouble(Recommendation::monthlySavings)
+                                .sum(),
+                        within(0.02));
     }
 
     @Test
@@ -151,13 +177,14 @@ class SavingsContractTest {
         Fleet fleet = new Fleet().compute("i-dev-idle", "m5.xlarge", 0.192, "dev", 2, null);
         RecommendationResult result = run(fleet);
         List<Recommendation> forIt = result.recommendations().stream()
-                .filter(r -> r.resourceId().equals("i-dev-idle")).toList();
+                .filter(r -> r.resourceId().equals("i-dev-idle"))
+                .toList();
         assertThat(forIt).hasSize(1);
         Recommendation winner = forIt.get(0);
         assertThat(winner.type()).isEqualTo(RecommendationType.TERMINATE_IDLE);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> alternatives = (List<Map<String, Object>>) winner.evidence().inputs()
-                .get("alternatives");
+        List<Map<String, Object>> alternatives =
+                (List<Map<String, Object>>) winner.evidence().inputs().get("alternatives");
         assertThat(alternatives).extracting(a -> a.get("type")).contains("SCHEDULE");
         assertThat(result.totalMonthlySavings()).isCloseTo(winner.monthlySavings(), within(0.001));
     }
@@ -171,9 +198,13 @@ class SavingsContractTest {
                 .compute("vm-a", "Standard_D4s_v5", 0.192, "prod", 60, null);
         List<Recommendation> buys = run(fleet).recommendations().stream()
                 .filter(r -> r.type() == RecommendationType.COMMITMENT_PURCHASE)
-                .sorted(java.util.Comparator.comparing(Recommendation::resourceId)).toList();
-        assertThat(buys).extracting(Recommendation::resourceId).containsExactly(
-                "ProviderName=AWS/BillingAccountId=payer-1", "ProviderName=Microsoft/BillingAccountId=ba-azure");
+                .sorted(java.util.Comparator.comparing(Recommendation::resourceId))
+                .toList();
+        assertThat(buys)
+                .extracting(Recommendation::resourceId)
+                .containsExactly(
+                        "ProviderName=AWS/BillingAccountId=payer-1",
+                        "ProviderName=Microsoft/BillingAccountId=ba-azure");
         Map<String, Object> aws = buys.get(0).evidence().inputs();
         Map<String, Object> azure = buys.get(1).evidence().inputs();
         assertThat(aws).containsEntry("discount", 0.28).containsEntry("discountAsOf", "2024-09");
@@ -188,16 +219,18 @@ class SavingsContractTest {
 
     @Test
     void aDailyExportStillGetsItsPurchase() {
-        Fleet fleet = new Fleet().daily(true)
+        Fleet fleet = new Fleet()
+                .daily(true)
                 .compute("i-a", "m5.xlarge", 0.192, "prod", 60, null)
                 .compute("i-b", "m5.xlarge", 0.192, "prod", 60, null);
         assertThat(fleet.records().get(0).chargePeriodEnd())
                 .isEqualTo(fleet.records().get(0).chargePeriodStart().plusSeconds(86400));
         List<Recommendation> buys = run(fleet).recommendations().stream()
-                .filter(r -> r.type() == RecommendationType.COMMITMENT_PURCHASE).toList();
+                .filter(r -> r.type() == RecommendationType.COMMITMENT_PURCHASE)
+                .toList();
         assertThat(buys).hasSize(1);
-        assertThat((double) buys.get(0).evidence().inputs().get("coveredOnDemandPerHour")).isCloseTo(2 * 0.192,
-                within(1e-9));
+        assertThat((double) buys.get(0).evidence().inputs().get("coveredOnDemandPerHour"))
+                .isCloseTo(2 * 0.192, within(1e-9));
         assertThat(buys.get(0).monthlySavings()).isCloseTo(2 * 0.192 * 0.28 * MONTH, within(0.01));
     }
 
@@ -205,22 +238,24 @@ class SavingsContractTest {
     void unusedCommitmentIsNettedAgainstThePurchase() {
         // 1.0/h of steady on-demand and an existing savings plan with 0.3/h unused: the unused part absorbs 0.3/h
         // first, and the purchase covers the remaining 0.7/h only.
-        Fleet fleet = new Fleet().compute("i-a", "big.custom", 1.0, "prod", -1, null)
-                .unusedCommitment("sp-1", 0.3, 0.5);
+        Fleet fleet =
+                new Fleet().compute("i-a", "big.custom", 1.0, "prod", -1, null).unusedCommitment("sp-1", 0.3, 0.5);
         RecommendationResult result = run(fleet);
         Map<String, Recommendation> recs = byTarget(result);
         assertThat(recs.get("sp-1").monthlySavings()).isCloseTo(0.3 * MONTH, within(0.01));
         Recommendation buy = recs.get("ProviderName=AWS/BillingAccountId=111");
-        assertThat((double) buy.evidence().inputs().get("coveredOnDemandPerHour")).isCloseTo(0.7, within(1e-9));
-        assertThat((double) buy.evidence().inputs().get("absorbedByUnusedCommitmentsMonthly")).isCloseTo(0.3 * MONTH,
-                within(0.01));
+        assertThat((double) buy.evidence().inputs().get("coveredOnDemandPerHour"))
+                .isCloseTo(0.7, within(1e-9));
+        assertThat((double) buy.evidence().inputs().get("absorbedByUnusedCommitmentsMonthly"))
+                .isCloseTo(0.3 * MONTH, within(0.01));
     }
 
     // --- savings only on spend the action removes ----------------------------------------------------------------
 
     @Test
     void committedUsageIsNotASavingAndSpotUsageGetsNoSpotAdvice() {
-        Fleet fleet = new Fleet().pricingCategory("Committed")
+        Fleet fleet = new Fleet()
+                .pricingCategory("Committed")
                 .compute("i-covered-idle", "m5.xlarge", 0.192, "prod", 1, null)
                 .pricingCategory("Dynamic")
                 .compute("i-on-spot", "c5.2xlarge", 0.14, "prod", 60, "batch")
@@ -235,17 +270,25 @@ class SavingsContractTest {
 
     @Test
     void anomalyInvestigationsAreNeverAddedToTheTotal() {
-        Recommendation saving = Recommendation.builder(RecommendationType.TERMINATE_IDLE, "i-1").monthlySavings(100)
-                .currency("EUR").evidence(new Evidence("t", "f", Map.of())).build();
+        Recommendation saving = Recommendation.builder(RecommendationType.TERMINATE_IDLE, "i-1")
+                .monthlySavings(100)
+                .currency("EUR")
+                .evidence(new Evidence("t", "f", Map.of()))
+                .build();
         Recommendation anomaly = Recommendation.builder(RecommendationType.INVESTIGATE_ANOMALY, "ServiceName=X")
-                .monthlySavings(900).currency("EUR").confidence(0.3).evidence(new Evidence("a", "f", Map.of())).build();
+                .monthlySavings(900)
+                .currency("EUR")
+                .confidence(0.3)
+                .evidence(new Evidence("a", "f", Map.of()))
+                .build();
         assertThat(new RecommendationResult(List.of(saving, anomaly), List.of(), 0, 0).totalMonthlySavings())
                 .isEqualTo(100);
     }
 
     @Test
     void everyRecommendationCarriesTheBillingCurrency() {
-        Fleet fleet = new Fleet().currency("EUR")
+        Fleet fleet = new Fleet()
+                .currency("EUR")
                 .compute("i-idle", "m5.xlarge", 0.192, "prod", 1, null)
                 .compute("i-over", "m5.2xlarge", 0.384, "prod", 15, null)
                 .compute("i-steady", "m5.xlarge", 0.192, "prod", 60, null);

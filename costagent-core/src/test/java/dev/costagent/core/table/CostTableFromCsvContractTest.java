@@ -8,6 +8,7 @@ class CostTableFromCsvContractTest extends QueryEngineContract {
 
     @Override
     protected QueryEngine engine(Path focusCsv) {
-        return CostTable.read(focusCsv, ReadOptions.builder().threads(2).chunkBytes(16 << 10).build());
+        return CostTable.read(
+                focusCsv, ReadOptions.builder().threads(2).chunkBytes(16 << 10).build());
     }
 }

@@ -22,14 +22,15 @@ class DataProfileInputTest {
     @Test
     void combineJoinsTheInputProfiles() {
         DataProfile hourly = profile(new InputProfile(FocusVersion.V1_0, Map.of("AWS", Granularity.HOURLY)));
-        DataProfile daily = profile(new InputProfile(FocusVersion.V1_2,
-                Map.of("AWS", Granularity.DAILY, "Microsoft", Granularity.DAILY)));
+        DataProfile daily = profile(
+                new InputProfile(FocusVersion.V1_2, Map.of("AWS", Granularity.DAILY, "Microsoft", Granularity.DAILY)));
 
         InputProfile joined = DataProfile.combine(List.of(hourly, daily)).input();
 
         assertThat(joined.focusVersion()).isEqualTo(FocusVersion.V1_2);
-        assertThat(joined.granularity()).containsExactlyEntriesOf(new java.util.TreeMap<>(
-                Map.of("AWS", Granularity.MIXED, "Microsoft", Granularity.DAILY)));
+        assertThat(joined.granularity())
+                .containsExactlyEntriesOf(
+                        new java.util.TreeMap<>(Map.of("AWS", Granularity.MIXED, "Microsoft", Granularity.DAILY)));
     }
 
     private static DataProfile profile(InputProfile input) {

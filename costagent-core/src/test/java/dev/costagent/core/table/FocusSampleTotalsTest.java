@@ -29,13 +29,20 @@ class FocusSampleTotalsTest {
         assertThat(table.rowCount()).isEqualTo(1000);
         assertThat(table.rejectedCount()).isZero();
         assertThat(table.currency()).contains("USD");
-        assertThat(table.dataQuality()).containsExactly(new DataQualityIssue(
-                DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN, "ContractedCost", 7,
-                "FOCUS requires a value; rows kept, the null counts as absent in ContractedCost only"),
-                // Oracle's rows write ChargeFrequency 'Usage-based'; FOCUS spells it 'Usage-Based'.
-                new DataQualityIssue(DataQualityIssue.VALUE_NOT_ALLOWED, "ChargeFrequency", 7,
-                        "value outside FOCUS's allowed set [One-Time, Recurring, Usage-Based]; rows kept",
-                        "Usage-based"));
+        assertThat(table.dataQuality())
+                .containsExactly(
+                        new DataQualityIssue(
+                                DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN,
+                                "ContractedCost",
+                                7,
+                                "FOCUS requires a value; rows kept, the null counts as absent in ContractedCost only"),
+                        // Oracle's rows write ChargeFrequency 'Usage-based'; FOCUS spells it 'Usage-Based'.
+                        new DataQualityIssue(
+                                DataQualityIssue.VALUE_NOT_ALLOWED,
+                                "ChargeFrequency",
+                                7,
+                                "value outside FOCUS's allowed set [One-Time, Recurring, Usage-Based]; rows kept",
+                                "Usage-based"));
         assertThat(table.extraColumns()).containsExactly("Id");
     }
 
@@ -44,8 +51,8 @@ class FocusSampleTotalsTest {
     void totalsMatchBigDecimalSums(String column) throws Exception {
         Path file = SharedData.require(SAMPLE);
         List<Map<String, String>> rows = PlainCsv.read(file);
-        for (Metric metric : List.of(Metric.EFFECTIVE_COST, Metric.BILLED_COST, Metric.LIST_COST,
-                Metric.CONTRACTED_COST)) {
+        for (Metric metric :
+                List.of(Metric.EFFECTIVE_COST, Metric.BILLED_COST, Metric.LIST_COST, Metric.CONTRACTED_COST)) {
             Map<String, BigDecimal> expected = new TreeMap<>();
             for (Map<String, String> row : rows) {
                 String raw = row.get(metric.columnName());
@@ -53,13 +60,21 @@ class FocusSampleTotalsTest {
                 expected.merge(row.get(column), value, BigDecimal::add);
             }
             for (int threads : new int[] {1, 2}) {
-                CostTable table = CostTable.read(file, ReadOptions.builder().threads(threads).chunkBytes(64 << 10).build());
-                QueryResult result = table.execute(CostQuery.builder().metric(metric)
-                        .groupBy(Dimension.column(column)).build());
+                CostTable table = CostTable.read(
+                        file,
+                        ReadOptions.builder()
+                                .threads(threads)
+                                .chunkBytes(64 << 10)
+                                .build());
+                QueryResult result = table.execute(CostQuery.builder()
+                        .metric(metric)
+                        .groupBy(Dimension.column(column))
+                        .build());
                 assertThat(result.groups()).hasSize(expected.size());
                 for (QueryResult.Group group : result.groups()) {
                     BigDecimal exact = expected.get(group.key(0));
-                    assertThat(relativeError(group.value(), exact)).as("%s %s %s", metric, column, group.key(0))
+                    assertThat(relativeError(group.value(), exact))
+                            .as("%s %s %s", metric, column, group.key(0))
                             .isLessThanOrEqualTo(1e-9);
                 }
                 BigDecimal total = expected.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -73,8 +88,12 @@ class FocusSampleTotalsTest {
     void aNullInOneMetricLeavesTheOthersAlone() {
         CostTable table = CostTable.read(SharedData.require(SAMPLE), ReadOptions.DEFAULTS);
         Filter oracle = Filter.in(Dimension.of(FocusColumn.PROVIDER_NAME), "Oracle");
-        QueryResult contracted = table.execute(CostQuery.builder().metric(Metric.CONTRACTED_COST).filter(oracle).build());
-        QueryResult billed = table.execute(CostQuery.builder().metric(Metric.BILLED_COST).filter(oracle).build());
+        QueryResult contracted = table.execute(CostQuery.builder()
+                .metric(Metric.CONTRACTED_COST)
+                .filter(oracle)
+                .build());
+        QueryResult billed = table.execute(
+                CostQuery.builder().metric(Metric.BILLED_COST).filter(oracle).build());
 
         assertThat(contracted.rows()).isEqualTo(7);
         assertThat(contracted.total()).isZero();

@@ -40,8 +40,9 @@ class HighCardinalityTableTest {
         for (int r = 0; r < ROWS; r++) {
             int resource = r % RESOURCES;
             int hour = r / RESOURCES;
-            Map<String, String> tags = resource % 10 < 7 ? Map.of("team", "t" + resource % 13, "env",
-                    resource % 2 == 0 ? "prod" : "dev") : Map.of();
+            Map<String, String> tags = resource % 10 < 7
+                    ? Map.of("team", "t" + resource % 13, "env", resource % 2 == 0 ? "prod" : "dev")
+                    : Map.of();
             records.add(CostRecord.builder()
                     .serviceName(services[resource % services.length])
                     .resourceId("i-" + Integer.toHexString(0x100000 + resource))
@@ -69,7 +70,8 @@ class HighCardinalityTableTest {
     @Test
     void queriesOnTheUniqueColumnAnswerAsOnAnyColumn() {
         CostTable table = CostTable.of(records);
-        QueryResult byId = table.execute(CostQuery.builder().groupBy(Dimension.column("Id")).build());
+        QueryResult byId = table.execute(
+                CostQuery.builder().groupBy(Dimension.column("Id")).build());
         assertThat(byId.groups()).hasSize(ROWS);
         Map<String, Double> expected = new TreeMap<>();
         for (CostRecord r : records) {
@@ -81,9 +83,13 @@ class HighCardinalityTableTest {
         }
 
         String oneId = records.get(12_345).extra().get("Id");
-        QueryResult filtered = table.execute(CostQuery.builder().groupBy(Dimension.DAY, Dimension.column("Id"),
-                Dimension.of(dev.costagent.core.focus.FocusColumn.SERVICE_NAME))
-                .filter(Filter.in(Dimension.column("Id"), oneId)).build());
+        QueryResult filtered = table.execute(CostQuery.builder()
+                .groupBy(
+                        Dimension.DAY,
+                        Dimension.column("Id"),
+                        Dimension.of(dev.costagent.core.focus.FocusColumn.SERVICE_NAME))
+                .filter(Filter.in(Dimension.column("Id"), oneId))
+                .build());
         assertThat(filtered.groups()).singleElement().satisfies(g -> {
             assertThat(g.key(1)).isEqualTo(oneId);
             assertThat(g.key(2)).isEqualTo(records.get(12_345).serviceName());
@@ -94,9 +100,13 @@ class HighCardinalityTableTest {
     @Test
     void groupingByResourceServiceTagAndHourMatchesAPlainSum() {
         CostTable table = CostTable.of(records);
-        QueryResult result = table.execute(CostQuery.builder().metric(Metric.BILLED_COST)
-                .groupBy(Dimension.tag("team"), Dimension.of(dev.costagent.core.focus.FocusColumn.RESOURCE_ID),
-                        Dimension.HOUR).build());
+        QueryResult result = table.execute(CostQuery.builder()
+                .metric(Metric.BILLED_COST)
+                .groupBy(
+                        Dimension.tag("team"),
+                        Dimension.of(dev.costagent.core.focus.FocusColumn.RESOURCE_ID),
+                        Dimension.HOUR)
+                .build());
         Map<List<String>, Double> expected = new TreeMap<>(QueryExecutor.KEY_ORDER);
         for (CostRecord r : records) {
             String hour = r.chargePeriodStart().toString().substring(0, 13);
@@ -105,8 +115,12 @@ class HighCardinalityTableTest {
         }
         assertThat(result.groups()).hasSize(expected.size());
         assertThat(result.groups()).extracting(QueryResult.Group::key).containsExactlyElementsOf(expected.keySet());
-        assertThat(result.total()).isCloseTo(expected.values().stream().mapToDouble(Double::doubleValue).sum(),
-                within(1e-6));
+        assertThat(result.total())
+                .isCloseTo(
+                        expected.values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum(),
+                        within(1e-6));
     }
 
     @Test
@@ -121,10 +135,14 @@ class HighCardinalityTableTest {
         try (FocusCsvWriter writer = FocusCsvWriter.to(Files.newOutputStream(csv), List.of("Id"))) {
             mixed.forEach(writer::write);
         }
-        CostTable fromFile = CostTable.read(csv, ReadOptions.builder().threads(2).chunkBytes(1 << 16).build());
+        CostTable fromFile = CostTable.read(
+                csv, ReadOptions.builder().threads(2).chunkBytes(1 << 16).build());
         CostTable fromRecords = CostTable.of(mixed);
-        CostQuery query = CostQuery.builder().groupBy(Dimension.column("Id"), Dimension.DAY).build();
-        assertThat(fromFile.execute(query).groups()).isEqualTo(fromRecords.execute(query).groups());
+        CostQuery query = CostQuery.builder()
+                .groupBy(Dimension.column("Id"), Dimension.DAY)
+                .build();
+        assertThat(fromFile.execute(query).groups())
+                .isEqualTo(fromRecords.execute(query).groups());
         assertThat(fromFile.execute(query).groups()).hasSize(ROWS / 2 + 2);
         assertThat(fromFile.attributeSets()).isLessThanOrEqualTo(2 * RESOURCES);
     }

@@ -75,15 +75,17 @@ class OneValidationTest {
         Path file = fileWithBadRow(column, value);
         ReadOptions strict = ReadOptions.builder().threads(1).build();
 
-        FocusFormatException ingest = catchThrowableOfType(() -> CostTable.read(file, strict),
-                FocusFormatException.class);
+        FocusFormatException ingest =
+                catchThrowableOfType(() -> CostTable.read(file, strict), FocusFormatException.class);
         for (CostQuery query : queries()) {
-            FocusFormatException summarize = catchThrowableOfType(() -> StreamingQuery.execute(file, query, strict),
-                    FocusFormatException.class);
+            FocusFormatException summarize =
+                    catchThrowableOfType(() -> StreamingQuery.execute(file, query, strict), FocusFormatException.class);
             assertThat(summarize).as("summarize %s", query.groupBy()).isNotNull();
             assertThat(summarize.line()).isEqualTo(4);
             assertThat(summarize.column()).isEqualTo(column);
-            assertThat(summarize.getMessage()).isEqualTo(ingest.getMessage()).doesNotContain("\n")
+            assertThat(summarize.getMessage())
+                    .isEqualTo(ingest.getMessage())
+                    .doesNotContain("\n")
                     .doesNotContain("\u0000");
         }
         assertThat(ingest.line()).isEqualTo(4);
@@ -123,15 +125,24 @@ class OneValidationTest {
         rows.get(2).put("ChargePeriodEnd", rows.get(2).get("ChargePeriodStart"));
         Path file = write(rows, null, null);
 
-        for (List<DataQualityIssue> quality : List.of(CostTable.read(file, ReadOptions.DEFAULTS).dataQuality(),
-                StreamingQuery.execute(file, queries().get(0), ReadOptions.DEFAULTS).dataQuality())) {
-            assertThat(quality).contains(
-                    new DataQualityIssue(DataQualityIssue.VALUE_NOT_ALLOWED, "ChargeCategory", 1,
-                            "value outside FOCUS's allowed set [Usage, Purchase, Tax, Credit, Adjustment]; rows kept",
-                            "usage"),
-                    new DataQualityIssue(DataQualityIssue.VALUE_NOT_ALLOWED, "PricingCategory", 1,
-                            "value outside FOCUS's allowed set [Standard, Dynamic, Committed, Other]; rows kept",
-                            "On-Demand"));
+        for (List<DataQualityIssue> quality : List.of(
+                CostTable.read(file, ReadOptions.DEFAULTS).dataQuality(),
+                StreamingQuery.execute(file, queries().get(0), ReadOptions.DEFAULTS)
+                        .dataQuality())) {
+            assertThat(quality)
+                    .contains(
+                            new DataQualityIssue(
+                                    DataQualityIssue.VALUE_NOT_ALLOWED,
+                                    "ChargeCategory",
+                                    1,
+                                    "value outside FOCUS's allowed set [Usage, Purchase, Tax, Credit, Adjustment]; rows kept",
+                                    "usage"),
+                            new DataQualityIssue(
+                                    DataQualityIssue.VALUE_NOT_ALLOWED,
+                                    "PricingCategory",
+                                    1,
+                                    "value outside FOCUS's allowed set [Standard, Dynamic, Committed, Other]; rows kept",
+                                    "On-Demand"));
             assertThat(quality).anySatisfy(q -> {
                 assertThat(q.rule()).isEqualTo(DataQualityIssue.CHARGE_PERIOD_END_NOT_AFTER_START);
                 assertThat(q.rowsAffected()).isEqualTo(1);
@@ -141,8 +152,14 @@ class OneValidationTest {
     }
 
     private static List<CostQuery> queries() {
-        return List.of(CostQuery.builder().groupBy(Dimension.of(FocusColumn.SERVICE_NAME)).build(),
-                CostQuery.builder().metric(Metric.BILLED_COST).groupBy(Dimension.DAY).build(),
+        return List.of(
+                CostQuery.builder()
+                        .groupBy(Dimension.of(FocusColumn.SERVICE_NAME))
+                        .build(),
+                CostQuery.builder()
+                        .metric(Metric.BILLED_COST)
+                        .groupBy(Dimension.DAY)
+                        .build(),
                 CostQuery.builder().build());
     }
 
@@ -194,12 +211,14 @@ class OneValidationTest {
                     out.write(',');
                 }
                 String name = HEADER.get(c);
-                byte[] cell = r == 2 && name.equals(badColumn) ? badValue
+                byte[] cell = r == 2 && name.equals(badColumn)
+                        ? badValue
                         : row.get(name).getBytes(StandardCharsets.UTF_8);
                 boolean quote = new String(cell, StandardCharsets.ISO_8859_1).matches("(?s).*[\",\n].*");
                 if (quote) {
                     out.write('"');
-                    out.write(new String(cell, StandardCharsets.ISO_8859_1).replace("\"", "\"\"")
+                    out.write(new String(cell, StandardCharsets.ISO_8859_1)
+                            .replace("\"", "\"\"")
                             .getBytes(StandardCharsets.ISO_8859_1));
                     out.write('"');
                 } else {

@@ -159,21 +159,32 @@ public abstract class QueryEngineContract {
             }
             BigDecimal cost = BigDecimal.valueOf(random.nextInt(10_000_000), 7);
             out.add(CostRecord.builder()
-                    .chargePeriodStart(start).chargePeriodEnd(start.plusSeconds(3600))
+                    .chargePeriodStart(start)
+                    .chargePeriodEnd(start.plusSeconds(3600))
                     .billingPeriodStart(Instant.parse("2024-09-01T00:00:00Z"))
                     .billingPeriodEnd(Instant.parse("2024-10-01T00:00:00Z"))
-                    .billingAccountId("acct-1").billingAccountName("Main").billingCurrency("USD")
+                    .billingAccountId("acct-1")
+                    .billingAccountName("Main")
+                    .billingCurrency("USD")
                     .chargeCategory(i % 11 == 0 ? "Purchase" : "Usage")
-                    .serviceName(SERVICES[i % SERVICES.length]).serviceCategory("Compute")
-                    .providerName("AWS").publisherName("AWS").invoiceIssuerName("AWS")
-                    .subAccountId("sub-" + (i % 4)).regionId(REGIONS[i % REGIONS.length])
-                    .resourceId("r-" + (i % 23)).skuId("sku-" + (i % 3))
-                    .effectiveCost(cost).billedCost(cost.multiply(BigDecimal.valueOf(11, 1)))
+                    .serviceName(SERVICES[i % SERVICES.length])
+                    .serviceCategory("Compute")
+                    .providerName("AWS")
+                    .publisherName("AWS")
+                    .invoiceIssuerName("AWS")
+                    .subAccountId("sub-" + (i % 4))
+                    .regionId(REGIONS[i % REGIONS.length])
+                    .resourceId("r-" + (i % 23))
+                    .skuId("sku-" + (i % 3))
+                    .effectiveCost(cost)
+                    .billedCost(cost.multiply(BigDecimal.valueOf(11, 1)))
                     .listCost(cost.add(BigDecimal.valueOf(1, 9)))
                     .contractedCost(i % 7 == 0 ? null : cost.add(BigDecimal.ONE))
-                    .pricingQuantity(BigDecimal.valueOf(i % 9, 1)).consumedQuantity(BigDecimal.valueOf(i % 13, 2))
+                    .pricingQuantity(BigDecimal.valueOf(i % 9, 1))
+                    .consumedQuantity(BigDecimal.valueOf(i % 13, 2))
                     .pricingUnit("Hours")
-                    .tags(tags).extra(extra)
+                    .tags(tags)
+                    .extra(extra)
                     .build());
         }
         return out;
@@ -181,18 +192,18 @@ public abstract class QueryEngineContract {
 
     static Stream<Arguments> groupings() {
         return Stream.<List<Dimension>>of(
-                List.of(),
-                List.of(Dimension.HOUR),
-                List.of(Dimension.DAY),
-                List.of(Dimension.MONTH),
-                List.of(Dimension.of(FocusColumn.SERVICE_NAME)),
-                List.of(Dimension.of(FocusColumn.REGION_ID)),
-                List.of(Dimension.column("x_Team")),
-                List.of(Dimension.tag("env")),
-                List.of(Dimension.tag("cost center")),
-                List.of(Dimension.tag("absent-key")),
-                List.of(Dimension.MONTH, Dimension.of(FocusColumn.SERVICE_NAME), Dimension.tag("env")),
-                List.of(Dimension.of(FocusColumn.REGION_ID), Dimension.DAY, Dimension.column("x_Team")))
+                        List.of(),
+                        List.of(Dimension.HOUR),
+                        List.of(Dimension.DAY),
+                        List.of(Dimension.MONTH),
+                        List.of(Dimension.of(FocusColumn.SERVICE_NAME)),
+                        List.of(Dimension.of(FocusColumn.REGION_ID)),
+                        List.of(Dimension.column("x_Team")),
+                        List.of(Dimension.tag("env")),
+                        List.of(Dimension.tag("cost center")),
+                        List.of(Dimension.tag("absent-key")),
+                        List.of(Dimension.MONTH, Dimension.of(FocusColumn.SERVICE_NAME), Dimension.tag("env")),
+                        List.of(Dimension.of(FocusColumn.REGION_ID), Dimension.DAY, Dimension.column("x_Team")))
                 .flatMap(g -> Stream.of(Metric.values()).map(m -> Arguments.of(m, g)));
     }
 
@@ -225,7 +236,9 @@ public abstract class QueryEngineContract {
                 List.of(Filter.in(Dimension.HOUR, "2024-08-30T21")),
                 List.of(new Filter(service, Set.of(), false)),
                 List.of(new Filter(service, Set.of(), true)),
-                List.of(Filter.in(service, "Amazon S3", "AWS Lambda"), Filter.notIn(Dimension.tag("env"), "dev"),
+                List.of(
+                        Filter.in(service, "Amazon S3", "AWS Lambda"),
+                        Filter.notIn(Dimension.tag("env"), "dev"),
                         Filter.in(Dimension.MONTH, "2024-09", "2024-10")));
     }
 
@@ -250,12 +263,18 @@ public abstract class QueryEngineContract {
         QueryEngine engine = standard();
         Instant start = Instant.parse("2024-09-10T05:00:00Z");
         Instant end = Instant.parse("2024-09-12T05:00:00Z");
-        long atStart = records.stream().filter(r -> r.chargePeriodStart().equals(start)).count();
-        long atEnd = records.stream().filter(r -> r.chargePeriodStart().equals(end)).count();
+        long atStart = records.stream()
+                .filter(r -> r.chargePeriodStart().equals(start))
+                .count();
+        long atEnd =
+                records.stream().filter(r -> r.chargePeriodStart().equals(end)).count();
         assertThat(atStart).as("the data has rows exactly at the bounds").isPositive();
         assertThat(atEnd).isPositive();
 
-        CostQuery query = CostQuery.builder().groupBy(Dimension.HOUR).range(new TimeRange(start, end)).build();
+        CostQuery query = CostQuery.builder()
+                .groupBy(Dimension.HOUR)
+                .range(new TimeRange(start, end))
+                .build();
         QueryResult result = engine.execute(query);
         assertSame(result, new ListQueryEngine(records).execute(query));
         assertThat(result.groups().get(0).key(0)).isEqualTo("2024-09-10T05");
@@ -271,7 +290,8 @@ public abstract class QueryEngineContract {
         ListQueryEngine reference = new ListQueryEngine(records);
         Instant at = Instant.parse("2024-09-10T05:00:00Z");
         Instant later = Instant.parse("2024-09-20T05:00:00Z");
-        for (TimeRange range : List.of(new TimeRange(at.plusMillis(500), later),
+        for (TimeRange range : List.of(
+                new TimeRange(at.plusMillis(500), later),
                 new TimeRange(at.minusNanos(1), later.plusNanos(1)),
                 new TimeRange(at, later.plusMillis(500)),
                 new TimeRange(at.plusNanos(999_999_999), later.minusNanos(1)),
@@ -280,7 +300,8 @@ public abstract class QueryEngineContract {
                 new TimeRange(Instant.MIN, at),
                 new TimeRange(at, Instant.MAX),
                 new TimeRange(Instant.parse("2030-01-01T00:00:00Z"), Instant.MAX))) {
-            CostQuery query = CostQuery.builder().groupBy(Dimension.DAY).range(range).build();
+            CostQuery query =
+                    CostQuery.builder().groupBy(Dimension.DAY).range(range).build();
             assertSame(engine.execute(query), reference.execute(query));
         }
     }
@@ -289,14 +310,16 @@ public abstract class QueryEngineContract {
     @Test
     void nullKeysGroupTogetherAndSortFirst() throws Exception {
         QueryEngine engine = standard();
-        for (Dimension dimension : List.of(Dimension.of(FocusColumn.REGION_ID), Dimension.column("x_Team"),
-                Dimension.tag("env"))) {
-            QueryResult result = engine.execute(CostQuery.builder().groupBy(dimension).build());
+        for (Dimension dimension :
+                List.of(Dimension.of(FocusColumn.REGION_ID), Dimension.column("x_Team"), Dimension.tag("env"))) {
+            QueryResult result =
+                    engine.execute(CostQuery.builder().groupBy(dimension).build());
             assertThat(result.groups().get(0).key(0)).as("%s", dimension).isNull();
             assertThat(result.groups().stream().filter(g -> g.key(0) == null)).hasSize(1);
             assertThat(result.groups().get(0).rows()).isPositive();
         }
-        QueryResult absent = engine.execute(CostQuery.builder().groupBy(Dimension.tag("absent-key")).build());
+        QueryResult absent = engine.execute(
+                CostQuery.builder().groupBy(Dimension.tag("absent-key")).build());
         assertThat(absent.groups()).singleElement().satisfies(g -> {
             assertThat(g.key(0)).isNull();
             assertThat(g.rows()).isEqualTo(600);
@@ -307,8 +330,11 @@ public abstract class QueryEngineContract {
     @Test
     void aNullMetricCountsTheRowAndAddsNothing() throws Exception {
         List<CostRecord> records = records();
-        QueryResult contracted = standard().execute(CostQuery.builder().metric(Metric.CONTRACTED_COST).build());
-        BigDecimal exact = records.stream().map(CostRecord::contractedCost).filter(v -> v != null)
+        QueryResult contracted = standard()
+                .execute(CostQuery.builder().metric(Metric.CONTRACTED_COST).build());
+        BigDecimal exact = records.stream()
+                .map(CostRecord::contractedCost)
+                .filter(v -> v != null)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(contracted.rows()).isEqualTo(600);
         assertClose(contracted.total(), exact.doubleValue(), "ContractedCost total");
@@ -321,9 +347,12 @@ public abstract class QueryEngineContract {
         QueryEngine engine = standard();
         BigDecimal exact = records.stream().map(CostRecord::effectiveCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertClose(engine.execute(CostQuery.builder().build()).total(), exact.doubleValue(), "total");
-        QueryResult byHour = engine.execute(CostQuery.builder().groupBy(Dimension.HOUR).build());
+        QueryResult byHour =
+                engine.execute(CostQuery.builder().groupBy(Dimension.HOUR).build());
         assertClose(byHour.total(), exact.doubleValue(), "total by hour");
-        assertClose(byHour.groups().stream().mapToDouble(QueryResult.Group::value).sum(), exact.doubleValue(),
+        assertClose(
+                byHour.groups().stream().mapToDouble(QueryResult.Group::value).sum(),
+                exact.doubleValue(),
                 "sum of groups");
         assertThat(byHour.rows()).isEqualTo(600);
     }
@@ -334,27 +363,42 @@ public abstract class QueryEngineContract {
     void aMissingColumnIsAnErrorNamingIt() throws Exception {
         // The mandatory columns only: no RegionId, ResourceId, ConsumedQuantity, Tags or x_ column.
         Path file = FocusCsv.standard()
-                .row("ServiceName", "Amazon EC2").row("ServiceName", "Amazon S3", "EffectiveCost", "2")
+                .row("ServiceName", "Amazon EC2")
+                .row("ServiceName", "Amazon S3", "EffectiveCost", "2")
                 .write(tempDir.resolve("narrow.csv"));
         QueryEngine engine = openFile(file);
 
-        assertThat(engine.execute(CostQuery.builder().groupBy(Dimension.of(FocusColumn.SERVICE_NAME)).build())
-                .total()).isEqualTo(3.25);
+        assertThat(engine.execute(CostQuery.builder()
+                                .groupBy(Dimension.of(FocusColumn.SERVICE_NAME))
+                                .build())
+                        .total())
+                .isEqualTo(3.25);
         for (CostQuery query : List.of(
                 CostQuery.builder().groupBy(Dimension.of(FocusColumn.REGION_ID)).build(),
                 CostQuery.builder().groupBy(Dimension.column("x_Team")).build(),
-                CostQuery.builder().filter(Filter.in(Dimension.of(FocusColumn.RESOURCE_ID), "r-1")).build(),
-                CostQuery.builder().filter(Filter.notIn(Dimension.column("x_Team"), "core")).build())) {
-            String name = query.groupBy().isEmpty() ? query.filters().get(0).dimension().name()
+                CostQuery.builder()
+                        .filter(Filter.in(Dimension.of(FocusColumn.RESOURCE_ID), "r-1"))
+                        .build(),
+                CostQuery.builder()
+                        .filter(Filter.notIn(Dimension.column("x_Team"), "core"))
+                        .build())) {
+            String name = query.groupBy().isEmpty()
+                    ? query.filters().get(0).dimension().name()
                     : query.groupBy().get(0).name();
-            assertThatThrownBy(() -> engine.execute(query)).isInstanceOf(QueryException.class)
+            assertThatThrownBy(() -> engine.execute(query))
+                    .isInstanceOf(QueryException.class)
                     .hasMessageContaining("column " + name + " is absent from the input");
         }
-        assertThatThrownBy(() -> engine.execute(CostQuery.builder().metric(Metric.CONSUMED_QUANTITY).build()))
+        assertThatThrownBy(() -> engine.execute(
+                        CostQuery.builder().metric(Metric.CONSUMED_QUANTITY).build()))
                 .isInstanceOf(QueryException.class)
                 .hasMessageContaining("column ConsumedQuantity is absent from the input");
-        assertThat(engine.execute(CostQuery.builder().groupBy(Dimension.tag("env")).build()).groups())
-                .singleElement().satisfies(g -> assertThat(g.key(0)).isNull());
+        assertThat(engine.execute(CostQuery.builder()
+                                .groupBy(Dimension.tag("env"))
+                                .build())
+                        .groups())
+                .singleElement()
+                .satisfies(g -> assertThat(g.key(0)).isNull());
     }
 
     /** Money in several currencies is never added up: group by BillingCurrency or filter to exactly one. */
@@ -368,20 +412,33 @@ public abstract class QueryEngineContract {
         ListQueryEngine reference = new ListQueryEngine(records);
         Dimension currency = Dimension.of(FocusColumn.BILLING_CURRENCY);
 
-        for (CostQuery refused : List.of(CostQuery.builder().build(),
+        for (CostQuery refused : List.of(
+                CostQuery.builder().build(),
                 CostQuery.builder().groupBy(Dimension.DAY).build(),
-                CostQuery.builder().metric(Metric.LIST_COST).filter(Filter.in(currency, "USD", "EUR")).build(),
+                CostQuery.builder()
+                        .metric(Metric.LIST_COST)
+                        .filter(Filter.in(currency, "USD", "EUR"))
+                        .build(),
                 CostQuery.builder().filter(Filter.notIn(currency, "EUR")).build(),
-                CostQuery.builder().filter(Filter.in(Dimension.of(FocusColumn.SERVICE_NAME), "Amazon S3")).build())) {
-            assertThatThrownBy(() -> engine.execute(refused)).as("%s", refused).isInstanceOf(QueryException.class)
-                    .hasMessageContaining("mixed BillingCurrency").hasMessageContaining("EUR")
+                CostQuery.builder()
+                        .filter(Filter.in(Dimension.of(FocusColumn.SERVICE_NAME), "Amazon S3"))
+                        .build())) {
+            assertThatThrownBy(() -> engine.execute(refused))
+                    .as("%s", refused)
+                    .isInstanceOf(QueryException.class)
+                    .hasMessageContaining("mixed BillingCurrency")
+                    .hasMessageContaining("EUR")
                     .hasMessageContaining("USD");
         }
-        for (CostQuery allowed : List.of(CostQuery.builder().groupBy(currency).build(),
+        for (CostQuery allowed : List.of(
+                CostQuery.builder().groupBy(currency).build(),
                 CostQuery.builder().groupBy(Dimension.DAY, currency).build(),
                 CostQuery.builder().filter(Filter.in(currency, "EUR")).build(),
                 CostQuery.builder().metric(Metric.PRICING_QUANTITY).build(),
-                CostQuery.builder().metric(Metric.CONSUMED_QUANTITY).groupBy(Dimension.MONTH).build())) {
+                CostQuery.builder()
+                        .metric(Metric.CONSUMED_QUANTITY)
+                        .groupBy(Dimension.MONTH)
+                        .build())) {
             assertSame(engine.execute(allowed), reference.execute(allowed));
         }
     }
@@ -399,8 +456,12 @@ public abstract class QueryEngineContract {
         List<CostRecord> records = records();
         QueryEngine engine = open(records);
         ListQueryEngine reference = new ListQueryEngine(records);
-        List<CostQuery> queries = groupings().map(a -> CostQuery.builder().metric((Metric) a.get()[0])
-                .groupBy(castDimensions(a.get()[1])).build()).toList();
+        List<CostQuery> queries = groupings()
+                .map(a -> CostQuery.builder()
+                        .metric((Metric) a.get()[0])
+                        .groupBy(castDimensions(a.get()[1]))
+                        .build())
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<QueryResult>> futures = new ArrayList<>();
@@ -426,13 +487,19 @@ public abstract class QueryEngineContract {
     /** Same query, same keys in the same order, same row counts, sums within {@link #RELATIVE}. */
     protected static void assertSame(QueryResult actual, QueryResult expected) {
         assertThat(actual.query()).isEqualTo(expected.query());
-        assertThat(actual.groups()).extracting(QueryResult.Group::key)
+        assertThat(actual.groups())
+                .extracting(QueryResult.Group::key)
                 .as("group keys of %s", expected.query())
-                .containsExactlyElementsOf(expected.groups().stream().map(QueryResult.Group::key).toList());
-        assertThat(actual.groups()).extracting(QueryResult.Group::rows)
-                .containsExactlyElementsOf(expected.groups().stream().map(QueryResult.Group::rows).toList());
+                .containsExactlyElementsOf(
+                        expected.groups().stream().map(QueryResult.Group::key).toList());
+        assertThat(actual.groups())
+                .extracting(QueryResult.Group::rows)
+                .containsExactlyElementsOf(
+                        expected.groups().stream().map(QueryResult.Group::rows).toList());
         for (int i = 0; i < expected.groups().size(); i++) {
-            assertClose(actual.groups().get(i).value(), expected.groups().get(i).value(),
+            assertClose(
+                    actual.groups().get(i).value(),
+                    expected.groups().get(i).value(),
                     "group " + expected.groups().get(i).key());
         }
         assertClose(actual.total(), expected.total(), "total of " + expected.query());
@@ -442,7 +509,8 @@ public abstract class QueryEngineContract {
     /** Equal to {@link #RELATIVE} relative (absolute near zero). */
     protected static void assertClose(double actual, double expected, String what) {
         double scale = Math.max(Math.abs(expected), 1e-9);
-        assertThat(Math.abs(actual - expected) / scale).as("%s: %s vs %s", what, actual, expected)
+        assertThat(Math.abs(actual - expected) / scale)
+                .as("%s: %s vs %s", what, actual, expected)
                 .isLessThanOrEqualTo(RELATIVE);
     }
 }

@@ -13,8 +13,10 @@ public final class SharedData {
     /** The path of a shared data file, or a skipped test when it is missing. */
     public static Path require(String relative) {
         Path file = root().resolve(relative);
-        assumeTrue(Files.isRegularFile(file), () -> "skipped: shared data file " + file
-                + " is absent (it lives beside the project in ../shared/data; see README)");
+        assumeTrue(
+                Files.isRegularFile(file),
+                () -> "skipped: shared data file " + file
+                        + " is absent (it lives beside the project in ../shared/data; see README)");
         return file;
     }
 

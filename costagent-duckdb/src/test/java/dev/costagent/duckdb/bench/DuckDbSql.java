@@ -16,7 +16,8 @@ public final class DuckDbSql {
 
     /** Runs one statement. */
     public static void main(String[] args) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             if (args[0].equals("parquet")) {
                 s.execute("SET TimeZone = 'UTC'");
                 s.execute("SET preserve_insertion_order = false");
@@ -29,7 +30,10 @@ public final class DuckDbSql {
             try (ResultSet r = s.executeQuery("SELECT " + column + ", sum(EffectiveCost) FROM read_parquet('"
                     + args[1].replace("'", "''") + "') GROUP BY ALL ORDER BY 1")) {
                 while (r.next()) {
-                    out.append(r.getString(1)).append(',').append(r.getDouble(2)).append('\n');
+                    out.append(r.getString(1))
+                            .append(',')
+                            .append(r.getDouble(2))
+                            .append('\n');
                 }
             }
             System.out.print(out);

@@ -9,18 +9,25 @@ import picocli.CommandLine.Option;
  */
 final class AgentInputFlags {
 
-    @Option(names = "--input", paramLabel = "FILE|DIR",
+    @Option(
+            names = "--input",
+            paramLabel = "FILE|DIR",
             description = "FOCUS file (.csv, .csv.gz, .parquet) or a directory of them; generated demo data if absent.")
     Path input;
 
-    @Option(names = "--utilization", paramLabel = "FILE",
-            description = "CPU utilization: timestamp,value (resource = file name) or ResourceId,Timestamp,Metric,Value.")
+    @Option(
+            names = "--utilization",
+            paramLabel = "FILE",
+            description =
+                    "CPU utilization: timestamp,value (resource = file name) or ResourceId,Timestamp,Metric,Value.")
     Path utilization;
 
     @Option(names = "--inventory", paramLabel = "FILE", description = "Instance types: ResourceId,InstanceType.")
     Path inventory;
 
-    @Option(names = "--catalog", paramLabel = "FILE",
+    @Option(
+            names = "--catalog",
+            paramLabel = "FILE",
             description = "Instance catalog overrides: provider,type,family,vcpu,memoryGiB,hourlyUsd.")
     Path catalog;
 
@@ -30,20 +37,31 @@ final class AgentInputFlags {
     @Option(names = "--quiet", description = "No progress or warnings on stderr.")
     boolean quiet;
 
-    @Option(names = "--engine", defaultValue = "memory", paramLabel = "memory|duckdb",
+    @Option(
+            names = "--engine",
+            defaultValue = "memory",
+            paramLabel = "memory|duckdb",
             description = "memory (default): read into the in-memory table; duckdb: query the files in DuckDB "
                     + "(CSV, CSV.gz or Parquet; data larger than the heap).")
     String engine;
 
-    @Option(names = "--focus-version", paramLabel = "VERSION",
+    @Option(
+            names = "--focus-version",
+            paramLabel = "VERSION",
             description = "Read the input as this FOCUS version (1.0, 1.1, 1.2 or 1.3; default: detected from the "
                     + "columns). Decides which columns are mandatory.")
     String focusVersion;
 
     /** The agent inputs these flags name. */
     AnalyzeSupport.Inputs inputs() {
-        return new AnalyzeSupport.Inputs(input, utilization, inventory, catalog, lenient,
-                ProgressPrinter.forTerminal(quiet), EngineOption.parse(engine) == EngineOption.DUCKDB,
+        return new AnalyzeSupport.Inputs(
+                input,
+                utilization,
+                inventory,
+                catalog,
+                lenient,
+                ProgressPrinter.forTerminal(quiet),
+                EngineOption.parse(engine) == EngineOption.DUCKDB,
                 focusVersion == null ? null : dev.costagent.core.focus.FocusVersion.parse(focusVersion));
     }
 }

@@ -5,9 +5,9 @@ import dev.costagent.core.agent.Report;
 import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.report.ReportFormat;
 import dev.costagent.core.report.ReportJson;
-import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
  * utilization verdicts, ranked recommendations and narratives, over a FOCUS export or, with no {@code --input}, over
  * generated demo data.
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
         description = "Analyze billing data and recommend savings (generated demo data when --input is absent).")
 public final class AnalyzeCommand implements Callable<Integer> {
 

@@ -2,6 +2,8 @@ package dev.costagent.examples.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costagent.core.agent.CostAgent;
 import dev.costagent.core.agent.Report;
 import dev.costagent.core.analysis.utilization.UtilizationReader;
@@ -16,6 +18,7 @@ import dev.costagent.core.recommend.RecommendationOptions;
 import dev.costagent.core.recommend.catalog.InstanceCatalog;
 import dev.costagent.core.recommend.inventory.InstanceInventory;
 import dev.costagent.core.report.ReportFormat;
+import dev.costagent.core.report.ReportJson;
 import dev.costagent.core.report.ReportWriter;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
@@ -25,13 +28,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.costagent.core.report.ReportJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code costagent analyze} and {@code costagent recommend} share: building a {@link CostAgent} from command-line
@@ -74,12 +74,23 @@ public final class AnalyzeSupport {
      * @param duckdb run the queries in DuckDB over the files instead of reading them into the in-memory table
      * @param focusVersion the FOCUS version to read the input as; {@code null} detects it from the columns
      */
-    public record Inputs(Path input, Path utilization, Path inventory, Path catalog, boolean lenient,
-            dev.costagent.core.focus.ReadProgress progress, boolean duckdb,
+    public record Inputs(
+            Path input,
+            Path utilization,
+            Path inventory,
+            Path catalog,
+            boolean lenient,
+            dev.costagent.core.focus.ReadProgress progress,
+            boolean duckdb,
             dev.costagent.core.focus.FocusVersion focusVersion) {
 
         /** Inputs on the default in-memory engine, their FOCUS version detected. */
-        public Inputs(Path input, Path utilization, Path inventory, Path catalog, boolean lenient,
+        public Inputs(
+                Path input,
+                Path utilization,
+                Path inventory,
+                Path catalog,
+                boolean lenient,
                 dev.costagent.core.focus.ReadProgress progress) {
             this(input, utilization, inventory, catalog, lenient, progress, false, null);
         }
@@ -95,18 +106,23 @@ public final class AnalyzeSupport {
         if (inputs.catalog() != null) {
             options.catalog(InstanceCatalog.shipped().overriddenBy(InstanceCatalog.load(inputs.catalog())));
         }
-        ReadOptions.Builder read = ReadOptions.builder().lenient(inputs.lenient())
-                .focusVersion(inputs.focusVersion());
+        ReadOptions.Builder read =
+                ReadOptions.builder().lenient(inputs.lenient()).focusVersion(inputs.focusVersion());
         if (inputs.progress() != null) {
             read.progress(inputs.progress());
         }
         CostAgent.Builder agent = CostAgent.builder()
                 .readOptions(read.build())
-                .recommendations(RecommendationEngine.builder().options(options.build()).build())
+                .recommendations(
+                        RecommendationEngine.builder().options(options.build()).build())
                 .narrator(narrator == null ? new TemplateNarrator() : narrator);
         if (inputs.input() == null) {
-            agent.sources(inputs.duckdb() ? demoSources().stream().map(s -> (CostSource) DuckDbSource.of(
-                    ((FocusFileSource) s).path())).toList() : demoSources());
+            agent.sources(
+                    inputs.duckdb()
+                            ? demoSources().stream()
+                                    .map(s -> (CostSource) DuckDbSource.of(((FocusFileSource) s).path()))
+                                    .toList()
+                            : demoSources());
             if (inputs.utilization() == null) {
                 agent.utilization(demoUtilization());
             }
@@ -152,19 +168,30 @@ public final class AnalyzeSupport {
 
     /** CPU and memory series of the demo's compute instances (the last 14 days, 5-minute samples). */
     public static List<UtilizationSeries> demoUtilization() {
-        List<UtilizationSeries> out = new ArrayList<>(
-                SampleBilling.asAnalysisSeries(demoGenerator().utilization(DEMO_INSTANCES)));
+        List<UtilizationSeries> out =
+                new ArrayList<>(SampleBilling.asAnalysisSeries(demoGenerator().utilization(DEMO_INSTANCES)));
         out.addAll(SampleBilling.asAnalysisSeries(demoFleet().utilization()));
         return out;
     }
 
     private static BillingGenerator demoGenerator() {
-        return BillingGenerator.builder().seed(DEMO_SEED).rows(DEMO_ROWS).randomAnomalies(DEMO_ANOMALIES).generator();
+        return BillingGenerator.builder()
+                .seed(DEMO_SEED)
+                .rows(DEMO_ROWS)
+                .randomAnomalies(DEMO_ANOMALIES)
+                .generator();
     }
 
     private static FleetScenario demoFleet() {
-        return FleetScenario.builder().seed(DEMO_SEED).idle(2).overProvisioned(3).alwaysOnNonProduction(2)
-                .unusedCommitments(1).healthy(3).underProvisioned(1).build();
+        return FleetScenario.builder()
+                .seed(DEMO_SEED)
+                .idle(2)
+                .overProvisioned(3)
+                .alwaysOnNonProduction(2)
+                .unusedCommitments(1)
+                .healthy(3)
+                .underProvisioned(1)
+                .build();
     }
 
     /** Reads a utilization file; a missing file is a one-line error. */
@@ -184,8 +211,8 @@ public final class AnalyzeSupport {
         ObjectMapper mapper = ReportJson.mapper();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("summary", report.summary());
-        Map<String, Object> analyses = mapper.convertValue(report.analyses(),
-                new TypeReference<LinkedHashMap<String, Object>>() {});
+        Map<String, Object> analyses =
+                mapper.convertValue(report.analyses(), new TypeReference<LinkedHashMap<String, Object>>() {});
         analyses.remove("warnings");
         doc.putAll(analyses);
         doc.put("recommendations", report.recommendations());

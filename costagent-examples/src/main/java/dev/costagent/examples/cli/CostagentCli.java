@@ -11,10 +11,21 @@ import picocli.CommandLine.Command;
  * The {@code costagent} command line. Bad input ends with a one-line message on stderr and a non-zero exit code,
  * never a stack trace: 2 for unusable input or arguments, 1 for I/O failures.
  */
-@Command(name = "costagent", mixinStandardHelpOptions = true, version = "costagent 0.1.0",
+@Command(
+        name = "costagent",
+        mixinStandardHelpOptions = true,
+        version = "costagent 0.1.0",
         description = "Cloud cost analysis on FinOps FOCUS billing data.",
-        subcommands = {AnalyzeCommand.class, SummarizeCommand.class, RecommendCommand.class,
-            ExplainCommand.class, UtilizationCommand.class, IngestCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            AnalyzeCommand.class,
+            SummarizeCommand.class,
+            RecommendCommand.class,
+            ExplainCommand.class,
+            UtilizationCommand.class,
+            IngestCommand.class,
+            GenerateCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class CostagentCli {
 
     /** Exit code for bad input or arguments. */
@@ -36,8 +47,9 @@ public final class CostagentCli {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine failed = exception.getCommandLine();
-            failed.getErr().println("costagent: " + oneLine(exception) + " (see '" + failed.getCommandSpec()
-                    .qualifiedName() + " --help')");
+            failed.getErr()
+                    .println("costagent: " + oneLine(exception) + " (see '"
+                            + failed.getCommandSpec().qualifiedName() + " --help')");
             failed.getErr().flush();
             return BAD_INPUT;
         });
@@ -60,8 +72,10 @@ public final class CostagentCli {
         Throwable error = unwrap(exception);
         String message = error.getMessage();
         String text;
-        if (error instanceof FocusFormatException || error instanceof QueryException
-                || error instanceof IllegalArgumentException || error instanceof UncheckedIOException) {
+        if (error instanceof FocusFormatException
+                || error instanceof QueryException
+                || error instanceof IllegalArgumentException
+                || error instanceof UncheckedIOException) {
             text = message == null ? error.getClass().getSimpleName() : message;
         } else {
             text = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
@@ -72,13 +86,15 @@ public final class CostagentCli {
     /** The error a wrapper carries. */
     static Throwable unwrap(Throwable exception) {
         Throwable error = exception;
-        while (error.getCause() != null && error.getCause() != error
+        while (error.getCause() != null
+                && error.getCause() != error
                 && (error instanceof java.util.concurrent.CompletionException
-                || error instanceof java.util.concurrent.ExecutionException
-                || error instanceof java.lang.reflect.InvocationTargetException
-                || error instanceof java.lang.reflect.UndeclaredThrowableException
-                || error.getClass() == RuntimeException.class && error.getMessage() != null
-                        && error.getMessage().equals(error.getCause().toString()))) {
+                        || error instanceof java.util.concurrent.ExecutionException
+                        || error instanceof java.lang.reflect.InvocationTargetException
+                        || error instanceof java.lang.reflect.UndeclaredThrowableException
+                        || error.getClass() == RuntimeException.class
+                                && error.getMessage() != null
+                                && error.getMessage().equals(error.getCause().toString()))) {
             error = error.getCause();
         }
         return error;

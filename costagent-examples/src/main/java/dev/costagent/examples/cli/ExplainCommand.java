@@ -8,14 +8,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code costagent explain}: the narrative summary of an analysis — one paragraph per subject, each marked
  * {@code model} or {@code template}.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
         description = "Print the narrative summary (model-written with --llm, offline templates otherwise).")
 public final class ExplainCommand implements Callable<Integer> {
 

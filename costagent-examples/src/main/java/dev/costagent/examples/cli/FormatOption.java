@@ -39,7 +39,6 @@ final class FormatOption {
     /** {@code table, json or md}: the allowed formats as the message reads them. */
     private static String spoken(String... allowed) {
         int last = allowed.length - 1;
-        return last == 0 ? allowed[0]
-                : String.join(", ", Arrays.copyOf(allowed, last)) + " or " + allowed[last];
+        return last == 0 ? allowed[0] : String.join(", ", Arrays.copyOf(allowed, last)) + " or " + allowed[last];
     }
 }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code costagent generate}: deterministic demo or benchmark FOCUS data. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
         description = "Write deterministic, realistic FOCUS billing data (CSV, or .csv.gz).")
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -32,7 +34,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--days", description = "Days of hourly data (default: the generator's, 30).")
     private Integer days;
 
-    @Option(names = "--shape", defaultValue = "tidy", paramLabel = "tidy|realistic",
+    @Option(
+            names = "--shape",
+            defaultValue = "tidy",
+            paramLabel = "tidy|realistic",
             description = "tidy (default): the demo estate (resources all month, commitments, planted anomalies); "
                     + "realistic: a large export's shape (a unique Id per row, many short-lived resources, "
                     + "tags in many combinations, provider columns).")
@@ -41,26 +46,39 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--resources", defaultValue = "50000", description = "Realistic shape: resources (default 50,000).")
     private int resources;
 
-    @Option(names = "--lines-per-resource", defaultValue = "2",
+    @Option(
+            names = "--lines-per-resource",
+            defaultValue = "2",
             description = "Realistic shape: charge lines (services) per resource and period (default 2).")
     private int lines;
 
-    @Option(names = "--granularity", defaultValue = "hourly", paramLabel = "hourly|daily",
+    @Option(
+            names = "--granularity",
+            defaultValue = "hourly",
+            paramLabel = "hourly|daily",
             description = "Realistic shape: hourly (default) or daily rows.")
     private String granularity;
 
-    @Option(names = "--row-ids", defaultValue = "true", negatable = true, fallbackValue = "true",
+    @Option(
+            names = "--row-ids",
+            defaultValue = "true",
+            negatable = true,
+            fallbackValue = "true",
             description = "Realistic shape: a unique Id column on every row (default on; --no-row-ids drops it).")
     private boolean rowIds;
 
     @Option(names = "--tag-coverage", defaultValue = "0.7", description = "Realistic shape: share of tagged resources.")
     private double tagCoverage;
 
-    @Option(names = "--tag-combinations", defaultValue = "2000",
+    @Option(
+            names = "--tag-combinations",
+            defaultValue = "2000",
             description = "Realistic shape: distinct tag sets (default 2,000).")
     private int tagCombinations;
 
-    @Option(names = "--extra-columns", defaultValue = "8",
+    @Option(
+            names = "--extra-columns",
+            defaultValue = "8",
             description = "Realistic shape: provider x_ columns beyond FOCUS (default 8).")
     private int extraColumns;
 
@@ -70,8 +88,8 @@ public final class GenerateCommand implements Callable<Integer> {
             return writeRealistic();
         }
         if (!shape.equals("tidy")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--shape must be tidy or realistic, got '" + shape + "'");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--shape must be tidy or realistic, got '" + shape + "'");
         }
         var builder = BillingGenerator.builder().seed(seed).rows(rows);
         if (days != null) {
@@ -88,21 +106,37 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private Integer writeRealistic() throws java.io.IOException {
         if (!granularity.equals("hourly") && !granularity.equals("daily")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--granularity must be hourly or daily, got '" + granularity + "'");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--granularity must be hourly or daily, got '" + granularity + "'");
         }
         ExportShape export;
         try {
-            export = new ExportShape(seed, rows, resources, lines, days == null ? 30 : days,
-                    granularity.equals("daily"), rowIds, tagCoverage, tagCombinations, extraColumns);
+            export = new ExportShape(
+                    seed,
+                    rows,
+                    resources,
+                    lines,
+                    days == null ? 30 : days,
+                    granularity.equals("daily"),
+                    rowIds,
+                    tagCoverage,
+                    tagCombinations,
+                    extraColumns);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         long started = System.nanoTime();
         ShapedExportWriter.of(export).write(out);
         double seconds = (System.nanoTime() - started) / 1e9;
-        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %,d rows (realistic shape) to %s in %.1f s (seed %d)%n",
-                rows, out, seconds, seed);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "Wrote %,d rows (realistic shape) to %s in %.1f s (seed %d)%n",
+                        rows,
+                        out,
+                        seconds,
+                        seed);
         return 0;
     }
 }

@@ -15,14 +15,19 @@ import picocli.CommandLine.Spec;
  * {@code costagent ingest}: reads FOCUS data into the in-memory columnar table and reports rows, rejects, time and
  * memory — a check that an export loads, and the ingest benchmark's unit of work.
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = "Load FOCUS data into the in-memory table; report rows, rejects, time and heap per row.")
 public final class IngestCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE|DIR",
             description = "FOCUS file (.csv, .csv.gz or .parquet) or directory.")
     private Path input;
 
@@ -32,8 +37,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
     private String format;
 
-    @Option(names = "--measure-heap", description = "Also measure the table's retained heap (full GCs before and "
-            + "after the load; slower).")
+    @Option(
+            names = "--measure-heap",
+            description = "Also measure the table's retained heap (full GCs before and " + "after the load; slower).")
     private boolean measureHeap;
 
     @Override
@@ -52,17 +58,34 @@ public final class IngestCommand implements Callable<Integer> {
         }
         if (measureHeap) {
             long retained = usedHeapAfterGc() - before;
-            out.printf(Locale.ROOT, "measured retained heap: %,d bytes, %.1f bytes per row%n", retained,
+            out.printf(
+                    Locale.ROOT,
+                    "measured retained heap: %,d bytes, %.1f bytes per row%n",
+                    retained,
                     table.rowCount() == 0 ? 0.0 : (double) retained / table.rowCount());
         }
-        out.printf(Locale.ROOT, "%,d rows, %,d rejected, %.3f s, %.1f heap bytes per row (%,d attribute sets)%n",
-                table.rowCount(), table.rejectedCount(), seconds,
-                table.rowCount() == 0 ? 0.0 : (double) table.heapBytes() / table.rowCount(), table.attributeSets());
+        out.printf(
+                Locale.ROOT,
+                "%,d rows, %,d rejected, %.3f s, %.1f heap bytes per row (%,d attribute sets)%n",
+                table.rowCount(),
+                table.rejectedCount(),
+                seconds,
+                table.rowCount() == 0 ? 0.0 : (double) table.heapBytes() / table.rowCount(),
+                table.attributeSets());
         table.rejects().stream().limit(10).forEach(r -> out.println("Rejected: " + r.describe()));
-        out.printf(Locale.ROOT, "FOCUS %s, granularity %s%n", table.inputProfile().focusVersion(),
+        out.printf(
+                Locale.ROOT,
+                "FOCUS %s, granularity %s%n",
+                table.inputProfile().focusVersion(),
                 AnalyzeSupport.granularityJson(table.inputProfile()));
-        table.dataQuality().forEach(q -> out.printf(Locale.ROOT, "Data quality: %s in %s: %,d rows%s%n", q.rule(),
-                q.column(), q.rowsAffected(), q.example() == null ? "" : " (e.g. '" + q.example() + "')"));
+        table.dataQuality()
+                .forEach(q -> out.printf(
+                        Locale.ROOT,
+                        "Data quality: %s in %s: %,d rows%s%n",
+                        q.rule(),
+                        q.column(),
+                        q.rowsAffected(),
+                        q.example() == null ? "" : " (e.g. '" + q.example() + "')"));
         return 0;
     }
 

@@ -25,11 +25,15 @@ import picocli.CommandLine.Option;
  */
 final class LlmOptions {
 
-    @Option(names = "--llm", paramLabel = "PROVIDER",
+    @Option(
+            names = "--llm",
+            paramLabel = "PROVIDER",
             description = "Narrate with a model: openai, ollama or anthropic (none: offline templates).")
     String provider;
 
-    @Option(names = "--llm-base-url", paramLabel = "URL",
+    @Option(
+            names = "--llm-base-url",
+            paramLabel = "URL",
             description = "Provider base URL as its SDK takes it, e.g. https://api.openai.com/v1.")
     String baseUrl;
 
@@ -100,12 +104,21 @@ final class LlmOptions {
         boolean priced = report.unpricedModels().size() < report.byModel().size();
         json.put("estimatedCostUsd", priced ? report.dollars() : null);
         json.put("priceSource", report.priceSource().isEmpty() ? null : report.priceSource());
-        json.put("priceAsOf", report.priceAsOf() == null ? null : report.priceAsOf().toString());
+        json.put(
+                "priceAsOf",
+                report.priceAsOf() == null ? null : report.priceAsOf().toString());
         json.put("unpricedModels", report.unpricedModels());
         if (narrator instanceof LlmNarrator model) {
             NarrationStatistics statistics = model.statistics();
-            json.put("narratives", Map.of("model", statistics.model(), "rejected", statistics.rejected(),
-                    "failed", statistics.failed()));
+            json.put(
+                    "narratives",
+                    Map.of(
+                            "model",
+                            statistics.model(),
+                            "rejected",
+                            statistics.rejected(),
+                            "failed",
+                            statistics.failed()));
             json.put("disabledReason", model.disabledReason().orElse(null));
         }
         return json;

@@ -25,8 +25,14 @@ final class ProgressPrinter implements ReadProgress {
     @Override
     public void update(long bytes, long totalBytes, long records, Duration elapsed) {
         double seconds = Math.max(elapsed.toMillis() / 1000.0, 0.001);
-        err.printf(Locale.ROOT, "\r%,d / %,d MB  %,d rows  %,.0f rows/s  %.1f s   ", bytes >> 20, totalBytes >> 20,
-                records, records / seconds, seconds);
+        err.printf(
+                Locale.ROOT,
+                "\r%,d / %,d MB  %,d rows  %,.0f rows/s  %.1f s   ",
+                bytes >> 20,
+                totalBytes >> 20,
+                records,
+                records / seconds,
+                seconds);
         err.flush();
     }
 }

@@ -19,7 +19,9 @@ final class ReadFlags {
     @Option(names = "--threads", description = "Parallel parsers (default: one per core).")
     Integer threads;
 
-    @Option(names = "--focus-version", paramLabel = "VERSION",
+    @Option(
+            names = "--focus-version",
+            paramLabel = "VERSION",
             description = "Read the input as this FOCUS version (1.0, 1.1, 1.2 or 1.3; default: detected from the "
                     + "columns). Decides which columns are mandatory.")
     String focusVersion;
@@ -31,8 +33,10 @@ final class ReadFlags {
 
     /** The read options these flags ask for. */
     ReadOptions options() {
-        ReadOptions.Builder options = ReadOptions.builder().lenient(lenient)
-                .progress(ProgressPrinter.forTerminal(quiet)).focusVersion(focusVersion());
+        ReadOptions.Builder options = ReadOptions.builder()
+                .lenient(lenient)
+                .progress(ProgressPrinter.forTerminal(quiet))
+                .focusVersion(focusVersion());
         if (threads != null) {
             options.threads(threads);
         }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
  * input is given). JSON output is {@code {"recommendations":[...]}}; warnings (e.g. a resource whose instance type is
  * unknown) go to stderr.
  */
-@Command(name = "recommend", mixinStandardHelpOptions = true,
+@Command(
+        name = "recommend",
+        mixinStandardHelpOptions = true,
         description = "Ranked savings recommendations: idle, rightsizing, schedules, commitments, storage, spot.")
 public final class RecommendCommand implements Callable<Integer> {
 
@@ -31,7 +33,10 @@ public final class RecommendCommand implements Callable<Integer> {
     @Mixin
     private AgentInputFlags inputs;
 
-    @Option(names = "--min-saving", paramLabel = "USD", defaultValue = "1.0",
+    @Option(
+            names = "--min-saving",
+            paramLabel = "USD",
+            defaultValue = "1.0",
             description = "Drop recommendations saving less per month (default ${DEFAULT-VALUE}).")
     private double minSaving;
 
@@ -42,8 +47,8 @@ public final class RecommendCommand implements Callable<Integer> {
     public Integer call() {
         String fmt = FormatOption.require(format, "table", "json");
         RecommendationResult result;
-        try (CostAgent agent = AnalyzeSupport.agent(inputs.inputs(), null,
-                RecommendationOptions.builder().minMonthlySavings(minSaving))) {
+        try (CostAgent agent = AnalyzeSupport.agent(
+                inputs.inputs(), null, RecommendationOptions.builder().minMonthlySavings(minSaving))) {
             result = agent.recommend();
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -60,19 +65,28 @@ public final class RecommendCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, RecommendationResult result) {
-        List<String> header = List.of("#", "type", "target", "monthly", "annual", "confidence", "risk", "horizon",
-                "what to do");
+        List<String> header =
+                List.of("#", "type", "target", "monthly", "annual", "confidence", "risk", "horizon", "what to do");
         List<List<String>> rows = new ArrayList<>();
         int rank = 1;
         for (Recommendation r : result.recommendations()) {
-            rows.add(List.of(Integer.toString(rank++), r.type().name(), r.resourceId(),
+            rows.add(List.of(
+                    Integer.toString(rank++),
+                    r.type().name(),
+                    r.resourceId(),
                     String.format(Locale.ROOT, "%,.2f", r.monthlySavings()),
                     String.format(Locale.ROOT, "%,.2f", r.annualSavings()),
-                    String.format(Locale.ROOT, "%.2f", r.confidence()), r.risk().name(), r.horizon().name(),
+                    String.format(Locale.ROOT, "%.2f", r.confidence()),
+                    r.risk().name(),
+                    r.horizon().name(),
                     r.title()));
         }
         TextTable.print(out, header, rows);
-        out.printf(Locale.ROOT, "%d recommendations, %,.2f per month, %,.2f per year%n",
-                result.recommendations().size(), result.totalMonthlySavings(), result.totalMonthlySavings() * 12);
+        out.printf(
+                Locale.ROOT,
+                "%d recommendations, %,.2f per month, %,.2f per year%n",
+                result.recommendations().size(),
+                result.totalMonthlySavings(),
+                result.totalMonthlySavings() * 12);
     }
 }

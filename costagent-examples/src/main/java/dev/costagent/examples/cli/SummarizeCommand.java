@@ -22,15 +22,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code costagent summarize}: totals of a metric grouped by dimensions, streamed straight from the files (heap use
  * does not grow with file size).
  */
-@Command(name = "summarize", mixinStandardHelpOptions = true,
+@Command(
+        name = "summarize",
+        mixinStandardHelpOptions = true,
         description = "Sum a cost metric over FOCUS billing data, grouped by dimensions.")
 public final class SummarizeCommand implements Callable<Integer> {
 
@@ -39,23 +41,34 @@ public final class SummarizeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE|DIR",
             description = "FOCUS file (.csv, .csv.gz or .parquet) or a directory of them.")
     private Path input;
 
-    @Option(names = "--metric", defaultValue = "EffectiveCost",
+    @Option(
+            names = "--metric",
+            defaultValue = "EffectiveCost",
             description = "EffectiveCost (default), BilledCost, ListCost, ContractedCost, PricingQuantity or "
                     + "ConsumedQuantity.")
     private String metric;
 
-    @Option(names = "--by", split = ",", paramLabel = "DIM",
+    @Option(
+            names = "--by",
+            split = ",",
+            paramLabel = "DIM",
             description = "Group by: day, month, hour, any FOCUS string column, or tag:KEY (comma separated).")
     private List<String> by = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "table", description = "table (default), json or csv.")
     private String format;
 
-    @Option(names = "--engine", defaultValue = "memory", paramLabel = "memory|duckdb",
+    @Option(
+            names = "--engine",
+            defaultValue = "memory",
+            paramLabel = "memory|duckdb",
             description = "memory (default): stream the CSV files; duckdb: run the query in DuckDB over CSV, CSV.gz "
                     + "or Parquet files.")
     private String engine;
@@ -70,8 +83,8 @@ public final class SummarizeCommand implements Callable<Integer> {
             query.groupBy(Dimension.parse(dimension));
         }
         boolean duckdb = EngineOption.parse(engine) == EngineOption.DUCKDB;
-        StreamingQuery.Answer answer = duckdb ? duckdb(query.build())
-                : StreamingQuery.execute(input, query.build(), read.options());
+        StreamingQuery.Answer answer =
+                duckdb ? duckdb(query.build()) : StreamingQuery.execute(input, query.build(), read.options());
         String focusVersion = focusVersion(duckdb, read);
         // checked after the query, as before, so a bad input is still reported ahead of a bad format
         String fmt = FormatOption.require(format, "table", "json", "csv");
@@ -93,8 +106,13 @@ public final class SummarizeCommand implements Callable<Integer> {
         try (DuckDbQueryEngine duck = DuckDbQueryEngine.open(input, read.options())) {
             QueryResult result = duck.execute(query);
             DataProfile profile = duck.profile();
-            return new StreamingQuery.Answer(result, profile.rows(), profile.rejected(), profile.rejects(),
-                    profile.dataQuality(), profile.currencies());
+            return new StreamingQuery.Answer(
+                    result,
+                    profile.rows(),
+                    profile.rejected(),
+                    profile.rejects(),
+                    profile.dataQuality(),
+                    profile.currencies());
         }
     }
 
@@ -104,7 +122,9 @@ public final class SummarizeCommand implements Callable<Integer> {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("rows", answer.accepted());
         root.put("rejected", answer.rejected());
-        root.put("currency", answer.currencies().size() == 1 ? answer.currencies().get(0) : null);
+        root.put(
+                "currency",
+                answer.currencies().size() == 1 ? answer.currencies().get(0) : null);
         root.put("metric", result.query().metric().columnName());
         root.put("total", result.total());
         List<Map<String, Object>> groups = new ArrayList<>();
@@ -155,7 +175,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     }
 
     private static void printCsv(PrintWriter out, QueryResult result) {
-        out.println(String.join(",", header(result).stream().map(SummarizeCommand::csv).toList()));
+        out.println(String.join(
+                ",", header(result).stream().map(SummarizeCommand::csv).toList()));
         for (QueryResult.Group group : result.groups()) {
             List<String> cells = new ArrayList<>();
             group.key().forEach(k -> cells.add(csv(k == null ? "" : k)));
@@ -182,13 +203,25 @@ public final class SummarizeCommand implements Callable<Integer> {
         }
         TextTable.print(out, header(result), rows);
         String currency = answer.currencies().size() == 1 ? answer.currencies().get(0) + " " : "";
-        out.printf(Locale.ROOT, "Total %s: %s%,.2f over %,d rows (%,d rejected)%n", result.query().metric()
-                .columnName(), currency, result.total(), answer.accepted(), answer.rejected());
+        out.printf(
+                Locale.ROOT,
+                "Total %s: %s%,.2f over %,d rows (%,d rejected)%n",
+                result.query().metric().columnName(),
+                currency,
+                result.total(),
+                answer.accepted(),
+                answer.rejected());
         for (DataQualityIssue issue : answer.dataQuality()) {
-            out.printf(Locale.ROOT, "Data quality: %s in %s: %,d rows%s%n", issue.rule(), issue.column(),
-                    issue.rowsAffected(), issue.example() == null ? "" : " (e.g. '" + issue.example() + "')");
+            out.printf(
+                    Locale.ROOT,
+                    "Data quality: %s in %s: %,d rows%s%n",
+                    issue.rule(),
+                    issue.column(),
+                    issue.rowsAffected(),
+                    issue.example() == null ? "" : " (e.g. '" + issue.example() + "')");
         }
-        for (RejectedRecord reject : answer.rejects().subList(0, Math.min(10, answer.rejects().size()))) {
+        for (RejectedRecord reject :
+                answer.rejects().subList(0, Math.min(10, answer.rejects().size()))) {
             out.println("Rejected: " + reject.describe());
         }
     }
@@ -196,8 +229,10 @@ public final class SummarizeCommand implements Callable<Integer> {
     /** The FOCUS version of CSV input read by the default engine; {@code null} where the headers are not CSV. */
     private String focusVersion(boolean duckdb, ReadFlags read) {
         java.util.List<Path> files = dev.costagent.core.input.FocusInput.files(input);
-        if (duckdb || files.isEmpty()
-                || dev.costagent.core.input.FocusInput.format(files.get(0)) != dev.costagent.core.input.FocusInput.Format.CSV) {
+        if (duckdb
+                || files.isEmpty()
+                || dev.costagent.core.input.FocusInput.format(files.get(0))
+                        != dev.costagent.core.input.FocusInput.Format.CSV) {
             return null;
         }
         return new FocusReader(read.options()).version(input).label();

@@ -31,9 +31,11 @@ final class TextTable {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < widths.length; c++) {
             String cell = cells.get(c);
-            boolean numeric = !cell.isEmpty() && (Character.isDigit(cell.charAt(0)) || cell.charAt(0) == '-')
+            boolean numeric = !cell.isEmpty()
+                    && (Character.isDigit(cell.charAt(0)) || cell.charAt(0) == '-')
                     && cell.chars().allMatch(ch -> Character.isDigit(ch) || ch == ',' || ch == '.' || ch == '-');
-            String padded = numeric ? " ".repeat(widths[c] - cell.length()) + cell
+            String padded = numeric
+                    ? " ".repeat(widths[c] - cell.length()) + cell
                     : cell + " ".repeat(widths[c] - cell.length());
             line.append(c == 0 ? "" : "  ").append(padded);
         }

@@ -26,17 +26,24 @@ import picocli.CommandLine.Spec;
  * after the file); a long-format file ({@code ResourceId,Timestamp,Metric,Value}) may hold many, and then the output
  * is one verdict per resource (a JSON array).
  */
-@Command(name = "utilization", mixinStandardHelpOptions = true,
+@Command(
+        name = "utilization",
+        mixinStandardHelpOptions = true,
         description = "Rightsizing verdict (IDLE, UNDER_PROVISIONED, OVER_PROVISIONED, OPTIMIZED, INSUFFICIENT_DATA) "
                 + "from a CPU utilization series: nearest-rank p50/p95/p99 over the last 14 days.")
 public final class UtilizationCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Option(names = "--cpu", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--cpu",
+            required = true,
+            paramLabel = "FILE",
             description = "CPU %% samples: 'timestamp,value' CSV or 'ResourceId,Timestamp,Metric,Value'.")
     private Path cpu;
 
-    @Option(names = "--memory", paramLabel = "FILE",
+    @Option(
+            names = "--memory",
+            paramLabel = "FILE",
             description = "Memory %% samples in either shape (reported next to the verdict).")
     private Path memory;
 
@@ -50,13 +57,17 @@ public final class UtilizationCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String fmt = FormatOption.requireExact(format, "table", "json");
         List<UtilizationSeries> cpuSeries = UtilizationReader.read(cpu, "cpu").stream()
-                .filter(s -> s.metric().equals("cpu")).toList();
+                .filter(s -> s.metric().equals("cpu"))
+                .toList();
         if (cpuSeries.isEmpty()) {
             throw new IllegalArgumentException(cpu + ": no cpu samples");
         }
         Map<String, MetricSummary> memoryByResource = new LinkedHashMap<>();
-        List<UtilizationSeries> memorySeries = memory == null ? List.of()
-                : UtilizationReader.read(memory, "memory").stream().filter(s -> s.metric().equals("memory")).toList();
+        List<UtilizationSeries> memorySeries = memory == null
+                ? List.of()
+                : UtilizationReader.read(memory, "memory").stream()
+                        .filter(s -> s.metric().equals("memory"))
+                        .toList();
         for (UtilizationSeries m : memorySeries) {
             memoryByResource.put(m.resourceId(), MetricSummary.of(m));
         }
@@ -66,7 +77,8 @@ public final class UtilizationCommand implements Callable<Integer> {
             UtilizationVerdict v = classifier.classify(s);
             // a memory file of one resource goes with a cpu file of one resource whatever their names
             MetricSummary mem = memorySeries.size() == 1 && cpuSeries.size() == 1
-                    ? MetricSummary.of(memorySeries.get(0)) : memoryByResource.get(s.resourceId());
+                    ? MetricSummary.of(memorySeries.get(0))
+                    : memoryByResource.get(s.resourceId());
             results.add(json(v, mem));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -109,13 +121,31 @@ public final class UtilizationCommand implements Callable<Integer> {
     private static String table(Map<String, Object> r) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%-12s %s%n", "resource", r.get("resourceId")));
-        b.append(String.format(Locale.ROOT, "%-12s %s%s%n", "verdict", r.get("verdict"),
+        b.append(String.format(
+                Locale.ROOT,
+                "%-12s %s%s%n",
+                "verdict",
+                r.get("verdict"),
                 Boolean.TRUE.equals(r.get("bursty")) ? " (bursty)" : ""));
-        b.append(String.format(Locale.ROOT, "%-12s p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  (%s samples, %s)%n",
-                "cpu %", r.get("p50"), r.get("p95"), r.get("p99"), r.get("max"), r.get("samples"), r.get("span")));
+        b.append(String.format(
+                Locale.ROOT,
+                "%-12s p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  (%s samples, %s)%n",
+                "cpu %",
+                r.get("p50"),
+                r.get("p95"),
+                r.get("p99"),
+                r.get("max"),
+                r.get("samples"),
+                r.get("span")));
         if (r.get("memory") instanceof Map<?, ?> mem) {
-            b.append(String.format(Locale.ROOT, "%-12s p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n", "memory %",
-                    mem.get("p50"), mem.get("p95"), mem.get("p99"), mem.get("max")));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-12s p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n",
+                    "memory %",
+                    mem.get("p50"),
+                    mem.get("p95"),
+                    mem.get("p99"),
+                    mem.get("max")));
         }
         b.append(String.format(Locale.ROOT, "%-12s %s", "reason", r.get("reason")));
         return b.toString();

@@ -45,7 +45,11 @@ public record SampleBilling(long seed, int rows, int anomalies) {
 
     /** The generator behind the sample (for its ground truth and dimension values). */
     public BillingGenerator generator() {
-        return BillingGenerator.builder().seed(seed).rows(rows).randomAnomalies(anomalies).generator();
+        return BillingGenerator.builder()
+                .seed(seed)
+                .rows(rows)
+                .randomAnomalies(anomalies)
+                .generator();
     }
 
     /**
@@ -75,8 +79,7 @@ public record SampleBilling(long seed, int rows, int anomalies) {
     }
 
     /** The generator's CPU and memory series in the form the analyses read: two series per resource. */
-    public static List<UtilizationSeries> asAnalysisSeries(
-            List<dev.costagent.core.generate.UtilizationSeries> series) {
+    public static List<UtilizationSeries> asAnalysisSeries(List<dev.costagent.core.generate.UtilizationSeries> series) {
         List<UtilizationSeries> out = new ArrayList<>();
         for (dev.costagent.core.generate.UtilizationSeries generated : series) {
             long[] times = new long[generated.samples()];

@@ -6,7 +6,6 @@ import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Plugins;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -74,8 +73,15 @@ public final class CallCountListener implements PerfListener {
     public void secondCompleted(LoadRun run, SecondSample sample) {
         completed += sample.completed();
         seconds++;
-        out.printf(Locale.ROOT, "[%s] second %d: %,d calls (%,d so far), %d errors, p99 %.3f ms, %d in flight%n",
-                run.name(), sample.second(), sample.completed(), completed, sample.errors(), sample.p99Nanos() / 1e6,
+        out.printf(
+                Locale.ROOT,
+                "[%s] second %d: %,d calls (%,d so far), %d errors, p99 %.3f ms, %d in flight%n",
+                run.name(),
+                sample.second(),
+                sample.completed(),
+                completed,
+                sample.errors(),
+                sample.p99Nanos() / 1e6,
                 sample.concurrency());
     }
 
@@ -84,7 +90,12 @@ public final class CallCountListener implements PerfListener {
         run.attach(COMPLETED, completed);
         run.attach(SECONDS, seconds);
         run.attach(WORKERS, workers.get());
-        out.printf(Locale.ROOT, "[%s] done: %,d calls in %d seconds on %d workers%n", run.name(), completed, seconds,
+        out.printf(
+                Locale.ROOT,
+                "[%s] done: %,d calls in %d seconds on %d workers%n",
+                run.name(),
+                completed,
+                seconds,
                 workers.get());
         completed = 0;
         seconds = 0;
@@ -96,15 +107,19 @@ public final class CallCountListener implements PerfListener {
      * ServiceLoader finds (nothing, unless a services file on the class path names a listener).
      */
     public static void main(String[] args) {
-        LoadResult byHand = Load.closed(2).duration(Duration.ofSeconds(2)).name("by-hand")
+        LoadResult byHand = Load.closed(2)
+                .duration(Duration.ofSeconds(2))
+                .name("by-hand")
                 .listener(new CallCountListener())
                 .run(() -> ExampleWork.hash(4));
-        System.out.printf(Locale.ROOT, "attached: %s (the result counts %,d calls)%n%n", byHand.attachments(),
-                byHand.count());
+        System.out.printf(
+                Locale.ROOT, "attached: %s (the result counts %,d calls)%n%n", byHand.attachments(), byHand.count());
 
         Plugins discovered = Plugins.discovered();
         System.out.println("discovered listeners: " + discovered.listeners());
-        LoadResult viaServiceLoader = Load.open(200).duration(Duration.ofSeconds(1)).name("discovered")
+        LoadResult viaServiceLoader = Load.open(200)
+                .duration(Duration.ofSeconds(1))
+                .name("discovered")
                 .plugins(discovered)
                 .run(() -> ExampleWork.hash(4));
         System.out.println("attached: " + viaServiceLoader.attachments());

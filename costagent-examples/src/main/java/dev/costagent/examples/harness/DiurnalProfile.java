@@ -4,7 +4,6 @@ import dev.costagent.perf.Load;
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.spi.LoadProfile;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +58,8 @@ public final class DiurnalProfile implements LoadProfile {
                     + "/s and peak " + peakRate + "/s");
         }
         if (period.isNegative() || period.isZero() || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("diurnal period and duration must be positive, got " + period
-                    + " and " + duration);
+            throw new IllegalArgumentException(
+                    "diurnal period and duration must be positive, got " + period + " and " + duration);
         }
         this.troughRate = troughRate;
         this.peakRate = peakRate;
@@ -105,8 +104,13 @@ public final class DiurnalProfile implements LoadProfile {
 
     @Override
     public String description() {
-        return String.format(Locale.ROOT, "diurnal %.0f/s to %.0f/s, period %s, for %s", troughRate, peakRate,
-                seconds(period), seconds(duration));
+        return String.format(
+                Locale.ROOT,
+                "diurnal %.0f/s to %.0f/s, period %s, for %s",
+                troughRate,
+                peakRate,
+                seconds(period),
+                seconds(duration));
     }
 
     /** Each half day as a phase: "rising" from trough to peak, then "falling" back, as far as the duration goes. */
@@ -126,8 +130,8 @@ public final class DiurnalProfile implements LoadProfile {
     /** The same curve squeezed or stretched in time and rate, so the CI overrides ({@code perf.scale}) apply. */
     @Override
     public LoadProfile scaled(double timeFactor, double rateFactor) {
-        return new DiurnalProfile(troughRate * rateFactor, peakRate * rateFactor, times(period, timeFactor),
-                times(duration, timeFactor));
+        return new DiurnalProfile(
+                troughRate * rateFactor, peakRate * rateFactor, times(period, timeFactor), times(duration, timeFactor));
     }
 
     private static Duration times(Duration d, double factor) {
@@ -144,8 +148,13 @@ public final class DiurnalProfile implements LoadProfile {
         LoadResult result = Load.open(day).name("diurnal-day").maxConcurrency(8).run(() -> ExampleWork.hash(4));
         System.out.print(result.summary());
         for (SecondSample s : result.series()) {
-            System.out.printf(Locale.ROOT, "  second %d: %4d calls (profile mid-second: %3.0f/s), p99 %.3f ms%n",
-                    s.second(), s.completed(), day.rateAt(s.second() + 0.5), s.p99Nanos() / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  second %d: %4d calls (profile mid-second: %3.0f/s), p99 %.3f ms%n",
+                    s.second(),
+                    s.completed(),
+                    day.rateAt(s.second() + 0.5),
+                    s.p99Nanos() / 1e6);
         }
     }
 }

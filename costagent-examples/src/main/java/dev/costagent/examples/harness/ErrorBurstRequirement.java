@@ -6,7 +6,6 @@ import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.requirement.Requirements;
 import dev.costagent.perf.spi.Requirement;
 import dev.costagent.perf.spi.Verdict;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,7 +47,8 @@ public final class ErrorBurstRequirement implements Requirement {
      */
     public ErrorBurstRequirement(double maxFraction) {
         if (!(maxFraction >= 0 && maxFraction <= 1)) {
-            throw new IllegalArgumentException("a per-second error fraction must be between 0 and 1, got " + maxFraction);
+            throw new IllegalArgumentException(
+                    "a per-second error fraction must be between 0 and 1, got " + maxFraction);
         }
         this.maxFraction = maxFraction;
     }
@@ -74,8 +74,13 @@ public final class ErrorBurstRequirement implements Requirement {
         if (worst == null) {
             return new Verdict(NAME, "no calls", required, false);
         }
-        String measured = String.format(Locale.ROOT, "%s in second %d (%d of %d)", percent(fraction(worst)),
-                worst.second(), worst.errors(), worst.completed());
+        String measured = String.format(
+                Locale.ROOT,
+                "%s in second %d (%d of %d)",
+                percent(fraction(worst)),
+                worst.second(),
+                worst.errors(),
+                worst.completed());
         return new Verdict(NAME, measured, required, fraction(worst) <= maxFraction);
     }
 
@@ -98,7 +103,9 @@ public final class ErrorBurstRequirement implements Requirement {
      */
     public static void main(String[] args) {
         AtomicLong calls = new AtomicLong();
-        LoadResult result = Load.open(400).duration(Duration.ofSeconds(2)).name("half-second outage")
+        LoadResult result = Load.open(400)
+                .duration(Duration.ofSeconds(2))
+                .name("half-second outage")
                 .run(() -> {
                     long call = calls.getAndIncrement();
                     if (call >= 400 && call < 600) {
@@ -107,8 +114,12 @@ public final class ErrorBurstRequirement implements Requirement {
                     ExampleWork.hash(2);
                 });
         System.out.print(result.summary());
-        Requirements.builder().maxErrorRate(0.30).add(new ErrorBurstRequirement()).build()
-                .evaluate(result).verdicts()
+        Requirements.builder()
+                .maxErrorRate(0.30)
+                .add(new ErrorBurstRequirement())
+                .build()
+                .evaluate(result)
+                .verdicts()
                 .forEach(v -> System.out.println((v.met() ? "  ok   " : "  FAIL ") + v.describe()));
     }
 }

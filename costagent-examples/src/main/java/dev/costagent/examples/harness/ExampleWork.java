@@ -21,8 +21,7 @@ final class ExampleWork {
         }
     }
 
-    private ExampleWork() {
-    }
+    private ExampleWork() {}
 
     /** Hashes {@code kibibytes} KiB of data: a few microseconds per KiB on current hardware. */
     static void hash(int kibibytes) {

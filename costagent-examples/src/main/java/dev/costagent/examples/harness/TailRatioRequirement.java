@@ -6,7 +6,6 @@ import dev.costagent.perf.requirement.Evaluation;
 import dev.costagent.perf.requirement.Requirements;
 import dev.costagent.perf.spi.Requirement;
 import dev.costagent.perf.spi.Verdict;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -94,12 +93,18 @@ public final class TailRatioRequirement implements Requirement {
                 .add(new TailRatioRequirement())
                 .build();
 
-        LoadResult even = Load.closed(1).iterations(300).warmup(Duration.ofSeconds(1)).name("even")
+        LoadResult even = Load.closed(1)
+                .iterations(300)
+                .warmup(Duration.ofSeconds(1))
+                .name("even")
                 .run(() -> ExampleWork.hash(256));
         print(even, requirements.evaluate(even));
 
         AtomicLong calls = new AtomicLong();
-        LoadResult spiky = Load.closed(1).iterations(300).warmup(Duration.ofSeconds(1)).name("spiky")
+        LoadResult spiky = Load.closed(1)
+                .iterations(300)
+                .warmup(Duration.ofSeconds(1))
+                .name("spiky")
                 .run(() -> ExampleWork.hash(calls.incrementAndGet() % 20 == 0 ? 256 * 50 : 256));
         print(spiky, requirements.evaluate(spiky));
     }

@@ -47,8 +47,14 @@ public final class LlmExplain {
         try {
             if (standIn) {
                 try (StandInModel model = StandInModel.start(Duration.ofMillis(300))) {
-                    explain(LlmSettings.builder().provider(LlmProvider.OPENAI).baseUrl(model.baseUrl())
-                            .model("stand-in").build(), dir, System.out);
+                    explain(
+                            LlmSettings.builder()
+                                    .provider(LlmProvider.OPENAI)
+                                    .baseUrl(model.baseUrl())
+                                    .model("stand-in")
+                                    .build(),
+                            dir,
+                            System.out);
                 }
             } else {
                 explain(LlmSettings.fromEnvironment(), dir, System.out);
@@ -62,10 +68,12 @@ public final class LlmExplain {
     /** Runs the agent on a 10,000-row sample bill in {@code dir}, narrated as {@code settings} say, and prints it. */
     public static Report explain(LlmSettings settings, Path dir, PrintStream out) {
         UsageLedger usage = new UsageLedger();
-        Narrator narrator = Narrators.create(settings, usage);   // the template narrator when the provider is none
-        out.println(settings.provider() == LlmProvider.NONE
-                ? "No provider configured (" + LlmSettings.PROVIDER + "): template explanations."
-                : "Explanations by " + narrator.name() + " at " + settings.baseUrl() + ", checked against the facts.");
+        Narrator narrator = Narrators.create(settings, usage); // the template narrator when the provider is none
+        out.println(
+                settings.provider() == LlmProvider.NONE
+                        ? "No provider configured (" + LlmSettings.PROVIDER + "): template explanations."
+                        : "Explanations by " + narrator.name() + " at " + settings.baseUrl()
+                                + ", checked against the facts.");
         SampleBilling sample = SampleBilling.of(42, 10_000);
         try (CostAgent agent = CostAgent.builder()
                 .source(sample.writeFocusCsv(dir.resolve("billing.csv")))

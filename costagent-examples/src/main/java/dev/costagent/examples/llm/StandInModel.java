@@ -1,5 +1,7 @@
 package dev.costagent.examples.llm;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * A stand-in for a language model: an OpenAI-compatible Chat Completions endpoint on the loopback interface that
@@ -166,18 +166,25 @@ public final class StandInModel implements AutoCloseable {
             return "The stand-in model found no facts to explain.";
         }
         JsonNode document = mapper.readTree(prompt.substring(start, end));
-        StringBuilder answer = new StringBuilder("Stand-in model on ").append(document.path("topic").asText("facts"))
+        StringBuilder answer = new StringBuilder("Stand-in model on ")
+                .append(document.path("topic").asText("facts"))
                 .append(':');
         int written = 0;
         for (Map.Entry<String, JsonNode> fact : document.path("facts").properties()) {
             JsonNode value = fact.getValue();
             // Like a real model under costagent's prompt, it writes figures as slots; the narrator renders them.
-            if (written < FACTS_PER_ANSWER && value.isValueNode() && !value.isNull()
+            if (written < FACTS_PER_ANSWER
+                    && value.isValueNode()
+                    && !value.isNull()
                     && fact.getKey().matches("[A-Za-z][\\w.]*")) {
                 // The fact's name in words says what the figure is ("monthly savings", "expected").
                 answer.append(written == 0 ? " " : "; ")
-                        .append(fact.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT))
-                        .append(" {").append(fact.getKey()).append('}');
+                        .append(fact.getKey()
+                                .replaceAll("([a-z])([A-Z])", "$1 $2")
+                                .toLowerCase(java.util.Locale.ROOT))
+                        .append(" {")
+                        .append(fact.getKey())
+                        .append('}');
                 written++;
             }
         }

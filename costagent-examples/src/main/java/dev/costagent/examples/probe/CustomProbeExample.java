@@ -55,14 +55,17 @@ public final class CustomProbeExample {
         try (CostAgent agent = CostAgent.builder()
                 .source(sample.writeFocusCsv(dir.resolve("billing.csv")))
                 .utilization(sample.utilization(200))
-                .listener(inFlight)                                  // the agent tells the probe about its runs
+                .listener(inFlight) // the agent tells the probe about its runs
                 .build()) {
-            agent.run();                                             // a serving agent: data ingested and analysed
+            agent.run(); // a serving agent: data ingested and analysed
             LoadResult result = Load.closed(4)
                     .duration(duration)
-                    .probe(inFlight)                                 // sampled into every second of the series
+                    .probe(inFlight) // sampled into every second of the series
                     .run(agent::run);
-            Evaluation evaluation = Requirements.builder().maxErrorRate(0).p99(Duration.ofSeconds(5)).build()
+            Evaluation evaluation = Requirements.builder()
+                    .maxErrorRate(0)
+                    .p99(Duration.ofSeconds(5))
+                    .build()
                     .evaluate(result);
             reporter.report(new PerfReport("costagent.run", "agent.run x4 users", result, evaluation.verdicts()));
             reporter.testRunFinished();

@@ -1,5 +1,7 @@
 package dev.costagent.examples.probe;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.costagent.perf.Format;
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.SecondSample;
@@ -12,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * A custom reporter: one Markdown table row per load test (calls, errors, throughput, p50/p99 response time,
@@ -45,16 +45,24 @@ public final class MarkdownReporter implements PerfReporter {
         for (SecondSample second : r.series()) {
             peak = Math.max(peak, second.probes().getOrDefault(probe, 0.0));
         }
-        rows.add(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f/s | %s | %s | %s | %.0f |",
-                report.displayName(), r.count(), r.errorCount(), r.throughput(),
-                Format.duration(r.responseTime(50)), Format.duration(r.responseTime(99)),
-                report.passed() ? "pass" : "FAIL", peak));
+        rows.add(String.format(
+                Locale.ROOT,
+                "| %s | %,d | %,d | %.1f/s | %s | %s | %s | %.0f |",
+                report.displayName(),
+                r.count(),
+                r.errorCount(),
+                r.throughput(),
+                Format.duration(r.responseTime(50)),
+                Format.duration(r.responseTime(99)),
+                report.passed() ? "pass" : "FAIL",
+                peak));
     }
 
     /** The table so far: a header and one row per reported test. */
     public synchronized String table() {
         StringBuilder out = new StringBuilder("| test | calls | errors | throughput | p50 | p99 | requirements | peak ")
-                .append(probe).append(" |\n|---|---:|---:|---:|---:|---:|---|---:|\n");
+                .append(probe)
+                .append(" |\n|---|---:|---:|---:|---:|---:|---|---:|\n");
         rows.forEach(row -> out.append(row).append('\n'));
         return out.toString();
     }

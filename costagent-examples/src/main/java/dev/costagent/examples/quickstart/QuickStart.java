@@ -46,8 +46,8 @@ public final class QuickStart {
     public static Report run(int rows, int top, Path dir, PrintStream out) {
         SampleBilling sample = SampleBilling.of(42, rows);
         try (CostAgent agent = CostAgent.builder()
-                .source(sample.writeFocusCsv(dir.resolve("billing.csv")))   // any FOCUS file or directory
-                .utilization(sample.utilization(200))                        // CPU series enable rightsizing
+                .source(sample.writeFocusCsv(dir.resolve("billing.csv"))) // any FOCUS file or directory
+                .utilization(sample.utilization(200)) // CPU series enable rightsizing
                 .build()) {
             Report report = agent.run();
             print(report, top, out);
@@ -57,18 +57,39 @@ public final class QuickStart {
 
     private static void print(Report report, int top, PrintStream out) {
         ReportSummary s = report.summary();
-        out.printf(Locale.ROOT, "%,d billing rows, %s to %s, total %,.2f %s%n", s.rows(), s.firstDay(), s.lastDay(),
-                s.totalCost(), s.currency());
-        out.printf(Locale.ROOT, "%d recommendations, %,.2f per month (%,.2f per year), %d quick wins%n",
-                s.recommendations(), s.monthlySavings(), s.annualSavings(), s.quickWins());
+        out.printf(
+                Locale.ROOT,
+                "%,d billing rows, %s to %s, total %,.2f %s%n",
+                s.rows(),
+                s.firstDay(),
+                s.lastDay(),
+                s.totalCost(),
+                s.currency());
+        out.printf(
+                Locale.ROOT,
+                "%d recommendations, %,.2f per month (%,.2f per year), %d quick wins%n",
+                s.recommendations(),
+                s.monthlySavings(),
+                s.annualSavings(),
+                s.quickWins());
         List<Recommendation> recommendations = report.recommendations();
         out.printf(Locale.ROOT, "Top %d:%n", Math.min(top, recommendations.size()));
         for (int i = 0; i < Math.min(top, recommendations.size()); i++) {
             Recommendation r = recommendations.get(i);
-            out.printf(Locale.ROOT, "%2d. %-20s %-36s %,10.2f/month  confidence %.2f  risk %s%n      %s%n", i + 1,
-                    r.type(), r.resourceId(), r.monthlySavings(), r.confidence(), r.risk(), r.title());
+            out.printf(
+                    Locale.ROOT,
+                    "%2d. %-20s %-36s %,10.2f/month  confidence %.2f  risk %s%n      %s%n",
+                    i + 1,
+                    r.type(),
+                    r.resourceId(),
+                    r.monthlySavings(),
+                    r.confidence(),
+                    r.risk(),
+                    r.title());
         }
-        report.narratives().stream().filter(n -> n.subject().equals("summary")).findFirst()
+        report.narratives().stream()
+                .filter(n -> n.subject().equals("summary"))
+                .findFirst()
                 .ifPresent(n -> out.println("Summary (" + n.source().json() + "): " + n.text()));
     }
 

@@ -1,5 +1,7 @@
 package dev.costagent.examples.report;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.costagent.core.agent.CostAgent;
 import dev.costagent.core.agent.Report;
 import dev.costagent.core.report.ReportFormat;
@@ -13,8 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Turns a FOCUS export (a {@code .csv} or {@code .csv.gz} file, or a directory of them) into one self-contained HTML
@@ -65,9 +65,15 @@ public final class FocusReport {
             Report report = agent.run();
             String html = ReportWriter.render(report, ReportFormat.HTML);
             writeFile(output, html);
-            out.printf(Locale.ROOT, "%,d rows, %d recommendations (%,.2f %s per month) -> %s (%,d bytes)%n",
-                    report.summary().rows(), report.summary().recommendations(), report.summary().monthlySavings(),
-                    report.summary().currency(), output, html.getBytes(UTF_8).length);
+            out.printf(
+                    Locale.ROOT,
+                    "%,d rows, %d recommendations (%,.2f %s per month) -> %s (%,d bytes)%n",
+                    report.summary().rows(),
+                    report.summary().recommendations(),
+                    report.summary().monthlySavings(),
+                    report.summary().currency(),
+                    output,
+                    html.getBytes(UTF_8).length);
             return report;
         }
     }

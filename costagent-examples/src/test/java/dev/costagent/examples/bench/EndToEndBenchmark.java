@@ -63,15 +63,22 @@ public final class EndToEndBenchmark {
             }
         }
 
-        System.out.printf(Locale.ROOT, "rows %,d, %d rounds after %d warm-up rounds, JDK %s%n",
-                rows, rounds, warmupRounds, Runtime.version());
+        System.out.printf(
+                Locale.ROOT,
+                "rows %,d, %d rounds after %d warm-up rounds, JDK %s%n",
+                rows,
+                rounds,
+                warmupRounds,
+                Runtime.version());
         System.out.printf(Locale.ROOT, "plain ingest  %s%n", percentiles(ingest));
         System.out.printf(Locale.ROOT, "end to end    %s%n", percentiles(endToEnd));
         StringBuilder perStage = new StringBuilder("stage medians");
-        stages.forEach((stage, millis) -> perStage.append(String.format(Locale.ROOT, "  %s %.1f ms",
-                stage.name().toLowerCase(Locale.ROOT), percentile(millis, 50))));
+        stages.forEach((stage, millis) -> perStage.append(String.format(
+                Locale.ROOT, "  %s %.1f ms", stage.name().toLowerCase(Locale.ROOT), percentile(millis, 50))));
         System.out.println(perStage);
-        System.out.printf(Locale.ROOT, "ratio of medians (end to end / plain ingest) %.2f%n",
+        System.out.printf(
+                Locale.ROOT,
+                "ratio of medians (end to end / plain ingest) %.2f%n",
                 percentile(endToEnd, 50) / percentile(ingest, 50));
     }
 
@@ -82,7 +89,8 @@ public final class EndToEndBenchmark {
         if (table.rowCount() != rows) {
             throw new IllegalStateException("read " + table.rowCount() + " rows, expected " + rows);
         }
-        try (CostAgent agent = CostAgent.builder().source(FocusFileSource.of(file)).build()) {
+        try (CostAgent agent =
+                CostAgent.builder().source(FocusFileSource.of(file)).build()) {
             long runStart = System.nanoTime();
             Report report = agent.run();
             long runEnd = System.nanoTime();
@@ -91,8 +99,12 @@ public final class EndToEndBenchmark {
     }
 
     private static String percentiles(double[] millis) {
-        return String.format(Locale.ROOT, "p10 %.1f ms  median %.1f ms  p90 %.1f ms",
-                percentile(millis, 10), percentile(millis, 50), percentile(millis, 90));
+        return String.format(
+                Locale.ROOT,
+                "p10 %.1f ms  median %.1f ms  p90 %.1f ms",
+                percentile(millis, 10),
+                percentile(millis, 50),
+                percentile(millis, 90));
     }
 
     /** Nearest-rank percentile. */

@@ -36,27 +36,45 @@ public final class IngestBenchmark {
         // costagent runs as ./costagent runs it: the launcher's default JVM options (COSTAGENT_JAVA_OPTS).
         List<String> costagent = new ArrayList<>(List.of(java));
         costagent.addAll(Arrays.asList(System.getProperty("costagent.javaOpts", "-XX:+UseSerialGC -Xmn64m")
-                .trim().split("\\s+")));
+                .trim()
+                .split("\\s+")));
         costagent.addAll(List.of("-jar", jar));
         Map<String, List<String>> commands = new LinkedHashMap<>();
-        commands.put("costagent ingest (a)", with(costagent, "ingest", "--quiet", "--input",
-                file.toString()));
-        commands.put("duckdb ingest (a)", List.of(java, "-cp", classpath, DuckDbQuery.class.getName(), "ingest",
-                file.toString()));
-        commands.put("costagent summarize (b)", with(costagent, "summarize", "--quiet", "--format", "csv",
-                "--by", "day,ServiceName", "--input", file.toString()));
-        commands.put("duckdb summarize (b)", List.of(java, "-cp", classpath, DuckDbQuery.class.getName(),
-                "summarize", file.toString()));
-        commands.put("costagent analyze (c)", with(costagent, "analyze", "--quiet", "--format", "json",
-                "--input", file.toString()));
+        commands.put("costagent ingest (a)", with(costagent, "ingest", "--quiet", "--input", file.toString()));
+        commands.put(
+                "duckdb ingest (a)",
+                List.of(java, "-cp", classpath, DuckDbQuery.class.getName(), "ingest", file.toString()));
+        commands.put(
+                "costagent summarize (b)",
+                with(
+                        costagent,
+                        "summarize",
+                        "--quiet",
+                        "--format",
+                        "csv",
+                        "--by",
+                        "day,ServiceName",
+                        "--input",
+                        file.toString()));
+        commands.put(
+                "duckdb summarize (b)",
+                List.of(java, "-cp", classpath, DuckDbQuery.class.getName(), "summarize", file.toString()));
+        commands.put(
+                "costagent analyze (c)",
+                with(costagent, "analyze", "--quiet", "--format", "json", "--input", file.toString()));
         Map<String, double[]> seconds = new LinkedHashMap<>();
         Map<String, double[]> rssMiB = new LinkedHashMap<>();
         commands.keySet().forEach(name -> seconds.put(name, new double[rounds]));
         commands.keySet().forEach(name -> rssMiB.put(name, new double[rounds]));
         Map<String, double[]> stages = new LinkedHashMap<>();
         double[] floor = new double[rounds];
-        System.out.printf(Locale.ROOT, "file %s (%,d MB), %d rounds, %d cores%n", file, Files.size(file) >> 20,
-                rounds, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "file %s (%,d MB), %d rounds, %d cores%n",
+                file,
+                Files.size(file) >> 20,
+                rounds,
+                Runtime.getRuntime().availableProcessors());
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, List<String>> command : commands.entrySet()) {
                 Run run = run(command.getValue());
@@ -70,25 +88,42 @@ public final class IngestBenchmark {
             }
             floor[round] = newlineFloor(file);
         }
-        System.out.printf(Locale.ROOT, "%-26s median %.2f s (in-process; the floor for any parser)%n",
-                "2-thread newline count", Stats.median(floor));
+        System.out.printf(
+                Locale.ROOT,
+                "%-26s median %.2f s (in-process; the floor for any parser)%n",
+                "2-thread newline count",
+                Stats.median(floor));
         Map<String, Double> medians = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> entry : seconds.entrySet()) {
             double median = Stats.median(entry.getValue());
             medians.put(entry.getKey(), median);
-            System.out.printf(Locale.ROOT, "%-26s median %.2f s, peak RSS %.0f MiB  runs %s%n", entry.getKey(),
-                    median, Stats.median(rssMiB.get(entry.getKey())),
-                    Arrays.toString(Arrays.stream(entry.getValue()).map(v -> Math.round(v * 100) / 100.0).toArray()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-26s median %.2f s, peak RSS %.0f MiB  runs %s%n",
+                    entry.getKey(),
+                    median,
+                    Stats.median(rssMiB.get(entry.getKey())),
+                    Arrays.toString(Arrays.stream(entry.getValue())
+                            .map(v -> Math.round(v * 100) / 100.0)
+                            .toArray()));
         }
-        stages.forEach((stage, millis) -> System.out.printf(Locale.ROOT, "analyze stage %-10s median %.0f ms%n",
-                stage, Stats.median(millis)));
-        System.out.printf(Locale.ROOT, "ratio (a) peak RSS costagent/duckdb = %.2f (must be <= 0.6)%n",
+        stages.forEach((stage, millis) ->
+                System.out.printf(Locale.ROOT, "analyze stage %-10s median %.0f ms%n", stage, Stats.median(millis)));
+        System.out.printf(
+                Locale.ROOT,
+                "ratio (a) peak RSS costagent/duckdb = %.2f (must be <= 0.6)%n",
                 Stats.median(rssMiB.get("costagent ingest (a)")) / Stats.median(rssMiB.get("duckdb ingest (a)")));
-        System.out.printf(Locale.ROOT, "ratio (c) analyze/ingest = %.2f (must be <= 1.3)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "ratio (c) analyze/ingest = %.2f (must be <= 1.3)%n",
                 medians.get("costagent analyze (c)") / medians.get("costagent ingest (a)"));
-        System.out.printf(Locale.ROOT, "ratio (a) costagent/duckdb = %.2f (must be <= 1.0)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "ratio (a) costagent/duckdb = %.2f (must be <= 1.0)%n",
                 medians.get("costagent ingest (a)") / medians.get("duckdb ingest (a)"));
-        System.out.printf(Locale.ROOT, "ratio (b) costagent/duckdb = %.2f (must be <= 1.5)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "ratio (b) costagent/duckdb = %.2f (must be <= 1.5)%n",
                 medians.get("costagent summarize (b)") / medians.get("duckdb summarize (b)"));
     }
 
@@ -108,20 +143,27 @@ public final class IngestBenchmark {
         File err = File.createTempFile("bench", ".err");
         try {
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(timed).redirectOutput(out).redirectError(err).start();
+            Process process = new ProcessBuilder(timed)
+                    .redirectOutput(out)
+                    .redirectError(err)
+                    .start();
             int code = process.waitFor();
             double seconds = (System.nanoTime() - started) / 1e9;
             if (code != 0) {
-                throw new IllegalStateException("exit " + code + ": " + String.join(" ", command) + "\n"
-                        + Files.readString(err.toPath()));
+                throw new IllegalStateException(
+                        "exit " + code + ": " + String.join(" ", command) + "\n" + Files.readString(err.toPath()));
             }
-            long rss = Files.readAllLines(err.toPath()).stream().filter(l -> l.startsWith("RSS_KIB "))
-                    .mapToLong(l -> Long.parseLong(l.substring(8).trim())).max().orElse(-1);
+            long rss = Files.readAllLines(err.toPath()).stream()
+                    .filter(l -> l.startsWith("RSS_KIB "))
+                    .mapToLong(l -> Long.parseLong(l.substring(8).trim()))
+                    .max()
+                    .orElse(-1);
             Map<String, Double> stages = new LinkedHashMap<>();
             if (out.length() > 0 && out.length() < (64 << 20)) {
                 String json = Files.readString(out.toPath());
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "\"stage\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"millis\"\\s*:\\s*([0-9.]+)").matcher(json);
+                                "\"stage\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"millis\"\\s*:\\s*([0-9.]+)")
+                        .matcher(json);
                 while (m.find()) {
                     stages.put(m.group(1), Double.parseDouble(m.group(2)));
                 }
@@ -148,8 +190,10 @@ public final class IngestBenchmark {
                     long count = 0;
                     try {
                         for (long at = 0; at < length; at += Integer.MAX_VALUE) {
-                            java.nio.MappedByteBuffer map = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY,
-                                    from + at, Math.min(Integer.MAX_VALUE, length - at));
+                            java.nio.MappedByteBuffer map = channel.map(
+                                    java.nio.channels.FileChannel.MapMode.READ_ONLY,
+                                    from + at,
+                                    Math.min(Integer.MAX_VALUE, length - at));
                             for (int i = 0, n = map.limit(); i < n; i++) {
                                 if (map.get(i) == '\n') {
                                     count++;

@@ -37,25 +37,46 @@ public final class ParquetBenchmark {
         if (!Files.exists(parquet)) {
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                     Statement statement = connection.createStatement()) {
-                statement.execute("COPY (SELECT * FROM read_csv('" + csv.toString().replace("'", "''")
-                        + "')) TO '" + parquet.toString().replace("'", "''") + "' (FORMAT parquet)");
+                statement.execute(
+                        "COPY (SELECT * FROM read_csv('" + csv.toString().replace("'", "''") + "')) TO '"
+                                + parquet.toString().replace("'", "''") + "' (FORMAT parquet)");
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
         Map<String, List<String>> commands = new LinkedHashMap<>();
-        commands.put("costagent summarize parquet", List.of(java, "-jar", jar, "summarize", "--quiet", "--format",
-                "csv", "--by", "day,ServiceName", "--input", parquet.toString()));
-        commands.put("duckdb summarize parquet", List.of(java, "-cp", classpath, DuckDbQuery.class.getName(),
-                "summarize", parquet.toString()));
-        commands.put("costagent ingest parquet", List.of(java, "-jar", jar, "ingest", "--quiet", "--input",
-                parquet.toString()));
-        commands.put("costagent ingest csv", List.of(java, "-jar", jar, "ingest", "--quiet", "--input",
-                csv.toString()));
+        commands.put(
+                "costagent summarize parquet",
+                List.of(
+                        java,
+                        "-jar",
+                        jar,
+                        "summarize",
+                        "--quiet",
+                        "--format",
+                        "csv",
+                        "--by",
+                        "day,ServiceName",
+                        "--input",
+                        parquet.toString()));
+        commands.put(
+                "duckdb summarize parquet",
+                List.of(java, "-cp", classpath, DuckDbQuery.class.getName(), "summarize", parquet.toString()));
+        commands.put(
+                "costagent ingest parquet",
+                List.of(java, "-jar", jar, "ingest", "--quiet", "--input", parquet.toString()));
+        commands.put(
+                "costagent ingest csv", List.of(java, "-jar", jar, "ingest", "--quiet", "--input", csv.toString()));
         Map<String, double[]> seconds = new LinkedHashMap<>();
         commands.keySet().forEach(name -> seconds.put(name, new double[rounds]));
-        System.out.printf(Locale.ROOT, "csv %s (%,d MB), parquet %s (%,d MB), %d rounds, %d cores%n", csv,
-                Files.size(csv) >> 20, parquet, Files.size(parquet) >> 20, rounds,
+        System.out.printf(
+                Locale.ROOT,
+                "csv %s (%,d MB), parquet %s (%,d MB), %d rounds, %d cores%n",
+                csv,
+                Files.size(csv) >> 20,
+                parquet,
+                Files.size(parquet) >> 20,
+                rounds,
                 Runtime.getRuntime().availableProcessors());
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, List<String>> command : commands.entrySet()) {
@@ -66,19 +87,31 @@ public final class ParquetBenchmark {
         for (Map.Entry<String, double[]> entry : seconds.entrySet()) {
             double median = Stats.median(entry.getValue());
             medians.put(entry.getKey(), median);
-            System.out.printf(Locale.ROOT, "%-28s median %.2f s  runs %s%n", entry.getKey(), median,
-                    Arrays.toString(Arrays.stream(entry.getValue()).map(v -> Math.round(v * 100) / 100.0).toArray()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-28s median %.2f s  runs %s%n",
+                    entry.getKey(),
+                    median,
+                    Arrays.toString(Arrays.stream(entry.getValue())
+                            .map(v -> Math.round(v * 100) / 100.0)
+                            .toArray()));
         }
-        System.out.printf(Locale.ROOT, "ratio (a) summarize costagent/duckdb on parquet = %.2f (must be <= 1.0)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "ratio (a) summarize costagent/duckdb on parquet = %.2f (must be <= 1.0)%n",
                 medians.get("costagent summarize parquet") / medians.get("duckdb summarize parquet"));
-        System.out.printf(Locale.ROOT, "ratio (b) ingest parquet/csv = %.2f (must be <= 0.5)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "ratio (b) ingest parquet/csv = %.2f (must be <= 0.5)%n",
                 medians.get("costagent ingest parquet") / medians.get("costagent ingest csv"));
     }
 
     private static double time(List<String> command) throws Exception {
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                .redirectOutput(new File("/dev/null")).start();
+        Process process = new ProcessBuilder(new ArrayList<>(command))
+                .redirectErrorStream(true)
+                .redirectOutput(new File("/dev/null"))
+                .start();
         int code = process.waitFor();
         if (code != 0) {
             throw new IllegalStateException("exit " + code + ": " + String.join(" ", command));

@@ -31,8 +31,11 @@ import java.util.function.Consumer;
 final class HeadlessChromium implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
-            "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable");
+    private static final List<String> CANDIDATES = List.of(
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome",
+            "/usr/bin/google-chrome-stable");
 
     private final Process process;
     private final Path profile;
@@ -59,11 +62,24 @@ final class HeadlessChromium implements AutoCloseable {
     /** Starts the browser with a fresh profile and connects to it. */
     static HeadlessChromium start(Path binary) throws Exception {
         Path profile = Files.createTempDirectory("costagent-chromium-");
-        Process p = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--hide-scrollbars", "--remote-debugging-port=0",
-                "--user-data-dir=" + profile, "about:blank")
-                .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        binary.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-extensions",
+                        "--hide-scrollbars",
+                        "--remote-debugging-port=0",
+                        "--user-data-dir=" + profile,
+                        "about:blank")
+                .redirectErrorStream(true)
+                .redirectOutput(profile.resolve("chromium.log").toFile())
+                .start();
         Path portFile = profile.resolve("DevToolsActivePort");
         Instant deadline = Instant.now().plus(TIMEOUT);
         // the browser writes its port when it listens: wait for that file (or the process to die)
@@ -76,9 +92,12 @@ final class HeadlessChromium implements AutoCloseable {
             Thread.sleep(50);
         }
         List<String> lines = Files.readAllLines(portFile);
-        URI uri = URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim());
+        URI uri = URI.create(
+                "ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim());
         HeadlessChromium[] self = new HeadlessChromium[1];
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT)
+        WebSocket ws = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .connectTimeout(TIMEOUT)
                 .buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder buffer = new StringBuilder();
 
@@ -93,7 +112,8 @@ final class HeadlessChromium implements AutoCloseable {
                         webSocket.request(1);
                         return null;
                     }
-                }).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                })
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return self[0] = new HeadlessChromium(p, profile, ws);
     }
 

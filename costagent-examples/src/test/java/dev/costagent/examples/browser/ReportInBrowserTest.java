@@ -36,9 +36,11 @@ class ReportInBrowserTest {
     @BeforeAll
     static void startBrowser() throws Exception {
         Optional<Path> binary = HeadlessChromium.find();
-        assumeTrue(binary.isPresent(), "no Chromium found (looked at -Dcostagent.chromium, $CHROMIUM, /usr/bin/"
-                + "chromium, chromium-browser, google-chrome): install Debian's chromium package (.ci/run does); "
-                + "browser test skipped");
+        assumeTrue(
+                binary.isPresent(),
+                "no Chromium found (looked at -Dcostagent.chromium, $CHROMIUM, /usr/bin/"
+                        + "chromium, chromium-browser, google-chrome): install Debian's chromium package (.ci/run does); "
+                        + "browser test skipped");
         Files.createDirectories(OUT);
         demo = report("demo", List.of());
         browser = HeadlessChromium.start(binary.get());
@@ -64,8 +66,9 @@ class ReportInBrowserTest {
     }
 
     private static Optional<Path> realSample() {
-        for (String base : new String[] {System.getProperty("costagent.sharedData"), "../shared/data",
-                "../../shared/data", "../../../shared/data"}) {
+        for (String base : new String[] {
+            System.getProperty("costagent.sharedData"), "../shared/data", "../../shared/data", "../../../shared/data"
+        }) {
             if (base != null && Files.isRegularFile(Path.of(base, "focus", "focus_sample.csv"))) {
                 return Optional.of(Path.of(base, "focus", "focus_sample.csv"));
             }
@@ -74,9 +77,12 @@ class ReportInBrowserTest {
     }
 
     static Stream<Arguments> pages() {
-        return Stream.of("demo", "real-sample").flatMap(r -> Stream.of(
-                Arguments.of(r, 390, "screen"), Arguments.of(r, 1300, "screen"), Arguments.of(r, 1920, "screen"),
-                Arguments.of(r, 800, "print")));
+        return Stream.of("demo", "real-sample")
+                .flatMap(r -> Stream.of(
+                        Arguments.of(r, 390, "screen"),
+                        Arguments.of(r, 1300, "screen"),
+                        Arguments.of(r, 1920, "screen"),
+                        Arguments.of(r, 800, "print")));
     }
 
     @ParameterizedTest(name = "{0} at {1} px on {2}")
@@ -86,31 +92,44 @@ class ReportInBrowserTest {
         Path page = demo;
         if (which.equals("real-sample")) {
             Optional<Path> sample = realSample();
-            assumeTrue(sample.isPresent(), "shared data file missing: ../shared/data/focus/focus_sample.csv "
-                    + "(real-sample browser case skipped)");
+            assumeTrue(
+                    sample.isPresent(),
+                    "shared data file missing: ../shared/data/focus/focus_sample.csv "
+                            + "(real-sample browser case skipped)");
             if (real == null) { // written once per run, by this build's code
                 real = report("real-sample", List.of("--input", sample.get().toString()));
             }
             page = real;
         }
-        List<String> problems = ReportPageCheck.check(browser, page.toAbsolutePath(), width, print,
+        List<String> problems = ReportPageCheck.check(
+                browser,
+                page.toAbsolutePath(),
+                width,
+                print,
                 OUT.resolve(which + "-" + width + (print ? "-print" : "") + ".png"));
-        assertThat(problems).as("%s at %d px%s", which, width, print ? " (print)" : "").isEmpty();
+        assertThat(problems)
+                .as("%s at %d px%s", which, width, print ? " (print)" : "")
+                .isEmpty();
     }
 
     static Stream<Arguments> plants() {
         return Stream.of(
-                Arguments.of("overflow", "</main>", "<div style=\"width:2400px\">planted wide block</div></main>",
+                Arguments.of(
+                        "overflow",
+                        "</main>",
+                        "<div style=\"width:2400px\">planted wide block</div></main>",
                         "page overflow"),
                 Arguments.of("empty chart", "<polyline class=\"actual\"", "<polyline class=\"actual\"", null),
-                Arguments.of("script error", "</body>", "<script>window.plantedMissingFunction();</script></body>",
+                Arguments.of(
+                        "script error",
+                        "</body>",
+                        "<script>window.plantedMissingFunction();</script></body>",
                         "script error"));
     }
 
     @ParameterizedTest(name = "a planted {0} fails the check")
     @MethodSource("plants")
-    void aPlantedFaultFailsTheCheck(String fault, String anchor, String replacement, String expected)
-            throws Exception {
+    void aPlantedFaultFailsTheCheck(String fault, String anchor, String replacement, String expected) throws Exception {
         String html = Files.readString(demo, StandardCharsets.UTF_8);
         assertThat(html).contains(anchor);
         String planted = html.replace(anchor, replacement);
@@ -122,10 +141,15 @@ class ReportInBrowserTest {
         }
         Path page = OUT.resolve("planted-" + fault.replace(' ', '-') + ".html");
         Files.writeString(page, planted, StandardCharsets.UTF_8);
-        List<String> problems = ReportPageCheck.check(browser, page.toAbsolutePath(), 1300, false,
+        List<String> problems = ReportPageCheck.check(
+                browser,
+                page.toAbsolutePath(),
+                1300,
+                false,
                 OUT.resolve("planted-" + fault.replace(' ', '-') + ".png"));
-        assertThat(problems).as("planted %s", fault).anySatisfy(p -> assertThat(p)
-                .startsWith(expected != null ? expected : "empty chart"));
+        assertThat(problems)
+                .as("planted %s", fault)
+                .anySatisfy(p -> assertThat(p).startsWith(expected != null ? expected : "empty chart"));
     }
 
     @Test

@@ -67,9 +67,11 @@ final class ReportPageCheck {
     static List<String> check(HeadlessChromium browser, Path page, int width, boolean print, Path screenshot)
             throws IOException, InterruptedException {
         String target = browser.send(null, "Target.createTarget", Map.of("url", "about:blank"))
-                .get("targetId").asText();
+                .get("targetId")
+                .asText();
         String session = browser.send(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
-                .get("sessionId").asText();
+                .get("sessionId")
+                .asText();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> loaded = new CompletableFuture<>();
         Consumer<JsonNode> events = e -> {
@@ -82,8 +84,13 @@ final class ReportPageCheck {
                     loaded.complete(null);
                     break;
                 case "Runtime.exceptionThrown":
-                    problems.add("script error: " + p.path("exceptionDetails").path("exception").path("description")
-                            .asText(p.path("exceptionDetails").path("text").asText()));
+                    problems.add("script error: "
+                            + p.path("exceptionDetails")
+                                    .path("exception")
+                                    .path("description")
+                                    .asText(p.path("exceptionDetails")
+                                            .path("text")
+                                            .asText()));
                     break;
                 case "Runtime.consoleAPICalled":
                     if ("error".equals(p.path("type").asText())) {
@@ -92,7 +99,8 @@ final class ReportPageCheck {
                     break;
                 case "Log.entryAdded":
                     if ("error".equals(p.path("entry").path("level").asText())) {
-                        problems.add("browser error: " + p.path("entry").path("text").asText());
+                        problems.add(
+                                "browser error: " + p.path("entry").path("text").asText());
                     }
                     break;
                 default:
@@ -104,8 +112,10 @@ final class ReportPageCheck {
             browser.send(session, "Page.enable", Map.of());
             browser.send(session, "Runtime.enable", Map.of());
             browser.send(session, "Log.enable", Map.of());
-            browser.send(session, "Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
-                    "deviceScaleFactor", 1, "mobile", width < 600));
+            browser.send(
+                    session,
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
             if (print) {
                 browser.send(session, "Emulation.setEmulatedMedia", Map.of("media", "print"));
             }
@@ -122,7 +132,9 @@ final class ReportPageCheck {
                 problems.add("no chart on the page");
             }
             for (JsonNode c : m.get("charts")) {
-                if (c.get("width").asDouble() < 50 || c.get("height").asDouble() < 50 || c.get("marks").asInt() == 0) {
+                if (c.get("width").asDouble() < 50
+                        || c.get("height").asDouble() < 50
+                        || c.get("marks").asInt() == 0) {
                     problems.add("empty chart: " + c);
                 } else if (c.get("hover").asInt() == 0 || c.get("texts").asInt() < 3) {
                     problems.add("chart without hover values or axis labels: " + c);
@@ -140,10 +152,18 @@ final class ReportPageCheck {
                 }
             }
             JsonNode metrics = browser.send(session, "Page.getLayoutMetrics", Map.of());
-            double height = Math.min(12_000, metrics.path("cssContentSize").path("height").asDouble(900));
-            JsonNode shot = browser.send(session, "Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
-                            "scale", 1)));
+            double height = Math.min(
+                    12_000, metrics.path("cssContentSize").path("height").asDouble(900));
+            JsonNode shot = browser.send(
+                    session,
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
             Files.createDirectories(screenshot.getParent());
             Files.write(screenshot, Base64.getDecoder().decode(shot.get("data").asText()));
             // let late errors (a handler run after load) arrive before the verdict
@@ -158,8 +178,7 @@ final class ReportPageCheck {
     }
 
     private static String evaluate(HeadlessChromium browser, String session, String expression) {
-        JsonNode r = browser.send(session, "Runtime.evaluate", Map.of("expression", expression,
-                "returnByValue", true));
+        JsonNode r = browser.send(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
         if (r.has("exceptionDetails")) {
             throw new IllegalStateException("check script failed: " + r.get("exceptionDetails"));
         }

@@ -49,8 +49,16 @@ class CliTest {
 
     @Test
     void summarizeByDayAndServiceAsCsvAndTable() {
-        CliRun csv = CliRun.of("summarize", "--input", sample().toString(), "--by", "day,ServiceName", "--format", "csv",
-                "--metric", "BilledCost");
+        CliRun csv = CliRun.of(
+                "summarize",
+                "--input",
+                sample().toString(),
+                "--by",
+                "day,ServiceName",
+                "--format",
+                "csv",
+                "--metric",
+                "BilledCost");
         assertThat(csv.code()).isZero();
         assertThat(csv.out().lines().findFirst()).contains("day,ServiceName,BilledCost,rows");
 
@@ -65,8 +73,9 @@ class CliTest {
         CliRun run = CliRun.of("summarize", "--input", bad.toString());
 
         assertThat(run.code()).isEqualTo(CostagentCli.BAD_INPUT);
-        assertThat(run.err().strip()).isEqualTo("costagent: " + bad
-                + ":1: wrong delimiter: the header is separated by ';', FOCUS CSV is comma-separated");
+        assertThat(run.err().strip())
+                .isEqualTo("costagent: " + bad
+                        + ":1: wrong delimiter: the header is separated by ';', FOCUS CSV is comma-separated");
         assertThat(run.err()).doesNotContain("\tat ");
     }
 
@@ -85,8 +94,12 @@ class CliTest {
     void generateIsDeterministicAndReadable() throws Exception {
         Path first = dir.resolve("a.csv");
         Path second = dir.resolve("b.csv");
-        assertThat(CliRun.of("generate", "--rows", "500", "--out", first.toString(), "--seed", "7").code()).isZero();
-        assertThat(CliRun.of("generate", "--rows", "500", "--out", second.toString(), "--seed", "7").code()).isZero();
+        assertThat(CliRun.of("generate", "--rows", "500", "--out", first.toString(), "--seed", "7")
+                        .code())
+                .isZero();
+        assertThat(CliRun.of("generate", "--rows", "500", "--out", second.toString(), "--seed", "7")
+                        .code())
+                .isZero();
         assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
 
         CliRun json = CliRun.of("summarize", "--input", first.toString(), "--format", "json");
@@ -95,11 +108,15 @@ class CliTest {
 
     @Test
     void lenientSummarizeCountsRejects() throws Exception {
-        Path file = Files.writeString(dir.resolve("lenient.csv"), String.join("\n",
-                "ChargePeriodStart,EffectiveCost,ServiceName,BillingCurrency",
-                "2024-09-01T00:00:00Z,1.5,A,USD",
-                "2024-09-01T00:00:00Z,oops,A,USD",
-                "2024-09-01T00:00:00Z,2.5,B,USD", ""));
+        Path file = Files.writeString(
+                dir.resolve("lenient.csv"),
+                String.join(
+                        "\n",
+                        "ChargePeriodStart,EffectiveCost,ServiceName,BillingCurrency",
+                        "2024-09-01T00:00:00Z,1.5,A,USD",
+                        "2024-09-01T00:00:00Z,oops,A,USD",
+                        "2024-09-01T00:00:00Z,2.5,B,USD",
+                        ""));
         CliRun strict = CliRun.of("summarize", "--input", file.toString());
         assertThat(strict.code()).isEqualTo(CostagentCli.BAD_INPUT);
 

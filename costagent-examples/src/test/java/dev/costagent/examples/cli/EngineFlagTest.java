@@ -20,6 +20,7 @@ class EngineFlagTest {
 
     @TempDir
     static Path dir;
+
     private static Path csv;
     private static Path parquet;
 
@@ -28,7 +29,8 @@ class EngineFlagTest {
         csv = dir.resolve("bill.csv");
         GeneratorSpec.builder().seed(11).rows(5_000).generator().writeCsv(csv);
         parquet = dir.resolve("bill.parquet");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             s.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true)) TO '" + parquet
                     + "' (FORMAT parquet)");
@@ -37,11 +39,28 @@ class EngineFlagTest {
 
     @Test
     void summarizeGivesTheSameJsonOnDuckDbFromCsvAndParquet() throws Exception {
-        JsonNode memory = JSON.readTree(CliRun.of("summarize", "--input", csv.toString(), "--by", "ServiceName,day",
-                "--format", "json", "--quiet").out());
+        JsonNode memory = JSON.readTree(CliRun.of(
+                        "summarize",
+                        "--input",
+                        csv.toString(),
+                        "--by",
+                        "ServiceName,day",
+                        "--format",
+                        "json",
+                        "--quiet")
+                .out());
         for (Path input : new Path[] {csv, parquet}) {
-            CliRun duck = CliRun.of("summarize", "--engine", "duckdb", "--input", input.toString(), "--by", "ServiceName,day",
-                    "--format", "json", "--quiet");
+            CliRun duck = CliRun.of(
+                    "summarize",
+                    "--engine",
+                    "duckdb",
+                    "--input",
+                    input.toString(),
+                    "--by",
+                    "ServiceName,day",
+                    "--format",
+                    "json",
+                    "--quiet");
             assertThat(duck.code()).as(duck.err()).isZero();
             JsonNode tree = JSON.readTree(duck.out());
             assertThat(tree.get("rows")).isEqualTo(memory.get("rows"));
@@ -53,27 +72,32 @@ class EngineFlagTest {
                 JsonNode d = tree.get("groups").get(i);
                 assertThat(d.get("key")).isEqualTo(m.get("key"));
                 assertThat(d.get("rows")).isEqualTo(m.get("rows"));
-                assertThat(d.get("cost").asDouble()).isCloseTo(m.get("cost").asDouble(),
-                        org.assertj.core.data.Percentage.withPercentage(1e-7));
+                assertThat(d.get("cost").asDouble())
+                        .isCloseTo(m.get("cost").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-7));
             }
-            assertThat(tree.get("total").asDouble()).isCloseTo(memory.get("total").asDouble(),
-                    org.assertj.core.data.Percentage.withPercentage(1e-7));
+            assertThat(tree.get("total").asDouble())
+                    .isCloseTo(memory.get("total").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-7));
         }
     }
 
     @Test
     void analyzeRecommendAndExplainRunOnDuckDb() throws Exception {
         CliRun memory = CliRun.of("analyze", "--input", csv.toString(), "--format", "json", "--quiet");
-        CliRun duck = CliRun.of("analyze", "--engine", "duckdb", "--input", parquet.toString(), "--format", "json", "--quiet");
+        CliRun duck = CliRun.of(
+                "analyze", "--engine", "duckdb", "--input", parquet.toString(), "--format", "json", "--quiet");
         assertThat(duck.code()).as(duck.err()).isZero();
         JsonNode m = JSON.readTree(memory.out()).get("summary");
         JsonNode d = JSON.readTree(duck.out()).get("summary");
         assertThat(d.get("rows")).isEqualTo(m.get("rows"));
         assertThat(d.get("recommendations")).isEqualTo(m.get("recommendations"));
-        assertThat(d.get("totalCost").asDouble()).isCloseTo(m.get("totalCost").asDouble(),
-                org.assertj.core.data.Percentage.withPercentage(1e-7));
-        assertThat(CliRun.of("recommend", "--engine", "duckdb", "--input", csv.toString(), "--quiet").code()).isZero();
-        assertThat(CliRun.of("explain", "--engine", "duckdb", "--input", csv.toString(), "--quiet").code()).isZero();
+        assertThat(d.get("totalCost").asDouble())
+                .isCloseTo(m.get("totalCost").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-7));
+        assertThat(CliRun.of("recommend", "--engine", "duckdb", "--input", csv.toString(), "--quiet")
+                        .code())
+                .isZero();
+        assertThat(CliRun.of("explain", "--engine", "duckdb", "--input", csv.toString(), "--quiet")
+                        .code())
+                .isZero();
     }
 
     @Test
@@ -81,7 +105,8 @@ class EngineFlagTest {
         for (String command : new String[] {"summarize", "analyze", "recommend", "explain"}) {
             CliRun run = CliRun.of(command, "--engine", "spark", "--input", csv.toString(), "--quiet");
             assertThat(run.code()).as(command).isNotZero();
-            assertThat(run.err().strip()).as(command)
+            assertThat(run.err().strip())
+                    .as(command)
                     .isEqualTo("costagent: unknown engine 'spark'; expected memory or duckdb");
         }
     }
@@ -94,7 +119,10 @@ class EngineFlagTest {
             for (String command : new String[] {"summarize", "analyze"}) {
                 CliRun run = CliRun.of(command, "--engine", "duckdb", "--input", input.toString(), "--quiet");
                 assertThat(run.code()).as(command).isNotZero();
-                assertThat(run.err().strip()).as(command).startsWith("costagent: ").contains(input.getFileName().toString())
+                assertThat(run.err().strip())
+                        .as(command)
+                        .startsWith("costagent: ")
+                        .contains(input.getFileName().toString())
                         .doesNotContain("\n");
             }
         }

@@ -33,10 +33,12 @@ class LlmCliTest {
             calls.incrementAndGet();
             authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.getRequestBody().readAllBytes();
-            byte[] body = ("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":[{\"index\":0,"
-                    + "\"message\":{\"role\":\"assistant\",\"content\":\"Spending is steady; see the table for the "
-                    + "figures.\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":8,"
-                    + "\"total_tokens\":18}}").getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    ("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"m\",\"choices\":[{\"index\":0,"
+                                    + "\"message\":{\"role\":\"assistant\",\"content\":\"Spending is steady; see the table for the "
+                                    + "figures.\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":8,"
+                                    + "\"total_tokens\":18}}")
+                            .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -56,8 +58,21 @@ class LlmCliTest {
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CostagentCli.run(new String[] {"analyze", "--quiet", "--format", "json", "--llm", "openai",
-            "--llm-base-url", base, "--llm-model", "m"}, new PrintWriter(out), new PrintWriter(err));
+        int code = CostagentCli.run(
+                new String[] {
+                    "analyze",
+                    "--quiet",
+                    "--format",
+                    "json",
+                    "--llm",
+                    "openai",
+                    "--llm-base-url",
+                    base,
+                    "--llm-model",
+                    "m"
+                },
+                new PrintWriter(out),
+                new PrintWriter(err));
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode narratives = new ObjectMapper().readTree(out.toString()).get("narratives");
@@ -75,7 +90,8 @@ class LlmCliTest {
         assertThat(usage.get("inputTokens").asLong()).isEqualTo(10L * calls.get());
         assertThat(usage.get("outputTokens").asLong()).isEqualTo(8L * calls.get());
         assertThat(usage.get("narratives").get("model").asLong()).isEqualTo(narratives.size());
-        assertThat(err.toString()).contains("openai m: LLM usage: " + calls.get() + " calls")
+        assertThat(err.toString())
+                .contains("openai m: LLM usage: " + calls.get() + " calls")
                 .contains("cost unknown (no price configured for m");
     }
 
@@ -86,12 +102,16 @@ class LlmCliTest {
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CostagentCli.run(new String[] {"explain", "--quiet", "--llm", "openai", "--llm-base-url", base,
-            "--llm-model", "m"}, new PrintWriter(out), new PrintWriter(err));
+        int code = CostagentCli.run(
+                new String[] {"explain", "--quiet", "--llm", "openai", "--llm-base-url", base, "--llm-model", "m"},
+                new PrintWriter(out),
+                new PrintWriter(err));
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("[model]");
-        assertThat(err.toString()).contains("LLM usage: " + calls.get() + " calls").contains("estimated cost $")
+        assertThat(err.toString())
+                .contains("LLM usage: " + calls.get() + " calls")
+                .contains("estimated cost $")
                 .contains("(prices: test price list, 2026-12-01)");
     }
 
@@ -99,11 +119,15 @@ class LlmCliTest {
     void withoutLlmTheReportSaysNoModelWasUsed() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = CostagentCli.run(new String[] {"analyze", "--quiet", "--format", "json"}, new PrintWriter(out),
-                new PrintWriter(err));
+        int code = CostagentCli.run(
+                new String[] {"analyze", "--quiet", "--format", "json"}, new PrintWriter(out), new PrintWriter(err));
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).get("llmUsage").get("provider").asText())
+        assertThat(new ObjectMapper()
+                        .readTree(out.toString())
+                        .get("llmUsage")
+                        .get("provider")
+                        .asText())
                 .isEqualTo("none");
         assertThat(err.toString()).doesNotContain("LLM usage");
         assertThat(calls.get()).isZero();

@@ -43,7 +43,8 @@ class RealExportsCliTest {
         JsonNode json = new ObjectMapper().readTree(analyze.out());
         assertThat(json.get("focusVersion").asText()).isEqualTo("1.2");
         assertThat(json.get("granularity").get("overall").asText()).isEqualTo("daily");
-        assertThat(json.get("granularity").get("byProvider").get("Microsoft").asText()).isEqualTo("daily");
+        assertThat(json.get("granularity").get("byProvider").get("Microsoft").asText())
+                .isEqualTo("daily");
         assertThat(json.get("summary").get("rows").asLong()).isEqualTo((long) VMS * DAYS);
         assertThat(json.get("warnings").toString()).contains("schedule.non-production skipped for Microsoft (daily)");
 
@@ -69,7 +70,8 @@ class RealExportsCliTest {
             assertThat(run.code()).as(command).isZero();
             if (command.equals("analyze")) {
                 JsonNode json = new ObjectMapper().readTree(run.out());
-                assertThat(json.get("warnings").toString()).contains("commitment analysis skipped")
+                assertThat(json.get("warnings").toString())
+                        .contains("commitment analysis skipped")
                         .contains("CommitmentDiscountId");
             }
         }
@@ -82,7 +84,9 @@ class RealExportsCliTest {
         CliRun run = CliRun.of("summarize", "--input", file.toString(), "--focus-version", "1.3", "--quiet");
 
         assertThat(run.code()).isEqualTo(CostagentCli.BAD_INPUT);
-        assertThat(run.err().strip()).doesNotContain("\n").startsWith("costagent: ")
+        assertThat(run.err().strip())
+                .doesNotContain("\n")
+                .startsWith("costagent: ")
                 .contains("mandatory FOCUS 1.3 column missing from the header");
         CliRun unknown = CliRun.of("summarize", "--input", file.toString(), "--focus-version", "2.7", "--quiet");
         assertThat(unknown.err().strip()).doesNotContain("\n").contains("unknown FOCUS version '2.7'");
@@ -100,8 +104,11 @@ class RealExportsCliTest {
                 CliRun.of("ingest", "--input", dir.resolve("missing.csv").toString()));
         for (CliRun run : runs) {
             assertThat(run.code()).isNotZero();
-            assertThat(run.err().strip()).startsWith("costagent: ").doesNotContain("\n")
-                    .doesNotContain("CompletionException").doesNotContain("ExecutionException");
+            assertThat(run.err().strip())
+                    .startsWith("costagent: ")
+                    .doesNotContain("\n")
+                    .doesNotContain("CompletionException")
+                    .doesNotContain("ExecutionException");
         }
     }
 
@@ -154,8 +161,10 @@ class RealExportsCliTest {
                 row.put("PublisherName", "Microsoft");
                 row.put("RegionId", "eastus");
                 row.put("RegionName", "East US");
-                row.put("ResourceId", "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/"
-                        + "virtualMachines/vm-" + vm);
+                row.put(
+                        "ResourceId",
+                        "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/" + "virtualMachines/vm-"
+                                + vm);
                 row.put("ResourceName", "vm-" + vm);
                 row.put("ResourceType", "Virtual machine");
                 row.put("ServiceCategory", "Compute");

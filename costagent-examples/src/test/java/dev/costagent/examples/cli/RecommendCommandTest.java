@@ -46,16 +46,32 @@ class RecommendCommandTest {
             for (String id : List.of("i-idle", "i-over")) {
                 for (int h = 0; h < HOURS; h++) {
                     Instant t = START.plusSeconds(h * 3600L);
-                    writer.write(CostRecord.builder().chargePeriodStart(t).chargePeriodEnd(t.plusSeconds(3600))
-                            .billingPeriodStart(START).billingPeriodEnd(Instant.parse("2024-10-01T00:00:00Z"))
-                            .resourceId(id).serviceName("Amazon Elastic Compute Cloud").serviceCategory("Compute")
-                            .chargeCategory("Usage").chargeClass(null).chargeDescription("instance hours")
-                            .pricingCategory("Standard").providerName("AWS").publisherName("AWS")
-                            .invoiceIssuerName("AWS").billingAccountId("1").billingAccountName("a")
-                            .billingCurrency("USD").pricingUnit("Hours").pricingQuantity(BigDecimal.ONE)
-                            .effectiveCost(new BigDecimal("0.192")).billedCost(new BigDecimal("0.192"))
-                            .listCost(new BigDecimal("0.192")).contractedCost(new BigDecimal("0.192"))
-                            .tags(Map.of("env", "prod")).build());
+                    writer.write(CostRecord.builder()
+                            .chargePeriodStart(t)
+                            .chargePeriodEnd(t.plusSeconds(3600))
+                            .billingPeriodStart(START)
+                            .billingPeriodEnd(Instant.parse("2024-10-01T00:00:00Z"))
+                            .resourceId(id)
+                            .serviceName("Amazon Elastic Compute Cloud")
+                            .serviceCategory("Compute")
+                            .chargeCategory("Usage")
+                            .chargeClass(null)
+                            .chargeDescription("instance hours")
+                            .pricingCategory("Standard")
+                            .providerName("AWS")
+                            .publisherName("AWS")
+                            .invoiceIssuerName("AWS")
+                            .billingAccountId("1")
+                            .billingAccountName("a")
+                            .billingCurrency("USD")
+                            .pricingUnit("Hours")
+                            .pricingQuantity(BigDecimal.ONE)
+                            .effectiveCost(new BigDecimal("0.192"))
+                            .billedCost(new BigDecimal("0.192"))
+                            .listCost(new BigDecimal("0.192"))
+                            .contractedCost(new BigDecimal("0.192"))
+                            .tags(Map.of("env", "prod"))
+                            .build());
                 }
             }
         }
@@ -66,40 +82,60 @@ class RecommendCommandTest {
             cpu.append("i-over,").append(ts).append(",cpu,").append(10 + i % 5).append('\n');
         }
         Files.writeString(dir.resolve("cpu.csv"), cpu);
-        Files.writeString(dir.resolve("inventory.csv"), "ResourceId,InstanceType\ni-idle,m5.xlarge\ni-over,m5.xlarge\n");
+        Files.writeString(
+                dir.resolve("inventory.csv"), "ResourceId,InstanceType\ni-idle,m5.xlarge\ni-over,m5.xlarge\n");
         return billing;
     }
 
     @Test
     void recommendsFromFilesAsJson(@TempDir Path dir) throws Exception {
         Path billing = writeFleet(dir);
-        Outcome o = run("--input", billing.toString(), "--utilization", dir.resolve("cpu.csv").toString(),
-                "--inventory", dir.resolve("inventory.csv").toString(), "--format", "json", "--quiet");
+        Outcome o = run(
+                "--input",
+                billing.toString(),
+                "--utilization",
+                dir.resolve("cpu.csv").toString(),
+                "--inventory",
+                dir.resolve("inventory.csv").toString(),
+                "--format",
+                "json",
+                "--quiet");
         assertThat(o.code()).as(o.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(o.out());
         assertThat(json.fieldNames().next()).isEqualTo("recommendations");
         JsonNode recs = json.get("recommendations");
         assertThat(recs).isNotEmpty();
         for (JsonNode r : recs) {
-            for (String key : List.of("id", "type", "resourceId", "monthlySavings", "annualSavings", "confidence",
-                    "risk", "evidence")) {
+            for (String key : List.of(
+                    "id", "type", "resourceId", "monthlySavings", "annualSavings", "confidence", "risk", "evidence")) {
                 assertThat(r.has(key)).as(key).isTrue();
             }
         }
         assertThat(recs.findValuesAsText("type")).contains("TERMINATE_IDLE", "RIGHTSIZE");
         JsonNode idle = recs.findParents("type").stream()
-                .filter(r -> r.get("resourceId").asText().equals("i-idle")).findFirst().orElseThrow();
-        assertThat(idle.get("monthlySavings").asDouble()).isEqualTo(0.192 * 730, org.assertj.core.data.Offset.offset(0.01));
+                .filter(r -> r.get("resourceId").asText().equals("i-idle"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(idle.get("monthlySavings").asDouble())
+                .isEqualTo(0.192 * 730, org.assertj.core.data.Offset.offset(0.01));
         JsonNode over = recs.findParents("type").stream()
-                .filter(r -> r.get("resourceId").asText().equals("i-over")).findFirst().orElseThrow();
-        assertThat(over.get("evidence").get("inputs").get("targetType").asText()).isEqualTo("m5.large");
-        assertThat(over.get("evidence").get("inputs").get("currentTypeSource").asText()).isEqualTo("inventory");
+                .filter(r -> r.get("resourceId").asText().equals("i-over"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(over.get("evidence").get("inputs").get("targetType").asText())
+                .isEqualTo("m5.large");
+        assertThat(over.get("evidence").get("inputs").get("currentTypeSource").asText())
+                .isEqualTo("inventory");
     }
 
     @Test
     void tableFormatListsTheRankedRecommendations(@TempDir Path dir) throws Exception {
         Path billing = writeFleet(dir);
-        Outcome o = run("--input", billing.toString(), "--utilization", dir.resolve("cpu.csv").toString(),
+        Outcome o = run(
+                "--input",
+                billing.toString(),
+                "--utilization",
+                dir.resolve("cpu.csv").toString(),
                 "--quiet");
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("TERMINATE_IDLE").contains("i-idle").contains("per month");
@@ -108,7 +144,11 @@ class RecommendCommandTest {
     @Test
     void withoutAnInventoryAnUnknownTypeIsAWarningOnStderr(@TempDir Path dir) throws Exception {
         Path billing = writeFleet(dir);
-        Outcome o = run("--input", billing.toString(), "--utilization", dir.resolve("cpu.csv").toString());
+        Outcome o = run(
+                "--input",
+                billing.toString(),
+                "--utilization",
+                dir.resolve("cpu.csv").toString());
         assertThat(o.code()).isZero();
         assertThat(o.err()).contains("warning: cannot rightsize i-over: instance type unknown");
     }
@@ -117,7 +157,8 @@ class RecommendCommandTest {
     void withoutInputItRunsOnGeneratedDemoData() throws Exception {
         Outcome o = run("--format", "json", "--quiet");
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(new ObjectMapper().readTree(o.out()).get("recommendations").isArray()).isTrue();
+        assertThat(new ObjectMapper().readTree(o.out()).get("recommendations").isArray())
+                .isTrue();
     }
 
     @Test

@@ -52,9 +52,16 @@ class UtilizationCommandTest {
         assertThat(r.code()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         Iterator<String> names = json.fieldNames();
-        assertThat(List.of(names.next(), names.next(), names.next(), names.next(), names.next(), names.next(),
-                names.next(), names.next())).containsExactly("verdict", "p50", "p95", "p99", "max", "samples",
-                        "bursty", "reason");
+        assertThat(List.of(
+                        names.next(),
+                        names.next(),
+                        names.next(),
+                        names.next(),
+                        names.next(),
+                        names.next(),
+                        names.next(),
+                        names.next()))
+                .containsExactly("verdict", "p50", "p95", "p99", "max", "samples", "bursty", "reason");
         assertThat(json.get("verdict").asText()).isEqualTo("IDLE");
         assertThat(json.get("samples").asInt()).isEqualTo(49);
         assertThat(json.get("p95").asDouble()).isEqualTo(3.0);
@@ -64,8 +71,8 @@ class UtilizationCommandTest {
 
     @Test
     void memoryIsReportedNextToTheVerdict() throws IOException {
-        Path mem = Files.writeString(dir.resolve("mem.csv"), "timestamp,value\n2024-09-01 00:00:00,40\n"
-                + "2024-09-01 01:00:00,60\n");
+        Path mem = Files.writeString(
+                dir.resolve("mem.csv"), "timestamp,value\n2024-09-01 00:00:00,40\n" + "2024-09-01 01:00:00,60\n");
         Run r = run("--cpu", idleSeries("i-1.csv").toString(), "--memory", mem.toString(), "--format", "json");
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("memory").get("p95").asDouble()).isEqualTo(60.0);
@@ -85,7 +92,8 @@ class UtilizationCommandTest {
         Run r = run("--cpu", bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").endsWith("bad.csv:2: unparsable value 'x'");
-        assertThat(run("--cpu", idleSeries("i-3.csv").toString(), "--format", "xml").err())
+        assertThat(run("--cpu", idleSeries("i-3.csv").toString(), "--format", "xml")
+                        .err())
                 .contains("unknown --format 'xml'");
     }
 
@@ -96,9 +104,12 @@ class UtilizationCommandTest {
         if (!Files.exists(file)) {
             file = Path.of("../../shared/data/cloudwatch/ec2_cpu_utilization_77c1ca.csv");
         }
-        assumeThat(Files.exists(file)).as("shared data file missing: ../shared/data/cloudwatch/"
-                + "ec2_cpu_utilization_77c1ca.csv (test skipped)").isTrue();
-        JsonNode json = new ObjectMapper().readTree(run("--cpu", file.toString(), "--format", "json").out());
+        assumeThat(Files.exists(file))
+                .as("shared data file missing: ../shared/data/cloudwatch/"
+                        + "ec2_cpu_utilization_77c1ca.csv (test skipped)")
+                .isTrue();
+        JsonNode json = new ObjectMapper()
+                .readTree(run("--cpu", file.toString(), "--format", "json").out());
         assertThat(json.get("verdict").asText()).isEqualTo("UNDER_PROVISIONED");
         assertThat(json.get("bursty").asBoolean()).isTrue();
         assertThat(json.get("samples").asInt()).isEqualTo(4032);

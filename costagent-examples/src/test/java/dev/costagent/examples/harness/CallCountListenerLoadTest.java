@@ -1,13 +1,13 @@
 package dev.costagent.examples.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.junit.LoadTest;
 import dev.costagent.perf.junit.OpenLoad;
 import dev.costagent.perf.junit.WithPlugins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInfo;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The progress listener registered per test class with {@code @WithPlugins}: its counts reach the result. */
 @WithPlugins(listeners = CallCountListener.class)
@@ -27,8 +27,10 @@ class CallCountListenerLoadTest {
     void theListenerSawEveryCallAndWorker(LoadResult result, TestInfo test) {
         assertThat(result.count()).isPositive();
         assertThat(result.attachment(CallCountListener.COMPLETED, Long.class)).contains(result.count());
-        assertThat(result.attachment(CallCountListener.SECONDS, Integer.class)).contains(result.series().size());
-        int workers = result.attachment(CallCountListener.WORKERS, Integer.class).orElseThrow();
+        assertThat(result.attachment(CallCountListener.SECONDS, Integer.class))
+                .contains(result.series().size());
+        int workers =
+                result.attachment(CallCountListener.WORKERS, Integer.class).orElseThrow();
         if (test.getTestMethod().orElseThrow().getName().equals("closed")) {
             assertThat(workers).as("both users made measured calls").isEqualTo(2);
         } else {

@@ -1,17 +1,16 @@
 package dev.costagent.examples.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.costagent.perf.Load;
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Plugins;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The progress listener discovered through {@link java.util.ServiceLoader}.
@@ -33,11 +32,14 @@ class CallCountListenerServiceLoaderTest {
     @Test
     void aServicesFileOnTheClassPathRegistersIt() throws IOException {
         Plugins discovered;
-        try (URLClassLoader withServices = new URLClassLoader(new URL[] {exampleRoot()}, getClass().getClassLoader())) {
+        try (URLClassLoader withServices =
+                new URLClassLoader(new URL[] {exampleRoot()}, getClass().getClassLoader())) {
             discovered = discoverWith(withServices);
         }
         // Only this example's listener is asserted: a harness jar may register listeners of its own.
-        assertThat(discovered.listeners()).filteredOn(CallCountListener.class::isInstance).hasSize(1);
+        assertThat(discovered.listeners())
+                .filteredOn(CallCountListener.class::isInstance)
+                .hasSize(1);
 
         LoadResult result = Load.closed(2).iterations(300).plugins(discovered).run(() -> ExampleWork.hash(2));
 
@@ -61,6 +63,7 @@ class CallCountListenerServiceLoaderTest {
         URL file = CallCountListenerServiceLoaderTest.class.getClassLoader().getResource(SERVICES);
         assertThat(file).as("test resource " + SERVICES).isNotNull();
         String text = file.toString();
-        return URI.create(text.substring(0, text.length() - SERVICES.length() + "serviceloader-example/".length())).toURL();
+        return URI.create(text.substring(0, text.length() - SERVICES.length() + "serviceloader-example/".length()))
+                .toURL();
     }
 }

@@ -1,12 +1,12 @@
 package dev.costagent.examples.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.junit.CustomLoad;
 import dev.costagent.perf.junit.Overrides;
 import dev.costagent.perf.spi.LoadProfile;
 import org.junit.jupiter.api.AfterEach;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The diurnal profile through {@code @CustomLoad}: by class, and by the name under which

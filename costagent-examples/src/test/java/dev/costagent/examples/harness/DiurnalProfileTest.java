@@ -1,16 +1,15 @@
 package dev.costagent.examples.harness;
 
-import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.spi.LoadProfile;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.costagent.perf.Load;
+import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.spi.LoadProfile;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The diurnal schedule itself, and a programmatic run that follows it. */
 class DiurnalProfileTest {
@@ -21,7 +20,9 @@ class DiurnalProfileTest {
         LoadProfile.Schedule schedule = profile.schedule();
         long previous = 0;
         for (long at = schedule.nextStartNanos(); at != LoadProfile.Schedule.END; at = schedule.nextStartNanos()) {
-            assertThat(at).isGreaterThanOrEqualTo(previous).isLessThan(profile.duration().toNanos());
+            assertThat(at)
+                    .isGreaterThanOrEqualTo(previous)
+                    .isLessThan(profile.duration().toNanos());
             perSecond[(int) (at / 1_000_000_000L)]++;
             previous = at;
         }
@@ -74,9 +75,11 @@ class DiurnalProfileTest {
     @Test
     void badShapesAreRejectedWithTheValues() {
         assertThatThrownBy(() -> new DiurnalProfile(100, 50, Duration.ofSeconds(1), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trough 100.0/s and peak 50.0/s");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trough 100.0/s and peak 50.0/s");
         assertThatThrownBy(() -> new DiurnalProfile(1, 2, Duration.ZERO, Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be positive");
     }
 
     @Test

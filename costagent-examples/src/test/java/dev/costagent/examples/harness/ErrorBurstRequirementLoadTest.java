@@ -1,18 +1,17 @@
 package dev.costagent.examples.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.junit.OpenLoad;
 import dev.costagent.perf.junit.PerfExtension;
 import dev.costagent.perf.junit.Requirements;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.Verdict;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The error-burst requirement named in {@code @Requirements(custom = ...)}. A reporter registered on the class's
@@ -36,7 +35,8 @@ class ErrorBurstRequirementLoadTest {
         PerfReport report = REPORTS.get(REPORTS.size() - 1);
         assertThat(report.result()).isSameAs(result);
         List<Verdict> bursts = report.verdicts().stream()
-                .filter(v -> v.requirement().equals(ErrorBurstRequirement.NAME)).toList();
+                .filter(v -> v.requirement().equals(ErrorBurstRequirement.NAME))
+                .toList();
         assertThat(bursts).singleElement().satisfies(v -> {
             assertThat(v.required()).isEqualTo("<= 5.00 % in every second");
             assertThat(v.measured()).startsWith("0.00 % in second ");

@@ -1,17 +1,16 @@
 package dev.costagent.examples.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.costagent.perf.Load;
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.requirement.Evaluation;
 import dev.costagent.perf.requirement.Requirements;
 import dev.costagent.perf.spi.Verdict;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The error-burst requirement through the requirements builder, on a run with a half-second outage. */
 class ErrorBurstRequirementTest {
@@ -30,7 +29,10 @@ class ErrorBurstRequirementTest {
 
         assertThat(result.count()).isEqualTo(800);
         assertThat(result.errorCount()).isEqualTo(200);
-        Evaluation evaluation = Requirements.builder().maxErrorRate(0.30).add(new ErrorBurstRequirement()).build()
+        Evaluation evaluation = Requirements.builder()
+                .maxErrorRate(0.30)
+                .add(new ErrorBurstRequirement())
+                .build()
                 .evaluate(result);
 
         assertThat(evaluation.violations()).singleElement().satisfies(v -> {

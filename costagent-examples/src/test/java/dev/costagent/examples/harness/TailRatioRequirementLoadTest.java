@@ -1,17 +1,16 @@
 package dev.costagent.examples.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.junit.LoadTest;
 import dev.costagent.perf.junit.PerfExtension;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.Verdict;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tail-ratio requirement with a bound of its own, registered on the class's extension: annotations can only
@@ -24,9 +23,8 @@ class TailRatioRequirementLoadTest {
 
     /** 50 rather than 5: on a shared two-core build machine being descheduled alone can triple p99. */
     @RegisterExtension
-    static PerfExtension perf = new PerfExtension()
-            .withRequirement(new TailRatioRequirement(50))
-            .withReporter(REPORTS::add);
+    static PerfExtension perf =
+            new PerfExtension().withRequirement(new TailRatioRequirement(50)).withReporter(REPORTS::add);
 
     @LoadTest(users = 1, iterations = 100, warmup = "3s")
     void evenHashing() {
@@ -38,7 +36,8 @@ class TailRatioRequirementLoadTest {
         PerfReport report = REPORTS.get(REPORTS.size() - 1);
         assertThat(report.result()).isSameAs(result);
         List<Verdict> ratios = report.verdicts().stream()
-                .filter(v -> v.requirement().equals(TailRatioRequirement.NAME)).toList();
+                .filter(v -> v.requirement().equals(TailRatioRequirement.NAME))
+                .toList();
         assertThat(ratios).singleElement().satisfies(v -> {
             assertThat(v.required()).isEqualTo("<= 50.00");
             assertThat(v.met()).isTrue();

@@ -1,5 +1,6 @@
 package dev.costagent.examples.llm;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.costagent.core.agent.Report;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 class LlmExplainTest {
 
     @Test
@@ -23,7 +22,9 @@ class LlmExplainTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Report report = LlmExplain.explain(LlmSettings.builder().build(), dir, new PrintStream(bytes, true, UTF_8));
 
-        assertThat(report.narratives()).isNotEmpty().extracting(Narrative::source)
+        assertThat(report.narratives())
+                .isNotEmpty()
+                .extracting(Narrative::source)
                 .containsOnly(NarrativeSource.TEMPLATE);
         assertThat(bytes.toString(UTF_8)).contains("No provider configured").contains("[template] summary");
     }
@@ -31,17 +32,23 @@ class LlmExplainTest {
     @Test
     void theStandInModelWritesExplanationsThatPassTheFactCheck(@TempDir Path dir) {
         try (StandInModel model = StandInModel.start(Duration.ofMillis(20))) {
-            LlmSettings settings = LlmSettings.builder().provider(LlmProvider.OPENAI).baseUrl(model.baseUrl())
-                    .model("stand-in").build();
+            LlmSettings settings = LlmSettings.builder()
+                    .provider(LlmProvider.OPENAI)
+                    .baseUrl(model.baseUrl())
+                    .model("stand-in")
+                    .build();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             Report report = LlmExplain.explain(settings, dir, new PrintStream(bytes, true, UTF_8));
 
-            assertThat(report.narratives()).isNotEmpty().extracting(Narrative::source)
+            assertThat(report.narratives())
+                    .isNotEmpty()
+                    .extracting(Narrative::source)
                     .containsOnly(NarrativeSource.MODEL);
             assertThat(report.narratives()).allSatisfy(n -> assertThat(n.text()).startsWith("Stand-in model on"));
             assertThat(model.requests()).isEqualTo(report.narratives().size());
-            assertThat(bytes.toString(UTF_8)).contains("[model] summary").contains("Model calls: "
-                    + report.narratives().size());
+            assertThat(bytes.toString(UTF_8))
+                    .contains("[model] summary")
+                    .contains("Model calls: " + report.narratives().size());
         }
     }
 }

@@ -42,14 +42,17 @@ final class Ceilings {
         boolean met = measuredNanos < ceiling.toNanos();
         String measured = Format.nanos(measuredNanos);
         Check check = Check.of(what + " below the published ceiling", measured, "< " + Format.duration(ceiling), met);
-        RunReport.shared().add(TestReport.builder(test + "/ceiling", test + " (ceiling)", "requirement")
-                .figure(what, measured)
-                .figure("headroom", String.format(Locale.ROOT, "%.1fx", ceiling.toNanos() / measuredNanos))
-                .checks(List.of(check))
-                .build());
-        reporter.publishEntry(Map.of("costagent.ceiling.measured.ms",
+        RunReport.shared()
+                .add(TestReport.builder(test + "/ceiling", test + " (ceiling)", "requirement")
+                        .figure(what, measured)
+                        .figure("headroom", String.format(Locale.ROOT, "%.1fx", ceiling.toNanos() / measuredNanos))
+                        .checks(List.of(check))
+                        .build());
+        reporter.publishEntry(Map.of(
+                "costagent.ceiling.measured.ms",
                 String.format(Locale.ROOT, "%.3f", measuredNanos / 1e6),
-                "costagent.ceiling.required.ms", Long.toString(ceiling.toMillis())));
+                "costagent.ceiling.required.ms",
+                Long.toString(ceiling.toMillis())));
         if (!met) {
             throw new AssertionFailedError(test + ": " + check.describe());
         }

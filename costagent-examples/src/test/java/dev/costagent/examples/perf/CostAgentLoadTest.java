@@ -52,7 +52,7 @@ class CostAgentLoadTest {
     static void prepare() {
         workload = CostWorkload.prepare(dir, CostWorkload.STANDARD_ROWS);
         warmAgent = workload.agent(new TemplateNarrator());
-        RecommendationResult sequential = warmAgent.recommend();   // ingest and analysis are cached from here on
+        RecommendationResult sequential = warmAgent.recommend(); // ingest and analysis are cached from here on
         expectedIds = ids(sequential);
         topRecommendation = CostWorkload.facts(sequential.recommendations().get(0));
         model = StandInModel.start(Duration.ofMillis(150));
@@ -94,8 +94,8 @@ class CostAgentLoadTest {
     void sustainedLoad() {
         Report report = warmAgent.run();
         if (report.recommendations().size() != expectedIds.size()) {
-            throw new IllegalStateException("a run returned " + report.recommendations().size() + " of "
-                    + expectedIds.size() + " recommendations");
+            throw new IllegalStateException("a run returned "
+                    + report.recommendations().size() + " of " + expectedIds.size() + " recommendations");
         }
     }
 

@@ -45,12 +45,12 @@ class CostAgentResourceTest {
     @BeforeAll
     static void prepare() {
         workload = CostWorkload.prepare(dir, CostWorkload.STANDARD_ROWS);
-        workload.endToEnd();   // load the classes and warm the code up, so the first measurement is not of that
+        workload.endToEnd(); // load the classes and warm the code up, so the first measurement is not of that
     }
 
     @BeforeEach
     void startFromTheLiveSet() {
-        System.gc();   // the sampler starts after this: earlier tests' garbage is not counted against this one
+        System.gc(); // the sampler starts after this: earlier tests' garbage is not counted against this one
     }
 
     /**
@@ -69,7 +69,9 @@ class CostAgentResourceTest {
                 System.gc();
             }
         };
-        try (CostAgent agent = workload.agentBuilder(new TemplateNarrator()).listener(collectAtStageEnds).build()) {
+        try (CostAgent agent = workload.agentBuilder(new TemplateNarrator())
+                .listener(collectAtStageEnds)
+                .build()) {
             for (int i = 0; i < MEMORY_RUNS; i++) {
                 agent.invalidateCaches();
                 reports.add(agent.run());
@@ -82,7 +84,7 @@ class CostAgentResourceTest {
 
     /** The whole workflow (fresh agent each time) from two users for 30 s: CPU per workflow below 5 s. */
     @LoadTest(users = 2, duration = "30s", threads = ThreadMode.PLATFORM)
-    @Requirements(maxErrorRate = 0, p99 = "10s")   // two workflows share 2 cores: 5 s each at worst
+    @Requirements(maxErrorRate = 0, p99 = "10s") // two workflows share 2 cores: 5 s each at worst
     @ResourceBudget(maxCpuPerOp = "5s", interval = "100ms")
     void cpuUsage() {
         Report report = workload.endToEnd();
@@ -96,11 +98,14 @@ class CostAgentResourceTest {
         if (!test.getTestMethod().orElseThrow().getName().equals("memoryUsage")) {
             return;
         }
-        reporter.publishEntry(Map.of("costagent.memory.peakHeapUsed.bytes", Long.toString(usage.peakHeapUsed()),
-                "costagent.memory.peakHeapAfterGc.bytes", Long.toString(usage.peakHeapAfterGc())));
+        reporter.publishEntry(Map.of(
+                "costagent.memory.peakHeapUsed.bytes",
+                Long.toString(usage.peakHeapUsed()),
+                "costagent.memory.peakHeapAfterGc.bytes",
+                Long.toString(usage.peakHeapAfterGc())));
         if (usage.peakHeapUsed() >= MAX_HEAP) {
-            throw new AssertionFailedError("memoryUsage: peak heap used (garbage included) " + Units.bytes(
-                    usage.peakHeapUsed()) + ", required < " + Units.bytes(MAX_HEAP));
+            throw new AssertionFailedError("memoryUsage: peak heap used (garbage included) "
+                    + Units.bytes(usage.peakHeapUsed()) + ", required < " + Units.bytes(MAX_HEAP));
         }
     }
 }

@@ -83,7 +83,11 @@ class CostAgentScalabilityTest {
     }
 
     /** Explain requests for the agent's recommendations, in turn, from 1 to 8 workers. */
-    @Scalability(workers = {1, 2, 3, 4, 5, 6, 7, 8}, warmup = "5s", window = "30s", minEfficiency = 0.6)
+    @Scalability(
+            workers = {1, 2, 3, 4, 5, 6, 7, 8},
+            warmup = "5s",
+            window = "30s",
+            minEfficiency = 0.6)
     void horizontalScalability(Blackhole bh) {
         Facts facts = explainable.get(Math.floorMod(NEXT.getAndIncrement(), explainable.size()));
         Narrative narrative = modelNarrator.narrate(facts);
@@ -106,23 +110,33 @@ class CostAgentScalabilityTest {
                 .sizes(sizes)
                 .warmup(Duration.ofMillis(Math.round(5_000 * scale)))
                 .minTime(Duration.ofMillis(Math.round(10_000 * scale)))
-                .run(size -> CostWorkload.prepare(sizeDir(size), size, 0),   // small bills cannot carry anomalies
+                .run(
+                        size -> CostWorkload.prepare(sizeDir(size), size, 0), // small bills cannot carry anomalies
                         (workload, bh) -> bh.consume(workload.endToEnd()));
 
         VolumePoint smallest = point(result, 100);
         VolumePoint standard = point(result, CostWorkload.STANDARD_ROWS);
         double degradation = standard.nanosPerRecord() / smallest.nanosPerRecord();
-        Check check = Check.of("per-record time degradation 100 -> 10,000 rows",
-                String.format(Locale.ROOT, "%.3fx", degradation), String.format(Locale.ROOT, "<= %.2fx",
-                        MAX_DEGRADATION), degradation <= MAX_DEGRADATION);
+        Check check = Check.of(
+                "per-record time degradation 100 -> 10,000 rows",
+                String.format(Locale.ROOT, "%.3fx", degradation),
+                String.format(Locale.ROOT, "<= %.2fx", MAX_DEGRADATION),
+                degradation <= MAX_DEGRADATION);
 
-        TestReport.Builder report = TestReport.builder("CostAgentScalabilityTest.dataVolumeScalability",
-                "CostAgentScalabilityTest.dataVolumeScalability", "data volume");
+        TestReport.Builder report = TestReport.builder(
+                "CostAgentScalabilityTest.dataVolumeScalability",
+                "CostAgentScalabilityTest.dataVolumeScalability",
+                "data volume");
         Map<String, String> entries = new LinkedHashMap<>();
         for (VolumePoint p : result.points()) {
-            report.figure(String.format(Locale.ROOT, "%,d rows", p.size()), String.format(Locale.ROOT,
-                    "%s per workflow, %.0f ns/record (%d runs)", Format.nanos(p.medianNanos()),
-                    p.nanosPerRecord(), p.repetitions()));
+            report.figure(
+                    String.format(Locale.ROOT, "%,d rows", p.size()),
+                    String.format(
+                            Locale.ROOT,
+                            "%s per workflow, %.0f ns/record (%d runs)",
+                            Format.nanos(p.medianNanos()),
+                            p.nanosPerRecord(),
+                            p.repetitions()));
             entries.put("perf.nsPerRecord." + p.size(), String.format(Locale.ROOT, "%.1f", p.nanosPerRecord()));
         }
         report.figure("exponent", String.format(Locale.ROOT, "%.3f", result.exponent()));
@@ -140,7 +154,9 @@ class CostAgentScalabilityTest {
     }
 
     private static VolumePoint point(VolumeResult result, int size) {
-        return result.points().stream().filter(p -> p.size() == size).findFirst()
+        return result.points().stream()
+                .filter(p -> p.size() == size)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no measurement at " + size + " rows"));
     }
 

@@ -132,9 +132,20 @@ final class CostWorkload {
 
     /** What a narrator is given to explain a recommendation: its type, target, title, monthly saving and confidence. */
     static Facts facts(Recommendation r) {
-        return new Facts("recommendation:" + r.id(), "recommendation", Map.of("type", r.type().name(),
-                "resourceId", r.resourceId(), "title", r.title(), "monthlySavings", r.monthlySavings(),
-                "confidence", r.confidence()));
+        return new Facts(
+                "recommendation:" + r.id(),
+                "recommendation",
+                Map.of(
+                        "type",
+                        r.type().name(),
+                        "resourceId",
+                        r.resourceId(),
+                        "title",
+                        r.title(),
+                        "monthlySavings",
+                        r.monthlySavings(),
+                        "confidence",
+                        r.confidence()));
     }
 
     /**
@@ -142,7 +153,12 @@ final class CostWorkload {
      * call is a real round trip.
      */
     static Narrator modelNarrator(StandInModel model, int maxConcurrency) {
-        return Narrators.create(LlmSettings.builder().provider(LlmProvider.OPENAI).baseUrl(model.baseUrl())
-                .model("stand-in").cacheSize(0).maxConcurrency(maxConcurrency).build());
+        return Narrators.create(LlmSettings.builder()
+                .provider(LlmProvider.OPENAI)
+                .baseUrl(model.baseUrl())
+                .model("stand-in")
+                .cacheSize(0)
+                .maxConcurrency(maxConcurrency)
+                .build());
     }
 }

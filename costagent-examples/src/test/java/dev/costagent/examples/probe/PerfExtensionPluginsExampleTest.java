@@ -38,8 +38,11 @@ class PerfExtensionPluginsExampleTest {
 
     @BeforeAll
     static void prepare() {
-        agent = CostAgent.builder().source(SampleBilling.of(7, 5_000).writeFocusCsv(dir.resolve("billing.csv")))
-                .narrator(new TemplateNarrator()).listener(IN_FLIGHT).build();
+        agent = CostAgent.builder()
+                .source(SampleBilling.of(7, 5_000).writeFocusCsv(dir.resolve("billing.csv")))
+                .narrator(new TemplateNarrator())
+                .listener(IN_FLIGHT)
+                .build();
     }
 
     @AfterAll
@@ -55,7 +58,8 @@ class PerfExtensionPluginsExampleTest {
 
     @AfterEach
     void theProbeIsInTheSeries(LoadResult result) {
-        assertThat(result.series()).isNotEmpty()
+        assertThat(result.series())
+                .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.probes()).containsKey(RunsInFlight.NAME));
     }
 }

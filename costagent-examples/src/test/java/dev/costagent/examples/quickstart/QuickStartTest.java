@@ -1,5 +1,6 @@
 package dev.costagent.examples.quickstart;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.costagent.core.agent.Report;
@@ -8,8 +9,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 class QuickStartTest {
 
@@ -21,7 +20,9 @@ class QuickStartTest {
 
         assertThat(report.summary().rows()).isEqualTo(10_000);
         assertThat(report.recommendations()).isNotEmpty();
-        assertThat(out).contains("10,000 billing rows").contains("Top " + Math.min(3, report.recommendations().size()))
+        assertThat(out)
+                .contains("10,000 billing rows")
+                .contains("Top " + Math.min(3, report.recommendations().size()))
                 .contains(report.recommendations().get(0).resourceId())
                 .contains("Summary (");
         assertThat(dir.resolve("billing.csv")).isRegularFile();

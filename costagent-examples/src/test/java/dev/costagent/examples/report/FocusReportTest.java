@@ -1,5 +1,6 @@
 package dev.costagent.examples.report;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 class FocusReportTest {
 
     @Test
@@ -23,9 +22,14 @@ class FocusReportTest {
         Report report = FocusReport.write(null, html, new PrintStream(bytes, true, UTF_8));
 
         String page = Files.readString(html, UTF_8);
-        assertThat(page).startsWithIgnoringCase("<!doctype html").contains("<svg")
+        assertThat(page)
+                .startsWithIgnoringCase("<!doctype html")
+                .contains("<svg")
                 .contains(report.recommendations().get(0).resourceId());
-        assertThat(page).doesNotContain("src=\"http").doesNotContain("href=\"http").doesNotContain("<script src");
+        assertThat(page)
+                .doesNotContain("src=\"http")
+                .doesNotContain("href=\"http")
+                .doesNotContain("<script src");
         assertThat(dir.resolve("out/sample-focus-export.csv")).isRegularFile();
         assertThat(bytes.toString(UTF_8)).contains("10,000 rows").contains(html.toString());
     }
@@ -35,7 +39,9 @@ class FocusReportTest {
         Path first = dir.resolve("first.html");
         FocusReport.write(null, first, new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
         Path second = dir.resolve("second.html");
-        Report report = FocusReport.write(dir.resolve("sample-focus-export.csv"), second,
+        Report report = FocusReport.write(
+                dir.resolve("sample-focus-export.csv"),
+                second,
                 new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
         assertThat(report.summary().rows()).isEqualTo(10_000);
         assertThat(second).isRegularFile();
@@ -43,8 +49,10 @@ class FocusReportTest {
 
     @Test
     void aMissingInputIsAOneLineError(@TempDir Path dir) {
-        assertThatThrownBy(() -> FocusReport.write(dir.resolve("nowhere.csv"), dir.resolve("r.html"),
-                new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
+        assertThatThrownBy(() -> FocusReport.write(
+                        dir.resolve("nowhere.csv"),
+                        dir.resolve("r.html"),
+                        new PrintStream(new ByteArrayOutputStream(), true, UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("input " + dir.resolve("nowhere.csv") + " does not exist");
     }

@@ -3,13 +3,13 @@ package dev.costagent.llm.accounting;
 import dev.costagent.llm.client.TokenUsage;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * Dollars per million tokens, per model, with where the prices come from and when they were read. Prices change, so
@@ -74,12 +74,14 @@ public final class PriceTable {
                 try {
                     builder.asOf(LocalDate.parse(entry.substring(equals + 1).strip()));
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("price asOf must be a date such as 2026-12-01, was '"
-                            + entry.strip() + "'", e);
+                    throw new IllegalArgumentException(
+                            "price asOf must be a date such as 2026-12-01, was '" + entry.strip() + "'", e);
                 }
                 continue;
             }
-            String[] parts = equals < 0 ? new String[0] : entry.substring(equals + 1).strip().split("/");
+            String[] parts = equals < 0
+                    ? new String[0]
+                    : entry.substring(equals + 1).strip().split("/");
             if (equals <= 0 || parts.length < 2 || parts.length > 3) {
                 throw new IllegalArgumentException("price entry must be model=input/output[/cachedInput] dollars "
                         + "per million tokens, was '" + entry.strip() + "'");
@@ -87,7 +89,8 @@ public final class PriceTable {
             try {
                 BigDecimal input = new BigDecimal(parts[0].strip());
                 BigDecimal cached = parts.length == 3 ? new BigDecimal(parts[2].strip()) : input;
-                builder.price(entry.substring(0, equals).strip(),
+                builder.price(
+                        entry.substring(0, equals).strip(),
                         new ModelPrice(input, new BigDecimal(parts[1].strip()), cached));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("price entry has a non-numeric price: '" + entry.strip() + "'", e);
@@ -108,12 +111,15 @@ public final class PriceTable {
 
     /** The dollars {@code usage} of {@code model} costs; zero when the model has no price. */
     public BigDecimal cost(String model, TokenUsage usage) {
-        return priceOf(model).map(price -> {
-            BigDecimal uncached = BigDecimal.valueOf(usage.input() - usage.cached()).multiply(price.inputPerMillion());
-            BigDecimal cached = BigDecimal.valueOf(usage.cached()).multiply(price.cachedInputPerMillion());
-            BigDecimal output = BigDecimal.valueOf(usage.output()).multiply(price.outputPerMillion());
-            return uncached.add(cached).add(output).divide(MILLION, MathContext.DECIMAL64);
-        }).orElse(BigDecimal.ZERO);
+        return priceOf(model)
+                .map(price -> {
+                    BigDecimal uncached =
+                            BigDecimal.valueOf(usage.input() - usage.cached()).multiply(price.inputPerMillion());
+                    BigDecimal cached = BigDecimal.valueOf(usage.cached()).multiply(price.cachedInputPerMillion());
+                    BigDecimal output = BigDecimal.valueOf(usage.output()).multiply(price.outputPerMillion());
+                    return uncached.add(cached).add(output).divide(MILLION, MathContext.DECIMAL64);
+                })
+                .orElse(BigDecimal.ZERO);
     }
 
     @Override
@@ -127,8 +133,7 @@ public final class PriceTable {
         private String source = "";
         private LocalDate asOf;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets a model's price. */
         public Builder price(String model, ModelPrice price) {

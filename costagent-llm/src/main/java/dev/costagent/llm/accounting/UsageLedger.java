@@ -58,8 +58,8 @@ public final class UsageLedger {
             }
             dollars = dollars.add(prices.cost(entry.getKey(), entry.getValue()));
         }
-        return new UsageReport(calls.sum(), cacheHits.getAsLong(), total(), models, dollars, unpriced,
-                prices.source(), prices.asOf());
+        return new UsageReport(
+                calls.sum(), cacheHits.getAsLong(), total(), models, dollars, unpriced, prices.source(), prices.asOf());
     }
 
     private static final class Counters {

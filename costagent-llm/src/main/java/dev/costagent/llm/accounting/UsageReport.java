@@ -20,8 +20,15 @@ import java.util.Map;
  * @param priceSource where the prices come from; empty when not said
  * @param priceAsOf when the prices were read, or {@code null}
  */
-public record UsageReport(long calls, long cacheHits, TokenUsage total, Map<String, TokenUsage> byModel,
-        BigDecimal dollars, List<String> unpricedModels, String priceSource, LocalDate priceAsOf) {
+public record UsageReport(
+        long calls,
+        long cacheHits,
+        TokenUsage total,
+        Map<String, TokenUsage> byModel,
+        BigDecimal dollars,
+        List<String> unpricedModels,
+        String priceSource,
+        LocalDate priceAsOf) {
 
     /** Copies the collections. */
     public UsageReport {
@@ -35,20 +42,30 @@ public record UsageReport(long calls, long cacheHits, TokenUsage total, Map<Stri
      * output tokens; estimated cost $0.0012 (prices: https://openai.com/api/pricing, 2026-12-01)}.
      */
     public String describe() {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "LLM usage: %,d calls, %,d cache hits, %,d input tokens (%,d cached), %,d output tokens; ", calls,
-                cacheHits, total.input(), total.cached(), total.output()));
+        StringBuilder line = new StringBuilder(String.format(
+                Locale.ROOT,
+                "LLM usage: %,d calls, %,d cache hits, %,d input tokens (%,d cached), %,d output tokens; ",
+                calls,
+                cacheHits,
+                total.input(),
+                total.cached(),
+                total.output()));
         if (byModel.isEmpty()) {
             return line.append("no cost").toString();
         }
         if (unpricedModels.size() == byModel.size()) {
-            line.append("cost unknown (no price configured for ").append(String.join(", ", unpricedModels))
+            line.append("cost unknown (no price configured for ")
+                    .append(String.join(", ", unpricedModels))
                     .append("; set COSTAGENT_LLM_PRICES)");
             return line.toString();
         }
-        line.append("estimated cost $").append(dollars.setScale(4, RoundingMode.HALF_UP).toPlainString())
-                .append(" (prices: ").append(priceSource.isEmpty() ? "source not stated" : priceSource)
-                .append(", ").append(priceAsOf == null ? "date not stated" : priceAsOf.toString()).append(')');
+        line.append("estimated cost $")
+                .append(dollars.setScale(4, RoundingMode.HALF_UP).toPlainString())
+                .append(" (prices: ")
+                .append(priceSource.isEmpty() ? "source not stated" : priceSource)
+                .append(", ")
+                .append(priceAsOf == null ? "date not stated" : priceAsOf.toString())
+                .append(')');
         if (!unpricedModels.isEmpty()) {
             line.append("; unpriced: ").append(String.join(", ", unpricedModels));
         }

@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param shouldRetry the provider's {@code x-should-retry} header: {@code true} or {@code false} overrides whether
  *     the failure is retried (as the official SDKs do); {@code null} when absent
  */
-public record ErrorDetails(int status, String providerCode, String requestId, Duration retryAfter,
-        Boolean shouldRetry) {
+public record ErrorDetails(
+        int status, String providerCode, String requestId, Duration retryAfter, Boolean shouldRetry) {
 
     /** Details of a failure that produced no HTTP response. */
     public static final ErrorDetails NONE = new ErrorDetails(0, "", "", null, null);

@@ -75,8 +75,7 @@ public record LlmRequest(
         private JsonSchemaFormat jsonSchema;
         private Duration timeout = Duration.ofSeconds(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The model name. */
         public Builder model(String value) {

@@ -5,7 +5,7 @@ package dev.costagent.llm.client;
 public interface TokenListener {
 
     /** A listener that ignores every fragment. */
-    TokenListener NONE = fragment -> { };
+    TokenListener NONE = fragment -> {};
 
     /** Called once per non-empty text fragment. */
     void onToken(String fragment);

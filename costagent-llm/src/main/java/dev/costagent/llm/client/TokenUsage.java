@@ -15,7 +15,8 @@ public record TokenUsage(long input, long output, long cached) {
     /** Rejects negative counts. */
     public TokenUsage {
         if (input < 0 || output < 0 || cached < 0) {
-            throw new IllegalArgumentException("token counts must not be negative: " + input + "/" + output + "/" + cached);
+            throw new IllegalArgumentException(
+                    "token counts must not be negative: " + input + "/" + output + "/" + cached);
         }
     }
 

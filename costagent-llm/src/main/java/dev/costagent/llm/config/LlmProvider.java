@@ -45,7 +45,7 @@ public enum LlmProvider {
                 return provider;
             }
         }
-        throw new IllegalArgumentException("unknown LLM provider '" + name
-                + "': expected none, openai, ollama or anthropic");
+        throw new IllegalArgumentException(
+                "unknown LLM provider '" + name + "': expected none, openai, ollama or anthropic");
     }
 }

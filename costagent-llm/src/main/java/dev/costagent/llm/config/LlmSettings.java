@@ -45,10 +45,25 @@ import java.util.Properties;
  * @param noProxy the {@code NO_PROXY} list, or {@code null}
  * @param allowInsecureHttp whether plain http may go to a host that is not loopback ({@code COSTAGENT_LLM_ALLOW_HTTP})
  */
-public record LlmSettings(LlmProvider provider, URI baseUrl, String model, ProviderKeys keys,
-        HttpClient.Version httpVersion, Duration connectTimeout, Duration narrationDeadline, int maxAttempts,
-        int maxConcurrency, double requestsPerSecond, double tokensPerMinute, long cacheSize, boolean redactIds,
-        PriceTable prices, ExtraHeaders headers, String proxy, String noProxy, boolean allowInsecureHttp) {
+public record LlmSettings(
+        LlmProvider provider,
+        URI baseUrl,
+        String model,
+        ProviderKeys keys,
+        HttpClient.Version httpVersion,
+        Duration connectTimeout,
+        Duration narrationDeadline,
+        int maxAttempts,
+        int maxConcurrency,
+        double requestsPerSecond,
+        double tokensPerMinute,
+        long cacheSize,
+        boolean redactIds,
+        PriceTable prices,
+        ExtraHeaders headers,
+        String proxy,
+        String noProxy,
+        boolean allowInsecureHttp) {
 
     /** Environment variable (or system property) naming the provider: none, openai, ollama, anthropic. */
     public static final String PROVIDER = "COSTAGENT_LLM_PROVIDER";
@@ -96,7 +111,8 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, Provi
             }
             model = model == null || model.isBlank() ? provider.defaultModel() : model.strip();
             boolean official = "api.openai.com".equals(baseUrl.getHost())
-                    || "api.anthropic.com".equals(baseUrl.getHost()) || baseUrl.getHost().endsWith(".azure.com");
+                    || "api.anthropic.com".equals(baseUrl.getHost())
+                    || baseUrl.getHost().endsWith(".azure.com");
             if ((provider == LlmProvider.ANTHROPIC || official) && keys.choose(provider, baseUrl) == null) {
                 throw new IllegalArgumentException(ProviderKeys.variableFor(provider, baseUrl) + " is required for "
                         + provider.configName() + " at " + baseUrl.getHost());
@@ -156,15 +172,20 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, Provi
         }
         builder.model(lookup.get(MODEL));
         // Every key is kept; which one a call uses is decided once the final provider is known (see apiKey()).
-        builder.keys = new ProviderKeys(key(lookup, API_KEY), key(lookup, "OPENAI_API_KEY"),
-                key(lookup, "AZURE_OPENAI_API_KEY"), key(lookup, "ANTHROPIC_API_KEY"), lookup.get("OPENAI_ORG_ID"),
+        builder.keys = new ProviderKeys(
+                key(lookup, API_KEY),
+                key(lookup, "OPENAI_API_KEY"),
+                key(lookup, "AZURE_OPENAI_API_KEY"),
+                key(lookup, "ANTHROPIC_API_KEY"),
+                lookup.get("OPENAI_ORG_ID"),
                 lookup.get("OPENAI_PROJECT_ID"));
         String headers = lookup.get(HEADERS);
         if (headers != null) {
             builder.headers(ExtraHeaders.parse(headers));
         }
         String proxy = lookup.get("HTTPS_PROXY");
-        builder.proxy(proxy != null ? proxy : lookup.get("https_proxy"),
+        builder.proxy(
+                proxy != null ? proxy : lookup.get("https_proxy"),
                 lookup.get("NO_PROXY") != null ? lookup.get("NO_PROXY") : lookup.get("no_proxy"));
         String allowHttp = lookup.get(ALLOW_HTTP);
         if (allowHttp != null) {
@@ -185,7 +206,8 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, Provi
         String requestsPerSecond = lookup.get(REQUESTS_PER_SECOND);
         String tokensPerMinute = lookup.get(TOKENS_PER_MINUTE);
         if (requestsPerSecond != null || tokensPerMinute != null) {
-            builder.rateLimit(requestsPerSecond == null ? 0 : parseRate(REQUESTS_PER_SECOND, requestsPerSecond),
+            builder.rateLimit(
+                    requestsPerSecond == null ? 0 : parseRate(REQUESTS_PER_SECOND, requestsPerSecond),
                     tokensPerMinute == null ? 0 : parseRate(TOKENS_PER_MINUTE, tokensPerMinute));
         }
         String redact = lookup.get(REDACT_IDS);
@@ -207,8 +229,9 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, Provi
         if (provider == LlmProvider.NONE) {
             return "none (template narratives, no network)";
         }
-        return provider.configName() + " " + model + " at " + baseUrl + " (" + (apiKey() == null ? "no API key"
-                : "API key set") + ", " + (httpVersion == HttpClient.Version.HTTP_1_1 ? "HTTP/1.1" : "HTTP/2")
+        return provider.configName() + " " + model + " at " + baseUrl + " ("
+                + (apiKey() == null ? "no API key" : "API key set") + ", "
+                + (httpVersion == HttpClient.Version.HTTP_1_1 ? "HTTP/1.1" : "HTTP/2")
                 + ", deadline " + narrationDeadline.toMillis() + " ms)";
     }
 
@@ -219,9 +242,10 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, Provi
         // Values that are only the old provider's defaults are dropped, so that a new provider gets its own; values
         // the user set (COSTAGENT_LLM_BASE_URL, _MODEL) keep their meaning, also when the provider was none.
         builder.baseUrl = baseUrl == null || provider != LlmProvider.NONE && baseUrl.equals(provider.defaultBaseUrl())
-                ? null : baseUrl;
-        builder.model = model == null || provider != LlmProvider.NONE && model.equals(provider.defaultModel())
-                ? null : model;
+                ? null
+                : baseUrl;
+        builder.model =
+                model == null || provider != LlmProvider.NONE && model.equals(provider.defaultModel()) ? null : model;
         builder.keys = keys;
         builder.headers = headers;
         builder.proxy = proxy;
@@ -242,7 +266,8 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, Provi
 
     /** Parses {@code 1.1}/{@code HTTP_1_1} or {@code 2}/{@code HTTP_2}. */
     static HttpClient.Version parseHttpVersion(String text) {
-        String value = text.strip().toUpperCase(Locale.ROOT).replace("HTTP/", "").replace("HTTP_", "");
+        String value =
+                text.strip().toUpperCase(Locale.ROOT).replace("HTTP/", "").replace("HTTP_", "");
         switch (value) {
             case "1.1", "1_1", "1":
                 return HttpClient.Version.HTTP_1_1;
@@ -257,17 +282,19 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, Provi
     static Duration parseDuration(String name, String text) {
         String value = text.strip();
         try {
-            Duration duration = value.toUpperCase(Locale.ROOT).startsWith("P") ? Duration.parse(value)
-                    : value.matches("\\d+(\\.\\d+)?") ? Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000))
-                    : RetryHints.parseGoDuration(value);
+            Duration duration = value.toUpperCase(Locale.ROOT).startsWith("P")
+                    ? Duration.parse(value)
+                    : value.matches("\\d+(\\.\\d+)?")
+                            ? Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000))
+                            : RetryHints.parseGoDuration(value);
             if (duration != null && !duration.isNegative() && !duration.isZero()) {
                 return duration;
             }
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be a positive duration such as 20s or 1500ms, was '"
-                + text + "'");
+        throw new IllegalArgumentException(
+                name + " must be a positive duration such as 20s or 1500ms, was '" + text + "'");
     }
 
     private static ApiKey key(Lookup lookup, String name) {
@@ -334,8 +361,7 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, Provi
         private boolean redactIds;
         private PriceTable prices = PriceTable.EMPTY;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The provider; default none. */
         public Builder provider(LlmProvider value) {
@@ -368,8 +394,10 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, Provi
                 this.baseUrl = uri;
                 return this;
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("LLM base URL must be an absolute http(s) URL such as "
-                        + "https://api.openai.com/v1, was '" + value + "'", e);
+                throw new IllegalArgumentException(
+                        "LLM base URL must be an absolute http(s) URL such as " + "https://api.openai.com/v1, was '"
+                                + value + "'",
+                        e);
             }
         }
 
@@ -467,9 +495,25 @@ public record LlmSettings(LlmProvider provider, URI baseUrl, String model, Provi
 
         /** Builds and checks the settings. */
         public LlmSettings build() {
-            return new LlmSettings(provider, baseUrl, model, keys, httpVersion, connectTimeout, narrationDeadline,
-                    maxAttempts, maxConcurrency, requestsPerSecond, tokensPerMinute, cacheSize, redactIds, prices,
-                    headers, proxy, noProxy, allowInsecureHttp);
+            return new LlmSettings(
+                    provider,
+                    baseUrl,
+                    model,
+                    keys,
+                    httpVersion,
+                    connectTimeout,
+                    narrationDeadline,
+                    maxAttempts,
+                    maxConcurrency,
+                    requestsPerSecond,
+                    tokensPerMinute,
+                    cacheSize,
+                    redactIds,
+                    prices,
+                    headers,
+                    proxy,
+                    noProxy,
+                    allowInsecureHttp);
         }
     }
 }

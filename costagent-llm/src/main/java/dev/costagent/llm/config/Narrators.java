@@ -6,6 +6,8 @@ import dev.costagent.llm.accounting.MeteredLlmClient;
 import dev.costagent.llm.accounting.UsageLedger;
 import dev.costagent.llm.client.LlmClient;
 import dev.costagent.llm.narrate.LlmNarrator;
+import dev.costagent.llm.observe.LlmCallListener;
+import dev.costagent.llm.observe.ObservedLlmClient;
 import dev.costagent.llm.provider.anthropic.AnthropicClient;
 import dev.costagent.llm.provider.ollama.OllamaClient;
 import dev.costagent.llm.provider.openai.OpenAiClient;
@@ -18,8 +20,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import dev.costagent.llm.observe.LlmCallListener;
-import dev.costagent.llm.observe.ObservedLlmClient;
 
 /**
  * Returns the narrator to use for some settings: the {@link TemplateNarrator} for provider {@code none} (no network
@@ -35,8 +35,7 @@ import dev.costagent.llm.observe.ObservedLlmClient;
  */
 public final class Narrators {
 
-    private Narrators() {
-    }
+    private Narrators() {}
 
     /** The narrator for {@code settings}, with usage counted in a ledger nobody reads. */
     public static Narrator create(LlmSettings settings) {
@@ -69,8 +68,8 @@ public final class Narrators {
     }
 
     /** The reliable, metered, observed client for {@code settings} (provider must not be {@code none}). */
-    public static ReliableLlmClient reliableClient(LlmSettings settings, UsageLedger usage,
-            List<LlmCallListener> listeners) {
+    public static ReliableLlmClient reliableClient(
+            LlmSettings settings, UsageLedger usage, List<LlmCallListener> listeners) {
         ReliableLlmClient client = ReliableLlmClient.builder(
                         new ObservedLlmClient(new MeteredLlmClient(providerClient(settings), usage), listeners))
                 .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(settings.maxAttempts()))
@@ -91,22 +90,29 @@ public final class Narrators {
 
     /** The JVM's proxy settings when set, else {@code HTTPS_PROXY}; {@code null} means the JVM's default. */
     static ProxySelector proxy(LlmSettings settings) {
-        boolean jvmProxy = System.getProperty("https.proxyHost") != null || System.getProperty("http.proxyHost") != null
+        boolean jvmProxy = System.getProperty("https.proxyHost") != null
+                || System.getProperty("http.proxyHost") != null
                 || Boolean.getBoolean("java.net.useSystemProxies");
         return jvmProxy || settings.proxy() == null ? null : EnvironmentProxy.of(settings.proxy(), settings.noProxy());
     }
 
     /** The bare provider adapter for {@code settings} (provider must not be {@code none}). */
     public static LlmClient providerClient(LlmSettings settings) {
-        Endpoint endpoint = new Endpoint(settings.baseUrl(), settings.apiKey(), settings.httpVersion(),
-                settings.connectTimeout(), Clock.systemUTC(), settings.requestHeaders(), proxy(settings),
+        Endpoint endpoint = new Endpoint(
+                settings.baseUrl(),
+                settings.apiKey(),
+                settings.httpVersion(),
+                settings.connectTimeout(),
+                Clock.systemUTC(),
+                settings.requestHeaders(),
+                proxy(settings),
                 settings.allowInsecureHttp());
         return switch (settings.provider()) {
             case OPENAI -> new OpenAiClient(endpoint);
             case OLLAMA -> new OllamaClient(endpoint);
             case ANTHROPIC -> new AnthropicClient(endpoint);
-            case NONE -> throw new IllegalArgumentException("provider none has no client: it narrates with "
-                    + "templates");
+            case NONE ->
+                throw new IllegalArgumentException("provider none has no client: it narrates with " + "templates");
         };
     }
 }

@@ -20,8 +20,13 @@ import java.util.Locale;
  * @param openAiOrganization {@code OPENAI_ORG_ID}, sent as {@code OpenAI-Organization} to api.openai.com only
  * @param openAiProject {@code OPENAI_PROJECT_ID}, sent as {@code OpenAI-Project} to api.openai.com only
  */
-public record ProviderKeys(ApiKey explicit, ApiKey openAi, ApiKey azureOpenAi, ApiKey anthropic,
-        String openAiOrganization, String openAiProject) {
+public record ProviderKeys(
+        ApiKey explicit,
+        ApiKey openAi,
+        ApiKey azureOpenAi,
+        ApiKey anthropic,
+        String openAiOrganization,
+        String openAiProject) {
 
     /** No keys at all. */
     public static final ProviderKeys NONE = new ProviderKeys(null, null, null, null, null, null);
@@ -54,13 +59,18 @@ public record ProviderKeys(ApiKey explicit, ApiKey openAi, ApiKey azureOpenAi, A
 
     /** The variable a user should set for {@code provider} at {@code baseUrl}, for error messages. */
     static String variableFor(LlmProvider provider, URI baseUrl) {
-        String host = baseUrl == null || baseUrl.getHost() == null ? "" : baseUrl.getHost().toLowerCase(Locale.ROOT);
+        String host = baseUrl == null || baseUrl.getHost() == null
+                ? ""
+                : baseUrl.getHost().toLowerCase(Locale.ROOT);
         return switch (provider) {
-            case OPENAI -> host.equals("api.openai.com") ? "OPENAI_API_KEY or " + LlmSettings.API_KEY
-                    : host.endsWith(".azure.com") ? "AZURE_OPENAI_API_KEY or " + LlmSettings.API_KEY
-                    : LlmSettings.API_KEY;
-            case ANTHROPIC -> host.equals("api.anthropic.com") ? "ANTHROPIC_API_KEY or " + LlmSettings.API_KEY
-                    : LlmSettings.API_KEY;
+            case OPENAI ->
+                host.equals("api.openai.com")
+                        ? "OPENAI_API_KEY or " + LlmSettings.API_KEY
+                        : host.endsWith(".azure.com")
+                                ? "AZURE_OPENAI_API_KEY or " + LlmSettings.API_KEY
+                                : LlmSettings.API_KEY;
+            case ANTHROPIC ->
+                host.equals("api.anthropic.com") ? "ANTHROPIC_API_KEY or " + LlmSettings.API_KEY : LlmSettings.API_KEY;
             case OLLAMA, NONE -> LlmSettings.API_KEY;
         };
     }

@@ -39,17 +39,16 @@ final class FactChecker {
     private static final String MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
     private static final Pattern ISO_DATE = Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])");
-    private static final Pattern MONTH_DAY = Pattern.compile("(?i)\\b(" + MONTHS + ")\\.?\\s+(\\d{1,2})"
-            + "(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4})(?!\\d))?");
-    private static final Pattern DAY_MONTH = Pattern.compile("(?i)(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?("
-            + MONTHS + ")\\b\\.?(?:,?\\s+(\\d{4})(?!\\d))?");
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?i)\\b(" + MONTHS + ")\\.?\\s+(\\d{1,2})" + "(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+(\\d{4})(?!\\d))?");
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "(?i)(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTHS + ")\\b\\.?(?:,?\\s+(\\d{4})(?!\\d))?");
     private static final Pattern MONTH_YEAR = Pattern.compile("(?i)\\b(" + MONTHS + ")\\.?,?\\s+(\\d{4})(?!\\d)");
     private static final Pattern NUMBER = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?|\\.(\\d+)");
-    private static final Pattern SUFFIX = Pattern.compile(
-            "^(?:(?<pct>\\s?(?:%|percent\\b|per cent\\b))"
-                    + "|(?<scale>\\s?(?:k|K|M|B|bn|mn|thousand|million|billion|trillion)(?![\\p{L}\\p{N}]))"
-                    + "|(?<times>x(?![\\p{L}\\p{N}])|\\s?×)"
-                    + "|(?<ordinal>(?:st|nd|rd|th)(?![\\p{L}\\p{N}])))?");
+    private static final Pattern SUFFIX = Pattern.compile("^(?:(?<pct>\\s?(?:%|percent\\b|per cent\\b))"
+            + "|(?<scale>\\s?(?:k|K|M|B|bn|mn|thousand|million|billion|trillion)(?![\\p{L}\\p{N}]))"
+            + "|(?<times>x(?![\\p{L}\\p{N}])|\\s?×)"
+            + "|(?<ordinal>(?:st|nd|rd|th)(?![\\p{L}\\p{N}])))?");
     private static final Pattern CURRENCY_AFTER = Pattern.compile(
             "^\\s?(?:(?<code>[A-Z]{3})(?![\\p{L}\\p{N}])|(?<word>dollars?|bucks|euros?|pounds?|yen)\\b)");
     private static final Pattern PERCENT_AFTER = Pattern.compile("^\\s?(?:%|percent\\b|per cent\\b)");
@@ -59,10 +58,12 @@ final class FactChecker {
             + "|double[sd]?|triple[sd]?|quadruple[sd]?|tenfold|one (?:hundred|thousand|million|billion|percent))\\b");
     private static final Pattern BOUNDARY = Pattern.compile("[.;:!?,()\\[\\]\"]|\\b(?:and|but|while|whereas|versus"
             + "|vs|against|compared|or|than|from|to|with|by)\\b");
-    private static final Set<String> CODES = Set.of("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR",
-            "SEK", "NOK", "DKK", "BRL", "MXN", "SGD", "HKD", "NZD", "KRW", "ZAR", "PLN");
-    private static final Map<String, String> WORDS = Map.of("dollar", "USD", "dollars", "USD", "bucks", "USD",
-            "euro", "EUR", "euros", "EUR", "pound", "GBP", "pounds", "GBP", "yen", "JPY");
+    private static final Set<String> CODES = Set.of(
+            "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR", "SEK", "NOK", "DKK", "BRL", "MXN", "SGD",
+            "HKD", "NZD", "KRW", "ZAR", "PLN");
+    private static final Map<String, String> WORDS = Map.of(
+            "dollar", "USD", "dollars", "USD", "bucks", "USD", "euro", "EUR", "euros", "EUR", "pound", "GBP", "pounds",
+            "GBP", "yen", "JPY");
 
     /** Words that give a figure its label. */
     enum Cue {
@@ -93,12 +94,25 @@ final class FactChecker {
         }
     }
 
-    private enum NumberKind { MONEY, PERCENT, PLAIN, ORDINAL, MULTIPLIER }
+    private enum NumberKind {
+        MONEY,
+        PERCENT,
+        PLAIN,
+        ORDINAL,
+        MULTIPLIER
+    }
 
     /** A figure in the text: a literal number, or a slot naming a fact. */
-    private record Occurrence(int start, int end, String shown, NumberKind kind, double value, double halfUnit,
-            boolean rounded, Figure slot, boolean textSlot) {
-    }
+    private record Occurrence(
+            int start,
+            int end,
+            String shown,
+            NumberKind kind,
+            double value,
+            double halfUnit,
+            boolean rounded,
+            Figure slot,
+            boolean textSlot) {}
 
     private final FactSheet sheet;
     private final String fenceTag;
@@ -166,13 +180,15 @@ final class FactChecker {
                     return refuse("slot '" + occurrence.shown() + "' is placed under the wrong label " + cues);
                 }
                 Figure figure = occurrence.slot();
-                boolean signed = figure.label() == Figure.Label.CHANGE && !cues.contains(Cue.INCREASE)
+                boolean signed = figure.label() == Figure.Label.CHANGE
+                        && !cues.contains(Cue.INCREASE)
                         && !cues.contains(Cue.DECREASE);
                 rendered.append(text, copied, occurrence.start()).append(sheet.render(figure, signed));
                 copied = occurrence.end();
             } else if (!matchesAFact(occurrence, cues)) {
-                return refuse("'" + occurrence.shown() + "' (" + occurrence.kind().name().toLowerCase(Locale.ROOT)
-                        + (cues.isEmpty() ? "" : ", " + cues) + ") matches no fact of that kind and label");
+                return refuse("'" + occurrence.shown() + "' ("
+                        + occurrence.kind().name().toLowerCase(Locale.ROOT) + (cues.isEmpty() ? "" : ", " + cues)
+                        + ") matches no fact of that kind and label");
             }
         }
         rendered.append(text, copied, text.length());
@@ -254,7 +270,8 @@ final class FactChecker {
 
     private static boolean isFactDate(List<LocalDate> facts, int year, int month, int day) {
         for (LocalDate fact : facts) {
-            if ((year == 0 || fact.getYear() == year) && fact.getMonthValue() == month
+            if ((year == 0 || fact.getYear() == year)
+                    && fact.getMonthValue() == month
                     && (day == 0 || fact.getDayOfMonth() == day)) {
                 return true;
             }
@@ -281,8 +298,11 @@ final class FactChecker {
             String currency = null;
             // Digits glued to letters are part of a name (EC2, gp3, ACCOUNT_ID_1), unless the letters are a currency.
             int letters = start;
-            while (letters > 0 && (Character.isLetter(current.charAt(letters - 1)) || current.charAt(letters - 1) == '_'
-                    || current.charAt(letters - 1) == MASK || current.charAt(letters - 1) == FIGURE)) {
+            while (letters > 0
+                    && (Character.isLetter(current.charAt(letters - 1))
+                            || current.charAt(letters - 1) == '_'
+                            || current.charAt(letters - 1) == MASK
+                            || current.charAt(letters - 1) == FIGURE)) {
                 letters--;
             }
             if (letters < start) {
@@ -303,7 +323,9 @@ final class FactChecker {
                 }
                 currency = symbolCurrency(symbol, current.substring(prefix, start));
                 start = prefix;
-            } else if (currency == null && before >= 4 && CODES.contains(current.substring(before - 3, before))
+            } else if (currency == null
+                    && before >= 4
+                    && CODES.contains(current.substring(before - 3, before))
                     && (before == 4 || !Character.isLetter(current.charAt(before - 4)))) {
                 currency = current.substring(before - 3, before);
                 start = before - 3;
@@ -349,7 +371,8 @@ final class FactChecker {
                 Matcher after = CURRENCY_AFTER.matcher(current).region(end, current.length());
                 after.useTransparentBounds(true);
                 if (after.lookingAt() && (after.group("word") != null || CODES.contains(after.group("code")))) {
-                    String named = after.group("code") != null ? after.group("code")
+                    String named = after.group("code") != null
+                            ? after.group("code")
                             : WORDS.get(after.group("word").toLowerCase(Locale.ROOT));
                     if (currency != null && !currency.equals(named)) {
                         return "'" + text(current, start, after.end()) + "' names two currencies";
@@ -374,8 +397,8 @@ final class FactChecker {
             if (kind == NumberKind.MULTIPLIER) {
                 return "multiplier '" + text(current, start, end) + "' is a computed figure";
             }
-            found.add(new Occurrence(start, end, text(current, start, end), kind, value, halfUnit, rounded, null,
-                    false));
+            found.add(
+                    new Occurrence(start, end, text(current, start, end), kind, value, halfUnit, rounded, null, false));
             fill(work, start, end, FIGURE);
         }
         return null;
@@ -387,14 +410,15 @@ final class FactChecker {
 
     private static String symbolCurrency(char symbol, String prefix) {
         return switch (symbol) {
-            case '$' -> switch (prefix) {
-                case "C", "CA" -> "CAD";
-                case "A", "AU" -> "AUD";
-                case "NZ" -> "NZD";
-                case "HK" -> "HKD";
-                case "S", "SG" -> "SGD";
-                default -> "USD";
-            };
+            case '$' ->
+                switch (prefix) {
+                    case "C", "CA" -> "CAD";
+                    case "A", "AU" -> "AUD";
+                    case "NZ" -> "NZD";
+                    case "HK" -> "HKD";
+                    case "S", "SG" -> "SGD";
+                    default -> "USD";
+                };
             case '€' -> "EUR";
             case '£' -> "GBP";
             case '¥' -> "JPY";
@@ -416,10 +440,16 @@ final class FactChecker {
             double magnitude = Math.abs(figure.value());
             double inUnits = switch (occurrence.kind()) {
                 case MONEY -> figure.kind() == Figure.Kind.MONEY ? magnitude : Double.NaN;
-                case PERCENT -> figure.kind() == Figure.Kind.RATIO ? magnitude * 100
-                        : figure.kind() == Figure.Kind.PERCENT ? magnitude : Double.NaN;
-                case PLAIN -> figure.kind() == Figure.Kind.COUNT || figure.kind() == Figure.Kind.SCALAR
-                        || figure.kind() == Figure.Kind.RATIO ? magnitude : Double.NaN;
+                case PERCENT ->
+                    figure.kind() == Figure.Kind.RATIO
+                            ? magnitude * 100
+                            : figure.kind() == Figure.Kind.PERCENT ? magnitude : Double.NaN;
+                case PLAIN ->
+                    figure.kind() == Figure.Kind.COUNT
+                                    || figure.kind() == Figure.Kind.SCALAR
+                                    || figure.kind() == Figure.Kind.RATIO
+                            ? magnitude
+                            : Double.NaN;
                 case ORDINAL -> figure.kind() == Figure.Kind.COUNT ? magnitude : Double.NaN;
                 case MULTIPLIER -> Double.NaN;
             };
@@ -427,7 +457,9 @@ final class FactChecker {
                 return true;
             }
         }
-        if (occurrence.kind() == NumberKind.PLAIN && occurrence.halfUnit() == 0.5 && occurrence.value() >= 1900
+        if (occurrence.kind() == NumberKind.PLAIN
+                && occurrence.halfUnit() == 0.5
+                && occurrence.value() >= 1900
                 && occurrence.value() < 2200) {
             for (LocalDate date : sheet.dates()) {
                 if (date.getYear() == occurrence.value()) {
@@ -450,21 +482,31 @@ final class FactChecker {
         boolean monthly = cues.contains(Cue.MONTHLY);
         boolean annual = cues.contains(Cue.ANNUAL);
         return switch (figure.kind()) {
-            case MONEY -> switch (figure.label()) {
-                case MONTHLY -> monthly && !annual;
-                case ANNUAL -> annual && !monthly;
-                case EXPECTED -> cues.contains(Cue.EXPECTED) && !cues.contains(Cue.ACTUAL) && !monthly && !annual;
-                case ACTUAL -> !cues.contains(Cue.EXPECTED) && !monthly && !annual && !cues.contains(Cue.INCREASE)
-                        && !cues.contains(Cue.DECREASE);
-                case CHANGE -> !monthly && !annual
-                        && (!cues.contains(Cue.EXPECTED) && !cues.contains(Cue.ACTUAL) || cues.contains(Cue.INCREASE)
-                                || cues.contains(Cue.DECREASE))
-                        && !(cues.contains(Cue.INCREASE) && figure.value() < 0)
-                        && !(cues.contains(Cue.DECREASE) && figure.value() > 0);
-                default -> !monthly && !annual;
-            };
-            case RATIO, PERCENT -> figure.label() == Figure.Label.CONFIDENCE
-                    ? cues.contains(Cue.CONFIDENCE) && !cues.contains(Cue.RISK) : !cues.contains(Cue.RISK);
+            case MONEY ->
+                switch (figure.label()) {
+                    case MONTHLY -> monthly && !annual;
+                    case ANNUAL -> annual && !monthly;
+                    case EXPECTED -> cues.contains(Cue.EXPECTED) && !cues.contains(Cue.ACTUAL) && !monthly && !annual;
+                    case ACTUAL ->
+                        !cues.contains(Cue.EXPECTED)
+                                && !monthly
+                                && !annual
+                                && !cues.contains(Cue.INCREASE)
+                                && !cues.contains(Cue.DECREASE);
+                    case CHANGE ->
+                        !monthly
+                                && !annual
+                                && (!cues.contains(Cue.EXPECTED) && !cues.contains(Cue.ACTUAL)
+                                        || cues.contains(Cue.INCREASE)
+                                        || cues.contains(Cue.DECREASE))
+                                && !(cues.contains(Cue.INCREASE) && figure.value() < 0)
+                                && !(cues.contains(Cue.DECREASE) && figure.value() > 0);
+                    default -> !monthly && !annual;
+                };
+            case RATIO, PERCENT ->
+                figure.label() == Figure.Label.CONFIDENCE
+                        ? cues.contains(Cue.CONFIDENCE) && !cues.contains(Cue.RISK)
+                        : !cues.contains(Cue.RISK);
             case COUNT, SCALAR -> true;
         };
     }

@@ -26,11 +26,11 @@ final class FactSheet {
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
-    private static final Map<String, String> SYMBOLS = Map.of("USD", "$", "EUR", "€", "GBP", "£", "JPY", "¥",
-            "INR", "₹");
+    private static final Map<String, String> SYMBOLS =
+            Map.of("USD", "$", "EUR", "€", "GBP", "£", "JPY", "¥", "INR", "₹");
 
-    private static final ThreadLocal<DecimalFormat> FIXED = ThreadLocal.withInitial(
-            () -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    private static final ThreadLocal<DecimalFormat> FIXED =
+            ThreadLocal.withInitial(() -> new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     private static final ThreadLocal<DecimalFormat> FREE = ThreadLocal.withInitial(
             () -> new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
@@ -127,15 +127,13 @@ final class FactSheet {
             }
             addLiteral(text);
         } else if (node.isArray()) {
-            figures.put(name + ".size", new Figure(name + ".size", Figure.Kind.COUNT, Figure.Label.NONE,
-                    node.size()));
+            figures.put(name + ".size", new Figure(name + ".size", Figure.Kind.COUNT, Figure.Label.NONE, node.size()));
             int index = 0;
             for (JsonNode element : node) {
                 collect(name + "." + index++, element);
             }
         } else if (node.isObject()) {
-            figures.put(name + ".size", new Figure(name + ".size", Figure.Kind.COUNT, Figure.Label.NONE,
-                    node.size()));
+            figures.put(name + ".size", new Figure(name + ".size", Figure.Kind.COUNT, Figure.Label.NONE, node.size()));
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 addLiteral(field.getKey());
                 collect(name + "." + field.getKey(), field.getValue());

@@ -36,7 +36,8 @@ record FactsPrompt(String systemPrompt, String userMessage, JsonNode facts, Stri
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_KEY_LENGTH = 64;
 
-    static final String SYSTEM_PROMPT = String.join("\n",
+    static final String SYSTEM_PROMPT = String.join(
+            "\n",
             "You explain cloud cost findings to engineers and finance staff.",
             "Write one to three plain sentences: no markdown, no lists, no headings.",
             "Use only the facts in the JSON block between the fence tags. Write every figure as a slot: the fact's"
@@ -56,8 +57,8 @@ record FactsPrompt(String systemPrompt, String userMessage, JsonNode facts, Stri
         document.put("topic", clean(facts.topic(), maxStringLength, redactor));
         ObjectNode values = document.putObject("facts");
         for (Map.Entry<String, Object> fact : facts.values().entrySet()) {
-            values.set(clean(fact.getKey(), MAX_KEY_LENGTH, redactor), node(fact.getValue(), maxStringLength,
-                    redactor));
+            values.set(
+                    clean(fact.getKey(), MAX_KEY_LENGTH, redactor), node(fact.getValue(), maxStringLength, redactor));
         }
         String json;
         try {
@@ -65,8 +66,11 @@ record FactsPrompt(String systemPrompt, String userMessage, JsonNode facts, Stri
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        String fenceTag = "facts-" + Hashing.sha256().hashString(json, StandardCharsets.UTF_8).toString()
-                .substring(0, 16);
+        String fenceTag = "facts-"
+                + Hashing.sha256()
+                        .hashString(json, StandardCharsets.UTF_8)
+                        .toString()
+                        .substring(0, 16);
         String user = "Explain the following " + document.get("topic").asText() + " in plain words.\n<" + fenceTag
                 + ">\n" + json + "\n</" + fenceTag + ">";
         return new FactsPrompt(SYSTEM_PROMPT, user, document, fenceTag);
@@ -94,7 +98,8 @@ record FactsPrompt(String systemPrompt, String userMessage, JsonNode facts, Stri
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = NODES.objectNode();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                object.set(clean(String.valueOf(entry.getKey()), MAX_KEY_LENGTH, redactor),
+                object.set(
+                        clean(String.valueOf(entry.getKey()), MAX_KEY_LENGTH, redactor),
                         node(entry.getValue(), maxStringLength, redactor));
             }
             return object;

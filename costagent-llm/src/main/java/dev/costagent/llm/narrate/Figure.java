@@ -55,8 +55,11 @@ record Figure(String name, Kind kind, Label label, double value) {
         Kind kind;
         if (leaf.contains("percent") || leaf.contains("pct")) {
             kind = Kind.PERCENT;
-        } else if (leaf.contains("confidence") || leaf.contains("ratio") || leaf.contains("share")
-                || leaf.contains("probability") || leaf.endsWith("rate")) {
+        } else if (leaf.contains("confidence")
+                || leaf.contains("ratio")
+                || leaf.contains("share")
+                || leaf.contains("probability")
+                || leaf.endsWith("rate")) {
             kind = Kind.RATIO;
         } else if (MONEY_NAME.matcher(leaf).find()) {
             kind = Kind.MONEY;

@@ -13,12 +13,11 @@ import java.util.regex.Pattern;
  */
 final class IdRedactor {
 
-    private static final Pattern IDS = Pattern.compile(
-            "arn:aws[a-z-]*:[^\\s\"']+"
-                    + "|/subscriptions/[^\\s\"']+"
-                    + "|\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"
-                    + "|(?<![\\p{Alnum}])\\d{12}(?![\\p{Alnum}])"
-                    + "|\\b(?:i|vol|snap|sg|subnet|vpc|eni|ami|nat|igw|rtb|eipalloc|lt|db|cluster)-[0-9a-f]{8,17}\\b");
+    private static final Pattern IDS = Pattern.compile("arn:aws[a-z-]*:[^\\s\"']+"
+            + "|/subscriptions/[^\\s\"']+"
+            + "|\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"
+            + "|(?<![\\p{Alnum}])\\d{12}(?![\\p{Alnum}])"
+            + "|\\b(?:i|vol|snap|sg|subnet|vpc|eni|ami|nat|igw|rtb|eipalloc|lt|db|cluster)-[0-9a-f]{8,17}\\b");
     private static final Pattern PLACEHOLDER = Pattern.compile("(ACCOUNT|RESOURCE)_ID_\\d+");
 
     private final Map<String, String> placeholderById = new LinkedHashMap<>();

@@ -9,9 +9,9 @@ import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
 import dev.costagent.llm.client.AuthenticationException;
 import dev.costagent.llm.client.LlmClient;
-import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
+import dev.costagent.llm.client.ModelNotFoundException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +36,7 @@ public final class LlmNarrator implements Narrator {
     private static final int LOGGED_SUBJECT_LENGTH = 80;
     /** Finish reasons of an answer cut off by the output token limit (OpenAI, Ollama; Anthropic). */
     private static final Set<String> TRUNCATED = Set.of("length", "max_tokens", "max_output_tokens");
+
     private static final Narrator TEMPLATE = new TemplateNarrator();
 
     private final LlmClient client;
@@ -87,7 +88,9 @@ public final class LlmNarrator implements Narrator {
         } catch (RuntimeException e) {
             // Provider trouble, a bug in a listener or in the checks: never fail the run for one narrative.
             failedCount.increment();
-            LOG.warn("model narrative for '{}' failed, using the template: {}", loggable(facts),
+            LOG.warn(
+                    "model narrative for '{}' failed, using the template: {}",
+                    loggable(facts),
                     UntrustedText.clean(String.valueOf(e.getMessage()), 300));
             return fallback(facts);
         }
@@ -109,8 +112,8 @@ public final class LlmNarrator implements Narrator {
         if (TRUNCATED.contains(response.finishReason())) {
             problem = "answer cut off by the token limit (finish reason " + response.finishReason() + ")";
         } else {
-            verdict = new FactChecker(new FactSheet(prompt.facts(), currency), prompt.fenceTag())
-                    .check(response.text());
+            verdict =
+                    new FactChecker(new FactSheet(prompt.facts(), currency), prompt.fenceTag()).check(response.text());
             problem = verdict.problem();
         }
         if (problem == null && redactor != null) {
@@ -121,14 +124,15 @@ public final class LlmNarrator implements Narrator {
         }
         if (problem != null) {
             rejectedCount.increment();
-            LOG.warn("model narrative for '{}' rejected, using the template: {}", loggable(facts),
+            LOG.warn(
+                    "model narrative for '{}' rejected, using the template: {}",
+                    loggable(facts),
                     UntrustedText.clean(problem, 200));
             return fallback(facts);
         }
         modelCount.increment();
         String text = verdict.text();
-        return new Narrative(facts.subject(), redactor == null ? text : redactor.restore(text),
-                NarrativeSource.MODEL);
+        return new Narrative(facts.subject(), redactor == null ? text : redactor.restore(text), NarrativeSource.MODEL);
     }
 
     private Narrative fallback(Facts facts) {
@@ -236,8 +240,8 @@ public final class LlmNarrator implements Narrator {
          */
         public Builder currency(String value) {
             if (value != null && !value.matches("[A-Z]{3}")) {
-                throw new IllegalArgumentException("currency must be an ISO 4217 code such as USD, was '" + value
-                        + "'");
+                throw new IllegalArgumentException(
+                        "currency must be an ISO 4217 code such as USD, was '" + value + "'");
             }
             this.currency = value;
             return this;

@@ -13,8 +13,7 @@ final class NarrativeText {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
 
-    private NarrativeText() {
-    }
+    private NarrativeText() {}
 
     /** The canonical form of {@code text}. */
     static String normalize(String text) {
@@ -33,7 +32,8 @@ final class NarrativeText {
                 out.append('.');
             } else if (type == Character.DECIMAL_DIGIT_NUMBER && codePoint > '9') {
                 out.append((char) ('0' + Character.digit(codePoint, 10)));
-            } else if (type == Character.CONTROL || type == Character.LINE_SEPARATOR
+            } else if (type == Character.CONTROL
+                    || type == Character.LINE_SEPARATOR
                     || type == Character.PARAGRAPH_SEPARATOR) {
                 out.append(' ');
             } else {

@@ -14,12 +14,13 @@ public final class UntrustedText {
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
     private static final String ELLIPSIS = "…";
 
-    private UntrustedText() {
-    }
+    private UntrustedText() {}
 
     /** The cleaned, capped text ({@code maxLength} characters at most, an ellipsis marking a cut). */
     public static String clean(String text, int maxLength) {
-        String cleaned = SPACES.matcher(UNSAFE.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
+        String cleaned = SPACES.matcher(UNSAFE.matcher(text).replaceAll(" "))
+                .replaceAll(" ")
+                .strip();
         if (cleaned.length() <= maxLength) {
             return cleaned;
         }

@@ -16,16 +16,13 @@ import java.time.Duration;
 public interface LlmCallListener {
 
     /** A call is about to be sent. */
-    default void onRequest(Request request) {
-    }
+    default void onRequest(Request request) {}
 
     /** A call answered. */
-    default void onResponse(Response response) {
-    }
+    default void onResponse(Response response) {}
 
     /** A call failed. */
-    default void onError(Failure failure) {
-    }
+    default void onError(Failure failure) {}
 
     /**
      * A call about to be sent.
@@ -35,8 +32,7 @@ public interface LlmCallListener {
      * @param estimatedInputTokens a rough size of the prompt (four characters a token)
      * @param maxOutputTokens the output limit
      */
-    record Request(String provider, String model, long estimatedInputTokens, int maxOutputTokens) {
-    }
+    record Request(String provider, String model, long estimatedInputTokens, int maxOutputTokens) {}
 
     /**
      * A call that answered.
@@ -47,8 +43,7 @@ public interface LlmCallListener {
      * @param usage the tokens billed
      * @param finishReason why generation stopped
      */
-    record Response(String provider, String model, Duration latency, TokenUsage usage, String finishReason) {
-    }
+    record Response(String provider, String model, Duration latency, TokenUsage usage, String finishReason) {}
 
     /**
      * A call that failed.
@@ -60,7 +55,5 @@ public interface LlmCallListener {
      * @param status the HTTP status, or 0 when no response arrived
      * @param retryable whether the failure may be retried
      */
-    record Failure(String provider, String model, Duration elapsed, String errorType, int status,
-            boolean retryable) {
-    }
+    record Failure(String provider, String model, Duration elapsed, String errorType, int status, boolean retryable) {}
 }

@@ -14,15 +14,26 @@ public final class LoggingCallListener implements LlmCallListener {
 
     @Override
     public void onResponse(Response response) {
-        LOG.info("llm call {} {}: {} ms, {} input ({} cached) + {} output tokens, finish {}", response.provider(),
-                response.model(), response.latency().toMillis(), response.usage().input(), response.usage().cached(),
-                response.usage().output(), response.finishReason());
+        LOG.info(
+                "llm call {} {}: {} ms, {} input ({} cached) + {} output tokens, finish {}",
+                response.provider(),
+                response.model(),
+                response.latency().toMillis(),
+                response.usage().input(),
+                response.usage().cached(),
+                response.usage().output(),
+                response.finishReason());
     }
 
     @Override
     public void onError(Failure failure) {
-        LOG.info("llm call {} {} failed after {} ms: {} (HTTP {}, {})", failure.provider(), failure.model(),
-                failure.elapsed().toMillis(), failure.errorType(), failure.status(),
+        LOG.info(
+                "llm call {} {} failed after {} ms: {} (HTTP {}, {})",
+                failure.provider(),
+                failure.model(),
+                failure.elapsed().toMillis(),
+                failure.errorType(),
+                failure.status(),
                 failure.retryable() ? "retryable" : "final");
     }
 }

@@ -50,21 +50,24 @@ public final class ObservedLlmClient implements LlmClient {
             return tokens == null ? delegate.complete(request) : delegate.stream(request, tokens);
         }
         String provider = delegate.name();
-        tell(listener -> listener.onRequest(new LlmCallListener.Request(provider, request.model(),
-                request.estimatedInputTokens(), request.maxTokens())));
+        tell(listener -> listener.onRequest(new LlmCallListener.Request(
+                provider, request.model(), request.estimatedInputTokens(), request.maxTokens())));
         long start = System.nanoTime();
         try {
             LlmResponse response = tokens == null ? delegate.complete(request) : delegate.stream(request, tokens);
-            tell(listener -> listener.onResponse(new LlmCallListener.Response(provider,
-                    response.model().isEmpty() ? request.model() : response.model(), response.latency(),
-                    response.usage(), response.finishReason())));
+            tell(listener -> listener.onResponse(new LlmCallListener.Response(
+                    provider,
+                    response.model().isEmpty() ? request.model() : response.model(),
+                    response.latency(),
+                    response.usage(),
+                    response.finishReason())));
             return response;
         } catch (RuntimeException e) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             int status = e instanceof LlmException llm ? llm.status() : 0;
             boolean retryable = e instanceof LlmException llm && llm.shouldRetry();
-            tell(listener -> listener.onError(new LlmCallListener.Failure(provider, request.model(), elapsed,
-                    e.getClass().getSimpleName(), status, retryable)));
+            tell(listener -> listener.onError(new LlmCallListener.Failure(
+                    provider, request.model(), elapsed, e.getClass().getSimpleName(), status, retryable)));
             throw e;
         }
     }

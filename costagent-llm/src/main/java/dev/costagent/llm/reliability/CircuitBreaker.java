@@ -49,16 +49,19 @@ public final class CircuitBreaker {
     public synchronized void acquire(String clientName) {
         if (state == State.OPEN) {
             if (ticker.read() - openedAt < openNanos) {
-                throw new CircuitOpenException("circuit breaker for " + clientName + " is open after "
-                        + failureThreshold + " consecutive failures", ErrorDetails.NONE);
+                throw new CircuitOpenException(
+                        "circuit breaker for " + clientName + " is open after " + failureThreshold
+                                + " consecutive failures",
+                        ErrorDetails.NONE);
             }
             state = State.HALF_OPEN;
             trialInFlight = false;
         }
         if (state == State.HALF_OPEN) {
             if (trialInFlight) {
-                throw new CircuitOpenException("circuit breaker for " + clientName
-                        + " is half-open and a trial call is in flight", ErrorDetails.NONE);
+                throw new CircuitOpenException(
+                        "circuit breaker for " + clientName + " is half-open and a trial call is in flight",
+                        ErrorDetails.NONE);
             }
             trialInFlight = true;
         }

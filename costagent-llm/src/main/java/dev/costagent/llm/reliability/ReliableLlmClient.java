@@ -55,9 +55,11 @@ public final class ReliableLlmClient implements LlmClient {
         this.jitter = builder.jitter;
         this.concurrency = builder.maxConcurrency > 0 ? new Semaphore(builder.maxConcurrency, true) : null;
         this.rateLimiter = builder.requestsPerSecond > 0 || builder.tokensPerMinute > 0
-                ? new RateLimiter(builder.requestsPerSecond, builder.tokensPerMinute, builder.ticker) : null;
+                ? new RateLimiter(builder.requestsPerSecond, builder.tokensPerMinute, builder.ticker)
+                : null;
         this.circuitBreaker = builder.failureThreshold > 0
-                ? new CircuitBreaker(builder.failureThreshold, builder.openDuration, builder.ticker) : null;
+                ? new CircuitBreaker(builder.failureThreshold, builder.openDuration, builder.ticker)
+                : null;
         this.cache = builder.cacheSize > 0 ? new ResponseCache(builder.cacheSize) : null;
     }
 
@@ -104,10 +106,12 @@ public final class ReliableLlmClient implements LlmClient {
         }
         long deadline = start + request.timeout().toNanos();
         AtomicBoolean delivered = new AtomicBoolean();
-        TokenListener tracking = listener == null ? null : fragment -> {
-            delivered.set(true);
-            listener.onToken(fragment);
-        };
+        TokenListener tracking = listener == null
+                ? null
+                : fragment -> {
+                    delivered.set(true);
+                    listener.onToken(fragment);
+                };
         for (int attempt = 1; ; attempt++) {
             LlmException failure;
             try {
@@ -120,8 +124,13 @@ public final class ReliableLlmClient implements LlmClient {
                 failure = e;
             }
             Duration wait = waitBeforeRetry(failure, attempt, deadline, delivered.get());
-            LOG.info("{} call failed ({}); retry {} of {} in {} ms", delegate.name(), failure.getMessage(), attempt,
-                    retryPolicy.maxAttempts() - 1, wait.toMillis());
+            LOG.info(
+                    "{} call failed ({}); retry {} of {} in {} ms",
+                    delegate.name(),
+                    failure.getMessage(),
+                    attempt,
+                    retryPolicy.maxAttempts() - 1,
+                    wait.toMillis());
             pause(wait);
         }
     }
@@ -133,12 +142,16 @@ public final class ReliableLlmClient implements LlmClient {
         }
         Duration hint = failure.retryAfter();
         if (hint != null && hint.compareTo(retryPolicy.maxRetryAfter()) > 0) {
-            LOG.warn("{} asked to wait {} ms, more than the {} ms we accept; giving up", delegate.name(),
-                    hint.toMillis(), retryPolicy.maxRetryAfter().toMillis());
+            LOG.warn(
+                    "{} asked to wait {} ms, more than the {} ms we accept; giving up",
+                    delegate.name(),
+                    hint.toMillis(),
+                    retryPolicy.maxRetryAfter().toMillis());
             throw failure;
         }
         // A provider-given wait gets up to 20% on top, never less, so that clients told the same instant spread out.
-        Duration wait = hint != null ? retryPolicy.jitterAfter(hint, jitter.getAsDouble())
+        Duration wait = hint != null
+                ? retryPolicy.jitterAfter(hint, jitter.getAsDouble())
                 : retryPolicy.backoff(attempt, jitter.getAsDouble());
         if (wait.toNanos() >= deadline - ticker.read()) {
             throw failure;
@@ -209,8 +222,9 @@ public final class ReliableLlmClient implements LlmClient {
         }
         if (wait >= deadline - ticker.read()) {
             rateLimiter.cancel(estimatedTokens);
-            throw new LlmTimeoutException("client-side rate limit wait of " + wait / 1_000_000
-                    + " ms exceeds the time budget", ErrorDetails.NONE);
+            throw new LlmTimeoutException(
+                    "client-side rate limit wait of " + wait / 1_000_000 + " ms exceeds the time budget",
+                    ErrorDetails.NONE);
         }
         pause(Duration.ofNanos(wait));
     }

@@ -22,7 +22,8 @@ public final class ResponseCache {
         if (maximumSize < 1) {
             throw new IllegalArgumentException("cache size must be at least 1, was " + maximumSize);
         }
-        this.cache = CacheBuilder.newBuilder().maximumSize(maximumSize).recordStats().build();
+        this.cache =
+                CacheBuilder.newBuilder().maximumSize(maximumSize).recordStats().build();
     }
 
     /** The cached answer to {@code request} sent through {@code clientName}, or {@code null}. */
@@ -42,12 +43,24 @@ public final class ResponseCache {
     }
 
     /** What identifies an answer. */
-    private record Key(String client, String model, String systemPrompt, List<Message> messages, double temperature,
-            int maxTokens, JsonSchemaFormat jsonSchema) {
+    private record Key(
+            String client,
+            String model,
+            String systemPrompt,
+            List<Message> messages,
+            double temperature,
+            int maxTokens,
+            JsonSchemaFormat jsonSchema) {
 
         static Key of(String client, LlmRequest request) {
-            return new Key(client, request.model(), request.systemPrompt(), request.messages(),
-                    request.temperature(), request.maxTokens(), request.jsonSchema());
+            return new Key(
+                    client,
+                    request.model(),
+                    request.systemPrompt(),
+                    request.messages(),
+                    request.temperature(),
+                    request.maxTokens(),
+                    request.jsonSchema());
         }
     }
 }

@@ -17,12 +17,12 @@ import java.time.Duration;
  * @param maxBackoff the cap on a computed wait
  * @param maxRetryAfter the longest provider-requested wait we accept
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,
-        Duration maxRetryAfter) {
+public record RetryPolicy(
+        int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff, Duration maxRetryAfter) {
 
     /** Four attempts, 500 ms doubling to at most 20 s, provider hints up to 60 s. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(500), 2.0, Duration.ofSeconds(20),
-            Duration.ofSeconds(60));
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(4, Duration.ofMillis(500), 2.0, Duration.ofSeconds(20), Duration.ofSeconds(60));
 
     /** One attempt only. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, Duration.ZERO);

@@ -29,8 +29,15 @@ import java.util.regex.Pattern;
  * @param proxy the proxy selector, or {@code null} for the JVM's default (which honours {@code https.proxyHost})
  * @param allowInsecureHttp whether {@code http://} may be used for a host that is not loopback
  */
-public record Endpoint(URI baseUrl, ApiKey apiKey, HttpClient.Version httpVersion, Duration connectTimeout,
-        Clock clock, ExtraHeaders headers, ProxySelector proxy, boolean allowInsecureHttp) {
+public record Endpoint(
+        URI baseUrl,
+        ApiKey apiKey,
+        HttpClient.Version httpVersion,
+        Duration connectTimeout,
+        Clock clock,
+        ExtraHeaders headers,
+        ProxySelector proxy,
+        boolean allowInsecureHttp) {
 
     private static final Pattern API_VERSION = Pattern.compile("api-version=[\\w.-]+");
 
@@ -42,7 +49,8 @@ public record Endpoint(URI baseUrl, ApiKey apiKey, HttpClient.Version httpVersio
             throw new IllegalArgumentException("base URL must be an absolute http(s) URL, was " + baseUrl);
         }
         if (baseUrl.getRawUserInfo() != null
-                || baseUrl.getRawQuery() != null && !API_VERSION.matcher(baseUrl.getRawQuery()).matches()) {
+                || baseUrl.getRawQuery() != null
+                        && !API_VERSION.matcher(baseUrl.getRawQuery()).matches()) {
             // Credentials or keys in the URL would reach logs through toString(); the key has its own setting.
             throw new IllegalArgumentException("base URL must not carry credentials or a query other than "
                     + "api-version; set the API key with COSTAGENT_LLM_API_KEY instead");
@@ -65,8 +73,7 @@ public record Endpoint(URI baseUrl, ApiKey apiKey, HttpClient.Version httpVersio
 
     /** An endpoint with HTTP/1.1, a 10 second connect timeout and the system clock. */
     public static Endpoint of(URI baseUrl, ApiKey apiKey) {
-        return new Endpoint(baseUrl, apiKey, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(10),
-                Clock.systemUTC());
+        return new Endpoint(baseUrl, apiKey, HttpClient.Version.HTTP_1_1, Duration.ofSeconds(10), Clock.systemUTC());
     }
 
     /** Whether {@code host} names this machine without a DNS lookup. */
@@ -75,8 +82,11 @@ public record Endpoint(URI baseUrl, ApiKey apiKey, HttpClient.Version httpVersio
         if (name.startsWith("[") && name.endsWith("]")) {
             name = name.substring(1, name.length() - 1);
         }
-        return name.equals("localhost") || name.endsWith(".localhost") || name.equals("::1")
-                || name.equals("0:0:0:0:0:0:0:1") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        return name.equals("localhost")
+                || name.endsWith(".localhost")
+                || name.equals("::1")
+                || name.equals("0:0:0:0:0:0:0:1")
+                || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /** Whether the host is Azure OpenAI ({@code *.openai.azure.com}, {@code *.cognitiveservices.azure.com}). */
@@ -91,7 +101,8 @@ public record Endpoint(URI baseUrl, ApiKey apiKey, HttpClient.Version httpVersio
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return URI.create(base + (path.startsWith("/") ? path : "/" + path)
+        return URI.create(base
+                + (path.startsWith("/") ? path : "/" + path)
                 + (baseUrl.getRawQuery() == null ? "" : "?" + baseUrl.getRawQuery()));
     }
 }

@@ -39,8 +39,12 @@ public final class EnvironmentProxy extends ProxySelector {
                     + "https.proxyHost settings and an Authenticator");
         }
         int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-        List<String> hosts = noProxy == null ? List.of() : List.of(noProxy.toLowerCase(Locale.ROOT).split("\\s*,\\s*"))
-                .stream().map(String::strip).filter(host -> !host.isEmpty()).toList();
+        List<String> hosts = noProxy == null
+                ? List.of()
+                : List.of(noProxy.toLowerCase(Locale.ROOT).split("\\s*,\\s*")).stream()
+                        .map(String::strip)
+                        .filter(host -> !host.isEmpty())
+                        .toList();
         return new EnvironmentProxy(InetSocketAddress.createUnresolved(uri.getHost(), port), hosts);
     }
 
@@ -56,8 +60,10 @@ public final class EnvironmentProxy extends ProxySelector {
     private boolean bypassed(String host) {
         for (String entry : noProxy) {
             String suffix = entry.startsWith("*.") ? entry.substring(1) : entry;
-            if (entry.equals("*") || host.equals(suffix.startsWith(".") ? suffix.substring(1) : suffix)
-                    || suffix.startsWith(".") && host.endsWith(suffix) || host.endsWith("." + suffix)) {
+            if (entry.equals("*")
+                    || host.equals(suffix.startsWith(".") ? suffix.substring(1) : suffix)
+                    || suffix.startsWith(".") && host.endsWith(suffix)
+                    || host.endsWith("." + suffix)) {
                 return true;
             }
         }

@@ -15,8 +15,8 @@ public final class ExtraHeaders {
     /** No extra headers. */
     public static final ExtraHeaders NONE = new ExtraHeaders(Map.of());
 
-    private static final Set<String> FORBIDDEN = Set.of("host", "content-length", "content-type", "connection",
-            "expect", "upgrade", "transfer-encoding");
+    private static final Set<String> FORBIDDEN =
+            Set.of("host", "content-length", "content-type", "connection", "expect", "upgrade", "transfer-encoding");
 
     private final Map<String, String> values;
 
@@ -58,7 +58,9 @@ public final class ExtraHeaders {
                     throw new IllegalArgumentException("extra header must be Name=value, was '"
                             + pair.strip().replaceAll("=.*", "") + "'");
                 }
-                headers.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+                headers.put(
+                        pair.substring(0, equals).strip(),
+                        pair.substring(equals + 1).strip());
             }
         }
         return of(headers);

@@ -58,11 +58,14 @@ public final class HttpTransport {
     }
 
     /** An HTTP client with the given version, connect timeout and proxy ({@code null}: the JVM's default). */
-    public static HttpClient newHttpClient(HttpClient.Version version, Duration connectTimeout,
-            java.net.ProxySelector proxy) {
-        return HttpClient.newBuilder().version(version).connectTimeout(connectTimeout)
+    public static HttpClient newHttpClient(
+            HttpClient.Version version, Duration connectTimeout, java.net.ProxySelector proxy) {
+        return HttpClient.newBuilder()
+                .version(version)
+                .connectTimeout(connectTimeout)
                 .proxy(proxy == null ? java.net.ProxySelector.getDefault() : proxy)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /**
@@ -75,8 +78,8 @@ public final class HttpTransport {
      * @param request the request, with {@code budget} as its timeout
      * @param listener receives streamed fragments; {@code null} for a whole (non-streamed) answer
      */
-    public LlmResponse exchange(HttpRequest request, Duration budget, ProviderProtocol protocol,
-            TokenListener listener) {
+    public LlmResponse exchange(
+            HttpRequest request, Duration budget, ProviderProtocol protocol, TokenListener listener) {
         long start = System.nanoTime();
         long deadline = start + budget.toNanos();
         HttpResponse<Outcome> response;
@@ -86,8 +89,8 @@ public final class HttpTransport {
             throw translate(e, protocol, budget);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LlmTimeoutException("interrupted while waiting for " + protocol.displayName(),
-                    ErrorDetails.NONE, e);
+            throw new LlmTimeoutException(
+                    "interrupted while waiting for " + protocol.displayName(), ErrorDetails.NONE, e);
         }
         Outcome outcome = response.body();
         if (outcome.error() != null) {
@@ -96,20 +99,21 @@ public final class HttpTransport {
         return outcome.response().withLatency(Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private HttpResponse.BodySubscriber<Outcome> bodySubscriber(ResponseInfo info, ProviderProtocol protocol,
-            TokenListener listener, long deadline) {
+    private HttpResponse.BodySubscriber<Outcome> bodySubscriber(
+            ResponseInfo info, ProviderProtocol protocol, TokenListener listener, long deadline) {
         DeadlineBody body = new DeadlineBody(deadline - System.nanoTime());
         int status = info.statusCode();
         if (status < 200 || status > 299) {
-            return body.wrap(BodySubscribers.mapping(BodySubscribers.ofString(UTF_8),
+            return body.wrap(BodySubscribers.mapping(
+                    BodySubscribers.ofString(UTF_8),
                     text -> Outcome.failed(failure(status, info.headers(), text, protocol))));
         }
         if (listener == null) {
-            return body.wrap(BodySubscribers.mapping(BodySubscribers.ofByteArray(),
-                    bytes -> decodeWhole(protocol, bytes, info.headers())));
+            return body.wrap(BodySubscribers.mapping(
+                    BodySubscribers.ofByteArray(), bytes -> decodeWhole(protocol, bytes, info.headers())));
         }
-        LineForwarder lines = new LineForwarder(protocol.newStreamDecoder(info.headers(), listener), body,
-                protocol.displayName());
+        LineForwarder lines =
+                new LineForwarder(protocol.newStreamDecoder(info.headers(), listener), body, protocol.displayName());
         return body.wrap(BodySubscribers.fromLineSubscriber(lines, LineForwarder::finish, UTF_8, null));
     }
 
@@ -129,8 +133,12 @@ public final class HttpTransport {
         } catch (RuntimeException unreadable) {
             error = new ProviderError("", "", false, "");
         }
-        ErrorDetails details = new ErrorDetails(status, error.code(), error.requestId(),
-                RetryHints.from(headers, clock, status == 429), RetryHints.shouldRetry(headers));
+        ErrorDetails details = new ErrorDetails(
+                status,
+                error.code(),
+                error.requestId(),
+                RetryHints.from(headers, clock, status == 429),
+                RetryHints.shouldRetry(headers));
         String message = protocol.displayName() + " refused the request"
                 + (error.message().isEmpty() ? "" : ": " + cap(protocol.scrub(error.message())));
         if (error.quotaExhausted() || status == 402) {
@@ -157,20 +165,26 @@ public final class HttpTransport {
                 return llm;
             }
             if (inner instanceof TimeoutException) {
-                return new LlmTimeoutException(protocol.displayName() + " gave no complete answer within "
-                        + budget.toMillis() + " ms", ErrorDetails.NONE);
+                return new LlmTimeoutException(
+                        protocol.displayName() + " gave no complete answer within " + budget.toMillis() + " ms",
+                        ErrorDetails.NONE);
             }
         }
         if (failure instanceof HttpTimeoutException) {
-            return new LlmTimeoutException(protocol.displayName() + " timed out: "
-                    + protocol.scrub(failure.getMessage()), ErrorDetails.NONE, failure);
+            return new LlmTimeoutException(
+                    protocol.displayName() + " timed out: " + protocol.scrub(failure.getMessage()),
+                    ErrorDetails.NONE,
+                    failure);
         }
         if (failure instanceof ConnectException) {
-            return new ConnectionFailedException("could not connect to " + protocol.displayName(),
-                    ErrorDetails.NONE, failure);
+            return new ConnectionFailedException(
+                    "could not connect to " + protocol.displayName(), ErrorDetails.NONE, failure);
         }
-        return new ConnectionFailedException("connection to " + protocol.displayName() + " failed: "
-                + cap(protocol.scrub(String.valueOf(failure.getMessage()))), ErrorDetails.NONE, failure);
+        return new ConnectionFailedException(
+                "connection to " + protocol.displayName() + " failed: "
+                        + cap(protocol.scrub(String.valueOf(failure.getMessage()))),
+                ErrorDetails.NONE,
+                failure);
     }
 
     private static String cap(String text) {

@@ -14,8 +14,7 @@ public final class JsonBodies {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** A new empty JSON object. */
     public static ObjectNode object() {
@@ -78,15 +77,15 @@ public final class JsonBodies {
 
     private static JsonNode requireObject(JsonNode node, String providerName) {
         if (node == null || !node.isObject()) {
-            throw new MalformedResponseException(providerName + " answered with something other than a JSON object",
-                    ErrorDetails.NONE);
+            throw new MalformedResponseException(
+                    providerName + " answered with something other than a JSON object", ErrorDetails.NONE);
         }
         return node;
     }
 
     private static MalformedResponseException malformed(String providerName, IOException e) {
         String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-        return new MalformedResponseException(providerName + " answered with malformed JSON: " + reason,
-                ErrorDetails.NONE, e);
+        return new MalformedResponseException(
+                providerName + " answered with malformed JSON: " + reason, ErrorDetails.NONE, e);
     }
 }

@@ -22,7 +22,9 @@ record Outcome(LlmResponse response, LlmException error) {
      * @param what what was being read, e.g. {@code "OpenAI stream"}
      */
     static LlmException decodingFailure(String what, RuntimeException e) {
-        return e instanceof LlmException llm ? llm : new MalformedResponseException(
-                what + " could not be read: " + e.getClass().getSimpleName(), ErrorDetails.NONE, e);
+        return e instanceof LlmException llm
+                ? llm
+                : new MalformedResponseException(
+                        what + " could not be read: " + e.getClass().getSimpleName(), ErrorDetails.NONE, e);
     }
 }

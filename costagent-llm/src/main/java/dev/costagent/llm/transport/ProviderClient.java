@@ -6,10 +6,10 @@ import dev.costagent.llm.client.ErrorDetails;
 import dev.costagent.llm.client.InvalidRequestException;
 import dev.costagent.llm.client.LlmClient;
 import dev.costagent.llm.client.LlmException;
-import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
 import dev.costagent.llm.client.Message;
+import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.TokenListener;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -94,20 +94,23 @@ public abstract class ProviderClient implements LlmClient {
         if (e.status() != 404) {
             return e;
         }
-        return new ModelNotFoundException("model '" + request.model() + "' was not found at " + name() + " "
-                + endpoint.baseUrl().getHost() + ": it may be retired or misspelled, or the base URL may be wrong;"
-                + " choose another with --llm-model or COSTAGENT_LLM_MODEL",
-                new ErrorDetails(404, e.providerCode(), e.requestId(), null), e);
+        return new ModelNotFoundException(
+                "model '" + request.model() + "' was not found at " + name() + " "
+                        + endpoint.baseUrl().getHost()
+                        + ": it may be retired or misspelled, or the base URL may be wrong;"
+                        + " choose another with --llm-model or COSTAGENT_LLM_MODEL",
+                new ErrorDetails(404, e.providerCode(), e.requestId(), null),
+                e);
     }
 
     /** The JSON POST to the provider; its timeout is the call's whole budget, which the transport enforces. */
     private HttpRequest httpRequest(LlmRequest request, boolean stream) {
-        HttpRequest.Builder http = HttpRequest.newBuilder(uri)
-                .timeout(request.timeout())
-                .header("Content-Type", "application/json");
+        HttpRequest.Builder http =
+                HttpRequest.newBuilder(uri).timeout(request.timeout()).header("Content-Type", "application/json");
         headers(http, stream);
         endpoint.headers().values().forEach(http::setHeader);
-        return http.POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream)))).build();
+        return http.POST(HttpRequest.BodyPublishers.ofByteArray(JsonBodies.write(body(request, stream))))
+                .build();
     }
 
     @Override

@@ -25,8 +25,7 @@ public final class RetryHints {
     private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|µs|ns|h|m|s)");
     private static final List<String> LIMITS = List.of("requests", "tokens", "input-tokens", "output-tokens");
 
-    private RetryHints() {
-    }
+    private RetryHints() {}
 
     /**
      * The wait the headers ask for, or {@code null} when they give none. Never negative.
@@ -69,7 +68,8 @@ public final class RetryHints {
             return seconds < 0 ? null : Duration.ofMillis(Math.round(seconds * 1000));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return untilOrZero(when, clock);
             } catch (DateTimeParseException notDate) {
                 return null;
@@ -89,14 +89,15 @@ public final class RetryHints {
             }
             end = part.end();
             double amount = Double.parseDouble(part.group(1));
-            nanos += amount * switch (part.group(2)) {
-                case "h" -> 3_600e9;
-                case "m" -> 60e9;
-                case "s" -> 1e9;
-                case "ms" -> 1e6;
-                case "us", "µs" -> 1e3;
-                default -> 1;
-            };
+            nanos += amount
+                    * switch (part.group(2)) {
+                        case "h" -> 3_600e9;
+                        case "m" -> 60e9;
+                        case "s" -> 1e9;
+                        case "ms" -> 1e6;
+                        case "us", "µs" -> 1e3;
+                        default -> 1;
+                    };
         }
         return end == 0 || end != text.length() ? null : Duration.ofNanos(Math.round(nanos));
     }
@@ -105,10 +106,12 @@ public final class RetryHints {
         Duration exhausted = null;
         Duration earliest = null;
         for (String limit : LIMITS) {
-            Duration openAi = headers.firstValue("x-ratelimit-reset-" + limit).map(RetryHints::parseGoDuration)
+            Duration openAi = headers.firstValue("x-ratelimit-reset-" + limit)
+                    .map(RetryHints::parseGoDuration)
                     .orElse(null);
             Duration anthropic = headers.firstValue("anthropic-ratelimit-" + limit + "-reset")
-                    .map(value -> parseInstant(value, clock)).orElse(null);
+                    .map(value -> parseInstant(value, clock))
+                    .orElse(null);
             Duration reset = openAi != null ? openAi : anthropic;
             if (reset == null) {
                 continue;
@@ -116,7 +119,8 @@ public final class RetryHints {
             earliest = earliest == null || reset.compareTo(earliest) < 0 ? reset : earliest;
             boolean isExhausted = headers.firstValue("x-ratelimit-remaining-" + limit)
                     .or(() -> headers.firstValue("anthropic-ratelimit-" + limit + "-remaining"))
-                    .map(remaining -> remaining.strip().equals("0")).orElse(false);
+                    .map(remaining -> remaining.strip().equals("0"))
+                    .orElse(false);
             if (isExhausted) {
                 exhausted = longer(exhausted, reset);
             }

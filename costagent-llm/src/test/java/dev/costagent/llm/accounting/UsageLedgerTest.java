@@ -49,12 +49,15 @@ class UsageLedgerTest {
             server.otherwise(request -> Reply.json(200, openAiCompletion("ok")));
             UsageLedger ledger = new UsageLedger();
             ReliableLlmClient client = ReliableLlmClient.builder(
-                    new MeteredLlmClient(new OpenAiClient(Endpoint.of(server.url("/v1"), null)), ledger)).build();
-            LlmRequest request = LlmRequest.builder().model("gpt-4o-mini").user("hi").build();
+                            new MeteredLlmClient(new OpenAiClient(Endpoint.of(server.url("/v1"), null)), ledger))
+                    .build();
+            LlmRequest request =
+                    LlmRequest.builder().model("gpt-4o-mini").user("hi").build();
 
             client.complete(request);
             client.complete(request);
-            client.complete(LlmRequest.builder().model("gpt-4o-mini").user("other").build());
+            client.complete(
+                    LlmRequest.builder().model("gpt-4o-mini").user("other").build());
 
             assertThat(ledger.byModel()).containsOnlyKeys("gpt-4o-mini-2024-07-18");
             assertThat(ledger.total()).isEqualTo(new TokenUsage(240, 60, 128));

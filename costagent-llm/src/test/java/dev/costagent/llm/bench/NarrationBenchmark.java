@@ -71,42 +71,81 @@ public final class NarrationBenchmark {
     }
 
     /** The figures of one run; times in microseconds unless named otherwise. */
-    public record Result(int explanations, long serverLatencyMillis, double loadAverage, int processors,
-            double sequentialSeconds, double concurrentSeconds, double throughputRatio, double cachedMedianMicros,
-            double cachedP99Micros, double loopbackMedianMicros, double loopbackMeanMicros,
-            double overheadAtLatencyMicros, double narratorWallMicros, double narratorCpuMicros,
-            double loopbackProcessCpuMicros, double rawMedianMicros, double rawProcessCpuMicros,
-            double responderMicros, long modelNarratives, double checkWallMicros, double checkCpuMicros) {
+    public record Result(
+            int explanations,
+            long serverLatencyMillis,
+            double loadAverage,
+            int processors,
+            double sequentialSeconds,
+            double concurrentSeconds,
+            double throughputRatio,
+            double cachedMedianMicros,
+            double cachedP99Micros,
+            double loopbackMedianMicros,
+            double loopbackMeanMicros,
+            double overheadAtLatencyMicros,
+            double narratorWallMicros,
+            double narratorCpuMicros,
+            double loopbackProcessCpuMicros,
+            double rawMedianMicros,
+            double rawProcessCpuMicros,
+            double responderMicros,
+            long modelNarratives,
+            double checkWallMicros,
+            double checkCpuMicros) {
 
         /** A human-readable report. */
         public String describe() {
-            return String.format(Locale.ROOT, String.join("%n",
-                    "LLM narration benchmark: %d explanations per phase, server latency %d ms "
-                            + "(machine: %d cores, load average %.1f at start)",
-                    "  concurrency 1: %.3f s (%.1f explanations/s)",
-                    "  concurrency 8: %.3f s (%.1f explanations/s)",
-                    "  throughput ratio 8 vs 1: %.2fx (target >= 7x; at most %.2fx for %d tasks in waves of 8)",
-                    "  cached repeat latency: median %.1f us, p99 %.1f us (target <= 1 ms)",
-                    "  client overhead per call:",
-                    "    narrator alone (prompt, fences, validation; in-process client): %.1f us wall, %.1f us CPU",
-                    "    full loopback call at 0 ms server latency (client + server + scheduling): median %.1f us, "
-                            + "mean %.1f us wall; %.1f us process CPU (client and in-JVM server together)",
-                    "    bare JDK HttpClient round trip to the same server (no costagent code): median %.1f us wall, "
-                            + "%.1f us process CPU",
-                    "    fake server's own work per call (reading the facts, writing the answer): %.1f us",
-                    "    => costagent's own overhead per call: %.1f us wall (median full call minus bare round trip "
-                            + "minus the fake server's work)",
-                    "    mean call at %d ms server latency minus the latency: %.1f us",
-                    "  model-written narratives: %d",
-                    "  fact check alone (facts sheet + check of one answer; literal, slots, refused in turn): "
-                            + "%.1f us wall, %.1f us CPU per narrative (target <= 1 ms)"),
-                    explanations, serverLatencyMillis, processors, loadAverage, sequentialSeconds,
-                    explanations / sequentialSeconds, concurrentSeconds, explanations / concurrentSeconds,
-                    throughputRatio, explanations / Math.ceil(explanations / 8.0), explanations,
-                    cachedMedianMicros, cachedP99Micros, narratorWallMicros, narratorCpuMicros,
-                    loopbackMedianMicros, loopbackMeanMicros, loopbackProcessCpuMicros, rawMedianMicros,
-                    rawProcessCpuMicros, responderMicros, loopbackMedianMicros - rawMedianMicros - responderMicros,
-                    serverLatencyMillis, overheadAtLatencyMicros, modelNarratives, checkWallMicros, checkCpuMicros);
+            return String.format(
+                    Locale.ROOT,
+                    String.join(
+                            "%n",
+                            "LLM narration benchmark: %d explanations per phase, server latency %d ms "
+                                    + "(machine: %d cores, load average %.1f at start)",
+                            "  concurrency 1: %.3f s (%.1f explanations/s)",
+                            "  concurrency 8: %.3f s (%.1f explanations/s)",
+                            "  throughput ratio 8 vs 1: %.2fx (target >= 7x; at most %.2fx for %d tasks in waves of 8)",
+                            "  cached repeat latency: median %.1f us, p99 %.1f us (target <= 1 ms)",
+                            "  client overhead per call:",
+                            "    narrator alone (prompt, fences, validation; in-process client): %.1f us wall, %.1f us CPU",
+                            "    full loopback call at 0 ms server latency (client + server + scheduling): median %.1f us, "
+                                    + "mean %.1f us wall; %.1f us process CPU (client and in-JVM server together)",
+                            "    bare JDK HttpClient round trip to the same server (no costagent code): median %.1f us wall, "
+                                    + "%.1f us process CPU",
+                            "    fake server's own work per call (reading the facts, writing the answer): %.1f us",
+                            "    => costagent's own overhead per call: %.1f us wall (median full call minus bare round trip "
+                                    + "minus the fake server's work)",
+                            "    mean call at %d ms server latency minus the latency: %.1f us",
+                            "  model-written narratives: %d",
+                            "  fact check alone (facts sheet + check of one answer; literal, slots, refused in turn): "
+                                    + "%.1f us wall, %.1f us CPU per narrative (target <= 1 ms)"),
+                    explanations,
+                    serverLatencyMillis,
+                    processors,
+                    loadAverage,
+                    sequentialSeconds,
+                    explanations / sequentialSeconds,
+                    concurrentSeconds,
+                    explanations / concurrentSeconds,
+                    throughputRatio,
+                    explanations / Math.ceil(explanations / 8.0),
+                    explanations,
+                    cachedMedianMicros,
+                    cachedP99Micros,
+                    narratorWallMicros,
+                    narratorCpuMicros,
+                    loopbackMedianMicros,
+                    loopbackMeanMicros,
+                    loopbackProcessCpuMicros,
+                    rawMedianMicros,
+                    rawProcessCpuMicros,
+                    responderMicros,
+                    loopbackMedianMicros - rawMedianMicros - responderMicros,
+                    serverLatencyMillis,
+                    overheadAtLatencyMicros,
+                    modelNarratives,
+                    checkWallMicros,
+                    checkCpuMicros);
         }
     }
 
@@ -118,12 +157,18 @@ public final class NarrationBenchmark {
         double[] checkAlone = FactCheckBenchmark.microsPerCheck(Math.max(6000, explanations * 60));
         try (ScriptedServer server = ScriptedServer.start(32)) {
             Duration[] latency = {serverLatency};
-            server.otherwise(request -> request.path().equals("/raw") ? Reply.json(200, "{}")
+            server.otherwise(request -> request.path().equals("/raw")
+                    ? Reply.json(200, "{}")
                     : faithfulAnswer(request).after(latency[0]));
             ReliableLlmClient client = ReliableLlmClient.builder(new MeteredLlmClient(
-                    new OpenAiClient(Endpoint.of(server.url("/v1"), ApiKey.of("sk-bench"))), new UsageLedger()))
-                    .maxConcurrency(8).cacheSize(10_000).build();
-            LlmNarrator narrator = LlmNarrator.builder(client).model("gpt-4o-mini").currency("USD").build();
+                            new OpenAiClient(Endpoint.of(server.url("/v1"), ApiKey.of("sk-bench"))), new UsageLedger()))
+                    .maxConcurrency(8)
+                    .cacheSize(10_000)
+                    .build();
+            LlmNarrator narrator = LlmNarrator.builder(client)
+                    .model("gpt-4o-mini")
+                    .currency("USD")
+                    .build();
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 // Warm-up without latency, so that the JIT has compiled the hot paths before anything is timed.
@@ -148,9 +193,12 @@ public final class NarrationBenchmark {
                 // Full calls and bare JDK round trips, interleaved in small blocks so that load drift on a shared
                 // machine hits both alike.
                 latency[0] = Duration.ZERO;
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
                 HttpRequest bare = HttpRequest.newBuilder(server.url("/raw"))
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build();
                 narrateSequentially(narrator, freshFacts(explanations));
                 for (int i = 0; i < explanations; i++) {
                     http.send(bare, HttpResponse.BodyHandlers.ofByteArray());
@@ -186,11 +234,28 @@ public final class NarrationBenchmark {
                 double responder = responderNanos / 1e3 / loopback.length;
                 double[] rawFigures = {percentile(raw, 0.5), rawCpuNanos / 1e3 / raw.length};
                 double perCallAtLatency = sequential * 1e6 / explanations - serverLatency.toNanos() / 1e3;
-                return new Result(explanations, serverLatency.toMillis(), load, processors, sequential, concurrent,
-                        sequential / concurrent, percentile(cached, 0.5), percentile(cached, 0.99),
-                        percentile(loopback, 0.5), Arrays.stream(loopback).average().orElse(0) / 1e3,
-                        perCallAtLatency, narratorAlone[0], narratorAlone[1], loopbackCpu, rawFigures[0], rawFigures[1],
-                        responder, narrator.statistics().model(), checkAlone[0], checkAlone[1]);
+                return new Result(
+                        explanations,
+                        serverLatency.toMillis(),
+                        load,
+                        processors,
+                        sequential,
+                        concurrent,
+                        sequential / concurrent,
+                        percentile(cached, 0.5),
+                        percentile(cached, 0.99),
+                        percentile(loopback, 0.5),
+                        Arrays.stream(loopback).average().orElse(0) / 1e3,
+                        perCallAtLatency,
+                        narratorAlone[0],
+                        narratorAlone[1],
+                        loopbackCpu,
+                        rawFigures[0],
+                        rawFigures[1],
+                        responder,
+                        narrator.statistics().model(),
+                        checkAlone[0],
+                        checkAlone[1]);
             } finally {
                 pool.shutdownNow();
             }
@@ -207,8 +272,7 @@ public final class NarrationBenchmark {
         LlmClient instant = new LlmClient() {
             @Override
             public LlmResponse complete(LlmRequest request) {
-                return new LlmResponse(answer, "stop", new TokenUsage(100, 20, 0), request.model(), Duration.ZERO,
-                        "");
+                return new LlmResponse(answer, "stop", new TokenUsage(100, 20, 0), request.model(), Duration.ZERO, "");
             }
 
             @Override
@@ -221,7 +285,8 @@ public final class NarrationBenchmark {
                 return "in-process";
             }
         };
-        LlmNarrator narrator = LlmNarrator.builder(instant).model("m").currency("USD").build();
+        LlmNarrator narrator =
+                LlmNarrator.builder(instant).model("m").currency("USD").build();
         for (int i = 0; i < iterations; i++) {
             narrator.narrate(facts);
         }
@@ -303,8 +368,11 @@ public final class NarrationBenchmark {
                 return Reply.json(400, "{\"error\":{\"message\":\"no facts\",\"type\":\"invalid_request_error\"}}");
             }
             JsonNode facts = MAPPER.readTree(fenced.group(2)).path("facts");
-            String text = String.format(Locale.ROOT, "%s cost $%,.2f against an expected $%,.2f.",
-                    facts.path("service").asText(), facts.path("actualCost").asDouble(),
+            String text = String.format(
+                    Locale.ROOT,
+                    "%s cost $%,.2f against an expected $%,.2f.",
+                    facts.path("service").asText(),
+                    facts.path("actualCost").asDouble(),
                     facts.path("expectedCost").asDouble());
             return Reply.json(200, openAiCompletion(text));
         } catch (IOException e) {
@@ -316,6 +384,8 @@ public final class NarrationBenchmark {
     public static void main(String[] args) throws Exception {
         int explanations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         long latencyMillis = args.length > 1 ? Long.parseLong(args[1]) : 50;
-        System.out.println(new NarrationBenchmark(explanations, Duration.ofMillis(latencyMillis)).run().describe());
+        System.out.println(new NarrationBenchmark(explanations, Duration.ofMillis(latencyMillis))
+                .run()
+                .describe());
     }
 }

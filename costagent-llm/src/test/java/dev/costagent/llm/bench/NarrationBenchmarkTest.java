@@ -33,15 +33,20 @@ class NarrationBenchmarkTest {
         // The check's cost per narrative is a figure for docs/performance.md (run with -Pperf), not a verdict here:
         // at this scale a few dozen narratives compare JIT warm-up more than code.
         assertThat(result.checkCpuMicros()).as("the fact check was measured").isPositive();
-        assertThat(result.throughputRatio()).as("concurrency 8 vs 1 throughput ratio").isGreaterThan(2.0);
-        assertThat(result.cachedMedianMicros()).as("a cached repeat is much faster than a call")
+        assertThat(result.throughputRatio())
+                .as("concurrency 8 vs 1 throughput ratio")
+                .isGreaterThan(2.0);
+        assertThat(result.cachedMedianMicros())
+                .as("a cached repeat is much faster than a call")
                 .isLessThan(result.sequentialSeconds() * 1e6 / explanations / 10);
     }
 
     private static void write(String report) throws IOException {
         Path directory = Path.of("target", "perf");
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("llm-narration-benchmark.txt"), report + System.lineSeparator(),
+        Files.writeString(
+                directory.resolve("llm-narration-benchmark.txt"),
+                report + System.lineSeparator(),
                 StandardCharsets.UTF_8);
     }
 }

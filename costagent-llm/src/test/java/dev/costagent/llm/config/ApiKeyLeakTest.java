@@ -53,14 +53,25 @@ class ApiKeyLeakTest {
     void keyAppearsOnlyInTheAuthorizationHeader() {
         server.enqueue(
                 Reply.json(500, openAiError("upstream failed for key " + KEY, "server_error", null)),
-                Reply.json(401, openAiError("Incorrect API key provided: " + KEY + ". You can find your API key at "
-                        + "https://platform.openai.com/account/api-keys.", "invalid_request_error",
-                        "invalid_api_key")));
-        LlmSettings settings = LlmSettings.fromEnvironment(Map.of(
-                "COSTAGENT_LLM_PROVIDER", "openai",
-                "COSTAGENT_LLM_BASE_URL", server.url("/v1").toString(),
-                "COSTAGENT_LLM_API_KEY", KEY), new Properties())
-                .toBuilder().narrationDeadline(Duration.ofSeconds(10)).build();
+                Reply.json(
+                        401,
+                        openAiError(
+                                "Incorrect API key provided: " + KEY + ". You can find your API key at "
+                                        + "https://platform.openai.com/account/api-keys.",
+                                "invalid_request_error",
+                                "invalid_api_key")));
+        LlmSettings settings = LlmSettings.fromEnvironment(
+                        Map.of(
+                                "COSTAGENT_LLM_PROVIDER",
+                                "openai",
+                                "COSTAGENT_LLM_BASE_URL",
+                                server.url("/v1").toString(),
+                                "COSTAGENT_LLM_API_KEY",
+                                KEY),
+                        new Properties())
+                .toBuilder()
+                .narrationDeadline(Duration.ofSeconds(10))
+                .build();
         Narrator narrator = Narrators.create(settings, new UsageLedger());
 
         Narrative narrative = narrator.narrate(new Facts("summary", "summary", Map.of("totalCost", 10.0)));
@@ -73,7 +84,8 @@ class ApiKeyLeakTest {
         for (ILoggingEvent event : logs.list) {
             assertThat(event.getFormattedMessage()).doesNotContain(KEY);
             if (event.getThrowableProxy() != null) {
-                assertThat(ThrowableProxyUtil.asString(event.getThrowableProxy())).doesNotContain(KEY);
+                assertThat(ThrowableProxyUtil.asString(event.getThrowableProxy()))
+                        .doesNotContain(KEY);
             }
         }
         assertThat(settings.toString()).doesNotContain(KEY).contains("ApiKey[redacted]");

@@ -12,16 +12,19 @@ import java.util.List;
  */
 public final class FactCheckBenchmark {
 
-    private FactCheckBenchmark() {
-    }
+    private FactCheckBenchmark() {}
 
     /** Mean wall and calling-thread CPU microseconds per check, over {@code iterations} checks after a warm-up. */
     public static double[] microsPerCheck(int iterations) {
         List<Object[]> cases = List.of(
-                prepared(FactCheckerTest.anomaly(), "On 2024-09-18 spend fell to $120.00 against an expected $554.56,"
-                        + " a $434.56 drop led by ResourceId=i-0abc123def4567890 (z-score 4.2)."),
-                prepared(FactCheckerTest.recommendation(), "{action} would save {monthlySavings} a month and"
-                        + " {annualSavings} a year, with {confidence} confidence and {risk} risk."),
+                prepared(
+                        FactCheckerTest.anomaly(),
+                        "On 2024-09-18 spend fell to $120.00 against an expected $554.56,"
+                                + " a $434.56 drop led by ResourceId=i-0abc123def4567890 (z-score 4.2)."),
+                prepared(
+                        FactCheckerTest.recommendation(),
+                        "{action} would save {monthlySavings} a month and"
+                                + " {annualSavings} a year, with {confidence} confidence and {risk} risk."),
                 prepared(FactCheckerTest.recommendation(), "This would save $16,993.08 per month."));
         int sink = 0;
         for (int i = 0; i < iterations; i++) {
@@ -47,8 +50,8 @@ public final class FactCheckBenchmark {
 
     private static int check(Object[] prepared) {
         FactsPrompt prompt = (FactsPrompt) prepared[0];
-        FactChecker.Verdict verdict = new FactChecker(new FactSheet(prompt.facts(), "USD"), prompt.fenceTag())
-                .check((String) prepared[1]);
+        FactChecker.Verdict verdict =
+                new FactChecker(new FactSheet(prompt.facts(), "USD"), prompt.fenceTag()).check((String) prepared[1]);
         return verdict.accepted() ? verdict.text().length() : verdict.problem().length();
     }
 }

@@ -36,7 +36,9 @@ class LlmNarratorTest {
     private final FakeTime time = new FakeTime();
     private final ReliableLlmClient client = ReliableLlmClient.builder(
                     new OpenAiClient(Endpoint.of(server.url("/v1"), ApiKey.of("sk-narrator-test"))))
-            .sleeper(time).cacheSize(0).build();
+            .sleeper(time)
+            .cacheSize(0)
+            .build();
 
     @AfterEach
     void stop() {
@@ -63,7 +65,9 @@ class LlmNarratorTest {
         Matcher fenced = FENCED.matcher(user);
         assertThat(fenced.find()).as("facts are fenced").isTrue();
         assertThat(fenced.find()).as("exactly one fence").isFalse();
-        return new ObjectMapper().readTree(FENCED.matcher(user).results().findFirst().orElseThrow().group(2));
+        return new ObjectMapper()
+                .readTree(
+                        FENCED.matcher(user).results().findFirst().orElseThrow().group(2));
     }
 
     @Test
@@ -124,14 +128,17 @@ class LlmNarratorTest {
         values.put("resourceId", "i-0abc123def4567890");
         values.put("monthlyCost", 12.5);
         Facts facts = new Facts("recommendation:rightsize i-0abc123def4567890", "recommendation", values);
-        server.enqueue(Reply.json(200, openAiCompletion(
-                "Rightsizing RESOURCE_ID_1 in account ACCOUNT_ID_2 saves $12.50 a month.")));
+        server.enqueue(Reply.json(
+                200, openAiCompletion("Rightsizing RESOURCE_ID_1 in account ACCOUNT_ID_2 saves $12.50 a month.")));
 
         Narrative narrative = narrator().redactIds(true).build().narrate(facts);
 
         String sent = server.requests().get(0).body();
-        assertThat(sent).doesNotContain("123456789012").doesNotContain("i-0abc123def4567890")
-                .contains("ACCOUNT_ID_2").contains("RESOURCE_ID_1");
+        assertThat(sent)
+                .doesNotContain("123456789012")
+                .doesNotContain("i-0abc123def4567890")
+                .contains("ACCOUNT_ID_2")
+                .contains("RESOURCE_ID_1");
         assertThat(narrative.source()).isEqualTo(NarrativeSource.MODEL);
         assertThat(narrative.text())
                 .isEqualTo("Rightsizing i-0abc123def4567890 in account 123456789012 saves $12.50 a month.");
@@ -144,19 +151,19 @@ class LlmNarratorTest {
         values.put("monthlyCost", 12.5);
         server.enqueue(Reply.json(200, openAiCompletion("Account ACCOUNT_ID_7 spends $12.50 a month.")));
 
-        Narrative narrative = narrator().redactIds(true).build()
-                .narrate(new Facts("summary", "summary", values));
+        Narrative narrative = narrator().redactIds(true).build().narrate(new Facts("summary", "summary", values));
 
         assertThat(narrative.source()).isEqualTo(NarrativeSource.TEMPLATE);
     }
 
     @Test
     void answerSlowerThanTheDeadlineFallsBack() {
-        server.enqueue(Reply.json(200, openAiCompletion("Amazon EC2 cost $1,234.56.")).after(Duration.ofSeconds(5)));
+        server.enqueue(
+                Reply.json(200, openAiCompletion("Amazon EC2 cost $1,234.56.")).after(Duration.ofSeconds(5)));
         LlmNarrator narrator = narrator().deadline(Duration.ofMillis(300)).build();
 
-        Narrative narrative = assertTimeoutPreemptively(Duration.ofSeconds(4),
-                () -> narrator.narrate(anomaly("payments")));
+        Narrative narrative =
+                assertTimeoutPreemptively(Duration.ofSeconds(4), () -> narrator.narrate(anomaly("payments")));
 
         assertThat(narrative.source()).isEqualTo(NarrativeSource.TEMPLATE);
         assertThat(narrator.statistics().failed()).isEqualTo(1);
@@ -164,8 +171,7 @@ class LlmNarratorTest {
 
     @Test
     void providerErrorsFallBack() {
-        server.enqueue(Reply.json(400, openAiError("Invalid value for 'messages'", "invalid_request_error",
-                null)));
+        server.enqueue(Reply.json(400, openAiError("Invalid value for 'messages'", "invalid_request_error", null)));
         server.enqueue(Reply.json(200, "{\"choices\": ["));
         server.enqueue(Reply.json(200, openAiCompletion("   ")));
         LlmNarrator narrator = narrator().build();
@@ -179,7 +185,8 @@ class LlmNarratorTest {
 
     @Test
     void retriesThenNarratesAfterA500() {
-        server.enqueue(Reply.json(500, openAiError("The server had an error", "server_error", null)),
+        server.enqueue(
+                Reply.json(500, openAiError("The server had an error", "server_error", null)),
                 Reply.json(200, openAiCompletion("Amazon EC2 cost $1,234.56.")));
 
         Narrative narrative = narrator().build().narrate(anomaly("payments"));

@@ -19,15 +19,27 @@ class MislabellingPropertyTest {
 
     /** A way to put a figure under a label. */
     enum Lie {
-        ANNUAL_AS_MONTHLY, MONTHLY_AS_ANNUAL, EXPECTED_AS_ACTUAL, ACTUAL_AS_EXPECTED, DROP_AS_INCREASE,
-        RISE_AS_DECREASE, CONFIDENCE_AS_RISK, TOTAL_AS_MONTHLY
+        ANNUAL_AS_MONTHLY,
+        MONTHLY_AS_ANNUAL,
+        EXPECTED_AS_ACTUAL,
+        ACTUAL_AS_EXPECTED,
+        DROP_AS_INCREASE,
+        RISE_AS_DECREASE,
+        CONFIDENCE_AS_RISK,
+        TOTAL_AS_MONTHLY
     }
 
     /** How the figure is written. */
-    enum Writing { GROUPED_DOLLARS, CODE_AFTER, SLOT }
+    enum Writing {
+        GROUPED_DOLLARS,
+        CODE_AFTER,
+        SLOT
+    }
 
     @Property(tries = 400)
-    void mislabelledFiguresAreRefused(@ForAll Lie lie, @ForAll Writing writing,
+    void mislabelledFiguresAreRefused(
+            @ForAll Lie lie,
+            @ForAll Writing writing,
             @ForAll @DoubleRange(min = 1, max = 5_000_000) double monthly,
             @ForAll @DoubleRange(min = 0, max = 2_000_000) double actual,
             @ForAll @DoubleRange(min = 0, max = 2_000_000) double expected,
@@ -54,21 +66,31 @@ class MislabellingPropertyTest {
                 Assume.that(impact > 0 && distinct(actual, expected));
                 yield "Costs saw a " + money(writing, impact, "impact") + " decrease.";
             }
-            case CONFIDENCE_AS_RISK -> "There is a " + (writing == Writing.SLOT ? "{confidence}"
-                    : String.format(Locale.ROOT, "%.1f%%", confidence * 100)) + " risk.";
+            case CONFIDENCE_AS_RISK ->
+                "There is a "
+                        + (writing == Writing.SLOT
+                                ? "{confidence}"
+                                : String.format(Locale.ROOT, "%.1f%%", confidence * 100))
+                        + " risk.";
         };
         // A coincidence (the lie's figure equals the fact it claims to be) is not a lie.
-        Assume.that(distinct(monthly, annual) && distinct(monthly, actual) && distinct(monthly, expected)
-                && distinct(annual, actual) && distinct(annual, expected) && distinct(annual, Math.abs(impact))
+        Assume.that(distinct(monthly, annual)
+                && distinct(monthly, actual)
+                && distinct(monthly, expected)
+                && distinct(annual, actual)
+                && distinct(annual, expected)
+                && distinct(annual, Math.abs(impact))
                 && distinct(monthly, Math.abs(impact)));
 
-        FactChecker.Verdict verdict = checker(monthly, annual, actual, expected, impact, confidence).check(text);
+        FactChecker.Verdict verdict =
+                checker(monthly, annual, actual, expected, impact, confidence).check(text);
 
         assertThat(verdict.problem()).as(text).isNotNull();
     }
 
     @Property(tries = 200)
-    void theSameFiguresUnderTheirOwnLabelsAreKept(@ForAll Writing writing,
+    void theSameFiguresUnderTheirOwnLabelsAreKept(
+            @ForAll Writing writing,
             @ForAll @DoubleRange(min = 1, max = 5_000_000) double monthly,
             @ForAll @DoubleRange(min = 0, max = 2_000_000) double actual,
             @ForAll @DoubleRange(min = 0, max = 2_000_000) double expected,
@@ -80,16 +102,18 @@ class MislabellingPropertyTest {
                 + money(writing, annual, "annualSavings") + " a year. Actual spend was "
                 + money(writing, actual, "actual") + ", against the expected " + money(writing, expected, "expected")
                 + "; a " + money(writing, Math.abs(impact), "impact") + (impact < 0 ? " drop" : " increase")
-                + ", with " + (writing == Writing.SLOT ? "{confidence}"
-                        : String.format(Locale.ROOT, "%.1f%%", confidence * 100)) + " confidence.";
+                + ", with "
+                + (writing == Writing.SLOT ? "{confidence}" : String.format(Locale.ROOT, "%.1f%%", confidence * 100))
+                + " confidence.";
 
-        FactChecker.Verdict verdict = checker(monthly, annual, actual, expected, impact, confidence).check(text);
+        FactChecker.Verdict verdict =
+                checker(monthly, annual, actual, expected, impact, confidence).check(text);
 
         assertThat(verdict.problem()).as(text).isNull();
     }
 
-    private static FactChecker checker(double monthly, double annual, double actual, double expected, double impact,
-            double confidence) {
+    private static FactChecker checker(
+            double monthly, double annual, double actual, double expected, double impact, double confidence) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("monthlySavings", round(monthly));
         values.put("annualSavings", round(annual));

@@ -40,7 +40,9 @@ class NarratorLiesTest {
 
     private LlmNarrator narrator() {
         return LlmNarrator.builder(new OpenAiClient(Endpoint.of(server.url("/v1"), ApiKey.of("sk-lies"))))
-                .model("gpt-4o-mini").currency("USD").build();
+                .model("gpt-4o-mini")
+                .currency("USD")
+                .build();
     }
 
     static Stream<Arguments> lies() {
@@ -51,11 +53,15 @@ class NarratorLiesTest {
                 Arguments.of("annual as monthly", recommendation, "This would save $16,993.08 per month."),
                 Arguments.of("monthly as annual", recommendation, "This would save $1,416.09 a year."),
                 Arguments.of("annual slot as monthly", recommendation, "This would save {annualSavings} per month."),
-                Arguments.of("actual and expected swapped", anomaly,
+                Arguments.of(
+                        "actual and expected swapped",
+                        anomaly,
                         "Spend was $554.56 against an expected $120.00, a $434.56 increase."),
                 Arguments.of("increase for a drop", anomaly, "Costs saw a $434.56 increase on 2024-09-18."),
                 Arguments.of("date digits as dollars", anomaly, "The anomaly of 2024-09-18 cost $2,024."),
-                Arguments.of("id digits as dollars", recommendation,
+                Arguments.of(
+                        "id digits as dollars",
+                        recommendation,
                         "Resource i-0abc123def4567890 would save $4,567,890 a month."),
                 Arguments.of("tag value as dollars", anomaly, "Cost center cc-7300 overspent by $7,300."),
                 Arguments.of("1k for 600", euroSummary, "Savings reach €1k a month."),
@@ -93,10 +99,13 @@ class NarratorLiesTest {
 
     @Test
     void anAnthropicAnswerThatHitMaxTokensIsRefused() {
-        server.enqueue(Reply.json(200, anthropicMessage("It saves {monthlySavings} a month")
-                .replace("\"end_turn\"", "\"max_tokens\"")));
-        LlmNarrator narrator = LlmNarrator.builder(new AnthropicClient(Endpoint.of(server.url(""),
-                ApiKey.of("sk-ant-lies")))).model("claude-haiku-4-5").currency("USD").build();
+        server.enqueue(Reply.json(
+                200, anthropicMessage("It saves {monthlySavings} a month").replace("\"end_turn\"", "\"max_tokens\"")));
+        LlmNarrator narrator = LlmNarrator.builder(
+                        new AnthropicClient(Endpoint.of(server.url(""), ApiKey.of("sk-ant-lies"))))
+                .model("claude-haiku-4-5")
+                .currency("USD")
+                .build();
 
         assertThat(narrator.narrate(FactCheckerTest.recommendation()).source()).isEqualTo(NarrativeSource.TEMPLATE);
         assertThat(narrator.statistics().rejected()).isEqualTo(1);
@@ -129,16 +138,19 @@ class NarratorLiesTest {
 
     @Test
     void aFaithfulAnswerWithSlotsIsRenderedFromTheFacts() {
-        server.enqueue(Reply.json(200, openAiCompletion(
-                "{action} would save {monthlySavings} a month, {annualSavings} a year, with {confidence} confidence"
-                        + " and {risk} risk.")));
+        server.enqueue(Reply.json(
+                200,
+                openAiCompletion(
+                        "{action} would save {monthlySavings} a month, {annualSavings} a year, with {confidence} confidence"
+                                + " and {risk} risk.")));
         LlmNarrator narrator = narrator();
 
         Narrative narrative = narrator.narrate(FactCheckerTest.recommendation());
 
         assertThat(narrative.source()).isEqualTo(NarrativeSource.MODEL);
-        assertThat(narrative.text()).isEqualTo("Rightsize i-0abc123def4567890 from m5.2xlarge to m5.xlarge would save"
-                + " $1,416.09 a month, $16,993.08 a year, with 30% confidence and MEDIUM risk.");
+        assertThat(narrative.text())
+                .isEqualTo("Rightsize i-0abc123def4567890 from m5.2xlarge to m5.xlarge would save"
+                        + " $1,416.09 a month, $16,993.08 a year, with 30% confidence and MEDIUM risk.");
     }
 
     @Test
@@ -155,13 +167,15 @@ class NarratorLiesTest {
 
     @Test
     void theEuroBillKeepsItsCurrency() {
-        server.enqueue(Reply.json(200, openAiCompletion("From {firstDay} to {lastDay} the bill came to {totalCost};"
-                + " savings are €600 a month.")));
+        server.enqueue(Reply.json(
+                200,
+                openAiCompletion(
+                        "From {firstDay} to {lastDay} the bill came to {totalCost};" + " savings are €600 a month.")));
 
         Narrative narrative = narrator().narrate(FactCheckerTest.summary("EUR"));
 
         assertThat(narrative.source()).isEqualTo(NarrativeSource.MODEL);
-        assertThat(narrative.text()).isEqualTo("From 2024-09-01 to 2024-09-30 the bill came to €91,234.56;"
-                + " savings are €600 a month.");
+        assertThat(narrative.text())
+                .isEqualTo("From 2024-09-01 to 2024-09-30 the bill came to €91,234.56;" + " savings are €600 a month.");
     }
 }

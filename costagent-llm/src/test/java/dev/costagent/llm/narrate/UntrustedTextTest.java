@@ -29,10 +29,15 @@ class UntrustedTextTest {
 
         String redacted = redactor.redact(text);
 
-        assertThat(redacted).doesNotContain("123456789012").doesNotContain("0f8fad5b").doesNotContain("vol-0")
-                .contains("RESOURCE_ID_1 in ACCOUNT_ID_2").contains("cost 12.50");
+        assertThat(redacted)
+                .doesNotContain("123456789012")
+                .doesNotContain("0f8fad5b")
+                .doesNotContain("vol-0")
+                .contains("RESOURCE_ID_1 in ACCOUNT_ID_2")
+                .contains("cost 12.50");
         assertThat(redactor.redact("again 123456789012")).isEqualTo("again ACCOUNT_ID_2");
         assertThat(redactor.restore(redacted)).isEqualTo(text);
-        assertThat(redactor.unknownPlaceholder("ACCOUNT_ID_2 and RESOURCE_ID_9")).isEqualTo("RESOURCE_ID_9");
+        assertThat(redactor.unknownPlaceholder("ACCOUNT_ID_2 and RESOURCE_ID_9"))
+                .isEqualTo("RESOURCE_ID_9");
     }
 }

@@ -27,9 +27,12 @@ class CallListenerTest {
     void discoveredListenersHearRequestsResponsesAndErrorsAndAFailingListenerBreaksNothing() {
         RecordingCallListener.EVENTS.clear();
         try (ScriptedServer server = ScriptedServer.start()) {
-            server.enqueue(Reply.json(500, openAiError("boom", "server_error", null)),
+            server.enqueue(
+                    Reply.json(500, openAiError("boom", "server_error", null)),
                     Reply.json(200, openAiCompletion("No figures.")));
-            LlmSettings settings = LlmSettings.builder().provider("openai").baseUrl(server.url("/v1").toString())
+            LlmSettings settings = LlmSettings.builder()
+                    .provider("openai")
+                    .baseUrl(server.url("/v1").toString())
                     .apiKey(ApiKey.of("sk-listen"))
                     .prices(PriceTable.parse("gpt-4o-mini=0.15/0.60/0.075; gpt-4o=2.50/10; "
                             + "source=https://openai.com/api/pricing; asOf=2026-12-01"))
@@ -52,19 +55,26 @@ class CallListenerTest {
             narrator.narrate(facts);
 
             assertThat(RecordingCallListener.EVENTS).hasSize(4);
-            assertThat(RecordingCallListener.EVENTS.get(1)).isInstanceOfSatisfying(LlmCallListener.Failure.class,
-                    failure -> assertThat(failure.status()).isEqualTo(500));
-            assertThat(RecordingCallListener.EVENTS.get(3)).isInstanceOfSatisfying(LlmCallListener.Response.class,
-                    response -> assertThat(response.usage()).isEqualTo(new TokenUsage(120, 30, 64)));
+            assertThat(RecordingCallListener.EVENTS.get(1))
+                    .isInstanceOfSatisfying(
+                            LlmCallListener.Failure.class,
+                            failure -> assertThat(failure.status()).isEqualTo(500));
+            assertThat(RecordingCallListener.EVENTS.get(3))
+                    .isInstanceOfSatisfying(
+                            LlmCallListener.Response.class,
+                            response -> assertThat(response.usage()).isEqualTo(new TokenUsage(120, 30, 64)));
             UsageReport report = usage.report(settings.prices());
             assertThat(report.calls()).isEqualTo(1);
             assertThat(report.cacheHits()).isEqualTo(1);
             assertThat(report.priceSource()).isEqualTo("https://openai.com/api/pricing");
             assertThat(report.priceAsOf()).isEqualTo(LocalDate.parse("2026-12-01"));
-            assertThat(report.unpricedModels()).as("gpt-4o-mini-2024-07-18 takes gpt-4o-mini's price").isEmpty();
-            assertThat(report.describe()).startsWith("LLM usage: 1 calls, 1 cache hits, 120 input tokens (64 cached),"
-                    + " 30 output tokens; estimated cost $").contains("(prices: https://openai.com/api/pricing,"
-                    + " 2026-12-01)");
+            assertThat(report.unpricedModels())
+                    .as("gpt-4o-mini-2024-07-18 takes gpt-4o-mini's price")
+                    .isEmpty();
+            assertThat(report.describe())
+                    .startsWith("LLM usage: 1 calls, 1 cache hits, 120 input tokens (64 cached),"
+                            + " 30 output tokens; estimated cost $")
+                    .contains("(prices: https://openai.com/api/pricing," + " 2026-12-01)");
         }
     }
 
@@ -72,7 +82,9 @@ class CallListenerTest {
     void pricesMatchWholeModelNamesNotPrefixes() {
         PriceTable prices = PriceTable.parse("gpt-4o=2.50/10; claude-haiku-4-5=1/5/0.10");
 
-        assertThat(prices.priceOf("gpt-4o-mini")).as("gpt-4o is not gpt-4o-mini").isEmpty();
+        assertThat(prices.priceOf("gpt-4o-mini"))
+                .as("gpt-4o is not gpt-4o-mini")
+                .isEmpty();
         assertThat(prices.priceOf("gpt-4o-2024-08-06")).isPresent();
         assertThat(prices.priceOf("claude-haiku-4-5-20251001")).isPresent();
         assertThat(prices.priceOf("claude-haiku-4-5-custom")).isEmpty();

@@ -42,17 +42,25 @@ class AnthropicClientTest {
     }
 
     private static LlmRequest request() {
-        return LlmRequest.builder().model("claude-3-5-haiku-latest").systemPrompt("Be brief.").user("Explain 42.")
-                .maxTokens(100).timeout(Duration.ofSeconds(5)).build();
+        return LlmRequest.builder()
+                .model("claude-3-5-haiku-latest")
+                .systemPrompt("Be brief.")
+                .user("Explain 42.")
+                .maxTokens(100)
+                .timeout(Duration.ofSeconds(5))
+                .build();
     }
 
     @Test
     void sendsTheDocumentedRequestAndReadsTheAnswer() {
         server.enqueue(Reply.json(200, anthropicMessage("Spend rose 42.")).withHeader("request-id", "req_1"));
 
-        LlmResponse response = client.complete(LlmRequest.builder().model("claude-3-5-haiku-latest")
-                .systemPrompt("Be brief.").user("Explain 42.")
-                .jsonSchema(new JsonSchemaFormat("n", "{\"type\":\"object\"}")).build());
+        LlmResponse response = client.complete(LlmRequest.builder()
+                .model("claude-3-5-haiku-latest")
+                .systemPrompt("Be brief.")
+                .user("Explain 42.")
+                .jsonSchema(new JsonSchemaFormat("n", "{\"type\":\"object\"}"))
+                .build());
 
         assertThat(response.text()).isEqualTo("Spend rose 42.");
         assertThat(response.finishReason()).isEqualTo("end_turn");
@@ -80,19 +88,29 @@ class AnthropicClientTest {
     @Test
     void streamsTheDocumentedEvents() {
         server.enqueue(Reply.sse(
-                anthropicEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
-                        + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"claude-3-5-haiku\","
-                        + "\"stop_reason\":null,\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}"),
-                anthropicEvent("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
-                        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"),
+                anthropicEvent(
+                        "message_start",
+                        "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+                                + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"claude-3-5-haiku\","
+                                + "\"stop_reason\":null,\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}"),
+                anthropicEvent(
+                        "content_block_start",
+                        "{\"type\":\"content_block_start\",\"index\":0,"
+                                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"),
                 anthropicEvent("ping", "{\"type\":\"ping\"}"),
-                anthropicEvent("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
-                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Spend \"}}"),
-                anthropicEvent("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
-                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"rose.\"}}"),
+                anthropicEvent(
+                        "content_block_delta",
+                        "{\"type\":\"content_block_delta\",\"index\":0,"
+                                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Spend \"}}"),
+                anthropicEvent(
+                        "content_block_delta",
+                        "{\"type\":\"content_block_delta\",\"index\":0,"
+                                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"rose.\"}}"),
                 anthropicEvent("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"),
-                anthropicEvent("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
-                        + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}"),
+                anthropicEvent(
+                        "message_delta",
+                        "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}"),
                 anthropicEvent("message_stop", "{\"type\":\"message_stop\"}")));
         List<String> fragments = new ArrayList<>();
 
@@ -120,18 +138,24 @@ class AnthropicClientTest {
 
     @Test
     void spendLimitsAreQuotaNotRateLimits() {
-        server.enqueue(Reply.json(400, anthropicError("invalid_request_error",
-                "You have reached your specified API usage limits. You will regain access on 2026-12-01.")));
+        server.enqueue(Reply.json(
+                400,
+                anthropicError(
+                        "invalid_request_error",
+                        "You have reached your specified API usage limits. You will regain access on 2026-12-01.")));
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(QuotaExceededException.class);
 
-        server.enqueue(Reply.json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":"
-                + "\"spend cap\",\"details\":{\"error_code\":\"enforced_spend_limit_reached\"}}}"));
+        server.enqueue(Reply.json(
+                429,
+                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":"
+                        + "\"spend cap\",\"details\":{\"error_code\":\"enforced_spend_limit_reached\"}}}"));
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(QuotaExceededException.class);
 
         server.enqueue(Reply.json(429, anthropicError("rate_limit_error", "Number of requests has exceeded"))
                 .withHeader("retry-after", "7"));
         assertThatThrownBy(() -> client.complete(request()))
-                .isInstanceOfSatisfying(RateLimitedException.class,
+                .isInstanceOfSatisfying(
+                        RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
     }
 
@@ -140,27 +164,35 @@ class AnthropicClientTest {
         server.enqueue(Reply.json(401, anthropicError("authentication_error", "invalid x-api-key " + KEY)));
 
         assertThatThrownBy(() -> client.complete(request()))
-                .isInstanceOfSatisfying(AuthenticationException.class,
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class,
                         e -> assertThat(e.getMessage()).doesNotContain(KEY));
     }
 
     @Test
     void errorEventInsideTheStreamIsTyped() {
         server.enqueue(Reply.sse(
-                anthropicEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
-                        + "\"model\":\"m\",\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}"),
+                anthropicEvent(
+                        "message_start",
+                        "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+                                + "\"model\":\"m\",\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}"),
                 anthropicEvent("error", anthropicError("overloaded_error", "Overloaded"))));
 
-        assertThatThrownBy(() -> client.stream(request(), f -> { })).isInstanceOfSatisfying(
-                ServerErrorException.class, e -> assertThat(e.providerCode()).isEqualTo("overloaded_error"));
+        assertThatThrownBy(() -> client.stream(request(), f -> {}))
+                .isInstanceOfSatisfying(
+                        ServerErrorException.class,
+                        e -> assertThat(e.providerCode()).isEqualTo("overloaded_error"));
     }
 
     @Test
     void truncatedStreamIsMalformed() {
-        server.enqueue(Reply.sse(anthropicEvent("content_block_delta", "{\"type\":\"content_block_delta\","
-                + "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Spend\"}}")));
+        server.enqueue(Reply.sse(anthropicEvent(
+                "content_block_delta",
+                "{\"type\":\"content_block_delta\","
+                        + "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Spend\"}}")));
 
-        assertThatThrownBy(() -> client.stream(request(), f -> { })).isInstanceOf(MalformedResponseException.class)
+        assertThatThrownBy(() -> client.stream(request(), f -> {}))
+                .isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("message_stop");
     }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.costagent.llm.client.InvalidRequestException;
-import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.JsonSchemaFormat;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
 import dev.costagent.llm.client.MalformedResponseException;
+import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.ServerErrorException;
 import dev.costagent.llm.client.TokenUsage;
 import dev.costagent.llm.provider.ollama.OllamaClient;
@@ -34,18 +34,28 @@ class OllamaClientTest {
     }
 
     private static LlmRequest request() {
-        return LlmRequest.builder().model("llama3.2").systemPrompt("Be brief.").user("Explain 42.").maxTokens(50)
-                .timeout(Duration.ofSeconds(5)).build();
+        return LlmRequest.builder()
+                .model("llama3.2")
+                .systemPrompt("Be brief.")
+                .user("Explain 42.")
+                .maxTokens(50)
+                .timeout(Duration.ofSeconds(5))
+                .build();
     }
 
     @Test
     void sendsTheDocumentedRequestAndReadsTheAnswer() {
-        server.enqueue(Reply.json(200, "{\"model\":\"llama3.2\",\"created_at\":\"2024-08-07T03:57:37Z\","
-                + "\"message\":{\"role\":\"assistant\",\"content\":\"Spend rose 42.\"},\"done_reason\":\"stop\","
-                + "\"done\":true,\"total_duration\":4353619900,\"prompt_eval_count\":26,\"eval_count\":9}"));
+        server.enqueue(Reply.json(
+                200,
+                "{\"model\":\"llama3.2\",\"created_at\":\"2024-08-07T03:57:37Z\","
+                        + "\"message\":{\"role\":\"assistant\",\"content\":\"Spend rose 42.\"},\"done_reason\":\"stop\","
+                        + "\"done\":true,\"total_duration\":4353619900,\"prompt_eval_count\":26,\"eval_count\":9}"));
 
-        LlmResponse response = client.complete(LlmRequest.builder().model("llama3.2").user("Explain 42.")
-                .jsonSchema(new JsonSchemaFormat("n", "{\"type\":\"object\"}")).build());
+        LlmResponse response = client.complete(LlmRequest.builder()
+                .model("llama3.2")
+                .user("Explain 42.")
+                .jsonSchema(new JsonSchemaFormat("n", "{\"type\":\"object\"}"))
+                .build());
 
         assertThat(response.text()).isEqualTo("Spend rose 42.");
         assertThat(response.finishReason()).isEqualTo("stop");
@@ -82,8 +92,10 @@ class OllamaClientTest {
     void unknownModelIsOneClearError() {
         server.enqueue(Reply.json(404, "{\"error\":\"model 'llama9' not found, try pulling it first\"}"));
 
-        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(ModelNotFoundException.class)
-                .hasMessageContaining("not found").hasMessageContaining("--llm-model")
+        assertThatThrownBy(() -> client.complete(request()))
+                .isInstanceOf(ModelNotFoundException.class)
+                .hasMessageContaining("not found")
+                .hasMessageContaining("--llm-model")
                 .hasCauseInstanceOf(InvalidRequestException.class);
     }
 
@@ -91,7 +103,7 @@ class OllamaClientTest {
     void errorLineInsideTheStreamIsTyped() {
         server.enqueue(Reply.ndjson("{\"error\":\"an error was encountered while running the model\"}"));
 
-        assertThatThrownBy(() -> client.stream(request(), f -> { })).isInstanceOf(ServerErrorException.class);
+        assertThatThrownBy(() -> client.stream(request(), f -> {})).isInstanceOf(ServerErrorException.class);
     }
 
     @Test
@@ -99,7 +111,8 @@ class OllamaClientTest {
         server.enqueue(Reply.ndjson(
                 "{\"model\":\"llama3.2\",\"message\":{\"role\":\"assistant\",\"content\":\"Spend\"},\"done\":false}"));
 
-        assertThatThrownBy(() -> client.stream(request(), f -> { })).isInstanceOf(MalformedResponseException.class)
+        assertThatThrownBy(() -> client.stream(request(), f -> {}))
+                .isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("truncated");
     }
 

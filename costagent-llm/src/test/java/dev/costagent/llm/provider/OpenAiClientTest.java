@@ -41,8 +41,8 @@ class OpenAiClientTest {
     private static final String KEY = "sk-test-0123456789abcdefSECRET";
 
     private final ScriptedServer server = ScriptedServer.start();
-    private final OpenAiClient client = new OpenAiClient(new Endpoint(server.url("/v1"), ApiKey.of(KEY),
-            HttpClient.Version.HTTP_1_1, Duration.ofSeconds(2), Clock.systemUTC()));
+    private final OpenAiClient client = new OpenAiClient(new Endpoint(
+            server.url("/v1"), ApiKey.of(KEY), HttpClient.Version.HTTP_1_1, Duration.ofSeconds(2), Clock.systemUTC()));
 
     @AfterEach
     void stop() {
@@ -50,17 +50,26 @@ class OpenAiClientTest {
     }
 
     private static LlmRequest request() {
-        return LlmRequest.builder().model("gpt-4o-mini").systemPrompt("Be brief.").user("Explain 42.")
-                .maxTokens(64).timeout(Duration.ofSeconds(5)).build();
+        return LlmRequest.builder()
+                .model("gpt-4o-mini")
+                .systemPrompt("Be brief.")
+                .user("Explain 42.")
+                .maxTokens(64)
+                .timeout(Duration.ofSeconds(5))
+                .build();
     }
 
     @Test
     void sendsTheDocumentedRequestAndReadsTheAnswer() {
         server.enqueue(Reply.json(200, openAiCompletion("Spend rose 42.")).withHeader("x-request-id", "req_abc"));
 
-        LlmResponse response = client.complete(LlmRequest.builder().model("gpt-4o-mini").systemPrompt("Be brief.")
-                .user("Explain 42.").maxTokens(64)
-                .jsonSchema(new JsonSchemaFormat("narrative", "{\"type\":\"object\"}")).build());
+        LlmResponse response = client.complete(LlmRequest.builder()
+                .model("gpt-4o-mini")
+                .systemPrompt("Be brief.")
+                .user("Explain 42.")
+                .maxTokens(64)
+                .jsonSchema(new JsonSchemaFormat("narrative", "{\"type\":\"object\"}"))
+                .build());
 
         assertThat(response.text()).isEqualTo("Spend rose 42.");
         assertThat(response.finishReason()).isEqualTo("stop");
@@ -79,7 +88,8 @@ class OpenAiClientTest {
         assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
         assertThat(body.path("temperature").asDouble()).isZero();
         assertThat(body.path("response_format").path("type").asText()).isEqualTo("json_schema");
-        assertThat(body.path("response_format").path("json_schema").path("name").asText()).isEqualTo("narrative");
+        assertThat(body.path("response_format").path("json_schema").path("name").asText())
+                .isEqualTo("narrative");
         assertThat(body.has("stream")).isFalse();
     }
 
@@ -89,7 +99,9 @@ class OpenAiClientTest {
                 openAiChunk("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini\","
                         + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},"
                         + "\"finish_reason\":null}],\"usage\":null}"),
-                openAiDelta("Spend "), openAiDelta("rose "), openAiDelta("42."),
+                openAiDelta("Spend "),
+                openAiDelta("rose "),
+                openAiDelta("42."),
                 openAiChunk("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini\","
                         + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":null}"),
                 openAiChunk("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini\","
@@ -106,13 +118,15 @@ class OpenAiClientTest {
         assertThat(response.usage()).isEqualTo(new TokenUsage(11, 3, 0));
         JsonNode body = server.requests().get(0).json();
         assertThat(body.path("stream").asBoolean()).isTrue();
-        assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
+        assertThat(body.path("stream_options").path("include_usage").asBoolean())
+                .isTrue();
     }
 
     @Test
     void badRequestIsTypedWithCodeAndRequestId() {
-        server.enqueue(Reply.json(400, openAiError("Invalid value for 'temperature'", "invalid_request_error",
-                "invalid_value")).withHeader("x-request-id", "req_400"));
+        server.enqueue(Reply.json(
+                        400, openAiError("Invalid value for 'temperature'", "invalid_request_error", "invalid_value"))
+                .withHeader("x-request-id", "req_400"));
 
         assertThatThrownBy(() -> client.complete(request()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
@@ -126,8 +140,9 @@ class OpenAiClientTest {
 
     @Test
     void unauthorizedNeverEchoesTheKey() {
-        server.enqueue(Reply.json(401, openAiError("Incorrect API key provided: " + KEY + ".",
-                "invalid_request_error", "invalid_api_key")));
+        server.enqueue(Reply.json(
+                401,
+                openAiError("Incorrect API key provided: " + KEY + ".", "invalid_request_error", "invalid_api_key")));
 
         assertThatThrownBy(() -> client.complete(request()))
                 .isInstanceOfSatisfying(AuthenticationException.class, e -> {
@@ -141,11 +156,13 @@ class OpenAiClientTest {
 
     @Test
     void quotaExhaustionIsNotARateLimit() {
-        server.enqueue(Reply.json(429, openAiError("You exceeded your current quota", "insufficient_quota",
-                "insufficient_quota")));
+        server.enqueue(Reply.json(
+                429, openAiError("You exceeded your current quota", "insufficient_quota", "insufficient_quota")));
 
         assertThatThrownBy(() -> client.complete(request()))
-                .isInstanceOfSatisfying(QuotaExceededException.class, e -> assertThat(e.retryable()).isFalse());
+                .isInstanceOfSatisfying(
+                        QuotaExceededException.class,
+                        e -> assertThat(e.retryable()).isFalse());
     }
 
     @Test
@@ -153,29 +170,28 @@ class OpenAiClientTest {
         server.enqueue(Reply.json(429, openAiError("Rate limit reached", "requests", "rate_limit_exceeded"))
                 .withHeader("retry-after", "3"));
 
-        assertThatThrownBy(() -> client.complete(request()))
-                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
-                    assertThat(e.retryable()).isTrue();
-                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3));
-                });
+        assertThatThrownBy(() -> client.complete(request())).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.retryable()).isTrue();
+            assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3));
+        });
     }
 
     @Test
     void serverErrorIsRetryable() {
         server.enqueue(Reply.json(503, "upstream connect error"));
 
-        assertThatThrownBy(() -> client.complete(request()))
-                .isInstanceOfSatisfying(ServerErrorException.class, e -> {
-                    assertThat(e.status()).isEqualTo(503);
-                    assertThat(e.retryable()).isTrue();
-                });
+        assertThatThrownBy(() -> client.complete(request())).isInstanceOfSatisfying(ServerErrorException.class, e -> {
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.retryable()).isTrue();
+        });
     }
 
     @Test
     void malformedJsonIsReportedNotThrownRaw() {
         server.enqueue(Reply.json(200, "{\"id\":\"x\",\"choices\":[{\"message\":"));
 
-        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(MalformedResponseException.class)
+        assertThatThrownBy(() -> client.complete(request()))
+                .isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("malformed JSON");
     }
 
@@ -183,7 +199,8 @@ class OpenAiClientTest {
     void answerWithoutChoicesIsMalformed() {
         server.enqueue(Reply.json(200, "{\"id\":\"x\",\"choices\":[]}"));
 
-        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(MalformedResponseException.class)
+        assertThatThrownBy(() -> client.complete(request()))
+                .isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("no choices");
     }
 
@@ -193,7 +210,8 @@ class OpenAiClientTest {
         List<String> fragments = new ArrayList<>();
 
         assertThatThrownBy(() -> client.stream(request(), fragments::add))
-                .isInstanceOf(MalformedResponseException.class).hasMessageContaining("truncated");
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("truncated");
         assertThat(fragments).containsExactly("Spend ", "rose");
     }
 
@@ -201,17 +219,19 @@ class OpenAiClientTest {
     void malformedStreamLineIsReportedAtOnce() {
         server.enqueue(Reply.sse(openAiDelta("Spend "), "data: {not json\n\n").thenStall());
 
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> client.stream(request().withTimeout(Duration.ofSeconds(8)), f -> { }))
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> assertThatThrownBy(() -> client.stream(request().withTimeout(Duration.ofSeconds(8)), f -> {}))
                         .isInstanceOf(MalformedResponseException.class));
     }
 
     @Test
     void errorInsideTheStreamIsTyped() {
-        server.enqueue(Reply.sse(openAiDelta("Spend "),
-                openAiChunk(openAiError("The server had an error", "server_error", null))));
+        server.enqueue(Reply.sse(
+                openAiDelta("Spend "), openAiChunk(openAiError("The server had an error", "server_error", null))));
 
-        assertThatThrownBy(() -> client.stream(request(), f -> { })).isInstanceOf(ServerErrorException.class)
+        assertThatThrownBy(() -> client.stream(request(), f -> {}))
+                .isInstanceOf(ServerErrorException.class)
                 .hasMessageContaining("server had an error");
     }
 
@@ -219,13 +239,16 @@ class OpenAiClientTest {
     void answerSlowerThanTheBudgetTimesOut() {
         server.enqueue(Reply.sse(openAiDelta("Spend ")).thenStall());
 
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-                assertThatThrownBy(() -> client.stream(request().withTimeout(Duration.ofMillis(300)), f -> { }))
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> assertThatThrownBy(() -> client.stream(request().withTimeout(Duration.ofMillis(300)), f -> {}))
                         .isInstanceOf(LlmTimeoutException.class));
         server.enqueue(Reply.json(200, openAiCompletion("late")).after(Duration.ofSeconds(5)));
-        assertTimeoutPreemptively(Duration.ofSeconds(4), () ->
-                assertThatThrownBy(() -> client.complete(request().withTimeout(Duration.ofMillis(300))))
-                        .isInstanceOf(LlmTimeoutException.class).extracting(e -> ((LlmException) e).retryable())
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(4),
+                () -> assertThatThrownBy(() -> client.complete(request().withTimeout(Duration.ofMillis(300))))
+                        .isInstanceOf(LlmTimeoutException.class)
+                        .extracting(e -> ((LlmException) e).retryable())
                         .isEqualTo(true));
     }
 

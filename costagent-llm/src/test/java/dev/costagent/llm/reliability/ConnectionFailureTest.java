@@ -35,7 +35,11 @@ class ConnectionFailureTest {
     private final FakeTime time = new FakeTime();
 
     private static LlmRequest request() {
-        return LlmRequest.builder().model("m").user("Explain 42.").timeout(Duration.ofSeconds(10)).build();
+        return LlmRequest.builder()
+                .model("m")
+                .user("Explain 42.")
+                .timeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** Accepts connections on loopback; drops the first {@code drops} without a byte, answers the rest. */
@@ -46,25 +50,28 @@ class ConnectionFailureTest {
 
         DroppingServer(int drops, String body) throws IOException {
             socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
-            acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try (Socket connection = socket.accept()) {
-                        if (connections.incrementAndGet() <= drops) {
-                            readRequest(connection.getInputStream());
-                            continue;
+            acceptor = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try (Socket connection = socket.accept()) {
+                                if (connections.incrementAndGet() <= drops) {
+                                    readRequest(connection.getInputStream());
+                                    continue;
+                                }
+                                readRequest(connection.getInputStream());
+                                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                                OutputStream out = connection.getOutputStream();
+                                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                                + bytes.length + "\r\nConnection: close\r\n\r\n")
+                                        .getBytes(StandardCharsets.US_ASCII));
+                                out.write(bytes);
+                                out.flush();
+                            } catch (IOException closed) {
+                                return;
+                            }
                         }
-                        readRequest(connection.getInputStream());
-                        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                        OutputStream out = connection.getOutputStream();
-                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                                + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                        out.write(bytes);
-                        out.flush();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "dropping-server");
+                    },
+                    "dropping-server");
             acceptor.setDaemon(true);
             acceptor.start();
         }
@@ -84,7 +91,10 @@ class ConnectionFailureTest {
             }
             String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
             int at = lower.indexOf("content-length:");
-            int length = at < 0 ? 0 : Integer.parseInt(lower.substring(at + 15, lower.indexOf("\r\n", at)).strip());
+            int length = at < 0
+                    ? 0
+                    : Integer.parseInt(
+                            lower.substring(at + 15, lower.indexOf("\r\n", at)).strip());
             in.readNBytes(length);
         }
 
@@ -97,8 +107,11 @@ class ConnectionFailureTest {
     @Test
     void droppedConnectionsAreRetriedUntilAnAnswerComes() throws Exception {
         try (DroppingServer server = new DroppingServer(1, openAiCompletion("ok"))) {
-            ReliableLlmClient client = ReliableLlmClient.builder(new OpenAiClient(Endpoint.of(server.url("/v1"),
-                    null))).sleeper(time).ticker(time).cacheSize(0).build();
+            ReliableLlmClient client = ReliableLlmClient.builder(new OpenAiClient(Endpoint.of(server.url("/v1"), null)))
+                    .sleeper(time)
+                    .ticker(time)
+                    .cacheSize(0)
+                    .build();
 
             assertThat(client.complete(request()).text()).isEqualTo("ok");
             assertThat(server.connections.get()).isGreaterThanOrEqualTo(2);
@@ -108,9 +121,13 @@ class ConnectionFailureTest {
     @Test
     void connectionsThatKeepDroppingAreRetriedThenReported() throws Exception {
         try (DroppingServer server = new DroppingServer(Integer.MAX_VALUE, "")) {
-            ReliableLlmClient client = ReliableLlmClient.builder(new OpenAiClient(Endpoint.of(server.url("/v1"),
-                    null))).retryPolicy(new RetryPolicy(3, Duration.ofMillis(100), 2, Duration.ofSeconds(1),
-                    Duration.ofSeconds(1))).sleeper(time).ticker(time).cacheSize(0).build();
+            ReliableLlmClient client = ReliableLlmClient.builder(new OpenAiClient(Endpoint.of(server.url("/v1"), null)))
+                    .retryPolicy(
+                            new RetryPolicy(3, Duration.ofMillis(100), 2, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                    .sleeper(time)
+                    .ticker(time)
+                    .cacheSize(0)
+                    .build();
 
             assertThatThrownBy(() -> client.complete(request())).isInstanceOf(ConnectionFailedException.class);
             // The JDK client may itself reconnect once per attempt; every attempt of ours is one wait apart.
@@ -127,17 +144,25 @@ class ConnectionFailureTest {
         }
         OpenAiClient client = new OpenAiClient(Endpoint.of(closedPort, null));
 
-        assertThatThrownBy(() -> client.complete(request())).isInstanceOfSatisfying(ConnectionFailedException.class,
-                e -> assertThat(e.retryable()).isTrue());
+        assertThatThrownBy(() -> client.complete(request()))
+                .isInstanceOfSatisfying(
+                        ConnectionFailedException.class,
+                        e -> assertThat(e.retryable()).isTrue());
     }
 
     @Test
     void overloadedAnthropicIsRetriedThenSucceeds() {
         try (ScriptedServer server = ScriptedServer.start()) {
-            server.enqueue(Reply.json(529, anthropicError("overloaded_error", "Overloaded")),
+            server.enqueue(
+                    Reply.json(529, anthropicError("overloaded_error", "Overloaded")),
                     Reply.json(200, anthropicMessage("ok")));
-            ReliableLlmClient client = ReliableLlmClient.builder(new AnthropicClient(Endpoint.of(server.url(""),
-                    ApiKey.of("sk-ant-x")))).sleeper(time).ticker(time).jitter(() -> 0).cacheSize(0).build();
+            ReliableLlmClient client = ReliableLlmClient.builder(
+                            new AnthropicClient(Endpoint.of(server.url(""), ApiKey.of("sk-ant-x"))))
+                    .sleeper(time)
+                    .ticker(time)
+                    .jitter(() -> 0)
+                    .cacheSize(0)
+                    .build();
 
             assertThat(client.complete(request()).text()).isEqualTo("ok");
             assertThat(time.sleeps()).containsExactly(Duration.ofMillis(250));
@@ -148,8 +173,11 @@ class ConnectionFailureTest {
     void requestTimeout408IsRetried() {
         try (ScriptedServer server = ScriptedServer.start()) {
             server.enqueue(Reply.json(408, "{}"), Reply.json(200, openAiCompletion("ok")));
-            ReliableLlmClient client = ReliableLlmClient.builder(new OpenAiClient(Endpoint.of(server.url("/v1"),
-                    null))).sleeper(time).ticker(time).cacheSize(0).build();
+            ReliableLlmClient client = ReliableLlmClient.builder(new OpenAiClient(Endpoint.of(server.url("/v1"), null)))
+                    .sleeper(time)
+                    .ticker(time)
+                    .cacheSize(0)
+                    .build();
 
             assertThat(client.complete(request()).text()).isEqualTo("ok");
             assertThat(server.requests()).hasSize(2);
@@ -161,8 +189,9 @@ class ConnectionFailureTest {
         try (ScriptedServer server = ScriptedServer.start()) {
             server.otherwise(request -> Reply.json(200, openAiCompletion("ok")));
             for (HttpClient.Version version : HttpClient.Version.values()) {
-                new OpenAiClient(new Endpoint(server.url("/v1"), null, version, Duration.ofSeconds(2),
-                        Clock.systemUTC())).complete(request());
+                new OpenAiClient(new Endpoint(
+                                server.url("/v1"), null, version, Duration.ofSeconds(2), Clock.systemUTC()))
+                        .complete(request());
             }
 
             // HTTP/2 over cleartext asks to upgrade (h2c); HTTP/1.1 never does, for servers that choke on it.

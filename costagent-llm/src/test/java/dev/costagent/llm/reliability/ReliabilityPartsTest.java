@@ -69,13 +69,14 @@ class ReliabilityPartsTest {
 
     @Test
     void backoffGrowsExponentiallyWithJitterAndIsCapped() {
-        RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1),
-                Duration.ofSeconds(5));
+        RetryPolicy policy =
+                new RetryPolicy(10, Duration.ofMillis(100), 2.0, Duration.ofSeconds(1), Duration.ofSeconds(5));
 
         assertThat(policy.backoff(1, 0.0)).isEqualTo(Duration.ofMillis(50));
         assertThat(policy.backoff(1, 1.0)).isEqualTo(Duration.ofMillis(100));
         assertThat(policy.backoff(3, 0.0)).isEqualTo(Duration.ofMillis(200));
-        assertThat(policy.backoff(9, 0.999)).isLessThanOrEqualTo(Duration.ofSeconds(1))
+        assertThat(policy.backoff(9, 0.999))
+                .isLessThanOrEqualTo(Duration.ofSeconds(1))
                 .isGreaterThan(Duration.ofMillis(990));
     }
 
@@ -99,7 +100,9 @@ class ReliabilityPartsTest {
         RateLimiter limiter = new RateLimiter(1, 0, time);
         assertThat(limiter.reserve(0)).isZero();
         limiter.cancel(0);
-        assertThat(limiter.reserve(0)).as("the returned request is available again at once").isZero();
+        assertThat(limiter.reserve(0))
+                .as("the returned request is available again at once")
+                .isZero();
         assertThat(limiter.reserve(0)).as("without a refund the next one waits").isPositive();
     }
 
@@ -121,10 +124,19 @@ class ReliabilityPartsTest {
                 return "failing";
             }
         };
-        ReliableLlmClient client = ReliableLlmClient.builder(failing).sleeper(time).ticker(time)
-                .retryPolicy(RetryPolicy.NONE).rateLimit(1, 0).circuitBreaker(1, Duration.ofMinutes(5))
-                .cacheSize(0).build();
-        LlmRequest request = LlmRequest.builder().model("m").user("x").timeout(Duration.ofSeconds(1)).build();
+        ReliableLlmClient client = ReliableLlmClient.builder(failing)
+                .sleeper(time)
+                .ticker(time)
+                .retryPolicy(RetryPolicy.NONE)
+                .rateLimit(1, 0)
+                .circuitBreaker(1, Duration.ofMinutes(5))
+                .cacheSize(0)
+                .build();
+        LlmRequest request = LlmRequest.builder()
+                .model("m")
+                .user("x")
+                .timeout(Duration.ofSeconds(1))
+                .build();
         assertThatThrownBy(() -> client.complete(request)).isInstanceOf(ServerErrorException.class);
         time.advance(Duration.ofSeconds(1));
 
@@ -152,8 +164,13 @@ class ReliabilityPartsTest {
             }
             return answer("up");
         });
-        ReliableLlmClient client = ReliableLlmClient.builder(provider).retryPolicy(RetryPolicy.NONE)
-                .circuitBreaker(3, Duration.ofSeconds(30)).cacheSize(0).ticker(time).sleeper(time).build();
+        ReliableLlmClient client = ReliableLlmClient.builder(provider)
+                .retryPolicy(RetryPolicy.NONE)
+                .circuitBreaker(3, Duration.ofSeconds(30))
+                .cacheSize(0)
+                .ticker(time)
+                .sleeper(time)
+                .build();
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> client.complete(request("x"))).isInstanceOf(ServerErrorException.class);
@@ -187,7 +204,8 @@ class ReliabilityPartsTest {
         time.advance(Duration.ofSeconds(10));
         breaker.acquire("c");
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
-        assertThatThrownBy(() -> breaker.acquire("c")).isInstanceOf(CircuitOpenException.class)
+        assertThatThrownBy(() -> breaker.acquire("c"))
+                .isInstanceOf(CircuitOpenException.class)
                 .hasMessageContaining("trial");
         breaker.onFailure(outage);
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
@@ -206,8 +224,13 @@ class ReliabilityPartsTest {
             }
             return answer("up");
         });
-        ReliableLlmClient client = ReliableLlmClient.builder(provider).retryPolicy(RetryPolicy.NONE)
-                .circuitBreaker(1, Duration.ofSeconds(5)).cacheSize(0).ticker(time).sleeper(time).build();
+        ReliableLlmClient client = ReliableLlmClient.builder(provider)
+                .retryPolicy(RetryPolicy.NONE)
+                .circuitBreaker(1, Duration.ofSeconds(5))
+                .cacheSize(0)
+                .ticker(time)
+                .sleeper(time)
+                .build();
 
         assertThatThrownBy(() -> client.complete(request("x"))).isInstanceOf(ServerErrorException.class);
         time.advance(Duration.ofSeconds(5));
@@ -218,7 +241,8 @@ class ReliabilityPartsTest {
     @Test
     void cacheAnswersRepeatsAndCountsHitsMissesAndEvictions() {
         ScriptedClient provider = new ScriptedClient(() -> answer("cached"));
-        ReliableLlmClient client = ReliableLlmClient.builder(provider).cacheSize(2).build();
+        ReliableLlmClient client =
+                ReliableLlmClient.builder(provider).cacheSize(2).build();
 
         client.complete(request("a"));
         client.complete(request("a"));
@@ -244,10 +268,21 @@ class ReliabilityPartsTest {
         ReliableLlmClient client = ReliableLlmClient.builder(provider).build();
 
         client.complete(request("a"));
-        client.complete(LlmRequest.builder().model("other").user("a").maxTokens(100).build());
+        client.complete(
+                LlmRequest.builder().model("other").user("a").maxTokens(100).build());
         client.complete(LlmRequest.builder().model("m").user("a").maxTokens(101).build());
-        client.complete(LlmRequest.builder().model("m").user("a").maxTokens(100).temperature(0.7).build());
-        client.complete(LlmRequest.builder().model("m").systemPrompt("s").user("a").maxTokens(100).build());
+        client.complete(LlmRequest.builder()
+                .model("m")
+                .user("a")
+                .maxTokens(100)
+                .temperature(0.7)
+                .build());
+        client.complete(LlmRequest.builder()
+                .model("m")
+                .systemPrompt("s")
+                .user("a")
+                .maxTokens(100)
+                .build());
 
         assertThat(provider.calls).hasValue(5);
     }
@@ -267,7 +302,10 @@ class ReliabilityPartsTest {
             inFlight.decrementAndGet();
             return answer("ok");
         });
-        ReliableLlmClient client = ReliableLlmClient.builder(provider).maxConcurrency(3).cacheSize(0).build();
+        ReliableLlmClient client = ReliableLlmClient.builder(provider)
+                .maxConcurrency(3)
+                .cacheSize(0)
+                .build();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<LlmResponse>> calls = new ArrayList<>();
@@ -289,8 +327,13 @@ class ReliabilityPartsTest {
     @Test
     void clientSideWaitsBeyondTheBudgetFailWithoutJudgingTheProvider() {
         ScriptedClient provider = new ScriptedClient(() -> answer("ok"));
-        ReliableLlmClient client = ReliableLlmClient.builder(provider).rateLimit(0.1, 0).cacheSize(0)
-                .circuitBreaker(1, Duration.ofMinutes(1)).ticker(time).sleeper(time).build();
+        ReliableLlmClient client = ReliableLlmClient.builder(provider)
+                .rateLimit(0.1, 0)
+                .cacheSize(0)
+                .circuitBreaker(1, Duration.ofMinutes(1))
+                .ticker(time)
+                .sleeper(time)
+                .build();
         LlmRequest shortBudget = request("a").withTimeout(Duration.ofSeconds(2));
 
         client.complete(shortBudget);
@@ -305,8 +348,12 @@ class ReliabilityPartsTest {
     @Test
     void rateLimitWaitIsSpentThroughTheSleeper() {
         ScriptedClient provider = new ScriptedClient(() -> answer("ok"));
-        ReliableLlmClient client = ReliableLlmClient.builder(provider).rateLimit(1, 0).cacheSize(0)
-                .ticker(time).sleeper(time).build();
+        ReliableLlmClient client = ReliableLlmClient.builder(provider)
+                .rateLimit(1, 0)
+                .cacheSize(0)
+                .ticker(time)
+                .sleeper(time)
+                .build();
 
         client.complete(request("a"));
         client.complete(request("a"));

@@ -11,8 +11,8 @@ import dev.costagent.llm.client.AuthenticationException;
 import dev.costagent.llm.client.InvalidRequestException;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
-import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.MalformedResponseException;
+import dev.costagent.llm.client.ModelNotFoundException;
 import dev.costagent.llm.client.QuotaExceededException;
 import dev.costagent.llm.client.RateLimitedException;
 import dev.costagent.llm.client.ServerErrorException;
@@ -42,9 +42,16 @@ class ReliableLlmClientTest {
     private final ScriptedServer server = ScriptedServer.start();
     private final FakeTime time = new FakeTime();
     private final ReliableLlmClient client = ReliableLlmClient.builder(new OpenAiClient(new Endpoint(
-                    server.url("/v1"), ApiKey.of(KEY), HttpClient.Version.HTTP_1_1, Duration.ofSeconds(2),
+                    server.url("/v1"),
+                    ApiKey.of(KEY),
+                    HttpClient.Version.HTTP_1_1,
+                    Duration.ofSeconds(2),
                     Clock.fixed(NOW, ZoneOffset.UTC))))
-            .sleeper(time).ticker(time).jitter(() -> 0.5).cacheSize(0).build();
+            .sleeper(time)
+            .ticker(time)
+            .jitter(() -> 0.5)
+            .cacheSize(0)
+            .build();
 
     @AfterEach
     void stop() {
@@ -52,7 +59,11 @@ class ReliableLlmClientTest {
     }
 
     private static LlmRequest request() {
-        return LlmRequest.builder().model("gpt-4o-mini").user("Explain 42.").timeout(Duration.ofSeconds(30)).build();
+        return LlmRequest.builder()
+                .model("gpt-4o-mini")
+                .user("Explain 42.")
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 
     private static Reply rateLimited() {
@@ -75,8 +86,7 @@ class ReliableLlmClientTest {
     void waitsUntilTheRetryAfterHttpDate() {
         String inFiveSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.ofInstant(NOW.plusSeconds(5), ZoneOffset.UTC));
-        server.enqueue(rateLimited().withHeader("Retry-After", inFiveSeconds),
-                Reply.json(200, openAiCompletion("ok")));
+        server.enqueue(rateLimited().withHeader("Retry-After", inFiveSeconds), Reply.json(200, openAiCompletion("ok")));
 
         client.complete(request());
 
@@ -85,7 +95,8 @@ class ReliableLlmClientTest {
 
     @Test
     void honoursTheExhaustedRateLimitResetHeader() {
-        server.enqueue(rateLimited()
+        server.enqueue(
+                rateLimited()
                         .withHeader("x-ratelimit-remaining-requests", "0")
                         .withHeader("x-ratelimit-reset-requests", "1.5s")
                         .withHeader("x-ratelimit-remaining-tokens", "9000")
@@ -99,7 +110,8 @@ class ReliableLlmClientTest {
 
     @Test
     void retriesAConflictAsTheOfficialSdksDo() {
-        server.enqueue(Reply.json(409, openAiError("Lock timeout", "conflict", null)),
+        server.enqueue(
+                Reply.json(409, openAiError("Lock timeout", "conflict", null)),
                 Reply.json(200, openAiCompletion("ok")));
 
         assertThat(client.complete(request()).text()).isEqualTo("ok");
@@ -108,8 +120,10 @@ class ReliableLlmClientTest {
 
     @Test
     void xShouldRetryFalseStopsARetryableFailure() {
-        server.enqueue(Reply.json(500, openAiError("The server had an error", "server_error", null))
-                .withHeader("x-should-retry", "false"), Reply.json(200, openAiCompletion("ok")));
+        server.enqueue(
+                Reply.json(500, openAiError("The server had an error", "server_error", null))
+                        .withHeader("x-should-retry", "false"),
+                Reply.json(200, openAiCompletion("ok")));
 
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(ServerErrorException.class);
         assertThat(server.requests()).hasSize(1);
@@ -117,8 +131,10 @@ class ReliableLlmClientTest {
 
     @Test
     void xShouldRetryTrueRetriesAnOtherwiseFinalFailure() {
-        server.enqueue(Reply.json(400, openAiError("Try again", "invalid_request_error", null))
-                .withHeader("x-should-retry", "true"), Reply.json(200, openAiCompletion("ok")));
+        server.enqueue(
+                Reply.json(400, openAiError("Try again", "invalid_request_error", null))
+                        .withHeader("x-should-retry", "true"),
+                Reply.json(200, openAiCompletion("ok")));
 
         assertThat(client.complete(request()).text()).isEqualTo("ok");
         assertThat(server.requests()).hasSize(2);
@@ -126,8 +142,10 @@ class ReliableLlmClientTest {
 
     @Test
     void serverErrorsBackOffExponentiallyThenSucceed() {
-        server.enqueue(Reply.json(500, openAiError("The server had an error", "server_error", null)),
-                Reply.json(502, "bad gateway"), Reply.json(200, openAiCompletion("ok")));
+        server.enqueue(
+                Reply.json(500, openAiError("The server had an error", "server_error", null)),
+                Reply.json(502, "bad gateway"),
+                Reply.json(200, openAiCompletion("ok")));
 
         assertThat(client.complete(request()).text()).isEqualTo("ok");
 
@@ -138,8 +156,11 @@ class ReliableLlmClientTest {
 
     @Test
     void serverErrorIgnoresTheRateLimitWindowHeaders() {
-        server.enqueue(Reply.json(500, "oops").withHeader("x-ratelimit-remaining-tokens", "0")
-                .withHeader("x-ratelimit-reset-tokens", "6m0s"), Reply.json(200, openAiCompletion("ok")));
+        server.enqueue(
+                Reply.json(500, "oops")
+                        .withHeader("x-ratelimit-remaining-tokens", "0")
+                        .withHeader("x-ratelimit-reset-tokens", "6m0s"),
+                Reply.json(200, openAiCompletion("ok")));
 
         assertThat(client.complete(request()).text()).isEqualTo("ok");
         assertThat(time.sleeps()).containsExactly(Duration.ofMillis(375));
@@ -159,17 +180,19 @@ class ReliableLlmClientTest {
     void neverRetriesBadRequestAuthenticationOrQuota() {
         server.enqueue(Reply.json(400, openAiError("bad", "invalid_request_error", null)));
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(InvalidRequestException.class);
-        server.enqueue(Reply.json(401, openAiError("Incorrect API key provided: " + KEY, "invalid_request_error",
-                "invalid_api_key")));
-        assertThatThrownBy(() -> client.complete(request())).isInstanceOf(AuthenticationException.class)
+        server.enqueue(Reply.json(
+                401, openAiError("Incorrect API key provided: " + KEY, "invalid_request_error", "invalid_api_key")));
+        assertThatThrownBy(() -> client.complete(request()))
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageNotContaining(KEY);
         server.enqueue(Reply.json(403, openAiError("forbidden", "invalid_request_error", null)));
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(AuthenticationException.class);
-        server.enqueue(Reply.json(404, openAiError("The model does not exist", "invalid_request_error",
-                "model_not_found")));
+        server.enqueue(
+                Reply.json(404, openAiError("The model does not exist", "invalid_request_error", "model_not_found")));
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(ModelNotFoundException.class);
-        server.enqueue(Reply.json(429, openAiError("You exceeded your current quota", "insufficient_quota",
-                "insufficient_quota")).withHeader("Retry-After", "1"));
+        server.enqueue(Reply.json(
+                        429, openAiError("You exceeded your current quota", "insufficient_quota", "insufficient_quota"))
+                .withHeader("Retry-After", "1"));
         assertThatThrownBy(() -> client.complete(request())).isInstanceOf(QuotaExceededException.class);
 
         assertThat(server.requests()).hasSize(5);
@@ -204,14 +227,15 @@ class ReliableLlmClientTest {
 
     @Test
     void streamIsRetriedOnlyBeforeTheFirstFragment() {
-        server.enqueue(rateLimited().withHeader("Retry-After", "1"),
-                Reply.sse(openAiDelta("ok"), "data: [DONE]\n\n"));
+        server.enqueue(rateLimited().withHeader("Retry-After", "1"), Reply.sse(openAiDelta("ok"), "data: [DONE]\n\n"));
         List<String> fragments = new ArrayList<>();
 
         assertThat(client.stream(request(), fragments::add).text()).isEqualTo("ok");
         assertThat(fragments).containsExactly("ok");
 
-        server.enqueue(Reply.sse(openAiDelta("half"), "data: {\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}\n\n"),
+        server.enqueue(
+                Reply.sse(
+                        openAiDelta("half"), "data: {\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}\n\n"),
                 Reply.sse(openAiDelta("again"), "data: [DONE]\n\n"));
         assertThatThrownBy(() -> client.stream(request(), fragments::add)).isInstanceOf(ServerErrorException.class);
         assertThat(fragments).containsExactly("ok", "half");

@@ -46,7 +46,8 @@ public final class ScriptedServer implements AutoCloseable {
     private final List<Recorded> requests = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final LongAdder responderNanos = new LongAdder();
-    private volatile Function<Recorded, Reply> fallback = request -> Reply.json(599, "{\"error\":\"no scripted reply\"}");
+    private volatile Function<Recorded, Reply> fallback =
+            request -> Reply.json(599, "{\"error\":\"no scripted reply\"}");
 
     private ScriptedServer(int threads) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -115,11 +116,14 @@ public final class ScriptedServer implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                    List.copyOf(values)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
             String query = exchange.getRequestURI().getRawQuery();
-            Recorded recorded = new Recorded(exchange.getRequestMethod(),
-                    exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query), headers, new String(body, StandardCharsets.UTF_8));
+            Recorded recorded = new Recorded(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query),
+                    headers,
+                    new String(body, StandardCharsets.UTF_8));
             synchronized (requests) {
                 requests.add(recorded);
             }
@@ -133,7 +137,8 @@ public final class ScriptedServer implements AutoCloseable {
                 // Simulated provider latency (the remote model "thinking"), not work done by the code under test.
                 Thread.sleep(reply.delay().toMillis());
             }
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            reply.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             if (reply.chunks().size() == 1 && reply.stall() == null) {
                 byte[] bytes = reply.chunks().get(0).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);

@@ -3,8 +3,7 @@ package dev.costagent.llm.testing;
 /** Documented provider payloads, as the servers send them, for tests. */
 public final class Wire {
 
-    private Wire() {
-    }
+    private Wire() {}
 
     /** An OpenAI chat.completion body. */
     public static String openAiCompletion(String content) {
@@ -17,8 +16,8 @@ public final class Wire {
 
     /** An OpenAI chat.completion body that stopped for {@code finishReason} (e.g. {@code length}). */
     public static String openAiCompletion(String content, String finishReason) {
-        return openAiCompletion(content).replace("\"finish_reason\":\"stop\"",
-                "\"finish_reason\":" + quote(finishReason));
+        return openAiCompletion(content)
+                .replace("\"finish_reason\":\"stop\"", "\"finish_reason\":" + quote(finishReason));
     }
 
     /** One OpenAI SSE event. */

@@ -34,13 +34,31 @@ class RetryHintsTest {
                 .isEqualTo(Duration.ZERO);
         assertThat(RetryHints.from(headers("retry-after-ms", "250", "retry-after", "1"), CLOCK, true))
                 .isEqualTo(Duration.ofMillis(250));
-        assertThat(RetryHints.from(headers("anthropic-ratelimit-requests-remaining", "0",
-                "anthropic-ratelimit-requests-reset", "2026-11-28T10:00:12Z"), CLOCK, true))
+        assertThat(RetryHints.from(
+                        headers(
+                                "anthropic-ratelimit-requests-remaining",
+                                "0",
+                                "anthropic-ratelimit-requests-reset",
+                                "2026-11-28T10:00:12Z"),
+                        CLOCK,
+                        true))
                 .isEqualTo(Duration.ofSeconds(12));
-        assertThat(RetryHints.from(headers("x-ratelimit-reset-requests", "20ms",
-                "x-ratelimit-reset-tokens", "1m30s"), CLOCK, true)).isEqualTo(Duration.ofMillis(20));
-        assertThat(RetryHints.from(headers("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-requests", "20ms",
-                "x-ratelimit-reset-tokens", "1m30s"), CLOCK, true)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(RetryHints.from(
+                        headers("x-ratelimit-reset-requests", "20ms", "x-ratelimit-reset-tokens", "1m30s"),
+                        CLOCK,
+                        true))
+                .isEqualTo(Duration.ofMillis(20));
+        assertThat(RetryHints.from(
+                        headers(
+                                "x-ratelimit-remaining-tokens",
+                                "0",
+                                "x-ratelimit-reset-requests",
+                                "20ms",
+                                "x-ratelimit-reset-tokens",
+                                "1m30s"),
+                        CLOCK,
+                        true))
+                .isEqualTo(Duration.ofSeconds(90));
         assertThat(RetryHints.from(headers(), CLOCK, true)).isNull();
         assertThat(RetryHints.from(headers("retry-after", "soon"), CLOCK, true)).isNull();
     }
@@ -48,14 +66,16 @@ class RetryHintsTest {
     @Test
     void resetHeadersOnAnAnswerThatIsNotRateLimitedAreNoHint() {
         // OpenAI sends x-ratelimit-* on every answer; a 500 must not wait for the token window to reset.
-        assertThat(RetryHints.from(headers("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "6m0s"),
-                CLOCK, false)).isNull();
+        assertThat(RetryHints.from(
+                        headers("x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "6m0s"), CLOCK, false))
+                .isNull();
         assertThat(RetryHints.from(headers("retry-after", "3"), CLOCK, false)).isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
     void parsesGoDurations() {
-        Consumer<String> unreadable = text -> assertThat(RetryHints.parseGoDuration(text)).isNull();
+        Consumer<String> unreadable =
+                text -> assertThat(RetryHints.parseGoDuration(text)).isNull();
         assertThat(RetryHints.parseGoDuration("6m0s")).isEqualTo(Duration.ofMinutes(6));
         assertThat(RetryHints.parseGoDuration("1h2m3.5s")).isEqualTo(Duration.ofMillis(3_723_500));
         assertThat(RetryHints.parseGoDuration("17ms")).isEqualTo(Duration.ofMillis(17));
@@ -68,8 +88,8 @@ class RetryHintsTest {
     void sseDecoderAssemblesEvents() {
         List<String> events = new java.util.ArrayList<>();
         SseDecoder sse = new SseDecoder((event, data) -> events.add(event + "|" + data));
-        for (String line : List.of(": comment", "event: a", "data: one", "data:two", "", "data: x", "", "id: 1",
-                "data: unfinished")) {
+        for (String line : List.of(
+                ": comment", "event: a", "data: one", "data:two", "", "data: x", "", "id: 1", "data: unfinished")) {
             sse.onLine(line);
         }
         assertThat(events).containsExactly("a|one\ntwo", "|x");

@@ -5,13 +5,12 @@ import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.Recovery;
 import dev.costagent.perf.requirement.Evaluation;
 import dev.costagent.perf.requirement.Requirements;
+import java.time.Duration;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractDoubleAssert;
 import org.assertj.core.api.AbstractDurationAssert;
 import org.assertj.core.api.AbstractLongAssert;
 import org.assertj.core.api.Assertions;
-
-import java.time.Duration;
 
 /**
  * Assertions on a {@link LoadResult}. Methods named after a measure ({@link #responseTime}, {@link #throughput}...)
@@ -83,8 +82,9 @@ public final class LoadResultAssert extends AbstractAssert<LoadResultAssert, Loa
     public LoadResultAssert hasNoErrors() {
         isNotNull();
         if (actual.errorCount() != 0) {
-            failWithMessage("Expected no failed operations in '%s' but %d failed: %s", actual.name(),
-                    actual.errorCount(), actual.errors().countsByType());
+            failWithMessage(
+                    "Expected no failed operations in '%s' but %d failed: %s",
+                    actual.name(), actual.errorCount(), actual.errors().countsByType());
         }
         return this;
     }
@@ -93,8 +93,8 @@ public final class LoadResultAssert extends AbstractAssert<LoadResultAssert, Loa
     public LoadResultAssert hasNoDroppedStarts() {
         isNotNull();
         if (actual.droppedStarts() != 0) {
-            failWithMessage("Expected no dropped starts in '%s' but %d were dropped", actual.name(),
-                    actual.droppedStarts());
+            failWithMessage(
+                    "Expected no dropped starts in '%s' but %d were dropped", actual.name(), actual.droppedStarts());
         }
         return this;
     }
@@ -103,8 +103,9 @@ public final class LoadResultAssert extends AbstractAssert<LoadResultAssert, Loa
     public LoadResultAssert hasCount(long expected) {
         isNotNull();
         if (actual.count() != expected) {
-            failWithMessage("Expected '%s' to complete %d operations but it completed %d", actual.name(), expected,
-                    actual.count());
+            failWithMessage(
+                    "Expected '%s' to complete %d operations but it completed %d",
+                    actual.name(), expected, actual.count());
         }
         return this;
     }
@@ -126,8 +127,12 @@ public final class LoadResultAssert extends AbstractAssert<LoadResultAssert, Loa
         if (recovery == null) {
             failWithMessage("Expected '%s' to follow a profile with a spike phase", actual.name());
         } else if (!recovery.recovered() || recovery.time().compareTo(bound) > 0) {
-            failWithMessage("Expected '%s' to recover within %s but it %s", actual.name(), Format.duration(bound),
-                    recovery.recovered() ? "took " + Format.duration(recovery.time())
+            failWithMessage(
+                    "Expected '%s' to recover within %s but it %s",
+                    actual.name(),
+                    Format.duration(bound),
+                    recovery.recovered()
+                            ? "took " + Format.duration(recovery.time())
                             : "had not recovered " + Format.duration(recovery.time()) + " after the spike");
         }
         return this;

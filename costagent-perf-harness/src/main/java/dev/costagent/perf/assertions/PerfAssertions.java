@@ -15,8 +15,7 @@ import dev.costagent.perf.LoadResult;
  */
 public final class PerfAssertions {
 
-    private PerfAssertions() {
-    }
+    private PerfAssertions() {}
 
     /** Assertions on a load result. */
     public static LoadResultAssert assertThat(LoadResult actual) {

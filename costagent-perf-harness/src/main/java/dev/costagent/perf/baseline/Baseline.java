@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param recordedAt  when (ISO-8601)
  * @param calibration {@link Calibration} samples measured right after the baseline (empty when none)
  */
-public record Baseline(String name, String unit, double[] samples, EnvironmentFingerprint environment,
-                       String recordedAt, double[] calibration) {
+public record Baseline(
+        String name,
+        String unit,
+        double[] samples,
+        EnvironmentFingerprint environment,
+        String recordedAt,
+        double[] calibration) {
 
     /** Validates and defensively copies the samples. */
     public Baseline {
@@ -29,8 +34,7 @@ public record Baseline(String name, String unit, double[] samples, EnvironmentFi
     }
 
     /** A baseline without calibration samples (recorded before they existed, or built by hand). */
-    public Baseline(String name, String unit, double[] samples, EnvironmentFingerprint environment,
-                    String recordedAt) {
+    public Baseline(String name, String unit, double[] samples, EnvironmentFingerprint environment, String recordedAt) {
         this(name, unit, samples, environment, recordedAt, new double[0]);
     }
 
@@ -47,7 +51,12 @@ public record Baseline(String name, String unit, double[] samples, EnvironmentFi
 
     /** A baseline of {@code samples} measured now, in this environment. */
     public static Baseline of(String name, String unit, double[] samples) {
-        return new Baseline(name, unit, samples, EnvironmentFingerprint.current(), Instant.now().toString());
+        return new Baseline(
+                name,
+                unit,
+                samples,
+                EnvironmentFingerprint.current(),
+                Instant.now().toString());
     }
 
     /** A copy of the samples. */
@@ -58,8 +67,11 @@ public record Baseline(String name, String unit, double[] samples, EnvironmentFi
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Baseline b && name.equals(b.name) && Objects.equals(unit, b.unit)
-                && Arrays.equals(samples, b.samples) && environment.equals(b.environment)
+        return other instanceof Baseline b
+                && name.equals(b.name)
+                && Objects.equals(unit, b.unit)
+                && Arrays.equals(samples, b.samples)
+                && environment.equals(b.environment)
                 && Objects.equals(recordedAt, b.recordedAt);
     }
 

@@ -1,10 +1,9 @@
 package dev.costagent.perf.baseline;
 
-import dev.costagent.perf.stats.Stats;
-
 import dev.costagent.perf.stats.Bootstrap;
 import dev.costagent.perf.stats.ConfidenceInterval;
 import dev.costagent.perf.stats.MannWhitney;
+import dev.costagent.perf.stats.Stats;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,8 +47,8 @@ public final class BaselineComparator {
      * the benchmark's and the calibration's samples, both sides). The verdict's warnings say how much of the raw
      * change was the machine.
      */
-    public Comparison compare(Baseline baseline, double[] current, EnvironmentFingerprint environment,
-                              double[] calibrationNow) {
+    public Comparison compare(
+            Baseline baseline, double[] current, EnvironmentFingerprint environment, double[] calibrationNow) {
         double[] then = baseline.calibration();
         if (then.length == 0 || calibrationNow == null || calibrationNow.length == 0) {
             return compare(baseline, current, environment);
@@ -60,24 +59,39 @@ public final class BaselineComparator {
         for (int i = 0; i < current.length; i++) {
             corrected[i] = current[i] / factor;
         }
-        double noise = Math.max(Math.max(Calibration.noise(baseline.samples()), Calibration.noise(current)),
+        double noise = Math.max(
+                Math.max(Calibration.noise(baseline.samples()), Calibration.noise(current)),
                 Math.max(Calibration.noise(then), Calibration.noise(calibrationNow)));
         double threshold = Math.min(0.99, Math.max(policy.threshold(), 3 * noise));
-        Comparison corrected0 = new BaselineComparator(policy.withThreshold(threshold))
-                .compare(baseline, corrected, environment);
+        Comparison corrected0 =
+                new BaselineComparator(policy.withThreshold(threshold)).compare(baseline, corrected, environment);
         List<String> warnings = new ArrayList<>(corrected0.warnings());
-        String drift = String.format(java.util.Locale.ROOT, "machine drift %+.1f%% (calibration workload),"
+        String drift = String.format(
+                java.util.Locale.ROOT,
+                "machine drift %+.1f%% (calibration workload),"
                         + " raw change %+.1f%%, after correcting for the machine %+.1f%%; threshold %.1f%% (3 x noise"
-                        + " %.1f%%, at least the policy's %.0f%%)", (factor - 1) * 100, rawChange * 100,
-                corrected0.relativeChange() * 100, threshold * 100, noise * 100, policy.threshold() * 100);
+                        + " %.1f%%, at least the policy's %.0f%%)",
+                (factor - 1) * 100,
+                rawChange * 100,
+                corrected0.relativeChange() * 100,
+                threshold * 100,
+                noise * 100,
+                policy.threshold() * 100);
         warnings.add(drift);
         if (corrected0.change() == Change.UNCHANGED && rawChange > threshold) {
             warnings.add("the raw slowdown is the machine's, not the code's: not a regression");
         } else if (corrected0.change() == Change.REGRESSION) {
             warnings.add("a regression of the code: slower beyond the machine's own drift");
         }
-        return new Comparison(corrected0.name(), corrected0.change(), corrected0.ratio(), corrected0.mannWhitneyP(),
-                corrected0.significant(), corrected0.environmentDifferences(), corrected0.failing(), warnings);
+        return new Comparison(
+                corrected0.name(),
+                corrected0.change(),
+                corrected0.ratio(),
+                corrected0.mannWhitneyP(),
+                corrected0.significant(),
+                corrected0.environmentDifferences(),
+                corrected0.failing(),
+                warnings);
     }
 
     /** Compares {@code current}, measured in {@code environment}, with {@code baseline}. */
@@ -90,8 +104,8 @@ public final class BaselineComparator {
         boolean crossEnvironment = !differences.isEmpty();
         if (crossEnvironment && policy.crossEnvironment() == ComparisonPolicy.CrossEnvironment.SKIP) {
             warnings.add("baseline from another environment, not compared: " + String.join(", ", differences));
-            return new Comparison(baseline.name(), Change.NOT_COMPARED, null, Double.NaN, false, differences,
-                    false, warnings);
+            return new Comparison(
+                    baseline.name(), Change.NOT_COMPARED, null, Double.NaN, false, differences, false, warnings);
         }
         double[] base = baseline.samples();
         if (base.length < 5 || current.length < 5) {
@@ -123,7 +137,7 @@ public final class BaselineComparator {
                 warnings.add("regression reported as a warning only");
             }
         }
-        return new Comparison(baseline.name(), verdict, ratio, mannWhitney.pValue(), significant, differences,
-                failing, warnings);
+        return new Comparison(
+                baseline.name(), verdict, ratio, mannWhitney.pValue(), significant, differences, failing, warnings);
     }
 }

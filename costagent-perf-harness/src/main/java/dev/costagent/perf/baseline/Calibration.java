@@ -34,8 +34,7 @@ public final class Calibration {
         }
     }
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     /** Measures the calibration workload now: ns per pass, one sample per iteration. */
     public static double[] measure() {
@@ -55,7 +54,8 @@ public final class Calibration {
             return 0;
         }
         double median = Stats.median(samples);
-        double[] deviations = Arrays.stream(samples).map(s -> Math.abs(s - median)).toArray();
+        double[] deviations =
+                Arrays.stream(samples).map(s -> Math.abs(s - median)).toArray();
         return median == 0 ? 0 : Stats.median(deviations) / median;
     }
 

@@ -17,9 +17,15 @@ import java.util.Locale;
  * @param failing                whether this comparison should fail the test
  * @param warnings               human-readable warnings (cross-environment, few samples)
  */
-public record Comparison(String name, Change change, ConfidenceInterval ratio, double mannWhitneyP,
-                         boolean significant, List<String> environmentDifferences, boolean failing,
-                         List<String> warnings) {
+public record Comparison(
+        String name,
+        Change change,
+        ConfidenceInterval ratio,
+        double mannWhitneyP,
+        boolean significant,
+        List<String> environmentDifferences,
+        boolean failing,
+        List<String> warnings) {
 
     /** Copies the lists. */
     public Comparison {
@@ -37,9 +43,16 @@ public record Comparison(String name, Change change, ConfidenceInterval ratio, d
         if (ratio == null) {
             return name + ": " + change + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")");
         }
-        return String.format(Locale.ROOT, "%s: %s %+.1f%% (%.0f%% CI %+.1f%% .. %+.1f%%, Mann-Whitney p=%.4f)%s",
-                name, change, relativeChange() * 100, ratio.level() * 100, (ratio.lower() - 1) * 100,
-                (ratio.upper() - 1) * 100, mannWhitneyP,
+        return String.format(
+                Locale.ROOT,
+                "%s: %s %+.1f%% (%.0f%% CI %+.1f%% .. %+.1f%%, Mann-Whitney p=%.4f)%s",
+                name,
+                change,
+                relativeChange() * 100,
+                ratio.level() * 100,
+                (ratio.lower() - 1) * 100,
+                (ratio.upper() - 1) * 100,
+                mannWhitneyP,
                 warnings.isEmpty() ? "" : " [" + String.join("; ", warnings) + "]");
     }
 }

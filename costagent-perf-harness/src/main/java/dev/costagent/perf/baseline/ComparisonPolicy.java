@@ -10,8 +10,13 @@ package dev.costagent.perf.baseline;
  * @param bootstrapResamples resamples of the bootstrap
  * @param seed               seed of the bootstrap, for reproducible verdicts
  */
-public record ComparisonPolicy(double alpha, double threshold, Method method, CrossEnvironment crossEnvironment,
-                               int bootstrapResamples, long seed) {
+public record ComparisonPolicy(
+        double alpha,
+        double threshold,
+        Method method,
+        CrossEnvironment crossEnvironment,
+        int bootstrapResamples,
+        long seed) {
 
     /** The significance test. */
     public enum Method {
@@ -95,11 +100,12 @@ public record ComparisonPolicy(double alpha, double threshold, Method method, Cr
                 number(lookup, "perf.baseline.threshold", d.threshold),
                 choice(lookup, "perf.baseline.method", Method.class, d.method),
                 choice(lookup, "perf.baseline.crossEnvironment", CrossEnvironment.class, d.crossEnvironment),
-                d.bootstrapResamples, d.seed);
+                d.bootstrapResamples,
+                d.seed);
     }
 
-    private static double number(java.util.function.Function<String, java.util.Optional<String>> lookup, String key,
-                                 double fallback) {
+    private static double number(
+            java.util.function.Function<String, java.util.Optional<String>> lookup, String key, double fallback) {
         String text = lookup.apply(key).map(String::trim).orElse("");
         if (text.isEmpty()) {
             return fallback;
@@ -111,8 +117,11 @@ public record ComparisonPolicy(double alpha, double threshold, Method method, Cr
         }
     }
 
-    private static <E extends Enum<E>> E choice(java.util.function.Function<String, java.util.Optional<String>> lookup,
-                                                String key, Class<E> type, E fallback) {
+    private static <E extends Enum<E>> E choice(
+            java.util.function.Function<String, java.util.Optional<String>> lookup,
+            String key,
+            Class<E> type,
+            E fallback) {
         String text = lookup.apply(key).map(String::trim).orElse("");
         if (text.isEmpty()) {
             return fallback;
@@ -122,7 +131,7 @@ public record ComparisonPolicy(double alpha, double threshold, Method method, Cr
                 return value;
             }
         }
-        throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-                + ", got '" + text + "'");
+        throw new IllegalArgumentException(
+                key + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", got '" + text + "'");
     }
 }

@@ -20,8 +20,14 @@ import java.util.stream.Stream;
  * @param osArch              {@code os.arch}
  * @param cpuModel            CPU model name where the OS tells it (Linux {@code /proc/cpuinfo}), else "unknown"
  */
-public record EnvironmentFingerprint(String javaVersion, String javaVendor, String vmName, int availableProcessors,
-                                     String osName, String osArch, String cpuModel) {
+public record EnvironmentFingerprint(
+        String javaVersion,
+        String javaVendor,
+        String vmName,
+        int availableProcessors,
+        String osName,
+        String osArch,
+        String cpuModel) {
 
     /** The fingerprint of the running JVM and machine. */
     public static EnvironmentFingerprint current() {
@@ -52,8 +58,8 @@ public record EnvironmentFingerprint(String javaVersion, String javaVendor, Stri
 
     /** One line for reports, e.g. "Java 17.0.15 (OpenJDK 64-Bit Server VM), 2 cores, Linux amd64, Intel Xeon". */
     public String describe() {
-        return "Java " + javaVersion + " (" + vmName + "), " + availableProcessors + " cores, " + osName + " "
-                + osArch + ", " + cpuModel;
+        return "Java " + javaVersion + " (" + vmName + "), " + availableProcessors + " cores, " + osName + " " + osArch
+                + ", " + cpuModel;
     }
 
     private static void compare(List<String> differences, String field, Object mine, Object theirs) {
@@ -68,7 +74,8 @@ public record EnvironmentFingerprint(String javaVersion, String javaVendor, Stri
             try (Stream<String> lines = Files.lines(cpuInfo)) {
                 return lines.filter(line -> line.startsWith("model name"))
                         .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                        .findFirst().orElse("unknown");
+                        .findFirst()
+                        .orElse("unknown");
             } catch (IOException | RuntimeException e) {
                 return "unknown";
             }

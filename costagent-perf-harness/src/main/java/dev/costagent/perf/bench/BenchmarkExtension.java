@@ -11,14 +11,14 @@ import dev.costagent.perf.report.Chart;
 import dev.costagent.perf.report.Check;
 import dev.costagent.perf.report.JUnitReporting;
 import dev.costagent.perf.report.Measurement;
-import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.Series;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
-import dev.costagent.perf.resource.WorkerUsage;
 import dev.costagent.perf.resource.ResourceSampler;
 import dev.costagent.perf.resource.ResourceUsage;
+import dev.costagent.perf.resource.WorkerUsage;
+import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.stats.ConfidenceInterval;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -49,11 +49,11 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
     /** Configuration key of the baseline mode: auto, record, compare or off. */
     public static final String BASELINE_MODE = "perf.baseline";
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BenchmarkExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(BenchmarkExtension.class);
 
     /** Creates the extension (registered by the annotation). */
-    public BenchmarkExtension() {
-    }
+    public BenchmarkExtension() {}
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -65,17 +65,22 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
      * with that invocation's arguments, results and report entries.
      */
     @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                            ReflectiveInvocationContext<Method> invocationContext,
-                                            ExtensionContext context) throws Throwable {
+    public void interceptTestTemplateMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         interceptTestMethod(invocation, invocationContext, context);
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext context) {
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) {
         Method method = invocationContext.getExecutable();
-        Benchmark settings = AnnotationSupport.findAnnotation(method, Benchmark.class).orElseThrow();
+        Benchmark settings =
+                AnnotationSupport.findAnnotation(method, Benchmark.class).orElseThrow();
         invocation.skip();
         String name = settings.name().isEmpty() ? PerfSettings.testName(context) : settings.name();
         Duration iterationTime = PerfSettings.scaled(context, settings.iterationTime(), "@Benchmark.iterationTime");
@@ -88,22 +93,31 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
             result = BenchmarkRunner.named(name)
                     .scale(1) // the durations below are already scaled by this context's perf.scale
                     .warmupIterations(settings.warmupIterations())
-                    .maxWarmup(settings.maxWarmup().isBlank() ? iterationTime.multipliedBy(40)
-                            : PerfSettings.scaled(context, settings.maxWarmup(), "@Benchmark.maxWarmup"))
+                    .maxWarmup(
+                            settings.maxWarmup().isBlank()
+                                    ? iterationTime.multipliedBy(40)
+                                    : PerfSettings.scaled(context, settings.maxWarmup(), "@Benchmark.maxWarmup"))
                     .measurementIterations(settings.iterations())
                     .iterationTime(iterationTime)
-                    .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
-                            invocationContext.getArguments()));
+                    .run(MethodBinding.operation(
+                            method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()));
         } finally {
             measured = measurement.end();
             usage = sampler.stop();
         }
         context.getStore(NAMESPACE).put(BenchmarkResult.class, result);
         OperationCount.record(context, result.invocations());
-        OperationCount.recordMeasured(context, result.operations(), new WorkerUsage(1,
-                Double.isNaN(result.allocatedBytesPerOp()) ? -1 : Math.round(result.allocatedBytesPerOp()
-                        * result.operations()), Double.isNaN(result.cpuNanosPerOp()) ? -1
-                : Math.round(result.cpuNanosPerOp() * result.operations())));
+        OperationCount.recordMeasured(
+                context,
+                result.operations(),
+                new WorkerUsage(
+                        1,
+                        Double.isNaN(result.allocatedBytesPerOp())
+                                ? -1
+                                : Math.round(result.allocatedBytesPerOp() * result.operations()),
+                        Double.isNaN(result.cpuNanosPerOp())
+                                ? -1
+                                : Math.round(result.cpuNanosPerOp() * result.operations())));
 
         TestReport.Builder report = TestReport.builder(context.getUniqueId(), name, "benchmark");
         Map<String, String> entries = new LinkedHashMap<>();
@@ -113,14 +127,25 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 .figure("median 95% CI", ns(median.lower()) + " .. " + ns(median.upper()) + " ns/op")
                 .figure("mean", ns(result.mean()) + " ± " + ns(mean.upper() - mean.estimate()) + " ns/op (95% CI)")
                 .figure("throughput", String.format(Locale.ROOT, "%,.0f ops/s", result.throughput()))
-                .figure("warm-up", result.warmupIterations() + " iterations, " + (result.steady() ? "steady"
-                        : "NOT steady: stopped at the upper bound"))
-                .figure("measuring thread", String.format(Locale.ROOT, "%s CPU/op, %s allocated/op",
-                        ns(result.cpuNanosPerOp()) + " ns", ns(result.allocatedBytesPerOp()) + " B"))
-                .figure("iterations", settings.iterations() + " x " + iterationTime.toMillis() + " ms, "
-                        + result.operations() + " ops measured");
-        report.metric("median", "ns", result.median()).metric("median_ci_low", "ns", median.lower())
-                .metric("median_ci_high", "ns", median.upper()).metric("mean", "ns", result.mean())
+                .figure(
+                        "warm-up",
+                        result.warmupIterations() + " iterations, "
+                                + (result.steady() ? "steady" : "NOT steady: stopped at the upper bound"))
+                .figure(
+                        "measuring thread",
+                        String.format(
+                                Locale.ROOT,
+                                "%s CPU/op, %s allocated/op",
+                                ns(result.cpuNanosPerOp()) + " ns",
+                                ns(result.allocatedBytesPerOp()) + " B"))
+                .figure(
+                        "iterations",
+                        settings.iterations() + " x " + iterationTime.toMillis() + " ms, " + result.operations()
+                                + " ops measured");
+        report.metric("median", "ns", result.median())
+                .metric("median_ci_low", "ns", median.lower())
+                .metric("median_ci_high", "ns", median.upper())
+                .metric("mean", "ns", result.mean())
                 .metric("throughput", "ops_per_s", result.throughput())
                 .metric("operations", "count", result.operations())
                 .metric("invocations", "count", result.invocations())
@@ -139,28 +164,39 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         List<Series> series = new ArrayList<>();
         series.add(Series.measured("this run", iterationNumbers(result.samples()), result.samples()));
         if (settings.baseline()) {
-            baseline(context, result, report, entries).ifPresent(base ->
-                    series.add(Series.measured("baseline", iterationNumbers(base.samples()), base.samples())));
+            baseline(context, result, report, entries)
+                    .ifPresent(base ->
+                            series.add(Series.measured("baseline", iterationNumbers(base.samples()), base.samples())));
         }
-        JUnitReporting.complete(context, report, entries, usage, result.invocations(),
+        JUnitReporting.complete(
+                context,
+                report,
+                entries,
+                usage,
+                result.invocations(),
                 List.of(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series)),
-                PerfReport.Kind.BENCHMARK, result, measured);
+                PerfReport.Kind.BENCHMARK,
+                result,
+                measured);
     }
 
     /** Compares with or records the baseline per the mode; returns the baseline compared against, if any. */
-    private static Optional<Baseline> baseline(ExtensionContext context, BenchmarkResult result,
-                                               TestReport.Builder report, Map<String, String> entries) {
-        String mode = context.getConfigurationParameter(BASELINE_MODE).map(String::trim).orElse("auto")
+    private static Optional<Baseline> baseline(
+            ExtensionContext context, BenchmarkResult result, TestReport.Builder report, Map<String, String> entries) {
+        String mode = context.getConfigurationParameter(BASELINE_MODE)
+                .map(String::trim)
+                .orElse("auto")
                 .toLowerCase(Locale.ROOT);
         if (!List.of("auto", "record", "compare", "off").contains(mode)) {
-            throw new IllegalArgumentException(BASELINE_MODE + " must be auto, record, compare or off, got '" + mode
-                    + "'");
+            throw new IllegalArgumentException(
+                    BASELINE_MODE + " must be auto, record, compare or off, got '" + mode + "'");
         }
         if (mode.equals("off")) {
             return Optional.empty();
         }
-        BaselineStore store = BaselineStore.at(Path.of(context.getConfigurationParameter(
-                BaselineStore.DIRECTORY_PROPERTY).orElse(BaselineStore.DEFAULT_DIRECTORY)));
+        BaselineStore store =
+                BaselineStore.at(Path.of(context.getConfigurationParameter(BaselineStore.DIRECTORY_PROPERTY)
+                        .orElse(BaselineStore.DEFAULT_DIRECTORY)));
         Optional<Baseline> existing = mode.equals("record") ? Optional.empty() : store.load(result.name());
         if (existing.isEmpty()) {
             if (mode.equals("compare")) {
@@ -174,8 +210,8 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
             return Optional.empty();
         }
         ComparisonPolicy policy = ComparisonPolicy.from(context::getConfigurationParameter);
-        Comparison comparison = new BaselineComparator(policy).compare(existing.get(), result.samples(),
-                result.environment(), Calibration.measure());
+        Comparison comparison = new BaselineComparator(policy)
+                .compare(existing.get(), result.samples(), result.environment(), Calibration.measure());
         report.figure("vs baseline", comparison.summary());
         report.notes(comparison.warnings());
         entries.put("perf.baseline", comparison.change().name());
@@ -183,12 +219,19 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
             entries.put("perf.baseline.change", String.format(Locale.ROOT, "%.4f", comparison.relativeChange()));
         }
         if (comparison.change() != Change.NOT_COMPARED) {
-            report.checks(List.of(new Check("median vs baseline (" + policy.method().name().toLowerCase(Locale.ROOT)
-                    + ", alpha " + policy.alpha() + ")",
-                    comparison.ratio() == null ? "n/a" : String.format(Locale.ROOT, "%+.1f%% (%s)",
-                            comparison.relativeChange() * 100, comparison.change()),
+            report.checks(List.of(new Check(
+                    "median vs baseline (" + policy.method().name().toLowerCase(Locale.ROOT) + ", alpha "
+                            + policy.alpha() + ")",
+                    comparison.ratio() == null
+                            ? "n/a"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%+.1f%% (%s)",
+                                    comparison.relativeChange() * 100,
+                                    comparison.change()),
                     String.format(Locale.ROOT, "no significant slowdown over %.0f%%", policy.threshold() * 100),
-                    !comparison.failing(), String.join("; ", comparison.warnings()))));
+                    !comparison.failing(),
+                    String.join("; ", comparison.warnings()))));
         }
         return existing;
     }
@@ -204,8 +247,8 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         if (parameterContext.getParameter().getType() == Blackhole.class) {
             return new Blackhole(); // a placeholder: the runner passes its own blackhole on every call
         }
-        return JUnitReporting.stored(extensionContext, NAMESPACE, BenchmarkResult.class, parameterContext,
-                Benchmark.class);
+        return JUnitReporting.stored(
+                extensionContext, NAMESPACE, BenchmarkResult.class, parameterContext, Benchmark.class);
     }
 
     /** The x axis of a samples chart: 1, 2, ..., one iteration number per sample. */

@@ -26,9 +26,16 @@ import java.util.Objects;
  * @param allocatedBytesPerOp bytes the measuring thread allocated during the measurement iterations, per operation
  *                    (NaN when unmeasurable); other threads' allocations are not in it
  */
-public record BenchmarkResult(String name, double[] samples, long operations, long invocations,
-                              EnvironmentFingerprint environment, int warmupIterations, boolean steady,
-                              double cpuNanosPerOp, double allocatedBytesPerOp) {
+public record BenchmarkResult(
+        String name,
+        double[] samples,
+        long operations,
+        long invocations,
+        EnvironmentFingerprint environment,
+        int warmupIterations,
+        boolean steady,
+        double cpuNanosPerOp,
+        double allocatedBytesPerOp) {
 
     /** The unit of {@link #samples()}. */
     public static final String UNIT = "ns/op";
@@ -43,8 +50,8 @@ public record BenchmarkResult(String name, double[] samples, long operations, lo
     }
 
     /** A result without warm-up or CPU figures. */
-    public BenchmarkResult(String name, double[] samples, long operations, long invocations,
-                           EnvironmentFingerprint environment) {
+    public BenchmarkResult(
+            String name, double[] samples, long operations, long invocations, EnvironmentFingerprint environment) {
         this(name, samples, operations, invocations, environment, -1, true, Double.NaN, Double.NaN);
     }
 
@@ -93,9 +100,17 @@ public record BenchmarkResult(String name, double[] samples, long operations, lo
     public String summary() {
         ConfidenceInterval ci = medianInterval();
         ConfidenceInterval meanCi = meanInterval();
-        return String.format(Locale.ROOT, "%s: median %s ns/op (95%% CI %s .. %s), mean %s ± %s, %d iterations, %d ops",
-                name, number(median()), number(ci.lower()), number(ci.upper()), number(mean()),
-                number(meanCi.upper() - meanCi.estimate()), samples.length, operations);
+        return String.format(
+                Locale.ROOT,
+                "%s: median %s ns/op (95%% CI %s .. %s), mean %s ± %s, %d iterations, %d ops",
+                name,
+                number(median()),
+                number(ci.lower()),
+                number(ci.upper()),
+                number(mean()),
+                number(meanCi.upper() - meanCi.estimate()),
+                samples.length,
+                operations);
     }
 
     private static String number(double value) {
@@ -104,10 +119,15 @@ public record BenchmarkResult(String name, double[] samples, long operations, lo
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof BenchmarkResult r && name.equals(r.name) && Arrays.equals(samples, r.samples)
-                && operations == r.operations && invocations == r.invocations
-                && Objects.equals(environment, r.environment) && warmupIterations == r.warmupIterations
-                && steady == r.steady && Double.compare(cpuNanosPerOp, r.cpuNanosPerOp) == 0
+        return other instanceof BenchmarkResult r
+                && name.equals(r.name)
+                && Arrays.equals(samples, r.samples)
+                && operations == r.operations
+                && invocations == r.invocations
+                && Objects.equals(environment, r.environment)
+                && warmupIterations == r.warmupIterations
+                && steady == r.steady
+                && Double.compare(cpuNanosPerOp, r.cpuNanosPerOp) == 0
                 && Double.compare(allocatedBytesPerOp, r.allocatedBytesPerOp) == 0;
     }
 

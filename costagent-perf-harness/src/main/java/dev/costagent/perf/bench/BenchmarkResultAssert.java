@@ -51,8 +51,8 @@ public final class BenchmarkResultAssert extends AbstractAssert<BenchmarkResultA
     /** Passes unless this result is a significant regression beyond the default 10% against {@code baseline}. */
     public BenchmarkResultAssert isNotSlowerThan(Baseline baseline) {
         isNotNull();
-        Comparison c = new BaselineComparator(ComparisonPolicy.defaults()).compare(baseline, actual.samples(),
-                actual.environment());
+        Comparison c = new BaselineComparator(ComparisonPolicy.defaults())
+                .compare(baseline, actual.samples(), actual.environment());
         if (c.failing()) {
             failWithMessage("expected '%s' not to regress against its baseline, but: %s", actual.name(), c.summary());
         }
@@ -62,11 +62,12 @@ public final class BenchmarkResultAssert extends AbstractAssert<BenchmarkResultA
     /** Passes when this result is significantly faster than {@code other} by more than the default 10%. */
     public BenchmarkResultAssert isFasterThan(BenchmarkResult other) {
         isNotNull();
-        Comparison c = new BaselineComparator(ComparisonPolicy.defaults()).compare(other.toBaseline(),
-                actual.samples(), actual.environment());
+        Comparison c = new BaselineComparator(ComparisonPolicy.defaults())
+                .compare(other.toBaseline(), actual.samples(), actual.environment());
         if (c.change() != Change.IMPROVEMENT) {
-            failWithMessage("expected '%s' to be significantly faster than '%s', but: %s", actual.name(),
-                    other.name(), c.summary());
+            failWithMessage(
+                    "expected '%s' to be significantly faster than '%s', but: %s",
+                    actual.name(), other.name(), c.summary());
         }
         return this;
     }

@@ -50,8 +50,13 @@ public final class BenchmarkRunner {
     private final Duration maxWarmup;
     private final double scale;
 
-    private BenchmarkRunner(String name, int warmupIterations, int measurementIterations, Duration iterationTime,
-                            Duration maxWarmup, double scale) {
+    private BenchmarkRunner(
+            String name,
+            int warmupIterations,
+            int measurementIterations,
+            Duration iterationTime,
+            Duration maxWarmup,
+            double scale) {
         this.name = name;
         this.warmupIterations = warmupIterations;
         this.measurementIterations = measurementIterations;
@@ -118,8 +123,7 @@ public final class BenchmarkRunner {
     }
 
     private long maxWarmupNanos() {
-        return maxWarmup == null ? scaledIterationTime().toNanos() * 40
-                : Math.round(maxWarmup.toNanos() * scale);
+        return maxWarmup == null ? scaledIterationTime().toNanos() * 40 : Math.round(maxWarmup.toNanos() * scale);
     }
 
     /** The planned wall time of a run (least warm-up plus measurement). */
@@ -138,8 +142,8 @@ public final class BenchmarkRunner {
         long iterationNanos = scaledIterationTime().toNanos();
         double[] samples = new double[measurementIterations];
         AtomicInteger done = new AtomicInteger();
-        try (ProgressLine progress = ProgressLine.start("benchmark " + name, plannedDuration(),
-                () -> progress(done.get(), samples))) {
+        try (ProgressLine progress =
+                ProgressLine.start("benchmark " + name, plannedDuration(), () -> progress(done.get(), samples))) {
             long[] count = new long[1];
             long batch = calibrate(operation, blackhole, iterationNanos, count);
             long invocations = count[0];
@@ -160,10 +164,18 @@ public final class BenchmarkRunner {
             long allocatedEnd = ThreadUsage.allocatedBytes();
             blackhole.publish();
             double cpuPerOp = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / (double) operations;
-            double allocatedPerOp = allocatedStart < 0 || allocatedEnd < 0 ? Double.NaN
+            double allocatedPerOp = allocatedStart < 0 || allocatedEnd < 0
+                    ? Double.NaN
                     : (allocatedEnd - allocatedStart) / (double) operations;
-            return new BenchmarkResult(name, samples, operations, invocations + operations,
-                    EnvironmentFingerprint.current(), warmup.iterations(), warmup.steady(), cpuPerOp,
+            return new BenchmarkResult(
+                    name,
+                    samples,
+                    operations,
+                    invocations + operations,
+                    EnvironmentFingerprint.current(),
+                    warmup.iterations(),
+                    warmup.steady(),
+                    cpuPerOp,
                     allocatedPerOp);
         }
     }
@@ -232,7 +244,6 @@ public final class BenchmarkRunner {
         }
     }
 
-
     private String progress(int done, double[] samples) {
         if (done == 0) {
             return "warming up";
@@ -259,8 +270,8 @@ public final class BenchmarkRunner {
     }
 
     /** Runs batches until the iteration time is used up; returns ns/op and puts the op count in {@code count[0]}. */
-    private static double iteration(BenchmarkOperation operation, Blackhole blackhole, long batch, long iterationNanos,
-                                    long[] count) {
+    private static double iteration(
+            BenchmarkOperation operation, Blackhole blackhole, long batch, long iterationNanos, long[] count) {
         long operations = 0;
         long start = System.nanoTime();
         long deadline = start + iterationNanos;

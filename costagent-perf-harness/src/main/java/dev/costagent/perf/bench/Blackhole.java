@@ -14,8 +14,7 @@ public final class Blackhole {
     private Object lastObject;
 
     /** Creates an empty blackhole. */
-    public Blackhole() {
-    }
+    public Blackhole() {}
 
     /** Consumes an int. */
     public void consume(int value) {

@@ -20,8 +20,7 @@ import java.util.Objects;
  */
 public final class MethodBinding {
 
-    private MethodBinding() {
-    }
+    private MethodBinding() {}
 
     /**
      * A handle of type {@code (openTypes...)void}: every parameter of the method whose type equals one of

@@ -3,7 +3,6 @@ package dev.costagent.perf.junit;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.PerfReporter;
 import dev.costagent.perf.spi.Verdict;
-
 import java.io.PrintStream;
 
 /**
@@ -31,7 +30,10 @@ public final class ConsoleReporter implements PerfReporter {
         }
         StringBuilder text = new StringBuilder("[perf] ").append(report.result().summary());
         for (Verdict v : report.verdicts()) {
-            text.append("  ").append(v.met() ? "ok   " : "FAIL ").append(v.describe()).append('\n');
+            text.append("  ")
+                    .append(v.met() ? "ok   " : "FAIL ")
+                    .append(v.describe())
+                    .append('\n');
         }
         out.print(text);
         out.flush();

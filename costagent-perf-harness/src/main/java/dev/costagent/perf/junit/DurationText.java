@@ -14,8 +14,7 @@ public final class DurationText {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|h)");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /**
      * The duration, or {@code null} for an empty text (meaning "not set").

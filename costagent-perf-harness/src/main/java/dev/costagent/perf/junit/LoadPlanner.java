@@ -8,14 +8,13 @@ import dev.costagent.perf.ThreadMode;
 import dev.costagent.perf.profile.LoadProfiles;
 import dev.costagent.perf.spi.LoadProfile;
 import dev.costagent.perf.spi.Plugins;
-import org.junit.platform.commons.support.AnnotationSupport;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Turns a load annotation plus the overrides into a configured load builder. */
 final class LoadPlanner {
@@ -23,8 +22,7 @@ final class LoadPlanner {
     private static final List<Class<? extends Annotation>> LOAD_ANNOTATIONS =
             List.of(LoadTest.class, OpenLoad.class, SpikeLoad.class, CustomLoad.class);
 
-    private LoadPlanner() {
-    }
+    private LoadPlanner() {}
 
     /** Whether the element carries one of the load annotations. */
     static boolean isLoadTest(AnnotatedElement element) {
@@ -95,7 +93,9 @@ final class LoadPlanner {
         if (duration == null) {
             throw new IllegalArgumentException("@OpenLoad needs a duration, such as duration = \"30s\"");
         }
-        OpenLoadBuilder b = Load.open(a.rate() * o.rateScale()).duration(o.scaleTime(duration)).maxQueue(a.maxQueue());
+        OpenLoadBuilder b = Load.open(a.rate() * o.rateScale())
+                .duration(o.scaleTime(duration))
+                .maxQueue(a.maxQueue());
         Duration lateness = DurationText.parse(a.maxLateness(), "@OpenLoad maxLateness");
         if (lateness != null) {
             b.maxLateness(lateness);
@@ -112,8 +112,12 @@ final class LoadPlanner {
         Duration after = DurationText.parse(a.after(), "@SpikeLoad after");
         before = before != null ? before : longer(Duration.ofSeconds(5), spike);
         after = after != null ? after : longer(Duration.ofSeconds(10), spike.multipliedBy(2));
-        LoadProfile profile = LoadProfiles.spike(a.baseRate() * o.rateScale(), a.spikeRate() * o.rateScale(),
-                atLeast(o.scaleTime(before), 2), atLeast(o.scaleTime(spike), 1), atLeast(o.scaleTime(after), 3));
+        LoadProfile profile = LoadProfiles.spike(
+                a.baseRate() * o.rateScale(),
+                a.spikeRate() * o.rateScale(),
+                atLeast(o.scaleTime(before), 2),
+                atLeast(o.scaleTime(spike), 1),
+                atLeast(o.scaleTime(after), 3));
         return common(Load.open(profile), a.maxConcurrency(), "", "@SpikeLoad", o);
     }
 
@@ -122,18 +126,24 @@ final class LoadPlanner {
         if (a.profile() != LoadProfile.class) {
             profile = Instances.create(a.profile(), "load profile");
         } else if (!a.name().isEmpty()) {
-            profile = discovered.profile(a.name()).orElseThrow(() -> new IllegalArgumentException(
-                    "@CustomLoad name = \"" + a.name() + "\": no LoadProfile with that name is registered in "
-                            + "META-INF/services/" + LoadProfile.class.getName()));
+            profile = discovered
+                    .profile(a.name())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "@CustomLoad name = \"" + a.name() + "\": no LoadProfile with that name is registered in "
+                                    + "META-INF/services/" + LoadProfile.class.getName()));
         } else {
             throw new IllegalArgumentException("@CustomLoad needs a profile class or the name of a registered profile");
         }
-        return common(Load.open(profile.scaled(o.timeScale(), o.rateScale())), a.maxConcurrency(), a.warmup(),
-                "@CustomLoad", o);
+        return common(
+                Load.open(profile.scaled(o.timeScale(), o.rateScale())),
+                a.maxConcurrency(),
+                a.warmup(),
+                "@CustomLoad",
+                o);
     }
 
-    private static OpenLoadBuilder common(OpenLoadBuilder b, int maxConcurrency, String warmup, String what,
-                                          Overrides o) {
+    private static OpenLoadBuilder common(
+            OpenLoadBuilder b, int maxConcurrency, String warmup, String what, Overrides o) {
         if (maxConcurrency < 0) {
             throw new IllegalArgumentException(what + " maxConcurrency must not be negative, got " + maxConcurrency);
         }

@@ -1,10 +1,9 @@
 package dev.costagent.perf.junit;
 
 import dev.costagent.perf.ThreadMode;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.util.Optional;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Settings that change load tests without recompiling, read from JUnit configuration parameters (which include
@@ -28,8 +27,13 @@ import java.util.function.Function;
  * @param threads    a thread mode replacing the annotations' one, if set
  * @param console    whether results are printed to the console
  */
-public record Overrides(double timeScale, double rateScale, double userScale, boolean skip,
-                        Optional<ThreadMode> threads, boolean console) {
+public record Overrides(
+        double timeScale,
+        double rateScale,
+        double userScale,
+        boolean skip,
+        Optional<ThreadMode> threads,
+        boolean console) {
 
     /** Key of {@link #timeScale()}. */
     public static final String SCALE = "perf.scale";
@@ -65,9 +69,16 @@ public record Overrides(double timeScale, double rateScale, double userScale, bo
      * @throws IllegalArgumentException naming the key when a value is malformed
      */
     public static Overrides from(Function<String, Optional<String>> lookup) {
-        return new Overrides(factor(lookup, SCALE), factor(lookup, RATE_SCALE), factor(lookup, USER_SCALE),
-                flag(lookup, SKIP, false), lookup.apply(THREADS).map(String::trim).filter(s -> !s.isEmpty())
-                .map(text -> parseThreads(text)), flag(lookup, CONSOLE, true));
+        return new Overrides(
+                factor(lookup, SCALE),
+                factor(lookup, RATE_SCALE),
+                factor(lookup, USER_SCALE),
+                flag(lookup, SKIP, false),
+                lookup.apply(THREADS)
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .map(text -> parseThreads(text)),
+                flag(lookup, CONSOLE, true));
     }
 
     /** Whether {@code perf.skip} is set, reading only that key (so a bad scale is reported by the test, not here). */

@@ -8,16 +8,25 @@ import dev.costagent.perf.bench.MethodBinding;
 import dev.costagent.perf.report.Check;
 import dev.costagent.perf.report.Measurement;
 import dev.costagent.perf.report.MetricLimits;
+import dev.costagent.perf.requirement.Evaluation;
 import dev.costagent.perf.spi.LoadMetrics;
 import dev.costagent.perf.spi.Metric;
-import dev.costagent.perf.spi.Verdict;
-import dev.costagent.perf.requirement.Evaluation;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.PerfReporter;
 import dev.costagent.perf.spi.Plugins;
 import dev.costagent.perf.spi.Probe;
 import dev.costagent.perf.spi.Requirement;
+import dev.costagent.perf.spi.Verdict;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -29,16 +38,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
-
-import java.lang.invoke.MethodHandle;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Runs test methods annotated with {@link LoadTest}, {@link OpenLoad}, {@link SpikeLoad} or {@link CustomLoad}
@@ -57,8 +56,8 @@ import java.util.Optional;
  * test listing every violated requirement. Plugins registered with {@link java.util.ServiceLoader} apply to every
  * load test.
  */
-public final class PerfExtension implements BeforeEachCallback, InvocationInterceptor, ParameterResolver,
-        ExecutionCondition {
+public final class PerfExtension
+        implements BeforeEachCallback, InvocationInterceptor, ParameterResolver, ExecutionCondition {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PerfExtension.class);
     private static final String RESULT = "result";
@@ -74,8 +73,11 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
         this(List.of(), List.of(), List.of(), List.of());
     }
 
-    private PerfExtension(List<Probe> probes, List<PerfListener> listeners, List<PerfReporter> reporters,
-                          List<Requirement> requirements) {
+    private PerfExtension(
+            List<Probe> probes,
+            List<PerfListener> listeners,
+            List<PerfReporter> reporters,
+            List<Requirement> requirements) {
         this.probes = List.copyOf(probes);
         this.listeners = List.copyOf(listeners);
         this.reporters = List.copyOf(reporters);
@@ -114,8 +116,8 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         boolean loadTest = context.getElement().map(LoadPlanner::isLoadTest).orElse(false);
         if (loadTest && dev.costagent.perf.report.PerfSettings.templateTwin(context)) {
-            return ConditionEvaluationResult.disabled("runs once per invocation of its @ParameterizedTest,"
-                    + " @RepeatedTest or other template");
+            return ConditionEvaluationResult.disabled(
+                    "runs once per invocation of its @ParameterizedTest," + " @RepeatedTest or other template");
         }
         if (loadTest && Overrides.skipRequested(context)) {
             return ConditionEvaluationResult.disabled(Overrides.SKIP + "=true: load tests are skipped");
@@ -134,15 +136,20 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
      * with that invocation's arguments, results and report entries.
      */
     @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                            ReflectiveInvocationContext<Method> invocationContext,
-                                            ExtensionContext context) throws Throwable {
+    public void interceptTestTemplateMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         interceptTestMethod(invocation, invocationContext, context);
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext context) throws Throwable {
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         Method method = invocationContext.getExecutable();
         if (!LoadPlanner.isLoadTest(method)) {
             invocation.proceed();
@@ -163,7 +170,8 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
         }
         runReporters.addAll(discovered.reporters());
         List<Requirement> extra = new ArrayList<>(discovered.requirements());
-        for (WithPlugins plugins : AnnotationSupport.findAnnotation(method, WithPlugins.class).stream().toList()) {
+        for (WithPlugins plugins : AnnotationSupport.findAnnotation(method, WithPlugins.class).stream()
+                .toList()) {
             addAnnotated(plugins, runProbes, runListeners, runReporters);
         }
         AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WithPlugins.class)
@@ -183,8 +191,8 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
         LoadResult result;
         Measurement.Result measured;
         try {
-            result = load.run(operation(method, invocationContext.getTarget().orElse(null),
-                    invocationContext.getArguments(), blackholes));
+            result = load.run(operation(
+                    method, invocationContext.getTarget().orElse(null), invocationContext.getArguments(), blackholes));
         } finally {
             measured = measurement.end();
             blackholes.publish();
@@ -192,16 +200,20 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
         context.getStore(NAMESPACE).put(RESULT, result);
 
         Evaluation evaluation = RequirementsReader.read(method, context.getRequiredTestClass())
-                .and(extra).evaluate(result);
+                .and(extra)
+                .evaluate(result);
         List<Metric> metrics = new ArrayList<>(LoadMetrics.of(result));
         metrics.addAll(measured.metrics());
         List<Verdict> verdicts = new ArrayList<>(evaluation.verdicts());
         for (Check check : MetricLimits.check(context, metrics)) {
-            verdicts.add(new Verdict(check.requirement(), check.measured() + (check.note().isEmpty() ? ""
-                    : " (" + check.note() + ")"), check.required(), check.met()));
+            verdicts.add(new Verdict(
+                    check.requirement(),
+                    check.measured() + (check.note().isEmpty() ? "" : " (" + check.note() + ")"),
+                    check.required(),
+                    check.met()));
         }
-        PerfReport report = new PerfReport(context.getUniqueId(), name, PerfReport.Kind.LOAD, result, metrics,
-                verdicts, measured.notes());
+        PerfReport report = new PerfReport(
+                context.getUniqueId(), name, PerfReport.Kind.LOAD, result, metrics, verdicts, measured.notes());
         for (PerfReporter reporter : runReporters) {
             session.use(reporter);
             reporter.report(report);
@@ -212,16 +224,18 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
         }
         if (!report.passed()) {
             throw new AssertionFailedError(report.violations().size() + " metric limit(s) not met by '" + name
-                    + "':" + System.lineSeparator() + report.violations().stream().map(v -> "  - " + v.describe())
-                    .collect(java.util.stream.Collectors.joining(System.lineSeparator())));
+                    + "':" + System.lineSeparator()
+                    + report.violations().stream()
+                            .map(v -> "  - " + v.describe())
+                            .collect(java.util.stream.Collectors.joining(System.lineSeparator())));
         }
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == LoadResult.class || type == Blackhole.class
-                && LoadPlanner.isLoadTest(parameterContext.getDeclaringExecutable());
+        return type == LoadResult.class
+                || type == Blackhole.class && LoadPlanner.isLoadTest(parameterContext.getDeclaringExecutable());
     }
 
     @Override
@@ -244,8 +258,8 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
                 .getOrComputeIfAbsent(REGISTERED, k -> new ArrayList<PerfExtension>(), List.class);
     }
 
-    private static void addAnnotated(WithPlugins plugins, List<Probe> probes, List<PerfListener> listeners,
-                                     List<PerfReporter> reporters) {
+    private static void addAnnotated(
+            WithPlugins plugins, List<Probe> probes, List<PerfListener> listeners, List<PerfReporter> reporters) {
         for (Class<? extends Probe> type : plugins.probes()) {
             probes.add(Instances.create(type, "probe"));
         }
@@ -261,8 +275,8 @@ public final class PerfExtension implements BeforeEachCallback, InvocationInterc
      * The test method as an operation: a method handle bound to the instance and the arguments JUnit resolved, so
      * each call costs no reflection and no allocation.
      */
-    private static Load.Operation operation(Method method, Object target, List<Object> arguments,
-                                            Blackholes blackholes) {
+    private static Load.Operation operation(
+            Method method, Object target, List<Object> arguments, Blackholes blackholes) {
         if (java.util.Arrays.asList(method.getParameterTypes()).contains(Blackhole.class)) {
             MethodHandle withBlackhole = MethodBinding.bind(method, target, arguments, Blackhole.class);
             ThreadLocal<Blackhole> perWorker = ThreadLocal.withInitial(blackholes::create);

@@ -21,8 +21,7 @@ public final class PerfIsolation {
 
     private static final Set<Window> OPEN = new HashSet<>();
 
-    private PerfIsolation() {
-    }
+    private PerfIsolation() {}
 
     /**
      * Opens a measurement window for the test {@code testId}, or returns null when that test already has one open
@@ -57,9 +56,11 @@ public final class PerfIsolation {
         public String end() {
             synchronized (PerfIsolation.class) {
                 OPEN.remove(this);
-                return others == 0 ? "" : "measured while " + others + " other perf measurement(s) ran in this JVM:"
-                        + " figures are not trustworthy (perf tests lock " + RESOURCE + "; do not force them to"
-                        + " overlap)";
+                return others == 0
+                        ? ""
+                        : "measured while " + others + " other perf measurement(s) ran in this JVM:"
+                                + " figures are not trustworthy (perf tests lock " + RESOURCE + "; do not force them to"
+                                + " overlap)";
             }
         }
     }

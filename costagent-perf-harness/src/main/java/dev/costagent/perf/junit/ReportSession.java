@@ -2,7 +2,6 @@ package dev.costagent.perf.junit;
 
 import dev.costagent.perf.spi.PerfReporter;
 import dev.costagent.perf.spi.Plugins;
-
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -19,14 +18,15 @@ public final class ReportSession implements AutoCloseable {
 
     /** The session of the JUnit run {@code context} belongs to (created on first use, closed with the run). */
     public static ReportSession of(org.junit.jupiter.api.extension.ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ReportSession.class,
-                k -> new ReportSession(), ReportSession.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(ReportSession.class, k -> new ReportSession(), ReportSession.class);
     }
-
 
     private final Plugins discovered = Plugins.discovered();
     private final ConsoleReporter console = new ConsoleReporter();
-    private final Set<PerfReporter> used = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    private final Set<PerfReporter> used =
+            Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     /** The plugins found through {@link java.util.ServiceLoader}, loaded once per run. */
     public Plugins discovered() {
@@ -49,7 +49,8 @@ public final class ReportSession implements AutoCloseable {
                 try {
                     reporter.testRunFinished();
                 } catch (RuntimeException e) {
-                    System.err.println("[perf] reporter " + reporter.getClass().getName() + " failed at the end of the run: " + e);
+                    System.err.println(
+                            "[perf] reporter " + reporter.getClass().getName() + " failed at the end of the run: " + e);
                 }
             }
         }

@@ -1,7 +1,6 @@
 package dev.costagent.perf.junit;
 
 import dev.costagent.perf.spi.Requirement;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

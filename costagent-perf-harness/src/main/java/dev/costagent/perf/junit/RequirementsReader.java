@@ -1,11 +1,10 @@
 package dev.costagent.perf.junit;
 
 import dev.costagent.perf.spi.Requirement;
-import org.junit.platform.commons.support.AnnotationSupport;
-
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Reads {@link Requirements} from a test method, or else its class, into the programmatic
@@ -13,8 +12,7 @@ import java.util.Optional;
  */
 final class RequirementsReader {
 
-    private RequirementsReader() {
-    }
+    private RequirementsReader() {}
 
     static dev.costagent.perf.requirement.Requirements read(Method method, Class<?> testClass) {
         Optional<Requirements> annotation = AnnotationSupport.findAnnotation(method, Requirements.class)

@@ -3,7 +3,6 @@ package dev.costagent.perf.junit;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.PerfReporter;
 import dev.costagent.perf.spi.Probe;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

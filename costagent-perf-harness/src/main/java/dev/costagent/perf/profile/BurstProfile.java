@@ -1,7 +1,6 @@
 package dev.costagent.perf.profile;
 
 import dev.costagent.perf.spi.LoadProfile;
-
 import java.time.Duration;
 
 /** {@code calls} starts all intended at the same instant, the start of the run. */

@@ -1,7 +1,6 @@
 package dev.costagent.perf.profile;
 
 import dev.costagent.perf.spi.LoadProfile;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -18,25 +17,26 @@ import java.util.List;
  */
 public final class LoadProfiles {
 
-    private LoadProfiles() {
-    }
+    private LoadProfiles() {}
 
     /** A constant arrival rate. */
     public static LoadProfile constant(double ratePerSecond, Duration duration) {
-        return new StagedProfile("constant", List.of(new Stage("constant", LoadProfile.Phase.Kind.STEADY,
-                ratePerSecond, ratePerSecond, duration)));
+        return new StagedProfile(
+                "constant",
+                List.of(new Stage("constant", LoadProfile.Phase.Kind.STEADY, ratePerSecond, ratePerSecond, duration)));
     }
 
     /** Sustained load: a constant rate held for a (typically long) duration; the same schedule as {@link #constant}. */
     public static LoadProfile sustained(double ratePerSecond, Duration duration) {
-        return new StagedProfile("sustained", List.of(new Stage("sustained", LoadProfile.Phase.Kind.STEADY,
-                ratePerSecond, ratePerSecond, duration)));
+        return new StagedProfile(
+                "sustained",
+                List.of(new Stage("sustained", LoadProfile.Phase.Kind.STEADY, ratePerSecond, ratePerSecond, duration)));
     }
 
     /** A linear ramp from one rate to another. */
     public static LoadProfile ramp(double fromRate, double toRate, Duration duration) {
-        return new StagedProfile("ramp", List.of(new Stage("ramp", LoadProfile.Phase.Kind.RAMP, fromRate, toRate,
-                duration)));
+        return new StagedProfile(
+                "ramp", List.of(new Stage("ramp", LoadProfile.Phase.Kind.RAMP, fromRate, toRate, duration)));
     }
 
     /** {@code calls} operations all intended to start at the same instant. */
@@ -55,11 +55,14 @@ public final class LoadProfiles {
     }
 
     /** A spike: base rate for {@code before}, spike rate for {@code spike}, base rate for {@code after}. */
-    public static LoadProfile spike(double baseRate, double spikeRate, Duration before, Duration spike, Duration after) {
-        return new StagedProfile("spike:", List.of(
-                new Stage("baseline", LoadProfile.Phase.Kind.STEADY, baseRate, baseRate, before),
-                new Stage("spike", LoadProfile.Phase.Kind.SPIKE, spikeRate, spikeRate, spike),
-                new Stage("recovery", LoadProfile.Phase.Kind.RECOVERY, baseRate, baseRate, after)));
+    public static LoadProfile spike(
+            double baseRate, double spikeRate, Duration before, Duration spike, Duration after) {
+        return new StagedProfile(
+                "spike:",
+                List.of(
+                        new Stage("baseline", LoadProfile.Phase.Kind.STEADY, baseRate, baseRate, before),
+                        new Stage("spike", LoadProfile.Phase.Kind.SPIKE, spikeRate, spikeRate, spike),
+                        new Stage("recovery", LoadProfile.Phase.Kind.RECOVERY, baseRate, baseRate, after)));
     }
 
     /** Starts a multi-stage profile. */

@@ -1,7 +1,6 @@
 package dev.costagent.perf.profile;
 
 import dev.costagent.perf.spi.LoadProfile.Phase;
-
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,8 +22,8 @@ public record Stage(String name, Phase.Kind kind, double fromRate, double toRate
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(length, "length");
         if (!(fromRate >= 0) || !(toRate >= 0) || Double.isInfinite(fromRate) || Double.isInfinite(toRate)) {
-            throw new IllegalArgumentException("stage '" + name + "': rates must be finite and not negative, got "
-                    + fromRate + " and " + toRate);
+            throw new IllegalArgumentException(
+                    "stage '" + name + "': rates must be finite and not negative, got " + fromRate + " and " + toRate);
         }
         if (length.isNegative() || length.isZero()) {
             throw new IllegalArgumentException("stage '" + name + "': length must be positive, got " + length);
@@ -59,11 +58,14 @@ public record Stage(String name, Phase.Kind kind, double fromRate, double toRate
     /** Such as {@code "50/s for 10.00 s"} or {@code "5/s→50/s over 2.00 s"}. */
     String describe() {
         String span = dev.costagent.perf.Format.duration(length);
-        return fromRate == toRate ? rate(fromRate) + " for " + span
+        return fromRate == toRate
+                ? rate(fromRate) + " for " + span
                 : rate(fromRate) + "→" + rate(toRate) + " over " + span;
     }
 
     static String rate(double perSecond) {
-        return perSecond == Math.rint(perSecond) ? (long) perSecond + "/s" : String.format(java.util.Locale.ROOT, "%.2f/s", perSecond);
+        return perSecond == Math.rint(perSecond)
+                ? (long) perSecond + "/s"
+                : String.format(java.util.Locale.ROOT, "%.2f/s", perSecond);
     }
 }

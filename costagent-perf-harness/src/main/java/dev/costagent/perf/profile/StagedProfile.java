@@ -1,7 +1,6 @@
 package dev.costagent.perf.profile;
 
 import dev.costagent.perf.spi.LoadProfile;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,9 @@ final class StagedProfile implements LoadProfile {
 
     @Override
     public LoadProfile scaled(double timeFactor, double rateFactor) {
-        return new StagedProfile(label, stages.stream().map(s -> s.scaled(timeFactor, rateFactor)).toList());
+        return new StagedProfile(
+                label,
+                stages.stream().map(s -> s.scaled(timeFactor, rateFactor)).toList());
     }
 
     /** The stages, in order. */

@@ -2,7 +2,6 @@ package dev.costagent.perf.profile;
 
 import dev.costagent.perf.spi.LoadProfile;
 import dev.costagent.perf.spi.LoadProfile.Phase;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,7 @@ public final class Stages {
     private final List<Stage> stages = new ArrayList<>();
     private double rate;
 
-    Stages() {
-    }
+    Stages() {}
 
     /** Holds a steady rate for a while. */
     public Stages hold(double ratePerSecond, Duration length) {

@@ -35,7 +35,8 @@ public record Chart(String title, String xLabel, String yLabel, List<Series> ser
      */
     public java.util.Optional<Chart> withData() {
         List<Series> kept = series.stream().filter(Series::hasData).toList();
-        return kept.isEmpty() ? java.util.Optional.empty()
+        return kept.isEmpty()
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(new Chart(title, xLabel, yLabel, kept, logX, logY));
     }
 

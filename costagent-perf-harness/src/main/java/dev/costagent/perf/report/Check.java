@@ -29,6 +29,7 @@ public record Check(String requirement, String measured, String required, boolea
 
     /** One line such as {@code "efficiency at 8 workers: measured 0.31, required >= 0.85 (8 > 2 cores)"}. */
     public String describe() {
-        return requirement + ": measured " + measured + ", required " + required + (note.isEmpty() ? "" : " (" + note + ")");
+        return requirement + ": measured " + measured + ", required " + required
+                + (note.isEmpty() ? "" : " (" + note + ")");
     }
 }

@@ -6,20 +6,26 @@ package dev.costagent.perf.report;
  */
 public final class ConsoleSummary {
 
-    private ConsoleSummary() {
-    }
+    private ConsoleSummary() {}
 
     /** A few lines, e.g. {@code [perf] PASS parse (benchmark): median=12.3 ns/op, ...}. */
     public static String render(TestReport report) {
-        StringBuilder text = new StringBuilder("[perf] ").append(report.passed() ? "PASS " : "FAIL ")
-                .append(report.displayName()).append(" (").append(report.kind()).append(")");
+        StringBuilder text = new StringBuilder("[perf] ")
+                .append(report.passed() ? "PASS " : "FAIL ")
+                .append(report.displayName())
+                .append(" (")
+                .append(report.kind())
+                .append(")");
         if (!report.figures().isEmpty()) {
             text.append(": ");
-            report.figures().forEach((k, v) -> text.append(k).append('=').append(v).append(", "));
+            report.figures()
+                    .forEach((k, v) -> text.append(k).append('=').append(v).append(", "));
             text.setLength(text.length() - 2);
         }
         for (Check check : report.checks()) {
-            text.append(System.lineSeparator()).append("    ").append(check.met() ? "ok   " : "FAIL ")
+            text.append(System.lineSeparator())
+                    .append("    ")
+                    .append(check.met() ? "ok   " : "FAIL ")
                     .append(check.describe());
         }
         for (String note : report.notes()) {

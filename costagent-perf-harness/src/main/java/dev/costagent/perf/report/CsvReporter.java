@@ -45,27 +45,29 @@ public final class CsvReporter implements PerfReporter {
         rows.removeIf(row -> row.startsWith(prefix));
         for (Metric metric : report.metrics()) {
             if (!Double.isNaN(metric.value())) {
-                rows.add(prefix + quote(metric.name()) + "," + quote(metric.unit()) + ","
-                        + number(metric.value()) + "," + report.passed());
+                rows.add(prefix + quote(metric.name()) + "," + quote(metric.unit()) + "," + number(metric.value()) + ","
+                        + report.passed());
             }
         }
         Path dir = directory != null ? directory : RunReport.shared().directory();
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(FILE), HEADER + "\n" + String.join("\n", rows) + "\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve(FILE), HEADER + "\n" + String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
         }
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
                 : Double.toString(value);
     }
 
     private static String quote(String text) {
         return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+                ? "\"" + text.replace("\"", "\"\"") + "\""
+                : text;
     }
 }

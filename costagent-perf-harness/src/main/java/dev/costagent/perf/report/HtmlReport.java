@@ -21,25 +21,42 @@ public final class HtmlReport {
             .env{color:#555;font-size:13px}.kind{color:#666;font-weight:normal;font-size:13px}
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /** The whole page. */
     public static String render(List<TestReport> reports, EnvironmentFingerprint environment, Instant startedAt) {
         long failed = reports.stream().filter(r -> !r.passed()).count();
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>Performance report</title><style>").append(STYLE).append("</style></head><body>");
+                .append("<title>Performance report</title><style>")
+                .append(STYLE)
+                .append("</style></head><body>");
         html.append("<h1>Performance report</h1>");
-        html.append("<p class=\"env\">").append(esc(environment.describe())).append("<br>Run started ")
-                .append(esc(startedAt.toString())).append(" &middot; ").append(reports.size()).append(" tests, ")
-                .append(failed == 0 ? "<span class=\"pass\">all passed</span>"
-                        : "<span class=\"fail\">" + failed + " failed</span>").append("</p>");
+        html.append("<p class=\"env\">")
+                .append(esc(environment.describe()))
+                .append("<br>Run started ")
+                .append(esc(startedAt.toString()))
+                .append(" &middot; ")
+                .append(reports.size())
+                .append(" tests, ")
+                .append(
+                        failed == 0
+                                ? "<span class=\"pass\">all passed</span>"
+                                : "<span class=\"fail\">" + failed + " failed</span>")
+                .append("</p>");
         html.append("<table><tr><th>Test</th><th>Kind</th><th>Status</th><th>Key figures</th></tr>");
         for (int i = 0; i < reports.size(); i++) {
             TestReport r = reports.get(i);
-            html.append("<tr><td><a href=\"#t").append(i).append("\">").append(esc(r.displayName()))
-                    .append("</a></td><td>").append(esc(r.kind())).append("</td><td>").append(status(r))
-                    .append("</td><td>").append(esc(firstFigures(r.figures()))).append("</td></tr>");
+            html.append("<tr><td><a href=\"#t")
+                    .append(i)
+                    .append("\">")
+                    .append(esc(r.displayName()))
+                    .append("</a></td><td>")
+                    .append(esc(r.kind()))
+                    .append("</td><td>")
+                    .append(status(r))
+                    .append("</td><td>")
+                    .append(esc(firstFigures(r.figures())))
+                    .append("</td></tr>");
         }
         html.append("</table>");
         for (int i = 0; i < reports.size(); i++) {
@@ -49,23 +66,40 @@ public final class HtmlReport {
     }
 
     private static void appendTest(StringBuilder html, TestReport r, int index) {
-        html.append("<h2 id=\"t").append(index).append("\">").append(esc(r.displayName()))
-                .append(" <span class=\"kind\">").append(esc(r.kind())).append("</span> ").append(status(r))
+        html.append("<h2 id=\"t")
+                .append(index)
+                .append("\">")
+                .append(esc(r.displayName()))
+                .append(" <span class=\"kind\">")
+                .append(esc(r.kind()))
+                .append("</span> ")
+                .append(status(r))
                 .append("</h2>");
         if (!r.figures().isEmpty()) {
             html.append("<table>");
-            r.figures().forEach((k, v) -> html.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v))
-                    .append("</td></tr>"));
+            r.figures()
+                    .forEach((k, v) -> html.append("<tr><th>")
+                            .append(esc(k))
+                            .append("</th><td>")
+                            .append(esc(v))
+                            .append("</td></tr>"));
             html.append("</table>");
         }
         if (!r.checks().isEmpty()) {
             html.append("<table><tr><th>Requirement</th><th>Measured</th><th>Required</th><th>Result</th>"
                     + "<th>Note</th></tr>");
             for (Check c : r.checks()) {
-                html.append("<tr><td>").append(esc(c.requirement())).append("</td><td>").append(esc(c.measured()))
-                        .append("</td><td>").append(esc(c.required())).append("</td><td>")
+                html.append("<tr><td>")
+                        .append(esc(c.requirement()))
+                        .append("</td><td>")
+                        .append(esc(c.measured()))
+                        .append("</td><td>")
+                        .append(esc(c.required()))
+                        .append("</td><td>")
                         .append(c.met() ? "<span class=\"pass\">pass</span>" : "<span class=\"fail\">FAIL</span>")
-                        .append("</td><td>").append(esc(c.note())).append("</td></tr>");
+                        .append("</td><td>")
+                        .append(esc(c.note()))
+                        .append("</td></tr>");
             }
             html.append("</table>");
         }
@@ -74,7 +108,9 @@ public final class HtmlReport {
         }
         if (!r.charts().isEmpty()) {
             html.append("<div class=\"charts\">");
-            r.charts().forEach(chart -> html.append("<div>").append(SvgChart.render(chart)).append("</div>"));
+            r.charts()
+                    .forEach(chart ->
+                            html.append("<div>").append(SvgChart.render(chart)).append("</div>"));
             html.append("</div>");
         }
     }

@@ -11,8 +11,7 @@ import dev.costagent.perf.spi.PerfReporter;
 public final class HtmlReporter implements PerfReporter {
 
     /** Creates the reporter (ServiceLoader needs a public no-argument constructor). */
-    public HtmlReporter() {
-    }
+    public HtmlReporter() {}
 
     @Override
     public void report(PerfReport report) {

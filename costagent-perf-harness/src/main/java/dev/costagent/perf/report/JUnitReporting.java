@@ -1,22 +1,22 @@
 package dev.costagent.perf.report;
 
+import dev.costagent.perf.junit.Instances;
 import dev.costagent.perf.junit.ReportSession;
 import dev.costagent.perf.junit.WithPlugins;
-import dev.costagent.perf.junit.Instances;
 import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.spi.Metric;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.PerfReporter;
 import dev.costagent.perf.spi.Verdict;
-import java.util.ArrayList;
-import org.junit.platform.commons.support.AnnotationSupport;
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -27,8 +27,7 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class JUnitReporting {
 
-    private JUnitReporting() {
-    }
+    private JUnitReporting() {}
 
     /**
      * Publishes, records and fails if needed.
@@ -42,9 +41,11 @@ public final class JUnitReporting {
         }
         RunReport.shared().add(report);
         if (!report.passed()) {
-            String violations = report.violations().stream().map(c -> "  - " + c.describe())
+            String violations = report.violations().stream()
+                    .map(c -> "  - " + c.describe())
                     .collect(Collectors.joining(System.lineSeparator()));
-            throw new AssertionFailedError(report.violations().size() + " of " + report.checks().size()
+            throw new AssertionFailedError(report.violations().size() + " of "
+                    + report.checks().size()
                     + " performance requirements not met by '" + report.displayName() + "':" + System.lineSeparator()
                     + violations);
         }
@@ -59,9 +60,16 @@ public final class JUnitReporting {
      * @param charts     the test's charts, shown before the usage's
      * @throws AssertionFailedError when a check of the report is not met
      */
-    public static void complete(ExtensionContext context, TestReport.Builder report, Map<String, String> entries,
-                                ResourceUsage usage, long operations, List<Chart> charts, PerfReport.Kind kind,
-                                Object outcome, Measurement.Result measured) {
+    public static void complete(
+            ExtensionContext context,
+            TestReport.Builder report,
+            Map<String, String> entries,
+            ResourceUsage usage,
+            long operations,
+            List<Chart> charts,
+            PerfReport.Kind kind,
+            Object outcome,
+            Measurement.Result measured) {
         report.figure("resources", usage.summary(operations));
         charts.forEach(report::chart);
         usage.charts().forEach(report::chart);
@@ -76,12 +84,20 @@ public final class JUnitReporting {
      *
      * @throws AssertionFailedError when a check of the report is not met
      */
-    public static void complete(ExtensionContext context, TestReport.Builder report, Map<String, String> entries,
-                                PerfReport.Kind kind, Object outcome, Measurement.Result measured) {
+    public static void complete(
+            ExtensionContext context,
+            TestReport.Builder report,
+            Map<String, String> entries,
+            PerfReport.Kind kind,
+            Object outcome,
+            Measurement.Result measured) {
         for (Metric metric : measured.metrics()) {
             report.metric(metric);
-            report.figure(metric.name(), Double.isNaN(metric.value()) ? "n/a"
-                    : String.format(java.util.Locale.ROOT, "%,.4g %s", metric.value(), metric.unit()));
+            report.figure(
+                    metric.name(),
+                    Double.isNaN(metric.value())
+                            ? "n/a"
+                            : String.format(java.util.Locale.ROOT, "%,.4g %s", metric.value(), metric.unit()));
         }
         report.notes(measured.notes());
         report.checks(MetricLimits.check(context, report.metrics()));
@@ -99,8 +115,11 @@ public final class JUnitReporting {
     static PerfReport toPerfReport(TestReport report, PerfReport.Kind kind, Object outcome, List<Metric> metrics) {
         List<Verdict> verdicts = new ArrayList<>();
         for (Check check : report.checks()) {
-            verdicts.add(new Verdict(check.requirement(), check.measured() + (check.note().isEmpty() ? ""
-                    : " (" + check.note() + ")"), check.required(), check.met()));
+            verdicts.add(new Verdict(
+                    check.requirement(),
+                    check.measured() + (check.note().isEmpty() ? "" : " (" + check.note() + ")"),
+                    check.required(),
+                    check.met()));
         }
         return new PerfReport(report.id(), report.displayName(), kind, outcome, metrics, verdicts, report.notes());
     }
@@ -114,9 +133,11 @@ public final class JUnitReporting {
             }
         }
         List<WithPlugins> annotated = new ArrayList<>();
-        context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, WithPlugins.class))
+        context.getTestMethod()
+                .flatMap(m -> AnnotationSupport.findAnnotation(m, WithPlugins.class))
                 .ifPresent(annotated::add);
-        context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, WithPlugins.class))
+        context.getTestClass()
+                .flatMap(c -> AnnotationSupport.findAnnotation(c, WithPlugins.class))
                 .ifPresent(annotated::add);
         for (WithPlugins plugins : annotated) {
             for (Class<? extends PerfReporter> type : plugins.reporters()) {
@@ -134,8 +155,12 @@ public final class JUnitReporting {
      * @throws ParameterResolutionException when there is none: the parameter is not on an {@code @AfterEach} method
      *                                      of a test with that annotation that ran
      */
-    public static <T> T stored(ExtensionContext context, ExtensionContext.Namespace namespace, Class<T> type,
-                               ParameterContext parameter, Class<? extends Annotation> annotation) {
+    public static <T> T stored(
+            ExtensionContext context,
+            ExtensionContext.Namespace namespace,
+            Class<T> type,
+            ParameterContext parameter,
+            Class<? extends Annotation> annotation) {
         T result = context.getStore(namespace).get(type, type);
         if (result == null) {
             throw new ParameterResolutionException("no " + type.getSimpleName() + " for "

@@ -20,8 +20,7 @@ import java.util.TreeSet;
  */
 public final class LoadReports {
 
-    private LoadReports() {
-    }
+    private LoadReports() {}
 
     /** The report of one load test. */
     public static TestReport toTestReport(PerfReport report) {
@@ -77,11 +76,23 @@ public final class LoadReports {
             probes.addAll(s.probes().keySet());
         }
         List<Chart> charts = new ArrayList<>();
-        charts.add(Chart.linear("Response time percentiles per second", "second", "ms", List.of(
-                Series.measured("p50", t, p50), Series.measured("p95", t, p95), Series.measured("p99", t, p99))));
-        charts.add(Chart.linear("Throughput per second", "second", "ops/s", List.of(
-                Series.measured("completed", t, throughput), Series.measured("errors", t, errors))));
-        charts.add(Chart.linear("Concurrency (in flight at each second's end)", "second", "operations",
+        charts.add(Chart.linear(
+                "Response time percentiles per second",
+                "second",
+                "ms",
+                List.of(
+                        Series.measured("p50", t, p50),
+                        Series.measured("p95", t, p95),
+                        Series.measured("p99", t, p99))));
+        charts.add(Chart.linear(
+                "Throughput per second",
+                "second",
+                "ops/s",
+                List.of(Series.measured("completed", t, throughput), Series.measured("errors", t, errors))));
+        charts.add(Chart.linear(
+                "Concurrency (in flight at each second's end)",
+                "second",
+                "operations",
                 List.of(Series.measured("in flight", t, concurrency))));
         for (String probe : probes) {
             double[] values = new double[n];

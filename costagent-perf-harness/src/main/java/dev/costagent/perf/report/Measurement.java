@@ -55,10 +55,13 @@ public final class Measurement {
         if (window == null) {
             return new Measurement(List.of(), null);
         }
-        List<Meter> meters = new ArrayList<>(ReportSession.of(context).discovered().meters());
-        context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, WithPlugins.class))
+        List<Meter> meters =
+                new ArrayList<>(ReportSession.of(context).discovered().meters());
+        context.getTestMethod()
+                .flatMap(m -> AnnotationSupport.findAnnotation(m, WithPlugins.class))
                 .ifPresent(plugins -> add(plugins, meters));
-        context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, WithPlugins.class))
+        context.getTestClass()
+                .flatMap(c -> AnnotationSupport.findAnnotation(c, WithPlugins.class))
                 .ifPresent(plugins -> add(plugins, meters));
         return new Measurement(meters, window);
     }

@@ -14,8 +14,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /** Checks the {@link MetricLimit}s of a test (on its method, then its class) against its metrics. */
 public final class MetricLimits {
 
-    private MetricLimits() {
-    }
+    private MetricLimits() {}
 
     /** One check per limit declared on the test method or its class. */
     public static List<Check> check(ExtensionContext context, List<Metric> metrics) {
@@ -29,13 +28,19 @@ public final class MetricLimits {
     public static List<Check> check(List<MetricLimit> limits, List<Metric> metrics) {
         List<Check> checks = new ArrayList<>();
         for (MetricLimit limit : limits) {
-            Optional<Metric> found = metrics.stream().filter(m -> m.key().equals(limit.metric())).findFirst();
+            Optional<Metric> found =
+                    metrics.stream().filter(m -> m.key().equals(limit.metric())).findFirst();
             String required = (Double.isNaN(limit.min()) ? "" : ">= " + number(limit.min()))
                     + (Double.isNaN(limit.min()) || Double.isNaN(limit.max()) ? "" : " and ")
                     + (Double.isNaN(limit.max()) ? "" : "<= " + number(limit.max()));
             if (found.isEmpty() || Double.isNaN(found.get().value())) {
-                checks.add(new Check(limit.metric(), "n/a", required, false, "no such metric; this test has: "
-                        + metrics.stream().map(Metric::key).collect(Collectors.joining(", "))));
+                checks.add(new Check(
+                        limit.metric(),
+                        "n/a",
+                        required,
+                        false,
+                        "no such metric; this test has: "
+                                + metrics.stream().map(Metric::key).collect(Collectors.joining(", "))));
                 continue;
             }
             double value = found.get().value();
@@ -51,7 +56,8 @@ public final class MetricLimits {
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.format(Locale.ROOT, "%,d", (long) value)
                 : String.format(Locale.ROOT, "%.4g", value);
     }
 }

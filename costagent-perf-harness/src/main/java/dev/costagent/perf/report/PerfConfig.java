@@ -24,8 +24,7 @@ public final class PerfConfig {
 
     private static volatile Properties platformProperties;
 
-    private PerfConfig() {
-    }
+    private PerfConfig() {}
 
     /** A setting: system property, else {@code junit-platform.properties}, else empty. */
     public static Optional<String> get(String key) {
@@ -33,7 +32,9 @@ public final class PerfConfig {
         if (property != null && !property.isBlank()) {
             return Optional.of(property.trim());
         }
-        return Optional.ofNullable(platformProperties().getProperty(key)).map(String::trim).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(platformProperties().getProperty(key))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty());
     }
 
     /** The lookup of a JUnit context when there is one, else {@link #get(String)}. */
@@ -47,29 +48,32 @@ public final class PerfConfig {
      * @throws IllegalArgumentException when it is not a positive number
      */
     public static double scale() {
-        return get(SCALE).map(text -> {
-            try {
-                double value = Double.parseDouble(text);
-                if (value > 0 && !Double.isInfinite(value)) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(SCALE + " must be a positive number, got '" + text + "'");
-        }).orElse(1.0);
+        return get(SCALE)
+                .map(text -> {
+                    try {
+                        double value = Double.parseDouble(text);
+                        if (value > 0 && !Double.isInfinite(value)) {
+                            return value;
+                        }
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                    throw new IllegalArgumentException(SCALE + " must be a positive number, got '" + text + "'");
+                })
+                .orElse(1.0);
     }
 
     /** A whole-number setting in milliseconds, or {@code fallback}. */
     public static long millis(String key, long fallback) {
         return get(key).map(text -> {
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a whole number of milliseconds, got '" + text
-                        + "'", e);
-            }
-        }).orElse(fallback);
+                    try {
+                        return Long.parseLong(text);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(
+                                key + " must be a whole number of milliseconds, got '" + text + "'", e);
+                    }
+                })
+                .orElse(fallback);
     }
 
     /** Forgets the loaded {@code junit-platform.properties}, so the next read loads it again (for tests). */

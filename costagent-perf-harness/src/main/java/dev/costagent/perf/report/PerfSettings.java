@@ -15,8 +15,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class PerfSettings {
 
-    private PerfSettings() {
-    }
+    private PerfSettings() {}
 
     /**
      * Disabled when {@code perf.skip=true}.
@@ -35,14 +34,17 @@ public final class PerfSettings {
      *
      * @param otherwise the reason given for elements without the annotation, such as {@code "not a benchmark"}
      */
-    public static ConditionEvaluationResult condition(ExtensionContext context, Class<? extends Annotation> annotation,
-                                                      String otherwise) {
+    public static ConditionEvaluationResult condition(
+            ExtensionContext context, Class<? extends Annotation> annotation, String otherwise) {
         if (templateTwin(context)) {
-            return ConditionEvaluationResult.disabled("runs once per invocation of its @ParameterizedTest,"
-                    + " @RepeatedTest or other template");
+            return ConditionEvaluationResult.disabled(
+                    "runs once per invocation of its @ParameterizedTest," + " @RepeatedTest or other template");
         }
-        return context.getElement().filter(e -> AnnotationSupport.isAnnotated(e, annotation)).isPresent()
-                ? condition(context) : ConditionEvaluationResult.enabled(otherwise);
+        return context.getElement()
+                        .filter(e -> AnnotationSupport.isAnnotated(e, annotation))
+                        .isPresent()
+                ? condition(context)
+                : ConditionEvaluationResult.enabled(otherwise);
     }
 
     /**
@@ -53,9 +55,11 @@ public final class PerfSettings {
      */
     public static boolean templateTwin(ExtensionContext context) {
         // The twin's id ends in a [method:...] segment; the template and its invocations have template segments.
-        return context.getUniqueId().endsWith(")]") && context.getUniqueId().contains("/[method:")
-                && context.getTestMethod().filter(m -> AnnotationSupport.isAnnotated(m,
-                org.junit.jupiter.api.TestTemplate.class)).isPresent();
+        return context.getUniqueId().endsWith(")]")
+                && context.getUniqueId().contains("/[method:")
+                && context.getTestMethod()
+                        .filter(m -> AnnotationSupport.isAnnotated(m, org.junit.jupiter.api.TestTemplate.class))
+                        .isPresent();
     }
 
     /**
@@ -78,8 +82,10 @@ public final class PerfSettings {
      * own report, JSON file and baseline), such as {@code "CacheTest.get [2] size=1000"}.
      */
     public static String testName(ExtensionContext context) {
-        String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-        boolean invocation = context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
+        String name = context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
+        boolean invocation =
+                context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
         return invocation ? name + " " + context.getDisplayName() : name;
     }
 }

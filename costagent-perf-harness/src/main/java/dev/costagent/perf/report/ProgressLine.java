@@ -44,8 +44,8 @@ public final class ProgressLine implements AutoCloseable {
      *
      * @param planned expected total duration, for the remaining-time estimate; zero when unknown
      */
-    public static ProgressLine start(String name, Duration planned, Supplier<String> status, Duration interval,
-                                     Consumer<String> sink) {
+    public static ProgressLine start(
+            String name, Duration planned, Supplier<String> status, Duration interval, Consumer<String> sink) {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(sink, "sink");
         if (interval.isZero() || interval.isNegative()) {
@@ -58,18 +58,26 @@ public final class ProgressLine implements AutoCloseable {
             return thread;
         });
         long period = interval.toMillis();
-        timer.scheduleAtFixedRate(() -> sink.accept(line(name, Duration.ofNanos(System.nanoTime() - startNanos),
-                planned, status.get())), period, period, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                () -> sink.accept(line(name, Duration.ofNanos(System.nanoTime() - startNanos), planned, status.get())),
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
         return new ProgressLine(timer);
     }
 
     /** Formats one line; public for listeners that print progress from their own callbacks. */
     public static String line(String name, Duration elapsed, Duration planned, String status) {
-        StringBuilder line = new StringBuilder("[perf] ").append(name).append(": ").append(clock(elapsed))
+        StringBuilder line = new StringBuilder("[perf] ")
+                .append(name)
+                .append(": ")
+                .append(clock(elapsed))
                 .append(" elapsed");
         if (!planned.isZero()) {
             Duration remaining = planned.minus(elapsed);
-            line.append(", ~").append(clock(remaining.isNegative() ? Duration.ZERO : remaining)).append(" remaining");
+            line.append(", ~")
+                    .append(clock(remaining.isNegative() ? Duration.ZERO : remaining))
+                    .append(" remaining");
         }
         if (status != null && !status.isBlank()) {
             line.append(" | ").append(status);

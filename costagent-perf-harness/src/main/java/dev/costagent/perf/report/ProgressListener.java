@@ -34,8 +34,12 @@ public final class ProgressListener implements PerfListener {
         if (intervalSeconds <= 0 || elapsed % intervalSeconds != 0) {
             return;
         }
-        String status = String.format(Locale.ROOT, "%,.0f ops/s, p99 %.2f ms, %d in flight", sample.throughput(),
-                sample.p99Nanos() / 1e6, run.concurrency());
+        String status = String.format(
+                Locale.ROOT,
+                "%,.0f ops/s, p99 %.2f ms, %d in flight",
+                sample.throughput(),
+                sample.p99Nanos() / 1e6,
+                run.concurrency());
         sink.accept(ProgressLine.line(run.name(), Duration.ofSeconds(elapsed), run.plannedDuration(), status));
     }
 }

@@ -45,8 +45,8 @@ public final class RunReport {
     /** The JVM-wide report, in the configured directory, printing to standard output. */
     public static synchronized RunReport shared() {
         if (shared == null) {
-            shared = new RunReport(Path.of(PerfConfig.get(DIRECTORY_PROPERTY).orElse("target/perf-reports")),
-                    System.out);
+            shared = new RunReport(
+                    Path.of(PerfConfig.get(DIRECTORY_PROPERTY).orElse("target/perf-reports")), System.out);
         }
         return shared;
     }
@@ -93,10 +93,13 @@ public final class RunReport {
         try {
             Files.createDirectories(directory);
             JSON.writeValue(jsonFile(report).toFile(), report);
-            Files.writeString(htmlFile(), HtmlReport.render(reports, EnvironmentFingerprint.current(), startedAt),
+            Files.writeString(
+                    htmlFile(),
+                    HtmlReport.render(reports, EnvironmentFingerprint.current(), startedAt),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write performance report to " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write performance report to " + directory + ": " + e.getMessage(), e);
         }
     }
 }

@@ -17,8 +17,8 @@ public record Series(String name, double[] x, double[] y, boolean fitted) {
     public Series {
         Objects.requireNonNull(name, "name");
         if (x.length != y.length) {
-            throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but " + y.length
-                    + " y values");
+            throw new IllegalArgumentException(
+                    "series '" + name + "': " + x.length + " x values but " + y.length + " y values");
         }
         x = x.clone();
         y = y.clone();
@@ -58,7 +58,10 @@ public record Series(String name, double[] x, double[] y, boolean fitted) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Series s && name.equals(s.name) && fitted == s.fitted && Arrays.equals(x, s.x)
+        return other instanceof Series s
+                && name.equals(s.name)
+                && fitted == s.fitted
+                && Arrays.equals(x, s.x)
                 && Arrays.equals(y, s.y);
     }
 

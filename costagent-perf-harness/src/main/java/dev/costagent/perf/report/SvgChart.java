@@ -11,8 +11,9 @@ import java.util.Locale;
  */
 public final class SvgChart {
 
-    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-        "#e377c2", "#17becf"};
+    private static final String[] COLORS = {
+        "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"
+    };
     private static final int WIDTH = 560;
     private static final int HEIGHT = 300;
     private static final int LEFT = 64;
@@ -20,8 +21,7 @@ public final class SvgChart {
     private static final int TOP = 28;
     private static final int BOTTOM = 44;
 
-    private SvgChart() {
-    }
+    private SvgChart() {}
 
     /** The chart as an {@code <svg>} element. */
     public static String render(Chart chart) {
@@ -30,38 +30,79 @@ public final class SvgChart {
         int legendRows = (chart.series().size() + 1) / 2;
         int height = HEIGHT + 8 + legendRows * 16;
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-                + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">", WIDTH, height, WIDTH, height,
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+                        + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
+                WIDTH,
+                height,
+                WIDTH,
+                height,
                 escape(chart.title())));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"13\" font-weight=\"bold\">%s</text>",
-                LEFT, escape(chart.title())));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"18\" font-size=\"13\" font-weight=\"bold\">%s</text>",
+                LEFT,
+                escape(chart.title())));
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" "
-                + "stroke=\"#999\"/>", LEFT, TOP, plotW, plotH));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" " + "stroke=\"#999\"/>",
+                LEFT,
+                TOP,
+                plotW,
+                plotH));
         if (xRange == null || yRange == null) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#666\">no data</text>",
-                    LEFT + plotW / 2 - 20, TOP + plotH / 2));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#666\">no data</text>",
+                    LEFT + plotW / 2 - 20,
+                    TOP + plotH / 2));
             return svg.append("</svg>").toString();
         }
         Axis x = new Axis(xRange, chart.logX(), LEFT, LEFT + plotW);
         Axis y = new Axis(yRange, chart.logY(), TOP + plotH, TOP);
         for (double tick : x.ticks()) {
             double px = x.map(tick);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e3e3\"/>"
-                    + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>", px, TOP, px,
-                    TOP + plotH, px, TOP + plotH + 14, escape(label(tick))));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e3e3\"/>"
+                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
+                    px,
+                    TOP,
+                    px,
+                    TOP + plotH,
+                    px,
+                    TOP + plotH + 14,
+                    escape(label(tick))));
         }
         for (double tick : y.ticks()) {
             double py = y.map(tick);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e3e3e3\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>", LEFT, py,
-                    LEFT + plotW, py, LEFT - 4, py + 3, escape(label(tick))));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e3e3e3\"/>"
+                            + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+                    LEFT,
+                    py,
+                    LEFT + plotW,
+                    py,
+                    LEFT - 4,
+                    py + 3,
+                    escape(label(tick))));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
-                LEFT + plotW / 2, TOP + plotH + 32, escape(chart.xLabel() + (chart.logX() ? " (log)" : ""))));
-        svg.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" "
-                + "transform=\"rotate(-90 12 %d)\">%s</text>", TOP + plotH / 2, TOP + plotH / 2,
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
+                LEFT + plotW / 2,
+                TOP + plotH + 32,
+                escape(chart.xLabel() + (chart.logX() ? " (log)" : ""))));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<text x=\"12\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" "
+                        + "transform=\"rotate(-90 12 %d)\">%s</text>",
+                TOP + plotH / 2,
+                TOP + plotH / 2,
                 escape(chart.yLabel() + (chart.logY() ? " (log)" : ""))));
         for (int s = 0; s < chart.series().size(); s++) {
             Series series = chart.series().get(s);
@@ -69,9 +110,18 @@ public final class SvgChart {
             appendSeries(svg, series, x, y, color);
             int lx = LEFT + (s % 2) * (plotW / 2);
             int ly = HEIGHT + 8 + (s / 2) * 16;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
-                    + "stroke-width=\"2\"%s/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>", lx, ly - 4, lx + 18,
-                    ly - 4, color, series.fitted() ? " stroke-dasharray=\"5,3\"" : "", lx + 22, ly,
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
+                            + "stroke-width=\"2\"%s/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
+                    lx,
+                    ly - 4,
+                    lx + 18,
+                    ly - 4,
+                    color,
+                    series.fitted() ? " stroke-dasharray=\"5,3\"" : "",
+                    lx + 22,
+                    ly,
                     escape(series.name())));
         }
         return svg.append("</svg>").toString();
@@ -88,13 +138,21 @@ public final class SvgChart {
                 String point = String.format(Locale.ROOT, "%.1f,%.1f", x.map(xs[i]), y.map(ys[i]));
                 segment.add(point);
                 if (!series.fitted() && xs.length <= 60) {
-                    markers.add(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>",
-                            x.map(xs[i]), y.map(ys[i]), color));
+                    markers.add(String.format(
+                            Locale.ROOT,
+                            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>",
+                            x.map(xs[i]),
+                            y.map(ys[i]),
+                            color));
                 }
             } else if (!segment.isEmpty()) {
-                svg.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"1.6\"")
-                        .append(series.fitted() ? " stroke-dasharray=\"5,3\"" : "").append(" points=\"")
-                        .append(String.join(" ", segment)).append("\"/>");
+                svg.append("<polyline fill=\"none\" stroke=\"")
+                        .append(color)
+                        .append("\" stroke-width=\"1.6\"")
+                        .append(series.fitted() ? " stroke-dasharray=\"5,3\"" : "")
+                        .append(" points=\"")
+                        .append(String.join(" ", segment))
+                        .append("\"/>");
                 segment.clear();
             }
         }
@@ -161,11 +219,13 @@ public final class SvgChart {
 
     /** Escapes text for XML content and attributes. */
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
-    private record Range(double min, double max) {
-    }
+    private record Range(double min, double max) {}
 
     /** Maps data values to pixels along one axis. */
     private record Axis(Range range, boolean log, double from, double to) {
@@ -198,8 +258,9 @@ public final class SvgChart {
             double span = range.max() - range.min();
             double raw = span / 5;
             double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-            double step = raw / magnitude < 1.5 ? magnitude : raw / magnitude < 3 ? 2 * magnitude
-                    : raw / magnitude < 7 ? 5 * magnitude : 10 * magnitude;
+            double step = raw / magnitude < 1.5
+                    ? magnitude
+                    : raw / magnitude < 3 ? 2 * magnitude : raw / magnitude < 7 ? 5 * magnitude : 10 * magnitude;
             for (double t = Math.ceil(range.min() / step) * step; t <= range.max() + step * 1e-9; t += step) {
                 ticks.add(Math.abs(t) < step * 1e-9 ? 0 : t);
             }

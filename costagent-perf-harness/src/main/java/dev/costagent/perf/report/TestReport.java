@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param metrics     the figures as numbers, keyed by name with the unit at the end ({@code "median_ns"},
  *                    {@code "throughput_ops_per_s"}, {@code "retained_heap_bytes"}); what JSON and CSV readers use
  */
-public record TestReport(String id, String displayName, String kind, Map<String, String> figures,
-                         List<Check> checks, List<Chart> charts, List<String> notes, Map<String, Double> metrics) {
+public record TestReport(
+        String id,
+        String displayName,
+        String kind,
+        Map<String, String> figures,
+        List<Check> checks,
+        List<Chart> charts,
+        List<String> notes,
+        Map<String, Double> metrics) {
 
     /** Validates and copies (figures keep their order). */
     public TestReport {
@@ -34,8 +41,14 @@ public record TestReport(String id, String displayName, String kind, Map<String,
     }
 
     /** A report without numeric metrics. */
-    public TestReport(String id, String displayName, String kind, Map<String, String> figures, List<Check> checks,
-                      List<Chart> charts, List<String> notes) {
+    public TestReport(
+            String id,
+            String displayName,
+            String kind,
+            Map<String, String> figures,
+            List<Check> checks,
+            List<Chart> charts,
+            List<String> notes) {
         this(id, displayName, kind, figures, checks, charts, notes, Map.of());
     }
 

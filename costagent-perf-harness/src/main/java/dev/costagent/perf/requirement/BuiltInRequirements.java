@@ -5,7 +5,6 @@ import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.Recovery;
 import dev.costagent.perf.spi.Requirement;
 import dev.costagent.perf.spi.Verdict;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,16 +12,18 @@ import java.util.Optional;
 /** The requirements {@link Requirements} offers by name. */
 final class BuiltInRequirements {
 
-    private BuiltInRequirements() {
-    }
+    private BuiltInRequirements() {}
 
     /** A response-time percentile at or below a bound. */
     record Percentile(double percentile, Duration bound) implements Requirement {
         @Override
         public Verdict evaluate(LoadResult result) {
             Duration measured = result.responseTime(percentile);
-            return new Verdict(label(percentile) + " response time", Format.duration(measured),
-                    "<= " + Format.duration(bound), measured.compareTo(bound) <= 0);
+            return new Verdict(
+                    label(percentile) + " response time",
+                    Format.duration(measured),
+                    "<= " + Format.duration(bound),
+                    measured.compareTo(bound) <= 0);
         }
 
         private static String label(double percentile) {
@@ -38,7 +39,10 @@ final class BuiltInRequirements {
         @Override
         public Verdict evaluate(LoadResult result) {
             Duration measured = result.meanResponseTime();
-            return new Verdict("mean response time", Format.duration(measured), "<= " + Format.duration(bound),
+            return new Verdict(
+                    "mean response time",
+                    Format.duration(measured),
+                    "<= " + Format.duration(bound),
                     measured.compareTo(bound) <= 0);
         }
     }
@@ -48,8 +52,11 @@ final class BuiltInRequirements {
         @Override
         public Verdict evaluate(LoadResult result) {
             double rate = result.errorRate();
-            return new Verdict("error rate", percent(rate) + " (" + result.errorCount() + " of " + result.count() + ")",
-                    "<= " + percent(bound), rate <= bound);
+            return new Verdict(
+                    "error rate",
+                    percent(rate) + " (" + result.errorCount() + " of " + result.count() + ")",
+                    "<= " + percent(bound),
+                    rate <= bound);
         }
     }
 
@@ -58,8 +65,11 @@ final class BuiltInRequirements {
         @Override
         public Verdict evaluate(LoadResult result) {
             double measured = result.throughput();
-            return new Verdict("throughput", String.format(Locale.ROOT, "%.1f/s", measured),
-                    String.format(Locale.ROOT, ">= %.1f/s", perSecond), measured >= perSecond);
+            return new Verdict(
+                    "throughput",
+                    String.format(Locale.ROOT, "%.1f/s", measured),
+                    String.format(Locale.ROOT, ">= %.1f/s", perSecond),
+                    measured >= perSecond);
         }
     }
 
@@ -67,7 +77,10 @@ final class BuiltInRequirements {
     record MaxDropped(long bound) implements Requirement {
         @Override
         public Verdict evaluate(LoadResult result) {
-            return new Verdict("dropped starts", Long.toString(result.droppedStarts()), "<= " + bound,
+            return new Verdict(
+                    "dropped starts",
+                    Long.toString(result.droppedStarts()),
+                    "<= " + bound,
                     result.droppedStarts() <= bound);
         }
     }
@@ -82,9 +95,13 @@ final class BuiltInRequirements {
                 return new Verdict(what, "no spike phase in this load", "<= " + Format.duration(bound), false);
             }
             Recovery r = recovery.get();
-            String measured = r.recovered() ? Format.duration(r.time())
+            String measured = r.recovered()
+                    ? Format.duration(r.time())
                     : "not recovered " + Format.duration(r.time()) + " after the spike";
-            return new Verdict(what, measured, "<= " + Format.duration(bound),
+            return new Verdict(
+                    what,
+                    measured,
+                    "<= " + Format.duration(bound),
                     r.recovered() && r.time().compareTo(bound) <= 0);
         }
     }

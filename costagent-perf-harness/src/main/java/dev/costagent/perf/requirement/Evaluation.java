@@ -1,7 +1,6 @@
 package dev.costagent.perf.requirement;
 
 import dev.costagent.perf.spi.Verdict;
-
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -2,7 +2,6 @@ package dev.costagent.perf.requirement;
 
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.spi.Requirement;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +50,9 @@ public record Requirements(List<Requirement> requirements) {
 
     /** Evaluates every requirement on the result. */
     public Evaluation evaluate(LoadResult result) {
-        return new Evaluation(result.name(), requirements.stream().map(r -> r.evaluate(result)).toList());
+        return new Evaluation(
+                result.name(),
+                requirements.stream().map(r -> r.evaluate(result)).toList());
     }
 
     /**
@@ -67,8 +68,7 @@ public record Requirements(List<Requirement> requirements) {
     public static final class Builder {
         private final List<Requirement> requirements = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Median response time at most {@code bound}. */
         public Builder p50(Duration bound) {
@@ -139,8 +139,8 @@ public record Requirements(List<Requirement> requirements) {
                 throw new IllegalArgumentException("maxRecovery must not be negative, got " + bound);
             }
             if (!(withinPercent >= 0)) {
-                throw new IllegalArgumentException("recovery tolerance must be a non-negative percentage, got "
-                        + withinPercent);
+                throw new IllegalArgumentException(
+                        "recovery tolerance must be a non-negative percentage, got " + withinPercent);
             }
             return add(new BuiltInRequirements.MaxRecovery(bound, withinPercent));
         }

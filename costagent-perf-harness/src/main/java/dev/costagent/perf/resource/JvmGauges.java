@@ -27,7 +27,8 @@ final class JvmGauges {
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).toList();
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
     private final MethodHandle totalAllocated = totalAllocatedHandle(allocationCounters);
     private final Map<Long, Long> lastAllocatedByThread = new HashMap<>();
     private long allocatedByEndedThreads;
@@ -156,8 +157,11 @@ final class JvmGauges {
             return null;
         }
         try {
-            return MethodHandles.publicLookup().findVirtual(com.sun.management.ThreadMXBean.class,
-                    "getTotalThreadAllocatedBytes", MethodType.methodType(long.class));
+            return MethodHandles.publicLookup()
+                    .findVirtual(
+                            com.sun.management.ThreadMXBean.class,
+                            "getTotalThreadAllocatedBytes",
+                            MethodType.methodType(long.class));
         } catch (ReflectiveOperationException e) {
             return null;
         }

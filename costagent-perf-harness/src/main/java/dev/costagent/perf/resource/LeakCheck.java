@@ -1,7 +1,7 @@
 package dev.costagent.perf.resource;
 
-import dev.costagent.perf.stats.LinearFit;
 import dev.costagent.perf.stats.LeastSquares;
+import dev.costagent.perf.stats.LinearFit;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -80,8 +80,12 @@ public final class LeakCheck {
 
         /** One line for reports. */
         public String describe() {
-            return String.format(Locale.ROOT, "retained growth %.2f B/call over %d rounds of %,d calls%s",
-                    bytesPerCall, liveHeapBytes.length, callsPerRound,
+            return String.format(
+                    Locale.ROOT,
+                    "retained growth %.2f B/call over %d rounds of %,d calls%s",
+                    bytesPerCall,
+                    liveHeapBytes.length,
+                    callsPerRound,
                     confirmed ? "" : " (not measurable: no requested GC was confirmed)");
         }
     }

@@ -43,8 +43,7 @@ public final class LiveHeap {
 
     private static final Object LOCK = new Object();
 
-    private LiveHeap() {
-    }
+    private LiveHeap() {}
 
     /**
      * A live-heap reading.
@@ -54,8 +53,7 @@ public final class LiveHeap {
      * @param errorBytes  difference between the last two confirmed collections (-1 with fewer than two)
      * @param confirmed   whether at least one requested collection was confirmed by its notification
      */
-    public record Reading(long bytes, int collections, long errorBytes, boolean confirmed) {
-    }
+    public record Reading(long bytes, int collections, long errorBytes, boolean confirmed) {}
 
     /**
      * Collects until the live heap is settled and returns it. Serialised JVM-wide: two readings never interleave.
@@ -75,7 +73,8 @@ public final class LiveHeap {
                 }
             }
             if (afterGc.isEmpty()) {
-                return new Reading(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), 0, -1, false);
+                return new Reading(
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), 0, -1, false);
             }
             int n = afterGc.size();
             long error = n < 2 ? -1 : Math.abs(afterGc.get(n - 1) - afterGc.get(n - 2));
@@ -135,7 +134,8 @@ public final class LiveHeap {
 
     private static long heapAfter(Map<String, MemoryUsage> usageAfter) {
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
                 .collect(Collectors.toSet());
         long total = 0;
         for (Map.Entry<String, MemoryUsage> pool : usageAfter.entrySet()) {

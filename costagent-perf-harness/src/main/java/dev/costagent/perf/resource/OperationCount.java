@@ -12,8 +12,7 @@ public final class OperationCount {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OperationCount.class);
     private static final String KEY = "operations";
 
-    private OperationCount() {
-    }
+    private OperationCount() {}
 
     /** Records that the test executed {@code operations} operations in total (warm-up included). */
     public static void record(ExtensionContext context, long operations) {

@@ -1,5 +1,6 @@
 package dev.costagent.perf.resource;
 
+import dev.costagent.perf.junit.PerfIsolation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,7 +8,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import dev.costagent.perf.junit.PerfIsolation;
 
 /**
  * Resource limits for a test, sampled while the test method runs (see {@link ResourceSampler}). Combine it with

@@ -4,9 +4,9 @@ import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.junit.PerfExtension;
 import dev.costagent.perf.report.JUnitReporting;
 import dev.costagent.perf.report.Measurement;
-import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
+import dev.costagent.perf.spi.PerfReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,27 +25,27 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * inside; then reports the usage and fails listing every exceeded limit. Resolves {@link ResourceUsage}
  * parameters of {@code @AfterEach} methods.
  */
-public final class ResourceBudgetExtension implements BeforeTestExecutionCallback, AfterTestExecutionCallback,
-        ParameterResolver {
+public final class ResourceBudgetExtension
+        implements BeforeTestExecutionCallback, AfterTestExecutionCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ResourceBudgetExtension.class);
 
     /** Creates the extension (registered by the annotation). */
-    public ResourceBudgetExtension() {
-    }
+    public ResourceBudgetExtension() {}
 
     @Override
     public void beforeTestExecution(ExtensionContext context) {
         ResourceBudget budget = budget(context);
         // One order for every setting: system property, junit-platform.properties, then the annotation.
         long interval = context.getConfigurationParameter("perf.resourceIntervalMillis")
-                .map(ms -> Long.parseLong(ms.trim()) * 1_000_000).orElseGet(() -> Units.parseNanos(budget.interval()));
+                .map(ms -> Long.parseLong(ms.trim()) * 1_000_000)
+                .orElseGet(() -> Units.parseNanos(budget.interval()));
         // Collects earlier tests' garbage before the window opens, and is the "before" of the retained heap.
         context.getStore(NAMESPACE).put(LiveHeap.Reading.class, RetainedHeap.open());
         context.getStore(NAMESPACE).put(Measurement.class, Measurement.begin(context));
-        context.getStore(NAMESPACE).put(ResourceSampler.class,
-                ResourceSampler.start(Duration.ofNanos(Math.max(1_000_000, interval))));
+        context.getStore(NAMESPACE)
+                .put(ResourceSampler.class, ResourceSampler.start(Duration.ofNanos(Math.max(1_000_000, interval))));
     }
 
     @Override
@@ -57,40 +57,54 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
         ResourceUsage usage = sampler.stop();
         Measurement measurement = context.getStore(NAMESPACE).remove(Measurement.class, Measurement.class);
         Measurement.Result measured = measurement == null ? Measurement.Result.none() : measurement.end();
-        RetainedHeap retained = RetainedHeap.close(context.getStore(NAMESPACE).remove(LiveHeap.Reading.class,
-                LiveHeap.Reading.class));
+        RetainedHeap retained =
+                RetainedHeap.close(context.getStore(NAMESPACE).remove(LiveHeap.Reading.class, LiveHeap.Reading.class));
         context.getStore(NAMESPACE).put(ResourceUsage.class, usage);
         context.getStore(NAMESPACE).put(RetainedHeap.class, retained);
         Optional<LoadResult> load = PerfExtension.result(context);
-        long operations = load.map(LoadResult::count).orElseGet(() -> OperationCount.measured(context) > 0
-                ? OperationCount.measured(context) : OperationCount.of(context));
+        long operations = load.map(LoadResult::count)
+                .orElseGet(() -> OperationCount.measured(context) > 0
+                        ? OperationCount.measured(context)
+                        : OperationCount.of(context));
         WorkerUsage workers = load.flatMap(r -> r.attachment(ResourceListener.WORKER_ATTACHMENT, WorkerUsage.class))
                 .orElseGet(() -> OperationCount.measuredUsage(context));
         ResourceLimits limits = limits(budget(context));
-        TestReport.Builder report = TestReport.builder(context.getUniqueId() + "/resources",
-                PerfSettings.testName(context), "resources")
+        TestReport.Builder report = TestReport.builder(
+                        context.getUniqueId() + "/resources", PerfSettings.testName(context), "resources")
                 .figure("operations", String.format(Locale.ROOT, "%,d", operations))
                 .figure("usage", usage.summary(operations))
                 .figure("retained heap", retained.describe())
                 .checks(limits.check(usage, workers, operations, retained));
         if (workers != null) {
-            report.figure("load workers", String.format(Locale.ROOT, "%d workers: %s/op allocated, %s/op CPU",
-                    workers.workers(), Units.bytes(workers.allocatedBytesPerOp(operations)),
-                    Units.nanos(workers.cpuNanosPerOp(operations))));
+            report.figure(
+                    "load workers",
+                    String.format(
+                            Locale.ROOT,
+                            "%d workers: %s/op allocated, %s/op CPU",
+                            workers.workers(),
+                            Units.bytes(workers.allocatedBytesPerOp(operations)),
+                            Units.nanos(workers.cpuNanosPerOp(operations))));
         }
         if (context.getExecutionException().isPresent()) {
-            report.note("the test itself failed: " + context.getExecutionException().get());
+            report.note(
+                    "the test itself failed: " + context.getExecutionException().get());
         }
         usage.charts().forEach(report::chart);
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("perf.resources.operations", Long.toString(operations));
         entries.put("perf.resources.heapPeak", Long.toString(usage.peakHeapUsed()));
-        entries.put("perf.resources.retainedBytes", retained.confirmed() ? Long.toString(retained.retainedBytes())
-                : "n/a");
-        entries.put("perf.resources.allocatedPerOp", String.format(Locale.ROOT, "%.1f", workers != null
-                && workers.allocatedBytes() >= 0 ? workers.allocatedBytesPerOp(operations)
-                : usage.allocatedBytesPerOp(operations)));
-        entries.put("perf.resources.cpuNanosPerOp", String.format(Locale.ROOT, "%.1f", usage.cpuNanosPerOp(operations)));
+        entries.put(
+                "perf.resources.retainedBytes", retained.confirmed() ? Long.toString(retained.retainedBytes()) : "n/a");
+        entries.put(
+                "perf.resources.allocatedPerOp",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f",
+                        workers != null && workers.allocatedBytes() >= 0
+                                ? workers.allocatedBytesPerOp(operations)
+                                : usage.allocatedBytesPerOp(operations)));
+        entries.put(
+                "perf.resources.cpuNanosPerOp", String.format(Locale.ROOT, "%.1f", usage.cpuNanosPerOp(operations)));
         entries.put("perf.resources.cpuPercent", String.format(Locale.ROOT, "%.2f", usage.cpuPercent()));
         entries.put("perf.resources.gcMillis", Long.toString(usage.gcTimeMillis()));
         report.metric("retained_heap", "bytes", retained.confirmed() ? retained.retainedBytes() : Double.NaN)
@@ -99,10 +113,18 @@ public final class ResourceBudgetExtension implements BeforeTestExecutionCallbac
                 .metric("live_heap_after", "bytes", retained.after().bytes())
                 .metric("peak_heap_used", "bytes", usage.peakHeapUsed())
                 .metric("operations", "count", operations)
-                .metric("allocated_per_op", "bytes", workers != null && workers.allocatedBytes() >= 0
-                        ? workers.allocatedBytesPerOp(operations) : usage.allocatedBytesPerOp(operations))
-                .metric("cpu_per_op", "ns", workers != null && workers.cpuNanos() >= 0
-                        ? workers.cpuNanosPerOp(operations) : usage.cpuNanosPerOp(operations))
+                .metric(
+                        "allocated_per_op",
+                        "bytes",
+                        workers != null && workers.allocatedBytes() >= 0
+                                ? workers.allocatedBytesPerOp(operations)
+                                : usage.allocatedBytesPerOp(operations))
+                .metric(
+                        "cpu_per_op",
+                        "ns",
+                        workers != null && workers.cpuNanos() >= 0
+                                ? workers.cpuNanosPerOp(operations)
+                                : usage.cpuNanosPerOp(operations))
                 .metric("cpu", "percent", usage.cpuPercent())
                 .metric("gc_time", "ms", usage.gcTimeMillis())
                 .metric("gc", "count", usage.gcCount());

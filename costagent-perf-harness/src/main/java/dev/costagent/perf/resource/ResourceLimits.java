@@ -22,8 +22,13 @@ import java.util.Locale;
  * @param maxGcTimeMillis        total collection time
  * @param maxPeakHeapBytes       peak heap used while sampling (live data plus garbage not yet collected)
  */
-public record ResourceLimits(long maxHeapBytes, double maxAllocatedBytesPerOp, double maxCpuNanosPerOp,
-                             double maxCpuPercent, long maxGcTimeMillis, long maxPeakHeapBytes) {
+public record ResourceLimits(
+        long maxHeapBytes,
+        double maxAllocatedBytesPerOp,
+        double maxCpuNanosPerOp,
+        double maxCpuPercent,
+        long maxGcTimeMillis,
+        long maxPeakHeapBytes) {
 
     /** No limits. */
     public static ResourceLimits none() {
@@ -32,43 +37,46 @@ public record ResourceLimits(long maxHeapBytes, double maxAllocatedBytesPerOp, d
 
     /** With a retained-heap limit in bytes (see {@link RetainedHeap}). */
     public ResourceLimits maxHeap(long bytes) {
-        return new ResourceLimits(bytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent, maxGcTimeMillis,
-                maxPeakHeapBytes);
+        return new ResourceLimits(
+                bytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent, maxGcTimeMillis, maxPeakHeapBytes);
     }
 
     /** With a limit on the peak heap used (garbage included) in bytes. */
     public ResourceLimits maxPeakHeap(long bytes) {
-        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent,
-                maxGcTimeMillis, bytes);
+        return new ResourceLimits(
+                maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent, maxGcTimeMillis, bytes);
     }
 
     /** With a limit on allocated bytes per operation. */
     public ResourceLimits maxAllocatedPerOp(double bytes) {
-        return new ResourceLimits(maxHeapBytes, bytes, maxCpuNanosPerOp, maxCpuPercent, maxGcTimeMillis,
-                maxPeakHeapBytes);
+        return new ResourceLimits(
+                maxHeapBytes, bytes, maxCpuNanosPerOp, maxCpuPercent, maxGcTimeMillis, maxPeakHeapBytes);
     }
 
     /** With a limit on CPU nanoseconds per operation. */
     public ResourceLimits maxCpuPerOp(double nanos) {
-        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, nanos, maxCpuPercent, maxGcTimeMillis,
-                maxPeakHeapBytes);
+        return new ResourceLimits(
+                maxHeapBytes, maxAllocatedBytesPerOp, nanos, maxCpuPercent, maxGcTimeMillis, maxPeakHeapBytes);
     }
 
     /** With a limit on mean process CPU, percent of all processors. */
     public ResourceLimits maxCpuPercent(double percent) {
-        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, percent, maxGcTimeMillis,
-                maxPeakHeapBytes);
+        return new ResourceLimits(
+                maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, percent, maxGcTimeMillis, maxPeakHeapBytes);
     }
 
     /** With a limit on total GC time. */
     public ResourceLimits maxGcTimeMillis(long millis) {
-        return new ResourceLimits(maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent, millis,
-                maxPeakHeapBytes);
+        return new ResourceLimits(
+                maxHeapBytes, maxAllocatedBytesPerOp, maxCpuNanosPerOp, maxCpuPercent, millis, maxPeakHeapBytes);
     }
 
     /** Whether any limit is set. */
     public boolean any() {
-        return maxHeapBytes >= 0 || maxAllocatedBytesPerOp >= 0 || maxCpuNanosPerOp >= 0 || maxCpuPercent >= 0
+        return maxHeapBytes >= 0
+                || maxAllocatedBytesPerOp >= 0
+                || maxCpuNanosPerOp >= 0
+                || maxCpuPercent >= 0
                 || maxGcTimeMillis >= 0
                 || maxPeakHeapBytes >= 0;
     }
@@ -97,44 +105,73 @@ public record ResourceLimits(long maxHeapBytes, double maxAllocatedBytesPerOp, d
         List<Check> checks = new ArrayList<>();
         if (maxHeapBytes >= 0) {
             if (retained == null || !retained.confirmed()) {
-                checks.add(new Check("retained heap", "n/a", "<= " + Units.bytes(maxHeapBytes), false,
-                        retained == null ? "not measured: retained heap needs LiveHeap readings around the code"
-                                + " (@ResourceBudget takes them)" : retained.describe()));
+                checks.add(new Check(
+                        "retained heap",
+                        "n/a",
+                        "<= " + Units.bytes(maxHeapBytes),
+                        false,
+                        retained == null
+                                ? "not measured: retained heap needs LiveHeap readings around the code"
+                                        + " (@ResourceBudget takes them)"
+                                : retained.describe()));
             } else {
                 long heap = retained.retainedBytes();
-                checks.add(new Check("retained heap", RetainedHeap.signed(heap), "<= " + Units.bytes(maxHeapBytes),
-                        heap <= maxHeapBytes, retained.describe()));
+                checks.add(new Check(
+                        "retained heap",
+                        RetainedHeap.signed(heap),
+                        "<= " + Units.bytes(maxHeapBytes),
+                        heap <= maxHeapBytes,
+                        retained.describe()));
             }
         }
         if (maxPeakHeapBytes >= 0) {
-            checks.add(new Check("peak heap used", Units.bytes(usage.peakHeapUsed()),
-                    "<= " + Units.bytes(maxPeakHeapBytes), usage.peakHeapUsed() <= maxPeakHeapBytes,
+            checks.add(new Check(
+                    "peak heap used",
+                    Units.bytes(usage.peakHeapUsed()),
+                    "<= " + Units.bytes(maxPeakHeapBytes),
+                    usage.peakHeapUsed() <= maxPeakHeapBytes,
                     "largest sampled heap use, garbage included"));
         }
         if (maxAllocatedBytesPerOp >= 0) {
             boolean exact = workers != null && workers.allocatedBytes() >= 0;
             double perOp = exact ? workers.allocatedBytesPerOp(operations) : usage.allocatedBytesPerOp(operations);
-            checks.add(new Check("allocated per operation", Units.bytes(perOp),
-                    "<= " + Units.bytes(maxAllocatedBytesPerOp), perOp <= maxAllocatedBytesPerOp,
-                    Double.isNaN(perOp) ? unmeasurable("allocation", operations)
+            checks.add(new Check(
+                    "allocated per operation",
+                    Units.bytes(perOp),
+                    "<= " + Units.bytes(maxAllocatedBytesPerOp),
+                    perOp <= maxAllocatedBytesPerOp,
+                    Double.isNaN(perOp)
+                            ? unmeasurable("allocation", operations)
                             : (exact ? "worker threads / " : "all threads / ") + operations + " operations"));
         }
         if (maxCpuNanosPerOp >= 0) {
             boolean exact = workers != null && workers.cpuNanos() >= 0;
             double perOp = exact ? workers.cpuNanosPerOp(operations) : usage.cpuNanosPerOp(operations);
-            checks.add(new Check("CPU time per operation", Units.nanos(perOp), "<= " + Units.nanos(maxCpuNanosPerOp),
-                    perOp <= maxCpuNanosPerOp, Double.isNaN(perOp) ? unmeasurable("CPU time", operations)
+            checks.add(new Check(
+                    "CPU time per operation",
+                    Units.nanos(perOp),
+                    "<= " + Units.nanos(maxCpuNanosPerOp),
+                    perOp <= maxCpuNanosPerOp,
+                    Double.isNaN(perOp)
+                            ? unmeasurable("CPU time", operations)
                             : (exact ? "worker CPU time / " : "process CPU time / ") + operations + " operations"));
         }
         if (maxCpuPercent >= 0) {
             double percent = usage.cpuPercent();
-            checks.add(new Check("process CPU", percent(percent), "<= " + percent(maxCpuPercent),
-                    percent <= maxCpuPercent, "mean over the run, % of " + usage.availableProcessors()
-                            + " processors"));
+            checks.add(new Check(
+                    "process CPU",
+                    percent(percent),
+                    "<= " + percent(maxCpuPercent),
+                    percent <= maxCpuPercent,
+                    "mean over the run, % of " + usage.availableProcessors() + " processors"));
         }
         if (maxGcTimeMillis >= 0) {
-            checks.add(new Check("GC time", usage.gcTimeMillis() + " ms", "<= " + maxGcTimeMillis + " ms",
-                    usage.gcTimeMillis() <= maxGcTimeMillis, usage.gcCount() + " collections"));
+            checks.add(new Check(
+                    "GC time",
+                    usage.gcTimeMillis() + " ms",
+                    "<= " + maxGcTimeMillis + " ms",
+                    usage.gcTimeMillis() <= maxGcTimeMillis,
+                    usage.gcCount() + " collections"));
         }
         return checks;
     }

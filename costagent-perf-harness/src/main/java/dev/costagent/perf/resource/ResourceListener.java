@@ -24,6 +24,7 @@ public final class ResourceListener implements PerfListener {
     private final Map<LoadRun, WorkerTotals> workerTotals = new ConcurrentHashMap<>();
     /** Per worker thread: allocated bytes and CPU time at {@link #workerStarted}. */
     private final ThreadLocal<long[]> workerStart = ThreadLocal.withInitial(() -> new long[2]);
+
     private final Duration interval;
 
     /** A listener sampling at the default interval ({@code perf.resourceIntervalMillis}, else 100 ms). */
@@ -48,8 +49,11 @@ public final class ResourceListener implements PerfListener {
         long allocated = JvmGauges.currentThreadAllocatedBytes();
         long cpu = JvmGauges.currentThreadCpuNanos();
         long[] start = workerStart.get();
-        workerTotals.computeIfAbsent(run, r -> new WorkerTotals())
-                .add(start[0] < 0 || allocated < 0 ? -1 : allocated - start[0], start[1] < 0 || cpu < 0 ? -1 : cpu - start[1]);
+        workerTotals
+                .computeIfAbsent(run, r -> new WorkerTotals())
+                .add(
+                        start[0] < 0 || allocated < 0 ? -1 : allocated - start[0],
+                        start[1] < 0 || cpu < 0 ? -1 : cpu - start[1]);
     }
 
     @Override

@@ -21,42 +21,58 @@ import java.util.List;
  */
 public final class ResourceRequirements {
 
-    private ResourceRequirements() {
-    }
+    private ResourceRequirements() {}
 
     /** One requirement per limit set in {@code limits}. */
     public static List<Requirement> of(ResourceLimits limits) {
         List<Requirement> requirements = new ArrayList<>();
         addIf(requirements, limits.maxHeapBytes() >= 0, ResourceLimits.none().maxHeap(limits.maxHeapBytes()));
-        addIf(requirements, limits.maxPeakHeapBytes() >= 0, ResourceLimits.none().maxPeakHeap(limits.maxPeakHeapBytes()));
-        addIf(requirements, limits.maxAllocatedBytesPerOp() >= 0,
+        addIf(
+                requirements,
+                limits.maxPeakHeapBytes() >= 0,
+                ResourceLimits.none().maxPeakHeap(limits.maxPeakHeapBytes()));
+        addIf(
+                requirements,
+                limits.maxAllocatedBytesPerOp() >= 0,
                 ResourceLimits.none().maxAllocatedPerOp(limits.maxAllocatedBytesPerOp()));
-        addIf(requirements, limits.maxCpuNanosPerOp() >= 0,
+        addIf(
+                requirements,
+                limits.maxCpuNanosPerOp() >= 0,
                 ResourceLimits.none().maxCpuPerOp(limits.maxCpuNanosPerOp()));
-        addIf(requirements, limits.maxCpuPercent() >= 0,
-                ResourceLimits.none().maxCpuPercent(limits.maxCpuPercent()));
-        addIf(requirements, limits.maxGcTimeMillis() >= 0,
+        addIf(requirements, limits.maxCpuPercent() >= 0, ResourceLimits.none().maxCpuPercent(limits.maxCpuPercent()));
+        addIf(
+                requirements,
+                limits.maxGcTimeMillis() >= 0,
                 ResourceLimits.none().maxGcTimeMillis(limits.maxGcTimeMillis()));
         return requirements;
     }
 
     /** The check as the harness's verdict type (the note, if any, joins the measured value). */
     public static Verdict toVerdict(Check check) {
-        return new Verdict(check.requirement(), check.measured() + (check.note().isEmpty() ? "" : " (" + check.note()
-                + ")"), check.required(), check.met());
+        return new Verdict(
+                check.requirement(),
+                check.measured() + (check.note().isEmpty() ? "" : " (" + check.note() + ")"),
+                check.required(),
+                check.met());
     }
 
     private static void addIf(List<Requirement> requirements, boolean set, ResourceLimits single) {
         if (set) {
             requirements.add(result -> result.attachment(ResourceListener.ATTACHMENT, ResourceUsage.class)
-                    .map(usage -> toVerdict(single.check(usage, result.attachment(ResourceListener.WORKER_ATTACHMENT,
-                            WorkerUsage.class).orElse(null), result.count()).get(0)))
-                    .orElseGet(() -> new Verdict(describe(single), "not sampled", "a ResourceListener on the run",
-                            false)));
+                    .map(usage -> toVerdict(single.check(
+                                    usage,
+                                    result.attachment(ResourceListener.WORKER_ATTACHMENT, WorkerUsage.class)
+                                            .orElse(null),
+                                    result.count())
+                            .get(0)))
+                    .orElseGet(() ->
+                            new Verdict(describe(single), "not sampled", "a ResourceListener on the run", false)));
         }
     }
 
     private static String describe(ResourceLimits single) {
-        return single.check(new ResourceUsage(List.of(), 1, 0, 0, 0, 0, 0, -1, 0, 1), 1).get(0).requirement();
+        return single.check(new ResourceUsage(List.of(), 1, 0, 0, 0, 0, 0, -1, 0, 1), 1)
+                .get(0)
+                .requirement();
     }
 }

@@ -14,6 +14,13 @@ package dev.costagent.perf.resource;
  * @param gcTimeMillis   collection time since sampling started
  * @param threads        live threads now
  */
-public record ResourceSample(long offsetNanos, long heapUsed, long heapAfterGc, long allocatedBytes, long cpuNanos,
-                             double cpuPercent, long gcCount, long gcTimeMillis, int threads) {
-}
+public record ResourceSample(
+        long offsetNanos,
+        long heapUsed,
+        long heapAfterGc,
+        long allocatedBytes,
+        long cpuNanos,
+        double cpuPercent,
+        long gcCount,
+        long gcTimeMillis,
+        int threads) {}

@@ -72,7 +72,8 @@ public final class ResourceSampler {
 
     /** Starts sampling at the default interval: {@code perf.resourceIntervalMillis}, else 100 ms. */
     public static ResourceSampler start() {
-        return start(Duration.ofMillis(dev.costagent.perf.report.PerfConfig.millis("perf.resourceIntervalMillis", 100)));
+        return start(
+                Duration.ofMillis(dev.costagent.perf.report.PerfConfig.millis("perf.resourceIntervalMillis", 100)));
     }
 
     /**
@@ -109,8 +110,16 @@ public final class ResourceSampler {
                 sample();
             }
             ResourceSample last = samples.get(samples.size() - 1);
-            return new ResourceUsage(samples, last.offsetNanos(), last.allocatedBytes(), last.cpuNanos(),
-                    last.gcCount(), last.gcTimeMillis(), peakHeap, peakAfterGc, peakThreads,
+            return new ResourceUsage(
+                    samples,
+                    last.offsetNanos(),
+                    last.allocatedBytes(),
+                    last.cpuNanos(),
+                    last.gcCount(),
+                    last.gcTimeMillis(),
+                    peakHeap,
+                    peakAfterGc,
+                    peakThreads,
                     Runtime.getRuntime().availableProcessors());
         }
     }
@@ -154,12 +163,21 @@ public final class ResourceSampler {
         long cpuSinceStart = cpu < 0 || startCpu < 0 ? -1 : cpu - startCpu;
         double cpuPercent = Double.NaN;
         if (!samples.isEmpty() && cpuSinceStart >= 0 && offset > previousOffset) {
-            cpuPercent = 100.0 * (cpuSinceStart - previousCpu) / (offset - previousOffset)
+            cpuPercent = 100.0
+                    * (cpuSinceStart - previousCpu)
+                    / (offset - previousOffset)
                     / Runtime.getRuntime().availableProcessors();
         }
-        samples.add(new ResourceSample(offset, heap, afterGc,
-                allocated < 0 || startAllocated < 0 ? -1 : allocated - startAllocated, cpuSinceStart, cpuPercent,
-                gauges.gcCount() - startGcCount, gauges.gcTimeMillis() - startGcMillis, threads));
+        samples.add(new ResourceSample(
+                offset,
+                heap,
+                afterGc,
+                allocated < 0 || startAllocated < 0 ? -1 : allocated - startAllocated,
+                cpuSinceStart,
+                cpuPercent,
+                gauges.gcCount() - startGcCount,
+                gauges.gcTimeMillis() - startGcMillis,
+                threads));
         peakHeap = Math.max(peakHeap, heap);
         if (afterGc >= 0 && gauges.gcCount() > startGcCount) {
             peakAfterGc = Math.max(peakAfterGc, afterGc);

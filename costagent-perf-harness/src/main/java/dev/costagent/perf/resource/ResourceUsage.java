@@ -21,9 +21,17 @@ import java.util.Locale;
  * @param peakThreads         most live threads seen
  * @param availableProcessors processors available to the JVM
  */
-public record ResourceUsage(List<ResourceSample> samples, long durationNanos, long allocatedBytes, long cpuNanos,
-                            long gcCount, long gcTimeMillis, long peakHeapUsed, long peakHeapAfterGc, int peakThreads,
-                            int availableProcessors) {
+public record ResourceUsage(
+        List<ResourceSample> samples,
+        long durationNanos,
+        long allocatedBytes,
+        long cpuNanos,
+        long gcCount,
+        long gcTimeMillis,
+        long peakHeapUsed,
+        long peakHeapAfterGc,
+        int peakThreads,
+        int availableProcessors) {
 
     /** Copies the samples. */
     public ResourceUsage {
@@ -32,8 +40,7 @@ public record ResourceUsage(List<ResourceSample> samples, long durationNanos, lo
 
     /** Mean process CPU use over the whole stretch, in percent of all available processors; NaN if unknown. */
     public double cpuPercent() {
-        return cpuNanos < 0 || durationNanos <= 0 ? Double.NaN
-                : 100.0 * cpuNanos / durationNanos / availableProcessors;
+        return cpuNanos < 0 || durationNanos <= 0 ? Double.NaN : 100.0 * cpuNanos / durationNanos / availableProcessors;
     }
 
     /** Highest CPU use of any sampling interval, in percent of all processors; NaN with fewer than two samples. */
@@ -59,12 +66,21 @@ public record ResourceUsage(List<ResourceSample> samples, long durationNanos, lo
 
     /** One line for the console. */
     public String summary(long operations) {
-        return String.format(Locale.ROOT, "heap peak %s (after GC %s), allocated %s (%s/op), CPU %s (%s/op, %.1f%% of %d"
+        return String.format(
+                Locale.ROOT,
+                "heap peak %s (after GC %s), allocated %s (%s/op), CPU %s (%s/op, %.1f%% of %d"
                         + " cores), GC %d in %d ms, threads %d",
-                Units.bytes(peakHeapUsed), peakHeapAfterGc < 0 ? "n/a" : Units.bytes(peakHeapAfterGc),
-                allocatedBytes < 0 ? "n/a" : Units.bytes(allocatedBytes), Units.bytes(allocatedBytesPerOp(operations)),
-                cpuNanos < 0 ? "n/a" : Units.nanos(cpuNanos), Units.nanos(cpuNanosPerOp(operations)), cpuPercent(),
-                availableProcessors, gcCount, gcTimeMillis, peakThreads);
+                Units.bytes(peakHeapUsed),
+                peakHeapAfterGc < 0 ? "n/a" : Units.bytes(peakHeapAfterGc),
+                allocatedBytes < 0 ? "n/a" : Units.bytes(allocatedBytes),
+                Units.bytes(allocatedBytesPerOp(operations)),
+                cpuNanos < 0 ? "n/a" : Units.nanos(cpuNanos),
+                Units.nanos(cpuNanosPerOp(operations)),
+                cpuPercent(),
+                availableProcessors,
+                gcCount,
+                gcTimeMillis,
+                peakThreads);
     }
 
     /** Charts for reports: heap, CPU %, allocation rate and threads over time. */
@@ -88,17 +104,24 @@ public record ResourceUsage(List<ResourceSample> samples, long durationNanos, lo
             } else {
                 ResourceSample previous = samples.get(i - 1);
                 double seconds = (s.offsetNanos() - previous.offsetNanos()) / 1e9;
-                allocationRate[i] = seconds <= 0 ? Double.NaN
+                allocationRate[i] = seconds <= 0
+                        ? Double.NaN
                         : (s.allocatedBytes() - previous.allocatedBytes()) / 1048576.0 / seconds;
             }
         }
         List<Chart> charts = new ArrayList<>();
-        charts.add(Chart.linear("Heap", "seconds", "MiB", List.of(Series.measured("used", t, heap),
-                Series.measured("after GC", t, afterGc))));
-        charts.add(Chart.linear("Process CPU (% of " + availableProcessors + " processors)", "seconds", "%",
+        charts.add(Chart.linear(
+                "Heap",
+                "seconds",
+                "MiB",
+                List.of(Series.measured("used", t, heap), Series.measured("after GC", t, afterGc))));
+        charts.add(Chart.linear(
+                "Process CPU (% of " + availableProcessors + " processors)",
+                "seconds",
+                "%",
                 List.of(Series.measured("CPU %", t, cpu))));
-        charts.add(Chart.linear("Allocation rate", "seconds", "MiB/s",
-                List.of(Series.measured("allocated", t, allocationRate))));
+        charts.add(Chart.linear(
+                "Allocation rate", "seconds", "MiB/s", List.of(Series.measured("allocated", t, allocationRate))));
         charts.add(Chart.linear("Threads", "seconds", "threads", List.of(Series.measured("live", t, threads))));
         return charts;
     }

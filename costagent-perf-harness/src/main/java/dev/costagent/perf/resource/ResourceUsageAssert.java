@@ -42,8 +42,8 @@ public final class ResourceUsageAssert extends AbstractAssert<ResourceUsageAsser
     /** Mean process CPU, percent of all processors. */
     public AbstractDoubleAssert<?> cpuPercent() {
         isNotNull();
-        return Assertions.assertThat(actual.cpuPercent()).as("process CPU %% of %d processors",
-                actual.availableProcessors());
+        return Assertions.assertThat(actual.cpuPercent())
+                .as("process CPU %% of %d processors", actual.availableProcessors());
     }
 
     /** Total GC time in milliseconds. */
@@ -55,10 +55,15 @@ public final class ResourceUsageAssert extends AbstractAssert<ResourceUsageAsser
     /** Passes when every limit holds, else fails listing each exceeded one, measured against required. */
     public ResourceUsageAssert meets(ResourceLimits limits, long operations) {
         isNotNull();
-        List<Check> failed = limits.check(actual, operations).stream().filter(c -> !c.met()).toList();
+        List<Check> failed =
+                limits.check(actual, operations).stream().filter(c -> !c.met()).toList();
         if (!failed.isEmpty()) {
-            failWithMessage("%d resource limit(s) exceeded:%n%s", failed.size(),
-                    failed.stream().map(c -> "  - " + c.describe()).collect(Collectors.joining(System.lineSeparator())));
+            failWithMessage(
+                    "%d resource limit(s) exceeded:%n%s",
+                    failed.size(),
+                    failed.stream()
+                            .map(c -> "  - " + c.describe())
+                            .collect(Collectors.joining(System.lineSeparator())));
         }
         return this;
     }

@@ -40,9 +40,15 @@ public record RetainedHeap(LiveHeap.Reading before, LiveHeap.Reading after) {
     /** One line for reports. */
     public String describe() {
         return confirmed()
-                ? String.format(Locale.ROOT, "retained %s (live %s -> %s, %d+%d confirmed GCs, error ±%s)",
-                signed(retainedBytes()), Units.bytes(before.bytes()), Units.bytes(after.bytes()),
-                before.collections(), after.collections(), Units.bytes(errorBytes()))
+                ? String.format(
+                        Locale.ROOT,
+                        "retained %s (live %s -> %s, %d+%d confirmed GCs, error ±%s)",
+                        signed(retainedBytes()),
+                        Units.bytes(before.bytes()),
+                        Units.bytes(after.bytes()),
+                        before.collections(),
+                        after.collections(),
+                        Units.bytes(errorBytes()))
                 : "retained heap not measurable: no requested GC was confirmed (explicit GC disabled?)";
     }
 

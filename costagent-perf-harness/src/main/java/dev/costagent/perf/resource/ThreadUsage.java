@@ -6,8 +6,7 @@ package dev.costagent.perf.resource;
  */
 public final class ThreadUsage {
 
-    private ThreadUsage() {
-    }
+    private ThreadUsage() {}
 
     /** Bytes the current thread allocated so far, or -1 when the JVM has no such counter. */
     public static long allocatedBytes() {

@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class Units {
 
-    private Units() {
-    }
+    private Units() {}
 
     /** Parses a size: a number with an optional unit B, KB/KiB, MB/MiB, GB/GiB (all powers of 1024). */
     public static long parseBytes(String text) {
@@ -38,8 +37,9 @@ public final class Units {
     /** Parses a duration to nanoseconds: a number with unit ns, us, ms, s or m. */
     public static long parseNanos(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
-        String[][] units = {{"ns", "1"}, {"us", "1000"}, {"µs", "1000"}, {"ms", "1000000"}, {"s", "1000000000"},
-                {"m", "60000000000"}};
+        String[][] units = {
+            {"ns", "1"}, {"us", "1000"}, {"µs", "1000"}, {"ms", "1000000"}, {"s", "1000000000"}, {"m", "60000000000"}
+        };
         for (String[] unit : units) {
             if (t.endsWith(unit[0])) {
                 String number = t.substring(0, t.length() - unit[0].length()).trim();

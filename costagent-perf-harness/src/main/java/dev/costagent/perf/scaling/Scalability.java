@@ -1,5 +1,6 @@
 package dev.costagent.perf.scaling;
 
+import dev.costagent.perf.junit.PerfIsolation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import dev.costagent.perf.junit.PerfIsolation;
 
 /**
  * A scalability test: the annotated method is the operation, called in loops by 1, 2, ... workers in turn (see

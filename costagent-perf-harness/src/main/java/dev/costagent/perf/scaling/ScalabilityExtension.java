@@ -4,12 +4,12 @@ import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.bench.MethodBinding;
 import dev.costagent.perf.report.JUnitReporting;
 import dev.costagent.perf.report.Measurement;
-import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
 import dev.costagent.perf.resource.ResourceSampler;
 import dev.costagent.perf.resource.ResourceUsage;
+import dev.costagent.perf.spi.PerfReport;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -34,8 +34,7 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
             ExtensionContext.Namespace.create(ScalabilityExtension.class);
 
     /** Creates the extension (registered by the annotation). */
-    public ScalabilityExtension() {
-    }
+    public ScalabilityExtension() {}
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -47,17 +46,22 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
      * with that invocation's arguments, results and report entries.
      */
     @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                            ReflectiveInvocationContext<Method> invocationContext,
-                                            ExtensionContext context) throws Throwable {
+    public void interceptTestTemplateMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         interceptTestMethod(invocation, invocationContext, context);
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext context) {
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) {
         Method method = invocationContext.getExecutable();
-        Scalability settings = AnnotationSupport.findAnnotation(method, Scalability.class).orElseThrow();
+        Scalability settings =
+                AnnotationSupport.findAnnotation(method, Scalability.class).orElseThrow();
         invocation.skip();
         String name = PerfSettings.testName(context);
         ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
@@ -66,12 +70,13 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
         ResourceUsage usage;
         Measurement.Result measured;
         try {
-            result = ScalabilityRunner.named(name).scale(1) // the times below are already scaled by perf.scale
+            result = ScalabilityRunner.named(name)
+                    .scale(1) // the times below are already scaled by perf.scale
                     .workers(settings.workers())
                     .warmup(PerfSettings.scaled(context, settings.warmup(), "@Scalability.warmup"))
                     .window(PerfSettings.scaled(context, settings.window(), "@Scalability.window"))
-                    .run(MethodBinding.operation(method, invocationContext.getTarget().orElse(null),
-                            invocationContext.getArguments()));
+                    .run(MethodBinding.operation(
+                            method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()));
         } finally {
             measured = measurement.end();
             usage = sampler.stop();
@@ -84,32 +89,68 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("perf.availableProcessors", Integer.toString(result.availableProcessors()));
         for (ScalingPoint p : result.points()) {
-            report.figure(p.workers() + " workers", String.format(Locale.ROOT,
-                    "%,.0f ops/s, speedup %.2f, efficiency %.2f, busy cores %.2f", p.throughput(), p.speedup(),
-                    p.efficiency(), p.busyCores()));
+            report.figure(
+                    p.workers() + " workers",
+                    String.format(
+                            Locale.ROOT,
+                            "%,.0f ops/s, speedup %.2f, efficiency %.2f, busy cores %.2f",
+                            p.throughput(),
+                            p.speedup(),
+                            p.efficiency(),
+                            p.busyCores()));
             entries.put("perf.efficiency." + p.workers(), String.format(Locale.ROOT, "%.3f", p.efficiency()));
             report.metric("throughput_at_" + p.workers() + "_workers", "ops_per_s", p.throughput())
                     .metric("efficiency_at_" + p.workers() + "_workers", "ratio", p.efficiency());
         }
-        report.figure("Amdahl", String.format(Locale.ROOT, "sigma %.4f (R2 %.3f), max speedup %.1f",
-                result.amdahl().sigma(), result.amdahl().rSquared(), result.amdahl().maxSpeedup()));
-        report.figure("USL", String.format(Locale.ROOT, "sigma %.4f, kappa %.5f (R2 %.3f), peak %s",
-                result.usl().sigma(), result.usl().kappa(), result.usl().rSquared(), result.peakText()));
-        report.metric("amdahl_sigma", "ratio", result.amdahl().sigma()).metric("usl_sigma", "ratio", result.usl().sigma())
+        report.figure(
+                "Amdahl",
+                String.format(
+                        Locale.ROOT,
+                        "sigma %.4f (R2 %.3f), max speedup %.1f",
+                        result.amdahl().sigma(),
+                        result.amdahl().rSquared(),
+                        result.amdahl().maxSpeedup()));
+        report.figure(
+                "USL",
+                String.format(
+                        Locale.ROOT,
+                        "sigma %.4f, kappa %.5f (R2 %.3f), peak %s",
+                        result.usl().sigma(),
+                        result.usl().kappa(),
+                        result.usl().rSquared(),
+                        result.peakText()));
+        report.metric("amdahl_sigma", "ratio", result.amdahl().sigma())
+                .metric("usl_sigma", "ratio", result.usl().sigma())
                 .metric("usl_kappa", "ratio", result.usl().kappa());
-        entries.put("perf.amdahl.sigma", String.format(Locale.ROOT, "%.5f", result.amdahl().sigma()));
-        entries.put("perf.usl.sigma", String.format(Locale.ROOT, "%.5f", result.usl().sigma()));
-        entries.put("perf.usl.kappa", String.format(Locale.ROOT, "%.6f", result.usl().kappa()));
+        entries.put(
+                "perf.amdahl.sigma",
+                String.format(Locale.ROOT, "%.5f", result.amdahl().sigma()));
+        entries.put(
+                "perf.usl.sigma",
+                String.format(Locale.ROOT, "%.5f", result.usl().sigma()));
+        entries.put(
+                "perf.usl.kappa",
+                String.format(Locale.ROOT, "%.6f", result.usl().kappa()));
         if (settings.minEfficiency() >= 0) {
             report.checks(result.checkMinEfficiency(settings.minEfficiency()));
         }
-        int beyond = (int) result.points().stream().filter(p -> p.workers() > result.availableProcessors()).count();
+        int beyond = (int) result.points().stream()
+                .filter(p -> p.workers() > result.availableProcessors())
+                .count();
         if (beyond > 0) {
             report.note(beyond + " worker count(s) exceed the " + result.availableProcessors()
                     + " available processors: CPU-bound work cannot speed up there; figures are as measured");
         }
-        JUnitReporting.complete(context, report, entries, usage, result.invocations(), result.charts(),
-                PerfReport.Kind.SCALABILITY, result, measured);
+        JUnitReporting.complete(
+                context,
+                report,
+                entries,
+                usage,
+                result.invocations(),
+                result.charts(),
+                PerfReport.Kind.SCALABILITY,
+                result,
+                measured);
     }
 
     @Override
@@ -123,7 +164,7 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
         if (parameterContext.getParameter().getType() == Blackhole.class) {
             return new Blackhole(); // a placeholder: each worker passes its own blackhole on every call
         }
-        return JUnitReporting.stored(extensionContext, NAMESPACE, ScalingResult.class, parameterContext,
-                Scalability.class);
+        return JUnitReporting.stored(
+                extensionContext, NAMESPACE, ScalingResult.class, parameterContext, Scalability.class);
     }
 }

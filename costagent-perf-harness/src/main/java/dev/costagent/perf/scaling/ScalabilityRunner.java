@@ -1,8 +1,8 @@
 package dev.costagent.perf.scaling;
 
-import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.bench.BenchmarkFailedException;
 import dev.costagent.perf.bench.BenchmarkOperation;
+import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.report.ProgressLine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -49,8 +49,12 @@ public final class ScalabilityRunner {
     /** A runner with defaults: workers 1..8, 200 ms warm-up and a 1 s window per count. */
     public static ScalabilityRunner named(String name) {
         Objects.requireNonNull(name, "name");
-        return new ScalabilityRunner(name, new int[] {1, 2, 3, 4, 5, 6, 7, 8}, Duration.ofMillis(200),
-                Duration.ofSeconds(1), dev.costagent.perf.report.PerfConfig.scale());
+        return new ScalabilityRunner(
+                name,
+                new int[] {1, 2, 3, 4, 5, 6, 7, 8},
+                Duration.ofMillis(200),
+                Duration.ofSeconds(1),
+                dev.costagent.perf.report.PerfConfig.scale());
     }
 
     /** The worker counts, ascending, including 1. */
@@ -58,8 +62,8 @@ public final class ScalabilityRunner {
         int[] sorted = counts.clone();
         Arrays.sort(sorted);
         if (sorted.length == 0 || sorted[0] != 1) {
-            throw new IllegalArgumentException("worker counts must include 1 (speedup is relative to one worker), was "
-                    + Arrays.toString(counts));
+            throw new IllegalArgumentException(
+                    "worker counts must include 1 (speedup is relative to one worker), was " + Arrays.toString(counts));
         }
         if (Arrays.stream(sorted).distinct().count() != sorted.length) {
             throw new IllegalArgumentException("worker counts must be distinct, was " + Arrays.toString(counts));
@@ -108,8 +112,8 @@ public final class ScalabilityRunner {
         double[] busyCores = new double[workers.length];
         long[] invocations = new long[1];
         AtomicInteger step = new AtomicInteger();
-        try (ProgressLine progress = ProgressLine.start("scalability " + name, plannedDuration(),
-                () -> progress(step.get(), throughput))) {
+        try (ProgressLine progress =
+                ProgressLine.start("scalability " + name, plannedDuration(), () -> progress(step.get(), throughput))) {
             for (int i = 0; i < workers.length; i++) {
                 long[] cpuAndWindow = new long[2];
                 operations[i] = measure(operation, workers[i], cpuAndWindow, invocations);
@@ -120,16 +124,27 @@ public final class ScalabilityRunner {
                 step.incrementAndGet();
             }
         }
-        return ScalingResult.of(name, workers, operations, throughput, busyCores,
-                Runtime.getRuntime().availableProcessors(), invocations[0]);
+        return ScalingResult.of(
+                name,
+                workers,
+                operations,
+                throughput,
+                busyCores,
+                Runtime.getRuntime().availableProcessors(),
+                invocations[0]);
     }
 
     private String progress(int done, double[] throughput) {
         if (done == 0) {
             return workers[0] + " workers";
         }
-        return String.format(Locale.ROOT, "%d of %d counts, %d workers: %.0f ops/s", done, workers.length,
-                workers[done - 1], throughput[done - 1]);
+        return String.format(
+                Locale.ROOT,
+                "%d of %d counts, %d workers: %.0f ops/s",
+                done,
+                workers.length,
+                workers[done - 1],
+                throughput[done - 1]);
     }
 
     /**
@@ -150,35 +165,37 @@ public final class ScalabilityRunner {
         Thread[] threads = new Thread[count];
         for (int w = 0; w < count; w++) {
             int slot = w;
-            threads[w] = new Thread(() -> {
-                Blackhole blackhole = new Blackhole();
-                long measured = 0;
-                long called = 0;
-                long cpuAtStart = -1;
-                ready.countDown();
-                try {
-                    int current;
-                    while ((current = phase.get()) != STOPPED) {
-                        operation.run(blackhole);
-                        called++;
-                        if (current == MEASURING && phase.get() == MEASURING) {
-                            measured++; // only operations both started and finished inside the window count
-                            if (cpuAtStart < 0 && cpuMeasurable) {
-                                cpuAtStart = clock.getCurrentThreadCpuTime();
+            threads[w] = new Thread(
+                    () -> {
+                        Blackhole blackhole = new Blackhole();
+                        long measured = 0;
+                        long called = 0;
+                        long cpuAtStart = -1;
+                        ready.countDown();
+                        try {
+                            int current;
+                            while ((current = phase.get()) != STOPPED) {
+                                operation.run(blackhole);
+                                called++;
+                                if (current == MEASURING && phase.get() == MEASURING) {
+                                    measured++; // only operations both started and finished inside the window count
+                                    if (cpuAtStart < 0 && cpuMeasurable) {
+                                        cpuAtStart = clock.getCurrentThreadCpuTime();
+                                    }
+                                }
                             }
+                        } catch (Throwable t) {
+                            failure.compareAndSet(null, t);
+                            phase.set(STOPPED);
+                        } finally {
+                            blackhole.publish();
+                            completed[slot] = measured;
+                            calls[slot] = called;
+                            cpu[slot] = cpuAtStart < 0 ? 0 : clock.getCurrentThreadCpuTime() - cpuAtStart;
+                            finished.countDown();
                         }
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                    phase.set(STOPPED);
-                } finally {
-                    blackhole.publish();
-                    completed[slot] = measured;
-                    calls[slot] = called;
-                    cpu[slot] = cpuAtStart < 0 ? 0 : clock.getCurrentThreadCpuTime() - cpuAtStart;
-                    finished.countDown();
-                }
-            }, "perf-scaling-" + count + "-" + w);
+                    },
+                    "perf-scaling-" + count + "-" + w);
             threads[w].setDaemon(true);
             threads[w].start();
         }
@@ -197,8 +214,8 @@ public final class ScalabilityRunner {
             throw new IllegalStateException("scalability run interrupted", e);
         }
         if (failure.get() != null) {
-            throw new BenchmarkFailedException("operation threw with " + count + " workers: " + failure.get(),
-                    failure.get());
+            throw new BenchmarkFailedException(
+                    "operation threw with " + count + " workers: " + failure.get(), failure.get());
         }
         long total = 0;
         long cpuTotal = 0;

@@ -11,6 +11,5 @@ package dev.costagent.perf.scaling;
  * @param busyCores  CPU time the workers used per second of the window (at most the available processors; far
  *                   below the worker count means the work waits rather than computes); NaN when unmeasurable
  */
-public record ScalingPoint(int workers, long operations, double throughput, double speedup, double efficiency,
-                           double busyCores) {
-}
+public record ScalingPoint(
+        int workers, long operations, double throughput, double speedup, double efficiency, double busyCores) {}

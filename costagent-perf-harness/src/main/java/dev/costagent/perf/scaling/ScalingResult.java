@@ -17,8 +17,13 @@ import java.util.Locale;
  * @param availableProcessors {@code Runtime.availableProcessors()} during the run
  * @param invocations         every call of the operation, warm-ups included
  */
-public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit amdahl, UslFit usl,
-                            int availableProcessors, long invocations) {
+public record ScalingResult(
+        String name,
+        List<ScalingPoint> points,
+        AmdahlFit amdahl,
+        UslFit usl,
+        int availableProcessors,
+        long invocations) {
 
     /** Copies the points. */
     public ScalingResult {
@@ -26,8 +31,14 @@ public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit am
     }
 
     /** Computes speedups, efficiencies and fits from throughput per worker count (which must include 1). */
-    public static ScalingResult of(String name, int[] workers, long[] operations, double[] throughput,
-                                   double[] busyCores, int availableProcessors, long invocations) {
+    public static ScalingResult of(
+            String name,
+            int[] workers,
+            long[] operations,
+            double[] throughput,
+            double[] busyCores,
+            int availableProcessors,
+            long invocations) {
         int one = -1;
         for (int i = 0; i < workers.length; i++) {
             if (workers[i] == 1) {
@@ -47,8 +58,8 @@ public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit am
             double speedup = throughput[i] / throughput[one];
             n[i] = workers[i];
             speedups[i] = speedup;
-            points.add(new ScalingPoint(workers[i], operations[i], throughput[i], speedup, speedup / workers[i],
-                    busyCores[i]));
+            points.add(new ScalingPoint(
+                    workers[i], operations[i], throughput[i], speedup, speedup / workers[i], busyCores[i]));
         }
         AmdahlFit amdahl = workers.length >= 2 ? AmdahlFit.fit(n, speedups) : new AmdahlFit(0, Double.NaN);
         UslFit usl = workers.length >= 2 ? UslFit.fit(n, speedups) : new UslFit(0, 0, Double.NaN);
@@ -57,7 +68,9 @@ public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit am
 
     /** The point measured at {@code workers}. */
     public ScalingPoint at(int workers) {
-        return points.stream().filter(p -> p.workers() == workers).findFirst()
+        return points.stream()
+                .filter(p -> p.workers() == workers)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no measurement at " + workers + " workers"));
     }
 
@@ -80,31 +93,50 @@ public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit am
                     ? p.workers() + " workers > " + availableProcessors
                             + " available processors: CPU-bound work cannot scale past the core count"
                     : "";
-            checks.add(new Check("efficiency at " + p.workers() + " workers", fmt(p.efficiency()),
-                    ">= " + fmt(required), p.efficiency() >= required, note));
+            checks.add(new Check(
+                    "efficiency at " + p.workers() + " workers",
+                    fmt(p.efficiency()),
+                    ">= " + fmt(required),
+                    p.efficiency() >= required,
+                    note));
         }
         return checks;
     }
 
     /** A multi-line table plus the fits, for the console. */
     public String summary() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s (availableProcessors=%d)%n", name,
-                availableProcessors));
-        s.append(String.format(Locale.ROOT, "%8s %14s %8s %10s %10s%n", "workers", "ops/s", "speedup", "efficiency",
-                "busy cores"));
+        StringBuilder s = new StringBuilder(
+                String.format(Locale.ROOT, "%s (availableProcessors=%d)%n", name, availableProcessors));
+        s.append(String.format(
+                Locale.ROOT, "%8s %14s %8s %10s %10s%n", "workers", "ops/s", "speedup", "efficiency", "busy cores"));
         for (ScalingPoint p : points) {
-            s.append(String.format(Locale.ROOT, "%8d %14.1f %8.2f %10.2f %10.2f%n", p.workers(), p.throughput(),
-                    p.speedup(), p.efficiency(), p.busyCores()));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%8d %14.1f %8.2f %10.2f %10.2f%n",
+                    p.workers(),
+                    p.throughput(),
+                    p.speedup(),
+                    p.efficiency(),
+                    p.busyCores()));
         }
-        s.append(String.format(Locale.ROOT, "Amdahl sigma=%.4f (R2 %.3f); USL sigma=%.4f kappa=%.5f (R2 %.3f), peak %s",
-                amdahl.sigma(), amdahl.rSquared(), usl.sigma(), usl.kappa(), usl.rSquared(), peakText()));
+        s.append(String.format(
+                Locale.ROOT,
+                "Amdahl sigma=%.4f (R2 %.3f); USL sigma=%.4f kappa=%.5f (R2 %.3f), peak %s",
+                amdahl.sigma(),
+                amdahl.rSquared(),
+                usl.sigma(),
+                usl.kappa(),
+                usl.rSquared(),
+                peakText()));
         return s.toString();
     }
 
     /** The USL's predicted peak as text: a worker count or "none (no retrograde scaling)". */
     public String peakText() {
         double peak = usl.peakWorkers();
-        return Double.isInfinite(peak) ? "none (no retrograde scaling)" : String.format(Locale.ROOT, "%.1f workers", peak);
+        return Double.isInfinite(peak)
+                ? "none (no retrograde scaling)"
+                : String.format(Locale.ROOT, "%.1f workers", peak);
     }
 
     /** Charts for reports: throughput per worker count, and speedup with the ideal line and both fits. */
@@ -131,15 +163,27 @@ public record ScalingResult(String name, List<ScalingPoint> points, AmdahlFit am
             uslCurve[i] = usl.speedup(curveN[i]);
         }
         return List.of(
-                Chart.linear("Throughput per worker count (" + availableProcessors + " processors)", "workers",
-                        "ops/s", List.of(Series.measured("throughput", n, throughput))),
-                Chart.linear("Speedup with fits", "workers", "speedup", List.of(
-                        Series.measured("measured", n, speedup),
-                        Series.fitted("ideal (linear)", curveN, ideal),
-                        Series.fitted(String.format(Locale.ROOT, "Amdahl sigma=%.3f", amdahl.sigma()), curveN,
-                                amdahlCurve),
-                        Series.fitted(String.format(Locale.ROOT, "USL sigma=%.3f kappa=%.4f", usl.sigma(),
-                                usl.kappa()), curveN, uslCurve))));
+                Chart.linear(
+                        "Throughput per worker count (" + availableProcessors + " processors)",
+                        "workers",
+                        "ops/s",
+                        List.of(Series.measured("throughput", n, throughput))),
+                Chart.linear(
+                        "Speedup with fits",
+                        "workers",
+                        "speedup",
+                        List.of(
+                                Series.measured("measured", n, speedup),
+                                Series.fitted("ideal (linear)", curveN, ideal),
+                                Series.fitted(
+                                        String.format(Locale.ROOT, "Amdahl sigma=%.3f", amdahl.sigma()),
+                                        curveN,
+                                        amdahlCurve),
+                                Series.fitted(
+                                        String.format(
+                                                Locale.ROOT, "USL sigma=%.3f kappa=%.4f", usl.sigma(), usl.kappa()),
+                                        curveN,
+                                        uslCurve))));
     }
 
     private static String fmt(double value) {

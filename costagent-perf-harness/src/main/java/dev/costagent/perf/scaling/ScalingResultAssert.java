@@ -26,15 +26,19 @@ public final class ScalingResultAssert extends AbstractAssert<ScalingResultAsser
     /** The efficiency (speedup / workers) measured at {@code workers}. */
     public AbstractDoubleAssert<?> efficiency(int workers) {
         isNotNull();
-        return Assertions.assertThat(actual.at(workers).efficiency()).as("efficiency of '%s' at %d workers (%d "
-                + "available processors)", actual.name(), workers, actual.availableProcessors());
+        return Assertions.assertThat(actual.at(workers).efficiency())
+                .as(
+                        "efficiency of '%s' at %d workers (%d " + "available processors)",
+                        actual.name(), workers, actual.availableProcessors());
     }
 
     /** The speedup over one worker measured at {@code workers}. */
     public AbstractDoubleAssert<?> speedup(int workers) {
         isNotNull();
-        return Assertions.assertThat(actual.at(workers).speedup()).as("speedup of '%s' at %d workers (%d available "
-                + "processors)", actual.name(), workers, actual.availableProcessors());
+        return Assertions.assertThat(actual.at(workers).speedup())
+                .as(
+                        "speedup of '%s' at %d workers (%d available " + "processors)",
+                        actual.name(), workers, actual.availableProcessors());
     }
 
     /** The Amdahl serial fraction σ. */
@@ -47,8 +51,13 @@ public final class ScalingResultAssert extends AbstractAssert<ScalingResultAsser
     public ScalingResultAssert hasNoRetrogradeScalingUpTo(int workers) {
         isNotNull();
         if (actual.usl().peakWorkers() < workers) {
-            failWithMessage("expected '%s' to scale up to %d workers, but the USL fit (sigma %.4f, kappa %.5f) peaks at"
-                    + " %.1f workers", actual.name(), workers, actual.usl().sigma(), actual.usl().kappa(),
+            failWithMessage(
+                    "expected '%s' to scale up to %d workers, but the USL fit (sigma %.4f, kappa %.5f) peaks at"
+                            + " %.1f workers",
+                    actual.name(),
+                    workers,
+                    actual.usl().sigma(),
+                    actual.usl().kappa(),
                     actual.usl().peakWorkers());
         }
         return this;

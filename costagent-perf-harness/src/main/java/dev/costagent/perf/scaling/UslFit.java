@@ -27,7 +27,8 @@ public record UslFit(double sigma, double kappa, double rSquared) {
         double sigma;
         double kappa;
         double[] both = distinctAbove1(workers) >= 2
-                ? LeastSquares.withoutIntercept(new double[][] {contention, coherency}, y) : null;
+                ? LeastSquares.withoutIntercept(new double[][] {contention, coherency}, y)
+                : null;
         if (both != null && both[0] >= 0 && both[1] >= 0) {
             sigma = both[0];
             kappa = both[1];
@@ -57,6 +58,7 @@ public record UslFit(double sigma, double kappa, double rSquared) {
     }
 
     private static int distinctAbove1(double[] workers) {
-        return (int) java.util.Arrays.stream(workers).filter(w -> w > 1).distinct().count();
+        return (int)
+                java.util.Arrays.stream(workers).filter(w -> w > 1).distinct().count();
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 /** The figures of a load result as {@link Metric}s: counts, throughput and response-time percentiles. */
 public final class LoadMetrics {
 
-    private LoadMetrics() {
-    }
+    private LoadMetrics() {}
 
     /** Count, errors, dropped starts, throughput, p50/p95/p99/max response time and mean. */
     public static List<Metric> of(LoadResult r) {

@@ -81,7 +81,8 @@ public interface LoadProfile {
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(end, "end");
             if (end.compareTo(start) < 0) {
-                throw new IllegalArgumentException("phase '" + name + "' ends (" + end + ") before it starts (" + start + ")");
+                throw new IllegalArgumentException(
+                        "phase '" + name + "' ends (" + end + ") before it starts (" + start + ")");
             }
         }
 

@@ -1,7 +1,6 @@
 package dev.costagent.perf.spi;
 
 import dev.costagent.perf.LoadModel;
-
 import java.time.Duration;
 
 /**

@@ -12,28 +12,23 @@ import dev.costagent.perf.SecondSample;
 public interface PerfListener {
 
     /** The measured phase begins (after any warm-up). */
-    default void runStarted(LoadRun run) {
-    }
+    default void runStarted(LoadRun run) {}
 
     /**
      * Called on a worker thread just before its first measured call (after any warm-up). Paired with
      * {@link #workerEnded}; a worker that makes no measured call gets neither.
      */
-    default void workerStarted(LoadRun run) {
-    }
+    default void workerStarted(LoadRun run) {}
 
     /** Called on a worker thread just after its last measured call. */
-    default void workerEnded(LoadRun run) {
-    }
+    default void workerEnded(LoadRun run) {}
 
     /** One more second of the series is complete; {@code sample} is also in the final result. */
-    default void secondCompleted(LoadRun run, SecondSample sample) {
-    }
+    default void secondCompleted(LoadRun run, SecondSample sample) {}
 
     /**
      * Every operation has finished and the result is about to be built: the place to {@link LoadRun#attach attach}
      * final values.
      */
-    default void runEnded(LoadRun run) {
-    }
+    default void runEnded(LoadRun run) {}
 }

@@ -1,7 +1,6 @@
 package dev.costagent.perf.spi;
 
 import dev.costagent.perf.LoadResult;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,8 +30,14 @@ import java.util.Optional;
  * @param verdicts    every requirement checked, met or not, in evaluation order
  * @param notes       context for the reader (may be empty)
  */
-public record PerfReport(String testId, String displayName, Kind kind, Object outcome, List<Metric> metrics,
-                         List<Verdict> verdicts, List<String> notes) {
+public record PerfReport(
+        String testId,
+        String displayName,
+        Kind kind,
+        Object outcome,
+        List<Metric> metrics,
+        List<Verdict> verdicts,
+        List<String> notes) {
 
     /** What kind of perf test a report is about. */
     public enum Kind {

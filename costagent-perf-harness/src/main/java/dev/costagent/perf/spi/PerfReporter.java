@@ -13,6 +13,5 @@ public interface PerfReporter {
      * The JUnit test run (the whole launcher session's engine) has finished; write aggregated output here. Called at
      * most once per reporter instance.
      */
-    default void testRunFinished() {
-    }
+    default void testRunFinished() {}
 }

@@ -17,8 +17,13 @@ import java.util.ServiceLoader;
  * @param profiles     discovered profiles, selectable by {@link LoadProfile#name()}
  * @param meters       discovered meters (applied around every perf test)
  */
-public record Plugins(List<PerfListener> listeners, List<Probe> probes, List<PerfReporter> reporters,
-                      List<Requirement> requirements, List<LoadProfile> profiles, List<Meter> meters) {
+public record Plugins(
+        List<PerfListener> listeners,
+        List<Probe> probes,
+        List<PerfReporter> reporters,
+        List<Requirement> requirements,
+        List<LoadProfile> profiles,
+        List<Meter> meters) {
 
     /** Copies the lists. */
     public Plugins {
@@ -31,8 +36,12 @@ public record Plugins(List<PerfListener> listeners, List<Probe> probes, List<Per
     }
 
     /** Plugins without meters. */
-    public Plugins(List<PerfListener> listeners, List<Probe> probes, List<PerfReporter> reporters,
-                   List<Requirement> requirements, List<LoadProfile> profiles) {
+    public Plugins(
+            List<PerfListener> listeners,
+            List<Probe> probes,
+            List<PerfReporter> reporters,
+            List<Requirement> requirements,
+            List<LoadProfile> profiles) {
         this(listeners, probes, reporters, requirements, profiles, List.of());
     }
 
@@ -44,8 +53,13 @@ public record Plugins(List<PerfListener> listeners, List<Probe> probes, List<Per
     /** Loads every plugin registered with {@link ServiceLoader}, using the thread's context class loader. */
     public static Plugins discovered() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return new Plugins(load(PerfListener.class, loader), load(Probe.class, loader), load(PerfReporter.class, loader),
-                load(Requirement.class, loader), load(LoadProfile.class, loader), load(Meter.class, loader));
+        return new Plugins(
+                load(PerfListener.class, loader),
+                load(Probe.class, loader),
+                load(PerfReporter.class, loader),
+                load(Requirement.class, loader),
+                load(LoadProfile.class, loader),
+                load(Meter.class, loader));
     }
 
     /** The discovered profile with this {@link LoadProfile#name() name}. */

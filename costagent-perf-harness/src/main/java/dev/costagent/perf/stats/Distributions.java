@@ -5,8 +5,7 @@ package dev.costagent.perf.stats;
  */
 public final class Distributions {
 
-    private Distributions() {
-    }
+    private Distributions() {}
 
     /** Standard normal cumulative distribution function Φ(z), accurate to about 1e-7. */
     public static double normalCdf(double z) {
@@ -14,9 +13,26 @@ public final class Distributions {
         // t = 1/(1 + x/2), whose fractional error is below 1.2e-7 for every x ≥ 0.
         double x = Math.abs(z) / Math.sqrt(2);
         double t = 1 / (1 + 0.5 * x);
-        double poly = -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277))))))));
+        double poly = -x * x
+                - 1.26551223
+                + t
+                        * (1.00002368
+                                + t
+                                        * (0.37409196
+                                                + t
+                                                        * (0.09678418
+                                                                + t
+                                                                        * (-0.18628806
+                                                                                + t
+                                                                                        * (0.27886807
+                                                                                                + t
+                                                                                                        * (-1.13520398
+                                                                                                                + t
+                                                                                                                        * (1.48851587
+                                                                                                                                + t
+                                                                                                                                        * (-0.82215223
+                                                                                                                                                + t
+                                                                                                                                                        * 0.17087277))))))));
         double erfc = t * Math.exp(poly);
         return z >= 0 ? 1 - erfc / 2 : erfc / 2;
     }

@@ -6,8 +6,7 @@ package dev.costagent.perf.stats;
  */
 public final class LeastSquares {
 
-    private LeastSquares() {
-    }
+    private LeastSquares() {}
 
     /** Fits y = a + b·x; needs at least two distinct x values. */
     public static LinearFit line(double[] x, double[] y) {

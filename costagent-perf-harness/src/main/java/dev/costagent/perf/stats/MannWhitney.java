@@ -11,8 +11,7 @@ import java.util.Arrays;
  */
 public final class MannWhitney {
 
-    private MannWhitney() {
-    }
+    private MannWhitney() {}
 
     /**
      * The outcome of a two-sided test.

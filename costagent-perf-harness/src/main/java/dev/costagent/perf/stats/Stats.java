@@ -10,8 +10,7 @@ import java.util.Arrays;
  */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** Arithmetic mean; fails on an empty sample. */
     public static double mean(double[] values) {
@@ -99,7 +98,8 @@ public final class Stats {
             return new ConfidenceInterval(mean, mean, mean, level);
         }
         double halfWidth = Distributions.studentTQuantile(1 - (1 - level) / 2, values.length - 1)
-                * standardDeviation(values) / Math.sqrt(values.length);
+                * standardDeviation(values)
+                / Math.sqrt(values.length);
         return new ConfidenceInterval(mean, mean - halfWidth, mean + halfWidth, level);
     }
 

@@ -4,13 +4,13 @@ import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.bench.MethodBinding;
 import dev.costagent.perf.report.JUnitReporting;
 import dev.costagent.perf.report.Measurement;
-import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
 import dev.costagent.perf.resource.ResourceSampler;
 import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.resource.Units;
+import dev.costagent.perf.spi.PerfReport;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
@@ -40,11 +40,11 @@ import org.junit.platform.commons.support.ReflectionSupport;
  */
 public final class DataVolumeExtension implements ExecutionCondition, InvocationInterceptor, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DataVolumeExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(DataVolumeExtension.class);
 
     /** Creates the extension (registered by the annotation). */
-    public DataVolumeExtension() {
-    }
+    public DataVolumeExtension() {}
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -56,23 +56,29 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
      * with that invocation's arguments, results and report entries.
      */
     @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                            ReflectiveInvocationContext<Method> invocationContext,
-                                            ExtensionContext context) throws Throwable {
+    public void interceptTestTemplateMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         interceptTestMethod(invocation, invocationContext, context);
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext context) {
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) {
         Method method = invocationContext.getExecutable();
-        DataVolume settings = AnnotationSupport.findAnnotation(method, DataVolume.class).orElseThrow();
+        DataVolume settings =
+                AnnotationSupport.findAnnotation(method, DataVolume.class).orElseThrow();
         invocation.skip();
         Object target = invocationContext.getTarget().orElse(null);
         Method setup = setupMethod(context.getRequiredTestClass(), settings.setup());
         Class<?> inputType = inputParameter(method, setup).getType();
-        MethodHandle call = MethodBinding.bind(method, target, invocationContext.getArguments(), inputType,
-                Blackhole.class).asType(MethodType.methodType(void.class, Object.class, Blackhole.class));
+        MethodHandle call = MethodBinding.bind(
+                        method, target, invocationContext.getArguments(), inputType, Blackhole.class)
+                .asType(MethodType.methodType(void.class, Object.class, Blackhole.class));
         String name = PerfSettings.testName(context);
         ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
         Measurement measurement = Measurement.begin(context);
@@ -80,7 +86,8 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         ResourceUsage usage;
         Measurement.Result measured;
         try {
-            result = DataVolumeRunner.named(name).scale(1) // the times below are already scaled by perf.scale
+            result = DataVolumeRunner.named(name)
+                    .scale(1) // the times below are already scaled by perf.scale
                     .sizes(settings.sizes())
                     .warmup(PerfSettings.scaled(context, settings.warmup(), "@DataVolume.warmup"))
                     .minTime(PerfSettings.scaled(context, settings.minTime(), "@DataVolume.minTime"))
@@ -102,16 +109,28 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         TestReport.Builder report = TestReport.builder(context.getUniqueId(), name, "data volume");
         Map<String, String> entries = new LinkedHashMap<>();
         for (VolumePoint p : result.points()) {
-            report.figure(String.format(Locale.ROOT, "%,d records", p.size()), String.format(Locale.ROOT,
-                    "%s per run, %.2f ns/record (%d runs; setup %s, untimed)", Units.nanos(p.medianNanos()),
-                    p.nanosPerRecord(), p.repetitions(), Units.nanos(p.setupNanos())));
+            report.figure(
+                    String.format(Locale.ROOT, "%,d records", p.size()),
+                    String.format(
+                            Locale.ROOT,
+                            "%s per run, %.2f ns/record (%d runs; setup %s, untimed)",
+                            Units.nanos(p.medianNanos()),
+                            p.nanosPerRecord(),
+                            p.repetitions(),
+                            Units.nanos(p.setupNanos())));
             entries.put("perf.nsPerRecord." + p.size(), String.format(Locale.ROOT, "%.3f", p.nanosPerRecord()));
             report.metric("per_record_at_" + p.size(), "ns", p.nanosPerRecord());
         }
-        report.figure("exponent", String.format(Locale.ROOT, "%.3f (R2 %.3f)", result.exponent(),
-                result.fit().rSquared()));
+        report.figure(
+                "exponent",
+                String.format(
+                        Locale.ROOT,
+                        "%.3f (R2 %.3f)",
+                        result.exponent(),
+                        result.fit().rSquared()));
         report.figure("degradation", String.format(Locale.ROOT, "%.2fx", result.degradation()));
-        report.metric("exponent", "ratio", result.exponent()).metric("degradation", "ratio", result.degradation())
+        report.metric("exponent", "ratio", result.exponent())
+                .metric("degradation", "ratio", result.degradation())
                 .metric("records", "count", result.recordsProcessed());
         entries.put("perf.exponent", String.format(Locale.ROOT, "%.4f", result.exponent()));
         entries.put("perf.degradation", String.format(Locale.ROOT, "%.4f", result.degradation()));
@@ -121,8 +140,16 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         if (settings.maxDegradation() >= 0) {
             report.checks(java.util.List.of(result.checkMaxDegradation(settings.maxDegradation())));
         }
-        JUnitReporting.complete(context, report, entries, usage, result.recordsProcessed(), result.charts(),
-                PerfReport.Kind.DATA_VOLUME, result, measured);
+        JUnitReporting.complete(
+                context,
+                report,
+                entries,
+                usage,
+                result.recordsProcessed(),
+                result.charts(),
+                PerfReport.Kind.DATA_VOLUME,
+                result,
+                measured);
     }
 
     @Override
@@ -134,29 +161,37 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
         if (!(parameterContext.getDeclaringExecutable() instanceof Method method)) {
             return false;
         }
-        return AnnotationSupport.findAnnotation(method, DataVolume.class).map(settings -> {
-            if (parameter.getType() == Blackhole.class) {
-                return true;
-            }
-            Method setup = setupMethod(extensionContext.getRequiredTestClass(), settings.setup());
-            return parameter.equals(inputParameter(method, setup));
-        }).orElse(false);
+        return AnnotationSupport.findAnnotation(method, DataVolume.class)
+                .map(settings -> {
+                    if (parameter.getType() == Blackhole.class) {
+                        return true;
+                    }
+                    Method setup = setupMethod(extensionContext.getRequiredTestClass(), settings.setup());
+                    return parameter.equals(inputParameter(method, setup));
+                })
+                .orElse(false);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         if (type == VolumeResult.class) {
-            return JUnitReporting.stored(extensionContext, NAMESPACE, VolumeResult.class, parameterContext,
-                    DataVolume.class);
+            return JUnitReporting.stored(
+                    extensionContext, NAMESPACE, VolumeResult.class, parameterContext, DataVolume.class);
         }
         return type == Blackhole.class ? new Blackhole() : null; // placeholders; the runner passes the real values
     }
 
     private static Method setupMethod(Class<?> testClass, String name) {
-        return ReflectionSupport.findMethods(testClass, m -> m.getName().equals(name) && m.getParameterCount() == 1
-                        && m.getParameterTypes()[0] == int.class && m.getReturnType() != void.class,
-                HierarchyTraversalMode.BOTTOM_UP).stream().findFirst()
+        return ReflectionSupport.findMethods(
+                        testClass,
+                        m -> m.getName().equals(name)
+                                && m.getParameterCount() == 1
+                                && m.getParameterTypes()[0] == int.class
+                                && m.getReturnType() != void.class,
+                        HierarchyTraversalMode.BOTTOM_UP)
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> new ExtensionConfigurationException("@DataVolume setup method '" + name
                         + "(int size)' returning the input was not found in " + testClass.getName()));
     }

@@ -49,8 +49,14 @@ public final class DataVolumeRunner {
         THREAD_CPU
     }
 
-    private DataVolumeRunner(String name, int[] sizes, Duration warmup, Duration minTime, int minRepetitions,
-                             Clock clock, double scale) {
+    private DataVolumeRunner(
+            String name,
+            int[] sizes,
+            Duration warmup,
+            Duration minTime,
+            int minRepetitions,
+            Clock clock,
+            double scale) {
         this.name = name;
         this.sizes = sizes;
         this.warmup = warmup;
@@ -63,17 +69,25 @@ public final class DataVolumeRunner {
     /** Defaults: sizes 100, 1,000, 10,000; 100 ms warm-up and at least 200 ms and 5 runs per size. */
     public static DataVolumeRunner named(String name) {
         Objects.requireNonNull(name, "name");
-        return new DataVolumeRunner(name, new int[] {100, 1_000, 10_000}, Duration.ofMillis(100),
-                Duration.ofMillis(200), 5, Clock.WALL, dev.costagent.perf.report.PerfConfig.scale());
+        return new DataVolumeRunner(
+                name,
+                new int[] {100, 1_000, 10_000},
+                Duration.ofMillis(100),
+                Duration.ofMillis(200),
+                5,
+                Clock.WALL,
+                dev.costagent.perf.report.PerfConfig.scale());
     }
 
     /** The data sizes (at least two distinct, positive). */
     public DataVolumeRunner sizes(int... values) {
         int[] sorted = values.clone();
         Arrays.sort(sorted);
-        if (sorted.length < 2 || sorted[0] < 1 || Arrays.stream(sorted).distinct().count() != sorted.length) {
-            throw new IllegalArgumentException("sizes must be at least 2 distinct positive counts, was "
-                    + Arrays.toString(values));
+        if (sorted.length < 2
+                || sorted[0] < 1
+                || Arrays.stream(sorted).distinct().count() != sorted.length) {
+            throw new IllegalArgumentException(
+                    "sizes must be at least 2 distinct positive counts, was " + Arrays.toString(values));
         }
         return new DataVolumeRunner(name, sorted, warmup, minTime, minRepetitions, clock, scale);
     }
@@ -130,9 +144,13 @@ public final class DataVolumeRunner {
         recordsProcessed = 0;
         AtomicInteger done = new AtomicInteger();
         Duration planned = Duration.ofNanos(scaled(warmup) + scaled(minTime)).multipliedBy(sizes.length);
-        try (ProgressLine progress = ProgressLine.start("data volume " + name, planned,
-                () -> done.get() < sizes.length ? "size " + sizes[sizes.length - 1 - done.get()] + " ("
-                        + done.get() + " of " + sizes.length + " done)" : "fitting")) {
+        try (ProgressLine progress = ProgressLine.start(
+                "data volume " + name,
+                planned,
+                () -> done.get() < sizes.length
+                        ? "size " + sizes[sizes.length - 1 - done.get()] + " (" + done.get() + " of " + sizes.length
+                                + " done)"
+                        : "fitting")) {
             Blackhole blackhole = new Blackhole();
             // Largest first: the JIT finishes compiling during the long runs, so the small sizes, whose short runs
             // are the most sensitive to interpreted or half-compiled code, are measured on fully compiled code.
@@ -145,8 +163,7 @@ public final class DataVolumeRunner {
         return VolumeResult.of(name, points, recordsProcessed);
     }
 
-    private <T> VolumePoint measure(int size, VolumeSetup<T> setup, VolumeOperation<T> operation,
-                                    Blackhole blackhole) {
+    private <T> VolumePoint measure(int size, VolumeSetup<T> setup, VolumeOperation<T> operation, Blackhole blackhole) {
         long setupStart = System.nanoTime();
         T input;
         try {
@@ -235,6 +252,8 @@ public final class DataVolumeRunner {
     }
 
     private long now() {
-        return clock == Clock.WALL ? System.nanoTime() : ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        return clock == Clock.WALL
+                ? System.nanoTime()
+                : ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 }

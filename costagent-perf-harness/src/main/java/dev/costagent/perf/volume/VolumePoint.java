@@ -9,5 +9,4 @@ package dev.costagent.perf.volume;
  * @param nanosPerRecord medianNanos / size
  * @param setupNanos     time the setup took (not part of the measurement; reported for context)
  */
-public record VolumePoint(int size, int repetitions, double medianNanos, double nanosPerRecord, long setupNanos) {
-}
+public record VolumePoint(int size, int repetitions, double medianNanos, double nanosPerRecord, long setupNanos) {}

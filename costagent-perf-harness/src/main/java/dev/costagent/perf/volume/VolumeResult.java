@@ -50,8 +50,11 @@ public record VolumeResult(String name, List<VolumePoint> points, LinearFit fit,
 
     /** Checks the degradation against a maximum. */
     public Check checkMaxDegradation(double max) {
-        return Check.of("per-record time degradation " + points.get(0).size() + " -> "
-                + points.get(points.size() - 1).size(), fmt(degradation()) + "x", "<= " + fmt(max) + "x",
+        return Check.of(
+                "per-record time degradation " + points.get(0).size() + " -> "
+                        + points.get(points.size() - 1).size(),
+                fmt(degradation()) + "x",
+                "<= " + fmt(max) + "x",
                 degradation() <= max);
     }
 
@@ -65,11 +68,16 @@ public record VolumeResult(String name, List<VolumePoint> points, LinearFit fit,
         StringBuilder s = new StringBuilder(name).append(System.lineSeparator());
         s.append(String.format(Locale.ROOT, "%12s %14s %14s %6s%n", "records", "time/run", "ns/record", "runs"));
         for (VolumePoint p : points) {
-            s.append(String.format(Locale.ROOT, "%12d %14s %14.2f %6d%n", p.size(), Units.nanos(p.medianNanos()),
-                    p.nanosPerRecord(), p.repetitions()));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%12d %14s %14.2f %6d%n",
+                    p.size(),
+                    Units.nanos(p.medianNanos()),
+                    p.nanosPerRecord(),
+                    p.repetitions()));
         }
-        s.append(String.format(Locale.ROOT, "exponent %.3f (R2 %.3f), degradation %.2fx", exponent(), fit.rSquared(),
-                degradation()));
+        s.append(String.format(
+                Locale.ROOT, "exponent %.3f (R2 %.3f), degradation %.2fx", exponent(), fit.rSquared(), degradation()));
         return s.toString();
     }
 
@@ -87,11 +95,21 @@ public record VolumeResult(String name, List<VolumePoint> points, LinearFit fit,
             fitted[i] = Math.exp(fit.at(Math.log(size[i]))) / 1e6;
         }
         return List.of(
-                new Chart("Time per record by data size", "records", "ns/record",
-                        List.of(Series.measured("ns/record", size, perRecord)), true, false),
-                Chart.logLog("Total time by data size (log-log)", "records", "ms per run", List.of(
-                        Series.measured("measured", size, total),
-                        Series.fitted(String.format(Locale.ROOT, "fit: exponent %.2f", exponent()), size, fitted))));
+                new Chart(
+                        "Time per record by data size",
+                        "records",
+                        "ns/record",
+                        List.of(Series.measured("ns/record", size, perRecord)),
+                        true,
+                        false),
+                Chart.logLog(
+                        "Total time by data size (log-log)",
+                        "records",
+                        "ms per run",
+                        List.of(
+                                Series.measured("measured", size, total),
+                                Series.fitted(
+                                        String.format(Locale.ROOT, "fit: exponent %.2f", exponent()), size, fitted))));
     }
 
     private static String fmt(double value) {

@@ -38,7 +38,9 @@ public final class VolumeResultAssert extends AbstractAssert<VolumeResultAssert,
     /** Nanoseconds per record at {@code size}. */
     public AbstractDoubleAssert<?> nanosPerRecord(int size) {
         isNotNull();
-        double value = actual.points().stream().filter(p -> p.size() == size).findFirst()
+        double value = actual.points().stream()
+                .filter(p -> p.size() == size)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("'" + actual.name() + "' has no measurement at size " + size))
                 .nanosPerRecord();
         return Assertions.assertThat(value).as("ns/record of '%s' at %d records", actual.name(), size);

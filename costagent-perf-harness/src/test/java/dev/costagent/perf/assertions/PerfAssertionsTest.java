@@ -1,26 +1,29 @@
 package dev.costagent.perf.assertions;
 
-import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.requirement.Requirements;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-
 import static dev.costagent.perf.assertions.PerfAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.costagent.perf.Load;
+import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.requirement.Requirements;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
 class PerfAssertionsTest {
 
-    private final LoadResult clean = Load.closed(2).iterations(500).run(() -> { });
+    private final LoadResult clean = Load.closed(2).iterations(500).run(() -> {});
 
     @Test
     void passingAssertionsChain() {
         assertThat(clean).hasNoErrors().hasNoDroppedStarts().hasCount(1_000);
         assertThat(clean).responseTime(99).isLessThan(Duration.ofSeconds(1));
         assertThat(clean).throughput().isPositive();
-        assertThat(clean).meets(Requirements.builder().p99(Duration.ofSeconds(1)).maxErrorRate(0).build());
+        assertThat(clean)
+                .meets(Requirements.builder()
+                        .p99(Duration.ofSeconds(1))
+                        .maxErrorRate(0)
+                        .build());
     }
 
     @Test
@@ -28,7 +31,8 @@ class PerfAssertionsTest {
         assertThatThrownBy(() -> assertThat(clean).responseTime(99).isLessThan(Duration.ZERO))
                 .hasMessageContaining("p99 response time of 'load'");
         assertThatThrownBy(() -> assertThat(clean).hasCount(3)).hasMessageContaining("to complete 3 operations");
-        assertThatThrownBy(() -> assertThat(clean).meets(Requirements.builder().minThroughput(1e12).build()))
+        assertThatThrownBy(() -> assertThat(clean)
+                        .meets(Requirements.builder().minThroughput(1e12).build()))
                 .hasMessageContaining("1 of 1 performance requirements not met");
     }
 

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class BaselineComparatorTest {
 
     private static final EnvironmentFingerprint HERE = EnvironmentFingerprint.current();
-    private static final EnvironmentFingerprint ELSEWHERE = new EnvironmentFingerprint("11.0.1", "Other",
-            "Other VM", 64, "Plan9", "riscv", "Imaginary CPU");
+    private static final EnvironmentFingerprint ELSEWHERE =
+            new EnvironmentFingerprint("11.0.1", "Other", "Other VM", 64, "Plan9", "riscv", "Imaginary CPU");
 
     private final NoisyTimings timings = new NoisyTimings(11);
 
@@ -37,7 +37,9 @@ class BaselineComparatorTest {
     @Test
     void crossEnvironmentCanBeMadeStrictOrSkipped() {
         assertThat(comparator(ComparisonPolicy.CrossEnvironment.FAIL)
-                .compare(baseline(ELSEWHERE), timings.draw(20, 1_500), HERE).failing()).isTrue();
+                        .compare(baseline(ELSEWHERE), timings.draw(20, 1_500), HERE)
+                        .failing())
+                .isTrue();
         Comparison skipped = comparator(ComparisonPolicy.CrossEnvironment.SKIP)
                 .compare(baseline(ELSEWHERE), timings.draw(20, 1_500), HERE);
         assertThat(skipped.change()).isEqualTo(Change.NOT_COMPARED);
@@ -56,8 +58,9 @@ class BaselineComparatorTest {
     void invalidPolicyAndEmptySamplesAreRejected() {
         assertThatThrownBy(() -> ComparisonPolicy.defaults().withAlpha(0)).hasMessageContaining("alpha");
         assertThatThrownBy(() -> ComparisonPolicy.defaults().withThreshold(1.5)).hasMessageContaining("threshold");
-        assertThatThrownBy(() -> comparator(ComparisonPolicy.CrossEnvironment.WARN)
-                .compare(baseline(HERE), new double[0], HERE)).hasMessageContaining("no current samples");
+        assertThatThrownBy(() ->
+                        comparator(ComparisonPolicy.CrossEnvironment.WARN).compare(baseline(HERE), new double[0], HERE))
+                .hasMessageContaining("no current samples");
         assertThatThrownBy(() -> new Baseline("x", "ns/op", new double[0], HERE, "now"))
                 .hasMessageContaining("no samples");
     }

@@ -20,7 +20,10 @@ class BaselineStoreTest {
         Path file = store.save(saved);
         assertThat(file.getFileName().toString()).isEqualTo("Parser_parse_small_1.json");
         String json = Files.readString(file);
-        assertThat(json).contains("\"availableProcessors\"").contains("\"cpuModel\"").contains("99.25");
+        assertThat(json)
+                .contains("\"availableProcessors\"")
+                .contains("\"cpuModel\"")
+                .contains("99.25");
         assertThat(store.load("Parser#parse small/1")).contains(saved);
         assertThat(store.load("missing")).isEmpty();
         assertThat(saved.environment()).isEqualTo(EnvironmentFingerprint.current());
@@ -30,7 +33,8 @@ class BaselineStoreTest {
     void corruptFileFailsNamingThePath() throws Exception {
         BaselineStore store = BaselineStore.at(dir);
         Files.writeString(store.fileFor("bad"), "{ not json");
-        assertThatThrownBy(() -> store.load("bad")).hasMessageContaining("cannot read baseline")
+        assertThatThrownBy(() -> store.load("bad"))
+                .hasMessageContaining("cannot read baseline")
                 .hasMessageContaining("bad.json");
     }
 

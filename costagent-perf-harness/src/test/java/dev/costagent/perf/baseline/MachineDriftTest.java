@@ -33,11 +33,14 @@ class MachineDriftTest {
                 .compare(recorded(), around(127, 0.04, 3), HERE, around(63.5, 0.04, 4));
         assertThat(comparison.change()).as(comparison.summary()).isEqualTo(Change.UNCHANGED);
         assertThat(comparison.failing()).isFalse();
-        assertThat(comparison.warnings()).anyMatch(w -> w.contains("machine drift +27"))
+        assertThat(comparison.warnings())
+                .anyMatch(w -> w.contains("machine drift +27"))
                 .anyMatch(w -> w.contains("the machine's, not the code's"));
         // Without calibration the same figures read as a regression: what the issue reported.
         assertThat(new BaselineComparator(ComparisonPolicy.defaults())
-                .compare(recorded(), around(127, 0.04, 3), HERE).change()).isEqualTo(Change.REGRESSION);
+                        .compare(recorded(), around(127, 0.04, 3), HERE)
+                        .change())
+                .isEqualTo(Change.REGRESSION);
     }
 
     @Test

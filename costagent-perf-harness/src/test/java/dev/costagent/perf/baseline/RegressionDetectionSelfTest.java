@@ -47,8 +47,9 @@ class RegressionDetectionSelfTest {
         double[] shifted = timings.draw(200, 1_050);
         Comparison defaults = new BaselineComparator(ComparisonPolicy.defaults().withMethod(method))
                 .compare(baseline(base), shifted, HERE);
-        Comparison noThreshold = new BaselineComparator(ComparisonPolicy.defaults().withMethod(method)
-                .withThreshold(0)).compare(baseline(base), shifted, HERE);
+        Comparison noThreshold = new BaselineComparator(
+                        ComparisonPolicy.defaults().withMethod(method).withThreshold(0))
+                .compare(baseline(base), shifted, HERE);
         assertThat(defaults.change()).isEqualTo(Change.UNCHANGED);
         assertThat(defaults.significant()).isTrue();
         assertThat(noThreshold.change()).isEqualTo(Change.REGRESSION);
@@ -58,9 +59,10 @@ class RegressionDetectionSelfTest {
      * In how many of {@value #TRIALS} trials the comparison is {@code counted}: each trial draws a baseline around
      * 1,000 ns, then a run around {@code typicalNanos} (in that order, so a seed always gives the same samples).
      */
-    private static int count(ComparisonPolicy.Method method, long seed, double typicalNanos,
-                             Predicate<Comparison> counted) {
-        BaselineComparator comparator = new BaselineComparator(ComparisonPolicy.defaults().withMethod(method));
+    private static int count(
+            ComparisonPolicy.Method method, long seed, double typicalNanos, Predicate<Comparison> counted) {
+        BaselineComparator comparator =
+                new BaselineComparator(ComparisonPolicy.defaults().withMethod(method));
         NoisyTimings timings = new NoisyTimings(seed);
         int count = 0;
         for (int trial = 0; trial < TRIALS; trial++) {

@@ -28,10 +28,14 @@ class BenchmarkExtensionTest {
         FastScenario.beforeEach = 0;
         Outcome first = Scenarios.single(FastScenario.class, config());
         assertThat(first.passed()).as(String.valueOf(first.failure())).isTrue();
-        assertThat(first.entries()).containsEntry("perf.baseline", "recorded").containsKey("perf.median.ns")
+        assertThat(first.entries())
+                .containsEntry("perf.baseline", "recorded")
+                .containsKey("perf.median.ns")
                 .containsKeys("perf.median.ci.low.ns", "perf.median.ci.high.ns", "perf.throughput");
         assertThat(Files.exists(baselines.resolve("shared-work.json"))).isTrue();
-        assertThat(FastScenario.beforeEach).as("@BeforeEach runs once per benchmark").isEqualTo(1);
+        assertThat(FastScenario.beforeEach)
+                .as("@BeforeEach runs once per benchmark")
+                .isEqualTo(1);
         assertThat(FastScenario.injected).isNotNull();
         assertThat(FastScenario.injected.samples()).hasSize(8);
         assertThat(FastScenario.injected.invocations()).isGreaterThan(FastScenario.injected.operations());
@@ -46,15 +50,18 @@ class BenchmarkExtensionTest {
         Outcome slower = Scenarios.single(SlowScenario.class, config());
         assertThat(slower.status()).isEqualTo("FAILED");
         assertThat(slower.entries()).containsEntry("perf.baseline", "REGRESSION");
-        assertThat(slower.failure()).hasMessageContaining("performance requirements not met by 'shared-work'")
-                .hasMessageContaining("median vs baseline").hasMessageContaining("REGRESSION")
+        assertThat(slower.failure())
+                .hasMessageContaining("performance requirements not met by 'shared-work'")
+                .hasMessageContaining("median vs baseline")
+                .hasMessageContaining("REGRESSION")
                 .hasMessageContaining("no significant slowdown over 10%");
     }
 
     @Test
     void baselineModeOffAndSkipAreHonoured() {
-        Outcome off = Scenarios.single(SlowScenario.class, Map.of("perf.scale", "1", "perf.baselineDir",
-                baselines.toString(), "perf.baseline", "off"));
+        Outcome off = Scenarios.single(
+                SlowScenario.class,
+                Map.of("perf.scale", "1", "perf.baselineDir", baselines.toString(), "perf.baseline", "off"));
         assertThat(off.passed()).isTrue();
         assertThat(off.entries()).doesNotContainKey("perf.baseline");
         assertThat(baselines).isEmptyDirectory();
@@ -66,7 +73,9 @@ class BenchmarkExtensionTest {
     void aFailingBenchmarkFailsWithTheCause() {
         Outcome outcome = Scenarios.single(ThrowingScenario.class, config());
         assertThat(outcome.status()).isEqualTo("FAILED");
-        assertThat(outcome.failure()).isInstanceOf(BenchmarkFailedException.class).hasMessageContaining("boom");
+        assertThat(outcome.failure())
+                .isInstanceOf(BenchmarkFailedException.class)
+                .hasMessageContaining("boom");
     }
 
     static long work(int n) {

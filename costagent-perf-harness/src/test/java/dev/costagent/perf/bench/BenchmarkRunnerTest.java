@@ -23,7 +23,10 @@ class BenchmarkRunnerTest {
     }
 
     private static BenchmarkRunner quick(String name) {
-        return BenchmarkRunner.named(name).scale(1).warmupIterations(3).measurementIterations(10)
+        return BenchmarkRunner.named(name)
+                .scale(1)
+                .warmupIterations(3)
+                .measurementIterations(10)
                 .iterationTime(Duration.ofMillis(15));
     }
 
@@ -33,8 +36,11 @@ class BenchmarkRunnerTest {
         assertThat(r.samples()).hasSize(10);
         assertThat(dev.costagent.perf.stats.Stats.min(r.samples())).isPositive();
         assertThat(r.operations()).isPositive();
-        assertThat(r.invocations()).as("calibration and warm-up calls are counted too").isGreaterThan(r.operations());
-        assertThat(r.median()).isBetween(r.medianInterval().lower(), r.medianInterval().upper());
+        assertThat(r.invocations())
+                .as("calibration and warm-up calls are counted too")
+                .isGreaterThan(r.operations());
+        assertThat(r.median())
+                .isBetween(r.medianInterval().lower(), r.medianInterval().upper());
         assertThat(r.meanInterval().contains(r.mean())).isTrue();
         assertThat(r.throughput()).isEqualTo(1e9 / r.median());
         assertThat(r.summary()).startsWith("sum: median ").contains("ns/op").contains("10 iterations");
@@ -48,7 +54,10 @@ class BenchmarkRunnerTest {
      */
     @Test
     void quadrupledWorkIsARegressionAgainstARealBaseline() {
-        BenchmarkRunner runner = BenchmarkRunner.named("work").scale(1).warmupIterations(2).measurementIterations(4)
+        BenchmarkRunner runner = BenchmarkRunner.named("work")
+                .scale(1)
+                .warmupIterations(2)
+                .measurementIterations(4)
                 .iterationTime(Duration.ofMillis(15));
         double[] base = new double[0];
         double[] current = new double[0];
@@ -57,7 +66,8 @@ class BenchmarkRunnerTest {
             current = concat(current, runner.run(bh -> bh.consume(sum(4_096))).samples());
         }
         Comparison slower = new BaselineComparator(ComparisonPolicy.defaults())
-                .compare(new Baseline("work", BenchmarkResult.UNIT, base, EnvironmentFingerprint.current(), "now"),
+                .compare(
+                        new Baseline("work", BenchmarkResult.UNIT, base, EnvironmentFingerprint.current(), "now"),
                         current);
         assertThat(slower.change()).as(slower.summary()).isEqualTo(Change.REGRESSION);
         assertThat(slower.relativeChange()).as(slower.summary()).isGreaterThan(0.5);
@@ -72,15 +82,20 @@ class BenchmarkRunnerTest {
     @Test
     void failingOperationStopsTheBenchmark() {
         assertThatThrownBy(() -> quick("boom").run(bh -> {
-            throw new IllegalStateException("broken");
-        })).isInstanceOf(BenchmarkFailedException.class).hasMessageContaining("IllegalStateException: broken");
+                    throw new IllegalStateException("broken");
+                }))
+                .isInstanceOf(BenchmarkFailedException.class)
+                .hasMessageContaining("IllegalStateException: broken");
     }
 
     @Test
     void invalidSettingsAreRejected() {
-        assertThatThrownBy(() -> BenchmarkRunner.named("x").measurementIterations(1)).hasMessageContaining(">= 2");
-        assertThatThrownBy(() -> BenchmarkRunner.named("x").warmupIterations(-1)).hasMessageContaining(">= 0");
-        assertThatThrownBy(() -> BenchmarkRunner.named("x").iterationTime(Duration.ZERO)).hasMessageContaining("positive");
+        assertThatThrownBy(() -> BenchmarkRunner.named("x").measurementIterations(1))
+                .hasMessageContaining(">= 2");
+        assertThatThrownBy(() -> BenchmarkRunner.named("x").warmupIterations(-1))
+                .hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> BenchmarkRunner.named("x").iterationTime(Duration.ZERO))
+                .hasMessageContaining("positive");
         assertThat(BenchmarkRunner.named("x").scale(1).plannedDuration()).isEqualTo(Duration.ofSeconds(2));
         assertThat(BenchmarkRunner.named("x").scale(0.5).plannedDuration()).isEqualTo(Duration.ofSeconds(1));
         assertThatThrownBy(() -> BenchmarkRunner.named("x").scale(0)).hasMessageContaining("positive");
@@ -88,16 +103,29 @@ class BenchmarkRunnerTest {
 
     @Test
     void warmUpGoesOnUntilSteadyWithinItsUpperBound() {
-        BenchmarkResult fixed = BenchmarkRunner.named("fixed").scale(1).warmupIterations(3).maxWarmup(Duration.ZERO)
-                .measurementIterations(2).iterationTime(Duration.ofMillis(2)).run(bh -> bh.consume(sum(64)));
+        BenchmarkResult fixed = BenchmarkRunner.named("fixed")
+                .scale(1)
+                .warmupIterations(3)
+                .maxWarmup(Duration.ZERO)
+                .measurementIterations(2)
+                .iterationTime(Duration.ofMillis(2))
+                .run(bh -> bh.consume(sum(64)));
         assertThat(fixed.warmupIterations()).isEqualTo(3);
-        BenchmarkResult untilSteady = BenchmarkRunner.named("steady").scale(1).warmupIterations(1)
-                .maxWarmup(Duration.ofSeconds(5)).measurementIterations(2).iterationTime(Duration.ofMillis(2))
+        BenchmarkResult untilSteady = BenchmarkRunner.named("steady")
+                .scale(1)
+                .warmupIterations(1)
+                .maxWarmup(Duration.ofSeconds(5))
+                .measurementIterations(2)
+                .iterationTime(Duration.ofMillis(2))
                 .run(bh -> bh.consume(sum(64)));
         // Steady needs two full windows of 5 iterations; the 5 s bound is far away.
         assertThat(untilSteady.warmupIterations()).isGreaterThanOrEqualTo(2 * BenchmarkRunner.STEADY_WINDOW);
-        BenchmarkResult bounded = BenchmarkRunner.named("bounded").scale(1).warmupIterations(1)
-                .maxWarmup(Duration.ofMillis(20)).measurementIterations(2).iterationTime(Duration.ofMillis(2))
+        BenchmarkResult bounded = BenchmarkRunner.named("bounded")
+                .scale(1)
+                .warmupIterations(1)
+                .maxWarmup(Duration.ofMillis(20))
+                .measurementIterations(2)
+                .iterationTime(Duration.ofMillis(2))
                 .run(bh -> bh.consume(sum(64)));
         // 20 ms hold at most about 10 iterations of 2 ms (more only if the clock is coarse).
         assertThat(bounded.warmupIterations()).isBetween(1, 12);

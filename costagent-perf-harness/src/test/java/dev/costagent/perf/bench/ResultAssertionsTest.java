@@ -35,17 +35,19 @@ class ResultAssertionsTest {
         BenchmarkResultAssert.assertThat(fast).medianNanos().isLessThan(120.0);
         BenchmarkResultAssert.assertThat(fast).isFasterThan(slow).isNotSlowerThan(fast.toBaseline());
         assertThatThrownBy(() -> BenchmarkResultAssert.assertThat(slow).isNotSlowerThan(fast.toBaseline()))
-                .hasMessageContaining("expected 'slow' not to regress").hasMessageContaining("REGRESSION +50.");
+                .hasMessageContaining("expected 'slow' not to regress")
+                .hasMessageContaining("REGRESSION +50.");
         assertThatThrownBy(() -> BenchmarkResultAssert.assertThat(slow).isFasterThan(fast))
                 .hasMessageContaining("to be significantly faster than 'fast'");
-        assertThatThrownBy(() -> BenchmarkResultAssert.assertThat(fast).throughput().isGreaterThan(1e9))
+        assertThatThrownBy(() ->
+                        BenchmarkResultAssert.assertThat(fast).throughput().isGreaterThan(1e9))
                 .hasMessageContaining("throughput (ops/s) of 'fast'");
     }
 
     @Test
     void scalingAssertions() {
-        ScalingResult r = ScalingResult.of("s", new int[] {1, 2, 4}, new long[3], new double[] {100, 180, 200},
-                new double[] {1, 2, 2}, 2, 0);
+        ScalingResult r = ScalingResult.of(
+                "s", new int[] {1, 2, 4}, new long[3], new double[] {100, 180, 200}, new double[] {1, 2, 2}, 2, 0);
         ScalingResultAssert.assertThat(r).efficiency(2).isGreaterThan(0.85);
         assertThatThrownBy(() -> ScalingResultAssert.assertThat(r).efficiency(4).isGreaterThan(0.85))
                 .hasMessageContaining("efficiency of 's' at 4 workers (2 available processors)");
@@ -55,18 +57,19 @@ class ResultAssertionsTest {
 
     @Test
     void volumeAndResourceAssertions() {
-        VolumeResult v = VolumeResult.of("v", List.of(new VolumePoint(100, 3, 1_000, 10, 0),
-                new VolumePoint(1_000, 3, 20_000, 20, 0)), 3_300);
+        VolumeResult v = VolumeResult.of(
+                "v", List.of(new VolumePoint(100, 3, 1_000, 10, 0), new VolumePoint(1_000, 3, 20_000, 20, 0)), 3_300);
         VolumeResultAssert.assertThat(v).nanosPerRecord(100).isEqualTo(10.0);
         assertThatThrownBy(() -> VolumeResultAssert.assertThat(v).exponent().isLessThan(1.2))
                 .hasMessageContaining("complexity exponent of 'v'");
-        ResourceUsage usage = new ResourceUsage(List.of(), 1_000_000_000L, 1_000_000, 500_000_000L, 2, 30,
-                50_000_000, 20_000_000, 10, 2);
+        ResourceUsage usage = new ResourceUsage(
+                List.of(), 1_000_000_000L, 1_000_000, 500_000_000L, 2, 30, 50_000_000, 20_000_000, 10, 2);
         ResourceUsageAssert.assertThat(usage).allocatedBytesPerOp(1_000).isEqualTo(1_000.0);
         ResourceUsageAssert.assertThat(usage).meets(ResourceLimits.none().maxGcTimeMillis(100), 1_000);
         assertThatThrownBy(() -> ResourceUsageAssert.assertThat(usage)
-                .meets(ResourceLimits.none().maxGcTimeMillis(10).maxAllocatedPerOp(10), 1_000))
-                .hasMessageContaining("2 resource limit(s) exceeded").hasMessageContaining("GC time: measured 30 ms");
+                        .meets(ResourceLimits.none().maxGcTimeMillis(10).maxAllocatedPerOp(10), 1_000))
+                .hasMessageContaining("2 resource limit(s) exceeded")
+                .hasMessageContaining("GC time: measured 30 ms");
         assertThat(usage.cpuPercent()).isEqualTo(25.0);
     }
 }

@@ -1,5 +1,9 @@
 package dev.costagent.perf.comparison;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
 import com.github.noconnor.junitperf.JUnitPerfInterceptor;
 import com.github.noconnor.junitperf.JUnitPerfReportingConfig;
 import com.github.noconnor.junitperf.JUnitPerfTest;
@@ -13,22 +17,17 @@ import dev.costagent.perf.ThreadMode;
 import dev.costagent.perf.junit.LoadTest;
 import dev.costagent.perf.junit.PerfExtension;
 import dev.costagent.perf.spi.PerfReport;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.launcher.core.LauncherFactory;
-
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The benchmark of issue 6, side by side in one JVM: JUnitPerf and this harness each run a no-op test on 2 threads for
@@ -60,42 +59,66 @@ class JUnitPerfComparisonTest {
         LoadResult ours = HARNESS_RESULT.get();
 
         long cpuBefore = processCpuNanos();
-        LoadResult bare = Load.closed(2).duration(Duration.ofMillis(durationMs)).threads(ThreadMode.PLATFORM)
-                .name("bare no-op").run(() -> { });
+        LoadResult bare = Load.closed(2)
+                .duration(Duration.ofMillis(durationMs))
+                .threads(ThreadMode.PLATFORM)
+                .name("bare no-op")
+                .run(() -> {});
         long cpuPerCall = (processCpuNanos() - cpuBefore) / Math.max(1, bare.count());
 
-        String table = String.format(Locale.ROOT, """
+        String table = String.format(
+                Locale.ROOT,
+                """
                         side by side: no-op test, 2 threads, %d ms (perf.scale=%s), JDK %d, %d cores
                         tool            reported        true calls      true calls/s    wall time   after run
                         JUnitPerf       %,14d  %,14d  %,14.0f  %8d ms  %8d ms
                         this harness    %,14d  %,14d  %,14.0f  %8d ms  %8d ms (post-processing %s)
                         this harness, bare no-op: %,d calls; per call per thread: p50 %d ns, mean %.1f ns (wall,
                           includes time descheduled), %d ns process CPU (includes JIT and GC); load average %.1f
-                        """, durationMs, scale, Runtime.version().feature(), Runtime.getRuntime().availableProcessors(),
-                jp.getEvaluationCount(), junitPerfTrue, junitPerfTrue * 1000.0 / durationMs, junitPerf.wallMs,
+                        """,
+                durationMs,
+                scale,
+                Runtime.version().feature(),
+                Runtime.getRuntime().availableProcessors(),
+                jp.getEvaluationCount(),
+                junitPerfTrue,
+                junitPerfTrue * 1000.0 / durationMs,
+                junitPerf.wallMs,
                 junitPerf.wallMs - durationMs,
-                ours.count(), harnessTrue, harnessTrue * 1e9 / ours.elapsed().toNanos(), harness.wallMs,
-                harness.wallMs - durationMs, dev.costagent.perf.Format.duration(ours.postProcessing()),
-                bare.count(), bare.responseTime(50).toNanos(), bare.elapsed().toNanos() * 2.0 / bare.count(), cpuPerCall,
+                ours.count(),
+                harnessTrue,
+                harnessTrue * 1e9 / ours.elapsed().toNanos(),
+                harness.wallMs,
+                harness.wallMs - durationMs,
+                dev.costagent.perf.Format.duration(ours.postProcessing()),
+                bare.count(),
+                bare.responseTime(50).toNanos(),
+                bare.elapsed().toNanos() * 2.0 / bare.count(),
+                cpuPerCall,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(table);
 
         assertThat(ours.count()).as("this harness counts exactly").isEqualTo(harnessTrue);
         // a ratio, not a time: at least JUnitPerf's true invocation rate on the same machine in the same JVM
-        assertThat(harnessTrue * 1e9 / ours.elapsed().toNanos()).as("true calls per second, this harness vs JUnitPerf")
+        assertThat(harnessTrue * 1e9 / ours.elapsed().toNanos())
+                .as("true calls per second, this harness vs JUnitPerf")
                 .isGreaterThanOrEqualTo(junitPerfTrue * 1000.0 / durationMs);
-        assertThat(ours.series().stream().mapToLong(SecondSample::completed).sum()).isEqualTo(harnessTrue);
-        assertThat(bare.series().stream().mapToLong(SecondSample::completed).sum()).isEqualTo(bare.count());
+        assertThat(ours.series().stream().mapToLong(SecondSample::completed).sum())
+                .isEqualTo(harnessTrue);
+        assertThat(bare.series().stream().mapToLong(SecondSample::completed).sum())
+                .isEqualTo(bare.count());
     }
 
-    private record Run(long wallMs) {
-    }
+    private record Run(long wallMs) {}
 
     private static Run launch(Class<?> scenario, double scale) {
         long start = System.nanoTime();
-        LauncherFactory.create().execute(request().selectors(selectClass(scenario))
-                .configurationParameter("perf.scale", Double.toString(scale))
-                .configurationParameter("perf.console", "false").build());
+        LauncherFactory.create()
+                .execute(request()
+                        .selectors(selectClass(scenario))
+                        .configurationParameter("perf.scale", Double.toString(scale))
+                        .configurationParameter("perf.console", "false")
+                        .build());
         return new Run((System.nanoTime() - start) / 1_000_000);
     }
 
@@ -120,7 +143,8 @@ class JUnitPerfComparisonTest {
                     public String getReportPath() {
                         return "";
                     }
-                }).build();
+                })
+                .build();
 
         @Test
         @JUnitPerfTest(threads = 2, durationMs = 5_000)

@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.annotations.Mode;
 
 /**
  * The bench command behind the accuracy figures in docs/performance.md: the harness's {@code BenchmarkRunner}
@@ -40,16 +40,22 @@ class JmhAccuracyBench {
     void harnessAgainstJmh() throws Exception {
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         int[] key = new int[1];
-        BenchmarkRunner runner = BenchmarkRunner.named("x").measurementIterations(15)
-                .iterationTime(Duration.ofMillis(100));
+        BenchmarkRunner runner =
+                BenchmarkRunner.named("x").measurementIterations(15).iterationTime(Duration.ofMillis(100));
         BenchmarkResult firstGet = runner.run(bh -> bh.consume(AccuracyWorkloads.cacheGet(key[0]++)));
         BenchmarkResult checksum = runner.run(bh -> bh.consume(AccuracyWorkloads.checksum(key[0]++)));
         BenchmarkResult repeatGet = runner.run(bh -> bh.consume(AccuracyWorkloads.cacheGet(key[0]++)));
 
-        Options options = new OptionsBuilder().include(AccuracyWorkloads.class.getName() + ".jmh")
-                .forks(1).warmupIterations(5).warmupTime(org.openjdk.jmh.runner.options.TimeValue.milliseconds(200))
-                .measurementIterations(10).measurementTime(org.openjdk.jmh.runner.options.TimeValue.milliseconds(200))
-                .mode(Mode.AverageTime).timeUnit(TimeUnit.NANOSECONDS).build();
+        Options options = new OptionsBuilder()
+                .include(AccuracyWorkloads.class.getName() + ".jmh")
+                .forks(1)
+                .warmupIterations(5)
+                .warmupTime(org.openjdk.jmh.runner.options.TimeValue.milliseconds(200))
+                .measurementIterations(10)
+                .measurementTime(org.openjdk.jmh.runner.options.TimeValue.milliseconds(200))
+                .mode(Mode.AverageTime)
+                .timeUnit(TimeUnit.NANOSECONDS)
+                .build();
         double jmhGet = Double.NaN;
         double jmhChecksum = Double.NaN;
         for (RunResult result : new Runner(options).run()) {
@@ -74,9 +80,16 @@ class JmhAccuracyBench {
     }
 
     private static String row(String what, BenchmarkResult harness, double jmh) {
-        return String.format(Locale.ROOT, "%s: harness median %.2f ns/op (warm-up %d iterations, %s), JMH %.2f ns/op,"
-                        + " harness/JMH %.3f (%+.1f%%)", what, harness.median(), harness.warmupIterations(),
-                harness.steady() ? "steady" : "NOT steady", jmh, harness.median() / jmh,
+        return String.format(
+                Locale.ROOT,
+                "%s: harness median %.2f ns/op (warm-up %d iterations, %s), JMH %.2f ns/op,"
+                        + " harness/JMH %.3f (%+.1f%%)",
+                what,
+                harness.median(),
+                harness.warmupIterations(),
+                harness.steady() ? "steady" : "NOT steady",
+                jmh,
+                harness.median() / jmh,
                 (harness.median() / jmh - 1) * 100);
     }
 }

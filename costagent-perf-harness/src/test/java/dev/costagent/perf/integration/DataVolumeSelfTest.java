@@ -42,8 +42,12 @@ class DataVolumeSelfTest {
                 why.append("quadratic passed: ").append(quadratic.entries()).append('\n');
             }
         }
-        assertThat(linearFailures).as("linear sum failed in %d runs:%n%s", runs, why).isZero();
-        assertThat(quadraticPasses).as("O(n^2) sort passed in %d runs:%n%s", runs, why).isZero();
+        assertThat(linearFailures)
+                .as("linear sum failed in %d runs:%n%s", runs, why)
+                .isZero();
+        assertThat(quadraticPasses)
+                .as("O(n^2) sort passed in %d runs:%n%s", runs, why)
+                .isZero();
     }
 
     static int[] values(int size) {
@@ -59,7 +63,10 @@ class DataVolumeSelfTest {
     }
 
     static class LinearSum {
-        @DataVolume(sizes = {1_000, 10_000, 100_000}, setup = "values", maxExponent = 1.3)
+        @DataVolume(
+                sizes = {1_000, 10_000, 100_000},
+                setup = "values",
+                maxExponent = 1.3)
         void sum(int[] values, Blackhole bh) {
             long sum = 0;
             for (int v : values) {
@@ -74,7 +81,10 @@ class DataVolumeSelfTest {
     }
 
     static class QuadraticSort {
-        @DataVolume(sizes = {100, 400, 1_600}, setup = "values", maxExponent = 1.3)
+        @DataVolume(
+                sizes = {100, 400, 1_600},
+                setup = "values",
+                maxExponent = 1.3)
         void sort(int[] values, Blackhole bh) {
             int[] copy = values.clone();
             for (int i = 1; i < copy.length; i++) { // insertion sort: O(n^2) on random input

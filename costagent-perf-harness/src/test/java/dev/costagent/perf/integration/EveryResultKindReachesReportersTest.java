@@ -36,27 +36,36 @@ import org.junit.jupiter.api.Test;
  */
 class EveryResultKindReachesReportersTest {
 
-    private static final Map<String, String> CONFIG = Map.of("perf.console", "false", "perf.baseline", "off",
-            "perf.scale", "1");
+    private static final Map<String, String> CONFIG =
+            Map.of("perf.console", "false", "perf.baseline", "off", "perf.scale", "1");
 
     @Test
     void aServiceLoaderReporterReceivesAllFiveKindsWithTheMetersFigures() throws Exception {
         RecordingPlugins.REPORTS.clear();
         List<Outcome> outcomes = Scenarios.run(AllKinds.class, CONFIG);
-        assertThat(outcomes).hasSize(4).allSatisfy(o -> assertThat(o.passed()).as(o.name() + ": " + o.failure())
-                .isTrue());
+        assertThat(outcomes)
+                .hasSize(4)
+                .allSatisfy(o ->
+                        assertThat(o.passed()).as(o.name() + ": " + o.failure()).isTrue());
         List<PerfReport> mine = RecordingPlugins.REPORTS.stream()
-                .filter(r -> r.displayName().startsWith("AllKinds.")).toList();
-        Set<PerfReport.Kind> kinds = mine.stream().map(PerfReport::kind)
+                .filter(r -> r.displayName().startsWith("AllKinds."))
+                .toList();
+        Set<PerfReport.Kind> kinds = mine.stream()
+                .map(PerfReport::kind)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(PerfReport.Kind.class)));
         assertThat(kinds).containsExactlyInAnyOrder(PerfReport.Kind.values());
         // The meter measured the load test and the outer window of the others; its figure is a metric everywhere.
         for (PerfReport report : mine) {
             if (report.kind() != PerfReport.Kind.BENCHMARK) {
-                assertThat(report.metric("counter.calls_count")).as(report.kind().name()).isPresent();
+                assertThat(report.metric("counter.calls_count"))
+                        .as(report.kind().name())
+                        .isPresent();
             }
         }
-        PerfReport load = mine.stream().filter(r -> r.kind() == PerfReport.Kind.LOAD).findFirst().orElseThrow();
+        PerfReport load = mine.stream()
+                .filter(r -> r.kind() == PerfReport.Kind.LOAD)
+                .findFirst()
+                .orElseThrow();
         assertThat(load.result().count()).isEqualTo(200);
         assertThat(load.metric("calls_count").orElseThrow().value()).isEqualTo(200);
         assertThat(load.metric("counter.calls_count").orElseThrow().value()).isEqualTo(200);
@@ -64,14 +73,16 @@ class EveryResultKindReachesReportersTest {
         Path dir = RunReport.shared().directory();
         List<String> csv = Files.readAllLines(dir.resolve(CsvReporter.FILE));
         assertThat(csv.get(0)).isEqualTo(CsvReporter.HEADER);
-        assertThat(csv).anyMatch(row -> row.contains("AllKinds.bench,benchmark,median,ns,"))
+        assertThat(csv)
+                .anyMatch(row -> row.contains("AllKinds.bench,benchmark,median,ns,"))
                 .anyMatch(row -> row.contains("AllKinds.volume,data_volume,exponent,ratio,"))
                 .anyMatch(row -> row.contains("AllKinds.scale,scalability,efficiency_at_2_workers,ratio,"));
 
         ObjectMapper mapper = new ObjectMapper();
         JsonNode json = null;
         try (var files = Files.list(dir)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("AllKinds.bench-")).toList()) {
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("AllKinds.bench-"))
+                    .toList()) {
                 JsonNode node = mapper.readTree(file.toFile());
                 if (node.get("kind").asText().equals("benchmark")) {
                     json = node;
@@ -135,7 +146,11 @@ class EveryResultKindReachesReportersTest {
             return new long[size];
         }
 
-        @DataVolume(sizes = {100, 1_000}, setup = "values", warmup = "5ms", minTime = "5ms")
+        @DataVolume(
+                sizes = {100, 1_000},
+                setup = "values",
+                warmup = "5ms",
+                minTime = "5ms")
         void volume(long[] values, Blackhole bh) {
             long sum = 0;
             for (long v : values) {
@@ -145,7 +160,10 @@ class EveryResultKindReachesReportersTest {
             CallCounter.call();
         }
 
-        @Scalability(workers = {1, 2}, warmup = "5ms", window = "20ms")
+        @Scalability(
+                workers = {1, 2},
+                warmup = "5ms",
+                window = "20ms")
         void scale(Blackhole bh) {
             bh.consume(System.nanoTime());
             CallCounter.call();

@@ -29,19 +29,26 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EveryTestKindTest {
 
-    private static final Map<String, String> CONFIG = Map.of("perf.console", "false", "perf.baseline", "off",
-            "perf.scale", "1");
+    private static final Map<String, String> CONFIG =
+            Map.of("perf.console", "false", "perf.baseline", "off", "perf.scale", "1");
 
     @Test
     void aParameterizedLoadTestRunsTheWholeLoadPerArgumentWithItsOwnResult() {
         Parameterized.CALLS.clear();
         Parameterized.RESULTS.clear();
         List<Outcome> outcomes = ran(Scenarios.run(Parameterized.class, CONFIG));
-        assertThat(outcomes).hasSize(2).allSatisfy(o -> assertThat(o.passed()).as(String.valueOf(o.failure()))
-                .isTrue());
+        assertThat(outcomes)
+                .hasSize(2)
+                .allSatisfy(o ->
+                        assertThat(o.passed()).as(String.valueOf(o.failure())).isTrue());
         assertThat(Parameterized.CALLS).containsEntry(1, 500L).containsEntry(2, 500L);
-        assertThat(Parameterized.CALLS.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1_000);
-        assertThat(Parameterized.RESULTS).hasSize(2).allSatisfy(r -> assertThat(r.count()).isEqualTo(500));
+        assertThat(Parameterized.CALLS.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(1_000);
+        assertThat(Parameterized.RESULTS)
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.count()).isEqualTo(500));
         assertThat(outcomes).allSatisfy(o -> assertThat(o.entries()).containsEntry("perf.count", "500"));
     }
 
@@ -49,8 +56,10 @@ class EveryTestKindTest {
     void aRepeatedBenchmarkMeasuresInFullEachTime() {
         Repeated.RESULTS.clear();
         List<Outcome> outcomes = ran(Scenarios.run(Repeated.class, CONFIG));
-        assertThat(outcomes).hasSize(3).allSatisfy(o -> assertThat(o.passed()).as(String.valueOf(o.failure()))
-                .isTrue());
+        assertThat(outcomes)
+                .hasSize(3)
+                .allSatisfy(o ->
+                        assertThat(o.passed()).as(String.valueOf(o.failure())).isTrue());
         assertThat(Repeated.RESULTS).hasSize(3).allSatisfy(r -> {
             assertThat(r.samples()).hasSize(3);
             assertThat(r.operations()).isGreaterThan(100);
@@ -60,7 +69,9 @@ class EveryTestKindTest {
 
     /** Without the plain-test twin JUnit also discovers for a template method (disabled by the harness). */
     private static List<Outcome> ran(List<Outcome> outcomes) {
-        assertThat(outcomes.stream().filter(o -> o.status().startsWith("SKIPPED")).toList())
+        assertThat(outcomes.stream()
+                        .filter(o -> o.status().startsWith("SKIPPED"))
+                        .toList())
                 .allSatisfy(o -> assertThat(o.status()).contains("runs once per invocation"));
         return outcomes.stream().filter(o -> !o.status().startsWith("SKIPPED")).toList();
     }
@@ -69,7 +80,9 @@ class EveryTestKindTest {
     void aNestedLoadTestRuns() {
         Outer.Inner.calls.set(0);
         List<Outcome> outcomes = Scenarios.run(Outer.class, CONFIG);
-        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.passed()).isTrue());
+        assertThat(outcomes)
+                .singleElement()
+                .satisfies(o -> assertThat(o.passed()).isTrue());
         assertThat(Outer.Inner.calls).hasValue(50);
     }
 
@@ -82,8 +95,10 @@ class EveryTestKindTest {
         parallel.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
         parallel.put("junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
         List<Outcome> outcomes = Scenarios.run(Parallel.class, parallel);
-        assertThat(outcomes).hasSize(3).allSatisfy(o -> assertThat(o.passed()).as(String.valueOf(o.failure()))
-                .isTrue());
+        assertThat(outcomes)
+                .hasSize(3)
+                .allSatisfy(o ->
+                        assertThat(o.passed()).as(String.valueOf(o.failure())).isTrue());
         assertThat(Parallel.SPANS).hasSize(3);
         List<long[]> spans = List.copyOf(Parallel.SPANS);
         for (int i = 0; i < spans.size(); i++) {
@@ -98,7 +113,9 @@ class EveryTestKindTest {
     void forcedOverlapIsNotedInTheReport() {
         PerfIsolation.Window a = PerfIsolation.begin("a");
         PerfIsolation.Window b = PerfIsolation.begin("b");
-        assertThat(PerfIsolation.begin("a")).as("a second window of one test is the same measurement").isNull();
+        assertThat(PerfIsolation.begin("a"))
+                .as("a second window of one test is the same measurement")
+                .isNull();
         assertThat(b.end()).contains("1 other perf measurement(s)");
         assertThat(a.end()).contains("1 other perf measurement(s)");
         assertThat(PerfIsolation.begin("c").end()).isEmpty();

@@ -1,5 +1,7 @@
 package dev.costagent.perf.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.costagent.perf.LoadModel;
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.spi.PerfReport;
@@ -7,18 +9,15 @@ import dev.costagent.perf.spi.PerfReporter;
 import dev.costagent.perf.spi.Probe;
 import dev.costagent.perf.spi.RecordingPlugins;
 import dev.costagent.perf.spi.Verdict;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runs small scenario classes through the JUnit launcher and checks what the extension did. */
 class PerfExtensionTest {
@@ -46,8 +45,8 @@ class PerfExtensionTest {
         ScenarioRunner.Outcome outcome = ScenarioRunner.single(ViolatingScenario.class, QUIET);
 
         assertThat(outcome.status()).isEqualTo("FAILED");
-        assertThat(outcome.failure()).hasMessageStartingWith("2 of 3 performance requirements not met by "
-                        + "'ViolatingScenario.slow'")
+        assertThat(outcome.failure())
+                .hasMessageStartingWith("2 of 3 performance requirements not met by " + "'ViolatingScenario.slow'")
                 .hasMessageContaining("p99 response time: measured")
                 .hasMessageContaining("required <= 1 ns")
                 .hasMessageContaining("throughput: measured");
@@ -61,7 +60,8 @@ class PerfExtensionTest {
 
         assertThat(PercentileScenario.calls.get()).isEqualTo(10);
         assertThat(outcome.status()).isEqualTo("FAILED");
-        assertThat(outcome.failure()).hasMessageStartingWith("1 of 3 performance requirements not met")
+        assertThat(outcome.failure())
+                .hasMessageStartingWith("1 of 3 performance requirements not met")
                 .hasMessageContaining("p90 response time: measured")
                 .hasMessageNotContaining("p99.9");
     }
@@ -71,15 +71,16 @@ class PerfExtensionTest {
         ScenarioRunner.Outcome outcome = ScenarioRunner.single(FailingScenario.class, QUIET);
 
         assertThat(outcome.status()).isEqualTo("FAILED");
-        assertThat(outcome.failure()).hasMessageContaining("error rate: measured 50.00 % (5 of 10), required <= 0.00 %");
+        assertThat(outcome.failure())
+                .hasMessageContaining("error rate: measured 50.00 % (5 of 10), required <= 0.00 %");
     }
 
     @Test
     void perfSkipDisablesLoadTests() {
         ClosedScenario.reset();
 
-        ScenarioRunner.Outcome outcome = ScenarioRunner.single(ClosedScenario.class,
-                Map.of(Overrides.SKIP, "true", Overrides.CONSOLE, "false", Overrides.SCALE, "1"));
+        ScenarioRunner.Outcome outcome = ScenarioRunner.single(
+                ClosedScenario.class, Map.of(Overrides.SKIP, "true", Overrides.CONSOLE, "false", Overrides.SCALE, "1"));
 
         assertThat(outcome.status()).startsWith("SKIPPED").contains("perf.skip=true");
         assertThat(ClosedScenario.calls.get()).isZero();
@@ -89,7 +90,8 @@ class PerfExtensionTest {
     void perfScaleShrinksIterationsAndUserScaleShrinksUsers() {
         ClosedScenario.reset();
 
-        ScenarioRunner.Outcome outcome = ScenarioRunner.single(ClosedScenario.class,
+        ScenarioRunner.Outcome outcome = ScenarioRunner.single(
+                ClosedScenario.class,
                 Map.of(Overrides.SCALE, "0.5", Overrides.USER_SCALE, "0.5", Overrides.CONSOLE, "false"));
 
         assertThat(outcome.status()).isEqualTo("SUCCESSFUL");
@@ -98,8 +100,8 @@ class PerfExtensionTest {
 
     @Test
     void aBadOverrideIsAClearError() {
-        ScenarioRunner.Outcome outcome = ScenarioRunner.single(ClosedScenario.class,
-                Map.of(Overrides.SCALE, "fast", Overrides.CONSOLE, "false"));
+        ScenarioRunner.Outcome outcome = ScenarioRunner.single(
+                ClosedScenario.class, Map.of(Overrides.SCALE, "fast", Overrides.CONSOLE, "false"));
 
         assertThat(outcome.status()).isEqualTo("FAILED");
         assertThat(outcome.failure()).hasMessage("perf.scale must be a positive number, got 'fast'");
@@ -116,8 +118,10 @@ class PerfExtensionTest {
         assertThat(OpenScenario.reports).singleElement().satisfies(report -> {
             assertThat(report.result().model()).isEqualTo(LoadModel.OPEN);
             assertThat(report.result().count()).isEqualTo(50);
-            assertThat(report.result().series()).allSatisfy(s -> assertThat(s.probes()).containsEntry("answer", 42.0));
-            assertThat(report.verdicts()).extracting(Verdict::requirement)
+            assertThat(report.result().series())
+                    .allSatisfy(s -> assertThat(s.probes()).containsEntry("answer", 42.0));
+            assertThat(report.verdicts())
+                    .extracting(Verdict::requirement)
                     .contains("error rate", "p99 response time", "custom: at least 10 calls");
         });
         assertThat(OpenScenario.finished.get()).isEqualTo(1);
@@ -144,7 +148,8 @@ class PerfExtensionTest {
         LoadResult result = SpikeScenario.result;
         assertThat(result.count()).isEqualTo(2 * 20 + 100 + 3 * 20);
         assertThat(result.phases()).extracting(p -> p.kind().name()).containsExactly("STEADY", "SPIKE", "RECOVERY");
-        assertThat(result.recovery(1e6)).hasValueSatisfying(r -> assertThat(r.recovered()).isTrue());
+        assertThat(result.recovery(1e6))
+                .hasValueSatisfying(r -> assertThat(r.recovered()).isTrue());
     }
 
     @Test
@@ -243,8 +248,8 @@ class PerfExtensionTest {
         @RegisterExtension
         static PerfExtension perf = new PerfExtension()
                 .withProbe(Probe.of("answer", () -> 42))
-                .withRequirement(r -> new Verdict("custom: at least 10 calls", Long.toString(r.count()), ">= 10",
-                        r.count() >= 10))
+                .withRequirement(r ->
+                        new Verdict("custom: at least 10 calls", Long.toString(r.count()), ">= 10", r.count() >= 10))
                 .withReporter(new PerfReporter() {
                     @Override
                     public void report(PerfReport report) {
@@ -259,8 +264,7 @@ class PerfExtensionTest {
 
         @OpenLoad(rate = 100, duration = "500ms")
         @Requirements(p99 = "10s")
-        void arrive() {
-        }
+        void arrive() {}
     }
 
     static class SpikeScenario {
@@ -270,8 +274,7 @@ class PerfExtensionTest {
         // tested exactly in SpikeRecoveryTest.
         @SpikeLoad(baseRate = 20, spikeRate = 100, before = "2s", spike = "1s", after = "3s")
         @Requirements(maxRecovery = "3s", recoveryWithin = 1e6)
-        void order() {
-        }
+        void order() {}
 
         @AfterEach
         void keep(LoadResult loadResult) {
@@ -281,14 +284,12 @@ class PerfExtensionTest {
 
     static class WrongInjectionScenario {
         @LoadTest
-        void call(LoadResult result) {
-        }
+        void call(LoadResult result) {}
     }
 
     static class BadDurationScenario {
         @LoadTest(duration = "soon")
-        void call() {
-        }
+        void call() {}
     }
 
     static class CustomScenario {

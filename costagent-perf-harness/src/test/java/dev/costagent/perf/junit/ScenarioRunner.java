@@ -1,5 +1,12 @@
 package dev.costagent.perf.junit;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.Launcher;
@@ -8,26 +15,17 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherFactory;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
-
 /** Runs a scenario class through the JUnit Platform launcher and records what happened to each test. */
 final class ScenarioRunner {
 
     /** What happened to one test method. */
-    record Outcome(String name, String status, Throwable failure, List<Map<String, String>> entries) {
-    }
+    record Outcome(String name, String status, Throwable failure, List<Map<String, String>> entries) {}
 
-    private ScenarioRunner() {
-    }
+    private ScenarioRunner() {}
 
     static List<Outcome> run(Class<?> scenarios, Map<String, String> configuration) {
-        LauncherDiscoveryRequest discovery = request().selectors(selectClass(scenarios))
+        LauncherDiscoveryRequest discovery = request()
+                .selectors(selectClass(scenarios))
                 .configurationParameters(configuration)
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                 .build();
@@ -37,7 +35,8 @@ final class ScenarioRunner {
         launcher.execute(discovery, new TestExecutionListener() {
             @Override
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-                entries.computeIfAbsent(id.getUniqueId(), k -> new ArrayList<>()).add(entry.getKeyValuePairs());
+                entries.computeIfAbsent(id.getUniqueId(), k -> new ArrayList<>())
+                        .add(entry.getKeyValuePairs());
             }
 
             @Override
@@ -50,8 +49,11 @@ final class ScenarioRunner {
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                 if (id.isTest()) {
-                    outcomes.add(new Outcome(id.getDisplayName(), result.getStatus().name(),
-                            result.getThrowable().orElse(null), entries.getOrDefault(id.getUniqueId(), List.of())));
+                    outcomes.add(new Outcome(
+                            id.getDisplayName(),
+                            result.getStatus().name(),
+                            result.getThrowable().orElse(null),
+                            entries.getOrDefault(id.getUniqueId(), List.of())));
                 }
             }
         });

@@ -1,15 +1,14 @@
 package dev.costagent.perf.profile;
 
-import dev.costagent.perf.spi.LoadProfile;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.costagent.perf.spi.LoadProfile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class LoadProfilesTest {
 
@@ -35,8 +34,10 @@ class LoadProfilesTest {
 
     @Test
     void aRampDownMirrorsARampUp() {
-        List<Long> starts = starts(LoadProfiles.stages().hold(100, Duration.ofSeconds(1))
-                .rampTo(0, Duration.ofSeconds(2)).build());
+        List<Long> starts = starts(LoadProfiles.stages()
+                .hold(100, Duration.ofSeconds(1))
+                .rampTo(0, Duration.ofSeconds(2))
+                .build());
 
         assertThat((double) starts.size()).isCloseTo(100 + 100, within(2.0));
         long lastHalfSecond = starts.stream().filter(t -> t >= 2_500_000_000L).count();
@@ -46,11 +47,13 @@ class LoadProfilesTest {
 
     @Test
     void aSpikeHasBaselineSpikeAndRecoveryPhasesAndTheRightCounts() {
-        LoadProfile spike = LoadProfiles.spike(5, 50, Duration.ofSeconds(2), Duration.ofSeconds(1),
-                Duration.ofSeconds(3));
+        LoadProfile spike =
+                LoadProfiles.spike(5, 50, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(3));
 
-        assertThat(spike.phases()).extracting(LoadProfile.Phase::kind).containsExactly(LoadProfile.Phase.Kind.STEADY,
-                LoadProfile.Phase.Kind.SPIKE, LoadProfile.Phase.Kind.RECOVERY);
+        assertThat(spike.phases())
+                .extracting(LoadProfile.Phase::kind)
+                .containsExactly(
+                        LoadProfile.Phase.Kind.STEADY, LoadProfile.Phase.Kind.SPIKE, LoadProfile.Phase.Kind.RECOVERY);
         assertThat(spike.phases().get(1).start()).isEqualTo(Duration.ofSeconds(2));
         assertThat(spike.duration()).isEqualTo(Duration.ofSeconds(6));
         assertThat(starts(spike)).hasSize(10 + 50 + 15).isSorted();
@@ -80,16 +83,21 @@ class LoadProfilesTest {
 
     @Test
     void pausesHaveNoArrivals() {
-        List<Long> starts = starts(LoadProfiles.stages().hold(10, Duration.ofSeconds(1)).pause(Duration.ofSeconds(1))
-                .hold(10, Duration.ofSeconds(1)).build());
+        List<Long> starts = starts(LoadProfiles.stages()
+                .hold(10, Duration.ofSeconds(1))
+                .pause(Duration.ofSeconds(1))
+                .hold(10, Duration.ofSeconds(1))
+                .build());
 
         assertThat(starts).hasSize(20).noneMatch(t -> t >= 1_000_000_000L && t < 2_000_000_000L);
     }
 
     @Test
     void badStagesAreRejected() {
-        assertThatThrownBy(() -> LoadProfiles.constant(-1, Duration.ofSeconds(1))).hasMessageContaining("not negative");
-        assertThatThrownBy(() -> LoadProfiles.constant(1, Duration.ZERO)).hasMessageContaining("length must be positive");
+        assertThatThrownBy(() -> LoadProfiles.constant(-1, Duration.ofSeconds(1)))
+                .hasMessageContaining("not negative");
+        assertThatThrownBy(() -> LoadProfiles.constant(1, Duration.ZERO))
+                .hasMessageContaining("length must be positive");
         assertThatThrownBy(() -> LoadProfiles.stages().build()).hasMessageContaining("at least one stage");
         assertThatThrownBy(() -> LoadProfiles.burst(0)).hasMessageContaining("positive number of calls");
     }

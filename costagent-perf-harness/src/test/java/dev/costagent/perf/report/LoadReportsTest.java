@@ -22,18 +22,28 @@ class LoadReportsTest {
 
     @Test
     void loadTestReportHasFiguresChecksSeriesProbeAndResourceCharts() {
-        LoadResult result = Load.closed(2).duration(Duration.ofMillis(1_200)).name("closed 2")
+        LoadResult result = Load.closed(2)
+                .duration(Duration.ofMillis(1_200))
+                .name("closed 2")
                 .probe(Probe.of("queue.depth", () -> 3))
                 .listener(new ResourceListener(Duration.ofMillis(20)))
                 .run(() -> Math.sqrt(System.nanoTime()));
-        TestReport report = LoadReports.toTestReport(new PerfReport("id-1", "closed 2", result,
-                List.of(new Verdict("p99 response time", "0.01 ms", "<= 200 ms", true))));
+        TestReport report = LoadReports.toTestReport(new PerfReport(
+                "id-1", "closed 2", result, List.of(new Verdict("p99 response time", "0.01 ms", "<= 200 ms", true))));
         assertThat(report.kind()).isEqualTo("load");
         assertThat(report.figures()).containsKeys("count", "throughput", "p50", "p99", "resources");
-        assertThat(report.checks()).singleElement().satisfies(c -> assertThat(c.met()).isTrue());
-        assertThat(report.charts()).extracting(Chart::title).contains("Response time percentiles per second",
-                "Throughput per second", "Concurrency (in flight at each second's end)", "Probe queue.depth", "Heap",
-                "Allocation rate");
+        assertThat(report.checks())
+                .singleElement()
+                .satisfies(c -> assertThat(c.met()).isTrue());
+        assertThat(report.charts())
+                .extracting(Chart::title)
+                .contains(
+                        "Response time percentiles per second",
+                        "Throughput per second",
+                        "Concurrency (in flight at each second's end)",
+                        "Probe queue.depth",
+                        "Heap",
+                        "Allocation rate");
     }
 
     @Test
@@ -42,22 +52,38 @@ class LoadReportsTest {
         ProgressListener listener = new ProgressListener(2, lines::add);
         LoadRun run = new FixedRun();
         for (int second = 0; second < 5; second++) {
-            listener.secondCompleted(run, new SecondSample(second, 1_000_000_000L, 500, 0, 0, 3, 1_000_000,
-                    2_000_000, 4_500_000, 9_000_000, 1.2e6, Map.of()));
+            listener.secondCompleted(
+                    run,
+                    new SecondSample(
+                            second,
+                            1_000_000_000L,
+                            500,
+                            0,
+                            0,
+                            3,
+                            1_000_000,
+                            2_000_000,
+                            4_500_000,
+                            9_000_000,
+                            1.2e6,
+                            Map.of()));
         }
-        assertThat(lines).containsExactly(
-                "[perf] run: 00:02 elapsed, ~00:08 remaining | 500 ops/s, p99 4.50 ms, 3 in flight",
-                "[perf] run: 00:04 elapsed, ~00:06 remaining | 500 ops/s, p99 4.50 ms, 3 in flight");
+        assertThat(lines)
+                .containsExactly(
+                        "[perf] run: 00:02 elapsed, ~00:08 remaining | 500 ops/s, p99 4.50 ms, 3 in flight",
+                        "[perf] run: 00:04 elapsed, ~00:06 remaining | 500 ops/s, p99 4.50 ms, 3 in flight");
     }
 
     @Test
     void progressLinePrintsOnlyForRunsLongerThanTheInterval() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        try (ProgressLine progress = ProgressLine.start("bench", Duration.ofSeconds(3), () -> "iteration 2/10",
-                Duration.ofMillis(20), lines::add)) {
+        try (ProgressLine progress = ProgressLine.start(
+                "bench", Duration.ofSeconds(3), () -> "iteration 2/10", Duration.ofMillis(20), lines::add)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> !lines.isEmpty());
         }
-        assertThat(lines.get(0)).startsWith("[perf] bench: 00:00 elapsed, ~00:0").endsWith("| iteration 2/10");
+        assertThat(lines.get(0))
+                .startsWith("[perf] bench: 00:00 elapsed, ~00:0")
+                .endsWith("| iteration 2/10");
         List<String> none = new CopyOnWriteArrayList<>();
         try (ProgressLine off = ProgressLine.start("x", Duration.ZERO, () -> "", Duration.ZERO, none::add)) {
             assertThat(none).isEmpty();
@@ -97,7 +123,6 @@ class LoadReportsTest {
         }
 
         @Override
-        public void attach(String key, Object value) {
-        }
+        public void attach(String key, Object value) {}
     }
 }

@@ -20,7 +20,8 @@ class PerfConfigTest {
     @ClearSystemProperty(key = "perf.resourceIntervalMillis")
     @SetSystemProperty(key = "perf.scale", value = "0.25")
     void systemPropertiesWinOverJunitPlatformPropertiesWhichWinOverTheFallback(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("junit-platform.properties"),
+        Files.writeString(
+                dir.resolve("junit-platform.properties"),
                 "perf.reportDir=from-file\nperf.resourceIntervalMillis=7\nperf.scale=0.5\n");
         ClassLoader original = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, original)) {

@@ -14,7 +14,10 @@ class LeakCheckTest {
 
     @Test
     void anOperationKeeping1KiBPerCallLeaksAboutThat() {
-        LeakCheck.Result result = LeakCheck.of(() -> LEAKED.add(new byte[1_024])).rounds(4).callsPerRound(2_000).run();
+        LeakCheck.Result result = LeakCheck.of(() -> LEAKED.add(new byte[1_024]))
+                .rounds(4)
+                .callsPerRound(2_000)
+                .run();
         LEAKED.clear();
         assertThat(result.confirmed()).isTrue();
         // 1 KiB array plus header and the list's slot: 1,040..1,100 B per call.
@@ -24,7 +27,10 @@ class LeakCheckTest {
 
     @Test
     void anOperationMakingOnlyGarbageDoesNotLeak() {
-        LeakCheck.Result result = LeakCheck.of(() -> garbage = new byte[1_024]).rounds(4).callsPerRound(2_000).run();
+        LeakCheck.Result result = LeakCheck.of(() -> garbage = new byte[1_024])
+                .rounds(4)
+                .callsPerRound(2_000)
+                .run();
         assertThat(result.bytesPerCall()).as(result.describe()).isLessThan(64.0);
         assertThat(result.leaks(64)).isFalse();
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ResourceBudgetExtensionTest {
 
-    private static final Map<String, String> CONFIG = Map.of("perf.scale", "1", "perf.baseline", "off",
-            "perf.console", "false");
+    private static final Map<String, String> CONFIG =
+            Map.of("perf.scale", "1", "perf.baseline", "off", "perf.console", "false");
 
     private static volatile Object sink;
 
@@ -24,9 +24,12 @@ class ResourceBudgetExtensionTest {
     void aPlainTestIsOneOperationAndExceedingTheBudgetFailsIt() {
         Outcome outcome = Scenarios.single(PlainScenario.class, CONFIG);
         assertThat(outcome.status()).isEqualTo("FAILED");
-        assertThat(outcome.failure()).hasMessageContaining("allocated per operation: measured")
-                .hasMessageContaining("required <= 16 B").hasMessageContaining("1 operations");
-        assertThat(outcome.entries()).containsEntry("perf.resources.operations", "1")
+        assertThat(outcome.failure())
+                .hasMessageContaining("allocated per operation: measured")
+                .hasMessageContaining("required <= 16 B")
+                .hasMessageContaining("1 operations");
+        assertThat(outcome.entries())
+                .containsEntry("perf.resources.operations", "1")
                 .containsKeys("perf.resources.heapPeak", "perf.resources.cpuPercent", "perf.resources.gcMillis");
         assertThat(PlainScenario.injected).isNotNull();
     }
@@ -35,8 +38,10 @@ class ResourceBudgetExtensionTest {
     void withABenchmarkItDividesByEveryInvocation() {
         Outcome outcome = Scenarios.single(BenchmarkScenario.class, CONFIG);
         assertThat(outcome.passed()).as(String.valueOf(outcome.failure())).isTrue();
-        assertThat(Long.parseLong(outcome.entries().get("perf.resources.operations"))).isGreaterThan(1_000);
-        assertThat(Double.parseDouble(outcome.entries().get("perf.resources.allocatedPerOp"))).isLessThan(4_096);
+        assertThat(Long.parseLong(outcome.entries().get("perf.resources.operations")))
+                .isGreaterThan(1_000);
+        assertThat(Double.parseDouble(outcome.entries().get("perf.resources.allocatedPerOp")))
+                .isLessThan(4_096);
     }
 
     @Test
@@ -45,8 +50,10 @@ class ResourceBudgetExtensionTest {
         assertThat(outcomes).singleElement().satisfies(outcome -> {
             assertThat(outcome.entries()).containsEntry("perf.resources.operations", "2000");
             assertThat(outcome.status()).isEqualTo("FAILED");
-            assertThat(outcome.failure()).hasMessageContaining("allocated per operation")
-                    .hasMessageContaining("worker threads / 2000 operations").hasMessageContaining("required <= 64 B");
+            assertThat(outcome.failure())
+                    .hasMessageContaining("allocated per operation")
+                    .hasMessageContaining("worker threads / 2000 operations")
+                    .hasMessageContaining("required <= 64 B");
             // A 512-byte array plus its header, and over only 1,000 calls per worker some one-time allocation (first
             // calls through method handles); the whole-JVM figure was several KiB per operation.
             assertThat(Double.parseDouble(outcome.entries().get("perf.resources.allocatedPerOp")))
@@ -78,7 +85,10 @@ class ResourceBudgetExtensionTest {
     }
 
     static class LoadScenario {
-        @LoadTest(users = 2, iterations = 1_000, threads = ThreadMode.PLATFORM) // per-thread counters need platform threads
+        @LoadTest(
+                users = 2,
+                iterations = 1_000,
+                threads = ThreadMode.PLATFORM) // per-thread counters need platform threads
         @ResourceBudget(maxAllocatedPerOp = "64B", interval = "10ms")
         void allocate() {
             sink = new byte[512];

@@ -16,7 +16,9 @@ class ResourceSamplerTest {
     @Test
     void allocatedBytesPerOperationMatchTheAllocations() {
         ResourceSampler sampler = ResourceSampler.start(Duration.ofMillis(20));
-        assumeThat(sampler.allocationMeasurable()).as("JVM without allocation counters").isTrue();
+        assumeThat(sampler.allocationMeasurable())
+                .as("JVM without allocation counters")
+                .isTrue();
         int operations = 20_000;
         for (int i = 0; i < operations; i++) {
             sink = new byte[1_024];
@@ -64,10 +66,14 @@ class ResourceSamplerTest {
         // CPU time, not CPU %, is compared: on a shared machine the busy phase may stretch over seconds of wall time.
         assertThat(busy.cpuNanos()).isGreaterThan(idle.cpuNanos());
         assertThat(idle.cpuPercent()).isNotNaN().isGreaterThanOrEqualTo(0);
-        assertThat(busy.cpuPercent()).isCloseTo(100.0 * busy.cpuNanos() / busy.durationNanos()
-                / busy.availableProcessors(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(busy.cpuPercent())
+                .isCloseTo(
+                        100.0 * busy.cpuNanos() / busy.durationNanos() / busy.availableProcessors(),
+                        org.assertj.core.api.Assertions.within(1e-9));
         assertThat(busy.cpuNanosPerOp(10)).isEqualTo(busy.cpuNanos() / 10.0);
-        assertThat(busy.samples().get(0).cpuPercent()).as("first sample has no interval").isNaN();
+        assertThat(busy.samples().get(0).cpuPercent())
+                .as("first sample has no interval")
+                .isNaN();
         assertThat(busy.samples()).hasSizeGreaterThan(2);
         assertThat(busy.samples().get(busy.samples().size() - 1).cpuPercent()).isNotNaN();
         assertThat(busy.peakCpuPercent()).isGreaterThanOrEqualTo(busy.cpuPercent() * 0.99);
@@ -99,8 +105,8 @@ class ResourceSamplerTest {
         assertThat(usage.samples()).hasSizeLessThanOrEqualTo(16);
         assertThat(usage.samples().get(0).offsetNanos()).isLessThan(1_000_000L); // the start sample is always kept
         for (int i = 1; i < usage.samples().size(); i++) {
-            assertThat(usage.samples().get(i).offsetNanos()).isGreaterThanOrEqualTo(
-                    usage.samples().get(i - 1).offsetNanos());
+            assertThat(usage.samples().get(i).offsetNanos())
+                    .isGreaterThanOrEqualTo(usage.samples().get(i - 1).offsetNanos());
         }
     }
 

@@ -35,11 +35,11 @@ class RetainedHeapSelfTest {
         for (int run = 0; run < runs; run++) {
             Outcome outcome = Scenarios.single(Retains200MiB.class, CONFIG);
             assertThat(outcome.status()).as("run %d", run).isEqualTo("FAILED");
-            assertThat(outcome.failure()).hasMessageContaining("retained heap: measured")
+            assertThat(outcome.failure())
+                    .hasMessageContaining("retained heap: measured")
                     .hasMessageContaining("required <= 100.0 MiB");
             long retained = Long.parseLong(outcome.entries().get("perf.resources.retainedBytes"));
-            assertThat((double) retained).as("run %d: retained bytes", run)
-                    .isBetween(200 * MIB * 0.9, 200 * MIB * 1.1);
+            assertThat((double) retained).as("run %d: retained bytes", run).isBetween(200 * MIB * 0.9, 200 * MIB * 1.1);
             assertThat(Retains200MiB.injected.confirmed()).isTrue();
         }
     }
@@ -50,9 +50,13 @@ class RetainedHeapSelfTest {
         for (int run = 0; run < runs; run++) {
             List<Outcome> outcomes = Scenarios.run(GarbageThenNothing.class, CONFIG);
             assertThat(outcomes).hasSize(2);
-            Outcome nothing = outcomes.stream().filter(o -> o.name().startsWith("allocatesNothing")).findFirst()
+            Outcome nothing = outcomes.stream()
+                    .filter(o -> o.name().startsWith("allocatesNothing"))
+                    .findFirst()
                     .orElseThrow();
-            assertThat(nothing.passed()).as("run %d: %s", run, nothing.failure()).isTrue();
+            assertThat(nothing.passed())
+                    .as("run %d: %s", run, nothing.failure())
+                    .isTrue();
             long retained = Long.parseLong(nothing.entries().get("perf.resources.retainedBytes"));
             assertThat(Math.abs(retained)).as("run %d: retained bytes", run).isLessThan(4 * MIB);
         }
@@ -62,7 +66,8 @@ class RetainedHeapSelfTest {
     void withoutLiveHeapReadingsARetainedBudgetFailsAsUnmeasuredNeverPasses() {
         ResourceUsage usage = new ResourceUsage(List.of(), 1, 0, 0, 0, 0, 0, -1, 0, 1);
         assertThat(ResourceLimits.none().maxHeap(MIB).check(usage, null, 1, null))
-                .singleElement().satisfies(check -> {
+                .singleElement()
+                .satisfies(check -> {
                     assertThat(check.met()).isFalse();
                     assertThat(check.note()).contains("not measured");
                 });

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 class ScalabilityRunnerTest {
 
     private static ScalabilityRunner quick(int... workers) {
-        return ScalabilityRunner.named("t").scale(1).workers(workers).warmup(Duration.ofMillis(30))
+        return ScalabilityRunner.named("t")
+                .scale(1)
+                .workers(workers)
+                .warmup(Duration.ofMillis(30))
                 .window(Duration.ofMillis(150));
     }
 
@@ -23,10 +26,16 @@ class ScalabilityRunnerTest {
      */
     @Test
     void waitingWorkScalesBeyondTheCores() {
-        ScalingResult r = ScalabilityRunner.named("t").scale(1).workers(1, 2, 4).warmup(Duration.ofMillis(30))
-                .window(Duration.ofMillis(400)).run(bh -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)));
+        ScalingResult r = ScalabilityRunner.named("t")
+                .scale(1)
+                .workers(1, 2, 4)
+                .warmup(Duration.ofMillis(30))
+                .window(Duration.ofMillis(400))
+                .run(bh -> LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)));
         assertThat(r.at(4).speedup()).as(r.summary()).isGreaterThan(2.8);
-        assertThat(r.at(4).busyCores()).as("waiting uses little CPU: " + r.summary()).isLessThan(1.0);
+        assertThat(r.at(4).busyCores())
+                .as("waiting uses little CPU: " + r.summary())
+                .isLessThan(1.0);
         assertThat(r.at(1).operations()).isPositive();
         assertThat(r.availableProcessors()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
@@ -55,7 +64,9 @@ class ScalabilityRunnerTest {
     @Test
     void failingOperationStopsTheRun() {
         assertThatThrownBy(() -> quick(1, 2).run(bh -> {
-            throw new java.io.IOException("connection refused");
-        })).isInstanceOf(BenchmarkFailedException.class).hasMessageContaining("connection refused");
+                    throw new java.io.IOException("connection refused");
+                }))
+                .isInstanceOf(BenchmarkFailedException.class)
+                .hasMessageContaining("connection refused");
     }
 }

@@ -49,8 +49,14 @@ class ScalingFitsTest {
 
     @Test
     void resultComputesSpeedupEfficiencyAndHonestChecks() {
-        ScalingResult r = ScalingResult.of("w", new int[] {1, 2, 4}, new long[] {100, 190, 200},
-                new double[] {100, 190, 200}, new double[] {1, 2, 2}, 2, 490);
+        ScalingResult r = ScalingResult.of(
+                "w",
+                new int[] {1, 2, 4},
+                new long[] {100, 190, 200},
+                new double[] {100, 190, 200},
+                new double[] {1, 2, 2},
+                2,
+                490);
         assertThat(r.at(2).speedup()).isCloseTo(1.9, within(1e-12));
         assertThat(r.at(2).efficiency()).isCloseTo(0.95, within(1e-12));
         assertThat(r.at(4).efficiency()).isCloseTo(0.5, within(1e-12));
@@ -68,7 +74,8 @@ class ScalingFitsTest {
 
     @Test
     void workerCountsMustIncludeOne() {
-        assertThatThrownBy(() -> ScalingResult.of("w", new int[] {2, 4}, new long[2], new double[] {1, 2}, new double[2], 2, 0))
+        assertThatThrownBy(() ->
+                        ScalingResult.of("w", new int[] {2, 4}, new long[2], new double[] {1, 2}, new double[2], 2, 0))
                 .hasMessageContaining("must include 1");
         assertThatThrownBy(() -> ScalabilityRunner.named("w").workers(2, 4)).hasMessageContaining("must include 1");
         assertThatThrownBy(() -> ScalabilityRunner.named("w").workers(1, 2, 2)).hasMessageContaining("distinct");

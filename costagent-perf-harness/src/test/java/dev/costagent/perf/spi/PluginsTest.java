@@ -1,12 +1,11 @@
 package dev.costagent.perf.spi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.costagent.perf.Load;
 import dev.costagent.perf.LoadResult;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PluginsTest {
 
@@ -21,8 +20,11 @@ class PluginsTest {
 
     @Test
     void programmaticRunsUseDiscoveredPluginsOnlyWhenAsked() {
-        LoadResult without = Load.open(20).duration(Duration.ofMillis(100)).run(() -> { });
-        LoadResult with = Load.open(20).duration(Duration.ofMillis(100)).plugins(Plugins.discovered()).run(() -> { });
+        LoadResult without = Load.open(20).duration(Duration.ofMillis(100)).run(() -> {});
+        LoadResult with = Load.open(20)
+                .duration(Duration.ofMillis(100))
+                .plugins(Plugins.discovered())
+                .run(() -> {});
 
         assertThat(without.series()).allSatisfy(s -> assertThat(s.probes()).doesNotContainKey("discovered.constant"));
         assertThat(with.series()).allSatisfy(s -> assertThat(s.probes()).containsEntry("discovered.constant", 1.5));

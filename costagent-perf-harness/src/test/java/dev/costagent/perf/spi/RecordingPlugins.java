@@ -9,8 +9,7 @@ public final class RecordingPlugins {
     /** Every report the discovered reporter received. */
     public static final List<PerfReport> REPORTS = new CopyOnWriteArrayList<>();
 
-    private RecordingPlugins() {
-    }
+    private RecordingPlugins() {}
 
     /** A discovered reporter that remembers reports. */
     public static final class Reporter implements PerfReporter {

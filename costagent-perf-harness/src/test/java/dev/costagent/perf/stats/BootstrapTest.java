@@ -11,7 +11,8 @@ class BootstrapTest {
     @Test
     void sameSeedGivesSameInterval() {
         double[] sample = noisy(new SplittableRandom(1), 30, 100);
-        assertThat(Bootstrap.seeded(7).median(sample, 0.95)).isEqualTo(Bootstrap.seeded(7).median(sample, 0.95));
+        assertThat(Bootstrap.seeded(7).median(sample, 0.95))
+                .isEqualTo(Bootstrap.seeded(7).median(sample, 0.95));
     }
 
     @Test

@@ -30,13 +30,14 @@ public final class Scenarios {
         }
     }
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     /** Runs every test of {@code scenario} with these configuration parameters. */
     public static List<Outcome> run(Class<?> scenario, Map<String, String> configuration) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(scenario))
-                .configurationParameters(configuration).build();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(scenario))
+                .configurationParameters(configuration)
+                .build();
         Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
         List<Outcome> outcomes = new CopyOnWriteArrayList<>();
         LauncherFactory.create().execute(request, new TestExecutionListener() {
@@ -56,8 +57,11 @@ public final class Scenarios {
             @Override
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 if (test.isTest()) {
-                    outcomes.add(new Outcome(test.getDisplayName(), result.getStatus().name(),
-                            result.getThrowable().orElse(null), entries.getOrDefault(test.getUniqueId(), Map.of())));
+                    outcomes.add(new Outcome(
+                            test.getDisplayName(),
+                            result.getStatus().name(),
+                            result.getThrowable().orElse(null),
+                            entries.getOrDefault(test.getUniqueId(), Map.of())));
                 }
             }
         });

@@ -20,17 +20,26 @@ class DataVolumeExtensionTest {
         Outcome outcome = Scenarios.single(LinearScenario.class, CONFIG);
         assertThat(outcome.passed()).as(String.valueOf(outcome.failure())).isTrue();
         assertThat(LinearScenario.setups).hasValue(3);
-        assertThat(outcome.entries()).containsKeys("perf.exponent", "perf.degradation", "perf.nsPerRecord.1000",
-                "perf.nsPerRecord.4000", "perf.nsPerRecord.16000");
-        assertThat(LinearScenario.injected.points()).extracting(VolumePoint::size).containsExactly(1_000, 4_000, 16_000);
-        assertThat(LinearScenario.injected.recordsProcessed()).isGreaterThanOrEqualTo(3L * 1_000 + 3L * 4_000 + 3L * 16_000);
+        assertThat(outcome.entries())
+                .containsKeys(
+                        "perf.exponent",
+                        "perf.degradation",
+                        "perf.nsPerRecord.1000",
+                        "perf.nsPerRecord.4000",
+                        "perf.nsPerRecord.16000");
+        assertThat(LinearScenario.injected.points())
+                .extracting(VolumePoint::size)
+                .containsExactly(1_000, 4_000, 16_000);
+        assertThat(LinearScenario.injected.recordsProcessed())
+                .isGreaterThanOrEqualTo(3L * 1_000 + 3L * 4_000 + 3L * 16_000);
     }
 
     @Test
     void violatedLimitsFailWithMeasuredAgainstRequired() {
         Outcome outcome = Scenarios.single(StrictScenario.class, CONFIG);
         assertThat(outcome.status()).isEqualTo("FAILED");
-        assertThat(outcome.failure()).hasMessageContaining("2 of 2 performance requirements not met")
+        assertThat(outcome.failure())
+                .hasMessageContaining("2 of 2 performance requirements not met")
                 .hasMessageContaining("complexity exponent (log-log slope): measured")
                 .hasMessageContaining("required <= 0.10")
                 .hasMessageContaining("per-record time degradation 100 -> 1000");
@@ -64,8 +73,13 @@ class DataVolumeExtensionTest {
             return values;
         }
 
-        @DataVolume(sizes = {1_000, 4_000, 16_000}, setup = "values", warmup = "20ms", minTime = "20ms",
-                maxExponent = 3, clock = DataVolumeRunner.Clock.THREAD_CPU)
+        @DataVolume(
+                sizes = {1_000, 4_000, 16_000},
+                setup = "values",
+                warmup = "20ms",
+                minTime = "20ms",
+                maxExponent = 3,
+                clock = DataVolumeRunner.Clock.THREAD_CPU)
         void process(long[] values, Blackhole bh) {
             bh.consume(sum(values));
         }
@@ -81,7 +95,12 @@ class DataVolumeExtensionTest {
             return new long[size];
         }
 
-        @DataVolume(sizes = {100, 1_000}, setup = "values", warmup = "5ms", minTime = "5ms", maxExponent = 0.1,
+        @DataVolume(
+                sizes = {100, 1_000},
+                setup = "values",
+                warmup = "5ms",
+                minTime = "5ms",
+                maxExponent = 0.1,
                 maxDegradation = 0.01)
         void process(Blackhole bh, long[] values) {
             bh.consume(sum(values));
@@ -90,7 +109,6 @@ class DataVolumeExtensionTest {
 
     static class MissingSetupScenario {
         @DataVolume(setup = "nowhere")
-        void process(long[] values) {
-        }
+        void process(long[] values) {}
     }
 }

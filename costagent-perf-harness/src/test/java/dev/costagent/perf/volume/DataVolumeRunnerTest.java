@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 class DataVolumeRunnerTest {
 
     private static DataVolumeRunner quick() {
-        return DataVolumeRunner.named("t").scale(1).warmup(Duration.ofMillis(20)).minTime(Duration.ofMillis(40))
+        return DataVolumeRunner.named("t")
+                .scale(1)
+                .warmup(Duration.ofMillis(20))
+                .minTime(Duration.ofMillis(40))
                 .minRepetitions(3);
     }
 
@@ -22,10 +25,10 @@ class DataVolumeRunnerTest {
     void linearWorkHasExponentNearOneAndQuadraticNearTwo() {
         // Thread CPU time: other processes on a shared CI machine stretch long runs' wall time more than short ones'.
         DataVolumeRunner runner = quick().warmup(Duration.ofMillis(100)).clock(DataVolumeRunner.Clock.THREAD_CPU);
-        VolumeResult linear = runner.sizes(4_000, 16_000, 64_000)
-                .run(DataVolumeRunnerTest::values, (v, bh) -> bh.consume(sum(v)));
-        VolumeResult quadratic = runner.sizes(250, 1_000, 4_000)
-                .run(DataVolumeRunnerTest::values, (v, bh) -> bh.consume(pairs(v)));
+        VolumeResult linear =
+                runner.sizes(4_000, 16_000, 64_000).run(DataVolumeRunnerTest::values, (v, bh) -> bh.consume(sum(v)));
+        VolumeResult quadratic =
+                runner.sizes(250, 1_000, 4_000).run(DataVolumeRunnerTest::values, (v, bh) -> bh.consume(pairs(v)));
         assertThat(linear.exponent()).as(linear.summary()).isBetween(0.7, 1.3);
         assertThat(quadratic.exponent()).as(quadratic.summary()).isBetween(1.5, 2.5);
         assertThat(quadratic.degradation()).as(quadratic.summary()).isGreaterThan(4.0);
@@ -36,10 +39,13 @@ class DataVolumeRunnerTest {
     @Test
     void setupRunsOncePerSizeOutsideTheTiming() {
         AtomicInteger setups = new AtomicInteger();
-        VolumeResult r = quick().sizes(10, 100).run(size -> {
-            setups.incrementAndGet();
-            return values(size);
-        }, (v, bh) -> bh.consume(sum(v)));
+        VolumeResult r = quick().sizes(10, 100)
+                .run(
+                        size -> {
+                            setups.incrementAndGet();
+                            return values(size);
+                        },
+                        (v, bh) -> bh.consume(sum(v)));
         assertThat(setups).hasValue(2);
         assertThat(r.points()).extracting(VolumePoint::size).containsExactly(10, 100);
         assertThat(r.points()).allSatisfy(p -> assertThat(p.repetitions()).isGreaterThanOrEqualTo(3));
@@ -47,13 +53,20 @@ class DataVolumeRunnerTest {
 
     @Test
     void exponentAndDegradationFromKnownPoints() {
-        VolumeResult r = VolumeResult.of("known", List.of(new VolumePoint(100, 5, 1_000, 10, 0),
-                new VolumePoint(1_000, 5, 100_000, 100, 0), new VolumePoint(10_000, 5, 10_000_000, 1_000, 0)), 55_500);
+        VolumeResult r = VolumeResult.of(
+                "known",
+                List.of(
+                        new VolumePoint(100, 5, 1_000, 10, 0),
+                        new VolumePoint(1_000, 5, 100_000, 100, 0),
+                        new VolumePoint(10_000, 5, 10_000_000, 1_000, 0)),
+                55_500);
         assertThat(r.exponent()).isCloseTo(2.0, within(1e-9));
         assertThat(r.degradation()).isCloseTo(100, within(1e-9));
         Check check = r.checkMaxDegradation(3);
         assertThat(check.met()).isFalse();
-        assertThat(check.describe()).contains("measured 100.00x").contains("required <= 3.00x")
+        assertThat(check.describe())
+                .contains("measured 100.00x")
+                .contains("required <= 3.00x")
                 .contains("100 -> 10000");
         assertThat(r.charts()).hasSize(2);
         assertThat(r.summary()).contains("exponent 2.000");
@@ -63,9 +76,14 @@ class DataVolumeRunnerTest {
     void badInputIsRejectedAndFailuresNameTheSize() {
         assertThatThrownBy(() -> quick().sizes(5)).hasMessageContaining("at least 2 distinct");
         assertThatThrownBy(() -> quick().sizes(0, 5)).hasMessageContaining("positive");
-        assertThatThrownBy(() -> quick().sizes(1, 2).run(size -> {
-            throw new IllegalStateException("no data");
-        }, (v, bh) -> { })).isInstanceOf(BenchmarkFailedException.class).hasMessageContaining("setup for size 2");
+        assertThatThrownBy(() -> quick().sizes(1, 2)
+                        .run(
+                                size -> {
+                                    throw new IllegalStateException("no data");
+                                },
+                                (v, bh) -> {}))
+                .isInstanceOf(BenchmarkFailedException.class)
+                .hasMessageContaining("setup for size 2");
     }
 
     private static long[] values(int size) {

@@ -56,10 +56,32 @@ public record Anomaly(
     }
 
     /** A one-day detection on one series, its kind from the impact's sign. */
-    public Anomaly(String dimension, String value, LocalDate date, double actual, double expected, double impact,
-            Double impactPercent, double score, Severity severity, List<RootCause> rootCauses) {
-        this(dimension, value, date, actual, expected, impact, impactPercent, score, severity, rootCauses,
-                impact < 0 ? AnomalyKind.DROP : AnomalyKind.RISE, date, 1, List.of());
+    public Anomaly(
+            String dimension,
+            String value,
+            LocalDate date,
+            double actual,
+            double expected,
+            double impact,
+            Double impactPercent,
+            double score,
+            Severity severity,
+            List<RootCause> rootCauses) {
+        this(
+                dimension,
+                value,
+                date,
+                actual,
+                expected,
+                impact,
+                impactPercent,
+                score,
+                severity,
+                rootCauses,
+                impact < 0 ? AnomalyKind.DROP : AnomalyKind.RISE,
+                date,
+                1,
+                List.of());
     }
 
     /** Whether the cost rose. */
@@ -85,7 +107,20 @@ public record Anomaly(
 
     /** The same anomaly with root causes. */
     public Anomaly withRootCauses(List<RootCause> causes) {
-        return new Anomaly(dimension, value, date, actual, expected, impact, impactPercent, score, severity, causes,
-                kind, lastDate, days, seenIn);
+        return new Anomaly(
+                dimension,
+                value,
+                date,
+                actual,
+                expected,
+                impact,
+                impactPercent,
+                score,
+                severity,
+                causes,
+                kind,
+                lastDate,
+                days,
+                seenIn);
     }
 }

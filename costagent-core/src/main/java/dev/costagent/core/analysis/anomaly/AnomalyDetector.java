@@ -81,7 +81,9 @@ public final class AnomalyDetector {
 
     /** This detector without a dimension among the root-cause candidates: for data that lacks its column. */
     public AnomalyDetector withoutRootCause(Dimension absent) {
-        return copy(dimensions, rootCauseDimensions.stream().filter(d -> !d.equals(absent)).toList());
+        return copy(
+                dimensions,
+                rootCauseDimensions.stream().filter(d -> !d.equals(absent)).toList());
     }
 
     /**
@@ -91,7 +93,8 @@ public final class AnomalyDetector {
         if (absent.isEmpty()) {
             return this;
         }
-        return copy(dimensions.stream().filter(d -> !absent.contains(d)).toList(),
+        return copy(
+                dimensions.stream().filter(d -> !absent.contains(d)).toList(),
                 rootCauseDimensions.stream().filter(d -> !absent.contains(d)).toList());
     }
 
@@ -130,14 +133,17 @@ public final class AnomalyDetector {
      * DailySeries, List)}. */
     public AnomalyScan scan(QueryEngine engine, SeriesScope scope) {
         List<DailySeriesSet> sets = new DailySeriesReader(engine, scope).byDimensions(dimensions);
-        DailySeries total = sets.isEmpty() ? new DailySeriesReader(engine, scope).total() : sets.get(0).total();
+        DailySeries total = sets.isEmpty()
+                ? new DailySeriesReader(engine, scope).total()
+                : sets.get(0).total();
         return scan(engine, scope, total, sets);
     }
 
     /** The scope's recurring charges, or {@code null} when the input has no ChargeFrequency (a conditional column). */
     private static QueryResult recurringCharges(QueryEngine engine, SeriesScope scope, Dimension frequency) {
         try {
-            return engine.execute(scope.query().filter(Filter.in(frequency, RECURRING)).build());
+            return engine.execute(
+                    scope.query().filter(Filter.in(frequency, RECURRING)).build());
         } catch (dev.costagent.core.table.QueryException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("column " + frequency.name() + " is absent")) {
                 return null;
@@ -171,8 +177,15 @@ public final class AnomalyDetector {
         int days = total.axis().days();
         int required = requiredHistoryDays();
         if (days <= required) {
-            return new AnomalyScan(AnomalyScan.Status.INSUFFICIENT_HISTORY, days, required, scanned, 0, threshold,
-                    List.of(), method());
+            return new AnomalyScan(
+                    AnomalyScan.Status.INSUFFICIENT_HISTORY,
+                    days,
+                    required,
+                    scanned,
+                    0,
+                    threshold,
+                    List.of(),
+                    method());
         }
         double scopeDailySpend = Math.abs(total.sum()) / days;
         double floorDollars = floor(scopeDailySpend);
@@ -188,11 +201,12 @@ public final class AnomalyDetector {
                 seriesScanned++;
             }
         }
-        List<Anomaly> explained = new RootCauseFinder(engine, scope, rootCauseDimensions, rootCausesPerDimension,
-                lookbackDays).explain(found, total.axis());
+        List<Anomaly> explained = new RootCauseFinder(
+                        engine, scope, rootCauseDimensions, rootCausesPerDimension, lookbackDays)
+                .explain(found, total.axis());
         List<Anomaly> events = EventGrouper.group(explained, scopeDailySpend, threshold);
-        return new AnomalyScan(AnomalyScan.Status.OK, days, required, scanned, seriesScanned, threshold, events,
-                method());
+        return new AnomalyScan(
+                AnomalyScan.Status.OK, days, required, scanned, seriesScanned, threshold, events, method());
     }
 
     /** The materiality floor for a scope spending {@code scopeDailySpend} a day on average. */
@@ -205,7 +219,9 @@ public final class AnomalyDetector {
      * own scope (floor and severity against its own mean daily spend).
      */
     public List<Anomaly> detect(DailySeries series) {
-        double mean = series.axis().days() == 0 ? 0 : Math.abs(series.sum()) / series.axis().days();
+        double mean = series.axis().days() == 0
+                ? 0
+                : Math.abs(series.sum()) / series.axis().days();
         return detect(series, floor(mean), mean);
     }
 
@@ -240,8 +256,8 @@ public final class AnomalyDetector {
             if (t - firstActive < history) {
                 // cold start: only the first day of a series that was quiet for two weeks is judged, as new spend,
                 // and only when it is material against the scope (a quarter of a mean day), not just the floor
-                if (t != firstActive || Math.abs(errors[t])
-                        < Math.max(floorDollars, Severity.MEDIUM_DAYS * scopeDailySpend)) {
+                if (t != firstActive
+                        || Math.abs(errors[t]) < Math.max(floorDollars, Severity.MEDIUM_DAYS * scopeDailySpend)) {
                     continue;
                 }
                 newSpend = true;
@@ -260,8 +276,8 @@ public final class AnomalyDetector {
                 score = impact / intermittent.scale();
             } else {
                 impact = errors[t];
-                double scale = Math.max(scale(errors, t, history, recent, baseline.scale()),
-                        relativeScaleFloor * Math.abs(expected));
+                double scale = Math.max(
+                        scale(errors, t, history, recent, baseline.scale()), relativeScaleFloor * Math.abs(expected));
                 score = scale > 0 ? impact / scale : Math.copySign(SCORE_CAP, impact);
             }
             if (impact == 0 || Math.abs(impact) < floorDollars) {
@@ -272,8 +288,17 @@ public final class AnomalyDetector {
                 continue;
             }
             score = Math.max(-SCORE_CAP, Math.min(SCORE_CAP, score));
-            out.add(new Anomaly(series.dimension(), series.value(), series.axis().day(t), x[t], expected, impact,
-                    impactPercent, score, Severity.of(score, impact, scopeDailySpend, threshold), List.of()));
+            out.add(new Anomaly(
+                    series.dimension(),
+                    series.value(),
+                    series.axis().day(t),
+                    x[t],
+                    expected,
+                    impact,
+                    impactPercent,
+                    score,
+                    Severity.of(score, impact, scopeDailySpend, threshold),
+                    List.of()));
         }
         return out;
     }
@@ -314,8 +339,10 @@ public final class AnomalyDetector {
 
     /** Configures an {@link AnomalyDetector}. */
     public static final class Builder {
-        private List<Dimension> dimensions = List.of(Dimension.of(FocusColumn.SERVICE_NAME),
-                Dimension.of(FocusColumn.SUB_ACCOUNT_ID), Dimension.of(FocusColumn.REGION_ID));
+        private List<Dimension> dimensions = List.of(
+                Dimension.of(FocusColumn.SERVICE_NAME),
+                Dimension.of(FocusColumn.SUB_ACCOUNT_ID),
+                Dimension.of(FocusColumn.REGION_ID));
         private boolean includeTotal = true;
         private double threshold = Sensitivity.MEDIUM.threshold();
         private double minImpactPercent = 10;
@@ -324,9 +351,12 @@ public final class AnomalyDetector {
         private double relativeScaleFloor = 0.02;
         private int lookbackDays = 28;
         private int scanLastDays = 0;
-        private List<Dimension> rootCauseDimensions = List.of(Dimension.of(FocusColumn.SERVICE_NAME),
-                Dimension.of(FocusColumn.SUB_ACCOUNT_ID), Dimension.of(FocusColumn.REGION_ID),
-                Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.SKU_ID));
+        private List<Dimension> rootCauseDimensions = List.of(
+                Dimension.of(FocusColumn.SERVICE_NAME),
+                Dimension.of(FocusColumn.SUB_ACCOUNT_ID),
+                Dimension.of(FocusColumn.REGION_ID),
+                Dimension.of(FocusColumn.RESOURCE_ID),
+                Dimension.of(FocusColumn.SKU_ID));
         private int rootCausesPerDimension = 3;
         private boolean excludeRecurring = true;
 

@@ -16,8 +16,15 @@ import java.util.List;
  * @param anomalies the anomalies, most recent first, then by absolute impact
  * @param method how anomalies are found, in one paragraph
  */
-public record AnomalyScan(Status status, int historyDays, int requiredDays, List<String> dimensions,
-        int seriesScanned, double threshold, List<Anomaly> anomalies, String method) {
+public record AnomalyScan(
+        Status status,
+        int historyDays,
+        int requiredDays,
+        List<String> dimensions,
+        int seriesScanned,
+        double threshold,
+        List<Anomaly> anomalies,
+        String method) {
 
     /** Whether the scan ran. */
     public enum Status {

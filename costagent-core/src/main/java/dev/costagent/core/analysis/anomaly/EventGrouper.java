@@ -23,7 +23,8 @@ import java.util.Set;
 final class EventGrouper {
     private static final Comparator<Anomaly> BROADEST_FIRST = Comparator.comparing(Anomaly::date)
             .thenComparingInt((Anomaly a) -> rank(a.dimension()))
-            .thenComparing(Comparator.comparingDouble((Anomaly a) -> Math.abs(a.impact())).reversed())
+            .thenComparing(Comparator.comparingDouble((Anomaly a) -> Math.abs(a.impact()))
+                    .reversed())
             .thenComparing(Anomaly::label);
 
     private EventGrouper() {}
@@ -70,8 +71,10 @@ final class EventGrouper {
         for (Event r : runs) {
             out.add(r.toAnomaly(scopeDailySpend, threshold));
         }
-        out.sort(Comparator.comparing(Anomaly::kind).thenComparing(Comparator.comparing(Anomaly::date).reversed())
-                .thenComparing(Comparator.comparingDouble((Anomaly a) -> Math.abs(a.impact())).reversed()));
+        out.sort(Comparator.comparing(Anomaly::kind)
+                .thenComparing(Comparator.comparing(Anomaly::date).reversed())
+                .thenComparing(Comparator.comparingDouble((Anomaly a) -> Math.abs(a.impact()))
+                        .reversed()));
         return out;
     }
 
@@ -139,8 +142,11 @@ final class EventGrouper {
                     return true;
                 }
             }
-            String resource = d.rootCauses().stream().filter(c -> "ResourceId".equals(c.dimension()))
-                    .map(RootCause::value).findFirst().orElse(null);
+            String resource = d.rootCauses().stream()
+                    .filter(c -> "ResourceId".equals(c.dimension()))
+                    .map(RootCause::value)
+                    .findFirst()
+                    .orElse(null);
             return topResource != null && topResource.equals(resource);
         }
 
@@ -182,9 +188,21 @@ final class EventGrouper {
             List<String> seenIn = new ArrayList<>(labels);
             seenIn.remove(representative.label());
             Double percent = Math.abs(expected) > 1e-9 ? 100 * impact / Math.abs(expected) : null;
-            return new Anomaly(representative.dimension(), representative.value(), date, actual, expected, impact,
-                    percent, score, Severity.of(score, impact, scopeDailySpend, threshold), largestDay.rootCauses(),
-                    kind, lastDate, days, seenIn);
+            return new Anomaly(
+                    representative.dimension(),
+                    representative.value(),
+                    date,
+                    actual,
+                    expected,
+                    impact,
+                    percent,
+                    score,
+                    Severity.of(score, impact, scopeDailySpend, threshold),
+                    largestDay.rootCauses(),
+                    kind,
+                    lastDate,
+                    days,
+                    seenIn);
         }
     }
 }

@@ -11,5 +11,5 @@ package dev.costagent.core.analysis.anomaly;
  * @param shareOfImpact contribution / the anomaly's impact (sub-expectations are medians, so shares need not add up
  *     to exactly 1)
  */
-public record RootCause(String dimension, String value, double actual, double expected, double contribution,
-        double shareOfImpact) {}
+public record RootCause(
+        String dimension, String value, double actual, double expected, double contribution, double shareOfImpact) {}

@@ -32,6 +32,7 @@ final class RootCauseFinder {
             (x, y) -> Double.compare(Math.abs(y.contribution()), Math.abs(x.contribution()));
     /** Past this many cause values, a cheap same-weekday proxy preselects candidates for the exact baseline. */
     private static final int EXACT_LIMIT = 200;
+
     private static final int PRESELECT = 50;
 
     private final QueryEngine engine;
@@ -40,7 +41,11 @@ final class RootCauseFinder {
     private final int perDimension;
     private final int lookbackDays;
 
-    RootCauseFinder(QueryEngine engine, SeriesScope scope, List<Dimension> causeDimensions, int perDimension,
+    RootCauseFinder(
+            QueryEngine engine,
+            SeriesScope scope,
+            List<Dimension> causeDimensions,
+            int perDimension,
             int lookbackDays) {
         this.engine = engine;
         this.scope = scope;
@@ -100,8 +105,8 @@ final class RootCauseFinder {
         List<Map.Entry<String, double[]>> candidates = new ArrayList<>(series.entrySet());
         if (candidates.size() > EXACT_LIMIT) {
             // proxy: actual minus the mean of the same weekday over the previous two weeks
-            candidates.sort((x, y) -> Double.compare(proxy(y.getValue(), t) * direction,
-                    proxy(x.getValue(), t) * direction));
+            candidates.sort(
+                    (x, y) -> Double.compare(proxy(y.getValue(), t) * direction, proxy(x.getValue(), t) * direction));
             candidates = candidates.subList(0, PRESELECT);
         }
         SeasonalBaseline baseline = new SeasonalBaseline(lookbackDays);
@@ -116,7 +121,12 @@ final class RootCauseFinder {
             if (contribution * direction <= 0) {
                 continue;
             }
-            causes.add(new RootCause(causeDimension, e.getKey(), x[t], expected, contribution,
+            causes.add(new RootCause(
+                    causeDimension,
+                    e.getKey(),
+                    x[t],
+                    expected,
+                    contribution,
                     a.impact() == 0 ? 0 : contribution / a.impact()));
         }
         causes.sort(LARGEST_FIRST);

@@ -110,8 +110,11 @@ final class SeasonalBaseline {
         for (int d = t - WEEK * (blocks - 1); d < t; d++) {
             residuals[n++] = Math.abs(x[d] - x[d - WEEK]);
         }
-        lastScale = MAD_TO_SIGMA * median(residuals, n) / Math.sqrt(2)
-                * Math.sqrt(1 + Math.PI / 14 + Math.PI / (2 * blocks)) * (blocks == 2 ? TWO_WEEK_INFLATION : 1);
+        lastScale = MAD_TO_SIGMA
+                * median(residuals, n)
+                / Math.sqrt(2)
+                * Math.sqrt(1 + Math.PI / 14 + Math.PI / (2 * blocks))
+                * (blocks == 2 ? TWO_WEEK_INFLATION : 1);
         return multiplicative ? (lastLevel + trend) * profile[0] : lastLevel + trend + profile[0];
     }
 

@@ -60,8 +60,8 @@ public final class CommitmentAnalyzer {
     /** Analyzes the usage rows in a time range (one grouped query per distinct metric). */
     public CommitmentReport analyze(QueryEngine engine, TimeRange range) {
         QueryResult coverageResult = engine.execute(query(coverageMetric, range));
-        QueryResult result = coverageMetric == utilizationMetric ? coverageResult
-                : engine.execute(query(utilizationMetric, range));
+        QueryResult result =
+                coverageMetric == utilizationMetric ? coverageResult : engine.execute(query(utilizationMetric, range));
 
         Set<String> eligibleServices = new LinkedHashSet<>();
         for (QueryResult.Group g : coverageResult.groups()) {
@@ -104,12 +104,23 @@ public final class CommitmentAnalyzer {
                 .thenComparing(CommitmentUsage::id));
         List<String> services = new ArrayList<>();
         eligibleServices.forEach(s -> services.add(s == null ? "(none)" : s));
-        return new CommitmentReport(coverageMetric.columnName(), utilizationMetric.columnName(), eligible, covered,
-                ratio(covered, eligible), used, unusedTotal, ratio(used, used + unusedTotal), services, commitments);
+        return new CommitmentReport(
+                coverageMetric.columnName(),
+                utilizationMetric.columnName(),
+                eligible,
+                covered,
+                ratio(covered, eligible),
+                used,
+                unusedTotal,
+                ratio(used, used + unusedTotal),
+                services,
+                commitments);
     }
 
     private static CostQuery query(Metric metric, TimeRange range) {
-        return CostQuery.builder().metric(metric).range(range)
+        return CostQuery.builder()
+                .metric(metric)
+                .range(range)
                 .filter(Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), SeriesScope.USAGE))
                 .groupBy(SERVICE, ID, STATUS, NAME, TYPE, CATEGORY)
                 .build();

@@ -16,9 +16,17 @@ import java.util.List;
  * @param eligibleServices the services counted as eligible
  * @param commitments one per commitment, most unused dollars first
  */
-public record CommitmentReport(String coverageMetric, String utilizationMetric, double eligibleCost,
-        double coveredCost, Double coverage, double usedCost, double unusedCost, Double utilization,
-        List<String> eligibleServices, List<CommitmentUsage> commitments) {
+public record CommitmentReport(
+        String coverageMetric,
+        String utilizationMetric,
+        double eligibleCost,
+        double coveredCost,
+        Double coverage,
+        double usedCost,
+        double unusedCost,
+        Double utilization,
+        List<String> eligibleServices,
+        List<CommitmentUsage> commitments) {
 
     /** Copies the lists. */
     public CommitmentReport {

@@ -11,5 +11,5 @@ package dev.costagent.core.analysis.commitment;
  * @param unusedCost cost of the commitment left unused: the dollars wasted
  * @param utilization usedCost / (usedCost + unusedCost); {@code null} when both are 0
  */
-public record CommitmentUsage(String id, String name, String type, String category, double usedCost,
-        double unusedCost, Double utilization) {}
+public record CommitmentUsage(
+        String id, String name, String type, String category, double usedCost, double unusedCost, Double utilization) {}

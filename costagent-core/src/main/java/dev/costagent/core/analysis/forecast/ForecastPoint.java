@@ -15,8 +15,13 @@ import java.time.LocalDate;
  * @param lower95 lower bound of the 95% interval
  * @param upper95 upper bound of the 95% interval
  */
-public record ForecastPoint(@JsonSerialize(using = ToStringSerializer.class) LocalDate date, double value,
-        double lower80, double upper80, double lower95, double upper95) {
+public record ForecastPoint(
+        @JsonSerialize(using = ToStringSerializer.class) LocalDate date,
+        double value,
+        double lower80,
+        double upper80,
+        double lower95,
+        double upper95) {
 
     static final double Z80 = 1.2815515655446004;
     static final double Z95 = 1.959963984540054;
@@ -24,8 +29,12 @@ public record ForecastPoint(@JsonSerialize(using = ToStringSerializer.class) Loc
     /** A point with symmetric normal intervals around {@code value}, none below {@code floor}. */
     static ForecastPoint of(LocalDate date, double value, double variance, double floor) {
         double sd = Math.sqrt(Math.max(variance, 0));
-        return new ForecastPoint(date, Math.max(value, floor), Math.max(value - Z80 * sd, floor),
-                Math.max(value + Z80 * sd, floor), Math.max(value - Z95 * sd, floor),
+        return new ForecastPoint(
+                date,
+                Math.max(value, floor),
+                Math.max(value - Z80 * sd, floor),
+                Math.max(value + Z80 * sd, floor),
+                Math.max(value - Z95 * sd, floor),
                 Math.max(value + Z95 * sd, floor));
     }
 

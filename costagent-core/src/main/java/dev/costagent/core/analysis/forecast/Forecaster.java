@@ -51,8 +51,11 @@ public final class Forecaster {
         LocalDate last = series.axis().last();
         int remaining = last.lengthOfMonth() - last.getDayOfMonth();
         double monthToDate = 0;
-        for (int i = n - 1; i >= 0 && series.axis().day(i).getMonth() == last.getMonth()
-                && series.axis().day(i).getYear() == last.getYear(); i--) {
+        for (int i = n - 1;
+                i >= 0
+                        && series.axis().day(i).getMonth() == last.getMonth()
+                        && series.axis().day(i).getYear() == last.getYear();
+                i--) {
             monthToDate += y[i];
         }
         Model model = n >= 2 * HoltWinters.SEASON ? new Seasonal(HoltWinters.fit(y, n)) : new Mean(y, n);
@@ -65,15 +68,29 @@ public final class Forecaster {
         for (int h = 1; h <= remaining; h++) {
             restOfMonth += model.point(h);
         }
-        ForecastPoint month = ForecastPoint.of(last.plusDays(remaining), monthToDate + restOfMonth,
-                remaining == 0 ? 0 : model.sumVariance(remaining), monthToDate);
+        ForecastPoint month = ForecastPoint.of(
+                last.plusDays(remaining),
+                monthToDate + restOfMonth,
+                remaining == 0 ? 0 : model.sumVariance(remaining),
+                monthToDate);
         double nextSum = 0;
         for (int h = 1; h <= horizonDays; h++) {
             nextSum += model.point(h);
         }
         ForecastPoint next = ForecastPoint.of(last.plusDays(horizonDays), nextSum, model.sumVariance(horizonDays), 0);
-        return new Forecast(model.name(), model.parameters(), last, monthToDate, month.value(), month.lower80(),
-                month.upper80(), month.lower95(), month.upper95(), remaining, next, daily);
+        return new Forecast(
+                model.name(),
+                model.parameters(),
+                last,
+                monthToDate,
+                month.value(),
+                month.lower80(),
+                month.upper80(),
+                month.lower95(),
+                month.upper95(),
+                remaining,
+                next,
+                daily);
     }
 
     /**
@@ -109,7 +126,12 @@ public final class Forecaster {
             throw new IllegalArgumentException("series of " + y.length + " days too short for a backtest with "
                     + minTrain + " training days and a " + horizon + "-day horizon");
         }
-        return new Backtest(origins, horizon, counted, 100 * ape / Math.max(1, counted), (double) in80 / points,
+        return new Backtest(
+                origins,
+                horizon,
+                counted,
+                100 * ape / Math.max(1, counted),
+                (double) in80 / points,
                 (double) in95 / points);
     }
 

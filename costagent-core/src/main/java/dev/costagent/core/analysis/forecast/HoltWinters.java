@@ -28,12 +28,21 @@ final class HoltWinters {
     final double sigma2;
     /** Number of observations fitted. */
     final int n;
+
     private final double level;
     private final double trend;
     private final double[] season;
 
-    private HoltWinters(double alpha, double beta, double gamma, double phi, double sigma2, int n, double level,
-            double trend, double[] season) {
+    private HoltWinters(
+            double alpha,
+            double beta,
+            double gamma,
+            double phi,
+            double sigma2,
+            int n,
+            double level,
+            double trend,
+            double[] season) {
         this.alpha = alpha;
         this.beta = beta;
         this.gamma = gamma;
@@ -77,8 +86,7 @@ final class HoltWinters {
     }
 
     /** Runs the recursions; returns the SSE from day 7 on and leaves the final states in {@code state}. */
-    private static double run(double[] y, int n, double alpha, double beta, double gamma, double phi,
-            double[] state) {
+    private static double run(double[] y, int n, double alpha, double beta, double gamma, double phi, double[] state) {
         initialise(y, state);
         double l = state[0];
         double b = state[1];

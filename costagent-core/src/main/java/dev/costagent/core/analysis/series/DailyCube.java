@@ -57,8 +57,8 @@ public final class DailyCube {
             value[n] = g.value();
             n++;
         }
-        return new DailyCube(axis, List.copyOf(dimensions), Arrays.copyOf(day, n),
-                Arrays.copyOf(keys, n), Arrays.copyOf(value, n));
+        return new DailyCube(
+                axis, List.copyOf(dimensions), Arrays.copyOf(day, n), Arrays.copyOf(keys, n), Arrays.copyOf(value, n));
     }
 
     /** The days. */

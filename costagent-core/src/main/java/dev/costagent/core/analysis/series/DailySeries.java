@@ -73,8 +73,11 @@ public record DailySeries(String dimension, String value, DayAxis axis, double[]
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DailySeries s && s.dimension.equals(dimension) && s.value.equals(value)
-                && s.axis.equals(axis) && Arrays.equals(s.values, values);
+        return o instanceof DailySeries s
+                && s.dimension.equals(dimension)
+                && s.value.equals(value)
+                && s.axis.equals(axis)
+                && Arrays.equals(s.values, values);
     }
 
     @Override
@@ -84,7 +87,7 @@ public record DailySeries(String dimension, String value, DayAxis axis, double[]
 
     @Override
     public String toString() {
-        return "DailySeries[" + dimension + "=" + value + ", " + axis.first() + " +" + axis.days() + "d, sum="
-                + sum() + "]";
+        return "DailySeries[" + dimension + "=" + value + ", " + axis.first() + " +" + axis.days() + "d, sum=" + sum()
+                + "]";
     }
 }

@@ -78,8 +78,11 @@ public final class DailySeriesReader {
             }
             labels.add(d.label());
         }
-        QueryResult result = engine.execute(scope.query().range(range).groupBy(Dimension.DAY)
-                .groupBy(dimensions).build());
+        QueryResult result = engine.execute(scope.query()
+                .range(range)
+                .groupBy(Dimension.DAY)
+                .groupBy(dimensions)
+                .build());
         return DailyCube.of(result, labels, axis == null ? axisOf(List.of(result)) : axis);
     }
 

@@ -14,7 +14,8 @@ import java.time.temporal.ChronoUnit;
  * @param first the first day
  * @param days how many days (zero for no data)
  */
-public record DayAxis(@JsonSerialize(using = ToStringSerializer.class) LocalDate first, int days) {
+public record DayAxis(
+        @JsonSerialize(using = ToStringSerializer.class) LocalDate first, int days) {
 
     /** Checks the parts. */
     public DayAxis {

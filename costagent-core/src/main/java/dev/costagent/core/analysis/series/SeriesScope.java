@@ -32,8 +32,10 @@ public record SeriesScope(Metric metric, List<Filter> filters, TimeRange range) 
 
     /** EffectiveCost of {@code ChargeCategory = Usage} rows, all time: the default. */
     public static SeriesScope usage() {
-        return new SeriesScope(Metric.EFFECTIVE_COST,
-                List.of(Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), USAGE)), TimeRange.ALL);
+        return new SeriesScope(
+                Metric.EFFECTIVE_COST,
+                List.of(Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), USAGE)),
+                TimeRange.ALL);
     }
 
     /** EffectiveCost of every row (purchases, credits, tax and refunds included), all time. */

@@ -26,10 +26,22 @@ public record PeriodChange(
         double change,
         Double changePercent) {
 
-    static PeriodChange of(LocalDate currentFrom, LocalDate currentTo, LocalDate previousFrom, LocalDate previousTo,
-            double current, double previous) {
+    static PeriodChange of(
+            LocalDate currentFrom,
+            LocalDate currentTo,
+            LocalDate previousFrom,
+            LocalDate previousTo,
+            double current,
+            double previous) {
         double change = current - previous;
-        return new PeriodChange(currentFrom, currentTo, previousFrom, previousTo, current, previous, change,
+        return new PeriodChange(
+                currentFrom,
+                currentTo,
+                previousFrom,
+                previousTo,
+                current,
+                previous,
+                change,
                 previous == 0 ? null : 100 * change / Math.abs(previous));
     }
 }

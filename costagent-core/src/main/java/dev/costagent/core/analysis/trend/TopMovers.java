@@ -53,6 +53,6 @@ public record TopMovers(
      * @param change current − previous, exact
      * @param shareOfChange change / totalChange (0 when the total did not change)
      */
-    public record Mover(String value, BigDecimal previous, BigDecimal current, BigDecimal change,
-            double shareOfChange) {}
+    public record Mover(
+            String value, BigDecimal previous, BigDecimal current, BigDecimal change, double shareOfChange) {}
 }

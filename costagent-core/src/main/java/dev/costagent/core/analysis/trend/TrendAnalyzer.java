@@ -51,9 +51,15 @@ public final class TrendAnalyzer {
     public Trends analyze(DailySeries total, DailySeriesSet byDimension) {
         DayAxis axis = total.axis();
         int n = axis.days();
-        PeriodChange wow = n < 14 ? null
-                : PeriodChange.of(axis.day(n - 7), axis.day(n - 1), axis.day(n - 14), axis.day(n - 8),
-                        total.sum(n - 7, n), total.sum(n - 14, n - 7));
+        PeriodChange wow = n < 14
+                ? null
+                : PeriodChange.of(
+                        axis.day(n - 7),
+                        axis.day(n - 1),
+                        axis.day(n - 14),
+                        axis.day(n - 8),
+                        total.sum(n - 7, n),
+                        total.sum(n - 14, n - 7));
         Slope slope = n < 3 ? null : Slope.fit(total.values(), Math.max(0, n - slopeDays), n);
         TopMovers movers = n < 14 ? null : topMovers(byDimension, n - 14, n - 7, n - 7, n, topMovers);
         return new Trends(wow, monthOverMonth(total), slope, breakdown(byDimension), movers);
@@ -78,8 +84,8 @@ public final class TrendAnalyzer {
         int cf = axis.indexOf(currentFrom);
         int pf = axis.indexOf(previousFrom);
         int pt = axis.indexOf(previousTo);
-        return PeriodChange.of(currentFrom, last, previousFrom, previousTo, total.sum(cf, axis.days()),
-                total.sum(pf, pt + 1));
+        return PeriodChange.of(
+                currentFrom, last, previousFrom, previousTo, total.sum(cf, axis.days()), total.sum(pf, pt + 1));
     }
 
     /** The cost by value over the whole axis of a set. */
@@ -115,40 +121,65 @@ public final class TrendAnalyzer {
     }
 
     /** Top movers between two index ranges {@code [from, to)} of a set's axis. */
-    public static TopMovers topMovers(DailySeriesSet set, int previousFrom, int previousTo, int currentFrom,
-            int currentTo, int top) {
+    public static TopMovers topMovers(
+            DailySeriesSet set, int previousFrom, int previousTo, int currentFrom, int currentTo, int top) {
         Map<String, double[]> periods = new LinkedHashMap<>();
         for (DailySeries s : set.series()) {
             periods.put(s.value(), new double[] {s.sum(previousFrom, previousTo), s.sum(currentFrom, currentTo)});
         }
         DayAxis axis = set.axis();
-        return topMovers(set.dimension(), axis.day(currentFrom), axis.day(currentTo - 1), axis.day(previousFrom),
-                axis.day(previousTo - 1), periods, top);
+        return topMovers(
+                set.dimension(),
+                axis.day(currentFrom),
+                axis.day(currentTo - 1),
+                axis.day(previousFrom),
+                axis.day(previousTo - 1),
+                periods,
+                top);
     }
 
     /**
      * Top movers of any dimension between two periods of whole days (each {@code [from, toExclusive)}), with two
      * grouped queries.
      */
-    public static TopMovers topMovers(QueryEngine engine, SeriesScope scope, Dimension dimension,
-            LocalDate previousFrom, LocalDate previousToExclusive, LocalDate currentFrom,
-            LocalDate currentToExclusive, int top) {
+    public static TopMovers topMovers(
+            QueryEngine engine,
+            SeriesScope scope,
+            Dimension dimension,
+            LocalDate previousFrom,
+            LocalDate previousToExclusive,
+            LocalDate currentFrom,
+            LocalDate currentToExclusive,
+            int top) {
         Map<String, double[]> periods = new LinkedHashMap<>();
         LocalDate[][] ranges = {{previousFrom, previousToExclusive}, {currentFrom, currentToExclusive}};
         for (int p = 0; p < 2; p++) {
             TimeRange range = TimeRange.days(ranges[p][0], ranges[p][1]);
-            QueryResult r = engine.execute(scope.query().range(range).groupBy(dimension).build());
+            QueryResult r =
+                    engine.execute(scope.query().range(range).groupBy(dimension).build());
             for (QueryResult.Group g : r.groups()) {
                 String value = g.key(0) == null ? DailySeries.NONE : g.key(0);
                 periods.computeIfAbsent(value, v -> new double[2])[p] += g.value();
             }
         }
-        return topMovers(dimension.label(), currentFrom, currentToExclusive.minusDays(1), previousFrom,
-                previousToExclusive.minusDays(1), periods, top);
+        return topMovers(
+                dimension.label(),
+                currentFrom,
+                currentToExclusive.minusDays(1),
+                previousFrom,
+                previousToExclusive.minusDays(1),
+                periods,
+                top);
     }
 
-    private static TopMovers topMovers(String dimension, LocalDate currentFrom, LocalDate currentTo,
-            LocalDate previousFrom, LocalDate previousTo, Map<String, double[]> periods, int top) {
+    private static TopMovers topMovers(
+            String dimension,
+            LocalDate currentFrom,
+            LocalDate currentTo,
+            LocalDate previousFrom,
+            LocalDate previousTo,
+            Map<String, double[]> periods,
+            int top) {
         List<TopMovers.Mover> all = new ArrayList<>();
         BigDecimal totalChange = BigDecimal.ZERO;
         for (Map.Entry<String, double[]> e : periods.entrySet()) {
@@ -158,7 +189,8 @@ public final class TrendAnalyzer {
             totalChange = totalChange.add(change);
             all.add(new TopMovers.Mover(e.getKey(), previous, current, change, 0));
         }
-        all.sort(Comparator.comparing((TopMovers.Mover m) -> m.change().abs()).reversed()
+        all.sort(Comparator.comparing((TopMovers.Mover m) -> m.change().abs())
+                .reversed()
                 .thenComparing(TopMovers.Mover::value));
         List<TopMovers.Mover> movers = new ArrayList<>();
         BigDecimal otherPrevious = BigDecimal.ZERO;
@@ -166,18 +198,17 @@ public final class TrendAnalyzer {
         for (int i = 0; i < all.size(); i++) {
             TopMovers.Mover m = all.get(i);
             if (i < top) {
-                movers.add(new TopMovers.Mover(m.value(), m.previous(), m.current(), m.change(),
-                        share(m.change(), totalChange)));
+                movers.add(new TopMovers.Mover(
+                        m.value(), m.previous(), m.current(), m.change(), share(m.change(), totalChange)));
             } else {
                 otherPrevious = otherPrevious.add(m.previous());
                 otherCurrent = otherCurrent.add(m.current());
             }
         }
         BigDecimal otherChange = otherCurrent.subtract(otherPrevious);
-        TopMovers.Mover others = new TopMovers.Mover(TopMovers.OTHERS, otherPrevious, otherCurrent, otherChange,
-                share(otherChange, totalChange));
-        return new TopMovers(dimension, currentFrom, currentTo, previousFrom, previousTo, totalChange, movers,
-                others);
+        TopMovers.Mover others = new TopMovers.Mover(
+                TopMovers.OTHERS, otherPrevious, otherCurrent, otherChange, share(otherChange, totalChange));
+        return new TopMovers(dimension, currentFrom, currentTo, previousFrom, previousTo, totalChange, movers, others);
     }
 
     /** A period cost as a decimal of 6 places (a millionth of a currency unit), so changes add up exactly. */
@@ -186,6 +217,8 @@ public final class TrendAnalyzer {
     }
 
     private static double share(BigDecimal change, BigDecimal total) {
-        return total.signum() == 0 ? 0 : change.divide(total, MathContext.DECIMAL64).doubleValue();
+        return total.signum() == 0
+                ? 0
+                : change.divide(total, MathContext.DECIMAL64).doubleValue();
     }
 }

@@ -10,5 +10,9 @@ package dev.costagent.core.analysis.trend;
  * @param breakdown the cost by value of the dimension over the whole series
  * @param topMovers the values that moved most week over week
  */
-public record Trends(PeriodChange weekOverWeek, PeriodChange monthOverMonth, Slope slope, Breakdown breakdown,
+public record Trends(
+        PeriodChange weekOverWeek,
+        PeriodChange monthOverMonth,
+        Slope slope,
+        Breakdown breakdown,
         TopMovers topMovers) {}

@@ -18,8 +18,16 @@ import java.time.Duration;
  * @param span first to last sample in the window
  * @param mean arithmetic mean of the samples in the window
  */
-public record MetricSummary(String resourceId, String metric, double p50, double p95, double p99, double max,
-        int samples, @JsonSerialize(using = ToStringSerializer.class) Duration span, double mean) {
+public record MetricSummary(
+        String resourceId,
+        String metric,
+        double p50,
+        double p95,
+        double p99,
+        double max,
+        int samples,
+        @JsonSerialize(using = ToStringSerializer.class) Duration span,
+        double mean) {
 
     /** Summarises the last 14 days of a series; an empty series gives zeros. */
     public static MetricSummary of(UtilizationSeries series) {
@@ -35,8 +43,15 @@ public record MetricSummary(String resourceId, String metric, double p50, double
         for (double v : values) {
             sum += v;
         }
-        return new MetricSummary(series.resourceId(), series.metric(), ranks.percentile(50), ranks.percentile(95),
-                ranks.percentile(99), ranks.max(), window.size(), Duration.ofSeconds(t[t.length - 1] - t[0]),
+        return new MetricSummary(
+                series.resourceId(),
+                series.metric(),
+                ranks.percentile(50),
+                ranks.percentile(95),
+                ranks.percentile(99),
+                ranks.max(),
+                window.size(),
+                Duration.ofSeconds(t[t.length - 1] - t[0]),
                 sum / values.length);
     }
 
@@ -85,13 +100,22 @@ public record MetricSummary(String resourceId, String metric, double p50, double
                 }
             }
         }
-        double[] totals = days.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] totals =
+                days.values().stream().mapToDouble(Double::doubleValue).toArray();
         NearestRank ranks = new NearestRank(totals);
         double sum = 0;
         for (double v : totals) {
             sum += v;
         }
-        return new MetricSummary(resourceId, "network_bytes_per_day", ranks.percentile(50), ranks.percentile(95),
-                ranks.percentile(99), ranks.max(), totals.length, Duration.ofDays(totals.length), sum / totals.length);
+        return new MetricSummary(
+                resourceId,
+                "network_bytes_per_day",
+                ranks.percentile(50),
+                ranks.percentile(95),
+                ranks.percentile(99),
+                ranks.max(),
+                totals.length,
+                Duration.ofDays(totals.length),
+                sum / totals.length);
     }
 }

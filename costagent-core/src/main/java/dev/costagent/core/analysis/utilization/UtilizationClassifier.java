@@ -73,13 +73,28 @@ public final class UtilizationClassifier {
      * measured. Memory and network only ever keep a host out of IDLE (it is then judged on CPU as not idle); they are
      * summarized in the verdict for the rightsizing rule.
      */
-    public UtilizationVerdict classify(UtilizationSeries cpu, UtilizationSeries memorySeries,
-            UtilizationSeries networkIn, UtilizationSeries networkOut) {
+    public UtilizationVerdict classify(
+            UtilizationSeries cpu,
+            UtilizationSeries memorySeries,
+            UtilizationSeries networkIn,
+            UtilizationSeries networkOut) {
         MetricSummary memory = memorySeries == null || memorySeries.size() == 0 ? null : MetricSummary.of(memorySeries);
         MetricSummary network = MetricSummary.dailyNetwork(cpu.resourceId(), networkIn, networkOut);
         if (cpu.size() == 0) {
-            return new UtilizationVerdict(cpu.resourceId(), Verdict.INSUFFICIENT_DATA, 0, 0, 0, 0, 0, Duration.ZERO,
-                    false, "no CPU samples", 0, memory, network);
+            return new UtilizationVerdict(
+                    cpu.resourceId(),
+                    Verdict.INSUFFICIENT_DATA,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Duration.ZERO,
+                    false,
+                    "no CPU samples",
+                    0,
+                    memory,
+                    network);
         }
         MetricSummary summary = MetricSummary.of(cpu);
         Duration span = summary.span();
@@ -95,19 +110,30 @@ public final class UtilizationClassifier {
         String over = String.format(Locale.ROOT, " over %.1f days (%d samples)", span.toSeconds() / 86400.0, samples);
         if (span.compareTo(MIN_SPAN) < 0) {
             verdict = Verdict.INSUFFICIENT_DATA;
-            reason = String.format(Locale.ROOT, "samples span %.1f h, less than the 30 h needed (%d samples)",
-                    span.toSeconds() / 3600.0, samples);
+            reason = String.format(
+                    Locale.ROOT,
+                    "samples span %.1f h, less than the 30 h needed (%d samples)",
+                    span.toSeconds() / 3600.0,
+                    samples);
         } else if (p95 <= IDLE_P95_MAX && busyBy(network, memory) == null) {
             verdict = Verdict.IDLE;
             reason = String.format(Locale.ROOT, "CPU p95 %s%% ≤ 5%%", pct(p95))
-                    + (network != null ? String.format(Locale.ROOT, ", network ≤ %.1f MB/day", network.max() / 1e6) : "")
-                    + (memory != null ? String.format(Locale.ROOT, ", memory steady (p50 %s%%, p95 %s%%)",
-                            pct(memory.p50()), pct(memory.p95())) : "")
+                    + (network != null
+                            ? String.format(Locale.ROOT, ", network ≤ %.1f MB/day", network.max() / 1e6)
+                            : "")
+                    + (memory != null
+                            ? String.format(
+                                    Locale.ROOT,
+                                    ", memory steady (p50 %s%%, p95 %s%%)",
+                                    pct(memory.p50()),
+                                    pct(memory.p95()))
+                            : "")
                     + over;
         } else if (p95 <= IDLE_P95_MAX) {
             verdict = Verdict.OVER_PROVISIONED;
-            reason = String.format(Locale.ROOT, "CPU p95 %s%% ≤ 5%% but not idle: %s", pct(p95),
-                    busyBy(network, memory)) + over;
+            reason =
+                    String.format(Locale.ROOT, "CPU p95 %s%% ≤ 5%% but not idle: %s", pct(p95), busyBy(network, memory))
+                            + over;
         } else if (p95 > UNDER_P95_ABOVE || p99 > UNDER_P99_ABOVE) {
             verdict = Verdict.UNDER_PROVISIONED;
             String why = p95 > UNDER_P95_ABOVE
@@ -119,16 +145,34 @@ public final class UtilizationClassifier {
             reason = String.format(Locale.ROOT, "CPU p95 %s%% < 40%% and p99 %s%% < 80%%", pct(p95), pct(p99)) + over;
         } else {
             verdict = Verdict.OPTIMIZED;
-            reason = String.format(Locale.ROOT,
-                    "CPU p95 %s%% and p99 %s%%: not idle, not under- and not over-provisioned", pct(p95), pct(p99))
+            reason = String.format(
+                            Locale.ROOT,
+                            "CPU p95 %s%% and p99 %s%%: not idle, not under- and not over-provisioned",
+                            pct(p95),
+                            pct(p99))
                     + over;
         }
         if (bursty) {
-            reason += String.format(Locale.ROOT, "; bursty (p50 %s%% < 10%%, p95 %s%% > 50%%): a scheduling candidate",
-                    pct(p50), pct(p95));
+            reason += String.format(
+                    Locale.ROOT,
+                    "; bursty (p50 %s%% < 10%%, p95 %s%% > 50%%): a scheduling candidate",
+                    pct(p50),
+                    pct(p95));
         }
-        return new UtilizationVerdict(cpu.resourceId(), verdict, p50, p95, p99, max, samples, span, bursty, reason,
-                summary.mean(), memory, network);
+        return new UtilizationVerdict(
+                cpu.resourceId(),
+                verdict,
+                p50,
+                p95,
+                p99,
+                max,
+                samples,
+                span,
+                bursty,
+                reason,
+                summary.mean(),
+                memory,
+                network);
     }
 
     /** Why network or memory say the host is busy, or null when they do not (or were not measured). */
@@ -137,8 +181,8 @@ public final class UtilizationClassifier {
             return String.format(Locale.ROOT, "network up to %.1f MB/day > 5 MB", network.max() / 1e6);
         }
         if (memory != null && memory.p95() - memory.p50() >= IDLE_MEMORY_SPREAD) {
-            return String.format(Locale.ROOT, "memory moves (p50 %s%%, p95 %s%%)", pct(memory.p50()),
-                    pct(memory.p95()));
+            return String.format(
+                    Locale.ROOT, "memory moves (p50 %s%%, p95 %s%%)", pct(memory.p50()), pct(memory.p95()));
         }
         return null;
     }

@@ -74,15 +74,17 @@ public final class UtilizationReader {
 
     /** The CPU series of a {@code timestamp,value} file (or the only cpu series of a long-format file). */
     public static UtilizationSeries readCpu(Path file) {
-        List<UtilizationSeries> all = read(file, "cpu").stream().filter(s -> s.metric().equals("cpu")).toList();
+        List<UtilizationSeries> all =
+                read(file, "cpu").stream().filter(s -> s.metric().equals("cpu")).toList();
         if (all.size() != 1) {
             throw new IllegalArgumentException(file + ": expected one cpu series, found " + all.size());
         }
         return all.get(0);
     }
 
-    private static UtilizationSeries readTwoColumns(Path file, BufferedReader in, Map<String, Integer> index,
-            String resourceId, String metric) throws IOException {
+    private static UtilizationSeries readTwoColumns(
+            Path file, BufferedReader in, Map<String, Integer> index, String resourceId, String metric)
+            throws IOException {
         int tCol = index.get("timestamp");
         int vCol = index.get("value");
         Samples samples = new Samples();
@@ -124,8 +126,8 @@ public final class UtilizationReader {
             }
             String[] f = split(line);
             if (f.length != index.size()) {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": expected " + index.size()
-                        + " fields, found " + f.length);
+                throw new IllegalArgumentException(
+                        file + ":" + lineNo + ": expected " + index.size() + " fields, found " + f.length);
             }
             String resource = f[rCol].trim();
             if (resource.isEmpty()) {
@@ -151,7 +153,8 @@ public final class UtilizationReader {
         String t = unquote(text);
         try {
             if (t.endsWith("Z") || t.endsWith("z")) {
-                return Instant.parse(t.toUpperCase(Locale.ROOT).replace(' ', 'T')).getEpochSecond();
+                return Instant.parse(t.toUpperCase(Locale.ROOT).replace(' ', 'T'))
+                        .getEpochSecond();
             }
             String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
             if (iso.length() > 19 && (iso.indexOf('+', 19) > 0 || iso.indexOf('-', 19) > 0)) {
@@ -212,8 +215,7 @@ public final class UtilizationReader {
         }
 
         UtilizationSeries toSeries(String resourceId, String metric) {
-            return new UtilizationSeries(resourceId, metric, Arrays.copyOf(times, size),
-                    Arrays.copyOf(values, size));
+            return new UtilizationSeries(resourceId, metric, Arrays.copyOf(times, size), Arrays.copyOf(values, size));
         }
     }
 }

@@ -86,7 +86,9 @@ public record UtilizationSeries(String resourceId, String metric, long[] epochSe
         while (first < epochSeconds.length && epochSeconds[first] < fromEpochSecond) {
             first++;
         }
-        return new UtilizationSeries(resourceId, metric,
+        return new UtilizationSeries(
+                resourceId,
+                metric,
                 Arrays.copyOfRange(epochSeconds, first, epochSeconds.length),
                 Arrays.copyOfRange(values, first, values.length));
     }
@@ -94,8 +96,11 @@ public record UtilizationSeries(String resourceId, String metric, long[] epochSe
     // Arrays compare by identity in generated record methods; series are values, so compare contents.
     @Override
     public boolean equals(Object o) {
-        return o instanceof UtilizationSeries s && s.resourceId.equals(resourceId) && s.metric.equals(metric)
-                && Arrays.equals(s.epochSeconds, epochSeconds) && Arrays.equals(s.values, values);
+        return o instanceof UtilizationSeries s
+                && s.resourceId.equals(resourceId)
+                && s.metric.equals(metric)
+                && Arrays.equals(s.epochSeconds, epochSeconds)
+                && Arrays.equals(s.values, values);
     }
 
     @Override

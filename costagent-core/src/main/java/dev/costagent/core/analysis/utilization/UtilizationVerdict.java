@@ -64,8 +64,17 @@ public record UtilizationVerdict(
     }
 
     /** A CPU-only verdict (mean unknown: taken as p50; no memory or network). */
-    public UtilizationVerdict(String resourceId, Verdict verdict, double p50, double p95, double p99, double max,
-            int samples, Duration span, boolean bursty, String reason) {
+    public UtilizationVerdict(
+            String resourceId,
+            Verdict verdict,
+            double p50,
+            double p95,
+            double p99,
+            double max,
+            int samples,
+            Duration span,
+            boolean bursty,
+            String reason) {
         this(resourceId, verdict, p50, p95, p99, max, samples, span, bursty, reason, p50, null, null);
     }
 

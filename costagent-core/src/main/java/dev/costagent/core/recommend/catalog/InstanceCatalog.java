@@ -104,7 +104,8 @@ public final class InstanceCatalog {
         List<List<InstanceType>> out = new ArrayList<>();
         for (List<InstanceType> sizes : byFamily.values()) {
             InstanceType first = sizes.get(0);
-            if (first.provider().equalsIgnoreCase(current.provider()) && !key(first.family()).equals(key(current.family()))) {
+            if (first.provider().equalsIgnoreCase(current.provider())
+                    && !key(first.family()).equals(key(current.family()))) {
                 out.add(sizes);
             }
         }
@@ -140,7 +141,9 @@ public final class InstanceCatalog {
         while ((line = reader.readLine()) != null) {
             number++;
             String text = line.strip();
-            if (text.isEmpty() || text.startsWith("#") || text.toLowerCase(Locale.ROOT).startsWith("provider,")) {
+            if (text.isEmpty()
+                    || text.startsWith("#")
+                    || text.toLowerCase(Locale.ROOT).startsWith("provider,")) {
                 continue;
             }
             String[] f = text.split(",", -1);
@@ -152,9 +155,16 @@ public final class InstanceCatalog {
             try {
                 boolean extended = f.length == 9;
                 double baseline = extended && !f[6].isBlank() ? Double.parseDouble(f[6].strip()) : 0;
-                types.add(new InstanceType(f[0].strip(), f[1].strip(), f[2].strip(), Integer.parseInt(f[3].strip()),
-                        Double.parseDouble(f[4].strip()), Double.parseDouble(f[5].strip()), baseline,
-                        extended && !f[7].isBlank() ? f[7].strip() : origin, extended ? f[8].strip() : ""));
+                types.add(new InstanceType(
+                        f[0].strip(),
+                        f[1].strip(),
+                        f[2].strip(),
+                        Integer.parseInt(f[3].strip()),
+                        Double.parseDouble(f[4].strip()),
+                        Double.parseDouble(f[5].strip()),
+                        baseline,
+                        extended && !f[7].isBlank() ? f[7].strip() : origin,
+                        extended ? f[8].strip() : ""));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(origin + ":" + number + ": " + e.getMessage(), e);
             }

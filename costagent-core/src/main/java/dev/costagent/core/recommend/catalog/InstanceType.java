@@ -19,12 +19,20 @@ import java.util.regex.Pattern;
  * @param source where the price was read (a URL or file name)
  * @param asOf when it was read ({@code 2024-09}, or a price list's publication date)
  */
-public record InstanceType(String provider, String name, String family, int vcpu, double memoryGib,
-        double hourlyUsd, double baselineCpuPercent, String source, String asOf) {
+public record InstanceType(
+        String provider,
+        String name,
+        String family,
+        int vcpu,
+        double memoryGib,
+        double hourlyUsd,
+        double baselineCpuPercent,
+        String source,
+        String asOf) {
 
     /** Burstable type names whose baseline may be unknown: AWS t2/t3/t3a/t4g, Azure B-series, GCP shared-core. */
-    private static final Pattern BURSTABLE = Pattern.compile(
-            "(?i)^(t2|t3|t3a|t4g)\\..*|^Standard_B\\d.*|^(e2-(micro|small|medium)|f1-micro|g1-small)$");
+    private static final Pattern BURSTABLE =
+            Pattern.compile("(?i)^(t2|t3|t3a|t4g)\\..*|^Standard_B\\d.*|^(e2-(micro|small|medium)|f1-micro|g1-small)$");
 
     /** Validates the values. */
     public InstanceType {
@@ -34,8 +42,8 @@ public record InstanceType(String provider, String name, String family, int vcpu
         requireNonNull(source, "source");
         requireNonNull(asOf, "asOf");
         if (vcpu <= 0 || !(memoryGib > 0) || !(hourlyUsd > 0)) {
-            throw new IllegalArgumentException("instance type " + name
-                    + " needs positive vcpu, memoryGiB and hourlyUsd");
+            throw new IllegalArgumentException(
+                    "instance type " + name + " needs positive vcpu, memoryGiB and hourlyUsd");
         }
         if (!(baselineCpuPercent >= 0 && baselineCpuPercent <= 100)) {
             throw new IllegalArgumentException("instance type " + name + " baselineCpu must be in [0, 100]");
@@ -54,7 +62,7 @@ public record InstanceType(String provider, String name, String family, int vcpu
 
     /** A copy with another price, source and date (a price list replacing the shipped price). */
     public InstanceType repriced(double newHourly, String newSource, String newAsOf) {
-        return new InstanceType(provider, name, family, vcpu, memoryGib, newHourly, baselineCpuPercent, newSource,
-                newAsOf);
+        return new InstanceType(
+                provider, name, family, vcpu, memoryGib, newHourly, baselineCpuPercent, newSource, newAsOf);
     }
 }

@@ -67,8 +67,9 @@ public final class PriceListImport {
         try (BufferedReader in = Files.newBufferedReader(file, UTF_8)) {
             String first = in.readLine();
             String t = first == null ? "" : first.strip();
-            return t.startsWith("{") || t.startsWith("[") ? azureRetailJson(file, base, null) : awsPriceListCsv(file,
-                    base);
+            return t.startsWith("{") || t.startsWith("[")
+                    ? azureRetailJson(file, base, null)
+                    : awsPriceListCsv(file, base);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -95,8 +96,8 @@ public final class PriceListImport {
                         for (int i = 0; i < f.size(); i++) {
                             col.put(f.get(i), i);
                         }
-                        for (String required : List.of("TermType", "Unit", "PricePerUnit", "Instance Type", "vCPU",
-                                "Memory")) {
+                        for (String required :
+                                List.of("TermType", "Unit", "PricePerUnit", "Instance Type", "vCPU", "Memory")) {
                             if (!col.containsKey(required)) {
                                 throw new IllegalArgumentException(file + ":" + number + ": AWS price list header has "
                                         + "no column '" + required + "'");
@@ -109,8 +110,11 @@ public final class PriceListImport {
                     throw new IllegalArgumentException(file + ":" + number + ": expected " + col.size()
                             + " fields as in the header, found " + f.size());
                 }
-                if (!is(f, col, "TermType", "OnDemand") || !is(f, col, "Unit", "Hrs") || !is(f, col, "Tenancy", "Shared")
-                        || !is(f, col, "Operating System", "Linux") || !is(f, col, "Pre Installed S/W", "NA")
+                if (!is(f, col, "TermType", "OnDemand")
+                        || !is(f, col, "Unit", "Hrs")
+                        || !is(f, col, "Tenancy", "Shared")
+                        || !is(f, col, "Operating System", "Linux")
+                        || !is(f, col, "Pre Installed S/W", "NA")
                         || !is(f, col, "CapacityStatus", "Used")
                         || (col.containsKey("License Model")
                                 && !f.get(col.get("License Model")).startsWith("No License"))) {
@@ -120,24 +124,33 @@ public final class PriceListImport {
                 try {
                     double price = Double.parseDouble(f.get(col.get("PricePerUnit")));
                     int vcpu = Integer.parseInt(f.get(col.get("vCPU")).strip());
-                    double memory = Double.parseDouble(f.get(col.get("Memory")).replace(",", "")
-                            .replace("GiB", "").strip());
+                    double memory = Double.parseDouble(f.get(col.get("Memory"))
+                            .replace(",", "")
+                            .replace("GiB", "")
+                            .strip());
                     if (name.isBlank() || price <= 0) {
                         skipped++;
                         continue;
                     }
                     InstanceType known = base.find(name).orElse(null);
                     String family = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-                    types.add(new InstanceType("AWS", name, known != null ? known.family() : family, vcpu, memory,
-                            price, known != null ? known.baselineCpuPercent() : 0,
-                            "AWS price list " + file.getFileName(), published));
+                    types.add(new InstanceType(
+                            "AWS",
+                            name,
+                            known != null ? known.family() : family,
+                            vcpu,
+                            memory,
+                            price,
+                            known != null ? known.baselineCpuPercent() : 0,
+                            "AWS price list " + file.getFileName(),
+                            published));
                 } catch (NumberFormatException e) {
                     skipped++; // e.g. "NA" memory or vCPU on a row that prices something other than an instance
                 }
             }
             if (col == null) {
-                throw new IllegalArgumentException(file + ": not an AWS price list CSV (no header with SKU and "
-                        + "Instance Type)");
+                throw new IllegalArgumentException(
+                        file + ": not an AWS price list CSV (no header with SKU and " + "Instance Type)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -154,8 +167,10 @@ public final class PriceListImport {
         try {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage().lines().findFirst()
-                    .orElse(""), e);
+            throw new IllegalArgumentException(
+                    file + ": not valid JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
         }
         JsonNode items = root.isArray() ? root : root.path("Items");
         if (!items.isArray()) {
@@ -169,7 +184,9 @@ public final class PriceListImport {
             if (!"Virtual Machines".equals(item.path("serviceName").asText())
                     || !"Consumption".equals(item.path("type").asText())
                     || !"1 Hour".equals(item.path("unitOfMeasure").asText())
-                    || product.contains("Windows") || sku.contains("Spot") || sku.contains("Low Priority")) {
+                    || product.contains("Windows")
+                    || sku.contains("Spot")
+                    || sku.contains("Low Priority")) {
                 continue;
             }
             String r = item.path("armRegionName").asText("");
@@ -193,8 +210,11 @@ public final class PriceListImport {
                 continue;
             }
             String date = item.path("effectiveStartDate").asText("");
-            types.add(known.repriced(price, "Azure retail prices " + file.getFileName() + " "
-                    + item.path("armRegionName").asText("") + " " + item.path("currencyCode").asText(""),
+            types.add(known.repriced(
+                    price,
+                    "Azure retail prices " + file.getFileName() + " "
+                            + item.path("armRegionName").asText("") + " "
+                            + item.path("currencyCode").asText(""),
                     date.length() >= 10 ? date.substring(0, 10) : date));
         }
         return new Result(InstanceCatalog.of(dedupe(types)), types.size(), skipped);

@@ -65,8 +65,9 @@ public final class PricingRates {
      * @throws IllegalArgumentException naming the missing rate
      */
     public Rate get(Kind kind, String key) {
-        return find(kind, key).orElseThrow(() -> new IllegalArgumentException(
-                "no " + kind.name().toLowerCase(Locale.ROOT) + " rate '" + key + "' configured"));
+        return find(kind, key)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no " + kind.name().toLowerCase(Locale.ROOT) + " rate '" + key + "' configured"));
     }
 
     /** Every rate of a kind, by key. */
@@ -132,7 +133,9 @@ public final class PricingRates {
         while ((line = reader.readLine()) != null) {
             number++;
             String text = line.strip();
-            if (text.isEmpty() || text.startsWith("#") || text.toLowerCase(Locale.ROOT).startsWith("kind,")) {
+            if (text.isEmpty()
+                    || text.startsWith("#")
+                    || text.toLowerCase(Locale.ROOT).startsWith("kind,")) {
                 continue;
             }
             // The source is the last field and may itself contain commas.
@@ -143,8 +146,10 @@ public final class PricingRates {
             }
             try {
                 Kind kind = Kind.valueOf(f[0].strip().toUpperCase(Locale.ROOT));
-                rates.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(f[1].strip(),
-                        new Rate(f[1].strip(), Double.parseDouble(f[2].strip()), f[4].strip(), f[3].strip()));
+                rates.computeIfAbsent(kind, k -> new LinkedHashMap<>())
+                        .put(
+                                f[1].strip(),
+                                new Rate(f[1].strip(), Double.parseDouble(f[2].strip()), f[4].strip(), f[3].strip()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(origin + ":" + number + ": " + e.getMessage(), e);
             }

@@ -42,12 +42,13 @@ public record InstanceInventory(Map<String, String> types) {
         try (BufferedReader reader = Files.newBufferedReader(file, UTF_8)) {
             String header = reader.readLine();
             if (header == null) {
-                throw new IllegalArgumentException(file + ": empty inventory file, expected header ResourceId,InstanceType");
+                throw new IllegalArgumentException(
+                        file + ": empty inventory file, expected header ResourceId,InstanceType");
             }
             header = header.replace("\uFEFF", "").strip();
             if (!header.equalsIgnoreCase("ResourceId,InstanceType")) {
-                throw new IllegalArgumentException(file + ":1: expected header ResourceId,InstanceType but found '"
-                        + header + "'");
+                throw new IllegalArgumentException(
+                        file + ":1: expected header ResourceId,InstanceType but found '" + header + "'");
             }
             String line;
             int number = 1;
@@ -58,8 +59,8 @@ public record InstanceInventory(Map<String, String> types) {
                 }
                 String[] f = line.split(",", -1);
                 if (f.length != 2 || f[0].isBlank() || f[1].isBlank()) {
-                    throw new IllegalArgumentException(file + ":" + number
-                            + ": expected ResourceId,InstanceType but found '" + line + "'");
+                    throw new IllegalArgumentException(
+                            file + ":" + number + ": expected ResourceId,InstanceType but found '" + line + "'");
                 }
                 types.put(unquote(f[0]), unquote(f[1]));
             }

@@ -66,7 +66,10 @@ public final class InstanceTypeResolver {
      * @param descriptions cost by ChargeDescription per resource, when the caller already queried it (else null)
      * @return the type per resource that has one
      */
-    public Map<String, ResolvedType> resolve(QueryEngine billing, TimeRange range, Set<String> resourceIds,
+    public Map<String, ResolvedType> resolve(
+            QueryEngine billing,
+            TimeRange range,
+            Set<String> resourceIds,
             Map<String, Map<String, Double>> descriptions) {
         Map<String, ResolvedType> resolved = new HashMap<>();
         Set<String> open = new LinkedHashSet<>();
@@ -120,7 +123,10 @@ public final class InstanceTypeResolver {
         return Optional.empty();
     }
 
-    private void resolveFrom(Map<String, Map<String, Double>> values, String source, Set<String> open,
+    private void resolveFrom(
+            Map<String, Map<String, Double>> values,
+            String source,
+            Set<String> open,
             Map<String, ResolvedType> resolved) {
         for (var it = open.iterator(); it.hasNext(); ) {
             String id = it.next();
@@ -158,8 +164,8 @@ public final class InstanceTypeResolver {
     }
 
     /** Cost by column value per resource, or an empty map when the engine has no such column. */
-    static Map<String, Map<String, Double>> valuesByResource(QueryEngine billing, TimeRange range,
-            Set<String> resourceIds, String column) {
+    static Map<String, Map<String, Double>> valuesByResource(
+            QueryEngine billing, TimeRange range, Set<String> resourceIds, String column) {
         QueryResult result;
         try {
             result = billing.execute(CostQuery.builder()

@@ -16,8 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,8 +84,8 @@ public final class AnomalyRule implements RecommendationRule {
             }
             Rise rise = measure(w, e.getValue(), costs);
             if (rise.lasting()) {
-                largestPerDay.merge(e.getValue().date(), new Candidate(e.getKey(), e.getValue(), rise),
-                        AnomalyRule::larger);
+                largestPerDay.merge(
+                        e.getValue().date(), new Candidate(e.getKey(), e.getValue(), rise), AnomalyRule::larger);
             }
         }
         List<Recommendation> out = new ArrayList<>();
@@ -99,21 +99,24 @@ public final class AnomalyRule implements RecommendationRule {
      * Daily usage cost of every target, from the first baseline day to the last day of data: the context's daily
      * total, and one query per dimension (grouped by value and day), however many targets there are.
      */
-    private static Map<String, Map<Long, Double>> dailyCosts(RuleContext context, BillingWindow w,
-            Collection<AnomalySignal> signals) {
+    private static Map<String, Map<Long, Double>> dailyCosts(
+            RuleContext context, BillingWindow w, Collection<AnomalySignal> signals) {
         Map<String, Map<Long, Double>> costs = new HashMap<>();
         Map<String, Set<String>> valuesByDimension = new TreeMap<>();
         long firstDay = Long.MAX_VALUE;
         for (AnomalySignal a : signals) {
             firstDay = Math.min(firstDay, firstBaselineDay(w, a));
             if (!isTotal(a)) {
-                valuesByDimension.computeIfAbsent(a.dimension(), d -> new LinkedHashSet<>()).add(a.value());
+                valuesByDimension
+                        .computeIfAbsent(a.dimension(), d -> new LinkedHashSet<>())
+                        .add(a.value());
             }
         }
         if (firstDay == Long.MAX_VALUE) {
             return costs;
         }
-        TimeRange range = TimeRange.days(LocalDate.ofEpochDay(firstDay), w.lastDay().plusDays(1));
+        TimeRange range =
+                TimeRange.days(LocalDate.ofEpochDay(firstDay), w.lastDay().plusDays(1));
         if (signals.stream().anyMatch(AnomalyRule::isTotal)) {
             costs.put(DailySeries.TOTAL, context.dailyUsageCost());
         }
@@ -125,8 +128,12 @@ public final class AnomalyRule implements RecommendationRule {
                 context.warn("cannot measure anomalies of " + e.getKey() + ": " + unknown.getMessage());
                 continue;
             }
-            CostQuery byValue = CostQuery.builder().groupBy(dimension, Dimension.DAY).filter(RuleContext.usageOnly())
-                    .filter(new Filter(dimension, e.getValue(), false)).range(range).build();
+            CostQuery byValue = CostQuery.builder()
+                    .groupBy(dimension, Dimension.DAY)
+                    .filter(RuleContext.usageOnly())
+                    .filter(new Filter(dimension, e.getValue(), false))
+                    .range(range)
+                    .build();
             for (QueryResult.Group g : context.query(byValue).groups()) {
                 costs.computeIfAbsent(target(e.getKey(), g.key(0)), k -> new HashMap<>())
                         .merge(BillingWindow.parseDay(g.key(1)), g.value(), Double::sum);
@@ -191,11 +198,16 @@ public final class AnomalyRule implements RecommendationRule {
                 .confidence(rise.daysAfter() >= 2 ? 0.3 : 0.2)
                 .risk(RiskLevel.LOW, List.of("investigating changes nothing; the rise may be intended"))
                 .effort(Effort.MEDIUM)
-                .evidence(new Evidence(name(), "monthlySavings = min((mean daily cost after the anomaly − mean daily"
-                        + " cost in the " + BASELINE_DAYS + " days before) × 730 / 24, the monthly usage bill);"
-                        + " estimatedImpact = that excess × the days it has lasted", inputs))
-                .steps("Open the anomaly's root causes (account, region, resource, SKU)",
-                        "Ask the owners whether the rise is intended", "Fix or accept it")
+                .evidence(new Evidence(
+                        name(),
+                        "monthlySavings = min((mean daily cost after the anomaly − mean daily"
+                                + " cost in the " + BASELINE_DAYS + " days before) × 730 / 24, the monthly usage bill);"
+                                + " estimatedImpact = that excess × the days it has lasted",
+                        inputs))
+                .steps(
+                        "Open the anomaly's root causes (account, region, resource, SKU)",
+                        "Ask the owners whether the rise is intended",
+                        "Fix or accept it")
                 .rollback("Nothing to undo")
                 .build();
     }

@@ -1,9 +1,9 @@
 package dev.costagent.core.recommend.rules;
 
+import dev.costagent.core.table.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import dev.costagent.core.table.TimeRange;
 
 /**
  * The billing hours monthly costs are measured over: the last {@code lookbackDays} whole UTC days of usage data,
@@ -37,7 +37,9 @@ public record BillingWindow(long startHour, long endHour, long dataStartHour) {
 
     /** The UTC day of the last hour with data. */
     public LocalDate lastDay() {
-        return Instant.ofEpochSecond((endHour - 1) * 3600).atOffset(ZoneOffset.UTC).toLocalDate();
+        return Instant.ofEpochSecond((endHour - 1) * 3600)
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate();
     }
 
     /**
@@ -49,8 +51,11 @@ public record BillingWindow(long startHour, long endHour, long dataStartHour) {
         if (key == null || key.length() != 10 || key.charAt(4) != '-' || key.charAt(7) != '-') {
             throw new IllegalArgumentException("not a day key: " + key);
         }
-        return LocalDate.of(Integer.parseInt(key, 0, 4, 10), Integer.parseInt(key, 5, 7, 10),
-                Integer.parseInt(key, 8, 10, 10)).toEpochDay();
+        return LocalDate.of(
+                        Integer.parseInt(key, 0, 4, 10),
+                        Integer.parseInt(key, 5, 7, 10),
+                        Integer.parseInt(key, 8, 10, 10))
+                .toEpochDay();
     }
 
     /**

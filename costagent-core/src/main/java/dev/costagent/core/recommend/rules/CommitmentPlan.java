@@ -40,17 +40,39 @@ import java.util.TreeSet;
 final class CommitmentPlan {
 
     /** One simulated purchase option at one level. */
-    record Simulation(String option, Rate rate, double level, double commitmentPerHour, double utilization,
-            double monthlyNetSavings, double upfront, double breakEvenMonths, int termMonths, double npv) {}
+    record Simulation(
+            String option,
+            Rate rate,
+            double level,
+            double commitmentPerHour,
+            double utilization,
+            double monthlyNetSavings,
+            double upfront,
+            double breakEvenMonths,
+            int termMonths,
+            double npv) {}
 
     /** A purchase for one scope. */
-    record Purchase(CommitmentScope scope, Simulation chosen, Map<String, Simulation> options, int hours,
-            double eligibleMonthly, double removedByActionsMonthly, double absorbedByUnusedMonthly,
-            double coveredShareOfHours, Map<String, Double> removedByResource) {}
+    record Purchase(
+            CommitmentScope scope,
+            Simulation chosen,
+            Map<String, Simulation> options,
+            int hours,
+            double eligibleMonthly,
+            double removedByActionsMonthly,
+            double absorbedByUnusedMonthly,
+            double coveredShareOfHours,
+            Map<String, Double> removedByResource) {}
 
     /** An existing commitment with unused cost, and the on-demand cost it can absorb. */
-    record Unused(String commitmentId, CommitmentScope scope, double unusedCost, double commitmentCost, long hours,
-            double utilization, double absorbedMonthly) {}
+    record Unused(
+            String commitmentId,
+            CommitmentScope scope,
+            double unusedCost,
+            double commitmentCost,
+            long hours,
+            double utilization,
+            double absorbedMonthly) {}
 
     final List<Purchase> purchases;
     final List<Unused> unused;
@@ -78,7 +100,8 @@ final class CommitmentPlan {
             }
         }
         Map<CommitmentScope, Map<String, Double>> removedByResource = new TreeMap<>();
-        for (Map.Entry<RuleContext.ScopedKey, double[]> e : context.eligibleHourly(actions.keySet()).entrySet()) {
+        for (Map.Entry<RuleContext.ScopedKey, double[]> e :
+                context.eligibleHourly(actions.keySet()).entrySet()) {
             String id = e.getKey().resourceId();
             double[] rem = remaining.get(e.getKey().scope());
             if (id == null || rem == null) {
@@ -96,7 +119,8 @@ final class CommitmentPlan {
                 rem[h] -= part;
                 removed += part;
             }
-            removedByResource.computeIfAbsent(e.getKey().scope(), k -> new TreeMap<>())
+            removedByResource
+                    .computeIfAbsent(e.getKey().scope(), k -> new TreeMap<>())
                     .merge(id, Recommendation.monthlyRate(removed, hours), Double::sum);
         }
 
@@ -128,8 +152,14 @@ final class CommitmentPlan {
                 double[] a = e.getValue().get(i);
                 long since = w.hoursFrom((long) a[2]);
                 double share = totalUnusedPerHour == 0 ? 0 : a[1] / since / totalUnusedPerHour;
-                unused.add(new Unused(idsByScope.get(scope).get(i), scope, a[1], a[0], since,
-                        a[0] == 0 ? 0 : 1 - a[1] / a[0], Recommendation.monthlyRate(absorbed * share, hours)));
+                unused.add(new Unused(
+                        idsByScope.get(scope).get(i),
+                        scope,
+                        a[1],
+                        a[0],
+                        since,
+                        a[0] == 0 ? 0 : 1 - a[1] / a[0],
+                        Recommendation.monthlyRate(absorbed * share, hours)));
             }
         }
 
@@ -150,7 +180,8 @@ final class CommitmentPlan {
                 continue;
             }
             String option = rates.containsKey(context.options().commitmentOption())
-                    ? context.options().commitmentOption() : rates.keySet().iterator().next();
+                    ? context.options().commitmentOption()
+                    : rates.keySet().iterator().next();
             double costOfCapital = context.options().costOfCapital();
             Simulation best = bestLevel(remainingHourly, option, rates.get(option), costOfCapital);
             if (best == null || best.monthlyNetSavings() <= 0) {
@@ -170,16 +201,27 @@ final class CommitmentPlan {
                 }
             }
             double removedMonthly = removedByResource.getOrDefault(scope, Map.of()).values().stream()
-                    .mapToDouble(Double::doubleValue).sum();
-            purchases.add(new Purchase(scope, best, all, hours, Recommendation.monthlyRate(eligibleSum, hours),
-                    removedMonthly, Recommendation.monthlyRate(absorbedTotal.getOrDefault(scope, 0.0), hours),
-                    (double) covered / hours, removedByResource.getOrDefault(scope, Map.of())));
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
+            purchases.add(new Purchase(
+                    scope,
+                    best,
+                    all,
+                    hours,
+                    Recommendation.monthlyRate(eligibleSum, hours),
+                    removedMonthly,
+                    Recommendation.monthlyRate(absorbedTotal.getOrDefault(scope, 0.0), hours),
+                    (double) covered / hours,
+                    removedByResource.getOrDefault(scope, Map.of())));
         }
         return new CommitmentPlan(purchases, unused);
     }
 
-    private static final Set<RecommendationType> REMOVES_COMPUTE = Set.of(RecommendationType.TERMINATE_IDLE,
-            RecommendationType.STOP_IDLE, RecommendationType.RIGHTSIZE, RecommendationType.SCHEDULE,
+    private static final Set<RecommendationType> REMOVES_COMPUTE = Set.of(
+            RecommendationType.TERMINATE_IDLE,
+            RecommendationType.STOP_IDLE,
+            RecommendationType.RIGHTSIZE,
+            RecommendationType.SCHEDULE,
             RecommendationType.SPOT_CANDIDATE);
 
     /** The share of a resource's on-demand cost an action removes (a schedule removes by hour instead). */
@@ -187,7 +229,9 @@ final class CommitmentPlan {
         if (action.type() != RecommendationType.RIGHTSIZE) {
             return 1; // terminate, stop: all of it; spot: all of it moves to Dynamic
         }
-        double onDemand = context.profile(action.resourceId()).map(ResourceProfile::onDemandMonthlyCost).orElse(0.0);
+        double onDemand = context.profile(action.resourceId())
+                .map(ResourceProfile::onDemandMonthlyCost)
+                .orElse(0.0);
         return onDemand <= 0 ? 0 : Math.min(1, action.monthlySavings() / onDemand);
     }
 
@@ -245,25 +289,44 @@ final class CommitmentPlan {
         double netMonthly = coveredMonthly - commitmentPerHour * Recommendation.HOURS_PER_MONTH;
         double upfront = upfrontShare * commitmentPerHour * 8760 * years;
         // monthly benefit once the upfront is paid: on-demand avoided minus the recurring part of the commitment
-        double monthlyBenefit = coveredMonthly - (1 - upfrontShare) * commitmentPerHour * Recommendation.HOURS_PER_MONTH;
-        double breakEven = netMonthly <= 0 ? Double.POSITIVE_INFINITY
+        double monthlyBenefit =
+                coveredMonthly - (1 - upfrontShare) * commitmentPerHour * Recommendation.HOURS_PER_MONTH;
+        double breakEven = netMonthly <= 0
+                ? Double.POSITIVE_INFINITY
                 : upfront == 0 ? 0 : Math.round(upfront / monthlyBenefit * 100) / 100.0;
         double npv = -upfront;
         for (int m = 1; m <= 12 * years; m++) {
             npv += monthlyBenefit / Math.pow(1 + costOfCapital / 12, m);
         }
-        return new Simulation(option, rate, level, commitmentPerHour, covered / (level * n), netMonthly, upfront,
-                breakEven, 12 * years, npv);
+        return new Simulation(
+                option,
+                rate,
+                level,
+                commitmentPerHour,
+                covered / (level * n),
+                netMonthly,
+                upfront,
+                breakEven,
+                12 * years,
+                npv);
     }
 
     /** Per scope: {commitmentCost, unusedCost, first unused hour} per commitment with unused cost, and their ids. */
-    private static void existingCommitments(RuleContext context, BillingWindow w,
-            Map<CommitmentScope, List<double[]>> byScope, Map<CommitmentScope, List<String>> ids) {
+    private static void existingCommitments(
+            RuleContext context,
+            BillingWindow w,
+            Map<CommitmentScope, List<double[]>> byScope,
+            Map<CommitmentScope, List<String>> ids) {
         Dimension id = Dimension.of(FocusColumn.COMMITMENT_DISCOUNT_ID);
         QueryResult result = context.query(CostQuery.builder()
-                .groupBy(id, Dimension.of(FocusColumn.COMMITMENT_DISCOUNT_STATUS), Dimension.DAY,
-                        Dimension.of(FocusColumn.PROVIDER_NAME), Dimension.of(FocusColumn.BILLING_ACCOUNT_ID),
-                        Dimension.of(FocusColumn.SUB_ACCOUNT_ID), Dimension.of(FocusColumn.BILLING_CURRENCY))
+                .groupBy(
+                        id,
+                        Dimension.of(FocusColumn.COMMITMENT_DISCOUNT_STATUS),
+                        Dimension.DAY,
+                        Dimension.of(FocusColumn.PROVIDER_NAME),
+                        Dimension.of(FocusColumn.BILLING_ACCOUNT_ID),
+                        Dimension.of(FocusColumn.SUB_ACCOUNT_ID),
+                        Dimension.of(FocusColumn.BILLING_CURRENCY))
                 .filter(Filter.notIn(id, (String) null))
                 .range(w.range())
                 .build());
@@ -278,8 +341,8 @@ final class CommitmentPlan {
             if (CommitmentAnalyzer.UNUSED.equalsIgnoreCase(g.key(1)) && g.value() != 0) {
                 a[1] += g.value();
                 a[2] = Math.min(a[2], BillingWindow.parseDay(g.key(2)) * 24);
-                scopes.putIfAbsent(g.key(0), new CommitmentScope(g.key(3), g.key(4) != null ? g.key(4) : g.key(5),
-                        g.key(6)));
+                scopes.putIfAbsent(
+                        g.key(0), new CommitmentScope(g.key(3), g.key(4) != null ? g.key(4) : g.key(5), g.key(6)));
             }
         }
         acc.forEach((commitment, a) -> {

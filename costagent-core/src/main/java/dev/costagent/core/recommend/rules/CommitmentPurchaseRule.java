@@ -82,28 +82,39 @@ public final class CommitmentPurchaseRule implements RecommendationRule {
             });
             inputs.put("options", options);
             boolean threeYears = s.termMonths() == 36;
-            out.add(Recommendation.builder(RecommendationType.COMMITMENT_PURCHASE, p.scope().target())
-                    .title(String.format(Locale.ROOT, "Buy a %s %s commitment of %s %.2f/h for billing account %s "
+            out.add(Recommendation.builder(
+                            RecommendationType.COMMITMENT_PURCHASE, p.scope().target())
+                    .title(String.format(
+                            Locale.ROOT,
+                            "Buy a %s %s commitment of %s %.2f/h for billing account %s "
                                     + "(covers %.2f/h of the on-demand compute left after the other actions)",
-                            p.scope().provider(), s.option(), cur, s.commitmentPerHour(),
-                            p.scope().billingAccountId(), s.level()))
+                            p.scope().provider(),
+                            s.option(),
+                            cur,
+                            s.commitmentPerHour(),
+                            p.scope().billingAccountId(),
+                            s.level()))
                     .currency(cur)
                     .currentMonthlyCost(s.level() * s.utilization() * Recommendation.HOURS_PER_MONTH)
                     .monthlySavings(s.monthlyNetSavings())
-                    .confidence(Confidence.round(0.9 * p.coveredShareOfHours()
-                            * Confidence.billingCoverage(p.hours())))
-                    .risk(threeYears ? RiskLevel.HIGH : RiskLevel.MEDIUM, List.of(
-                            "a " + (threeYears ? "three" : "one") + "-year financial commitment",
-                            "sized on the usage left after this report's other actions: act on them first"))
+                    .confidence(Confidence.round(0.9 * p.coveredShareOfHours() * Confidence.billingCoverage(p.hours())))
+                    .risk(
+                            threeYears ? RiskLevel.HIGH : RiskLevel.MEDIUM,
+                            List.of(
+                                    "a " + (threeYears ? "three" : "one") + "-year financial commitment",
+                                    "sized on the usage left after this report's other actions: act on them first"))
                     .effort(Effort.HIGH)
-                    .evidence(new Evidence(name(),
+                    .evidence(new Evidence(
+                            name(),
                             "monthlySavings = (Σ_h min(left[h], level) − H × level × (1 − discount)) / H × 730; "
                                     + "level maximizes it over the percentiles of left[]; left = on-demand compute "
                                     + "cost per hour after the recommended actions and unused commitments",
                             inputs))
-                    .steps("Act on this report's idle, rightsizing, schedule and spot recommendations first",
-                            "Buy a " + s.option() + " commitment of " + String.format(Locale.ROOT, "%.2f", 
-                                    s.commitmentPerHour()) + " " + cur + "/h for " + p.scope().target(),
+                    .steps(
+                            "Act on this report's idle, rightsizing, schedule and spot recommendations first",
+                            "Buy a " + s.option() + " commitment of "
+                                    + String.format(Locale.ROOT, "%.2f", s.commitmentPerHour()) + " " + cur + "/h for "
+                                    + p.scope().target(),
                             "Track its utilization monthly")
                     .rollback("None once purchased: commitments cannot be cancelled (some can be exchanged or sold)")
                     .build());

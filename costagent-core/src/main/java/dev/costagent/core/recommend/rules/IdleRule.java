@@ -90,13 +90,17 @@ public final class IdleRule implements RecommendationRule {
                     .confidence(Confidence.round(0.9 * Confidence.utilizationCoverage(verdict)))
                     .risk(risk, factors)
                     .effort(Effort.LOW)
-                    .evidence(new Evidence(name(), "monthlySavings = (windowCost − committedCost) / spanHours × 730 (the run rate an idle "
-                            + "resource wastes, less amortized commitment that stays payable)",
+                    .evidence(new Evidence(
+                            name(),
+                            "monthlySavings = (windowCost − committedCost) / spanHours × 730 (the run rate an idle "
+                                    + "resource wastes, less amortized commitment that stays payable)",
                             inputs));
             if (terminate) {
                 b.title("Terminate idle " + p.resourceId() + " (CPU p95 " + pct(verdict.p95()) + ")")
-                        .steps("Confirm with the owner that nothing depends on " + p.resourceId(),
-                                "Snapshot its volumes", "Terminate it")
+                        .steps(
+                                "Confirm with the owner that nothing depends on " + p.resourceId(),
+                                "Snapshot its volumes",
+                                "Terminate it")
                         .rollback("Launch a new instance from the snapshot");
             } else {
                 b.title("Stop idle " + p.resourceId() + " (CPU p95 " + pct(verdict.p95()) + ")")

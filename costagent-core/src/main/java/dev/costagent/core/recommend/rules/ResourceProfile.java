@@ -15,12 +15,19 @@ import dev.costagent.core.recommend.Recommendation;
  *     whatever is done to the resource
  * @param dynamicCost the part with PricingCategory {@code Dynamic} (spot or preemptible capacity)
  */
-public record ResourceProfile(String resourceId, double windowCost, long activeDays, long firstDay, long lastDay,
-        long spanHours, double committedCost, double dynamicCost) {
+public record ResourceProfile(
+        String resourceId,
+        double windowCost,
+        long activeDays,
+        long firstDay,
+        long lastDay,
+        long spanHours,
+        double committedCost,
+        double dynamicCost) {
 
     /** A profile of on-demand cost only. */
-    public ResourceProfile(String resourceId, double windowCost, long activeDays, long firstDay, long lastDay,
-            long spanHours) {
+    public ResourceProfile(
+            String resourceId, double windowCost, long activeDays, long firstDay, long lastDay, long spanHours) {
         this(resourceId, windowCost, activeDays, firstDay, lastDay, spanHours, 0, 0);
     }
 

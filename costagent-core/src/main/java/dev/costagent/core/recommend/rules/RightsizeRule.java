@@ -65,8 +65,8 @@ public final class RightsizeRule implements RecommendationRule {
                 continue;
             }
             if (resolved.get().catalogEntry().isEmpty()) {
-                context.warn("cannot rightsize " + id + ": instance type " + resolved.get().name()
-                        + " is not in the catalog (add it to a catalog override)");
+                context.warn("cannot rightsize " + id + ": instance type "
+                        + resolved.get().name() + " is not in the catalog (add it to a catalog override)");
                 continue;
             }
             InstanceType current = resolved.get().catalogEntry().get();
@@ -87,7 +87,8 @@ public final class RightsizeRule implements RecommendationRule {
             if (best == null) {
                 for (List<InstanceType> family : context.options().catalog().otherFamilies(current)) {
                     for (InstanceType size : family) {
-                        if (!size.burstable() && fit.fits(size, false)
+                        if (!size.burstable()
+                                && fit.fits(size, false)
                                 && (best == null || size.hourlyUsd() < best.hourlyUsd())) {
                             best = size;
                             crossFamily = true;
@@ -133,9 +134,14 @@ public final class RightsizeRule implements RecommendationRule {
             inputs.put("onDemandMonthlyCost", p.onDemandMonthlyCost());
             List<String> factors = new ArrayList<>();
             if (verdict.hasMemory()) {
-                factors.add(String.format(Locale.ROOT, "memory p95 %.0f%% of %s GiB needs %.1f GiB with %.0f%% "
-                        + "headroom; target has %s GiB", verdict.memory().p95(), fmt(current.memoryGib()),
-                        fit.memoryNeed, headroom * 100, fmt(best.memoryGib())));
+                factors.add(String.format(
+                        Locale.ROOT,
+                        "memory p95 %.0f%% of %s GiB needs %.1f GiB with %.0f%% " + "headroom; target has %s GiB",
+                        verdict.memory().p95(),
+                        fmt(current.memoryGib()),
+                        fit.memoryNeed,
+                        headroom * 100,
+                        fmt(best.memoryGib())));
             } else {
                 factors.add("memory utilization unknown: target has " + fmt(best.memoryGib()) + " GiB vs "
                         + fmt(current.memoryGib()) + " GiB");
@@ -153,14 +159,17 @@ public final class RightsizeRule implements RecommendationRule {
                     .confidence(Confidence.round(0.8 * Confidence.utilizationCoverage(verdict)))
                     .risk(RiskLevel.MEDIUM, factors)
                     .effort(Effort.MEDIUM)
-                    .evidence(new Evidence(name(),
+                    .evidence(new Evidence(
+                            name(),
                             "monthlySavings = onDemandMonthlyCost × (1 − targetPrice / currentPrice); target = cheapest "
                                     + "type (same family first) with cpuP95 × currentVcpu / targetVcpu ≤ "
-                                    + fmt(target) + "%" + (verdict.hasMemory()
+                                    + fmt(target) + "%"
+                                    + (verdict.hasMemory()
                                             ? " and memory ≥ memoryP95 × currentMemory × " + fmt(1 + headroom)
                                             : ""),
                             inputs))
-                    .steps(verdict.hasMemory()
+                    .steps(
+                            verdict.hasMemory()
                                     ? "Confirm the memory peak of " + id + " stays under " + fmt(best.memoryGib())
                                             + " GiB"
                                     : "Check memory use of " + id + " fits " + fmt(best.memoryGib()) + " GiB",
@@ -184,7 +193,8 @@ public final class RightsizeRule implements RecommendationRule {
             this.verdict = verdict;
             this.targetCpu = targetCpu;
             this.memoryNeed = verdict.hasMemory()
-                    ? verdict.memory().p95() / 100 * current.memoryGib() * (1 + headroom) : Double.NaN;
+                    ? verdict.memory().p95() / 100 * current.memoryGib() * (1 + headroom)
+                    : Double.NaN;
         }
 
         boolean fits(InstanceType t, boolean sameFamily) {

@@ -57,6 +57,7 @@ public final class RuleContext {
     static final String COMMITTED = "Committed";
     /** PricingCategory of spot and preemptible cost. */
     static final String DYNAMIC = "Dynamic";
+
     private static final Filter USAGE = Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), SeriesScope.USAGE);
 
     private final QueryEngine billing;
@@ -87,8 +88,12 @@ public final class RuleContext {
      * @param anomalies anomalies from the analysis stage
      * @param inventory stated instance types
      */
-    public RuleContext(QueryEngine billing, RecommendationOptions options, Map<String, UtilizationVerdict> utilization,
-            List<AnomalySignal> anomalies, InstanceInventory inventory) {
+    public RuleContext(
+            QueryEngine billing,
+            RecommendationOptions options,
+            Map<String, UtilizationVerdict> utilization,
+            List<AnomalySignal> anomalies,
+            InstanceInventory inventory) {
         this.billing = requireNonNull(billing, "billing");
         this.options = requireNonNull(options, "options");
         this.utilization = Collections.unmodifiableSortedMap(new TreeMap<>(utilization));
@@ -168,8 +173,10 @@ public final class RuleContext {
             NavigableMap<Long, Double> days = dailyUsageCost();
             window = days.isEmpty()
                     ? Optional.empty()
-                    : Optional.of(BillingWindow.ofDays(Math.max(days.firstKey(), days.lastKey() + 1
-                            - options.lookbackDays()), days.lastKey() + 1, days.firstKey()));
+                    : Optional.of(BillingWindow.ofDays(
+                            Math.max(days.firstKey(), days.lastKey() + 1 - options.lookbackDays()),
+                            days.lastKey() + 1,
+                            days.firstKey()));
         }
         return window;
     }
@@ -178,7 +185,8 @@ public final class RuleContext {
     public NavigableMap<Long, Double> dailyUsageCost() {
         if (dailyUsageCost == null) {
             NavigableMap<Long, Double> days = new TreeMap<>();
-            QueryResult result = query(CostQuery.builder().groupBy(Dimension.DAY).filter(USAGE).build());
+            QueryResult result = query(
+                    CostQuery.builder().groupBy(Dimension.DAY).filter(USAGE).build());
             for (QueryResult.Group g : result.groups()) {
                 if (g.key(0) != null) {
                     days.merge(BillingWindow.parseDay(g.key(0)), g.value(), Double::sum);
@@ -212,14 +220,18 @@ public final class RuleContext {
      * 00:00) are spread evenly over the day's 24 hours: see {@link #spreadDailyRows(double[])}.
      */
     public Map<CommitmentScope, double[]> commitmentEligibleHourlyByScope() {
-        return eligibleHourly(null).entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                e -> e.getKey().scope(), Map.Entry::getValue, (a, b) -> {
-                    double[] sum = a.clone();
-                    for (int h = 0; h < sum.length; h++) {
-                        sum[h] += b[h];
-                    }
-                    return sum;
-                }, TreeMap::new));
+        return eligibleHourly(null).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        e -> e.getKey().scope(),
+                        Map.Entry::getValue,
+                        (a, b) -> {
+                            double[] sum = a.clone();
+                            for (int h = 0; h < sum.length; h++) {
+                                sum[h] += b[h];
+                            }
+                            return sum;
+                        },
+                        TreeMap::new));
     }
 
     /** A resource's (or, with a null resource, a whole scope's) hourly commitment-eligible on-demand cost. */
@@ -231,12 +243,16 @@ public final class RuleContext {
      */
     Map<ScopedKey, double[]> eligibleHourly(Set<String> resourceIds) {
         BillingWindow w = window().orElse(null);
-        if (w == null || options.commitmentServiceCategories().isEmpty()
+        if (w == null
+                || options.commitmentServiceCategories().isEmpty()
                 || (resourceIds != null && resourceIds.isEmpty())) {
             return Map.of();
         }
-        List<Dimension> dims = new ArrayList<>(List.of(Dimension.HOUR, Dimension.of(FocusColumn.PROVIDER_NAME),
-                Dimension.of(FocusColumn.BILLING_ACCOUNT_ID), Dimension.of(FocusColumn.SUB_ACCOUNT_ID),
+        List<Dimension> dims = new ArrayList<>(List.of(
+                Dimension.HOUR,
+                Dimension.of(FocusColumn.PROVIDER_NAME),
+                Dimension.of(FocusColumn.BILLING_ACCOUNT_ID),
+                Dimension.of(FocusColumn.SUB_ACCOUNT_ID),
                 Dimension.of(FocusColumn.BILLING_CURRENCY)));
         if (resourceIds != null) {
             dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
@@ -245,8 +261,8 @@ public final class RuleContext {
                 .groupBy(dims)
                 .filter(USAGE)
                 .filter(new Filter(Dimension.of(FocusColumn.PRICING_CATEGORY), ON_DEMAND, false))
-                .filter(new Filter(Dimension.of(FocusColumn.SERVICE_CATEGORY), options.commitmentServiceCategories(),
-                        false))
+                .filter(new Filter(
+                        Dimension.of(FocusColumn.SERVICE_CATEGORY), options.commitmentServiceCategories(), false))
                 .range(w.range());
         if (resourceIds != null) {
             q.filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), resourceIds, false));
@@ -263,8 +279,8 @@ public final class RuleContext {
                 continue;
             }
             String account = g.key(2) != null ? g.key(2) : g.key(3);
-            ScopedKey key = new ScopedKey(new CommitmentScope(g.key(1), account, g.key(4)),
-                    resourceIds == null ? null : g.key(5));
+            ScopedKey key = new ScopedKey(
+                    new CommitmentScope(g.key(1), account, g.key(4)), resourceIds == null ? null : g.key(5));
             out.computeIfAbsent(key, k -> new double[(int) w.hours()])[(int) h] += g.value();
         }
         out.values().forEach(RuleContext::spreadDailyRows);
@@ -331,7 +347,10 @@ public final class RuleContext {
             if (w != null) {
                 double best = Double.NEGATIVE_INFINITY;
                 for (QueryResult.Group g : query(CostQuery.builder()
-                        .groupBy(Dimension.of(FocusColumn.BILLING_CURRENCY)).filter(USAGE).range(w.range()).build())
+                                .groupBy(Dimension.of(FocusColumn.BILLING_CURRENCY))
+                                .filter(USAGE)
+                                .range(w.range())
+                                .build())
                         .groups()) {
                     if (g.key(0) != null && Math.abs(g.value()) > best) {
                         best = Math.abs(g.value());
@@ -405,7 +424,8 @@ public final class RuleContext {
      */
     public boolean schedulable(String resourceId) {
         String category = serviceCategory(resourceId);
-        return category != null && options.scheduleServiceCategories().contains(category)
+        return category != null
+                && options.scheduleServiceCategories().contains(category)
                 && instanceType(resourceId).isPresent();
     }
 
@@ -440,11 +460,14 @@ public final class RuleContext {
             if (w != null) {
                 QueryResult result = query(CostQuery.builder()
                         .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.CHARGE_DESCRIPTION))
-                        .filter(USAGE).range(w.range()).build());
+                        .filter(USAGE)
+                        .range(w.range())
+                        .build());
                 for (QueryResult.Group g : result.groups()) {
                     if (g.key(0) != null && g.key(1) != null) {
-                        descriptions.computeIfAbsent(g.key(0), k -> new HashMap<>()).merge(g.key(1), g.value(),
-                                Double::sum);
+                        descriptions
+                                .computeIfAbsent(g.key(0), k -> new HashMap<>())
+                                .merge(g.key(1), g.value(), Double::sum);
                     }
                 }
             }
@@ -461,9 +484,7 @@ public final class RuleContext {
             BillingWindow w = window().orElse(null);
             Set<String> candidates = new TreeSet<>(utilization.keySet());
             candidates.addAll(profiles().keySet());
-            instanceTypes = w == null
-                    ? Map.of()
-                    : resolver.resolve(billing, w.range(), candidates, descriptions());
+            instanceTypes = w == null ? Map.of() : resolver.resolve(billing, w.range(), candidates, descriptions());
         }
         return Optional.ofNullable(instanceTypes.get(resourceId));
     }
@@ -482,8 +503,11 @@ public final class RuleContext {
                 dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
                 dims.add(Dimension.of(FocusColumn.BILLING_CURRENCY));
                 keys.forEach(k -> dims.add(Dimension.tag(k)));
-                QueryResult result = query(
-                        CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build());
+                QueryResult result = query(CostQuery.builder()
+                        .groupBy(dims)
+                        .filter(USAGE)
+                        .range(w.range())
+                        .build());
                 for (QueryResult.Group g : result.groups()) {
                     if (g.key(0) == null) {
                         continue;
@@ -522,7 +546,9 @@ public final class RuleContext {
             return Map.of();
         }
         QueryResult result = query(CostQuery.builder()
-                .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.DAY,
+                .groupBy(
+                        Dimension.of(FocusColumn.RESOURCE_ID),
+                        Dimension.DAY,
                         Dimension.of(FocusColumn.PRICING_CATEGORY))
                 .filter(USAGE)
                 .filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), candidates, false))
@@ -544,8 +570,8 @@ public final class RuleContext {
             } else if (DYNAMIC.equalsIgnoreCase(g.key(2))) {
                 a[2] += g.value();
             }
-            days.computeIfAbsent(id, k -> new HashMap<>()).merge(BillingWindow.parseDay(g.key(1)), g.value(),
-                    Double::sum);
+            days.computeIfAbsent(id, k -> new HashMap<>())
+                    .merge(BillingWindow.parseDay(g.key(1)), g.value(), Double::sum);
         }
         Map<String, ResourceProfile> out = new TreeMap<>();
         acc.forEach((id, a) -> {
@@ -565,5 +591,4 @@ public final class RuleContext {
         });
         return out;
     }
-
 }

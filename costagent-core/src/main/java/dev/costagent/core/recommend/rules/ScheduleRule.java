@@ -37,7 +37,8 @@ public final class ScheduleRule implements RecommendationRule {
         // Hours off are judged from hourly rows; daily or monthly rows show no hours, and none are invented.
         List<String> coarse = context.granularity().entrySet().stream()
                 .filter(e -> e.getValue() == Granularity.DAILY || e.getValue() == Granularity.MONTHLY)
-                .map(e -> e.getKey() + " (" + e.getValue().label() + ")").toList();
+                .map(e -> e.getKey() + " (" + e.getValue().label() + ")")
+                .toList();
         if (!coarse.isEmpty()) {
             context.warn(name() + " skipped for " + String.join(", ", coarse)
                     + ": rows longer than an hour (ChargePeriodEnd - ChargePeriodStart) show no working hours");
@@ -48,7 +49,9 @@ public final class ScheduleRule implements RecommendationRule {
         // Candidates: non-production compute with cost every day; only they go through the hourly query.
         Map<String, ResourceProfile> candidates = new TreeMap<>();
         for (ResourceProfile p : context.profiles().values()) {
-            if (context.nonProduction(p.resourceId()) && context.schedulable(p.resourceId()) && !context.stale(p)
+            if (context.nonProduction(p.resourceId())
+                    && context.schedulable(p.resourceId())
+                    && !context.stale(p)
                     && p.everyDay()) {
                 candidates.put(p.resourceId(), p);
             }
@@ -78,13 +81,15 @@ public final class ScheduleRule implements RecommendationRule {
                     .currentMonthlyCost(p.monthlyCost())
                     .monthlySavings(p.onDemandMonthlyCost() * offShare)
                     .confidence(Confidence.round(0.85 * Confidence.billingCoverage(p.spanHours())))
-                    .risk(RiskLevel.LOW, List.of("tagged " + context.environment(p.resourceId())
-                            + "; stopping outside working hours is reversible"))
+                    .risk(
+                            RiskLevel.LOW,
+                            List.of("tagged " + context.environment(p.resourceId())
+                                    + "; stopping outside working hours is reversible"))
                     .effort(Effort.LOW)
-                    .evidence(new Evidence(name(),
-                            "monthlySavings = onDemandMonthlyCost × (168 − onHoursPerWeek) / 168",
-                            inputs))
-                    .steps("Agree working hours with the owning team",
+                    .evidence(new Evidence(
+                            name(), "monthlySavings = onDemandMonthlyCost × (168 − onHoursPerWeek) / 168", inputs))
+                    .steps(
+                            "Agree working hours with the owning team",
                             "Add a stop/start schedule (e.g. AWS Instance Scheduler, Azure start/stop VMs)",
                             "Check the first scheduled morning start")
                     .rollback("Remove the schedule")

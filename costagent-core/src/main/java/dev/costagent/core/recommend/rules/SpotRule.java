@@ -36,8 +36,11 @@ public final class SpotRule implements RecommendationRule {
         String key = context.options().spotTagKey();
         Rate rate = context.options().rates().get(PricingRates.Kind.SPOT, "default");
         for (ResourceProfile p : context.profiles().values()) {
-            if (!context.schedulable(p.resourceId()) || !context.spotTolerant(p.resourceId()) || context.stale(p)
-                    || p.dynamicShare() >= 0.5 || p.onDemandMonthlyCost() <= 0) {
+            if (!context.schedulable(p.resourceId())
+                    || !context.spotTolerant(p.resourceId())
+                    || context.stale(p)
+                    || p.dynamicShare() >= 0.5
+                    || p.onDemandMonthlyCost() <= 0) {
                 continue;
             }
             String workload = context.tag(p.resourceId(), key);
@@ -53,11 +56,15 @@ public final class SpotRule implements RecommendationRule {
                     .currentMonthlyCost(p.monthlyCost())
                     .monthlySavings(p.onDemandMonthlyCost() * rate.value())
                     .confidence(0.5)
-                    .risk(RiskLevel.MEDIUM, List.of("spot capacity can be reclaimed at short notice",
-                            "the discount varies by type, region and time"))
+                    .risk(
+                            RiskLevel.MEDIUM,
+                            List.of(
+                                    "spot capacity can be reclaimed at short notice",
+                                    "the discount varies by type, region and time"))
                     .effort(Effort.MEDIUM)
                     .evidence(new Evidence(name(), "monthlySavings = onDemandMonthlyCost × spotDiscount", inputs))
-                    .steps("Make the workload checkpoint or retry on interruption",
+                    .steps(
+                            "Make the workload checkpoint or retry on interruption",
                             "Move it to a spot-backed group (e.g. an EC2 Auto Scaling group with a spot allocation)")
                     .rollback("Switch the group back to on-demand capacity")
                     .build());

@@ -67,12 +67,18 @@ public final class StorageTierRule implements RecommendationRule {
                     .currentMonthlyCost(monthly)
                     .monthlySavings(monthly * (1 - ratio))
                     .confidence(Confidence.round(0.9 * Confidence.billingCoverage(w.hours())))
-                    .risk(RiskLevel.LOW, List.of("online volume modification",
-                            "gp2 volumes over 1 TB had more baseline IOPS than gp3's 3000: provision IOPS to match"))
+                    .risk(
+                            RiskLevel.LOW,
+                            List.of(
+                                    "online volume modification",
+                                    "gp2 volumes over 1 TB had more baseline IOPS than gp3's 3000: provision IOPS to match"))
                     .effort(Effort.LOW)
-                    .evidence(new Evidence(name(),
-                            "monthlySavings = gp2WindowCost / windowHours × 730 × (1 − gp3Price / gp2Price)", inputs))
-                    .steps("Modify volume " + e.getKey() + " to type gp3 (no detach needed)",
+                    .evidence(new Evidence(
+                            name(),
+                            "monthlySavings = gp2WindowCost / windowHours × 730 × (1 − gp3Price / gp2Price)",
+                            inputs))
+                    .steps(
+                            "Modify volume " + e.getKey() + " to type gp3 (no detach needed)",
                             "Match IOPS and throughput if the volume is larger than 1 TB")
                     .rollback("Modify the volume back to gp2 (after the 6-hour modification cool-down)")
                     .build());

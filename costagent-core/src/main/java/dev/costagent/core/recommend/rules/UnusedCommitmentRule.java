@@ -61,9 +61,13 @@ public final class UnusedCommitmentRule implements RecommendationRule {
                     .confidence(Confidence.round(0.75 * Confidence.billingCoverage(u.hours())))
                     .risk(RiskLevel.LOW, List.of("the commitment is paid either way; only how it is used changes"))
                     .effort(Effort.MEDIUM)
-                    .evidence(new Evidence(name(), "monthlySavings = on-demand compute cost the unused commitment "
-                            + "can absorb, per hour min(left on-demand, unused/h), × 730", inputs))
-                    .steps("Find on-demand usage the commitment could cover (same family/region, or any compute "
+                    .evidence(new Evidence(
+                            name(),
+                            "monthlySavings = on-demand compute cost the unused commitment "
+                                    + "can absorb, per hour min(left on-demand, unused/h), × 730",
+                            inputs))
+                    .steps(
+                            "Find on-demand usage the commitment could cover (same family/region, or any compute "
                                     + "for a compute savings plan) and move it there",
                             "Otherwise exchange or sell it where the provider allows, and do not renew it")
                     .rollback("Move the workloads back")

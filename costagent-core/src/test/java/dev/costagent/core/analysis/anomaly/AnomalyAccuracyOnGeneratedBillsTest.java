@@ -33,10 +33,15 @@ class AnomalyAccuracyOnGeneratedBillsTest {
     private static final double[] NOISE = {0.02, 0.10, 0.20};
     /** {@code -DdebugAnomalies} prints the ground truth and every unexplained detection. */
     private static final boolean DEBUG = System.getProperty("debugAnomalies") != null;
+
     private static final int PLANTED_PER_BILL = 15;
 
     private static GeneratorSpec.Builder spec(double noise, long seed) {
-        return GeneratorSpec.builder().seed(seed).rows(50_000).days(60).start(LocalDate.of(2024, 7, 1))
+        return GeneratorSpec.builder()
+                .seed(seed)
+                .rows(50_000)
+                .days(60)
+                .start(LocalDate.of(2024, 7, 1))
                 .noise(noise);
     }
 
@@ -53,7 +58,8 @@ class AnomalyAccuracyOnGeneratedBillsTest {
         int seriesDaysClean = 0;
         StringBuilder report = new StringBuilder();
         for (int i = 0; i < NOISE.length; i++) {
-            BillingGenerator generator = spec(NOISE[i], 100 + i).randomAnomalies(PLANTED_PER_BILL).generator();
+            BillingGenerator generator =
+                    spec(NOISE[i], 100 + i).randomAnomalies(PLANTED_PER_BILL).generator();
             CostTable table = CostTable.of(generator);
             List<PlantedAnomaly> truth = generator.groundTruth();
             if (DEBUG) {
@@ -63,9 +69,10 @@ class AnomalyAccuracyOnGeneratedBillsTest {
             int p = 0;
             int f = 0;
             for (PlantedAnomaly t : truth) {
-                boolean hit = scan.anomalies().stream().anyMatch(a -> a.covers(t.dimension(), t.value())
-                        && a.includes(t.date())
-                        && Math.signum(a.impact()) == Math.signum(t.magnitude()));
+                boolean hit = scan.anomalies().stream()
+                        .anyMatch(a -> a.covers(t.dimension(), t.value())
+                                && a.includes(t.date())
+                                && Math.signum(a.impact()) == Math.signum(t.magnitude()));
                 if (t.type() == AnomalyType.LEVEL_SHIFT) {
                     shifts++;
                     shiftsFound += hit ? 1 : 0;
@@ -92,17 +99,35 @@ class AnomalyAccuracyOnGeneratedBillsTest {
             AnomalyScan cleanScan = detector.scan(clean, SeriesScope.usage());
             falsePositivesClean += cleanScan.anomalies().size();
             seriesDaysClean += cleanScan.seriesScanned() * (cleanScan.historyDays() - cleanScan.requiredDays());
-            report.append(String.format(Locale.ROOT, "  noise %.2f: planted spikes/drops %d, found %d; detections %d,"
-                    + " explained %d; false positives on the clean bill %d over %d series%n", NOISE[i], p, f, d, e,
-                    cleanScan.anomalies().size(), cleanScan.seriesScanned()));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "  noise %.2f: planted spikes/drops %d, found %d; detections %d,"
+                            + " explained %d; false positives on the clean bill %d over %d series%n",
+                    NOISE[i],
+                    p,
+                    f,
+                    d,
+                    e,
+                    cleanScan.anomalies().size(),
+                    cleanScan.seriesScanned()));
         }
         double precision = (double) explained / detections;
         double recall = (double) found / planted;
-        System.out.printf(Locale.ROOT, "anomaly accuracy (generated bills): spikes/drops planted=%d recall=%.3f, "
-                + "detections=%d precision=%.3f, level shifts found on their first day %d/%d, false positives on "
-                + "anomaly-free bills %d over %d series-days (a rise traced to a newly launched resource counts as "
-                + "explained)%n%s", planted, recall, detections, precision, shiftsFound,
-                shifts, falsePositivesClean, seriesDaysClean, report);
+        System.out.printf(
+                Locale.ROOT,
+                "anomaly accuracy (generated bills): spikes/drops planted=%d recall=%.3f, "
+                        + "detections=%d precision=%.3f, level shifts found on their first day %d/%d, false positives on "
+                        + "anomaly-free bills %d over %d series-days (a rise traced to a newly launched resource counts as "
+                        + "explained)%n%s",
+                planted,
+                recall,
+                detections,
+                precision,
+                shiftsFound,
+                shifts,
+                falsePositivesClean,
+                seriesDaysClean,
+                report);
         assertThat(planted).isGreaterThanOrEqualTo(30);
         assertThat(recall).isGreaterThanOrEqualTo(0.9);
         assertThat(precision).isGreaterThanOrEqualTo(0.9);
@@ -111,8 +136,10 @@ class AnomalyAccuracyOnGeneratedBillsTest {
     private static boolean explainedBy(Anomaly a, List<PlantedAnomaly> truth, CostTable table) {
         // the generator launches its last resource mid-period: a real, unlabelled rise, traced to a resource with
         // nothing expected that day that made most of the impact
-        if (a.impact() > 0 && a.rootCauses().stream().anyMatch(c -> c.dimension().equals("ResourceId")
-                && c.expected() == 0 && c.shareOfImpact() >= 0.5)) {
+        if (a.impact() > 0
+                && a.rootCauses().stream()
+                        .anyMatch(c ->
+                                c.dimension().equals("ResourceId") && c.expected() == 0 && c.shareOfImpact() >= 0.5)) {
             return true;
         }
         for (PlantedAnomaly t : truth) {
@@ -132,7 +159,8 @@ class AnomalyAccuracyOnGeneratedBillsTest {
                 return true;
             }
             // does the anomalous series carry cost of the planted value that day?
-            QueryResult r = table.execute(SeriesScope.usage().query()
+            QueryResult r = table.execute(SeriesScope.usage()
+                    .query()
                     .range(TimeRange.days(day(a, t), day(a, t).plusDays(1)))
                     .filter(Filter.in(Dimension.column(t.dimension()), t.value()))
                     .filter(Filter.in(Dimension.column(a.dimension()), a.value()))

@@ -32,8 +32,8 @@ class AnomalyAccuracyOnSyntheticSeriesTest {
         int falsePositivesClean = 0;
         for (int s = 0; s < 12; s++) {
             double trend = (random.nextDouble() - 0.3) * 0.004;
-            SyntheticSeries.Labelled l = SyntheticSeries.withAnomalies(random, 90, 100 + 1000 * random.nextDouble(),
-                    trend, noise, 3, Math.max(0.3, 8 * noise), 8);
+            SyntheticSeries.Labelled l = SyntheticSeries.withAnomalies(
+                    random, 90, 100 + 1000 * random.nextDouble(), trend, noise, 3, Math.max(0.3, 8 * noise), 8);
             DailySeries series = new DailySeries("ServiceName", "s" + s, new DayAxis(START, 90), l.values());
             List<Anomaly> found = detector.detect(series);
             planted += l.planted().size();
@@ -44,14 +44,24 @@ class AnomalyAccuracyOnSyntheticSeriesTest {
                 }
             }
             double[] clean = SyntheticSeries.clean(random, 90, 500, trend, noise);
-            falsePositivesClean += detector.detect(new DailySeries("ServiceName", "c" + s,
-                    new DayAxis(START, 90), clean)).size();
+            falsePositivesClean += detector.detect(
+                            new DailySeries("ServiceName", "c" + s, new DayAxis(START, 90), clean))
+                    .size();
         }
         double precision = detections == 0 ? 1 : (double) truePositives / detections;
         double recall = (double) truePositives / planted;
-        System.out.printf(Locale.ROOT, "anomaly accuracy (synthetic) noise=%.2f planted=%d detected=%d tp=%d "
-                + "precision=%.3f recall=%.3f falsePositivesOnClean=%d over %d series-days%n", noise, planted,
-                detections, truePositives, precision, recall, falsePositivesClean, 12 * 76);
+        System.out.printf(
+                Locale.ROOT,
+                "anomaly accuracy (synthetic) noise=%.2f planted=%d detected=%d tp=%d "
+                        + "precision=%.3f recall=%.3f falsePositivesOnClean=%d over %d series-days%n",
+                noise,
+                planted,
+                detections,
+                truePositives,
+                precision,
+                recall,
+                falsePositivesClean,
+                12 * 76);
         assertThat(planted).isGreaterThanOrEqualTo(30);
         assertThat(precision).isGreaterThanOrEqualTo(0.9);
         assertThat(recall).isGreaterThanOrEqualTo(0.9);

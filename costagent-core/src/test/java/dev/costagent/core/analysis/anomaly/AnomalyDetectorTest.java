@@ -96,7 +96,8 @@ class AnomalyDetectorTest {
         x[35] = 0.05; // five times its level, below the 1.00 floor
         assertThat(AnomalyDetector.defaults().detect(series(x))).isEmpty();
         // it is the floor, not the score, that keeps it out
-        assertThat(AnomalyDetector.builder().minImpactDollars(0.01).build().detect(series(x))).hasSize(1);
+        assertThat(AnomalyDetector.builder().minImpactDollars(0.01).build().detect(series(x)))
+                .hasSize(1);
     }
 
     @Test
@@ -104,22 +105,35 @@ class AnomalyDetectorTest {
         Random random = new Random(3);
         double[] x = SyntheticSeries.clean(random, 60, 1000, 0, 0.05);
         x[40] *= 1.35; // about 7 noise sigmas, 5 prediction sigmas
-        assertThat(AnomalyDetector.builder().sensitivity(Sensitivity.HIGH).build().detect(series(x)))
-                .extracting(Anomaly::date).contains(MONDAY.plusDays(40));
-        assertThat(AnomalyDetector.builder().sensitivity(Sensitivity.LOW).build().detect(series(x)))
-                .extracting(Anomaly::date).doesNotContain(MONDAY.plusDays(40));
+        assertThat(AnomalyDetector.builder()
+                        .sensitivity(Sensitivity.HIGH)
+                        .build()
+                        .detect(series(x)))
+                .extracting(Anomaly::date)
+                .contains(MONDAY.plusDays(40));
+        assertThat(AnomalyDetector.builder()
+                        .sensitivity(Sensitivity.LOW)
+                        .build()
+                        .detect(series(x)))
+                .extracting(Anomaly::date)
+                .doesNotContain(MONDAY.plusDays(40));
     }
 
     @Test
     void badConfigurationIsRejectedWithAOneLineReason() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AnomalyDetector.builder().dimensions(List.of(dev.costagent.core.table.Dimension.DAY)))
+                .hasMessageContaining("time dimension");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnomalyDetector.builder()
-                .dimensions(List.of(dev.costagent.core.table.Dimension.DAY))).hasMessageContaining("time dimension");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnomalyDetector.builder().rootCauseDimensions(
-                List.of(dev.costagent.core.table.Dimension.column("SkuId"),
-                        dev.costagent.core.table.Dimension.column("SkuId")))).hasMessageContaining("repeat");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnomalyDetector.builder().threshold(0))
+                        .rootCauseDimensions(List.of(
+                                dev.costagent.core.table.Dimension.column("SkuId"),
+                                dev.costagent.core.table.Dimension.column("SkuId"))))
+                .hasMessageContaining("repeat");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AnomalyDetector.builder().threshold(0))
                 .hasMessageContaining("positive");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnomalyDetector.builder().lookbackDays(7))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> AnomalyDetector.builder().lookbackDays(7))
                 .hasMessageContaining("14..364");
     }
 
@@ -130,7 +144,8 @@ class AnomalyDetectorTest {
         x[10] = 1000;
         x[13] = 1000;
         x[19] = 1000;
-        assertThat(AnomalyDetector.defaults().detect(series(x))).extracting(Anomaly::date)
+        assertThat(AnomalyDetector.defaults().detect(series(x)))
+                .extracting(Anomaly::date)
                 .containsExactly(MONDAY.plusDays(19));
     }
 }

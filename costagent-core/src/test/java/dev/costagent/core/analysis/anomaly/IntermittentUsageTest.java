@@ -32,17 +32,35 @@ class IntermittentUsageTest {
             double factor = 1;
             if (day.getDayOfWeek().getValue() == 7) {
                 factor = "batch".equals(spiked) && d == spikeDay ? 5 : 1;
-                rows.add(Rows.usage(day, "Batch", "acct-1", "us-east-1", "batch-1", "sku-batch",
+                rows.add(Rows.usage(
+                        day,
+                        "Batch",
+                        "acct-1",
+                        "us-east-1",
+                        "batch-1",
+                        "sku-batch",
                         round(120 * factor * (1 + 0.05 * random.nextGaussian()))));
             }
             if (d >= 15) {
                 factor = "function".equals(spiked) && d == spikeDay ? 5 : 1;
-                rows.add(Rows.usage(day, "Lambda", "acct-2", "eu-west-1", "fn-1", "sku-fn",
+                rows.add(Rows.usage(
+                        day,
+                        "Lambda",
+                        "acct-2",
+                        "eu-west-1",
+                        "fn-1",
+                        "sku-fn",
                         round(30 * factor * (1 + 0.1 * random.nextGaussian()))));
             }
             if (random.nextDouble() < 0.7) {
                 factor = "cents".equals(spiked) && d == spikeDay ? 5 : 1;
-                rows.add(Rows.usage(day, "CloudTrail", "acct-1", "us-east-1", "trail-1", "sku-trail",
+                rows.add(Rows.usage(
+                        day,
+                        "CloudTrail",
+                        "acct-1",
+                        "us-east-1",
+                        "trail-1",
+                        "sku-trail",
                         round(0.03 * factor * (1 + 0.3 * random.nextDouble()))));
             }
         }
@@ -97,12 +115,18 @@ class IntermittentUsageTest {
         // a support plan billed on the first of each month: a day and a bit of the whole bill at once
         for (LocalDate day : List.of(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 8, 1))) {
             rows.add(Rows.row(day, "Usage", "Support", "acct-1", "us-east-1", "support-plan", "sku-support", 900)
-                    .chargeFrequency("Recurring").build());
+                    .chargeFrequency("Recurring")
+                    .build());
         }
         CostTable table = CostTable.of(rows); // the real engine: it filters on ChargeFrequency
-        assertThat(AnomalyDetector.defaults().scan(table, SeriesScope.usage()).anomalies()).isEmpty();
-        assertThat(AnomalyDetector.builder().excludeRecurring(false).build()
-                .scan(table, SeriesScope.usage()).anomalies())
-                .as("without the exclusion the fee is a rise").isNotEmpty();
+        assertThat(AnomalyDetector.defaults().scan(table, SeriesScope.usage()).anomalies())
+                .isEmpty();
+        assertThat(AnomalyDetector.builder()
+                        .excludeRecurring(false)
+                        .build()
+                        .scan(table, SeriesScope.usage())
+                        .anomalies())
+                .as("without the exclusion the fee is a rise")
+                .isNotEmpty();
     }
 }

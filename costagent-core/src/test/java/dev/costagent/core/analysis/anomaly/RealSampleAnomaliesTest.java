@@ -33,7 +33,9 @@ class RealSampleAnomaliesTest {
             // no two events for the same day and series, and no series reported twice for one day
             assertThat(seen.add(a.date() + a.label())).isTrue();
             for (String nested : a.seenIn()) {
-                assertThat(seen.add(a.date() + nested)).as("%s also reported on its own", nested).isTrue();
+                assertThat(seen.add(a.date() + nested))
+                        .as("%s also reported on its own", nested)
+                        .isTrue();
             }
             assertThat(a.severity()).isEqualTo(Severity.of(a.score(), a.impact(), meanDaily, detector.threshold()));
         }

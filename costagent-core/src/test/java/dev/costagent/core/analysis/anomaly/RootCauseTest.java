@@ -29,10 +29,17 @@ class RootCauseTest {
         });
         Anomaly total = scan.anomalies().get(0);
         String resource = SyntheticBill.resource("EC2", "acct-2", "eu-west-1", 1);
-        assertThat(total.rootCauses()).extracting(c -> c.dimension() + "=" + c.value())
-                .contains("ResourceId=" + resource, "ServiceName=EC2", "SubAccountId=acct-2", "RegionId=eu-west-1",
+        assertThat(total.rootCauses())
+                .extracting(c -> c.dimension() + "=" + c.value())
+                .contains(
+                        "ResourceId=" + resource,
+                        "ServiceName=EC2",
+                        "SubAccountId=acct-2",
+                        "RegionId=eu-west-1",
                         "SkuId=sku-EC2");
-        RootCause top = total.rootCauses().stream().filter(c -> c.dimension().equals("ResourceId")).findFirst()
+        RootCause top = total.rootCauses().stream()
+                .filter(c -> c.dimension().equals("ResourceId"))
+                .findFirst()
                 .orElseThrow();
         assertThat(top.value()).isEqualTo(resource);
         assertThat(top.shareOfImpact()).isCloseTo(1.0, within(0.1)); // it made (almost) all of the impact

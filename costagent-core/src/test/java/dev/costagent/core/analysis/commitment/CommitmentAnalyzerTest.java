@@ -15,15 +15,23 @@ class CommitmentAnalyzerTest {
     private static final LocalDate DAY = LocalDate.of(2024, 9, 18);
 
     private static CostRecord covered(String service, double cost, String id) {
-        return Rows.row(DAY, "Usage", service, "a", "r", "x", "s", cost).commitmentDiscountId(id)
-                .commitmentDiscountName(id + "-name").commitmentDiscountType("Savings Plan")
-                .commitmentDiscountCategory("Spend").commitmentDiscountStatus("Used").build();
+        return Rows.row(DAY, "Usage", service, "a", "r", "x", "s", cost)
+                .commitmentDiscountId(id)
+                .commitmentDiscountName(id + "-name")
+                .commitmentDiscountType("Savings Plan")
+                .commitmentDiscountCategory("Spend")
+                .commitmentDiscountStatus("Used")
+                .build();
     }
 
     private static CostRecord unused(String service, double cost, String id) {
-        return Rows.row(DAY, "Usage", service, "a", "r", null, "s", cost).commitmentDiscountId(id)
-                .commitmentDiscountName(id + "-name").commitmentDiscountType("Savings Plan")
-                .commitmentDiscountCategory("Spend").commitmentDiscountStatus("Unused").build();
+        return Rows.row(DAY, "Usage", service, "a", "r", null, "s", cost)
+                .commitmentDiscountId(id)
+                .commitmentDiscountName(id + "-name")
+                .commitmentDiscountType("Savings Plan")
+                .commitmentDiscountCategory("Spend")
+                .commitmentDiscountStatus("Unused")
+                .build();
     }
 
     @Test
@@ -35,7 +43,9 @@ class CommitmentAnalyzerTest {
                 unused("EC2", 15, "sp-1"),
                 unused("EC2", 30, "sp-2"),
                 Rows.usage(DAY, "S3", "a", "r", "b", "s", 500), // no commitment covers S3: not eligible
-                Rows.row(DAY, "Purchase", "EC2", "a", "r", null, "s", 999).commitmentDiscountId("sp-1").build());
+                Rows.row(DAY, "Purchase", "EC2", "a", "r", null, "s", 999)
+                        .commitmentDiscountId("sp-1")
+                        .build());
         CommitmentReport r = CommitmentAnalyzer.defaults().analyze(new ListQueryEngine(rows), TimeRange.ALL);
         assertThat(r.eligibleServices()).containsExactly("EC2");
         assertThat(r.eligibleCost()).isEqualTo(200);
@@ -54,8 +64,8 @@ class CommitmentAnalyzerTest {
 
     @Test
     void noCommitmentsGiveNullRatiosNotNaN() {
-        CommitmentReport r = CommitmentAnalyzer.defaults().analyze(
-                new ListQueryEngine(List.of(Rows.usage(DAY, "EC2", "a", "r", "x", "s", 10))), TimeRange.ALL);
+        CommitmentReport r = CommitmentAnalyzer.defaults()
+                .analyze(new ListQueryEngine(List.of(Rows.usage(DAY, "EC2", "a", "r", "x", "s", 10))), TimeRange.ALL);
         assertThat(r.coverage()).isNull();
         assertThat(r.utilization()).isNull();
         assertThat(r.commitments()).isEmpty();

@@ -19,14 +19,25 @@ class ForecastBacktestOnGeneratedBillTest {
 
     @Test
     void mapeOnGeneratedBillIsPinned() {
-        CostTable table = CostTable.of(GeneratorSpec.builder().seed(7).rows(60_000).days(90)
-                .start(LocalDate.of(2024, 6, 1)).noise(0.10).generator());
+        CostTable table = CostTable.of(GeneratorSpec.builder()
+                .seed(7)
+                .rows(60_000)
+                .days(90)
+                .start(LocalDate.of(2024, 6, 1))
+                .noise(0.10)
+                .generator());
         DailySeries total = new DailySeriesReader(table, SeriesScope.usage()).total();
         assertThat(total.axis().days()).isEqualTo(90);
         Backtest b = Forecaster.backtest(total.values(), 28, 7, 2);
-        System.out.printf(Locale.ROOT, "forecast backtest (generated bill, 90 days, noise 0.10): origins=%d "
-                + "points=%d MAPE=%.2f%% coverage80=%.3f coverage95=%.3f%n", b.origins(), b.points(), b.mape(),
-                b.coverage80(), b.coverage95());
+        System.out.printf(
+                Locale.ROOT,
+                "forecast backtest (generated bill, 90 days, noise 0.10): origins=%d "
+                        + "points=%d MAPE=%.2f%% coverage80=%.3f coverage95=%.3f%n",
+                b.origins(),
+                b.points(),
+                b.mape(),
+                b.coverage80(),
+                b.coverage95());
         assertThat(b.points()).isGreaterThan(150);
         assertThat(b.mape()).isLessThan(3.0);
         assertThat(b.coverage95()).isGreaterThan(0.85);

@@ -95,15 +95,19 @@ class ForecasterTest {
         double c95 = 0;
         int runs = 20;
         for (int s = 0; s < runs; s++) {
-            double[] y = SyntheticSeries.clean(random, 120, 500 + 1000 * random.nextDouble(),
-                    (random.nextDouble() - 0.3) * 0.004, 0.05);
+            double[] y = SyntheticSeries.clean(
+                    random, 120, 500 + 1000 * random.nextDouble(), (random.nextDouble() - 0.3) * 0.004, 0.05);
             Backtest b = Forecaster.backtest(y, 28, 7, 3);
             mape += b.mape() / runs;
             c80 += b.coverage80() / runs;
             c95 += b.coverage95() / runs;
         }
-        System.out.printf(Locale.ROOT, "forecast backtest (synthetic, noise 5%%): MAPE=%.2f%% coverage80=%.3f "
-                + "coverage95=%.3f%n", mape, c80, c95);
+        System.out.printf(
+                Locale.ROOT,
+                "forecast backtest (synthetic, noise 5%%): MAPE=%.2f%% coverage80=%.3f " + "coverage95=%.3f%n",
+                mape,
+                c80,
+                c95);
         assertThat(mape).isLessThan(6.0);
         assertThat(c80).isBetween(0.72, 0.88);
         assertThat(c95).isBetween(0.90, 0.99);

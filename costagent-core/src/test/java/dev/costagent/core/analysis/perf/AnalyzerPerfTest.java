@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.costagent.core.analysis.AnalysisReport;
 import dev.costagent.core.analysis.Analyzer;
 import dev.costagent.core.generate.GeneratorSpec;
-import dev.costagent.core.table.CostTable;
 import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.CostTable;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
 import java.lang.management.ManagementFactory;
@@ -32,7 +32,12 @@ class AnalyzerPerfTest {
         double scale = Double.parseDouble(System.getProperty("perf.scale", "0.1"));
         long rows = Math.max(100_000, Math.round(1_000_000 * scale));
         LocalDate start = LocalDate.of(2024, 7, 1);
-        GeneratorSpec spec = GeneratorSpec.builder().seed(42).rows(rows).days(90).start(start).randomAnomalies(2)
+        GeneratorSpec spec = GeneratorSpec.builder()
+                .seed(42)
+                .rows(rows)
+                .days(90)
+                .start(start)
+                .randomAnomalies(2)
                 .build();
         long t0 = System.nanoTime();
         CostTable table = CostTable.of(spec.toBuilder().generator());
@@ -64,10 +69,19 @@ class AnalyzerPerfTest {
             wallSeq[i] = System.nanoTime() - b;
             cpuSeq[i] = mx.getCurrentThreadCpuTime() - c;
         }
-        System.out.printf(Locale.ROOT, "analysis perf: rows=%d days=%d anomalies=%d queries/run=%d; build table from "
-                + "records %d ms; analyze median wall %.1f ms (parallel executor), %.1f ms (sequential), sequential "
-                + "CPU %.1f ms; cores=%d%n", table.rowCount(), report.days(), report.anomalies().size(),
-                queries.get() / runs, buildNanos / 1_000_000, median(wall), median(wallSeq), median(cpuSeq),
+        System.out.printf(
+                Locale.ROOT,
+                "analysis perf: rows=%d days=%d anomalies=%d queries/run=%d; build table from "
+                        + "records %d ms; analyze median wall %.1f ms (parallel executor), %.1f ms (sequential), sequential "
+                        + "CPU %.1f ms; cores=%d%n",
+                table.rowCount(),
+                report.days(),
+                report.anomalies().size(),
+                queries.get() / runs,
+                buildNanos / 1_000_000,
+                median(wall),
+                median(wallSeq),
+                median(cpuSeq),
                 Runtime.getRuntime().availableProcessors());
         assertThat(report.anomalies()).isNotEmpty();
         // cube, invoice (BilledCost by day), recurring-charge check, 2 commitment metrics, root causes

@@ -28,13 +28,13 @@ class DailyCubePropertiesTest {
     @Provide
     Arbitrary<List<CostRecord>> rows() {
         Arbitrary<CostRecord> row = Combinators.combine(
-                Arbitraries.integers().between(0, 20),
-                Arbitraries.of("EC2", "S3", "RDS", null),
-                Arbitraries.of("a1", "a2", "a3"),
-                Arbitraries.of("us-east-1", "eu-west-1", null),
-                Arbitraries.doubles().between(-50, 500).ofScale(4))
-                .as((day, service, account, region, cost) -> Rows.usage(FIRST.plusDays(day), service, account,
-                        region, "r-" + account, "sku", cost));
+                        Arbitraries.integers().between(0, 20),
+                        Arbitraries.of("EC2", "S3", "RDS", null),
+                        Arbitraries.of("a1", "a2", "a3"),
+                        Arbitraries.of("us-east-1", "eu-west-1", null),
+                        Arbitraries.doubles().between(-50, 500).ofScale(4))
+                .as((day, service, account, region, cost) ->
+                        Rows.usage(FIRST.plusDays(day), service, account, region, "r-" + account, "sku", cost));
         return row.list().ofMinSize(1).ofMaxSize(200);
     }
 
@@ -42,15 +42,17 @@ class DailyCubePropertiesTest {
     void combinedRollUpEqualsPerDimensionQueries(@ForAll("rows") List<CostRecord> rows) {
         ListQueryEngine engine = new ListQueryEngine(rows);
         DailySeriesReader reader = new DailySeriesReader(engine, SeriesScope.usage());
-        List<Dimension> dims = List.of(Dimension.column("ServiceName"), Dimension.column("SubAccountId"),
-                Dimension.column("RegionId"));
+        List<Dimension> dims = List.of(
+                Dimension.column("ServiceName"), Dimension.column("SubAccountId"), Dimension.column("RegionId"));
         List<DailySeriesSet> combined = reader.byDimensions(dims);
         DailySeries total = reader.total();
         for (int i = 0; i < dims.size(); i++) {
             DailySeriesSet alone = reader.byDimensions(List.of(dims.get(i))).get(0);
             assertThat(combined.get(i).axis()).isEqualTo(total.axis());
-            assertThat(combined.get(i).series()).extracting(DailySeries::value)
-                    .containsExactlyInAnyOrderElementsOf(alone.series().stream().map(DailySeries::value).toList());
+            assertThat(combined.get(i).series())
+                    .extracting(DailySeries::value)
+                    .containsExactlyInAnyOrderElementsOf(
+                            alone.series().stream().map(DailySeries::value).toList());
             for (DailySeries s : alone.series()) {
                 double[] expected = s.values();
                 double[] actual = combined.get(i).get(s.value()).orElseThrow().values();

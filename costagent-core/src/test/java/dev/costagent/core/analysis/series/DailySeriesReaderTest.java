@@ -21,8 +21,10 @@ class DailySeriesReaderTest {
             Rows.usage(D1, "EC2", "a2", "us-east-1", "i-2", "sku", 5),
             Rows.usage(D1, "S3", "a1", null, "b-1", "sku", 1),
             Rows.usage(D1.plusDays(3), "EC2", "a1", "eu-west-1", "i-1", "sku", 20),
-            Rows.row(D1.plusDays(2), "Purchase", "EC2", "a1", "us-east-1", "ri", "sku", 1000).build(),
-            Rows.row(D1.plusDays(1), "Tax", "EC2", "a1", "us-east-1", null, null, 7).build());
+            Rows.row(D1.plusDays(2), "Purchase", "EC2", "a1", "us-east-1", "ri", "sku", 1000)
+                    .build(),
+            Rows.row(D1.plusDays(1), "Tax", "EC2", "a1", "us-east-1", null, null, 7)
+                    .build());
 
     @Test
     void missingDaysAreZeroAndOnlyUsageCountsByDefault() {
@@ -41,8 +43,8 @@ class DailySeriesReaderTest {
             queries.incrementAndGet();
             return list.execute(q);
         };
-        List<DailySeriesSet> sets = new DailySeriesReader(counting, SeriesScope.usage()).byDimensions(
-                List.of(Dimension.column("ServiceName"), Dimension.column("RegionId")));
+        List<DailySeriesSet> sets = new DailySeriesReader(counting, SeriesScope.usage())
+                .byDimensions(List.of(Dimension.column("ServiceName"), Dimension.column("RegionId")));
         assertThat(queries).hasValue(1); // one GROUP BY day, ServiceName, RegionId, rolled up twice
         DailySeriesSet services = sets.get(0);
         assertThat(services.series()).extracting(DailySeries::value).containsExactly("EC2", "S3"); // by cost
@@ -58,6 +60,7 @@ class DailySeriesReaderTest {
         DailySeries none = new DailySeriesReader(new ListQueryEngine(new ArrayList<>()), SeriesScope.usage()).total();
         assertThat(none.axis().isEmpty()).isTrue();
         assertThatThrownBy(() -> new DailySeriesReader(new ListQueryEngine(rows), SeriesScope.usage())
-                .byDimension(Dimension.MONTH)).hasMessageContaining("time bucket");
+                        .byDimension(Dimension.MONTH))
+                .hasMessageContaining("time bucket");
     }
 }

@@ -64,8 +64,8 @@ class TrendAnalyzerTest {
 
     @Test
     void topMoversAddUpExactlyToTheTotalChangeAndMatchTheEngine() {
-        ListQueryEngine engine = new ListQueryEngine(SyntheticBill.rows(LocalDate.of(2024, 9, 1), 21, 0.3, 9,
-                List.of()));
+        ListQueryEngine engine =
+                new ListQueryEngine(SyntheticBill.rows(LocalDate.of(2024, 9, 1), 21, 0.3, 9, List.of()));
         Dimension resource = Dimension.column("ResourceId");
         DailySeriesSet set = new DailySeriesReader(engine, SeriesScope.usage()).byDimension(resource);
         TopMovers m = TrendAnalyzer.topMovers(set, 7, 14, 14, 21, 5);
@@ -78,25 +78,35 @@ class TrendAnalyzerTest {
         double perWeek = set.total().sum(14, 21) - set.total().sum(7, 14);
         assertThat(m.totalChange().doubleValue()).isCloseTo(perWeek, within(1e-6));
         // largest absolute changes first
-        assertThat(m.movers().get(0).change().abs()).isGreaterThanOrEqualTo(m.movers().get(4).change().abs());
+        assertThat(m.movers().get(0).change().abs())
+                .isGreaterThanOrEqualTo(m.movers().get(4).change().abs());
 
         // the query form over the same periods gives the same total change
-        TopMovers q = TrendAnalyzer.topMovers(engine, SeriesScope.usage(), resource, LocalDate.of(2024, 9, 8),
-                LocalDate.of(2024, 9, 15), LocalDate.of(2024, 9, 15), LocalDate.of(2024, 9, 22), 5);
+        TopMovers q = TrendAnalyzer.topMovers(
+                engine,
+                SeriesScope.usage(),
+                resource,
+                LocalDate.of(2024, 9, 8),
+                LocalDate.of(2024, 9, 15),
+                LocalDate.of(2024, 9, 15),
+                LocalDate.of(2024, 9, 22),
+                5);
         assertThat(q.totalChange().doubleValue()).isCloseTo(perWeek, within(1e-5));
-        assertThat(q.movers()).extracting(TopMovers.Mover::value)
-                .containsExactlyElementsOf(m.movers().stream().map(TopMovers.Mover::value).toList());
+        assertThat(q.movers())
+                .extracting(TopMovers.Mover::value)
+                .containsExactlyElementsOf(
+                        m.movers().stream().map(TopMovers.Mover::value).toList());
     }
 
     @Test
     void breakdownSharesSumToOneAndMatchAGroupedQuery() {
-        ListQueryEngine engine = new ListQueryEngine(SyntheticBill.rows(LocalDate.of(2024, 9, 1), 10, 0.1, 3,
-                List.of()));
+        ListQueryEngine engine =
+                new ListQueryEngine(SyntheticBill.rows(LocalDate.of(2024, 9, 1), 10, 0.1, 3, List.of()));
         Breakdown b = TrendAnalyzer.breakdown(engine, SeriesScope.usage(), Dimension.column("ServiceName"));
         assertThat(b.items()).extracting(Breakdown.Item::value).containsExactly("EC2", "RDS", "S3");
         assertThat(b.items().stream().mapToDouble(Breakdown.Item::share).sum()).isCloseTo(1, within(1e-12));
-        Breakdown fromSeries = TrendAnalyzer.breakdown(new DailySeriesReader(engine, SeriesScope.usage())
-                .byDimension(Dimension.column("ServiceName")));
+        Breakdown fromSeries = TrendAnalyzer.breakdown(
+                new DailySeriesReader(engine, SeriesScope.usage()).byDimension(Dimension.column("ServiceName")));
         assertThat(fromSeries.total()).isCloseTo(b.total(), within(1e-9));
     }
 }

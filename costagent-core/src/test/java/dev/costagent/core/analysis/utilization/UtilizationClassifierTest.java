@@ -96,8 +96,14 @@ class UtilizationClassifierTest {
         assertThat(v.bursty()).isTrue();
         assertThat(v.verdict()).isNotEqualTo(Verdict.IDLE).isEqualTo(Verdict.OPTIMIZED);
         assertThat(v.reason()).contains("bursty");
-        assertThat(classifier.classify(series(100, 3600, i -> i % 10 < 8 ? 10 : 70)).bursty()).isFalse();
-        assertThat(classifier.classify(series(100, 3600, i -> i % 10 < 8 ? 3 : 50)).bursty()).isFalse();
+        assertThat(classifier
+                        .classify(series(100, 3600, i -> i % 10 < 8 ? 10 : 70))
+                        .bursty())
+                .isFalse();
+        assertThat(classifier
+                        .classify(series(100, 3600, i -> i % 10 < 8 ? 3 : 50))
+                        .bursty())
+                .isFalse();
     }
 
     @Test
@@ -137,8 +143,8 @@ class UtilizationClassifierTest {
         assertThat(busy.reason()).contains("network").contains("> 5 MB");
         assertThat(busy.network().max()).isCloseTo(5.76e6, org.assertj.core.api.Assertions.within(1.0));
         // 10 kB in and 5 kB out per 5 minutes is 4.32 MB a day: idle
-        UtilizationVerdict quiet = c.classify(cpu, null, steady("i-1", "network_in", 10_000, 0),
-                steady("i-1", "network_out", 5_000, 0));
+        UtilizationVerdict quiet =
+                c.classify(cpu, null, steady("i-1", "network_in", 10_000, 0), steady("i-1", "network_out", 5_000, 0));
         assertThat(quiet.verdict()).isEqualTo(UtilizationVerdict.Verdict.IDLE);
         assertThat(quiet.network().max()).isCloseTo(4.32e6, org.assertj.core.api.Assertions.within(1.0));
     }
@@ -164,9 +170,12 @@ class UtilizationClassifierTest {
 
     @Test
     void classifyAllJoinsEachResourcesMetrics() {
-        List<UtilizationVerdict> verdicts = new UtilizationClassifier().classifyAll(List.of(
-                steady("b", "cpu", 30, 0), steady("a", "memory", 50, 0), steady("a", "cpu", 1, 0),
-                steady("c", "memory", 50, 0)));
+        List<UtilizationVerdict> verdicts = new UtilizationClassifier()
+                .classifyAll(List.of(
+                        steady("b", "cpu", 30, 0),
+                        steady("a", "memory", 50, 0),
+                        steady("a", "cpu", 1, 0),
+                        steady("c", "memory", 50, 0)));
         assertThat(verdicts).extracting(UtilizationVerdict::resourceId).containsExactly("a", "b");
         assertThat(verdicts.get(0).hasMemory()).isTrue();
         assertThat(verdicts.get(1).hasMemory()).isFalse();

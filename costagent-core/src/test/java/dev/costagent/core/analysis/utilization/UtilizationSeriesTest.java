@@ -10,7 +10,8 @@ class UtilizationSeriesTest {
 
     @Test
     void samplesOutOfOrderAreSortedByTimeAndEqualTimesKeepTheirOrder() {
-        UtilizationSeries s = new UtilizationSeries("i-1", "cpu", new long[] {30, 10, 20, 10}, new double[] {3, 1, 2, 4});
+        UtilizationSeries s =
+                new UtilizationSeries("i-1", "cpu", new long[] {30, 10, 20, 10}, new double[] {3, 1, 2, 4});
         assertThat(s.epochSeconds()).containsExactly(10, 10, 20, 30);
         assertThat(s.values()).containsExactly(1, 4, 2, 3);
     }
@@ -27,6 +28,7 @@ class UtilizationSeriesTest {
     @Test
     void nonFiniteValuesAreRejectedWithTheirTime() {
         assertThatThrownBy(() -> new UtilizationSeries("i-1", "cpu", new long[] {20, 10}, new double[] {1, Double.NaN}))
-                .hasMessageContaining("i-1/cpu").hasMessageContaining("1970-01-01T00:00:10Z");
+                .hasMessageContaining("i-1/cpu")
+                .hasMessageContaining("1970-01-01T00:00:10Z");
     }
 }

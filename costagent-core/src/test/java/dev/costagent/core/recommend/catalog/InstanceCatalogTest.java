@@ -38,8 +38,10 @@ class InstanceCatalogTest {
     @Test
     void aUserCatalogOverridesPricesAndAddsTypes(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("mine.csv");
-        Files.writeString(file, "# negotiated\nprovider,type,family,vcpu,memoryGiB,hourlyUsd\n"
-                + "AWS,m5.xlarge,m5,4,16,0.15\nAWS,m7i.large,m7i,2,8,0.1008\n");
+        Files.writeString(
+                file,
+                "# negotiated\nprovider,type,family,vcpu,memoryGiB,hourlyUsd\n"
+                        + "AWS,m5.xlarge,m5,4,16,0.15\nAWS,m7i.large,m7i,2,8,0.1008\n");
         InstanceCatalog merged = InstanceCatalog.shipped().overriddenBy(InstanceCatalog.load(file));
         assertThat(merged.find("m5.xlarge").orElseThrow().hourlyUsd()).isEqualTo(0.15);
         assertThat(merged.find("m7i.large")).isPresent();
@@ -50,8 +52,10 @@ class InstanceCatalogTest {
     void aMalformedRowIsAOneLineErrorNamingFileAndLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "AWS,m5.large,m5,2,8\n");
-        assertThatThrownBy(() -> InstanceCatalog.load(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("bad.csv:1").hasMessageContaining("expected provider,type");
+        assertThatThrownBy(() -> InstanceCatalog.load(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad.csv:1")
+                .hasMessageContaining("expected provider,type");
     }
 
     @Test
@@ -61,7 +65,9 @@ class InstanceCatalogTest {
             assertThat(rates.all(kind)).as(kind.name()).isNotEmpty();
             rates.all(kind).values().forEach(r -> assertThat(r.source()).isNotBlank());
         }
-        assertThat(rates.with(PricingRates.Kind.SPOT, new Rate("default", 0.7, "mine")).get(PricingRates.Kind.SPOT,
-                "default").value()).isEqualTo(0.7);
+        assertThat(rates.with(PricingRates.Kind.SPOT, new Rate("default", 0.7, "mine"))
+                        .get(PricingRates.Kind.SPOT, "default")
+                        .value())
+                .isEqualTo(0.7);
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Loading a provider's own price list file in place of the shipped prices. */
 class PriceListImportTest {
 
-    private static final String AWS = String.join("\n",
+    private static final String AWS = String.join(
+            "\n",
             "\"FormatVersion\",\"v1.0\"",
             "\"Disclaimer\",\"This pricing list is for informational purposes only.\"",
             "\"Publication Date\",\"2025-03-04T18:02:11Z\"",
@@ -75,14 +76,19 @@ class PriceListImportTest {
         assertThat(d2.hourlyUsd()).isEqualTo(0.1);
         assertThat(d2.memoryGib()).isEqualTo(8);
         assertThat(d2.asOf()).isEqualTo("2024-11-01");
-        assertThat(InstanceCatalog.load(file).find("Standard_D2s_v5").orElseThrow().hourlyUsd()).isEqualTo(0.1);
+        assertThat(InstanceCatalog.load(file)
+                        .find("Standard_D2s_v5")
+                        .orElseThrow()
+                        .hourlyUsd())
+                .isEqualTo(0.1);
     }
 
     @Test
     void aBrokenPriceListIsAOneLineErrorWithFileAndLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("index.csv");
         Files.writeString(file, AWS + "\"A6\",\"OnDemand\"\n");
-        assertThatThrownBy(() -> InstanceCatalog.load(file)).hasMessageContaining("index.csv:12")
+        assertThatThrownBy(() -> InstanceCatalog.load(file))
+                .hasMessageContaining("index.csv:12")
                 .hasMessageContaining("expected 13 fields");
     }
 

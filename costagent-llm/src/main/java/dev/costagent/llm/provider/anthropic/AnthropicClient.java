@@ -27,7 +27,8 @@ public final class AnthropicClient extends ProviderClient {
 
     /** {@code v1/messages} under the base URL, or just {@code messages} when the base URL already ends in /v1. */
     private static URI messagesUri(Endpoint endpoint) {
-        String base = endpoint.baseUrl().getPath() == null ? "" : endpoint.baseUrl().getPath();
+        String base =
+                endpoint.baseUrl().getPath() == null ? "" : endpoint.baseUrl().getPath();
         return endpoint.resolve(base.replaceAll("/+$", "").endsWith("/v1") ? "messages" : "v1/messages");
     }
 

@@ -47,8 +47,12 @@ final class AnthropicProtocol extends ProviderProtocol {
                 text.append(JsonBodies.text(block, "text"));
             }
         }
-        return new LlmResponse(text.toString(), JsonBodies.text(root, "stop_reason"), usage(root.path("usage"),
-                TokenUsage.ZERO), JsonBodies.text(root, "model"), Duration.ZERO,
+        return new LlmResponse(
+                text.toString(),
+                JsonBodies.text(root, "stop_reason"),
+                usage(root.path("usage"), TokenUsage.ZERO),
+                JsonBodies.text(root, "model"),
+                Duration.ZERO,
                 headers.firstValue("request-id").orElse(JsonBodies.text(root, "id")));
     }
 
@@ -60,8 +64,8 @@ final class AnthropicProtocol extends ProviderProtocol {
     @Override
     public ProviderError decodeError(int status, HttpHeaders headers, String body) {
         JsonNode root = JsonBodies.parseLeniently(body);
-        String requestId = headers.firstValue("request-id").orElse(root == null ? "" : JsonBodies.text(root,
-                "request_id"));
+        String requestId =
+                headers.firstValue("request-id").orElse(root == null ? "" : JsonBodies.text(root, "request_id"));
         if (root == null || !root.path("error").isObject()) {
             return new ProviderError("", "", false, requestId);
         }
@@ -70,7 +74,8 @@ final class AnthropicProtocol extends ProviderProtocol {
         String detailCode = JsonBodies.text(error.path("details"), "error_code");
         String message = JsonBodies.text(error, "message");
         // A spend limit the organization set comes back as a 400 whose message says so.
-        boolean quota = QUOTA_CODES.contains(type) || QUOTA_CODES.contains(detailCode)
+        boolean quota = QUOTA_CODES.contains(type)
+                || QUOTA_CODES.contains(detailCode)
                 || status == 400 && message.contains("reached your specified") && message.contains("usage limits");
         return new ProviderError(detailCode.isEmpty() ? type : detailCode, message, quota, requestId);
     }
@@ -83,7 +88,8 @@ final class AnthropicProtocol extends ProviderProtocol {
         long cacheRead = usage.path("cache_read_input_tokens").asLong(0);
         long cacheWrite = usage.path("cache_creation_input_tokens").asLong(0);
         long input = usage.has("input_tokens")
-                ? usage.path("input_tokens").asLong(0) + cacheRead + cacheWrite : previous.input();
+                ? usage.path("input_tokens").asLong(0) + cacheRead + cacheWrite
+                : previous.input();
         long output = usage.has("output_tokens") ? usage.path("output_tokens").asLong(0) : previous.output();
         long cached = usage.has("cache_read_input_tokens") ? cacheRead : previous.cached();
         return new TokenUsage(input, output, cached);
@@ -161,7 +167,8 @@ final class AnthropicProtocol extends ProviderProtocol {
         @Override
         public LlmResponse finish() {
             if (!stopped) {
-                throw new MalformedResponseException(NAME + " stream ended before message_stop (truncated)",
+                throw new MalformedResponseException(
+                        NAME + " stream ended before message_stop (truncated)",
                         new ErrorDetails(0, "", requestId, null));
             }
             return new LlmResponse(text.toString(), stopReason, usage, model, Duration.ZERO, requestId);

@@ -31,8 +31,13 @@ final class OllamaProtocol extends ProviderProtocol {
         if (message == null || !message.isObject()) {
             throw new MalformedResponseException(NAME + " answer has no message", ErrorDetails.NONE);
         }
-        return new LlmResponse(JsonBodies.text(message, "content"), JsonBodies.text(root, "done_reason"),
-                usage(root), JsonBodies.text(root, "model"), Duration.ZERO, "");
+        return new LlmResponse(
+                JsonBodies.text(message, "content"),
+                JsonBodies.text(root, "done_reason"),
+                usage(root),
+                JsonBodies.text(root, "model"),
+                Duration.ZERO,
+                "");
     }
 
     @Override
@@ -48,7 +53,10 @@ final class OllamaProtocol extends ProviderProtocol {
     }
 
     private static TokenUsage usage(JsonNode root) {
-        return new TokenUsage(root.path("prompt_eval_count").asLong(0), root.path("eval_count").asLong(0), 0);
+        return new TokenUsage(
+                root.path("prompt_eval_count").asLong(0),
+                root.path("eval_count").asLong(0),
+                0);
     }
 
     /** One JSON object a line; the last has {@code "done": true} and the counts. */
@@ -92,8 +100,8 @@ final class OllamaProtocol extends ProviderProtocol {
         @Override
         public LlmResponse finish() {
             if (!done) {
-                throw new MalformedResponseException(NAME + " stream ended before \"done\": true (truncated)",
-                        ErrorDetails.NONE);
+                throw new MalformedResponseException(
+                        NAME + " stream ended before \"done\": true (truncated)", ErrorDetails.NONE);
             }
             return new LlmResponse(text.toString(), doneReason, usage, model, Duration.ZERO, "");
         }

@@ -21,8 +21,8 @@ import java.util.Set;
 final class OpenAiProtocol extends ProviderProtocol {
 
     private static final String NAME = "OpenAI";
-    private static final Set<String> QUOTA_CODES = Set.of("insufficient_quota", "billing_hard_limit_reached",
-            "billing_not_active", "credit_balance_exhausted");
+    private static final Set<String> QUOTA_CODES = Set.of(
+            "insufficient_quota", "billing_hard_limit_reached", "billing_not_active", "credit_balance_exhausted");
 
     OpenAiProtocol(ApiKey apiKey) {
         super(NAME, apiKey);
@@ -40,8 +40,12 @@ final class OpenAiProtocol extends ProviderProtocol {
         if (message == null || !message.isObject()) {
             throw new MalformedResponseException(NAME + " answer has no message", ErrorDetails.NONE);
         }
-        return new LlmResponse(JsonBodies.text(message, "content"), JsonBodies.text(choice, "finish_reason"),
-                usage(root.path("usage")), JsonBodies.text(root, "model"), Duration.ZERO,
+        return new LlmResponse(
+                JsonBodies.text(message, "content"),
+                JsonBodies.text(choice, "finish_reason"),
+                usage(root.path("usage")),
+                JsonBodies.text(root, "model"),
+                Duration.ZERO,
                 headers.firstValue("x-request-id").orElse(JsonBodies.text(root, "id")));
     }
 
@@ -69,7 +73,9 @@ final class OpenAiProtocol extends ProviderProtocol {
             return TokenUsage.ZERO;
         }
         long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
-        return new TokenUsage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0),
+        return new TokenUsage(
+                usage.path("prompt_tokens").asLong(0),
+                usage.path("completion_tokens").asLong(0),
                 cached);
     }
 
@@ -103,7 +109,8 @@ final class OpenAiProtocol extends ProviderProtocol {
             if (chunk.path("error").isObject()) {
                 JsonNode error = chunk.get("error");
                 String code = JsonBodies.text(error, "code");
-                throw new ServerErrorException(NAME + " stream failed: " + scrub(JsonBodies.text(error, "message")),
+                throw new ServerErrorException(
+                        NAME + " stream failed: " + scrub(JsonBodies.text(error, "message")),
                         new ErrorDetails(0, code.isEmpty() ? JsonBodies.text(error, "type") : code, requestId, null));
             }
             if (requestId.isEmpty()) {
@@ -134,7 +141,8 @@ final class OpenAiProtocol extends ProviderProtocol {
         public LlmResponse finish() {
             // Some compatible servers omit [DONE]; a finish reason also marks a complete answer.
             if (!done && finishReason.isEmpty()) {
-                throw new MalformedResponseException(NAME + " stream ended before its end marker (truncated)",
+                throw new MalformedResponseException(
+                        NAME + " stream ended before its end marker (truncated)",
                         new ErrorDetails(0, "", requestId, null));
             }
             return new LlmResponse(text.toString(), finishReason, usage, model, Duration.ZERO, requestId);
