@@ -9,17 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** FOCUS files: one {@code .csv}, {@code .csv.gz} or {@code .parquet} file, or a directory of them. */
-public final class FocusFileSource implements CostSource, CostSourceProvider {
+public final class FocusFileSource implements CostSource {
 
     private final Path path;
-
-    /** The provider form, for {@link java.util.ServiceLoader}. */
-    public FocusFileSource() {
-        this.path = null;
-    }
 
     private FocusFileSource(Path path) {
         this.path = requireNonNull(path, "path");
@@ -33,12 +27,6 @@ public final class FocusFileSource implements CostSource, CostSourceProvider {
     /** The file or directory. */
     public Path path() {
         return path;
-    }
-
-    @Override
-    public Optional<CostSource> create(String location) {
-        Path candidate = Path.of(location);
-        return Files.exists(candidate) ? Optional.of(of(candidate)) : Optional.empty();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.costagent.examples.cli;
 
+import dev.costagent.core.source.CostSourceProvider;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -61,7 +62,7 @@ final class AgentInputFlags {
                 catalog,
                 lenient,
                 ProgressPrinter.forTerminal(quiet),
-                EngineOption.parse(engine) == EngineOption.DUCKDB,
+                CostSourceProvider.forEngine(engine),
                 focusVersion == null ? null : dev.costagent.core.focus.FocusVersion.parse(focusVersion));
     }
 }

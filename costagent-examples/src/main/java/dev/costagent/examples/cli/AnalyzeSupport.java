@@ -9,8 +9,6 @@ import dev.costagent.core.agent.Report;
 import dev.costagent.core.analysis.utilization.UtilizationReader;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
 import dev.costagent.core.focus.ReadOptions;
-import dev.costagent.core.generate.BillingGenerator;
-import dev.costagent.core.generate.FleetScenario;
 import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
 import dev.costagent.core.recommend.RecommendationEngine;
@@ -21,8 +19,11 @@ import dev.costagent.core.report.ReportFormat;
 import dev.costagent.core.report.ReportJson;
 import dev.costagent.core.report.ReportWriter;
 import dev.costagent.core.source.CostSource;
+import dev.costagent.core.source.CostSourceProvider;
 import dev.costagent.core.source.FocusFileSource;
-import dev.costagent.duckdb.DuckDbSource;
+import dev.costagent.core.source.InMemorySourceProvider;
+import dev.costagent.datagen.BillingGenerator;
+import dev.costagent.datagen.FleetScenario;
 import dev.costagent.examples.data.SampleBilling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ public final class AnalyzeSupport {
      * @param catalog instance catalog overrides ({@code provider,type,family,vcpu,memoryGiB,hourlyUsd}); may be null
      * @param lenient go on past bad records
      * @param progress where ingest progress goes (e.g. stderr on a terminal); may be null
-     * @param duckdb run the queries in DuckDB over the files instead of reading them into the in-memory table
+     * @param engine the engine the queries run on ({@code --engine}); the in-memory table by default
      * @param focusVersion the FOCUS version to read the input as; {@code null} detects it from the columns
      */
     public record Inputs(
@@ -81,8 +82,13 @@ public final class AnalyzeSupport {
             Path catalog,
             boolean lenient,
             dev.costagent.core.focus.ReadProgress progress,
-            boolean duckdb,
+            CostSourceProvider engine,
             dev.costagent.core.focus.FocusVersion focusVersion) {
+
+        /** Inputs as given, on the in-memory engine where none is named. */
+        public Inputs {
+            engine = engine == null ? new InMemorySourceProvider() : engine;
+        }
 
         /** Inputs on the default in-memory engine, their FOCUS version detected. */
         public Inputs(
@@ -92,7 +98,7 @@ public final class AnalyzeSupport {
                 Path catalog,
                 boolean lenient,
                 dev.costagent.core.focus.ReadProgress progress) {
-            this(input, utilization, inventory, catalog, lenient, progress, false, null);
+            this(input, utilization, inventory, catalog, lenient, progress, null, null);
         }
     }
 
@@ -117,12 +123,7 @@ public final class AnalyzeSupport {
                         RecommendationEngine.builder().options(options.build()).build())
                 .narrator(narrator == null ? new TemplateNarrator() : narrator);
         if (inputs.input() == null) {
-            agent.sources(
-                    inputs.duckdb()
-                            ? demoSources().stream()
-                                    .map(s -> (CostSource) DuckDbSource.of(((FocusFileSource) s).path()))
-                                    .toList()
-                            : demoSources());
+            agent.sources(demoFiles().stream().map(inputs.engine()::source).toList());
             if (inputs.utilization() == null) {
                 agent.utilization(demoUtilization());
             }
@@ -130,7 +131,7 @@ public final class AnalyzeSupport {
             if (!Files.exists(inputs.input())) {
                 throw new IllegalArgumentException("input " + inputs.input() + " does not exist");
             }
-            agent.source(inputs.duckdb() ? DuckDbSource.of(inputs.input()) : FocusFileSource.of(inputs.input()));
+            agent.source(inputs.engine().source(inputs.input()));
         }
         if (inputs.utilization() != null) {
             agent.utilization(readUtilization(inputs.utilization()));
@@ -147,7 +148,12 @@ public final class AnalyzeSupport {
      * {@value #DEMO_ANOMALIES} planted anomalies) and a fleet of virtual machines and commitments with planted savings
      * (idle, over-provisioned, always-on non-production, unused commitments) over the same month.
      */
-    public static synchronized List<CostSource> demoSources() {
+    public static List<CostSource> demoSources() {
+        return demoFiles().stream().map(f -> (CostSource) FocusFileSource.of(f)).toList();
+    }
+
+    /** The demo's FOCUS files (a generated bill and a fleet), written once per process to a temporary directory. */
+    static synchronized List<Path> demoFiles() {
         if (demoFiles == null) {
             try {
                 Path dir = Files.createTempDirectory("costagent-demo");
@@ -163,7 +169,7 @@ public final class AnalyzeSupport {
                 throw new UncheckedIOException("cannot write the demo data: " + e.getMessage(), e);
             }
         }
-        return demoFiles.stream().map(f -> (CostSource) FocusFileSource.of(f)).toList();
+        return demoFiles;
     }
 
     /** CPU and memory series of the demo's compute instances (the last 14 days, 5-minute samples). */

@@ -1,8 +1,8 @@
 package dev.costagent.examples.cli;
 
-import dev.costagent.core.generate.BillingGenerator;
-import dev.costagent.core.generate.ExportShape;
-import dev.costagent.core.generate.ShapedExportWriter;
+import dev.costagent.datagen.BillingGenerator;
+import dev.costagent.datagen.ExportShape;
+import dev.costagent.datagen.ShapedExportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.FocusReader;
 import dev.costagent.core.focus.RejectedRecord;
+import dev.costagent.core.source.CostSourceProvider;
+import dev.costagent.core.source.InMemorySourceProvider;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.DataProfile;
 import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.Metric;
+import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
 import dev.costagent.core.table.StreamingQuery;
-import dev.costagent.duckdb.DuckDbQueryEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,10 +84,13 @@ public final class SummarizeCommand implements Callable<Integer> {
         for (String dimension : by) {
             query.groupBy(Dimension.parse(dimension));
         }
-        boolean duckdb = EngineOption.parse(engine) == EngineOption.DUCKDB;
-        StreamingQuery.Answer answer =
-                duckdb ? duckdb(query.build()) : StreamingQuery.execute(input, query.build(), read.options());
-        String focusVersion = focusVersion(duckdb, read);
+        CostSourceProvider provider = CostSourceProvider.forEngine(engine);
+        // the in-memory engine streams the files through the query (bounded heap); others answer it in their engine
+        boolean streamed = provider instanceof InMemorySourceProvider;
+        StreamingQuery.Answer answer = streamed
+                ? StreamingQuery.execute(input, query.build(), read.options())
+                : inEngine(provider, query.build());
+        String focusVersion = focusVersion(!streamed, read);
         // checked after the query, as before, so a bad input is still reported ahead of a bad format
         String fmt = FormatOption.require(format, "table", "json", "csv");
         PrintWriter out = spec.commandLine().getOut();
@@ -101,11 +106,12 @@ public final class SummarizeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The query run in DuckDB over the files; the profile (from Parquet footers where they settle it) adds counts. */
-    private StreamingQuery.Answer duckdb(CostQuery query) {
-        try (DuckDbQueryEngine duck = DuckDbQueryEngine.open(input, read.options())) {
-            QueryResult result = duck.execute(query);
-            DataProfile profile = duck.profile();
+    /** The query run in the named engine over the files; the engine's profile adds the counts. */
+    private StreamingQuery.Answer inEngine(CostSourceProvider provider, CostQuery query) throws Exception {
+        QueryEngine engine = provider.source(input).load(read.options());
+        try {
+            QueryResult result = engine.execute(query);
+            DataProfile profile = engine.profile();
             return new StreamingQuery.Answer(
                     result,
                     profile.rows(),
@@ -113,6 +119,10 @@ public final class SummarizeCommand implements Callable<Integer> {
                     profile.rejects(),
                     profile.dataQuality(),
                     profile.currencies());
+        } finally {
+            if (engine instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
     }
 
@@ -227,9 +237,9 @@ public final class SummarizeCommand implements Callable<Integer> {
     }
 
     /** The FOCUS version of CSV input read by the default engine; {@code null} where the headers are not CSV. */
-    private String focusVersion(boolean duckdb, ReadFlags read) {
+    private String focusVersion(boolean otherEngine, ReadFlags read) {
         java.util.List<Path> files = dev.costagent.core.input.FocusInput.files(input);
-        if (duckdb
+        if (otherEngine
                 || files.isEmpty()
                 || dev.costagent.core.input.FocusInput.format(files.get(0))
                         != dev.costagent.core.input.FocusInput.Format.CSV) {

@@ -1,9 +1,9 @@
 package dev.costagent.examples.data;
 
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
-import dev.costagent.core.generate.BillingGenerator;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
+import dev.costagent.datagen.BillingGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,9 +79,9 @@ public record SampleBilling(long seed, int rows, int anomalies) {
     }
 
     /** The generator's CPU and memory series in the form the analyses read: two series per resource. */
-    public static List<UtilizationSeries> asAnalysisSeries(List<dev.costagent.core.generate.UtilizationSeries> series) {
+    public static List<UtilizationSeries> asAnalysisSeries(List<dev.costagent.datagen.UtilizationSeries> series) {
         List<UtilizationSeries> out = new ArrayList<>();
-        for (dev.costagent.core.generate.UtilizationSeries generated : series) {
+        for (dev.costagent.datagen.UtilizationSeries generated : series) {
             long[] times = new long[generated.samples()];
             double[] cpu = new double[times.length];
             double[] memory = new double[times.length];

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.costagent.core.generate.GeneratorSpec;
+import dev.costagent.datagen.GeneratorSpec;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,7 +1,0 @@
-/**
- * Deterministic synthetic cloud billing data for demos, benchmarks and accuracy tests: FOCUS rows from
- * {@link dev.costagent.core.generate.BillingGenerator} (with planted anomalies and their ground truth), CPU and
- * memory utilization series from {@link dev.costagent.core.generate.UtilizationGenerator}, and fleets with planted
- * savings opportunities from {@link dev.costagent.core.generate.FleetScenario}.
- */
-package dev.costagent.core.generate;
