@@ -1,5 +1,6 @@
 package dev.costagent.datagen;
 
+import dev.costagent.core.recommend.catalog.InstanceType;
 import java.util.List;
 
 /**

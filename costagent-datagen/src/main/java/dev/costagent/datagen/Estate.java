@@ -1,6 +1,7 @@
 package dev.costagent.datagen;
 
 import dev.costagent.core.focus.CostRecord;
+import dev.costagent.core.recommend.catalog.InstanceType;
 import dev.costagent.datagen.CloudCatalog.Metering;
 import dev.costagent.datagen.CloudCatalog.Region;
 import dev.costagent.datagen.CloudCatalog.Service;
@@ -416,7 +417,7 @@ final class Estate {
             List<InstanceType> types = InstancePriceList.forProvider(service.provider());
             InstanceType type = types.get(Dice.below(Dice.hash(seed, 21, index, 8), types.size()));
             r.instanceType = type;
-            listPrice = type.hourlyPrice();
+            listPrice = InstancePriceList.hourlyPrice(type);
             r.description = instanceDescription(type, r.region);
             r.unit = "Hours";
             r.steady = steadyInstance;
@@ -525,8 +526,8 @@ final class Estate {
     }
 
     static String instanceDescription(InstanceType type, Region region) {
-        String price = type.hourlyPrice().stripTrailingZeros().toPlainString();
-        return switch (type.provider()) {
+        String price = InstancePriceList.hourlyPrice(type).stripTrailingZeros().toPlainString();
+        return switch (InstancePriceList.focusProvider(type)) {
             case CloudCatalog.AWS -> "$" + price + " per On Demand Linux " + type.name() + " Instance Hour";
             case CloudCatalog.AZURE -> type.name() + " Linux virtual machine, pay-as-you-go, " + region.name();
             default -> type.name() + " instance running Linux in " + region.id();

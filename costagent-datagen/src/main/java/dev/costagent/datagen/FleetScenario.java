@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.costagent.core.focus.CostRecord;
 import dev.costagent.core.focus.FocusCsvWriter;
+import dev.costagent.core.recommend.catalog.InstanceType;
 import dev.costagent.datagen.CloudCatalog.Region;
 import dev.costagent.datagen.CommitmentPlanner.CommitmentTemplate;
 import java.io.IOException;
@@ -175,14 +176,15 @@ public final class FleetScenario {
         UtilizationSeries series = utilizationGenerator.series(m.id(), profile, p95);
         double actualP95 = series.cpuPercentile(95);
         String target = null;
-        BigDecimal price = type.hourlyPrice();
+        BigDecimal price = InstancePriceList.hourlyPrice(type);
         BigDecimal savings = switch (kind) {
             case IDLE -> price.multiply(PlantedResource.HOURS_PER_MONTH);
             case OVER_PROVISIONED -> {
                 InstanceType targetType = rightsizeTarget(
                         type, actualP95, series.memory() == null ? Double.NaN : memoryP95(series.memory()));
                 target = targetType.name();
-                yield price.subtract(targetType.hourlyPrice()).multiply(PlantedResource.HOURS_PER_MONTH);
+                yield price.subtract(InstancePriceList.hourlyPrice(targetType))
+                        .multiply(PlantedResource.HOURS_PER_MONTH);
             }
             case ALWAYS_ON_NON_PRODUCTION -> PlantedResource.scheduleSavings(price);
             default -> BigDecimal.ZERO;
@@ -190,7 +192,17 @@ public final class FleetScenario {
         machines.add(m);
         utilization.add(series);
         planted.add(new PlantedResource(
-                m.id(), kind, type.provider(), type.name(), price, hours(), env, profile, actualP95, target, savings));
+                m.id(),
+                kind,
+                InstancePriceList.focusProvider(type),
+                type.name(),
+                price,
+                hours(),
+                env,
+                profile,
+                actualP95,
+                target,
+                savings));
     }
 
     private void plantCommitment(int n, int k, UtilizationGenerator utilizationGenerator) {
@@ -207,7 +219,7 @@ public final class FleetScenario {
         r.name = "oversized-commitment-" + (k + 1);
         Machine covered = machine(n, type, "prod", r);
         r.covered = covered;
-        r.coveredEffective10 = Math.round(unit10(type.hourlyPrice()) * (1.0 - offer.discount()));
+        r.coveredEffective10 = Math.round(unit10(InstancePriceList.hourlyPrice(type)) * (1.0 - offer.discount()));
         r.hourly10 = Math.round(r.coveredEffective10 / (1.0 - UNUSED_SHARE));
         r.unused10 = r.hourly10 - r.coveredEffective10;
         reservations.add(r);
@@ -220,7 +232,7 @@ public final class FleetScenario {
                 PlantedKind.HEALTHY,
                 provider,
                 type.name(),
-                type.hourlyPrice(),
+                InstancePriceList.hourlyPrice(type),
                 hours(),
                 "prod",
                 UtilizationProfile.OPTIMIZED,
@@ -268,7 +280,7 @@ public final class FleetScenario {
     static InstanceType rightsizeTarget(InstanceType current, double cpuP95, double memoryP95) {
         for (InstanceType candidate : InstancePriceList.family(current.family())) {
             boolean memoryFits =
-                    Double.isNaN(memoryP95) || candidate.memoryGiB() >= memoryP95 / 100 * current.memoryGiB() * 1.2;
+                    Double.isNaN(memoryP95) || candidate.memoryGib() >= memoryP95 / 100 * current.memoryGib() * 1.2;
             if (cpuP95 * current.vcpu() / candidate.vcpu() <= 80.0 && memoryFits) {
                 return candidate;
             }
@@ -284,7 +296,7 @@ public final class FleetScenario {
     }
 
     private Machine machine(int n, InstanceType type, String env, Reservation coveredBy) {
-        String provider = type.provider();
+        String provider = InstancePriceList.focusProvider(type);
         Account account = accounts.get(provider);
         Region region = regionOf(provider);
         long h = Dice.hash(seed, 54, n, 0);
@@ -305,7 +317,7 @@ public final class FleetScenario {
             default -> region.id() + "-a";
         };
         String skuId = type.name().toUpperCase(Locale.ROOT).replace('.', '-');
-        BigDecimal price = type.hourlyPrice().setScale(Estate.COST_SCALE);
+        BigDecimal price = InstancePriceList.hourlyPrice(type).setScale(Estate.COST_SCALE);
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("env", env);
         tags.put("team", team);
@@ -445,7 +457,7 @@ public final class FleetScenario {
                 .billingPeriodEnd(month[1])
                 .chargePeriodStart(from)
                 .chargePeriodEnd(to)
-                .providerName(m.type().provider())
+                .providerName(InstancePriceList.focusProvider(m.type()))
                 .publisherName(account.issuer())
                 .invoiceIssuerName(account.issuer())
                 .regionId(m.region().id())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.costagent.core.focus.CostRecord;
+import dev.costagent.core.recommend.catalog.InstanceType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -115,15 +116,16 @@ class FleetScenarioTest {
                 // the next smaller size is clearly too small for CPU, or for memory p95 with 20% headroom
                 double smaller =
                         p.cpuP95() * current.vcpu() / family.get(index - 1).vcpu();
-                double memoryNeed = memoryP95(p.resourceId()) / 100 * current.memoryGiB() * 1.2;
-                assertThat(smaller > 88 || family.get(index - 1).memoryGiB() < memoryNeed * 0.9)
+                double memoryNeed = memoryP95(p.resourceId()) / 100 * current.memoryGib() * 1.2;
+                assertThat(smaller > 88 || family.get(index - 1).memoryGib() < memoryNeed * 0.9)
                         .as("next smaller size of " + p)
                         .isTrue();
-                assertThat(target.memoryGiB()).as(p.toString()).isGreaterThanOrEqualTo(memoryNeed);
+                assertThat(target.memoryGib()).as(p.toString()).isGreaterThanOrEqualTo(memoryNeed);
             }
             assertThat(p.expectedMonthlySavings())
-                    .isEqualByComparingTo(
-                            current.hourlyPrice().subtract(target.hourlyPrice()).multiply(BigDecimal.valueOf(730)));
+                    .isEqualByComparingTo(InstancePriceList.hourlyPrice(current)
+                            .subtract(InstancePriceList.hourlyPrice(target))
+                            .multiply(BigDecimal.valueOf(730)));
         }
     }
 
