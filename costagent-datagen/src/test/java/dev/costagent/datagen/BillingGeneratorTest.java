@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.costagent.core.focus.CostRecord;
 import dev.costagent.core.focus.FocusColumn;
-import dev.costagent.core.focus.Rfc4180;
-import dev.costagent.core.focus.Rfc4180.Cell;
+import dev.costagent.core.testing.Rfc4180;
+import dev.costagent.core.testing.Rfc4180.Cell;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;

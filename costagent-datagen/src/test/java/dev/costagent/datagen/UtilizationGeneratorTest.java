@@ -3,8 +3,8 @@ package dev.costagent.datagen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.costagent.core.focus.Rfc4180;
-import dev.costagent.core.focus.Rfc4180.Cell;
+import dev.costagent.core.testing.Rfc4180;
+import dev.costagent.core.testing.Rfc4180.Cell;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.costagent.duckdb;
 
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.table.QueryEngine;
-import dev.costagent.core.table.QueryEngineContract;
+import dev.costagent.core.testing.QueryEngineContract;
 import java.nio.file.Path;
 
 /** DuckDB over FOCUS Parquet (converted from the contract's CSV with DuckDB's type detection) passes the contract. */

@@ -177,7 +177,7 @@ public final class CostAgent implements AutoCloseable {
 
     /** Hit, miss, load and eviction counts of the table and analysis caches. */
     public AgentCacheStats cacheStats() {
-        return new AgentCacheStats(tables.stats(), tables.size(), analyses.stats(), analyses.size());
+        return new AgentCacheStats(AgentCacheStats.Counts.of(tables), AgentCacheStats.Counts.of(analyses));
     }
 
     /** Drops every cached table and analysis. */

@@ -1,5 +1,6 @@
 package dev.costagent.core.focus;
 
+import dev.costagent.core.focus.parse.TextCheck;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,5 +1,7 @@
 package dev.costagent.core.focus;
 
+import dev.costagent.core.focus.parse.TagsParser;
+import dev.costagent.core.focus.parse.TimestampParser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

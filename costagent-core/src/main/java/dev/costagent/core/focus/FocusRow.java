@@ -1,5 +1,7 @@
 package dev.costagent.core.focus;
 
+import dev.costagent.core.focus.parse.TimestampParser;
+
 /**
  * The record being read, as a reusable view: fields are byte ranges of {@link #buffer()} (the text of a CSV field, or
  * a typed source's value), decoded on demand without allocation. A {@link RecordSink} reads it during

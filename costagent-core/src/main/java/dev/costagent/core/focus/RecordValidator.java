@@ -1,5 +1,8 @@
 package dev.costagent.core.focus;
 
+import dev.costagent.core.focus.parse.TagsParser;
+import dev.costagent.core.focus.parse.TextCheck;
+import dev.costagent.core.focus.parse.TimestampParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.costagent.core.focus;
 
+import dev.costagent.core.focus.parse.DecimalParser;
+import dev.costagent.core.focus.parse.TimestampParser;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.costagent.core.table;
 import dev.costagent.core.focus.CostRecord;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.ReadOptions;
-import dev.costagent.core.focus.TagsParser;
+import dev.costagent.core.focus.parse.TagsParser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -169,18 +169,18 @@ class CostAgentTest {
             assertThat(second.timings().get(1).cached()).isTrue();
             assertThat(content(second)).isEqualTo(content(first));
             AgentCacheStats stats = agent.cacheStats();
-            assertThat(stats.tables().loadCount()).isEqualTo(1);
-            assertThat(stats.tables().missCount()).isEqualTo(1);
-            assertThat(stats.tables().hitCount()).isEqualTo(1);
-            assertThat(stats.analyses().loadCount()).isEqualTo(1);
-            assertThat(stats.analyses().hitCount()).isEqualTo(1);
-            assertThat(stats.tableEntries()).isEqualTo(1);
+            assertThat(stats.tables().loads()).isEqualTo(1);
+            assertThat(stats.tables().misses()).isEqualTo(1);
+            assertThat(stats.tables().hits()).isEqualTo(1);
+            assertThat(stats.analyses().loads()).isEqualTo(1);
+            assertThat(stats.analyses().hits()).isEqualTo(1);
+            assertThat(stats.tables().entries()).isEqualTo(1);
 
             source.version = "v2"; // the data changed
             Report third = agent.run();
             assertThat(source.loads).hasValue(2);
             assertThat(third.timings().get(0).cached()).isFalse();
-            assertThat(agent.cacheStats().tables().loadCount()).isEqualTo(2);
+            assertThat(agent.cacheStats().tables().loads()).isEqualTo(2);
         }
     }
 

@@ -2,7 +2,8 @@ package dev.costagent.core.focus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.costagent.core.focus.Rfc4180.Cell;
+import dev.costagent.core.testing.Rfc4180;
+import dev.costagent.core.testing.Rfc4180.Cell;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;

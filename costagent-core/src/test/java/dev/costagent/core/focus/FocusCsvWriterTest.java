@@ -3,7 +3,8 @@ package dev.costagent.core.focus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.costagent.core.focus.Rfc4180.Cell;
+import dev.costagent.core.testing.Rfc4180;
+import dev.costagent.core.testing.Rfc4180.Cell;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

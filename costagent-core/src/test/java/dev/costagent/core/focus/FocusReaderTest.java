@@ -3,6 +3,7 @@ package dev.costagent.core.focus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.costagent.core.focus.parse.TagsParser;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.CostTable;
 import dev.costagent.core.table.Dimension;
@@ -191,7 +192,7 @@ class FocusReaderTest {
                 .write(dir.resolve("bad-tags.csv"));
         String reason;
         try {
-            dev.costagent.core.focus.TagsParser.parse("not tags");
+            TagsParser.parse("not tags");
             throw new AssertionError("'not tags' parsed");
         } catch (IllegalArgumentException e) {
             reason = e.getMessage();

@@ -2,6 +2,7 @@ package dev.costagent.core.table;
 
 import dev.costagent.core.focus.CostRecord;
 import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.testing.QueryEngineContract;
 import java.nio.file.Path;
 import java.util.List;
 

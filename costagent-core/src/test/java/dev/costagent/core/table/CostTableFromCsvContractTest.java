@@ -1,6 +1,7 @@
 package dev.costagent.core.table;
 
 import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.testing.QueryEngineContract;
 import java.nio.file.Path;
 
 /** The in-memory table passes the engine contract, read from FOCUS CSV (two parser threads, small chunks). */

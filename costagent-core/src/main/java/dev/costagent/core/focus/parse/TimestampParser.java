@@ -1,4 +1,4 @@
-package dev.costagent.core.focus;
+package dev.costagent.core.focus.parse;
 
 /**
  * Parses FOCUS timestamps straight from bytes into UTC epoch seconds, without allocating.

@@ -1,4 +1,4 @@
-package dev.costagent.core.focus;
+package dev.costagent.core.focus.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

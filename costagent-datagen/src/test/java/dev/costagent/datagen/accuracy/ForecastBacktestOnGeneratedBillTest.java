@@ -1,7 +1,9 @@
-package dev.costagent.core.analysis.forecast;
+package dev.costagent.datagen.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.core.analysis.forecast.Backtest;
+import dev.costagent.core.analysis.forecast.Forecaster;
 import dev.costagent.core.analysis.series.DailySeries;
 import dev.costagent.core.analysis.series.DailySeriesReader;
 import dev.costagent.core.analysis.series.SeriesScope;

@@ -1,4 +1,4 @@
-package dev.costagent.core.focus;
+package dev.costagent.core.focus.parse;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

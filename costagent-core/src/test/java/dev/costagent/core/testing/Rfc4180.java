@@ -1,4 +1,4 @@
-package dev.costagent.core.focus;
+package dev.costagent.core.testing;
 
 import java.util.ArrayList;
 import java.util.List;

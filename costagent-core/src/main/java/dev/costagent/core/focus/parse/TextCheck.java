@@ -1,4 +1,4 @@
-package dev.costagent.core.focus;
+package dev.costagent.core.focus.parse;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -12,7 +12,7 @@ import java.util.Locale;
  * <p>Fast on the common case: eight bytes at a time, a word with no byte at or above {@code 0x80} and none below
  * {@code 0x20} is passed over in a few instructions; only words holding such a byte are looked at byte by byte.
  */
-final class TextCheck {
+public final class TextCheck {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
@@ -21,7 +21,7 @@ final class TextCheck {
     private TextCheck() {}
 
     /** The index of the first bad byte in {@code bytes[from, to)}, or -1 when the text is clean. */
-    static int firstBad(byte[] bytes, int from, int to) {
+    public static int firstBad(byte[] bytes, int from, int to) {
         int p = from;
         while (p + 8 <= to) {
             long word = (long) LONGS.get(bytes, p);
@@ -94,7 +94,7 @@ final class TextCheck {
     }
 
     /** Why the byte at {@code at} is bad, for a one-line message, e.g. {@code invalid UTF-8 (byte 0xFF)}. */
-    static String describe(byte[] bytes, int at, int fieldStart) {
+    public static String describe(byte[] bytes, int at, int fieldStart) {
         int b = bytes[at] & 0xFF;
         String where = " at byte " + (at - fieldStart + 1) + " of the field";
         if (b < 0x20) {

@@ -1,4 +1,4 @@
-package dev.costagent.core.table;
+package dev.costagent.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,14 @@ import dev.costagent.core.analysis.ListQueryEngine;
 import dev.costagent.core.focus.CostRecord;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.FocusCsvWriter;
-import dev.costagent.core.testing.FocusCsv;
+import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.Filter;
+import dev.costagent.core.table.Metric;
+import dev.costagent.core.table.QueryEngine;
+import dev.costagent.core.table.QueryException;
+import dev.costagent.core.table.QueryResult;
+import dev.costagent.core.table.TimeRange;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.costagent.core.analysis.perf;
+package dev.costagent.datagen.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.costagent.core.focus;
+package dev.costagent.core.focus.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.costagent.core.recommend;
+package dev.costagent.datagen.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,6 +7,8 @@ import dev.costagent.core.agent.CostAgent;
 import dev.costagent.core.agent.Report;
 import dev.costagent.core.analysis.utilization.UtilizationReader;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
+import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.RecommendationType;
 import dev.costagent.core.recommend.inventory.InstanceInventory;
 import dev.costagent.core.source.FocusFileSource;
 import dev.costagent.datagen.FleetScenario;

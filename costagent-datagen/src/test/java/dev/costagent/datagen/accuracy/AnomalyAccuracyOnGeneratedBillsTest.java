@@ -1,7 +1,10 @@
-package dev.costagent.core.analysis.anomaly;
+package dev.costagent.datagen.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.core.analysis.anomaly.Anomaly;
+import dev.costagent.core.analysis.anomaly.AnomalyDetector;
+import dev.costagent.core.analysis.anomaly.AnomalyScan;
 import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.table.CostTable;
 import dev.costagent.core.table.Dimension;
