@@ -131,8 +131,12 @@ class ReadmeTest {
                             listener);
             StringWriter failures = new StringWriter();
             listener.getSummary().printFailuresTo(new PrintWriter(failures), 5);
-            assertThat(listener.getSummary().getTestsSucceededCount()).as(failures.toString()).isEqualTo(1);
-            assertThat(listener.getSummary().getTotalFailureCount()).as(failures.toString()).isZero();
+            assertThat(listener.getSummary().getTestsSucceededCount())
+                    .as(failures.toString())
+                    .isEqualTo(1);
+            assertThat(listener.getSummary().getTotalFailureCount())
+                    .as(failures.toString())
+                    .isZero();
         }
     }
 
@@ -167,9 +171,12 @@ class ReadmeTest {
     private static String asProgram(String className, String snippet) {
         StringBuilder imports = new StringBuilder();
         StringBuilder body = new StringBuilder();
-        snippet.lines().forEach(line -> (line.startsWith("import ") ? imports : body).append(line).append('\n'));
-        return imports + "public class " + className + " {\n public static void main(String[] args) throws Exception {\n"
-                + body + "}\n}\n";
+        snippet.lines()
+                .forEach(line -> (line.startsWith("import ") ? imports : body)
+                        .append(line)
+                        .append('\n'));
+        return imports + "public class " + className
+                + " {\n public static void main(String[] args) throws Exception {\n" + body + "}\n}\n";
     }
 
     private static Path compile(String className, String source) throws IOException {
