@@ -126,7 +126,9 @@ final class QueryExecutor {
             groupCount = multiplyOrFail(groupCount, row.radix());
         }
         long keySpace = multiplyOrFail(timeKeys.space(), groupCount);
-        GroupSlots slots = keySpace <= DENSE_LIMIT ? GroupSlots.dense((int) keySpace) : GroupSlots.hashed();
+        GroupSlots slots = keySpace <= DENSE_LIMIT
+                ? GroupSlots.dense((int) keySpace)
+                : GroupSlots.hashed((int) Math.min(Math.min(keySpace, table.rows), groupCount)); // fewer regrowths
 
         double[] metric = table.metrics[query.metric().ordinal()];
         int[] setOf = table.attributeSetOf;

@@ -455,22 +455,7 @@ public final class RuleContext {
     /** Usage cost by ChargeDescription for every resource in the window, in resource id order. */
     public Map<String, Map<String, Double>> descriptions() {
         if (descriptions == null) {
-            descriptions = new TreeMap<>();
-            BillingWindow w = window().orElse(null);
-            if (w != null) {
-                QueryResult result = query(CostQuery.builder()
-                        .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.CHARGE_DESCRIPTION))
-                        .filter(USAGE)
-                        .range(w.range())
-                        .build());
-                for (QueryResult.Group g : result.groups()) {
-                    if (g.key(0) != null && g.key(1) != null) {
-                        descriptions
-                                .computeIfAbsent(g.key(0), k -> new HashMap<>())
-                                .merge(g.key(1), g.value(), Double::sum);
-                    }
-                }
-            }
+            readResources();
         }
         return descriptions;
     }
@@ -491,43 +476,88 @@ public final class RuleContext {
 
     private Map<String, Map<String, String>> tags() {
         if (tags == null) {
-            tags = new HashMap<>();
-            BillingWindow w = window().orElse(null);
-            if (w != null) {
-                List<String> keys = new ArrayList<>(new LinkedHashSet<>(options.nonProductionTagKeys()));
-                if (!keys.contains(options.spotTagKey())) {
-                    keys.add(options.spotTagKey());
+            readResources();
+        }
+        return tags;
+    }
+
+    /**
+     * The one per-resource query the rules share: service category, currency, the environment and spot tags, and
+     * cost by ChargeDescription, per resource in the window (one scan instead of one for the tags and one for the
+     * descriptions). ChargeDescription is the last key part, so the first value of each tag per resource is the
+     * one the tags alone would have given.
+     */
+    private void readResources() {
+        tags = new HashMap<>();
+        descriptions = new TreeMap<>();
+        BillingWindow w = window().orElse(null);
+        if (w == null) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(new LinkedHashSet<>(options.nonProductionTagKeys()));
+        if (!keys.contains(options.spotTagKey())) {
+            keys.add(options.spotTagKey());
+        }
+        List<Dimension> dims = new ArrayList<>();
+        dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
+        dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
+        dims.add(Dimension.of(FocusColumn.BILLING_CURRENCY));
+        keys.forEach(k -> dims.add(Dimension.tag(k)));
+        // Without the column the shared query would fail as a whole: the descriptions are asked apart, and skipped
+        // with their own warning, as before.
+        boolean described = billing.profile().has(FocusColumn.CHARGE_DESCRIPTION);
+        if (described) {
+            dims.add(Dimension.of(FocusColumn.CHARGE_DESCRIPTION));
+        }
+        int description = described ? dims.size() - 1 : dims.size();
+        QueryResult result = query(
+                CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build());
+        String last = null;
+        Map<String, String> resourceTags = null;
+        Map<String, Double> resourceDescriptions = null;
+        for (QueryResult.Group g : result.groups()) {
+            String id = g.key(0);
+            if (id == null) {
+                continue;
+            }
+            if (!id.equals(last)) { // groups come in key order: each resource's groups are adjacent
+                last = id;
+                resourceTags = null;
+                resourceDescriptions = null;
+            }
+            if (described && g.key(description) != null) {
+                if (resourceDescriptions == null) {
+                    resourceDescriptions = descriptions.computeIfAbsent(id, k -> new HashMap<>());
                 }
-                List<Dimension> dims = new ArrayList<>();
-                dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
-                dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
-                dims.add(Dimension.of(FocusColumn.BILLING_CURRENCY));
-                keys.forEach(k -> dims.add(Dimension.tag(k)));
-                QueryResult result = query(CostQuery.builder()
-                        .groupBy(dims)
-                        .filter(USAGE)
-                        .range(w.range())
-                        .build());
-                for (QueryResult.Group g : result.groups()) {
-                    if (g.key(0) == null) {
-                        continue;
-                    }
-                    if (g.key(1) != null) {
-                        tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(SERVICE_CATEGORY, g.key(1));
-                    }
-                    if (g.key(2) != null) {
-                        tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(CURRENCY, g.key(2));
-                    }
-                    for (int i = 0; i < keys.size(); i++) {
-                        String value = g.key(i + 3);
-                        if (value != null) {
-                            tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(keys.get(i), value);
-                        }
-                    }
+                resourceDescriptions.merge(g.key(description), g.value(), Double::sum);
+            }
+            for (int i = 1; i < description; i++) {
+                String value = g.key(i);
+                if (value == null) {
+                    continue;
+                }
+                if (resourceTags == null) {
+                    resourceTags = tags.computeIfAbsent(id, k -> new HashMap<>());
+                }
+                String key = i == 1 ? SERVICE_CATEGORY : i == 2 ? CURRENCY : keys.get(i - 3);
+                resourceTags.putIfAbsent(key, value);
+            }
+        }
+        if (!described) {
+            for (QueryResult.Group g : query(CostQuery.builder()
+                            .groupBy(
+                                    Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.CHARGE_DESCRIPTION))
+                            .filter(USAGE)
+                            .range(w.range())
+                            .build())
+                    .groups()) {
+                if (g.key(0) != null && g.key(1) != null) {
+                    descriptions
+                            .computeIfAbsent(g.key(0), k -> new HashMap<>())
+                            .merge(g.key(1), g.value(), Double::sum);
                 }
             }
         }
-        return tags;
     }
 
     private Map<String, ResourceProfile> computeProfiles() {
