@@ -11,6 +11,8 @@ import dev.costagent.core.generate.FleetScenario;
 import dev.costagent.core.generate.PlantedKind;
 import dev.costagent.core.generate.PlantedResource;
 import dev.costagent.core.recommend.inventory.InstanceInventory;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
 import dev.costagent.core.source.FocusFileSource;
 import java.nio.file.Path;
 import java.util.EnumSet;

@@ -1,12 +1,15 @@
 package dev.costagent.core.recommend.rules;
 
-import dev.costagent.core.recommend.Effort;
-import dev.costagent.core.recommend.Evidence;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
-import dev.costagent.core.recommend.RiskLevel;
 import dev.costagent.core.recommend.catalog.PricingRates;
 import dev.costagent.core.recommend.catalog.Rate;
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Evidence;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.model.RiskLevel;
+import dev.costagent.core.recommend.spi.BillingWindow;
+import dev.costagent.core.recommend.spi.RecommendationRule;
+import dev.costagent.core.recommend.spi.RuleContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,8 +42,8 @@ public final class StorageTierRule implements RecommendationRule {
         if (w == null) {
             return List.of();
         }
-        Rate gp2 = context.options().rates().get(PricingRates.Kind.STORAGE, "aws-ebs-gp2");
-        Rate gp3 = context.options().rates().get(PricingRates.Kind.STORAGE, "aws-ebs-gp3");
+        Rate gp2 = context.settings().rates().get(PricingRates.Kind.STORAGE, "aws-ebs-gp2");
+        Rate gp3 = context.settings().rates().get(PricingRates.Kind.STORAGE, "aws-ebs-gp3");
         double ratio = gp3.value() / gp2.value();
         List<Recommendation> out = new ArrayList<>();
         // Descriptions repeat across resources (one per price): each is matched once.
