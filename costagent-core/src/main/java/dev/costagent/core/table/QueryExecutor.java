@@ -19,6 +19,9 @@ import java.util.Map;
 final class QueryExecutor {
 
     private static final int DENSE_LIMIT = 1 << 20;
+    /** Below this many rows every query scans (see {@link #selective}). */
+    private static final int SELECTIVE_MIN_ROWS = 1 << 16;
+
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
     /** Group keys in order: element by element, nulls first. */
     static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
@@ -133,7 +136,26 @@ final class QueryExecutor {
         double[] metric = table.metrics[query.metric().ordinal()];
         int[] setOf = table.attributeSetOf;
         int[] offsets = table.startOffset;
-        if (rowDims.isEmpty() && rowFilters.isEmpty()) {
+        RowsBySet bySet = rowDims.isEmpty() && rowFilters.isEmpty() ? selective(setPasses) : null;
+        if (bySet != null) {
+            // few rows pass: read the kept sets' rows (in row order within each set) instead of every row
+            int[] rowsOf = bySet.rows;
+            int[] start = bySet.start;
+            for (int s = 0; s < sets; s++) {
+                if (!setPasses[s]) {
+                    continue;
+                }
+                long group = groupOfSet[s];
+                for (int k = start[s], end = start[s + 1]; k < end; k++) {
+                    int r = rowsOf[k];
+                    long time = timeKeys.key(offsets[r]);
+                    if (time < 0) {
+                        continue;
+                    }
+                    slots.add(time * groupCount + group, metric[r]);
+                }
+            }
+        } else if (rowDims.isEmpty() && rowFilters.isEmpty()) {
             for (int r = 0, n = table.rows; r < n; r++) {
                 int set = setOf[r];
                 if (!setPasses[set]) {
@@ -249,6 +271,32 @@ final class QueryExecutor {
             totalRows += rows;
         }
         return new QueryResult(query, groups, total.value(), totalRows);
+    }
+
+    /**
+     * The table's rows by set when the sets a query keeps hold under a quarter of the rows (reading them beats a
+     * scan); null otherwise, and for small tables, where a scan is cheap and the index not worth its memory.
+     */
+    private RowsBySet selective(boolean[] setPasses) {
+        int sets = setPasses.length;
+        if (table.rows < SELECTIVE_MIN_ROWS || sets < 2) {
+            return null;
+        }
+        int kept = 0;
+        for (boolean passes : setPasses) {
+            kept += passes ? 1 : 0;
+        }
+        if (kept * 2L > sets) {
+            return null; // most sets kept: most rows too, as a rule
+        }
+        RowsBySet index = table.rowsBySet();
+        long rows = 0;
+        for (int s = 0; s < sets; s++) {
+            if (setPasses[s]) {
+                rows += index.count(s);
+            }
+        }
+        return rows * 4 < table.rows ? index : null;
     }
 
     private static long multiplyOrFail(long a, long b) {
