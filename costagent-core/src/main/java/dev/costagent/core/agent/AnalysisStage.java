@@ -9,7 +9,7 @@ import dev.costagent.core.analysis.trend.Breakdown;
 import dev.costagent.core.analysis.utilization.UtilizationClassifier;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
-import dev.costagent.core.recommend.AnomalySignal;
+import dev.costagent.core.recommend.model.AnomalySignal;
 import dev.costagent.core.table.QueryEngine;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -13,12 +13,12 @@ import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.narrate.Narrative;
 import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
-import dev.costagent.core.recommend.Horizon;
-import dev.costagent.core.recommend.Recommendation;
 import dev.costagent.core.recommend.RecommendationEngine;
 import dev.costagent.core.recommend.RecommendationInput;
 import dev.costagent.core.recommend.RecommendationResult;
 import dev.costagent.core.recommend.inventory.InstanceInventory;
+import dev.costagent.core.recommend.model.Horizon;
+import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.DataProfile;
@@ -87,12 +87,15 @@ public final class CostAgent implements AutoCloseable {
         this.readOptions = b.readOptions;
         this.utilization = List.copyOf(b.utilization);
         this.inventory = b.inventory;
-        this.analysis = new AnalysisStage(b.analyzer);
         this.recommender = b.recommender;
         this.narrator = b.narrator;
         this.narratedRecommendations = b.narratedRecommendations;
         this.ownsExecutor = b.executor == null;
         this.executor = b.executor != null ? b.executor : defaultExecutor();
+        this.analysis = new AnalysisStage(
+                b.analyzer != null
+                        ? b.analyzer
+                        : Analyzer.builder().executor(executor).build());
         this.clock = b.clock;
         this.deadline = b.deadline;
         this.listeners = List.copyOf(b.listeners);
@@ -423,7 +426,9 @@ public final class CostAgent implements AutoCloseable {
         private ReadOptions readOptions = ReadOptions.DEFAULTS;
         private List<UtilizationSeries> utilization = List.of();
         private InstanceInventory inventory = InstanceInventory.EMPTY;
-        private Analyzer analyzer = Analyzer.builder().executor(Runnable::run).build();
+        /** Null: the defaults, with the independent analyses spread over the agent's executor. */
+        private Analyzer analyzer;
+
         private RecommendationEngine recommender = RecommendationEngine.defaults();
         private Narrator narrator = new TemplateNarrator();
         private int narratedRecommendations = 5;
@@ -467,8 +472,9 @@ public final class CostAgent implements AutoCloseable {
 
         /**
          * The analysis options, as a configured {@link Analyzer} (scope, anomaly sensitivity and dimensions, forecast
-         * horizon, trends, commitments). The default runs a run's queries on the run's own thread, so the agent's
-         * executor bounds all work; give the analyzer an executor to spread one run's queries over cores.
+         * horizon, trends, commitments). The default runs a run's independent queries (commitments, the invoice series)
+         * beside its main series on the agent's executor, so the agent's executor still bounds all work; a piece no
+         * thread has taken runs on the run's own thread when the run needs it.
          */
         public Builder analyzer(Analyzer value) {
             this.analyzer = requireNonNull(value);

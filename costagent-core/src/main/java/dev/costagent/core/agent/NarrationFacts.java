@@ -3,7 +3,7 @@ package dev.costagent.core.agent;
 import dev.costagent.core.analysis.AnalysisReport;
 import dev.costagent.core.analysis.anomaly.Anomaly;
 import dev.costagent.core.narrate.Facts;
-import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.model.Recommendation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.costagent.core.analysis.AnalysisReport;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.narrate.Narrative;
-import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.model.Recommendation;
 import java.util.List;
 
 /**

@@ -23,7 +23,6 @@ import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,9 +33,10 @@ import java.util.stream.Collectors;
  *
  * <p>Queries: one {@code GROUP BY day, D1, D2, D3} over the analysed dimensions (default ServiceName, SubAccountId,
  * RegionId; the total, breakdowns, trends, forecast and anomaly scan are all rolled up from it), one by day for the
- * invoice forecast (BilledCost, every charge category), one for commitments
- * (ListCost for coverage, EffectiveCost for utilization; run concurrently on the executor), and one more for root
- * causes only when there are anomalies. Immutable and thread-safe: one analyzer may serve many concurrent
+ * invoice forecast (BilledCost, every charge category) and one for commitments (ListCost for coverage,
+ * EffectiveCost for utilization), these two run beside the first on the executor (or on the caller's thread when no
+ * executor thread takes them first, so a saturated executor cannot deadlock a run), and one more for root causes
+ * only when there are anomalies. Immutable and thread-safe: one analyzer may serve many concurrent
  * {@link #analyze} calls on one engine.
  *
  * <pre>{@code
@@ -75,18 +75,29 @@ public final class Analyzer {
         requireNonNull(engine, "engine");
         // Conditional FOCUS columns may be absent: a check that needs one is skipped with a warning naming both.
         AtomicReference<String> commitmentSkip = new AtomicReference<>();
-        CompletableFuture<CommitmentReport> commitmentFuture = commitments == null
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return commitments.analyze(engine, scope.range());
-                            } catch (QueryException absent) {
-                                commitmentSkip.set("commitment analysis skipped: " + absent.getMessage());
-                                return null;
-                            }
-                        },
-                        executor);
+        // Independent pieces run beside the main series on the executor (or here, if no thread is free for them).
+        Fork<CommitmentReport> commitmentFuture = new Fork<>(
+                () -> {
+                    if (commitments == null) {
+                        return null;
+                    }
+                    try {
+                        return commitments.analyze(engine, scope.range());
+                    } catch (QueryException absent) {
+                        commitmentSkip.set("commitment analysis skipped: " + absent.getMessage());
+                        return null;
+                    }
+                },
+                commitments == null ? Runnable::run : executor);
+        // the invoice: BilledCost of every charge category, forecast beside usage so it can be held to a budget
+        Fork<DailySeries> invoiceFuture = new Fork<>(
+                () -> new DailySeriesReader(
+                                engine,
+                                SeriesScope.allCharges()
+                                        .withMetric(Metric.BILLED_COST)
+                                        .withRange(scope.range()))
+                        .total(),
+                executor);
         List<String> warnings = new ArrayList<>();
         AnomalyDetector detector = this.detector;
         DailySeriesReader reader = new DailySeriesReader(engine, scope);
@@ -103,6 +114,7 @@ public final class Analyzer {
         }
         DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
         CommitmentReport commitmentReport = commitmentFuture.join();
+        DailySeries invoice = invoiceFuture.join();
         if (commitmentSkip.get() != null) {
             warnings.add(commitmentSkip.get());
         }
@@ -134,11 +146,6 @@ public final class Analyzer {
                 total,
                 sets.isEmpty() ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
         Forecast forecast = forecaster.forecast(total);
-        // the invoice: BilledCost of every charge category, forecast beside usage so it can be held to a budget
-        DailySeries invoice = new DailySeriesReader(
-                        engine,
-                        SeriesScope.allCharges().withMetric(Metric.BILLED_COST).withRange(scope.range()))
-                .total();
         Forecast invoiceForecast = invoice.axis().isEmpty() ? null : forecaster.forecast(invoice);
         AnomalyScan scan;
         while (true) {

@@ -1,5 +1,9 @@
 package dev.costagent.core.recommend;
 
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Horizon;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RiskLevel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

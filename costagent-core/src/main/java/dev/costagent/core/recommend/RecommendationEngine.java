@@ -2,16 +2,16 @@ package dev.costagent.core.recommend;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.core.recommend.rules.AnomalyRule;
 import dev.costagent.core.recommend.rules.CommitmentPurchaseRule;
 import dev.costagent.core.recommend.rules.IdleRule;
-import dev.costagent.core.recommend.rules.RecommendationRule;
 import dev.costagent.core.recommend.rules.RightsizeRule;
-import dev.costagent.core.recommend.rules.RuleContext;
 import dev.costagent.core.recommend.rules.ScheduleRule;
 import dev.costagent.core.recommend.rules.SpotRule;
 import dev.costagent.core.recommend.rules.StorageTierRule;
 import dev.costagent.core.recommend.rules.UnusedCommitmentRule;
+import dev.costagent.core.recommend.spi.RecommendationRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
 /**
  * Turns billing data, utilization verdicts and anomalies into a ranked list of savings.
  *
- * <p>A run evaluates the rules against one shared {@link RuleContext} in two phases (resource actions, then the
+ * <p>A run evaluates the rules against one shared {@link dev.costagent.core.recommend.spi.RuleContext} in two phases (resource actions, then the
  * commitment rules sized on what those actions leave), then:
  * <ol>
  *   <li><b>dedupes per target</b>: a recommendation that removes the resource (terminate, then stop) beats every
@@ -53,17 +53,22 @@ public final class RecommendationEngine {
         return new Builder();
     }
 
-    /** The rules shipped with costagent, one per recommendation type group. */
+    /** The rules shipped with costagent, one per recommendation type group, with their default settings. */
     public static List<RecommendationRule> shippedRules() {
+        return shippedRules(RecommendationOptions.defaults());
+    }
+
+    /** The rules shipped with costagent, each with its settings from the options. */
+    public static List<RecommendationRule> shippedRules(RecommendationOptions options) {
         return List.of(
-                new IdleRule(),
-                new RightsizeRule(),
-                new ScheduleRule(),
+                new IdleRule(options.idle()),
+                new RightsizeRule(options.rightsize()),
+                new ScheduleRule(options.schedule()),
                 new SpotRule(),
                 new StorageTierRule(),
-                new UnusedCommitmentRule(),
-                new CommitmentPurchaseRule(),
-                new AnomalyRule());
+                new UnusedCommitmentRule(options.commitments()),
+                new CommitmentPurchaseRule(options.commitments()),
+                new AnomalyRule(options.anomaly()));
     }
 
     /** The options. */
@@ -82,8 +87,8 @@ public final class RecommendationEngine {
      * after those actions} (commitments), so that no saving is counted twice.
      */
     public RecommendationResult recommend(RecommendationInput input) {
-        RuleContext context =
-                new RuleContext(input.billing(), options, input.utilization(), input.anomalies(), input.inventory());
+        QueryingRuleContext context = new QueryingRuleContext(
+                input.billing(), options.context(), input.utilization(), input.anomalies(), input.inventory());
         int[] counts = new int[2]; // superseded, below minimum
         List<Recommendation> kept = new ArrayList<>();
         List<Recommendation> first = new ArrayList<>();
@@ -162,11 +167,14 @@ public final class RecommendationEngine {
     /** Builds a {@link RecommendationEngine}. */
     public static final class Builder {
         private RecommendationOptions options = RecommendationOptions.defaults();
-        private final List<RecommendationRule> rules = new ArrayList<>(shippedRules());
+        /** The rules, or null for the shipped ones (built with the options' rule settings) and {@link #added}. */
+        private List<RecommendationRule> rules;
+
+        private final List<RecommendationRule> added = new ArrayList<>();
 
         private Builder() {}
 
-        /** The options. */
+        /** The options; the shipped rules take their settings from them. */
         public Builder options(RecommendationOptions value) {
             this.options = requireNonNull(value);
             return this;
@@ -174,20 +182,22 @@ public final class RecommendationEngine {
 
         /** Adds a rule after the shipped ones. */
         public Builder rule(RecommendationRule rule) {
-            rules.add(requireNonNull(rule));
+            added.add(requireNonNull(rule));
             return this;
         }
 
-        /** Replaces all rules. */
+        /** Replaces all rules (the shipped ones and any added before). */
         public Builder rules(List<RecommendationRule> value) {
-            rules.clear();
-            rules.addAll(value);
+            rules = new ArrayList<>(value);
+            added.clear();
             return this;
         }
 
         /** The engine. */
         public RecommendationEngine build() {
-            return new RecommendationEngine(options, rules);
+            List<RecommendationRule> all = new ArrayList<>(rules != null ? rules : shippedRules(options));
+            all.addAll(added);
+            return new RecommendationEngine(options, all);
         }
     }
 }

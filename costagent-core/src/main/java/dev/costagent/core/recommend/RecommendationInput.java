@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.recommend.inventory.InstanceInventory;
+import dev.costagent.core.recommend.model.AnomalySignal;
 import dev.costagent.core.table.QueryEngine;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,87 +4,49 @@ import static java.util.Objects.requireNonNull;
 
 import dev.costagent.core.recommend.catalog.InstanceCatalog;
 import dev.costagent.core.recommend.catalog.PricingRates;
+import dev.costagent.core.recommend.rules.AnomalyRule;
+import dev.costagent.core.recommend.rules.CommitmentOptions;
+import dev.costagent.core.recommend.rules.IdleRule;
+import dev.costagent.core.recommend.rules.RightsizeRule;
+import dev.costagent.core.recommend.rules.ScheduleRule;
+import dev.costagent.core.recommend.spi.ContextSettings;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The knobs of the recommendation rules. {@link #defaults()} documents every default; {@link #builder()} changes them.
+ * The knobs of a recommendation run, grouped by who reads them: the engine (minimum saving, ranking), the
+ * {@link dev.costagent.core.recommend.spi.RuleContext} every rule reads ({@link ContextSettings}), and each shipped
+ * rule its own options record. {@link #defaults()} documents every default; {@link #builder()} changes any of them
+ * by its old flat name ({@code terminateMaxCpu}, {@code lookbackDays}, ...) or a whole rule's record at once.
  *
- * @param lookbackDays billing days (ending at the last hour of data) that monthly costs are measured over (30)
  * @param minMonthlySavings recommendations saving less per month are dropped (1.00 in the billing currency)
- * @param nonProductionTagKeys tag keys naming an environment, first present wins ({@code env, environment, Environment,
- *     stage})
- * @param nonProductionValues environment values that mark non-production, lower case ({@code dev, development, test,
- *     qa, staging, sandbox})
- * @param scheduleServiceCategories ServiceCategory values whose resources can be stopped and started, so
- *     scheduled or moved to spot ({@code Compute})
- * @param alwaysOnShare a resource is always on when it has cost in at least this share of the hours it existed (0.95)
- * @param scheduleOnHoursPerWeek hours a scheduled resource keeps running per week (60: weekdays 08:00–20:00)
- * @param terminateMaxCpu an idle resource whose CPU never exceeded this % is terminated, else stopped (10)
- * @param targetCpuP95 rightsizing picks the smallest size keeping projected CPU p95 at most this % (80: 20 % headroom)
- * @param memoryHeadroom rightsizing keeps memory ≥ measured memory p95 × (1 + this) (0.20, AWS Compute Optimizer's
- *     default memory headroom)
- * @param spotTagKey tag key marking interruption-tolerant workloads ({@code workload})
- * @param spotTagValues its values that allow spot, lower case ({@code batch, ci, build, spot-ok})
- * @param commitmentServiceCategories ServiceCategory values whose on-demand spend a savings plan covers
- *     ({@code Compute})
- * @param commitmentBaselinePercentile no longer sizes purchases (they are simulated over candidate levels); kept for
- *     compatibility (10)
- * @param commitmentOption the term and payment option recommended, a commitment rate key without its provider
- *     prefix ({@code 1yr-no-upfront}; a provider without that option gets its first option)
- * @param costOfCapital annual discount rate for commitment NPV (0.08)
- * @param anomalyRecentDays only anomalies this close to the end of the data are worth investigating (7)
  * @param ranking the ranking score and quick-win rule
- * @param catalog the instance catalog
- * @param rates storage, commitment and spot rates
+ * @param context what the rule context reads: lookback, environment and spot tags, categories, catalog, rates
+ * @param idle the idle rule's settings
+ * @param rightsize the rightsizing rule's settings
+ * @param schedule the scheduling rule's settings
+ * @param commitments the two commitment rules' settings
+ * @param anomaly the anomaly rule's settings
  */
 public record RecommendationOptions(
-        int lookbackDays,
         double minMonthlySavings,
-        List<String> nonProductionTagKeys,
-        Set<String> nonProductionValues,
-        Set<String> scheduleServiceCategories,
-        double alwaysOnShare,
-        double scheduleOnHoursPerWeek,
-        double terminateMaxCpu,
-        double targetCpuP95,
-        double memoryHeadroom,
-        String spotTagKey,
-        Set<String> spotTagValues,
-        Set<String> commitmentServiceCategories,
-        double commitmentBaselinePercentile,
-        String commitmentOption,
-        double costOfCapital,
-        int anomalyRecentDays,
         Ranking ranking,
-        InstanceCatalog catalog,
-        PricingRates rates) {
+        ContextSettings context,
+        IdleRule.Options idle,
+        RightsizeRule.Options rightsize,
+        ScheduleRule.Options schedule,
+        CommitmentOptions commitments,
+        AnomalyRule.Options anomaly) {
 
-    /** Validates and copies. */
+    /** Checks that every part is there. */
     public RecommendationOptions {
-        if (lookbackDays < 1) {
-            throw new IllegalArgumentException("lookbackDays must be at least 1, got " + lookbackDays);
-        }
-        if (!(scheduleOnHoursPerWeek >= 0 && scheduleOnHoursPerWeek <= 168)) {
-            throw new IllegalArgumentException(
-                    "scheduleOnHoursPerWeek must be in [0, 168], got " + scheduleOnHoursPerWeek);
-        }
-        if (!(memoryHeadroom >= 0 && memoryHeadroom < 10)) {
-            throw new IllegalArgumentException("memoryHeadroom must be in [0, 10), got " + memoryHeadroom);
-        }
-        if (!(commitmentBaselinePercentile > 0 && commitmentBaselinePercentile <= 100)) {
-            throw new IllegalArgumentException("commitmentBaselinePercentile must be in (0, 100]");
-        }
-        nonProductionTagKeys = List.copyOf(nonProductionTagKeys);
-        nonProductionValues = Set.copyOf(nonProductionValues);
-        scheduleServiceCategories = Set.copyOf(scheduleServiceCategories);
-        requireNonNull(spotTagKey, "spotTagKey");
-        spotTagValues = Set.copyOf(spotTagValues);
-        commitmentServiceCategories = Set.copyOf(commitmentServiceCategories);
-        requireNonNull(commitmentOption, "commitmentOption");
         requireNonNull(ranking, "ranking");
-        requireNonNull(catalog, "catalog");
-        requireNonNull(rates, "rates");
+        requireNonNull(context, "context");
+        requireNonNull(idle, "idle");
+        requireNonNull(rightsize, "rightsize");
+        requireNonNull(schedule, "schedule");
+        requireNonNull(commitments, "commitments");
+        requireNonNull(anomaly, "anomaly");
     }
 
     /** The documented defaults, with the shipped catalog and rates. */
@@ -100,53 +62,86 @@ public record RecommendationOptions(
     /** A builder starting from these options. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.lookbackDays = lookbackDays;
         b.minMonthlySavings = minMonthlySavings;
-        b.nonProductionTagKeys = nonProductionTagKeys;
-        b.nonProductionValues = nonProductionValues;
-        b.scheduleServiceCategories = scheduleServiceCategories;
-        b.alwaysOnShare = alwaysOnShare;
-        b.scheduleOnHoursPerWeek = scheduleOnHoursPerWeek;
-        b.terminateMaxCpu = terminateMaxCpu;
-        b.targetCpuP95 = targetCpuP95;
-        b.memoryHeadroom = memoryHeadroom;
-        b.spotTagKey = spotTagKey;
-        b.spotTagValues = spotTagValues;
-        b.commitmentServiceCategories = commitmentServiceCategories;
-        b.commitmentBaselinePercentile = commitmentBaselinePercentile;
-        b.commitmentOption = commitmentOption;
-        b.costOfCapital = costOfCapital;
-        b.anomalyRecentDays = anomalyRecentDays;
         b.ranking = ranking;
-        b.catalog = catalog;
-        b.rates = rates;
+        b.context(context);
+        b.idle = idle;
+        b.rightsize = rightsize;
+        b.schedule = schedule;
+        b.commitments = commitments;
+        b.anomaly = anomaly;
         return b;
     }
 
-    /** Builds {@link RecommendationOptions}. */
+    /**
+     * Builds {@link RecommendationOptions}. The flat setters keep the names of the options before they were grouped;
+     * each sets one field of the record it belongs to. Validation happens in {@link #build()}.
+     */
     public static final class Builder {
-        private int lookbackDays = 30;
         private double minMonthlySavings = 1.0;
-        private List<String> nonProductionTagKeys = List.of("env", "environment", "Environment", "stage");
-        private Set<String> nonProductionValues = Set.of("dev", "development", "test", "qa", "staging", "sandbox");
-        private Set<String> scheduleServiceCategories = Set.of("Compute");
-        private double alwaysOnShare = 0.95;
-        private double scheduleOnHoursPerWeek = 60;
-        private double terminateMaxCpu = 10;
-        private double targetCpuP95 = 80;
-        private double memoryHeadroom = 0.20;
-        private String spotTagKey = "workload";
-        private Set<String> spotTagValues = Set.of("batch", "ci", "build", "spot-ok");
-        private Set<String> commitmentServiceCategories = Set.of("Compute");
-        private double commitmentBaselinePercentile = 10;
-        private String commitmentOption = "1yr-no-upfront";
-        private double costOfCapital = 0.08;
-        private int anomalyRecentDays = 7;
         private Ranking ranking = Ranking.DEFAULT;
-        private InstanceCatalog catalog = InstanceCatalog.shipped();
-        private PricingRates rates = PricingRates.shipped();
+        private int lookbackDays;
+        private List<String> nonProductionTagKeys;
+        private Set<String> nonProductionValues;
+        private Set<String> scheduleServiceCategories;
+        private String spotTagKey;
+        private Set<String> spotTagValues;
+        private Set<String> commitmentServiceCategories;
+        private InstanceCatalog catalog;
+        private PricingRates rates;
+        private IdleRule.Options idle = IdleRule.Options.DEFAULTS;
+        private RightsizeRule.Options rightsize = RightsizeRule.Options.DEFAULTS;
+        private ScheduleRule.Options schedule = ScheduleRule.Options.DEFAULTS;
+        private CommitmentOptions commitments = CommitmentOptions.DEFAULTS;
+        private AnomalyRule.Options anomaly = AnomalyRule.Options.DEFAULTS;
 
-        private Builder() {}
+        private Builder() {
+            context(ContextSettings.DEFAULTS);
+        }
+
+        /** All the rule context's settings at once. */
+        public Builder context(ContextSettings value) {
+            lookbackDays = value.lookbackDays();
+            nonProductionTagKeys = value.nonProductionTagKeys();
+            nonProductionValues = value.nonProductionValues();
+            scheduleServiceCategories = value.scheduleServiceCategories();
+            spotTagKey = value.spotTagKey();
+            spotTagValues = value.spotTagValues();
+            commitmentServiceCategories = value.commitmentServiceCategories();
+            catalog = value.catalog();
+            rates = value.rates();
+            return this;
+        }
+
+        /** The idle rule's settings. */
+        public Builder idle(IdleRule.Options value) {
+            this.idle = requireNonNull(value);
+            return this;
+        }
+
+        /** The rightsizing rule's settings. */
+        public Builder rightsize(RightsizeRule.Options value) {
+            this.rightsize = requireNonNull(value);
+            return this;
+        }
+
+        /** The scheduling rule's settings. */
+        public Builder schedule(ScheduleRule.Options value) {
+            this.schedule = requireNonNull(value);
+            return this;
+        }
+
+        /** The commitment rules' settings. */
+        public Builder commitments(CommitmentOptions value) {
+            this.commitments = requireNonNull(value);
+            return this;
+        }
+
+        /** The anomaly rule's settings. */
+        public Builder anomaly(AnomalyRule.Options value) {
+            this.anomaly = requireNonNull(value);
+            return this;
+        }
 
         /** Billing days monthly costs are measured over. */
         public Builder lookbackDays(int value) {
@@ -178,33 +173,33 @@ public record RecommendationOptions(
             return this;
         }
 
-        /** The share of hours with cost that makes a resource always on. */
+        /** The share of hours with cost that makes a resource always on (the scheduling rule). */
         public Builder alwaysOnShare(double value) {
-            this.alwaysOnShare = value;
+            this.schedule = new ScheduleRule.Options(value, schedule.onHoursPerWeek());
             return this;
         }
 
-        /** Hours per week a scheduled resource keeps running. */
+        /** Hours per week a scheduled resource keeps running (the scheduling rule). */
         public Builder scheduleOnHoursPerWeek(double value) {
-            this.scheduleOnHoursPerWeek = value;
+            this.schedule = new ScheduleRule.Options(schedule.alwaysOnShare(), value);
             return this;
         }
 
-        /** Max CPU % below which an idle resource is terminated rather than stopped. */
+        /** Max CPU % below which an idle resource is terminated rather than stopped (the idle rule). */
         public Builder terminateMaxCpu(double value) {
-            this.terminateMaxCpu = value;
+            this.idle = new IdleRule.Options(value);
             return this;
         }
 
-        /** The projected CPU p95 % a rightsized resource may reach. */
+        /** The projected CPU p95 % a rightsized resource may reach (the rightsizing rule). */
         public Builder targetCpuP95(double value) {
-            this.targetCpuP95 = value;
+            this.rightsize = new RightsizeRule.Options(value, rightsize.memoryHeadroom());
             return this;
         }
 
         /** The memory headroom rightsizing keeps over the measured memory p95 (0.20 is 20 %). */
         public Builder memoryHeadroom(double value) {
-            this.memoryHeadroom = value;
+            this.rightsize = new RightsizeRule.Options(rightsize.targetCpuP95(), value);
             return this;
         }
 
@@ -221,27 +216,28 @@ public record RecommendationOptions(
             return this;
         }
 
-        /** The hourly spend percentile taken as the commitment baseline. */
+        /** The hourly spend percentile taken as the commitment baseline (no longer sizes purchases). */
         public Builder commitmentBaselinePercentile(double value) {
-            this.commitmentBaselinePercentile = value;
+            this.commitments = new CommitmentOptions(commitments.option(), commitments.costOfCapital(), value);
             return this;
         }
 
         /** The commitment term and payment option to recommend (a commitment rate key). */
         public Builder commitmentOption(String value) {
-            this.commitmentOption = value;
+            this.commitments =
+                    new CommitmentOptions(value, commitments.costOfCapital(), commitments.baselinePercentile());
             return this;
         }
 
         /** The annual discount rate for commitment NPV. */
         public Builder costOfCapital(double value) {
-            this.costOfCapital = value;
+            this.commitments = new CommitmentOptions(commitments.option(), value, commitments.baselinePercentile());
             return this;
         }
 
-        /** How recent an anomaly must be to investigate. */
+        /** How recent an anomaly must be to investigate (days before the end of the data). */
         public Builder anomalyRecentDays(int value) {
-            this.anomalyRecentDays = value;
+            this.anomaly = new AnomalyRule.Options(value);
             return this;
         }
 
@@ -266,26 +262,23 @@ public record RecommendationOptions(
         /** The options. */
         public RecommendationOptions build() {
             return new RecommendationOptions(
-                    lookbackDays,
                     minMonthlySavings,
-                    nonProductionTagKeys,
-                    nonProductionValues,
-                    scheduleServiceCategories,
-                    alwaysOnShare,
-                    scheduleOnHoursPerWeek,
-                    terminateMaxCpu,
-                    targetCpuP95,
-                    memoryHeadroom,
-                    spotTagKey,
-                    spotTagValues,
-                    commitmentServiceCategories,
-                    commitmentBaselinePercentile,
-                    commitmentOption,
-                    costOfCapital,
-                    anomalyRecentDays,
                     ranking,
-                    catalog,
-                    rates);
+                    new ContextSettings(
+                            lookbackDays,
+                            nonProductionTagKeys,
+                            nonProductionValues,
+                            scheduleServiceCategories,
+                            spotTagKey,
+                            spotTagValues,
+                            commitmentServiceCategories,
+                            catalog,
+                            rates),
+                    idle,
+                    rightsize,
+                    schedule,
+                    commitments,
+                    anomaly);
         }
     }
 }

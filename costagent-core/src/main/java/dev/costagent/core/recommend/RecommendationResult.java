@@ -1,5 +1,6 @@
 package dev.costagent.core.recommend;
 
+import dev.costagent.core.recommend.model.Recommendation;
 import java.util.List;
 
 /**

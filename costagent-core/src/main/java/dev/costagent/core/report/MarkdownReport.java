@@ -7,7 +7,7 @@ import dev.costagent.core.agent.StageTiming;
 import dev.costagent.core.analysis.anomaly.Anomaly;
 import dev.costagent.core.analysis.anomaly.AnomalyKind;
 import dev.costagent.core.narrate.Narrative;
-import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.model.Recommendation;
 import java.util.List;
 import java.util.Locale;
 

@@ -47,6 +47,8 @@ public final class CostTable implements QueryEngine {
     final double[][] metrics;
     final boolean[] metricPresent;
     final Attributes attributes;
+    /** The rows by attribute set, built by the first selective query (see {@link RowsBySet}); racing builds agree. */
+    private volatile RowsBySet rowsBySet;
     /** Smallest and largest start offsets; {@code minOffset > maxOffset} when no row has a start. */
     final int minOffset;
 
@@ -214,6 +216,21 @@ public final class CostTable implements QueryEngine {
                 rejects,
                 dataQuality,
                 profile);
+    }
+
+    /** Whether a query has built the rows-by-set index (for tests). */
+    boolean rowsIndexed() {
+        return rowsBySet != null;
+    }
+
+    /** The rows listed by attribute set, built on first use. */
+    RowsBySet rowsBySet() {
+        RowsBySet index = rowsBySet;
+        if (index == null) {
+            index = RowsBySet.of(attributeSetOf, rows, attributes.count);
+            rowsBySet = index;
+        }
+        return index;
     }
 
     @Override

@@ -25,8 +25,8 @@ final class GroupSlots {
     }
 
     /** Slots for any non-negative keys, in an open-addressing hash table. */
-    static GroupSlots hashed() {
-        return new GroupSlots(1024, false);
+    static GroupSlots hashed(int expected) {
+        return new GroupSlots(Math.max(expected, 1024), false);
     }
 
     private GroupSlots(int capacity, boolean dense) {

@@ -19,6 +19,9 @@ import java.util.Map;
 final class QueryExecutor {
 
     private static final int DENSE_LIMIT = 1 << 20;
+    /** Below this many rows every query scans (see {@link #selective}). */
+    private static final int SELECTIVE_MIN_ROWS = 1 << 16;
+
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
     /** Group keys in order: element by element, nulls first. */
     static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
@@ -92,8 +95,15 @@ final class QueryExecutor {
                 continue;
             }
             SetValues values = setValues(filter.dimension());
+            // judged once per distinct value, not once per set: a column has far fewer values than sets
+            boolean[] codePasses = new boolean[values.keys.length];
+            for (int c = 0; c < codePasses.length; c++) {
+                codePasses[c] = filter.accepts(values.keys[c]);
+            }
             for (int s = 0; s < sets; s++) {
-                setPasses[s] &= filter.accepts(values.value(s));
+                if (setPasses[s]) {
+                    setPasses[s] = codePasses[values.code(s)];
+                }
             }
         }
         SetValues[] keyValues = new SetValues[setDims.size()];
@@ -104,6 +114,9 @@ final class QueryExecutor {
         int[] groupOfSet = new int[sets];
         int[] tuple = new int[Math.max(keyValues.length, 1)];
         for (int s = 0; s < sets; s++) {
+            if (!setPasses[s]) {
+                continue; // never read: its rows are skipped, and the key space stays that of the passing sets
+            }
             for (int d = 0; d < keyValues.length; d++) {
                 tuple[d] = keyValues[d].code(s);
             }
@@ -116,12 +129,33 @@ final class QueryExecutor {
             groupCount = multiplyOrFail(groupCount, row.radix());
         }
         long keySpace = multiplyOrFail(timeKeys.space(), groupCount);
-        GroupSlots slots = keySpace <= DENSE_LIMIT ? GroupSlots.dense((int) keySpace) : GroupSlots.hashed();
+        GroupSlots slots = keySpace <= DENSE_LIMIT
+                ? GroupSlots.dense((int) keySpace)
+                : GroupSlots.hashed((int) Math.min(Math.min(keySpace, table.rows), groupCount)); // fewer regrowths
 
         double[] metric = table.metrics[query.metric().ordinal()];
         int[] setOf = table.attributeSetOf;
         int[] offsets = table.startOffset;
-        if (rowDims.isEmpty() && rowFilters.isEmpty()) {
+        RowsBySet bySet = rowDims.isEmpty() && rowFilters.isEmpty() ? selective(setPasses) : null;
+        if (bySet != null) {
+            // few rows pass: read the kept sets' rows (in row order within each set) instead of every row
+            int[] rowsOf = bySet.rows;
+            int[] start = bySet.start;
+            for (int s = 0; s < sets; s++) {
+                if (!setPasses[s]) {
+                    continue;
+                }
+                long group = groupOfSet[s];
+                for (int k = start[s], end = start[s + 1]; k < end; k++) {
+                    int r = rowsOf[k];
+                    long time = timeKeys.key(offsets[r]);
+                    if (time < 0) {
+                        continue;
+                    }
+                    slots.add(time * groupCount + group, metric[r]);
+                }
+            }
+        } else if (rowDims.isEmpty() && rowFilters.isEmpty()) {
             for (int r = 0, n = table.rows; r < n; r++) {
                 int set = setOf[r];
                 if (!setPasses[set]) {
@@ -159,64 +193,110 @@ final class QueryExecutor {
             }
         }
 
-        // Order the groups by key without comparing strings per pair: rank each dimension's values once (nulls
-        // first; time buckets are already in key order), then sort the groups by their ranks.
+        // Order the groups by key without comparing strings: rank each dimension's values once (nulls first; time
+        // buckets are already in key order), then sort the groups by their ranks, one stable counting pass per
+        // dimension from the last to the first. Only the groups the result holds are ranked and decoded.
         int width = query.groupBy().size();
-        List<RankedSlot> ranked = new ArrayList<>();
+        int n = 0;
         for (int i = 0; i < slots.size(); i++) {
             if (slots.rows(i) > 0) {
-                ranked.add(new RankedSlot(i, new int[width], new int[rowDims.size()]));
+                n++;
             }
         }
-        int[][] setRanks = new int[keyValues.length][];
-        for (int d = 0; d < keyValues.length; d++) {
-            setRanks[d] = keyValues[d].ranks();
-        }
-        for (RankedSlot slot : ranked) {
-            long key = slots.key(slot.index);
+        int[] slotOf = new int[n];
+        int[] setGroupOf = new int[n];
+        long[] timeOf = new long[n];
+        int[][] rowCodesOf = new int[rowDims.size()][n];
+        for (int i = 0, j = 0; i < slots.size(); i++) {
+            if (slots.rows(i) == 0) {
+                continue;
+            }
+            long key = slots.key(i);
             long group = key % groupCount;
             for (int d = rowDims.size() - 1; d >= 0; d--) {
                 long radix = rowDims.get(d).radix();
-                slot.rowCodes[d] = (int) (group % radix);
+                rowCodesOf[d][j] = (int) (group % radix);
                 group /= radix;
             }
-            for (int d = 0; d < keyValues.length; d++) {
-                slot.ranks[setDimPositions.get(d)] = setRanks[d][setGroups.get((int) group, d)];
+            slotOf[j] = i;
+            setGroupOf[j] = (int) group;
+            timeOf[j] = key / groupCount;
+            j++;
+        }
+        int[][] ranks = new int[width][];
+        int[] rankRanges = new int[width];
+        for (int d = 0; d < keyValues.length; d++) {
+            int[] valueRanks = keyValues[d].ranks();
+            int[] out = new int[n];
+            for (int j = 0; j < n; j++) {
+                out[j] = valueRanks[setGroups.get(setGroupOf[j], d)];
             }
-            slot.setGroup = (int) group;
-            int[] indexes = timeKeys.indexes(key / groupCount);
-            for (int d = 0; d < indexes.length; d++) {
-                slot.ranks[timeDimPositions.get(d)] = indexes[d];
-            }
+            ranks[setDimPositions.get(d)] = out;
+            rankRanges[setDimPositions.get(d)] = valueRanks.length;
         }
         for (int d = 0; d < rowDims.size(); d++) {
-            rowDims.get(d).rank(ranked, d, rowDimPositions.get(d));
+            int position = rowDimPositions.get(d);
+            ranks[position] = new int[n];
+            rankRanges[position] = rowDims.get(d).rank(rowCodesOf[d], ranks[position]);
         }
-        ranked.sort((a, b) -> Arrays.compare(a.ranks, b.ranks));
+        for (int d = 0; d < timeDims.size(); d++) {
+            int position = timeDimPositions.get(d);
+            int[] out = new int[n];
+            for (int j = 0; j < n; j++) {
+                out[j] = timeKeys.index(timeOf[j], d) + 1; // "no ChargePeriodStart" (-1) first
+            }
+            ranks[position] = out;
+            rankRanges[position] = (int) timeKeys.radix(d) + 1;
+        }
+        int[] order = GroupOrder.sort(ranks, rankRanges, n);
 
-        List<QueryResult.Group> groups = new ArrayList<>(ranked.size());
+        List<QueryResult.Group> groups = new ArrayList<>(n);
         CompensatedSum total = new CompensatedSum();
         long totalRows = 0;
-        for (RankedSlot slot : ranked) {
-            long key = slots.key(slot.index);
+        for (int j : order) {
             String[] parts = new String[width];
             for (int d = 0; d < keyValues.length; d++) {
-                parts[setDimPositions.get(d)] = keyValues[d].decode(setGroups.get(slot.setGroup, d));
+                parts[setDimPositions.get(d)] = keyValues[d].decode(setGroups.get(setGroupOf[j], d));
             }
             for (int d = 0; d < rowDims.size(); d++) {
-                parts[rowDimPositions.get(d)] = rowDims.get(d).decode(slot.rowCodes[d]);
+                parts[rowDimPositions.get(d)] = rowDims.get(d).decode(rowCodesOf[d][j]);
             }
-            String[] timeParts = timeKeys.decode(key / groupCount);
-            for (int d = 0; d < timeParts.length; d++) {
-                parts[timeDimPositions.get(d)] = timeParts[d];
+            for (int d = 0; d < timeDims.size(); d++) {
+                parts[timeDimPositions.get(d)] = timeKeys.decode(timeOf[j], d);
             }
-            double value = slots.value(slot.index);
-            long rows = slots.rows(slot.index);
-            groups.add(new QueryResult.Group(Arrays.asList(parts), value, rows));
+            double value = slots.value(slotOf[j]);
+            long rows = slots.rows(slotOf[j]);
+            groups.add(new QueryResult.Group(GroupKey.of(parts), value, rows));
             total.add(value);
             totalRows += rows;
         }
         return new QueryResult(query, groups, total.value(), totalRows);
+    }
+
+    /**
+     * The table's rows by set when the sets a query keeps hold under a quarter of the rows (reading them beats a
+     * scan); null otherwise, and for small tables, where a scan is cheap and the index not worth its memory.
+     */
+    private RowsBySet selective(boolean[] setPasses) {
+        int sets = setPasses.length;
+        if (table.rows < SELECTIVE_MIN_ROWS || sets < 2) {
+            return null;
+        }
+        int kept = 0;
+        for (boolean passes : setPasses) {
+            kept += passes ? 1 : 0;
+        }
+        if (kept * 2L > sets) {
+            return null; // most sets kept: most rows too, as a rule
+        }
+        RowsBySet index = table.rowsBySet();
+        long rows = 0;
+        for (int s = 0; s < sets; s++) {
+            if (setPasses[s]) {
+                rows += index.count(s);
+            }
+        }
+        return rows * 4 < table.rows ? index : null;
     }
 
     private static long multiplyOrFail(long a, long b) {
@@ -271,32 +351,22 @@ final class QueryExecutor {
             return decoded.computeIfAbsent(code, c -> attributes.rowValue(index, c));
         }
 
-        /** Puts each slot's rank of this dimension's value (nulls first) at {@code position}. */
-        void rank(List<RankedSlot> slots, int dimension, int position) {
-            Integer[] present =
-                    slots.stream().map(s -> s.rowCodes[dimension]).distinct().toArray(Integer[]::new);
-            Arrays.sort(present, (a, b) -> NULLS_FIRST.compare(decode(a), decode(b)));
+        /**
+         * Writes the rank of each group's code (among the codes present, nulls first) into {@code out}; returns the
+         * number of distinct ranks.
+         */
+        int rank(int[] codes, int[] out) {
+            int[] present = Arrays.stream(codes).distinct().toArray();
+            Integer[] sorted = Arrays.stream(present).boxed().toArray(Integer[]::new);
+            Arrays.sort(sorted, (a, b) -> NULLS_FIRST.compare(decode(a), decode(b)));
             Map<Integer, Integer> rank = new HashMap<>();
-            for (int r = 0; r < present.length; r++) {
-                rank.put(present[r], r);
+            for (int r = 0; r < sorted.length; r++) {
+                rank.put(sorted[r], r);
             }
-            for (RankedSlot slot : slots) {
-                slot.ranks[position] = rank.get(slot.rowCodes[dimension]);
+            for (int j = 0; j < codes.length; j++) {
+                out[j] = rank.get(codes[j]);
             }
-        }
-    }
-
-    /** A non-empty slot, the ranks of its key parts in group-by order, its set group and its row-level codes. */
-    private static final class RankedSlot {
-        final int index;
-        final int[] ranks;
-        final int[] rowCodes;
-        int setGroup;
-
-        RankedSlot(int index, int[] ranks, int[] rowCodes) {
-            this.index = index;
-            this.ranks = ranks;
-            this.rowCodes = rowCodes;
+            return Math.max(sorted.length, 1);
         }
     }
 

@@ -31,7 +31,9 @@ public record QueryResult(CostQuery query, List<Group> groups, double total, lon
     public record Group(List<String> key, double value, long rows) {
         /** Copies the key (which may hold nulls). */
         public Group {
-            key = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(key));
+            key = key instanceof GroupKey
+                    ? key // built by an engine in this package, never changed: no copy per group
+                    : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(key));
         }
 
         /** The key part at an index. */

@@ -24,6 +24,14 @@ final class TimeKeys {
     private final int[] monthOfDay;
     /** Per time dimension, bucket index → formatted key, filled as groups are decoded. */
     private final String[][] keyCache;
+    /**
+     * Per time dimension: the bucket length in seconds (0 for a month), and the offset where the first bucket
+     * starts, so that a row's bucket index is one division of a non-negative number.
+     */
+    private final long[] divisor;
+
+    private final long[] alignedStart;
+    private final long firstDayStart;
 
     TimeKeys(CostTable table, List<Dimension> dimensions, List<Filter> filters, TimeRange range) {
         this.base = table.baseSecond;
@@ -39,7 +47,10 @@ final class TimeKeys {
         for (int d = 0; d < monthOfDay.length; d++) {
             monthOfDay[d] = (int) TimeBuckets.bucket(Dimension.Kind.MONTH, (firstDay + d) * 86_400L);
         }
+        firstDayStart = firstDay * 86_400L - base;
         kinds = new Dimension.Kind[dimensions.size()];
+        divisor = new long[dimensions.size()];
+        alignedStart = new long[dimensions.size()];
         keyCache = new String[dimensions.size()][];
         firstBucket = new long[kinds.length];
         radix = new long[kinds.length];
@@ -48,6 +59,8 @@ final class TimeKeys {
             firstBucket[i] = anyTime ? TimeBuckets.bucket(kinds[i], base + min) : 0;
             long last = anyTime ? TimeBuckets.bucket(kinds[i], base + max) : 0;
             radix[i] = last - firstBucket[i] + 2; // the last index stands for "no ChargePeriodStart"
+            divisor[i] = kinds[i] == Dimension.Kind.HOUR ? 3600L : kinds[i] == Dimension.Kind.DAY ? 86_400L : 0;
+            alignedStart[i] = divisor[i] == 0 ? 0 : firstBucket[i] * divisor[i] - base;
         }
         filterKinds = new Dimension.Kind[filters.size()];
         filterBuckets = new long[filters.size()][];
@@ -92,10 +105,48 @@ final class TimeKeys {
         }
         long key = 0;
         for (int i = 0; i < kinds.length; i++) {
-            long index = none ? radix[i] - 1 : bucket(kinds[i], offset) - firstBucket[i];
+            long index = none ? radix[i] - 1 : index(i, offset);
             key = key * radix[i] + index;
         }
         return key;
+    }
+
+    /** The bucket index of a row's start in time dimension {@code i}: every start lies at or after the first bucket. */
+    private long index(int i, int offset) {
+        long d = divisor[i];
+        if (d != 0) {
+            return (offset - alignedStart[i]) / d;
+        }
+        return monthOfDay[(int) ((offset - firstDayStart) / 86_400L)] - firstBucket[i];
+    }
+
+    /** The number of indexes of time dimension {@code i} ("no ChargePeriodStart" included). */
+    long radix(int i) {
+        return radix[i];
+    }
+
+    /** The bucket index of time dimension {@code i} in a time key; -1 for "no ChargePeriodStart". */
+    int index(long key, int i) {
+        for (int k = kinds.length - 1; k > i; k--) {
+            key /= radix[k];
+        }
+        int index = (int) (key % radix[i]);
+        return index == radix[i] - 1 ? -1 : index;
+    }
+
+    /** The key of time dimension {@code i} in a time key (null for no ChargePeriodStart), formatted once per query. */
+    String decode(long key, int i) {
+        int index = index(key, i);
+        if (index < 0) {
+            return null;
+        }
+        if (keyCache[i] == null) {
+            keyCache[i] = new String[(int) radix[i]];
+        }
+        if (keyCache[i][index] == null) {
+            keyCache[i][index] = TimeBuckets.key(kinds[i], firstBucket[i] + index);
+        }
+        return keyCache[i][index];
     }
 
     private long bucket(Dimension.Kind kind, int offset) {
@@ -108,39 +159,5 @@ final class TimeKeys {
             default:
                 return monthOfDay[(int) (Math.floorDiv(second, 86_400L) - firstDay)];
         }
-    }
-
-    /**
-     * The bucket index of each time dimension in a time key, in key order: chronological, which is also the order of
-     * the formatted keys; "no ChargePeriodStart" (a null key) comes first, as -1.
-     */
-    int[] indexes(long key) {
-        int[] indexes = new int[kinds.length];
-        for (int i = kinds.length - 1; i >= 0; i--) {
-            int index = (int) (key % radix[i]);
-            key /= radix[i];
-            indexes[i] = index == radix[i] - 1 ? -1 : index;
-        }
-        return indexes;
-    }
-
-    /** The keys of the time dimensions for a time key; each bucket's key is formatted once per query. */
-    String[] decode(long key) {
-        int[] indexes = indexes(key);
-        String[] parts = new String[kinds.length];
-        for (int i = 0; i < kinds.length; i++) {
-            int index = indexes[i];
-            if (index < 0) {
-                continue;
-            }
-            if (keyCache[i] == null) {
-                keyCache[i] = new String[(int) radix[i]];
-            }
-            if (keyCache[i][index] == null) {
-                keyCache[i][index] = TimeBuckets.key(kinds[i], firstBucket[i] + index);
-            }
-            parts[i] = keyCache[i][index];
-        }
-        return parts;
     }
 }

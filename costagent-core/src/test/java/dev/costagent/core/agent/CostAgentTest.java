@@ -9,7 +9,7 @@ import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.narrate.NarrativeSource;
 import dev.costagent.core.recommend.Fleet;
 import dev.costagent.core.recommend.RecommendationResult;
-import dev.costagent.core.recommend.RecommendationType;
+import dev.costagent.core.recommend.model.RecommendationType;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.RecordsSource;
 import dev.costagent.core.table.CostTable;

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.costagent.core.analysis.utilization.UtilizationVerdict.Verdict;
+import dev.costagent.core.recommend.model.AnomalySignal;
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Horizon;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.model.RiskLevel;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

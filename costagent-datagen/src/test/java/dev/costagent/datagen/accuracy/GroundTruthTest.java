@@ -10,6 +10,8 @@ import dev.costagent.core.analysis.utilization.UtilizationSeries;
 import dev.costagent.core.recommend.Recommendation;
 import dev.costagent.core.recommend.RecommendationType;
 import dev.costagent.core.recommend.inventory.InstanceInventory;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
 import dev.costagent.core.source.FocusFileSource;
 import dev.costagent.datagen.FleetScenario;
 import dev.costagent.datagen.PlantedKind;

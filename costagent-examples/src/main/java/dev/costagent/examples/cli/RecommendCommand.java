@@ -1,7 +1,7 @@
 package dev.costagent.examples.cli;
 
 import dev.costagent.core.agent.CostAgent;
-import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.core.recommend.RecommendationOptions;
 import dev.costagent.core.recommend.RecommendationResult;
 import dev.costagent.core.report.ReportJson;

@@ -3,7 +3,7 @@ package dev.costagent.examples.quickstart;
 import dev.costagent.core.agent.CostAgent;
 import dev.costagent.core.agent.Report;
 import dev.costagent.core.agent.ReportSummary;
-import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.examples.data.SampleBilling;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -7,7 +7,7 @@ import dev.costagent.core.narrate.Narrative;
 import dev.costagent.core.narrate.NarrativeSource;
 import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
-import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.core.recommend.RecommendationResult;
 import dev.costagent.core.table.DataProfile;
 import dev.costagent.examples.llm.StandInModel;

@@ -6,7 +6,7 @@ import dev.costagent.core.narrate.Narrative;
 import dev.costagent.core.narrate.NarrativeSource;
 import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
-import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.examples.llm.StandInModel;
 import dev.costagent.perf.Format;
 import dev.costagent.perf.bench.Blackhole;

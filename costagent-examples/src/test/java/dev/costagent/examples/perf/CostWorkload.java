@@ -11,7 +11,7 @@ import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.narrate.Facts;
 import dev.costagent.core.narrate.Narrator;
 import dev.costagent.core.narrate.TemplateNarrator;
-import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.core.recommend.RecommendationEngine;
 import dev.costagent.core.recommend.RecommendationInput;
 import dev.costagent.core.recommend.RecommendationResult;

@@ -128,6 +128,8 @@ public final class InstanceTypeResolver {
             String source,
             Set<String> open,
             Map<String, ResolvedType> resolved) {
+        // Values repeat across resources (a description per price, not per resource): each is parsed once.
+        Map<String, Optional<ResolvedType>> parsed = new HashMap<>();
         for (var it = open.iterator(); it.hasNext(); ) {
             String id = it.next();
             Map<String, Double> byValue = values.get(id);
@@ -137,7 +139,7 @@ public final class InstanceTypeResolver {
             ResolvedType best = null;
             double bestCost = Double.NEGATIVE_INFINITY;
             for (Map.Entry<String, Double> e : byValue.entrySet()) {
-                Optional<ResolvedType> type = fromValue(e.getKey(), source);
+                Optional<ResolvedType> type = parsed.computeIfAbsent(e.getKey(), v -> fromValue(v, source));
                 // Prefer a type the catalog knows, then the costlier value; the name breaks ties for determinism.
                 if (type.isPresent() && (best == null || better(type.get(), e.getValue(), best, bestCost))) {
                     best = type.get();

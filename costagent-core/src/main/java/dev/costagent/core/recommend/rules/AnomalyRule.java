@@ -1,12 +1,15 @@
 package dev.costagent.core.recommend.rules;
 
 import dev.costagent.core.analysis.series.DailySeries;
-import dev.costagent.core.recommend.AnomalySignal;
-import dev.costagent.core.recommend.Effort;
-import dev.costagent.core.recommend.Evidence;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
-import dev.costagent.core.recommend.RiskLevel;
+import dev.costagent.core.recommend.model.AnomalySignal;
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Evidence;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.model.RiskLevel;
+import dev.costagent.core.recommend.spi.BillingWindow;
+import dev.costagent.core.recommend.spi.RecommendationRule;
+import dev.costagent.core.recommend.spi.RuleContext;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.Filter;
@@ -52,6 +55,33 @@ import java.util.TreeMap;
  */
 public final class AnomalyRule implements RecommendationRule {
 
+    /**
+     * This rule's settings.
+     *
+     * @param recentDays only anomalies this close to the end of the data are worth investigating (7)
+     */
+    public record Options(int recentDays) {
+        /** The documented defaults. */
+        public static final Options DEFAULTS = new Options(7);
+    }
+
+    private final Options options;
+
+    /** The rule with {@link Options#DEFAULTS}. */
+    public AnomalyRule() {
+        this(Options.DEFAULTS);
+    }
+
+    /** The rule with its settings. */
+    public AnomalyRule(Options options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** This rule's settings. */
+    public Options options() {
+        return options;
+    }
+
     /** Days before the anomaly whose mean is the baseline. */
     static final int BASELINE_DAYS = 14;
 
@@ -67,7 +97,7 @@ public final class AnomalyRule implements RecommendationRule {
             return List.of();
         }
         // Per target, the earliest recent anomaly: where its rise began, so the baseline before it is clean.
-        LocalDate since = w.lastDay().minusDays(context.options().anomalyRecentDays() - 1L);
+        LocalDate since = w.lastDay().minusDays(options.recentDays() - 1L);
         Map<String, AnomalySignal> earliest = new TreeMap<>();
         for (AnomalySignal a : context.anomalies()) {
             if (a.impact() > 0 && !a.date().isBefore(since)) {

@@ -3,9 +3,13 @@ package dev.costagent.core.recommend.rules;
 import dev.costagent.core.analysis.commitment.CommitmentAnalyzer;
 import dev.costagent.core.analysis.utilization.NearestRank;
 import dev.costagent.core.focus.FocusColumn;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
 import dev.costagent.core.recommend.catalog.Rate;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.spi.BillingWindow;
+import dev.costagent.core.recommend.spi.CommitmentScope;
+import dev.costagent.core.recommend.spi.ResourceProfile;
+import dev.costagent.core.recommend.spi.RuleContext;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.Filter;
@@ -82,7 +86,15 @@ final class CommitmentPlan {
         this.unused = List.copyOf(unused);
     }
 
-    static CommitmentPlan compute(RuleContext context) {
+    /** The plan of this run for these settings, computed once and shared by both commitment rules. */
+    static CommitmentPlan of(RuleContext context, CommitmentOptions options) {
+        return context.shared(new PlanKey(options), c -> compute(c, options));
+    }
+
+    /** The key the plan is shared under: one plan per run and settings. */
+    private record PlanKey(CommitmentOptions options) {}
+
+    static CommitmentPlan compute(RuleContext context, CommitmentOptions options) {
         BillingWindow w = context.window().orElse(null);
         if (w == null) {
             return new CommitmentPlan(List.of(), List.of());
@@ -113,7 +125,7 @@ final class CommitmentPlan {
             double removed = 0;
             for (int h = 0; h < hours; h++) {
                 double part = action.type() == RecommendationType.SCHEDULE
-                        ? (offHours(w.startHour() + h, context.options().scheduleOnHoursPerWeek()) ? cost[h] : 0)
+                        ? (offHours(w.startHour() + h, onHoursPerWeek(action)) ? cost[h] : 0)
                         : cost[h] * fraction;
                 part = Math.min(part, rem[h]);
                 rem[h] -= part;
@@ -168,7 +180,7 @@ final class CommitmentPlan {
         for (Map.Entry<CommitmentScope, double[]> e : left.entrySet()) {
             CommitmentScope scope = e.getKey();
             double[] remainingHourly = e.getValue();
-            Map<String, Rate> rates = context.options().rates().commitments(scope.rateProvider());
+            Map<String, Rate> rates = context.settings().rates().commitments(scope.rateProvider());
             double eligibleSum = sum(eligible.getOrDefault(scope, new double[0]));
             if (eligibleSum <= 0) {
                 continue;
@@ -179,10 +191,10 @@ final class CommitmentPlan {
                         + "/1yr-no-upfront,... to a rates file)");
                 continue;
             }
-            String option = rates.containsKey(context.options().commitmentOption())
-                    ? context.options().commitmentOption()
+            String option = rates.containsKey(options.option())
+                    ? options.option()
                     : rates.keySet().iterator().next();
-            double costOfCapital = context.options().costOfCapital();
+            double costOfCapital = options.costOfCapital();
             Simulation best = bestLevel(remainingHourly, option, rates.get(option), costOfCapital);
             if (best == null || best.monthlyNetSavings() <= 0) {
                 continue;
@@ -225,6 +237,12 @@ final class CommitmentPlan {
             RecommendationType.SPOT_CANDIDATE);
 
     /** The share of a resource's on-demand cost an action removes (a schedule removes by hour instead). */
+    /** The weekly on-hours a planned schedule keeps, as its rule recorded them in the evidence. */
+    private static double onHoursPerWeek(Recommendation action) {
+        Object recorded = action.evidence().inputs().get("onHoursPerWeek");
+        return recorded instanceof Number n ? n.doubleValue() : ScheduleRule.Options.DEFAULTS.onHoursPerWeek();
+    }
+
     private static double fraction(RuleContext context, Recommendation action) {
         if (action.type() != RecommendationType.RIGHTSIZE) {
             return 1; // terminate, stop: all of it; spot: all of it moves to Dynamic

@@ -1,10 +1,13 @@
 package dev.costagent.core.recommend.rules;
 
-import dev.costagent.core.recommend.Effort;
-import dev.costagent.core.recommend.Evidence;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
-import dev.costagent.core.recommend.RiskLevel;
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Evidence;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.model.RiskLevel;
+import dev.costagent.core.recommend.spi.CommitmentScope;
+import dev.costagent.core.recommend.spi.RecommendationRule;
+import dev.costagent.core.recommend.spi.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,23 @@ import java.util.Map;
  */
 public final class CommitmentPurchaseRule implements RecommendationRule {
 
+    private final CommitmentOptions options;
+
+    /** The rule with {@link CommitmentOptions#DEFAULTS}. */
+    public CommitmentPurchaseRule() {
+        this(CommitmentOptions.DEFAULTS);
+    }
+
+    /** The rule with the commitment settings (both commitment rules read the same plan, so take the same). */
+    public CommitmentPurchaseRule(CommitmentOptions options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** This rule's settings. */
+    public CommitmentOptions options() {
+        return options;
+    }
+
     @Override
     public String name() {
         return "commitment.simulated-purchase";
@@ -44,7 +64,7 @@ public final class CommitmentPurchaseRule implements RecommendationRule {
     @Override
     public List<Recommendation> evaluate(RuleContext context) {
         List<Recommendation> out = new ArrayList<>();
-        for (CommitmentPlan.Purchase p : context.commitmentPlan().purchases) {
+        for (CommitmentPlan.Purchase p : CommitmentPlan.of(context, options).purchases) {
             CommitmentPlan.Simulation s = p.chosen();
             String cur = p.scope().currency();
             Map<String, Object> inputs = new LinkedHashMap<>();
@@ -66,7 +86,7 @@ public final class CommitmentPurchaseRule implements RecommendationRule {
             inputs.put("monthlyNetSavings", s.monthlyNetSavings());
             inputs.put("upfront", s.upfront());
             inputs.put("breakEvenMonths", s.breakEvenMonths());
-            inputs.put("costOfCapital", context.options().costOfCapital());
+            inputs.put("costOfCapital", options.costOfCapital());
             inputs.put("npv", s.npv());
             Map<String, Object> options = new LinkedHashMap<>();
             p.options().forEach((key, o) -> {

@@ -2,11 +2,14 @@ package dev.costagent.core.recommend.rules;
 
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict.Verdict;
-import dev.costagent.core.recommend.Effort;
-import dev.costagent.core.recommend.Evidence;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
-import dev.costagent.core.recommend.RiskLevel;
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Evidence;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.model.RiskLevel;
+import dev.costagent.core.recommend.spi.RecommendationRule;
+import dev.costagent.core.recommend.spi.ResourceProfile;
+import dev.costagent.core.recommend.spi.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,33 @@ import java.util.Optional;
  * </pre>
  */
 public final class IdleRule implements RecommendationRule {
+
+    /**
+     * This rule's settings.
+     *
+     * @param terminateMaxCpu an idle resource whose CPU never exceeded this % is terminated, else stopped (10)
+     */
+    public record Options(double terminateMaxCpu) {
+        /** The documented defaults. */
+        public static final Options DEFAULTS = new Options(10);
+    }
+
+    private final Options options;
+
+    /** The rule with {@link Options#DEFAULTS}. */
+    public IdleRule() {
+        this(Options.DEFAULTS);
+    }
+
+    /** The rule with its settings. */
+    public IdleRule(Options options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** This rule's settings. */
+    public Options options() {
+        return options;
+    }
 
     @Override
     public String name() {
@@ -49,7 +79,7 @@ public final class IdleRule implements RecommendationRule {
             if (context.stale(p)) {
                 continue;
             }
-            boolean terminate = verdict.max() <= context.options().terminateMaxCpu();
+            boolean terminate = verdict.max() <= options.terminateMaxCpu();
             boolean nonProd = context.nonProduction(p.resourceId());
             RecommendationType type = terminate ? RecommendationType.TERMINATE_IDLE : RecommendationType.STOP_IDLE;
             Map<String, Object> inputs = new LinkedHashMap<>();

@@ -2,13 +2,16 @@ package dev.costagent.core.recommend.rules;
 
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict.Verdict;
-import dev.costagent.core.recommend.Effort;
-import dev.costagent.core.recommend.Evidence;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
-import dev.costagent.core.recommend.RiskLevel;
 import dev.costagent.core.recommend.catalog.InstanceType;
 import dev.costagent.core.recommend.inventory.ResolvedType;
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Evidence;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.model.RiskLevel;
+import dev.costagent.core.recommend.spi.RecommendationRule;
+import dev.costagent.core.recommend.spi.ResourceProfile;
+import dev.costagent.core.recommend.spi.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +43,41 @@ import java.util.Optional;
  */
 public final class RightsizeRule implements RecommendationRule {
 
+    /**
+     * This rule's settings.
+     *
+     * @param targetCpuP95 the smallest size keeping projected CPU p95 at most this % is picked (80: 20 % headroom)
+     * @param memoryHeadroom memory kept ≥ measured memory p95 × (1 + this) (0.20, AWS Compute Optimizer's default)
+     */
+    public record Options(double targetCpuP95, double memoryHeadroom) {
+        /** The documented defaults. */
+        public static final Options DEFAULTS = new Options(80, 0.20);
+
+        /** Validates. */
+        public Options {
+            if (!(memoryHeadroom >= 0 && memoryHeadroom < 10)) {
+                throw new IllegalArgumentException("memoryHeadroom must be in [0, 10), got " + memoryHeadroom);
+            }
+        }
+    }
+
+    private final Options options;
+
+    /** The rule with {@link Options#DEFAULTS}. */
+    public RightsizeRule() {
+        this(Options.DEFAULTS);
+    }
+
+    /** The rule with its settings. */
+    public RightsizeRule(Options options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** This rule's settings. */
+    public Options options() {
+        return options;
+    }
+
     @Override
     public String name() {
         return "rightsize.cpu-memory-p95";
@@ -48,8 +86,8 @@ public final class RightsizeRule implements RecommendationRule {
     @Override
     public List<Recommendation> evaluate(RuleContext context) {
         List<Recommendation> out = new ArrayList<>();
-        double target = context.options().targetCpuP95();
-        double headroom = context.options().memoryHeadroom();
+        double target = options.targetCpuP95();
+        double headroom = options.memoryHeadroom();
         for (UtilizationVerdict verdict : context.utilization().values()) {
             if (verdict.verdict() != Verdict.OVER_PROVISIONED) {
                 continue;
@@ -77,7 +115,7 @@ public final class RightsizeRule implements RecommendationRule {
             }
             Fit fit = new Fit(current, verdict, target, headroom);
             InstanceType best = null;
-            for (InstanceType size : context.options().catalog().family(current.family())) {
+            for (InstanceType size : context.settings().catalog().family(current.family())) {
                 if (fit.fits(size, true)) {
                     best = size;
                     break; // the family is sorted cheapest first
@@ -85,7 +123,7 @@ public final class RightsizeRule implements RecommendationRule {
             }
             boolean crossFamily = false;
             if (best == null) {
-                for (List<InstanceType> family : context.options().catalog().otherFamilies(current)) {
+                for (List<InstanceType> family : context.settings().catalog().otherFamilies(current)) {
                     for (InstanceType size : family) {
                         if (!size.burstable()
                                 && fit.fits(size, false)

@@ -1,11 +1,14 @@
 package dev.costagent.core.recommend.rules;
 
 import dev.costagent.core.focus.Granularity;
-import dev.costagent.core.recommend.Effort;
-import dev.costagent.core.recommend.Evidence;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
-import dev.costagent.core.recommend.RiskLevel;
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Evidence;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.model.RiskLevel;
+import dev.costagent.core.recommend.spi.RecommendationRule;
+import dev.costagent.core.recommend.spi.ResourceProfile;
+import dev.costagent.core.recommend.spi.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,42 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class ScheduleRule implements RecommendationRule {
+
+    /**
+     * This rule's settings.
+     *
+     * @param alwaysOnShare a resource is always on when it has cost in at least this share of the hours it existed
+     *     (0.95)
+     * @param onHoursPerWeek hours a scheduled resource keeps running per week (60: weekdays 08:00–20:00)
+     */
+    public record Options(double alwaysOnShare, double onHoursPerWeek) {
+        /** The documented defaults. */
+        public static final Options DEFAULTS = new Options(0.95, 60);
+
+        /** Validates. */
+        public Options {
+            if (!(onHoursPerWeek >= 0 && onHoursPerWeek <= 168)) {
+                throw new IllegalArgumentException("scheduleOnHoursPerWeek must be in [0, 168], got " + onHoursPerWeek);
+            }
+        }
+    }
+
+    private final Options options;
+
+    /** The rule with {@link Options#DEFAULTS}. */
+    public ScheduleRule() {
+        this(Options.DEFAULTS);
+    }
+
+    /** The rule with its settings. */
+    public ScheduleRule(Options options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** This rule's settings. */
+    public Options options() {
+        return options;
+    }
 
     @Override
     public String name() {
@@ -58,11 +97,11 @@ public final class ScheduleRule implements RecommendationRule {
         }
         Map<String, Long> activeHours = context.activeHours(candidates.keySet());
         List<Recommendation> out = new ArrayList<>();
-        double onHours = context.options().scheduleOnHoursPerWeek();
+        double onHours = options.onHoursPerWeek();
         double offShare = (168 - onHours) / 168;
         for (ResourceProfile p : candidates.values()) {
             long active = activeHours.getOrDefault(p.resourceId(), 0L);
-            if (active < context.options().alwaysOnShare() * p.spanHours()) {
+            if (active < options.alwaysOnShare() * p.spanHours()) {
                 continue;
             }
             double hoursSaved = Recommendation.HOURS_PER_MONTH * offShare;

@@ -1,12 +1,15 @@
 package dev.costagent.core.recommend.rules;
 
-import dev.costagent.core.recommend.Effort;
-import dev.costagent.core.recommend.Evidence;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
-import dev.costagent.core.recommend.RiskLevel;
 import dev.costagent.core.recommend.catalog.PricingRates;
 import dev.costagent.core.recommend.catalog.Rate;
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Evidence;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.model.RiskLevel;
+import dev.costagent.core.recommend.spi.RecommendationRule;
+import dev.costagent.core.recommend.spi.ResourceProfile;
+import dev.costagent.core.recommend.spi.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +36,8 @@ public final class SpotRule implements RecommendationRule {
     @Override
     public List<Recommendation> evaluate(RuleContext context) {
         List<Recommendation> out = new ArrayList<>();
-        String key = context.options().spotTagKey();
-        Rate rate = context.options().rates().get(PricingRates.Kind.SPOT, "default");
+        String key = context.settings().spotTagKey();
+        Rate rate = context.settings().rates().get(PricingRates.Kind.SPOT, "default");
         for (ResourceProfile p : context.profiles().values()) {
             if (!context.schedulable(p.resourceId())
                     || !context.spotTolerant(p.resourceId())

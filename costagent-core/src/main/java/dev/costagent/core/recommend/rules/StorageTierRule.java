@@ -1,13 +1,17 @@
 package dev.costagent.core.recommend.rules;
 
-import dev.costagent.core.recommend.Effort;
-import dev.costagent.core.recommend.Evidence;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
-import dev.costagent.core.recommend.RiskLevel;
 import dev.costagent.core.recommend.catalog.PricingRates;
 import dev.costagent.core.recommend.catalog.Rate;
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Evidence;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.model.RiskLevel;
+import dev.costagent.core.recommend.spi.BillingWindow;
+import dev.costagent.core.recommend.spi.RecommendationRule;
+import dev.costagent.core.recommend.spi.RuleContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +42,25 @@ public final class StorageTierRule implements RecommendationRule {
         if (w == null) {
             return List.of();
         }
-        Rate gp2 = context.options().rates().get(PricingRates.Kind.STORAGE, "aws-ebs-gp2");
-        Rate gp3 = context.options().rates().get(PricingRates.Kind.STORAGE, "aws-ebs-gp3");
+        Rate gp2 = context.settings().rates().get(PricingRates.Kind.STORAGE, "aws-ebs-gp2");
+        Rate gp3 = context.settings().rates().get(PricingRates.Kind.STORAGE, "aws-ebs-gp3");
         double ratio = gp3.value() / gp2.value();
         List<Recommendation> out = new ArrayList<>();
+        // Descriptions repeat across resources (one per price): each is matched once.
+        Map<String, Boolean> gp2Descriptions = new HashMap<>();
         for (Map.Entry<String, Map<String, Double>> e : context.descriptions().entrySet()) {
+            boolean any = false;
+            for (String description : e.getValue().keySet()) {
+                any |= gp2Descriptions.computeIfAbsent(
+                        description, k -> GP2.matcher(k).find());
+            }
+            if (!any) {
+                continue;
+            }
             double cost = 0;
             String example = null;
             for (Map.Entry<String, Double> d : new TreeMap<>(e.getValue()).entrySet()) {
-                if (GP2.matcher(d.getKey()).find()) {
+                if (gp2Descriptions.get(d.getKey())) {
                     cost += d.getValue();
                     example = example == null ? d.getKey() : example;
                 }

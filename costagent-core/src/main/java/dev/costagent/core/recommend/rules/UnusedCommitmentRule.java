@@ -1,10 +1,12 @@
 package dev.costagent.core.recommend.rules;
 
-import dev.costagent.core.recommend.Effort;
-import dev.costagent.core.recommend.Evidence;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
-import dev.costagent.core.recommend.RiskLevel;
+import dev.costagent.core.recommend.model.Effort;
+import dev.costagent.core.recommend.model.Evidence;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.model.RecommendationType;
+import dev.costagent.core.recommend.model.RiskLevel;
+import dev.costagent.core.recommend.spi.RecommendationRule;
+import dev.costagent.core.recommend.spi.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,23 @@ import java.util.Map;
  */
 public final class UnusedCommitmentRule implements RecommendationRule {
 
+    private final CommitmentOptions options;
+
+    /** The rule with {@link CommitmentOptions#DEFAULTS}. */
+    public UnusedCommitmentRule() {
+        this(CommitmentOptions.DEFAULTS);
+    }
+
+    /** The rule with the commitment settings (both commitment rules read the same plan, so take the same). */
+    public UnusedCommitmentRule(CommitmentOptions options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** This rule's settings. */
+    public CommitmentOptions options() {
+        return options;
+    }
+
     @Override
     public String name() {
         return "commitment.unused";
@@ -39,7 +58,7 @@ public final class UnusedCommitmentRule implements RecommendationRule {
     @Override
     public List<Recommendation> evaluate(RuleContext context) {
         List<Recommendation> out = new ArrayList<>();
-        for (CommitmentPlan.Unused u : context.commitmentPlan().unused) {
+        for (CommitmentPlan.Unused u : CommitmentPlan.of(context, options).unused) {
             double monthlyUnused = Recommendation.monthlyRate(u.unusedCost(), u.hours());
             double monthlyTotal = Recommendation.monthlyRate(u.commitmentCost(), u.hours());
             Map<String, Object> inputs = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package dev.costagent.core.recommend.rules;
+package dev.costagent.core.recommend.spi;
 
 import static java.util.Objects.requireNonNull;
 

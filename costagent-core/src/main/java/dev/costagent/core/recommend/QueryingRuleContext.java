@@ -1,19 +1,24 @@
-package dev.costagent.core.recommend.rules;
+package dev.costagent.core.recommend;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.focus.FocusColumn;
-import dev.costagent.core.recommend.AnomalySignal;
-import dev.costagent.core.recommend.RecommendationOptions;
 import dev.costagent.core.recommend.inventory.InstanceInventory;
 import dev.costagent.core.recommend.inventory.InstanceTypeResolver;
 import dev.costagent.core.recommend.inventory.ResolvedType;
+import dev.costagent.core.recommend.model.AnomalySignal;
+import dev.costagent.core.recommend.model.Recommendation;
+import dev.costagent.core.recommend.spi.BillingWindow;
+import dev.costagent.core.recommend.spi.CommitmentScope;
+import dev.costagent.core.recommend.spi.ContextSettings;
+import dev.costagent.core.recommend.spi.ResourceProfile;
+import dev.costagent.core.recommend.spi.RuleContext;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
+import dev.costagent.core.table.QueryException;
 import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,24 +33,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * Everything rules of one run may read, with the billing queries they share computed once, on first use.
+ * The engine's {@link RuleContext}: the billing queries the rules of one run share, each computed once, on first use,
+ * and the error handling that turns an unanswerable query into a warning.
  *
  * <p>The shared queries, all over usage rows ({@code ChargeCategory = Usage}):
  * <ol>
  *   <li>daily cost (group by {@code day}) — fixes the {@link BillingWindow};</li>
- *   <li>service category and environment and workload tags per resource
- *       (group by {@code ResourceId, ServiceCategory, tag:env, ...});</li>
+ *   <li>service category, currency, environment and workload tags and cost by ChargeDescription per resource
+ *       (group by {@code ResourceId, ServiceCategory, BillingCurrency, tag:env, ..., ChargeDescription});</li>
  *   <li>daily cost of the candidate resources (those with a utilization verdict or a non-production or spot tag),
  *       group by {@code ResourceId, day} restricted to them — the {@link ResourceProfile}s;</li>
- *   <li>cost by ChargeDescription per resource, for storage classes and instance types.</li>
  * </ol>
  * Hourly queries, which cost the most per row, run only restricted: to on-demand compute rows for the commitment
  * baseline, and to the scheduling candidates for their hours of activity.
  * A context belongs to one run and one thread at a time.
  */
-public final class RuleContext {
+final class QueryingRuleContext implements RuleContext {
 
     /** Where the resource's ServiceCategory is kept beside its tags (not a valid tag key, so no clash). */
     private static final String SERVICE_CATEGORY = "\u0000ServiceCategory";
@@ -54,19 +60,22 @@ public final class RuleContext {
     /** PricingCategory values meaning on-demand: FOCUS 1.0 {@code Standard}, and the older {@code On-Demand}. */
     private static final Set<String> ON_DEMAND = Set.of("Standard", "On-Demand");
     /** PricingCategory of amortized commitment cost, which stays payable whatever happens to the resource. */
-    static final String COMMITTED = "Committed";
+    private static final String COMMITTED = "Committed";
     /** PricingCategory of spot and preemptible cost. */
-    static final String DYNAMIC = "Dynamic";
+    private static final String DYNAMIC = "Dynamic";
 
-    private static final Filter USAGE = Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), SeriesScope.USAGE);
+    private static final Filter USAGE = RuleContext.usageOnly();
 
     private final QueryEngine billing;
-    private final RecommendationOptions options;
+    private final ContextSettings options;
+    private final Map<Object, Object> shared = new HashMap<>();
     private final Map<String, UtilizationVerdict> utilization;
     private final List<AnomalySignal> anomalies;
     private final InstanceTypeResolver resolver;
     private final List<String> warnings = new ArrayList<>();
     private String rule;
+    /** The answers of this run's queries (a query is a value): rules asking the same thing share one scan. */
+    private final Map<CostQuery, QueryResult> answers = new HashMap<>();
 
     private Optional<BillingWindow> window;
     private NavigableMap<Long, Double> dailyUsageCost;
@@ -76,21 +85,20 @@ public final class RuleContext {
     private Map<String, ResolvedType> instanceTypes;
     private String currency;
     private Map<String, dev.costagent.core.focus.Granularity> granularity;
-    private List<dev.costagent.core.recommend.Recommendation> plannedActions;
-    private CommitmentPlan commitmentPlan;
+    private List<Recommendation> plannedActions;
 
     /**
      * A context for one run.
      *
      * @param billing the billing data
-     * @param options rule options
+     * @param options the settings the context reads
      * @param utilization CPU verdicts by resource id
      * @param anomalies anomalies from the analysis stage
      * @param inventory stated instance types
      */
-    public RuleContext(
+    QueryingRuleContext(
             QueryEngine billing,
-            RecommendationOptions options,
+            ContextSettings options,
             Map<String, UtilizationVerdict> utilization,
             List<AnomalySignal> anomalies,
             InstanceInventory inventory) {
@@ -102,44 +110,51 @@ public final class RuleContext {
     }
 
     /** The billing data, for a rule's own queries. */
+    @Override
     public QueryEngine billing() {
         return billing;
     }
 
-    /** The options. */
-    public RecommendationOptions options() {
+    @Override
+    public ContextSettings settings() {
         return options;
     }
 
     /** CPU verdicts by resource id, in id order. */
+    @Override
     public Map<String, UtilizationVerdict> utilization() {
         return utilization;
     }
 
     /** Anomalies from the analysis stage. */
+    @Override
     public List<AnomalySignal> anomalies() {
         return anomalies;
     }
 
     /**
-     * Runs a query for a rule. When the data cannot answer it (typically an optional FOCUS column the input lacks),
-     * the rule gets an empty result and the report a warning, instead of the whole run failing.
+     * Runs a query for a rule, once per run: rules asking the same question share the answer. A query the data cannot
+     * answer ({@link QueryException}: a column the input lacks, mixed currencies) becomes an empty result and a warning
+     * naming the rule; anything else is a bug and propagates.
      */
+    @Override
     public QueryResult query(CostQuery query) {
+        QueryResult known = answers.get(query);
+        if (known != null) {
+            return known;
+        }
         try {
-            return billing.execute(query);
-        } catch (RuntimeException unanswerable) {
+            QueryResult answer = billing.execute(query);
+            answers.put(query, answer);
+            return answer;
+        } catch (QueryException unanswerable) {
             warn((rule == null ? "" : rule + " ") + "skipped a check: " + unanswerable.getMessage());
             return new QueryResult(query, List.of(), 0, 0);
         }
     }
 
-    /** The filter keeping usage rows. */
-    public static Filter usageOnly() {
-        return USAGE;
-    }
-
     /** Records a warning for the report (e.g. a resource that could not be rightsized, and why); once. */
+    @Override
     public void warn(String message) {
         if (!warnings.contains(message)) {
             warnings.add(message);
@@ -147,12 +162,12 @@ public final class RuleContext {
     }
 
     /** Names the rule now evaluating, so that a check it has to skip is reported under its name. */
-    public void checking(String ruleName) {
+    void checking(String ruleName) {
         this.rule = ruleName;
     }
 
     /** The warnings recorded so far. */
-    public List<String> warnings() {
+    List<String> warnings() {
         return List.copyOf(warnings);
     }
 
@@ -160,6 +175,7 @@ public final class RuleContext {
      * What the billing rows let rules see, per provider (from ChargePeriodEnd − ChargePeriodStart at read time); empty
      * when the engine does not know it.
      */
+    @Override
     public Map<String, dev.costagent.core.focus.Granularity> granularity() {
         if (granularity == null) {
             granularity = billing.profile().input().granularity();
@@ -168,6 +184,7 @@ public final class RuleContext {
     }
 
     /** The billing window, or empty when the data has no usage cost at all. */
+    @Override
     public Optional<BillingWindow> window() {
         if (window == null) {
             NavigableMap<Long, Double> days = dailyUsageCost();
@@ -182,6 +199,7 @@ public final class RuleContext {
     }
 
     /** Usage cost per epoch day over all the data, in day order (days without usage rows are absent). */
+    @Override
     public NavigableMap<Long, Double> dailyUsageCost() {
         if (dailyUsageCost == null) {
             NavigableMap<Long, Double> days = new TreeMap<>();
@@ -203,6 +221,7 @@ public final class RuleContext {
      * hour, hours without such cost are 0. Empty without a window. The only hourly query over many rows, and it is
      * filtered to those rows.
      */
+    @Override
     public double[] commitmentEligibleHourly() {
         BillingWindow w = window().orElse(null);
         double[] total = new double[w == null ? 0 : (int) w.hours()];
@@ -219,6 +238,7 @@ public final class RuleContext {
      * order. Rows of daily granularity (ChargePeriodEnd − ChargePeriodStart = 1 day, so all of a day's cost starts at
      * 00:00) are spread evenly over the day's 24 hours: see {@link #spreadDailyRows(double[])}.
      */
+    @Override
     public Map<CommitmentScope, double[]> commitmentEligibleHourlyByScope() {
         return eligibleHourly(null).entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(
@@ -234,14 +254,12 @@ public final class RuleContext {
                         TreeMap::new));
     }
 
-    /** A resource's (or, with a null resource, a whole scope's) hourly commitment-eligible on-demand cost. */
-    record ScopedKey(CommitmentScope scope, String resourceId) {}
-
     /**
      * Hourly commitment-eligible on-demand cost over the window, by scope and, when {@code resourceIds} is not null,
      * by resource restricted to those resources (resource null otherwise). Daily rows spread over their day.
      */
-    Map<ScopedKey, double[]> eligibleHourly(Set<String> resourceIds) {
+    @Override
+    public Map<ScopedKey, double[]> eligibleHourly(Set<String> resourceIds) {
         BillingWindow w = window().orElse(null);
         if (w == null
                 || options.commitmentServiceCategories().isEmpty()
@@ -283,7 +301,7 @@ public final class RuleContext {
                     new CommitmentScope(g.key(1), account, g.key(4)), resourceIds == null ? null : g.key(5));
             out.computeIfAbsent(key, k -> new double[(int) w.hours()])[(int) h] += g.value();
         }
-        out.values().forEach(RuleContext::spreadDailyRows);
+        out.values().forEach(QueryingRuleContext::spreadDailyRows);
         return out;
     }
 
@@ -311,35 +329,37 @@ public final class RuleContext {
         }
     }
 
-    /**
-     * The exclusive actions kept so far (set by the engine before the commitment rules run): commitment purchases
-     * are sized on the usage that remains after them.
-     */
-    public List<dev.costagent.core.recommend.Recommendation> plannedActions() {
+    @Override
+    public List<Recommendation> plannedActions() {
         return plannedActions == null ? List.of() : plannedActions;
     }
 
     /** Sets the exclusive actions the commitment rules size around; the engine calls it between its two phases. */
-    public void planActions(List<dev.costagent.core.recommend.Recommendation> actions) {
+    void planActions(List<Recommendation> actions) {
         this.plannedActions = List.copyOf(actions);
-        this.commitmentPlan = null;
+        shared.clear(); // what rules shared was computed around the previous plan
     }
 
-    /** The commitment plan of this run (unused commitments netted, purchases simulated), computed once. */
-    CommitmentPlan commitmentPlan() {
-        if (commitmentPlan == null) {
-            commitmentPlan = CommitmentPlan.compute(this);
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Object key, Function<RuleContext, T> compute) {
+        Object known = shared.get(key);
+        if (known == null) {
+            known = compute.apply(this);
+            shared.put(key, known);
         }
-        return commitmentPlan;
+        return (T) known;
     }
 
     /** The BillingCurrency of a resource's usage rows; the data's main currency when it has none. */
+    @Override
     public String currency(String resourceId) {
         String c = tags().getOrDefault(resourceId, Map.of()).get(CURRENCY);
         return c != null ? c : currency();
     }
 
     /** The currency with the most usage cost in the window (empty when the data names none). */
+    @Override
     public String currency() {
         if (currency == null) {
             currency = "";
@@ -366,6 +386,7 @@ public final class RuleContext {
      * Hours with usage cost in the window, per resource, for the few resources asked about (an hourly query
      * restricted to them; the scheduling rule asks only about its candidates).
      */
+    @Override
     public Map<String, Long> activeHours(Set<String> resourceIds) {
         BillingWindow w = window().orElse(null);
         if (w == null || resourceIds.isEmpty()) {
@@ -387,6 +408,7 @@ public final class RuleContext {
     }
 
     /** The environment of a resource, lower case, from the first configured tag key it has; null if none. */
+    @Override
     public String environment(String resourceId) {
         Map<String, String> resourceTags = tags().get(resourceId);
         if (resourceTags == null) {
@@ -402,18 +424,21 @@ public final class RuleContext {
     }
 
     /** Whether a resource is tagged non-production. */
+    @Override
     public boolean nonProduction(String resourceId) {
         String env = environment(resourceId);
         return env != null && options.nonProductionValues().contains(env);
     }
 
     /** Whether a resource's spot tag (options' {@code spotTagKey}) names a workload that tolerates interruption. */
+    @Override
     public boolean spotTolerant(String resourceId) {
         String workload = tag(resourceId, options.spotTagKey());
         return workload != null && options.spotTagValues().contains(workload.toLowerCase(Locale.ROOT));
     }
 
     /** The ServiceCategory of a resource's usage ({@code Compute}, {@code Storage}, ...), or null. */
+    @Override
     public String serviceCategory(String resourceId) {
         return tags().getOrDefault(resourceId, Map.of()).get(SERVICE_CATEGORY);
     }
@@ -422,6 +447,7 @@ public final class RuleContext {
      * Whether a resource can be stopped and started: its ServiceCategory is one the options name (Compute) and it
      * has an instance type (a virtual machine, not a managed service such as a Kubernetes control plane).
      */
+    @Override
     public boolean schedulable(String resourceId) {
         String category = serviceCategory(resourceId);
         return category != null
@@ -430,16 +456,19 @@ public final class RuleContext {
     }
 
     /** One tag of a resource (only the environment and spot tag keys are read), or null. */
+    @Override
     public String tag(String resourceId, String key) {
         return tags().getOrDefault(resourceId, Map.of()).get(key);
     }
 
     /** The cost profile of a candidate resource in the window, if it had usage cost there. */
+    @Override
     public Optional<ResourceProfile> profile(String resourceId) {
         return Optional.ofNullable(profiles().get(resourceId));
     }
 
     /** Profiles of every candidate resource, by id, in id order. */
+    @Override
     public Map<String, ResourceProfile> profiles() {
         if (profiles == null) {
             profiles = computeProfiles();
@@ -448,29 +477,16 @@ public final class RuleContext {
     }
 
     /** Whether a resource stopped reporting cost more than a day before the data's last day (already gone). */
+    @Override
     public boolean stale(ResourceProfile profile) {
         return window().map(w -> profile.lastDay() < w.endHour() / 24 - 2).orElse(true);
     }
 
     /** Usage cost by ChargeDescription for every resource in the window, in resource id order. */
+    @Override
     public Map<String, Map<String, Double>> descriptions() {
         if (descriptions == null) {
-            descriptions = new TreeMap<>();
-            BillingWindow w = window().orElse(null);
-            if (w != null) {
-                QueryResult result = query(CostQuery.builder()
-                        .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.CHARGE_DESCRIPTION))
-                        .filter(USAGE)
-                        .range(w.range())
-                        .build());
-                for (QueryResult.Group g : result.groups()) {
-                    if (g.key(0) != null && g.key(1) != null) {
-                        descriptions
-                                .computeIfAbsent(g.key(0), k -> new HashMap<>())
-                                .merge(g.key(1), g.value(), Double::sum);
-                    }
-                }
-            }
+            readResources();
         }
         return descriptions;
     }
@@ -479,6 +495,7 @@ public final class RuleContext {
      * The instance type of a candidate resource (one with a utilization verdict or a profile), if it can be found
      * (see {@link InstanceTypeResolver}); all candidates are resolved together, once.
      */
+    @Override
     public Optional<ResolvedType> instanceType(String resourceId) {
         if (instanceTypes == null) {
             BillingWindow w = window().orElse(null);
@@ -491,43 +508,88 @@ public final class RuleContext {
 
     private Map<String, Map<String, String>> tags() {
         if (tags == null) {
-            tags = new HashMap<>();
-            BillingWindow w = window().orElse(null);
-            if (w != null) {
-                List<String> keys = new ArrayList<>(new LinkedHashSet<>(options.nonProductionTagKeys()));
-                if (!keys.contains(options.spotTagKey())) {
-                    keys.add(options.spotTagKey());
+            readResources();
+        }
+        return tags;
+    }
+
+    /**
+     * The one per-resource query the rules share: service category, currency, the environment and spot tags, and
+     * cost by ChargeDescription, per resource in the window (one scan instead of one for the tags and one for the
+     * descriptions). ChargeDescription is the last key part, so the first value of each tag per resource is the
+     * one the tags alone would have given.
+     */
+    private void readResources() {
+        tags = new HashMap<>();
+        descriptions = new TreeMap<>();
+        BillingWindow w = window().orElse(null);
+        if (w == null) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(new LinkedHashSet<>(options.nonProductionTagKeys()));
+        if (!keys.contains(options.spotTagKey())) {
+            keys.add(options.spotTagKey());
+        }
+        List<Dimension> dims = new ArrayList<>();
+        dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
+        dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
+        dims.add(Dimension.of(FocusColumn.BILLING_CURRENCY));
+        keys.forEach(k -> dims.add(Dimension.tag(k)));
+        // Without the column the shared query would fail as a whole: the descriptions are asked apart, and skipped
+        // with their own warning, as before.
+        boolean described = billing.profile().has(FocusColumn.CHARGE_DESCRIPTION);
+        if (described) {
+            dims.add(Dimension.of(FocusColumn.CHARGE_DESCRIPTION));
+        }
+        int description = described ? dims.size() - 1 : dims.size();
+        QueryResult result = query(
+                CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build());
+        String last = null;
+        Map<String, String> resourceTags = null;
+        Map<String, Double> resourceDescriptions = null;
+        for (QueryResult.Group g : result.groups()) {
+            String id = g.key(0);
+            if (id == null) {
+                continue;
+            }
+            if (!id.equals(last)) { // groups come in key order: each resource's groups are adjacent
+                last = id;
+                resourceTags = null;
+                resourceDescriptions = null;
+            }
+            if (described && g.key(description) != null) {
+                if (resourceDescriptions == null) {
+                    resourceDescriptions = descriptions.computeIfAbsent(id, k -> new HashMap<>());
                 }
-                List<Dimension> dims = new ArrayList<>();
-                dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
-                dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
-                dims.add(Dimension.of(FocusColumn.BILLING_CURRENCY));
-                keys.forEach(k -> dims.add(Dimension.tag(k)));
-                QueryResult result = query(CostQuery.builder()
-                        .groupBy(dims)
-                        .filter(USAGE)
-                        .range(w.range())
-                        .build());
-                for (QueryResult.Group g : result.groups()) {
-                    if (g.key(0) == null) {
-                        continue;
-                    }
-                    if (g.key(1) != null) {
-                        tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(SERVICE_CATEGORY, g.key(1));
-                    }
-                    if (g.key(2) != null) {
-                        tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(CURRENCY, g.key(2));
-                    }
-                    for (int i = 0; i < keys.size(); i++) {
-                        String value = g.key(i + 3);
-                        if (value != null) {
-                            tags.computeIfAbsent(g.key(0), k -> new HashMap<>()).putIfAbsent(keys.get(i), value);
-                        }
-                    }
+                resourceDescriptions.merge(g.key(description), g.value(), Double::sum);
+            }
+            for (int i = 1; i < description; i++) {
+                String value = g.key(i);
+                if (value == null) {
+                    continue;
+                }
+                if (resourceTags == null) {
+                    resourceTags = tags.computeIfAbsent(id, k -> new HashMap<>());
+                }
+                String key = i == 1 ? SERVICE_CATEGORY : i == 2 ? CURRENCY : keys.get(i - 3);
+                resourceTags.putIfAbsent(key, value);
+            }
+        }
+        if (!described) {
+            for (QueryResult.Group g : query(CostQuery.builder()
+                            .groupBy(
+                                    Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.CHARGE_DESCRIPTION))
+                            .filter(USAGE)
+                            .range(w.range())
+                            .build())
+                    .groups()) {
+                if (g.key(0) != null && g.key(1) != null) {
+                    descriptions
+                            .computeIfAbsent(g.key(0), k -> new HashMap<>())
+                            .merge(g.key(1), g.value(), Double::sum);
                 }
             }
         }
-        return tags;
     }
 
     private Map<String, ResourceProfile> computeProfiles() {

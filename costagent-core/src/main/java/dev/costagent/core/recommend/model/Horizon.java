@@ -1,4 +1,4 @@
-package dev.costagent.core.recommend;
+package dev.costagent.core.recommend.model;
 
 /** When a recommendation pays off: now, with little risk, or as a planned piece of work. */
 public enum Horizon {

@@ -1,4 +1,4 @@
-package dev.costagent.core.recommend;
+package dev.costagent.core.recommend.model;
 
 /** How likely acting on a recommendation is to hurt a workload. */
 public enum RiskLevel {

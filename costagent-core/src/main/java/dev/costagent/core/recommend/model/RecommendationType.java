@@ -1,4 +1,4 @@
-package dev.costagent.core.recommend;
+package dev.costagent.core.recommend.model;
 
 /**
  * The kinds of saving costagent recommends, in dedupe precedence order: when several apply to one resource, an

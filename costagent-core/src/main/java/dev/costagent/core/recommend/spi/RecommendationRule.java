@@ -1,6 +1,6 @@
-package dev.costagent.core.recommend.rules;
+package dev.costagent.core.recommend.spi;
 
-import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.model.Recommendation;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.costagent.core.recommend;
+package dev.costagent.core.recommend.model;
 
 import static java.util.Objects.requireNonNull;
 

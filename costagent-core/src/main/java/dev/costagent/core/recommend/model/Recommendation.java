@@ -1,4 +1,4 @@
-package dev.costagent.core.recommend;
+package dev.costagent.core.recommend.model;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
@@ -27,7 +27,7 @@ import java.util.List;
  * @param riskFactors why the risk is what it is
  * @param effort how much work acting takes
  * @param horizon quick win or strategic
- * @param score the ranking score (see {@link Ranking})
+ * @param score the ranking score (see {@code Ranking})
  * @param evidence the rule, inputs and formula
  * @param steps what to do, in order
  * @param rollback how to undo it
@@ -267,7 +267,7 @@ public record Recommendation(
             return this;
         }
 
-        /** The recommendation, unranked (score 0, horizon strategic until {@link Ranking} ranks it). */
+        /** The recommendation, unranked (score 0, horizon strategic until {@code Ranking} ranks it). */
         public Recommendation build() {
             double monthly = cents(monthlySavings);
             return new Recommendation(
@@ -292,7 +292,7 @@ public record Recommendation(
     }
 
     /** Rounds money to cents, half even, so results are stable and readable. */
-    static double cents(double amount) {
+    public static double cents(double amount) {
         return java.math.BigDecimal.valueOf(amount)
                 .setScale(2, java.math.RoundingMode.HALF_EVEN)
                 .doubleValue();

@@ -1,4 +1,4 @@
-package dev.costagent.core.recommend;
+package dev.costagent.core.recommend.model;
 
 /** How much work acting on a recommendation takes. */
 public enum Effort {

@@ -1,6 +1,6 @@
-package dev.costagent.core.recommend.rules;
+package dev.costagent.core.recommend.spi;
 
-import dev.costagent.core.recommend.Recommendation;
+import dev.costagent.core.recommend.model.Recommendation;
 
 /**
  * What one resource cost over the billing window, summarized by day and PricingCategory.
