@@ -25,7 +25,9 @@ module dev.costagent.core {
     exports dev.costagent.core.recommend;
     exports dev.costagent.core.recommend.catalog;
     exports dev.costagent.core.recommend.inventory;
+    exports dev.costagent.core.recommend.model;
     exports dev.costagent.core.recommend.rules;
+    exports dev.costagent.core.recommend.spi;
     exports dev.costagent.core.narrate;
     exports dev.costagent.core.agent;
     exports dev.costagent.core.report;

@@ -7,8 +7,6 @@ import dev.costagent.core.agent.CostAgent;
 import dev.costagent.core.agent.Report;
 import dev.costagent.core.analysis.utilization.UtilizationReader;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
-import dev.costagent.core.recommend.Recommendation;
-import dev.costagent.core.recommend.RecommendationType;
 import dev.costagent.core.recommend.inventory.InstanceInventory;
 import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.core.recommend.model.RecommendationType;
