@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code summarize} on Spark: the CLI's flags and JSON document ({@link SummarizeCommand#json}), the query run by
- * {@link SparkQueryEngine}. {@code focusVersion} is null, as for the CLI's DuckDB engine.
+ * {@code summarize} on Spark: the CLI's flags and JSON document ({@link SummarizeCommand#json}) and CSV, the query run
+ * by {@link SparkQueryEngine}. {@code focusVersion} is null, as for the CLI's DuckDB engine. The table format is a
+ * plain listing (the CLI's column-aligned table is internal to it).
  */
 @Command(
         name = "summarize",
@@ -105,11 +106,12 @@ final class SummarizeSpark implements Callable<Integer> {
                 query.groupBy().forEach(d -> header.add(d.label()));
                 header.add(query.metric().columnName());
                 header.add("rows");
-                out.println(String.join(",", header));
+                out.println(String.join(
+                        ",", header.stream().map(SummarizeSpark::csv).toList()));
             }
             for (QueryResult.Group g : answer.result().groups()) {
                 List<String> cells = new ArrayList<>();
-                g.key().forEach(k -> cells.add(k == null ? (csv ? "" : "(null)") : k));
+                g.key().forEach(k -> cells.add(k == null ? (csv ? "" : "(null)") : csv ? csv(k) : k));
                 cells.add(csv ? Double.toString(g.value()) : String.format(Locale.ROOT, "%,.2f", g.value()));
                 cells.add(csv ? Long.toString(g.rows()) : String.format(Locale.ROOT, "%,d", g.rows()));
                 out.println(String.join(csv ? "," : "  ", cells));
@@ -126,5 +128,11 @@ final class SummarizeSpark implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** A CSV cell, quoted as the CLI quotes it. */
+    private static String csv(String text) {
+        boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");
+        return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }
