@@ -757,6 +757,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
                 Statement s = c.createStatement()) {
             List<DataQualityIssue> issues = new ArrayList<>(base.dataQuality);
             issues.addAll(valuesNotAllowed(s));
+            issues.addAll(emptyPeriods(s));
             InputProfile input = new InputProfile(version, granularity(s));
             return new Profile(base.rows, base.first, base.last, base.currencies, List.copyOf(issues), input);
         } catch (SQLException e) {
@@ -808,6 +809,39 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             }
         }
         return issues;
+    }
+
+    /**
+     * Charge periods that end at their start (FOCUS wants the end after it), counted as the default reader does, with
+     * the first such period in row order (CSV) or any of them (Parquet) as the example, in ISO 8601 UTC.
+     */
+    private List<DataQualityIssue> emptyPeriods(Statement s) throws SQLException {
+        String start = FocusColumn.CHARGE_PERIOD_START.columnName();
+        String end = FocusColumn.CHARGE_PERIOD_END.columnName();
+        if (!columns.contains(start) || !columns.contains(end)) {
+            return List.of();
+        }
+        // ChargePeriodStart is a UTC TIMESTAMP, ChargePeriodEnd a TIMESTAMPTZ: compare and print both as instants.
+        String startUtc = "epoch_us(" + Sql.identifier(start) + ")";
+        String endUtc = "epoch_us(" + Sql.identifier(end) + ")";
+        String iso = "strftime(make_timestamp(%s), '%%Y-%%m-%%dT%%H:%%M:%%SZ')";
+        String example = "concat(" + String.format(iso, startUtc) + ", ' to ', " + String.format(iso, endUtc) + ")";
+        String filter = " FILTER (WHERE " + endUtc + " = " + startUtc + ")";
+        try (ResultSet r = s.executeQuery("SELECT count(*)" + filter + ", "
+                + (files.parquet() ? "first(" + example + ")" : "arg_min(" + example + ", rowid)") + filter
+                + " FROM focus")) {
+            r.next();
+            long rows = r.getLong(1);
+            if (rows == 0) {
+                return List.of();
+            }
+            return List.of(new DataQualityIssue(
+                    DataQualityIssue.CHARGE_PERIOD_END_NOT_AFTER_START,
+                    end,
+                    rows,
+                    "ChargePeriodEnd equals ChargePeriodStart; FOCUS wants the end after the start; rows kept",
+                    r.getString(2)));
+        }
     }
 
     /**

@@ -219,6 +219,38 @@ class DuckDbQueryEngineTest {
         }
     }
 
+    @Test
+    void chargePeriodsEndingAtTheirStartAreReportedAsTheDefaultEngineDoes() throws Exception {
+        Path file = FocusCsv.standard()
+                .row()
+                .row("ChargePeriodEnd", "2024-09-18T22:00:00Z")
+                .row("ServiceCategory", "Servers")
+                .row("ChargePeriodStart", "2024-09-19T05:00:00Z", "ChargePeriodEnd", "2024-09-19T05:00:00Z")
+                .write(dir.resolve("empty-periods.csv"));
+        List<DataQualityIssue> expected =
+                CostTable.read(file, ReadOptions.DEFAULTS).dataQuality();
+        assertThat(expected)
+                .extracting(DataQualityIssue::rule)
+                .containsExactly(
+                        DataQualityIssue.VALUE_NOT_ALLOWED, DataQualityIssue.CHARGE_PERIOD_END_NOT_AFTER_START);
+        assertThat(expected.get(1).rowsAffected()).isEqualTo(2);
+        Path copy = Files.copy(file, dir.resolve("empty-periods-copy.csv"));
+        try (DuckDbQueryEngine csv = DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS);
+                DuckDbQueryEngine parquet = DuckDbQueryEngine.open(Parquet.fromCsv(copy), ReadOptions.DEFAULTS)) {
+            assertThat(csv.dataQuality()).isEqualTo(expected);
+            assertThat(parquet.dataQuality())
+                    .as("Parquet: the same finding; its example is any of the periods")
+                    .extracting(DataQualityIssue::rule, DataQualityIssue::column, DataQualityIssue::rowsAffected)
+                    .containsExactlyElementsOf(expected.stream()
+                            .map(i -> org.assertj.core.groups.Tuple.tuple(i.rule(), i.column(), i.rowsAffected()))
+                            .toList());
+            assertThat(parquet.dataQuality().get(1).example())
+                    .isIn(
+                            "2024-09-18T22:00:00Z to 2024-09-18T22:00:00Z",
+                            "2024-09-19T05:00:00Z to 2024-09-19T05:00:00Z");
+        }
+    }
+
     private static String catchMessage(Runnable action) {
         try {
             action.run();

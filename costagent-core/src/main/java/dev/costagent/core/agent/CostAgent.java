@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.RemovalListener;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.costagent.core.analysis.Analyzer;
@@ -57,7 +58,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Caching.</b> Ingested tables are cached by source {@code id} and {@code version} (a changed file has a new
  * version, so it is read again); the analysis of those tables by the same keys. Both caches are bounded Guava caches
- * whose statistics {@link #cacheStats()} exposes. Concurrent runs needing the same table share one load.
+ * whose statistics {@link #cacheStats()} exposes. Concurrent runs needing the same table share one load. An engine
+ * that holds resources ({@link AutoCloseable}: DuckDB, Spark) is closed when it leaves the cache (evicted,
+ * {@link #invalidateCaches()}, {@link #close()}), or when the runs in progress at that moment have ended.
  */
 public final class CostAgent implements AutoCloseable {
 
@@ -78,6 +81,10 @@ public final class CostAgent implements AutoCloseable {
     private final List<RunListener> listeners;
     private final Cache<String, QueryEngine> tables;
     private final Cache<String, AnalysisStage.Result> analyses;
+    /** Runs in progress, and engines dropped from the cache while one was (closed when none is): guarded by itself. */
+    private final List<QueryEngine> retired = new ArrayList<>();
+
+    private int activeRuns;
 
     private CostAgent(Builder b) {
         if (b.sources.isEmpty()) {
@@ -99,8 +106,11 @@ public final class CostAgent implements AutoCloseable {
         this.clock = b.clock;
         this.deadline = b.deadline;
         this.listeners = List.copyOf(b.listeners);
-        this.tables =
-                CacheBuilder.newBuilder().maximumSize(b.cacheSize).recordStats().build();
+        this.tables = CacheBuilder.newBuilder()
+                .maximumSize(b.cacheSize)
+                .recordStats()
+                .removalListener((RemovalListener<String, QueryEngine>) removal -> retire(removal.getValue()))
+                .build();
         this.analyses =
                 CacheBuilder.newBuilder().maximumSize(b.cacheSize).recordStats().build();
     }
@@ -173,9 +183,14 @@ public final class CostAgent implements AutoCloseable {
     public RecommendationResult recommend() {
         RunControl control = new RunControl(
                 newRunId(), deadline, () -> Thread.currentThread().isInterrupted());
-        Ingested data = ingest(control);
-        AnalysisStage.Result analyzed = analyze(data);
-        return recommender.recommend(input(data, analyzed));
+        runStarted();
+        try {
+            Ingested data = ingest(control);
+            AnalysisStage.Result analyzed = analyze(data);
+            return recommender.recommend(input(data, analyzed));
+        } finally {
+            runEnded();
+        }
     }
 
     /** Hit, miss, load and eviction counts of the table and analysis caches. */
@@ -189,7 +204,10 @@ public final class CostAgent implements AutoCloseable {
         analyses.invalidateAll();
     }
 
-    /** Shuts down the executor if the agent created it; waits briefly for queued runs. */
+    /**
+     * Shuts down the executor if the agent created it; waits briefly for queued runs; closes the cached engines that
+     * are {@link AutoCloseable} (DuckDB, Spark), at once or, for runs still going, when the last one ends.
+     */
     @Override
     public void close() {
         if (ownsExecutor) {
@@ -200,9 +218,59 @@ public final class CostAgent implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        tables.invalidateAll();
+        tables.cleanUp();
+    }
+
+    /**
+     * An engine has left the table cache (evicted, invalidated, agent closed): closed now if no run is in progress,
+     * else when the last run ends, since a run may still be querying it.
+     */
+    private void retire(QueryEngine engine) {
+        synchronized (retired) {
+            if (activeRuns == 0) {
+                closeEngine(engine);
+            } else {
+                retired.add(engine);
+            }
+        }
+    }
+
+    private void runStarted() {
+        synchronized (retired) {
+            activeRuns++;
+        }
+    }
+
+    private void runEnded() {
+        synchronized (retired) {
+            if (--activeRuns == 0) {
+                retired.forEach(CostAgent::closeEngine);
+                retired.clear();
+            }
+        }
+    }
+
+    private static void closeEngine(QueryEngine engine) {
+        if (engine instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", engine, e.toString());
+            }
+        }
     }
 
     private Report execute(RunControl control) {
+        runStarted();
+        try {
+            return executeRun(control);
+        } finally {
+            runEnded();
+        }
+    }
+
+    private Report executeRun(RunControl control) {
         String runId = control.runId();
         List<StageTiming> timings = new ArrayList<>();
         try {

@@ -127,7 +127,7 @@ public final class SummarizeCommand implements Callable<Integer> {
     }
 
     /** The summarize JSON contract. */
-    static Map<String, Object> json(StreamingQuery.Answer answer) {
+    public static Map<String, Object> json(StreamingQuery.Answer answer) {
         QueryResult result = answer.result();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("rows", answer.accepted());

@@ -1,0 +1,144 @@
+package dev.costagent.spark;
+
+import dev.costagent.core.agent.CostAgent;
+import dev.costagent.core.agent.Report;
+import dev.costagent.core.narrate.TemplateNarrator;
+import dev.costagent.core.recommend.RecommendationEngine;
+import dev.costagent.core.recommend.RecommendationOptions;
+import dev.costagent.core.recommend.catalog.InstanceCatalog;
+import dev.costagent.core.recommend.inventory.InstanceInventory;
+import dev.costagent.core.report.ReportFormat;
+import dev.costagent.core.report.ReportJson;
+import dev.costagent.core.source.CostSource;
+import dev.costagent.core.source.FocusFileSource;
+import dev.costagent.examples.cli.AnalyzeSupport;
+import dev.costagent.llm.config.LlmProvider;
+import dev.costagent.spark.engine.SparkSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code analyze} on Spark: the CLI's flags (no {@code --llm}: narratives come from the offline templates) and its
+ * JSON document ({@link AnalyzeSupport#analyzeDocument}), every query of the agent run by Spark. Without
+ * {@code --input}, the CLI's generated demo data.
+ */
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = "Analyze billing data on Spark and recommend savings (generated demo data when --input is "
+                + "absent).")
+final class AnalyzeSpark implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--input",
+            paramLabel = "PATH",
+            description = "FOCUS file (.csv, .csv.gz, .parquet) or a directory of them; any path Spark reads "
+                    + "(file:, hdfs://, s3a://); generated demo data if absent.")
+    private String input;
+
+    @Option(
+            names = "--utilization",
+            paramLabel = "FILE",
+            description =
+                    "CPU utilization: timestamp,value (resource = file name) or ResourceId,Timestamp,Metric,Value.")
+    private Path utilization;
+
+    @Option(names = "--inventory", paramLabel = "FILE", description = "Instance types: ResourceId,InstanceType.")
+    private Path inventory;
+
+    @Option(
+            names = "--catalog",
+            paramLabel = "FILE",
+            description = "Instance catalog overrides: provider,type,family,vcpu,memoryGiB,hourlyUsd.")
+    private Path catalog;
+
+    @Option(names = "--format", defaultValue = "table", description = "table (default), json or md.")
+    private String format;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
+    private Path html;
+
+    @Mixin
+    private SparkOptions options;
+
+    @Override
+    public Integer call() {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!List.of("table", "json", "md").contains(fmt)) {
+            throw new IllegalArgumentException("unknown format '" + format + "'; expected table, json or md");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        SparkSession spark = options.session(err);
+        long t0 = System.nanoTime();
+        Report report;
+        try (CostAgent agent = agent(spark)) {
+            report = agent.run();
+        }
+        options.timing(err, "analysis", t0);
+        PrintWriter out = spec.commandLine().getOut();
+        if (fmt.equals("json")) {
+            Map<String, Object> document = AnalyzeSupport.analyzeDocument(report);
+            Map<String, Object> llm = new LinkedHashMap<>();
+            llm.put("provider", LlmProvider.NONE.configName());
+            llm.put("calls", 0);
+            document.put(ReportJson.LLM_USAGE, llm);
+            out.println(ReportJson.toJson(document));
+        } else {
+            out.println(AnalyzeSupport.render(report, ReportFormat.MARKDOWN));
+        }
+        if (html != null) {
+            AnalyzeSupport.writeHtml(report, html);
+            if (!fmt.equals("json")) {
+                out.println("HTML report: " + html.toAbsolutePath());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The agent as the CLI builds it ({@code AnalyzeSupport.agent}), its sources read by Spark. */
+    private CostAgent agent(SparkSession spark) {
+        RecommendationOptions.Builder recommendations = RecommendationOptions.builder();
+        if (catalog != null) {
+            recommendations.catalog(InstanceCatalog.shipped().overriddenBy(InstanceCatalog.load(catalog)));
+        }
+        CostAgent.Builder agent = CostAgent.builder()
+                .readOptions(options.readOptions())
+                .recommendations(RecommendationEngine.builder()
+                        .options(recommendations.build())
+                        .build())
+                .narrator(new TemplateNarrator());
+        if (input == null) {
+            agent.sources(AnalyzeSupport.demoSources().stream()
+                    .map(s -> (CostSource)
+                            SparkSource.of(spark, ((FocusFileSource) s).path().toString()))
+                    .toList());
+            if (utilization == null) {
+                agent.utilization(AnalyzeSupport.demoUtilization());
+            }
+        } else {
+            agent.source(SparkSource.of(spark, input));
+        }
+        if (utilization != null) {
+            agent.utilization(AnalyzeSupport.readUtilization(utilization));
+        }
+        if (inventory != null) {
+            agent.inventory(InstanceInventory.load(inventory));
+        }
+        return agent.build();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.costagent.spark.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.costagent.core.agent.CostAgent;
+import dev.costagent.core.agent.Report;
+import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.report.ReportJson;
+import dev.costagent.core.source.CostSource;
+import dev.costagent.core.source.FocusFileSource;
+import dev.costagent.core.testing.SharedData;
+import dev.costagent.datagen.GeneratorSpec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code analyze} (the whole agent: summary, analyses with anomalies, recommendations, narratives) gives the same
+ * report on Spark as on the default in-memory engine: every string equal, every number within 1e-9 relative; only run
+ * id and timings may differ. From CSV, and from Parquet that Spark itself wrote.
+ */
+class SparkCrossEngineAnalyzeTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-10-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final Set<String> RUN_SPECIFIC = Set.of("runId", "timings");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRealSampleGivesTheSameReport() throws Exception {
+        Path sample = SharedData.require("focus/focus_sample.csv");
+        JsonNode memory = report(FocusFileSource.of(sample));
+        assertSameReport(report(SparkSource.of(TestSpark.session(), sample.toString())), memory, "$");
+        assertThat(memory.at("/summary/rows").asLong()).isEqualTo(1000);
+    }
+
+    @Test
+    void generatedDataGivesTheSameReportFromCsvAndFromParquet() throws Exception {
+        Path csv = dir.resolve("bill.csv");
+        GeneratorSpec.builder()
+                .seed(7)
+                .rows(30_000)
+                .days(45)
+                .start(LocalDate.of(2024, 7, 1))
+                .randomAnomalies(6)
+                .generator()
+                .writeCsv(csv);
+        Path parquet = dir.resolve("bill-parquet");
+        try (SparkQueryEngine engine =
+                SparkQueryEngine.open(TestSpark.session(), csv.toString(), ReadOptions.DEFAULTS)) {
+            engine.rows()
+                    .drop(FocusDataset.BAD, FocusDataset.BAD_VALUE, FocusDataset.FILE, FocusDataset.ROW)
+                    .write()
+                    .parquet(parquet.toString());
+        }
+
+        JsonNode memory = report(FocusFileSource.of(csv));
+        assertThat(memory.at("/analyses/anomalies").size())
+                .as("the generator plants anomalies")
+                .isPositive();
+        assertThat(memory.at("/recommendations").size())
+                .as("and waste to recommend on")
+                .isPositive();
+        assertSameReport(report(SparkSource.of(TestSpark.session(), csv.toString())), memory, "$");
+        assertSameReport(report(SparkSource.of(TestSpark.session(), parquet.toString())), memory, "$");
+    }
+
+    private static JsonNode report(CostSource source) throws Exception {
+        try (CostAgent agent = CostAgent.builder().source(source).clock(CLOCK).build()) {
+            Report report = agent.run();
+            return ReportJson.mapper().readTree(ReportJson.write(report));
+        }
+    }
+
+    /** Same shape, same strings, numbers within 1e-9 relative. */
+    static void assertSameReport(JsonNode actual, JsonNode expected, String path) {
+        if (expected.isNumber()) {
+            assertThat(actual.isNumber()).as(path).isTrue();
+            double e = expected.asDouble();
+            double a = actual.asDouble();
+            assertThat(Math.abs(a - e) / Math.max(Math.abs(e), 1e-9))
+                    .as("%s: %s vs %s", path, a, e)
+                    .isLessThanOrEqualTo(1e-9);
+        } else if (expected.isObject()) {
+            assertThat(names(actual.fieldNames())).as(path).containsExactlyElementsOf(names(expected.fieldNames()));
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (!RUN_SPECIFIC.contains(field.getKey())) {
+                    assertSameReport(actual.get(field.getKey()), field.getValue(), path + "." + field.getKey());
+                }
+            }
+        } else if (expected.isArray()) {
+            assertThat(actual.size()).as("%s size", path).isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertSameReport(actual.get(i), expected.get(i), path + "[" + i + "]");
+            }
+        } else {
+            assertThat(actual).as(path).isEqualTo(expected);
+        }
+    }
+
+    private static List<String> names(Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+}
