@@ -60,8 +60,16 @@ public final class Calibration {
     }
 
     private static double iteration() {
-        long deadline = System.nanoTime() + ITERATION_MILLIS * 1_000_000L;
+        return iteration(ITERATION_MILLIS * 1_000_000L);
+    }
+
+    /**
+     * One calibration iteration of about {@code nanos}: ns per pass. A benchmark measures it right after each of its
+     * own iterations, so every sample has a machine reading taken under the same load beside it.
+     */
+    public static double iteration(long nanos) {
         long start = System.nanoTime();
+        long deadline = start + nanos;
         long passes = 0;
         long acc = 0;
         long now;

@@ -81,6 +81,46 @@ public final class MethodBinding {
     }
 
     /**
+     * A benchmark operation that calls {@code type.methodName}: a static method, or an instance method of one
+     * instance made by the no-argument constructor; it takes nothing or a {@link Blackhole}. A missing or ambiguous
+     * method fails naming the class and method.
+     */
+    public static BenchmarkOperation operation(Class<?> type, String methodName) {
+        Method found = null;
+        for (Method candidate : type.getDeclaredMethods()) {
+            if (!candidate.getName().equals(methodName)) {
+                continue;
+            }
+            Class<?>[] parameters = candidate.getParameterTypes();
+            boolean fits = parameters.length == 0 || (parameters.length == 1 && parameters[0] == Blackhole.class);
+            if (fits) {
+                if (found != null) {
+                    throw new IllegalArgumentException(type.getName() + "." + methodName
+                            + " is overloaded: keep one taking nothing or a Blackhole");
+                }
+                found = candidate;
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException(
+                    type.getName() + " has no method " + methodName + "() or " + methodName + "(Blackhole)");
+        }
+        Object target = null;
+        if (!Modifier.isStatic(found.getModifiers())) {
+            try {
+                var constructor = type.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                target = constructor.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException(
+                        "cannot make an instance of " + type.getName() + " for " + methodName + ": " + e, e);
+            }
+        }
+        return operation(
+                found, target, found.getParameterCount() == 0 ? List.of() : java.util.Arrays.asList((Object) null));
+    }
+
+    /**
      * What a bound call threw, fit for an operation's {@code throws Exception}: an exception as it is, an error
      * rethrown right here, any other throwable wrapped in an {@link IllegalStateException}. Use it as
      * {@code catch (Throwable t) { throw MethodBinding.rethrowable(t); }} around {@code invokeExact}, which declares

@@ -21,8 +21,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * The bench command behind the accuracy figures in docs/performance.md: the harness's {@code BenchmarkRunner}
  * (in this JVM, the cache get first, so it is the first benchmark of the JVM, then the checksum, then the cache get
- * again) side by side with JMH 1.37 (forked, 5 x 200 ms warm-up, 10 x 200 ms measurement) on the same methods, in
- * one run. Not part of the default build:
+ * again; then both forked, {@code perf.bench.forks} fresh JVMs each, default 2) side by side with JMH 1.37 (the same
+ * number of forks, 5 x 200 ms warm-up, 10 x 200 ms measurement) on the same methods, in one run. Not part of the
+ * default build:
  *
  * <pre>
  * mvn -o -q -pl costagent-perf-harness test -Dtest=JmhAccuracyBench -Dperf.bench=true -Dperf.scale=1 \
@@ -36,6 +37,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @EnabledIfSystemProperty(named = "perf.bench", matches = "true")
 class JmhAccuracyBench {
 
+    /** Forks of the harness's forked runs and of JMH. */
+    private static final int FORKS = Integer.getInteger("perf.bench.forks", 2);
+
     @Test
     void harnessAgainstJmh() throws Exception {
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
@@ -45,10 +49,14 @@ class JmhAccuracyBench {
         BenchmarkResult firstGet = runner.run(bh -> bh.consume(AccuracyWorkloads.cacheGet(key[0]++)));
         BenchmarkResult checksum = runner.run(bh -> bh.consume(AccuracyWorkloads.checksum(key[0]++)));
         BenchmarkResult repeatGet = runner.run(bh -> bh.consume(AccuracyWorkloads.cacheGet(key[0]++)));
+        // Forked, as JMH runs: each is the first benchmark of its own JVM.
+        BenchmarkRunner forked = runner.forks(FORKS);
+        BenchmarkResult forkedGet = forked.run(HarnessWorkloads.class, "cacheGet");
+        BenchmarkResult forkedChecksum = forked.run(HarnessWorkloads.class, "checksum");
 
         Options options = new OptionsBuilder()
                 .include(AccuracyWorkloads.class.getName() + ".jmh")
-                .forks(1)
+                .forks(FORKS)
                 .warmupIterations(5)
                 .warmupTime(org.openjdk.jmh.runner.options.TimeValue.milliseconds(200))
                 .measurementIterations(10)
@@ -72,7 +80,9 @@ class JmhAccuracyBench {
         lines.add("load average before: " + load + "; after: " + loadAfter);
         lines.add(row("cache get, harness first benchmark of the JVM", firstGet, jmhGet));
         lines.add(row("cache get, harness on repeat", repeatGet, jmhGet));
-        lines.add(row("checksum (2,000 ints)", checksum, jmhChecksum));
+        lines.add(row("checksum (2,000 ints), harness in the test JVM", checksum, jmhChecksum));
+        lines.add(row("cache get, harness forked", forkedGet, jmhGet));
+        lines.add(row("checksum (2,000 ints), harness forked", forkedChecksum, jmhChecksum));
         Path out = Path.of("target", "jmh-accuracy.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, lines);

@@ -15,11 +15,11 @@ class DataVolumeExtensionTest {
     private static final Map<String, String> CONFIG = Map.of("perf.scale", "1");
 
     @Test
-    void setupBuildsEachSizeOnceAndTheTestProcessesIt() {
+    void setupBuildsEachSizeOncePerRoundAndTheTestProcessesIt() {
         LinearScenario.setups.set(0);
         Outcome outcome = Scenarios.single(LinearScenario.class, CONFIG);
         assertThat(outcome.passed()).as(String.valueOf(outcome.failure())).isTrue();
-        assertThat(LinearScenario.setups).hasValue(3);
+        assertThat(LinearScenario.setups).as("3 sizes x 2 rounds").hasValue(6);
         assertThat(outcome.entries())
                 .containsKeys(
                         "perf.exponent",
