@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
  * {@value #TAIL_CALLS} calls lie beyond its p95: a p95 of 20 calls rests on a single call); recovery is the start of
  * the first window whose p95 is within the tolerance, provided the next window (when the run has one) is too. A
  * window's p95 is within the bound unless more of its calls lie beyond the bound than a 5 % share would put there
- * with 99 % probability (binomial; about 18 of 200 calls, 40 of 600): the p95 of a window is judged with its
+ * with 99 % probability (binomial; 18 of 200 calls, 43 of 600): the p95 of a window is judged with its
  * sampling error, not as a point estimate. When fewer than twice {@value #MIN_WINDOW_CALLS} calls complete after the spike, windows need half of those
  * calls each. Without histograms (a result built elsewhere) it falls back to single seconds: the median per-second p95
  * before the spike, and the first second after it whose p95 (and the next second's) is within the tolerance. A

@@ -50,8 +50,9 @@ public final class BaselineComparator {
      * {@code calibrated} benchmark run takes them): every sample is divided by its own calibration sample, so each
      * is expressed in "calibration passes" taken under the same momentary load, and the two normalised sets are
      * compared. A busy neighbour that slows one iteration slows its calibration too, and the quotient stays.
-     * <b>Unpaired</b> (a calibration measured once beside each run): the current samples are divided by the machine
-     * factor median(calibration now) / median(calibration then).
+     * <b>Unpaired</b> (a calibration measured once beside each run, or pairing that would make the noise larger than
+     * the samples' own): the current samples are divided by the machine factor median(calibration now) /
+     * median(calibration then).
      *
      * <p>The threshold is the larger of the policy's and three times the measured noise (relative median absolute
      * deviation of the compared sets, and of the calibration sets when unpaired), at most {@value #MAX_THRESHOLD}
@@ -67,14 +68,19 @@ public final class BaselineComparator {
         double factor = Stats.median(calibrationNow) / Stats.median(then);
         double rawChange = Stats.median(current) / Stats.median(baseline.samples()) - 1;
         boolean paired = then.length == baseline.samples().length && calibrationNow.length == current.length;
-        double[] base;
-        double[] now;
-        double noise;
+        double[] base = null;
+        double[] now = null;
+        double noise = Double.NaN;
         if (paired) {
             base = divide(baseline.samples(), then);
             now = divide(current, calibrationNow);
             noise = Math.max(Calibration.noise(base), Calibration.noise(now));
-        } else {
+            double rawNoise = Math.max(Calibration.noise(baseline.samples()), Calibration.noise(current));
+            // Pairing helps when a sample and its calibration share the load; when they do not (a core taken away
+            // during one and not the other), the quotient is noisier than the sample: then the medians correct.
+            paired = noise <= rawNoise;
+        }
+        if (!paired) {
             base = baseline.samples();
             now = new double[current.length];
             for (int i = 0; i < current.length; i++) {
@@ -97,7 +103,7 @@ public final class BaselineComparator {
                         + " raw change %+.1f%%, after correcting for the machine %+.1f%%; threshold %.1f%% (3 x noise"
                         + " %.1f%%, at least the policy's %.0f%%, at most %.0f%%)",
                 (factor - 1) * 100,
-                paired ? "paired with every sample" : "measured beside the run",
+                paired ? "paired with every sample" : "median of the calibration samples",
                 rawChange * 100,
                 corrected0.relativeChange() * 100,
                 threshold * 100,

@@ -312,7 +312,9 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         Comparison comparison = new BaselineComparator(policy)
                 .compare(
                         existing.get(),
-                        result.samples(),
+                        result.samplesFor(existing.get()).length > 0
+                                ? result.samplesFor(existing.get())
+                                : result.samples(),
                         result.environment(),
                         result.calibration().length > 0 ? result.calibration() : Calibration.measure());
         report.figure("vs baseline", comparison.summary());

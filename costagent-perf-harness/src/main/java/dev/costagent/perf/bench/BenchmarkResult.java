@@ -30,6 +30,8 @@ import java.util.Objects;
  *                    each measurement iteration, one per sample (empty when not measured): the machine's speed
  *                    at the time of each sample, for baseline comparisons
  * @param processIds  the process id of every JVM that measured: this one for an in-process run, one per fork
+ * @param cpuSamples  the measuring thread's CPU ns/op, one per measurement iteration (empty when not measured):
+ *                    what a baseline comparison uses, since it leaves out the time the thread waited for a core
  */
 public record BenchmarkResult(
         String name,
@@ -42,7 +44,8 @@ public record BenchmarkResult(
         double cpuNanosPerOp,
         double allocatedBytesPerOp,
         double[] calibration,
-        List<Long> processIds) {
+        List<Long> processIds,
+        double[] cpuSamples) {
 
     /** The unit of {@link #samples()}. */
     public static final String UNIT = "ns/op";
@@ -59,6 +62,7 @@ public record BenchmarkResult(
             throw new IllegalArgumentException("benchmark '" + name + "' has " + samples.length + " samples but "
                     + calibration.length + " calibration samples");
         }
+        cpuSamples = cpuSamples == null ? new double[0] : cpuSamples.clone();
         processIds = processIds == null || processIds.isEmpty()
                 ? List.of(ProcessHandle.current().pid())
                 : List.copyOf(processIds);
@@ -86,7 +90,8 @@ public record BenchmarkResult(
                 cpuNanosPerOp,
                 allocatedBytesPerOp,
                 new double[0],
-                List.of());
+                List.of(),
+                new double[0]);
     }
 
     /** A result without warm-up or CPU figures. */
@@ -117,11 +122,14 @@ public record BenchmarkResult(
                     only.cpuNanosPerOp,
                     only.allocatedBytesPerOp,
                     only.calibration,
-                    only.processIds);
+                    only.processIds,
+                    only.cpuSamples);
         }
         double[] samples = new double[0];
         double[] calibration = new double[0];
+        double[] cpuSamples = new double[0];
         boolean calibrated = true;
+        boolean cpuMeasured = true;
         long operations = 0;
         long invocations = 0;
         int warmup = 0;
@@ -133,6 +141,8 @@ public record BenchmarkResult(
             samples = concat(samples, fork.samples);
             calibrated &= fork.calibration.length > 0;
             calibration = concat(calibration, fork.calibration);
+            cpuMeasured &= fork.cpuSamples.length > 0;
+            cpuSamples = concat(cpuSamples, fork.cpuSamples);
             operations += fork.operations;
             invocations += fork.invocations;
             warmup = Math.max(warmup, fork.warmupIterations);
@@ -152,7 +162,8 @@ public record BenchmarkResult(
                 cpu / operations,
                 allocated / operations,
                 calibrated ? calibration : new double[0],
-                pids);
+                pids,
+                cpuMeasured ? cpuSamples : new double[0]);
     }
 
     private static double[] concat(double[] a, double[] b) {
@@ -160,6 +171,15 @@ public record BenchmarkResult(
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
+
+    /** A copy of the per-iteration CPU ns/op samples (empty when not measured). */
+    @Override
+    public double[] cpuSamples() {
+        return cpuSamples.clone();
+    }
+
+    /** The unit of baselines recorded from {@link #cpuSamples()}. */
+    public static final String CPU_UNIT = "cpu ns/op";
 
     /** A copy of the calibration samples (empty when none were measured). */
     @Override
@@ -208,7 +228,18 @@ public record BenchmarkResult(
         return 1e9 / median();
     }
 
-    /** These samples as a baseline to save. */
+    /**
+     * The samples to compare with {@code baseline}: the CPU samples against a baseline of {@link #CPU_UNIT}, the
+     * wall-time samples otherwise (empty when the baseline is CPU and this run has no CPU samples).
+     */
+    public double[] samplesFor(Baseline baseline) {
+        return CPU_UNIT.equals(baseline.unit()) ? cpuSamples() : samples();
+    }
+
+    /**
+     * This run as a baseline to save: a calibrated run with CPU samples stores the thread-CPU ns/op per iteration
+     * (unit {@value #CPU_UNIT}) and the calibration sample beside each; any other run its wall-time ns/op.
+     */
     public Baseline toBaseline() {
         Baseline baseline =
                 new Baseline(name, UNIT, samples, environment, Instant.now().toString());
@@ -249,7 +280,8 @@ public record BenchmarkResult(
                 && Double.compare(cpuNanosPerOp, r.cpuNanosPerOp) == 0
                 && Double.compare(allocatedBytesPerOp, r.allocatedBytesPerOp) == 0
                 && Arrays.equals(calibration, r.calibration)
-                && processIds.equals(r.processIds);
+                && processIds.equals(r.processIds)
+                && Arrays.equals(cpuSamples, r.cpuSamples);
     }
 
     @Override

@@ -257,18 +257,23 @@ public final class BenchmarkRunner {
             long allocatedStart = ThreadUsage.allocatedBytes();
             long cpuStart = ThreadUsage.cpuNanos();
             double[] calibration = new double[calibrated ? measurementIterations : 0];
+            double[] cpuSamples = new double[calibrated && ThreadUsage.cpuNanos() >= 0 ? measurementIterations : 0];
             long calibrationNanos = Math.max(5_000_000, iterationNanos / 5);
             long cpuCalibration = 0;
             long allocatedCalibration = 0;
             for (int i = 0; i < measurementIterations; i++) {
+                long cpuIterationStart = cpuSamples.length > 0 ? ThreadUsage.cpuNanos() : 0;
                 samples[i] = iteration(operation, blackhole, batch, iterationNanos, count);
+                if (cpuSamples.length > 0) {
+                    cpuSamples[i] = (ThreadUsage.cpuNanos() - cpuIterationStart) / (double) count[0];
+                }
                 operations += count[0];
                 done.incrementAndGet();
                 if (calibrated) {
                     // Measured under the same load as the sample just taken; its own CPU is not the operation's.
                     long cpuBefore = ThreadUsage.cpuNanos();
                     long allocatedBefore = ThreadUsage.allocatedBytes();
-                    calibration[i] = Calibration.iteration(calibrationNanos);
+                    calibration[i] = Calibration.iteration(calibrationNanos, cpuSamples.length > 0);
                     cpuCalibration += ThreadUsage.cpuNanos() - cpuBefore;
                     allocatedCalibration += ThreadUsage.allocatedBytes() - allocatedBefore;
                 }
@@ -291,7 +296,8 @@ public final class BenchmarkRunner {
                     cpuPerOp,
                     allocatedPerOp,
                     calibration,
-                    List.of());
+                    List.of(),
+                    cpuSamples);
         }
     }
 
