@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Warm-up until steady.</b> After at least {@code warmupIterations}, warm-up stops as soon as the last
  * {@value #STEADY_WINDOW} iterations are steady: the JIT compiled nothing during them
- * ({@code CompilationMXBean.getTotalCompilationTime()} unchanged; where the JVM cannot tell, this part is taken as
- * met) and their median is within {@value #STEADY_TOLERANCE_PERCENT} % of the median of the {@value #STEADY_WINDOW}
+ * ({@code CompilationMXBean.getTotalCompilationTime()} unchanged), the optimising compiler has nothing in progress
+ * or queued ({@link JitActivity}; on a busy machine a queued compilation leaves the code on a slower tier for
+ * seconds while the figure looks steady; where the JVM cannot tell, these parts are taken as met) and their median is within {@value #STEADY_TOLERANCE_PERCENT} % of the median of the {@value #STEADY_WINDOW}
  * before. It never runs longer than {@link #maxWarmup(Duration)} (default 40 iterations' time); a result that hit
  * the bound says so ({@link BenchmarkResult#steady()} false).
  *
@@ -373,7 +374,8 @@ public final class BenchmarkRunner {
                 long compiledDuring = compileMillis.get(n) - compileMillis.get(n - STEADY_WINDOW);
                 double last = median(scores.subList(n - STEADY_WINDOW, n));
                 double before = median(scores.subList(n - 2 * STEADY_WINDOW, n - STEADY_WINDOW));
-                boolean quiet = compiledDuring <= 0;
+                // The compilation time does not move while a compilation waits in a starved queue: ask the queue too.
+                boolean quiet = compiledDuring <= 0 && JitActivity.optimizingCompilerIdle();
                 if (quiet && Math.abs(last - before) <= before * STEADY_TOLERANCE_PERCENT / 100.0) {
                     steady = true;
                     return true;

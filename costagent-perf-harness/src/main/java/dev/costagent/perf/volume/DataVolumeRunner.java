@@ -2,6 +2,7 @@ package dev.costagent.perf.volume;
 
 import dev.costagent.perf.bench.BenchmarkFailedException;
 import dev.costagent.perf.bench.Blackhole;
+import dev.costagent.perf.bench.JitActivity;
 import dev.costagent.perf.report.ProgressLine;
 import dev.costagent.perf.stats.Stats;
 import java.lang.management.ManagementFactory;
@@ -207,7 +208,8 @@ public final class DataVolumeRunner {
     /**
      * Runs this size untimed until it is steady: at least the warm-up time (not shortened by a {@code perf.scale}
      * below 1), then slices of a fifth of it (at least
-     * {@value #SLICE_RUNS} runs each) until the JIT compiled nothing during the last slice and its median run time is
+     * {@value #SLICE_RUNS} runs each) until the JIT compiled nothing during the last slice, the optimising compiler has
+     * nothing in progress or queued ({@link JitActivity}), and its median run time is
      * within {@value #STEADY_TOLERANCE_PERCENT} % of the slice before; at most ten times the warm-up time, and never
      * less than {@link #MIN_WARMUP_BOUND} (one second) whatever {@code perf.scale} is. Every size
      * is warmed up on its own input: a size measured right after another runs on code the JIT may still be
@@ -240,7 +242,7 @@ public final class DataVolumeRunner {
                 slice[i] = times[i];
             }
             double median = Stats.median(slice);
-            boolean quiet = compilationMillis() == compiledBefore;
+            boolean quiet = compilationMillis() == compiledBefore && JitActivity.optimizingCompilerIdle();
             long now = System.nanoTime();
             boolean close = !Double.isNaN(previous)
                     && Math.abs(median - previous) <= previous * STEADY_TOLERANCE_PERCENT / 100.0;
