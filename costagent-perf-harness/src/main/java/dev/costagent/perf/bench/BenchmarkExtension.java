@@ -1,5 +1,6 @@
 package dev.costagent.perf.bench;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.baseline.Baseline;
 import dev.costagent.perf.baseline.BaselineComparator;
 import dev.costagent.perf.baseline.BaselineStore;
@@ -7,11 +8,11 @@ import dev.costagent.perf.baseline.Calibration;
 import dev.costagent.perf.baseline.Change;
 import dev.costagent.perf.baseline.Comparison;
 import dev.costagent.perf.baseline.ComparisonPolicy;
+import dev.costagent.perf.junit.JUnitReporting;
+import dev.costagent.perf.junit.Measurement;
+import dev.costagent.perf.junit.PerfSettings;
 import dev.costagent.perf.report.Chart;
 import dev.costagent.perf.report.Check;
-import dev.costagent.perf.report.JUnitReporting;
-import dev.costagent.perf.report.Measurement;
-import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.Series;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
@@ -106,7 +107,7 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
             // This JVM is a fork: measure here, hand the result to the parent, report nothing.
             measurement.end();
             sampler.stop();
-            BenchmarkResult measuredHere = runner.run(MethodBinding.operation(
+            BenchmarkResult measuredHere = runner.run(BenchmarkMethods.operation(
                     method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()));
             context.getStore(NAMESPACE).put(BenchmarkResult.class, measuredHere);
             writeForkOutcome(Path.of(forkResult), measuredHere);
@@ -115,7 +116,7 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         int forks = forks(context, settings, compared);
         try {
             result = forks == 0
-                    ? runner.run(MethodBinding.operation(
+                    ? runner.run(BenchmarkMethods.operation(
                             method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()))
                     : Forks.run(
                             runner.forks(forks),

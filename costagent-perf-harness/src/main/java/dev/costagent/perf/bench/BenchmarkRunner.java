@@ -1,5 +1,6 @@
 package dev.costagent.perf.bench;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.baseline.Calibration;
 import dev.costagent.perf.baseline.EnvironmentFingerprint;
 import dev.costagent.perf.report.PerfConfig;
@@ -312,7 +313,7 @@ public final class BenchmarkRunner {
      */
     public BenchmarkResult run(Class<?> type, String method) {
         if (forks == 0) {
-            return run(MethodBinding.operation(type, method));
+            return run(BenchmarkMethods.operation(type, method));
         }
         return Forks.run(this, ForkRequest.method(this, type.getName(), method));
     }

@@ -37,7 +37,7 @@ public final class ForkMain {
             outcome = switch (request.mode()) {
                 case METHOD ->
                     ForkOutcome.measured(BenchmarkRunner.fromSettings(request.settings())
-                            .run(MethodBinding.operation(Class.forName(request.className()), request.methodName())));
+                            .run(BenchmarkMethods.operation(Class.forName(request.className()), request.methodName())));
                 case JUNIT -> ForkedTest.run(request, resultFile);
             };
         } catch (Throwable e) {

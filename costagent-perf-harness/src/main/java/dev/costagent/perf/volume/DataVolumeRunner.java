@@ -1,7 +1,7 @@
 package dev.costagent.perf.volume;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.bench.BenchmarkFailedException;
-import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.bench.JitActivity;
 import dev.costagent.perf.report.ProgressLine;
 import dev.costagent.perf.stats.Stats;

@@ -1,6 +1,6 @@
 package dev.costagent.perf.comparison;
 
-import dev.costagent.perf.bench.Blackhole;
+import dev.costagent.perf.Blackhole;
 
 /**
  * The accuracy comparison's operations as the harness's forked runner calls them ({@code BenchmarkRunner.run(Class,
