@@ -14,8 +14,10 @@ import org.HdrHistogram.Histogram;
  * there are more); after the spike, windows of consecutive whole seconds are
  * formed, each grown until it holds at least {@value #MIN_WINDOW_CALLS} calls (so at least
  * {@value #TAIL_CALLS} calls lie beyond its p95: a p95 of 20 calls rests on a single call); recovery is the start of
- * the first window whose pooled p95 is within the tolerance, provided the next window (when the run has one) is
- * too. When fewer than twice {@value #MIN_WINDOW_CALLS} calls complete after the spike, windows need half of those
+ * the first window whose p95 is within the tolerance, provided the next window (when the run has one) is too. A
+ * window's p95 is within the bound unless more of its calls lie beyond the bound than a 5 % share would put there
+ * with 99 % probability (binomial; 18 of 200 calls, 43 of 600): the p95 of a window is judged with its
+ * sampling error, not as a point estimate. When fewer than twice {@value #MIN_WINDOW_CALLS} calls complete after the spike, windows need half of those
  * calls each. Without histograms (a result built elsewhere) it falls back to single seconds: the median per-second p95
  * before the spike, and the first second after it whose p95 (and the next second's) is within the tolerance. A
  * second in which nothing completed never counts as recovered.
@@ -28,6 +30,8 @@ final class SpikeRecovery {
     static final int TAIL_CALLS = 10;
     /** Calls a window needs: {@link #TAIL_CALLS} / (1 - 0.95). */
     static final int MIN_WINDOW_CALLS = TAIL_CALLS * 20;
+    /** The one-sided confidence of a window's "not recovered" verdict (see {@link #allowedAbove(long)}). */
+    static final double RECOVERY_CONFIDENCE = 0.99;
 
     private SpikeRecovery() {}
 
@@ -145,7 +149,31 @@ final class SpikeRecovery {
         for (int i = from; i < to; i++) {
             window.add(seconds.get(i));
         }
-        return window.getValueAtPercentile(95) <= bound;
+        long calls = window.getTotalCount();
+        long above = calls - window.getCountBetweenValues(0, (long) Math.floor(bound));
+        return above <= allowedAbove(calls);
+    }
+
+    /**
+     * The most calls of a window of {@code calls} that may lie beyond the bound with the window still recovered: a
+     * recovered service puts at most 5 % of its calls beyond the pre-spike p95 (with the tolerance on top, fewer);
+     * a window of n calls shows that 5 % with binomial sampling error, so the window counts as recovered unless
+     * more calls lie beyond than a 5 % share would give with probability {@value #RECOVERY_CONFIDENCE}. This judges
+     * the window's p95 against the bound with the error a p95 of n calls has, instead of its point estimate; a
+     * service that stays slow puts nearly all its calls beyond and fails.
+     */
+    static long allowedAbove(long calls) {
+        double p = 0.05;
+        double cumulative = 0;
+        double term = Math.pow(1 - p, calls); // P(X = 0)
+        for (long k = 0; k <= calls; k++) {
+            cumulative += term;
+            if (cumulative >= RECOVERY_CONFIDENCE) {
+                return k;
+            }
+            term = term * (calls - k) / (k + 1) * p / (1 - p);
+        }
+        return calls;
     }
 
     private static boolean within(SecondSample s, double bound) {

@@ -2,9 +2,9 @@ package dev.costagent.examples.perf;
 
 import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.table.QueryEngine;
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.bench.Benchmark;
 import dev.costagent.perf.bench.BenchmarkResult;
-import dev.costagent.perf.bench.Blackhole;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -8,7 +8,7 @@ import dev.costagent.core.narrate.TemplateNarrator;
 import dev.costagent.perf.ThreadMode;
 import dev.costagent.perf.junit.LoadTest;
 import dev.costagent.perf.junit.Requirements;
-import dev.costagent.perf.resource.ResourceBudget;
+import dev.costagent.perf.junit.ResourceBudget;
 import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.resource.Units;
 import java.nio.file.Path;

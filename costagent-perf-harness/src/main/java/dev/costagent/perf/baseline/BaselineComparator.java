@@ -39,13 +39,25 @@ public final class BaselineComparator {
         return compare(baseline, current, EnvironmentFingerprint.current());
     }
 
+    /** The largest threshold the measured noise may ask for: beyond it a 30 % slowdown could not be seen. */
+    public static final double MAX_THRESHOLD = 0.25;
+
     /**
-     * Compares {@code current} with {@code baseline}, telling machine drift from a regression: when both the
-     * baseline and this run have {@link Calibration} samples, the machine factor is median(calibration now) /
-     * median(calibration then); the current samples are divided by it before the comparison, and the threshold
-     * becomes the larger of the policy's and three times the measured noise (relative median absolute deviation of
-     * the benchmark's and the calibration's samples, both sides). The verdict's warnings say how much of the raw
-     * change was the machine.
+     * Compares {@code current} with {@code baseline}, telling machine drift from a regression with the
+     * {@link Calibration} workload.
+     *
+     * <p><b>Paired</b> (both sides have one calibration sample per sample, measured right after it, as a
+     * {@code calibrated} benchmark run takes them): every sample is divided by its own calibration sample, so each
+     * is expressed in "calibration passes" taken under the same momentary load, and the two normalised sets are
+     * compared. A busy neighbour that slows one iteration slows its calibration too, and the quotient stays.
+     * <b>Unpaired</b> (a calibration measured once beside each run, or pairing that would make the noise larger than
+     * the samples' own): the current samples are divided by the machine factor median(calibration now) /
+     * median(calibration then).
+     *
+     * <p>The threshold is the larger of the policy's and three times the measured noise (relative median absolute
+     * deviation of the compared sets, and of the calibration sets when unpaired), at most {@value #MAX_THRESHOLD}
+     * (then the verdict says the noise asked for more). The verdict's warnings say how much of the raw change was
+     * the machine.
      */
     public Comparison compare(
             Baseline baseline, double[] current, EnvironmentFingerprint environment, double[] calibrationNow) {
@@ -55,29 +67,58 @@ public final class BaselineComparator {
         }
         double factor = Stats.median(calibrationNow) / Stats.median(then);
         double rawChange = Stats.median(current) / Stats.median(baseline.samples()) - 1;
-        double[] corrected = new double[current.length];
-        for (int i = 0; i < current.length; i++) {
-            corrected[i] = current[i] / factor;
+        boolean paired = then.length == baseline.samples().length && calibrationNow.length == current.length;
+        double[] base = null;
+        double[] now = null;
+        double noise = Double.NaN;
+        if (paired) {
+            base = divide(baseline.samples(), then);
+            now = divide(current, calibrationNow);
+            noise = Math.max(Calibration.noise(base), Calibration.noise(now));
+            double rawNoise = Math.max(Calibration.noise(baseline.samples()), Calibration.noise(current));
+            // Pairing helps when a sample and its calibration share the load; when they do not (a core taken away
+            // during one and not the other), the quotient is noisier than the sample: then the medians correct.
+            paired = noise <= rawNoise;
         }
-        double noise = Math.max(
-                Math.max(Calibration.noise(baseline.samples()), Calibration.noise(current)),
-                Math.max(Calibration.noise(then), Calibration.noise(calibrationNow)));
-        double threshold = Math.min(0.99, Math.max(policy.threshold(), 3 * noise));
+        if (!paired) {
+            base = baseline.samples();
+            now = new double[current.length];
+            for (int i = 0; i < current.length; i++) {
+                now[i] = current[i] / factor;
+            }
+            noise = Math.max(
+                    Math.max(Calibration.noise(baseline.samples()), Calibration.noise(current)),
+                    Math.max(Calibration.noise(then), Calibration.noise(calibrationNow)));
+        }
+        double wanted = Math.max(policy.threshold(), 3 * noise);
+        double threshold = Math.min(Math.max(MAX_THRESHOLD, policy.threshold()), wanted);
+        Baseline normalised =
+                new Baseline(baseline.name(), baseline.unit(), base, baseline.environment(), baseline.recordedAt());
         Comparison corrected0 =
-                new BaselineComparator(policy.withThreshold(threshold)).compare(baseline, corrected, environment);
+                new BaselineComparator(policy.withThreshold(threshold)).compare(normalised, now, environment);
         List<String> warnings = new ArrayList<>(corrected0.warnings());
         String drift = String.format(
                 java.util.Locale.ROOT,
-                "machine drift %+.1f%% (calibration workload),"
+                "machine drift %+.1f%% (calibration workload, %s),"
                         + " raw change %+.1f%%, after correcting for the machine %+.1f%%; threshold %.1f%% (3 x noise"
-                        + " %.1f%%, at least the policy's %.0f%%)",
+                        + " %.1f%%, at least the policy's %.0f%%, at most %.0f%%)",
                 (factor - 1) * 100,
+                paired ? "paired with every sample" : "median of the calibration samples",
                 rawChange * 100,
                 corrected0.relativeChange() * 100,
                 threshold * 100,
                 noise * 100,
-                policy.threshold() * 100);
+                policy.threshold() * 100,
+                Math.max(MAX_THRESHOLD, policy.threshold()) * 100);
         warnings.add(drift);
+        if (wanted > threshold) {
+            warnings.add(String.format(
+                    java.util.Locale.ROOT,
+                    "the noise asked for a %.1f%% threshold, capped at %.1f%%: on a machine this noisy a verdict"
+                            + " can be wrong; re-measure with more iterations or forks",
+                    wanted * 100,
+                    threshold * 100));
+        }
         if (corrected0.change() == Change.UNCHANGED && rawChange > threshold) {
             warnings.add("the raw slowdown is the machine's, not the code's: not a regression");
         } else if (corrected0.change() == Change.REGRESSION) {
@@ -92,6 +133,14 @@ public final class BaselineComparator {
                 corrected0.environmentDifferences(),
                 corrected0.failing(),
                 warnings);
+    }
+
+    private static double[] divide(double[] samples, double[] by) {
+        double[] quotients = new double[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            quotients[i] = samples[i] / by[i];
+        }
+        return quotients;
     }
 
     /** Compares {@code current}, measured in {@code environment}, with {@code baseline}. */

@@ -60,8 +60,28 @@ public final class Calibration {
     }
 
     private static double iteration() {
-        long deadline = System.nanoTime() + ITERATION_MILLIS * 1_000_000L;
+        return iteration(ITERATION_MILLIS * 1_000_000L);
+    }
+
+    /**
+     * One calibration iteration of about {@code nanos}: ns per pass. A benchmark measures it right after each of its
+     * own iterations, so every sample has a machine reading taken under the same load beside it.
+     */
+    public static double iteration(long nanos) {
+        return iteration(nanos, false);
+    }
+
+    /**
+     * One calibration iteration of about {@code nanos} of wall time: ns per pass of the calling thread's CPU time
+     * when {@code cpu} (and the JVM measures thread CPU time), else of wall time. CPU time leaves out the time the
+     * thread waited for a core, which on a shared machine is most of the noise.
+     */
+    public static double iteration(long nanos, boolean cpu) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean useCpu = cpu && threads.isCurrentThreadCpuTimeSupported();
+        long cpuStart = useCpu ? threads.getCurrentThreadCpuTime() : 0;
         long start = System.nanoTime();
+        long deadline = start + nanos;
         long passes = 0;
         long acc = 0;
         long now;
@@ -71,6 +91,9 @@ public final class Calibration {
             now = System.nanoTime();
         } while (now < deadline);
         sink = acc;
+        if (useCpu) {
+            return (threads.getCurrentThreadCpuTime() - cpuStart) / (double) passes;
+        }
         return (now - start) / (double) passes;
     }
 

@@ -62,4 +62,16 @@ public @interface Benchmark {
 
     /** Whether to compare with (and record) a baseline. */
     boolean baseline() default true;
+
+    /**
+     * Fresh JVMs to measure in, one after the other, as JMH does: each runs this test (its class, lifecycle methods
+     * and arguments) through the JUnit Platform with the benchmark as the first of its JVM, and sends its samples
+     * back; the result holds all of them. 0 measures in the test JVM. The default, -1, forks once when the figure is
+     * compared with a baseline ({@link #baseline()} and {@code perf.baseline} not {@code off}) and measures in the
+     * test JVM otherwise. {@code perf.forks} overrides it for a run.
+     */
+    int forks() default -1;
+
+    /** Extra JVM options of every fork (after the test JVM's memory and {@code -XX} options). */
+    String[] jvmArgs() default {};
 }

@@ -1,5 +1,6 @@
 package dev.costagent.perf.bench;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.baseline.Baseline;
 import dev.costagent.perf.baseline.BaselineComparator;
 import dev.costagent.perf.baseline.BaselineStore;
@@ -7,11 +8,11 @@ import dev.costagent.perf.baseline.Calibration;
 import dev.costagent.perf.baseline.Change;
 import dev.costagent.perf.baseline.Comparison;
 import dev.costagent.perf.baseline.ComparisonPolicy;
+import dev.costagent.perf.junit.JUnitReporting;
+import dev.costagent.perf.junit.Measurement;
+import dev.costagent.perf.junit.PerfSettings;
 import dev.costagent.perf.report.Chart;
 import dev.costagent.perf.report.Check;
-import dev.costagent.perf.report.JUnitReporting;
-import dev.costagent.perf.report.Measurement;
-import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.Series;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
@@ -89,18 +90,37 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         BenchmarkResult result;
         ResourceUsage usage;
         Measurement.Result measured;
+        String forkResult = System.getProperty(ForkMain.RESULT_PROPERTY);
+        boolean compared = settings.baseline() && !baselineMode(context).equals("off");
+        BenchmarkRunner runner = BenchmarkRunner.named(name)
+                .scale(1) // the durations below are already scaled by this context's perf.scale
+                .warmupIterations(settings.warmupIterations())
+                .maxWarmup(
+                        settings.maxWarmup().isBlank()
+                                ? iterationTime.multipliedBy(40)
+                                : PerfSettings.scaled(context, settings.maxWarmup(), "@Benchmark.maxWarmup"))
+                .measurementIterations(settings.iterations())
+                .iterationTime(iterationTime)
+                .calibrated(compared)
+                .jvmArgs(jvmArgs(context, settings));
+        if (forkResult != null) {
+            // This JVM is a fork: measure here, hand the result to the parent, report nothing.
+            measurement.end();
+            sampler.stop();
+            BenchmarkResult measuredHere = runner.run(BenchmarkMethods.operation(
+                    method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()));
+            context.getStore(NAMESPACE).put(BenchmarkResult.class, measuredHere);
+            writeForkOutcome(Path.of(forkResult), measuredHere);
+            return;
+        }
+        int forks = forks(context, settings, compared);
         try {
-            result = BenchmarkRunner.named(name)
-                    .scale(1) // the durations below are already scaled by this context's perf.scale
-                    .warmupIterations(settings.warmupIterations())
-                    .maxWarmup(
-                            settings.maxWarmup().isBlank()
-                                    ? iterationTime.multipliedBy(40)
-                                    : PerfSettings.scaled(context, settings.maxWarmup(), "@Benchmark.maxWarmup"))
-                    .measurementIterations(settings.iterations())
-                    .iterationTime(iterationTime)
-                    .run(MethodBinding.operation(
-                            method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()));
+            result = forks == 0
+                    ? runner.run(BenchmarkMethods.operation(
+                            method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()))
+                    : Forks.run(
+                            runner.forks(forks),
+                            ForkRequest.junit(runner, context.getUniqueId(), forkConfiguration(context)));
         } finally {
             measured = measurement.end();
             usage = sampler.stop();
@@ -152,6 +172,15 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 .metric("cpu_per_op", "ns", result.cpuNanosPerOp())
                 .metric("allocated_per_op", "bytes", result.allocatedBytesPerOp())
                 .metric("warmup_iterations", "count", result.warmupIterations());
+        if (result.forked()) {
+            report.figure(
+                    "forks",
+                    result.processIds().size() + " fresh JVM(s), pid "
+                            + result.processIds().stream()
+                                    .map(String::valueOf)
+                                    .collect(java.util.stream.Collectors.joining(", ")));
+            report.metric("forks", "count", result.processIds().size());
+        }
         if (!result.steady()) {
             report.note("warm-up hit its upper bound before the figure was steady: treat it with care");
         }
@@ -180,9 +209,71 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 measured);
     }
 
-    /** Compares with or records the baseline per the mode; returns the baseline compared against, if any. */
-    private static Optional<Baseline> baseline(
-            ExtensionContext context, BenchmarkResult result, TestReport.Builder report, Map<String, String> entries) {
+    /** Configuration key of the number of forks; overrides {@link Benchmark#forks()}. */
+    public static final String FORKS = "perf.forks";
+
+    /** Configuration key of extra JVM options of every fork, separated by blanks. */
+    public static final String FORK_JVM_ARGS = "perf.fork.jvmArgs";
+
+    /** The JUnit configuration parameters a fork's launcher gets from this run. */
+    private static final List<String> FORWARDED = List.of(
+            "perf.scale",
+            "perf.scale.rate",
+            "perf.scale.users",
+            "perf.threads",
+            "perf.skip",
+            "perf.baseline",
+            "junit.jupiter.extensions.autodetection.enabled");
+
+    /**
+     * Forks to run: {@value #FORKS} if set, else the annotation's; the default (-1) forks once where the figure is
+     * compared with a baseline, and measures in this JVM otherwise.
+     */
+    static int forks(ExtensionContext context, Benchmark settings, boolean compared) {
+        Optional<String> configured = context.getConfigurationParameter(FORKS).map(String::trim);
+        int forks;
+        if (configured.isPresent() && !configured.get().isEmpty()) {
+            try {
+                forks = Integer.parseInt(configured.get());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(FORKS + " must be a whole number, got '" + configured.get() + "'");
+            }
+        } else {
+            forks = settings.forks();
+        }
+        if (forks < 0) {
+            return compared ? 1 : 0;
+        }
+        return forks;
+    }
+
+    private static List<String> jvmArgs(ExtensionContext context, Benchmark settings) {
+        List<String> args = new ArrayList<>(List.of(settings.jvmArgs()));
+        context.getConfigurationParameter(FORK_JVM_ARGS)
+                .map(String::trim)
+                .filter(text -> !text.isEmpty())
+                .ifPresent(text -> args.addAll(List.of(text.split("\\s+"))));
+        return args;
+    }
+
+    private static Map<String, String> forkConfiguration(ExtensionContext context) {
+        Map<String, String> configuration = new LinkedHashMap<>();
+        for (String key : FORWARDED) {
+            context.getConfigurationParameter(key).ifPresent(value -> configuration.put(key, value));
+        }
+        configuration.put("perf.console", "false");
+        return configuration;
+    }
+
+    private static void writeForkOutcome(Path file, BenchmarkResult result) {
+        try {
+            ForkMain.write(file, ForkOutcome.measured(result));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the fork's result " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String baselineMode(ExtensionContext context) {
         String mode = context.getConfigurationParameter(BASELINE_MODE)
                 .map(String::trim)
                 .orElse("auto")
@@ -191,6 +282,13 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
             throw new IllegalArgumentException(
                     BASELINE_MODE + " must be auto, record, compare or off, got '" + mode + "'");
         }
+        return mode;
+    }
+
+    /** Compares with or records the baseline per the mode; returns the baseline compared against, if any. */
+    private static Optional<Baseline> baseline(
+            ExtensionContext context, BenchmarkResult result, TestReport.Builder report, Map<String, String> entries) {
+        String mode = baselineMode(context);
         if (mode.equals("off")) {
             return Optional.empty();
         }
@@ -203,7 +301,9 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 report.note("no baseline at " + store.fileFor(result.name()) + "; not compared");
             } else {
                 // The calibration workload measured beside it lets a later comparison tell machine drift apart.
-                Path file = store.save(result.toBaseline().withCalibration(Calibration.measure()));
+                Baseline recorded = result.toBaseline();
+                Path file = store.save(
+                        recorded.calibration().length > 0 ? recorded : recorded.withCalibration(Calibration.measure()));
                 report.note("baseline recorded: " + file);
                 entries.put("perf.baseline", "recorded");
             }
@@ -211,7 +311,13 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
         }
         ComparisonPolicy policy = ComparisonPolicy.from(context::getConfigurationParameter);
         Comparison comparison = new BaselineComparator(policy)
-                .compare(existing.get(), result.samples(), result.environment(), Calibration.measure());
+                .compare(
+                        existing.get(),
+                        result.samplesFor(existing.get()).length > 0
+                                ? result.samplesFor(existing.get())
+                                : result.samples(),
+                        result.environment(),
+                        result.calibration().length > 0 ? result.calibration() : Calibration.measure());
         report.figure("vs baseline", comparison.summary());
         report.notes(comparison.warnings());
         entries.put("perf.baseline", comparison.change().name());

@@ -7,4 +7,9 @@ public final class BenchmarkFailedException extends RuntimeException {
     public BenchmarkFailedException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A failure without a cause in this JVM, such as a benchmark fork that failed. */
+    public BenchmarkFailedException(String message) {
+        super(message);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.costagent.perf.bench;
 
+import dev.costagent.perf.Blackhole;
+
 /**
  * The code a benchmark measures, called many times in a loop. Feed results to the {@link Blackhole}.
  */

@@ -7,6 +7,7 @@ import dev.costagent.perf.stats.ConfidenceInterval;
 import dev.costagent.perf.stats.Stats;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -25,6 +26,12 @@ import java.util.Objects;
  *                    the JVM cannot measure thread CPU time); JIT, GC and other threads are not in it
  * @param allocatedBytesPerOp bytes the measuring thread allocated during the measurement iterations, per operation
  *                    (NaN when unmeasurable); other threads' allocations are not in it
+ * @param calibration ns per pass of the {@link dev.costagent.perf.baseline.Calibration} workload measured right after
+ *                    each measurement iteration, one per sample (empty when not measured): the machine's speed
+ *                    at the time of each sample, for baseline comparisons
+ * @param processIds  the process id of every JVM that measured: this one for an in-process run, one per fork
+ * @param cpuSamples  the measuring thread's CPU ns/op, one per measurement iteration (empty when not measured):
+ *                    what a baseline comparison uses, since it leaves out the time the thread waited for a core
  */
 public record BenchmarkResult(
         String name,
@@ -35,7 +42,10 @@ public record BenchmarkResult(
         int warmupIterations,
         boolean steady,
         double cpuNanosPerOp,
-        double allocatedBytesPerOp) {
+        double allocatedBytesPerOp,
+        double[] calibration,
+        List<Long> processIds,
+        double[] cpuSamples) {
 
     /** The unit of {@link #samples()}. */
     public static final String UNIT = "ns/op";
@@ -47,12 +57,139 @@ public record BenchmarkResult(
             throw new IllegalArgumentException("benchmark '" + name + "' has no samples");
         }
         samples = samples.clone();
+        calibration = calibration == null ? new double[0] : calibration.clone();
+        if (calibration.length != 0 && calibration.length != samples.length) {
+            throw new IllegalArgumentException("benchmark '" + name + "' has " + samples.length + " samples but "
+                    + calibration.length + " calibration samples");
+        }
+        cpuSamples = cpuSamples == null ? new double[0] : cpuSamples.clone();
+        processIds = processIds == null || processIds.isEmpty()
+                ? List.of(ProcessHandle.current().pid())
+                : List.copyOf(processIds);
+    }
+
+    /** A result measured in this JVM, without calibration samples. */
+    public BenchmarkResult(
+            String name,
+            double[] samples,
+            long operations,
+            long invocations,
+            EnvironmentFingerprint environment,
+            int warmupIterations,
+            boolean steady,
+            double cpuNanosPerOp,
+            double allocatedBytesPerOp) {
+        this(
+                name,
+                samples,
+                operations,
+                invocations,
+                environment,
+                warmupIterations,
+                steady,
+                cpuNanosPerOp,
+                allocatedBytesPerOp,
+                new double[0],
+                List.of(),
+                new double[0]);
     }
 
     /** A result without warm-up or CPU figures. */
     public BenchmarkResult(
             String name, double[] samples, long operations, long invocations, EnvironmentFingerprint environment) {
         this(name, samples, operations, invocations, environment, -1, true, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * The results of several forks of one benchmark as one: samples (and calibration samples) in fork order,
+     * operations and invocations summed, warm-up iterations the largest of any fork, steady only if every fork was,
+     * CPU and allocation per operation weighted by each fork's operations, every fork's process id.
+     */
+    public static BenchmarkResult merge(String name, List<BenchmarkResult> forks) {
+        if (forks.isEmpty()) {
+            throw new IllegalArgumentException("no fork results to merge for '" + name + "'");
+        }
+        if (forks.size() == 1) {
+            BenchmarkResult only = forks.get(0);
+            return new BenchmarkResult(
+                    name,
+                    only.samples,
+                    only.operations,
+                    only.invocations,
+                    only.environment,
+                    only.warmupIterations,
+                    only.steady,
+                    only.cpuNanosPerOp,
+                    only.allocatedBytesPerOp,
+                    only.calibration,
+                    only.processIds,
+                    only.cpuSamples);
+        }
+        double[] samples = new double[0];
+        double[] calibration = new double[0];
+        double[] cpuSamples = new double[0];
+        boolean calibrated = true;
+        boolean cpuMeasured = true;
+        long operations = 0;
+        long invocations = 0;
+        int warmup = 0;
+        boolean steady = true;
+        double cpu = 0;
+        double allocated = 0;
+        List<Long> pids = new java.util.ArrayList<>();
+        for (BenchmarkResult fork : forks) {
+            samples = concat(samples, fork.samples);
+            calibrated &= fork.calibration.length > 0;
+            calibration = concat(calibration, fork.calibration);
+            cpuMeasured &= fork.cpuSamples.length > 0;
+            cpuSamples = concat(cpuSamples, fork.cpuSamples);
+            operations += fork.operations;
+            invocations += fork.invocations;
+            warmup = Math.max(warmup, fork.warmupIterations);
+            steady &= fork.steady;
+            cpu += fork.cpuNanosPerOp * fork.operations;
+            allocated += fork.allocatedBytesPerOp * fork.operations;
+            pids.addAll(fork.processIds);
+        }
+        return new BenchmarkResult(
+                name,
+                samples,
+                operations,
+                invocations,
+                forks.get(0).environment,
+                warmup,
+                steady,
+                cpu / operations,
+                allocated / operations,
+                calibrated ? calibration : new double[0],
+                pids,
+                cpuMeasured ? cpuSamples : new double[0]);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** A copy of the per-iteration CPU ns/op samples (empty when not measured). */
+    @Override
+    public double[] cpuSamples() {
+        return cpuSamples.clone();
+    }
+
+    /** The unit of baselines recorded from {@link #cpuSamples()}. */
+    public static final String CPU_UNIT = "cpu ns/op";
+
+    /** A copy of the calibration samples (empty when none were measured). */
+    @Override
+    public double[] calibration() {
+        return calibration.clone();
+    }
+
+    /** Whether the figure was measured in another JVM than this one (a forked run). */
+    public boolean forked() {
+        return !processIds.equals(List.of(ProcessHandle.current().pid()));
     }
 
     /** A copy of the samples (ns/op). */
@@ -91,9 +228,22 @@ public record BenchmarkResult(
         return 1e9 / median();
     }
 
-    /** These samples as a baseline to save. */
+    /**
+     * The samples to compare with {@code baseline}: the CPU samples against a baseline of {@link #CPU_UNIT}, the
+     * wall-time samples otherwise (empty when the baseline is CPU and this run has no CPU samples).
+     */
+    public double[] samplesFor(Baseline baseline) {
+        return CPU_UNIT.equals(baseline.unit()) ? cpuSamples() : samples();
+    }
+
+    /**
+     * This run as a baseline to save: a calibrated run with CPU samples stores the thread-CPU ns/op per iteration
+     * (unit {@value #CPU_UNIT}) and the calibration sample beside each; any other run its wall-time ns/op.
+     */
     public Baseline toBaseline() {
-        return new Baseline(name, UNIT, samples, environment, Instant.now().toString());
+        Baseline baseline =
+                new Baseline(name, UNIT, samples, environment, Instant.now().toString());
+        return calibration.length == 0 ? baseline : baseline.withCalibration(calibration);
     }
 
     /** One line, e.g. "sum: median 12.3 ns/op (95% CI 12.1 .. 12.6), mean 12.5 ± 0.4, 15 iterations". */
@@ -128,7 +278,10 @@ public record BenchmarkResult(
                 && warmupIterations == r.warmupIterations
                 && steady == r.steady
                 && Double.compare(cpuNanosPerOp, r.cpuNanosPerOp) == 0
-                && Double.compare(allocatedBytesPerOp, r.allocatedBytesPerOp) == 0;
+                && Double.compare(allocatedBytesPerOp, r.allocatedBytesPerOp) == 0
+                && Arrays.equals(calibration, r.calibration)
+                && processIds.equals(r.processIds)
+                && Arrays.equals(cpuSamples, r.cpuSamples);
     }
 
     @Override

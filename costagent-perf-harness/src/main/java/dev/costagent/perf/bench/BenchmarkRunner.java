@@ -1,5 +1,7 @@
 package dev.costagent.perf.bench;
 
+import dev.costagent.perf.Blackhole;
+import dev.costagent.perf.baseline.Calibration;
 import dev.costagent.perf.baseline.EnvironmentFingerprint;
 import dev.costagent.perf.report.PerfConfig;
 import dev.costagent.perf.report.ProgressLine;
@@ -7,6 +9,7 @@ import dev.costagent.perf.resource.ThreadUsage;
 import dev.costagent.perf.stats.Stats;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Warm-up until steady.</b> After at least {@code warmupIterations}, warm-up stops as soon as the last
  * {@value #STEADY_WINDOW} iterations are steady: the JIT compiled nothing during them
- * ({@code CompilationMXBean.getTotalCompilationTime()} unchanged; where the JVM cannot tell, this part is taken as
- * met) and their median is within {@value #STEADY_TOLERANCE_PERCENT} % of the median of the {@value #STEADY_WINDOW}
+ * ({@code CompilationMXBean.getTotalCompilationTime()} unchanged), the optimising compiler has nothing in progress
+ * or queued ({@link JitActivity}; on a busy machine a queued compilation leaves the code on a slower tier for
+ * seconds while the figure looks steady; where the JVM cannot tell, these parts are taken as met) and their median is within {@value #STEADY_TOLERANCE_PERCENT} % of the median of the {@value #STEADY_WINDOW}
  * before. It never runs longer than {@link #maxWarmup(Duration)} (default 40 iterations' time); a result that hit
  * the bound says so ({@link BenchmarkResult#steady()} false).
  *
@@ -49,6 +53,9 @@ public final class BenchmarkRunner {
     private final Duration iterationTime;
     private final Duration maxWarmup;
     private final double scale;
+    private final int forks;
+    private final boolean calibrated;
+    private final List<String> jvmArgs;
 
     private BenchmarkRunner(
             String name,
@@ -56,22 +63,28 @@ public final class BenchmarkRunner {
             int measurementIterations,
             Duration iterationTime,
             Duration maxWarmup,
-            double scale) {
+            double scale,
+            int forks,
+            boolean calibrated,
+            List<String> jvmArgs) {
         this.name = name;
         this.warmupIterations = warmupIterations;
         this.measurementIterations = measurementIterations;
         this.iterationTime = iterationTime;
         this.maxWarmup = maxWarmup;
         this.scale = scale;
+        this.forks = forks;
+        this.calibrated = calibrated;
+        this.jvmArgs = List.copyOf(jvmArgs);
     }
 
     /**
      * A runner with defaults: at least 5 warm-up iterations (more until steady), 15 measurement iterations of
-     * 100 ms, times {@code perf.scale}.
+     * 100 ms, times {@code perf.scale}, in this JVM (no forks), without calibration samples.
      */
     public static BenchmarkRunner named(String name) {
         Objects.requireNonNull(name, "name");
-        return new BenchmarkRunner(name, 5, 15, Duration.ofMillis(100), null, PerfConfig.scale());
+        return new BenchmarkRunner(name, 5, 15, Duration.ofMillis(100), null, PerfConfig.scale(), 0, false, List.of());
     }
 
     /** The least warm-up iterations, discarded (0 or more); warm-up goes on until steady. */
@@ -79,7 +92,8 @@ public final class BenchmarkRunner {
         if (count < 0) {
             throw new IllegalArgumentException("warm-up iterations must be >= 0, was " + count);
         }
-        return new BenchmarkRunner(name, count, measurementIterations, iterationTime, maxWarmup, scale);
+        return new BenchmarkRunner(
+                name, count, measurementIterations, iterationTime, maxWarmup, scale, forks, calibrated, jvmArgs);
     }
 
     /** Measurement iterations, one sample each (at least 2, 10 or more for meaningful intervals). */
@@ -87,7 +101,8 @@ public final class BenchmarkRunner {
         if (count < 2) {
             throw new IllegalArgumentException("measurement iterations must be >= 2, was " + count);
         }
-        return new BenchmarkRunner(name, warmupIterations, count, iterationTime, maxWarmup, scale);
+        return new BenchmarkRunner(
+                name, warmupIterations, count, iterationTime, maxWarmup, scale, forks, calibrated, jvmArgs);
     }
 
     /** How long each iteration runs the operation (before scaling). */
@@ -95,7 +110,8 @@ public final class BenchmarkRunner {
         if (time.isNegative() || time.isZero()) {
             throw new IllegalArgumentException("iteration time must be positive, was " + time);
         }
-        return new BenchmarkRunner(name, warmupIterations, measurementIterations, time, maxWarmup, scale);
+        return new BenchmarkRunner(
+                name, warmupIterations, measurementIterations, time, maxWarmup, scale, forks, calibrated, jvmArgs);
     }
 
     /**
@@ -106,7 +122,8 @@ public final class BenchmarkRunner {
         if (time.isNegative()) {
             throw new IllegalArgumentException("maximum warm-up must not be negative, was " + time);
         }
-        return new BenchmarkRunner(name, warmupIterations, measurementIterations, iterationTime, time, scale);
+        return new BenchmarkRunner(
+                name, warmupIterations, measurementIterations, iterationTime, time, scale, forks, calibrated, jvmArgs);
     }
 
     /** The factor on every duration, replacing {@code perf.scale} (1 runs the durations as given). */
@@ -114,7 +131,93 @@ public final class BenchmarkRunner {
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("scale must be a positive number, was " + factor);
         }
-        return new BenchmarkRunner(name, warmupIterations, measurementIterations, iterationTime, maxWarmup, factor);
+        return new BenchmarkRunner(
+                name,
+                warmupIterations,
+                measurementIterations,
+                iterationTime,
+                maxWarmup,
+                factor,
+                forks,
+                calibrated,
+                jvmArgs);
+    }
+
+    /**
+     * Runs the benchmark in {@code count} fresh JVMs, one after the other, as JMH does (0: in this JVM). Each fork
+     * has this JVM's class path and memory settings, warms up and measures on its own, and sends its result back as
+     * JSON; the samples of all forks make the result (see {@link BenchmarkResult#merge}). Only
+     * {@link #run(Class, String)} can fork: a lambda cannot be sent to another JVM.
+     */
+    public BenchmarkRunner forks(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("forks must be >= 0, was " + count);
+        }
+        return new BenchmarkRunner(
+                name,
+                warmupIterations,
+                measurementIterations,
+                iterationTime,
+                maxWarmup,
+                scale,
+                count,
+                calibrated,
+                jvmArgs);
+    }
+
+    /** Extra JVM options of every fork (after the ones copied from this JVM), such as {@code -Xmx1g}. */
+    public BenchmarkRunner jvmArgs(List<String> options) {
+        return new BenchmarkRunner(
+                name,
+                warmupIterations,
+                measurementIterations,
+                iterationTime,
+                maxWarmup,
+                scale,
+                forks,
+                calibrated,
+                options);
+    }
+
+    /**
+     * Whether to measure the {@link Calibration} workload right after every measurement iteration (for a fifth of an
+     * iteration's time, at least 5 ms), so each sample has the machine's speed at that moment beside it; a baseline
+     * comparison divides by it to tell machine drift from a change of the code.
+     */
+    public BenchmarkRunner calibrated(boolean on) {
+        return new BenchmarkRunner(
+                name, warmupIterations, measurementIterations, iterationTime, maxWarmup, scale, forks, on, jvmArgs);
+    }
+
+    /** The number of forks (0: in this JVM). */
+    public int forks() {
+        return forks;
+    }
+
+    /** The benchmark's name. */
+    public String name() {
+        return name;
+    }
+
+    int warmupIterationsSetting() {
+        return warmupIterations;
+    }
+
+    int measurementIterationsSetting() {
+        return measurementIterations;
+    }
+
+    /** The upper bound of the warm-up, scaled (-1: the default of 40 iterations). */
+    long maxWarmupNanosSetting() {
+        return maxWarmup == null ? -1 : Math.round(maxWarmup.toNanos() * scale);
+    }
+
+    boolean calibratedSetting() {
+        return calibrated;
+    }
+
+    List<String> jvmArgsSetting() {
+        return jvmArgs;
     }
 
     /** The iteration time after scaling (at least 1 ms). */
@@ -155,13 +258,30 @@ public final class BenchmarkRunner {
             long operations = 0;
             long allocatedStart = ThreadUsage.allocatedBytes();
             long cpuStart = ThreadUsage.cpuNanos();
+            double[] calibration = new double[calibrated ? measurementIterations : 0];
+            double[] cpuSamples = new double[calibrated && ThreadUsage.cpuNanos() >= 0 ? measurementIterations : 0];
+            long calibrationNanos = Math.max(5_000_000, iterationNanos / 5);
+            long cpuCalibration = 0;
+            long allocatedCalibration = 0;
             for (int i = 0; i < measurementIterations; i++) {
+                long cpuIterationStart = cpuSamples.length > 0 ? ThreadUsage.cpuNanos() : 0;
                 samples[i] = iteration(operation, blackhole, batch, iterationNanos, count);
+                if (cpuSamples.length > 0) {
+                    cpuSamples[i] = (ThreadUsage.cpuNanos() - cpuIterationStart) / (double) count[0];
+                }
                 operations += count[0];
                 done.incrementAndGet();
+                if (calibrated) {
+                    // Measured under the same load as the sample just taken; its own CPU is not the operation's.
+                    long cpuBefore = ThreadUsage.cpuNanos();
+                    long allocatedBefore = ThreadUsage.allocatedBytes();
+                    calibration[i] = Calibration.iteration(calibrationNanos, cpuSamples.length > 0);
+                    cpuCalibration += ThreadUsage.cpuNanos() - cpuBefore;
+                    allocatedCalibration += ThreadUsage.allocatedBytes() - allocatedBefore;
+                }
             }
-            long cpuEnd = ThreadUsage.cpuNanos();
-            long allocatedEnd = ThreadUsage.allocatedBytes();
+            long cpuEnd = ThreadUsage.cpuNanos() - cpuCalibration;
+            long allocatedEnd = ThreadUsage.allocatedBytes() - allocatedCalibration;
             blackhole.publish();
             double cpuPerOp = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / (double) operations;
             double allocatedPerOp = allocatedStart < 0 || allocatedEnd < 0
@@ -176,8 +296,48 @@ public final class BenchmarkRunner {
                     warmup.iterations(),
                     warmup.steady(),
                     cpuPerOp,
-                    allocatedPerOp);
+                    allocatedPerOp,
+                    calibration,
+                    List.of(),
+                    cpuSamples);
         }
+    }
+
+    /**
+     * Runs {@code type.method} as the benchmark: a static method, or an instance method of an instance made by the
+     * no-argument constructor, taking nothing or a {@link Blackhole}. With {@link #forks(int)} above 0 it runs in
+     * that many fresh JVMs (each as the first benchmark of its JVM) and merges their results; a fork that fails makes
+     * this throw with one line saying which fork and why.
+     *
+     * @throws BenchmarkFailedException if the operation throws or a fork fails
+     */
+    public BenchmarkResult run(Class<?> type, String method) {
+        if (forks == 0) {
+            return run(BenchmarkMethods.operation(type, method));
+        }
+        return Forks.run(this, ForkRequest.method(this, type.getName(), method));
+    }
+
+    /** What one fork runs: the same settings, in the fork's own JVM. */
+    ForkRequest.Settings settings() {
+        return new ForkRequest.Settings(
+                name,
+                warmupIterations,
+                measurementIterations,
+                scaledIterationTime().toNanos(),
+                maxWarmupNanosSetting(),
+                calibrated);
+    }
+
+    /** The runner a fork rebuilds from its request's settings (durations already scaled). */
+    static BenchmarkRunner fromSettings(ForkRequest.Settings settings) {
+        BenchmarkRunner runner = named(settings.name())
+                .scale(1)
+                .warmupIterations(settings.warmupIterations())
+                .measurementIterations(settings.measurementIterations())
+                .iterationTime(Duration.ofNanos(settings.iterationNanos()))
+                .calibrated(settings.calibrated());
+        return settings.maxWarmupNanos() < 0 ? runner : runner.maxWarmup(Duration.ofNanos(settings.maxWarmupNanos()));
     }
 
     /** The steady-state criterion of the warm-up (see the class comment). */
@@ -215,7 +375,8 @@ public final class BenchmarkRunner {
                 long compiledDuring = compileMillis.get(n) - compileMillis.get(n - STEADY_WINDOW);
                 double last = median(scores.subList(n - STEADY_WINDOW, n));
                 double before = median(scores.subList(n - 2 * STEADY_WINDOW, n - STEADY_WINDOW));
-                boolean quiet = compiledDuring <= 0;
+                // The compilation time does not move while a compilation waits in a starved queue: ask the queue too.
+                boolean quiet = compiledDuring <= 0 && JitActivity.optimizingCompilerIdle();
                 if (quiet && Math.abs(last - before) <= before * STEADY_TOLERANCE_PERCENT / 100.0) {
                     steady = true;
                     return true;

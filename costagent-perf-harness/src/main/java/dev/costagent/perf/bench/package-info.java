@@ -4,7 +4,7 @@
  * baseline}.
  *
  * <p>The programmatic entry type is {@link dev.costagent.perf.bench.BenchmarkRunner}; JUnit tests use
- * {@link dev.costagent.perf.bench.Benchmark @Benchmark}. Operations receive a {@link dev.costagent.perf.bench.Blackhole}
+ * {@link dev.costagent.perf.bench.Benchmark @Benchmark}. Operations receive a {@link dev.costagent.perf.Blackhole}
  * to consume results, so the JIT cannot eliminate the work being measured.
  */
 package dev.costagent.perf.bench;

@@ -1,13 +1,10 @@
 package dev.costagent.perf.junit;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.Load;
 import dev.costagent.perf.LoadBuilder;
 import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.bench.Blackhole;
-import dev.costagent.perf.bench.MethodBinding;
 import dev.costagent.perf.report.Check;
-import dev.costagent.perf.report.Measurement;
-import dev.costagent.perf.report.MetricLimits;
 import dev.costagent.perf.requirement.Evaluation;
 import dev.costagent.perf.spi.LoadMetrics;
 import dev.costagent.perf.spi.Metric;
@@ -115,7 +112,7 @@ public final class PerfExtension
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         boolean loadTest = context.getElement().map(LoadPlanner::isLoadTest).orElse(false);
-        if (loadTest && dev.costagent.perf.report.PerfSettings.templateTwin(context)) {
+        if (loadTest && dev.costagent.perf.junit.PerfSettings.templateTwin(context)) {
             return ConditionEvaluationResult.disabled(
                     "runs once per invocation of its @ParameterizedTest," + " @RepeatedTest or other template");
         }
@@ -158,7 +155,7 @@ public final class PerfExtension
         invocation.skip();
         ReportSession session = ReportSession.of(context);
         Overrides overrides = Overrides.from(context);
-        String name = dev.costagent.perf.report.PerfSettings.testName(context);
+        String name = dev.costagent.perf.junit.PerfSettings.testName(context);
 
         List<PerfExtension> instances = registered(context);
         Plugins discovered = session.discovered();

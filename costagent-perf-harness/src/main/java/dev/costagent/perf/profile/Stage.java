@@ -57,7 +57,7 @@ public record Stage(String name, Phase.Kind kind, double fromRate, double toRate
 
     /** Such as {@code "50/s for 10.00 s"} or {@code "5/s→50/s over 2.00 s"}. */
     String describe() {
-        String span = dev.costagent.perf.Format.duration(length);
+        String span = span(length);
         return fromRate == toRate
                 ? rate(fromRate) + " for " + span
                 : rate(fromRate) + "→" + rate(toRate) + " over " + span;
@@ -67,5 +67,23 @@ public record Stage(String name, Phase.Kind kind, double fromRate, double toRate
         return perSecond == Math.rint(perSecond)
                 ? (long) perSecond + "/s"
                 : String.format(java.util.Locale.ROOT, "%.2f/s", perSecond);
+    }
+
+    /**
+     * A stage length as the harness prints durations ("212.4 ms", "3.20 s"); kept here rather than calling the
+     * load package's formatter, so profiles depend on the SPI only.
+     */
+    private static String span(java.time.Duration length) {
+        double nanos = length.toNanos();
+        if (nanos < 1_000) {
+            return String.format(java.util.Locale.ROOT, "%.0f ns", nanos);
+        }
+        if (nanos < 1_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f µs", nanos / 1e3);
+        }
+        if (nanos < 1_000_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f ms", nanos / 1e6);
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 }

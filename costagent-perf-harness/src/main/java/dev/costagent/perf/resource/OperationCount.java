@@ -29,13 +29,13 @@ public final class OperationCount {
     }
 
     /** The measured operations recorded by {@link #recordMeasured}, or -1. */
-    static long measured(ExtensionContext context) {
+    public static long measured(ExtensionContext context) {
         Long count = context.getStore(NAMESPACE).get(KEY + ".measured", Long.class);
         return count == null ? -1 : count;
     }
 
     /** The measuring threads' figures recorded by {@link #recordMeasured}, or null. */
-    static WorkerUsage measuredUsage(ExtensionContext context) {
+    public static WorkerUsage measuredUsage(ExtensionContext context) {
         return context.getStore(NAMESPACE).get(WorkerUsage.class, WorkerUsage.class);
     }
 

@@ -7,7 +7,7 @@
  * {@link dev.costagent.perf.resource.ResourceListener} (a harness {@link dev.costagent.perf.spi.PerfListener}) samples
  * automatically and attaches the {@link dev.costagent.perf.resource.ResourceUsage} to the result;
  * {@link dev.costagent.perf.resource.ResourceRequirements} turns limits into harness requirements. JUnit tests use
- * {@link dev.costagent.perf.resource.ResourceBudget @ResourceBudget}.
+ * {@link dev.costagent.perf.junit.ResourceBudget @ResourceBudget}.
  *
  * <p>Allocation counters come from {@code com.sun.management.ThreadMXBean} (HotSpot and OpenJ9); where it is absent
  * allocation figures are reported as unknown, never as zero.

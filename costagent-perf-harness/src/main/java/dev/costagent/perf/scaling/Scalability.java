@@ -25,7 +25,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *
  * <p>{@code minEfficiency} is checked at every measured worker count above one, as measured: counts beyond the
  * available processors are not excused (the report notes them), so choose the counts you mean to require. The
- * method is a {@link Test} tagged {@code "perf"}; it may take a {@link dev.costagent.perf.bench.Blackhole}, must be
+ * method is a {@link Test} tagged {@code "perf"}; it may take a {@link dev.costagent.perf.Blackhole}, must be
  * thread-safe, and an {@code @AfterEach} method may take the {@link ScalingResult}. Times scale with
  * {@code perf.scale}.
  */

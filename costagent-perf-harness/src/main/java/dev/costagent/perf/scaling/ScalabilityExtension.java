@@ -1,10 +1,10 @@
 package dev.costagent.perf.scaling;
 
-import dev.costagent.perf.bench.Blackhole;
-import dev.costagent.perf.bench.MethodBinding;
-import dev.costagent.perf.report.JUnitReporting;
-import dev.costagent.perf.report.Measurement;
-import dev.costagent.perf.report.PerfSettings;
+import dev.costagent.perf.Blackhole;
+import dev.costagent.perf.bench.BenchmarkMethods;
+import dev.costagent.perf.junit.JUnitReporting;
+import dev.costagent.perf.junit.Measurement;
+import dev.costagent.perf.junit.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
 import dev.costagent.perf.resource.ResourceSampler;
@@ -75,7 +75,7 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
                     .workers(settings.workers())
                     .warmup(PerfSettings.scaled(context, settings.warmup(), "@Scalability.warmup"))
                     .window(PerfSettings.scaled(context, settings.window(), "@Scalability.window"))
-                    .run(MethodBinding.operation(
+                    .run(BenchmarkMethods.operation(
                             method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()));
         } finally {
             measured = measurement.end();

@@ -1,8 +1,8 @@
 package dev.costagent.perf.scaling;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.bench.BenchmarkFailedException;
 import dev.costagent.perf.bench.BenchmarkOperation;
-import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.report.ProgressLine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *
  * <p>The setup method is found by name in the test class (instance or static, one {@code int} parameter); the
  * test method takes one parameter its result can be assigned to, plus an optional
- * {@link dev.costagent.perf.bench.Blackhole}. An {@code @AfterEach} method may take the {@link VolumeResult}.
+ * {@link dev.costagent.perf.Blackhole}. An {@code @AfterEach} method may take the {@link VolumeResult}.
  * Times scale with {@code perf.scale}; sizes do not, since they define what is measured.
  */
 @Documented

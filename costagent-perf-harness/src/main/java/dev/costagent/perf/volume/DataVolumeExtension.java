@@ -1,10 +1,10 @@
 package dev.costagent.perf.volume;
 
-import dev.costagent.perf.bench.Blackhole;
-import dev.costagent.perf.bench.MethodBinding;
-import dev.costagent.perf.report.JUnitReporting;
-import dev.costagent.perf.report.Measurement;
-import dev.costagent.perf.report.PerfSettings;
+import dev.costagent.perf.Blackhole;
+import dev.costagent.perf.junit.JUnitReporting;
+import dev.costagent.perf.junit.Measurement;
+import dev.costagent.perf.junit.MethodBinding;
+import dev.costagent.perf.junit.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
 import dev.costagent.perf.resource.ResourceSampler;

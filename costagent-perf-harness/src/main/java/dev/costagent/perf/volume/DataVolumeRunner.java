@@ -1,7 +1,8 @@
 package dev.costagent.perf.volume;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.bench.BenchmarkFailedException;
-import dev.costagent.perf.bench.Blackhole;
+import dev.costagent.perf.bench.JitActivity;
 import dev.costagent.perf.report.ProgressLine;
 import dev.costagent.perf.stats.Stats;
 import java.lang.management.ManagementFactory;
@@ -13,9 +14,11 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Measures a workload at several data sizes, largest first. For each size: build the input (untimed), warm up,
- * then time whole runs over the input until both a minimum time and a minimum number of runs are reached; the
- * median run time divided by the size is the time per record. Only one size's input is alive at a time.
+ * Measures a workload at several data sizes, in two rounds (largest first, then smallest first). For each size in
+ * each round: build the input (untimed), warm up until steady, then time whole runs over the input until both a
+ * minimum time and a minimum number of runs are reached. A size's figure is the faster of its two rounds' median
+ * run times (slow plateaus and load bursts only ever add time); divided by the size it is the time per record. Only
+ * one size's input is alive at a time.
  *
  * <pre>{@code
  * VolumeResult r = DataVolumeRunner.named("group by account")
@@ -143,19 +146,35 @@ public final class DataVolumeRunner {
         List<VolumePoint> points = new ArrayList<>();
         recordsProcessed = 0;
         AtomicInteger done = new AtomicInteger();
-        Duration planned = Duration.ofNanos(scaled(warmup) + scaled(minTime)).multipliedBy(sizes.length);
+        Duration planned = Duration.ofNanos(Math.max(scaled(warmup), warmup.toNanos()) + scaled(minTime))
+                .multipliedBy(2L * sizes.length);
         try (ProgressLine progress = ProgressLine.start(
                 "data volume " + name,
                 planned,
-                () -> done.get() < sizes.length
-                        ? "size " + sizes[sizes.length - 1 - done.get()] + " (" + done.get() + " of " + sizes.length
-                                + " done)"
+                () -> done.get() < 2 * sizes.length
+                        ? "round " + (done.get() / sizes.length + 1) + " of 2, " + done.get() % sizes.length + " of "
+                                + sizes.length + " sizes done"
                         : "fitting")) {
             Blackhole blackhole = new Blackhole();
-            // Largest first: the JIT finishes compiling during the long runs, so the small sizes, whose short runs
-            // are the most sensitive to interpreted or half-compiled code, are measured on fully compiled code.
+            // Round 1 largest first: the JIT finishes compiling during the long runs, so the small sizes, whose short
+            // runs are the most sensitive to interpreted or half-compiled code, are measured on compiled code. Round 2
+            // smallest first. Each size keeps the faster of its two medians: a slow plateau (code still waiting for a
+            // queued compilation after the input changed, a burst of load) only ever adds time, and the two rounds
+            // rarely meet one at the same size.
+            VolumePoint[] first = new VolumePoint[sizes.length];
             for (int i = sizes.length - 1; i >= 0; i--) {
-                points.add(0, measure(sizes[i], setup, operation, blackhole));
+                first[i] = measure(sizes[i], setup, operation, blackhole);
+                done.incrementAndGet();
+            }
+            for (int i = 0; i < sizes.length; i++) {
+                VolumePoint second = measure(sizes[i], setup, operation, blackhole);
+                VolumePoint faster = second.medianNanos() < first[i].medianNanos() ? second : first[i];
+                points.add(new VolumePoint(
+                        sizes[i],
+                        first[i].repetitions() + second.repetitions(),
+                        faster.medianNanos(),
+                        faster.nanosPerRecord(),
+                        Math.min(first[i].setupNanos(), second.setupNanos())));
                 done.incrementAndGet();
             }
             blackhole.publish();
@@ -187,17 +206,25 @@ public final class DataVolumeRunner {
     }
 
     /**
-     * Runs this size untimed until it is steady: at least the warm-up time, then slices of a fifth of it (at least
-     * {@value #SLICE_RUNS} runs each) until the JIT compiled nothing during the last slice and its median run time is
-     * within {@value #STEADY_TOLERANCE_PERCENT} % of the slice before; at most ten times the warm-up time. Every size
+     * Runs this size untimed until it is steady: at least the warm-up time (not shortened by a {@code perf.scale}
+     * below 1), then slices of a fifth of it (at least
+     * {@value #SLICE_RUNS} runs each) until the JIT compiled nothing during the last slice, the optimising compiler has
+     * nothing in progress or queued ({@link JitActivity}), and its median run time is
+     * within {@value #STEADY_TOLERANCE_PERCENT} % of the slice before; at most ten times the warm-up time, and never
+     * less than {@link #MIN_WARMUP_BOUND} (one second) whatever {@code perf.scale} is. Every size
      * is warmed up on its own input: a size measured right after another runs on code the JIT may still be
      * re-compiling for the new input's shape.
      */
     private <T> void warmUp(T input, VolumeOperation<T> operation, Blackhole blackhole, int size) {
         long start = System.nanoTime();
-        long minEnd = start + scaled(warmup);
-        long maxEnd = start + 10 * scaled(warmup);
-        long sliceNanos = Math.max(1, scaled(warmup) / 5);
+        // Neither the least warm-up nor its bound shrinks with a perf.scale below 1: the scale shortens what is
+        // measured, but the JIT takes as long to compile at any scale. A warm-up of 10 ms (scale 0.1) ended on a
+        // plateau of not yet fully compiled code, with its compilation still queued, and read an O(n^2) sort as
+        // exponent 1.08 and a linear sum as 1.35.
+        long least = Math.max(scaled(warmup), warmup.toNanos());
+        long minEnd = start + least;
+        long maxEnd = start + Math.max(10 * least, MIN_WARMUP_BOUND.toNanos());
+        long sliceNanos = Math.max(1, least / 5);
         double previous = Double.NaN;
         while (true) {
             long compiledBefore = compilationMillis();
@@ -215,7 +242,7 @@ public final class DataVolumeRunner {
                 slice[i] = times[i];
             }
             double median = Stats.median(slice);
-            boolean quiet = compilationMillis() == compiledBefore;
+            boolean quiet = compilationMillis() == compiledBefore && JitActivity.optimizingCompilerIdle();
             long now = System.nanoTime();
             boolean close = !Double.isNaN(previous)
                     && Math.abs(median - previous) <= previous * STEADY_TOLERANCE_PERCENT / 100.0;
@@ -225,6 +252,9 @@ public final class DataVolumeRunner {
             previous = median;
         }
     }
+
+    /** The least upper bound of a size's warm-up, whatever the scale. */
+    static final Duration MIN_WARMUP_BOUND = Duration.ofSeconds(1);
 
     /** Least runs per warm-up slice. */
     static final int SLICE_RUNS = 5;

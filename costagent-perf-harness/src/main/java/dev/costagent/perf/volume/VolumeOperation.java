@@ -1,6 +1,6 @@
 package dev.costagent.perf.volume;
 
-import dev.costagent.perf.bench.Blackhole;
+import dev.costagent.perf.Blackhole;
 
 /**
  * The timed work on one input: processes all its records once. It may run several times on the same input, so it

@@ -2,6 +2,7 @@ package dev.costagent.perf.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.report.Chart;
 import dev.costagent.perf.report.RunReport;
 import dev.costagent.perf.testing.Scenarios;

@@ -3,6 +3,7 @@ package dev.costagent.perf.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.baseline.Baseline;
 import dev.costagent.perf.baseline.BaselineComparator;
 import dev.costagent.perf.baseline.Change;

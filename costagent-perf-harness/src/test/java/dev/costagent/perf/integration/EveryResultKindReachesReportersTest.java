@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.bench.Benchmark;
-import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.junit.LoadTest;
 import dev.costagent.perf.junit.MetricLimit;
+import dev.costagent.perf.junit.ResourceBudget;
 import dev.costagent.perf.junit.WithPlugins;
 import dev.costagent.perf.report.CsvReporter;
 import dev.costagent.perf.report.RunReport;
-import dev.costagent.perf.resource.ResourceBudget;
 import dev.costagent.perf.scaling.Scalability;
 import dev.costagent.perf.spi.Meter;
 import dev.costagent.perf.spi.Metric;

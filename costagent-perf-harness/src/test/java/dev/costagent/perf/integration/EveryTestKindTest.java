@@ -2,10 +2,10 @@ package dev.costagent.perf.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.bench.Benchmark;
 import dev.costagent.perf.bench.BenchmarkResult;
-import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.junit.LoadTest;
 import dev.costagent.perf.junit.PerfIsolation;
 import dev.costagent.perf.testing.Scenarios;

@@ -7,6 +7,7 @@ import dev.costagent.perf.Load;
 import dev.costagent.perf.LoadModel;
 import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.SecondSample;
+import dev.costagent.perf.junit.LoadReports;
 import dev.costagent.perf.resource.ResourceListener;
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfReport;

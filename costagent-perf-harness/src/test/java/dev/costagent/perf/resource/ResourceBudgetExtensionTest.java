@@ -2,10 +2,11 @@ package dev.costagent.perf.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.ThreadMode;
 import dev.costagent.perf.bench.Benchmark;
-import dev.costagent.perf.bench.Blackhole;
 import dev.costagent.perf.junit.LoadTest;
+import dev.costagent.perf.junit.ResourceBudget;
 import dev.costagent.perf.testing.Scenarios;
 import dev.costagent.perf.testing.Scenarios.Outcome;
 import java.util.List;

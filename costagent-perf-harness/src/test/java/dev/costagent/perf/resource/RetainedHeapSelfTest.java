@@ -2,6 +2,7 @@ package dev.costagent.perf.resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.junit.ResourceBudget;
 import dev.costagent.perf.testing.Scenarios;
 import dev.costagent.perf.testing.Scenarios.Outcome;
 import java.util.ArrayList;

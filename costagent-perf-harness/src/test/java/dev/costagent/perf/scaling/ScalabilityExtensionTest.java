@@ -2,7 +2,7 @@ package dev.costagent.perf.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.costagent.perf.bench.Blackhole;
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.testing.Scenarios;
 import dev.costagent.perf.testing.Scenarios.Outcome;
 import java.util.Map;

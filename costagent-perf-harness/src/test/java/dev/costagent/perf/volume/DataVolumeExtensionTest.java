@@ -2,7 +2,7 @@ package dev.costagent.perf.volume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.costagent.perf.bench.Blackhole;
+import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.testing.Scenarios;
 import dev.costagent.perf.testing.Scenarios.Outcome;
 import java.util.Map;
@@ -15,11 +15,11 @@ class DataVolumeExtensionTest {
     private static final Map<String, String> CONFIG = Map.of("perf.scale", "1");
 
     @Test
-    void setupBuildsEachSizeOnceAndTheTestProcessesIt() {
+    void setupBuildsEachSizeOncePerRoundAndTheTestProcessesIt() {
         LinearScenario.setups.set(0);
         Outcome outcome = Scenarios.single(LinearScenario.class, CONFIG);
         assertThat(outcome.passed()).as(String.valueOf(outcome.failure())).isTrue();
-        assertThat(LinearScenario.setups).hasValue(3);
+        assertThat(LinearScenario.setups).as("3 sizes x 2 rounds").hasValue(6);
         assertThat(outcome.entries())
                 .containsKeys(
                         "perf.exponent",

@@ -37,7 +37,7 @@ class DataVolumeRunnerTest {
     }
 
     @Test
-    void setupRunsOncePerSizeOutsideTheTiming() {
+    void setupRunsOncePerSizeAndRoundOutsideTheTiming() {
         AtomicInteger setups = new AtomicInteger();
         VolumeResult r = quick().sizes(10, 100)
                 .run(
@@ -46,7 +46,7 @@ class DataVolumeRunnerTest {
                             return values(size);
                         },
                         (v, bh) -> bh.consume(sum(v)));
-        assertThat(setups).hasValue(2);
+        assertThat(setups).as("2 sizes x 2 rounds").hasValue(4);
         assertThat(r.points()).extracting(VolumePoint::size).containsExactly(10, 100);
         assertThat(r.points()).allSatisfy(p -> assertThat(p.repetitions()).isGreaterThanOrEqualTo(3));
     }

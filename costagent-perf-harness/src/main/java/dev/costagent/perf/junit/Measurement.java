@@ -1,9 +1,5 @@
-package dev.costagent.perf.report;
+package dev.costagent.perf.junit;
 
-import dev.costagent.perf.junit.Instances;
-import dev.costagent.perf.junit.PerfIsolation;
-import dev.costagent.perf.junit.ReportSession;
-import dev.costagent.perf.junit.WithPlugins;
 import dev.costagent.perf.spi.Meter;
 import dev.costagent.perf.spi.Metric;
 import java.util.ArrayList;

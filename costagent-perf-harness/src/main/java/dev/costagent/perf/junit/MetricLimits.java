@@ -1,6 +1,6 @@
-package dev.costagent.perf.report;
+package dev.costagent.perf.junit;
 
-import dev.costagent.perf.junit.MetricLimit;
+import dev.costagent.perf.report.Check;
 import dev.costagent.perf.spi.Metric;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.costagent.perf.bench;
+package dev.costagent.perf;
 
 /**
  * Consumes values so that the JIT compiler cannot prove them unused and delete the code computing them.
@@ -53,8 +53,8 @@ public final class Blackhole {
         return digest;
     }
 
-    /** The last value published by any blackhole (for tests). */
-    static long lastPublished() {
+    /** The last value published by any blackhole: what a check that the consumed values were computed reads. */
+    public static long lastPublished() {
         return published;
     }
 }

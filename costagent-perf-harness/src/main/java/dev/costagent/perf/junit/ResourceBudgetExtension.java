@@ -1,11 +1,16 @@
-package dev.costagent.perf.resource;
+package dev.costagent.perf.junit;
 
 import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.junit.PerfExtension;
-import dev.costagent.perf.report.JUnitReporting;
-import dev.costagent.perf.report.Measurement;
-import dev.costagent.perf.report.PerfSettings;
 import dev.costagent.perf.report.TestReport;
+import dev.costagent.perf.resource.LiveHeap;
+import dev.costagent.perf.resource.OperationCount;
+import dev.costagent.perf.resource.ResourceLimits;
+import dev.costagent.perf.resource.ResourceListener;
+import dev.costagent.perf.resource.ResourceSampler;
+import dev.costagent.perf.resource.ResourceUsage;
+import dev.costagent.perf.resource.RetainedHeap;
+import dev.costagent.perf.resource.Units;
+import dev.costagent.perf.resource.WorkerUsage;
 import dev.costagent.perf.spi.PerfReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;

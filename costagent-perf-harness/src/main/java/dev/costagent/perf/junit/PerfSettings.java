@@ -1,7 +1,5 @@
-package dev.costagent.perf.report;
+package dev.costagent.perf.junit;
 
-import dev.costagent.perf.junit.DurationText;
-import dev.costagent.perf.junit.Overrides;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;

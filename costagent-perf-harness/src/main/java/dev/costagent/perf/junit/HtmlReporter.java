@@ -1,5 +1,6 @@
-package dev.costagent.perf.report;
+package dev.costagent.perf.junit;
 
+import dev.costagent.perf.report.RunReport;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.PerfReporter;
 

@@ -1,5 +1,6 @@
-package dev.costagent.perf.bench;
+package dev.costagent.perf.junit;
 
+import dev.costagent.perf.Blackhole;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -66,18 +67,6 @@ public final class MethodBinding {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call test method " + method + ": " + e.getMessage(), e);
         }
-    }
-
-    /** A benchmark operation that calls the test method, passing the blackhole to any {@link Blackhole} parameter. */
-    public static BenchmarkOperation operation(Method method, Object target, List<Object> arguments) {
-        MethodHandle call = bind(method, target, arguments, Blackhole.class);
-        return blackhole -> {
-            try {
-                call.invokeExact(blackhole);
-            } catch (Throwable thrown) {
-                throw rethrowable(thrown);
-            }
-        };
     }
 
     /**

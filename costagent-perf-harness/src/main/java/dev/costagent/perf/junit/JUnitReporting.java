@@ -1,8 +1,9 @@
-package dev.costagent.perf.report;
+package dev.costagent.perf.junit;
 
-import dev.costagent.perf.junit.Instances;
-import dev.costagent.perf.junit.ReportSession;
-import dev.costagent.perf.junit.WithPlugins;
+import dev.costagent.perf.report.Chart;
+import dev.costagent.perf.report.Check;
+import dev.costagent.perf.report.RunReport;
+import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.spi.Metric;
 import dev.costagent.perf.spi.PerfReport;

@@ -1,6 +1,5 @@
-package dev.costagent.perf.resource;
+package dev.costagent.perf.junit;
 
-import dev.costagent.perf.junit.PerfIsolation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
