@@ -1,5 +1,6 @@
 package dev.costagent.perf;
 
+import dev.costagent.perf.result.LoadResult;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 package dev.costagent.perf;
 
-import dev.costagent.perf.spi.LoadProfile.Phase;
+import dev.costagent.perf.result.LoadModel;
+import dev.costagent.perf.result.Phase;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Probe;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.costagent.perf;
 
+import dev.costagent.perf.result.ErrorStats;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Comparator;

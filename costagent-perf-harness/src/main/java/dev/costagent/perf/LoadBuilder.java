@@ -1,5 +1,6 @@
 package dev.costagent.perf;
 
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Plugins;
 import dev.costagent.perf.spi.Probe;

@@ -1,6 +1,7 @@
 package dev.costagent.perf;
 
 import dev.costagent.perf.profile.LoadProfiles;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.LoadProfile;
 import java.time.Duration;
 import java.util.Objects;

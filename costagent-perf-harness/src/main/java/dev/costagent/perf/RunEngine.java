@@ -1,6 +1,10 @@
 package dev.costagent.perf;
 
-import dev.costagent.perf.spi.LoadProfile.Phase;
+import dev.costagent.perf.result.LoadModel;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.Phase;
+import dev.costagent.perf.result.SecondSample;
+import dev.costagent.perf.result.SpikeRecovery;
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Probe;

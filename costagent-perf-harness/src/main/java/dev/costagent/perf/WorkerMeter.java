@@ -1,5 +1,6 @@
 package dev.costagent.perf;
 
+import dev.costagent.perf.result.LoadModel;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.HdrHistogram.Histogram;

@@ -1,8 +1,8 @@
 /**
  * Load tests in code: {@link dev.costagent.perf.Load} starts a closed model (a fixed number of users, each looping)
  * or an open model (a fixed schedule of arrivals, independent of response times) and returns a
- * {@link dev.costagent.perf.LoadResult} with exact counts, latency histograms (bounded memory) and a per-second
- * {@link dev.costagent.perf.SecondSample series}.
+ * {@link dev.costagent.perf.result.LoadResult} with exact counts, latency histograms (bounded memory) and a per-second
+ * {@link dev.costagent.perf.result.SecondSample series}.
  *
  * <pre>{@code
  * LoadResult r = Load.closed(20).duration(Duration.ofSeconds(30)).rampUp(Duration.ofSeconds(5)).run(service::call);

@@ -3,6 +3,9 @@ package dev.costagent.perf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.costagent.perf.result.LoadModel;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.SecondSample;
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Probe;

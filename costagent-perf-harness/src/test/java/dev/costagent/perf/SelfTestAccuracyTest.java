@@ -3,6 +3,7 @@ package dev.costagent.perf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.costagent.perf.result.LoadResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

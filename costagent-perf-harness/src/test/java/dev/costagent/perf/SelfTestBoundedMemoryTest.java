@@ -2,6 +2,7 @@ package dev.costagent.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.result.LoadResult;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,8 @@ package dev.costagent.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.SecondSample;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;

@@ -2,6 +2,9 @@ package dev.costagent.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.result.ErrorStats;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.SecondSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package dev.costagent.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.SecondSample;
 import org.junit.jupiter.api.Test;
 
 /** Self-test (c): ten million no-op calls are counted as exactly ten million (no float counters). */

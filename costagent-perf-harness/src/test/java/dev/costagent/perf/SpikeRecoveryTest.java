@@ -2,7 +2,12 @@ package dev.costagent.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.costagent.perf.spi.LoadProfile.Phase;
+import dev.costagent.perf.result.ErrorStats;
+import dev.costagent.perf.result.LoadModel;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.Phase;
+import dev.costagent.perf.result.Recovery;
+import dev.costagent.perf.result.SecondSample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.costagent.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfListener;
 import java.time.Duration;

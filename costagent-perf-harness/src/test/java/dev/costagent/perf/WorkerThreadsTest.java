@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.costagent.perf.result.LoadResult;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Set;

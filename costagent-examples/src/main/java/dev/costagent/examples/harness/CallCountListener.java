@@ -1,8 +1,8 @@
 package dev.costagent.examples.harness;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.SecondSample;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.SecondSample;
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Plugins;

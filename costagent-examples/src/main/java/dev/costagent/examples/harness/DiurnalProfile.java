@@ -1,8 +1,9 @@
 package dev.costagent.examples.harness;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.SecondSample;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.Phase;
+import dev.costagent.perf.result.SecondSample;
 import dev.costagent.perf.spi.LoadProfile;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.costagent.examples.harness;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.requirement.Requirements;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.SecondSample;
 import dev.costagent.perf.spi.Requirement;
 import dev.costagent.perf.spi.Verdict;
 import java.time.Duration;

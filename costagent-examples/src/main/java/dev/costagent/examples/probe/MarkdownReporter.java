@@ -2,9 +2,9 @@ package dev.costagent.examples.probe;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.costagent.perf.Format;
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.SecondSample;
+import dev.costagent.perf.result.Format;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.SecondSample;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.PerfReporter;
 import java.io.IOException;

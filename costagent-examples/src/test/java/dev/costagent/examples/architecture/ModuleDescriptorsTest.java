@@ -23,8 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleDescriptorsTest {
 
-    private static final Set<String> LIBRARIES =
-            Set.of("dev.costagent.core", "dev.costagent.llm", "dev.costagent.duckdb", "dev.costagent.datagen");
+    private static final Set<String> LIBRARIES = Set.of(
+            "dev.costagent.core",
+            "dev.costagent.llm",
+            "dev.costagent.duckdb",
+            "dev.costagent.datagen",
+            "dev.costagent.perf");
 
     @Test
     void theLibraryModulesResolveAndBindTheirProviders() {
@@ -63,6 +67,7 @@ class ModuleDescriptorsTest {
                 .doesNotContain("dev.costagent.core.focus.parse", "dev.costagent.core.parquet");
         assertThat(exported.get("dev.costagent.llm")).doesNotContain("dev.costagent.llm.transport");
         assertThat(exported.get("dev.costagent.datagen")).containsExactly("dev.costagent.datagen");
+        assertThat(exported.get("dev.costagent.perf")).contains("dev.costagent.perf.junit", "dev.costagent.perf.spi");
     }
 
     private static ModuleDescriptor descriptor(Configuration configuration, String name) {

@@ -2,10 +2,10 @@ package dev.costagent.examples.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.junit.LoadTest;
 import dev.costagent.perf.junit.OpenLoad;
 import dev.costagent.perf.junit.WithPlugins;
+import dev.costagent.perf.result.LoadResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInfo;
 

@@ -3,7 +3,7 @@ package dev.costagent.examples.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.PerfListener;
 import dev.costagent.perf.spi.Plugins;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package dev.costagent.examples.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.junit.CustomLoad;
 import dev.costagent.perf.junit.Overrides;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.LoadProfile;
 import org.junit.jupiter.api.AfterEach;
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.Phase;
 import dev.costagent.perf.spi.LoadProfile;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +58,7 @@ class DiurnalProfileTest {
         DiurnalProfile day = new DiurnalProfile(10, 30, Duration.ofSeconds(2), Duration.ofSeconds(3));
 
         assertThat(totalStarts(day)).isEqualTo(totalStarts(day)).isPositive();
-        assertThat(day.phases()).extracting(LoadProfile.Phase::name).containsExactly("rising", "falling", "rising");
+        assertThat(day.phases()).extracting(Phase::name).containsExactly("rising", "falling", "rising");
         assertThat(day.phases().get(2).end()).isEqualTo(Duration.ofSeconds(3));
         assertThat(day.description()).isEqualTo("diurnal 10/s to 30/s, period 2s, for 3s");
     }

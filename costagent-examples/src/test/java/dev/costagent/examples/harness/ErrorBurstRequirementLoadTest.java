@@ -2,10 +2,10 @@ package dev.costagent.examples.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.junit.OpenLoad;
 import dev.costagent.perf.junit.PerfExtension;
 import dev.costagent.perf.junit.Requirements;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.Verdict;
 import java.util.List;

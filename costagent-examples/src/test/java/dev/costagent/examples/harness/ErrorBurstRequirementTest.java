@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.requirement.Evaluation;
 import dev.costagent.perf.requirement.Requirements;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.Verdict;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

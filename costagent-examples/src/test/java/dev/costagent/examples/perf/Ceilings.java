@@ -1,9 +1,9 @@
 package dev.costagent.examples.perf;
 
-import dev.costagent.perf.Format;
 import dev.costagent.perf.report.Check;
 import dev.costagent.perf.report.RunReport;
 import dev.costagent.perf.report.TestReport;
+import dev.costagent.perf.result.Format;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package dev.costagent.perf.assertions;
 
-import dev.costagent.perf.Format;
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.Recovery;
 import dev.costagent.perf.requirement.Evaluation;
 import dev.costagent.perf.requirement.Requirements;
+import dev.costagent.perf.result.Format;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.Recovery;
 import java.time.Duration;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractDoubleAssert;

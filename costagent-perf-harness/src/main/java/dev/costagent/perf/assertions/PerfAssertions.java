@@ -1,6 +1,6 @@
 package dev.costagent.perf.assertions;
 
-import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.result.LoadResult;
 
 /**
  * Entry point of the AssertJ-style assertions:

@@ -1,13 +1,13 @@
 package dev.costagent.perf.junit;
 
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.report.Chart;
 import dev.costagent.perf.report.Check;
 import dev.costagent.perf.report.Series;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.ResourceListener;
 import dev.costagent.perf.resource.ResourceUsage;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.SecondSample;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.Verdict;
 import java.time.Duration;

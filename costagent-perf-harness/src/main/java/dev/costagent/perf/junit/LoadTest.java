@@ -26,7 +26,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *
  * <p>The method is a {@link Test} tagged {@code "perf"}. {@code @BeforeEach} and {@code @AfterEach} run once per
  * test, around the whole load, not once per call; an {@code @AfterEach} method may take the
- * {@link dev.costagent.perf.LoadResult} as a parameter. Any exception or error thrown by the method is counted as a
+ * {@link dev.costagent.perf.result.LoadResult} as a parameter. Any exception or error thrown by the method is counted as a
  * failed call (by type), never lost; by default a single failure fails the test (see {@link Requirements}).
  * Durations are texts such as {@code "250ms"}, {@code "30s"} or {@code "2m"}; {@link Overrides} can scale them.
  */

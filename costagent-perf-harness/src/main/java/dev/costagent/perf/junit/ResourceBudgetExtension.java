@@ -1,6 +1,5 @@
 package dev.costagent.perf.junit;
 
-import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.LiveHeap;
 import dev.costagent.perf.resource.OperationCount;
@@ -11,6 +10,7 @@ import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.resource.RetainedHeap;
 import dev.costagent.perf.resource.Units;
 import dev.costagent.perf.resource.WorkerUsage;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.PerfReport;
 import java.time.Duration;
 import java.util.LinkedHashMap;

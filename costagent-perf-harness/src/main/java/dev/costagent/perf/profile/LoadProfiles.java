@@ -1,5 +1,6 @@
 package dev.costagent.perf.profile;
 
+import dev.costagent.perf.result.Phase;
 import dev.costagent.perf.spi.LoadProfile;
 import java.time.Duration;
 import java.util.List;
@@ -22,21 +23,19 @@ public final class LoadProfiles {
     /** A constant arrival rate. */
     public static LoadProfile constant(double ratePerSecond, Duration duration) {
         return new StagedProfile(
-                "constant",
-                List.of(new Stage("constant", LoadProfile.Phase.Kind.STEADY, ratePerSecond, ratePerSecond, duration)));
+                "constant", List.of(new Stage("constant", Phase.Kind.STEADY, ratePerSecond, ratePerSecond, duration)));
     }
 
     /** Sustained load: a constant rate held for a (typically long) duration; the same schedule as {@link #constant}. */
     public static LoadProfile sustained(double ratePerSecond, Duration duration) {
         return new StagedProfile(
                 "sustained",
-                List.of(new Stage("sustained", LoadProfile.Phase.Kind.STEADY, ratePerSecond, ratePerSecond, duration)));
+                List.of(new Stage("sustained", Phase.Kind.STEADY, ratePerSecond, ratePerSecond, duration)));
     }
 
     /** A linear ramp from one rate to another. */
     public static LoadProfile ramp(double fromRate, double toRate, Duration duration) {
-        return new StagedProfile(
-                "ramp", List.of(new Stage("ramp", LoadProfile.Phase.Kind.RAMP, fromRate, toRate, duration)));
+        return new StagedProfile("ramp", List.of(new Stage("ramp", Phase.Kind.RAMP, fromRate, toRate, duration)));
     }
 
     /** {@code calls} operations all intended to start at the same instant. */
@@ -60,9 +59,9 @@ public final class LoadProfiles {
         return new StagedProfile(
                 "spike:",
                 List.of(
-                        new Stage("baseline", LoadProfile.Phase.Kind.STEADY, baseRate, baseRate, before),
-                        new Stage("spike", LoadProfile.Phase.Kind.SPIKE, spikeRate, spikeRate, spike),
-                        new Stage("recovery", LoadProfile.Phase.Kind.RECOVERY, baseRate, baseRate, after)));
+                        new Stage("baseline", Phase.Kind.STEADY, baseRate, baseRate, before),
+                        new Stage("spike", Phase.Kind.SPIKE, spikeRate, spikeRate, spike),
+                        new Stage("recovery", Phase.Kind.RECOVERY, baseRate, baseRate, after)));
     }
 
     /** Starts a multi-stage profile. */

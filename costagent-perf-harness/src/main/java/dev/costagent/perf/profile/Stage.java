@@ -1,6 +1,6 @@
 package dev.costagent.perf.profile;
 
-import dev.costagent.perf.spi.LoadProfile.Phase;
+import dev.costagent.perf.result.Phase;
 import java.time.Duration;
 import java.util.Objects;
 

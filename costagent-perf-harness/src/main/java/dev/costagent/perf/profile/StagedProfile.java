@@ -1,5 +1,6 @@
 package dev.costagent.perf.profile;
 
+import dev.costagent.perf.result.Phase;
 import dev.costagent.perf.spi.LoadProfile;
 import java.time.Duration;
 import java.util.ArrayList;

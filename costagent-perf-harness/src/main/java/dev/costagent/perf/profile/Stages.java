@@ -1,7 +1,7 @@
 package dev.costagent.perf.profile;
 
+import dev.costagent.perf.result.Phase;
 import dev.costagent.perf.spi.LoadProfile;
-import dev.costagent.perf.spi.LoadProfile.Phase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.costagent.perf.report;
 
-import dev.costagent.perf.SecondSample;
+import dev.costagent.perf.result.SecondSample;
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfListener;
 import java.time.Duration;

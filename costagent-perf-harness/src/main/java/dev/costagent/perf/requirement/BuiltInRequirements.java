@@ -1,8 +1,8 @@
 package dev.costagent.perf.requirement;
 
-import dev.costagent.perf.Format;
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.Recovery;
+import dev.costagent.perf.result.Format;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.Recovery;
 import dev.costagent.perf.spi.Requirement;
 import dev.costagent.perf.spi.Verdict;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.costagent.perf.requirement;
 
-import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.Requirement;
 import java.time.Duration;
 import java.util.ArrayList;

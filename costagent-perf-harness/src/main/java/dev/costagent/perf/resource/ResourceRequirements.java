@@ -1,7 +1,7 @@
 package dev.costagent.perf.resource;
 
-import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.report.Check;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.Requirement;
 import dev.costagent.perf.spi.Verdict;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.costagent.perf.spi;
 
-import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.result.LoadResult;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.costagent.perf.spi;
 
+import dev.costagent.perf.result.Phase;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The open-model workload: a schedule of <em>intended</em> start times, fixed in advance and independent of how fast
@@ -62,40 +62,5 @@ public interface LoadProfile {
          * previous one; or {@link #END}.
          */
         long nextStartNanos();
-    }
-
-    /**
-     * A named stretch of a profile, as offsets from the start of the measured run.
-     *
-     * @param name  a label for reports, such as {@code "spike"}
-     * @param kind  what the phase is, which analyses (such as spike recovery) rely on
-     * @param start offset where the phase begins
-     * @param end   offset where the phase ends (exclusive)
-     */
-    record Phase(String name, Kind kind, Duration start, Duration end) {
-
-        /** Validates the phase. */
-        public Phase {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(start, "start");
-            Objects.requireNonNull(end, "end");
-            if (end.compareTo(start) < 0) {
-                throw new IllegalArgumentException(
-                        "phase '" + name + "' ends (" + end + ") before it starts (" + start + ")");
-            }
-        }
-
-        /** What a phase is. */
-        public enum Kind {
-            /** Load held at a steady rate (a baseline). */
-            STEADY,
-            /** Rate changing linearly. */
-            RAMP,
-            /** A short stretch of much higher load. */
-            SPIKE,
-            /** Load back at the baseline after a spike. */
-            RECOVERY
-        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.costagent.perf.spi;
 
-import dev.costagent.perf.LoadModel;
+import dev.costagent.perf.result.LoadModel;
 import java.time.Duration;
 
 /**
  * A run in progress, as seen by a {@link PerfListener}. Listeners may {@link #attach attach} values (resource usage,
- * a custom metric) that end up in {@link dev.costagent.perf.LoadResult#attachments()} and so reach requirements and
+ * a custom metric) that end up in {@link dev.costagent.perf.result.LoadResult#attachments()} and so reach requirements and
  * reporters.
  */
 public interface LoadRun {

@@ -1,6 +1,6 @@
 package dev.costagent.perf.spi;
 
-import dev.costagent.perf.SecondSample;
+import dev.costagent.perf.result.SecondSample;
 
 /**
  * Live callbacks during a load run: a progress line, a resource sampler, a dashboard. All methods default to doing

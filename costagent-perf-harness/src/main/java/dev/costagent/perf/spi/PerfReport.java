@@ -1,6 +1,6 @@
 package dev.costagent.perf.spi;
 
-import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.result.LoadResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * <table>
  * <caption>Kinds and their results</caption>
  * <tr><th>kind</th><th>{@link #outcome()}</th></tr>
- * <tr><td>{@link Kind#LOAD}</td><td>{@code dev.costagent.perf.LoadResult} (also {@link #result()})</td></tr>
+ * <tr><td>{@link Kind#LOAD}</td><td>{@code dev.costagent.perf.result.LoadResult} (also {@link #result()})</td></tr>
  * <tr><td>{@link Kind#BENCHMARK}</td><td>{@code dev.costagent.perf.bench.BenchmarkResult}</td></tr>
  * <tr><td>{@link Kind#DATA_VOLUME}</td><td>{@code dev.costagent.perf.volume.VolumeResult}</td></tr>
  * <tr><td>{@link Kind#SCALABILITY}</td><td>{@code dev.costagent.perf.scaling.ScalingResult}</td></tr>

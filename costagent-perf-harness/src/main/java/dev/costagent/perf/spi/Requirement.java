@@ -1,6 +1,6 @@
 package dev.costagent.perf.spi;
 
-import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.result.LoadResult;
 
 /**
  * A pass/fail rule on a load result. Built-in rules (percentiles, error rate, throughput, spike recovery) are made by

@@ -4,8 +4,8 @@ import static dev.costagent.perf.assertions.PerfAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.requirement.Requirements;
+import dev.costagent.perf.result.LoadResult;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -11,11 +11,11 @@ import com.github.noconnor.junitperf.JUnitPerfTestActiveConfig;
 import com.github.noconnor.junitperf.data.EvaluationContext;
 import com.github.noconnor.junitperf.reporting.ReportGenerator;
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.ThreadMode;
 import dev.costagent.perf.junit.LoadTest;
 import dev.costagent.perf.junit.PerfExtension;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.SecondSample;
 import dev.costagent.perf.spi.PerfReport;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -90,7 +90,7 @@ class JUnitPerfComparisonTest {
                 harnessTrue * 1e9 / ours.elapsed().toNanos(),
                 harness.wallMs,
                 harness.wallMs - durationMs,
-                dev.costagent.perf.Format.duration(ours.postProcessing()),
+                dev.costagent.perf.result.Format.duration(ours.postProcessing()),
                 bare.count(),
                 bare.responseTime(50).toNanos(),
                 bare.elapsed().toNanos() * 2.0 / bare.count(),

@@ -3,11 +3,11 @@ package dev.costagent.perf.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.costagent.perf.Blackhole;
-import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.bench.Benchmark;
 import dev.costagent.perf.bench.BenchmarkResult;
 import dev.costagent.perf.junit.LoadTest;
 import dev.costagent.perf.junit.PerfIsolation;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.testing.Scenarios;
 import dev.costagent.perf.testing.Scenarios.Outcome;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.costagent.perf.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.costagent.perf.LoadModel;
-import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.result.LoadModel;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.PerfReporter;
 import dev.costagent.perf.spi.Probe;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.costagent.perf.result.Phase;
 import dev.costagent.perf.spi.LoadProfile;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,9 +52,8 @@ class LoadProfilesTest {
                 LoadProfiles.spike(5, 50, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(3));
 
         assertThat(spike.phases())
-                .extracting(LoadProfile.Phase::kind)
-                .containsExactly(
-                        LoadProfile.Phase.Kind.STEADY, LoadProfile.Phase.Kind.SPIKE, LoadProfile.Phase.Kind.RECOVERY);
+                .extracting(Phase::kind)
+                .containsExactly(Phase.Kind.STEADY, Phase.Kind.SPIKE, Phase.Kind.RECOVERY);
         assertThat(spike.phases().get(1).start()).isEqualTo(Duration.ofSeconds(2));
         assertThat(spike.duration()).isEqualTo(Duration.ofSeconds(6));
         assertThat(starts(spike)).hasSize(10 + 50 + 15).isSorted();

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadModel;
-import dev.costagent.perf.LoadResult;
-import dev.costagent.perf.SecondSample;
 import dev.costagent.perf.junit.LoadReports;
 import dev.costagent.perf.resource.ResourceListener;
+import dev.costagent.perf.result.LoadModel;
+import dev.costagent.perf.result.LoadResult;
+import dev.costagent.perf.result.SecondSample;
 import dev.costagent.perf.spi.LoadRun;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.spi.Probe;

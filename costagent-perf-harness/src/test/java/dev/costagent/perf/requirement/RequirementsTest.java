@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.profile.LoadProfiles;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.Verdict;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

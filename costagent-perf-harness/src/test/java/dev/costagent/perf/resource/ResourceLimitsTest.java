@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
 import dev.costagent.perf.ThreadMode;
 import dev.costagent.perf.report.Check;
+import dev.costagent.perf.result.LoadResult;
 import dev.costagent.perf.spi.Requirement;
 import dev.costagent.perf.spi.Verdict;
 import java.util.List;

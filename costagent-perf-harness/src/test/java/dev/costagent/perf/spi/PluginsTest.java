@@ -3,7 +3,7 @@ package dev.costagent.perf.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.costagent.perf.Load;
-import dev.costagent.perf.LoadResult;
+import dev.costagent.perf.result.LoadResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

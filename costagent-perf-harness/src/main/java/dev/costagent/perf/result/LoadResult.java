@@ -1,6 +1,5 @@
-package dev.costagent.perf;
+package dev.costagent.perf.result;
 
-import dev.costagent.perf.spi.LoadProfile.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ public final class LoadResult {
     private final Map<String, Object> attachments;
     private final Duration postProcessing;
 
-    LoadResult(
+    public LoadResult(
             String name,
             LoadModel model,
             String description,

@@ -1,4 +1,4 @@
-package dev.costagent.perf;
+package dev.costagent.perf.result;
 
 import java.util.Map;
 

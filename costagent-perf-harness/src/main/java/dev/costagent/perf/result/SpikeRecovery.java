@@ -1,6 +1,5 @@
-package dev.costagent.perf;
+package dev.costagent.perf.result;
 
-import dev.costagent.perf.spi.LoadProfile.Phase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +21,10 @@ import org.HdrHistogram.Histogram;
  * before the spike, and the first second after it whose p95 (and the next second's) is within the tolerance. A
  * second in which nothing completed never counts as recovered.
  */
-final class SpikeRecovery {
+public final class SpikeRecovery {
 
     /** Attachment key of the per-second response-time histograms (spike runs only). */
-    static final String SECOND_HISTOGRAMS = "perf.spike.secondHistograms";
+    public static final String SECOND_HISTOGRAMS = "perf.spike.secondHistograms";
     /** Calls a window needs beyond its 95th percentile. */
     static final int TAIL_CALLS = 10;
     /** Calls a window needs: {@link #TAIL_CALLS} / (1 - 0.95). */
