@@ -77,8 +77,7 @@ class ModuleDescriptorsTest {
     /** The libraries' classes (each holds its module-info.class) and every dependency jar on the test class path. */
     private static Path[] modulePath() {
         List<Path> path = new ArrayList<>(ArchitectureTest.moduleRoots().entrySet().stream()
-                .filter(e ->
-                        !e.getKey().equals("costagent-examples") && !e.getKey().equals("costagent-perf-harness"))
+                .filter(e -> !e.getKey().equals("costagent-examples"))
                 .map(Map.Entry::getValue)
                 .toList());
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
