@@ -135,7 +135,7 @@ public final class Analyzer {
                 total,
                 sets.isEmpty() ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
         // a last day cut mid-day (or missing a provider's rows) is flagged, and kept out of the scan and the fit
-        PartialDay partial = PartialDay.detect(engine, scope);
+        PartialDay partial = PartialDay.detect(engine, scope, total.axis().last());
         boolean partialLast =
                 partial != null && partial.day().equals(total.axis().last());
         if (partialLast) {

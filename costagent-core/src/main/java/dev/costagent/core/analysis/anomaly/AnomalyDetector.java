@@ -144,7 +144,9 @@ public final class AnomalyDetector {
         DailySeries total = sets.isEmpty()
                 ? new DailySeriesReader(engine, scope).total()
                 : sets.get(0).total();
-        PartialDay partial = PartialDay.detect(engine, scope);
+        PartialDay partial = total.axis().isEmpty()
+                ? null
+                : PartialDay.detect(engine, scope, total.axis().last());
         return scan(engine, scope, total, sets, partial == null ? null : partial.day());
     }
 

@@ -1,11 +1,15 @@
 package dev.costagent.core.analysis.anomaly;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryException;
 import dev.costagent.core.table.QueryResult;
+import dev.costagent.core.table.TimeRange;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +40,10 @@ import java.util.TreeMap;
  * @param completeness the estimated share of the day's cost present, 0 to 1
  * @param providers the providers found short, with their coverage
  */
-public record PartialDay(LocalDate day, double completeness, List<ProviderCoverage> providers) {
+public record PartialDay(
+        @JsonSerialize(using = ToStringSerializer.class) LocalDate day,
+        double completeness,
+        List<ProviderCoverage> providers) {
     /** Days before the last one that set what a complete day looks like. */
     static final int REFERENCE_DAYS = 7;
     /** Reference days a provider needs rows on to be judged. */
@@ -92,6 +99,26 @@ public record PartialDay(LocalDate day, double completeness, List<ProviderCovera
 
     /** Whether the day is partial; the last day of the export, or {@code null} when it looks complete. */
     public static PartialDay detect(QueryEngine engine, SeriesScope scope) {
+        return detect(engine, scope, null);
+    }
+
+    /**
+     * As {@link #detect(QueryEngine, SeriesScope)} when the last day is already known: the query then reads only that
+     * day and the {@value #REFERENCE_DAYS} before it.
+     *
+     * @param lastDay the scope's last day with rows, or {@code null} to find it
+     */
+    public static PartialDay detect(QueryEngine engine, SeriesScope scope, LocalDate lastDay) {
+        if (lastDay != null) {
+            TimeRange window = TimeRange.days(lastDay.minusDays(REFERENCE_DAYS), lastDay.plusDays(1));
+            TimeRange range = scope.range();
+            Instant start = range.start().isAfter(window.start()) ? range.start() : window.start();
+            Instant end = range.end().isBefore(window.end()) ? range.end() : window.end();
+            if (!start.isBefore(end)) {
+                return null;
+            }
+            scope = scope.withRange(new TimeRange(start, end));
+        }
         Dimension provider = Dimension.of(FocusColumn.PROVIDER_NAME);
         QueryResult r;
         boolean byProvider = true;
