@@ -54,6 +54,16 @@ final class NarrationFacts {
             f.put("scope", analyses.scope());
             f.put("currency", summary.currency());
             f.put("monthToDate", fc.monthToDate());
+            if (analyses.partialDay() != null) {
+                // a data-quality warning the reader must see beside the forecast it changes
+                f.put("partialDay", analyses.partialDay().day().toString());
+                f.put(
+                        "partialCompleteness",
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%.0f",
+                                100 * analyses.partialDay().completeness()));
+            }
             if (fc.remainingDays() > 0) {
                 f.put("endOfMonth", fc.endOfMonth());
                 f.put("lower80", fc.lower80());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.costagent.core.analysis.anomaly.Anomaly;
 import dev.costagent.core.analysis.anomaly.AnomalyScan;
+import dev.costagent.core.analysis.anomaly.PartialDay;
 import dev.costagent.core.analysis.commitment.CommitmentReport;
 import dev.costagent.core.analysis.forecast.Forecast;
 import dev.costagent.core.analysis.series.DailySeries;
@@ -37,6 +38,8 @@ import java.util.List;
  * @param warnings what could not be analysed and why
  * @param invoiceForecast the invoice's forecast: BilledCost of every charge category (purchases, credits, tax and
  *     fees included), to compare with a budget; {@code null} without data
+ * @param partialDay the last day when the export holds only part of it (a data-quality warning: it is left out of the
+ *     anomaly scan and the forecast's fit); {@code null} when it looks complete
  */
 public record AnalysisReport(
         String metric,
@@ -55,7 +58,48 @@ public record AnalysisReport(
         CommitmentReport commitments,
         List<UtilizationVerdict> utilization,
         List<String> warnings,
-        Forecast invoiceForecast) {
+        Forecast invoiceForecast,
+        PartialDay partialDay) {
+
+    /** A report whose last day looks complete. */
+    public AnalysisReport(
+            String metric,
+            String scope,
+            LocalDate firstDay,
+            LocalDate lastDay,
+            int days,
+            double total,
+            DailySeries dailyTotal,
+            List<Breakdown> breakdowns,
+            Trends trends,
+            Forecast forecast,
+            List<Anomaly> anomalies,
+            AnomalyScan.Status anomalyStatus,
+            String anomalyMethod,
+            CommitmentReport commitments,
+            List<UtilizationVerdict> utilization,
+            List<String> warnings,
+            Forecast invoiceForecast) {
+        this(
+                metric,
+                scope,
+                firstDay,
+                lastDay,
+                days,
+                total,
+                dailyTotal,
+                breakdowns,
+                trends,
+                forecast,
+                anomalies,
+                anomalyStatus,
+                anomalyMethod,
+                commitments,
+                utilization,
+                warnings,
+                invoiceForecast,
+                null);
+    }
 
     /** Copies the lists. */
     public AnalysisReport {
@@ -84,6 +128,7 @@ public record AnalysisReport(
                 commitments,
                 verdicts,
                 warnings,
-                invoiceForecast);
+                invoiceForecast,
+                partialDay);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.costagent.core.analysis.anomaly.AnomalyDetector;
 import dev.costagent.core.analysis.anomaly.AnomalyScan;
+import dev.costagent.core.analysis.anomaly.PartialDay;
 import dev.costagent.core.analysis.commitment.CommitmentAnalyzer;
 import dev.costagent.core.analysis.commitment.CommitmentReport;
 import dev.costagent.core.analysis.forecast.Forecast;
@@ -145,12 +146,22 @@ public final class Analyzer {
         Trends trendResult = trends.analyze(
                 total,
                 sets.isEmpty() ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
-        Forecast forecast = forecaster.forecast(total);
-        Forecast invoiceForecast = invoice.axis().isEmpty() ? null : forecaster.forecast(invoice);
+        // a last day cut mid-day (or missing a provider's rows) is flagged, and kept out of the scan and the fit
+        PartialDay partial = PartialDay.detect(engine, scope, total.axis().last());
+        boolean partialLast =
+                partial != null && partial.day().equals(total.axis().last());
+        if (partialLast) {
+            warnings.add("data quality: " + partial.describe());
+        }
+        Forecast forecast = forecaster.forecast(total, partialLast);
+        Forecast invoiceForecast = invoice.axis().isEmpty()
+                ? null
+                : forecaster.forecast(
+                        invoice, partialLast && invoice.axis().last().equals(partial.day()));
         AnomalyScan scan;
         while (true) {
             try {
-                scan = detector.scan(engine, scope, total, sets);
+                scan = detector.scan(engine, scope, total, sets, partialLast ? partial.day() : null);
                 break;
             } catch (QueryException e) {
                 Dimension absent = absentDimension(e, detector.rootCauseDimensions());
@@ -189,7 +200,8 @@ public final class Analyzer {
                 commitmentReport,
                 List.of(),
                 warnings,
-                invoiceForecast);
+                invoiceForecast,
+                partialLast ? partial : null);
     }
 
     /**

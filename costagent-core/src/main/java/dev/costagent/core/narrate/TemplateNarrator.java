@@ -32,6 +32,8 @@ public final class TemplateNarrator implements Narrator {
                                     + "{currency} a month, {annualSavings} {currency} a year."),
             "forecast",
                     List.of(
+                            "Data quality: the last day, {partialDay}, looks partial (about {partialCompleteness} % of a "
+                                    + "complete day); it is left out of the anomaly scan and the forecast's fit.",
                             "Month to date ({metric}, {scope}): {monthToDate} {currency}.",
                             "The month is forecast to end at {endOfMonth} {currency} (80% interval {lower80} to {upper80}).",
                             "The data ends on the month's last day, so the next {horizonDays} days to {horizonEnd} are "

@@ -37,6 +37,7 @@ final class HtmlReport {
             + "main{max-width:1440px;margin:0 auto}"
             + "h1{margin:0 0 4px;font-size:1.6rem}h2{font-size:1.25rem;margin:0 0 8px}"
             + "section{margin-top:28px}"
+            + ".quality{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:8px 12px;overflow-wrap:anywhere}"
             + ".muted{color:#656d76}.note{font-size:.9rem;color:#656d76;margin:6px 0}"
             + ".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:8px;margin-top:12px}"
             + ".card{border:1px solid #d0d7de;border-radius:6px;padding:8px 10px;min-width:0}"
@@ -124,6 +125,12 @@ final class HtmlReport {
                 .append(Html.escape(report.generatedAt()))
                 .append("</p>\n");
 
+        if (a != null && a.partialDay() != null) {
+            // data quality first: a partial day changes how the totals, the chart's last point and the forecast read
+            h.append("<p class=\"quality\" id=\"partial-day\" role=\"note\"><strong>Partial last day.</strong> ")
+                    .append(Html.escape(a.partialDay().describe()))
+                    .append("</p>\n");
+        }
         List<Anomaly> anomalies = a == null ? List.of() : a.anomalies();
         h.append("<div class=\"cards\">\n");
         card(h, "Total cost (EffectiveCost, all charge categories)", MarkdownReport.money(s.totalCost(), cur));

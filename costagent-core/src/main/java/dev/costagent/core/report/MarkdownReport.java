@@ -60,6 +60,12 @@ final class MarkdownReport {
                                 + ": credits, adjustments, tax and purchases (charts, forecast and anomalies use usage)");
             }
         }
+        if (analyses != null && analyses.partialDay() != null) {
+            row(
+                    md,
+                    "Data quality",
+                    "**Partial last day**: " + analyses.partialDay().describe());
+        }
         row(md, "Recommendations", s.recommendations() + " (" + s.quickWins() + " quick wins)");
         row(md, "Monthly savings", money(s.monthlySavings(), s.currency()));
         row(md, "Annual savings", money(s.annualSavings(), s.currency()));

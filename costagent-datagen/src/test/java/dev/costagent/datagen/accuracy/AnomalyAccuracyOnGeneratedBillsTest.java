@@ -132,8 +132,49 @@ class AnomalyAccuracyOnGeneratedBillsTest {
                 seriesDaysClean,
                 report);
         assertThat(planted).isGreaterThanOrEqualTo(30);
-        assertThat(recall).isGreaterThanOrEqualTo(0.9);
-        assertThat(precision).isGreaterThanOrEqualTo(0.9);
+        assertThat(recall).isGreaterThanOrEqualTo(0.95);
+        assertThat(precision).isGreaterThanOrEqualTo(0.95);
+        assertThat(falsePositivesClean).isZero();
+    }
+
+    /**
+     * Clean bills at every noise level over six seeds. The contract is not one anomaly; today seeds 100-102 (the bills
+     * above) and seed 104 give none, seeds 103 and 105 give three events at noise 0.10 and 0.20 (the same day each,
+     * six detections): a single on-demand instance's day 23 % above three Saturdays that sat within 1 % of each other
+     * (score about 5 against the series' own week-over-week noise), and two like it. This test holds that ceiling
+     * so that it cannot grow; docs/analyses.md says what is left.
+     */
+    @Test
+    void noAnomalyOnCleanBillsOverSeveralSeeds() {
+        AnomalyDetector detector = AnomalyDetector.defaults();
+        StringBuilder found = new StringBuilder();
+        int seriesDays = 0;
+        for (long s = 100; s <= 105; s++) {
+            long seed = s;
+            for (double noise : NOISE) {
+                AnomalyScan scan = detector.scan(CostTable.of(spec(noise, seed).generator()), SeriesScope.usage());
+                seriesDays += scan.seriesScanned() * (scan.historyDays() - scan.requiredDays());
+                scan.anomalies()
+                        .forEach(a -> found.append(String.format(
+                                Locale.ROOT,
+                                "%n  seed %d noise %.2f: %s=%s %s score %.2f impact %.1f%%",
+                                seed,
+                                noise,
+                                a.dimension(),
+                                a.value(),
+                                a.date(),
+                                a.score(),
+                                a.impactPercent())));
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "clean generated bills, seeds 100-105 x noise 0.02/0.10/0.20: %d series-days judged, anomalies:%s%n",
+                seriesDays,
+                found.length() == 0 ? " none" : found);
+        assertThat(found.toString().split("\n", -1).length - 1)
+                .as("clean-bill detections over seeds 100-105:%s", found)
+                .isLessThanOrEqualTo(6);
     }
 
     private static boolean explainedBy(Anomaly a, List<PlantedAnomaly> truth, CostTable table) {

@@ -11,7 +11,9 @@ import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,14 +22,19 @@ import java.util.List;
  *
  * <p>A day t (with at least 14 days before it) is an anomaly when all of these hold:
  * <ul>
- *   <li>|score| ≥ threshold, score = (actual − expected) / max(scale, {@code relativeScaleFloor} × |expected|);
- *       expected from {@code SeasonalBaseline} (weekly-seasonal medians of the days before); scale = 1.4826 × the
- *       median absolute error of the baseline's own predictions over the preceding lookback days (robust to
- *       earlier anomalies; the baseline's in-sample scale during the first week of judged days);</li>
+ *   <li>|score| ≥ threshold, score = log(actual / expected) / scale: cost noise is multiplicative, so a halving
+ *       counts as much as a doubling. Expected from {@code SeasonalBaseline} (weekly-seasonal medians of the days
+ *       before); scale = the largest of 1.4826 × the median |log error| of the baseline's own predictions over the
+ *       preceding lookback days (its in-sample scale during the first week of judged days), the series' own
+ *       week-over-week noise over the whole export ({@link #weekOverWeekNoise}: a few quiet weeks must not make a
+ *       normal day look extreme) and {@code relativeScaleFloor}. A day at or from nothing is scored in the billing
+ *       currency on the same scales;</li>
  *   <li>|impact %| ≥ {@code minImpactPercent} (a series that was zero and is not counts);</li>
  *   <li>|impact| ≥ {@code minImpactDollars} and ≥ {@code minImpactShare} × the total's mean daily cost (so
  *       cents-a-day series do not drown the list).</li>
  * </ul>
+ * A partial last day (an export cut mid-day, see {@link PartialDay}) is not
+ * judged: its shortfall is missing rows, not a drop.
  */
 public final class AnomalyDetector {
     private final List<Dimension> dimensions;
@@ -111,6 +118,7 @@ public final class AnomalyDetector {
         b.scanLastDays = scanLastDays;
         b.rootCauseDimensions = causes;
         b.rootCausesPerDimension = rootCausesPerDimension;
+        b.excludeRecurring = excludeRecurring;
         return b.build();
     }
 
@@ -136,7 +144,15 @@ public final class AnomalyDetector {
         DailySeries total = sets.isEmpty()
                 ? new DailySeriesReader(engine, scope).total()
                 : sets.get(0).total();
-        return scan(engine, scope, total, sets);
+        PartialDay partial = total.axis().isEmpty()
+                ? null
+                : PartialDay.detect(engine, scope, total.axis().last());
+        return scan(engine, scope, total, sets, partial == null ? null : partial.day());
+    }
+
+    /** {@link #scan(QueryEngine, SeriesScope, DailySeries, List, LocalDate)} with every day complete. */
+    public AnomalyScan scan(QueryEngine engine, SeriesScope scope, DailySeries total, List<DailySeriesSet> sets) {
+        return scan(engine, scope, total, sets, null);
     }
 
     /** The scope's recurring charges, or {@code null} when the input has no ChargeFrequency (a conditional column). */
@@ -155,8 +171,16 @@ public final class AnomalyDetector {
     /**
      * Scans already-read series (the total and one set per dimension, on one axis) and finds root causes with one
      * further grouped query on the engine (only when there are anomalies).
+     *
+     * @param partialLastDay the export's last day when it is partial ({@link PartialDay}): not judged, since its
+     *     shortfall is rows not yet exported; {@code null} when every day is complete
      */
-    public AnomalyScan scan(QueryEngine engine, SeriesScope scope, DailySeries total, List<DailySeriesSet> sets) {
+    public AnomalyScan scan(
+            QueryEngine engine,
+            SeriesScope scope,
+            DailySeries total,
+            List<DailySeriesSet> sets,
+            LocalDate partialLastDay) {
         if (excludeRecurring) {
             // recurring charges (a support plan, a reserved fee billed on a day of the month) are planned, not
             // anomalous: when the scope has any, the series are read again without them
@@ -187,17 +211,20 @@ public final class AnomalyDetector {
                     List.of(),
                     method());
         }
+        // a partial last day is short of rows, not of spending: judged days end before it
+        int judged =
+                partialLastDay != null && partialLastDay.equals(total.axis().last()) ? days - 1 : days;
         double scopeDailySpend = Math.abs(total.sum()) / days;
         double floorDollars = floor(scopeDailySpend);
         List<Anomaly> found = new ArrayList<>();
         int seriesScanned = 0;
         if (includeTotal) {
-            found.addAll(detect(total, floorDollars, scopeDailySpend));
+            found.addAll(detect(total, floorDollars, scopeDailySpend, judged));
             seriesScanned++;
         }
         for (DailySeriesSet set : sets) {
             for (DailySeries s : set.series()) {
-                found.addAll(detect(s, floorDollars, scopeDailySpend));
+                found.addAll(detect(s, floorDollars, scopeDailySpend, judged));
                 seriesScanned++;
             }
         }
@@ -222,10 +249,10 @@ public final class AnomalyDetector {
         double mean = series.axis().days() == 0
                 ? 0
                 : Math.abs(series.sum()) / series.axis().days();
-        return detect(series, floor(mean), mean);
+        return detect(series, floor(mean), mean, series.axis().days());
     }
 
-    private List<Anomaly> detect(DailySeries series, double floorDollars, double scopeDailySpend) {
+    private List<Anomaly> detect(DailySeries series, double floorDollars, double scopeDailySpend, int judgedDays) {
         double[] x = series.values();
         SeasonalBaseline baseline = new SeasonalBaseline(lookbackDays);
         int history = SeasonalBaseline.minHistory();
@@ -240,15 +267,22 @@ public final class AnomalyDetector {
             }
         }
         double[] errors = new double[x.length];
+        double[] logErrors = new double[x.length];
+        Arrays.fill(logErrors, Double.NaN);
         double[] recent = new double[lookbackDays];
+        double noiseFloor = weekOverWeekNoise(Arrays.copyOf(x, judgedDays), startLevel);
         IntermittentDemand intermittent = new IntermittentDemand(lookbackDays);
         List<Anomaly> out = new ArrayList<>();
-        for (int t = history; t < x.length; t++) {
+        for (int t = history; t < judgedDays; t++) {
             double expected = baseline.expected(x, t);
             if (Double.isNaN(expected)) {
                 continue;
             }
             errors[t] = x[t] - expected;
+            boolean positive = x[t] >= startLevel && expected >= startLevel;
+            if (positive) {
+                logErrors[t] = Math.log(x[t] / expected);
+            }
             if (t < first) {
                 continue;
             }
@@ -276,9 +310,21 @@ public final class AnomalyDetector {
                 score = impact / intermittent.scale();
             } else {
                 impact = errors[t];
-                double scale = Math.max(
-                        scale(errors, t, history, recent, baseline.scale()), relativeScaleFloor * Math.abs(expected));
-                score = scale > 0 ? impact / scale : Math.copySign(SCORE_CAP, impact);
+                if (positive) {
+                    // cost noise is multiplicative (usage swings by a share of itself): the deviation is judged as a
+                    // log ratio against the log scale, so a halving is as surprising as a doubling
+                    double inSample = baseline.scale() / expected;
+                    double scale = Math.max(
+                            logScale(logErrors, t, history, recent, inSample),
+                            Math.max(relativeScaleFloor, noiseFloor));
+                    score = logErrors[t] / scale;
+                } else {
+                    // a day at (or from) nothing has no log ratio: judged in the billing currency
+                    double scale = Math.max(
+                            scale(errors, t, history, recent, baseline.scale()),
+                            Math.max(relativeScaleFloor, noiseFloor) * Math.abs(expected));
+                    score = scale > 0 ? impact / scale : Math.copySign(SCORE_CAP, impact);
+                }
             }
             if (impact == 0 || Math.abs(impact) < floorDollars) {
                 continue;
@@ -301,6 +347,48 @@ public final class AnomalyDetector {
                     List.of()));
         }
         return out;
+    }
+
+    /**
+     * The series' own relative day-to-day noise over the whole export: 1.4826 × the median of the relative
+     * week-over-week changes |x[d] − x[d−7]| / mean(|x[d]|, |x[d−7]|) over the days where both cost something, / √2
+     * (a difference carries the noise of two days); 0 with fewer than two weeks of such pairs. A median, so the few
+     * anomalous days do not set it; relative, so a growing series is not judged by its early or late size.
+     */
+    static double weekOverWeekNoise(double[] x, double startLevel) {
+        double[] ratios = new double[Math.max(0, x.length - SeasonalBaseline.WEEK)];
+        int n = 0;
+        for (int d = SeasonalBaseline.WEEK; d < x.length; d++) {
+            double a = Math.abs(x[d]);
+            double b = Math.abs(x[d - SeasonalBaseline.WEEK]);
+            if (a >= startLevel && b >= startLevel) {
+                ratios[n++] = Math.abs(x[d] - x[d - SeasonalBaseline.WEEK]) / ((a + b) / 2);
+            }
+        }
+        if (n < 2 * SeasonalBaseline.WEEK) {
+            return 0;
+        }
+        return SeasonalBaseline.MAD_TO_SIGMA * SeasonalBaseline.median(ratios, n) / Math.sqrt(2);
+    }
+
+    /**
+     * The out-of-sample log scale: 1.4826 × the median |log(actual / expected)| of the baseline's own predictions over
+     * the days before t (up to the lookback, days where both were positive). While fewer than 7 such errors exist, the
+     * baseline's in-sample scale relative to expected stands in for it (the first week of judged days). Once a week of
+     * real prediction errors exists it is the better measure and the in-sample one (inflated for the noise of a
+     * 2-to-4-week fit) no longer bounds it: that bound widened the scale by a third and hid planted drops.
+     */
+    private static double logScale(double[] logErrors, int t, int history, double[] buffer, double inSample) {
+        int n = 0;
+        for (int d = Math.max(history, t - buffer.length); d < t; d++) {
+            if (!Double.isNaN(logErrors[d])) {
+                buffer[n++] = Math.abs(logErrors[d]);
+            }
+        }
+        if (n < SeasonalBaseline.WEEK) {
+            return inSample;
+        }
+        return SeasonalBaseline.MAD_TO_SIGMA * SeasonalBaseline.median(buffer, n);
     }
 
     /**

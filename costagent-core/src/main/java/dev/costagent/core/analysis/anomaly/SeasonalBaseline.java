@@ -16,7 +16,9 @@ import java.util.Arrays;
  *   <li>level: median of the last block's deseasonalised values; trend (with 3 or more blocks): the median of the
  *       week-to-week changes of the deseasonalised block medians (with zero added to an even count), per day,
  *       projected to t (4 days past the centre of the last block). A median, so that a one-off step (a level
- *       shift) is not extrapolated as a trend;</li>
+ *       shift) is not extrapolated as a trend; and only when every week moved the same way: weeks that go up and
+ *       down are noise around a level, and extrapolating their median moved the expectation by a noise's worth
+ *       (a clean day then read as a 30 % rise on generated bills);</li>
  *   <li>expected = (level + trend) × s[0] (additive: level + trend + s[0]);</li>
  *   <li>history scale: σ̂ = 1.4826 × median |x[d] − x[d−7]| / √2 over the history (week-over-week differences
  *       cancel the weekly pattern without a fit), widened by √(1 + π/14 + π/(2B)) for the noise of the median
@@ -100,10 +102,18 @@ final class SeasonalBaseline {
                 previous = level;
             }
             int changes = blocks - 1;
-            if ((changes & 1) == 0) {
-                weeklyChanges[changes++] = 0; // an even count: shrink towards no trend rather than average
+            boolean up = true;
+            boolean down = true;
+            for (int i = 0; i < changes; i++) {
+                up &= weeklyChanges[i] > 0;
+                down &= weeklyChanges[i] < 0;
             }
-            trend = median(weeklyChanges, changes) / WEEK * 4;
+            if (up || down) {
+                if ((changes & 1) == 0) {
+                    weeklyChanges[changes++] = 0; // an even count: shrink towards no trend rather than average
+                }
+                trend = median(weeklyChanges, changes) / WEEK * 4;
+            }
         }
         // week-over-week differences remove the weekly pattern without fitting anything: each has variance 2σ²
         int n = 0;

@@ -43,6 +43,16 @@ public final class Forecaster {
 
     /** Forecasts a series; it must have at least one day. */
     public Forecast forecast(DailySeries series) {
+        return forecast(series, false);
+    }
+
+    /**
+     * Forecasts a series whose last day may be partial (an export cut mid-day): such a day is left out of the fit and
+     * forecast as a whole day, at least what it already cost; month to date still counts what it cost so far.
+     *
+     * @param lastDayPartial whether the series' last day holds only part of the day's rows
+     */
+    public Forecast forecast(DailySeries series, boolean lastDayPartial) {
         int n = series.axis().days();
         if (n == 0) {
             throw new IllegalArgumentException("cannot forecast an empty series (" + series.dimension() + ")");
@@ -58,26 +68,36 @@ public final class Forecaster {
                 i--) {
             monthToDate += y[i];
         }
-        Model model = n >= 2 * HoltWinters.SEASON ? new Seasonal(HoltWinters.fit(y, n)) : new Mean(y, n);
+        // a partial last day is not fitted (it would read as a drop and drag the level down); the model's step 1 is
+        // then that day itself, and the days after it are steps 2 on
+        boolean partial = lastDayPartial && n > 1;
+        int fitted = partial ? n - 1 : n;
+        int shift = partial ? 1 : 0;
+        double partialSoFar = partial ? y[n - 1] : 0;
+        Model model = fitted >= 2 * HoltWinters.SEASON ? new Seasonal(HoltWinters.fit(y, fitted)) : new Mean(y, fitted);
 
         List<ForecastPoint> daily = new ArrayList<>(horizonDays);
         for (int h = 1; h <= horizonDays; h++) {
-            daily.add(ForecastPoint.of(last.plusDays(h), model.point(h), model.variance(h), 0));
+            daily.add(ForecastPoint.of(last.plusDays(h), model.point(h + shift), model.variance(h + shift), 0));
         }
-        double restOfMonth = 0;
+        // the partial day's missing part: its whole-day forecast less what it already cost (never negative)
+        double partialRest = partial ? Math.max(0, model.point(1) - partialSoFar) : 0;
+        double restOfMonth = partialRest;
         for (int h = 1; h <= remaining; h++) {
-            restOfMonth += model.point(h);
+            restOfMonth += model.point(h + shift);
         }
+        int monthSteps = remaining + shift;
         ForecastPoint month = ForecastPoint.of(
                 last.plusDays(remaining),
                 monthToDate + restOfMonth,
-                remaining == 0 ? 0 : model.sumVariance(remaining),
+                monthSteps == 0 ? 0 : model.sumVariance(monthSteps),
                 monthToDate);
         double nextSum = 0;
         for (int h = 1; h <= horizonDays; h++) {
-            nextSum += model.point(h);
+            nextSum += model.point(h + shift);
         }
-        ForecastPoint next = ForecastPoint.of(last.plusDays(horizonDays), nextSum, model.sumVariance(horizonDays), 0);
+        ForecastPoint next =
+                ForecastPoint.of(last.plusDays(horizonDays), nextSum, model.sumVariance(horizonDays + shift), 0);
         return new Forecast(
                 model.name(),
                 model.parameters(),
