@@ -1,9 +1,9 @@
 package dev.costagent.examples.cli;
 
 import dev.costagent.core.agent.CostAgent;
-import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.core.recommend.RecommendationOptions;
 import dev.costagent.core.recommend.RecommendationResult;
+import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.core.report.ReportJson;
 import java.io.PrintWriter;
 import java.util.ArrayList;
