@@ -7,6 +7,7 @@ import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
+import dev.costagent.core.table.QueryException;
 import dev.costagent.core.table.QueryResult;
 import dev.costagent.core.table.TimeRange;
 import java.util.HashMap;
@@ -175,7 +176,7 @@ public final class InstanceTypeResolver {
                     .filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), resourceIds, false))
                     .range(range)
                     .build());
-        } catch (RuntimeException unknownColumn) {
+        } catch (QueryException unknownColumn) {
             // The data lacks this optional column (the engine says so with a QueryException): look elsewhere.
             return Map.of();
         }
