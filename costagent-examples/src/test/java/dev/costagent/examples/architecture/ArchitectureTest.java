@@ -41,6 +41,15 @@ class ArchitectureTest {
         assertThat(ArchitectureRules.violations(graph)).isEmpty();
     }
 
+    @Test
+    void theCoreJarHoldsNoGenerator() {
+        Map<String, Set<String>> core = ClassReferences.of(moduleRoots().get("costagent-core"));
+        assertThat(core.keySet()).as("classes of costagent-core").hasSizeGreaterThan(100);
+        assertThat(core.keySet())
+                .noneMatch(name ->
+                        name.contains(".generate.") || name.contains(".datagen.") || name.contains("Generator"));
+    }
+
     /** Each module's main classes: a {@code target/classes} directory or the module's jar (not its test jar). */
     static Map<String, Path> moduleRoots() {
         Map<String, Path> roots = new LinkedHashMap<>();
