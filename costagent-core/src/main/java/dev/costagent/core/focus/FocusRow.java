@@ -16,6 +16,11 @@ public abstract class FocusRow {
     private final FocusHeader header;
     private String failedColumn;
     private String failure;
+    /** The charge period the validator parsed for this record (see {@link #checkedPeriodStart}). */
+    private boolean periodChecked;
+
+    private long checkedStart;
+    private long checkedEnd;
 
     FocusRow(FocusHeader header) {
         this.header = header;
@@ -25,6 +30,33 @@ public abstract class FocusRow {
     final void clearFailure() {
         this.failedColumn = null;
         this.failure = null;
+        this.periodChecked = false;
+    }
+
+    /** Records the charge period the validator parsed and checked, so that sinks need not parse it again. */
+    final void checkedPeriod(long start, long end) {
+        this.periodChecked = true;
+        this.checkedStart = start;
+        this.checkedEnd = end;
+    }
+
+    /**
+     * Whether the reader's validator has checked this record's charge period: ChargePeriodStart parses and lies in
+     * the years billing data covers, ChargePeriodEnd parses and is not before it. Then {@link #checkedPeriodStart}
+     * and {@link #checkedPeriodEnd} hold the parsed values, so a sink reads them instead of parsing the text again.
+     */
+    public final boolean periodChecked() {
+        return periodChecked;
+    }
+
+    /** The checked ChargePeriodStart in epoch seconds, {@link Long#MIN_VALUE} when null (see {@link #periodChecked}). */
+    public final long checkedPeriodStart() {
+        return checkedStart;
+    }
+
+    /** The checked ChargePeriodEnd in epoch seconds, {@link Long#MIN_VALUE} when null (see {@link #periodChecked}). */
+    public final long checkedPeriodEnd() {
+        return checkedEnd;
     }
 
     /** The header of the input being read. */
@@ -64,6 +96,20 @@ public abstract class FocusRow {
      * there, nothing more). Checks pass over such fields; CSV fields are always read.
      */
     public boolean isUnread(int field) {
+        return false;
+    }
+
+    /**
+     * An id of the field's value that a typed source gives (a Parquet dictionary index), or -1. Within one stretch of
+     * input (one sink, one validator) equal ids of a field mean equal values, so per-value work (checking, encoding)
+     * is done once per id; different ids may still hold equal values. CSV records have none.
+     */
+    public int valueId(int field) {
+        return -1;
+    }
+
+    /** Whether this row's source gives {@link #valueId}s (it may still give -1 for some values). */
+    public boolean hasValueIds() {
         return false;
     }
 

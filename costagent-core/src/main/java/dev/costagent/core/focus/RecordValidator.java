@@ -60,6 +60,13 @@ final class RecordValidator {
     private final int providerField;
     private final int categoryField;
     private final ValueRule[] valueRules;
+    /**
+     * Per field, the source value ids (see {@link FocusRow#valueId}) whose text passed the encoding check, and those
+     * whose value passed its type's check: a typed source's dictionary value is checked once, not once per row.
+     */
+    private final java.util.BitSet[] textOk;
+
+    private final java.util.BitSet[] valueOk;
     /** Tags values found valid: rows of many resources interleave, so a set, not just the last value. */
     private final SeenValues validTags = new SeenValues();
 
@@ -78,6 +85,8 @@ final class RecordValidator {
     private byte[] lastProvider = new byte[0];
     private long[] lastProviderCounts;
     private boolean lastProviderNull;
+    /** The value id of the last provider (see {@link FocusRow#valueId}), or -1. */
+    private int lastProviderId = -1;
 
     RecordValidator(FocusHeader header) {
         this.header = header;
@@ -118,6 +127,10 @@ final class RecordValidator {
         providerField = provider >= 0 ? provider : header.field(FocusColumn.SERVICE_PROVIDER_NAME);
         categoryField = header.field(FocusColumn.CHARGE_CATEGORY);
         valueRules = AllowedValues.rulesFor(header);
+        textOk = new java.util.BitSet[header.size()];
+        valueOk = new java.util.BitSet[header.size()];
+        java.util.Arrays.setAll(textOk, f -> new java.util.BitSet());
+        java.util.Arrays.setAll(valueOk, f -> new java.util.BitSet());
     }
 
     /**
@@ -132,6 +145,16 @@ final class RecordValidator {
         for (int i = 0; i < checked.length; i++) {
             int field = checked[i];
             if (row.isNull(field) || row.isUnread(field)) {
+                continue;
+            }
+            int id = row.valueId(field);
+            if (id >= 0 && field != startField && field != endField) {
+                if (!valueOk[field].get(id)) {
+                    if (!checkValue(i, row, field)) {
+                        return false;
+                    }
+                    valueOk[field].set(id);
+                }
                 continue;
             }
             switch (kinds[i]) {
@@ -187,6 +210,33 @@ final class RecordValidator {
             return row.reject(
                     FocusColumn.CHARGE_PERIOD_END.columnName(), "ChargePeriodEnd is before ChargePeriodStart");
         }
+        if (!row.isUnread(startField) && !row.isUnread(endField)) {
+            row.checkedPeriod(start, end);
+        }
+        return true;
+    }
+
+    /** Checks a value of a decimal, timestamp (not the charge period) or Tags field by itself. */
+    private boolean checkValue(int i, FocusRow row, int field) {
+        switch (kinds[i]) {
+            case TIME -> {
+                if (row.timestamp(field) == TimestampParser.INVALID) {
+                    return row.rejectTimestamp(field);
+                }
+            }
+            case DECIMAL -> {
+                if (Double.isNaN(row.decimal(field))) {
+                    return row.rejectNumber(field);
+                }
+            }
+            default -> {
+                try {
+                    TagsParser.parse(row.string(field));
+                } catch (IllegalArgumentException e) {
+                    return row.reject(FocusColumn.TAGS.columnName(), e.getMessage());
+                }
+            }
+        }
         return true;
     }
 
@@ -223,6 +273,11 @@ final class RecordValidator {
             }
             return lastProviderCounts;
         }
+        int id = row.valueId(providerField);
+        if (id >= 0 && id == lastProviderId && lastProviderCounts != null && !lastProviderNull) {
+            return lastProviderCounts;
+        }
+        lastProviderId = id;
         int from = row.rawStart(providerField);
         int to = row.rawEnd(providerField);
         byte[] buf = row.buffer();
@@ -242,12 +297,19 @@ final class RecordValidator {
             if (row.isNull(field) || row.isUnread(field)) {
                 continue;
             }
+            int id = row.valueId(field);
+            if (id >= 0 && textOk[field].get(id)) {
+                continue;
+            }
             int from = row.start(field);
             int to = row.end(field);
             byte[] buf = row.buffer();
             int bad = TextCheck.firstBad(buf, from, to);
             if (bad >= 0) {
                 return row.reject(header.names().get(field), TextCheck.describe(buf, bad, from));
+            }
+            if (id >= 0) {
+                textOk[field].set(id);
             }
         }
         return true;
@@ -336,6 +398,10 @@ final class RecordValidator {
         private final int field;
         private final byte[][] allowed;
         private byte[] lastAllowed = new byte[0];
+        /** Value ids (see {@link FocusRow#valueId}) of allowed values and of values that are not. */
+        private final java.util.BitSet allowedIds = new java.util.BitSet();
+
+        private final java.util.BitSet notAllowedIds = new java.util.BitSet();
         long rows;
         String example;
 
@@ -353,6 +419,25 @@ final class RecordValidator {
             if (row.isNull(field) || row.isUnread(field)) {
                 return;
             }
+            int id = row.valueId(field);
+            if (id >= 0) {
+                // A typed source's dictionary value: judged once, then counted by its id.
+                if (allowedIds.get(id)) {
+                    return;
+                }
+                if (notAllowedIds.get(id)) {
+                    rows++;
+                    return;
+                }
+                long before = rows;
+                check(row);
+                (rows == before ? allowedIds : notAllowedIds).set(id);
+                return;
+            }
+            check(row);
+        }
+
+        private void check(FocusRow row) {
             byte[] buf = row.buffer();
             int from = row.rawStart(field);
             int to = row.rawEnd(field);

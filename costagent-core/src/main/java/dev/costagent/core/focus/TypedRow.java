@@ -26,6 +26,19 @@ public final class TypedRow extends FocusRow {
     private static final byte UNREAD = 4;
 
     private final byte[] kind;
+    /** Per text field, the source's id of its value (see {@link FocusRow#valueId}), or -1. */
+    private final int[] ids;
+    /**
+     * Per field, the source bytes of a value given with an id whose copy into the buffer is deferred until someone
+     * reads its text: with ids, checks and sinks rarely need the bytes of a value they have seen.
+     */
+    private final byte[][] pendingSource;
+
+    private final int[] pendingOffset;
+    private final boolean[] pending;
+    /** Whether the source has given a value id (it then gives them for every dictionary value). */
+    private boolean idsGiven;
+
     private final int[] starts;
     private final int[] ends;
     private final double[] decimals;
@@ -45,6 +58,10 @@ public final class TypedRow extends FocusRow {
         super(header);
         int size = header.size();
         this.kind = new byte[size];
+        this.ids = new int[size];
+        this.pendingSource = new byte[size][];
+        this.pendingOffset = new int[size];
+        this.pending = new boolean[size];
         this.starts = new int[size];
         this.ends = new int[size];
         this.decimals = new double[size];
@@ -97,10 +114,48 @@ public final class TypedRow extends FocusRow {
 
     /** Sets a string field from UTF-8 bytes (copied). */
     public void setBytes(int field, byte[] utf8, int offset, int length) {
+        setBytes(field, utf8, offset, length, -1);
+    }
+
+    /**
+     * Sets a string field from UTF-8 bytes (copied), with the source's id of the value: within one
+     * {@link TypedInput.Part}, a field's equal ids must hold equal bytes (a dictionary index), so that validators
+     * and sinks check and encode each id once. -1 when the source has no id.
+     */
+    public void setBytes(int field, byte[] utf8, int offset, int length, int id) {
+        // The space is reserved now, so that copying later never grows the buffer under a caller holding it.
         int at = reserve(length);
-        System.arraycopy(utf8, offset, buffer, at, length);
+        if (id >= 0) {
+            pendingSource[field] = utf8;
+            pendingOffset[field] = offset;
+            pending[field] = true;
+            idsGiven = true;
+        } else {
+            System.arraycopy(utf8, offset, buffer, at, length);
+            pending[field] = false;
+        }
         text(field, at, length);
         kind[field] = TEXT;
+        ids[field] = id;
+    }
+
+    /** Copies a deferred value into its reserved place in the buffer. */
+    private void copyPending(int field) {
+        if (pending[field]) {
+            System.arraycopy(
+                    pendingSource[field], pendingOffset[field], buffer, starts[field], ends[field] - starts[field]);
+            pending[field] = false;
+        }
+    }
+
+    @Override
+    public boolean hasValueIds() {
+        return idsGiven;
+    }
+
+    @Override
+    public int valueId(int field) {
+        return kind[field] == TEXT ? ids[field] : -1;
     }
 
     /** Sets a string field; {@code null} sets null. */
@@ -180,6 +235,7 @@ public final class TypedRow extends FocusRow {
             case DECIMAL:
                 return decimals[field];
             case TEXT:
+                copyPending(field);
                 return DecimalParser.parse(buffer, starts[field], ends[field]);
             default:
                 return Double.NaN;
@@ -192,6 +248,7 @@ public final class TypedRow extends FocusRow {
             case TIME:
                 return times[field];
             case TEXT:
+                copyPending(field);
                 return TimestampParser.parse(buffer, starts[field], ends[field]);
             default:
                 return TimestampParser.INVALID;
@@ -215,7 +272,9 @@ public final class TypedRow extends FocusRow {
 
     /** Makes sure a typed field has its text in the buffer (may grow the buffer: read {@link #buffer()} after). */
     private void ensureText(int field) {
-        if (kind[field] == DECIMAL || kind[field] == TIME) {
+        if (kind[field] == TEXT) {
+            copyPending(field);
+        } else if (kind[field] == DECIMAL || kind[field] == TIME) {
             if (!hasText[field]) {
                 formatText(field);
             }

@@ -346,7 +346,7 @@ public final class ParquetReader {
                         int id = column.ids[r];
                         int length = column.textLength[id];
                         if (length > 0) { // an empty string is a null, as an empty CSV field is
-                            row.setBytes(field[i], column.text, column.textStart[id], length);
+                            row.setBytes(field[i], column.text, column.textStart[id], length, id);
                         }
                     }
                     default -> row.setUnread(field[i]); // not read: only known to be there

@@ -23,6 +23,9 @@ final class AggregatingSink implements RecordSink {
     private final int startField;
     private final int currencyField;
     private final ByteDictionary currencies = new ByteDictionary();
+    /** The value id of the last currency recorded (see {@link FocusRow#valueId}), or -1. */
+    private int lastCurrencyId = -1;
+
     private final KeyPart[] keyParts;
     private final FilterPart[] filters;
     private final TimeFilter timeFilter;
@@ -72,7 +75,10 @@ final class AggregatingSink implements RecordSink {
     @Override
     public boolean accept(FocusRow row) {
         long start = Long.MIN_VALUE;
-        if (readsTime) {
+        if (readsTime && row.periodChecked()) {
+            // The reader's validator parsed the charge period already: no second parse per row.
+            start = row.checkedPeriodStart();
+        } else if (readsTime) {
             if (!row.isNull(startField)) {
                 start = row.timestamp(startField);
                 if (start == TimestampParser.INVALID) {
@@ -88,7 +94,11 @@ final class AggregatingSink implements RecordSink {
             }
         }
         if (!row.isNull(currencyField)) {
-            currencies.code(row.buffer(), row.start(currencyField), row.end(currencyField));
+            int id = row.valueId(currencyField);
+            if (id < 0 || id != lastCurrencyId) {
+                currencies.code(row.buffer(), row.start(currencyField), row.end(currencyField));
+                lastCurrencyId = id;
+            }
         }
         for (int k = 0; k < keyParts.length; k++) {
             int code = keyParts[k].code(row, start);
@@ -170,6 +180,8 @@ final class AggregatingSink implements RecordSink {
         private final int field;
         private final String columnName;
         private final ByteDictionary dictionary = new ByteDictionary();
+        /** Value id → code (0: not seen yet), for typed rows with ids. */
+        private int[] codeOfId = new int[64];
         /** For tags: raw tags code → tag value code (in {@link #tagValues}); -1 marks invalid tags. */
         private int[] tagValueOfCode = new int[16];
 
@@ -187,6 +199,23 @@ final class AggregatingSink implements RecordSink {
             this.field = dimension.isTime() ? header.field(FocusColumn.CHARGE_PERIOD_START) : header.field(columnName);
         }
 
+        /** A column value's code; by the row's value id when it has one (each id is looked up once). */
+        private int columnCode(FocusRow row) {
+            int id = row.valueId(field);
+            if (id < 0) {
+                return dictionary.code(row.buffer(), row.start(field), row.end(field));
+            }
+            if (id >= codeOfId.length) {
+                codeOfId = java.util.Arrays.copyOf(codeOfId, Math.max(id + 1, codeOfId.length * 2));
+            }
+            int code = codeOfId[id];
+            if (code == 0) {
+                code = dictionary.code(row.buffer(), row.start(field), row.end(field));
+                codeOfId[id] = code;
+            }
+            return code;
+        }
+
         int code(FocusRow row, long start) {
             switch (kind) {
                 case HOUR:
@@ -194,7 +223,7 @@ final class AggregatingSink implements RecordSink {
                 case MONTH:
                     return start == Long.MIN_VALUE ? NULL_BUCKET : (int) TimeBuckets.bucket(kind, start);
                 case COLUMN:
-                    return row.isNull(field) ? 0 : dictionary.code(row.buffer(), row.start(field), row.end(field));
+                    return row.isNull(field) ? 0 : columnCode(row);
                 default:
                     return tagCode(row);
             }

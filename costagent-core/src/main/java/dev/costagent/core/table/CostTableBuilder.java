@@ -119,6 +119,17 @@ public final class CostTableBuilder {
             return this;
         }
 
+        /**
+         * Sets a string field from UTF-8 bytes with the source's id of the value, as a columnar source's dictionary
+         * index: within this {@code Rows}, a field's equal ids must hold equal bytes (different ids may hold equal
+         * bytes too). Each id is then checked and encoded once; a row whose ids were seen costs no hashing of its
+         * text. The bytes are read up to {@link #endRow()}: keep them unchanged until then.
+         */
+        public Rows bytes(int field, byte[] utf8, int offset, int length, int valueId) {
+            part.row().setBytes(field, utf8, offset, length, valueId);
+            return this;
+        }
+
         /** Sets a decimal field; {@code NaN} sets null. */
         public Rows decimal(int field, double value) {
             part.row().setDecimal(field, value);

@@ -68,6 +68,13 @@ final class TableSink implements RecordSink {
     private final double[] rowMetrics = new double[TableSchema.METRICS.length];
     /** Which fields describe the row (hashed into its signature). */
     private final boolean[] descriptive;
+    /**
+     * Whether rows carry value ids (see {@link FocusRow#hasValueIds}): then each attribute maps a row's value id
+     * straight to its code ({@link #codeOfId}) and no row signature is needed.
+     */
+    private boolean byIds;
+    /** Per attribute index, value id → dictionary code (0: not seen yet). */
+    private final int[][] codeOfId;
     /** Made at the first record, when the kind of row (adjacent CSV fields or typed values) is known. */
     private RowSignatures signatures;
 
@@ -117,6 +124,7 @@ final class TableSink implements RecordSink {
         scratch = new int[TableSchema.FIXED_WIDTH + extraFields.length];
         rowLevel = new boolean[TableSchema.FIXED_WIDTH + extraFields.length];
         rowCodes = new int[rowLevel.length][];
+        codeOfId = new int[rowLevel.length][];
         // Every field but the amounts and the charge period describes the row.
         descriptive = new boolean[header.size()];
         java.util.Arrays.fill(descriptive, true);
@@ -135,31 +143,36 @@ final class TableSink implements RecordSink {
     @Override
     public boolean accept(FocusRow row) {
         long start = Long.MIN_VALUE;
-        if (!row.isNull(startField)) {
-            start = row.timestamp(startField);
-            if (start == TimestampParser.INVALID) {
-                return row.rejectTimestamp(startField);
+        long end = Long.MIN_VALUE;
+        if (row.periodChecked()) {
+            // The reader's validator parsed and checked the charge period already: no second parse per row.
+            start = row.checkedPeriodStart();
+            end = row.checkedPeriodEnd();
+        } else {
+            if (!row.isNull(startField)) {
+                start = row.timestamp(startField);
+                if (start == TimestampParser.INVALID) {
+                    return row.rejectTimestamp(startField);
+                }
+                if (start < FIRST_START || start >= END_OF_STARTS) {
+                    return row.reject(
+                            FocusColumn.CHARGE_PERIOD_START.columnName(),
+                            "'" + row.snippet(startField)
+                                    + "' is outside the years 2000 to 2067 that billing data covers");
+                }
             }
-            if (start < FIRST_START || start >= END_OF_STARTS) {
-                return row.reject(
-                        FocusColumn.CHARGE_PERIOD_START.columnName(),
-                        "'" + row.snippet(startField) + "' is outside the years 2000 to 2067 that billing data covers");
-            }
-        }
-        int duration = 0;
-        if (!row.isNull(endField)) {
-            long end = row.timestamp(endField);
-            if (end == TimestampParser.INVALID) {
-                return row.rejectTimestamp(endField);
-            }
-            if (start != Long.MIN_VALUE) {
-                if (end < start) {
+            if (!row.isNull(endField)) {
+                end = row.timestamp(endField);
+                if (end == TimestampParser.INVALID) {
+                    return row.rejectTimestamp(endField);
+                }
+                if (start != Long.MIN_VALUE && end < start) {
                     return row.reject(
                             FocusColumn.CHARGE_PERIOD_END.columnName(), "ChargePeriodEnd is before ChargePeriodStart");
                 }
-                duration = durations.code(end - start);
             }
         }
+        int duration = start != Long.MIN_VALUE && end != Long.MIN_VALUE ? durations.code(end - start) : 0;
         for (int m = 0; m < metricFields.length; m++) {
             int field = metricFields[m];
             double value = Double.NaN;
@@ -171,18 +184,29 @@ final class TableSink implements RecordSink {
             }
             rowMetrics[m] = value;
         }
-        if (signatures == null) {
-            signatures = new RowSignatures(descriptive, row.fieldsAdjacent());
+        if (rows == 0) {
+            byIds = row.hasValueIds();
         }
-        long signature = signatures.hash(row, duration);
-        int set = signatures.find(signature, row, duration);
-        if (set < 0) {
-            RowSignatures.Captured raw = signatures.capture(row);
+        int set;
+        if (byIds) {
             set = encodeAttributes(row, duration);
             if (set < 0) {
                 return false;
             }
-            signatures.remember(signature, raw, duration, set);
+        } else {
+            if (signatures == null) {
+                signatures = new RowSignatures(descriptive, row.fieldsAdjacent());
+            }
+            long signature = signatures.hash(row, duration);
+            set = signatures.find(signature, row, duration);
+            if (set < 0) {
+                RowSignatures.Captured raw = signatures.capture(row);
+                set = encodeAttributes(row, duration);
+                if (set < 0) {
+                    return false;
+                }
+                signatures.remember(signature, raw, duration, set);
+            }
         }
         if (rows == attributeSetOf.length) {
             grow();
@@ -190,9 +214,7 @@ final class TableSink implements RecordSink {
         for (int i = 0; i < rowLevel.length; i++) {
             if (rowLevel[i]) {
                 int field = fieldOf(i);
-                rowCodes[i][rows] = row.isNull(field)
-                        ? 0
-                        : dictionaries[dictionaryOf(i)].code(row.buffer(), row.start(field), row.end(field));
+                rowCodes[i][rows] = row.isNull(field) ? 0 : code(i, dictionaryOf(i), row, field);
             }
         }
         for (int m = 0; m < rowMetrics.length; m++) {
@@ -278,21 +300,18 @@ final class TableSink implements RecordSink {
         signatures = null;
     }
 
-    /** Dictionary-encodes a row's descriptive columns; its attribute set, or -1 after rejecting the row. */
+    /**
+     * Dictionary-encodes a row's descriptive columns; its attribute set, or -1 after rejecting the row. With value ids
+     * (a typed source's dictionary indexes) a value seen before costs an array lookup, not a hash of its bytes.
+     */
     private int encodeAttributes(FocusRow row, int duration) {
-        byte[] buf = row.buffer();
         for (int i = 0; i < attributeFields.length; i++) {
             int field = attributeFields[i];
             if (rowLevel[i] || row.isNull(field)) {
                 scratch[i] = 0;
                 continue;
             }
-            ByteDictionary dictionary = dictionaries[i];
-            int known = dictionary.size();
-            int code = dictionary.code(buf, row.start(field), row.end(field));
-            if (code > known) {
-                parseNewValue(i, code, row, field);
-            }
+            int code = code(i, i, row, field);
             if (!valid(i, code)) {
                 rejectAttribute(i, code, row, field);
                 return -1;
@@ -301,12 +320,43 @@ final class TableSink implements RecordSink {
         }
         for (int e = 0; e < extraFields.length; e++) {
             int field = extraFields[e];
-            scratch[TableSchema.FIXED_WIDTH + e] = rowLevel[TableSchema.FIXED_WIDTH + e] || row.isNull(field)
+            int attribute = TableSchema.FIXED_WIDTH + e;
+            scratch[attribute] = rowLevel[attribute] || row.isNull(field)
                     ? 0
-                    : dictionaries[attributeFields.length + e].code(buf, row.start(field), row.end(field));
+                    : code(attribute, attributeFields.length + e, row, field);
         }
         scratch[TableSchema.DURATION] = duration;
         return attributeSets.code(scratch);
+    }
+
+    /**
+     * The dictionary code of a field's value (not null), parsing a new decimal, time or Tags value once; by the
+     * row's value id when it has one.
+     */
+    private int code(int attribute, int dictionaryIndex, FocusRow row, int field) {
+        int id = byIds ? row.valueId(field) : -1;
+        int[] known = null;
+        if (id >= 0) {
+            known = codeOfId[attribute];
+            if (known == null || id >= known.length) {
+                known = Arrays.copyOf(
+                        known == null ? new int[0] : known, Math.max(id + 1, known == null ? 64 : known.length * 2));
+                codeOfId[attribute] = known;
+            }
+            if (known[id] != 0) {
+                return known[id];
+            }
+        }
+        ByteDictionary dictionary = dictionaries[dictionaryIndex];
+        int size = dictionary.size();
+        int code = dictionary.code(row.buffer(), row.start(field), row.end(field));
+        if (code > size && attribute < TableSchema.DURATION) {
+            parseNewValue(attribute, code, row, field);
+        }
+        if (known != null) {
+            known[id] = code;
+        }
+        return code;
     }
 
     private void parseNewValue(int attribute, int code, FocusRow row, int field) {
@@ -371,6 +421,7 @@ final class TableSink implements RecordSink {
         java.util.Arrays.fill(dictionaries, null);
         attributeSets = null;
         signatures = null;
+        Arrays.fill(codeOfId, null);
     }
 
     /** Small int codes for charge period lengths in seconds (0 = unknown). */

@@ -32,7 +32,10 @@ import picocli.CommandLine.Spec;
         description = "Rightsizing verdict (IDLE, UNDER_PROVISIONED, OVER_PROVISIONED, OPTIMIZED, INSUFFICIENT_DATA) "
                 + "from a CPU utilization series: nearest-rank p50/p95/p99 over the last 14 days.")
 public final class UtilizationCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: picocli makes every subcommand at start-up, and databind's classes cost start-up time. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Option(
             names = "--cpu",
@@ -83,7 +86,7 @@ public final class UtilizationCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (fmt.equals("json")) {
-            out.println(JSON.writeValueAsString(results.size() == 1 ? results.get(0) : results));
+            out.println(Json.MAPPER.writeValueAsString(results.size() == 1 ? results.get(0) : results));
         } else {
             for (Map<String, Object> r : results) {
                 out.println(table(r));

@@ -33,12 +33,7 @@ public final class IngestBenchmark {
         String jar = args.length > 2 ? args[2] : "costagent-examples/target/costagent.jar";
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
-        // costagent runs as ./costagent runs it: the launcher's default JVM options (COSTAGENT_JAVA_OPTS).
-        List<String> costagent = new ArrayList<>(List.of(java));
-        costagent.addAll(Arrays.asList(System.getProperty("costagent.javaOpts", "-XX:+UseSerialGC -Xmn64m")
-                .trim()
-                .split("\\s+")));
-        costagent.addAll(List.of("-jar", jar));
+        List<String> costagent = costagentCommand(java, jar);
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("costagent ingest (a)", with(costagent, "ingest", "--quiet", "--input", file.toString()));
         commands.put(
@@ -68,6 +63,7 @@ public final class IngestBenchmark {
         commands.keySet().forEach(name -> rssMiB.put(name, new double[rounds]));
         Map<String, double[]> stages = new LinkedHashMap<>();
         double[] floor = new double[rounds];
+        System.out.printf(Locale.ROOT, "load before: %s; costagent runs as: %s%n", load(), String.join(" ", costagent));
         System.out.printf(
                 Locale.ROOT,
                 "file %s (%,d MB), %d rounds, %d cores%n",
@@ -88,6 +84,7 @@ public final class IngestBenchmark {
             }
             floor[round] = newlineFloor(file);
         }
+        System.out.printf(Locale.ROOT, "load after: %s%n", load());
         System.out.printf(
                 Locale.ROOT,
                 "%-26s median %.2f s (in-process; the floor for any parser)%n",
@@ -127,17 +124,43 @@ public final class IngestBenchmark {
                 medians.get("costagent summarize (b)") / medians.get("duckdb summarize (b)"));
     }
 
-    private static List<String> with(List<String> command, String... args) {
+    /**
+     * How costagent runs: the launcher script when {@code -Dcostagent.launcher=./costagent} (with its class-data
+     * sharing archive), else {@code java -jar} with the launcher's default JVM options ({@code -Dcostagent.javaOpts}).
+     */
+    static List<String> costagentCommand(String java, String jar) {
+        String launcher = System.getProperty("costagent.launcher");
+        if (launcher != null) {
+            return List.of(launcher);
+        }
+        List<String> costagent = new ArrayList<>(List.of(java));
+        costagent.addAll(Arrays.asList(System.getProperty("costagent.javaOpts", "-XX:+UseSerialGC -Xmn64m")
+                .trim()
+                .split("\\s+")));
+        costagent.addAll(List.of("-jar", jar));
+        return costagent;
+    }
+
+    /** The machine's load averages ({@code /proc/loadavg}), to print beside every figure. */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    static List<String> with(List<String> command, String... args) {
         List<String> all = new ArrayList<>(command);
         all.addAll(Arrays.asList(args));
         return all;
     }
 
     /** One process: wall seconds, peak RSS, and (for analyze) the stage timings of its JSON report. */
-    private record Run(double seconds, long peakRssKiB, Map<String, Double> stageMillis) {}
+    record Run(double seconds, long peakRssKiB, double cpuSeconds, Map<String, Double> stageMillis) {}
 
-    private static Run run(List<String> command) throws Exception {
-        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "RSS_KIB %M"));
+    static Run run(List<String> command) throws Exception {
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "RSS_KIB %M\nCPU_SECONDS %U %S"));
         timed.addAll(command);
         File out = File.createTempFile("bench", ".out");
         File err = File.createTempFile("bench", ".err");
@@ -158,6 +181,13 @@ public final class IngestBenchmark {
                     .mapToLong(l -> Long.parseLong(l.substring(8).trim()))
                     .max()
                     .orElse(-1);
+            double cpu = Files.readAllLines(err.toPath()).stream()
+                    .filter(l -> l.startsWith("CPU_SECONDS "))
+                    .mapToDouble(l -> Arrays.stream(l.substring(12).trim().split(" "))
+                            .mapToDouble(Double::parseDouble)
+                            .sum())
+                    .max()
+                    .orElse(-1);
             Map<String, Double> stages = new LinkedHashMap<>();
             if (out.length() > 0 && out.length() < (64 << 20)) {
                 String json = Files.readString(out.toPath());
@@ -168,7 +198,7 @@ public final class IngestBenchmark {
                     stages.put(m.group(1), Double.parseDouble(m.group(2)));
                 }
             }
-            return new Run(seconds, rss, stages);
+            return new Run(seconds, rss, cpu, stages);
         } finally {
             out.delete();
             err.delete();

@@ -44,13 +44,12 @@ public final class ParquetBenchmark {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
+        List<String> costagent = IngestBenchmark.costagentCommand(java, jar);
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put(
                 "costagent summarize parquet",
-                List.of(
-                        java,
-                        "-jar",
-                        jar,
+                IngestBenchmark.with(
+                        costagent,
                         "summarize",
                         "--quiet",
                         "--format",
@@ -64,11 +63,17 @@ public final class ParquetBenchmark {
                 List.of(java, "-cp", classpath, DuckDbQuery.class.getName(), "summarize", parquet.toString()));
         commands.put(
                 "costagent ingest parquet",
-                List.of(java, "-jar", jar, "ingest", "--quiet", "--input", parquet.toString()));
+                IngestBenchmark.with(costagent, "ingest", "--quiet", "--input", parquet.toString()));
         commands.put(
-                "costagent ingest csv", List.of(java, "-jar", jar, "ingest", "--quiet", "--input", csv.toString()));
+                "costagent ingest csv",
+                IngestBenchmark.with(costagent, "ingest", "--quiet", "--input", csv.toString()));
         Map<String, double[]> seconds = new LinkedHashMap<>();
         commands.keySet().forEach(name -> seconds.put(name, new double[rounds]));
+        System.out.printf(
+                Locale.ROOT,
+                "load (1-minute average) before: %s; costagent runs as: %s%n",
+                IngestBenchmark.load(),
+                String.join(" ", costagent));
         System.out.printf(
                 Locale.ROOT,
                 "csv %s (%,d MB), parquet %s (%,d MB), %d rounds, %d cores%n",
@@ -96,6 +101,7 @@ public final class ParquetBenchmark {
                             .map(v -> Math.round(v * 100) / 100.0)
                             .toArray()));
         }
+        System.out.printf(Locale.ROOT, "load (1-minute average) after: %s%n", IngestBenchmark.load());
         System.out.printf(
                 Locale.ROOT,
                 "ratio (a) summarize costagent/duckdb on parquet = %.2f (must be <= 1.0)%n",

@@ -1,10 +1,13 @@
 package dev.costagent.core.focus.parse;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +18,8 @@ import java.util.Map;
  */
 public final class TagsParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson's streaming parser only: the data-binding layer costs a command hundreds of classes at start-up. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private TagsParser() {}
 
@@ -30,38 +34,47 @@ public final class TagsParser {
             return Map.of();
         }
         String json = trimmed.startsWith("{") ? trimmed : "{" + trimmed + "}";
-        JsonNode node;
-        try {
-            node = JSON.readTree(json);
+        Map<String, String> tags = new LinkedHashMap<>();
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("Tags is not a JSON object");
+            }
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+                String key = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (value) {
+                    case VALUE_NULL -> tags.put(key, null);
+                    case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> tags.put(key, parser.getText());
+                    // As a JSON tree reads numbers: integers as written, decimals as the nearest double.
+                    case VALUE_NUMBER_INT ->
+                        tags.put(key, parser.getNumberValue().toString());
+                    case VALUE_NUMBER_FLOAT -> tags.put(key, Double.toString(parser.getDoubleValue()));
+                    default ->
+                        throw new IllegalArgumentException("tag '" + key + "' has a nested "
+                                + (value == JsonToken.START_ARRAY ? "array" : "object")
+                                + "; tag values are strings, numbers, booleans or null");
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Tags is not a JSON object: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("Tags is not a JSON object");
-        }
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            JsonNode value = field.getValue();
-            if (value.isNull()) {
-                tags.put(field.getKey(), null);
-            } else if (value.isValueNode()) {
-                tags.put(field.getKey(), value.asText());
-            } else {
-                throw new IllegalArgumentException(
-                        "tag '" + field.getKey() + "' has a nested " + (value.isArray() ? "array" : "object")
-                                + "; tag values are strings, numbers, booleans or null");
-            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Tags is not a JSON object: " + e.getMessage());
         }
         return Collections.unmodifiableMap(tags);
     }
 
     /** The tags as the JSON object a Tags cell holds ({@link #parse} reads it back to the same map). */
     public static String format(Map<String, String> tags) {
-        try {
-            return JSON.writeValueAsString(tags);
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, String> tag : tags.entrySet()) {
+                generator.writeStringField(tag.getKey(), tag.getValue());
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("tags cannot be written as JSON", e);
         }
+        return out.toString();
     }
 }
