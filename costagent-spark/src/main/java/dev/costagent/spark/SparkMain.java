@@ -1,9 +1,7 @@
 package dev.costagent.spark;
 
-import dev.costagent.core.focus.FocusFormatException;
-import dev.costagent.core.table.QueryException;
+import dev.costagent.examples.cli.CostagentCli;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,10 +24,10 @@ import picocli.CommandLine.Command;
         subcommands = {AnalyzeSpark.class, SummarizeSpark.class, CommandLine.HelpCommand.class})
 public final class SparkMain {
 
-    /** Exit code for bad input or arguments. */
-    public static final int BAD_INPUT = 2;
-    /** Exit code for I/O failures. */
-    public static final int IO_FAILURE = 1;
+    /** Exit code for bad input or arguments, as the CLI's. */
+    public static final int BAD_INPUT = CostagentCli.BAD_INPUT;
+    /** Exit code for I/O failures, as the CLI's. */
+    public static final int IO_FAILURE = CostagentCli.IO_FAILURE;
 
     private SparkMain() {}
 
@@ -48,50 +46,6 @@ public final class SparkMain {
      * started here) stays open.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new SparkMain());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            CommandLine failed = exception.getCommandLine();
-            failed.getErr()
-                    .println("costagent-spark: " + oneLine(exception) + " (see '"
-                            + failed.getCommandSpec().qualifiedName() + " --help')");
-            failed.getErr().flush();
-            return BAD_INPUT;
-        });
-        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("costagent-spark: " + oneLine(exception));
-            line.getErr().flush();
-            return unwrap(exception) instanceof UncheckedIOException ? IO_FAILURE : BAD_INPUT;
-        });
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
-    }
-
-    /** The error's message as one line; wrappers are unwrapped to their cause. */
-    static String oneLine(Throwable exception) {
-        Throwable error = unwrap(exception);
-        String message = error.getMessage();
-        String text = error instanceof FocusFormatException
-                        || error instanceof QueryException
-                        || error instanceof IllegalArgumentException
-                        || error instanceof UncheckedIOException
-                ? (message == null ? error.getClass().getSimpleName() : message)
-                : error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        return text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
-    }
-
-    private static Throwable unwrap(Throwable exception) {
-        Throwable error = exception;
-        while (error.getCause() != null
-                && error.getCause() != error
-                && (error instanceof java.util.concurrent.CompletionException
-                        || error instanceof java.util.concurrent.ExecutionException
-                        || error.getClass() == RuntimeException.class)) {
-            error = error.getCause();
-        }
-        return error;
+        return CostagentCli.execute(new SparkMain(), "costagent-spark", args, out, err);
     }
 }

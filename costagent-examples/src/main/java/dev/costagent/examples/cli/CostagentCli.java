@@ -42,19 +42,28 @@ public final class CostagentCli {
 
     /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new CostagentCli());
+        return execute(new CostagentCli(), "costagent", args, out, err);
+    }
+
+    /**
+     * Runs a picocli command the way the CLI runs its own: errors as one line on {@code err} prefixed by {@code
+     * name}, exit code {@link #BAD_INPUT} for unusable input or arguments, {@link #IO_FAILURE} for I/O failures.
+     * Other front ends of the same commands (costagent-spark's {@code SparkMain}) run through it.
+     */
+    public static int execute(Object command, String name, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(command);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine failed = exception.getCommandLine();
             failed.getErr()
-                    .println("costagent: " + oneLine(exception) + " (see '"
+                    .println(name + ": " + oneLine(exception) + " (see '"
                             + failed.getCommandSpec().qualifiedName() + " --help')");
             failed.getErr().flush();
             return BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("costagent: " + oneLine(exception));
+            line.getErr().println(name + ": " + oneLine(exception));
             line.getErr().flush();
             return unwrap(exception) instanceof UncheckedIOException ? IO_FAILURE : BAD_INPUT;
         });
