@@ -9,6 +9,7 @@ import dev.costagent.core.analysis.commitment.CommitmentReport;
 import dev.costagent.core.analysis.forecast.Forecaster;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.table.CostTable;
+import dev.costagent.core.testing.SharedData;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

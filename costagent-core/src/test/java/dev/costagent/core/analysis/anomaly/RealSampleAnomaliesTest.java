@@ -2,10 +2,10 @@ package dev.costagent.core.analysis.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.costagent.core.analysis.SharedData;
 import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.table.CostTable;
+import dev.costagent.core.testing.SharedData;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;

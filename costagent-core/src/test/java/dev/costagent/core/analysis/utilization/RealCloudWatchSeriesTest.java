@@ -3,8 +3,8 @@ package dev.costagent.core.analysis.utilization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.costagent.core.analysis.SharedData;
 import dev.costagent.core.analysis.utilization.UtilizationVerdict.Verdict;
+import dev.costagent.core.testing.SharedData;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
