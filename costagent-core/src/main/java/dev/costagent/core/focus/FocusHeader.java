@@ -80,12 +80,20 @@ public final class FocusHeader {
      * first missing column on line 1.
      */
     public FocusFormatException missingMandatoryError() {
+        return missingMandatoryError(file, 1, "mandatory FOCUS " + version + " column missing from the header");
+    }
+
+    /**
+     * The error for a missing mandatory column in another source's terms (a Parquet schema, say): {@code reason}
+     * followed by how many more are missing and which.
+     */
+    public FocusFormatException missingMandatoryError(String source, long line, String reason) {
         List<FocusColumn> missing = missingMandatory();
         return new FocusFormatException(
-                file,
-                1,
+                source,
+                line,
                 missing.get(0).columnName(),
-                "mandatory FOCUS " + version + " column missing from the header"
+                reason
                         + (missing.size() > 1
                                 ? " (and " + (missing.size() - 1) + " more: "
                                         + missing.stream()

@@ -246,22 +246,8 @@ public final class ParquetReader {
                     "no FOCUS column in the Parquet schema (first column: '"
                             + (header.names().isEmpty() ? "" : header.names().get(0)) + "'); is this a FOCUS export?");
         }
-        if (!options.lenient()) {
-            List<FocusColumn> missing = header.missingMandatory();
-            if (!missing.isEmpty()) {
-                throw new FocusFormatException(
-                        name,
-                        0,
-                        missing.get(0).columnName(),
-                        "mandatory FOCUS column missing from the Parquet schema"
-                                + (missing.size() > 1
-                                        ? " (and " + (missing.size() - 1) + " more: "
-                                                + missing.stream()
-                                                        .skip(1)
-                                                        .map(FocusColumn::columnName)
-                                                        .toList() + ")"
-                                        : ""));
-            }
+        if (!options.lenient() && !header.missingMandatory().isEmpty()) {
+            throw header.missingMandatoryError(name, 0, "mandatory FOCUS column missing from the Parquet schema");
         }
     }
 
