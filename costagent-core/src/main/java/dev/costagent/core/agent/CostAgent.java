@@ -252,12 +252,10 @@ public final class CostAgent implements AutoCloseable {
     }
 
     private static void closeEngine(QueryEngine engine) {
-        if (engine instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.warn("closing {} failed: {}", engine, e.toString());
-            }
+        try {
+            engine.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing {} failed: {}", engine, e.toString());
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.List;
  *       an absent tag key is no error (null on every row); quantities are never refused for currency.</li>
  * </ul>
  */
-public interface QueryEngine {
+public interface QueryEngine extends AutoCloseable {
 
     /** Runs a query. */
     QueryResult execute(CostQuery query);
@@ -67,4 +67,11 @@ public interface QueryEngine {
         }
         return new DataProfile(all.rows(), 0, null, currencies, first, last, List.of(), List.of());
     }
+
+    /**
+     * Releases what the engine holds (a database connection, a cached Spark dataset). The agent closes the engines it
+     * caches when they leave the cache and when it closes; the in-memory table holds nothing to release.
+     */
+    @Override
+    default void close() {}
 }

@@ -109,8 +109,8 @@ public abstract class QueryEngineContract {
 
     @AfterAll
     void closeStandard() throws Exception {
-        if (standard instanceof AutoCloseable c) {
-            c.close();
+        if (standard != null) {
+            standard.close();
         }
         try (Stream<Path> walk = Files.walk(tempDir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -128,17 +128,13 @@ public abstract class QueryEngineContract {
 
     private QueryEngine open(List<CostRecord> records) throws Exception {
         QueryEngine engine = engine(records);
-        if (engine instanceof AutoCloseable c) {
-            opened.add(c);
-        }
+        opened.add(engine);
         return engine;
     }
 
     private QueryEngine openFile(Path file) throws Exception {
         QueryEngine engine = engine(file);
-        if (engine instanceof AutoCloseable c) {
-            opened.add(c);
-        }
+        opened.add(engine);
         return engine;
     }
 

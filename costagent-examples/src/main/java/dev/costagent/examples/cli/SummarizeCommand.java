@@ -110,9 +110,8 @@ public final class SummarizeCommand implements Callable<Integer> {
     }
 
     /** The query run in the named engine over the files; the engine's profile adds the counts. */
-    private StreamingQuery.Answer inEngine(CostSourceProvider provider, CostQuery query) throws Exception {
-        QueryEngine engine = provider.source(input).load(read.options());
-        try {
+    private StreamingQuery.Answer inEngine(CostSourceProvider provider, CostQuery query) {
+        try (QueryEngine engine = provider.source(input).load(read.options())) {
             QueryResult result = engine.execute(query);
             DataProfile profile = engine.profile();
             return new StreamingQuery.Answer(
@@ -122,10 +121,6 @@ public final class SummarizeCommand implements Callable<Integer> {
                     profile.rejects(),
                     profile.dataQuality(),
                     profile.currencies());
-        } finally {
-            if (engine instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
         }
     }
 
