@@ -248,11 +248,19 @@ public final class BenchmarkRunner {
         try (ProgressLine progress =
                 ProgressLine.start("benchmark " + name, plannedDuration(), () -> progress(done.get(), samples))) {
             long[] count = new long[1];
-            long batch = calibrate(operation, blackhole, iterationNanos, count);
-            long invocations = count[0];
+            long batch = 1;
+            long invocations = 0;
             Warmup warmup = new Warmup(warmupIterations, maxWarmupNanos(), maxWarmup != null && maxWarmup.isZero());
             while (!warmup.done()) {
+                // Sized afresh each warm-up iteration: a batch sized on the first, class-loading calls stays tiny,
+                // and then every call pays a clock read (about 25 ns) on top of a few-nanosecond operation.
+                batch = calibrate(operation, blackhole, iterationNanos, count);
+                invocations += count[0];
                 warmup.add(iteration(operation, blackhole, batch, iterationNanos, count));
+                invocations += count[0];
+            }
+            if (warmup.iterations() == 0) {
+                batch = calibrate(operation, blackhole, iterationNanos, count);
                 invocations += count[0];
             }
             long operations = 0;

@@ -135,6 +135,33 @@ class BenchmarkRunnerTest {
         assertThat(untilSteady.allocatedBytesPerOp()).isLessThan(1.0);
     }
 
+    /**
+     * An operation whose first call is slow (class loading, a lazy cache) must not leave the benchmark measuring one
+     * call per clock read: the batch is sized on warmed code. Before, the first call's 20 ms sized the batch at one
+     * call, and a few-nanosecond operation read about ten times its repeat. Only the ratio to a repeat run of the
+     * same operation on the same runner is asserted.
+     */
+    @Test
+    void aSlowFirstCallDoesNotSizeTheBatch() {
+        BenchmarkRunner runner = BenchmarkRunner.named("first-call")
+                .scale(1)
+                .warmupIterations(3)
+                .maxWarmup(Duration.ZERO)
+                .measurementIterations(5)
+                .iterationTime(Duration.ofMillis(20));
+        long[] counter = new long[1];
+        BenchmarkResult slowFirst = runner.run(bh -> {
+            if (counter[0]++ == 0) {
+                Thread.sleep(20); // stands for a first call's class loading, not for the work measured
+            }
+            bh.consume(counter[0]);
+        });
+        BenchmarkResult repeat = runner.run(bh -> bh.consume(counter[0]++));
+        assertThat(slowFirst.median())
+                .as("first run %s against repeat %s", slowFirst.summary(), repeat.summary())
+                .isLessThan(3 * repeat.median() + 2);
+    }
+
     @Test
     void blackholePublishesADigestOfWhatItConsumed() {
         Blackhole a = new Blackhole();
