@@ -239,9 +239,10 @@ public final class BenchmarkRunner {
      *
      * @throws BenchmarkFailedException if the operation throws; benchmarks of failing code are meaningless
      */
-    public BenchmarkResult run(BenchmarkOperation operation) {
-        Objects.requireNonNull(operation, "operation");
+    public BenchmarkResult run(BenchmarkOperation benchmarked) {
+        Objects.requireNonNull(benchmarked, "operation");
         Blackhole blackhole = new Blackhole();
+        BatchLoops.Loop operation = BatchLoops.of(benchmarked);
         long iterationNanos = scaledIterationTime().toNanos();
         double[] samples = new double[measurementIterations];
         AtomicInteger done = new AtomicInteger();
@@ -422,7 +423,7 @@ public final class BenchmarkRunner {
     }
 
     /** Grows the batch until one batch takes about a hundredth of an iteration (at least 1 call). */
-    private long calibrate(BenchmarkOperation operation, Blackhole blackhole, long iterationNanos, long[] count) {
+    private long calibrate(BatchLoops.Loop operation, Blackhole blackhole, long iterationNanos, long[] count) {
         long target = Math.max(1, iterationNanos / 100);
         long batch = 1;
         count[0] = 0;
@@ -440,7 +441,7 @@ public final class BenchmarkRunner {
 
     /** Runs batches until the iteration time is used up; returns ns/op and puts the op count in {@code count[0]}. */
     private static double iteration(
-            BenchmarkOperation operation, Blackhole blackhole, long batch, long iterationNanos, long[] count) {
+            BatchLoops.Loop operation, Blackhole blackhole, long batch, long iterationNanos, long[] count) {
         long operations = 0;
         long start = System.nanoTime();
         long deadline = start + iterationNanos;
@@ -454,11 +455,9 @@ public final class BenchmarkRunner {
         return (now - start) / (double) operations;
     }
 
-    private static void runBatch(BenchmarkOperation operation, Blackhole blackhole, long batch) {
+    private static void runBatch(BatchLoops.Loop loop, Blackhole blackhole, long batch) {
         try {
-            for (long i = 0; i < batch; i++) {
-                operation.run(blackhole);
-            }
+            loop.run(blackhole, batch);
         } catch (Exception e) {
             throw new BenchmarkFailedException("benchmarked operation threw " + e, e);
         }

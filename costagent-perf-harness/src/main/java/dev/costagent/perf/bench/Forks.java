@@ -1,5 +1,6 @@
 package dev.costagent.perf.bench;
 
+import dev.costagent.perf.Blackhole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -90,6 +91,9 @@ final class Forks {
             }
         }
         command.add("-D" + ForkMain.RESULT_PROPERTY + "=" + resultFile);
+        if (!command.containsAll(Blackhole.COMPILER_BLACKHOLE_FLAGS)) {
+            command.addAll(Blackhole.COMPILER_BLACKHOLE_FLAGS);
+        }
         command.addAll(runner.jvmArgsSetting());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

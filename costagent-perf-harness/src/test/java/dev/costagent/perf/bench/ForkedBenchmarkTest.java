@@ -49,6 +49,22 @@ class ForkedBenchmarkTest {
     }
 
     @Test
+    void aForkConsumesThroughTheCompilerBlackholeAndThisJvmDoesNot() {
+        BenchmarkRunner runner = BenchmarkRunner.named("blackhole")
+                .scale(1)
+                .warmupIterations(1)
+                .measurementIterations(2)
+                .iterationTime(Duration.ofMillis(5));
+        assertThat(Blackhole.compilerBlackholeActive())
+                .as("this test JVM was started without the compile command")
+                .isFalse();
+        assertThat(runner.forks(1).run(Work.class, "requireCompilerBlackhole").forked())
+                .isTrue();
+        assertThatThrownBy(() -> runner.run(Work.class, "requireCompilerBlackhole"))
+                .hasMessageContaining("no compiler blackhole");
+    }
+
+    @Test
     void withoutForksTheSameMethodRunsInThisProcess() {
         BenchmarkResult result = BenchmarkRunner.named("here")
                 .scale(1)
@@ -150,6 +166,15 @@ class ForkedBenchmarkTest {
         /** A small computation. */
         public void work(Blackhole bh) {
             bh.consume(BenchmarkExtensionTest.work(200));
+        }
+
+        /** Throws unless this JVM consumes through the compiler blackhole. */
+        public static void requireCompilerBlackhole(Blackhole bh) {
+            if (!Blackhole.compilerBlackholeActive()) {
+                throw new IllegalStateException("no compiler blackhole in pid "
+                        + ProcessHandle.current().pid());
+            }
+            bh.consume(1);
         }
 
         /** Always throws. */

@@ -54,7 +54,8 @@ class JmhAccuracyBench {
     @Test
     void harnessAgainstJmh() throws Exception {
         List<String> lines = new ArrayList<>();
-        lines.add("load average before: " + load());
+        lines.add("load average before: " + load() + "; compiler blackhole in the test JVM: "
+                + dev.costagent.perf.Blackhole.compilerBlackholeActive());
         int[] key = new int[1];
         BenchmarkRunner runner =
                 BenchmarkRunner.named("x").measurementIterations(15).iterationTime(Duration.ofMillis(100));
