@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -161,6 +162,7 @@ public final class ScalabilityRunner {
         long[] calls = new long[count];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(count);
+        CountDownLatch measuring = new CountDownLatch(count);
         CountDownLatch finished = new CountDownLatch(count);
         Thread[] threads = new Thread[count];
         for (int w = 0; w < count; w++) {
@@ -179,6 +181,9 @@ public final class ScalabilityRunner {
                                 called++;
                                 if (current == MEASURING && phase.get() == MEASURING) {
                                     measured++; // only operations both started and finished inside the window count
+                                    if (measured == 1) {
+                                        measuring.countDown();
+                                    }
                                     if (cpuAtStart < 0 && cpuMeasurable) {
                                         cpuAtStart = clock.getCurrentThreadCpuTime();
                                     }
@@ -188,6 +193,9 @@ public final class ScalabilityRunner {
                             failure.compareAndSet(null, t);
                             phase.set(STOPPED);
                         } finally {
+                            if (measured == 0) {
+                                measuring.countDown();
+                            }
                             blackhole.publish();
                             completed[slot] = measured;
                             calls[slot] = called;
@@ -205,6 +213,9 @@ public final class ScalabilityRunner {
             long windowStart = System.nanoTime();
             phase.compareAndSet(0, MEASURING);
             sleepUnlessFailed(scaled(window), failure);
+            // On a loaded machine a worker may not run at all in a short window: the window stretches until every
+            // worker has completed an operation in it (at most a second beyond the planned window).
+            measuring.await(1, TimeUnit.SECONDS);
             phase.set(STOPPED);
             cpuAndWindow[1] = System.nanoTime() - windowStart;
             finished.await();
