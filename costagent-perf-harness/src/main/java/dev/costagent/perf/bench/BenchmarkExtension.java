@@ -9,15 +9,13 @@ import dev.costagent.perf.baseline.Change;
 import dev.costagent.perf.baseline.Comparison;
 import dev.costagent.perf.baseline.ComparisonPolicy;
 import dev.costagent.perf.junit.JUnitReporting;
-import dev.costagent.perf.junit.Measurement;
+import dev.costagent.perf.junit.MeasuringExtension;
 import dev.costagent.perf.junit.PerfSettings;
 import dev.costagent.perf.report.Chart;
 import dev.costagent.perf.report.Check;
 import dev.costagent.perf.report.Series;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
-import dev.costagent.perf.resource.ResourceSampler;
-import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.resource.WorkerUsage;
 import dev.costagent.perf.spi.PerfReport;
 import dev.costagent.perf.stats.ConfidenceInterval;
@@ -30,14 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Runs {@link Benchmark @Benchmark} methods: intercepts JUnit's single invocation, runs the method as a
@@ -45,51 +36,21 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * report entries) and fails on a regression. Resolves {@link Blackhole} parameters of the benchmark and
  * {@link BenchmarkResult} parameters of {@code @AfterEach} methods.
  */
-public final class BenchmarkExtension implements ExecutionCondition, InvocationInterceptor, ParameterResolver {
+public final class BenchmarkExtension extends MeasuringExtension<Benchmark, BenchmarkResult> {
 
     /** Configuration key of the baseline mode: auto, record, compare or off. */
     public static final String BASELINE_MODE = "perf.baseline";
 
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(BenchmarkExtension.class);
-
     /** Creates the extension (registered by the annotation). */
-    public BenchmarkExtension() {}
-
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return PerfSettings.condition(context, Benchmark.class, "not a benchmark");
-    }
-
-    /**
-     * A {@code @ParameterizedTest}, {@code @RepeatedTest} or other template invocation runs the whole measurement,
-     * with that invocation's arguments, results and report entries.
-     */
-    @Override
-    public void interceptTestTemplateMethod(
-            Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext,
-            ExtensionContext context)
-            throws Throwable {
-        interceptTestMethod(invocation, invocationContext, context);
+    public BenchmarkExtension() {
+        super(Benchmark.class, BenchmarkResult.class, "not a benchmark");
     }
 
     @Override
-    public void interceptTestMethod(
-            Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext,
-            ExtensionContext context) {
-        Method method = invocationContext.getExecutable();
-        Benchmark settings =
-                AnnotationSupport.findAnnotation(method, Benchmark.class).orElseThrow();
-        invocation.skip();
+    protected void measure(
+            Benchmark settings, Method method, Object target, List<Object> arguments, ExtensionContext context) {
         String name = settings.name().isEmpty() ? PerfSettings.testName(context) : settings.name();
         Duration iterationTime = PerfSettings.scaled(context, settings.iterationTime(), "@Benchmark.iterationTime");
-        ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
-        Measurement measurement = Measurement.begin(context);
-        BenchmarkResult result;
-        ResourceUsage usage;
-        Measurement.Result measured;
         String forkResult = System.getProperty(ForkMain.RESULT_PROPERTY);
         boolean compared = settings.baseline() && !baselineMode(context).equals("off");
         BenchmarkRunner runner = BenchmarkRunner.named(name)
@@ -105,27 +66,20 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 .jvmArgs(jvmArgs(context, settings));
         if (forkResult != null) {
             // This JVM is a fork: measure here, hand the result to the parent, report nothing.
-            measurement.end();
-            sampler.stop();
-            BenchmarkResult measuredHere = runner.run(BenchmarkMethods.operation(
-                    method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()));
-            context.getStore(NAMESPACE).put(BenchmarkResult.class, measuredHere);
+            BenchmarkResult measuredHere = runner.run(BenchmarkMethods.operation(method, target, arguments));
+            store(context, measuredHere);
             writeForkOutcome(Path.of(forkResult), measuredHere);
             return;
         }
         int forks = forks(context, settings, compared);
-        try {
-            result = forks == 0
-                    ? runner.run(BenchmarkMethods.operation(
-                            method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()))
-                    : Forks.run(
-                            runner.forks(forks),
-                            ForkRequest.junit(runner, context.getUniqueId(), forkConfiguration(context)));
-        } finally {
-            measured = measurement.end();
-            usage = sampler.stop();
-        }
-        context.getStore(NAMESPACE).put(BenchmarkResult.class, result);
+        Sampled<BenchmarkResult> run = sampled(
+                context,
+                () -> forks == 0
+                        ? runner.run(BenchmarkMethods.operation(method, target, arguments))
+                        : Forks.run(
+                                runner.forks(forks),
+                                ForkRequest.junit(runner, context.getUniqueId(), forkConfiguration(context))));
+        BenchmarkResult result = run.result();
         OperationCount.record(context, result.invocations());
         OperationCount.recordMeasured(
                 context,
@@ -201,12 +155,12 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                 context,
                 report,
                 entries,
-                usage,
+                run.usage(),
                 result.invocations(),
                 List.of(Chart.linear("ns/op per measurement iteration", "iteration", "ns/op", series)),
                 PerfReport.Kind.BENCHMARK,
                 result,
-                measured);
+                run.measured());
     }
 
     /** Configuration key of the number of forks; overrides {@link Benchmark#forks()}. */
@@ -340,21 +294,6 @@ public final class BenchmarkExtension implements ExecutionCondition, InvocationI
                     String.join("; ", comparison.warnings()))));
         }
         return existing;
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        Class<?> type = parameterContext.getParameter().getType();
-        return type == Blackhole.class || type == BenchmarkResult.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        if (parameterContext.getParameter().getType() == Blackhole.class) {
-            return new Blackhole(); // a placeholder: the runner passes its own blackhole on every call
-        }
-        return JUnitReporting.stored(
-                extensionContext, NAMESPACE, BenchmarkResult.class, parameterContext, Benchmark.class);
     }
 
     /** The x axis of a samples chart: 1, 2, ..., one iteration number per sample. */

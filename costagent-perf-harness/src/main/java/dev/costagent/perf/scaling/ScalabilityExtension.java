@@ -3,85 +3,43 @@ package dev.costagent.perf.scaling;
 import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.bench.BenchmarkMethods;
 import dev.costagent.perf.junit.JUnitReporting;
-import dev.costagent.perf.junit.Measurement;
+import dev.costagent.perf.junit.MeasuringExtension;
 import dev.costagent.perf.junit.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
-import dev.costagent.perf.resource.ResourceSampler;
-import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.spi.PerfReport;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Runs {@link Scalability @Scalability} methods through a {@link ScalabilityRunner}, reports and checks
  * {@code minEfficiency}. Resolves {@link Blackhole} parameters of the test and {@link ScalingResult} parameters of
  * {@code @AfterEach} methods.
  */
-public final class ScalabilityExtension implements ExecutionCondition, InvocationInterceptor, ParameterResolver {
-
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(ScalabilityExtension.class);
+public final class ScalabilityExtension extends MeasuringExtension<Scalability, ScalingResult> {
 
     /** Creates the extension (registered by the annotation). */
-    public ScalabilityExtension() {}
-
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return PerfSettings.condition(context, Scalability.class, "not a scalability test");
-    }
-
-    /**
-     * A {@code @ParameterizedTest}, {@code @RepeatedTest} or other template invocation runs the whole measurement,
-     * with that invocation's arguments, results and report entries.
-     */
-    @Override
-    public void interceptTestTemplateMethod(
-            Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext,
-            ExtensionContext context)
-            throws Throwable {
-        interceptTestMethod(invocation, invocationContext, context);
+    public ScalabilityExtension() {
+        super(Scalability.class, ScalingResult.class, "not a scalability test");
     }
 
     @Override
-    public void interceptTestMethod(
-            Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext,
-            ExtensionContext context) {
-        Method method = invocationContext.getExecutable();
-        Scalability settings =
-                AnnotationSupport.findAnnotation(method, Scalability.class).orElseThrow();
-        invocation.skip();
+    protected void measure(
+            Scalability settings, Method method, Object target, List<Object> arguments, ExtensionContext context) {
         String name = PerfSettings.testName(context);
-        ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
-        Measurement measurement = Measurement.begin(context);
-        ScalingResult result;
-        ResourceUsage usage;
-        Measurement.Result measured;
-        try {
-            result = ScalabilityRunner.named(name)
-                    .scale(1) // the times below are already scaled by perf.scale
-                    .workers(settings.workers())
-                    .warmup(PerfSettings.scaled(context, settings.warmup(), "@Scalability.warmup"))
-                    .window(PerfSettings.scaled(context, settings.window(), "@Scalability.window"))
-                    .run(BenchmarkMethods.operation(
-                            method, invocationContext.getTarget().orElse(null), invocationContext.getArguments()));
-        } finally {
-            measured = measurement.end();
-            usage = sampler.stop();
-        }
-        context.getStore(NAMESPACE).put(ScalingResult.class, result);
+        Sampled<ScalingResult> run = sampled(
+                context,
+                () -> ScalabilityRunner.named(name)
+                        .scale(1) // the times below are already scaled by perf.scale
+                        .workers(settings.workers())
+                        .warmup(PerfSettings.scaled(context, settings.warmup(), "@Scalability.warmup"))
+                        .window(PerfSettings.scaled(context, settings.window(), "@Scalability.window"))
+                        .run(BenchmarkMethods.operation(method, target, arguments)));
+        ScalingResult result = run.result();
         OperationCount.record(context, result.invocations());
 
         TestReport.Builder report = TestReport.builder(context.getUniqueId(), name, "scalability")
@@ -145,26 +103,11 @@ public final class ScalabilityExtension implements ExecutionCondition, Invocatio
                 context,
                 report,
                 entries,
-                usage,
+                run.usage(),
                 result.invocations(),
                 result.charts(),
                 PerfReport.Kind.SCALABILITY,
                 result,
-                measured);
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        Class<?> type = parameterContext.getParameter().getType();
-        return type == Blackhole.class || type == ScalingResult.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        if (parameterContext.getParameter().getType() == Blackhole.class) {
-            return new Blackhole(); // a placeholder: each worker passes its own blackhole on every call
-        }
-        return JUnitReporting.stored(
-                extensionContext, NAMESPACE, ScalingResult.class, parameterContext, Scalability.class);
+                run.measured());
     }
 }

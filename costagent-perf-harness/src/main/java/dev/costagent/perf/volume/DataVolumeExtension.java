@@ -2,13 +2,11 @@ package dev.costagent.perf.volume;
 
 import dev.costagent.perf.Blackhole;
 import dev.costagent.perf.junit.JUnitReporting;
-import dev.costagent.perf.junit.Measurement;
+import dev.costagent.perf.junit.MeasuringExtension;
 import dev.costagent.perf.junit.MethodBinding;
 import dev.costagent.perf.junit.PerfSettings;
 import dev.costagent.perf.report.TestReport;
 import dev.costagent.perf.resource.OperationCount;
-import dev.costagent.perf.resource.ResourceSampler;
-import dev.costagent.perf.resource.ResourceUsage;
 import dev.costagent.perf.resource.Units;
 import dev.costagent.perf.spi.PerfReport;
 import java.lang.invoke.MethodHandle;
@@ -18,16 +16,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -38,72 +32,37 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * (placeholders: the runner passes the real values on every call) and {@link VolumeResult} parameters of
  * {@code @AfterEach} methods.
  */
-public final class DataVolumeExtension implements ExecutionCondition, InvocationInterceptor, ParameterResolver {
-
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(DataVolumeExtension.class);
+public final class DataVolumeExtension extends MeasuringExtension<DataVolume, VolumeResult> {
 
     /** Creates the extension (registered by the annotation). */
-    public DataVolumeExtension() {}
-
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        return PerfSettings.condition(context, DataVolume.class, "not a data-volume test");
-    }
-
-    /**
-     * A {@code @ParameterizedTest}, {@code @RepeatedTest} or other template invocation runs the whole measurement,
-     * with that invocation's arguments, results and report entries.
-     */
-    @Override
-    public void interceptTestTemplateMethod(
-            Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext,
-            ExtensionContext context)
-            throws Throwable {
-        interceptTestMethod(invocation, invocationContext, context);
+    public DataVolumeExtension() {
+        super(DataVolume.class, VolumeResult.class, "not a data-volume test");
     }
 
     @Override
-    public void interceptTestMethod(
-            Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext,
-            ExtensionContext context) {
-        Method method = invocationContext.getExecutable();
-        DataVolume settings =
-                AnnotationSupport.findAnnotation(method, DataVolume.class).orElseThrow();
-        invocation.skip();
-        Object target = invocationContext.getTarget().orElse(null);
+    protected void measure(
+            DataVolume settings, Method method, Object target, List<Object> arguments, ExtensionContext context) {
         Method setup = setupMethod(context.getRequiredTestClass(), settings.setup());
         Class<?> inputType = inputParameter(method, setup).getType();
-        MethodHandle call = MethodBinding.bind(
-                        method, target, invocationContext.getArguments(), inputType, Blackhole.class)
+        MethodHandle call = MethodBinding.bind(method, target, arguments, inputType, Blackhole.class)
                 .asType(MethodType.methodType(void.class, Object.class, Blackhole.class));
         String name = PerfSettings.testName(context);
-        ResourceSampler sampler = ResourceSampler.start(); // every perf run is sampled
-        Measurement measurement = Measurement.begin(context);
-        VolumeResult result;
-        ResourceUsage usage;
-        Measurement.Result measured;
-        try {
-            result = DataVolumeRunner.named(name)
-                    .scale(1) // the times below are already scaled by perf.scale
-                    .sizes(settings.sizes())
-                    .warmup(PerfSettings.scaled(context, settings.warmup(), "@DataVolume.warmup"))
-                    .minTime(PerfSettings.scaled(context, settings.minTime(), "@DataVolume.minTime"))
-                    .clock(settings.clock())
-                    .run(size -> invokeSetup(setup, target, size), (input, blackhole) -> {
-                        try {
-                            call.invokeExact(input, blackhole);
-                        } catch (Throwable thrown) {
-                            throw MethodBinding.rethrowable(thrown);
-                        }
-                    });
-        } finally {
-            measured = measurement.end();
-            usage = sampler.stop();
-        }
-        context.getStore(NAMESPACE).put(VolumeResult.class, result);
+        Sampled<VolumeResult> run = sampled(
+                context,
+                () -> DataVolumeRunner.named(name)
+                        .scale(1) // the times below are already scaled by perf.scale
+                        .sizes(settings.sizes())
+                        .warmup(PerfSettings.scaled(context, settings.warmup(), "@DataVolume.warmup"))
+                        .minTime(PerfSettings.scaled(context, settings.minTime(), "@DataVolume.minTime"))
+                        .clock(settings.clock())
+                        .run(size -> invokeSetup(setup, target, size), (input, blackhole) -> {
+                            try {
+                                call.invokeExact(input, blackhole);
+                            } catch (Throwable thrown) {
+                                throw MethodBinding.rethrowable(thrown);
+                            }
+                        }));
+        VolumeResult result = run.result();
         OperationCount.record(context, result.recordsProcessed());
 
         TestReport.Builder report = TestReport.builder(context.getUniqueId(), name, "data volume");
@@ -144,14 +103,15 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
                 context,
                 report,
                 entries,
-                usage,
+                run.usage(),
                 result.recordsProcessed(),
                 result.charts(),
                 PerfReport.Kind.DATA_VOLUME,
                 result,
-                measured);
+                run.measured());
     }
 
+    /** Besides the result and the blackhole: the test method's input parameter (a placeholder, as the blackhole). */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter parameter = parameterContext.getParameter();
@@ -170,16 +130,6 @@ public final class DataVolumeExtension implements ExecutionCondition, Invocation
                     return parameter.equals(inputParameter(method, setup));
                 })
                 .orElse(false);
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        Class<?> type = parameterContext.getParameter().getType();
-        if (type == VolumeResult.class) {
-            return JUnitReporting.stored(
-                    extensionContext, NAMESPACE, VolumeResult.class, parameterContext, DataVolume.class);
-        }
-        return type == Blackhole.class ? new Blackhole() : null; // placeholders; the runner passes the real values
     }
 
     private static Method setupMethod(Class<?> testClass, String name) {
