@@ -9,8 +9,6 @@ import dev.costagent.core.source.CostSourceProvider;
 import dev.costagent.core.source.InMemorySourceProvider;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.DataProfile;
-import dev.costagent.core.table.Dimension;
-import dev.costagent.core.table.Metric;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
 import dev.costagent.core.table.StreamingQuery;
@@ -53,22 +51,8 @@ public final class SummarizeCommand implements Callable<Integer> {
             description = "FOCUS file (.csv, .csv.gz or .parquet) or a directory of them.")
     private Path input;
 
-    @Option(
-            names = "--metric",
-            defaultValue = "EffectiveCost",
-            description = "EffectiveCost (default), BilledCost, ListCost, ContractedCost, PricingQuantity or "
-                    + "ConsumedQuantity.")
-    private String metric;
-
-    @Option(
-            names = "--by",
-            split = ",",
-            paramLabel = "DIM",
-            description = "Group by: day, month, hour, any FOCUS string column, or tag:KEY (comma separated).")
-    private List<String> by = new ArrayList<>();
-
-    @Option(names = "--format", defaultValue = "table", description = "table (default), json or csv.")
-    private String format;
+    @Mixin
+    private SummaryFlags summary;
 
     @Option(
             names = "--engine",
@@ -83,44 +67,54 @@ public final class SummarizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CostQuery.Builder query = CostQuery.builder().metric(Metric.parse(metric));
-        for (String dimension : by) {
-            query.groupBy(Dimension.parse(dimension));
-        }
+        CostQuery query = summary.query();
         CostSourceProvider provider = CostSourceProvider.forEngine(engine);
         // the in-memory engine streams the files through the query (bounded heap); others answer it in their engine
         boolean streamed = provider instanceof InMemorySourceProvider;
-        StreamingQuery.Answer answer = streamed
-                ? StreamingQuery.execute(input, query.build(), read.options())
-                : inEngine(provider, query.build());
+        StreamingQuery.Answer answer =
+                streamed ? StreamingQuery.execute(input, query, read.options()) : inEngine(provider, query);
         String focusVersion = focusVersion(!streamed, read);
         // checked after the query, as before, so a bad input is still reported ahead of a bad format
-        String fmt = FormatOption.require(format, "table", "json", "csv");
-        PrintWriter out = spec.commandLine().getOut();
-        if (fmt.equals("json")) {
+        print(spec.commandLine().getOut(), summary.format(), answer, focusVersion);
+        return 0;
+    }
+
+    /**
+     * Prints a summary as {@code summarize} does: the JSON document ({@link #json}, with {@code focusVersion}), CSV,
+     * or the aligned table with its total, data-quality lines and the first rejects.
+     *
+     * @param format table, json or csv (as {@link SummaryFlags#format()} gives it)
+     * @param focusVersion the FOCUS version read, or null where the engine does not tell
+     */
+    public static void print(PrintWriter out, String format, StreamingQuery.Answer answer, String focusVersion)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
+        if (format.equals("json")) {
             Map<String, Object> json = json(answer);
             json.put("focusVersion", focusVersion);
             out.println(Json.MAPPER.writeValueAsString(json));
-        } else if (fmt.equals("csv")) {
+        } else if (format.equals("csv")) {
             printCsv(out, answer.result());
         } else {
             printTable(out, answer);
         }
-        return 0;
+        out.flush();
+    }
+
+    /** A query's answer from an engine: its result, with the counts, rejects and data quality of its profile. */
+    public static StreamingQuery.Answer answer(QueryResult result, DataProfile profile) {
+        return new StreamingQuery.Answer(
+                result,
+                profile.rows(),
+                profile.rejected(),
+                profile.rejects(),
+                profile.dataQuality(),
+                profile.currencies());
     }
 
     /** The query run in the named engine over the files; the engine's profile adds the counts. */
     private StreamingQuery.Answer inEngine(CostSourceProvider provider, CostQuery query) {
         try (QueryEngine engine = provider.source(input).load(read.options())) {
-            QueryResult result = engine.execute(query);
-            DataProfile profile = engine.profile();
-            return new StreamingQuery.Answer(
-                    result,
-                    profile.rows(),
-                    profile.rejected(),
-                    profile.rejects(),
-                    profile.dataQuality(),
-                    profile.currencies());
+            return answer(engine.execute(query), engine.profile());
         }
     }
 
