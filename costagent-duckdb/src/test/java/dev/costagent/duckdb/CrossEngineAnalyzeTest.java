@@ -8,6 +8,7 @@ import dev.costagent.core.agent.Report;
 import dev.costagent.core.report.ReportJson;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
+import dev.costagent.core.testing.SameJson;
 import dev.costagent.core.testing.SharedData;
 import dev.costagent.datagen.GeneratorSpec;
 import java.nio.file.Files;
@@ -16,9 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CrossEngineAnalyzeTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-10-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final Set<String> RUN_SPECIFIC = Set.of("runId", "timings");
 
     @TempDir
     Path dir;
@@ -40,7 +37,7 @@ class CrossEngineAnalyzeTest {
         Path sample = SharedData.require("focus/focus_sample.csv");
         JsonNode memory = report(FocusFileSource.of(sample));
         JsonNode duck = report(DuckDbSource.of(sample));
-        assertSameReport(duck, memory, "$");
+        SameJson.assertSameJson(duck, memory);
         assertThat(memory.at("/summary/rows").asLong()).isEqualTo(1000);
     }
 
@@ -64,8 +61,8 @@ class CrossEngineAnalyzeTest {
         assertThat(memory.at("/recommendations").size())
                 .as("and waste to recommend on")
                 .isPositive();
-        assertSameReport(report(DuckDbSource.of(csv)), memory, "$");
-        assertSameReport(report(DuckDbSource.of(parquet)), memory, "$");
+        SameJson.assertSameJson(report(DuckDbSource.of(csv)), memory);
+        SameJson.assertSameJson(report(DuckDbSource.of(parquet)), memory);
     }
 
     private static JsonNode report(CostSource source) throws Exception {
@@ -73,40 +70,5 @@ class CrossEngineAnalyzeTest {
             Report report = agent.run();
             return ReportJson.mapper().readTree(ReportJson.write(report));
         }
-    }
-
-    /** Same shape, same strings, numbers within 1e-9 relative. */
-    static void assertSameReport(JsonNode actual, JsonNode expected, String path) {
-        if (expected.isNumber()) {
-            assertThat(actual.isNumber()).as(path).isTrue();
-            double e = expected.asDouble();
-            double a = actual.asDouble();
-            assertThat(Math.abs(a - e) / Math.max(Math.abs(e), 1e-9))
-                    .as("%s: %s vs %s", path, a, e)
-                    .isLessThanOrEqualTo(1e-9);
-        } else if (expected.isObject()) {
-            assertThat(iterable(actual.fieldNames()))
-                    .as(path)
-                    .containsExactlyElementsOf(iterable(expected.fieldNames()));
-            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (!RUN_SPECIFIC.contains(field.getKey())) {
-                    assertSameReport(actual.get(field.getKey()), field.getValue(), path + "." + field.getKey());
-                }
-            }
-        } else if (expected.isArray()) {
-            assertThat(actual.size()).as("%s size", path).isEqualTo(expected.size());
-            for (int i = 0; i < expected.size(); i++) {
-                assertSameReport(actual.get(i), expected.get(i), path + "[" + i + "]");
-            }
-        } else {
-            assertThat(actual).as(path).isEqualTo(expected);
-        }
-    }
-
-    private static java.util.List<String> iterable(Iterator<String> names) {
-        java.util.List<String> list = new java.util.ArrayList<>();
-        names.forEachRemaining(list::add);
-        return list;
     }
 }

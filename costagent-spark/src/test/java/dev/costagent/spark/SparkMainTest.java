@@ -2,18 +2,15 @@ package dev.costagent.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costagent.core.testing.SameJson;
 import dev.costagent.core.testing.SharedData;
 import dev.costagent.examples.cli.CostagentCli;
 import dev.costagent.spark.engine.TestSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class SparkMainTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> RUN_SPECIFIC = Set.of("runId", "timings", "generatedAt");
 
     private record Run(int code, String out, String err) {}
 
@@ -63,7 +59,7 @@ class SparkMainTest {
         expected.remove("focusVersion");
         actual.remove("focusVersion");
         assertThat(actual.get("groups").size()).isPositive();
-        assertSame(actual, expected, "$");
+        SameJson.assertSameJson(actual, expected);
     }
 
     @Test
@@ -75,7 +71,7 @@ class SparkMainTest {
         assertThat(spark.code()).as(spark.err()).isZero();
         assertThat(cli.code()).as(cli.err()).isZero();
         assertThat(spark.err()).as("quiet").doesNotContain("costagent-spark:");
-        assertSame(JSON.readTree(spark.out()), JSON.readTree(cli.out()), "$");
+        SameJson.assertSameJson(JSON.readTree(spark.out()), JSON.readTree(cli.out()));
     }
 
     @Test
@@ -89,36 +85,5 @@ class SparkMainTest {
         Run flag = spark("analyze", "--no-such-flag");
         assertThat(flag.code()).isEqualTo(SparkMain.BAD_INPUT);
         assertThat(flag.err().strip()).contains("--no-such-flag").doesNotContain("\n");
-    }
-
-    /** Same shape, same strings, numbers within 1e-9 relative. */
-    private static void assertSame(JsonNode actual, JsonNode expected, String path) {
-        if (expected.isNumber()) {
-            assertThat(actual.isNumber()).as(path).isTrue();
-            double e = expected.asDouble();
-            double a = actual.asDouble();
-            assertThat(Math.abs(a - e) / Math.max(Math.abs(e), 1e-9))
-                    .as("%s: %s vs %s", path, a, e)
-                    .isLessThanOrEqualTo(1e-9);
-        } else if (expected.isObject()) {
-            assertThat(actual.isObject()).as(path).isTrue();
-            assertThat(actual.size()).as("%s fields", path).isEqualTo(expected.size());
-            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (!RUN_SPECIFIC.contains(field.getKey())) {
-                    assertThat(actual.has(field.getKey()))
-                            .as(path + "." + field.getKey())
-                            .isTrue();
-                    assertSame(actual.get(field.getKey()), field.getValue(), path + "." + field.getKey());
-                }
-            }
-        } else if (expected.isArray()) {
-            assertThat(actual.size()).as("%s size", path).isEqualTo(expected.size());
-            for (int i = 0; i < expected.size(); i++) {
-                assertSame(actual.get(i), expected.get(i), path + "[" + i + "]");
-            }
-        } else {
-            assertThat(actual).as(path).isEqualTo(expected);
-        }
     }
 }

@@ -9,6 +9,7 @@ import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.report.ReportJson;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
+import dev.costagent.core.testing.SameJson;
 import dev.costagent.core.testing.SharedData;
 import dev.costagent.datagen.GeneratorSpec;
 import java.nio.file.Path;
@@ -19,8 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkCrossEngineAnalyzeTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-10-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final Set<String> RUN_SPECIFIC = Set.of("runId", "timings");
 
     @TempDir
     Path dir;
@@ -41,7 +39,7 @@ class SparkCrossEngineAnalyzeTest {
     void theRealSampleGivesTheSameReport() throws Exception {
         Path sample = SharedData.require("focus/focus_sample.csv");
         JsonNode memory = report(FocusFileSource.of(sample));
-        assertSameReport(report(SparkSource.of(TestSpark.session(), sample.toString())), memory, "$");
+        SameJson.assertSameJson(report(SparkSource.of(TestSpark.session(), sample.toString())), memory);
         assertThat(memory.at("/summary/rows").asLong()).isEqualTo(1000);
     }
 
@@ -72,41 +70,14 @@ class SparkCrossEngineAnalyzeTest {
         assertThat(memory.at("/recommendations").size())
                 .as("and waste to recommend on")
                 .isPositive();
-        assertSameReport(report(SparkSource.of(TestSpark.session(), csv.toString())), memory, "$");
-        assertSameReport(report(SparkSource.of(TestSpark.session(), parquet.toString())), memory, "$");
+        SameJson.assertSameJson(report(SparkSource.of(TestSpark.session(), csv.toString())), memory);
+        SameJson.assertSameJson(report(SparkSource.of(TestSpark.session(), parquet.toString())), memory);
     }
 
     private static JsonNode report(CostSource source) throws Exception {
         try (CostAgent agent = CostAgent.builder().source(source).clock(CLOCK).build()) {
             Report report = agent.run();
             return ReportJson.mapper().readTree(ReportJson.write(report));
-        }
-    }
-
-    /** Same shape, same strings, numbers within 1e-9 relative. */
-    static void assertSameReport(JsonNode actual, JsonNode expected, String path) {
-        if (expected.isNumber()) {
-            assertThat(actual.isNumber()).as(path).isTrue();
-            double e = expected.asDouble();
-            double a = actual.asDouble();
-            assertThat(Math.abs(a - e) / Math.max(Math.abs(e), 1e-9))
-                    .as("%s: %s vs %s", path, a, e)
-                    .isLessThanOrEqualTo(1e-9);
-        } else if (expected.isObject()) {
-            assertThat(names(actual.fieldNames())).as(path).containsExactlyElementsOf(names(expected.fieldNames()));
-            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (!RUN_SPECIFIC.contains(field.getKey())) {
-                    assertSameReport(actual.get(field.getKey()), field.getValue(), path + "." + field.getKey());
-                }
-            }
-        } else if (expected.isArray()) {
-            assertThat(actual.size()).as("%s size", path).isEqualTo(expected.size());
-            for (int i = 0; i < expected.size(); i++) {
-                assertSameReport(actual.get(i), expected.get(i), path + "[" + i + "]");
-            }
-        } else {
-            assertThat(actual).as(path).isEqualTo(expected);
         }
     }
 
