@@ -2,6 +2,7 @@ package dev.costagent.llm.accounting;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.costagent.llm.client.ForwardingLlmClient;
 import dev.costagent.llm.client.LlmClient;
 import dev.costagent.llm.client.LlmRequest;
 import dev.costagent.llm.client.LlmResponse;
@@ -11,33 +12,19 @@ import dev.costagent.llm.client.TokenListener;
  * Records the usage of every successful call in a {@link UsageLedger}. Place it directly around the provider client,
  * inside any cache or retry wrapper, so that each call the provider bills is counted once and cache hits are not.
  */
-public final class MeteredLlmClient implements LlmClient {
+public final class MeteredLlmClient extends ForwardingLlmClient {
 
-    private final LlmClient delegate;
     private final UsageLedger ledger;
 
     /** Meters {@code delegate} into {@code ledger}. */
     public MeteredLlmClient(LlmClient delegate, UsageLedger ledger) {
-        this.delegate = requireNonNull(delegate, "delegate");
+        super(delegate);
         this.ledger = requireNonNull(ledger, "ledger");
     }
 
     @Override
-    public LlmResponse complete(LlmRequest request) {
-        return recorded(request, delegate.complete(request));
-    }
-
-    @Override
-    public LlmResponse stream(LlmRequest request, TokenListener listener) {
-        return recorded(request, delegate.stream(request, listener));
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    private LlmResponse recorded(LlmRequest request, LlmResponse response) {
+    protected LlmResponse call(LlmRequest request, TokenListener listener) {
+        LlmResponse response = forward(request, listener);
         ledger.record(response.model().isEmpty() ? request.model() : response.model(), response.usage());
         return response;
     }

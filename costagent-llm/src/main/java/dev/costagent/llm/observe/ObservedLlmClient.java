@@ -1,7 +1,6 @@
 package dev.costagent.llm.observe;
 
-import static java.util.Objects.requireNonNull;
-
+import dev.costagent.llm.client.ForwardingLlmClient;
 import dev.costagent.llm.client.LlmClient;
 import dev.costagent.llm.client.LlmException;
 import dev.costagent.llm.client.LlmRequest;
@@ -17,44 +16,29 @@ import org.slf4j.LoggerFactory;
  * Tells {@link LlmCallListener}s about every call of the wrapped client. Place it directly around the provider
  * client (inside cache and retries) so that each call that reaches the provider is reported once.
  */
-public final class ObservedLlmClient implements LlmClient {
+public final class ObservedLlmClient extends ForwardingLlmClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservedLlmClient.class);
 
-    private final LlmClient delegate;
     private final List<LlmCallListener> listeners;
 
     /** Reports the calls of {@code delegate} to {@code listeners}. */
     public ObservedLlmClient(LlmClient delegate, List<LlmCallListener> listeners) {
-        this.delegate = requireNonNull(delegate, "delegate");
+        super(delegate);
         this.listeners = List.copyOf(listeners);
     }
 
     @Override
-    public LlmResponse complete(LlmRequest request) {
-        return observed(request, null);
-    }
-
-    @Override
-    public LlmResponse stream(LlmRequest request, TokenListener listener) {
-        return observed(request, requireNonNull(listener, "listener"));
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    private LlmResponse observed(LlmRequest request, TokenListener tokens) {
+    protected LlmResponse call(LlmRequest request, TokenListener tokens) {
         if (listeners.isEmpty()) {
-            return tokens == null ? delegate.complete(request) : delegate.stream(request, tokens);
+            return forward(request, tokens);
         }
-        String provider = delegate.name();
+        String provider = name();
         tell(listener -> listener.onRequest(new LlmCallListener.Request(
                 provider, request.model(), request.estimatedInputTokens(), request.maxTokens())));
         long start = System.nanoTime();
         try {
-            LlmResponse response = tokens == null ? delegate.complete(request) : delegate.stream(request, tokens);
+            LlmResponse response = forward(request, tokens);
             tell(listener -> listener.onResponse(new LlmCallListener.Response(
                     provider,
                     response.model().isEmpty() ? request.model() : response.model(),

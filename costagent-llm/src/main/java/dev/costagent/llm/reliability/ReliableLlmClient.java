@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Ticker;
 import dev.costagent.llm.client.ErrorDetails;
+import dev.costagent.llm.client.ForwardingLlmClient;
 import dev.costagent.llm.client.LlmClient;
 import dev.costagent.llm.client.LlmException;
 import dev.costagent.llm.client.LlmRequest;
@@ -33,11 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link LlmRequest#timeout()} is the budget of the whole call, waits and retries included. A streamed call is
  * retried only when no fragment reached the listener yet, so a listener never sees text twice.
  */
-public final class ReliableLlmClient implements LlmClient {
+public final class ReliableLlmClient extends ForwardingLlmClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReliableLlmClient.class);
 
-    private final LlmClient delegate;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final Ticker ticker;
@@ -48,7 +48,7 @@ public final class ReliableLlmClient implements LlmClient {
     private final ResponseCache cache;
 
     private ReliableLlmClient(Builder builder) {
-        this.delegate = builder.delegate;
+        super(builder.delegate);
         this.retryPolicy = builder.retryPolicy;
         this.sleeper = builder.sleeper;
         this.ticker = builder.ticker;
@@ -68,21 +68,6 @@ public final class ReliableLlmClient implements LlmClient {
         return new Builder(delegate);
     }
 
-    @Override
-    public LlmResponse complete(LlmRequest request) {
-        return call(request, null);
-    }
-
-    @Override
-    public LlmResponse stream(LlmRequest request, TokenListener listener) {
-        return call(request, requireNonNull(listener, "listener"));
-    }
-
-    @Override
-    public String name() {
-        return delegate.name();
-    }
-
     /** The response cache's statistics; all zero when caching is off. */
     public CacheStatistics cacheStatistics() {
         return cache == null ? new CacheStatistics(0, 0, 0, 0) : cache.statistics();
@@ -93,10 +78,11 @@ public final class ReliableLlmClient implements LlmClient {
         return circuitBreaker == null ? CircuitBreaker.State.CLOSED : circuitBreaker.state();
     }
 
-    private LlmResponse call(LlmRequest request, TokenListener listener) {
+    @Override
+    protected LlmResponse call(LlmRequest request, TokenListener listener) {
         long start = ticker.read();
         if (cache != null) {
-            LlmResponse hit = cache.get(delegate.name(), request);
+            LlmResponse hit = cache.get(name(), request);
             if (hit != null) {
                 if (listener != null && !hit.text().isEmpty()) {
                     listener.onToken(hit.text());
@@ -117,7 +103,7 @@ public final class ReliableLlmClient implements LlmClient {
             try {
                 LlmResponse response = attempt(request, tracking, deadline);
                 if (cache != null) {
-                    cache.put(delegate.name(), request, response);
+                    cache.put(name(), request, response);
                 }
                 return response;
             } catch (LlmException e) {
@@ -126,7 +112,7 @@ public final class ReliableLlmClient implements LlmClient {
             Duration wait = waitBeforeRetry(failure, attempt, deadline, delivered.get());
             LOG.info(
                     "{} call failed ({}); retry {} of {} in {} ms",
-                    delegate.name(),
+                    name(),
                     failure.getMessage(),
                     attempt,
                     retryPolicy.maxAttempts() - 1,
@@ -144,7 +130,7 @@ public final class ReliableLlmClient implements LlmClient {
         if (hint != null && hint.compareTo(retryPolicy.maxRetryAfter()) > 0) {
             LOG.warn(
                     "{} asked to wait {} ms, more than the {} ms we accept; giving up",
-                    delegate.name(),
+                    name(),
                     hint.toMillis(),
                     retryPolicy.maxRetryAfter().toMillis());
             throw failure;
@@ -172,7 +158,7 @@ public final class ReliableLlmClient implements LlmClient {
             try {
                 LlmRequest bounded = request.withTimeout(Duration.ofNanos(remaining(deadline)));
                 if (circuitBreaker != null) {
-                    circuitBreaker.acquire(delegate.name());
+                    circuitBreaker.acquire(name());
                 }
                 sent = true;
                 LlmResponse response = callThroughBreaker(bounded, listener);
@@ -196,10 +182,10 @@ public final class ReliableLlmClient implements LlmClient {
     /** The call itself; the breaker, when there is one, has already admitted it. */
     private LlmResponse callThroughBreaker(LlmRequest request, TokenListener listener) {
         if (circuitBreaker == null) {
-            return listener == null ? delegate.complete(request) : delegate.stream(request, listener);
+            return forward(request, listener);
         }
         try {
-            LlmResponse response = listener == null ? delegate.complete(request) : delegate.stream(request, listener);
+            LlmResponse response = forward(request, listener);
             circuitBreaker.onSuccess();
             return response;
         } catch (LlmException e) {
