@@ -1,11 +1,7 @@
 package dev.costagent.core.recommend.catalog;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,52 +119,32 @@ public final class InstanceCatalog {
     }
 
     private static InstanceCatalog loadShipped() {
-        try (InputStream in = InstanceCatalog.class.getResourceAsStream(SHIPPED)) {
-            if (in == null) {
-                throw new IllegalStateException("shipped instance catalog " + SHIPPED + " is missing from the jar");
-            }
-            return new InstanceCatalog(parse(in, SHIPPED));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CatalogText.shipped(
+                SHIPPED, "shipped instance catalog " + SHIPPED, (in, origin) -> new InstanceCatalog(parse(in, origin)));
     }
 
     private static List<InstanceType> parse(InputStream in, String origin) throws IOException {
         List<InstanceType> types = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            String text = line.strip();
-            if (text.isEmpty()
-                    || text.startsWith("#")
-                    || text.toLowerCase(Locale.ROOT).startsWith("provider,")) {
-                continue;
-            }
+        CatalogText.records(in, origin, "provider,", text -> {
             String[] f = text.split(",", -1);
             if (f.length != 6 && f.length != 9) {
-                throw new IllegalArgumentException(origin + ":" + number
-                        + ": expected provider,type,family,vcpu,memoryGiB,hourlyUsd[,baselineCpu,source,asOf] but found "
-                        + f.length + " fields");
+                throw new IllegalArgumentException(
+                        "expected provider,type,family,vcpu,memoryGiB,hourlyUsd[,baselineCpu,source,asOf] but found "
+                                + f.length + " fields");
             }
-            try {
-                boolean extended = f.length == 9;
-                double baseline = extended && !f[6].isBlank() ? Double.parseDouble(f[6].strip()) : 0;
-                types.add(new InstanceType(
-                        f[0].strip(),
-                        f[1].strip(),
-                        f[2].strip(),
-                        Integer.parseInt(f[3].strip()),
-                        Double.parseDouble(f[4].strip()),
-                        Double.parseDouble(f[5].strip()),
-                        baseline,
-                        extended && !f[7].isBlank() ? f[7].strip() : origin,
-                        extended ? f[8].strip() : ""));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(origin + ":" + number + ": " + e.getMessage(), e);
-            }
-        }
+            boolean extended = f.length == 9;
+            double baseline = extended && !f[6].isBlank() ? Double.parseDouble(f[6].strip()) : 0;
+            types.add(new InstanceType(
+                    f[0].strip(),
+                    f[1].strip(),
+                    f[2].strip(),
+                    Integer.parseInt(f[3].strip()),
+                    Double.parseDouble(f[4].strip()),
+                    Double.parseDouble(f[5].strip()),
+                    baseline,
+                    extended && !f[7].isBlank() ? f[7].strip() : origin,
+                    extended ? f[8].strip() : ""));
+        });
         return types;
     }
 }

@@ -1,11 +1,7 @@
 package dev.costagent.core.recommend.catalog;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -115,45 +111,25 @@ public final class PricingRates {
     }
 
     private static PricingRates loadShipped() {
-        try (InputStream in = PricingRates.class.getResourceAsStream("rates.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("shipped rates.csv is missing from the jar");
-            }
-            return new PricingRates(parse(in, "rates.csv"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CatalogText.shipped(
+                "rates.csv", "shipped rates.csv", (in, origin) -> new PricingRates(parse(in, origin)));
     }
 
     private static Map<Kind, Map<String, Rate>> parse(InputStream in, String origin) throws IOException {
         Map<Kind, Map<String, Rate>> rates = new LinkedHashMap<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            String text = line.strip();
-            if (text.isEmpty()
-                    || text.startsWith("#")
-                    || text.toLowerCase(Locale.ROOT).startsWith("kind,")) {
-                continue;
-            }
+        CatalogText.records(in, origin, "kind,", text -> {
             // The source is the last field and may itself contain commas.
             String[] f = text.split(",", 5);
             if (f.length != 5) {
-                throw new IllegalArgumentException(origin + ":" + number
-                        + ": expected kind,key,value,asOf,source but found " + f.length + " fields");
+                throw new IllegalArgumentException(
+                        "expected kind,key,value,asOf,source but found " + f.length + " fields");
             }
-            try {
-                Kind kind = Kind.valueOf(f[0].strip().toUpperCase(Locale.ROOT));
-                rates.computeIfAbsent(kind, k -> new LinkedHashMap<>())
-                        .put(
-                                f[1].strip(),
-                                new Rate(f[1].strip(), Double.parseDouble(f[2].strip()), f[4].strip(), f[3].strip()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(origin + ":" + number + ": " + e.getMessage(), e);
-            }
-        }
+            Kind kind = Kind.valueOf(f[0].strip().toUpperCase(Locale.ROOT));
+            rates.computeIfAbsent(kind, k -> new LinkedHashMap<>())
+                    .put(
+                            f[1].strip(),
+                            new Rate(f[1].strip(), Double.parseDouble(f[2].strip()), f[4].strip(), f[3].strip()));
+        });
         return rates;
     }
 }
