@@ -29,6 +29,9 @@ import java.util.List;
  *       week-over-week noise over the whole export ({@link #weekOverWeekNoise}: a few quiet weeks must not make a
  *       normal day look extreme) and {@code relativeScaleFloor}. A day at or from nothing is scored in the billing
  *       currency on the same scales;</li>
+ *   <li>the same-weekday check ({@link #standsOutAgainstItsWeekday}): when the fit and the plain median of the same
+ *       weekday over the same weeks are within the threshold of each other, the day also deviates from that median
+ *       by the threshold, in the same direction (a fit learnt from 2 to 4 weeks carries noise of its own);</li>
  *   <li>|impact %| ≥ {@code minImpactPercent} (a series that was zero and is not counts);</li>
  *   <li>|impact| ≥ {@code minImpactDollars} and ≥ {@code minImpactShare} × the total's mean daily cost (so
  *       cents-a-day series do not drown the list).</li>
@@ -318,12 +321,23 @@ public final class AnomalyDetector {
                             logScale(logErrors, t, history, recent, inSample),
                             Math.max(relativeScaleFloor, noiseFloor));
                     score = logErrors[t] / scale;
+                    double same = baseline.sameWeekday();
+                    if (same > 0
+                            && !standsOutAgainstItsWeekday(
+                                    Math.log(x[t] / same) / scale, Math.log(expected / same) / scale, score)) {
+                        continue;
+                    }
                 } else {
                     // a day at (or from) nothing has no log ratio: judged in the billing currency
                     double scale = Math.max(
                             scale(errors, t, history, recent, baseline.scale()),
                             Math.max(relativeScaleFloor, noiseFloor) * Math.abs(expected));
                     score = scale > 0 ? impact / scale : Math.copySign(SCORE_CAP, impact);
+                    double same = baseline.sameWeekday();
+                    if (scale > 0
+                            && !standsOutAgainstItsWeekday((x[t] - same) / scale, (expected - same) / scale, score)) {
+                        continue;
+                    }
                 }
             }
             if (impact == 0 || Math.abs(impact) < floorDollars) {
@@ -347,6 +361,26 @@ public final class AnomalyDetector {
                     List.of()));
         }
         return out;
+    }
+
+    /**
+     * The same-weekday check. The fitted expectation (level × weekday profile + trend from 2 to 4 weeks) carries noise
+     * of its own: three Mondays that happened to be high make a Monday profile, a low week pulls the level and, when
+     * every week moved the same way, a trend. A clean day judged against such a fit can score past the threshold
+     * although it is ordinary for its weekday. So when the fit and the plain median of the same weekday over the same
+     * weeks agree within the threshold (the fit moved the expectation by no more than noise), a day must also stand
+     * out against that median, by the threshold, in the same direction. When they disagree by more (the weeks changed
+     * level: a level shift or a steady trend the fit followed), the weekday median is stale and the fit alone judges.
+     *
+     * @param againstWeekday the day's deviation from the same-weekday median, in scales (same units as the score)
+     * @param fitGap the fit's expectation minus the same-weekday median, in scales
+     * @param score the day's score against the fit
+     */
+    private boolean standsOutAgainstItsWeekday(double againstWeekday, double fitGap, double score) {
+        if (Math.abs(fitGap) >= threshold) {
+            return true;
+        }
+        return Math.signum(againstWeekday) == Math.signum(score) && Math.abs(againstWeekday) >= threshold;
     }
 
     /**
@@ -416,7 +450,9 @@ public final class AnomalyDetector {
                 + "1.4826 x the median absolute prediction error of the baseline over the preceding days, at least "
                 + relativeScaleFloor * 100 + "% of expected. Intermittent series (a third or more idle days) are "
                 + "judged by the median size of their runs instead, on rises only, once 3 runs are seen. Anomaly when "
-                + "|score| >= " + threshold + ", |impact| >= " + minImpactPercent + "% of expected and >= the "
+                + "|score| >= " + threshold + " (and, when the expectation is within that many scales of the median "
+                + "of the same weekday over the same weeks, the day deviates from that median by as much, in the same "
+                + "direction), |impact| >= " + minImpactPercent + "% of expected and >= the "
                 + "materiality floor max(" + minImpactDollars + " in the billing currency, " + minImpactShare * 100
                 + "% of the scope's mean daily spend). Detections on the same days whose series nest (total > "
                 + "service > account, region, resource) are one event; rises and drops are separate kinds. "

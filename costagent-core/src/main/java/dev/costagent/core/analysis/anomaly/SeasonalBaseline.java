@@ -46,6 +46,7 @@ final class SeasonalBaseline {
     private final double[] residuals;
     private final double[] weeklyChanges;
     private double lastScale;
+    private double lastSameWeekday;
     private boolean multiplicative;
 
     /** @param lookbackDays how far back the history reaches (rounded down to whole weeks, at least 2) */
@@ -115,6 +116,11 @@ final class SeasonalBaseline {
                 trend = median(weeklyChanges, changes) / WEEK * 4;
             }
         }
+        // the plain same-weekday median, for the detector's check that a day stands out against its own weekday too
+        for (int b = 0; b < blocks; b++) {
+            scratch[b] = x[t - WEEK * (b + 1)];
+        }
+        lastSameWeekday = median(scratch, blocks);
         // week-over-week differences remove the weekly pattern without fitting anything: each has variance 2σ²
         int n = 0;
         for (int d = t - WEEK * (blocks - 1); d < t; d++) {
@@ -126,6 +132,14 @@ final class SeasonalBaseline {
                 * Math.sqrt(1 + Math.PI / 14 + Math.PI / (2 * blocks))
                 * (blocks == 2 ? TWO_WEEK_INFLATION : 1);
         return multiplicative ? (lastLevel + trend) * profile[0] : lastLevel + trend + profile[0];
+    }
+
+    /**
+     * The median of the same weekday over the weeks the last {@link #expected} call used (x[t − 7], x[t − 14], ...;
+     * the mean of the two with two weeks): the expectation with nothing fitted.
+     */
+    double sameWeekday() {
+        return lastSameWeekday;
     }
 
     /** The robust scale of the last {@link #expected} call (before any floor). */
