@@ -138,7 +138,9 @@ class AnomalyAccuracyOnGeneratedBillsTest {
     }
 
     /**
-     * Clean bills at every noise level over six seeds: no anomaly at all. Before the same-weekday check, seeds 103
+     * Clean bills at every noise level over twelve seeds: no anomaly at all. Seeds 106-111 are the hold-out: the rule
+     * was made on seeds 100-105, and before it they gave three detections (seeds 107 and 108). Before the same-weekday
+     * check, seeds 103
      * and 105 gave three events at noise 0.10 and 0.20 (six detections): a single on-demand instance's Saturday 23 %
      * above three Saturdays within 1 % of each other, scored 5.2 against a fit that a low week had pulled below all
      * three; a database's Tuesday and an account's Monday scored past 4.25 against a weekday profile learnt from
@@ -149,7 +151,7 @@ class AnomalyAccuracyOnGeneratedBillsTest {
         AnomalyDetector detector = AnomalyDetector.defaults();
         StringBuilder found = new StringBuilder();
         int seriesDays = 0;
-        for (long s = 100; s <= 105; s++) {
+        for (long s = 100; s <= 111; s++) {
             long seed = s;
             for (double noise : NOISE) {
                 AnomalyScan scan = detector.scan(CostTable.of(spec(noise, seed).generator()), SeriesScope.usage());
@@ -169,11 +171,11 @@ class AnomalyAccuracyOnGeneratedBillsTest {
         }
         System.out.printf(
                 Locale.ROOT,
-                "clean generated bills, seeds 100-105 x noise 0.02/0.10/0.20: %d series-days judged, anomalies:%s%n",
+                "clean generated bills, seeds 100-111 x noise 0.02/0.10/0.20: %d series-days judged, anomalies:%s%n",
                 seriesDays,
                 found.length() == 0 ? " none" : found);
         assertThat(found.toString().split("\n", -1).length - 1)
-                .as("clean-bill detections over seeds 100-105:%s", found)
+                .as("clean-bill detections over seeds 100-111:%s", found)
                 .isZero();
     }
 
