@@ -84,6 +84,12 @@ final class QueryingRuleContext implements RuleContext {
     private Map<String, Map<String, Double>> descriptions;
     private Map<String, ResolvedType> instanceTypes;
     private String currency;
+    /**
+     * The BillingCurrency values of the usage rows in the window, as the per-resource query found them; null until it
+     * has run, and when it could not run.
+     */
+    private Set<String> resourceCurrencies;
+
     private Map<String, dev.costagent.core.focus.Granularity> granularity;
     private List<Recommendation> plannedActions;
 
@@ -361,6 +367,13 @@ final class QueryingRuleContext implements RuleContext {
     /** The currency with the most usage cost in the window (empty when the data names none). */
     @Override
     public String currency() {
+        if (currency == null && resourceCurrencies != null && resourceCurrencies.size() <= 1) {
+            // the per-resource query already grouped the same rows by currency: one currency (or none) is the answer
+            // without another scan; several are weighed by their cost below
+            currency = resourceCurrencies.isEmpty()
+                    ? ""
+                    : resourceCurrencies.iterator().next();
+        }
         if (currency == null) {
             currency = "";
             BillingWindow w = window().orElse(null);
@@ -542,12 +555,17 @@ final class QueryingRuleContext implements RuleContext {
             dims.add(Dimension.of(FocusColumn.CHARGE_DESCRIPTION));
         }
         int description = described ? dims.size() - 1 : dims.size();
-        QueryResult result = query(
-                CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build());
+        CostQuery resources =
+                CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build();
+        QueryResult result = query(resources);
+        Set<String> currencies = answers.containsKey(resources) ? new TreeSet<>() : null;
         String last = null;
         Map<String, String> resourceTags = null;
         Map<String, Double> resourceDescriptions = null;
         for (QueryResult.Group g : result.groups()) {
+            if (currencies != null && g.key(2) != null) {
+                currencies.add(g.key(2)); // every usage row's currency, with a resource or not
+            }
             String id = g.key(0);
             if (id == null) {
                 continue;
@@ -575,6 +593,7 @@ final class QueryingRuleContext implements RuleContext {
                 resourceTags.putIfAbsent(key, value);
             }
         }
+        resourceCurrencies = currencies;
         if (!described) {
             for (QueryResult.Group g : query(CostQuery.builder()
                             .groupBy(

@@ -4,29 +4,31 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 
 /**
- * A group's key as an unmodifiable list over the array the executor filled (nulls allowed), so that a result of many
- * groups allocates one array per group and no copy: {@link QueryResult.Group} keeps it as it is.
+ * A group's key as an unmodifiable list over the key columns of a {@link ResultGroups} (nulls allowed): a view that
+ * copies nothing, so that {@link QueryResult.Group} keeps it as it is.
  */
 final class GroupKey extends AbstractList<String> implements RandomAccess {
 
-    private final String[] parts;
+    private final String[][] columns;
+    private final int group;
 
-    private GroupKey(String[] parts) {
-        this.parts = parts;
+    private GroupKey(String[][] columns, int group) {
+        this.columns = columns;
+        this.group = group;
     }
 
-    /** A key over {@code parts}, which the caller hands over and never changes again. */
-    static GroupKey of(String[] parts) {
-        return new GroupKey(parts);
+    /** The key of group {@code group} over {@code columns} (one array per key part), which never change again. */
+    static GroupKey of(String[][] columns, int group) {
+        return new GroupKey(columns, group);
     }
 
     @Override
     public String get(int index) {
-        return parts[index];
+        return columns[index][group];
     }
 
     @Override
     public int size() {
-        return parts.length;
+        return columns.length;
     }
 }

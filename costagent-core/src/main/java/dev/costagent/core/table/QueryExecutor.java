@@ -197,17 +197,12 @@ final class QueryExecutor {
         // buckets are already in key order), then sort the groups by their ranks, one stable counting pass per
         // dimension from the last to the first. Only the groups the result holds are ranked and decoded.
         int width = query.groupBy().size();
-        int n = 0;
-        for (int i = 0; i < slots.size(); i++) {
-            if (slots.rows(i) > 0) {
-                n++;
-            }
-        }
+        int n = slots.used();
         int[] slotOf = new int[n];
         int[] setGroupOf = new int[n];
         long[] timeOf = new long[n];
         int[][] rowCodesOf = new int[rowDims.size()][n];
-        for (int i = 0, j = 0; i < slots.size(); i++) {
+        for (int i = 0, j = 0, size = slots.size(); j < n && i < size; i++) {
             if (slots.rows(i) == 0) {
                 continue;
             }
@@ -250,26 +245,42 @@ final class QueryExecutor {
         }
         int[] order = GroupOrder.sort(ranks, rankRanges, n);
 
-        List<QueryResult.Group> groups = new ArrayList<>(n);
+        // The result column by column: a key part's strings are the table's own (or a time bucket's, cached), so a
+        // result holds a few arrays however many groups it has, and a group is made only when it is read.
+        String[][] columns = new String[width][n];
+        for (int d = 0; d < keyValues.length; d++) {
+            String[] column = columns[setDimPositions.get(d)];
+            SetValues values = keyValues[d];
+            for (int i = 0; i < n; i++) {
+                column[i] = values.decode(setGroups.get(setGroupOf[order[i]], d));
+            }
+        }
+        for (int d = 0; d < rowDims.size(); d++) {
+            String[] column = columns[rowDimPositions.get(d)];
+            RowValues values = rowDims.get(d);
+            int[] codes = rowCodesOf[d];
+            for (int i = 0; i < n; i++) {
+                column[i] = values.decode(codes[order[i]]);
+            }
+        }
+        for (int d = 0; d < timeDims.size(); d++) {
+            String[] column = columns[timeDimPositions.get(d)];
+            for (int i = 0; i < n; i++) {
+                column[i] = timeKeys.decode(timeOf[order[i]], d);
+            }
+        }
+        double[] sums = new double[n];
+        long[] rowCounts = new long[n];
         CompensatedSum total = new CompensatedSum();
         long totalRows = 0;
-        for (int j : order) {
-            String[] parts = new String[width];
-            for (int d = 0; d < keyValues.length; d++) {
-                parts[setDimPositions.get(d)] = keyValues[d].decode(setGroups.get(setGroupOf[j], d));
-            }
-            for (int d = 0; d < rowDims.size(); d++) {
-                parts[rowDimPositions.get(d)] = rowDims.get(d).decode(rowCodesOf[d][j]);
-            }
-            for (int d = 0; d < timeDims.size(); d++) {
-                parts[timeDimPositions.get(d)] = timeKeys.decode(timeOf[j], d);
-            }
-            double value = slots.value(slotOf[j]);
-            long rows = slots.rows(slotOf[j]);
-            groups.add(new QueryResult.Group(GroupKey.of(parts), value, rows));
-            total.add(value);
-            totalRows += rows;
+        for (int i = 0; i < n; i++) {
+            int slot = slotOf[order[i]];
+            sums[i] = slots.value(slot);
+            rowCounts[i] = slots.rows(slot);
+            total.add(sums[i]);
+            totalRows += rowCounts[i];
         }
+        ResultGroups groups = new ResultGroups(columns, sums, rowCounts);
         return new QueryResult(query, groups, total.value(), totalRows);
     }
 
@@ -388,7 +399,7 @@ final class QueryExecutor {
                 }
             }
             String[] decoded = names.toArray(new String[0]);
-            return new SetValues(s -> codeOfTags[attributes.code(s, tagsIndex)], decoded);
+            return new SetValues(attributes, tagsIndex, codeOfTags, decoded, null);
         }
         int index = attributes.indexOf(dimension.name());
         boolean present = FocusColumn.byName(dimension.name())
@@ -397,29 +408,38 @@ final class QueryExecutor {
         if (index < 0 || !present) {
             throw new QueryException("column " + dimension.name() + " is absent from the input");
         }
-        return new SetValues(s -> attributes.code(s, index), attributes.values[index], attributes.ranks(index));
+        return new SetValues(attributes, index, null, attributes.values[index], attributes.ranks(index));
     }
 
-    /** Per-set codes of one dimension, and code → key. */
+    /**
+     * Per-set codes of one dimension, and code → key: the set's code of one attribute, through a table from that code
+     * to the dimension's own (a tag key's value within the Tags column's code) when one is given. A plain class with
+     * no function inside, so that the per-set loops of every query call one small method the JIT inlines.
+     */
     private static final class SetValues {
-        private final java.util.function.IntUnaryOperator codeOfSet;
+        private final int[] sets;
+        private final int width;
+        private final int index;
+        /** Attribute code → this dimension's code, or null when they are the same. */
+        private final int[] remap;
+
         private final String[] keys;
 
         /** Code → rank, when the table already knows it (column values, ranked once per table). */
         private final int[] knownRanks;
 
-        SetValues(java.util.function.IntUnaryOperator codeOfSet, String[] keys) {
-            this(codeOfSet, keys, null);
-        }
-
-        SetValues(java.util.function.IntUnaryOperator codeOfSet, String[] keys, int[] knownRanks) {
-            this.codeOfSet = codeOfSet;
+        SetValues(Attributes attributes, int index, int[] remap, String[] keys, int[] knownRanks) {
+            this.sets = attributes.sets;
+            this.width = attributes.width;
+            this.index = index;
+            this.remap = remap;
             this.keys = keys;
             this.knownRanks = knownRanks;
         }
 
         int code(int set) {
-            return codeOfSet.applyAsInt(set);
+            int code = sets[set * width + index];
+            return remap == null ? code : remap[code];
         }
 
         String value(int set) {

@@ -17,7 +17,9 @@ public record QueryResult(CostQuery query, List<Group> groups, double total, lon
     /** Copies the groups. */
     public QueryResult {
         Objects.requireNonNull(query, "query");
-        groups = List.copyOf(groups);
+        groups = groups instanceof ResultGroups
+                ? groups // a table's result, unmodifiable, held column by column: no copy, no object per group
+                : List.copyOf(groups);
     }
 
     /**

@@ -77,6 +77,20 @@ class RuleContextTest {
         assertThat(computed).hasValue(2);
     }
 
+    @Test
+    void theCurrencyComesFromThePerResourceQueryWhenItFoundOne() {
+        AtomicInteger executed = new AtomicInteger();
+        QueryingRuleContext context = context(counting(table, executed));
+        context.descriptions(); // the daily query (the window) and the per-resource query
+        int before = executed.get();
+
+        String currency = context.currency();
+
+        assertThat(currency).isEqualTo(context(table).currency()); // what its own query answers
+        assertThat(currency).isNotEmpty();
+        assertThat(executed).hasValue(before);
+    }
+
     private static QueryEngine counting(QueryEngine engine, AtomicInteger executed) {
         return new QueryEngine() {
             @Override

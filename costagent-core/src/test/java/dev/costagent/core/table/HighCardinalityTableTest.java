@@ -1,6 +1,7 @@
 package dev.costagent.core.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.costagent.core.focus.CostRecord;
@@ -95,6 +96,25 @@ class HighCardinalityTableTest {
             assertThat(g.key(2)).isEqualTo(records.get(12_345).serviceName());
             assertThat(g.value()).isEqualTo(records.get(12_345).effectiveCost().doubleValue());
         });
+    }
+
+    @Test
+    void aLargeResultIsAnUnmodifiableListEqualToItsGroupsCopied() {
+        CostTable table = CostTable.of(records);
+        QueryResult result = table.execute(CostQuery.builder()
+                .groupBy(Dimension.of(dev.costagent.core.focus.FocusColumn.RESOURCE_ID), Dimension.HOUR)
+                .build());
+
+        List<QueryResult.Group> copied = new ArrayList<>(result.groups());
+        assertThat(result.groups()).hasSize(ROWS).isEqualTo(copied);
+        assertThat(new QueryResult(result.query(), copied, result.total(), result.rows()))
+                .isEqualTo(result);
+        assertThat(result.groups().get(ROWS - 1).key())
+                .containsExactly("i-" + Integer.toHexString(0x100000 + RESOURCES - 1), "2024-09-03T01");
+        assertThatThrownBy(() -> result.groups().add(copied.get(0))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> result.groups().get(0).key().set(0, "x"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> result.groups().get(ROWS)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,20 +76,29 @@ final class RootCauseFinder {
         TimeRange window = intersect(scope.range(), TimeRange.days(from, to.plusDays(1)));
         DailyCube cube = new DailySeriesReader(engine, scope).cube(new ArrayList<>(dimensions.values()), window, axis);
 
-        List<Anomaly> out = new ArrayList<>(anomalies.size());
-        // Anomalies of one series on different days ask for the same roll-ups: each is one pass over the cube.
-        Map<List<String>, Map<String, double[]>> rollUps = new HashMap<>();
+        // Anomalies of one series on different days ask for the same roll-ups: every distinct one is rolled up in
+        // a single pass over the cube.
+        Map<DailyCube.RollUp, Integer> requestIndex = new LinkedHashMap<>();
         for (Anomaly a : anomalies) {
-            boolean total = a.dimension().equals(DailySeries.TOTAL);
+            String within = a.dimension().equals(DailySeries.TOTAL) ? null : a.dimension();
+            for (Dimension cause : causeDimensions) {
+                if (!cause.label().equals(a.dimension())) {
+                    requestIndex.putIfAbsent(
+                            new DailyCube.RollUp(cause.label(), within, a.value()), requestIndex.size());
+                }
+            }
+        }
+        List<Map<String, double[]>> rolledUp = cube.rollUps(new ArrayList<>(requestIndex.keySet()));
+        List<Anomaly> out = new ArrayList<>(anomalies.size());
+        for (Anomaly a : anomalies) {
+            String within = a.dimension().equals(DailySeries.TOTAL) ? null : a.dimension();
             List<RootCause> causes = new ArrayList<>();
             for (Dimension cause : causeDimensions) {
                 if (cause.label().equals(a.dimension())) {
                     continue;
                 }
-                String within = total ? null : a.dimension();
-                Map<String, double[]> series = rollUps.computeIfAbsent(
-                        Arrays.asList(cause.label(), within, a.value()),
-                        k -> cube.rollUp(cause.label(), within, a.value()));
+                Map<String, double[]> series =
+                        rolledUp.get(requestIndex.get(new DailyCube.RollUp(cause.label(), within, a.value())));
                 causes.addAll(rank(a, cause.label(), series, axis));
             }
             causes.sort(LARGEST_FIRST);
@@ -104,10 +112,23 @@ final class RootCauseFinder {
         double direction = Math.signum(a.impact());
         List<Map.Entry<String, double[]>> candidates = new ArrayList<>(series.entrySet());
         if (candidates.size() > EXACT_LIMIT) {
-            // proxy: actual minus the mean of the same weekday over the previous two weeks
-            candidates.sort(
-                    (x, y) -> Double.compare(proxy(y.getValue(), t) * direction, proxy(x.getValue(), t) * direction));
-            candidates = candidates.subList(0, PRESELECT);
+            // proxy: actual minus the mean of the same weekday over the previous two weeks; worked out once per
+            // candidate, the largest first, ties in the series' order (a stable sort)
+            double[] proxies = new double[candidates.size()];
+            Integer[] order = new Integer[candidates.size()];
+            for (int i = 0; i < proxies.length; i++) {
+                proxies[i] = proxy(candidates.get(i).getValue(), t) * direction;
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> {
+                int c = Double.compare(proxies[y], proxies[x]);
+                return c != 0 ? c : Integer.compare(x, y);
+            });
+            List<Map.Entry<String, double[]>> preselected = new ArrayList<>(PRESELECT);
+            for (int i = 0; i < PRESELECT; i++) {
+                preselected.add(candidates.get(order[i]));
+            }
+            candidates = preselected;
         }
         SeasonalBaseline baseline = new SeasonalBaseline(lookbackDays);
         List<RootCause> causes = new ArrayList<>();

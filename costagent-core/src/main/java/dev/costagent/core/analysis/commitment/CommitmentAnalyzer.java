@@ -57,11 +57,25 @@ public final class CommitmentAnalyzer {
         return new CommitmentAnalyzer(coverageMetric, utilizationMetric);
     }
 
-    /** Analyzes the usage rows in a time range (one grouped query per distinct metric). */
+    /**
+     * Analyzes the usage rows in a time range: one grouped query for coverage, and one for utilization when the
+     * metrics differ and the data has commitment rows at all. Both group the same rows by the same key, so when no
+     * coverage group has a commitment id no utilization group has one either, and utilization reads only those.
+     */
     public CommitmentReport analyze(QueryEngine engine, TimeRange range) {
-        QueryResult coverageResult = engine.execute(query(coverageMetric, range));
-        QueryResult result =
-                coverageMetric == utilizationMetric ? coverageResult : engine.execute(query(utilizationMetric, range));
+        QueryResult coverageResult = engine.execute(query(coverageMetric, range).build());
+        boolean committed = false;
+        for (QueryResult.Group g : coverageResult.groups()) {
+            committed |= g.key(1) != null;
+        }
+        QueryResult result;
+        if (coverageMetric == utilizationMetric) {
+            result = coverageResult;
+        } else if (!committed) {
+            result = new QueryResult(query(utilizationMetric, range).build(), List.of(), 0, 0); // nothing to read
+        } else {
+            result = engine.execute(query(utilizationMetric, range).build());
+        }
 
         Set<String> eligibleServices = new LinkedHashSet<>();
         for (QueryResult.Group g : coverageResult.groups()) {
@@ -117,13 +131,12 @@ public final class CommitmentAnalyzer {
                 commitments);
     }
 
-    private static CostQuery query(Metric metric, TimeRange range) {
+    private static CostQuery.Builder query(Metric metric, TimeRange range) {
         return CostQuery.builder()
                 .metric(metric)
                 .range(range)
                 .filter(Filter.in(Dimension.of(FocusColumn.CHARGE_CATEGORY), SeriesScope.USAGE))
-                .groupBy(SERVICE, ID, STATUS, NAME, TYPE, CATEGORY)
-                .build();
+                .groupBy(SERVICE, ID, STATUS, NAME, TYPE, CATEGORY);
     }
 
     private static Double ratio(double part, double whole) {

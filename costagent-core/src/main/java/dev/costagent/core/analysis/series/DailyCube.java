@@ -19,7 +19,9 @@ public final class DailyCube {
     private final DayAxis axis;
     private final List<String> dimensions;
     private final int[] day;
+    /** Per dimension, each group's value ({@link DailySeries#NONE} for none): one array per dimension. */
     private final String[][] keys;
+
     private final double[] value;
 
     private DailyCube(DayAxis axis, List<String> dimensions, int[] day, String[][] keys, double[] value) {
@@ -39,7 +41,7 @@ public final class DailyCube {
         DailySeriesReader.DayIndex days = new DailySeriesReader.DayIndex(axis);
         List<QueryResult.Group> groups = result.groups();
         int[] day = new int[groups.size()];
-        String[][] keys = new String[groups.size()][];
+        String[][] keys = new String[dimensions.size()][groups.size()];
         double[] value = new double[groups.size()];
         int n = 0;
         for (QueryResult.Group g : groups) {
@@ -47,18 +49,18 @@ public final class DailyCube {
             if (d < 0) {
                 continue;
             }
-            String[] k = new String[dimensions.size()];
-            for (int i = 0; i < k.length; i++) {
+            for (int i = 0; i < keys.length; i++) {
                 String part = g.key(i + 1);
-                k[i] = part == null ? DailySeries.NONE : part;
+                keys[i][n] = part == null ? DailySeries.NONE : part;
             }
             day[n] = d;
-            keys[n] = k;
             value[n] = g.value();
             n++;
         }
-        return new DailyCube(
-                axis, List.copyOf(dimensions), Arrays.copyOf(day, n), Arrays.copyOf(keys, n), Arrays.copyOf(value, n));
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = Arrays.copyOf(keys[i], n);
+        }
+        return new DailyCube(axis, List.copyOf(dimensions), Arrays.copyOf(day, n), keys, Arrays.copyOf(value, n));
     }
 
     /** The days. */
@@ -93,11 +95,62 @@ public final class DailyCube {
         int target = index(dimension);
         int filter = within == null ? -1 : index(within);
         Map<String, double[]> out = new LinkedHashMap<>();
+        String[] filtered = filter < 0 ? null : keys[filter];
+        String[] targets = keys[target];
         for (int r = 0; r < value.length; r++) {
-            if (filter >= 0 && !keys[r][filter].equals(withinValue)) {
+            if (filtered != null && !filtered[r].equals(withinValue)) {
                 continue;
             }
-            out.computeIfAbsent(keys[r][target], k -> new double[axis.days()])[day[r]] += value[r];
+            out.computeIfAbsent(targets[r], k -> new double[axis.days()])[day[r]] += value[r];
+        }
+        return out;
+    }
+
+    /**
+     * One roll-up request for {@link #rollUps}: the series of every value of {@code dimension} within the rows whose
+     * {@code within} dimension equals {@code withinValue} (all rows when {@code within} is null).
+     *
+     * @param dimension the dimension whose values are rolled up
+     * @param within the dimension restricting the rows, or null for all rows
+     * @param withinValue the value {@code within} must have
+     */
+    public record RollUp(String dimension, String within, String withinValue) {}
+
+    /**
+     * Several {@link #rollUp(String, String, String) roll-ups} in one pass over the cube: each answer equals what
+     * {@code rollUp} gives for its request (the same values added in the same order), in request order.
+     */
+    public List<Map<String, double[]>> rollUps(List<RollUp> requests) {
+        int q = requests.size();
+        int[] target = new int[q];
+        int[] filter = new int[q];
+        String[] filterValue = new String[q];
+        List<Map<String, double[]>> out = new ArrayList<>(q);
+        // the last key seen per request and its series: the cube is in key order, so neighbours often share a value
+        String[] lastKey = new String[q];
+        double[][] lastSeries = new double[q][];
+        for (int i = 0; i < q; i++) {
+            RollUp r = requests.get(i);
+            target[i] = index(r.dimension());
+            filter[i] = r.within() == null ? -1 : index(r.within());
+            filterValue[i] = r.withinValue();
+            out.add(new LinkedHashMap<>());
+        }
+        int days = axis.days();
+        for (int r = 0; r < value.length; r++) {
+            for (int i = 0; i < q; i++) {
+                if (filter[i] >= 0 && !keys[filter[i]][r].equals(filterValue[i])) {
+                    continue;
+                }
+                String key = keys[target[i]][r];
+                double[] series = lastSeries[i];
+                if (key != lastKey[i]) { // the same instance: the same key, no lookup
+                    series = out.get(i).computeIfAbsent(key, x -> new double[days]);
+                    lastKey[i] = key;
+                    lastSeries[i] = series;
+                }
+                series[day[r]] += value[r];
+            }
         }
         return out;
     }

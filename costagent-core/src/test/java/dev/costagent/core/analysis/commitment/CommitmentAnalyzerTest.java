@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import dev.costagent.core.analysis.ListQueryEngine;
 import dev.costagent.core.analysis.Rows;
 import dev.costagent.core.focus.CostRecord;
+import dev.costagent.core.table.CostQuery;
+import dev.costagent.core.table.Metric;
+import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.TimeRange;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +64,25 @@ class CommitmentAnalyzerTest {
         assertThat(sp2.utilization()).isCloseTo(0.4, within(1e-12));
         assertThat(sp2.name()).isEqualTo("sp-2-name");
         assertThat(sp2.type()).isEqualTo("Savings Plan");
+    }
+
+    @Test
+    void withoutCommitmentRowsUtilizationAsksNoSecondQuery() {
+        List<CostQuery> asked = new ArrayList<>();
+        ListQueryEngine rows = new ListQueryEngine(
+                List.of(Rows.usage(DAY, "EC2", "a", "r", "x", "s", 10), Rows.usage(DAY, "S3", "a", "r", "b", "s", 5)));
+        QueryEngine counting = query -> {
+            asked.add(query);
+            return rows.execute(query);
+        };
+
+        CommitmentReport r = CommitmentAnalyzer.defaults().analyze(counting, TimeRange.ALL);
+
+        assertThat(asked).extracting(CostQuery::metric).containsExactly(Metric.LIST_COST);
+        assertThat(r.usedCost()).isZero();
+        assertThat(r.unusedCost()).isZero();
+        assertThat(r.commitments()).isEmpty();
+        assertThat(r.utilizationMetric()).isEqualTo("EffectiveCost");
     }
 
     @Test

@@ -39,6 +39,33 @@ class DailyCubePropertiesTest {
     }
 
     @Property(tries = 200)
+    void rollUpsInOnePassEqualEachRollUp(@ForAll("rows") List<CostRecord> rows) {
+        ListQueryEngine engine = new ListQueryEngine(rows);
+        List<Dimension> dims = List.of(
+                Dimension.column("ServiceName"), Dimension.column("SubAccountId"), Dimension.column("RegionId"));
+        DailySeries total = new DailySeriesReader(engine, SeriesScope.usage()).total();
+        DailyCube cube = new DailySeriesReader(engine, SeriesScope.usage())
+                .cube(dims, dev.costagent.core.table.TimeRange.ALL, total.axis());
+        List<DailyCube.RollUp> requests = List.of(
+                new DailyCube.RollUp("ServiceName", null, null),
+                new DailyCube.RollUp("RegionId", "SubAccountId", "a1"),
+                new DailyCube.RollUp("ServiceName", "RegionId", DailySeries.NONE),
+                new DailyCube.RollUp("SubAccountId", "ServiceName", "EC2"),
+                new DailyCube.RollUp("RegionId", "SubAccountId", "none of them"));
+
+        List<java.util.Map<String, double[]>> together = cube.rollUps(requests);
+
+        assertThat(together).hasSize(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            DailyCube.RollUp r = requests.get(i);
+            java.util.Map<String, double[]> alone = cube.rollUp(r.dimension(), r.within(), r.withinValue());
+            java.util.Map<String, double[]> inOnePass = together.get(i);
+            assertThat(inOnePass.keySet()).containsExactlyElementsOf(alone.keySet()); // same order too
+            alone.forEach((value, series) -> assertThat(inOnePass.get(value)).containsExactly(series));
+        }
+    }
+
+    @Property(tries = 200)
     void combinedRollUpEqualsPerDimensionQueries(@ForAll("rows") List<CostRecord> rows) {
         ListQueryEngine engine = new ListQueryEngine(rows);
         DailySeriesReader reader = new DailySeriesReader(engine, SeriesScope.usage());
