@@ -96,8 +96,17 @@ final class TableSink implements RecordSink {
     long[] startSeconds = new long[1 << 10];
     double[][] metrics = new double[TableSchema.METRICS.length][1 << 10];
 
+    /** What the stretches of this sink's read learned about row-level columns. */
+    private final RowLevelHint hint;
+
     TableSink(FocusHeader header) {
+        this(header, new RowLevelHint());
+    }
+
+    /** A stretch of a read whose stretches share what they learn about row-level columns. */
+    TableSink(FocusHeader header, RowLevelHint hint) {
         this.header = header;
+        this.hint = hint;
         attributeFields = new int[TableSchema.FIXED_WIDTH - 1];
         for (int i = 0; i < STRINGS; i++) {
             attributeFields[i] = header.field(TableSchema.STRING_COLUMNS[i]);
@@ -141,6 +150,20 @@ final class TableSink implements RecordSink {
                 descriptive[field] = false;
             }
         }
+        for (int i = 0; i < rowLevel.length; i++) {
+            if (mayBeRowLevel(i) && fieldOf(i) >= 0 && hint.rowLevel(attributeName(i))) {
+                rowLevel[i] = true;
+                rowValues[i] = new RowLevelColumn(1 << 10);
+                descriptive[fieldOf(i)] = false;
+            }
+        }
+    }
+
+    /** The column name of a string attribute (a FOCUS column or an extra one). */
+    private String attributeName(int attribute) {
+        return attribute < STRINGS
+                ? TableSchema.STRING_COLUMNS[attribute].columnName()
+                : extraNames.get(attribute - TableSchema.FIXED_WIDTH);
     }
 
     @Override
@@ -287,6 +310,7 @@ final class TableSink implements RecordSink {
                 }
                 rowValues[i] = values;
                 rowLevel[i] = true;
+                hint.movedToRows(attributeName(i));
                 // From now on the rows carry the values: the dictionary and the id map are needed no more.
                 dictionaries[dictionaryOf(i)] = new ByteDictionary();
                 codeOfId[i] = null;
