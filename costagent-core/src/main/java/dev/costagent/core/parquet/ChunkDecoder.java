@@ -350,6 +350,7 @@ final class ChunkDecoder {
                     int id = dictionary.ids[i];
                     out.addText(dictionary.text, dictionary.textStart[id], dictionary.textLength[id]);
                 }
+                out.sharedTexts = values;
             }
         }
     }
@@ -475,6 +476,7 @@ final class ChunkDecoder {
         if (out.textCount == 0) {
             out.addText(FALSE, 0, FALSE.length);
             out.addText(TRUE, 0, TRUE.length);
+            out.sharedTexts = 2;
         }
         return value ? 1 : 0;
     }

@@ -28,6 +28,12 @@ final class ColumnValues {
     int[] textStart = new int[0];
     int[] textLength = new int[0];
     int textCount;
+    /**
+     * Texts below this id are shared by rows (a dictionary's entries, or a boolean's two); a text at or above it
+     * belongs to one row alone (a plain-encoded value), so its id is no key worth remembering anything by.
+     */
+    int sharedTexts;
+
     private int textUsed;
 
     ColumnValues(int kind, int rows) {

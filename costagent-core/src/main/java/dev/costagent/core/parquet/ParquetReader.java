@@ -332,7 +332,14 @@ public final class ParquetReader {
                         int id = column.ids[r];
                         int length = column.textLength[id];
                         if (length > 0) { // an empty string is a null, as an empty CSV field is
-                            row.setBytes(field[i], column.text, column.textStart[id], length, id);
+                            // A plain-encoded value (a row-unique id) goes without an id: no check or code is
+                            // remembered by an id that no other row will carry.
+                            row.setBytes(
+                                    field[i],
+                                    column.text,
+                                    column.textStart[id],
+                                    length,
+                                    id < column.sharedTexts ? id : -1);
                         }
                     }
                     default -> row.setUnread(field[i]); // not read: only known to be there
