@@ -83,11 +83,22 @@ final class ChunkDecoder {
      * @param rows the row group's rows
      */
     static ColumnValues decode(FileMetadata.Column column, FileMetadata.Chunk chunk, byte[] data, int kind, int rows) {
-        return new ChunkDecoder(column, kind).run(chunk, data, rows);
+        return decode(column, chunk, data, kind, rows, null);
     }
 
-    private ColumnValues run(FileMetadata.Chunk chunk, byte[] data, int rows) {
-        ColumnValues out = new ColumnValues(kind, rows);
+    /** Decodes a chunk into {@code reusable}'s arrays when they fit (see {@link ColumnValues#reuse}). */
+    static ColumnValues decode(
+            FileMetadata.Column column,
+            FileMetadata.Chunk chunk,
+            byte[] data,
+            int kind,
+            int rows,
+            ColumnValues reusable) {
+        return new ChunkDecoder(column, kind).run(chunk, data, ColumnValues.reuse(reusable, kind, rows));
+    }
+
+    private ColumnValues run(FileMetadata.Chunk chunk, byte[] data, ColumnValues out) {
+        int rows = out.rows;
         int pos = 0;
         int row = 0;
         while (row < rows) {
@@ -350,6 +361,7 @@ final class ChunkDecoder {
                     int id = dictionary.ids[i];
                     out.addText(dictionary.text, dictionary.textStart[id], dictionary.textLength[id]);
                 }
+                out.sharedTexts = values;
             }
         }
     }
@@ -475,6 +487,7 @@ final class ChunkDecoder {
         if (out.textCount == 0) {
             out.addText(FALSE, 0, FALSE.length);
             out.addText(TRUE, 0, TRUE.length);
+            out.sharedTexts = 2;
         }
         return value ? 1 : 0;
     }

@@ -15,7 +15,7 @@ final class ColumnValues {
     static final int PRESENCE = 3;
 
     final int kind;
-    final int rows;
+    int rows;
     /** Per row, whether it is null; {@code null} when no row is. */
     boolean[] nulls;
 
@@ -28,6 +28,12 @@ final class ColumnValues {
     int[] textStart = new int[0];
     int[] textLength = new int[0];
     int textCount;
+    /**
+     * Texts below this id are shared by rows (a dictionary's entries, or a boolean's two); a text at or above it
+     * belongs to one row alone (a plain-encoded value), so its id is no key worth remembering anything by.
+     */
+    int sharedTexts;
+
     private int textUsed;
 
     ColumnValues(int kind, int rows) {
@@ -39,6 +45,37 @@ final class ColumnValues {
             case TEXT -> ids = new int[rows];
             default -> {}
         }
+    }
+
+    /**
+     * Values for another chunk of {@code rows} rows of this kind: this one emptied when its arrays are large enough,
+     * so that a read's row groups reuse one set of arrays per column and thread instead of allocating (and the
+     * collector copying) fresh ones for every row group; else a new one.
+     */
+    static ColumnValues reuse(ColumnValues previous, int kind, int rows) {
+        if (previous == null || previous.kind != kind || capacity(previous) < rows) {
+            return new ColumnValues(kind, rows);
+        }
+        previous.rows = rows;
+        if (previous.nulls != null) {
+            Arrays.fill(previous.nulls, 0, Math.min(rows, previous.nulls.length), false);
+            if (previous.nulls.length < rows) {
+                previous.nulls = null;
+            }
+        }
+        previous.textCount = 0;
+        previous.textUsed = 0;
+        previous.sharedTexts = 0;
+        return previous;
+    }
+
+    private static int capacity(ColumnValues values) {
+        return switch (values.kind) {
+            case NUMBER -> values.numbers.length;
+            case TIME -> values.times.length;
+            case TEXT -> values.ids.length;
+            default -> Integer.MAX_VALUE;
+        };
     }
 
     boolean isNull(int row) {

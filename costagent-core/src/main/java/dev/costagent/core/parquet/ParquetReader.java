@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -192,13 +194,16 @@ public final class ParquetReader {
                 ? Executors.newFixedThreadPool(Math.min(options.threads(), groups.size()), daemon())
                 : null;
         Progress progress = new Progress(options.progress(), metadata.rows());
+        // Each job decodes into a set of column arrays a finished job handed back: one set per thread for the read.
+        Queue<ColumnValues[]> buffers = new ConcurrentLinkedQueue<>();
         try {
             List<Future<?>> jobs = new ArrayList<>();
             long firstRow = 1;
             for (FileMetadata.RowGroup group : groups) {
                 TypedInput.Part<S> part = input.part(firstRow);
                 long first = firstRow;
-                Runnable job = () -> readGroup(name, channel, group, plan, part, first, progress);
+                Runnable job =
+                        () -> buffers.add(readGroup(name, channel, group, plan, part, first, progress, buffers.poll()));
                 if (pool == null) {
                     job.run();
                 } else {
@@ -277,17 +282,24 @@ public final class ParquetReader {
                 chosen.stream().mapToInt(a -> a[2]).toArray());
     }
 
-    private static <S extends RecordSink> void readGroup(
+    /**
+     * Decodes a row group and hands its rows to its part; the column arrays, for the next row group to reuse.
+     *
+     * @param reusable column arrays of an earlier row group of this read (nothing refers to them any more), or
+     *     {@code null}
+     */
+    private static <S extends RecordSink> ColumnValues[] readGroup(
             String name,
             FileChannel channel,
             FileMetadata.RowGroup group,
             Plan plan,
             TypedInput.Part<S> part,
             long firstRow,
-            Progress progress) {
+            Progress progress,
+            ColumnValues[] reusable) {
         int rows = (int) group.rows();
         int n = plan.chunkIndex.length;
-        ColumnValues[] values = new ColumnValues[n];
+        ColumnValues[] values = reusable != null ? reusable : new ColumnValues[n];
         for (int i = 0; i < n; i++) {
             FileMetadata.Column column = plan.columns.get(plan.chunkIndex[i]);
             FileMetadata.Chunk chunk = group.chunks().get(plan.chunkIndex[i]);
@@ -306,7 +318,7 @@ public final class ParquetReader {
             }
             try {
                 byte[] data = readFully(channel, chunk.start(), (int) chunk.length());
-                values[i] = ChunkDecoder.decode(column, chunk, data, kind, rows);
+                values[i] = ChunkDecoder.decode(column, chunk, data, kind, rows, values[i]);
             } catch (ParquetException e) {
                 throw new FocusFormatException(
                         name,
@@ -332,7 +344,14 @@ public final class ParquetReader {
                         int id = column.ids[r];
                         int length = column.textLength[id];
                         if (length > 0) { // an empty string is a null, as an empty CSV field is
-                            row.setBytes(field[i], column.text, column.textStart[id], length, id);
+                            // A plain-encoded value (a row-unique id) goes without an id: no check or code is
+                            // remembered by an id that no other row will carry.
+                            row.setBytes(
+                                    field[i],
+                                    column.text,
+                                    column.textStart[id],
+                                    length,
+                                    id < column.sharedTexts ? id : -1);
                         }
                     }
                     default -> row.setUnread(field[i]); // not read: only known to be there
@@ -341,6 +360,7 @@ public final class ParquetReader {
             part.endRecord();
         }
         progress.advance(rows);
+        return values;
     }
 
     private static byte[] readFully(FileChannel channel, long position, int length) throws IOException {

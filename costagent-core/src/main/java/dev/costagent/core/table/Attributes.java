@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The descriptive columns of a {@link CostTable} (see {@link TableSchema}). Most are dictionary-encoded into the
  * distinct <em>attribute sets</em>, one int per row; a column whose values hardly repeat (a line-item id) is kept per
- * row instead, as a code per row into its own dictionary, so that it costs its bytes and a code and never turns every
+ * row instead, as its bytes per row (coded on the first query that reads it), so that it costs its bytes and never turns every
  * row into a set of its own. Immutable once built.
  */
 final class Attributes {
@@ -22,10 +22,11 @@ final class Attributes {
     final List<Map<String, String>> tags;
     /** Non-FOCUS column names, in attribute order after {@link TableSchema#FIXED_WIDTH}. */
     final List<String> extraNames;
-    /** Per row-level attribute index: the code of each row; {@code null} for set attributes. */
-    final int[][] rowCodes;
-    /** Per row-level attribute index: its values, decoded on demand; {@code null} for set attributes. */
-    final ByteValues[] rowDictionaries;
+    /**
+     * Per row-level attribute index: each row's value, coded on the first query that reads the column; {@code null}
+     * for set attributes.
+     */
+    private final RowLevelColumn[] rowValues;
     /** Per set attribute, the ranks of its codes once a query asked for them. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> rankCache;
 
@@ -36,16 +37,14 @@ final class Attributes {
             String[][] values,
             List<Map<String, String>> tags,
             List<String> extraNames,
-            int[][] rowCodes,
-            ByteValues[] rowDictionaries) {
+            RowLevelColumn[] rowValues) {
         this.width = width;
         this.count = count;
         this.sets = sets;
         this.values = values;
         this.tags = tags;
         this.extraNames = List.copyOf(extraNames);
-        this.rowCodes = rowCodes;
-        this.rowDictionaries = rowDictionaries;
+        this.rowValues = rowValues;
         this.rankCache = new java.util.concurrent.atomic.AtomicReferenceArray<>(width);
     }
 
@@ -61,7 +60,12 @@ final class Attributes {
 
     /** Whether an attribute is kept per row rather than in the sets. */
     boolean rowLevel(int index) {
-        return rowCodes[index] != null;
+        return rowValues[index] != null;
+    }
+
+    /** The code of each row's value of a row-level attribute (0: null), in {@link #rowValue}'s numbering. */
+    int[] rowCodes(int index) {
+        return rowValues[index].codes();
     }
 
     /** The code of attribute {@code index} in set {@code set}. */
@@ -71,7 +75,7 @@ final class Attributes {
 
     /** The number of distinct values of a row-level attribute, null excluded. */
     int rowValueCount(int index) {
-        return rowDictionaries[index].size();
+        return rowValues[index].values().size();
     }
 
     /**
@@ -89,7 +93,7 @@ final class Attributes {
 
     /** The value of a row-level attribute's code ({@code null} for 0). */
     String rowValue(int index, int code) {
-        return rowDictionaries[index].value(code);
+        return rowValues[index].values().value(code);
     }
 
     /** Approximate heap bytes held. */
@@ -105,8 +109,8 @@ final class Attributes {
             }
         }
         for (int i = 0; i < width; i++) {
-            if (rowCodes[i] != null) {
-                bytes += 16L + rowCodes[i].length * 4L + rowDictionaries[i].heapBytes();
+            if (rowValues[i] != null) {
+                bytes += rowValues[i].heapBytes();
             }
         }
         return bytes + tags.size() * 64L;

@@ -108,6 +108,11 @@ final class ByteDictionary {
         return code == 0 ? 0 : other.code(arena, offsets[code], offsets[code] + lengths[code]);
     }
 
+    /** Appends a code's bytes (not 0) to a per-row column. */
+    void appendTo(int code, RowLevelColumn column) {
+        column.append(arena, offsets[code], offsets[code] + lengths[code]);
+    }
+
     /** Every value, indexed by code (index 0 is null). */
     String[] values() {
         String[] values = new String[size + 1];

@@ -100,10 +100,11 @@ public final class CostTable implements QueryEngine {
     public static CostTable read(Path input, ReadOptions options) {
         // Stretches are folded into the table as they are verified, so a read never holds them all at once.
         TableAssembler assembler = new TableAssembler();
+        RowLevelHint hint = new RowLevelHint();
         ReadResult<TableSink> result = FocusInput.read(
                 input,
                 options,
-                TableSink::new,
+                header -> new TableSink(header, hint),
                 assembler::add,
                 new FocusInput.Columns(column -> true, CostTableBuilder::isFact));
         return assembler.finish(result);
@@ -115,7 +116,8 @@ public final class CostTable implements QueryEngine {
      * @param name how errors name the input
      */
     public static CostTable read(String name, java.io.InputStream csv, ReadOptions options) {
-        return TableAssembler.assemble(new FocusReader(options).read(name, csv, TableSink::new));
+        RowLevelHint hint = new RowLevelHint();
+        return TableAssembler.assemble(new FocusReader(options).read(name, csv, header -> new TableSink(header, hint)));
     }
 
     /** A table of in-memory records (tests, small sources). */

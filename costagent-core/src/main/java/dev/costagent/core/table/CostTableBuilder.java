@@ -46,7 +46,9 @@ public final class CostTableBuilder {
         for (int i = 0; i < eagerText.length; i++) {
             eagerText[i] = !isFact(columns.get(i));
         }
-        return new CostTableBuilder(TypedInput.of(name, columns, options, TableSink::new, eagerText));
+        RowLevelHint hint = new RowLevelHint();
+        return new CostTableBuilder(
+                TypedInput.of(name, columns, options, header -> new TableSink(header, hint), eagerText));
     }
 
     /** Whether the table keeps the column as a number per row (an amount or the charge period), not as text. */

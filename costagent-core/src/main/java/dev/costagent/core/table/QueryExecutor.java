@@ -343,7 +343,7 @@ final class QueryExecutor {
 
         RowValues(int index) {
             this.index = index;
-            this.codes = attributes.rowCodes[index];
+            this.codes = attributes.rowCodes(index);
         }
 
         long radix() {

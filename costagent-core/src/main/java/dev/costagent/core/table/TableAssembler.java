@@ -32,7 +32,8 @@ final class TableAssembler {
     private final TableSink.DurationCodes durations = new TableSink.DurationCodes();
     private IntTupleDictionary sets = new IntTupleDictionary(FIXED);
     private boolean[] rowLevel = new boolean[FIXED];
-    private int[][] rowCodes = new int[FIXED][];
+    /** Per row-level attribute, every row's value; {@code null} for set attributes. */
+    private RowLevelColumn[] rowValues = new RowLevelColumn[FIXED];
     /** Global Tags code → parsed tags. */
     private final List<Map<String, String>> tags = new ArrayList<>(List.of(Map.of()));
 
@@ -70,7 +71,8 @@ final class TableAssembler {
         }
         int[][] codeMaps = new int[global.length][];
         for (int i = 0; i < global.length; i++) {
-            if (i != TableSchema.DURATION) {
+            // A column kept per row takes its rows' bytes as they are: its values are not looked up one by one.
+            if (i != TableSchema.DURATION && !rowLevel[global[i]]) {
                 codeMaps[i] = remap(sink.dictionaries[dictionary(i)], dictionaries.get(global[i]));
             }
         }
@@ -130,7 +132,7 @@ final class TableAssembler {
         dictionaries.add(new ByteDictionary());
         int width = FIXED + extras.size();
         rowLevel = Arrays.copyOf(rowLevel, width);
-        rowCodes = Arrays.copyOf(rowCodes, width);
+        rowValues = Arrays.copyOf(rowValues, width);
         IntTupleDictionary wider = new IntTupleDictionary(width);
         int[] tuple = new int[width];
         int[] setMap = new int[sets.size()];
@@ -160,19 +162,16 @@ final class TableAssembler {
             System.arraycopy(sink.metrics[m], 0, metrics[m], rows, sink.rows);
         }
         for (int i = 0; i < global.length; i++) {
-            int[] codes = rowCodes[global[i]];
-            if (codes == null) {
+            RowLevelColumn values = rowValues[global[i]];
+            if (values == null) {
                 continue;
             }
-            int[] codeMap = codeMaps[i];
             if (sink.rowLevel[i]) {
-                int[] local = sink.rowCodes[i];
-                for (int r = 0; r < sink.rows; r++) {
-                    codes[rows + r] = codeMap[local[r]];
-                }
+                values.appendAll(sink.rowValues[i]);
             } else {
+                ByteDictionary local = sink.dictionaries[dictionary(i)];
                 for (int r = 0; r < sink.rows; r++) {
-                    codes[rows + r] = codeMap[sink.attributeSets.get(sink.attributeSetOf[r], i)];
+                    values.append(local, sink.attributeSets.get(sink.attributeSetOf[r], i));
                 }
             }
         }
@@ -195,12 +194,14 @@ final class TableAssembler {
 
     /** Moves an attribute out of the sets: the rows so far take their codes from their sets. */
     private void moveToRows(int attribute) {
-        int[] codes = new int[setOf.length];
+        ByteDictionary dictionary = dictionaries.get(attribute);
+        RowLevelColumn values = new RowLevelColumn(setOf.length);
         for (int r = 0; r < rows; r++) {
-            codes[r] = sets.get(setOf[r], attribute);
+            values.append(dictionary, sets.get(setOf[r], attribute));
         }
-        rowCodes[attribute] = codes;
+        rowValues[attribute] = values;
         rowLevel[attribute] = true;
+        dictionaries.set(attribute, new ByteDictionary()); // the rows carry the values from now on
         IntTupleDictionary narrower = new IntTupleDictionary(rowLevel.length);
         int[] tuple = new int[rowLevel.length];
         int[] setMap = new int[sets.size()];
@@ -233,11 +234,6 @@ final class TableAssembler {
         for (int m = 0; m < METRICS; m++) {
             metrics[m] = Arrays.copyOf(metrics[m], size);
         }
-        for (int g = 0; g < rowCodes.length; g++) {
-            if (rowCodes[g] != null) {
-                rowCodes[g] = Arrays.copyOf(rowCodes[g], size);
-            }
-        }
     }
 
     /** The table, with the read's counts, rejects and data quality. */
@@ -250,14 +246,11 @@ final class TableAssembler {
             metrics[m] = Arrays.copyOf(metrics[m], rows);
         }
         String[][] values = new String[width][];
-        ByteValues[] rowValues = new ByteValues[width];
         for (int g = 0; g < width; g++) {
             if (g == TableSchema.DURATION) {
                 values[g] = new String[] {null};
             } else if (rowLevel[g]) {
-                rowCodes[g] = Arrays.copyOf(rowCodes[g], rows);
-                rowValues[g] = dictionaries.get(g).compact();
-                dictionaries.set(g, null); // its hash table is needed no more
+                rowValues[g].trim();
             } else {
                 values[g] = dictionaries.get(g).values();
             }
@@ -265,8 +258,8 @@ final class TableAssembler {
         while (tags.size() <= dictionaries.get(TAGS).size()) {
             tags.add(null);
         }
-        Attributes attributes = new Attributes(
-                width, sets.size(), sets.flat(), values, new ArrayList<>(tags), extras, rowCodes, rowValues);
+        Attributes attributes =
+                new Attributes(width, sets.size(), sets.flat(), values, new ArrayList<>(tags), extras, rowValues);
         boolean[] metricPresent = new boolean[METRICS];
         for (int m = 0; m < METRICS; m++) {
             metricPresent[m] = present.contains(TableSchema.METRICS[m].column());

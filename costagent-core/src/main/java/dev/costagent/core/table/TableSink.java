@@ -79,12 +79,15 @@ final class TableSink implements RecordSink {
     private RowSignatures signatures;
 
     /**
-     * Per attribute index, whether the column is kept per row (its code in {@link #rowCodes}) instead of in the
+     * Per attribute index, whether the column is kept per row (its values in {@link #rowValues}) instead of in the
      * attribute set: a column whose values hardly repeat (a line-item id) would make every row a set of its own.
      */
     final boolean[] rowLevel;
-    /** Per row-level attribute, the row's code in the attribute's dictionary; {@code null} for set attributes. */
-    int[][] rowCodes;
+    /**
+     * Per row-level attribute, each row's value bytes (no dictionary lookup per row); {@code null} for set
+     * attributes.
+     */
+    RowLevelColumn[] rowValues;
     /** The row count at which the sink next checks whether attribute sets still compress. */
     private int nextCheck = FIRST_CHECK;
 
@@ -93,8 +96,17 @@ final class TableSink implements RecordSink {
     long[] startSeconds = new long[1 << 10];
     double[][] metrics = new double[TableSchema.METRICS.length][1 << 10];
 
+    /** What the stretches of this sink's read learned about row-level columns. */
+    private final RowLevelHint hint;
+
     TableSink(FocusHeader header) {
+        this(header, new RowLevelHint());
+    }
+
+    /** A stretch of a read whose stretches share what they learn about row-level columns. */
+    TableSink(FocusHeader header, RowLevelHint hint) {
         this.header = header;
+        this.hint = hint;
         attributeFields = new int[TableSchema.FIXED_WIDTH - 1];
         for (int i = 0; i < STRINGS; i++) {
             attributeFields[i] = header.field(TableSchema.STRING_COLUMNS[i]);
@@ -123,7 +135,7 @@ final class TableSink implements RecordSink {
         attributeSets = new IntTupleDictionary(TableSchema.FIXED_WIDTH + extraFields.length);
         scratch = new int[TableSchema.FIXED_WIDTH + extraFields.length];
         rowLevel = new boolean[TableSchema.FIXED_WIDTH + extraFields.length];
-        rowCodes = new int[rowLevel.length][];
+        rowValues = new RowLevelColumn[rowLevel.length];
         codeOfId = new int[rowLevel.length][];
         // Every field but the amounts and the charge period describes the row.
         descriptive = new boolean[header.size()];
@@ -138,6 +150,20 @@ final class TableSink implements RecordSink {
                 descriptive[field] = false;
             }
         }
+        for (int i = 0; i < rowLevel.length; i++) {
+            if (mayBeRowLevel(i) && fieldOf(i) >= 0 && hint.rowLevel(attributeName(i))) {
+                rowLevel[i] = true;
+                rowValues[i] = new RowLevelColumn(1 << 10);
+                descriptive[fieldOf(i)] = false;
+            }
+        }
+    }
+
+    /** The column name of a string attribute (a FOCUS column or an extra one). */
+    private String attributeName(int attribute) {
+        return attribute < STRINGS
+                ? TableSchema.STRING_COLUMNS[attribute].columnName()
+                : extraNames.get(attribute - TableSchema.FIXED_WIDTH);
     }
 
     @Override
@@ -214,7 +240,13 @@ final class TableSink implements RecordSink {
         for (int i = 0; i < rowLevel.length; i++) {
             if (rowLevel[i]) {
                 int field = fieldOf(i);
-                rowCodes[i][rows] = row.isNull(field) ? 0 : code(i, dictionaryOf(i), row, field);
+                if (row.isNull(field)) {
+                    rowValues[i].appendNull();
+                } else {
+                    int from = row.start(field);
+                    int to = row.end(field);
+                    rowValues[i].append(row.buffer(), from, to); // the buffer after start and end: they may grow it
+                }
             }
         }
         for (int m = 0; m < rowMetrics.length; m++) {
@@ -269,15 +301,19 @@ final class TableSink implements RecordSink {
         if (!any) {
             return;
         }
-        int capacity = attributeSetOf.length;
         for (int i = 0; i < move.length; i++) {
             if (move[i]) {
-                int[] codes = new int[capacity];
+                ByteDictionary dictionary = dictionaries[dictionaryOf(i)];
+                RowLevelColumn values = new RowLevelColumn(attributeSetOf.length);
                 for (int r = 0; r < rows; r++) {
-                    codes[r] = attributeSets.get(attributeSetOf[r], i);
+                    values.append(dictionary, attributeSets.get(attributeSetOf[r], i));
                 }
-                rowCodes[i] = codes;
+                rowValues[i] = values;
                 rowLevel[i] = true;
+                hint.movedToRows(attributeName(i));
+                // From now on the rows carry the values: the dictionary and the id map are needed no more.
+                dictionaries[dictionaryOf(i)] = new ByteDictionary();
+                codeOfId[i] = null;
             }
         }
         IntTupleDictionary narrower = new IntTupleDictionary(scratch.length);
@@ -405,11 +441,6 @@ final class TableSink implements RecordSink {
         for (int m = 0; m < metrics.length; m++) {
             metrics[m] = Arrays.copyOf(metrics[m], size);
         }
-        for (int i = 0; i < rowCodes.length; i++) {
-            if (rowCodes[i] != null) {
-                rowCodes[i] = Arrays.copyOf(rowCodes[i], size);
-            }
-        }
     }
 
     /** Drops the stretch's per-row arrays once the table holds them, so that assembling does not hold both. */
@@ -417,7 +448,7 @@ final class TableSink implements RecordSink {
         attributeSetOf = null;
         startSeconds = null;
         metrics = null;
-        rowCodes = null;
+        rowValues = null;
         java.util.Arrays.fill(dictionaries, null);
         attributeSets = null;
         signatures = null;

@@ -166,4 +166,39 @@ class HighCardinalityTableTest {
         assertThat(fromFile.execute(query).groups()).hasSize(ROWS / 2 + 2);
         assertThat(fromFile.attributeSets()).isLessThanOrEqualTo(2 * RESOURCES);
     }
+
+    @Test
+    void aRowLevelValueRepeatedAcrossStretchesIsOneGroup(@TempDir Path dir) throws IOException {
+        // Ids that mostly differ but repeat now and then, far apart: kept per row as bytes, they must still group as
+        // one value wherever (in whichever stretch) they recur, and nulls stay null.
+        List<CostRecord> repeated = new ArrayList<>(ROWS);
+        for (int r = 0; r < ROWS; r++) {
+            CostRecord record = records.get(r);
+            Map<String, String> extra = r % 97 == 0 ? Map.of() : Map.of("Id", "line-" + (r % 3 == 0 ? r % 1_000 : r));
+            repeated.add(record.toBuilder().extra(extra).build());
+        }
+        Path csv = dir.resolve("repeated.csv");
+        try (FocusCsvWriter writer = FocusCsvWriter.to(Files.newOutputStream(csv), List.of("Id"))) {
+            repeated.forEach(writer::write);
+        }
+        CostTable table = CostTable.read(
+                csv, ReadOptions.builder().threads(2).chunkBytes(1 << 16).build());
+        Map<String, Double> expected =
+                new TreeMap<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        for (CostRecord r : repeated) {
+            expected.merge(r.extra().get("Id"), r.effectiveCost().doubleValue(), Double::sum);
+        }
+        QueryResult byId = table.execute(
+                CostQuery.builder().groupBy(Dimension.column("Id")).build());
+        assertThat(byId.groups()).extracting(g -> g.key(0)).containsExactlyElementsOf(expected.keySet());
+        for (QueryResult.Group g : byId.groups()) {
+            assertThat(g.value()).isCloseTo(expected.get(g.key(0)), within(1e-9));
+        }
+        assertThat(byId.groups())
+                .isEqualTo(CostTable.of(repeated)
+                        .execute(CostQuery.builder()
+                                .groupBy(Dimension.column("Id"))
+                                .build())
+                        .groups());
+    }
 }
