@@ -89,6 +89,9 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     private final List<String> missingMandatory;
     private final FocusVersion version;
     private volatile Profile profile;
+    /** The Parquet footers' profile, empty when they do not settle it; {@code null} until read. */
+    private volatile Optional<Profile> footers;
+
     private volatile List<String> currencies;
 
     private DuckDbQueryEngine(
@@ -534,7 +537,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
     /** The number of rows (accepted records). */
     public long rowCount() {
-        return scanProfile().rows;
+        return counts().rows;
     }
 
     /** Records the read rejected (lenient CSV). */
@@ -563,13 +566,14 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     /**
-     * The distinct BillingCurrency values, sorted. For Parquet, this and the rest of the profile come from the files'
-     * footers (statistics per row group) when they settle it, without reading rows.
+     * The distinct BillingCurrency values, sorted. For Parquet, this, the row count and the ChargePeriodStart range
+     * come from the files' footers (statistics per row group) when they settle them, without reading rows; a query
+     * needs no more, so a {@code summarize} that prints only its groups reads no column it does not group or sum.
      */
     public List<String> currencies() {
         List<String> known = currencies;
         if (known == null) {
-            known = scanProfile().currencies;
+            known = counts().currencies;
             currencies = known;
         }
         return known;
@@ -583,12 +587,12 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
     /** The earliest ChargePeriodStart, if any row has one. */
     public Optional<Instant> firstChargePeriodStart() {
-        return Optional.ofNullable(scanProfile().first);
+        return Optional.ofNullable(counts().first);
     }
 
     /** The latest ChargePeriodStart, if any row has one. */
     public Optional<Instant> lastChargePeriodStart() {
-        return Optional.ofNullable(scanProfile().last);
+        return Optional.ofNullable(counts().last);
     }
 
     /** The input files. */
@@ -695,6 +699,29 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     }
 
     /**
+     * Rows, ChargePeriodStart range, currencies and nulls in non-nullable columns: from the Parquet footers when they
+     * settle them, else from the full profile (one pass over the rows).
+     */
+    private Profile counts() {
+        Optional<Profile> known = footers();
+        return known.isPresent() ? known.get() : scanProfile();
+    }
+
+    /** The Parquet footers' profile, read once; empty for CSV or when the statistics do not settle it. */
+    private Optional<Profile> footers() {
+        Optional<Profile> known = footers;
+        if (known == null) {
+            synchronized (this) {
+                if (footers == null) {
+                    footers = files.parquet() ? parquetProfile() : Optional.empty();
+                }
+                known = footers;
+            }
+        }
+        return known;
+    }
+
+    /**
      * The profile, computed once: for Parquet the footers give rows, ChargePeriodStart range, currencies and null
      * counts when their statistics settle them; {@link #scanProfile(Profile)} adds the rest in one pass over the rows.
      */
@@ -705,7 +732,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         }
         synchronized (this) {
             if (profile == null) {
-                profile = scanProfile(files.parquet() ? parquetProfile().orElse(null) : null);
+                profile = scanProfile(footers().orElse(null));
             }
             return profile;
         }
