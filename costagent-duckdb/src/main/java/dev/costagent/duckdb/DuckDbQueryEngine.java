@@ -478,32 +478,14 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         QuerySql sql = QuerySql.of(query, columns);
         query.checkCurrencies(currencies());
         int width = query.groupBy().size();
-        List<QueryResult.Group> groups = new ArrayList<>();
-        try (Connection c = connection();
-                PreparedStatement s = c.prepareStatement(sql.sql)) {
-            for (int i = 0; i < sql.parameters.size(); i++) {
-                Object value = sql.parameters.get(i);
-                if (value instanceof String[] values) {
-                    s.setArray(i + 1, c.createArrayOf("VARCHAR", values));
-                } else {
-                    s.setString(i + 1, (String) value);
-                }
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String[] key = new String[width];
-                    for (int d = 0; d < width; d++) {
-                        key[d] = r.getString(d + 1);
-                    }
-                    long rows = r.getLong(width + 2);
-                    if (rows > 0) {
-                        groups.add(new QueryResult.Group(Arrays.asList(key), r.getDouble(width + 1), rows));
-                    }
-                }
-            }
+        List<QueryResult.Group> groups;
+        try (Connection c = connection()) {
+            groups = width == 0 ? fetch(c, sql) : fetchKeyed(c, sql, width);
         } catch (SQLException e) {
             throw new QueryException("DuckDB query failed on " + files.name() + ": " + firstLine(e));
         }
+        // in key order already when DuckDB's string order agrees with Java's (it does but for characters beyond
+        // U+FFFF), and a sorted list costs this sort one comparison per group
         groups.sort(Comparator.comparing(QueryResult.Group::key, KEY_ORDER));
         // Neumaier-compensated total of the group sums.
         double total = 0;
@@ -516,6 +498,125 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             rows += g.rows();
         }
         return new QueryResult(query, groups, total + compensation, rows);
+    }
+
+    /** Results with more groups than this travel as dictionary numbers (see {@link #fetchKeyed}). */
+    private static final int DIRECT_GROUPS = 20_000;
+
+    /** Names the temporary tables of the queries running at once; each lives on its own connection anyway. */
+    private static final java.util.concurrent.atomic.AtomicLong ANSWERS = new java.util.concurrent.atomic.AtomicLong();
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> parameters) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            if (value instanceof String[] values) {
+                s.setArray(i + 1, c.createArrayOf("VARCHAR", values));
+            } else {
+                s.setString(i + 1, (String) value);
+            }
+        }
+        return s;
+    }
+
+    /** The groups of a query without keys (one row at most). */
+    private static List<QueryResult.Group> fetch(Connection c, QuerySql sql) throws SQLException {
+        List<QueryResult.Group> groups = new ArrayList<>();
+        try (PreparedStatement s = prepare(c, sql.sql, sql.parameters);
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                long rows = r.getLong(2);
+                if (rows > 0) {
+                    groups.add(new QueryResult.Group(List.of(), r.getDouble(1), rows));
+                }
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * The groups of a keyed query. The answer is kept in a temporary table; a small one is read as it is. A large
+     * one (the rules' hourly queries per resource: 1.3M groups at 10M rows) would spend most of its time turning the
+     * same key strings into Java strings again and again (DuckDB's JDBC reads text at a few tens of MB/s), so each
+     * key column's distinct values are read once, in order, and the groups as their numbers in those lists, sorted
+     * by them: the Java sort that follows then has sorted input, and equal keys share one string.
+     */
+    private static List<QueryResult.Group> fetchKeyed(Connection c, QuerySql sql, int width) throws SQLException {
+        String answer = "\"__costagent_answer_" + ANSWERS.incrementAndGet() + "\"";
+        try (PreparedStatement s = prepare(c, "CREATE TEMP TABLE " + answer + " AS " + sql.sql, sql.parameters)) {
+            s.execute();
+        }
+        try (Statement s = c.createStatement()) {
+            long count;
+            try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + answer)) {
+                r.next();
+                count = r.getLong(1);
+            }
+            List<QueryResult.Group> groups = new ArrayList<>((int) Math.min(count, Integer.MAX_VALUE - 8));
+            if (count <= DIRECT_GROUPS) {
+                try (ResultSet r = s.executeQuery("SELECT * FROM " + answer)) {
+                    while (r.next()) {
+                        String[] key = new String[width];
+                        for (int d = 0; d < width; d++) {
+                            key[d] = r.getString(d + 1);
+                        }
+                        long rows = r.getLong(width + 2);
+                        if (rows > 0) {
+                            groups.add(new QueryResult.Group(Arrays.asList(key), r.getDouble(width + 1), rows));
+                        }
+                    }
+                }
+                return groups;
+            }
+            String[][] values = new String[width][];
+            StringBuilder with = new StringBuilder("WITH ");
+            StringBuilder select = new StringBuilder("SELECT ");
+            StringBuilder from = new StringBuilder(" FROM " + answer + " a");
+            StringBuilder order = new StringBuilder(" ORDER BY ");
+            for (int d = 0; d < width; d++) {
+                String distinct = "(SELECT DISTINCT k" + d + " AS v FROM " + answer + ")";
+                List<String> list = new ArrayList<>();
+                try (ResultSet r = s.executeQuery("SELECT v FROM " + distinct + " ORDER BY v NULLS FIRST")) {
+                    while (r.next()) {
+                        list.add(r.getString(1));
+                    }
+                }
+                values[d] = list.toArray(String[]::new);
+                with.append(d == 0 ? "" : ", ")
+                        .append("d")
+                        .append(d)
+                        .append(
+                                " AS (SELECT v, CAST(row_number() OVER (ORDER BY v NULLS FIRST) - 1 AS INTEGER) AS i FROM ")
+                        .append(distinct)
+                        .append(')');
+                select.append("d").append(d).append(".i, ");
+                from.append(" JOIN d")
+                        .append(d)
+                        .append(" ON a.k")
+                        .append(d)
+                        .append(" IS NOT DISTINCT FROM d")
+                        .append(d)
+                        .append(".v");
+                order.append(d == 0 ? "" : ", ").append(d + 1);
+            }
+            try (ResultSet r = s.executeQuery(with + " " + select + "a.v, a.n" + from + order)) {
+                while (r.next()) {
+                    long rows = r.getLong(width + 2);
+                    if (rows > 0) {
+                        String[] key = new String[width];
+                        for (int d = 0; d < width; d++) {
+                            key[d] = values[d][r.getInt(d + 1)];
+                        }
+                        groups.add(new QueryResult.Group(Arrays.asList(key), r.getDouble(width + 1), rows));
+                    }
+                }
+            }
+            return groups;
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS " + answer);
+            }
+        }
     }
 
     private Connection connection() throws SQLException {

@@ -378,6 +378,33 @@ class DuckDbQueryEngineTest {
         }
     }
 
+    @Test
+    void answersOfManyGroupsTravelAsDictionaryNumbersAndMatchTheDefaultEngine() throws Exception {
+        // more groups than the engine reads as text (20,000): keys come back as positions in each column's values
+        FocusCsv csv = FocusCsv.standard();
+        for (int i = 0; i < 24_000; i++) {
+            csv.row(
+                    "ChargeDescription",
+                    i % 97 == 0 ? "" : "item " + (i % 23_000),
+                    "ServiceName",
+                    i % 11 == 0 ? "" : "svc-" + (i % 5),
+                    "ChargePeriodStart",
+                    "2024-09-" + (10 + i % 3) + "T0" + (i % 4) + ":00:00Z",
+                    "EffectiveCost",
+                    Integer.toString(i % 100));
+        }
+        Path file = csv.write(dir.resolve("wide.csv"));
+        CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
+        CostQuery query = CostQuery.builder()
+                .groupBy(Dimension.column("ServiceName"), Dimension.column("ChargeDescription"), Dimension.HOUR)
+                .build();
+        QueryResult expected = table.execute(query);
+        assertThat(expected.groups()).hasSizeGreaterThan(20_000);
+        try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS)) {
+            assertThat(engine.execute(query)).isEqualTo(expected);
+        }
+    }
+
     private static String catchMessage(Runnable action) {
         try {
             action.run();
