@@ -484,8 +484,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         } catch (SQLException e) {
             throw new QueryException("DuckDB query failed on " + files.name() + ": " + firstLine(e));
         }
-        // in key order already when DuckDB's string order agrees with Java's (it does but for characters beyond
-        // U+FFFF), and a sorted list costs this sort one comparison per group
+        // large answers come in DuckDB's key order, which is Java's but where characters beyond U+FFFF meet
+        // U+E000-U+FFFF (UTF-8 byte order against UTF-16 order): this sort then costs one comparison per group
         groups.sort(Comparator.comparing(QueryResult.Group::key, KEY_ORDER));
         // Neumaier-compensated total of the group sums.
         double total = 0;
@@ -508,15 +508,20 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
 
     private static PreparedStatement prepare(Connection c, String sql, List<Object> parameters) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            Object value = parameters.get(i);
-            if (value instanceof String[] values) {
-                s.setArray(i + 1, c.createArrayOf("VARCHAR", values));
-            } else {
-                s.setString(i + 1, (String) value);
+        try {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                if (value instanceof String[] values) {
+                    s.setArray(i + 1, c.createArrayOf("VARCHAR", values));
+                } else {
+                    s.setString(i + 1, (String) value);
+                }
             }
+            return s;
+        } catch (SQLException e) {
+            s.close();
+            throw e;
         }
-        return s;
     }
 
     /** The groups of a query without keys (one row at most). */
@@ -537,7 +542,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     /**
      * The groups of a keyed query. The answer is kept in a temporary table; a small one is read as it is. A large
      * one (the rules' hourly queries per resource: 1.3M groups at 10M rows) would spend most of its time turning the
-     * same key strings into Java strings again and again (DuckDB's JDBC reads text at a few tens of MB/s), so each
+     * same key strings into Java strings again and again (DuckDB's JDBC: 8 s for 1.25M rows of six keys, against 0.1 s
+     * for their numbers), so each
      * key column's distinct values are read once, in order, and the groups as their numbers in those lists, sorted
      * by them: the Java sort that follows then has sorted input, and equal keys share one string.
      */
