@@ -89,6 +89,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
     private final List<String> missingMandatory;
     private final FocusVersion version;
     private volatile Profile profile;
+    /** Whether the view also has ChargePeriodStart as stored ({@link QuerySql#STORED_START}). */
+    private final boolean storedStart;
     /** The Parquet footers' profile, empty when they do not settle it; {@code null} until read. */
     private volatile Optional<Profile> footers;
 
@@ -100,7 +102,9 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             List<String> names,
             long rejected,
             List<RejectedRecord> rejects,
-            FocusHeader header) {
+            FocusHeader header,
+            boolean storedStart) {
+        this.storedStart = storedStart;
         this.root = root;
         this.files = files;
         this.columns = Collections.unmodifiableSet(new LinkedHashSet<>(names));
@@ -160,7 +164,8 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         try (Statement s = root.createStatement()) {
             s.execute("CREATE VIEW focus AS SELECT " + typedProjection(types) + " FROM " + scan);
         }
-        return new DuckDbQueryEngine(root, files, names, 0, List.of(), header);
+        boolean stored = "TIMESTAMP WITH TIME ZONE".equals(types.get(FocusColumn.CHARGE_PERIOD_START.columnName()));
+        return new DuckDbQueryEngine(root, files, names, 0, List.of(), header, stored);
     }
 
     private static DuckDbQueryEngine openCsv(DuckDBConnection root, FocusFiles files, ReadOptions options)
@@ -232,7 +237,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         }
         rejects.sort(Comparator.comparing(RejectedRecord::file).thenComparingLong(RejectedRecord::line));
         long badTags = checkTags(root, files, names, options);
-        return new DuckDbQueryEngine(root, files, names, rejected + badTags, rejects, focusHeader);
+        return new DuckDbQueryEngine(root, files, names, rejected + badTags, rejects, focusHeader, false);
     }
 
     /** A scratch column naming the first timestamp column of a row that did not parse. */
@@ -442,6 +447,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
                 value = "CAST(" + id + " AS " + sqlType(name) + ")";
             } else if (type.equals("TIMESTAMP WITH TIME ZONE")) {
                 value = "make_timestamp(epoch_us(" + id + "))";
+                parts.add(id + " AS " + QuerySql.STORED_START); // for row-group skipping on time ranges
             } else if (type.equals("TIMESTAMP")) {
                 value = id; // a zone-less timestamp is UTC, as in the default reader
             } else {
@@ -475,7 +481,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         if (!columns.contains(metric) && rowCount() == 0) {
             return new QueryResult(query, List.of(), 0, 0);
         }
-        QuerySql sql = QuerySql.of(query, columns);
+        QuerySql sql = QuerySql.of(query, columns, storedStart);
         query.checkCurrencies(currencies());
         int width = query.groupBy().size();
         List<QueryResult.Group> groups;

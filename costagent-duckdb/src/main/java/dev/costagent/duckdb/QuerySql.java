@@ -22,6 +22,9 @@ final class QuerySql {
 
     private static final long MAX_SECOND = 253_402_300_800L;
 
+    /** ChargePeriodStart as stored in Parquet files, beside the view's UTC {@code TIMESTAMP} (see {@link #of}). */
+    static final String STORED_START = "\"__costagent_stored_start\"";
+
     /** Filters with more values than this pass them as one array parameter (see {@link #filter}). */
     static final int LISTED_VALUES = 16;
 
@@ -41,6 +44,20 @@ final class QuerySql {
      * @throws QueryException naming a column the input lacks
      */
     static QuerySql of(CostQuery query, Set<String> columns) {
+        return of(query, columns, false);
+    }
+
+    /**
+     * Writes the SQL; with {@code storedStart}, the relation also has {@link #STORED_START}, ChargePeriodStart as the
+     * Parquet files store it ({@code TIMESTAMP WITH TIME ZONE}), and a time range is also applied to it: the same rows
+     * (the same instants), but DuckDB can compare that column's row-group statistics and skip the row groups outside
+     * the range, which it cannot through the view's conversion (a 30-day window of 100M rows over 300 days: 1.04 s
+     * of CPU without, 0.17 s with).
+     *
+     * @param columns the columns the input has
+     * @throws QueryException naming a column the input lacks
+     */
+    static QuerySql of(CostQuery query, Set<String> columns, boolean storedStart) {
         String metric = query.metric().columnName();
         if (!columns.contains(metric)) {
             throw new QueryException("column " + metric + " is absent from the input");
@@ -70,7 +87,7 @@ final class QuerySql {
         }
         select.append("coalesce(fsum(").append(Sql.identifier(metric)).append("), 0) AS v, count(*) AS n FROM focus");
         List<String> where = new ArrayList<>();
-        range(query.range(), where);
+        range(query.range(), where, storedStart);
         for (Filter filter : query.filters()) {
             where.add(filter(filter, columns, parameters));
         }
@@ -158,7 +175,7 @@ final class QuerySql {
     }
 
     /** Rows start on whole seconds, so a bound rounds up to the next whole second, as {@link TimeRange} reads it. */
-    private static void range(TimeRange range, List<String> where) {
+    private static void range(TimeRange range, List<String> where, boolean storedStart) {
         if (range.isAll()) {
             return;
         }
@@ -172,9 +189,15 @@ final class QuerySql {
         where.add(start + " IS NOT NULL");
         if (first > MIN_SECOND) {
             where.add(start + " >= make_timestamp(" + first * 1_000_000L + ")");
+            if (storedStart) {
+                where.add(STORED_START + " >= to_timestamp(" + first + ")");
+            }
         }
         if (end < MAX_SECOND) {
             where.add(start + " < make_timestamp(" + end * 1_000_000L + ")");
+            if (storedStart) {
+                where.add(STORED_START + " < to_timestamp(" + end + ")");
+            }
         }
     }
 
