@@ -251,6 +251,160 @@ class DuckDbQueryEngineTest {
         }
     }
 
+    @Test
+    void filtersOnManyValuesAnswerAsTheDefaultEngineDoes() throws Exception {
+        // more values than QuerySql lists one by one: they travel as one array and are matched by a semi-join
+        FocusCsv csv = FocusCsv.standard();
+        for (int i = 0; i < 60; i++) {
+            csv.row("ChargeDescription", i % 10 == 9 ? "" : "r" + i, "EffectiveCost", Integer.toString(i));
+        }
+        Path file = csv.write(dir.resolve("many.csv"));
+        java.util.Set<String> some = new java.util.HashSet<>();
+        for (int i = 0; i < 3 * QuerySql.LISTED_VALUES; i += 2) {
+            some.add("r" + i);
+        }
+        java.util.Set<String> someAndNull = new java.util.HashSet<>(some);
+        someAndNull.add(null);
+        Dimension resource = Dimension.column("ChargeDescription");
+        CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
+        try (DuckDbQueryEngine csvEngine = DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS);
+                DuckDbQueryEngine parquet = DuckDbQueryEngine.open(
+                        Parquet.fromCsv(Files.copy(file, dir.resolve("many-copy.csv"))), ReadOptions.DEFAULTS)) {
+            for (dev.costagent.core.table.Filter filter : List.of(
+                    new dev.costagent.core.table.Filter(resource, some, false),
+                    new dev.costagent.core.table.Filter(resource, some, true),
+                    new dev.costagent.core.table.Filter(resource, someAndNull, false),
+                    new dev.costagent.core.table.Filter(resource, someAndNull, true))) {
+                CostQuery query =
+                        CostQuery.builder().groupBy(resource).filter(filter).build();
+                QueryResult expected = table.execute(query);
+                assertThat(expected.groups()).as("the filter keeps some rows").isNotEmpty();
+                assertThat(csvEngine.execute(query)).as("CSV, %s", filter).isEqualTo(expected);
+                assertThat(parquet.execute(query)).as("Parquet, %s", filter).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void monthlyDailyAndMixedLengthsGiveTheDefaultEnginesGranularity() throws Exception {
+        Path file = FocusCsv.standard()
+                .row(
+                        "ProviderName",
+                        "Invoice",
+                        "ChargePeriodStart",
+                        "2024-02-01T00:00:00Z",
+                        "ChargePeriodEnd",
+                        "2024-03-01T00:00:00Z")
+                .row(
+                        "ProviderName",
+                        "Invoice",
+                        "ChargePeriodStart",
+                        "2024-03-01T00:00:00Z",
+                        "ChargePeriodEnd",
+                        "2024-04-01T00:00:00Z")
+                .row(
+                        "ProviderName",
+                        "Azure",
+                        "ChargePeriodStart",
+                        "2000-01-01T00:00:00Z",
+                        "ChargePeriodEnd",
+                        "2000-01-02T00:00:00Z")
+                .row(
+                        "ProviderName",
+                        "Odd",
+                        "ChargePeriodStart",
+                        "2024-09-18T22:00:00Z",
+                        "ChargePeriodEnd",
+                        "2024-09-18T22:30:00Z")
+                .row(
+                        "ProviderName",
+                        "Odd",
+                        "ChargePeriodStart",
+                        "2024-09-18T22:00:00Z",
+                        "ChargePeriodEnd",
+                        "2024-09-18T23:00:00Z")
+                .row("ProviderName", "Credits", "ChargeCategory", "Credit", "ChargePeriodEnd", "2024-09-18T22:30:00Z")
+                .row()
+                .write(dir.resolve("lengths.csv"));
+        CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
+        assertThat(table.profile().input().granularity())
+                .containsEntry("Invoice", Granularity.MONTHLY)
+                .containsEntry("Azure", Granularity.DAILY)
+                .containsEntry("Odd", Granularity.MIXED)
+                .containsEntry("AWS", Granularity.HOURLY)
+                .doesNotContainKey("Credits");
+        Path copy = Files.copy(file, dir.resolve("lengths-copy.csv"));
+        try (DuckDbQueryEngine csv = DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS);
+                DuckDbQueryEngine parquet = DuckDbQueryEngine.open(Parquet.fromCsv(copy), ReadOptions.DEFAULTS)) {
+            assertThat(csv.profile().input()).isEqualTo(table.profile().input());
+            assertThat(parquet.profile().input()).isEqualTo(table.profile().input());
+        }
+    }
+
+    @Test
+    void parquetTimestampsWithAndWithoutAZoneOrAsTextGiveTheSameTimeKeys() throws Exception {
+        Path file = FocusCsv.standard()
+                .row()
+                .row("ChargePeriodStart", "2024-09-18T23:00:00Z", "ChargePeriodEnd", "2024-09-19T00:00:00Z")
+                .row("ChargePeriodStart", "2000-01-01T00:00:00Z", "ChargePeriodEnd", "2000-01-01T01:00:00Z")
+                .row("ChargePeriodStart", "2024-10-01T00:00:00Z", "ChargePeriodEnd", "2024-10-01T01:00:00Z")
+                .write(dir.resolve("times.csv"));
+        CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
+        Path zoned = Parquet.fromCsv(Files.copy(file, dir.resolve("zoned.csv")));
+        for (String type : List.of("TIMESTAMP", "VARCHAR", "TIMESTAMP WITH TIME ZONE")) {
+            Path retyped = dir.resolve("times-" + type.replace(' ', '_') + ".parquet");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("SET TimeZone = 'UTC'");
+                s.execute("COPY (SELECT * REPLACE (CAST(ChargePeriodStart AS " + type + ") AS ChargePeriodStart) "
+                        + "FROM '" + zoned.toAbsolutePath() + "') TO '" + retyped.toAbsolutePath()
+                        + "' (FORMAT parquet)");
+            }
+            try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(retyped, ReadOptions.DEFAULTS)) {
+                for (Dimension time : List.of(Dimension.HOUR, Dimension.DAY, Dimension.MONTH)) {
+                    CostQuery query = CostQuery.builder()
+                            .groupBy(time, Dimension.column("ServiceName"))
+                            .build();
+                    assertThat(engine.execute(query))
+                            .as("%s by %s", type, time.label())
+                            .isEqualTo(table.execute(query));
+                }
+                assertThat(engine.firstChargePeriodStart()).isEqualTo(table.firstChargePeriodStart());
+                assertThat(engine.lastChargePeriodStart()).isEqualTo(table.lastChargePeriodStart());
+                assertThat(engine.profile().input())
+                        .as(type)
+                        .isEqualTo(table.profile().input());
+            }
+        }
+    }
+
+    @Test
+    void answersOfManyGroupsTravelAsDictionaryNumbersAndMatchTheDefaultEngine() throws Exception {
+        // more groups than the engine reads as text (20,000): keys come back as positions in each column's values
+        FocusCsv csv = FocusCsv.standard();
+        for (int i = 0; i < 24_000; i++) {
+            csv.row(
+                    "ChargeDescription",
+                    i % 97 == 0 ? "" : "item " + (i % 23_000),
+                    "ServiceName",
+                    i % 11 == 0 ? "" : "svc-" + (i % 5),
+                    "ChargePeriodStart",
+                    "2024-09-" + (10 + i % 3) + "T0" + (i % 4) + ":00:00Z",
+                    "EffectiveCost",
+                    Integer.toString(i % 100));
+        }
+        Path file = csv.write(dir.resolve("wide.csv"));
+        CostTable table = CostTable.read(file, ReadOptions.DEFAULTS);
+        CostQuery query = CostQuery.builder()
+                .groupBy(Dimension.column("ServiceName"), Dimension.column("ChargeDescription"), Dimension.HOUR)
+                .build();
+        QueryResult expected = table.execute(query);
+        assertThat(expected.groups()).hasSizeGreaterThan(20_000);
+        try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(file, ReadOptions.DEFAULTS)) {
+            assertThat(engine.execute(query)).isEqualTo(expected);
+        }
+    }
+
     private static String catchMessage(Runnable action) {
         try {
             action.run();

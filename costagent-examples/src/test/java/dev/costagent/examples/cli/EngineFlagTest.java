@@ -81,6 +81,45 @@ class EngineFlagTest {
     }
 
     @Test
+    void summarizeCsvOnDuckDbListsTheSameGroupsAsTheDefaultEngine() {
+        // CSV output prints the groups alone, so the DuckDB path does not ask the engine for its profile
+        String[] memory = CliRun.of(
+                        "summarize", "--input", csv.toString(), "--by", "ServiceName,day", "--format", "csv", "--quiet")
+                .out()
+                .split("\\R");
+        for (Path input : new Path[] {csv, parquet}) {
+            CliRun duck = CliRun.of(
+                    "summarize",
+                    "--engine",
+                    "duckdb",
+                    "--input",
+                    input.toString(),
+                    "--by",
+                    "ServiceName,day",
+                    "--format",
+                    "csv",
+                    "--quiet");
+            assertThat(duck.code()).as(duck.err()).isZero();
+            String[] lines = duck.out().split("\\R");
+            assertThat(lines).hasSameSizeAs(memory);
+            assertThat(lines[0]).isEqualTo("ServiceName,day,EffectiveCost,rows");
+            for (int i = 0; i < memory.length; i++) {
+                String[] m = memory[i].split(",");
+                String[] d = lines[i].split(",");
+                assertThat(d).as(lines[i]).hasSameSizeAs(m);
+                assertThat(d[0] + "," + d[1] + "," + d[d.length - 1])
+                        .isEqualTo(m[0] + "," + m[1] + "," + m[m.length - 1]);
+                if (i > 0) {
+                    assertThat(Double.parseDouble(d[d.length - 2]))
+                            .isCloseTo(
+                                    Double.parseDouble(m[m.length - 2]),
+                                    org.assertj.core.data.Percentage.withPercentage(1e-7));
+                }
+            }
+        }
+    }
+
+    @Test
     void analyzeRecommendAndExplainRunOnDuckDb() throws Exception {
         CliRun memory = CliRun.of("analyze", "--input", csv.toString(), "--format", "json", "--quiet");
         CliRun duck = CliRun.of(
