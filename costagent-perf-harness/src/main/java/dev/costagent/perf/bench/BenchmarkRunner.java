@@ -254,8 +254,9 @@ public final class BenchmarkRunner {
             Warmup warmup = new Warmup(warmupIterations, maxWarmupNanos(), maxWarmup != null && maxWarmup.isZero());
             while (!warmup.done()) {
                 // Sized afresh each warm-up iteration: a batch sized on the first, class-loading calls stays tiny,
-                // and then every call pays a clock read (about 25 ns) on top of a few-nanosecond operation.
-                batch = calibrate(operation, blackhole, iterationNanos, count);
+                // and then every call pays a clock read (about 25 ns) on top of a few-nanosecond operation. The
+                // largest size found is kept: a sizing the scheduler interrupted (a loaded machine) comes out small.
+                batch = Math.max(batch, calibrate(operation, blackhole, iterationNanos, count));
                 invocations += count[0];
                 warmup.add(iteration(operation, blackhole, batch, iterationNanos, count));
                 invocations += count[0];
