@@ -24,6 +24,22 @@ class CliTest {
     }
 
     @Test
+    void helpListsEveryCommandAndEachCommandStillRuns() {
+        CliRun help = CliRun.of("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out())
+                .contains("analyze", "summarize", "recommend", "explain", "utilization", "ingest", "generate", "help");
+        CliRun summarizeHelp = CliRun.of("summarize", "--help");
+        assertThat(summarizeHelp.code()).isZero();
+        assertThat(summarizeHelp.out()).startsWith("Usage: costagent summarize").contains("--by", "--engine");
+        CliRun helpFor = CliRun.of("help", "ingest");
+        assertThat(helpFor.out()).startsWith("Usage: costagent ingest");
+        CliRun unknown = CliRun.of("summarise");
+        assertThat(unknown.code()).isEqualTo(CostagentCli.BAD_INPUT);
+        assertThat(unknown.err().strip()).contains("summarise");
+    }
+
+    @Test
     void summarizeJsonFollowsTheContract() throws Exception {
         CliRun run = CliRun.of("summarize", "--input", sample().toString(), "--by", "ProviderName", "--format", "json");
         JsonNode json = new ObjectMapper().readTree(run.out());
