@@ -21,6 +21,13 @@ public interface CostSourceProvider {
     /** A source over a FOCUS file or a directory of them (CSV, CSV.gz or Parquet). */
     CostSource source(Path location);
 
+    /**
+     * Does the engine's slow one-time set-up ahead of its first source, such as loading a native library, so that a
+     * caller can run it on another thread while it parses its arguments. Safe to call from any thread, more than
+     * once, or not at all; a failure here is left for the source to report. The default does nothing.
+     */
+    default void warmUp() {}
+
     /** Every provider installed, core's {@code memory} first, then the others by engine name. */
     static List<CostSourceProvider> installed() {
         List<CostSourceProvider> providers = new ArrayList<>();

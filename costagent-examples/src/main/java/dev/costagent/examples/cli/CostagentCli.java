@@ -1,6 +1,7 @@
 package dev.costagent.examples.cli;
 
 import dev.costagent.core.focus.FocusFormatException;
+import dev.costagent.core.source.CostSourceProvider;
 import dev.costagent.core.table.QueryException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -42,6 +43,7 @@ public final class CostagentCli {
 
     /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        warmUpEngine(args);
         CommandLine commandLine = new CommandLine(new CostagentCli());
         Class<?> invoked = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
         if (invoked != null && invoked != CommandLine.HelpCommand.class) {
@@ -50,6 +52,37 @@ public final class CostagentCli {
             SUBCOMMANDS.forEach(commandLine::addSubcommand);
         }
         return execute(commandLine, "costagent", args, out, err);
+    }
+
+    /**
+     * Starts the named engine's one-time set-up ({@code --engine duckdb}: loading its native library) on a daemon
+     * thread, so that it overlaps the parsing of the arguments and the loading of the command's classes on a second
+     * core. An unknown engine is left for the command to report.
+     */
+    private static void warmUpEngine(String[] args) {
+        String engine = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--engine") && i + 1 < args.length) {
+                engine = args[i + 1];
+            } else if (args[i].startsWith("--engine=")) {
+                engine = args[i].substring("--engine=".length());
+            }
+        }
+        if (engine == null || engine.equals("memory")) {
+            return;
+        }
+        String named = engine;
+        Thread warmUp = new Thread(
+                () -> {
+                    try {
+                        CostSourceProvider.forEngine(named).warmUp();
+                    } catch (RuntimeException e) {
+                        // the command reports an unknown engine in its own words
+                    }
+                },
+                "costagent-engine-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     private static Map<String, Class<?>> subcommands() {
