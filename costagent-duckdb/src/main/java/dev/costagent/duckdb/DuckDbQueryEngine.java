@@ -788,11 +788,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
             }
             List<DataQualityIssue> issues = new ArrayList<>();
             for (String column : missingMandatory) {
-                issues.add(new DataQualityIssue(
-                        DataQualityIssue.MISSING_MANDATORY_COLUMN,
-                        column,
-                        rows,
-                        "mandatory FOCUS column absent from the input"));
+                issues.add(DataQualityIssue.missingMandatoryColumn(column, rows));
             }
             for (FocusColumn column : FocusColumn.values()) {
                 long[] count = nulls.get(column.columnName());
@@ -962,11 +958,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
                 currencyList = new ArrayList<>(strings(r.getArray(currenciesAt)));
                 Collections.sort(currencyList);
                 for (String column : missingMandatory) {
-                    issues.add(new DataQualityIssue(
-                            DataQualityIssue.MISSING_MANDATORY_COLUMN,
-                            column,
-                            rows,
-                            "mandatory FOCUS column absent from the input"));
+                    issues.add(DataQualityIssue.missingMandatoryColumn(column, rows));
                 }
                 for (int i = 0; i < nullChecked.size(); i++) {
                     long nulls = r.getLong(nullsAt + i);

@@ -26,6 +26,12 @@ public record DataQualityIssue(String rule, String column, long rowsAffected, St
         return "value outside FOCUS's allowed set " + allowed + "; rows kept";
     }
 
+    /** A mandatory column absent from the input, over the rows read, as every engine words it. */
+    public static DataQualityIssue missingMandatoryColumn(String column, long rows) {
+        return new DataQualityIssue(
+                MISSING_MANDATORY_COLUMN, column, rows, "mandatory FOCUS column absent from the input");
+    }
+
     /** A finding without an example value. */
     public DataQualityIssue(String rule, String column, long rowsAffected, String detail) {
         this(rule, column, rowsAffected, detail, null);

@@ -127,11 +127,7 @@ public record ReadResult<S extends RecordSink>(
 
         ReadResult<S> build() {
             List<DataQualityIssue> issues = new ArrayList<>();
-            missing.forEach((column, rows) -> issues.add(new DataQualityIssue(
-                    DataQualityIssue.MISSING_MANDATORY_COLUMN,
-                    column,
-                    rows[0],
-                    "mandatory FOCUS column absent from the input")));
+            missing.forEach((column, rows) -> issues.add(DataQualityIssue.missingMandatoryColumn(column, rows[0])));
             nulls.forEach((column, rows) -> {
                 if (rows[0] > 0) {
                     issues.add(new DataQualityIssue(

@@ -108,11 +108,7 @@ final class SparkProfile {
         Collections.sort(currencies);
         List<DataQualityIssue> issues = new ArrayList<>();
         for (String column : missingMandatory) {
-            issues.add(new DataQualityIssue(
-                    DataQualityIssue.MISSING_MANDATORY_COLUMN,
-                    column,
-                    rows,
-                    "mandatory FOCUS column absent from the input"));
+            issues.add(DataQualityIssue.missingMandatoryColumn(column, rows));
         }
         int at = 4;
         for (FocusColumn column : nullChecked) {
