@@ -43,7 +43,7 @@ public final class CostagentCli {
 
     /** Runs the CLI with the given streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        warmUpEngine(args);
+        Thread warmUp = warmUpEngine(args);
         CommandLine commandLine = new CommandLine(new CostagentCli());
         Class<?> invoked = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
         if (invoked != null && invoked != CommandLine.HelpCommand.class) {
@@ -51,15 +51,25 @@ public final class CostagentCli {
         } else { // help, version, no command or an unknown one: the usage and the suggestions need them all
             SUBCOMMANDS.forEach(commandLine::addSubcommand);
         }
-        return execute(commandLine, "costagent", args, out, err);
+        int code = execute(commandLine, "costagent", args, out, err);
+        if (warmUp != null) {
+            // A command that failed early must not exit while the library is half unpacked in the temp directory
+            // (its driver deletes the file at exit only once it is complete).
+            try {
+                warmUp.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return code;
     }
 
     /**
      * Starts the named engine's one-time set-up ({@code --engine duckdb}: loading its native library) on a daemon
      * thread, so that it overlaps the parsing of the arguments and the loading of the command's classes on a second
-     * core. An unknown engine is left for the command to report.
+     * core. An unknown engine is left for the command to report. Returns the thread, or null when there is none.
      */
-    private static void warmUpEngine(String[] args) {
+    private static Thread warmUpEngine(String[] args) {
         String engine = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--engine") && i + 1 < args.length) {
@@ -69,7 +79,7 @@ public final class CostagentCli {
             }
         }
         if (engine == null || engine.equals("memory")) {
-            return;
+            return null;
         }
         String named = engine;
         Thread warmUp = new Thread(
@@ -83,6 +93,7 @@ public final class CostagentCli {
                 "costagent-engine-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+        return warmUp;
     }
 
     private static Map<String, Class<?>> subcommands() {
