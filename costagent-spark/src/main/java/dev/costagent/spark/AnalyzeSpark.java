@@ -7,8 +7,6 @@ import dev.costagent.core.recommend.RecommendationEngine;
 import dev.costagent.core.recommend.RecommendationOptions;
 import dev.costagent.core.recommend.catalog.InstanceCatalog;
 import dev.costagent.core.recommend.inventory.InstanceInventory;
-import dev.costagent.core.report.ReportFormat;
-import dev.costagent.core.report.ReportJson;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
 import dev.costagent.examples.cli.AnalyzeSupport;
@@ -17,8 +15,6 @@ import dev.costagent.spark.engine.SparkSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -77,10 +73,7 @@ final class AnalyzeSpark implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!List.of("table", "json", "md").contains(fmt)) {
-            throw new IllegalArgumentException("unknown format '" + format + "'; expected table, json or md");
-        }
+        String fmt = AnalyzeSupport.analyzeFormat(format);
         PrintWriter err = spec.commandLine().getErr();
         SparkSession spark = options.session(err);
         long t0 = System.nanoTime();
@@ -89,24 +82,10 @@ final class AnalyzeSpark implements Callable<Integer> {
             report = agent.run();
         }
         options.timing(err, "analysis", t0);
-        PrintWriter out = spec.commandLine().getOut();
-        if (fmt.equals("json")) {
-            Map<String, Object> document = AnalyzeSupport.analyzeDocument(report);
-            Map<String, Object> llm = new LinkedHashMap<>();
-            llm.put("provider", LlmProvider.NONE.configName());
-            llm.put("calls", 0);
-            document.put(ReportJson.LLM_USAGE, llm);
-            out.println(ReportJson.toJson(document));
-        } else {
-            out.println(AnalyzeSupport.render(report, ReportFormat.MARKDOWN));
-        }
-        if (html != null) {
-            AnalyzeSupport.writeHtml(report, html);
-            if (!fmt.equals("json")) {
-                out.println("HTML report: " + html.toAbsolutePath());
-            }
-        }
-        out.flush();
+        Map<String, Object> llm = new LinkedHashMap<>();
+        llm.put("provider", LlmProvider.NONE.configName());
+        llm.put("calls", 0);
+        AnalyzeSupport.printAnalysis(spec.commandLine().getOut(), report, fmt, llm, html);
         return 0;
     }
 

@@ -3,11 +3,7 @@ package dev.costagent.examples.cli;
 import dev.costagent.core.agent.CostAgent;
 import dev.costagent.core.agent.Report;
 import dev.costagent.core.narrate.Narrator;
-import dev.costagent.core.report.ReportFormat;
-import dev.costagent.core.report.ReportJson;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,27 +39,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String fmt = FormatOption.require(format, "table", "json", "md");
+        String fmt = AnalyzeSupport.analyzeFormat(format);
         Narrator narrator = llm.narrator();
         Report report;
         try (CostAgent agent = AnalyzeSupport.agent(inputs.inputs(), narrator)) {
             report = agent.run();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (fmt.equals("json")) {
-            Map<String, Object> document = AnalyzeSupport.analyzeDocument(report);
-            document.put(ReportJson.LLM_USAGE, llm.usageJson());
-            out.println(ReportJson.toJson(document));
-        } else {
-            out.println(AnalyzeSupport.render(report, ReportFormat.MARKDOWN));
-        }
-        if (html != null) {
-            AnalyzeSupport.writeHtml(report, html);
-            if (!fmt.equals("json")) {
-                out.println("HTML report: " + html.toAbsolutePath());
-            }
-        }
-        out.flush();
+        AnalyzeSupport.printAnalysis(spec.commandLine().getOut(), report, fmt, llm.usageJson(), html);
         llm.printUsage(spec.commandLine().getErr());
         return 0;
     }

@@ -253,6 +253,40 @@ public final class AnalyzeSupport {
         }
     }
 
+    /**
+     * The {@code --format} of {@code analyze}, checked: table, json or md, in lower case.
+     *
+     * @throws IllegalArgumentException {@code unknown --format 'xml'; expected table, json or md}
+     */
+    public static String analyzeFormat(String format) {
+        return FormatOption.require(format, "table", "json", "md");
+    }
+
+    /**
+     * Prints a report as {@code analyze} does: the JSON document with {@code llmUsage} under
+     * {@link ReportJson#LLM_USAGE}, or Markdown (table and md); and the HTML report written to {@code html} when
+     * given, its path printed unless the output is JSON.
+     *
+     * @param format as {@link #analyzeFormat} gives it
+     */
+    public static void printAnalysis(
+            java.io.PrintWriter out, Report report, String format, Map<String, Object> llmUsage, Path html) {
+        if (format.equals("json")) {
+            Map<String, Object> document = analyzeDocument(report);
+            document.put(ReportJson.LLM_USAGE, llmUsage);
+            out.println(ReportJson.toJson(document));
+        } else {
+            out.println(render(report, ReportFormat.MARKDOWN));
+        }
+        if (html != null) {
+            writeHtml(report, html);
+            if (!format.equals("json")) {
+                out.println("HTML report: " + html.toAbsolutePath());
+            }
+        }
+        out.flush();
+    }
+
     /** The report as JSON, Markdown or HTML. */
     public static String render(Report report, ReportFormat format) {
         return ReportWriter.render(report, format);
