@@ -1,16 +1,17 @@
 package dev.costagent.spark;
 
-import dev.costagent.core.focus.FocusVersion;
 import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.examples.cli.FocusFlags;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The flags every Spark command shares: {@code --master}, and the CLI's reading flags {@code --lenient},
- * {@code --quiet}, {@code --focus-version}. The session is the running one when there is one (tests, a notebook),
- * else a new one in UTC with the master asked for.
+ * The flags every Spark command shares: {@code --master}, {@code --quiet}, and the CLI's reading flags
+ * ({@link FocusFlags}: {@code --lenient}, {@code --focus-version}). The session is the running one when there is one
+ * (tests, a notebook), else a new one in UTC with the master asked for.
  */
 final class SparkOptions {
 
@@ -20,25 +21,15 @@ final class SparkOptions {
             description = "Spark master (default: the one spark-submit set, else local[*]).")
     String master;
 
-    @Option(names = "--lenient", description = "Go on past bad records and report them instead of stopping.")
-    boolean lenient;
+    @Mixin
+    FocusFlags focus;
 
     @Option(names = "--quiet", description = "No timings or Spark warnings on stderr.")
     boolean quiet;
 
-    @Option(
-            names = "--focus-version",
-            paramLabel = "VERSION",
-            description = "Read the input as this FOCUS version (1.0, 1.1, 1.2 or 1.3; default: detected from the "
-                    + "columns). Decides which columns are mandatory.")
-    String focusVersion;
-
     /** The read options these flags ask for. */
     ReadOptions readOptions() {
-        return ReadOptions.builder()
-                .lenient(lenient)
-                .focusVersion(focusVersion == null ? null : FocusVersion.parse(focusVersion))
-                .build();
+        return focus.readOptions().build();
     }
 
     /** The running session, or a new one (its start-up time goes to stderr unless quiet). */

@@ -2,6 +2,7 @@ package dev.costagent.examples.cli;
 
 import dev.costagent.core.source.CostSourceProvider;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,8 +33,8 @@ final class AgentInputFlags {
             description = "Instance catalog overrides: provider,type,family,vcpu,memoryGiB,hourlyUsd.")
     Path catalog;
 
-    @Option(names = "--lenient", description = "Go on past bad records and report them instead of stopping.")
-    boolean lenient;
+    @Mixin
+    FocusFlags focus;
 
     @Option(names = "--quiet", description = "No progress or warnings on stderr.")
     boolean quiet;
@@ -46,13 +47,6 @@ final class AgentInputFlags {
                     + "(CSV, CSV.gz or Parquet; data larger than the heap).")
     String engine;
 
-    @Option(
-            names = "--focus-version",
-            paramLabel = "VERSION",
-            description = "Read the input as this FOCUS version (1.0, 1.1, 1.2 or 1.3; default: detected from the "
-                    + "columns). Decides which columns are mandatory.")
-    String focusVersion;
-
     /** The agent inputs these flags name. */
     AnalyzeSupport.Inputs inputs() {
         return new AnalyzeSupport.Inputs(
@@ -60,9 +54,9 @@ final class AgentInputFlags {
                 utilization,
                 inventory,
                 catalog,
-                lenient,
+                focus.lenient(),
                 ProgressPrinter.forTerminal(quiet),
                 CostSourceProvider.forEngine(engine),
-                focusVersion == null ? null : dev.costagent.core.focus.FocusVersion.parse(focusVersion));
+                focus.focusVersion());
     }
 }

@@ -2,6 +2,7 @@ package dev.costagent.examples.cli;
 
 import dev.costagent.core.focus.FocusVersion;
 import dev.costagent.core.focus.ReadOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -10,8 +11,8 @@ import picocli.CommandLine.Option;
  */
 final class ReadFlags {
 
-    @Option(names = "--lenient", description = "Go on past bad records and report them instead of stopping.")
-    boolean lenient;
+    @Mixin
+    FocusFlags focus;
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
@@ -19,24 +20,14 @@ final class ReadFlags {
     @Option(names = "--threads", description = "Parallel parsers (default: one per core).")
     Integer threads;
 
-    @Option(
-            names = "--focus-version",
-            paramLabel = "VERSION",
-            description = "Read the input as this FOCUS version (1.0, 1.1, 1.2 or 1.3; default: detected from the "
-                    + "columns). Decides which columns are mandatory.")
-    String focusVersion;
-
     /** The declared FOCUS version, or {@code null} to detect it. */
     FocusVersion focusVersion() {
-        return focusVersion == null ? null : FocusVersion.parse(focusVersion);
+        return focus.focusVersion();
     }
 
     /** The read options these flags ask for. */
     ReadOptions options() {
-        ReadOptions.Builder options = ReadOptions.builder()
-                .lenient(lenient)
-                .progress(ProgressPrinter.forTerminal(quiet))
-                .focusVersion(focusVersion());
+        ReadOptions.Builder options = focus.readOptions().progress(ProgressPrinter.forTerminal(quiet));
         if (threads != null) {
             options.threads(threads);
         }
