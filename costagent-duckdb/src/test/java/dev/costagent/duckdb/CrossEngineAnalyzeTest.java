@@ -3,20 +3,14 @@ package dev.costagent.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.costagent.core.agent.CostAgent;
-import dev.costagent.core.agent.Report;
-import dev.costagent.core.report.ReportJson;
-import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
+import dev.costagent.core.testing.AgentReports;
 import dev.costagent.core.testing.SameJson;
 import dev.costagent.core.testing.SharedData;
 import dev.costagent.datagen.GeneratorSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,16 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrossEngineAnalyzeTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-10-01T00:00:00Z"), ZoneOffset.UTC);
-
     @TempDir
     Path dir;
 
     @Test
     void theRealSampleGivesTheSameReport() throws Exception {
         Path sample = SharedData.require("focus/focus_sample.csv");
-        JsonNode memory = report(FocusFileSource.of(sample));
-        JsonNode duck = report(DuckDbSource.of(sample));
+        JsonNode memory = AgentReports.json(FocusFileSource.of(sample));
+        JsonNode duck = AgentReports.json(DuckDbSource.of(sample));
         SameJson.assertSameJson(duck, memory);
         assertThat(memory.at("/summary/rows").asLong()).isEqualTo(1000);
     }
@@ -54,21 +46,14 @@ class CrossEngineAnalyzeTest {
                 .writeCsv(csv);
         Path parquet = Parquet.fromCsv(Files.copy(csv, dir.resolve("copy.csv")));
 
-        JsonNode memory = report(FocusFileSource.of(csv));
+        JsonNode memory = AgentReports.json(FocusFileSource.of(csv));
         assertThat(memory.at("/analyses/anomalies").size())
                 .as("the generator plants anomalies")
                 .isPositive();
         assertThat(memory.at("/recommendations").size())
                 .as("and waste to recommend on")
                 .isPositive();
-        SameJson.assertSameJson(report(DuckDbSource.of(csv)), memory);
-        SameJson.assertSameJson(report(DuckDbSource.of(parquet)), memory);
-    }
-
-    private static JsonNode report(CostSource source) throws Exception {
-        try (CostAgent agent = CostAgent.builder().source(source).clock(CLOCK).build()) {
-            Report report = agent.run();
-            return ReportJson.mapper().readTree(ReportJson.write(report));
-        }
+        SameJson.assertSameJson(AgentReports.json(DuckDbSource.of(csv)), memory);
+        SameJson.assertSameJson(AgentReports.json(DuckDbSource.of(parquet)), memory);
     }
 }

@@ -3,20 +3,14 @@ package dev.costagent.spark.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.costagent.core.agent.CostAgent;
-import dev.costagent.core.agent.Report;
 import dev.costagent.core.focus.ReadOptions;
-import dev.costagent.core.report.ReportJson;
-import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
+import dev.costagent.core.testing.AgentReports;
 import dev.costagent.core.testing.SameJson;
 import dev.costagent.core.testing.SharedData;
 import dev.costagent.datagen.GeneratorSpec;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,16 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkCrossEngineAnalyzeTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-10-01T00:00:00Z"), ZoneOffset.UTC);
-
     @TempDir
     Path dir;
 
     @Test
     void theRealSampleGivesTheSameReport() throws Exception {
         Path sample = SharedData.require("focus/focus_sample.csv");
-        JsonNode memory = report(FocusFileSource.of(sample));
-        SameJson.assertSameJson(report(SparkSource.of(TestSpark.session(), sample.toString())), memory);
+        JsonNode memory = AgentReports.json(FocusFileSource.of(sample));
+        SameJson.assertSameJson(AgentReports.json(SparkSource.of(TestSpark.session(), sample.toString())), memory);
         assertThat(memory.at("/summary/rows").asLong()).isEqualTo(1000);
     }
 
@@ -63,22 +55,15 @@ class SparkCrossEngineAnalyzeTest {
                     .parquet(parquet.toString());
         }
 
-        JsonNode memory = report(FocusFileSource.of(csv));
+        JsonNode memory = AgentReports.json(FocusFileSource.of(csv));
         assertThat(memory.at("/analyses/anomalies").size())
                 .as("the generator plants anomalies")
                 .isPositive();
         assertThat(memory.at("/recommendations").size())
                 .as("and waste to recommend on")
                 .isPositive();
-        SameJson.assertSameJson(report(SparkSource.of(TestSpark.session(), csv.toString())), memory);
-        SameJson.assertSameJson(report(SparkSource.of(TestSpark.session(), parquet.toString())), memory);
-    }
-
-    private static JsonNode report(CostSource source) throws Exception {
-        try (CostAgent agent = CostAgent.builder().source(source).clock(CLOCK).build()) {
-            Report report = agent.run();
-            return ReportJson.mapper().readTree(ReportJson.write(report));
-        }
+        SameJson.assertSameJson(AgentReports.json(SparkSource.of(TestSpark.session(), csv.toString())), memory);
+        SameJson.assertSameJson(AgentReports.json(SparkSource.of(TestSpark.session(), parquet.toString())), memory);
     }
 
     private static List<String> names(Iterator<String> names) {
