@@ -2,6 +2,7 @@ package dev.costagent.core.agent;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Throwables;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.RemovalListener;
@@ -451,14 +452,8 @@ public final class CostAgent implements AutoCloseable {
         } catch (UncheckedExecutionException
                 | ExecutionException
                 | com.google.common.util.concurrent.ExecutionError e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            Throwables.throwIfUnchecked(e.getCause());
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.costagent.core.focus;
 
+import com.google.common.base.Throwables;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -246,14 +247,8 @@ public final class FocusReader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            Throwables.throwIfUnchecked(e.getCause());
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.costagent.core.parquet;
 
+import com.google.common.base.Throwables;
 import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.FocusFormatException;
@@ -382,14 +383,8 @@ public final class ParquetReader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            Throwables.throwIfUnchecked(e.getCause());
+            throw new IllegalStateException(e.getCause());
         }
     }
 
