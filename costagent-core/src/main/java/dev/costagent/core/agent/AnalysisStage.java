@@ -65,13 +65,7 @@ final class AnalysisStage {
                     a.value(),
                     a.impact(),
                     a.severity().toString()));
-            signals.add(new AnomalySignal(
-                    a.dimension(),
-                    a.value(),
-                    a.date(),
-                    a.actual(),
-                    a.expected(),
-                    a.severity().toString()));
+            signals.add(AnomalySignal.of(a));
         }
         List<CostOverview.ServiceShare> services = new ArrayList<>();
         for (Breakdown b : report.breakdowns()) {

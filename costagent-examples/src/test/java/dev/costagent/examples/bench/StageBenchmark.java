@@ -2,7 +2,6 @@ package dev.costagent.examples.bench;
 
 import dev.costagent.core.analysis.AnalysisReport;
 import dev.costagent.core.analysis.Analyzer;
-import dev.costagent.core.analysis.anomaly.Anomaly;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.recommend.RecommendationEngine;
 import dev.costagent.core.recommend.RecommendationInput;
@@ -11,7 +10,6 @@ import dev.costagent.core.table.CostTable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,16 +42,8 @@ public final class StageBenchmark {
             long s = cpu.getCurrentThreadCpuTime();
             AnalysisReport report = analyzer.analyze(table, List.of());
             analyses[i] = (cpu.getCurrentThreadCpuTime() - s) / 1e6;
-            List<AnomalySignal> signals = new ArrayList<>();
-            for (Anomaly a : report.anomalies()) {
-                signals.add(new AnomalySignal(
-                        a.dimension(),
-                        a.value(),
-                        a.date(),
-                        a.actual(),
-                        a.expected(),
-                        a.severity().toString()));
-            }
+            List<AnomalySignal> signals =
+                    report.anomalies().stream().map(AnomalySignal::of).toList();
             s = cpu.getCurrentThreadCpuTime();
             int recommendations = engine.recommend(RecommendationInput.of(table).withAnomalies(signals))
                     .recommendations()

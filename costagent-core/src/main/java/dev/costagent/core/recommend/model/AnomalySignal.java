@@ -2,6 +2,7 @@ package dev.costagent.core.recommend.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.costagent.core.analysis.anomaly.Anomaly;
 import java.time.LocalDate;
 
 /**
@@ -22,6 +23,17 @@ public record AnomalySignal(
         requireNonNull(dimension, "dimension");
         requireNonNull(date, "date");
         requireNonNull(severity, "severity");
+    }
+
+    /** The signal of an anomaly the analysis stage found. */
+    public static AnomalySignal of(Anomaly anomaly) {
+        return new AnomalySignal(
+                anomaly.dimension(),
+                anomaly.value(),
+                anomaly.date(),
+                anomaly.actual(),
+                anomaly.expected(),
+                anomaly.severity().toString());
     }
 
     /** Actual minus expected: the day's excess spend (negative for a drop). */
