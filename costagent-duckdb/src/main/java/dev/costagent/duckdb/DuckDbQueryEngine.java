@@ -65,17 +65,8 @@ import org.duckdb.DuckDBConnection;
  * }
  * }</pre>
  */
-public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
+public final class DuckDbQueryEngine implements QueryEngine {
 
-    private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
-        for (int i = 0; i < a.size(); i++) {
-            int c = Comparator.nullsFirst(Comparator.<String>naturalOrder()).compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    };
     private static final Pattern CSV_LINE = Pattern.compile("Line: (\\d+)");
     private static final Pattern CSV_COLUMN = Pattern.compile("column \"([^\"]+)\"");
 
@@ -492,7 +483,7 @@ public final class DuckDbQueryEngine implements QueryEngine, AutoCloseable {
         }
         // large answers come in DuckDB's key order, which is Java's but where characters beyond U+FFFF meet
         // U+E000-U+FFFF (UTF-8 byte order against UTF-16 order): this sort then costs one comparison per group
-        groups.sort(Comparator.comparing(QueryResult.Group::key, KEY_ORDER));
+        groups.sort(Comparator.comparing(QueryResult.Group::key, QueryResult.KEY_ORDER));
         // Neumaier-compensated total of the group sums.
         double total = 0;
         double compensation = 0;

@@ -23,24 +23,6 @@ final class QueryExecutor {
     private static final int SELECTIVE_MIN_ROWS = 1 << 16;
 
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
-    /** Group keys in order: element by element, nulls first. */
-    static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
-        for (int i = 0; i < a.size(); i++) {
-            String x = a.get(i);
-            String y = b.get(i);
-            if (x == null || y == null) {
-                if (x != y) {
-                    return x == null ? -1 : 1;
-                }
-                continue;
-            }
-            int c = x.compareTo(y);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    };
 
     private final CostTable table;
     private final CostQuery query;

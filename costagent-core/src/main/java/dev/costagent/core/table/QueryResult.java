@@ -14,6 +14,28 @@ import java.util.Objects;
  */
 public record QueryResult(CostQuery query, List<Group> groups, double total, long rows) {
 
+    /**
+     * The order of {@link #groups}, which every engine gives: keys compared element by element, each element in
+     * {@link String#compareTo} order with null first.
+     */
+    public static final java.util.Comparator<List<String>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            if (x == null || y == null) {
+                if (x != y) {
+                    return x == null ? -1 : 1;
+                }
+                continue;
+            }
+            int c = x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+
     /** Copies the groups. */
     public QueryResult {
         Objects.requireNonNull(query, "query");

@@ -55,7 +55,7 @@ public final class StreamingQuery {
         query.checkCurrencies(currencies);
         List<QueryResult.Group> groups = new ArrayList<>(merged.size());
         merged.forEach((key, acc) -> groups.add(new QueryResult.Group(key, acc[0] + acc[1], (long) acc[2])));
-        groups.sort((a, b) -> QueryExecutor.KEY_ORDER.compare(a.key(), b.key()));
+        groups.sort((a, b) -> QueryResult.KEY_ORDER.compare(a.key(), b.key()));
         CompensatedSum total = new CompensatedSum();
         long rows = 0;
         for (QueryResult.Group group : groups) {

@@ -127,7 +127,7 @@ class HighCardinalityTableTest {
                         Dimension.of(dev.costagent.core.focus.FocusColumn.RESOURCE_ID),
                         Dimension.HOUR)
                 .build());
-        Map<List<String>, Double> expected = new TreeMap<>(QueryExecutor.KEY_ORDER);
+        Map<List<String>, Double> expected = new TreeMap<>(QueryResult.KEY_ORDER);
         for (CostRecord r : records) {
             String hour = r.chargePeriodStart().toString().substring(0, 13);
             List<String> key = java.util.Arrays.asList(r.tags().get("team"), r.resourceId(), hour);

@@ -56,7 +56,7 @@ class SelectiveQueryTest {
                 .build());
 
         assertThat(table.rowsIndexed()).as("the selective path was taken").isTrue();
-        Map<List<String>, Double> expected = new TreeMap<>(QueryExecutor.KEY_ORDER);
+        Map<List<String>, Double> expected = new TreeMap<>(QueryResult.KEY_ORDER);
         for (CostRecord r : records) {
             Instant start = r.chargePeriodStart();
             if (few.contains(r.resourceId())

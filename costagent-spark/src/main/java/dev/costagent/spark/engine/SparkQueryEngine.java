@@ -59,17 +59,7 @@ import org.apache.spark.storage.StorageLevel;
  * }
  * }</pre>
  */
-public final class SparkQueryEngine implements QueryEngine, AutoCloseable {
-
-    private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
-        for (int i = 0; i < a.size(); i++) {
-            int c = Comparator.nullsFirst(Comparator.<String>naturalOrder()).compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    };
+public final class SparkQueryEngine implements QueryEngine {
 
     private final String name;
     private final Dataset<Row> data;
@@ -250,7 +240,7 @@ public final class SparkQueryEngine implements QueryEngine, AutoCloseable {
             count += n;
             groups.add(new QueryResult.Group(Arrays.asList(key), value.doubleValue(), n));
         }
-        groups.sort(Comparator.comparing(QueryResult.Group::key, KEY_ORDER));
+        groups.sort(Comparator.comparing(QueryResult.Group::key, QueryResult.KEY_ORDER));
         return new QueryResult(query, groups, total.doubleValue(), count);
     }
 
