@@ -10,6 +10,7 @@ import dev.costagent.core.recommend.inventory.InstanceInventory;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
 import dev.costagent.examples.cli.AnalyzeSupport;
+import dev.costagent.examples.cli.FleetFlags;
 import dev.costagent.llm.config.LlmProvider;
 import dev.costagent.spark.engine.SparkSource;
 import java.io.PrintWriter;
@@ -46,21 +47,8 @@ final class AnalyzeSpark implements Callable<Integer> {
                     + "(file:, hdfs://, s3a://); generated demo data if absent.")
     private String input;
 
-    @Option(
-            names = "--utilization",
-            paramLabel = "FILE",
-            description =
-                    "CPU utilization: timestamp,value (resource = file name) or ResourceId,Timestamp,Metric,Value.")
-    private Path utilization;
-
-    @Option(names = "--inventory", paramLabel = "FILE", description = "Instance types: ResourceId,InstanceType.")
-    private Path inventory;
-
-    @Option(
-            names = "--catalog",
-            paramLabel = "FILE",
-            description = "Instance catalog overrides: provider,type,family,vcpu,memoryGiB,hourlyUsd.")
-    private Path catalog;
+    @Mixin
+    private FleetFlags fleet;
 
     @Option(names = "--format", defaultValue = "table", description = "table (default), json or md.")
     private String format;
@@ -92,8 +80,8 @@ final class AnalyzeSpark implements Callable<Integer> {
     /** The agent as the CLI builds it ({@code AnalyzeSupport.agent}), its sources read by Spark. */
     private CostAgent agent(SparkSession spark) {
         RecommendationOptions.Builder recommendations = RecommendationOptions.builder();
-        if (catalog != null) {
-            recommendations.catalog(InstanceCatalog.shipped().overriddenBy(InstanceCatalog.load(catalog)));
+        if (fleet.catalog() != null) {
+            recommendations.catalog(InstanceCatalog.shipped().overriddenBy(InstanceCatalog.load(fleet.catalog())));
         }
         CostAgent.Builder agent = CostAgent.builder()
                 .readOptions(options.readOptions())
@@ -106,17 +94,17 @@ final class AnalyzeSpark implements Callable<Integer> {
                     .map(s -> (CostSource)
                             SparkSource.of(spark, ((FocusFileSource) s).path().toString()))
                     .toList());
-            if (utilization == null) {
+            if (fleet.utilization() == null) {
                 agent.utilization(AnalyzeSupport.demoUtilization());
             }
         } else {
             agent.source(SparkSource.of(spark, input));
         }
-        if (utilization != null) {
-            agent.utilization(AnalyzeSupport.readUtilization(utilization));
+        if (fleet.utilization() != null) {
+            agent.utilization(AnalyzeSupport.readUtilization(fleet.utilization()));
         }
-        if (inventory != null) {
-            agent.inventory(InstanceInventory.load(inventory));
+        if (fleet.inventory() != null) {
+            agent.inventory(InstanceInventory.load(fleet.inventory()));
         }
         return agent.build();
     }

@@ -17,21 +17,8 @@ final class AgentInputFlags {
             description = "FOCUS file (.csv, .csv.gz, .parquet) or a directory of them; generated demo data if absent.")
     Path input;
 
-    @Option(
-            names = "--utilization",
-            paramLabel = "FILE",
-            description =
-                    "CPU utilization: timestamp,value (resource = file name) or ResourceId,Timestamp,Metric,Value.")
-    Path utilization;
-
-    @Option(names = "--inventory", paramLabel = "FILE", description = "Instance types: ResourceId,InstanceType.")
-    Path inventory;
-
-    @Option(
-            names = "--catalog",
-            paramLabel = "FILE",
-            description = "Instance catalog overrides: provider,type,family,vcpu,memoryGiB,hourlyUsd.")
-    Path catalog;
+    @Mixin
+    FleetFlags fleet;
 
     @Mixin
     FocusFlags focus;
@@ -51,9 +38,9 @@ final class AgentInputFlags {
     AnalyzeSupport.Inputs inputs() {
         return new AnalyzeSupport.Inputs(
                 input,
-                utilization,
-                inventory,
-                catalog,
+                fleet.utilization(),
+                fleet.inventory(),
+                fleet.catalog(),
                 focus.lenient(),
                 ProgressPrinter.forTerminal(quiet),
                 CostSourceProvider.forEngine(engine),
