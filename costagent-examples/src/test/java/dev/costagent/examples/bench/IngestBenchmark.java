@@ -134,7 +134,9 @@ public final class IngestBenchmark {
             return List.of(launcher);
         }
         List<String> costagent = new ArrayList<>(List.of(java));
-        costagent.addAll(Arrays.asList(System.getProperty("costagent.javaOpts", "-XX:+UseSerialGC -Xmn64m")
+        costagent.addAll(Arrays.asList(System.getProperty(
+                        "costagent.javaOpts",
+                        "-XX:+UseSerialGC -Xmn64m -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000")
                 .trim()
                 .split("\\s+")));
         costagent.addAll(List.of("-jar", jar));
