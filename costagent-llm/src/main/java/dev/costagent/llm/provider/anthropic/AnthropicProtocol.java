@@ -16,6 +16,7 @@ import dev.costagent.llm.transport.ProviderError;
 import dev.costagent.llm.transport.ProviderProtocol;
 import dev.costagent.llm.transport.SseDecoder;
 import dev.costagent.llm.transport.StreamDecoder;
+import dev.costagent.llm.transport.StreamedAnswer;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Set;
@@ -98,17 +99,11 @@ final class AnthropicProtocol extends ProviderProtocol {
     /** Aggregates the documented events until {@code message_stop}. */
     private final class EventStream implements StreamDecoder {
         private final SseDecoder sse = new SseDecoder(this::onEvent);
-        private final StringBuilder text = new StringBuilder();
-        private final TokenListener listener;
-        private String requestId;
-        private String model = "";
-        private String stopReason = "";
-        private TokenUsage usage = TokenUsage.ZERO;
+        private final StreamedAnswer answer;
         private boolean stopped;
 
         EventStream(String requestId, TokenListener listener) {
-            this.requestId = requestId;
-            this.listener = listener;
+            answer = new StreamedAnswer(requestId, listener);
         }
 
         @Override
@@ -122,28 +117,19 @@ final class AnthropicProtocol extends ProviderProtocol {
             switch (type) {
                 case "message_start" -> {
                     JsonNode message = payload.path("message");
-                    model = JsonBodies.text(message, "model");
-                    if (requestId.isEmpty()) {
-                        requestId = JsonBodies.text(message, "id");
-                    }
-                    usage = usage(message.path("usage"), usage);
+                    answer.modelIfAbsent(JsonBodies.text(message, "model"));
+                    answer.requestIdIfAbsent(JsonBodies.text(message, "id"));
+                    answer.usage(usage(message.path("usage"), answer.usage()));
                 }
                 case "content_block_delta" -> {
                     JsonNode delta = payload.path("delta");
                     if (JsonBodies.text(delta, "type").equals("text_delta")) {
-                        String fragment = JsonBodies.text(delta, "text");
-                        if (!fragment.isEmpty()) {
-                            text.append(fragment);
-                            listener.onToken(fragment);
-                        }
+                        answer.append(JsonBodies.text(delta, "text"));
                     }
                 }
                 case "message_delta" -> {
-                    String reason = JsonBodies.text(payload.path("delta"), "stop_reason");
-                    if (!reason.isEmpty()) {
-                        stopReason = reason;
-                    }
-                    usage = usage(payload.path("usage"), usage);
+                    answer.stopReason(JsonBodies.text(payload.path("delta"), "stop_reason"));
+                    answer.usage(usage(payload.path("usage"), answer.usage()));
                 }
                 case "message_stop" -> stopped = true;
                 case "error" -> throw streamError(payload.path("error"));
@@ -156,7 +142,7 @@ final class AnthropicProtocol extends ProviderProtocol {
         private LlmException streamError(JsonNode error) {
             String type = JsonBodies.text(error, "type");
             String message = NAME + " stream failed: " + scrub(JsonBodies.text(error, "message"));
-            ErrorDetails details = new ErrorDetails(0, type, requestId, null);
+            ErrorDetails details = new ErrorDetails(0, type, answer.requestId(), null);
             return switch (type) {
                 case "rate_limit_error" -> new RateLimitedException(message, details);
                 case "overloaded_error", "api_error" -> new ServerErrorException(message, details);
@@ -167,11 +153,9 @@ final class AnthropicProtocol extends ProviderProtocol {
         @Override
         public LlmResponse finish() {
             if (!stopped) {
-                throw new MalformedResponseException(
-                        NAME + " stream ended before message_stop (truncated)",
-                        new ErrorDetails(0, "", requestId, null));
+                throw answer.truncated(NAME + " stream ended before message_stop (truncated)");
             }
-            return new LlmResponse(text.toString(), stopReason, usage, model, Duration.ZERO, requestId);
+            return answer.response();
         }
     }
 }

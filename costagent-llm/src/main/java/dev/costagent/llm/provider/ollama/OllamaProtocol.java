@@ -12,6 +12,7 @@ import dev.costagent.llm.transport.JsonBodies;
 import dev.costagent.llm.transport.ProviderError;
 import dev.costagent.llm.transport.ProviderProtocol;
 import dev.costagent.llm.transport.StreamDecoder;
+import dev.costagent.llm.transport.StreamedAnswer;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 
@@ -61,15 +62,11 @@ final class OllamaProtocol extends ProviderProtocol {
 
     /** One JSON object a line; the last has {@code "done": true} and the counts. */
     private final class NdjsonStream implements StreamDecoder {
-        private final TokenListener listener;
-        private final StringBuilder text = new StringBuilder();
-        private String model = "";
-        private String doneReason = "";
-        private TokenUsage usage = TokenUsage.ZERO;
+        private final StreamedAnswer answer;
         private boolean done;
 
         NdjsonStream(TokenListener listener) {
-            this.listener = listener;
+            answer = new StreamedAnswer("", listener);
         }
 
         @Override
@@ -82,28 +79,21 @@ final class OllamaProtocol extends ProviderProtocol {
                 String message = JsonBodies.text(chunk, "error");
                 throw new ServerErrorException(NAME + " stream failed: " + scrub(message), ErrorDetails.NONE);
             }
-            if (model.isEmpty()) {
-                model = JsonBodies.text(chunk, "model");
-            }
-            String fragment = JsonBodies.text(chunk.path("message"), "content");
-            if (!fragment.isEmpty()) {
-                text.append(fragment);
-                listener.onToken(fragment);
-            }
+            answer.modelIfAbsent(JsonBodies.text(chunk, "model"));
+            answer.append(JsonBodies.text(chunk.path("message"), "content"));
             if (chunk.path("done").asBoolean(false)) {
                 done = true;
-                doneReason = JsonBodies.text(chunk, "done_reason");
-                usage = usage(chunk);
+                answer.stopReason(JsonBodies.text(chunk, "done_reason"));
+                answer.usage(usage(chunk));
             }
         }
 
         @Override
         public LlmResponse finish() {
             if (!done) {
-                throw new MalformedResponseException(
-                        NAME + " stream ended before \"done\": true (truncated)", ErrorDetails.NONE);
+                throw answer.truncated(NAME + " stream ended before \"done\": true (truncated)");
             }
-            return new LlmResponse(text.toString(), doneReason, usage, model, Duration.ZERO, "");
+            return answer.response();
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.costagent.llm.transport.ProviderError;
 import dev.costagent.llm.transport.ProviderProtocol;
 import dev.costagent.llm.transport.SseDecoder;
 import dev.costagent.llm.transport.StreamDecoder;
+import dev.costagent.llm.transport.StreamedAnswer;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Set;
@@ -82,17 +83,11 @@ final class OpenAiProtocol extends ProviderProtocol {
     /** Aggregates {@code data: {chunk}} events until {@code data: [DONE]}. */
     private final class ChunkStream implements StreamDecoder {
         private final SseDecoder sse = new SseDecoder(this::onEvent);
-        private final StringBuilder text = new StringBuilder();
-        private final TokenListener listener;
-        private String requestId;
-        private String model = "";
-        private String finishReason = "";
-        private TokenUsage usage = TokenUsage.ZERO;
+        private final StreamedAnswer answer;
         private boolean done;
 
         ChunkStream(String requestId, TokenListener listener) {
-            this.requestId = requestId;
-            this.listener = listener;
+            answer = new StreamedAnswer(requestId, listener);
         }
 
         @Override
@@ -111,41 +106,29 @@ final class OpenAiProtocol extends ProviderProtocol {
                 String code = JsonBodies.text(error, "code");
                 throw new ServerErrorException(
                         NAME + " stream failed: " + scrub(JsonBodies.text(error, "message")),
-                        new ErrorDetails(0, code.isEmpty() ? JsonBodies.text(error, "type") : code, requestId, null));
+                        new ErrorDetails(
+                                0, code.isEmpty() ? JsonBodies.text(error, "type") : code, answer.requestId(), null));
             }
-            if (requestId.isEmpty()) {
-                requestId = JsonBodies.text(chunk, "id");
-            }
-            if (model.isEmpty()) {
-                model = JsonBodies.text(chunk, "model");
-            }
+            answer.requestIdIfAbsent(JsonBodies.text(chunk, "id"));
+            answer.modelIfAbsent(JsonBodies.text(chunk, "model"));
             JsonNode choices = chunk.path("choices");
             if (choices.isArray() && !choices.isEmpty()) {
                 JsonNode choice = choices.get(0);
-                String fragment = JsonBodies.text(choice.path("delta"), "content");
-                if (!fragment.isEmpty()) {
-                    text.append(fragment);
-                    listener.onToken(fragment);
-                }
-                String reason = JsonBodies.text(choice, "finish_reason");
-                if (!reason.isEmpty()) {
-                    finishReason = reason;
-                }
+                answer.append(JsonBodies.text(choice.path("delta"), "content"));
+                answer.stopReason(JsonBodies.text(choice, "finish_reason"));
             }
             if (chunk.path("usage").isObject()) {
-                usage = usage(chunk.get("usage"));
+                answer.usage(usage(chunk.get("usage")));
             }
         }
 
         @Override
         public LlmResponse finish() {
             // Some compatible servers omit [DONE]; a finish reason also marks a complete answer.
-            if (!done && finishReason.isEmpty()) {
-                throw new MalformedResponseException(
-                        NAME + " stream ended before its end marker (truncated)",
-                        new ErrorDetails(0, "", requestId, null));
+            if (!done && !answer.hasStopReason()) {
+                throw answer.truncated(NAME + " stream ended before its end marker (truncated)");
             }
-            return new LlmResponse(text.toString(), finishReason, usage, model, Duration.ZERO, requestId);
+            return answer.response();
         }
     }
 }
