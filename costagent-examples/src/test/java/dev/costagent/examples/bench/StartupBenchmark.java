@@ -1,11 +1,7 @@
 package dev.costagent.examples.bench;
 
-import dev.costagent.perf.stats.Stats;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Start-up benchmark, whole processes interleaved round by round: a short command ({@code --version}, and
@@ -26,39 +22,22 @@ public final class StartupBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         String jar = args.length > 2 ? args[2] : "costagent-examples/target/costagent.jar";
         String launcher = args.length > 3 ? args[3] : "./costagent";
-        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString();
-        List<String> plain = IngestBenchmark.costagentCommand(javaBin, jar);
+        List<String> plain = Contenders.costagentCommand(Contenders.javaExecutable(), jar);
         List<String> script = List.of(launcher);
         String[] summarize = {"summarize", "--quiet", "--format", "csv", "--by", "day,ServiceName", "--input", file};
-        Map<String, List<String>> commands = new LinkedHashMap<>();
-        commands.put("java -jar --version", IngestBenchmark.with(plain, "--version"));
-        commands.put("launcher --version", IngestBenchmark.with(script, "--version"));
-        commands.put("java -jar summarize", IngestBenchmark.with(plain, summarize));
-        commands.put("launcher summarize", IngestBenchmark.with(script, summarize));
+        Contenders contenders = new Contenders()
+                .add("java -jar --version", Contenders.with(plain, "--version"))
+                .add("launcher --version", Contenders.with(script, "--version"))
+                .add("java -jar summarize", Contenders.with(plain, summarize))
+                .add("launcher summarize", Contenders.with(script, summarize));
         // The launcher's first run of each command makes its archive: not timed.
-        IngestBenchmark.run(commands.get("launcher --version"));
-        IngestBenchmark.run(commands.get("launcher summarize"));
-        Map<String, double[]> wall = new LinkedHashMap<>();
-        Map<String, double[]> cpu = new LinkedHashMap<>();
-        commands.keySet().forEach(name -> wall.put(name, new double[rounds]));
-        commands.keySet().forEach(name -> cpu.put(name, new double[rounds]));
-        System.out.printf(Locale.ROOT, "load before: %s%n", IngestBenchmark.load());
+        Contenders.run(contenders.command("launcher --version"));
+        Contenders.run(contenders.command("launcher summarize"));
+        System.out.printf(Locale.ROOT, "load before: %s%n", Contenders.load());
         for (int round = 0; round < rounds; round++) {
-            for (Map.Entry<String, List<String>> command : commands.entrySet()) {
-                IngestBenchmark.Run run = IngestBenchmark.run(new ArrayList<>(command.getValue()));
-                wall.get(command.getKey())[round] = run.seconds();
-                cpu.get(command.getKey())[round] = run.cpuSeconds();
-            }
+            contenders.round();
         }
-        System.out.printf(Locale.ROOT, "load after: %s%n", IngestBenchmark.load());
-        for (String name : commands.keySet()) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-22s wall median %.2f s, CPU median %.2f s%n",
-                    name,
-                    Stats.median(wall.get(name)),
-                    Stats.median(cpu.get(name)));
-        }
+        System.out.printf(Locale.ROOT, "load after: %s%n", Contenders.load());
+        contenders.print(System.out);
     }
 }
