@@ -3,11 +3,9 @@ package dev.costagent.duckdb;
 import static java.util.Objects.requireNonNull;
 
 import dev.costagent.core.focus.ReadOptions;
+import dev.costagent.core.input.FocusInput;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.table.QueryEngine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -40,20 +38,7 @@ public final class DuckDbSource implements CostSource {
 
     @Override
     public String version() {
-        StringBuilder version = new StringBuilder();
-        try {
-            for (Path file : FocusFiles.of(path).files()) {
-                version.append(file)
-                        .append(':')
-                        .append(Files.size(file))
-                        .append(':')
-                        .append(Files.getLastModifiedTime(file).toMillis())
-                        .append(';');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return version.toString();
+        return FocusInput.version(FocusFiles.of(path).files());
     }
 
     @Override

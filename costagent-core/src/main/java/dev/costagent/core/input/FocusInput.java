@@ -100,6 +100,29 @@ public final class FocusInput {
     }
 
     /**
+     * A version of some files for caches (a source's {@code version()}): each file's path, size and modification
+     * time, so that it changes when a file is added, removed, rewritten or touched.
+     *
+     * @throws UncheckedIOException when a file cannot be read
+     */
+    public static String version(List<Path> files) {
+        StringBuilder version = new StringBuilder();
+        try {
+            for (Path file : files) {
+                version.append(file)
+                        .append(':')
+                        .append(Files.size(file))
+                        .append(':')
+                        .append(Files.getLastModifiedTime(file).toMillis())
+                        .append(';');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + e.getMessage(), e);
+        }
+        return version.toString();
+    }
+
+    /**
      * The format of a file: Parquet when its name ends in {@code .parquet} or it starts with the {@code PAR1} magic
      * (a Parquet export saved under another name), else CSV.
      */

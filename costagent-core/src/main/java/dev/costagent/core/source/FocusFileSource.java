@@ -5,9 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.input.FocusInput;
 import dev.costagent.core.table.CostTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** FOCUS files: one {@code .csv}, {@code .csv.gz} or {@code .parquet} file, or a directory of them. */
@@ -36,20 +33,7 @@ public final class FocusFileSource implements CostSource {
 
     @Override
     public String version() {
-        StringBuilder version = new StringBuilder();
-        try {
-            for (Path file : FocusInput.files(path)) {
-                version.append(file.getFileName())
-                        .append(':')
-                        .append(Files.size(file))
-                        .append(':')
-                        .append(Files.getLastModifiedTime(file).toMillis())
-                        .append(';');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return version.toString();
+        return FocusInput.version(FocusInput.files(path));
     }
 
     @Override
