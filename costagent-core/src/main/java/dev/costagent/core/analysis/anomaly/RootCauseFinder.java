@@ -11,7 +11,6 @@ import dev.costagent.core.table.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,18 +114,13 @@ final class RootCauseFinder {
             // proxy: actual minus the mean of the same weekday over the previous two weeks; worked out once per
             // candidate, the largest first, ties in the series' order (a stable sort)
             double[] proxies = new double[candidates.size()];
-            Integer[] order = new Integer[candidates.size()];
             for (int i = 0; i < proxies.length; i++) {
                 proxies[i] = proxy(candidates.get(i).getValue(), t) * direction;
-                order[i] = i;
             }
-            Arrays.sort(order, (x, y) -> {
-                int c = Double.compare(proxies[y], proxies[x]);
-                return c != 0 ? c : Integer.compare(x, y);
-            });
-            List<Map.Entry<String, double[]>> preselected = new ArrayList<>(PRESELECT);
-            for (int i = 0; i < PRESELECT; i++) {
-                preselected.add(candidates.get(order[i]));
+            int[] top = largest(proxies, PRESELECT);
+            List<Map.Entry<String, double[]>> preselected = new ArrayList<>(top.length);
+            for (int i : top) {
+                preselected.add(candidates.get(i));
             }
             candidates = preselected;
         }
@@ -152,6 +146,29 @@ final class RootCauseFinder {
         }
         causes.sort(LARGEST_FIRST);
         return causes.size() > perDimension ? causes.subList(0, perDimension) : causes;
+    }
+
+    /**
+     * The indices of the {@code k} largest values (by {@link Double#compare}), largest first, ties in index order:
+     * the first {@code k} of a stable descending sort, found in one pass that keeps the best {@code k} in order
+     * (tens of thousands of candidates, of which a few dozen are kept).
+     */
+    static int[] largest(double[] values, int k) {
+        int[] best = new int[Math.max(0, Math.min(k, values.length))];
+        int size = 0;
+        for (int i = 0; i < values.length && best.length > 0; i++) {
+            // a later index never beats an equal value: it goes after every kept one that is not smaller
+            if (size == best.length && Double.compare(values[i], values[best[size - 1]]) <= 0) {
+                continue;
+            }
+            int at = size == best.length ? size - 1 : size++;
+            while (at > 0 && Double.compare(values[i], values[best[at - 1]]) > 0) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = i;
+        }
+        return best;
     }
 
     private static double proxy(double[] x, int t) {

@@ -137,6 +137,10 @@ public final class DailyCube {
             out.add(new LinkedHashMap<>());
         }
         int days = axis.days();
+        // one function for every new key (a lambda written inside the loop is a new object on each lookup)
+        java.util.function.Function<String, double[]> newSeries = x -> new double[days];
+        @SuppressWarnings("unchecked")
+        Map<String, double[]>[] maps = out.toArray(new Map[0]);
         for (int r = 0; r < value.length; r++) {
             for (int i = 0; i < q; i++) {
                 if (filter[i] >= 0 && !keys[filter[i]][r].equals(filterValue[i])) {
@@ -145,7 +149,7 @@ public final class DailyCube {
                 String key = keys[target[i]][r];
                 double[] series = lastSeries[i];
                 if (key != lastKey[i]) { // the same instance: the same key, no lookup
-                    series = out.get(i).computeIfAbsent(key, x -> new double[days]);
+                    series = maps[i].computeIfAbsent(key, newSeries);
                     lastKey[i] = key;
                     lastSeries[i] = series;
                 }
