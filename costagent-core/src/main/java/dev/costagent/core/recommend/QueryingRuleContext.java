@@ -301,21 +301,31 @@ final class QueryingRuleContext implements RuleContext {
             q.filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), resourceIds, false));
         }
         QueryResult hours = query(q.build());
-        Map<ScopedKey, double[]> out = new TreeMap<>(Comparator.comparing(ScopedKey::scope)
-                .thenComparing(ScopedKey::resourceId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        // Tens of thousands of groups over a few scopes: each finds its scope's hours in a hash, and the few scopes
+        // are put in order once at the end (the same sums: each hour cell adds the same values in the same order).
+        Map<ScopedKey, double[]> byKey = new HashMap<>();
+        java.util.function.Function<ScopedKey, double[]> newHours = k -> new double[(int) w.hours()];
+        String hourKey = null;
+        long h = 0;
         for (QueryResult.Group g : hours.groups()) {
             if (g.key(0) == null) {
                 continue;
             }
-            long h = BillingWindow.parseHour(g.key(0)) - w.startHour();
+            if (!g.key(0).equals(hourKey)) { // groups come hour by hour: each hour's key is parsed once
+                hourKey = g.key(0);
+                h = BillingWindow.parseHour(hourKey) - w.startHour();
+            }
             if (h < 0 || h >= w.hours()) {
                 continue;
             }
             String account = g.key(2) != null ? g.key(2) : g.key(3);
             ScopedKey key = new ScopedKey(
                     new CommitmentScope(g.key(1), account, g.key(4)), resourceIds == null ? null : g.key(5));
-            out.computeIfAbsent(key, k -> new double[(int) w.hours()])[(int) h] += g.value();
+            byKey.computeIfAbsent(key, newHours)[(int) h] += g.value();
         }
+        Map<ScopedKey, double[]> out = new TreeMap<>(Comparator.comparing(ScopedKey::scope)
+                .thenComparing(ScopedKey::resourceId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        out.putAll(byKey);
         out.values().forEach(QueryingRuleContext::spreadDailyRows);
         return out;
     }

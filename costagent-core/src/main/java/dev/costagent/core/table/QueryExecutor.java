@@ -508,9 +508,9 @@ final class QueryExecutor {
      * no function inside, so that the per-set loops of every query call one small method the JIT inlines.
      */
     private static final class SetValues {
-        private final int[] sets;
-        private final int width;
-        private final int index;
+        /** The attribute's code per set. */
+        private final int[] codes;
+
         /** Attribute code → this dimension's code, or null when they are the same. */
         private final int[] remap;
 
@@ -520,16 +520,14 @@ final class QueryExecutor {
         private final int[] knownRanks;
 
         SetValues(Attributes attributes, int index, int[] remap, String[] keys, int[] knownRanks) {
-            this.sets = attributes.sets;
-            this.width = attributes.width;
-            this.index = index;
+            this.codes = attributes.setCodes(index);
             this.remap = remap;
             this.keys = keys;
             this.knownRanks = knownRanks;
         }
 
         int code(int set) {
-            int code = sets[set * width + index];
+            int code = codes[set];
             return remap == null ? code : remap[code];
         }
 
