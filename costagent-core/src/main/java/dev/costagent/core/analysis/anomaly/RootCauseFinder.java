@@ -87,7 +87,11 @@ final class RootCauseFinder {
                 }
             }
         }
-        List<Map<String, double[]>> rolledUp = cube.rollUps(new ArrayList<>(requestIndex.keySet()));
+        // each request's values coded once; a ranking sums only the days it reads (no series per value)
+        List<DailyCube.Coded> coded = new ArrayList<>(requestIndex.size());
+        for (DailyCube.RollUp request : requestIndex.keySet()) {
+            coded.add(cube.coded(request));
+        }
         List<Anomaly> out = new ArrayList<>(anomalies.size());
         for (Anomaly a : anomalies) {
             String within = a.dimension().equals(DailySeries.TOTAL) ? null : a.dimension();
@@ -96,9 +100,9 @@ final class RootCauseFinder {
                 if (cause.label().equals(a.dimension())) {
                     continue;
                 }
-                Map<String, double[]> series =
-                        rolledUp.get(requestIndex.get(new DailyCube.RollUp(cause.label(), within, a.value())));
-                causes.addAll(rank(a, cause.label(), series, axis));
+                DailyCube.Coded values =
+                        coded.get(requestIndex.get(new DailyCube.RollUp(cause.label(), within, a.value())));
+                causes.addAll(rank(a, cause.label(), cube, values, axis));
             }
             causes.sort(LARGEST_FIRST);
             out.add(a.withRootCauses(causes));
@@ -106,28 +110,32 @@ final class RootCauseFinder {
         return out;
     }
 
-    private List<RootCause> rank(Anomaly a, String causeDimension, Map<String, double[]> series, DayAxis axis) {
+    private List<RootCause> rank(
+            Anomaly a, String causeDimension, DailyCube cube, DailyCube.Coded values, DayAxis axis) {
         int t = axis.indexOf(a.date());
         double direction = Math.signum(a.impact());
-        List<Map.Entry<String, double[]>> candidates = new ArrayList<>(series.entrySet());
-        if (candidates.size() > EXACT_LIMIT) {
+        int[] candidates;
+        if (values.size() > EXACT_LIMIT) {
             // proxy: actual minus the mean of the same weekday over the previous two weeks; worked out once per
-            // candidate, the largest first, ties in the series' order (a stable sort)
-            double[] proxies = new double[candidates.size()];
+            // candidate from those three days alone, the largest first, ties in the values' order (a stable sort)
+            int[] days = {t, t - 7, t - 14};
+            double[] cells = cube.cells(values, days);
+            double[] proxies = new double[values.size()];
             for (int i = 0; i < proxies.length; i++) {
-                proxies[i] = proxy(candidates.get(i).getValue(), t) * direction;
+                proxies[i] = proxy(cells, i * days.length, t) * direction;
             }
-            int[] top = largest(proxies, PRESELECT);
-            List<Map.Entry<String, double[]>> preselected = new ArrayList<>(top.length);
-            for (int i : top) {
-                preselected.add(candidates.get(i));
+            candidates = largest(proxies, PRESELECT);
+        } else {
+            candidates = new int[values.size()];
+            for (int i = 0; i < candidates.length; i++) {
+                candidates[i] = i;
             }
-            candidates = preselected;
         }
+        double[][] series = cube.series(values, candidates);
         SeasonalBaseline baseline = new SeasonalBaseline(lookbackDays);
         List<RootCause> causes = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : candidates) {
-            double[] x = e.getValue();
+        for (int i = 0; i < candidates.length; i++) {
+            double[] x = series[i];
             double expected = baseline.expected(x, t);
             if (Double.isNaN(expected)) {
                 expected = 0;
@@ -138,7 +146,7 @@ final class RootCauseFinder {
             }
             causes.add(new RootCause(
                     causeDimension,
-                    e.getKey(),
+                    values.values().get(candidates[i]),
                     x[t],
                     expected,
                     contribution,
@@ -171,14 +179,15 @@ final class RootCauseFinder {
         return best;
     }
 
-    private static double proxy(double[] x, int t) {
+    /** The proxy from a value's cells of days t, t − 7 and t − 14 (at {@code at}, in that order). */
+    private static double proxy(double[] cells, int at, int t) {
         double past = 0;
         int n = 0;
         for (int k = 1; k <= 2 && t - 7 * k >= 0; k++) {
-            past += x[t - 7 * k];
+            past += cells[at + k];
             n++;
         }
-        return x[t] - (n == 0 ? 0 : past / n);
+        return cells[at] - (n == 0 ? 0 : past / n);
     }
 
     private static TimeRange intersect(TimeRange a, TimeRange b) {
