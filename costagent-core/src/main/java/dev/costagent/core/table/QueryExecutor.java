@@ -19,6 +19,8 @@ import java.util.Map;
 final class QueryExecutor {
 
     private static final int DENSE_LIMIT = 1 << 20;
+    /** A key space this many times the rows a selective query reads is kept in a hash rather than a dense array. */
+    private static final int SPARSE_FACTOR = 8;
     /** Below this many rows every query scans (see {@link #selective}). */
     private static final int SELECTIVE_MIN_ROWS = 1 << 16;
 
@@ -27,6 +29,8 @@ final class QueryExecutor {
     private final CostTable table;
     private final CostQuery query;
     private final Attributes attributes;
+    /** The rows of the sets a selective query reads (set by {@link #selective} when it returns an index). */
+    private long selectedRows;
 
     QueryExecutor(CostTable table, CostQuery query) {
         this.table = table;
@@ -98,14 +102,18 @@ final class QueryExecutor {
             groupCount = multiplyOrFail(groupCount, row.radix());
         }
         long keySpace = multiplyOrFail(timeKeys.space(), groupCount);
-        GroupSlots slots = keySpace <= DENSE_LIMIT
+        RowsBySet bySet = rowDims.isEmpty() && rowFilters.isEmpty() ? selective(setPasses) : null;
+        // A dense array costs its whole key space; when few rows are read (by set) and the space is far larger, a
+        // hash sized to those rows holds the same sums (each slot adds the same rows in the same order).
+        boolean sparse = bySet != null && keySpace > (long) SPARSE_FACTOR * selectedRows;
+        GroupSlots slots = keySpace <= DENSE_LIMIT && !sparse
                 ? GroupSlots.dense((int) keySpace)
-                : GroupSlots.hashed((int) Math.min(Math.min(keySpace, table.rows), groupCount)); // fewer regrowths
+                : GroupSlots.hashed((int) Math.min(
+                        Math.min(keySpace, sparse ? selectedRows : table.rows), groupCount)); // fewer regrowths
 
         double[] metric = table.metrics[query.metric().ordinal()];
         int[] setOf = table.attributeSetOf;
         int[] offsets = table.startOffset;
-        RowsBySet bySet = rowDims.isEmpty() && rowFilters.isEmpty() ? selective(setPasses) : null;
         if (bySet != null) {
             // few rows pass: read the kept sets' rows (in row order within each set) instead of every row
             addBySet(bySet, setPasses, groupOfSet, offsets, metric, timeKeys, groupCount, slots);
@@ -398,6 +406,7 @@ final class QueryExecutor {
                 rows += index.count(s);
             }
         }
+        selectedRows = rows;
         return rows * 4 < table.rows ? index : null;
     }
 
