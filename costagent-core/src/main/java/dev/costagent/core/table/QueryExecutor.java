@@ -555,6 +555,31 @@ final class QueryExecutor {
 
         /** Code → position of each key in key order (null first). */
         static int[] rank(String[] keys) {
+            // distinct keys (a dictionary: null at most once): sort the strings themselves and find each one's place
+            // by binary search, without boxing every code and calling a comparator through it
+            String[] sorted = new String[keys.length];
+            int n = 0;
+            boolean hasNull = false;
+            for (String key : keys) {
+                if (key == null) {
+                    hasNull = true;
+                } else {
+                    sorted[n++] = key;
+                }
+            }
+            Arrays.sort(sorted, 0, n);
+            boolean distinct = keys.length - n <= 1;
+            for (int i = 1; i < n && distinct; i++) {
+                distinct = !sorted[i].equals(sorted[i - 1]);
+            }
+            if (distinct) {
+                int[] rank = new int[keys.length];
+                int first = hasNull ? 1 : 0;
+                for (int c = 0; c < keys.length; c++) {
+                    rank[c] = keys[c] == null ? 0 : first + Arrays.binarySearch(sorted, 0, n, keys[c]);
+                }
+                return rank;
+            }
             Integer[] codes = new Integer[keys.length];
             for (int c = 0; c < codes.length; c++) {
                 codes[c] = c;
