@@ -53,10 +53,12 @@ import java.util.function.Function;
  */
 final class QueryingRuleContext implements RuleContext {
 
-    /** Where the resource's ServiceCategory is kept beside its tags (not a valid tag key, so no clash). */
-    private static final String SERVICE_CATEGORY = "\u0000ServiceCategory";
-    /** Where the resource's BillingCurrency is kept beside its tags. */
-    private static final String CURRENCY = "\u0000BillingCurrency";
+    /** Where a resource's ServiceCategory is kept in its facts. */
+    private static final int SERVICE_CATEGORY = 0;
+    /** Where a resource's BillingCurrency is kept in its facts. */
+    private static final int CURRENCY = 1;
+    /** Where a resource's tag values start in its facts, in the order of {@link #tagKeys}. */
+    private static final int FIRST_TAG = 2;
     /** PricingCategory values meaning on-demand: FOCUS 1.0 {@code Standard}, and the older {@code On-Demand}. */
     private static final Set<String> ON_DEMAND = Set.of("Standard", "On-Demand");
     /** PricingCategory of amortized commitment cost, which stays payable whatever happens to the resource. */
@@ -79,7 +81,14 @@ final class QueryingRuleContext implements RuleContext {
 
     private Optional<BillingWindow> window;
     private NavigableMap<Long, Double> dailyUsageCost;
-    private Map<String, Map<String, String>> tags;
+    /**
+     * Per resource with any value: ServiceCategory, BillingCurrency and the values of {@link #tagKeys}, the first
+     * non-null of each (one small array per resource rather than a map of a handful of entries).
+     */
+    private Map<String, String[]> resourceFacts;
+    /** The tag keys the per-resource query reads: the environment keys, then the spot key. */
+    private List<String> tagKeys;
+
     private Map<String, ResourceProfile> profiles;
     private Map<String, Map<String, Double>> descriptions;
     private Map<String, ResolvedType> instanceTypes;
@@ -292,21 +301,31 @@ final class QueryingRuleContext implements RuleContext {
             q.filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), resourceIds, false));
         }
         QueryResult hours = query(q.build());
-        Map<ScopedKey, double[]> out = new TreeMap<>(Comparator.comparing(ScopedKey::scope)
-                .thenComparing(ScopedKey::resourceId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        // Tens of thousands of groups over a few scopes: each finds its scope's hours in a hash, and the few scopes
+        // are put in order once at the end (the same sums: each hour cell adds the same values in the same order).
+        Map<ScopedKey, double[]> byKey = new HashMap<>();
+        java.util.function.Function<ScopedKey, double[]> newHours = k -> new double[(int) w.hours()];
+        String hourKey = null;
+        long h = 0;
         for (QueryResult.Group g : hours.groups()) {
             if (g.key(0) == null) {
                 continue;
             }
-            long h = BillingWindow.parseHour(g.key(0)) - w.startHour();
+            if (!g.key(0).equals(hourKey)) { // groups come hour by hour: each hour's key is parsed once
+                hourKey = g.key(0);
+                h = BillingWindow.parseHour(hourKey) - w.startHour();
+            }
             if (h < 0 || h >= w.hours()) {
                 continue;
             }
             String account = g.key(2) != null ? g.key(2) : g.key(3);
             ScopedKey key = new ScopedKey(
                     new CommitmentScope(g.key(1), account, g.key(4)), resourceIds == null ? null : g.key(5));
-            out.computeIfAbsent(key, k -> new double[(int) w.hours()])[(int) h] += g.value();
+            byKey.computeIfAbsent(key, newHours)[(int) h] += g.value();
         }
+        Map<ScopedKey, double[]> out = new TreeMap<>(Comparator.comparing(ScopedKey::scope)
+                .thenComparing(ScopedKey::resourceId, Comparator.nullsFirst(Comparator.naturalOrder())));
+        out.putAll(byKey);
         out.values().forEach(QueryingRuleContext::spreadDailyRows);
         return out;
     }
@@ -360,7 +379,7 @@ final class QueryingRuleContext implements RuleContext {
     /** The BillingCurrency of a resource's usage rows; the data's main currency when it has none. */
     @Override
     public String currency(String resourceId) {
-        String c = tags().getOrDefault(resourceId, Map.of()).get(CURRENCY);
+        String c = fact(resourceId, CURRENCY);
         return c != null ? c : currency();
     }
 
@@ -423,12 +442,12 @@ final class QueryingRuleContext implements RuleContext {
     /** The environment of a resource, lower case, from the first configured tag key it has; null if none. */
     @Override
     public String environment(String resourceId) {
-        Map<String, String> resourceTags = tags().get(resourceId);
-        if (resourceTags == null) {
+        String[] facts = facts().get(resourceId);
+        if (facts == null) {
             return null;
         }
         for (String key : options.nonProductionTagKeys()) {
-            String value = resourceTags.get(key);
+            String value = facts[FIRST_TAG + tagKeys.indexOf(key)];
             if (value != null) {
                 return value.toLowerCase(Locale.ROOT);
             }
@@ -453,7 +472,7 @@ final class QueryingRuleContext implements RuleContext {
     /** The ServiceCategory of a resource's usage ({@code Compute}, {@code Storage}, ...), or null. */
     @Override
     public String serviceCategory(String resourceId) {
-        return tags().getOrDefault(resourceId, Map.of()).get(SERVICE_CATEGORY);
+        return fact(resourceId, SERVICE_CATEGORY);
     }
 
     /**
@@ -471,7 +490,9 @@ final class QueryingRuleContext implements RuleContext {
     /** One tag of a resource (only the environment and spot tag keys are read), or null. */
     @Override
     public String tag(String resourceId, String key) {
-        return tags().getOrDefault(resourceId, Map.of()).get(key);
+        facts();
+        int index = tagKeys.indexOf(key);
+        return index < 0 ? null : fact(resourceId, FIRST_TAG + index);
     }
 
     /** The cost profile of a candidate resource in the window, if it had usage cost there. */
@@ -519,11 +540,16 @@ final class QueryingRuleContext implements RuleContext {
         return Optional.ofNullable(instanceTypes.get(resourceId));
     }
 
-    private Map<String, Map<String, String>> tags() {
-        if (tags == null) {
+    private Map<String, String[]> facts() {
+        if (resourceFacts == null) {
             readResources();
         }
-        return tags;
+        return resourceFacts;
+    }
+
+    private String fact(String resourceId, int index) {
+        String[] facts = facts().get(resourceId);
+        return facts == null ? null : facts[index];
     }
 
     /**
@@ -533,15 +559,16 @@ final class QueryingRuleContext implements RuleContext {
      * one the tags alone would have given.
      */
     private void readResources() {
-        tags = new HashMap<>();
+        resourceFacts = new HashMap<>();
         descriptions = new TreeMap<>();
-        BillingWindow w = window().orElse(null);
-        if (w == null) {
-            return;
-        }
         List<String> keys = new ArrayList<>(new LinkedHashSet<>(options.nonProductionTagKeys()));
         if (!keys.contains(options.spotTagKey())) {
             keys.add(options.spotTagKey());
+        }
+        tagKeys = List.copyOf(keys);
+        BillingWindow w = window().orElse(null);
+        if (w == null) {
+            return;
         }
         List<Dimension> dims = new ArrayList<>();
         dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
@@ -559,25 +586,33 @@ final class QueryingRuleContext implements RuleContext {
                 CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build();
         QueryResult result = query(resources);
         Set<String> currencies = answers.containsKey(resources) ? new TreeSet<>() : null;
+        String lastCurrency = null;
         String last = null;
-        Map<String, String> resourceTags = null;
+        String[] facts = null;
         Map<String, Double> resourceDescriptions = null;
+        // Groups come in key order (the engine contract), so each resource's groups are adjacent and resources come
+        // in id order: the descriptions are collected in that order and become the sorted map in one linear step.
+        Map<String, Map<String, Double>> describedInOrder = new java.util.LinkedHashMap<>();
+        boolean inOrder = true;
         for (QueryResult.Group g : result.groups()) {
-            if (currencies != null && g.key(2) != null) {
-                currencies.add(g.key(2)); // every usage row's currency, with a resource or not
+            String currency = g.key(2);
+            if (currencies != null && currency != null && currency != lastCurrency) {
+                currencies.add(currency); // every usage row's currency, with a resource or not
+                lastCurrency = currency;
             }
             String id = g.key(0);
             if (id == null) {
                 continue;
             }
-            if (!id.equals(last)) { // groups come in key order: each resource's groups are adjacent
+            if (!id.equals(last)) {
+                inOrder &= last == null || last.compareTo(id) < 0;
                 last = id;
-                resourceTags = null;
+                facts = resourceFacts.get(id); // null but for groups out of key order
                 resourceDescriptions = null;
             }
             if (described && g.key(description) != null) {
                 if (resourceDescriptions == null) {
-                    resourceDescriptions = descriptions.computeIfAbsent(id, k -> new HashMap<>());
+                    resourceDescriptions = describedInOrder.computeIfAbsent(id, k -> new HashMap<>());
                 }
                 resourceDescriptions.merge(g.key(description), g.value(), Double::sum);
             }
@@ -586,13 +621,17 @@ final class QueryingRuleContext implements RuleContext {
                 if (value == null) {
                     continue;
                 }
-                if (resourceTags == null) {
-                    resourceTags = tags.computeIfAbsent(id, k -> new HashMap<>());
+                if (facts == null) {
+                    facts = new String[FIRST_TAG + keys.size()];
+                    resourceFacts.put(id, facts);
                 }
-                String key = i == 1 ? SERVICE_CATEGORY : i == 2 ? CURRENCY : keys.get(i - 3);
-                resourceTags.putIfAbsent(key, value);
+                int at = i - 1; // ServiceCategory, BillingCurrency, then the tags in key order
+                if (facts[at] == null) {
+                    facts[at] = value;
+                }
             }
         }
+        descriptions = inOrder ? sortedInOrder(describedInOrder) : new TreeMap<>(describedInOrder);
         resourceCurrencies = currencies;
         if (!described) {
             for (QueryResult.Group g : query(CostQuery.builder()
@@ -617,8 +656,7 @@ final class QueryingRuleContext implements RuleContext {
             return Map.of();
         }
         Set<String> candidates = new TreeSet<>(utilization.keySet());
-        for (Map.Entry<String, Map<String, String>> e : tags().entrySet()) {
-            String id = e.getKey();
+        for (String id : facts().keySet()) {
             if (nonProduction(id) || spotTolerant(id)) {
                 candidates.add(id);
             }
@@ -636,7 +674,86 @@ final class QueryingRuleContext implements RuleContext {
                 .range(w.range())
                 .build());
         // Per resource: cost, active days, first and last active day, committed and dynamic cost; per resource and
-        // day: cost (a day with cost in several pricing categories is one active day).
+        // day: cost (a day with cost in several pricing categories is one active day). Groups come in key order, so
+        // a resource's groups are adjacent and its days ascend; each day is summed, then judged, as it ends.
+        Map<String, ResourceProfile> out = new TreeMap<>();
+        ProfileBuilder building = null;
+        for (QueryResult.Group g : result.groups()) {
+            String id = g.key(0);
+            if (id == null || g.key(1) == null) {
+                continue;
+            }
+            if (building == null || !building.id.equals(id)) {
+                if (building != null && building.id.compareTo(id) > 0) {
+                    return profilesOutOfOrder(result, w); // groups not in key order: not the engine contract
+                }
+                if (building != null) {
+                    building.finish(w, out);
+                }
+                building = new ProfileBuilder(id);
+            }
+            building.add(g.key(1), g.key(2), g.value());
+        }
+        if (building != null) {
+            building.finish(w, out);
+        }
+        return out;
+    }
+
+    /** One resource's profile, built from its groups of (day, PricingCategory) in key order. */
+    private static final class ProfileBuilder {
+        final String id;
+        double cost;
+        double committed;
+        double dynamic;
+        long active;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        String dayKey;
+        double dayCost;
+
+        ProfileBuilder(String id) {
+            this.id = id;
+        }
+
+        void add(String day, String pricingCategory, double value) {
+            cost += value;
+            if (COMMITTED.equalsIgnoreCase(pricingCategory)) {
+                committed += value;
+            } else if (DYNAMIC.equalsIgnoreCase(pricingCategory)) {
+                dynamic += value;
+            }
+            if (!day.equals(dayKey)) {
+                endDay();
+                dayKey = day;
+                dayCost = 0;
+            }
+            dayCost += value;
+        }
+
+        private void endDay() {
+            if (dayKey != null && dayCost != 0) {
+                long d = BillingWindow.parseDay(dayKey);
+                active++;
+                first = Math.min(first, d);
+                last = Math.max(last, d);
+            }
+        }
+
+        void finish(BillingWindow w, Map<String, ResourceProfile> out) {
+            endDay();
+            dayKey = null;
+            if (active > 0) {
+                out.put(
+                        id,
+                        new ResourceProfile(
+                                id, cost, active, first, last, w.hoursFrom(first * 24), committed, dynamic));
+            }
+        }
+    }
+
+    /** The profiles from groups in any order (an engine that breaks the key order of its contract). */
+    private static Map<String, ResourceProfile> profilesOutOfOrder(QueryResult result, BillingWindow w) {
         Map<String, double[]> acc = new HashMap<>();
         Map<String, Map<Long, Double>> days = new HashMap<>();
         for (QueryResult.Group g : result.groups()) {
@@ -671,5 +788,63 @@ final class QueryingRuleContext implements RuleContext {
             }
         });
         return out;
+    }
+
+    /**
+     * A sorted map of entries already in key order, built in one linear step (a {@link TreeMap} copied from a sorted
+     * map does not rebalance per entry as one filled by {@code put} does).
+     */
+    private static <V> TreeMap<String, V> sortedInOrder(Map<String, V> inKeyOrder) {
+        return new TreeMap<>(new InKeyOrder<>(inKeyOrder));
+    }
+
+    /** A view of a map whose iteration is already in key order, as a {@link java.util.SortedMap} to copy from. */
+    private static final class InKeyOrder<V> extends java.util.AbstractMap<String, V>
+            implements java.util.SortedMap<String, V> {
+        private final Map<String, V> entries;
+
+        InKeyOrder(Map<String, V> entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public Set<Map.Entry<String, V>> entrySet() {
+            return entries.entrySet();
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public Comparator<? super String> comparator() {
+            return null; // natural order, as the TreeMap it is copied into
+        }
+
+        @Override
+        public java.util.SortedMap<String, V> subMap(String from, String to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.SortedMap<String, V> headMap(String to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.SortedMap<String, V> tailMap(String from) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String firstKey() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String lastKey() {
+            throw new UnsupportedOperationException();
+        }
     }
 }

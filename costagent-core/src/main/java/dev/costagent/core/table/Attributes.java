@@ -29,6 +29,11 @@ final class Attributes {
     private final RowLevelColumn[] rowValues;
     /** Per set attribute, the ranks of its codes once a query asked for them. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> rankCache;
+    /**
+     * Per set attribute, its code in every set as one array, once a query read it: a query's per-set passes read one
+     * column of {@link #sets} for all sets, and a row of {@code width} ints per set makes each read a cache miss.
+     */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> columnCache;
 
     Attributes(
             int width,
@@ -46,6 +51,7 @@ final class Attributes {
         this.extraNames = List.copyOf(extraNames);
         this.rowValues = rowValues;
         this.rankCache = new java.util.concurrent.atomic.AtomicReferenceArray<>(width);
+        this.columnCache = new java.util.concurrent.atomic.AtomicReferenceArray<>(width);
     }
 
     /** The attribute index of a string column by name (FOCUS or not), or -1. */
@@ -71,6 +77,19 @@ final class Attributes {
     /** The code of attribute {@code index} in set {@code set}. */
     int code(int set, int index) {
         return sets[set * width + index];
+    }
+
+    /** The code of attribute {@code index} in every set, by set ({@link #code}, one column), copied once per table. */
+    int[] setCodes(int index) {
+        int[] known = columnCache.get(index);
+        if (known == null) {
+            known = new int[count];
+            for (int s = 0, at = index; s < count; s++, at += width) {
+                known[s] = sets[at];
+            }
+            columnCache.set(index, known); // idempotent: a racing thread copies an equal array
+        }
+        return known;
     }
 
     /** The number of distinct values of a row-level attribute, null excluded. */
@@ -112,6 +131,10 @@ final class Attributes {
             if (rowValues[i] != null) {
                 bytes += rowValues[i].heapBytes();
             }
+        }
+        for (int i = 0; i < width; i++) {
+            int[] column = columnCache.get(i);
+            bytes += column == null ? 0 : 16L + 4L * column.length;
         }
         return bytes + tags.size() * 64L;
     }

@@ -19,6 +19,8 @@ import java.util.Map;
 final class QueryExecutor {
 
     private static final int DENSE_LIMIT = 1 << 20;
+    /** A key space this many times the rows a selective query reads is kept in a hash rather than a dense array. */
+    private static final int SPARSE_FACTOR = 8;
     /** Below this many rows every query scans (see {@link #selective}). */
     private static final int SELECTIVE_MIN_ROWS = 1 << 16;
 
@@ -27,6 +29,8 @@ final class QueryExecutor {
     private final CostTable table;
     private final CostQuery query;
     private final Attributes attributes;
+    /** The rows of the sets a selective query reads (set by {@link #selective} when it returns an index). */
+    private long selectedRows;
 
     QueryExecutor(CostTable table, CostQuery query) {
         this.table = table;
@@ -82,11 +86,7 @@ final class QueryExecutor {
             for (int c = 0; c < codePasses.length; c++) {
                 codePasses[c] = filter.accepts(values.keys[c]);
             }
-            for (int s = 0; s < sets; s++) {
-                if (setPasses[s]) {
-                    setPasses[s] = codePasses[values.code(s)];
-                }
-            }
+            keepPassing(setPasses, codePasses, values);
         }
         SetValues[] keyValues = new SetValues[setDims.size()];
         for (int d = 0; d < keyValues.length; d++) {
@@ -94,16 +94,7 @@ final class QueryExecutor {
         }
         IntTupleDictionary setGroups = new IntTupleDictionary(keyValues.length);
         int[] groupOfSet = new int[sets];
-        int[] tuple = new int[Math.max(keyValues.length, 1)];
-        for (int s = 0; s < sets; s++) {
-            if (!setPasses[s]) {
-                continue; // never read: its rows are skipped, and the key space stays that of the passing sets
-            }
-            for (int d = 0; d < keyValues.length; d++) {
-                tuple[d] = keyValues[d].code(s);
-            }
-            groupOfSet[s] = setGroups.code(tuple);
-        }
+        groupSets(setPasses, keyValues, setGroups, groupOfSet);
         TimeKeys timeKeys = new TimeKeys(table, timeDims, timeFilters, query.range());
         // A group is the set group and the row-level codes in mixed radix; the key adds the time bucket on top.
         long groupCount = Math.max(setGroups.size(), 1);
@@ -111,68 +102,36 @@ final class QueryExecutor {
             groupCount = multiplyOrFail(groupCount, row.radix());
         }
         long keySpace = multiplyOrFail(timeKeys.space(), groupCount);
-        GroupSlots slots = keySpace <= DENSE_LIMIT
+        RowsBySet bySet = rowDims.isEmpty() && rowFilters.isEmpty() ? selective(setPasses) : null;
+        // A dense array costs its whole key space; when few rows are read (by set) and the space is far larger, a
+        // hash sized to those rows holds the same sums (each slot adds the same rows in the same order).
+        boolean sparse = bySet != null && keySpace > (long) SPARSE_FACTOR * selectedRows;
+        GroupSlots slots = keySpace <= DENSE_LIMIT && !sparse
                 ? GroupSlots.dense((int) keySpace)
-                : GroupSlots.hashed((int) Math.min(Math.min(keySpace, table.rows), groupCount)); // fewer regrowths
+                : GroupSlots.hashed((int) Math.min(
+                        Math.min(keySpace, sparse ? selectedRows : table.rows), groupCount)); // fewer regrowths
 
         double[] metric = table.metrics[query.metric().ordinal()];
         int[] setOf = table.attributeSetOf;
         int[] offsets = table.startOffset;
-        RowsBySet bySet = rowDims.isEmpty() && rowFilters.isEmpty() ? selective(setPasses) : null;
         if (bySet != null) {
             // few rows pass: read the kept sets' rows (in row order within each set) instead of every row
-            int[] rowsOf = bySet.rows;
-            int[] start = bySet.start;
-            for (int s = 0; s < sets; s++) {
-                if (!setPasses[s]) {
-                    continue;
-                }
-                long group = groupOfSet[s];
-                for (int k = start[s], end = start[s + 1]; k < end; k++) {
-                    int r = rowsOf[k];
-                    long time = timeKeys.key(offsets[r]);
-                    if (time < 0) {
-                        continue;
-                    }
-                    slots.add(time * groupCount + group, metric[r]);
-                }
-            }
+            addBySet(bySet, setPasses, groupOfSet, offsets, metric, timeKeys, groupCount, slots);
         } else if (rowDims.isEmpty() && rowFilters.isEmpty()) {
-            for (int r = 0, n = table.rows; r < n; r++) {
-                int set = setOf[r];
-                if (!setPasses[set]) {
-                    continue;
-                }
-                long time = timeKeys.key(offsets[r]);
-                if (time < 0) {
-                    continue;
-                }
-                slots.add(time * groupCount + groupOfSet[set], metric[r]);
-            }
+            addRows(table.rows, setOf, setPasses, groupOfSet, offsets, metric, timeKeys, groupCount, slots);
         } else {
-            RowValues[] dims = rowDims.toArray(new RowValues[0]);
-            RowValues[] filters = rowFilters.toArray(new RowValues[0]);
-            rows:
-            for (int r = 0, n = table.rows; r < n; r++) {
-                int set = setOf[r];
-                if (!setPasses[set]) {
-                    continue;
-                }
-                for (RowValues filter : filters) {
-                    if (!filter.passes[filter.codes[r]]) {
-                        continue rows;
-                    }
-                }
-                long time = timeKeys.key(offsets[r]);
-                if (time < 0) {
-                    continue;
-                }
-                long group = groupOfSet[set];
-                for (RowValues dim : dims) {
-                    group = group * dim.radix() + dim.codes[r];
-                }
-                slots.add(time * groupCount + group, metric[r]);
-            }
+            addRowsWithRowValues(
+                    table.rows,
+                    setOf,
+                    setPasses,
+                    groupOfSet,
+                    offsets,
+                    metric,
+                    timeKeys,
+                    groupCount,
+                    slots,
+                    rowDims.toArray(new RowValues[0]),
+                    rowFilters.toArray(new RowValues[0]));
         }
 
         // Order the groups by key without comparing strings: rank each dimension's values once (nulls first; time
@@ -184,31 +143,16 @@ final class QueryExecutor {
         int[] setGroupOf = new int[n];
         long[] timeOf = new long[n];
         int[][] rowCodesOf = new int[rowDims.size()][n];
-        for (int i = 0, j = 0, size = slots.size(); j < n && i < size; i++) {
-            if (slots.rows(i) == 0) {
-                continue;
-            }
-            long key = slots.key(i);
-            long group = key % groupCount;
-            for (int d = rowDims.size() - 1; d >= 0; d--) {
-                long radix = rowDims.get(d).radix();
-                rowCodesOf[d][j] = (int) (group % radix);
-                group /= radix;
-            }
-            slotOf[j] = i;
-            setGroupOf[j] = (int) group;
-            timeOf[j] = key / groupCount;
-            j++;
+        long[] radixes = new long[rowDims.size()];
+        for (int d = 0; d < radixes.length; d++) {
+            radixes[d] = rowDims.get(d).radix();
         }
+        splitKeys(slots, n, groupCount, radixes, slotOf, setGroupOf, timeOf, rowCodesOf);
         int[][] ranks = new int[width][];
         int[] rankRanges = new int[width];
         for (int d = 0; d < keyValues.length; d++) {
             int[] valueRanks = keyValues[d].ranks();
-            int[] out = new int[n];
-            for (int j = 0; j < n; j++) {
-                out[j] = valueRanks[setGroups.get(setGroupOf[j], d)];
-            }
-            ranks[setDimPositions.get(d)] = out;
+            ranks[setDimPositions.get(d)] = rankOfSetGroups(valueRanks, setGroups, setGroupOf, d);
             rankRanges[setDimPositions.get(d)] = valueRanks.length;
         }
         for (int d = 0; d < rowDims.size(); d++) {
@@ -218,11 +162,7 @@ final class QueryExecutor {
         }
         for (int d = 0; d < timeDims.size(); d++) {
             int position = timeDimPositions.get(d);
-            int[] out = new int[n];
-            for (int j = 0; j < n; j++) {
-                out[j] = timeKeys.index(timeOf[j], d) + 1; // "no ChargePeriodStart" (-1) first
-            }
-            ranks[position] = out;
+            ranks[position] = rankOfTimes(timeKeys, timeOf, d);
             rankRanges[position] = (int) timeKeys.radix(d) + 1;
         }
         int[] order = GroupOrder.sort(ranks, rankRanges, n);
@@ -231,11 +171,7 @@ final class QueryExecutor {
         // result holds a few arrays however many groups it has, and a group is made only when it is read.
         String[][] columns = new String[width][n];
         for (int d = 0; d < keyValues.length; d++) {
-            String[] column = columns[setDimPositions.get(d)];
-            SetValues values = keyValues[d];
-            for (int i = 0; i < n; i++) {
-                column[i] = values.decode(setGroups.get(setGroupOf[order[i]], d));
-            }
+            decodeSetGroups(columns[setDimPositions.get(d)], keyValues[d].keys, setGroups, setGroupOf, order, d);
         }
         for (int d = 0; d < rowDims.size(); d++) {
             String[] column = columns[rowDimPositions.get(d)];
@@ -246,24 +182,205 @@ final class QueryExecutor {
             }
         }
         for (int d = 0; d < timeDims.size(); d++) {
-            String[] column = columns[timeDimPositions.get(d)];
-            for (int i = 0; i < n; i++) {
-                column[i] = timeKeys.decode(timeOf[order[i]], d);
-            }
+            decodeTimes(columns[timeDimPositions.get(d)], timeKeys, timeOf, order, d);
         }
         double[] sums = new double[n];
         long[] rowCounts = new long[n];
         CompensatedSum total = new CompensatedSum();
+        long totalRows = readSlots(slots, slotOf, order, sums, rowCounts, total);
+        ResultGroups groups = new ResultGroups(columns, sums, rowCounts);
+        return new QueryResult(query, groups, total.value(), totalRows);
+    }
+
+    // The loops of a query, each a small static method: in a one-shot process the JIT compiles a small method once
+    // and every later query enters it compiled, where a loop inside one large method is compiled on the stack (OSR)
+    // anew for each loop and entry, and runs interpreted until then.
+
+    /** Clears the pass flag of the sets whose code the filter rejects. */
+    private static void keepPassing(boolean[] setPasses, boolean[] codePasses, SetValues values) {
+        for (int s = 0; s < setPasses.length; s++) {
+            if (setPasses[s]) {
+                setPasses[s] = codePasses[values.code(s)];
+            }
+        }
+    }
+
+    /** The group of set-dimension values of each passing set (sets that do not pass are never read). */
+    private static void groupSets(
+            boolean[] setPasses, SetValues[] keyValues, IntTupleDictionary setGroups, int[] groupOfSet) {
+        int[] tuple = new int[Math.max(keyValues.length, 1)];
+        for (int s = 0; s < setPasses.length; s++) {
+            if (!setPasses[s]) {
+                continue; // never read: its rows are skipped, and the key space stays that of the passing sets
+            }
+            for (int d = 0; d < keyValues.length; d++) {
+                tuple[d] = keyValues[d].code(s);
+            }
+            groupOfSet[s] = setGroups.code(tuple);
+        }
+    }
+
+    /** Adds the rows of the passing sets, set by set (in row order within each set). */
+    private static void addBySet(
+            RowsBySet bySet,
+            boolean[] setPasses,
+            int[] groupOfSet,
+            int[] offsets,
+            double[] metric,
+            TimeKeys timeKeys,
+            long groupCount,
+            GroupSlots slots) {
+        int[] rowsOf = bySet.rows;
+        int[] start = bySet.start;
+        for (int s = 0; s < setPasses.length; s++) {
+            if (!setPasses[s]) {
+                continue;
+            }
+            long group = groupOfSet[s];
+            for (int k = start[s], end = start[s + 1]; k < end; k++) {
+                int r = rowsOf[k];
+                long time = timeKeys.key(offsets[r]);
+                if (time < 0) {
+                    continue;
+                }
+                slots.add(time * groupCount + group, metric[r]);
+            }
+        }
+    }
+
+    /** Adds every row of a passing set: a query on set-level dimensions only. */
+    private static void addRows(
+            int rows,
+            int[] setOf,
+            boolean[] setPasses,
+            int[] groupOfSet,
+            int[] offsets,
+            double[] metric,
+            TimeKeys timeKeys,
+            long groupCount,
+            GroupSlots slots) {
+        for (int r = 0; r < rows; r++) {
+            int set = setOf[r];
+            if (!setPasses[set]) {
+                continue;
+            }
+            long time = timeKeys.key(offsets[r]);
+            if (time < 0) {
+                continue;
+            }
+            slots.add(time * groupCount + groupOfSet[set], metric[r]);
+        }
+    }
+
+    /** Adds every row of a passing set that the row-level filters keep, keyed by its row-level codes too. */
+    private static void addRowsWithRowValues(
+            int rows,
+            int[] setOf,
+            boolean[] setPasses,
+            int[] groupOfSet,
+            int[] offsets,
+            double[] metric,
+            TimeKeys timeKeys,
+            long groupCount,
+            GroupSlots slots,
+            RowValues[] dims,
+            RowValues[] filters) {
+        rows:
+        for (int r = 0; r < rows; r++) {
+            int set = setOf[r];
+            if (!setPasses[set]) {
+                continue;
+            }
+            for (RowValues filter : filters) {
+                if (!filter.passes[filter.codes[r]]) {
+                    continue rows;
+                }
+            }
+            long time = timeKeys.key(offsets[r]);
+            if (time < 0) {
+                continue;
+            }
+            long group = groupOfSet[set];
+            for (RowValues dim : dims) {
+                group = group * dim.radix() + dim.codes[r];
+            }
+            slots.add(time * groupCount + group, metric[r]);
+        }
+    }
+
+    /** Splits each used slot's key into its set group, row-level codes and time key, in slot order. */
+    private static void splitKeys(
+            GroupSlots slots,
+            int n,
+            long groupCount,
+            long[] radixes,
+            int[] slotOf,
+            int[] setGroupOf,
+            long[] timeOf,
+            int[][] rowCodesOf) {
+        for (int i = 0, j = 0, size = slots.size(); j < n && i < size; i++) {
+            if (slots.rows(i) == 0) {
+                continue;
+            }
+            long key = slots.key(i);
+            long group = key % groupCount;
+            for (int d = radixes.length - 1; d >= 0; d--) {
+                long radix = radixes[d];
+                rowCodesOf[d][j] = (int) (group % radix);
+                group /= radix;
+            }
+            slotOf[j] = i;
+            setGroupOf[j] = (int) group;
+            timeOf[j] = key / groupCount;
+            j++;
+        }
+    }
+
+    /** The rank of each group's value of set dimension {@code d}. */
+    private static int[] rankOfSetGroups(int[] valueRanks, IntTupleDictionary setGroups, int[] setGroupOf, int d) {
+        int[] out = new int[setGroupOf.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = valueRanks[setGroups.get(setGroupOf[j], d)];
+        }
+        return out;
+    }
+
+    /** The rank of each group's time bucket of time dimension {@code d}. */
+    private static int[] rankOfTimes(TimeKeys timeKeys, long[] timeOf, int d) {
+        int[] out = new int[timeOf.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = timeKeys.index(timeOf[j], d) + 1; // "no ChargePeriodStart" (-1) first
+        }
+        return out;
+    }
+
+    /** The key strings of set dimension {@code d}, in result order. */
+    private static void decodeSetGroups(
+            String[] column, String[] keys, IntTupleDictionary setGroups, int[] setGroupOf, int[] order, int d) {
+        for (int i = 0; i < column.length; i++) {
+            column[i] = keys[setGroups.get(setGroupOf[order[i]], d)];
+        }
+    }
+
+    /** The key strings of time dimension {@code d}, in result order. */
+    private static void decodeTimes(String[] column, TimeKeys timeKeys, long[] timeOf, int[] order, int d) {
+        for (int i = 0; i < column.length; i++) {
+            column[i] = timeKeys.decode(timeOf[order[i]], d);
+        }
+    }
+
+    /** Copies each group's sum and row count in result order; adds the sums to {@code total}; returns the rows. */
+    private static long readSlots(
+            GroupSlots slots, int[] slotOf, int[] order, double[] sums, long[] rowCounts, CompensatedSum total) {
         long totalRows = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < sums.length; i++) {
             int slot = slotOf[order[i]];
             sums[i] = slots.value(slot);
             rowCounts[i] = slots.rows(slot);
             total.add(sums[i]);
             totalRows += rowCounts[i];
         }
-        ResultGroups groups = new ResultGroups(columns, sums, rowCounts);
-        return new QueryResult(query, groups, total.value(), totalRows);
+        return totalRows;
     }
 
     /**
@@ -289,6 +406,7 @@ final class QueryExecutor {
                 rows += index.count(s);
             }
         }
+        selectedRows = rows;
         return rows * 4 < table.rows ? index : null;
     }
 
@@ -399,9 +517,9 @@ final class QueryExecutor {
      * no function inside, so that the per-set loops of every query call one small method the JIT inlines.
      */
     private static final class SetValues {
-        private final int[] sets;
-        private final int width;
-        private final int index;
+        /** The attribute's code per set. */
+        private final int[] codes;
+
         /** Attribute code → this dimension's code, or null when they are the same. */
         private final int[] remap;
 
@@ -411,16 +529,14 @@ final class QueryExecutor {
         private final int[] knownRanks;
 
         SetValues(Attributes attributes, int index, int[] remap, String[] keys, int[] knownRanks) {
-            this.sets = attributes.sets;
-            this.width = attributes.width;
-            this.index = index;
+            this.codes = attributes.setCodes(index);
             this.remap = remap;
             this.keys = keys;
             this.knownRanks = knownRanks;
         }
 
         int code(int set) {
-            int code = sets[set * width + index];
+            int code = codes[set];
             return remap == null ? code : remap[code];
         }
 
@@ -439,6 +555,31 @@ final class QueryExecutor {
 
         /** Code → position of each key in key order (null first). */
         static int[] rank(String[] keys) {
+            // distinct keys (a dictionary: null at most once): sort the strings themselves and find each one's place
+            // by binary search, without boxing every code and calling a comparator through it
+            String[] sorted = new String[keys.length];
+            int n = 0;
+            boolean hasNull = false;
+            for (String key : keys) {
+                if (key == null) {
+                    hasNull = true;
+                } else {
+                    sorted[n++] = key;
+                }
+            }
+            Arrays.sort(sorted, 0, n);
+            boolean distinct = keys.length - n <= 1;
+            for (int i = 1; i < n && distinct; i++) {
+                distinct = !sorted[i].equals(sorted[i - 1]);
+            }
+            if (distinct) {
+                int[] rank = new int[keys.length];
+                int first = hasNull ? 1 : 0;
+                for (int c = 0; c < keys.length; c++) {
+                    rank[c] = keys[c] == null ? 0 : first + Arrays.binarySearch(sorted, 0, n, keys[c]);
+                }
+                return rank;
+            }
             Integer[] codes = new Integer[keys.length];
             for (int c = 0; c < codes.length; c++) {
                 codes[c] = c;

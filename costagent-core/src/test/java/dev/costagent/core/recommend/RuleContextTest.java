@@ -91,6 +91,64 @@ class RuleContextTest {
         assertThat(executed).hasValue(before);
     }
 
+    @Test
+    void resourceFactsAndProfilesDoNotDependOnTheEngineKeepingKeyOrder() {
+        // the context reads each resource's groups as they come, in key order (the engine contract); an engine that
+        // breaks the order gets the same answers through the order-free path
+        QueryEngine fleet = new Fleet()
+                .compute("i-b", "m5.large", 0.096, "dev", 60, null, 0, 240)
+                .compute("i-a", "m5.xlarge", 0.192, "staging", 60, "batch", 100, 500)
+                .pricingCategory("Committed")
+                .compute("i-a", "m5.xlarge", 0.05, "staging", 60, "batch", 200, 400)
+                .pricingCategory("Dynamic")
+                .compute("i-c", "c5.large", 0.03, "test", 60, null, 24, 720)
+                .input()
+                .billing();
+        QueryingRuleContext ordered = context(fleet);
+        QueryingRuleContext shuffled = context(shuffled(fleet));
+
+        assertThat(ordered.profiles()).hasSize(3);
+        assertThat(shuffled.profiles()).hasSameSizeAs(ordered.profiles());
+        ordered.profiles().forEach((id, p) -> {
+            var q = shuffled.profiles().get(id); // the same sums added in another order: equal to rounding
+            assertThat(q.windowCost()).isCloseTo(p.windowCost(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(q.committedCost()).isCloseTo(p.committedCost(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(q.dynamicCost()).isCloseTo(p.dynamicCost(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(List.of(q.activeDays(), q.firstDay(), q.lastDay(), q.spanHours()))
+                    .isEqualTo(List.of(p.activeDays(), p.firstDay(), p.lastDay(), p.spanHours()));
+        });
+        assertThat(shuffled.descriptions()).isEqualTo(ordered.descriptions());
+        assertThat(List.copyOf(shuffled.descriptions().keySet())).containsExactly("i-a", "i-b", "i-c");
+        for (String id : List.of("i-a", "i-b", "i-c")) {
+            assertThat(shuffled.environment(id)).isEqualTo(ordered.environment(id));
+            assertThat(shuffled.serviceCategory(id)).isEqualTo(ordered.serviceCategory(id));
+            assertThat(shuffled.tag(id, "workload")).isEqualTo(ordered.tag(id, "workload"));
+        }
+        assertThat(ordered.environment("i-a")).isEqualTo("staging");
+        assertThat(ordered.tag("i-a", "workload")).isEqualTo("batch");
+        assertThat(ordered.tag("i-a", "no-such-key")).isNull();
+        assertThat(ordered.profile("i-a").orElseThrow().committedCost()).isPositive();
+        assertThat(ordered.profile("i-c").orElseThrow().dynamicCost()).isPositive();
+    }
+
+    /** The engine's answers with their groups shuffled (not the contract; the context copes). */
+    private static QueryEngine shuffled(QueryEngine engine) {
+        return new QueryEngine() {
+            @Override
+            public QueryResult execute(CostQuery query) {
+                QueryResult r = engine.execute(query);
+                List<QueryResult.Group> groups = new java.util.ArrayList<>(r.groups());
+                java.util.Collections.shuffle(groups, new java.util.Random(11));
+                return new QueryResult(r.query(), groups, r.total(), r.rows());
+            }
+
+            @Override
+            public DataProfile profile() {
+                return engine.profile();
+            }
+        };
+    }
+
     private static QueryEngine counting(QueryEngine engine, AtomicInteger executed) {
         return new QueryEngine() {
             @Override

@@ -75,4 +75,50 @@ class SelectiveQueryTest {
             assertThat(g.rows()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aFewShortLivedResourcesOverManyHoursMatchAPlainSum() {
+        // 20,000 resources of four hourly rows each, spread over 2,000 hours: five of them read by set make 20 rows
+        // in a key space of 5 resources x 2,000 hours, which the query keeps in a hash sized to its rows
+        Random random = new Random(5);
+        List<CostRecord> records = new ArrayList<>(ROWS);
+        for (int r = 0; r < ROWS; r++) {
+            int resource = r / 4;
+            int hour = (resource % 500) * 4 + r % 4;
+            records.add(CostRecord.builder()
+                    .serviceName("Amazon EC2")
+                    .resourceId("i-" + resource)
+                    .billingCurrency("USD")
+                    .chargeCategory("Usage")
+                    .chargePeriodStart(START.plusSeconds(3600L * hour))
+                    .chargePeriodEnd(START.plusSeconds(3600L * (hour + 1)))
+                    .effectiveCost(BigDecimal.valueOf(random.nextInt(100_000), 4))
+                    .billedCost(BigDecimal.ONE)
+                    .build());
+        }
+        CostTable table = CostTable.of(records);
+        Set<String> few = Set.of("i-3", "i-499", "i-500", "i-12345", "i-19999");
+
+        QueryResult result = table.execute(CostQuery.builder()
+                .groupBy(Dimension.HOUR, Dimension.of(FocusColumn.RESOURCE_ID))
+                .filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), few, false))
+                .build());
+
+        assertThat(table.rowsIndexed()).as("the selective path was taken").isTrue();
+        Map<List<String>, Double> expected = new TreeMap<>(QueryResult.KEY_ORDER);
+        for (CostRecord r : records) {
+            if (few.contains(r.resourceId())) {
+                String hour = r.chargePeriodStart().toString().substring(0, 13);
+                expected.merge(
+                        Arrays.asList(hour, r.resourceId()), r.effectiveCost().doubleValue(), Double::sum);
+            }
+        }
+        assertThat(expected).hasSize(20);
+        assertThat(result.groups()).extracting(QueryResult.Group::key).containsExactlyElementsOf(expected.keySet());
+        for (QueryResult.Group g : result.groups()) {
+            assertThat(g.value()).isCloseTo(expected.get(g.key()), within(1e-9));
+            assertThat(g.rows()).isEqualTo(1);
+        }
+        assertThat(result.rows()).isEqualTo(20);
+    }
 }

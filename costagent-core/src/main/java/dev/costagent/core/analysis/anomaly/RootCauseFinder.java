@@ -11,7 +11,6 @@ import dev.costagent.core.table.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,9 @@ import java.util.Map;
  * <cause dimensions>} over the anomaly days and their baseline history. From that cube, the series of each cause value
  * within an anomalous value (e.g. each ResourceId within ServiceName = EC2) is rolled up, and each cause value is
  * ranked by its contribution: its actual cost on the day minus its own seasonal expectation (the detector's
- * baseline). Contributions in the direction of the impact are kept, the largest first.
+ * baseline). Contributions in the direction of the impact are kept, the largest first. Past 200
+ * values (tens of thousands of resources), a same-weekday proxy read from three days of each value preselects
+ * 50, and only those get a full series and the exact baseline.
  */
 final class RootCauseFinder {
 
@@ -88,7 +89,11 @@ final class RootCauseFinder {
                 }
             }
         }
-        List<Map<String, double[]>> rolledUp = cube.rollUps(new ArrayList<>(requestIndex.keySet()));
+        // each request's values coded once; a ranking sums only the days it reads (no series per value)
+        List<DailyCube.Coded> coded = new ArrayList<>(requestIndex.size());
+        for (DailyCube.RollUp request : requestIndex.keySet()) {
+            coded.add(cube.coded(request));
+        }
         List<Anomaly> out = new ArrayList<>(anomalies.size());
         for (Anomaly a : anomalies) {
             String within = a.dimension().equals(DailySeries.TOTAL) ? null : a.dimension();
@@ -97,9 +102,9 @@ final class RootCauseFinder {
                 if (cause.label().equals(a.dimension())) {
                     continue;
                 }
-                Map<String, double[]> series =
-                        rolledUp.get(requestIndex.get(new DailyCube.RollUp(cause.label(), within, a.value())));
-                causes.addAll(rank(a, cause.label(), series, axis));
+                DailyCube.Coded values =
+                        coded.get(requestIndex.get(new DailyCube.RollUp(cause.label(), within, a.value())));
+                causes.addAll(rank(a, cause.label(), cube, values, axis));
             }
             causes.sort(LARGEST_FIRST);
             out.add(a.withRootCauses(causes));
@@ -107,33 +112,32 @@ final class RootCauseFinder {
         return out;
     }
 
-    private List<RootCause> rank(Anomaly a, String causeDimension, Map<String, double[]> series, DayAxis axis) {
+    private List<RootCause> rank(
+            Anomaly a, String causeDimension, DailyCube cube, DailyCube.Coded values, DayAxis axis) {
         int t = axis.indexOf(a.date());
         double direction = Math.signum(a.impact());
-        List<Map.Entry<String, double[]>> candidates = new ArrayList<>(series.entrySet());
-        if (candidates.size() > EXACT_LIMIT) {
+        int[] candidates;
+        if (values.size() > EXACT_LIMIT) {
             // proxy: actual minus the mean of the same weekday over the previous two weeks; worked out once per
-            // candidate, the largest first, ties in the series' order (a stable sort)
-            double[] proxies = new double[candidates.size()];
-            Integer[] order = new Integer[candidates.size()];
+            // candidate from those three days alone, the largest first, ties in the values' order (a stable sort)
+            int[] days = {t, t - 7, t - 14};
+            double[] cells = cube.cells(values, days);
+            double[] proxies = new double[values.size()];
             for (int i = 0; i < proxies.length; i++) {
-                proxies[i] = proxy(candidates.get(i).getValue(), t) * direction;
-                order[i] = i;
+                proxies[i] = proxy(cells, i * days.length, t) * direction;
             }
-            Arrays.sort(order, (x, y) -> {
-                int c = Double.compare(proxies[y], proxies[x]);
-                return c != 0 ? c : Integer.compare(x, y);
-            });
-            List<Map.Entry<String, double[]>> preselected = new ArrayList<>(PRESELECT);
-            for (int i = 0; i < PRESELECT; i++) {
-                preselected.add(candidates.get(order[i]));
+            candidates = largest(proxies, PRESELECT);
+        } else {
+            candidates = new int[values.size()];
+            for (int i = 0; i < candidates.length; i++) {
+                candidates[i] = i;
             }
-            candidates = preselected;
         }
+        double[][] series = cube.series(values, candidates);
         SeasonalBaseline baseline = new SeasonalBaseline(lookbackDays);
         List<RootCause> causes = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : candidates) {
-            double[] x = e.getValue();
+        for (int i = 0; i < candidates.length; i++) {
+            double[] x = series[i];
             double expected = baseline.expected(x, t);
             if (Double.isNaN(expected)) {
                 expected = 0;
@@ -144,7 +148,7 @@ final class RootCauseFinder {
             }
             causes.add(new RootCause(
                     causeDimension,
-                    e.getKey(),
+                    values.values().get(candidates[i]),
                     x[t],
                     expected,
                     contribution,
@@ -154,14 +158,38 @@ final class RootCauseFinder {
         return causes.size() > perDimension ? causes.subList(0, perDimension) : causes;
     }
 
-    private static double proxy(double[] x, int t) {
+    /**
+     * The indices of the {@code k} largest values (by {@link Double#compare}), largest first, ties in index order:
+     * the first {@code k} of a stable descending sort, found in one pass that keeps the best {@code k} in order
+     * (tens of thousands of candidates, of which a few dozen are kept).
+     */
+    static int[] largest(double[] values, int k) {
+        int[] best = new int[Math.max(0, Math.min(k, values.length))];
+        int size = 0;
+        for (int i = 0; i < values.length && best.length > 0; i++) {
+            // a later index never beats an equal value: it goes after every kept one that is not smaller
+            if (size == best.length && Double.compare(values[i], values[best[size - 1]]) <= 0) {
+                continue;
+            }
+            int at = size == best.length ? size - 1 : size++;
+            while (at > 0 && Double.compare(values[i], values[best[at - 1]]) > 0) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = i;
+        }
+        return best;
+    }
+
+    /** The proxy from a value's cells of days t, t − 7 and t − 14 (at {@code at}, in that order). */
+    private static double proxy(double[] cells, int at, int t) {
         double past = 0;
         int n = 0;
         for (int k = 1; k <= 2 && t - 7 * k >= 0; k++) {
-            past += x[t - 7 * k];
+            past += cells[at + k];
             n++;
         }
-        return x[t] - (n == 0 ? 0 : past / n);
+        return cells[at] - (n == 0 ? 0 : past / n);
     }
 
     private static TimeRange intersect(TimeRange a, TimeRange b) {

@@ -137,6 +137,10 @@ public final class DailyCube {
             out.add(new LinkedHashMap<>());
         }
         int days = axis.days();
+        // one function for every new key (a lambda written inside the loop is a new object on each lookup)
+        java.util.function.Function<String, double[]> newSeries = x -> new double[days];
+        @SuppressWarnings("unchecked")
+        Map<String, double[]>[] maps = out.toArray(new Map[0]);
         for (int r = 0; r < value.length; r++) {
             for (int i = 0; i < q; i++) {
                 if (filter[i] >= 0 && !keys[filter[i]][r].equals(filterValue[i])) {
@@ -145,7 +149,7 @@ public final class DailyCube {
                 String key = keys[target[i]][r];
                 double[] series = lastSeries[i];
                 if (key != lastKey[i]) { // the same instance: the same key, no lookup
-                    series = out.get(i).computeIfAbsent(key, x -> new double[days]);
+                    series = maps[i].computeIfAbsent(key, newSeries);
                     lastKey[i] = key;
                     lastSeries[i] = series;
                 }
@@ -153,6 +157,102 @@ public final class DailyCube {
             }
         }
         return out;
+    }
+
+    /**
+     * The values of a request's dimension within its rows, numbered in the order the cube's rows first show them
+     * (the order {@link #rollUps} gives its series in), with each row's code: what {@link #cells} and {@link #series}
+     * sum, so that a caller can rank tens of thousands of values without a series for each.
+     */
+    public Coded coded(RollUp request) {
+        int target = index(request.dimension());
+        int filter = request.within() == null ? -1 : index(request.within());
+        String[] filtered = filter < 0 ? null : keys[filter];
+        String[] targets = keys[target];
+        Map<String, Integer> codes = new java.util.HashMap<>();
+        List<String> values = new ArrayList<>();
+        int[] codeOfRow = new int[value.length];
+        String lastKey = null;
+        int lastCode = -1;
+        for (int r = 0; r < value.length; r++) {
+            if (filtered != null && !filtered[r].equals(request.withinValue())) {
+                codeOfRow[r] = -1;
+                continue;
+            }
+            String key = targets[r];
+            if (key != lastKey) { // the same instance: the same key, no lookup
+                Integer code = codes.get(key);
+                if (code == null) {
+                    code = values.size();
+                    codes.put(key, code);
+                    values.add(key);
+                }
+                lastKey = key;
+                lastCode = code;
+            }
+            codeOfRow[r] = lastCode;
+        }
+        return new Coded(values, codeOfRow);
+    }
+
+    /**
+     * The values of a dimension within a roll-up request, coded ({@link #coded}).
+     *
+     * @param values the values, by code
+     * @param codeOfRow each cube row's code, -1 for rows outside the request
+     */
+    public record Coded(List<String> values, int[] codeOfRow) {
+        /** The number of values. */
+        public int size() {
+            return values.size();
+        }
+    }
+
+    /**
+     * For every value of {@code coded}, its cost on each of the given day indices: {@code cells[code * days.length +
+     * j]} is what its {@link #rollUps} series holds on {@code days[j]} (the same additions in the same order). Days
+     * off the axis hold 0.
+     */
+    public double[] cells(Coded coded, int[] days) {
+        int k = days.length;
+        double[] cells = new double[coded.size() * k];
+        int[] codeOfRow = coded.codeOfRow();
+        for (int r = 0; r < value.length; r++) {
+            int code = codeOfRow[r];
+            if (code < 0) {
+                continue;
+            }
+            for (int j = 0; j < k; j++) {
+                if (day[r] == days[j]) {
+                    cells[code * k + j] += value[r];
+                    break;
+                }
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * The daily series of the given codes of {@code coded}, in that order, each equal to its {@link #rollUps} series
+     * (the same additions in the same order), in one pass over the cube.
+     */
+    public double[][] series(Coded coded, int[] codes) {
+        int days = axis.days();
+        int[] slotOfCode = new int[coded.size()];
+        java.util.Arrays.fill(slotOfCode, -1);
+        double[][] series = new double[codes.length][];
+        for (int i = 0; i < codes.length; i++) {
+            slotOfCode[codes[i]] = i;
+            series[i] = new double[days];
+        }
+        int[] codeOfRow = coded.codeOfRow();
+        for (int r = 0; r < value.length; r++) {
+            int code = codeOfRow[r];
+            if (code >= 0 && slotOfCode[code] >= 0) {
+                series[slotOfCode[code]][day[r]] += value[r];
+            }
+        }
+        return series;
     }
 
     private int index(String dimension) {
