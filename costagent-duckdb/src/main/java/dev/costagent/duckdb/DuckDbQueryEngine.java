@@ -12,6 +12,7 @@ import dev.costagent.core.focus.Granularity;
 import dev.costagent.core.focus.InputProfile;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.RejectedRecord;
+import dev.costagent.core.input.ParquetDictionaries;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.DataProfile;
 import dev.costagent.core.table.QueryEngine;
@@ -31,7 +32,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +84,13 @@ public final class DuckDbQueryEngine implements QueryEngine {
     private final List<String> missingMandatory;
     private final FocusVersion version;
     private volatile Profile profile;
+    /** The profile without granularity ({@link #summaryProfile()}); {@code null} until asked. */
+    private volatile Profile summary;
+    /**
+     * Per enumerated column the dictionaries of every Parquet file settle, a superset of its values; {@code null}
+     * until read.
+     */
+    private volatile Map<FocusColumn, Set<String>> dictionaries;
     /** Whether the view also has ChargePeriodStart as stored ({@link QuerySql#STORED_START}). */
     private final boolean storedStart;
     /** The Parquet footers' profile, empty when they do not settle it; {@code null} until read. */
@@ -634,7 +645,20 @@ public final class DuckDbQueryEngine implements QueryEngine {
      */
     @Override
     public DataProfile profile() {
-        Profile p = scanProfile();
+        return dataProfile(scanProfile());
+    }
+
+    /**
+     * The profile without each provider's granularity ({@code input().granularity()} empty unless the full profile
+     * was asked first): what {@code summarize} prints. For Parquet whose footers and dictionaries settle the rest, the
+     * only pass over the rows reads ChargePeriodStart and ChargePeriodEnd (charge periods ending at their start).
+     */
+    @Override
+    public DataProfile summaryProfile() {
+        return dataProfile(qualityProfile());
+    }
+
+    private DataProfile dataProfile(Profile p) {
         return new DataProfile(
                 p.rows, rejected, focusColumns, p.currencies, p.first, p.last, rejects, p.dataQuality, p.input);
     }
@@ -656,7 +680,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
 
     /** Rules of the FOCUS specification that accepted rows break, as the default reader reports them. */
     public List<DataQualityIssue> dataQuality() {
-        return scanProfile().dataQuality;
+        return qualityProfile().dataQuality;
     }
 
     /** The FOCUS columns the input has. */
@@ -832,10 +856,64 @@ public final class DuckDbQueryEngine implements QueryEngine {
         }
         synchronized (this) {
             if (profile == null) {
-                profile = scanProfile(footers().orElse(null));
+                profile = scanProfile(footers().orElse(null), true);
             }
             return profile;
         }
+    }
+
+    /** The full profile if it is known, else the profile without granularity, computed once. */
+    private Profile qualityProfile() {
+        Profile known = profile != null ? profile : summary;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (profile != null) {
+                return profile;
+            }
+            if (summary == null) {
+                summary = scanProfile(footers().orElse(null), false);
+            }
+            return summary;
+        }
+    }
+
+    /**
+     * The enumerated columns whose values the Parquet dictionaries settle (every file's, see {@link
+     * ParquetDictionaries}), with the union of those dictionaries: a superset of the values the rows hold, so that a
+     * column whose dictionaries hold allowed values only needs no pass over its rows. Empty for CSV, and when a file
+     * cannot be read so (the scan then answers as before).
+     */
+    private Map<FocusColumn, Set<String>> dictionaries() {
+        Map<FocusColumn, Set<String>> known = dictionaries;
+        if (known != null) {
+            return known;
+        }
+        Map<FocusColumn, Set<String>> settled = new EnumMap<>(FocusColumn.class);
+        if (files.parquet()) {
+            Map<String, FocusColumn> enumerated = new LinkedHashMap<>();
+            for (FocusColumn column : FocusColumn.values()) {
+                if (!column.allowedValues().isEmpty() && focusColumns.contains(column)) {
+                    enumerated.put(column.columnName(), column);
+                }
+            }
+            try {
+                Map<String, Set<String>> union = new HashMap<>();
+                for (int f = 0; f < files.files().size() && !enumerated.isEmpty(); f++) {
+                    Map<String, Set<String>> values =
+                            ParquetDictionaries.values(files.files().get(f), enumerated.keySet());
+                    enumerated.keySet().retainAll(values.keySet()); // a column one file does not settle is scanned
+                    values.forEach((name, v) ->
+                            union.computeIfAbsent(name, n -> new HashSet<>()).addAll(v));
+                }
+                enumerated.forEach((name, column) -> settled.put(column, union.getOrDefault(name, Set.of())));
+            } catch (RuntimeException unreadable) {
+                settled.clear(); // DuckDB reads what this reader cannot: the scan decides
+            }
+        }
+        dictionaries = Collections.unmodifiableMap(settled);
+        return dictionaries;
     }
 
     /** Seconds in 28 and 31 days: the lengths of a monthly charge period ({@link Granularity#ofSeconds}). */
@@ -859,7 +937,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
      * ChargePeriodStart view no longer converts time zones per row (DuckDB's CPU goes to decoding the columns and to
      * the per-row aggregate work, not to starting a scan); it is kept single for the fewer planning and footer reads.
      */
-    private Profile scanProfile(Profile footers) {
+    private Profile scanProfile(Profile footers, boolean withGranularity) {
         String startName = FocusColumn.CHARGE_PERIOD_START.columnName();
         String endName = FocusColumn.CHARGE_PERIOD_END.columnName();
         boolean hasStart = columns.contains(startName);
@@ -879,7 +957,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
             relation.append(", epoch_us(").append(Sql.identifier(endName)).append(") AS \"__end\"");
         }
         relation.append(" FROM focus");
-        if (periods) {
+        if (periods && withGranularity) {
             relation.insert(
                             0,
                             "SELECT *, " + lengthClass() + " AS \"__length\", " + providerKey()
@@ -911,8 +989,11 @@ public final class DuckDbQueryEngine implements QueryEngine {
         }
         List<FocusColumn> enumerated = new ArrayList<>();
         int valuesAt = 0;
+        Map<FocusColumn, Set<String>> fromDictionaries = dictionaries();
         for (FocusColumn column : FocusColumn.values()) {
-            if (!column.allowedValues().isEmpty() && focusColumns.contains(column)) {
+            if (!column.allowedValues().isEmpty()
+                    && focusColumns.contains(column)
+                    && !fromDictionaries.containsKey(column)) {
                 String id = Sql.identifier(column.columnName());
                 int at = select.add("list(DISTINCT " + id + ") FILTER (WHERE " + id + " IS NOT NULL)");
                 valuesAt = enumerated.isEmpty() ? at : valuesAt;
@@ -925,13 +1006,13 @@ public final class DuckDbQueryEngine implements QueryEngine {
             String empty = " FILTER (WHERE \"__end\" = \"__start\")";
             emptyAt = select.add("count(*)" + empty);
             select.add((parquet ? "first(\"__start\")" : "arg_min(\"__start\", \"__row\")") + empty);
-            for (int k = 0; k < LENGTH_CLASSES.size(); k++) {
+            for (int k = 0; withGranularity && k < LENGTH_CLASSES.size(); k++) {
                 int at = select.add("list(DISTINCT \"__provider\") FILTER (WHERE \"__length\" = " + k + ")");
                 lengthsAt = k == 0 ? at : lengthsAt;
             }
         }
         if (select.isEmpty()) {
-            select.add("count(*)");
+            select.add("count(*)"); // nothing needs the rows: DuckDB answers this from the footers
         }
         try (Connection c = connection();
                 Statement s = c.createStatement();
@@ -970,7 +1051,9 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 issues.addAll(footers.dataQuality);
             }
             // values outside the allowed sets, after the other findings, as the default reader orders them
-            Map<FocusColumn, List<String>> disallowed = new LinkedHashMap<>();
+            // (a dictionary's values outside the set may be unused: such a column is counted, and reported if any row
+            // holds one)
+            Map<FocusColumn, List<String>> disallowed = new EnumMap<>(FocusColumn.class);
             for (int i = 0; i < enumerated.size(); i++) {
                 FocusColumn column = enumerated.get(i);
                 List<String> outside = strings(r.getArray(valuesAt + i)).stream()
@@ -980,6 +1063,15 @@ public final class DuckDbQueryEngine implements QueryEngine {
                     disallowed.put(column, outside);
                 }
             }
+            fromDictionaries.forEach((column, values) -> {
+                List<String> outside = values.stream()
+                        .filter(v -> !column.allowedValues().contains(v))
+                        .sorted()
+                        .toList();
+                if (!outside.isEmpty()) {
+                    disallowed.put(column, outside);
+                }
+            });
             if (!disallowed.isEmpty()) {
                 try (Statement second = c.createStatement()) { // a statement of its own: r stays open
                     issues.addAll(valuesNotAllowed(second, disallowed));
@@ -997,7 +1089,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                             "ChargePeriodEnd equals ChargePeriodStart; FOCUS wants the end after the start; rows kept",
                             at + " to " + at));
                 }
-                for (int k = 0; k < LENGTH_CLASSES.size(); k++) {
+                for (int k = 0; withGranularity && k < LENGTH_CLASSES.size(); k++) {
                     for (String provider : strings(r.getArray(lengthsAt + k))) {
                         granularity.merge(provider, LENGTH_CLASSES.get(k), Granularity::and);
                     }
@@ -1065,6 +1157,10 @@ public final class DuckDbQueryEngine implements QueryEngine {
             r.next();
             int at = 1;
             for (FocusColumn column : disallowed.keySet()) {
+                if (r.getLong(at) == 0) { // a dictionary's value no row holds
+                    at += 2;
+                    continue;
+                }
                 issues.add(new DataQualityIssue(
                         DataQualityIssue.VALUE_NOT_ALLOWED,
                         column.columnName(),
