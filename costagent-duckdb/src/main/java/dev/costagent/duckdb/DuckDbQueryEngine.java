@@ -86,11 +86,8 @@ public final class DuckDbQueryEngine implements QueryEngine {
     private volatile Profile profile;
     /** The profile without granularity ({@link #summaryProfile()}); {@code null} until asked. */
     private volatile Profile summary;
-    /**
-     * Per enumerated column the dictionaries of every Parquet file settle, a superset of its values; {@code null}
-     * until read.
-     */
-    private volatile Map<FocusColumn, Set<String>> dictionaries;
+    /** What the Parquet files' dictionaries settle; {@code null} until read. */
+    private volatile DictionaryFacts dictionaries;
     /** Whether the view also has ChargePeriodStart as stored ({@link QuerySql#STORED_START}). */
     private final boolean storedStart;
     /** The Parquet footers' profile, empty when they do not settle it; {@code null} until read. */
@@ -880,17 +877,26 @@ public final class DuckDbQueryEngine implements QueryEngine {
     }
 
     /**
-     * The enumerated columns whose values the Parquet dictionaries settle (every file's, see {@link
-     * ParquetDictionaries}), with the union of those dictionaries: a superset of the values the rows hold, so that a
-     * column whose dictionaries hold allowed values only needs no pass over its rows. Empty for CSV, and when a file
-     * cannot be read so (the scan then answers as before).
+     * What the Parquet files' dictionaries settle without a pass over the rows ({@link ParquetDictionaries}).
+     *
+     * @param values per enumerated column every file settles, the union of its dictionaries: a superset of the values
+     *     the rows hold, so that a column whose dictionaries hold allowed values only needs no pass over its rows
+     * @param noEmptyPeriods whether every file shows that no row's ChargePeriodEnd equals its ChargePeriodStart
      */
-    private Map<FocusColumn, Set<String>> dictionaries() {
-        Map<FocusColumn, Set<String>> known = dictionaries;
+    private record DictionaryFacts(Map<FocusColumn, Set<String>> values, boolean noEmptyPeriods) {
+        static final DictionaryFacts NONE = new DictionaryFacts(Map.of(), false);
+    }
+
+    /**
+     * The dictionaries' facts, read once (the footer of each file, then a few hundred bytes per row group and column).
+     * None for CSV, and when a file cannot be read so: the scan then answers as before.
+     */
+    private DictionaryFacts dictionaries() {
+        DictionaryFacts known = dictionaries;
         if (known != null) {
             return known;
         }
-        Map<FocusColumn, Set<String>> settled = new EnumMap<>(FocusColumn.class);
+        DictionaryFacts facts = DictionaryFacts.NONE;
         if (files.parquet()) {
             Map<String, FocusColumn> enumerated = new LinkedHashMap<>();
             for (FocusColumn column : FocusColumn.values()) {
@@ -898,22 +904,30 @@ public final class DuckDbQueryEngine implements QueryEngine {
                     enumerated.put(column.columnName(), column);
                 }
             }
+            String start = FocusColumn.CHARGE_PERIOD_START.columnName();
+            String end = FocusColumn.CHARGE_PERIOD_END.columnName();
             try {
                 Map<String, Set<String>> union = new HashMap<>();
-                for (int f = 0; f < files.files().size() && !enumerated.isEmpty(); f++) {
-                    Map<String, Set<String>> values =
-                            ParquetDictionaries.values(files.files().get(f), enumerated.keySet());
-                    enumerated.keySet().retainAll(values.keySet()); // a column one file does not settle is scanned
-                    values.forEach((name, v) ->
-                            union.computeIfAbsent(name, n -> new HashSet<>()).addAll(v));
+                boolean noEmptyPeriods = true;
+                for (Path file : files.files()) {
+                    ParquetDictionaries dictionary = ParquetDictionaries.of(file);
+                    if (!enumerated.isEmpty()) {
+                        Map<String, Set<String>> values = dictionary.values(enumerated.keySet());
+                        enumerated.keySet().retainAll(values.keySet()); // a column one file does not settle is scanned
+                        values.forEach((name, v) -> union.computeIfAbsent(name, n -> new HashSet<>())
+                                .addAll(v));
+                    }
+                    noEmptyPeriods = noEmptyPeriods && dictionary.neverEqual(start, end);
                 }
+                Map<FocusColumn, Set<String>> settled = new EnumMap<>(FocusColumn.class);
                 enumerated.forEach((name, column) -> settled.put(column, union.getOrDefault(name, Set.of())));
+                facts = new DictionaryFacts(Collections.unmodifiableMap(settled), noEmptyPeriods);
             } catch (RuntimeException unreadable) {
-                settled.clear(); // DuckDB reads what this reader cannot: the scan decides
+                facts = DictionaryFacts.NONE; // DuckDB reads what this reader cannot: the scan decides
             }
         }
-        dictionaries = Collections.unmodifiableMap(settled);
-        return dictionaries;
+        dictionaries = facts;
+        return facts;
     }
 
     /** Seconds in 28 and 31 days: the lengths of a monthly charge period ({@link Granularity#ofSeconds}). */
@@ -989,7 +1003,8 @@ public final class DuckDbQueryEngine implements QueryEngine {
         }
         List<FocusColumn> enumerated = new ArrayList<>();
         int valuesAt = 0;
-        Map<FocusColumn, Set<String>> fromDictionaries = dictionaries();
+        DictionaryFacts facts = dictionaries();
+        Map<FocusColumn, Set<String>> fromDictionaries = facts.values();
         for (FocusColumn column : FocusColumn.values()) {
             if (!column.allowedValues().isEmpty()
                     && focusColumns.contains(column)
@@ -1002,21 +1017,24 @@ public final class DuckDbQueryEngine implements QueryEngine {
         }
         int emptyAt = 0;
         int lengthsAt = 0;
-        if (periods) {
+        // charge periods ending at their start: counted unless the dictionaries show there are none
+        boolean emptyCounted = periods && !facts.noEmptyPeriods();
+        if (emptyCounted) {
             String empty = " FILTER (WHERE \"__end\" = \"__start\")";
             emptyAt = select.add("count(*)" + empty);
             select.add((parquet ? "first(\"__start\")" : "arg_min(\"__start\", \"__row\")") + empty);
+        }
+        if (periods) {
             for (int k = 0; withGranularity && k < LENGTH_CLASSES.size(); k++) {
                 int at = select.add("list(DISTINCT \"__provider\") FILTER (WHERE \"__length\" = " + k + ")");
                 lengthsAt = k == 0 ? at : lengthsAt;
             }
         }
-        if (select.isEmpty()) {
-            select.add("count(*)"); // nothing needs the rows: DuckDB answers this from the footers
-        }
+        // nothing needs the rows (the footers and dictionaries settled it all): no scan
+        String sql = select.isEmpty() ? "SELECT 1" : select.sql("(" + relation + ")");
         try (Connection c = connection();
                 Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(select.sql("(" + relation + ")"))) {
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             long rows;
             Instant first;
@@ -1078,7 +1096,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 }
             }
             Map<String, Granularity> granularity = new TreeMap<>();
-            if (periods) {
+            if (emptyCounted) {
                 long empty = r.getLong(emptyAt);
                 if (empty > 0) {
                     String at = ISO_SECONDS.format(micros(r.getLong(emptyAt + 1)));
@@ -1089,6 +1107,8 @@ public final class DuckDbQueryEngine implements QueryEngine {
                             "ChargePeriodEnd equals ChargePeriodStart; FOCUS wants the end after the start; rows kept",
                             at + " to " + at));
                 }
+            }
+            if (periods) {
                 for (int k = 0; withGranularity && k < LENGTH_CLASSES.size(); k++) {
                     for (String provider : strings(r.getArray(lengthsAt + k))) {
                         granularity.merge(provider, LENGTH_CLASSES.get(k), Granularity::and);

@@ -37,7 +37,7 @@ class DuckDbParquetDictionaryTest {
         Path parquet = dir.resolve("servers.parquet");
         // 3,000 rows of two values: DuckDB's writer keeps them dictionary-encoded
         write(parquet, "CASE WHEN i % 3 = 0 THEN 'Servers' ELSE 'Compute' END", 3000);
-        assertThat(ParquetDictionaries.values(parquet, List.of(SERVICE_CATEGORY)))
+        assertThat(ParquetDictionaries.of(parquet).values(List.of(SERVICE_CATEGORY)))
                 .as("the column is settled by its dictionaries, so the engine takes the dictionary path")
                 .containsEntry(SERVICE_CATEGORY, Set.of("Compute", "Servers"));
         List<DataQualityIssue> expected =
@@ -58,7 +58,7 @@ class DuckDbParquetDictionaryTest {
         // which DuckDB's writer stores PLAIN (no dictionary page)
         write(parquet, "CASE WHEN i < 2048 THEN 'Compute' ELSE 'Bad ' || i END", 4096);
         assertThat(encodings(parquet, SERVICE_CATEGORY)).containsExactly("PLAIN_DICTIONARY", "PLAIN");
-        assertThat(ParquetDictionaries.values(parquet, List.of(SERVICE_CATEGORY)))
+        assertThat(ParquetDictionaries.of(parquet).values(List.of(SERVICE_CATEGORY)))
                 .as("a PLAIN chunk leaves the column unsettled")
                 .doesNotContainKey(SERVICE_CATEGORY);
         List<DataQualityIssue> expected =
@@ -101,13 +101,52 @@ class DuckDbParquetDictionaryTest {
         }
     }
 
-    /**
-     * Writes {@code rows} copies of a standard FOCUS row as Parquet (row groups of 2,048 rows), ServiceCategory given
-     * by an expression of the row number {@code i}.
-     */
+    @Test
+    void theDictionaryIndicesShowThereIsNoEmptyChargePeriodAndAnyOneOfThemIsFoundInTheRows() throws Exception {
+        // long runs of one hour (sorted by time, as exports are) and an hour changing every row (bit-packed runs)
+        for (String hour : List.of("i // 100", "i % 48")) {
+            String start = "TIMESTAMPTZ '2024-09-01 00:00:00+00' + to_hours(" + hour + ")";
+            Path none = dir.resolve("none-" + hour.hashCode() + ".parquet");
+            write(none, "'Compute'", 4096, start, start + " + INTERVAL 1 HOUR");
+            Path one = dir.resolve("one-" + hour.hashCode() + ".parquet");
+            write(
+                    one,
+                    "'Compute'",
+                    4096,
+                    start,
+                    "CASE WHEN i = 3000 THEN " + start + " ELSE " + start + " + INTERVAL 1 HOUR END");
+            assertThat(ParquetDictionaries.of(none).neverEqual("ChargePeriodStart", "ChargePeriodEnd"))
+                    .as("dictionary-encoded periods, none empty: settled without the rows (%s)", hour)
+                    .isTrue();
+            assertThat(ParquetDictionaries.of(one).neverEqual("ChargePeriodStart", "ChargePeriodEnd"))
+                    .as("row 3000 ends at its start (%s)", hour)
+                    .isFalse();
+            for (Path parquet : List.of(none, one)) {
+                List<DataQualityIssue> expected =
+                        CostTable.read(parquet, ReadOptions.DEFAULTS).dataQuality();
+                try (DuckDbQueryEngine engine = DuckDbQueryEngine.open(parquet, ReadOptions.DEFAULTS)) {
+                    assertThat(engine.summaryProfile().dataQuality()).isEqualTo(expected);
+                    assertThat(engine.profile().dataQuality()).isEqualTo(expected);
+                }
+            }
+            assertThat(CostTable.read(one, ReadOptions.DEFAULTS).dataQuality())
+                    .extracting(DataQualityIssue::rule, DataQualityIssue::rowsAffected)
+                    .containsExactly(Tuple.tuple(DataQualityIssue.CHARGE_PERIOD_END_NOT_AFTER_START, 1L));
+        }
+    }
+
     private void write(Path parquet, String serviceCategory, int rows) throws Exception {
+        write(parquet, serviceCategory, rows, "ChargePeriodStart", "ChargePeriodEnd");
+    }
+
+    /**
+     * Writes {@code rows} copies of a standard FOCUS row as Parquet (row groups of 2,048 rows), ServiceCategory,
+     * ChargePeriodStart and ChargePeriodEnd given by expressions of the row number {@code i}.
+     */
+    private void write(Path parquet, String serviceCategory, int rows, String start, String end) throws Exception {
         Path csv = FocusCsv.standard().row().write(dir.resolve(parquet.getFileName() + ".csv"));
-        duckdb("COPY (SELECT * REPLACE (" + serviceCategory + " AS ServiceCategory) FROM read_csv('" + csv
+        duckdb("COPY (SELECT * REPLACE (" + serviceCategory + " AS ServiceCategory, " + start
+                + " AS ChargePeriodStart, " + end + " AS ChargePeriodEnd) FROM read_csv('" + csv
                 + "', nullstr = ['', 'NULL']), range(" + rows + ") t(i) ORDER BY i) TO '" + parquet
                 + "' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
     }

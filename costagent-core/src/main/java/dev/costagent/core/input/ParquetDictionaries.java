@@ -9,18 +9,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a Parquet file's text columns can hold, from their dictionary pages alone (a few hundred bytes per row group and
- * column, against every data page for a scan): enough to show that an enumerated column holds only allowed values
- * without reading its rows.
+ * What a Parquet file's dictionary-encoded columns can hold, without decoding their rows: the values of text columns
+ * from their dictionary pages alone (a few hundred bytes per row group and column, against every data page for a
+ * scan), enough to show that an enumerated column holds only allowed values; and whether two timestamp columns ever
+ * hold the same instant in a row, from the runs of their dictionary indices.
  *
  * <pre>{@code
- * Map<String, Set<String>> known = ParquetDictionaries.values(Path.of("focus.parquet"), List.of("ChargeCategory"));
+ * Map<String, Set<String>> known = ParquetDictionaries.of(Path.of("focus.parquet")).values(List.of("ChargeCategory"));
  * boolean allowed = known.containsKey("ChargeCategory") && allowedSet.containsAll(known.get("ChargeCategory"));
  * }</pre>
  */
 public final class ParquetDictionaries {
 
-    private ParquetDictionaries() {}
+    private final Dictionaries footer;
+
+    private ParquetDictionaries(Dictionaries footer) {
+        this.footer = footer;
+    }
+
+    /**
+     * Reads a Parquet file's footer, once for the questions that follow.
+     *
+     * @throws FocusFormatException when the file is not Parquet or its footer is corrupt
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static ParquetDictionaries of(Path file) {
+        return new ParquetDictionaries(Dictionaries.read(file));
+    }
 
     /**
      * For each of the columns the file settles, every value its rows hold, or a superset of them (the union of the
@@ -30,12 +45,25 @@ public final class ParquetDictionaries {
      * encoding). A column the file lacks is settled with no value. Columns left out of the answer (PLAIN fallback
      * pages, no dictionary, not a text column) need their rows read.
      *
-     * @param file a Parquet file
      * @param columns the column names to look at
-     * @throws FocusFormatException when the file is not Parquet or is corrupt
+     * @throws FocusFormatException when a dictionary page is corrupt
      * @throws UncheckedIOException when the file cannot be read
      */
-    public static Map<String, Set<String>> values(Path file, Collection<String> columns) {
-        return Dictionaries.of(file, columns);
+    public Map<String, Set<String>> values(Collection<String> columns) {
+        return footer.values(columns);
+    }
+
+    /**
+     * True when the file shows, without decoding its rows, that no row holds the same instant in both timestamp
+     * columns (e.g. no charge period ending at its start): both are INT64 timestamps of one unit (milliseconds or
+     * microseconds), and in every row group both chunks hold no null and only dictionary-encoded data pages (v1), whose
+     * runs of dictionary indices are compared run by run. False when the file does not tell (some row may hold equal
+     * values, or the columns are stored otherwise): read the rows. A file lacking either column holds no such row.
+     *
+     * @throws FocusFormatException when a page is corrupt
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public boolean neverEqual(String first, String second) {
+        return footer.neverEqual(first, second);
     }
 }

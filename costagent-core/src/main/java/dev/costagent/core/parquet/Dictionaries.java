@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The values of text columns read from their dictionary pages alone: a few hundred bytes per column chunk instead of
- * the chunk's data pages. Public for {@code core.input.ParquetDictionaries} only (this package is not exported).
+ * the chunk's data pages. One file's footer, read once. Public for {@code core.input.ParquetDictionaries} only (this package is not exported).
  */
 public final class Dictionaries {
 
@@ -24,7 +24,27 @@ public final class Dictionaries {
     /** Enough for a dictionary page's header; the page body is read on its own when it does not fit. */
     private static final int HEADER_WINDOW = 4096;
 
-    private Dictionaries() {}
+    private final Path file;
+    private final FileMetadata metadata;
+
+    private Dictionaries(Path file, FileMetadata metadata) {
+        this.file = file;
+        this.metadata = metadata;
+    }
+
+    /**
+     * Reads a file's footer.
+     *
+     * @throws FocusFormatException when the file is not Parquet or its footer is corrupt
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static Dictionaries read(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return new Dictionaries(file, ParquetReader.footer(file.toString(), channel));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
 
     /**
      * For each named column the file settles, the union of its chunks' dictionaries: a superset of the values its rows
@@ -32,13 +52,12 @@ public final class Dictionaries {
      * its chunks either holds only nulls or starts with a dictionary page and, as the footer tells, has dictionary-
      * encoded data pages only; a column the file lacks is settled with no value. Others are left out of the answer.
      *
-     * @throws FocusFormatException when the file is not Parquet or its footer or a dictionary page is corrupt
+     * @throws FocusFormatException when a dictionary page is corrupt
      * @throws UncheckedIOException when the file cannot be read
      */
-    public static Map<String, Set<String>> of(Path file, Collection<String> columns) {
+    public Map<String, Set<String>> values(Collection<String> columns) {
         String name = file.toString();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            FileMetadata metadata = ParquetReader.footer(name, channel);
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < metadata.columns().size(); i++) {
                 index.putIfAbsent(metadata.columns().get(i).name(), i);
@@ -58,6 +77,23 @@ public final class Dictionaries {
             return settled;
         } catch (ParquetException e) {
             throw new FocusFormatException(name, 0, null, "corrupt Parquet dictionary page: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the file shows that no row holds equal values in both timestamp columns ({@link EqualValues}).
+     *
+     * @throws FocusFormatException when a page is corrupt
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public boolean neverEqual(String first, String second) {
+        String name = file.toString();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return EqualValues.neverEqual(channel, metadata, first, second);
+        } catch (ParquetException e) {
+            throw new FocusFormatException(name, 0, null, "corrupt Parquet page: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         }
