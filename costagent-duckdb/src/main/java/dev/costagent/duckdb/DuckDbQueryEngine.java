@@ -943,9 +943,11 @@ public final class DuckDbQueryEngine implements QueryEngine {
      * One pass over the rows for every part of the profile that needs them, as one aggregate {@code SELECT}: the rows,
      * ChargePeriodStart range, currencies and nulls in non-nullable columns (unless {@code footers} already settled
      * them); the distinct values of each enumerated column (checked against its allowed set in Java, so that rows are
-     * not compared with every allowed value); charge periods ending at their start; and which providers have usage
-     * rows of each length class (their granularity). Only when a column holds values outside its allowed set does a
-     * second, filtered pass count those rows and pick the example.
+     * not compared with every allowed value) unless the Parquet dictionaries settled it; charge periods ending at their
+     * start unless the dictionaries showed there are none; and, {@code withGranularity}, which providers have usage
+     * rows of each length class (their granularity). No pass when nothing is left. Only when a column holds values
+     * outside its allowed set (in its rows, or in its dictionaries) does a second, filtered pass count those rows and
+     * pick the example.
      *
      * <p>Measured on 10M Parquet rows: the single pass costs what the three passes it replaces cost once the
      * ChargePeriodStart view no longer converts time zones per row (DuckDB's CPU goes to decoding the columns and to
