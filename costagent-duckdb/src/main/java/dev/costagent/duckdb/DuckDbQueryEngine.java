@@ -647,8 +647,8 @@ public final class DuckDbQueryEngine implements QueryEngine {
 
     /**
      * The profile without each provider's granularity ({@code input().granularity()} empty unless the full profile
-     * was asked first): what {@code summarize} prints. For Parquet whose footers and dictionaries settle the rest, the
-     * only pass over the rows reads ChargePeriodStart and ChargePeriodEnd (charge periods ending at their start).
+     * was asked first): what {@code summarize} prints. For Parquet whose footers and dictionaries settle the rest
+     * (values outside the allowed sets, charge periods ending at their start), no row is read.
      */
     @Override
     public DataProfile summaryProfile() {
