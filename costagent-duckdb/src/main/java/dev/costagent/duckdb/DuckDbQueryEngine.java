@@ -12,6 +12,7 @@ import dev.costagent.core.focus.Granularity;
 import dev.costagent.core.focus.InputProfile;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.RejectedRecord;
+import dev.costagent.core.input.ParquetDictionaries;
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.DataProfile;
 import dev.costagent.core.table.QueryEngine;
@@ -31,7 +32,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +84,10 @@ public final class DuckDbQueryEngine implements QueryEngine {
     private final List<String> missingMandatory;
     private final FocusVersion version;
     private volatile Profile profile;
+    /** The profile without granularity ({@link #summaryProfile()}); {@code null} until asked. */
+    private volatile Profile summary;
+    /** What the Parquet files' dictionaries settle; {@code null} until read. */
+    private volatile DictionaryFacts dictionaries;
     /** Whether the view also has ChargePeriodStart as stored ({@link QuerySql#STORED_START}). */
     private final boolean storedStart;
     /** The Parquet footers' profile, empty when they do not settle it; {@code null} until read. */
@@ -634,7 +642,20 @@ public final class DuckDbQueryEngine implements QueryEngine {
      */
     @Override
     public DataProfile profile() {
-        Profile p = scanProfile();
+        return dataProfile(scanProfile());
+    }
+
+    /**
+     * The profile without each provider's granularity ({@code input().granularity()} empty unless the full profile
+     * was asked first): what {@code summarize} prints. For Parquet whose footers and dictionaries settle the rest
+     * (values outside the allowed sets, charge periods ending at their start), no row is read.
+     */
+    @Override
+    public DataProfile summaryProfile() {
+        return dataProfile(qualityProfile());
+    }
+
+    private DataProfile dataProfile(Profile p) {
         return new DataProfile(
                 p.rows, rejected, focusColumns, p.currencies, p.first, p.last, rejects, p.dataQuality, p.input);
     }
@@ -656,7 +677,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
 
     /** Rules of the FOCUS specification that accepted rows break, as the default reader reports them. */
     public List<DataQualityIssue> dataQuality() {
-        return scanProfile().dataQuality;
+        return qualityProfile().dataQuality;
     }
 
     /** The FOCUS columns the input has. */
@@ -832,10 +853,81 @@ public final class DuckDbQueryEngine implements QueryEngine {
         }
         synchronized (this) {
             if (profile == null) {
-                profile = scanProfile(footers().orElse(null));
+                profile = scanProfile(footers().orElse(null), true);
             }
             return profile;
         }
+    }
+
+    /** The full profile if it is known, else the profile without granularity, computed once. */
+    private Profile qualityProfile() {
+        Profile known = profile != null ? profile : summary;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (profile != null) {
+                return profile;
+            }
+            if (summary == null) {
+                summary = scanProfile(footers().orElse(null), false);
+            }
+            return summary;
+        }
+    }
+
+    /**
+     * What the Parquet files' dictionaries settle without a pass over the rows ({@link ParquetDictionaries}).
+     *
+     * @param values per enumerated column every file settles, the union of its dictionaries: a superset of the values
+     *     the rows hold, so that a column whose dictionaries hold allowed values only needs no pass over its rows
+     * @param noEmptyPeriods whether every file shows that no row's ChargePeriodEnd equals its ChargePeriodStart
+     */
+    private record DictionaryFacts(Map<FocusColumn, Set<String>> values, boolean noEmptyPeriods) {
+        static final DictionaryFacts NONE = new DictionaryFacts(Map.of(), false);
+    }
+
+    /**
+     * The dictionaries' facts, read once (the footer of each file, then a few hundred bytes per row group and column).
+     * None for CSV, and when a file cannot be read so: the scan then answers as before.
+     */
+    private DictionaryFacts dictionaries() {
+        DictionaryFacts known = dictionaries;
+        if (known != null) {
+            return known;
+        }
+        DictionaryFacts facts = DictionaryFacts.NONE;
+        if (files.parquet()) {
+            Map<String, FocusColumn> enumerated = new LinkedHashMap<>();
+            for (FocusColumn column : FocusColumn.values()) {
+                if (!column.allowedValues().isEmpty() && focusColumns.contains(column)) {
+                    enumerated.put(column.columnName(), column);
+                }
+            }
+            String start = FocusColumn.CHARGE_PERIOD_START.columnName();
+            String end = FocusColumn.CHARGE_PERIOD_END.columnName();
+            try {
+                Map<String, Set<String>> union = new HashMap<>();
+                boolean noEmptyPeriods = true;
+                for (Path file : files.files()) {
+                    ParquetDictionaries dictionary = ParquetDictionaries.of(file);
+                    if (!enumerated.isEmpty()) {
+                        Map<String, Set<String>> values = dictionary.values(enumerated.keySet());
+                        enumerated.keySet().retainAll(values.keySet()); // a column one file does not settle is scanned
+                        values.forEach((name, v) -> union.computeIfAbsent(name, n -> new HashSet<>())
+                                .addAll(v));
+                    }
+                    noEmptyPeriods = noEmptyPeriods && dictionary.neverEqual(start, end);
+                }
+                Map<FocusColumn, Set<String>> settled = new EnumMap<>(FocusColumn.class);
+                enumerated.forEach((name, column) -> settled.put(column, union.getOrDefault(name, Set.of())));
+                facts = new DictionaryFacts(Collections.unmodifiableMap(settled), noEmptyPeriods);
+            } catch (RuntimeException unreadable) {
+                facts = DictionaryFacts.NONE; // DuckDB reads what this reader cannot: the scan decides
+            }
+        }
+        dictionaries = facts;
+        return facts;
     }
 
     /** Seconds in 28 and 31 days: the lengths of a monthly charge period ({@link Granularity#ofSeconds}). */
@@ -851,15 +943,17 @@ public final class DuckDbQueryEngine implements QueryEngine {
      * One pass over the rows for every part of the profile that needs them, as one aggregate {@code SELECT}: the rows,
      * ChargePeriodStart range, currencies and nulls in non-nullable columns (unless {@code footers} already settled
      * them); the distinct values of each enumerated column (checked against its allowed set in Java, so that rows are
-     * not compared with every allowed value); charge periods ending at their start; and which providers have usage
-     * rows of each length class (their granularity). Only when a column holds values outside its allowed set does a
-     * second, filtered pass count those rows and pick the example.
+     * not compared with every allowed value) unless the Parquet dictionaries settled it; charge periods ending at their
+     * start unless the dictionaries showed there are none; and, {@code withGranularity}, which providers have usage
+     * rows of each length class (their granularity). No pass when nothing is left. Only when a column holds values
+     * outside its allowed set (in its rows, or in its dictionaries) does a second, filtered pass count those rows and
+     * pick the example.
      *
      * <p>Measured on 10M Parquet rows: the single pass costs what the three passes it replaces cost once the
      * ChargePeriodStart view no longer converts time zones per row (DuckDB's CPU goes to decoding the columns and to
      * the per-row aggregate work, not to starting a scan); it is kept single for the fewer planning and footer reads.
      */
-    private Profile scanProfile(Profile footers) {
+    private Profile scanProfile(Profile footers, boolean withGranularity) {
         String startName = FocusColumn.CHARGE_PERIOD_START.columnName();
         String endName = FocusColumn.CHARGE_PERIOD_END.columnName();
         boolean hasStart = columns.contains(startName);
@@ -879,7 +973,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
             relation.append(", epoch_us(").append(Sql.identifier(endName)).append(") AS \"__end\"");
         }
         relation.append(" FROM focus");
-        if (periods) {
+        if (periods && withGranularity) {
             relation.insert(
                             0,
                             "SELECT *, " + lengthClass() + " AS \"__length\", " + providerKey()
@@ -911,8 +1005,12 @@ public final class DuckDbQueryEngine implements QueryEngine {
         }
         List<FocusColumn> enumerated = new ArrayList<>();
         int valuesAt = 0;
+        DictionaryFacts facts = dictionaries();
+        Map<FocusColumn, Set<String>> fromDictionaries = facts.values();
         for (FocusColumn column : FocusColumn.values()) {
-            if (!column.allowedValues().isEmpty() && focusColumns.contains(column)) {
+            if (!column.allowedValues().isEmpty()
+                    && focusColumns.contains(column)
+                    && !fromDictionaries.containsKey(column)) {
                 String id = Sql.identifier(column.columnName());
                 int at = select.add("list(DISTINCT " + id + ") FILTER (WHERE " + id + " IS NOT NULL)");
                 valuesAt = enumerated.isEmpty() ? at : valuesAt;
@@ -921,21 +1019,24 @@ public final class DuckDbQueryEngine implements QueryEngine {
         }
         int emptyAt = 0;
         int lengthsAt = 0;
-        if (periods) {
+        // charge periods ending at their start: counted unless the dictionaries show there are none
+        boolean emptyCounted = periods && !facts.noEmptyPeriods();
+        if (emptyCounted) {
             String empty = " FILTER (WHERE \"__end\" = \"__start\")";
             emptyAt = select.add("count(*)" + empty);
             select.add((parquet ? "first(\"__start\")" : "arg_min(\"__start\", \"__row\")") + empty);
-            for (int k = 0; k < LENGTH_CLASSES.size(); k++) {
+        }
+        if (periods) {
+            for (int k = 0; withGranularity && k < LENGTH_CLASSES.size(); k++) {
                 int at = select.add("list(DISTINCT \"__provider\") FILTER (WHERE \"__length\" = " + k + ")");
                 lengthsAt = k == 0 ? at : lengthsAt;
             }
         }
-        if (select.isEmpty()) {
-            select.add("count(*)");
-        }
+        // nothing needs the rows (the footers and dictionaries settled it all): no scan
+        String sql = select.isEmpty() ? "SELECT 1" : select.sql("(" + relation + ")");
         try (Connection c = connection();
                 Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(select.sql("(" + relation + ")"))) {
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             long rows;
             Instant first;
@@ -970,7 +1071,9 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 issues.addAll(footers.dataQuality);
             }
             // values outside the allowed sets, after the other findings, as the default reader orders them
-            Map<FocusColumn, List<String>> disallowed = new LinkedHashMap<>();
+            // (a dictionary's values outside the set may be unused: such a column is counted, and reported if any row
+            // holds one)
+            Map<FocusColumn, List<String>> disallowed = new EnumMap<>(FocusColumn.class);
             for (int i = 0; i < enumerated.size(); i++) {
                 FocusColumn column = enumerated.get(i);
                 List<String> outside = strings(r.getArray(valuesAt + i)).stream()
@@ -980,13 +1083,22 @@ public final class DuckDbQueryEngine implements QueryEngine {
                     disallowed.put(column, outside);
                 }
             }
+            fromDictionaries.forEach((column, values) -> {
+                List<String> outside = values.stream()
+                        .filter(v -> !column.allowedValues().contains(v))
+                        .sorted()
+                        .toList();
+                if (!outside.isEmpty()) {
+                    disallowed.put(column, outside);
+                }
+            });
             if (!disallowed.isEmpty()) {
                 try (Statement second = c.createStatement()) { // a statement of its own: r stays open
                     issues.addAll(valuesNotAllowed(second, disallowed));
                 }
             }
             Map<String, Granularity> granularity = new TreeMap<>();
-            if (periods) {
+            if (emptyCounted) {
                 long empty = r.getLong(emptyAt);
                 if (empty > 0) {
                     String at = ISO_SECONDS.format(micros(r.getLong(emptyAt + 1)));
@@ -997,7 +1109,9 @@ public final class DuckDbQueryEngine implements QueryEngine {
                             "ChargePeriodEnd equals ChargePeriodStart; FOCUS wants the end after the start; rows kept",
                             at + " to " + at));
                 }
-                for (int k = 0; k < LENGTH_CLASSES.size(); k++) {
+            }
+            if (periods) {
+                for (int k = 0; withGranularity && k < LENGTH_CLASSES.size(); k++) {
                     for (String provider : strings(r.getArray(lengthsAt + k))) {
                         granularity.merge(provider, LENGTH_CLASSES.get(k), Granularity::and);
                     }
@@ -1065,6 +1179,10 @@ public final class DuckDbQueryEngine implements QueryEngine {
             r.next();
             int at = 1;
             for (FocusColumn column : disallowed.keySet()) {
+                if (r.getLong(at) == 0) { // a dictionary's value no row holds
+                    at += 2;
+                    continue;
+                }
                 issues.add(new DataQualityIssue(
                         DataQualityIssue.VALUE_NOT_ALLOWED,
                         column.columnName(),

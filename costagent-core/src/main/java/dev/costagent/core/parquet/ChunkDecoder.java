@@ -565,7 +565,7 @@ final class ChunkDecoder {
     }
 
     /** The fields of a page header the decoder uses. */
-    private static final class PageHeader {
+    static final class PageHeader {
         int type;
         int uncompressedSize;
         int compressedSize;

@@ -67,8 +67,11 @@ record FileMetadata(List<Column> columns, List<RowGroup> rowGroups, long rows) {
      * @param start the file offset of its first page (the dictionary page, if any)
      * @param length its compressed bytes, page headers included
      * @param nullCount its nulls from the statistics, or -1 when the writer did not say
+     * @param dictionaryEncoded whether the footer says every data page is dictionary-encoded (its page encoding
+     *     statistics, or else an encodings list without a non-dictionary value encoding), so that the dictionary page
+     *     holds every value of the chunk
      */
-    record Chunk(int codec, long values, long start, long length, long nullCount) {}
+    record Chunk(int codec, long values, long start, long length, long nullCount, boolean dictionaryEncoded) {}
 
     /** Parses a footer. */
     static FileMetadata parse(byte[] footer) {
@@ -299,9 +302,13 @@ record FileMetadata(List<Column> columns, List<RowGroup> rowGroups, long rows) {
         long dataPage = -1;
         long dictionaryPage = -1;
         long nulls = -1;
+        boolean dictionaryEncodings = false;
+        int pageStats = -1; // -1: the writer gave no page encoding statistics; 1: all dictionary data pages; 0: not
         in.beginStruct();
         while (in.nextField()) {
             switch (in.fieldId()) {
+                case 2 -> dictionaryEncodings = dictionaryEncodings(in);
+                case 13 -> pageStats = dictionaryDataPages(in) ? 1 : 0;
                 case 4 -> codec = in.readInt();
                 case 5 -> values = in.readLong();
                 case 7 -> compressed = in.readLong();
@@ -314,7 +321,60 @@ record FileMetadata(List<Column> columns, List<RowGroup> rowGroups, long rows) {
         in.endStruct();
         // Some writers put 0 for "no dictionary page"; a dictionary page always comes before the data pages.
         long start = dictionaryPage > 0 && dictionaryPage < dataPage ? dictionaryPage : dataPage;
-        return new Chunk(codec, values, start, compressed, nulls);
+        return new Chunk(
+                codec, values, start, compressed, nulls, pageStats == -1 ? dictionaryEncodings : pageStats == 1);
+    }
+
+    // Encodings (parquet.thrift) and page types that tell whether a chunk's data pages are all dictionary-encoded.
+    private static final int PLAIN_DICTIONARY = 2;
+    private static final int RLE = 3;
+    private static final int BIT_PACKED = 4;
+    private static final int RLE_DICTIONARY = 8;
+    private static final int DATA_PAGE = 0;
+    private static final int DATA_PAGE_V2 = 3;
+
+    /**
+     * ColumnMetaData's encodings: true when a dictionary encoding is listed and nothing else but the level encodings.
+     * PLAIN makes it false, though some writers list it for the dictionary page itself: without page statistics a
+     * PLAIN fallback data page cannot be told from that.
+     */
+    private static boolean dictionaryEncodings(ThriftReader in) {
+        int size = in.readListHeader();
+        boolean dictionary = false;
+        boolean other = false;
+        for (int i = 0; i < size; i++) {
+            int encoding = in.readInt();
+            dictionary |= encoding == PLAIN_DICTIONARY || encoding == RLE_DICTIONARY;
+            other |= encoding != PLAIN_DICTIONARY
+                    && encoding != RLE_DICTIONARY
+                    && encoding != RLE
+                    && encoding != BIT_PACKED;
+        }
+        return dictionary && !other;
+    }
+
+    /** ColumnMetaData's encoding_stats (PageEncodingStats): whether every data page is dictionary-encoded. */
+    private static boolean dictionaryDataPages(ThriftReader in) {
+        int size = in.readListHeader();
+        boolean all = true;
+        for (int i = 0; i < size; i++) {
+            int pageType = -1;
+            int encoding = -1;
+            int count = 1;
+            in.beginStruct();
+            while (in.nextField()) {
+                switch (in.fieldId()) {
+                    case 1 -> pageType = in.readInt();
+                    case 2 -> encoding = in.readInt();
+                    case 3 -> count = in.readInt();
+                    default -> in.skip();
+                }
+            }
+            in.endStruct();
+            boolean data = pageType == DATA_PAGE || pageType == DATA_PAGE_V2;
+            all &= !data || count == 0 || encoding == PLAIN_DICTIONARY || encoding == RLE_DICTIONARY;
+        }
+        return all;
     }
 
     private static long nullCount(ThriftReader in) {

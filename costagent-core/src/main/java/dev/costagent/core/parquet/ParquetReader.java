@@ -113,7 +113,7 @@ public final class ParquetReader {
         }
     }
 
-    private static FileMetadata footer(String name, FileChannel channel) throws IOException {
+    static FileMetadata footer(String name, FileChannel channel) throws IOException {
         long size = channel.size();
         if (size < 12) {
             throw new FocusFormatException(name, 0, null, "not a Parquet file (only " + size + " bytes)");
@@ -364,7 +364,7 @@ public final class ParquetReader {
         return values;
     }
 
-    private static byte[] readFully(FileChannel channel, long position, int length) throws IOException {
+    static byte[] readFully(FileChannel channel, long position, int length) throws IOException {
         byte[] bytes = new byte[length];
         ByteBuffer target = ByteBuffer.wrap(bytes);
         while (target.hasRemaining()) {

@@ -69,6 +69,16 @@ public interface QueryEngine extends AutoCloseable {
     }
 
     /**
+     * The profile without each provider's granularity: rows, rejects, columns, currencies, time span and data quality
+     * as {@link #profile()} gives them, what a summary of a query prints. Its {@code input().granularity()} may be
+     * empty. This default is {@link #profile()}; an engine for which the granularity costs a pass over the rows (the
+     * DuckDB engine over Parquet) overrides it to skip that.
+     */
+    default DataProfile summaryProfile() {
+        return profile();
+    }
+
+    /**
      * Releases what the engine holds (a database connection, a cached Spark dataset). The agent closes the engines it
      * caches when they leave the cache and when it closes; the in-memory table holds nothing to release.
      */

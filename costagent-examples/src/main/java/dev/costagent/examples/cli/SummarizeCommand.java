@@ -85,7 +85,7 @@ public final class SummarizeCommand implements Callable<Integer> {
                     out.flush();
                     return 0;
                 }
-                answer = answer(result, engine.profile());
+                answer = answer(result, engine.summaryProfile());
             }
         }
         String focusVersion = focusVersion(!streamed, read);
