@@ -1,6 +1,7 @@
 package dev.costagent.core.parquet;
 
 import com.google.common.base.Throwables;
+import dev.costagent.core.focus.ColumnBatch;
 import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.FocusFormatException;
@@ -189,7 +190,7 @@ public final class ParquetReader {
         if (metadata.rows() == 0) {
             throw new FocusFormatException(name, 0, null, "the file has no data records");
         }
-        Plan plan = plan(columns, fieldOf);
+        Plan plan = plan(columns, fieldOf, names.size());
         List<FileMetadata.RowGroup> groups = metadata.rowGroups();
         ExecutorService pool = options.threads() > 1 && groups.size() > 1
                 ? Executors.newFixedThreadPool(Math.min(options.threads(), groups.size()), daemon())
@@ -258,9 +259,9 @@ public final class ParquetReader {
     }
 
     /** Which column chunks to decode, and how. */
-    private record Plan(List<FileMetadata.Column> columns, int[] chunkIndex, int[] field, int[] kind) {}
+    private record Plan(List<FileMetadata.Column> columns, int fields, int[] chunkIndex, int[] field, int[] kind) {}
 
-    private Plan plan(List<FileMetadata.Column> columns, int[] fieldOf) {
+    private Plan plan(List<FileMetadata.Column> columns, int[] fieldOf, int fieldCount) {
         List<int[]> chosen = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             FileMetadata.Column column = columns.get(c);
@@ -278,6 +279,7 @@ public final class ParquetReader {
         }
         return new Plan(
                 columns,
+                fieldCount,
                 chosen.stream().mapToInt(a -> a[0]).toArray(),
                 chosen.stream().mapToInt(a -> a[1]).toArray(),
                 chosen.stream().mapToInt(a -> a[2]).toArray());
@@ -330,6 +332,41 @@ public final class ParquetReader {
                 throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
             }
         }
+        if (!part.acceptColumns(batch(values, plan, rows))) {
+            rowByRow(values, plan, part, rows);
+        }
+        progress.advance(rows);
+        return values;
+    }
+
+    /** A row group's decoded columns by field, for a sink that takes them column at a time. */
+    private static ColumnBatch batch(ColumnValues[] values, Plan plan, int rows) {
+        ColumnBatch batch = new ColumnBatch(plan.fields, rows);
+        for (int i = 0; i < values.length; i++) {
+            ColumnValues column = values[i];
+            int field = plan.field[i];
+            switch (column.kind) {
+                case ColumnValues.NUMBER -> batch.setNumbers(field, column.numbers, column.nulls);
+                case ColumnValues.TIME -> batch.setTimes(field, column.times, column.nulls);
+                case ColumnValues.TEXT ->
+                    batch.setTexts(
+                            field,
+                            column.ids,
+                            column.nulls,
+                            column.text,
+                            column.textStart,
+                            column.textLength,
+                            column.textCount,
+                            column.sharedTexts);
+                default -> batch.setUnread(field, column.nulls);
+            }
+        }
+        return batch;
+    }
+
+    /** Hands a row group's rows to its part one by one. */
+    private static void rowByRow(ColumnValues[] values, Plan plan, TypedInput.Part<?> part, int rows) {
+        int n = values.length;
         TypedRow row = part.row();
         int[] field = plan.field;
         for (int r = 0; r < rows; r++) {
@@ -360,8 +397,6 @@ public final class ParquetReader {
             }
             part.endRecord();
         }
-        progress.advance(rows);
-        return values;
     }
 
     private static byte[] readFully(FileChannel channel, long position, int length) throws IOException {
