@@ -142,6 +142,9 @@ public final class ColumnBatch {
                 }
             }
             case TEXT -> {
+                if (!hasEmptyText(field)) {
+                    return flagged(flags);
+                }
                 int[] valueIds = ids[field];
                 int[] lengths = textLength[field];
                 for (int r = 0; r < rows; r++) {
@@ -150,13 +153,26 @@ public final class ColumnBatch {
                     }
                 }
             }
-            default -> {
-                if (flags != null) {
-                    for (int r = 0; r < rows; r++) {
-                        if (flags[r]) {
-                            count++;
-                        }
-                    }
+            default -> count = flagged(flags);
+        }
+        return count;
+    }
+
+    private boolean hasEmptyText(int field) {
+        for (int id = 0; id < textCount[field]; id++) {
+            if (textLength[field][id] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int flagged(boolean[] flags) {
+        int count = 0;
+        if (flags != null) {
+            for (int r = 0; r < rows; r++) {
+                if (flags[r]) {
+                    count++;
                 }
             }
         }

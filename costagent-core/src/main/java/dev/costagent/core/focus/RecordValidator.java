@@ -606,21 +606,21 @@ final class RecordValidator {
             if (batch.kind(field) != ColumnBatch.Kind.TEXT) {
                 return; // null or unread in every row (typed values in a text column never come column at a time)
             }
-            byte[] verdicts = new byte[batch.textCount(field)]; // 0 not judged, 1 allowed, 2 not
+            // Each value judged once; rows are looked at only when some value is not allowed (rarely).
+            boolean[] notAllowed = new boolean[batch.textCount(field)];
+            boolean any = false;
+            for (int id = 0; id < notAllowed.length; id++) {
+                notAllowed[id] = batch.textLength(field, id) > 0 && !isAllowed(batch, id); // empty: a null
+                any |= notAllowed[id];
+            }
+            if (!any) {
+                return;
+            }
             int[] ids = batch.ids(field);
             boolean[] nulls = batch.nulls(field);
             for (int r = 0; r < batch.rows(); r++) {
-                if (nulls != null && nulls[r]) {
-                    continue;
-                }
-                int id = ids[r];
-                byte verdict = verdicts[id];
-                if (verdict == 0) {
-                    verdict = batch.textLength(field, id) == 0 || isAllowed(batch, id) ? (byte) 1 : (byte) 2;
-                    verdicts[id] = verdict;
-                }
-                if (verdict == 2 && rows++ == 0) {
-                    example = batch.string(field, id);
+                if (!(nulls != null && nulls[r]) && notAllowed[ids[r]] && rows++ == 0) {
+                    example = batch.string(field, ids[r]);
                 }
             }
         }
