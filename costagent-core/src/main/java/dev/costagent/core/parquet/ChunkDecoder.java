@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Decodes one column chunk (the pages of one column in one row group) into {@link ColumnValues}: dictionary pages,
@@ -73,6 +74,68 @@ final class ChunkDecoder {
             return ColumnValues.NUMBER;
         }
         return ColumnValues.TEXT;
+    }
+
+    /**
+     * Whether every value of a chunk comes from its dictionary and every dictionary entry is one of {@code allowed}
+     * (so, to a reader that only checks values against that set, only the chunk's nulls matter). Looks at the page
+     * headers and the dictionary page only; {@code false} for anything else, a corrupt chunk included (decoding it
+     * then reports the corruption as before).
+     */
+    static boolean onlyAllowedValues(
+            FileMetadata.Column column, FileMetadata.Chunk chunk, byte[] data, int rows, List<byte[]> allowed) {
+        ChunkDecoder decoder = new ChunkDecoder(column, ColumnValues.TEXT);
+        ColumnValues dictionary = new ColumnValues(ColumnValues.TEXT, 0);
+        try {
+            int pos = 0;
+            int row = 0;
+            while (row < rows) {
+                if (pos >= data.length) {
+                    return false;
+                }
+                PageHeader page = PageHeader.read(data, pos);
+                pos = page.dataStart;
+                if (page.compressedSize < 0 || page.compressedSize > data.length - pos || page.uncompressedSize < 0) {
+                    return false;
+                }
+                switch (page.type) {
+                    case DICTIONARY_PAGE ->
+                        decoder.readDictionary(
+                                Codecs.decompress(chunk.codec(), data, pos, page.compressedSize, page.uncompressedSize),
+                                page.values,
+                                dictionary);
+                    case DATA_PAGE, DATA_PAGE_V2 -> {
+                        if (decoder.dictionarySize < 0
+                                || (page.encoding != PLAIN_DICTIONARY && page.encoding != RLE_DICTIONARY)
+                                || page.values < 0) {
+                            return false;
+                        }
+                        row += page.values;
+                    }
+                    default -> {}
+                }
+                pos += page.compressedSize;
+            }
+        } catch (RuntimeException e) { // a corrupt header or page: decoding reports it
+            return false;
+        }
+        for (int id = 0; id < dictionary.textCount; id++) {
+            if (!isOneOf(dictionary, id, allowed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isOneOf(ColumnValues values, int id, List<byte[]> allowed) {
+        int from = values.textStart[id];
+        int to = from + values.textLength[id];
+        for (byte[] value : allowed) {
+            if (java.util.Arrays.equals(values.text, from, to, value, 0, value.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

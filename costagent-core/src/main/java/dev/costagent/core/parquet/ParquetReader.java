@@ -58,21 +58,36 @@ public final class ParquetReader {
     private final ReadOptions options;
     private final Predicate<String> projected;
     private final Predicate<String> numeric;
+    private final Predicate<String> checkedOnly;
 
     /** A reader of every column, each given to the sinks with its text. */
     public ParquetReader(ReadOptions options) {
-        this(options, ALL, NONE);
+        this(options, ALL, NONE, NONE);
     }
 
-    private ParquetReader(ReadOptions options, Predicate<String> projected, Predicate<String> numeric) {
+    private ParquetReader(
+            ReadOptions options,
+            Predicate<String> projected,
+            Predicate<String> numeric,
+            Predicate<String> checkedOnly) {
         this.options = options;
         this.projected = projected;
         this.numeric = numeric;
+        this.checkedOnly = checkedOnly;
     }
 
     /** A reader that decodes only the columns {@code columns} accepts (by name). */
     public ParquetReader project(Predicate<String> columns) {
-        return new ParquetReader(options, columns, numeric);
+        return new ParquetReader(options, columns, numeric, checkedOnly);
+    }
+
+    /**
+     * A reader told which columns no sink reads, decoded only for the reader's own checks of FOCUS's allowed values:
+     * a chunk of such a column whose values all come from a dictionary of allowed values is read for its nulls
+     * only (the checks would find nothing else in it), as an unprojected non-nullable column is.
+     */
+    public ParquetReader checkedOnly(Predicate<String> columns) {
+        return new ParquetReader(options, projected, numeric, columns);
     }
 
     /**
@@ -80,7 +95,7 @@ public final class ParquetReader {
      * formatted unless asked (a sink that keeps a column as text needs it formatted at once; see {@link TypedRow}).
      */
     public ParquetReader numeric(Predicate<String> columns) {
-        return new ParquetReader(options, projected, columns);
+        return new ParquetReader(options, projected, columns, checkedOnly);
     }
 
     /** Whether a file starts with Parquet's {@code PAR1} magic. */
@@ -259,7 +274,16 @@ public final class ParquetReader {
     }
 
     /** Which column chunks to decode, and how. */
-    private record Plan(List<FileMetadata.Column> columns, int fields, int[] chunkIndex, int[] field, int[] kind) {}
+    /**
+     * @param allowed per chosen column, the values it allows when it is {@link #checkedOnly} (else {@code null})
+     */
+    private record Plan(
+            List<FileMetadata.Column> columns,
+            int fields,
+            int[] chunkIndex,
+            int[] field,
+            int[] kind,
+            List<List<byte[]>> allowed) {}
 
     private Plan plan(List<FileMetadata.Column> columns, int[] fieldOf, int fieldCount) {
         List<int[]> chosen = new ArrayList<>();
@@ -277,12 +301,25 @@ public final class ParquetReader {
                 }
             }
         }
+        List<List<byte[]>> allowed = new ArrayList<>();
+        for (int[] choice : chosen) {
+            String name = columns.get(choice[0]).name();
+            List<String> values =
+                    FocusColumn.byName(name).map(FocusColumn::allowedValues).orElse(List.of());
+            allowed.add(
+                    choice[2] == ColumnValues.TEXT && checkedOnly.test(name) && !values.isEmpty()
+                            ? values.stream()
+                                    .map(v -> v.getBytes(StandardCharsets.UTF_8))
+                                    .toList()
+                            : null);
+        }
         return new Plan(
                 columns,
                 fieldCount,
                 chosen.stream().mapToInt(a -> a[0]).toArray(),
                 chosen.stream().mapToInt(a -> a[1]).toArray(),
-                chosen.stream().mapToInt(a -> a[2]).toArray());
+                chosen.stream().mapToInt(a -> a[2]).toArray(),
+                allowed);
     }
 
     /**
@@ -321,6 +358,15 @@ public final class ParquetReader {
             }
             try {
                 byte[] data = readFully(channel, chunk.start(), (int) chunk.length());
+                List<byte[]> allowed = plan.allowed.get(i);
+                if (allowed != null && ChunkDecoder.onlyAllowedValues(column, chunk, data, rows, allowed)) {
+                    // Only checked, and nothing to find: read as an unprojected column is, for its nulls at most.
+                    kind = ColumnValues.PRESENCE;
+                    if (!column.optional() || chunk.nullCount() == 0) {
+                        values[i] = new ColumnValues(ColumnValues.PRESENCE, rows);
+                        continue;
+                    }
+                }
                 values[i] = ChunkDecoder.decode(column, chunk, data, kind, rows, values[i]);
             } catch (ParquetException e) {
                 throw new FocusFormatException(

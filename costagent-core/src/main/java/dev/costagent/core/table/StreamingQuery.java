@@ -83,18 +83,23 @@ public final class StreamingQuery {
                 default -> {}
             }
         }
-        // The enumerated columns too: every read checks their values into the data-quality report.
+        // The enumerated columns too: every read checks their values into the data-quality report. Those the query
+        // does not read are read for that check only (Parquet then skips chunks holding allowed values alone).
+        Set<String> checkedOnly = new HashSet<>();
         for (FocusColumn column : FocusColumn.values()) {
-            if (!column.allowedValues().isEmpty()) {
-                text.add(column.columnName());
+            if (!column.allowedValues().isEmpty() && !text.contains(column.columnName())) {
+                checkedOnly.add(column.columnName());
             }
         }
         read.addAll(text);
+        read.addAll(checkedOnly);
+        text.addAll(checkedOnly);
         return new FocusInput.Columns(
                 read::contains,
                 column -> read.contains(column)
                         && !text.contains(column)
-                        && !column.equals(FocusColumn.BILLING_CURRENCY.columnName()));
+                        && !column.equals(FocusColumn.BILLING_CURRENCY.columnName()),
+                checkedOnly::contains);
     }
 
     /**

@@ -255,6 +255,40 @@ class ParquetColumnsEquivalenceTest {
                 .containsEntry("AWS", dev.costagent.core.focus.Granularity.HOURLY);
     }
 
+    /**
+     * Enumerated columns a query does not read are read for their allowed-values check only: a chunk of allowed
+     * values alone is then read for its nulls. The findings, rejects and groups equal those of decoding them.
+     */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void checkedOnlyColumnsGiveWhatDecodedOnesGive(Variant variant) {
+        CostQuery query = QUERIES.get(0);
+        for (boolean lenient : new boolean[] {true, false}) {
+            ReadOptions options = ReadOptions.builder().lenient(lenient).build();
+            Outcome decoded = attempt(() -> readForSummarize(variant.file(), query, options, false));
+            Outcome checked = attempt(() -> readForSummarize(variant.file(), query, options, true));
+            assertThat(checked.error()).isEqualTo(decoded.error());
+            assertThat(checked.accepted()).isEqualTo(decoded.accepted());
+            assertThat(checked.rejects()).isEqualTo(decoded.rejects());
+            assertThat(checked.dataQuality()).isEqualTo(decoded.dataQuality());
+            assertThat(checked.currencies()).isEqualTo(decoded.currencies());
+            assertThat(checked.groups().keySet()).isEqualTo(decoded.groups().keySet());
+            decoded.groups()
+                    .forEach((key, sum) -> assertThat(checked.groups().get(key)).isEqualTo(sum));
+        }
+        assertThat(summarize(
+                                variant.file(),
+                                query,
+                                ReadOptions.builder().lenient(true).build())
+                        .dataQuality())
+                .isEqualTo(attempt(() -> readForSummarize(
+                                variant.file(),
+                                query,
+                                ReadOptions.builder().lenient(true).build(),
+                                false))
+                        .dataQuality());
+    }
+
     /** The real FOCUS sample as Parquet (when present): both paths agree on it too. */
     @Test
     void theRealSampleColumnAtATimeEqualsRowByRow() throws Exception {
@@ -337,6 +371,22 @@ class ParquetColumnsEquivalenceTest {
                 null);
     }
 
+    /** What {@code summarize --by day,ServiceName} reads, with the other enumerated columns checked only or decoded. */
+    private static Outcome readForSummarize(Path file, CostQuery query, ReadOptions options, boolean checkedOnly) {
+        List<String> needed = List.of("EffectiveCost", "ChargePeriodStart", "BillingCurrency", "ServiceName");
+        List<String> enumerated = new ArrayList<>();
+        for (FocusColumn column : FocusColumn.values()) {
+            if (!column.allowedValues().isEmpty()) {
+                enumerated.add(column.columnName());
+            }
+        }
+        FocusInput.Columns columns = new FocusInput.Columns(
+                column -> needed.contains(column) || enumerated.contains(column),
+                column -> column.equals("EffectiveCost") || column.equals("ChargePeriodStart"),
+                column -> checkedOnly && enumerated.contains(column));
+        return read(file, query, options, columns);
+    }
+
     /** The query's sinks over every column, timestamps and decimals typed (so ChargePeriodEnd is checked). */
     private static Outcome readTyped(Path file, CostQuery query, ReadOptions options) {
         FocusInput.Columns typed = new FocusInput.Columns(
@@ -344,6 +394,10 @@ class ParquetColumnsEquivalenceTest {
                 column -> FocusColumn.byName(column)
                         .map(c -> c.type() == ColumnType.TIMESTAMP || c.type() == ColumnType.DECIMAL)
                         .orElse(false));
+        return read(file, query, options, typed);
+    }
+
+    private static Outcome read(Path file, CostQuery query, ReadOptions options, FocusInput.Columns typed) {
         ReadResult<AggregatingSink> read =
                 FocusInput.read(file, options, header -> new AggregatingSink(header, query), null, typed);
         Map<List<String>, double[]> groups = new HashMap<>();
