@@ -203,7 +203,8 @@ final class ChunkDecoder {
             if (length < 0 || length > plain.length - 4) {
                 throw new ParquetException("definition levels of " + length + " bytes run past the page");
             }
-            present = definitionLevels(plain, 4, 4 + length, count, out, row);
+            // Levels of a chunk the statistics say has no null are all 1: not worth decoding.
+            present = chunk.nullCount() == 0 ? count : definitionLevels(plain, 4, 4 + length, count, out, row);
             at = 4 + length;
         }
         if (kind != ColumnValues.PRESENCE) {
@@ -219,7 +220,7 @@ final class ChunkDecoder {
             throw new ParquetException("level bytes run past the page");
         }
         int present = count;
-        if (column.optional()) {
+        if (column.optional() && chunk.nullCount() != 0) {
             int start = pos + page.repetitionLength;
             present = definitionLevels(data, start, start + page.definitionLength, count, out, row);
         }

@@ -283,7 +283,8 @@ public final class ParquetReader {
             int[] chunkIndex,
             int[] field,
             int[] kind,
-            List<List<byte[]>> allowed) {}
+            List<List<byte[]>> allowed,
+            boolean[] nullable) {}
 
     private Plan plan(List<FileMetadata.Column> columns, int[] fieldOf, int fieldCount) {
         List<int[]> chosen = new ArrayList<>();
@@ -302,12 +303,15 @@ public final class ParquetReader {
             }
         }
         List<List<byte[]>> allowed = new ArrayList<>();
-        for (int[] choice : chosen) {
-            String name = columns.get(choice[0]).name();
-            List<String> values =
-                    FocusColumn.byName(name).map(FocusColumn::allowedValues).orElse(List.of());
+        boolean[] nullable = new boolean[chosen.size()];
+        for (int i = 0; i < chosen.size(); i++) {
+            String name = columns.get(chosen.get(i)[0]).name();
+            var focus = FocusColumn.byName(name);
+            nullable[i] = focus.map(FocusColumn::nullable).orElse(true);
+            List<String> values = focus.map(FocusColumn::allowedValues).orElse(List.of());
+            boolean onlyChecked = chosen.get(i)[2] == ColumnValues.TEXT && checkedOnly.test(name) && !values.isEmpty();
             allowed.add(
-                    choice[2] == ColumnValues.TEXT && checkedOnly.test(name) && !values.isEmpty()
+                    onlyChecked
                             ? values.stream()
                                     .map(v -> v.getBytes(StandardCharsets.UTF_8))
                                     .toList()
@@ -319,7 +323,8 @@ public final class ParquetReader {
                 chosen.stream().mapToInt(a -> a[0]).toArray(),
                 chosen.stream().mapToInt(a -> a[1]).toArray(),
                 chosen.stream().mapToInt(a -> a[2]).toArray(),
-                allowed);
+                allowed,
+                nullable);
     }
 
     /**
@@ -362,7 +367,8 @@ public final class ParquetReader {
                 if (allowed != null && ChunkDecoder.onlyAllowedValues(column, chunk, data, rows, allowed)) {
                     // Only checked, and nothing to find: read as an unprojected column is, for its nulls at most.
                     kind = ColumnValues.PRESENCE;
-                    if (!column.optional() || chunk.nullCount() == 0) {
+                    if (!column.optional() || chunk.nullCount() == 0 || plan.nullable[i]) {
+                        // Where no null is counted (a nullable column), nulls need no decoding either.
                         values[i] = new ColumnValues(ColumnValues.PRESENCE, rows);
                         continue;
                     }
