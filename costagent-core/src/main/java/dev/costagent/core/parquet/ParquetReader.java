@@ -364,8 +364,11 @@ public final class ParquetReader {
             try {
                 byte[] data = readFully(channel, chunk.start(), (int) chunk.length());
                 List<byte[]> allowed = plan.allowed.get(i);
-                if (allowed != null && ChunkDecoder.onlyAllowedValues(column, chunk, data, rows, allowed)) {
-                    // Only checked, and nothing to find: read as an unprojected column is, for its nulls at most.
+                if (allowed != null
+                        && (chunk.nullCount() == rows
+                                || ChunkDecoder.onlyAllowedValues(column, chunk, data, rows, allowed))) {
+                    // Only checked, and nothing to find (no value, or allowed ones alone): read as an unprojected
+                    // column is, for its nulls at most.
                     kind = ColumnValues.PRESENCE;
                     if (!column.optional() || chunk.nullCount() == 0 || plan.nullable[i]) {
                         // Where no null is counted (a nullable column), nulls need no decoding either.

@@ -48,6 +48,10 @@ class ParquetColumnsEquivalenceTest {
                 false,
                 "ChargeCategory: CASE WHEN i % 500 = 3 THEN 'Usge' ELSE ChargeCategory END;"
                         + "ServiceCategory: CASE WHEN i % 700 = 5 THEN 'Computing' ELSE ServiceCategory END"),
+        NULL_ENUMERATED_CHUNKS(
+                false,
+                "ChargeClass: CAST(NULL AS VARCHAR);"
+                        + "ChargeCategory: CASE WHEN i < 2048 THEN NULL ELSE ChargeCategory END"),
         EMPTY_CHARGE_PERIODS(
                 false, "ChargePeriodEnd: CASE WHEN i % 1000 = 999 THEN ChargePeriodStart ELSE ChargePeriodEnd END"),
         DAILY_ROWS_FOR_ONE_PROVIDER(
@@ -239,6 +243,13 @@ class ParquetColumnsEquivalenceTest {
                 .anySatisfy(issue -> assertThat(issue.rowsAffected()).isEqualTo(ROWS / 1000));
         assertThat(readTyped(Variant.NOT_ALLOWED_VALUES.file(), query, lenient).dataQuality())
                 .hasSize(2);
+        assertThat(summarize(Variant.NULL_ENUMERATED_CHUNKS.file(), query, lenient)
+                        .dataQuality())
+                .singleElement()
+                .satisfies(issue -> {
+                    assertThat(issue.column()).isEqualTo("ChargeCategory");
+                    assertThat(issue.rowsAffected()).isEqualTo(2048);
+                });
         assertThat(summarize(Variant.BAD_UTF8_IN_A_DICTIONARY.file(), query, lenient)
                         .rejects())
                 .singleElement()
