@@ -319,6 +319,17 @@ final class ChunkDecoder {
 
     private void plain(byte[] in, int from, int to, int present, int count, ColumnValues out, int row) {
         int type = column.physicalType();
+        if (type == FileMetadata.DOUBLE
+                && kind == ColumnValues.NUMBER
+                && out.nulls == null
+                && count <= (to - from) >>> 3) {
+            // No null: the page is one run of doubles (costs written plain), read in one tight loop.
+            double[] numbers = out.numbers;
+            for (int i = 0; i < count; i++) {
+                numbers[row + i] = Double.longBitsToDouble(le64(in, from + 8 * i));
+            }
+            return;
+        }
         int at = from;
         int bit = 0;
         for (int i = 0; i < count; i++) {
