@@ -388,6 +388,31 @@ final class ChunkDecoder {
         }
     }
 
+    /** Places the indices of a page without nulls (row i takes index i): one loop per kind, no per-row switch. */
+    private void denseIndices(int[] ids, int count, ColumnValues out, int row) {
+        for (int i = 0; i < count; i++) {
+            int id = ids[i];
+            if (id < 0 || id >= dictionarySize) {
+                throw new ParquetException("dictionary index " + id + " out of range (" + dictionarySize + ")");
+            }
+        }
+        switch (kind) {
+            case ColumnValues.NUMBER -> {
+                double[] numbers = out.numbers;
+                for (int i = 0; i < count; i++) {
+                    numbers[row + i] = dictionaryNumbers[ids[i]];
+                }
+            }
+            case ColumnValues.TIME -> {
+                long[] times = out.times;
+                for (int i = 0; i < count; i++) {
+                    times[row + i] = dictionaryTimes[ids[i]];
+                }
+            }
+            default -> System.arraycopy(ids, 0, out.ids, row, count);
+        }
+    }
+
     private void dictionaryIndices(byte[] in, int from, int to, int present, int count, ColumnValues out, int row) {
         if (dictionarySize < 0) {
             throw new ParquetException("dictionary-encoded page without a dictionary page");
@@ -397,11 +422,14 @@ final class ChunkDecoder {
             check(from, 1, to);
             Levels.decodeHybrid(in, from + 1, to, in[from] & 0xff, ids, 0, present);
         }
+        if (out.nulls == null) {
+            denseIndices(ids, count, out, row);
+            return;
+        }
         int v = 0;
-        boolean dense = out.nulls == null;
         for (int i = 0; i < count; i++) {
             int r = row + i;
-            if (!dense && out.nulls[r]) {
+            if (out.nulls[r]) {
                 continue;
             }
             int id = ids[v++];
