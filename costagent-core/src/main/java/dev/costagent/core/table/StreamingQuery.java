@@ -67,12 +67,18 @@ public final class StreamingQuery {
                 result, read.accepted(), read.rejected(), read.rejects(), read.dataQuality(), List.copyOf(currencies));
     }
 
-    /** The columns the query reads (a Parquet read decodes no other); the metric and the period need no text. */
+    /**
+     * The columns the query and the record checks read (a Parquet read decodes no other); the metric and the period
+     * need no text.
+     */
     private static FocusInput.Columns columns(CostQuery query) {
         Set<String> read = new HashSet<>();
         Set<String> text = new HashSet<>();
         read.add(query.metric().columnName());
         read.add(FocusColumn.CHARGE_PERIOD_START.columnName());
+        // The end too, though no query reads it: the record checks need it (End before Start is a reject), as in
+        // every other command.
+        read.add(FocusColumn.CHARGE_PERIOD_END.columnName());
         read.add(FocusColumn.BILLING_CURRENCY.columnName());
         List<Dimension> dimensions = new ArrayList<>(query.groupBy());
         query.filters().forEach(filter -> dimensions.add(filter.dimension()));

@@ -238,6 +238,16 @@ class ParquetColumnsEquivalenceTest {
                     assertThat(reject.line()).isEqualTo(4501);
                     assertThat(reject.column()).isEqualTo("ChargePeriodEnd");
                 });
+        // summarize rejects what ingest rejects (issue 13): it reads ChargePeriodEnd too.
+        assertThat(summarize(Variant.END_BEFORE_START.file(), query, lenient).rejects())
+                .singleElement()
+                .satisfies(reject -> {
+                    assertThat(reject.line()).isEqualTo(4501);
+                    assertThat(reject.column()).isEqualTo("ChargePeriodEnd");
+                });
+        assertThat(summarize(Variant.EMPTY_CHARGE_PERIODS.file(), query, lenient)
+                        .dataQuality())
+                .anySatisfy(issue -> assertThat(issue.rowsAffected()).isEqualTo(ROWS / 1000));
         assertThat(readTyped(Variant.EMPTY_CHARGE_PERIODS.file(), query, lenient)
                         .dataQuality())
                 .anySatisfy(issue -> assertThat(issue.rowsAffected()).isEqualTo(ROWS / 1000));
@@ -384,7 +394,8 @@ class ParquetColumnsEquivalenceTest {
 
     /** What {@code summarize --by day,ServiceName} reads, with the other enumerated columns checked only or decoded. */
     private static Outcome readForSummarize(Path file, CostQuery query, ReadOptions options, boolean checkedOnly) {
-        List<String> needed = List.of("EffectiveCost", "ChargePeriodStart", "BillingCurrency", "ServiceName");
+        List<String> needed =
+                List.of("EffectiveCost", "ChargePeriodStart", "ChargePeriodEnd", "BillingCurrency", "ServiceName");
         List<String> enumerated = new ArrayList<>();
         for (FocusColumn column : FocusColumn.values()) {
             if (!column.allowedValues().isEmpty()) {
@@ -393,7 +404,7 @@ class ParquetColumnsEquivalenceTest {
         }
         FocusInput.Columns columns = new FocusInput.Columns(
                 column -> needed.contains(column) || enumerated.contains(column),
-                column -> column.equals("EffectiveCost") || column.equals("ChargePeriodStart"),
+                column -> column.equals("EffectiveCost") || column.startsWith("ChargePeriod"),
                 column -> checkedOnly && enumerated.contains(column));
         return read(file, query, options, columns);
     }
