@@ -191,11 +191,19 @@ final class AggregatingSink implements RecordSink {
         if (batch.kind(currencyField) != ColumnBatch.Kind.TEXT) {
             return;
         }
+        byte[] text = batch.text(currencyField);
+        lastCurrencyId = -1; // ids name values within one batch only
+        if (batch.textCount(currencyField) == 1) {
+            // One currency in the row group (the usual case): it is seen if any row is not null.
+            if (batch.nullCount(currencyField) < batch.rows()) {
+                int from = batch.textStart(currencyField, 0);
+                currencies.code(text, from, from + batch.textLength(currencyField, 0));
+            }
+            return;
+        }
         int[] ids = batch.ids(currencyField);
         boolean[] nulls = batch.nulls(currencyField);
         int shared = batch.sharedTexts(currencyField);
-        byte[] text = batch.text(currencyField);
-        lastCurrencyId = -1; // ids name values within one batch only
         for (int r = 0; r < batch.rows(); r++) {
             int id = ids[r];
             if ((nulls != null && nulls[r]) || batch.textLength(currencyField, id) == 0) {
