@@ -14,6 +14,15 @@ public interface RecordSink {
      */
     boolean accept(FocusRow row);
 
+    /**
+     * Takes a whole batch of records at once, every one of them valid (the reader checked them first), when the sink
+     * can do so with exactly the result {@link #accept} would give row by row; else returns {@code false} having
+     * changed nothing, and the records then come one by one. By default it cannot.
+     */
+    default boolean acceptColumns(ColumnBatch batch) {
+        return false;
+    }
+
     /** Makes sinks for a file's header. */
     @FunctionalInterface
     interface SinkFactory<S extends RecordSink> {

@@ -54,6 +54,16 @@ final class RecordTally {
         }
     }
 
+    /** Counts a batch of records, all accepted (see {@link TypedInput.Part#acceptColumns}), and their nulls. */
+    void accepted(ColumnBatch batch) {
+        int rows = batch.rows();
+        accepted += rows;
+        validator.observe(batch);
+        for (int i = 0; i < nonNullableFields.length; i++) {
+            nullCounts[i] += batch.nullCount(nonNullableFields[i]);
+        }
+    }
+
     /** Counts a bad record: the failure in strict mode, a reject in lenient mode. */
     void bad(long line, String column, String reason, String snippet) {
         RejectedRecord record = new RejectedRecord(header.file(), line, column, reason, snippet);

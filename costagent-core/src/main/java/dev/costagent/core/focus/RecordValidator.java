@@ -216,6 +216,100 @@ final class RecordValidator {
         return true;
     }
 
+    /**
+     * Whether {@link #validate} would accept every record of a batch, judged column at a time: each text value of
+     * each text column once (encoding, Tags), timestamps and the charge period as arrays. {@code false} also when a
+     * check would need a record's text (a typed value in a text column, text in a typed one): the batch then goes
+     * row by row. Changes nothing.
+     */
+    boolean allValid(ColumnBatch batch) {
+        for (int field : textFields) {
+            ColumnBatch.Kind kind = batch.kind(field);
+            if (kind == ColumnBatch.Kind.TEXT) {
+                if (!textsValid(batch, field)) {
+                    return false;
+                }
+            } else if (kind != ColumnBatch.Kind.ABSENT && kind != ColumnBatch.Kind.UNREAD) {
+                return false;
+            }
+        }
+        for (int i = 0; i < checked.length; i++) {
+            int field = checked[i];
+            ColumnBatch.Kind kind = batch.kind(field);
+            if (kind == ColumnBatch.Kind.ABSENT || kind == ColumnBatch.Kind.UNREAD) {
+                continue;
+            }
+            boolean valid = switch (kinds[i]) {
+                case TIME -> kind == ColumnBatch.Kind.TIME && timesValid(batch, field);
+                case DECIMAL -> kind == ColumnBatch.Kind.NUMBER; // NaN is null, not a bad number
+                default -> kind == ColumnBatch.Kind.TEXT && tagsValid(batch, field);
+            };
+            if (!valid) {
+                return false;
+            }
+        }
+        return !periodChecked(batch) || noEndBeforeStart(batch);
+    }
+
+    /** Whether a batch has both ends of the charge period as timestamps. */
+    private boolean periodChecked(ColumnBatch batch) {
+        return batch.kind(startField) == ColumnBatch.Kind.TIME && batch.kind(endField) == ColumnBatch.Kind.TIME;
+    }
+
+    /** Every text value of a field (used by a row or not) is UTF-8 without control characters. */
+    private static boolean textsValid(ColumnBatch batch, int field) {
+        byte[] text = batch.text(field);
+        for (int id = 0; id < batch.textCount(field); id++) {
+            int from = batch.textStart(field, id);
+            if (TextCheck.firstBad(text, from, from + batch.textLength(field, id)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean tagsValid(ColumnBatch batch, int field) {
+        for (int id = 0; id < batch.textCount(field); id++) {
+            if (batch.textLength(field, id) > 0) {
+                try {
+                    TagsParser.parse(batch.string(field, id));
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean timesValid(ColumnBatch batch, int field) {
+        long[] times = batch.times(field);
+        boolean[] nulls = batch.nulls(field);
+        boolean start = field == startField;
+        for (int r = 0; r < batch.rows(); r++) {
+            if (nulls != null && nulls[r]) {
+                continue;
+            }
+            long seconds = times[r];
+            if (seconds == TimestampParser.INVALID || (start && (seconds < FIRST_START || seconds >= END_OF_STARTS))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean noEndBeforeStart(ColumnBatch batch) {
+        long[] starts = batch.times(startField);
+        long[] ends = batch.times(endField);
+        boolean[] startNulls = batch.nulls(startField);
+        boolean[] endNulls = batch.nulls(endField);
+        for (int r = 0; r < batch.rows(); r++) {
+            if (ends[r] < starts[r] && !(startNulls != null && startNulls[r]) && !(endNulls != null && endNulls[r])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Checks a value of a decimal, timestamp (not the charge period) or Tags field by itself. */
     private boolean checkValue(int i, FocusRow row, int field) {
         switch (kinds[i]) {
@@ -257,6 +351,76 @@ final class RecordValidator {
             return;
         }
         providerCounts(row)[Granularity.ofSeconds(end - start).ordinal()]++;
+    }
+
+    /**
+     * {@link #observe} for every record of a batch {@link #allValid} accepted, in row order: the value rules by id,
+     * empty charge periods (the first one's example) and granularity from the period arrays.
+     */
+    void observe(ColumnBatch batch) {
+        for (ValueRule rule : valueRules) {
+            rule.observe(batch);
+        }
+        if (!periodChecked(batch)) {
+            return; // a row's start or end is then unknown: observe(row) counts nothing more either
+        }
+        long[] starts = batch.times(startField);
+        long[] ends = batch.times(endField);
+        boolean[] startNulls = batch.nulls(startField);
+        boolean[] endNulls = batch.nulls(endField);
+        boolean categories = batch.kind(categoryField) == ColumnBatch.Kind.TEXT;
+        byte[] usage = categories ? usageById(batch) : null;
+        boolean providers = batch.kind(providerField) == ColumnBatch.Kind.TEXT;
+        int[] providerIds = providers ? batch.ids(providerField) : null;
+        long[][] countsById = providers ? new long[batch.sharedTexts(providerField)][] : null;
+        for (int r = 0; r < batch.rows(); r++) {
+            if ((startNulls != null && startNulls[r]) || (endNulls != null && endNulls[r])) {
+                continue;
+            }
+            long start = starts[r];
+            long end = ends[r];
+            if (end == start && emptyPeriods++ == 0) {
+                emptyPeriodExample = snippet(start) + " to " + snippet(end);
+            }
+            if (categoryField >= 0
+                    && (!categories || batch.isNull(categoryField, r) || usage[batch.ids(categoryField)[r]] != 1)) {
+                continue; // not a usage row (a null or unread category is none)
+            }
+            long[] counts;
+            if (!providers || batch.isNull(providerField, r)) {
+                counts = granularity.computeIfAbsent("", p -> new long[Granularity.values().length]);
+            } else {
+                int id = providerIds[r];
+                counts = id < countsById.length ? countsById[id] : null;
+                if (counts == null) {
+                    counts = granularity.computeIfAbsent(
+                            batch.string(providerField, id), p -> new long[Granularity.values().length]);
+                    if (id < countsById.length) {
+                        countsById[id] = counts;
+                    }
+                }
+            }
+            counts[Granularity.ofSeconds(end - start).ordinal()]++;
+        }
+    }
+
+    /** Per ChargeCategory value id of a batch, 1 when the value is {@code Usage}. */
+    private byte[] usageById(ColumnBatch batch) {
+        byte[] usage = new byte[batch.textCount(categoryField)];
+        byte[] text = batch.text(categoryField);
+        for (int id = 0; id < usage.length; id++) {
+            int from = batch.textStart(categoryField, id);
+            if (Arrays.equals(text, from, from + batch.textLength(categoryField, id), USAGE, 0, USAGE.length)) {
+                usage[id] = 1;
+            }
+        }
+        return usage;
+    }
+
+    /** A timestamp as {@link TypedRow#snippet} shows it. */
+    private static String snippet(long epochSecond) {
+        String text = TypedRow.timestampText(epochSecond);
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     /** The data-quality findings of the value rules, merged into {@code issues} by rule and column. */
@@ -435,6 +599,42 @@ final class RecordValidator {
                 return;
             }
             check(row);
+        }
+
+        /** {@link #observe(FocusRow)} for every row of a batch, judging each value id once. */
+        void observe(ColumnBatch batch) {
+            if (batch.kind(field) != ColumnBatch.Kind.TEXT) {
+                return; // null or unread in every row (typed values in a text column never come column at a time)
+            }
+            // Each value judged once; rows are looked at only when some value is not allowed (rarely).
+            boolean[] notAllowed = new boolean[batch.textCount(field)];
+            boolean any = false;
+            for (int id = 0; id < notAllowed.length; id++) {
+                notAllowed[id] = batch.textLength(field, id) > 0 && !isAllowed(batch, id); // empty: a null
+                any |= notAllowed[id];
+            }
+            if (!any) {
+                return;
+            }
+            int[] ids = batch.ids(field);
+            boolean[] nulls = batch.nulls(field);
+            for (int r = 0; r < batch.rows(); r++) {
+                if (!(nulls != null && nulls[r]) && notAllowed[ids[r]] && rows++ == 0) {
+                    example = batch.string(field, ids[r]);
+                }
+            }
+        }
+
+        private boolean isAllowed(ColumnBatch batch, int id) {
+            byte[] text = batch.text(field);
+            int from = batch.textStart(field, id);
+            int to = from + batch.textLength(field, id);
+            for (byte[] value : allowed) {
+                if (Arrays.equals(text, from, to, value, 0, value.length)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void check(FocusRow row) {

@@ -14,6 +14,13 @@ import java.util.List;
  */
 public final class TypedInput<S extends RecordSink> {
 
+    /**
+     * For tests only: {@code rows} makes {@link Part#acceptColumns} decline every batch (the row path alone),
+     * {@code only} makes it fail on a batch it would decline (proof that the column path ran); unset, batches go
+     * column at a time whenever that is exactly equivalent.
+     */
+    public static final String COLUMNS_PROPERTY = "costagent.typedInput.columns";
+
     private final FocusHeader header;
     private final ReadOptions options;
     private final RecordSink.SinkFactory<S> factory;
@@ -102,6 +109,31 @@ public final class TypedInput<S extends RecordSink> {
         /** The sink this part fills. */
         public S sink() {
             return sink;
+        }
+
+        /**
+         * Hands a batch of records to the sink column at a time when that gives exactly what {@link #endRecord} row
+         * by row would (counts, rejects, data quality, the sink's result): every record is valid, no check needs a
+         * record's text, and the sink takes {@linkplain RecordSink#acceptColumns columns}. Otherwise nothing
+         * changes and the caller hands the records row by row.
+         *
+         * @return whether the batch was taken
+         */
+        public boolean acceptColumns(ColumnBatch batch) {
+            String mode = System.getProperty(COLUMNS_PROPERTY, "");
+            if (mode.equals("rows")) {
+                return false;
+            }
+            if (!tally.validator.allValid(batch) || !sink.acceptColumns(batch)) {
+                if (mode.equals("only")) {
+                    throw new IllegalStateException(COLUMNS_PROPERTY + "=only: a batch at row " + (firstRow + rows)
+                            + " of " + tally.header.file() + " needs the row path");
+                }
+                return false;
+            }
+            tally.accepted(batch);
+            rows += batch.rows();
+            return true;
         }
 
         /**

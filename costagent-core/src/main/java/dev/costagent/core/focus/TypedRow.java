@@ -288,9 +288,7 @@ public final class TypedRow extends FocusRow {
         long bits = kind[field] == DECIMAL ? Double.doubleToRawLongBits(decimals[field]) : times[field];
         byte[] cached = cachedText[field];
         if (cached == null || cachedBits[field] != bits) {
-            String text = kind[field] == DECIMAL
-                    ? decimalText(decimals[field])
-                    : Instant.ofEpochSecond(times[field]).toString();
+            String text = kind[field] == DECIMAL ? decimalText(decimals[field]) : timestampText(times[field]);
             cached = text.getBytes(StandardCharsets.US_ASCII);
             cachedText[field] = cached;
             cachedBits[field] = bits;
@@ -298,6 +296,11 @@ public final class TypedRow extends FocusRow {
         int at = reserve(cached.length);
         System.arraycopy(cached, 0, buffer, at, cached.length);
         text(field, at, cached.length);
+    }
+
+    /** The text of a timestamp field (ISO-8601 UTC), as messages and snippets show it. */
+    static String timestampText(long epochSecond) {
+        return Instant.ofEpochSecond(epochSecond).toString();
     }
 
     /** Plain decimal text that parses back to the same double. */

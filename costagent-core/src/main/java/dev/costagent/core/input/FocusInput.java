@@ -41,10 +41,17 @@ public final class FocusInput {
      *
      * @param read the columns to decode (others may be skipped)
      * @param numeric the columns whose text no sink needs
+     * @param checkedOnly the columns no sink reads, decoded only for the read's own checks (allowed values); see
+     *     {@link ParquetReader#checkedOnly}
      */
-    public record Columns(Predicate<String> read, Predicate<String> numeric) {
+    public record Columns(Predicate<String> read, Predicate<String> numeric, Predicate<String> checkedOnly) {
         /** Every column, each with its text. */
         public static final Columns ALL = new Columns(column -> true, column -> false);
+
+        /** Columns that sinks read, all of them. */
+        public Columns(Predicate<String> read, Predicate<String> numeric) {
+            this(read, numeric, column -> false);
+        }
     }
 
     /** The format of an input. */
@@ -155,8 +162,10 @@ public final class FocusInput {
         if (format(files.get(0)) == Format.CSV) {
             return new FocusReader(options).read(input, factory, consumer);
         }
-        ParquetReader reader =
-                new ParquetReader(options).project(columns.read()).numeric(columns.numeric());
+        ParquetReader reader = new ParquetReader(options)
+                .project(columns.read())
+                .numeric(columns.numeric())
+                .checkedOnly(columns.checkedOnly());
         List<ReadResult<S>> results = new ArrayList<>();
         for (Path file : files) {
             ReadResult<S> result = reader.read(file, factory);

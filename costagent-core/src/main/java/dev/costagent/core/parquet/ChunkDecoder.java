@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Decodes one column chunk (the pages of one column in one row group) into {@link ColumnValues}: dictionary pages,
@@ -76,6 +77,68 @@ final class ChunkDecoder {
     }
 
     /**
+     * Whether every value of a chunk comes from its dictionary and every dictionary entry is one of {@code allowed}
+     * (so, to a reader that only checks values against that set, only the chunk's nulls matter). Looks at the page
+     * headers and the dictionary page only; {@code false} for anything else, a corrupt chunk included (decoding it
+     * then reports the corruption as before).
+     */
+    static boolean onlyAllowedValues(
+            FileMetadata.Column column, FileMetadata.Chunk chunk, byte[] data, int rows, List<byte[]> allowed) {
+        ChunkDecoder decoder = new ChunkDecoder(column, ColumnValues.TEXT);
+        ColumnValues dictionary = new ColumnValues(ColumnValues.TEXT, 0);
+        try {
+            int pos = 0;
+            int row = 0;
+            while (row < rows) {
+                if (pos >= data.length) {
+                    return false;
+                }
+                PageHeader page = PageHeader.read(data, pos);
+                pos = page.dataStart;
+                if (page.compressedSize < 0 || page.compressedSize > data.length - pos || page.uncompressedSize < 0) {
+                    return false;
+                }
+                switch (page.type) {
+                    case DICTIONARY_PAGE ->
+                        decoder.readDictionary(
+                                Codecs.decompress(chunk.codec(), data, pos, page.compressedSize, page.uncompressedSize),
+                                page.values,
+                                dictionary);
+                    case DATA_PAGE, DATA_PAGE_V2 -> {
+                        if (decoder.dictionarySize < 0
+                                || (page.encoding != PLAIN_DICTIONARY && page.encoding != RLE_DICTIONARY)
+                                || page.values < 0) {
+                            return false;
+                        }
+                        row += page.values;
+                    }
+                    default -> {}
+                }
+                pos += page.compressedSize;
+            }
+        } catch (RuntimeException e) { // a corrupt header or page: decoding reports it
+            return false;
+        }
+        for (int id = 0; id < dictionary.textCount; id++) {
+            if (!isOneOf(dictionary, id, allowed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isOneOf(ColumnValues values, int id, List<byte[]> allowed) {
+        int from = values.textStart[id];
+        int to = from + values.textLength[id];
+        for (byte[] value : allowed) {
+            if (java.util.Arrays.equals(values.text, from, to, value, 0, value.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Decodes a chunk.
      *
      * @param data the chunk's bytes (pages with their headers)
@@ -140,7 +203,8 @@ final class ChunkDecoder {
             if (length < 0 || length > plain.length - 4) {
                 throw new ParquetException("definition levels of " + length + " bytes run past the page");
             }
-            present = definitionLevels(plain, 4, 4 + length, count, out, row);
+            // Levels of a chunk the statistics say has no null are all 1: not worth decoding.
+            present = chunk.nullCount() == 0 ? count : definitionLevels(plain, 4, 4 + length, count, out, row);
             at = 4 + length;
         }
         if (kind != ColumnValues.PRESENCE) {
@@ -156,7 +220,7 @@ final class ChunkDecoder {
             throw new ParquetException("level bytes run past the page");
         }
         int present = count;
-        if (column.optional()) {
+        if (column.optional() && chunk.nullCount() != 0) {
             int start = pos + page.repetitionLength;
             present = definitionLevels(data, start, start + page.definitionLength, count, out, row);
         }
@@ -255,6 +319,17 @@ final class ChunkDecoder {
 
     private void plain(byte[] in, int from, int to, int present, int count, ColumnValues out, int row) {
         int type = column.physicalType();
+        if (type == FileMetadata.DOUBLE
+                && kind == ColumnValues.NUMBER
+                && out.nulls == null
+                && count <= (to - from) >>> 3) {
+            // No null: the page is one run of doubles (costs written plain), read in one tight loop.
+            double[] numbers = out.numbers;
+            for (int i = 0; i < count; i++) {
+                numbers[row + i] = Double.longBitsToDouble(le64(in, from + 8 * i));
+            }
+            return;
+        }
         int at = from;
         int bit = 0;
         for (int i = 0; i < count; i++) {
@@ -313,6 +388,31 @@ final class ChunkDecoder {
         }
     }
 
+    /** Places the indices of a page without nulls (row i takes index i): one loop per kind, no per-row switch. */
+    private void denseIndices(int[] ids, int count, ColumnValues out, int row) {
+        for (int i = 0; i < count; i++) {
+            int id = ids[i];
+            if (id < 0 || id >= dictionarySize) {
+                throw new ParquetException("dictionary index " + id + " out of range (" + dictionarySize + ")");
+            }
+        }
+        switch (kind) {
+            case ColumnValues.NUMBER -> {
+                double[] numbers = out.numbers;
+                for (int i = 0; i < count; i++) {
+                    numbers[row + i] = dictionaryNumbers[ids[i]];
+                }
+            }
+            case ColumnValues.TIME -> {
+                long[] times = out.times;
+                for (int i = 0; i < count; i++) {
+                    times[row + i] = dictionaryTimes[ids[i]];
+                }
+            }
+            default -> System.arraycopy(ids, 0, out.ids, row, count);
+        }
+    }
+
     private void dictionaryIndices(byte[] in, int from, int to, int present, int count, ColumnValues out, int row) {
         if (dictionarySize < 0) {
             throw new ParquetException("dictionary-encoded page without a dictionary page");
@@ -322,11 +422,14 @@ final class ChunkDecoder {
             check(from, 1, to);
             Levels.decodeHybrid(in, from + 1, to, in[from] & 0xff, ids, 0, present);
         }
+        if (out.nulls == null) {
+            denseIndices(ids, count, out, row);
+            return;
+        }
         int v = 0;
-        boolean dense = out.nulls == null;
         for (int i = 0; i < count; i++) {
             int r = row + i;
-            if (!dense && out.nulls[r]) {
+            if (out.nulls[r]) {
                 continue;
             }
             int id = ids[v++];

@@ -1,6 +1,7 @@
 package dev.costagent.core.parquet;
 
 import com.google.common.base.Throwables;
+import dev.costagent.core.focus.ColumnBatch;
 import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.FocusFormatException;
@@ -57,21 +58,36 @@ public final class ParquetReader {
     private final ReadOptions options;
     private final Predicate<String> projected;
     private final Predicate<String> numeric;
+    private final Predicate<String> checkedOnly;
 
     /** A reader of every column, each given to the sinks with its text. */
     public ParquetReader(ReadOptions options) {
-        this(options, ALL, NONE);
+        this(options, ALL, NONE, NONE);
     }
 
-    private ParquetReader(ReadOptions options, Predicate<String> projected, Predicate<String> numeric) {
+    private ParquetReader(
+            ReadOptions options,
+            Predicate<String> projected,
+            Predicate<String> numeric,
+            Predicate<String> checkedOnly) {
         this.options = options;
         this.projected = projected;
         this.numeric = numeric;
+        this.checkedOnly = checkedOnly;
     }
 
     /** A reader that decodes only the columns {@code columns} accepts (by name). */
     public ParquetReader project(Predicate<String> columns) {
-        return new ParquetReader(options, columns, numeric);
+        return new ParquetReader(options, columns, numeric, checkedOnly);
+    }
+
+    /**
+     * A reader told which columns no sink reads, decoded only for the reader's own checks of FOCUS's allowed values:
+     * a chunk of such a column whose values all come from a dictionary of allowed values is read for its nulls
+     * only (the checks would find nothing else in it), as an unprojected non-nullable column is.
+     */
+    public ParquetReader checkedOnly(Predicate<String> columns) {
+        return new ParquetReader(options, projected, numeric, columns);
     }
 
     /**
@@ -79,7 +95,7 @@ public final class ParquetReader {
      * formatted unless asked (a sink that keeps a column as text needs it formatted at once; see {@link TypedRow}).
      */
     public ParquetReader numeric(Predicate<String> columns) {
-        return new ParquetReader(options, projected, columns);
+        return new ParquetReader(options, projected, columns, checkedOnly);
     }
 
     /** Whether a file starts with Parquet's {@code PAR1} magic. */
@@ -189,7 +205,7 @@ public final class ParquetReader {
         if (metadata.rows() == 0) {
             throw new FocusFormatException(name, 0, null, "the file has no data records");
         }
-        Plan plan = plan(columns, fieldOf);
+        Plan plan = plan(columns, fieldOf, names.size());
         List<FileMetadata.RowGroup> groups = metadata.rowGroups();
         ExecutorService pool = options.threads() > 1 && groups.size() > 1
                 ? Executors.newFixedThreadPool(Math.min(options.threads(), groups.size()), daemon())
@@ -258,9 +274,19 @@ public final class ParquetReader {
     }
 
     /** Which column chunks to decode, and how. */
-    private record Plan(List<FileMetadata.Column> columns, int[] chunkIndex, int[] field, int[] kind) {}
+    /**
+     * @param allowed per chosen column, the values it allows when it is {@link #checkedOnly} (else {@code null})
+     */
+    private record Plan(
+            List<FileMetadata.Column> columns,
+            int fields,
+            int[] chunkIndex,
+            int[] field,
+            int[] kind,
+            List<List<byte[]>> allowed,
+            boolean[] nullable) {}
 
-    private Plan plan(List<FileMetadata.Column> columns, int[] fieldOf) {
+    private Plan plan(List<FileMetadata.Column> columns, int[] fieldOf, int fieldCount) {
         List<int[]> chosen = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             FileMetadata.Column column = columns.get(c);
@@ -276,11 +302,29 @@ public final class ParquetReader {
                 }
             }
         }
+        List<List<byte[]>> allowed = new ArrayList<>();
+        boolean[] nullable = new boolean[chosen.size()];
+        for (int i = 0; i < chosen.size(); i++) {
+            String name = columns.get(chosen.get(i)[0]).name();
+            var focus = FocusColumn.byName(name);
+            nullable[i] = focus.map(FocusColumn::nullable).orElse(true);
+            List<String> values = focus.map(FocusColumn::allowedValues).orElse(List.of());
+            boolean onlyChecked = chosen.get(i)[2] == ColumnValues.TEXT && checkedOnly.test(name) && !values.isEmpty();
+            allowed.add(
+                    onlyChecked
+                            ? values.stream()
+                                    .map(v -> v.getBytes(StandardCharsets.UTF_8))
+                                    .toList()
+                            : null);
+        }
         return new Plan(
                 columns,
+                fieldCount,
                 chosen.stream().mapToInt(a -> a[0]).toArray(),
                 chosen.stream().mapToInt(a -> a[1]).toArray(),
-                chosen.stream().mapToInt(a -> a[2]).toArray());
+                chosen.stream().mapToInt(a -> a[2]).toArray(),
+                allowed,
+                nullable);
     }
 
     /**
@@ -319,6 +363,19 @@ public final class ParquetReader {
             }
             try {
                 byte[] data = readFully(channel, chunk.start(), (int) chunk.length());
+                List<byte[]> allowed = plan.allowed.get(i);
+                if (allowed != null
+                        && (chunk.nullCount() == rows
+                                || ChunkDecoder.onlyAllowedValues(column, chunk, data, rows, allowed))) {
+                    // Only checked, and nothing to find (no value, or allowed ones alone): read as an unprojected
+                    // column is, for its nulls at most.
+                    kind = ColumnValues.PRESENCE;
+                    if (!column.optional() || chunk.nullCount() == 0 || plan.nullable[i]) {
+                        // Where no null is counted (a nullable column), nulls need no decoding either.
+                        values[i] = new ColumnValues(ColumnValues.PRESENCE, rows);
+                        continue;
+                    }
+                }
                 values[i] = ChunkDecoder.decode(column, chunk, data, kind, rows, values[i]);
             } catch (ParquetException e) {
                 throw new FocusFormatException(
@@ -330,6 +387,41 @@ public final class ParquetReader {
                 throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
             }
         }
+        if (!part.acceptColumns(batch(values, plan, rows))) {
+            rowByRow(values, plan, part, rows);
+        }
+        progress.advance(rows);
+        return values;
+    }
+
+    /** A row group's decoded columns by field, for a sink that takes them column at a time. */
+    private static ColumnBatch batch(ColumnValues[] values, Plan plan, int rows) {
+        ColumnBatch batch = new ColumnBatch(plan.fields, rows);
+        for (int i = 0; i < values.length; i++) {
+            ColumnValues column = values[i];
+            int field = plan.field[i];
+            switch (column.kind) {
+                case ColumnValues.NUMBER -> batch.setNumbers(field, column.numbers, column.nulls);
+                case ColumnValues.TIME -> batch.setTimes(field, column.times, column.nulls);
+                case ColumnValues.TEXT ->
+                    batch.setTexts(
+                            field,
+                            column.ids,
+                            column.nulls,
+                            column.text,
+                            column.textStart,
+                            column.textLength,
+                            column.textCount,
+                            column.sharedTexts);
+                default -> batch.setUnread(field, column.nulls);
+            }
+        }
+        return batch;
+    }
+
+    /** Hands a row group's rows to its part one by one. */
+    private static void rowByRow(ColumnValues[] values, Plan plan, TypedInput.Part<?> part, int rows) {
+        int n = values.length;
         TypedRow row = part.row();
         int[] field = plan.field;
         for (int r = 0; r < rows; r++) {
@@ -360,8 +452,6 @@ public final class ParquetReader {
             }
             part.endRecord();
         }
-        progress.advance(rows);
-        return values;
     }
 
     static byte[] readFully(FileChannel channel, long position, int length) throws IOException {

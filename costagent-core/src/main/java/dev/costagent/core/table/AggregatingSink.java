@@ -1,5 +1,6 @@
 package dev.costagent.core.table;
 
+import dev.costagent.core.focus.ColumnBatch;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.FocusHeader;
 import dev.costagent.core.focus.FocusRow;
@@ -123,6 +124,99 @@ final class AggregatingSink implements RecordSink {
         return true;
     }
 
+    /**
+     * {@link #accept} for every row of a batch, column at a time: time keys from the start array, column keys from
+     * value ids (each id coded once), sums from the metric array, in row order so that every group's sum is the
+     * same as row by row. Declines (changing nothing) when a column it reads is not of the kind it expects.
+     */
+    @Override
+    public boolean acceptColumns(ColumnBatch batch) {
+        if (!readable(batch)) {
+            return false;
+        }
+        int rows = batch.rows();
+        boolean[] startNulls = readsTime ? batch.nulls(startField) : null;
+        long[] starts = readsTime && batch.kind(startField) == ColumnBatch.Kind.TIME ? batch.times(startField) : null;
+        boolean[] metricNulls = batch.nulls(metricField);
+        double[] metric = batch.kind(metricField) == ColumnBatch.Kind.NUMBER ? batch.numbers(metricField) : null;
+        for (KeyPart part : keyParts) {
+            part.bind(batch);
+        }
+        for (FilterPart filter : filters) {
+            filter.part.bind(batch);
+        }
+        codeCurrencies(batch);
+        for (int r = 0; r < rows; r++) {
+            long start = starts == null || (startNulls != null && startNulls[r]) ? Long.MIN_VALUE : starts[r];
+            double value = metric == null || (metricNulls != null && metricNulls[r]) ? Double.NaN : metric[r];
+            for (int k = 0; k < keyParts.length; k++) {
+                key[k] = keyParts[k].code(r, start);
+            }
+            if (accepts(r, start)) {
+                slots.add(keys.code(key), value);
+            }
+        }
+        return true;
+    }
+
+    /** Whether a batch row passes the filters (after {@link KeyPart#bind}). */
+    private boolean accepts(int row, long start) {
+        for (FilterPart filter : filters) {
+            if (!filter.accepts(filter.part.code(row, start))) {
+                return false;
+            }
+        }
+        return !timeFilter.needed || timeFilter.accepts(start);
+    }
+
+    /** Whether every column the query reads comes in a batch as {@link #acceptColumns} takes it. */
+    private boolean readable(ColumnBatch batch) {
+        ColumnBatch.Kind metric = batch.kind(metricField);
+        ColumnBatch.Kind start = batch.kind(startField);
+        ColumnBatch.Kind currency = batch.kind(currencyField);
+        boolean readable = (metric == ColumnBatch.Kind.NUMBER || metric == ColumnBatch.Kind.ABSENT)
+                && (!readsTime || start == ColumnBatch.Kind.TIME || start == ColumnBatch.Kind.ABSENT)
+                && (currency == ColumnBatch.Kind.TEXT || currency == ColumnBatch.Kind.ABSENT);
+        for (KeyPart part : keyParts) {
+            readable &= part.readable(batch);
+        }
+        for (FilterPart filter : filters) {
+            readable &= filter.part.readable(batch);
+        }
+        return readable;
+    }
+
+    /** Codes the currencies of a batch's rows, as {@link #accept} does row by row. */
+    private void codeCurrencies(ColumnBatch batch) {
+        if (batch.kind(currencyField) != ColumnBatch.Kind.TEXT) {
+            return;
+        }
+        byte[] text = batch.text(currencyField);
+        lastCurrencyId = -1; // ids name values within one batch only
+        if (batch.textCount(currencyField) == 1) {
+            // One currency in the row group (the usual case): it is seen if any row is not null.
+            if (batch.nullCount(currencyField) < batch.rows()) {
+                int from = batch.textStart(currencyField, 0);
+                currencies.code(text, from, from + batch.textLength(currencyField, 0));
+            }
+            return;
+        }
+        int[] ids = batch.ids(currencyField);
+        boolean[] nulls = batch.nulls(currencyField);
+        int shared = batch.sharedTexts(currencyField);
+        for (int r = 0; r < batch.rows(); r++) {
+            int id = ids[r];
+            if ((nulls != null && nulls[r]) || batch.textLength(currencyField, id) == 0) {
+                continue;
+            }
+            if (id >= shared || id != lastCurrencyId) {
+                int from = batch.textStart(currencyField, id);
+                currencies.code(text, from, from + batch.textLength(currencyField, id));
+                lastCurrencyId = id < shared ? id : -1;
+            }
+        }
+    }
+
     /** The names of grouping or filtering columns this stretch's file lacks. */
     List<String> absentColumns() {
         List<String> absent = new ArrayList<>();
@@ -192,6 +286,16 @@ final class AggregatingSink implements RecordSink {
         /** The raw tags code of the row last coded, so {@link #reject} can name its error. */
         private int lastTagsCode;
 
+        /** The batch {@link #code(int, long)} reads, and its column's arrays. */
+        private ColumnBatch batch;
+
+        private int[] batchIds;
+        /** Value id → code + 1 (0: not seen yet) for the bound batch's shared values. */
+        private int[] batchCodes = new int[64];
+
+        private boolean[] batchNulls;
+        private int batchShared;
+
         KeyPart(FocusHeader header, Dimension dimension) {
             this.kind = dimension.kind();
             this.tagKey = kind == Dimension.Kind.TAG ? dimension.name() : null;
@@ -229,18 +333,90 @@ final class AggregatingSink implements RecordSink {
             }
         }
 
+        /** Whether a batch holds this part's column as {@link #code(int, long)} reads it. */
+        boolean readable(ColumnBatch batch) {
+            ColumnBatch.Kind column = batch.kind(field);
+            return switch (kind) {
+                case HOUR, DAY, MONTH -> true;
+                default -> column == ColumnBatch.Kind.TEXT || column == ColumnBatch.Kind.ABSENT;
+            };
+        }
+
+        /** Reads the rows of this batch in {@link #code(int, long)}. */
+        void bind(ColumnBatch batch) {
+            this.batch = batch;
+            boolean text = (kind == Dimension.Kind.COLUMN || kind == Dimension.Kind.TAG)
+                    && batch.kind(field) == ColumnBatch.Kind.TEXT;
+            batchIds = text ? batch.ids(field) : null;
+            batchNulls = text ? batch.nulls(field) : null;
+            batchShared = text ? batch.sharedTexts(field) : 0;
+            java.util.Arrays.fill(batchCodes, 0); // ids name values within one batch only
+        }
+
+        /** {@link #code(FocusRow, long)} of a row of the bound batch. */
+        int code(int row, long start) {
+            switch (kind) {
+                case HOUR:
+                case DAY:
+                case MONTH:
+                    return start == Long.MIN_VALUE ? NULL_BUCKET : (int) TimeBuckets.bucket(kind, start);
+                default:
+                    if (batchIds == null || (batchNulls != null && batchNulls[row])) {
+                        return 0;
+                    }
+                    int id = batchIds[row];
+                    int length = batch.textLength(field, id);
+                    if (length == 0) {
+                        return 0; // an empty text is a null
+                    }
+                    if (id >= batchShared) {
+                        return columnOrTagCode(batch.text(field), batch.textStart(field, id), length);
+                    }
+                    if (id >= batchCodes.length) {
+                        batchCodes = java.util.Arrays.copyOf(batchCodes, Math.max(id + 1, batchCodes.length * 2));
+                    }
+                    int code = batchCodes[id];
+                    if (code == 0) {
+                        code = columnOrTagCode(batch.text(field), batch.textStart(field, id), length);
+                        batchCodes[id] = code + 1; // + 1: a tag's code may be 0 (no value for the key)
+                        return code;
+                    }
+                    return code - 1;
+            }
+        }
+
+        private int columnOrTagCode(byte[] text, int from, int length) {
+            if (kind == Dimension.Kind.COLUMN) {
+                return dictionary.code(text, from, from + length);
+            }
+            int code = tagValue(text, from, from + length);
+            if (code == INVALID) {
+                // The reader checked every Tags value of the batch before handing it over.
+                throw new IllegalStateException("invalid Tags in a batch the validator accepted");
+            }
+            return code;
+        }
+
         private int tagCode(FocusRow row) {
             if (row.isNull(field)) {
                 return 0;
             }
+            int from = row.start(field);
+            int to = row.end(field);
+            return tagValue(row.buffer(), from, to);
+        }
+
+        /** The code of the tag's value in raw Tags text, or {@link #INVALID}; each distinct text is parsed once. */
+        private int tagValue(byte[] buf, int from, int to) {
             int known = dictionary.size();
-            int code = dictionary.code(row.buffer(), row.start(field), row.end(field));
+            int code = dictionary.code(buf, from, to);
             if (code >= tagValueOfCode.length) {
                 tagValueOfCode = java.util.Arrays.copyOf(tagValueOfCode, code * 2);
             }
             if (code > known) {
                 try {
-                    String value = TagsParser.parse(row.string(field)).get(tagKey);
+                    String tags = new String(buf, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+                    String value = TagsParser.parse(tags).get(tagKey);
                     tagValueOfCode[code] = value == null
                             ? 0
                             : tagValueCodes.computeIfAbsent(value, v -> {

@@ -67,12 +67,18 @@ public final class StreamingQuery {
                 result, read.accepted(), read.rejected(), read.rejects(), read.dataQuality(), List.copyOf(currencies));
     }
 
-    /** The columns the query reads (a Parquet read decodes no other); the metric and the period need no text. */
+    /**
+     * The columns the query and the record checks read (a Parquet read decodes no other); the metric and the period
+     * need no text.
+     */
     private static FocusInput.Columns columns(CostQuery query) {
         Set<String> read = new HashSet<>();
         Set<String> text = new HashSet<>();
         read.add(query.metric().columnName());
         read.add(FocusColumn.CHARGE_PERIOD_START.columnName());
+        // The end too, though no query reads it: the record checks need it (End before Start is a reject), as in
+        // every other command.
+        read.add(FocusColumn.CHARGE_PERIOD_END.columnName());
         read.add(FocusColumn.BILLING_CURRENCY.columnName());
         List<Dimension> dimensions = new ArrayList<>(query.groupBy());
         query.filters().forEach(filter -> dimensions.add(filter.dimension()));
@@ -83,18 +89,23 @@ public final class StreamingQuery {
                 default -> {}
             }
         }
-        // The enumerated columns too: every read checks their values into the data-quality report.
+        // The enumerated columns too: every read checks their values into the data-quality report. Those the query
+        // does not read are read for that check only (Parquet then skips chunks holding allowed values alone).
+        Set<String> checkedOnly = new HashSet<>();
         for (FocusColumn column : FocusColumn.values()) {
-            if (!column.allowedValues().isEmpty()) {
-                text.add(column.columnName());
+            if (!column.allowedValues().isEmpty() && !text.contains(column.columnName())) {
+                checkedOnly.add(column.columnName());
             }
         }
         read.addAll(text);
+        read.addAll(checkedOnly);
+        text.addAll(checkedOnly);
         return new FocusInput.Columns(
                 read::contains,
                 column -> read.contains(column)
                         && !text.contains(column)
-                        && !column.equals(FocusColumn.BILLING_CURRENCY.columnName()));
+                        && !column.equals(FocusColumn.BILLING_CURRENCY.columnName()),
+                checkedOnly::contains);
     }
 
     /**
