@@ -140,6 +140,11 @@ final class Contenders {
         return all;
     }
 
+    /** The issues' streaming query: {@code summarize --by day,ServiceName} of {@code input}, printed as CSV. */
+    static List<String> summarizeByDayAndService(List<String> costagent, String input) {
+        return with(costagent, "summarize", "--quiet", "--format", "csv", "--by", "day,ServiceName", "--input", input);
+    }
+
     /** Runs one process under {@code /usr/bin/time}; a non-zero exit fails with the process's error output. */
     static Run run(List<String> command) throws IOException, InterruptedException {
         List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "RSS_KIB %M\nCPU_SECONDS %U %S"));

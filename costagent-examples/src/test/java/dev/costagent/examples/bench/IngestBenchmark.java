@@ -35,18 +35,7 @@ public final class IngestBenchmark {
                         "costagent ingest (a)",
                         Contenders.with(costagent, "ingest", "--quiet", "--input", file.toString()))
                 .add("duckdb ingest (a)", Contenders.with(duckdb, "ingest", file.toString()))
-                .add(
-                        "costagent summarize (b)",
-                        Contenders.with(
-                                costagent,
-                                "summarize",
-                                "--quiet",
-                                "--format",
-                                "csv",
-                                "--by",
-                                "day,ServiceName",
-                                "--input",
-                                file.toString()))
+                .add("costagent summarize (b)", Contenders.summarizeByDayAndService(costagent, file.toString()))
                 .add("duckdb summarize (b)", Contenders.with(duckdb, "summarize", file.toString()))
                 .add(
                         "costagent analyze (c)",

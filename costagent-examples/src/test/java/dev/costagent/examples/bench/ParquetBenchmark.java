@@ -40,18 +40,7 @@ public final class ParquetBenchmark {
         String classpath = System.getProperty("java.class.path");
         List<String> costagent = Contenders.costagentCommand(java, jar);
         Contenders contenders = new Contenders()
-                .add(
-                        "costagent summarize parquet",
-                        Contenders.with(
-                                costagent,
-                                "summarize",
-                                "--quiet",
-                                "--format",
-                                "csv",
-                                "--by",
-                                "day,ServiceName",
-                                "--input",
-                                parquet.toString()))
+                .add("costagent summarize parquet", Contenders.summarizeByDayAndService(costagent, parquet.toString()))
                 .add(
                         "duckdb summarize parquet",
                         List.of(java, "-cp", classpath, DuckDbQuery.class.getName(), "summarize", parquet.toString()))
