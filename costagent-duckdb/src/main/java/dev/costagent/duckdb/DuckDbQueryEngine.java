@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -78,6 +79,9 @@ public final class DuckDbQueryEngine implements QueryEngine {
     private final FocusFiles files;
     private final Set<String> columns;
     private final Set<FocusColumn> focusColumns;
+    /** The input's FOCUS columns with a set of allowed values (checked into the data-quality report). */
+    private final Set<FocusColumn> enumeratedColumns;
+
     private final List<String> extraColumns;
     private final long rejected;
     private final List<RejectedRecord> rejects;
@@ -113,6 +117,13 @@ public final class DuckDbQueryEngine implements QueryEngine {
             FocusColumn.byName(name).ifPresentOrElse(focus::add, () -> extra.add(name));
         }
         this.focusColumns = Collections.unmodifiableSet(focus);
+        Set<FocusColumn> enumerated = EnumSet.noneOf(FocusColumn.class);
+        for (FocusColumn column : focus) {
+            if (!column.allowedValues().isEmpty()) {
+                enumerated.add(column);
+            }
+        }
+        this.enumeratedColumns = Collections.unmodifiableSet(enumerated);
         this.extraColumns = List.copyOf(extra);
         this.rejected = rejected;
         this.rejects = List.copyOf(rejects);
@@ -534,14 +545,23 @@ public final class DuckDbQueryEngine implements QueryEngine {
         List<QueryResult.Group> groups = new ArrayList<>();
         try (PreparedStatement s = prepare(c, sql.sql, sql.parameters);
                 ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                long rows = r.getLong(2);
-                if (rows > 0) {
-                    groups.add(new QueryResult.Group(List.of(), r.getDouble(1), rows));
-                }
-            }
+            readGroups(r, 0, groups);
         }
         return groups;
+    }
+
+    /** Reads groups as a query's answer gives them: {@code width} key columns, the value, the row count. */
+    private static void readGroups(ResultSet r, int width, List<QueryResult.Group> into) throws SQLException {
+        while (r.next()) {
+            long rows = r.getLong(width + 2);
+            if (rows > 0) {
+                String[] key = new String[width];
+                for (int d = 0; d < width; d++) {
+                    key[d] = r.getString(d + 1);
+                }
+                into.add(new QueryResult.Group(Arrays.asList(key), r.getDouble(width + 1), rows));
+            }
+        }
     }
 
     /**
@@ -566,16 +586,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
             List<QueryResult.Group> groups = new ArrayList<>((int) Math.min(count, Integer.MAX_VALUE - 8));
             if (count <= DIRECT_GROUPS) {
                 try (ResultSet r = s.executeQuery("SELECT * FROM " + answer)) {
-                    while (r.next()) {
-                        String[] key = new String[width];
-                        for (int d = 0; d < width; d++) {
-                            key[d] = r.getString(d + 1);
-                        }
-                        long rows = r.getLong(width + 2);
-                        if (rows > 0) {
-                            groups.add(new QueryResult.Group(Arrays.asList(key), r.getDouble(width + 1), rows));
-                        }
-                    }
+                    readGroups(r, width, groups);
                 }
                 return groups;
             }
@@ -805,12 +816,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
             for (FocusColumn column : FocusColumn.values()) {
                 long[] count = nulls.get(column.columnName());
                 if (!column.nullable() && count != null && count[0] > 0) {
-                    issues.add(new DataQualityIssue(
-                            DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN,
-                            column.columnName(),
-                            count[0],
-                            "FOCUS requires a value; rows kept, the null counts as absent in " + column.columnName()
-                                    + " only"));
+                    issues.add(DataQualityIssue.nullInNonNullableColumn(column.columnName(), count[0]));
                 }
             }
             return Optional.of(new Profile(rows, first, last, List.copyOf(currencySet), List.copyOf(issues), null));
@@ -899,10 +905,8 @@ public final class DuckDbQueryEngine implements QueryEngine {
         DictionaryFacts facts = DictionaryFacts.NONE;
         if (files.parquet()) {
             Map<String, FocusColumn> enumerated = new LinkedHashMap<>();
-            for (FocusColumn column : FocusColumn.values()) {
-                if (!column.allowedValues().isEmpty() && focusColumns.contains(column)) {
-                    enumerated.put(column.columnName(), column);
-                }
+            for (FocusColumn column : enumeratedColumns) {
+                enumerated.put(column.columnName(), column);
             }
             String start = FocusColumn.CHARGE_PERIOD_START.columnName();
             String end = FocusColumn.CHARGE_PERIOD_END.columnName();
@@ -1007,10 +1011,8 @@ public final class DuckDbQueryEngine implements QueryEngine {
         int valuesAt = 0;
         DictionaryFacts facts = dictionaries();
         Map<FocusColumn, Set<String>> fromDictionaries = facts.values();
-        for (FocusColumn column : FocusColumn.values()) {
-            if (!column.allowedValues().isEmpty()
-                    && focusColumns.contains(column)
-                    && !fromDictionaries.containsKey(column)) {
+        for (FocusColumn column : enumeratedColumns) {
+            if (!fromDictionaries.containsKey(column)) {
                 String id = Sql.identifier(column.columnName());
                 int at = select.add("list(DISTINCT " + id + ") FILTER (WHERE " + id + " IS NOT NULL)");
                 valuesAt = enumerated.isEmpty() ? at : valuesAt;
@@ -1056,11 +1058,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                     long nulls = r.getLong(nullsAt + i);
                     if (nulls > 0) {
                         String name = nullChecked.get(i).columnName();
-                        issues.add(new DataQualityIssue(
-                                DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN,
-                                name,
-                                nulls,
-                                "FOCUS requires a value; rows kept, the null counts as absent in " + name + " only"));
+                        issues.add(DataQualityIssue.nullInNonNullableColumn(name, nulls));
                     }
                 }
             } else {
@@ -1075,23 +1073,9 @@ public final class DuckDbQueryEngine implements QueryEngine {
             // holds one)
             Map<FocusColumn, List<String>> disallowed = new EnumMap<>(FocusColumn.class);
             for (int i = 0; i < enumerated.size(); i++) {
-                FocusColumn column = enumerated.get(i);
-                List<String> outside = strings(r.getArray(valuesAt + i)).stream()
-                        .filter(v -> !column.allowedValues().contains(v))
-                        .toList();
-                if (!outside.isEmpty()) {
-                    disallowed.put(column, outside);
-                }
+                putOutsideAllowed(disallowed, enumerated.get(i), strings(r.getArray(valuesAt + i)));
             }
-            fromDictionaries.forEach((column, values) -> {
-                List<String> outside = values.stream()
-                        .filter(v -> !column.allowedValues().contains(v))
-                        .sorted()
-                        .toList();
-                if (!outside.isEmpty()) {
-                    disallowed.put(column, outside);
-                }
-            });
+            fromDictionaries.forEach((column, values) -> putOutsideAllowed(disallowed, column, values));
             if (!disallowed.isEmpty()) {
                 try (Statement second = c.createStatement()) { // a statement of its own: r stays open
                     issues.addAll(valuesNotAllowed(second, disallowed));
@@ -1102,12 +1086,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 long empty = r.getLong(emptyAt);
                 if (empty > 0) {
                     String at = ISO_SECONDS.format(micros(r.getLong(emptyAt + 1)));
-                    issues.add(new DataQualityIssue(
-                            DataQualityIssue.CHARGE_PERIOD_END_NOT_AFTER_START,
-                            endName,
-                            empty,
-                            "ChargePeriodEnd equals ChargePeriodStart; FOCUS wants the end after the start; rows kept",
-                            at + " to " + at));
+                    issues.add(DataQualityIssue.chargePeriodEndNotAfterStart(empty, at + " to " + at));
                 }
             }
             if (periods) {
@@ -1164,6 +1143,18 @@ public final class DuckDbQueryEngine implements QueryEngine {
      * The rows holding each column's values outside its allowed set, and the first of them in row order (CSV, read
      * into a table) or any of them (Parquet): one filtered pass over those columns only.
      */
+    /** Puts a column's values that its allowed set lacks (sorted) into {@code disallowed}, when there are any. */
+    private static void putOutsideAllowed(
+            Map<FocusColumn, List<String>> disallowed, FocusColumn column, Collection<String> values) {
+        List<String> outside = values.stream()
+                .filter(v -> !column.allowedValues().contains(v))
+                .sorted()
+                .toList();
+        if (!outside.isEmpty()) {
+            disallowed.put(column, outside);
+        }
+    }
+
     private List<DataQualityIssue> valuesNotAllowed(Statement s, Map<FocusColumn, List<String>> disallowed)
             throws SQLException {
         Select select = new Select();

@@ -32,6 +32,25 @@ public record DataQualityIssue(String rule, String column, long rowsAffected, St
                 MISSING_MANDATORY_COLUMN, column, rows, "mandatory FOCUS column absent from the input");
     }
 
+    /** Nulls in a column FOCUS requires a value in, as every engine words it. */
+    public static DataQualityIssue nullInNonNullableColumn(String column, long rows) {
+        return new DataQualityIssue(
+                NULL_IN_NON_NULLABLE_COLUMN,
+                column,
+                rows,
+                "FOCUS requires a value; rows kept, the null counts as absent in " + column + " only");
+    }
+
+    /** Charge periods ending at their start, with the first one's period as the example, as every engine words it. */
+    public static DataQualityIssue chargePeriodEndNotAfterStart(long rows, String example) {
+        return new DataQualityIssue(
+                CHARGE_PERIOD_END_NOT_AFTER_START,
+                FocusColumn.CHARGE_PERIOD_END.columnName(),
+                rows,
+                "ChargePeriodEnd equals ChargePeriodStart; FOCUS wants the end after the start; rows kept",
+                example);
+    }
+
     /** A finding without an example value. */
     public DataQualityIssue(String rule, String column, long rowsAffected, String detail) {
         this(rule, column, rowsAffected, detail, null);

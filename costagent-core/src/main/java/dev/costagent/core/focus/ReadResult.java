@@ -130,11 +130,7 @@ public record ReadResult<S extends RecordSink>(
             missing.forEach((column, rows) -> issues.add(DataQualityIssue.missingMandatoryColumn(column, rows[0])));
             nulls.forEach((column, rows) -> {
                 if (rows[0] > 0) {
-                    issues.add(new DataQualityIssue(
-                            DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN,
-                            column,
-                            rows[0],
-                            "FOCUS requires a value; rows kept, the null counts as absent in " + column + " only"));
+                    issues.add(DataQualityIssue.nullInNonNullableColumn(column, rows[0]));
                 }
             });
             notAllowed.forEach((column, found) -> {
@@ -145,12 +141,7 @@ public record ReadResult<S extends RecordSink>(
                 }
             });
             if (emptyPeriods > 0) {
-                issues.add(new DataQualityIssue(
-                        DataQualityIssue.CHARGE_PERIOD_END_NOT_AFTER_START,
-                        FocusColumn.CHARGE_PERIOD_END.columnName(),
-                        emptyPeriods,
-                        "ChargePeriodEnd equals ChargePeriodStart; FOCUS wants the end after the start; rows kept",
-                        emptyPeriodExample));
+                issues.add(DataQualityIssue.chargePeriodEndNotAfterStart(emptyPeriods, emptyPeriodExample));
             }
             Map<String, Granularity> byProvider = new LinkedHashMap<>();
             granularity.forEach((provider, counts) -> byProvider.put(provider, Granularity.ofCounts(counts)));

@@ -114,12 +114,7 @@ final class SparkProfile {
         for (FocusColumn column : nullChecked) {
             long nulls = r.getLong(at++);
             if (nulls > 0) {
-                issues.add(new DataQualityIssue(
-                        DataQualityIssue.NULL_IN_NON_NULLABLE_COLUMN,
-                        column.columnName(),
-                        nulls,
-                        "FOCUS requires a value; rows kept, the null counts as absent in " + column.columnName()
-                                + " only"));
+                issues.add(DataQualityIssue.nullInNonNullableColumn(column.columnName(), nulls));
             }
         }
         for (FocusColumn column : valueChecked) {
@@ -138,12 +133,7 @@ final class SparkProfile {
             long count = r.getLong(at++);
             String example = r.getString(at);
             if (count > 0) {
-                issues.add(new DataQualityIssue(
-                        DataQualityIssue.CHARGE_PERIOD_END_NOT_AFTER_START,
-                        FocusColumn.CHARGE_PERIOD_END.columnName(),
-                        count,
-                        "ChargePeriodEnd equals ChargePeriodStart; FOCUS wants the end after the start; rows kept",
-                        example));
+                issues.add(DataQualityIssue.chargePeriodEndNotAfterStart(count, example));
             }
         }
         InputProfile input = new InputProfile(version, periods ? granularity(start, end) : Map.of());
