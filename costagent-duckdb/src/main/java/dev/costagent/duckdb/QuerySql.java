@@ -38,16 +38,6 @@ final class QuerySql {
     }
 
     /**
-     * Writes the SQL.
-     *
-     * @param columns the columns the input has
-     * @throws QueryException naming a column the input lacks
-     */
-    static QuerySql of(CostQuery query, Set<String> columns) {
-        return of(query, columns, false);
-    }
-
-    /**
      * Writes the SQL; with {@code storedStart}, the relation also has {@link #STORED_START}, ChargePeriodStart as the
      * Parquet files store it ({@code TIMESTAMP WITH TIME ZONE}), and a time range is also applied to it: the same rows
      * (the same instants), but DuckDB can compare that column's row-group statistics and skip the row groups outside

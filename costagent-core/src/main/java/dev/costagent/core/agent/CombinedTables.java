@@ -5,7 +5,6 @@ import dev.costagent.core.table.DataProfile;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,17 +14,6 @@ import java.util.TreeMap;
  * (sums and counts are additive, so this is exact). Thread-safe because the tables are.
  */
 final class CombinedTables implements QueryEngine {
-
-    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
-    private static final Comparator<List<String>> BY_KEY = (a, b) -> {
-        for (int i = 0; i < a.size(); i++) {
-            int c = NULLS_FIRST.compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    };
 
     private final List<QueryEngine> tables;
 
@@ -40,7 +28,7 @@ final class CombinedTables implements QueryEngine {
 
     @Override
     public QueryResult execute(CostQuery query) {
-        Map<List<String>, double[]> groups = new TreeMap<>(BY_KEY);
+        Map<List<String>, double[]> groups = new TreeMap<>(QueryResult.KEY_ORDER);
         double total = 0;
         long rows = 0;
         for (QueryEngine table : tables) {

@@ -109,11 +109,6 @@ final class RowLevelColumn {
         return (int) size;
     }
 
-    /** The number of rows. */
-    int rows() {
-        return rows;
-    }
-
     /** Trims the arrays to what the rows use, once no more rows come. */
     void trim() {
         closeSegment();
