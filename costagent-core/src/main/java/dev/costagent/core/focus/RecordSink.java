@@ -23,6 +23,14 @@ public interface RecordSink {
         return false;
     }
 
+    /**
+     * Whether {@link #acceptColumns} would take this batch. Asked before the batch is checked, so that the records of
+     * a sink that takes rows only are not checked column by column first and then row by row. By default no.
+     */
+    default boolean acceptsColumns(ColumnBatch batch) {
+        return false;
+    }
+
     /** Makes sinks for a file's header. */
     @FunctionalInterface
     interface SinkFactory<S extends RecordSink> {

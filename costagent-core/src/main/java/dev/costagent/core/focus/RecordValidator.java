@@ -380,7 +380,7 @@ final class RecordValidator {
             long start = starts[r];
             long end = ends[r];
             if (end == start && emptyPeriods++ == 0) {
-                emptyPeriodExample = snippet(start) + " to " + snippet(end);
+                emptyPeriodExample = TypedRow.timestampText(start) + " to " + TypedRow.timestampText(end);
             }
             if (categoryField >= 0
                     && (!categories || batch.isNull(categoryField, r) || usage[batch.ids(categoryField)[r]] != 1)) {
@@ -415,12 +415,6 @@ final class RecordValidator {
             }
         }
         return usage;
-    }
-
-    /** A timestamp as {@link TypedRow#snippet} shows it. */
-    private static String snippet(long epochSecond) {
-        String text = TypedRow.timestampText(epochSecond);
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     /** The data-quality findings of the value rules, merged into {@code issues} by rule and column. */

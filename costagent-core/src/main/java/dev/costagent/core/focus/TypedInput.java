@@ -124,7 +124,7 @@ public final class TypedInput<S extends RecordSink> {
             if (mode.equals("rows")) {
                 return false;
             }
-            if (!tally.validator.allValid(batch) || !sink.acceptColumns(batch)) {
+            if (!sink.acceptsColumns(batch) || !tally.validator.allValid(batch) || !sink.acceptColumns(batch)) {
                 if (mode.equals("only")) {
                     throw new IllegalStateException(COLUMNS_PROPERTY + "=only: a batch at row " + (firstRow + rows)
                             + " of " + tally.header.file() + " needs the row path");

@@ -138,17 +138,6 @@ final class ChunkDecoder {
         return false;
     }
 
-    /**
-     * Decodes a chunk.
-     *
-     * @param data the chunk's bytes (pages with their headers)
-     * @param kind {@link #kindOf} or {@link ColumnValues#PRESENCE} to learn only which rows are null
-     * @param rows the row group's rows
-     */
-    static ColumnValues decode(FileMetadata.Column column, FileMetadata.Chunk chunk, byte[] data, int kind, int rows) {
-        return decode(column, chunk, data, kind, rows, null);
-    }
-
     /** Decodes a chunk into {@code reusable}'s arrays when they fit (see {@link ColumnValues#reuse}). */
     static ColumnValues decode(
             FileMetadata.Column column,

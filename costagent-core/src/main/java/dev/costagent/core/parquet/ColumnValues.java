@@ -57,12 +57,7 @@ final class ColumnValues {
             return new ColumnValues(kind, rows);
         }
         previous.rows = rows;
-        if (previous.nulls != null) {
-            Arrays.fill(previous.nulls, 0, Math.min(rows, previous.nulls.length), false);
-            if (previous.nulls.length < rows) {
-                previous.nulls = null;
-            }
-        }
+        previous.nulls = null; // "null when no row is": the decoders' no-null paths test it, setNull makes it anew
         previous.textCount = 0;
         previous.textUsed = 0;
         previous.sharedTexts = 0;

@@ -124,6 +124,12 @@ final class AggregatingSink implements RecordSink {
         return true;
     }
 
+    /** Takes the batches whose columns it reads come as {@link #acceptColumns} reads them. */
+    @Override
+    public boolean acceptsColumns(ColumnBatch batch) {
+        return readable(batch);
+    }
+
     /**
      * {@link #accept} for every row of a batch, column at a time: time keys from the start array, column keys from
      * value ids (each id coded once), sums from the metric array, in row order so that every group's sum is the
