@@ -77,8 +77,8 @@ final class RootCauseFinder {
         TimeRange window = intersect(scope.range(), TimeRange.days(from, to.plusDays(1)));
         DailyCube cube = new DailySeriesReader(engine, scope).cube(new ArrayList<>(dimensions.values()), window, axis);
 
-        // Anomalies of one series on different days ask for the same roll-ups: every distinct one is rolled up in
-        // a single pass over the cube.
+        // Anomalies of one series on different days ask for the same roll-ups: each distinct one is coded once, and
+        // a small one's series (every value ranked exactly) are built once too.
         Map<DailyCube.RollUp, Integer> requestIndex = new LinkedHashMap<>();
         for (Anomaly a : anomalies) {
             String within = a.dimension().equals(DailySeries.TOTAL) ? null : a.dimension();
@@ -94,6 +94,7 @@ final class RootCauseFinder {
         for (DailyCube.RollUp request : requestIndex.keySet()) {
             coded.add(cube.coded(request));
         }
+        double[][][] exactSeries = new double[coded.size()][][];
         List<Anomaly> out = new ArrayList<>(anomalies.size());
         for (Anomaly a : anomalies) {
             String within = a.dimension().equals(DailySeries.TOTAL) ? null : a.dimension();
@@ -102,9 +103,8 @@ final class RootCauseFinder {
                 if (cause.label().equals(a.dimension())) {
                     continue;
                 }
-                DailyCube.Coded values =
-                        coded.get(requestIndex.get(new DailyCube.RollUp(cause.label(), within, a.value())));
-                causes.addAll(rank(a, cause.label(), cube, values, axis));
+                int request = requestIndex.get(new DailyCube.RollUp(cause.label(), within, a.value()));
+                causes.addAll(rank(a, cause.label(), cube, coded.get(request), axis, exactSeries, request));
             }
             causes.sort(LARGEST_FIRST);
             out.add(a.withRootCauses(causes));
@@ -112,11 +112,24 @@ final class RootCauseFinder {
         return out;
     }
 
+    /**
+     * The largest causes of an anomaly in one dimension.
+     *
+     * @param exactSeries per request, the series of every value once a request small enough to rank exactly built
+     *     them (they do not depend on the anomaly's day)
+     */
     private List<RootCause> rank(
-            Anomaly a, String causeDimension, DailyCube cube, DailyCube.Coded values, DayAxis axis) {
+            Anomaly a,
+            String causeDimension,
+            DailyCube cube,
+            DailyCube.Coded values,
+            DayAxis axis,
+            double[][][] exactSeries,
+            int request) {
         int t = axis.indexOf(a.date());
         double direction = Math.signum(a.impact());
         int[] candidates;
+        double[][] series;
         if (values.size() > EXACT_LIMIT) {
             // proxy: actual minus the mean of the same weekday over the previous two weeks; worked out once per
             // candidate from those three days alone, the largest first, ties in the values' order (a stable sort)
@@ -127,13 +140,17 @@ final class RootCauseFinder {
                 proxies[i] = proxy(cells, i * days.length, t) * direction;
             }
             candidates = largest(proxies, PRESELECT);
+            series = cube.series(values, candidates);
         } else {
             candidates = new int[values.size()];
             for (int i = 0; i < candidates.length; i++) {
                 candidates[i] = i;
             }
+            if (exactSeries[request] == null) {
+                exactSeries[request] = cube.series(values, candidates);
+            }
+            series = exactSeries[request];
         }
-        double[][] series = cube.series(values, candidates);
         SeasonalBaseline baseline = new SeasonalBaseline(lookbackDays);
         List<RootCause> causes = new ArrayList<>();
         for (int i = 0; i < candidates.length; i++) {
