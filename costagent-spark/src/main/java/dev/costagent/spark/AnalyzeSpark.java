@@ -11,12 +11,9 @@ import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.FocusFileSource;
 import dev.costagent.examples.cli.AnalyzeSupport;
 import dev.costagent.examples.cli.FleetFlags;
-import dev.costagent.llm.config.LlmProvider;
 import dev.costagent.spark.engine.SparkSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -70,10 +67,7 @@ final class AnalyzeSpark implements Callable<Integer> {
             report = agent.run();
         }
         options.timing(err, "analysis", t0);
-        Map<String, Object> llm = new LinkedHashMap<>();
-        llm.put("provider", LlmProvider.NONE.configName());
-        llm.put("calls", 0);
-        AnalyzeSupport.printAnalysis(spec.commandLine().getOut(), report, fmt, llm, html);
+        AnalyzeSupport.printAnalysis(spec.commandLine().getOut(), report, fmt, AnalyzeSupport.noLlmUsage(), html);
         return 0;
     }
 

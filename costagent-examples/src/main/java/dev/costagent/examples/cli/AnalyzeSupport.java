@@ -25,6 +25,7 @@ import dev.costagent.core.source.InMemorySourceProvider;
 import dev.costagent.datagen.BillingGenerator;
 import dev.costagent.datagen.FleetScenario;
 import dev.costagent.examples.data.SampleBilling;
+import dev.costagent.llm.config.LlmProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -260,6 +261,14 @@ public final class AnalyzeSupport {
      */
     public static String analyzeFormat(String format) {
         return FormatOption.require(format, "table", "json", "md");
+    }
+
+    /** The report's {@code llmUsage} entry of a run without a model: the template narrator, no call. */
+    public static Map<String, Object> noLlmUsage() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("provider", LlmProvider.NONE.configName());
+        json.put("calls", 0);
+        return json;
     }
 
     /**

@@ -87,13 +87,12 @@ final class LlmOptions {
 
     /** The report's {@code llmUsage} entry. */
     Map<String, Object> usageJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
         LlmProvider provider = resolved == null ? LlmProvider.NONE : resolved.provider();
-        json.put("provider", provider.configName());
         if (provider == LlmProvider.NONE) {
-            json.put("calls", 0);
-            return json;
+            return AnalyzeSupport.noLlmUsage();
         }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("provider", provider.configName());
         UsageReport report = usage.report(resolved.prices());
         json.put("model", resolved.model());
         json.put("calls", report.calls());
