@@ -1,5 +1,17 @@
 package dev.costagent.core.parquet;
 
+import static dev.costagent.core.parquet.FileMetadata.Encoding.BYTE_STREAM_SPLIT;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.DELTA_BINARY_PACKED;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.DELTA_BYTE_ARRAY;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.DELTA_LENGTH_BYTE_ARRAY;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.PLAIN;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.PLAIN_DICTIONARY;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.RLE;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.RLE_DICTIONARY;
+import static dev.costagent.core.parquet.FileMetadata.PageType.DATA_PAGE;
+import static dev.costagent.core.parquet.FileMetadata.PageType.DATA_PAGE_V2;
+import static dev.costagent.core.parquet.FileMetadata.PageType.DICTIONARY_PAGE;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -12,20 +24,6 @@ import java.util.List;
  * DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT values, with definition levels for nullable columns.
  */
 final class ChunkDecoder {
-
-    // Page types.
-    private static final int DATA_PAGE = 0;
-    private static final int DICTIONARY_PAGE = 2;
-    private static final int DATA_PAGE_V2 = 3;
-    // Encodings.
-    private static final int PLAIN = 0;
-    private static final int PLAIN_DICTIONARY = 2;
-    private static final int RLE = 3;
-    private static final int DELTA_BINARY_PACKED = 5;
-    private static final int DELTA_LENGTH_BYTE_ARRAY = 6;
-    private static final int DELTA_BYTE_ARRAY = 7;
-    private static final int RLE_DICTIONARY = 8;
-    private static final int BYTE_STREAM_SPLIT = 9;
 
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);

@@ -1,5 +1,7 @@
 package dev.costagent.core.parquet;
 
+import static dev.costagent.core.parquet.FileMetadata.PageType.DICTIONARY_PAGE;
+
 import dev.costagent.core.focus.FocusFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +22,6 @@ import java.util.Set;
  */
 public final class Dictionaries {
 
-    private static final int DICTIONARY_PAGE = 2;
     /** Enough for a dictionary page's header; the page body is read on its own when it does not fit. */
     private static final int HEADER_WINDOW = 4096;
 

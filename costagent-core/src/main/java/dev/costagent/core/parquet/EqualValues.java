@@ -1,5 +1,11 @@
 package dev.costagent.core.parquet;
 
+import static dev.costagent.core.parquet.FileMetadata.Encoding.PLAIN_DICTIONARY;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.RLE_DICTIONARY;
+import static dev.costagent.core.parquet.FileMetadata.PageType.DATA_PAGE;
+import static dev.costagent.core.parquet.FileMetadata.PageType.DATA_PAGE_V2;
+import static dev.costagent.core.parquet.FileMetadata.PageType.DICTIONARY_PAGE;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 
@@ -10,11 +16,6 @@ import java.nio.channels.FileChannel;
  * package is not exported).
  */
 final class EqualValues {
-
-    private static final int DATA_PAGE = 0;
-    private static final int DICTIONARY_PAGE = 2;
-    private static final int PLAIN_DICTIONARY = 2;
-    private static final int RLE_DICTIONARY = 8;
 
     private EqualValues() {}
 
@@ -220,7 +221,8 @@ final class EqualValues {
                 return false; // a second dictionary: not a chunk this check reads
             }
             if (header.type != DATA_PAGE) {
-                return header.type != 3 && nextPage(); // v2 data pages are left to the scan; index pages skipped
+                return header.type != DATA_PAGE_V2
+                        && nextPage(); // v2 data pages are left to the scan; index pages skipped
             }
             if (header.encoding != PLAIN_DICTIONARY && header.encoding != RLE_DICTIONARY) {
                 return false;

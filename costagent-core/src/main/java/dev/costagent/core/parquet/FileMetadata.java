@@ -1,5 +1,12 @@
 package dev.costagent.core.parquet;
 
+import static dev.costagent.core.parquet.FileMetadata.Encoding.BIT_PACKED;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.PLAIN_DICTIONARY;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.RLE;
+import static dev.costagent.core.parquet.FileMetadata.Encoding.RLE_DICTIONARY;
+import static dev.costagent.core.parquet.FileMetadata.PageType.DATA_PAGE;
+import static dev.costagent.core.parquet.FileMetadata.PageType.DATA_PAGE_V2;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +19,30 @@ import java.util.List;
  * @param rows the number of rows
  */
 record FileMetadata(List<Column> columns, List<RowGroup> rowGroups, long rows) {
+
+    /** Page types (parquet.thrift {@code PageType}). */
+    static final class PageType {
+        static final int DATA_PAGE = 0;
+        static final int DICTIONARY_PAGE = 2;
+        static final int DATA_PAGE_V2 = 3;
+
+        private PageType() {}
+    }
+
+    /** Value encodings (parquet.thrift {@code Encoding}). */
+    static final class Encoding {
+        static final int PLAIN = 0;
+        static final int PLAIN_DICTIONARY = 2;
+        static final int RLE = 3;
+        static final int BIT_PACKED = 4;
+        static final int DELTA_BINARY_PACKED = 5;
+        static final int DELTA_LENGTH_BYTE_ARRAY = 6;
+        static final int DELTA_BYTE_ARRAY = 7;
+        static final int RLE_DICTIONARY = 8;
+        static final int BYTE_STREAM_SPLIT = 9;
+
+        private Encoding() {}
+    }
 
     // Physical types.
     static final int BOOLEAN = 0;
@@ -324,14 +355,6 @@ record FileMetadata(List<Column> columns, List<RowGroup> rowGroups, long rows) {
         return new Chunk(
                 codec, values, start, compressed, nulls, pageStats == -1 ? dictionaryEncodings : pageStats == 1);
     }
-
-    // Encodings (parquet.thrift) and page types that tell whether a chunk's data pages are all dictionary-encoded.
-    private static final int PLAIN_DICTIONARY = 2;
-    private static final int RLE = 3;
-    private static final int BIT_PACKED = 4;
-    private static final int RLE_DICTIONARY = 8;
-    private static final int DATA_PAGE = 0;
-    private static final int DATA_PAGE_V2 = 3;
 
     /**
      * ColumnMetaData's encodings: true when a dictionary encoding is listed and nothing else but the level encodings.
