@@ -357,21 +357,23 @@ public final class ParquetReader {
                         "Parquet compression " + Codecs.name(chunk.codec()) + " is not supported "
                                 + "(use SNAPPY, GZIP, ZSTD or UNCOMPRESSED)");
             }
-            if (kind == ColumnValues.PRESENCE && (!column.optional() || chunk.nullCount() == 0)) {
+            List<byte[]> allowed = plan.allowed.get(i);
+            // Nulls need no decoding where there are none, or where none is counted (a nullable column).
+            boolean nullsUnneeded = !column.optional() || chunk.nullCount() == 0 || plan.nullable[i];
+            // Not even read: a column only known to be there, or only checked and without a value.
+            if ((kind == ColumnValues.PRESENCE || (allowed != null && chunk.nullCount() == rows)) && nullsUnneeded) {
                 values[i] = new ColumnValues(ColumnValues.PRESENCE, rows);
                 continue;
             }
             try {
                 byte[] data = readFully(channel, chunk.start(), (int) chunk.length());
-                List<byte[]> allowed = plan.allowed.get(i);
                 if (allowed != null
                         && (chunk.nullCount() == rows
                                 || ChunkDecoder.onlyAllowedValues(column, chunk, data, rows, allowed))) {
                     // Only checked, and nothing to find (no value, or allowed ones alone): read as an unprojected
                     // column is, for its nulls at most.
                     kind = ColumnValues.PRESENCE;
-                    if (!column.optional() || chunk.nullCount() == 0 || plan.nullable[i]) {
-                        // Where no null is counted (a nullable column), nulls need no decoding either.
+                    if (nullsUnneeded) {
                         values[i] = new ColumnValues(ColumnValues.PRESENCE, rows);
                         continue;
                     }
