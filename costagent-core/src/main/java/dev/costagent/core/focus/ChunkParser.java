@@ -53,7 +53,7 @@ final class ChunkParser<S extends RecordSink> {
             } else if (scanner.fieldCount != header.size()) {
                 bad(line, null, "expected " + header.size() + " fields, found " + scanner.fieldCount, buf, pos, next);
             } else {
-                int badByte = TextCheck.firstBad(buf, pos, next);
+                int badByte = TextCheck.firstBad(buf, scanner.plainUpTo, next);
                 row.reset(buf);
                 if (badByte >= 0) {
                     int field = fieldAt(badByte);

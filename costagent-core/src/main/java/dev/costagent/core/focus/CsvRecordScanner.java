@@ -26,6 +26,8 @@ final class CsvRecordScanner {
     private static final long NEWLINES = ONES * LF;
     private static final long QUOTES = ONES * QUOTE;
     private static final long RETURNS = ONES * CR;
+    private static final long HIGH_BITS = ONES * 0x80;
+    private static final long SPACES = ONES * ' ';
 
     int fieldCount;
     int[] starts = new int[64];
@@ -41,6 +43,12 @@ final class CsvRecordScanner {
     int errorField = -1;
     /** The syntax error, or {@code null}. */
     String error;
+    /**
+     * The record's bytes before this index are printable ASCII ({@code 0x20} to {@code 0x7F}; the terminator aside),
+     * where no text check can find anything: a check of the record may start here. The record's start says only that
+     * nothing was seen.
+     */
+    int plainUpTo;
 
     /**
      * Scans the record starting at {@code pos}.
@@ -50,7 +58,119 @@ final class CsvRecordScanner {
      */
     int scan(byte[] buf, int pos, int limit, boolean eof) {
         escapedFields = 0;
-        return scanFields(buf, pos, limit, eof);
+        int next = scanPlain(buf, pos, limit);
+        if (next >= 0) {
+            return next;
+        }
+        // The fields before the one the fast path stopped in are found; the general scan goes on from that one.
+        java.util.Arrays.fill(quoted, 0, fieldCount, false);
+        return scanFields(buf, limit, eof, fieldCount, starts[fieldCount]);
+    }
+
+    /** {@link #scan} without its fast path, for tests that compare the two. */
+    int scanGeneral(byte[] buf, int pos, int limit, boolean eof) {
+        escapedFields = 0;
+        plainUpTo = pos;
+        return scanFields(buf, limit, eof, 0, pos);
+    }
+
+    /**
+     * The common record, without quotes and ending in LF or CRLF within the buffer, scanned eight bytes at a time
+     * with no branch per byte: each word's commas become the field boundaries in one go, and whether the record is
+     * {@linkplain #plainUpTo plain text} comes out of the same words.
+     *
+     * @return the start of the next record, or -1 when the rest of the record needs {@link #scanFields} (a quote, a
+     *     lone CR, or no newline before the last eight bytes of the buffer): then {@link #fieldCount} fields are found
+     *     and the next one starts at {@code starts[fieldCount]}
+     */
+    private int scanPlain(byte[] buf, int pos, int limit) {
+        int[] fieldStarts = starts;
+        int[] fieldEnds = ends;
+        int field = 0;
+        fieldStarts[0] = pos;
+        long unusual = 0;
+        for (int p = pos; p + 8 <= limit; p += 8) {
+            if (field + 9 >= fieldStarts.length) {
+                grow(); // room for the most commas a word can hold, written below without a test each
+                fieldStarts = starts;
+                fieldEnds = ends;
+            }
+            long word = (long) LONGS.get(buf, p);
+            long commas = zeroBytes(word ^ COMMAS);
+            // A byte >= 0x80 has its high bit set; a byte < 0x20 (LF and CR too) borrows when 0x20 is taken from it,
+            // which can only mark bytes after it as well: a false alarm at most, never a miss.
+            long odd = (word | (word - SPACES)) & HIGH_BITS;
+            int next = -1;
+            int end = -1;
+            if ((odd | zeroBytes(word ^ QUOTES)) != 0) {
+                // Most words hold none of these: a newline, a quote, a CR, a control or non-ASCII byte.
+                long newlines = zeroBytes(word ^ NEWLINES);
+                long stops = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ RETURNS);
+                if (newlines != 0) {
+                    long lineFeed = newlines & -newlines;
+                    long terminator = (stops & (lineFeed >>> 8)) != 0 && buf[p + byteAt(lineFeed) - 1] == CR
+                            ? lineFeed >>> 8 // CRLF, both in this word
+                            : lineFeed;
+                    long before = terminator - 1; // the high bits of the bytes before the terminator
+                    stops &= before;
+                    commas &= before;
+                    odd &= before;
+                    end = p + byteAt(terminator);
+                    next = p + byteAt(lineFeed) + 1;
+                }
+                if (stops != 0) {
+                    fieldCount = field;
+                    plainUpTo = unusual == 0 ? fieldStarts[field] : pos;
+                    return -1;
+                }
+                unusual |= odd;
+            }
+            field = cut(commas, p, field, fieldStarts, fieldEnds);
+            if (next >= 0) {
+                fieldEnds[field] = end;
+                fieldCount = field + 1;
+                java.util.Arrays.fill(quoted, 0, fieldCount, false);
+                lines = 1;
+                errorField = -1;
+                error = null;
+                plainUpTo = unusual == 0 ? next : pos;
+                return next;
+            }
+        }
+        fieldCount = field;
+        plainUpTo = unusual == 0 ? fieldStarts[field] : pos;
+        return -1;
+    }
+
+    /**
+     * Ends the current field at each comma of a word and starts the next one after it; the new current field. The
+     * first two commas are written whether or not they exist (a word seldom holds more, and a test per comma costs a
+     * mispredicted branch): a write for a comma that is not there lands at or after the current field's end and
+     * start, which the next comma or the record's end overwrites.
+     */
+    private static int cut(long commas, int p, int field, int[] fieldStarts, int[] fieldEnds) {
+        int count = Long.bitCount(commas);
+        int first = p + byteAt(commas);
+        long rest = commas & (commas - 1);
+        int second = p + byteAt(rest);
+        fieldEnds[field] = first;
+        fieldStarts[field + 1] = first + 1;
+        fieldEnds[field + 1] = second;
+        fieldStarts[field + 2] = second + 1;
+        if (count > 2) {
+            int at = field + 2;
+            for (rest &= rest - 1; rest != 0; rest &= rest - 1) {
+                int comma = p + byteAt(rest);
+                fieldEnds[at++] = comma;
+                fieldStarts[at] = comma + 1;
+            }
+        }
+        return field + count;
+    }
+
+    /** The byte index, within its word, of a mask's lowest marked byte (8 for an empty mask). */
+    private static int byteAt(long mask) {
+        return Long.numberOfTrailingZeros(mask) >>> 3;
     }
 
     /**
@@ -73,12 +193,12 @@ final class CsvRecordScanner {
         ends[field] = write;
     }
 
-    private int scanFields(byte[] buf, int pos, int limit, boolean eof) {
-        fieldCount = 0;
+    /** Scans the record's fields from field {@code first}, which starts at {@code p} (those before it are known). */
+    private int scanFields(byte[] buf, int limit, boolean eof, int first, int p) {
+        fieldCount = first;
         lines = 0;
         errorField = -1;
         error = null;
-        int p = pos;
         while (true) {
             if (fieldCount == starts.length) {
                 grow();
