@@ -577,6 +577,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
         try (PreparedStatement s = prepare(c, "CREATE TEMP TABLE " + answer + " AS " + sql.sql, sql.parameters)) {
             s.execute();
         }
+        int dictionaries = 0;
         try (Statement s = c.createStatement()) {
             long count;
             try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + answer)) {
@@ -591,28 +592,27 @@ public final class DuckDbQueryEngine implements QueryEngine {
                 return groups;
             }
             String[][] values = new String[width][];
-            StringBuilder with = new StringBuilder("WITH ");
             StringBuilder select = new StringBuilder("SELECT ");
             StringBuilder from = new StringBuilder(" FROM " + answer + " a");
             StringBuilder order = new StringBuilder(" ORDER BY ");
             for (int d = 0; d < width; d++) {
-                String distinct = "(SELECT DISTINCT k" + d + " AS v FROM " + answer + ")";
+                // Each dimension's distinct values, numbered in key order once: read here, and joined below.
+                String dictionary = dictionaryTable(answer, d);
+                s.execute("CREATE TEMP TABLE " + dictionary
+                        + " AS SELECT v, CAST(row_number() OVER (ORDER BY v NULLS FIRST) - 1 AS INTEGER) AS i FROM "
+                        + "(SELECT DISTINCT k" + d + " AS v FROM " + answer + ")");
+                dictionaries++;
                 List<String> list = new ArrayList<>();
-                try (ResultSet r = s.executeQuery("SELECT v FROM " + distinct + " ORDER BY v NULLS FIRST")) {
+                try (ResultSet r = s.executeQuery("SELECT v FROM " + dictionary + " ORDER BY i")) {
                     while (r.next()) {
                         list.add(r.getString(1));
                     }
                 }
                 values[d] = list.toArray(String[]::new);
-                with.append(d == 0 ? "" : ", ")
-                        .append("d")
-                        .append(d)
-                        .append(
-                                " AS (SELECT v, CAST(row_number() OVER (ORDER BY v NULLS FIRST) - 1 AS INTEGER) AS i FROM ")
-                        .append(distinct)
-                        .append(')');
                 select.append("d").append(d).append(".i, ");
-                from.append(" JOIN d")
+                from.append(" JOIN ")
+                        .append(dictionary)
+                        .append(" d")
                         .append(d)
                         .append(" ON a.k")
                         .append(d)
@@ -621,7 +621,7 @@ public final class DuckDbQueryEngine implements QueryEngine {
                         .append(".v");
                 order.append(d == 0 ? "" : ", ").append(d + 1);
             }
-            try (ResultSet r = s.executeQuery(with + " " + select + "a.v, a.n" + from + order)) {
+            try (ResultSet r = s.executeQuery(select + "a.v, a.n" + from + order)) {
                 while (r.next()) {
                     long rows = r.getLong(width + 2);
                     if (rows > 0) {
@@ -637,8 +637,16 @@ public final class DuckDbQueryEngine implements QueryEngine {
         } finally {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS " + answer);
+                for (int d = 0; d < dictionaries; d++) {
+                    s.execute("DROP TABLE " + dictionaryTable(answer, d));
+                }
             }
         }
+    }
+
+    /** The temporary table numbering one key dimension's values of an answer table. */
+    private static String dictionaryTable(String answer, int dimension) {
+        return answer.substring(0, answer.length() - 1) + "_k" + dimension + "\"";
     }
 
     private Connection connection() throws SQLException {
