@@ -11,6 +11,8 @@ import dev.costagent.spark.engine.TestSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,32 @@ class SparkMainTest {
         actual.remove("focusVersion");
         assertThat(actual.get("groups").size()).isPositive();
         SameJson.assertSameJson(actual, expected);
+    }
+
+    @Test
+    void summarizePrintsTheClisCsvWithoutAProfile() {
+        Path sample = SharedData.require("focus/focus_sample.csv");
+        String[] args = {"summarize", "--input", sample.toString(), "--by", "ServiceName,month", "--format", "csv"};
+        Run spark = spark(args);
+        Run cli = cli(args);
+        assertThat(spark.code()).as(spark.err()).isZero();
+        assertThat(cli.code()).as(cli.err()).isZero();
+        List<String> actual = spark.out().lines().toList();
+        List<String> expected = cli.out().lines().toList();
+        assertThat(actual).hasSameSizeAs(expected).hasSizeGreaterThan(2);
+        assertThat(actual.get(0)).isEqualTo(expected.get(0));
+        for (int i = 1; i < expected.size(); i++) {
+            // key columns and row count exactly, the cost (second to last) to 1e-9 relative
+            String[] got = actual.get(i).split(",", -1);
+            String[] want = expected.get(i).split(",", -1);
+            assertThat(got.length).isEqualTo(want.length);
+            int cost = want.length - 2;
+            assertThat(Arrays.copyOfRange(got, 0, cost)).isEqualTo(Arrays.copyOfRange(want, 0, cost));
+            assertThat(got[cost + 1]).isEqualTo(want[cost + 1]);
+            double w = Double.parseDouble(want[cost]);
+            assertThat(Double.parseDouble(got[cost]))
+                    .isCloseTo(w, org.assertj.core.data.Offset.offset(Math.abs(w) * 1e-9));
+        }
     }
 
     @Test
