@@ -38,10 +38,15 @@ final class AnalysisStage {
             List<UtilizationVerdict> verdicts,
             List<AnomalySignal> anomalySignals) {}
 
-    Result analyze(QueryEngine engine, List<UtilizationSeries> series) {
-        // one verdict per resource with CPU samples, with its memory and network series when given
+    /** One verdict per resource with CPU samples, with its memory and network series when given, in id order. */
+    List<UtilizationVerdict> verdicts(List<UtilizationSeries> series) {
         List<UtilizationVerdict> verdicts = new ArrayList<>(classifier.classifyAll(series));
         verdicts.sort(Comparator.comparing(UtilizationVerdict::resourceId));
+        return List.copyOf(verdicts);
+    }
+
+    /** The stage over the billing data, with the {@linkplain #verdicts verdicts} of the run's utilization series. */
+    Result analyze(QueryEngine engine, List<UtilizationVerdict> verdicts) {
         AnalysisReport report = analyzer.analyze(engine, verdicts);
 
         List<CostOverview.DailyCost> daily = new ArrayList<>();

@@ -10,6 +10,7 @@ import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.costagent.core.analysis.Analyzer;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
+import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.narrate.Narrative;
@@ -279,12 +280,28 @@ public final class CostAgent implements AutoCloseable {
 
             t0 = stageStart(control, Stage.ANALYZE);
             boolean analysisCached = analyses.asMap().containsKey(data.key());
-            AnalysisStage.Result analyzed = analyze(data);
-            timings.add(stageEnd(runId, Stage.ANALYZE, t0, analysisCached));
+            AnalysisStage.Result analyzed;
+            RecommendationResult recommended;
+            // The rules' shared queries that need no finding of the analyses (window, per-resource facts, commitment
+            // baseline, profiles) start on the executor now, so that they run on another core beside the analyses;
+            // the recommend stage then finds them done, or waits for them, inside its own timing.
+            List<UtilizationVerdict> verdicts = analysisCached ? null : analysis.verdicts(utilization);
+            RecommendationEngine.Prepared prepared = analysisCached
+                    ? null
+                    : recommender.prepare(
+                            RecommendationInput.of(data.engine(), verdicts).withInventory(inventory), executor);
+            try {
+                analyzed = analyze(data, verdicts);
+                timings.add(stageEnd(runId, Stage.ANALYZE, t0, analysisCached));
 
-            t0 = stageStart(control, Stage.RECOMMEND);
-            RecommendationResult recommended = recommender.recommend(input(data, analyzed));
-            timings.add(stageEnd(runId, Stage.RECOMMEND, t0, false));
+                t0 = stageStart(control, Stage.RECOMMEND);
+                recommended = recommender.recommend(input(data, analyzed), prepared);
+                timings.add(stageEnd(runId, Stage.RECOMMEND, t0, false));
+            } finally {
+                if (prepared != null) {
+                    prepared.cancel(); // unused when the run failed before recommending; a no-op once used
+                }
+            }
 
             t0 = stageStart(control, Stage.NARRATE);
             ReportSummary summary = summary(data, recommended);
@@ -350,7 +367,15 @@ public final class CostAgent implements AutoCloseable {
     }
 
     private AnalysisStage.Result analyze(Ingested data) {
-        return load(analyses, data.key(), () -> analysis.analyze(data.engine(), utilization));
+        return analyze(data, null);
+    }
+
+    /** The cached analysis, or a new one with {@code verdicts} (computed here when null). */
+    private AnalysisStage.Result analyze(Ingested data, List<UtilizationVerdict> verdicts) {
+        return load(
+                analyses,
+                data.key(),
+                () -> analysis.analyze(data.engine(), verdicts != null ? verdicts : analysis.verdicts(utilization)));
     }
 
     private RecommendationInput input(Ingested data, AnalysisStage.Result analyzed) {
