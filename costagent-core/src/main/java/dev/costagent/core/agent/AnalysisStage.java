@@ -45,9 +45,12 @@ final class AnalysisStage {
         return List.copyOf(verdicts);
     }
 
-    /** The stage over the billing data, with the {@linkplain #verdicts verdicts} of the run's utilization series. */
-    Result analyze(QueryEngine engine, List<UtilizationVerdict> verdicts) {
-        AnalysisReport report = analyzer.analyze(engine, verdicts);
+    /**
+     * The stage over the billing data, with the {@linkplain #verdicts verdicts} of the run's utilization series;
+     * {@code mainSeriesRead} runs once the main series are read ({@link Analyzer#analyze(QueryEngine, Runnable)}).
+     */
+    Result analyze(QueryEngine engine, List<UtilizationVerdict> verdicts, Runnable mainSeriesRead) {
+        AnalysisReport report = analyzer.analyze(engine, mainSeriesRead).withUtilization(verdicts);
 
         List<CostOverview.DailyCost> daily = new ArrayList<>();
         DailySeries total = report.dailyTotal(); // null without data

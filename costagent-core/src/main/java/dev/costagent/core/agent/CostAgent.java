@@ -40,6 +40,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -283,23 +285,24 @@ public final class CostAgent implements AutoCloseable {
             AnalysisStage.Result analyzed;
             RecommendationResult recommended;
             // The rules' shared queries that need no finding of the analyses (window, per-resource facts, commitment
-            // baseline, profiles) start on the executor now, so that they run on another core beside the analyses;
-            // the recommend stage then finds them done, or waits for them, inside its own timing.
-            List<UtilizationVerdict> verdicts = analysisCached ? null : analysis.verdicts(utilization);
-            RecommendationEngine.Prepared prepared = analysisCached
-                    ? null
-                    : recommender.prepare(
-                            RecommendationInput.of(data.engine(), verdicts).withInventory(inventory), executor);
+            // baseline, profiles) start on the executor once the analyses have read their main series, so that they
+            // run on another core beside the rest of the analyses (which run on this thread), in warmed code; the
+            // recommend stage then finds them done, or waits for them, inside its own timing. Not when the analysis
+            // comes from the cache: nothing would run beside it.
+            AtomicReference<RecommendationEngine.Prepared> prepared = new AtomicReference<>();
             try {
-                analyzed = analyze(data, verdicts);
+                analyzed = analyze(
+                        data,
+                        verdicts -> prepared.set(recommender.prepare(
+                                RecommendationInput.of(data.engine(), verdicts).withInventory(inventory), executor)));
                 timings.add(stageEnd(runId, Stage.ANALYZE, t0, analysisCached));
 
                 t0 = stageStart(control, Stage.RECOMMEND);
-                recommended = recommender.recommend(input(data, analyzed), prepared);
+                recommended = recommender.recommend(input(data, analyzed), prepared.get());
                 timings.add(stageEnd(runId, Stage.RECOMMEND, t0, false));
             } finally {
-                if (prepared != null) {
-                    prepared.cancel(); // unused when the run failed before recommending; a no-op once used
+                if (prepared.get() != null) {
+                    prepared.get().cancel(); // unused when the run failed before recommending; a no-op once used
                 }
             }
 
@@ -367,15 +370,18 @@ public final class CostAgent implements AutoCloseable {
     }
 
     private AnalysisStage.Result analyze(Ingested data) {
-        return analyze(data, null);
+        return analyze(data, verdicts -> {});
     }
 
-    /** The cached analysis, or a new one with {@code verdicts} (computed here when null). */
-    private AnalysisStage.Result analyze(Ingested data, List<UtilizationVerdict> verdicts) {
-        return load(
-                analyses,
-                data.key(),
-                () -> analysis.analyze(data.engine(), verdicts != null ? verdicts : analysis.verdicts(utilization)));
+    /**
+     * The cached analysis, or a new one; a new one calls {@code mainSeriesRead} with its verdicts once it has read
+     * its main series.
+     */
+    private AnalysisStage.Result analyze(Ingested data, Consumer<List<UtilizationVerdict>> mainSeriesRead) {
+        return load(analyses, data.key(), () -> {
+            List<UtilizationVerdict> verdicts = analysis.verdicts(utilization);
+            return analysis.analyze(data.engine(), verdicts, () -> mainSeriesRead.accept(verdicts));
+        });
     }
 
     private RecommendationInput input(Ingested data, AnalysisStage.Result analyzed) {
