@@ -82,6 +82,7 @@ public final class CostAgent implements AutoCloseable {
     private final boolean ownsExecutor;
     private final Clock clock;
     private final Duration deadline;
+    private final boolean recommendationQueriesAhead;
     private final List<RunListener> listeners;
     private final Cache<String, QueryEngine> tables;
     private final Cache<String, AnalysisStage.Result> analyses;
@@ -109,6 +110,7 @@ public final class CostAgent implements AutoCloseable {
                         : Analyzer.builder().executor(executor).build());
         this.clock = b.clock;
         this.deadline = b.deadline;
+        this.recommendationQueriesAhead = b.recommendationQueriesAhead;
         this.listeners = List.copyOf(b.listeners);
         this.tables = CacheBuilder.newBuilder()
                 .maximumSize(b.cacheSize)
@@ -291,10 +293,12 @@ public final class CostAgent implements AutoCloseable {
             // comes from the cache: nothing would run beside it.
             AtomicReference<RecommendationEngine.Prepared> prepared = new AtomicReference<>();
             try {
-                analyzed = analyze(
-                        data,
-                        verdicts -> prepared.set(recommender.prepare(
-                                RecommendationInput.of(data.engine(), verdicts).withInventory(inventory), executor)));
+                analyzed = analyze(data, verdicts -> {
+                    if (recommendationQueriesAhead) {
+                        prepared.set(recommender.prepare(
+                                RecommendationInput.of(data.engine(), verdicts).withInventory(inventory), executor));
+                    }
+                });
                 timings.add(stageEnd(runId, Stage.ANALYZE, t0, analysisCached));
 
                 t0 = stageStart(control, Stage.RECOMMEND);
@@ -527,6 +531,7 @@ public final class CostAgent implements AutoCloseable {
         private ExecutorService executor;
         private Clock clock = Clock.systemUTC();
         private Duration deadline;
+        private boolean recommendationQueriesAhead = true;
         private final List<RunListener> listeners = new ArrayList<>();
         private long cacheSize = 16;
 
@@ -600,6 +605,18 @@ public final class CostAgent implements AutoCloseable {
         /** The clock for report timestamps. */
         public Builder clock(Clock value) {
             this.clock = requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Whether a run starts the recommendation rules' shared queries on the executor while its analyses run (true,
+         * the default), or leaves them to the recommend stage. Ahead, they use a core the analyses leave idle: the
+         * recommend stage shrinks and the analyze stage grows by what the two cost each other (memory, the collector,
+         * the JIT's threads in a young JVM); on a machine with no core to spare they only take turns, so turn it off
+         * there. The report is the same either way.
+         */
+        public Builder recommendationQueriesAhead(boolean value) {
+            this.recommendationQueriesAhead = value;
             return this;
         }
 

@@ -159,6 +159,23 @@ class CostAgentTest {
             }
         }
         assertThat(perResource).isNotNegative().isLessThan(events.indexOf("end " + Stage.ANALYZE.label()));
+
+        // turned off, the recommend stage asks them itself
+        events.clear();
+        try (CostAgent agent = agent(source)
+                .executor(direct)
+                .recommendationQueriesAhead(false)
+                .listener(listener)
+                .build()) {
+            agent.run();
+        }
+        assertThat(events.stream().filter(e -> e.startsWith("query [ResourceId, ServiceCategory")))
+                .hasSize(1);
+        assertThat(events.indexOf("end " + Stage.ANALYZE.label()))
+                .isLessThan(events.indexOf(events.stream()
+                        .filter(e -> e.startsWith("query [ResourceId, ServiceCategory"))
+                        .findFirst()
+                        .orElseThrow()));
     }
 
     @Test
