@@ -38,11 +38,19 @@ final class AnalysisStage {
             List<UtilizationVerdict> verdicts,
             List<AnomalySignal> anomalySignals) {}
 
-    Result analyze(QueryEngine engine, List<UtilizationSeries> series) {
-        // one verdict per resource with CPU samples, with its memory and network series when given
+    /** One verdict per resource with CPU samples, with its memory and network series when given, in id order. */
+    List<UtilizationVerdict> verdicts(List<UtilizationSeries> series) {
         List<UtilizationVerdict> verdicts = new ArrayList<>(classifier.classifyAll(series));
         verdicts.sort(Comparator.comparing(UtilizationVerdict::resourceId));
-        AnalysisReport report = analyzer.analyze(engine, verdicts);
+        return List.copyOf(verdicts);
+    }
+
+    /**
+     * The stage over the billing data, with the {@linkplain #verdicts verdicts} of the run's utilization series;
+     * {@code mainSeriesRead} runs once the main series are read ({@link Analyzer#analyze(QueryEngine, Runnable)}).
+     */
+    Result analyze(QueryEngine engine, List<UtilizationVerdict> verdicts, Runnable mainSeriesRead) {
+        AnalysisReport report = analyzer.analyze(engine, mainSeriesRead).withUtilization(verdicts);
 
         List<CostOverview.DailyCost> daily = new ArrayList<>();
         DailySeries total = report.dailyTotal(); // null without data

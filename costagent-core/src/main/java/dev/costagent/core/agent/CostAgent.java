@@ -10,6 +10,7 @@ import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.costagent.core.analysis.Analyzer;
 import dev.costagent.core.analysis.utilization.UtilizationSeries;
+import dev.costagent.core.analysis.utilization.UtilizationVerdict;
 import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.narrate.Narrative;
@@ -39,6 +40,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +82,7 @@ public final class CostAgent implements AutoCloseable {
     private final boolean ownsExecutor;
     private final Clock clock;
     private final Duration deadline;
+    private final boolean recommendationQueriesAhead;
     private final List<RunListener> listeners;
     private final Cache<String, QueryEngine> tables;
     private final Cache<String, AnalysisStage.Result> analyses;
@@ -106,6 +110,7 @@ public final class CostAgent implements AutoCloseable {
                         : Analyzer.builder().executor(executor).build());
         this.clock = b.clock;
         this.deadline = b.deadline;
+        this.recommendationQueriesAhead = b.recommendationQueriesAhead;
         this.listeners = List.copyOf(b.listeners);
         this.tables = CacheBuilder.newBuilder()
                 .maximumSize(b.cacheSize)
@@ -279,12 +284,31 @@ public final class CostAgent implements AutoCloseable {
 
             t0 = stageStart(control, Stage.ANALYZE);
             boolean analysisCached = analyses.asMap().containsKey(data.key());
-            AnalysisStage.Result analyzed = analyze(data);
-            timings.add(stageEnd(runId, Stage.ANALYZE, t0, analysisCached));
+            AnalysisStage.Result analyzed;
+            RecommendationResult recommended;
+            // The rules' shared queries that need no finding of the analyses (window, per-resource facts, commitment
+            // baseline, profiles) start on the executor once the analyses have read their main series, so that they
+            // run on another core beside the rest of the analyses (which run on this thread), in warmed code; the
+            // recommend stage then finds them done, or waits for them, inside its own timing. Not when the analysis
+            // comes from the cache: nothing would run beside it.
+            AtomicReference<RecommendationEngine.Prepared> prepared = new AtomicReference<>();
+            try {
+                analyzed = analyze(data, verdicts -> {
+                    if (recommendationQueriesAhead) {
+                        prepared.set(recommender.prepare(
+                                RecommendationInput.of(data.engine(), verdicts).withInventory(inventory), executor));
+                    }
+                });
+                timings.add(stageEnd(runId, Stage.ANALYZE, t0, analysisCached));
 
-            t0 = stageStart(control, Stage.RECOMMEND);
-            RecommendationResult recommended = recommender.recommend(input(data, analyzed));
-            timings.add(stageEnd(runId, Stage.RECOMMEND, t0, false));
+                t0 = stageStart(control, Stage.RECOMMEND);
+                recommended = recommender.recommend(input(data, analyzed), prepared.get());
+                timings.add(stageEnd(runId, Stage.RECOMMEND, t0, false));
+            } finally {
+                if (prepared.get() != null) {
+                    prepared.get().cancel(); // unused when the run failed before recommending; a no-op once used
+                }
+            }
 
             t0 = stageStart(control, Stage.NARRATE);
             ReportSummary summary = summary(data, recommended);
@@ -350,7 +374,18 @@ public final class CostAgent implements AutoCloseable {
     }
 
     private AnalysisStage.Result analyze(Ingested data) {
-        return load(analyses, data.key(), () -> analysis.analyze(data.engine(), utilization));
+        return analyze(data, verdicts -> {});
+    }
+
+    /**
+     * The cached analysis, or a new one; a new one calls {@code mainSeriesRead} with its verdicts once it has read
+     * its main series.
+     */
+    private AnalysisStage.Result analyze(Ingested data, Consumer<List<UtilizationVerdict>> mainSeriesRead) {
+        return load(analyses, data.key(), () -> {
+            List<UtilizationVerdict> verdicts = analysis.verdicts(utilization);
+            return analysis.analyze(data.engine(), verdicts, () -> mainSeriesRead.accept(verdicts));
+        });
     }
 
     private RecommendationInput input(Ingested data, AnalysisStage.Result analyzed) {
@@ -496,6 +531,7 @@ public final class CostAgent implements AutoCloseable {
         private ExecutorService executor;
         private Clock clock = Clock.systemUTC();
         private Duration deadline;
+        private boolean recommendationQueriesAhead = true;
         private final List<RunListener> listeners = new ArrayList<>();
         private long cacheSize = 16;
 
@@ -569,6 +605,18 @@ public final class CostAgent implements AutoCloseable {
         /** The clock for report timestamps. */
         public Builder clock(Clock value) {
             this.clock = requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Whether a run starts the recommendation rules' shared queries on the executor while its analyses run (true,
+         * the default), or leaves them to the recommend stage. Ahead, they use a core the analyses leave idle: the
+         * recommend stage shrinks and the analyze stage grows by what the two cost each other (memory, the collector,
+         * the JIT's threads in a young JVM); on a machine with no core to spare they only take turns, so turn it off
+         * there. The report is the same either way.
+         */
+        public Builder recommendationQueriesAhead(boolean value) {
+            this.recommendationQueriesAhead = value;
             return this;
         }
 

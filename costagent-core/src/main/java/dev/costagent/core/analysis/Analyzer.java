@@ -73,7 +73,18 @@ public final class Analyzer {
 
     /** Runs every analysis. */
     public AnalysisReport analyze(QueryEngine engine) {
+        return analyze(engine, () -> {});
+    }
+
+    /**
+     * Runs every analysis, and {@code mainSeriesRead} on the calling thread as soon as the main series are read: from
+     * there on the analyses run mostly on this one thread (the partial-day check, the anomaly scan, the root-cause
+     * cube), so a caller can start other work of its own on another core, in code the main series' query has warmed.
+     * The agent starts the recommendation rules' shared queries there.
+     */
+    public AnalysisReport analyze(QueryEngine engine, Runnable mainSeriesRead) {
         requireNonNull(engine, "engine");
+        requireNonNull(mainSeriesRead, "mainSeriesRead");
         // Conditional FOCUS columns may be absent: a check that needs one is skipped with a warning naming both.
         AtomicReference<String> commitmentSkip = new AtomicReference<>();
         // Independent pieces run beside the main series on the executor (or here, if no thread is free for them).
@@ -114,6 +125,7 @@ public final class Analyzer {
             }
         }
         DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
+        mainSeriesRead.run();
         CommitmentReport commitmentReport = commitmentFuture.join();
         DailySeries invoice = invoiceFuture.join();
         if (commitmentSkip.get() != null) {

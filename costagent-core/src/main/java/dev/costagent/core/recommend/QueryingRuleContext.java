@@ -72,7 +72,9 @@ final class QueryingRuleContext implements RuleContext {
     private final ContextSettings options;
     private final Map<Object, Object> shared = new HashMap<>();
     private final Map<String, UtilizationVerdict> utilization;
-    private final List<AnomalySignal> anomalies;
+    /** Final once the rules run; a context {@linkplain #prepare() prepared} ahead of the analyses gets them late. */
+    private List<AnomalySignal> anomalies;
+
     private final InstanceTypeResolver resolver;
     private final List<String> warnings = new ArrayList<>();
     private String rule;
@@ -101,6 +103,8 @@ final class QueryingRuleContext implements RuleContext {
 
     private Map<String, dev.costagent.core.focus.Granularity> granularity;
     private List<Recommendation> plannedActions;
+    /** Set while {@link #prepare()} runs: a query the data cannot answer then ends the preparation, unwarned. */
+    private boolean preparing;
 
     /**
      * A context for one run.
@@ -147,6 +151,52 @@ final class QueryingRuleContext implements RuleContext {
         return anomalies;
     }
 
+    /** Gives a context prepared before the analyses ended their anomalies, before any rule runs. */
+    void anomalies(List<AnomalySignal> value) {
+        this.anomalies = List.copyOf(value);
+    }
+
+    /**
+     * Computes ahead of the rules the shared answers that depend on the billing data, the verdicts and the inventory
+     * alone, not on the analyses' findings nor on any rule: the billing window, the per-resource facts and
+     * descriptions, the main currency, the commitment baseline, the candidates' profiles and instance types. The
+     * agent runs this on another thread while the analyses run, then hands the context to the rules (one thread at a
+     * time). The answers are the ones the rules would have got on first use. A query the data cannot answer ends the
+     * preparation and leaves its derived answers uncomputed, so that the rule that needs it asks again and gets the
+     * warning naming that rule, as it would have unprepared; the answers already in hand are kept.
+     */
+    void prepare() {
+        preparing = true;
+        try {
+            window();
+            facts();
+            currency();
+            commitmentEligibleHourlyByScope();
+            profiles();
+            instanceTypes();
+        } catch (Unprepared | QueryException unanswerable) {
+            // derived state half built around a missing answer: the rules build it again, in their order
+            window = null;
+            dailyUsageCost = null;
+            resourceFacts = null;
+            tagKeys = null;
+            profiles = null;
+            descriptions = null;
+            instanceTypes = null;
+            currency = null;
+            resourceCurrencies = null;
+        } finally {
+            preparing = false;
+        }
+    }
+
+    /** Ends a {@link #prepare() preparation} at a query the data cannot answer. */
+    private static final class Unprepared extends RuntimeException {
+        Unprepared() {
+            super(null, null, false, false);
+        }
+    }
+
     /**
      * Runs a query for a rule, once per run: rules asking the same question share the answer. A query the data cannot
      * answer ({@link QueryException}: a column the input lacks, mixed currencies) becomes an empty result and a warning
@@ -163,6 +213,9 @@ final class QueryingRuleContext implements RuleContext {
             answers.put(query, answer);
             return answer;
         } catch (QueryException unanswerable) {
+            if (preparing) {
+                throw new Unprepared();
+            }
             warn((rule == null ? "" : rule + " ") + "skipped a check: " + unanswerable.getMessage());
             return new QueryResult(query, List.of(), 0, 0);
         }
@@ -531,13 +584,17 @@ final class QueryingRuleContext implements RuleContext {
      */
     @Override
     public Optional<ResolvedType> instanceType(String resourceId) {
+        return Optional.ofNullable(instanceTypes().get(resourceId));
+    }
+
+    private Map<String, ResolvedType> instanceTypes() {
         if (instanceTypes == null) {
             BillingWindow w = window().orElse(null);
             Set<String> candidates = new TreeSet<>(utilization.keySet());
             candidates.addAll(profiles().keySet());
             instanceTypes = w == null ? Map.of() : resolver.resolve(billing, w.range(), candidates, descriptions());
         }
-        return Optional.ofNullable(instanceTypes.get(resourceId));
+        return instanceTypes;
     }
 
     private Map<String, String[]> facts() {

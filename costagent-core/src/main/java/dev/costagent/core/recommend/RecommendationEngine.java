@@ -2,6 +2,7 @@ package dev.costagent.core.recommend;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Throwables;
 import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.core.recommend.rules.AnomalyRule;
 import dev.costagent.core.recommend.rules.CommitmentPurchaseRule;
@@ -18,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Turns billing data, utilization verdicts and anomalies into a ranked list of savings.
@@ -87,8 +92,51 @@ public final class RecommendationEngine {
      * after those actions} (commitments), so that no saving is counted twice.
      */
     public RecommendationResult recommend(RecommendationInput input) {
+        return recommend(input, null);
+    }
+
+    /**
+     * Starts a run's shared queries on {@code executor} ahead of {@link #recommend(RecommendationInput, Prepared)}:
+     * those that depend on the billing data, the utilization verdicts and the inventory alone (the billing window,
+     * the per-resource facts, the commitment baseline, the candidates' profiles and instance types), not on the
+     * anomalies nor on any rule. The agent starts them when its analyses start, so they run on another core while
+     * the analyses run. The result is the same as without: the rules get the same answers, and a query the data
+     * cannot answer is asked again, and warned about, by the rule that needs it.
+     *
+     * @param input the run's billing data, verdicts and inventory (its anomalies are not read)
+     * @param executor where the queries run; if no thread of it takes them, {@code recommend} runs them itself
+     */
+    public Prepared prepare(RecommendationInput input, Executor executor) {
         QueryingRuleContext context = new QueryingRuleContext(
-                input.billing(), options.context(), input.utilization(), input.anomalies(), input.inventory());
+                input.billing(), options.context(), input.utilization(), List.of(), input.inventory());
+        Prepared prepared = new Prepared(input, new FutureTask<>(() -> {
+            context.prepare();
+            return context;
+        }));
+        try {
+            executor.execute(prepared.task);
+        } catch (RejectedExecutionException full) {
+            // run by recommend, on its caller's thread
+        }
+        return prepared;
+    }
+
+    /**
+     * {@link #recommend(RecommendationInput)} with the shared queries {@linkplain #prepare started ahead}: waits for
+     * them (or runs them here if no thread has started them) when {@code prepared} was made from the same billing
+     * data, verdicts and inventory as {@code input}; otherwise (or with {@code null}) asks every query itself.
+     */
+    public RecommendationResult recommend(RecommendationInput input, Prepared prepared) {
+        QueryingRuleContext context = prepared != null && prepared.matches(input) ? prepared.join() : null;
+        if (context != null) {
+            context.anomalies(input.anomalies());
+        } else {
+            if (prepared != null) {
+                prepared.cancel();
+            }
+            context = new QueryingRuleContext(
+                    input.billing(), options.context(), input.utilization(), input.anomalies(), input.inventory());
+        }
         int[] counts = new int[2]; // superseded, below minimum
         List<Recommendation> kept = new ArrayList<>();
         List<Recommendation> first = new ArrayList<>();
@@ -163,6 +211,46 @@ public final class RecommendationEngine {
             .thenComparing(
                     Comparator.comparingDouble(Recommendation::monthlySavings).reversed())
             .thenComparing(r -> r.type().ordinal());
+
+    /**
+     * A run's shared queries started ahead by {@link #prepare}: the context they fill, for one
+     * {@link #recommend(RecommendationInput, Prepared)} call. {@link #cancel()} drops it unused.
+     */
+    public static final class Prepared {
+        private final RecommendationInput input;
+        private final FutureTask<QueryingRuleContext> task;
+
+        private Prepared(RecommendationInput input, FutureTask<QueryingRuleContext> task) {
+            this.input = input;
+            this.task = task;
+        }
+
+        /** Stops the queries if no thread has started them (a run that failed or never recommends). */
+        public void cancel() {
+            task.cancel(false);
+        }
+
+        private boolean matches(RecommendationInput other) {
+            return input.billing() == other.billing()
+                    && input.utilization().equals(other.utilization())
+                    && input.inventory().equals(other.inventory());
+        }
+
+        /** The prepared context, running the preparation here unless another thread started it; null if cancelled. */
+        private QueryingRuleContext join() {
+            task.run(); // does nothing when started or done elsewhere
+            try {
+                return task.isCancelled() ? null : task.get();
+            } catch (ExecutionException e) {
+                Throwables.throwIfUnchecked(e.getCause());
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException(
+                        "interrupted while waiting for the shared queries");
+            }
+        }
+    }
 
     /** Builds a {@link RecommendationEngine}. */
     public static final class Builder {

@@ -47,8 +47,10 @@ public final class CostTable implements QueryEngine {
     final double[][] metrics;
     final boolean[] metricPresent;
     final Attributes attributes;
-    /** The rows by attribute set, built by the first selective query (see {@link RowsBySet}); racing builds agree. */
+    /** The rows by attribute set, built by the first selective query (see {@link RowsBySet}), once. */
     private volatile RowsBySet rowsBySet;
+
+    private final Object rowsBySetLock = new Object();
     /** Smallest and largest start offsets; {@code minOffset > maxOffset} when no row has a start. */
     final int minOffset;
 
@@ -225,12 +227,21 @@ public final class CostTable implements QueryEngine {
         return rowsBySet != null;
     }
 
-    /** The rows listed by attribute set, built on first use. */
+    /**
+     * The rows listed by attribute set, built on first use, once: queries run concurrently (the agent's analyses and
+     * the rules' shared queries beside them), and a second thread needing the index waits for the first one's build
+     * rather than building it again (a pass over every row).
+     */
     RowsBySet rowsBySet() {
         RowsBySet index = rowsBySet;
         if (index == null) {
-            index = RowsBySet.of(attributeSetOf, rows, attributes.count);
-            rowsBySet = index;
+            synchronized (rowsBySetLock) {
+                index = rowsBySet;
+                if (index == null) {
+                    index = RowsBySet.of(attributeSetOf, rows, attributes.count);
+                    rowsBySet = index;
+                }
+            }
         }
         return index;
     }

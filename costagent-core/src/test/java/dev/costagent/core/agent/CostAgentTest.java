@@ -13,6 +13,7 @@ import dev.costagent.core.recommend.model.RecommendationType;
 import dev.costagent.core.source.CostSource;
 import dev.costagent.core.source.RecordsSource;
 import dev.costagent.core.table.CostTable;
+import dev.costagent.core.table.QueryEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,80 @@ class CostAgentTest {
                 r.narratives(),
                 r.warnings(),
                 r.generatedAt());
+    }
+
+    @Test
+    void theRulesSharedQueriesAreStartedDuringTheAnalysesAndNotAskedAgain() {
+        // an executor that runs each task at once on the submitting thread makes the order deterministic: the
+        // per-resource query runs when the analyses hand the shared queries to the executor, before they end
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        QueryEngine recording = new QueryEngine() {
+            @Override
+            public dev.costagent.core.table.QueryResult execute(dev.costagent.core.table.CostQuery query) {
+                events.add("query " + query.groupBy());
+                return table.execute(query);
+            }
+
+            @Override
+            public dev.costagent.core.table.DataProfile profile() {
+                return table.profile();
+            }
+        };
+        CostSource source = new CostSource() {
+            @Override
+            public String id() {
+                return "test:recorded";
+            }
+
+            @Override
+            public String version() {
+                return "v1";
+            }
+
+            @Override
+            public QueryEngine load(ReadOptions options) {
+                return recording;
+            }
+        };
+        RunListener listener = new RunListener() {
+            @Override
+            public void stageFinished(String runId, StageTiming timing) {
+                events.add("end " + timing.stage().label());
+            }
+        };
+        java.util.concurrent.ExecutorService direct =
+                com.google.common.util.concurrent.MoreExecutors.newDirectExecutorService();
+        try (CostAgent agent = agent(source).executor(direct).listener(listener).build()) {
+            Report report = agent.run();
+            assertThat(content(report))
+                    .isEqualTo(
+                            content(agent(new TableSource(table, null)).build().run()));
+        }
+        int perResource = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).startsWith("query [ResourceId, ServiceCategory")) {
+                assertThat(perResource).as("asked once").isEqualTo(-1);
+                perResource = i;
+            }
+        }
+        assertThat(perResource).isNotNegative().isLessThan(events.indexOf("end " + Stage.ANALYZE.label()));
+
+        // turned off, the recommend stage asks them itself
+        events.clear();
+        try (CostAgent agent = agent(source)
+                .executor(direct)
+                .recommendationQueriesAhead(false)
+                .listener(listener)
+                .build()) {
+            agent.run();
+        }
+        assertThat(events.stream().filter(e -> e.startsWith("query [ResourceId, ServiceCategory")))
+                .hasSize(1);
+        assertThat(events.indexOf("end " + Stage.ANALYZE.label()))
+                .isLessThan(events.indexOf(events.stream()
+                        .filter(e -> e.startsWith("query [ResourceId, ServiceCategory"))
+                        .findFirst()
+                        .orElseThrow()));
     }
 
     @Test

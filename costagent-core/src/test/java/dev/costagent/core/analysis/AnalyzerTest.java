@@ -30,6 +30,38 @@ class AnalyzerTest {
     }
 
     @Test
+    void theMainSeriesHookRunsOnceAfterTheMainSeriesAndBeforeTheRootCauses() {
+        // the agent starts the rules' shared queries from this hook: it must come once the main series are read and
+        // before the single-threaded rest (partial day, scan, root-cause cube)
+        List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+        ListQueryEngine rows = new ListQueryEngine(bill());
+        dev.costagent.core.table.QueryEngine recording = new dev.costagent.core.table.QueryEngine() {
+            @Override
+            public dev.costagent.core.table.QueryResult execute(dev.costagent.core.table.CostQuery query) {
+                asked.add(query.groupBy().toString());
+                return rows.execute(query);
+            }
+
+            @Override
+            public dev.costagent.core.table.DataProfile profile() {
+                return rows.profile();
+            }
+        };
+        List<List<String>> askedBeforeHook = new ArrayList<>();
+
+        AnalysisReport report = Analyzer.builder()
+                .executor(Runnable::run)
+                .build()
+                .analyze(recording, () -> askedBeforeHook.add(List.copyOf(asked)));
+
+        assertThat(report.anomalies()).isNotEmpty(); // so the root-cause cube was asked
+        assertThat(askedBeforeHook).hasSize(1);
+        assertThat(askedBeforeHook.get(0)).contains("[day, ServiceName, SubAccountId, RegionId]");
+        assertThat(askedBeforeHook.get(0)).noneMatch(q -> q.startsWith("[day, ServiceName, SubAccountId, RegionId, "));
+        assertThat(asked).anyMatch(q -> q.startsWith("[day, ServiceName, SubAccountId, RegionId, "));
+    }
+
+    @Test
     void reportCarriesEveryAnalysisAndSerializesToTheCliContract() throws Exception {
         ListQueryEngine engine = new ListQueryEngine(bill());
         AnalysisReport report = Analyzer.defaults().analyze(engine);
