@@ -56,6 +56,16 @@ final class RowLevelColumn {
         endRow();
     }
 
+    /** Makes room for {@code moreRows} rows of {@code moreBytes} bytes in all, so that appending them grows nothing. */
+    void reserve(int moreRows, long moreBytes) {
+        if (size + moreBytes > bytes.length) {
+            bytes = Arrays.copyOf(bytes, grown(bytes.length, (int) Math.min(Integer.MAX_VALUE, size + moreBytes)));
+        }
+        if (segmentRows + moreRows > ends.length) {
+            ends = Arrays.copyOf(ends, grown(ends.length, segmentRows + moreRows));
+        }
+    }
+
     /** Appends a null row. */
     void appendNull() {
         endRow();

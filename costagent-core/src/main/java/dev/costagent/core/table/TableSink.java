@@ -311,8 +311,8 @@ final class TableSink implements RecordSink {
             return false;
         }
         int count = batch.rows();
-        while (attributeSetOf.length < rows + count) {
-            grow();
+        if (attributeSetOf.length < rows + count) {
+            resize(rows + count); // once, not by doubling: a row group's size is known
         }
         int[] durationOf = scratchArrays.durations(count);
         copyPeriods(batch, count, durationOf);
@@ -320,28 +320,7 @@ final class TableSink implements RecordSink {
         int[][] codeById = scratchArrays.codesById(rowLevel.length);
         for (int from = 0; from < count; ) {
             int to = (int) Math.min(count, (long) from + nextCheck - rows);
-            int[] inSets = attributesInSets(batch);
-            int[] perRow = attributesPerRow();
-            for (int attribute : inSets) {
-                if (codeById[attribute] == null) {
-                    codeById[attribute] = scratchArrays.codes(attribute, batch.textCount(fieldOf(attribute)));
-                }
-                codeColumn(batch, attribute, codeById[attribute], from, to);
-            }
-            Arrays.fill(scratch, 0); // absent columns and those kept per row are 0 in every set
-            for (int r = from; r < to; r++) {
-                for (int attribute : inSets) {
-                    int field = fieldOf(attribute);
-                    boolean[] nulls = batch.nulls(field);
-                    // An empty (null) value's id has code 0.
-                    scratch[attribute] = nulls != null && nulls[r] ? 0 : codeById[attribute][batch.ids(field)[r]];
-                }
-                for (int attribute : perRow) {
-                    appendRowValue(batch, attribute, r);
-                }
-                scratch[TableSchema.DURATION] = durationOf[r];
-                attributeSetOf[rows++] = attributeSets.code(scratch);
-            }
+            addRun(batch, from, to, codeById, durationOf);
             if (rows == nextCheck) {
                 nextCheck = rows > Integer.MAX_VALUE / CHECK_FACTOR ? Integer.MAX_VALUE : rows * CHECK_FACTOR;
                 keepUniqueColumnsPerRow();
@@ -349,6 +328,86 @@ final class TableSink implements RecordSink {
             from = to;
         }
         return true;
+    }
+
+    /**
+     * Adds batch rows {@code [from, to)}, with no check of the sets in between. A column with one code in every row of
+     * the run is set once; the rows are told apart by the others (and the duration) in a dictionary of the run whose
+     * tuples are that narrow, and each new narrow tuple's full set is looked up once, when it first appears, so that
+     * the stretch's sets get the codes row by row gives them.
+     */
+    private void addRun(ColumnBatch batch, int from, int to, int[][] codeById, int[] durationOf) {
+        int[] inSets = attributesInSets(batch);
+        int[] varying = new int[inSets.length];
+        int varyingCount = 0;
+        Arrays.fill(scratch, 0); // absent columns and those kept per row are 0 in every set
+        for (int attribute : inSets) {
+            if (codeById[attribute] == null) {
+                codeById[attribute] = scratchArrays.codes(attribute, batch.textCount(fieldOf(attribute)));
+            }
+            int constant = codeColumn(batch, attribute, codeById[attribute], from, to);
+            if (constant >= 0) {
+                scratch[attribute] = constant;
+            } else {
+                varying[varyingCount++] = attribute;
+            }
+        }
+        int[][] ids = new int[varyingCount][];
+        boolean[][] nulls = new boolean[varyingCount][];
+        int[][] codes = new int[varyingCount][];
+        for (int k = 0; k < varyingCount; k++) {
+            int field = fieldOf(varying[k]);
+            ids[k] = batch.ids(field);
+            nulls[k] = batch.nulls(field);
+            codes[k] = codeById[varying[k]];
+        }
+        int[] perRow = attributesPerRow();
+        for (int attribute : perRow) {
+            reserveRowValues(batch, attribute, from, to);
+        }
+        IntTupleDictionary runSets = new IntTupleDictionary(varyingCount + 1);
+        int[] narrow = new int[varyingCount + 1];
+        int[] setOfRunSet = new int[64];
+        for (int r = from; r < to; r++) {
+            for (int k = 0; k < varyingCount; k++) {
+                boolean[] rowNulls = nulls[k];
+                // An empty (null) value's id has code 0.
+                narrow[k] = rowNulls != null && rowNulls[r] ? 0 : codes[k][ids[k][r]];
+            }
+            narrow[varyingCount] = durationOf[r];
+            int known = runSets.size();
+            int runSet = runSets.code(narrow);
+            if (runSet == known) { // first seen in this run: its set, found or added as row by row would
+                if (runSet == setOfRunSet.length) {
+                    setOfRunSet = Arrays.copyOf(setOfRunSet, runSet * 2);
+                }
+                for (int k = 0; k < varyingCount; k++) {
+                    scratch[varying[k]] = narrow[k];
+                }
+                scratch[TableSchema.DURATION] = durationOf[r];
+                setOfRunSet[runSet] = attributeSets.code(scratch);
+            }
+            for (int attribute : perRow) {
+                appendRowValue(batch, attribute, r);
+            }
+            attributeSetOf[rows++] = setOfRunSet[runSet];
+        }
+    }
+
+    /** Room in a row-level column for the values of batch rows {@code [from, to)}, so that it grows once. */
+    private void reserveRowValues(ColumnBatch batch, int attribute, int from, int to) {
+        long bytes = 0;
+        if (textField(batch, attribute)) {
+            int field = fieldOf(attribute);
+            int[] ids = batch.ids(field);
+            boolean[] nulls = batch.nulls(field);
+            for (int r = from; r < to; r++) {
+                if (nulls == null || !nulls[r]) {
+                    bytes += batch.textLength(field, ids[r]);
+                }
+            }
+        }
+        rowValues[attribute].reserve(to - from, bytes);
     }
 
     /** The attributes a batch's rows code into their sets: present as text, not kept per row. */
@@ -449,33 +508,40 @@ final class TableSink implements RecordSink {
      * Codes the values of a text attribute that batch rows {@code [from, to)} use, in row order (as row by row codes
      * them), each value id once, into {@code codes} (value id → code; 0: not yet coded, or empty, which is null);
      * parses each new Tags value.
+     *
+     * @return the code every one of those rows has (0: null in all), or -1 when they differ
      */
-    private void codeColumn(ColumnBatch batch, int attribute, int[] codes, int from, int to) {
+    private int codeColumn(ColumnBatch batch, int attribute, int[] codes, int from, int to) {
         int field = fieldOf(attribute);
         ByteDictionary dictionary = dictionaries[dictionaryOf(attribute)];
         int[] ids = batch.ids(field);
         boolean[] nulls = batch.nulls(field);
         byte[] text = batch.text(field);
+        int first = -1;
+        boolean varies = false;
         for (int r = from; r < to; r++) {
-            if (nulls != null && nulls[r]) {
-                continue;
+            int code = 0;
+            if (nulls == null || !nulls[r]) {
+                int id = ids[r];
+                code = codes[id];
+                int length;
+                if (code == 0 && (length = batch.textLength(field, id)) > 0) { // else null (an empty text)
+                    int start = batch.textStart(field, id);
+                    int size = dictionary.size();
+                    code = dictionary.code(text, start, start + length);
+                    if (code > size && attribute == TAGS) {
+                        parseNewTags(code, batch.string(field, id));
+                    }
+                    codes[id] = code;
+                }
             }
-            int id = ids[r];
-            if (codes[id] != 0) {
-                continue;
+            if (r == from) {
+                first = code;
+            } else if (code != first) {
+                varies = true;
             }
-            int length = batch.textLength(field, id);
-            if (length == 0) {
-                continue; // an empty text is null
-            }
-            int start = batch.textStart(field, id);
-            int size = dictionary.size();
-            int code = dictionary.code(text, start, start + length);
-            if (code > size && attribute == TAGS) {
-                parseNewTags(code, batch.string(field, id));
-            }
-            codes[id] = code;
         }
+        return varies ? -1 : first;
     }
 
     /** Whether an attribute may be kept per row: string columns but Tags (queries read tags per set). */
@@ -656,7 +722,10 @@ final class TableSink implements RecordSink {
     }
 
     private void grow() {
-        int size = attributeSetOf.length * 2;
+        resize(attributeSetOf.length * 2);
+    }
+
+    private void resize(int size) {
         attributeSetOf = Arrays.copyOf(attributeSetOf, size);
         startSeconds = Arrays.copyOf(startSeconds, size);
         for (int m = 0; m < metrics.length; m++) {
