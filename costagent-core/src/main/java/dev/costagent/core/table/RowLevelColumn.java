@@ -92,7 +92,11 @@ final class RowLevelColumn {
     /** Ends the current segment (trimmed to its rows) and starts an empty one. */
     private void closeSegment() {
         if (segmentRows > 0) {
-            segments.add(new Segment(Arrays.copyOf(bytes, size), Arrays.copyOf(ends, segmentRows), segmentRows));
+            // Trimmed; taken as they are when already of their size (a stretch that reserved its rows' room).
+            segments.add(new Segment(
+                    bytes.length == size ? bytes : Arrays.copyOf(bytes, size),
+                    ends.length == segmentRows ? ends : Arrays.copyOf(ends, segmentRows),
+                    segmentRows));
             bytes = new byte[16 * 16];
             ends = new int[16];
             size = 0;

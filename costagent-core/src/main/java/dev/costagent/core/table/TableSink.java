@@ -365,16 +365,41 @@ final class TableSink implements RecordSink {
         for (int attribute : perRow) {
             reserveRowValues(batch, attribute, from, to);
         }
-        IntTupleDictionary runSets = new IntTupleDictionary(varyingCount + 1);
-        int[] narrow = new int[varyingCount + 1];
+        // The varying column with the most values keys the rows (by value id; a null is one more id). A column (or
+        // the duration) with one code per key value in this run adds nothing to tell rows apart: only the key and the
+        // others go into the run's tuples.
+        int key = 0;
+        for (int k = 1; k < varyingCount; k++) {
+            if (batch.textCount(fieldOf(varying[k])) > batch.textCount(fieldOf(varying[key]))) {
+                key = k;
+            }
+        }
+        int nullKey = varyingCount == 0 ? 0 : batch.textCount(fieldOf(varying[key]));
+        int[] keyIds = varyingCount == 0 ? null : ids[key];
+        boolean[] keyNulls = varyingCount == 0 ? null : nulls[key];
+        int[] undetermined = new int[varyingCount];
+        int undeterminedCount = 0;
+        int[] seen = varyingCount == 0 ? new int[1] : scratchArrays.perKey(nullKey + 1);
+        for (int k = 0; k < varyingCount; k++) {
+            if (k != key
+                    && !determinedByKey(keyIds, keyNulls, nullKey, ids[k], nulls[k], codes[k], null, seen, from, to)) {
+                undetermined[undeterminedCount++] = k;
+            }
+        }
+        boolean durationInTuple =
+                !determinedByKey(keyIds, keyNulls, nullKey, null, null, null, durationOf, seen, from, to);
+        IntTupleDictionary runSets = new IntTupleDictionary(undeterminedCount + 2);
+        int[] narrow = new int[undeterminedCount + 2];
         int[] setOfRunSet = new int[64];
         for (int r = from; r < to; r++) {
-            for (int k = 0; k < varyingCount; k++) {
+            narrow[0] = keyIds == null || (keyNulls != null && keyNulls[r]) ? nullKey : keyIds[r];
+            for (int u = 0; u < undeterminedCount; u++) {
+                int k = undetermined[u];
                 boolean[] rowNulls = nulls[k];
                 // An empty (null) value's id has code 0.
-                narrow[k] = rowNulls != null && rowNulls[r] ? 0 : codes[k][ids[k][r]];
+                narrow[u + 1] = rowNulls != null && rowNulls[r] ? 0 : codes[k][ids[k][r]];
             }
-            narrow[varyingCount] = durationOf[r];
+            narrow[undeterminedCount + 1] = durationInTuple ? durationOf[r] : 0;
             int known = runSets.size();
             int runSet = runSets.code(narrow);
             if (runSet == known) { // first seen in this run: its set, found or added as row by row would
@@ -382,7 +407,8 @@ final class TableSink implements RecordSink {
                     setOfRunSet = Arrays.copyOf(setOfRunSet, runSet * 2);
                 }
                 for (int k = 0; k < varyingCount; k++) {
-                    scratch[varying[k]] = narrow[k];
+                    boolean[] rowNulls = nulls[k];
+                    scratch[varying[k]] = rowNulls != null && rowNulls[r] ? 0 : codes[k][ids[k][r]];
                 }
                 scratch[TableSchema.DURATION] = durationOf[r];
                 setOfRunSet[runSet] = attributeSets.code(scratch);
@@ -392,6 +418,40 @@ final class TableSink implements RecordSink {
             }
             attributeSetOf[rows++] = setOfRunSet[runSet];
         }
+    }
+
+    /**
+     * Whether a column's code (or, with {@code values}, a per-row value) is the same in every row of rows
+     * {@code [from, to)} that has the same key value id.
+     *
+     * @param seen room for one entry per key id (the null key included), overwritten
+     */
+    private static boolean determinedByKey(
+            int[] keyIds,
+            boolean[] keyNulls,
+            int nullKey,
+            int[] ids,
+            boolean[] nulls,
+            int[] codes,
+            int[] values,
+            int[] seen,
+            int from,
+            int to) {
+        if (keyIds == null) {
+            return false; // no key: a per-row value stays in the tuple
+        }
+        Arrays.fill(seen, 0, nullKey + 1, -1);
+        for (int r = from; r < to; r++) {
+            int keyId = keyNulls != null && keyNulls[r] ? nullKey : keyIds[r];
+            int value = values != null ? values[r] : nulls != null && nulls[r] ? 0 : codes[ids[r]];
+            int earlier = seen[keyId];
+            if (earlier == -1) {
+                seen[keyId] = value;
+            } else if (earlier != value) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Room in a row-level column for the values of batch rows {@code [from, to)}, so that it grows once. */
@@ -516,7 +576,10 @@ final class TableSink implements RecordSink {
         ByteDictionary dictionary = dictionaries[dictionaryOf(attribute)];
         int[] ids = batch.ids(field);
         boolean[] nulls = batch.nulls(field);
-        byte[] text = batch.text(field);
+        if (nulls == null && batch.textCount(field) == 1) {
+            // One value and no null flag (a constant column): every row has id 0.
+            return codeOf(batch, attribute, dictionary, codes, 0);
+        }
         int first = -1;
         boolean varies = false;
         for (int r = from; r < to; r++) {
@@ -524,15 +587,8 @@ final class TableSink implements RecordSink {
             if (nulls == null || !nulls[r]) {
                 int id = ids[r];
                 code = codes[id];
-                int length;
-                if (code == 0 && (length = batch.textLength(field, id)) > 0) { // else null (an empty text)
-                    int start = batch.textStart(field, id);
-                    int size = dictionary.size();
-                    code = dictionary.code(text, start, start + length);
-                    if (code > size && attribute == TAGS) {
-                        parseNewTags(code, batch.string(field, id));
-                    }
-                    codes[id] = code;
+                if (code == 0) {
+                    code = codeOf(batch, attribute, dictionary, codes, id);
                 }
             }
             if (r == from) {
@@ -542,6 +598,23 @@ final class TableSink implements RecordSink {
             }
         }
         return varies ? -1 : first;
+    }
+
+    /** The code of a value id not coded yet (0 for an empty value: null), parsing a new Tags value. */
+    private int codeOf(ColumnBatch batch, int attribute, ByteDictionary dictionary, int[] codes, int id) {
+        int field = fieldOf(attribute);
+        int length = batch.textLength(field, id);
+        if (length == 0) {
+            return 0;
+        }
+        int start = batch.textStart(field, id);
+        int size = dictionary.size();
+        int code = dictionary.code(batch.text(field), start, start + length);
+        if (code > size && attribute == TAGS) {
+            parseNewTags(code, batch.string(field, id));
+        }
+        codes[id] = code;
+        return code;
     }
 
     /** Whether an attribute may be kept per row: string columns but Tags (queries read tags per set). */
@@ -751,6 +824,16 @@ final class TableSink implements RecordSink {
         private int[] durations = new int[0];
         private int[][] codesById = new int[0][];
         private int[][] codes = new int[0][];
+
+        private int[] perKey = new int[0];
+
+        /** Room for an entry per key value id. */
+        int[] perKey(int ids) {
+            if (perKey.length < ids) {
+                perKey = new int[ids];
+            }
+            return perKey;
+        }
 
         /** Room for a duration code per row. */
         int[] durations(int rows) {
