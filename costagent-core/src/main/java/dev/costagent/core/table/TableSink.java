@@ -580,6 +580,13 @@ final class TableSink implements RecordSink {
             // One value and no null flag (a constant column): every row has id 0.
             return codeOf(batch, attribute, dictionary, codes, 0);
         }
+        // Once every value of the batch has its code and two rows differ, the rest of the run can change nothing.
+        int uncoded = 0;
+        for (int id = 0; id < batch.textCount(field); id++) {
+            if (codes[id] == 0 && batch.textLength(field, id) > 0) {
+                uncoded++;
+            }
+        }
         int first = -1;
         boolean varies = false;
         for (int r = from; r < to; r++) {
@@ -589,12 +596,18 @@ final class TableSink implements RecordSink {
                 code = codes[id];
                 if (code == 0) {
                     code = codeOf(batch, attribute, dictionary, codes, id);
+                    if (code != 0) {
+                        uncoded--;
+                    }
                 }
             }
             if (r == from) {
                 first = code;
             } else if (code != first) {
                 varies = true;
+            }
+            if (varies && uncoded == 0) {
+                break;
             }
         }
         return varies ? -1 : first;
