@@ -47,6 +47,12 @@ class ParquetTableColumnsEquivalenceTest {
          */
         ID_UNIQUE_FROM_MID_FILE(false, "Id: CASE WHEN i < 22000 THEN 'id-' || (i % 7) ELSE 'lid-' || i END"),
         /** Every value its own in the first row group only: the first stretch moves it, the others follow the hint. */
+        /**
+         * Unique for the first 2,000 rows only: at the first check (4,096 rows) the column holds a value per two rows
+         * and moves to rows; a check at the end of the row group (10,240 rows) would have kept it in the sets.
+         */
+        RESOURCES_UNIQUE_IN_THE_FIRST_ROWS(
+                false, "ResourceId: CASE WHEN i < 2000 THEN 'r-' || i ELSE 'r-' || (i % 60) END"),
         UNIQUE_RESOURCES_FIRST(false, "ResourceId: CASE WHEN i < 10240 THEN 'r-' || i ELSE 'r-' || (i % 60) END"),
         NULLS(
                 false,
@@ -129,8 +135,7 @@ class ParquetTableColumnsEquivalenceTest {
     static void write() throws Exception {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
                 Statement sql = duck.createStatement()) {
-            sql.execute("CREATE TABLE base AS SELECT " + String.join(", ", columns()) + " FROM range(0, " + ROWS
-                    + ") r(i)");
+            createBase(sql);
             for (Variant variant : Variant.values()) {
                 String select = "SELECT * EXCLUDE (i)" + replace(variant) + " FROM base";
                 if (variant == Variant.BAD_DECIMAL_TEXT_IN_A_PRICE) {
@@ -141,6 +146,11 @@ class ParquetTableColumnsEquivalenceTest {
                 sql.execute("COPY (" + select + ") TO '" + variant.file() + "' (FORMAT parquet, ROW_GROUP_SIZE 10240)");
             }
         }
+    }
+
+    private static void createBase(Statement sql) throws java.sql.SQLException {
+        sql.execute(
+                "CREATE TABLE base AS SELECT " + String.join(", ", columns()) + " FROM range(0, " + ROWS + ") r(i)");
     }
 
     /** Every mandatory FOCUS column, typed, with values that vary by row {@code i}; Id; extra columns. */
@@ -262,6 +272,40 @@ class ParquetTableColumnsEquivalenceTest {
                 .anySatisfy(issue -> assertThat(issue.rowsAffected()).isEqualTo(ROWS / 1000));
         assertThat(clean.extraColumns()).contains("x_Team", "x_Score", "x_Seen");
         assertThat(clean.execute(QUERIES.get(5)).groups()).hasSizeGreaterThan(10);
+    }
+
+    /**
+     * A DOUBLE price with too many values for the writer's dictionary is plain-encoded: the decoder formats it as text
+     * (the table keeps prices as text) once per distinct value of a chunk, and every row still holds its own value,
+     * whatever values share a slot of the decoder's cache.
+     */
+    @Test
+    void plainEncodedPricesKeepEveryRowsValue() throws Exception {
+        Path file = dir.resolve("plain-prices.parquet");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = duck.createStatement()) {
+            createBase(sql);
+            sql.execute("COPY (SELECT * EXCLUDE (i) REPLACE (CAST((i % 997) * 0.01 AS DOUBLE) AS ListUnitPrice,"
+                    + " CAST((i % 3001) * 0.125 + 1e-7 AS DOUBLE) AS ContractedUnitPrice) FROM base) TO '" + file
+                    + "' (FORMAT parquet, ROW_GROUP_SIZE 10240)");
+        }
+        CostTable table = CostTable.read(
+                file, ReadOptions.builder().lenient(false).threads(1).build());
+        Attributes attributes = table.attributes;
+        int list = TableSchema.STRING_COLUMNS.length
+                + List.of(TableSchema.DECIMAL_ATTRIBUTES).indexOf(FocusColumn.LIST_UNIT_PRICE);
+        int contracted = TableSchema.STRING_COLUMNS.length
+                + List.of(TableSchema.DECIMAL_ATTRIBUTES).indexOf(FocusColumn.CONTRACTED_UNIT_PRICE);
+        for (int r = 0; r < table.rowCount(); r++) {
+            int set = table.attributeSetOf[r];
+            String listText = attributes.values[list][attributes.code(set, list)];
+            String contractedText = attributes.values[contracted][attributes.code(set, contracted)];
+            assertThat(Double.parseDouble(listText))
+                    .as("row " + r)
+                    .isEqualTo(java.math.BigDecimal.valueOf(r % 997, 2)
+                            .doubleValue()); // decimal arithmetic, then a double
+            assertThat(Double.parseDouble(contractedText)).as("row " + r).isEqualTo((r % 3001) * 0.125 + 1e-7);
+        }
     }
 
     /** The real FOCUS sample as Parquet (when present): both paths build the same table from it too. */
