@@ -308,6 +308,24 @@ class ParquetTableColumnsEquivalenceTest {
         }
     }
 
+    /**
+     * A table read from Parquet reports the granularity of its input as a CSV read's does (the read hands each stretch
+     * to the assembler as it is verified, and joins the files of a directory): hourly rows of two providers.
+     */
+    @Test
+    void aTableFromParquetReportsItsGranularity() throws Exception {
+        ReadOptions options = ReadOptions.builder().threads(1).build();
+        var hourly = Map.of(
+                "AWS", dev.costagent.core.focus.Granularity.HOURLY,
+                "Microsoft", dev.costagent.core.focus.Granularity.HOURLY);
+        assertThat(CostTable.read(Variant.CLEAN.file(), options).inputProfile().granularity())
+                .isEqualTo(hourly);
+        Path parts = java.nio.file.Files.createDirectories(dir.resolve("parts"));
+        java.nio.file.Files.copy(Variant.CLEAN.file(), parts.resolve("a.parquet"));
+        java.nio.file.Files.copy(Variant.ROW_UNIQUE_ID.file(), parts.resolve("b.parquet"));
+        assertThat(CostTable.read(parts, options).inputProfile().granularity()).isEqualTo(hourly);
+    }
+
     /** The real FOCUS sample as Parquet (when present): both paths build the same table from it too. */
     @Test
     void theRealSampleColumnAtATimeEqualsRowByRow() throws Exception {
