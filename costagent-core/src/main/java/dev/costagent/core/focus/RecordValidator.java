@@ -1,5 +1,6 @@
 package dev.costagent.core.focus;
 
+import dev.costagent.core.focus.parse.DecimalParser;
 import dev.costagent.core.focus.parse.TagsParser;
 import dev.costagent.core.focus.parse.TextCheck;
 import dev.costagent.core.focus.parse.TimestampParser;
@@ -218,9 +219,9 @@ final class RecordValidator {
 
     /**
      * Whether {@link #validate} would accept every record of a batch, judged column at a time: each text value of
-     * each text column once (encoding, Tags), timestamps and the charge period as arrays. {@code false} also when a
-     * check would need a record's text (a typed value in a text column, text in a typed one): the batch then goes
-     * row by row. Changes nothing.
+     * each text column once (encoding, Tags), each text value of a decimal or timestamp column once (it parses),
+     * timestamps and the charge period as arrays. {@code false} also when a check would need a record's text (a typed
+     * value in a text column, the charge period as text): the batch then goes row by row. Changes nothing.
      */
     boolean allValid(ColumnBatch batch) {
         for (int field : textFields) {
@@ -239,10 +240,15 @@ final class RecordValidator {
             if (kind == ColumnBatch.Kind.ABSENT || kind == ColumnBatch.Kind.UNREAD) {
                 continue;
             }
+            boolean text = kind == ColumnBatch.Kind.TEXT;
             boolean valid = switch (kinds[i]) {
-                case TIME -> kind == ColumnBatch.Kind.TIME && timesValid(batch, field);
-                case DECIMAL -> kind == ColumnBatch.Kind.NUMBER; // NaN is null, not a bad number
-                default -> kind == ColumnBatch.Kind.TEXT && tagsValid(batch, field);
+                case TIME ->
+                    kind == ColumnBatch.Kind.TIME
+                            ? timesValid(batch, field)
+                            : text && field != startField && field != endField && textsParse(batch, field, TIME);
+                // NaN is null, not a bad number
+                case DECIMAL -> kind == ColumnBatch.Kind.NUMBER || (text && textsParse(batch, field, DECIMAL));
+                default -> text && tagsValid(batch, field);
             };
             if (!valid) {
                 return false;
@@ -262,6 +268,29 @@ final class RecordValidator {
         for (int id = 0; id < batch.textCount(field); id++) {
             int from = batch.textStart(field, id);
             if (TextCheck.firstBad(text, from, from + batch.textLength(field, id)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every text value of a decimal or timestamp field (other than the charge period, whose values a sink takes as
+     * timestamps) parses as its type: a typed source's value formatted as text for a sink that keeps it as text,
+     * checked once per value as {@link #validate} checks it once per value id.
+     */
+    private static boolean textsParse(ColumnBatch batch, int field, byte kind) {
+        byte[] text = batch.text(field);
+        for (int id = 0; id < batch.textCount(field); id++) {
+            int length = batch.textLength(field, id);
+            if (length == 0) {
+                continue; // null
+            }
+            int from = batch.textStart(field, id);
+            boolean parses = kind == DECIMAL
+                    ? !Double.isNaN(DecimalParser.parse(text, from, from + length))
+                    : TimestampParser.parse(text, from, from + length) != TimestampParser.INVALID;
+            if (!parses) {
                 return false;
             }
         }

@@ -3,6 +3,7 @@ package dev.costagent.core.input;
 import dev.costagent.core.focus.DataQualityIssue;
 import dev.costagent.core.focus.FocusFormatException;
 import dev.costagent.core.focus.FocusReader;
+import dev.costagent.core.focus.InputProfile;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.ReadResult;
 import dev.costagent.core.focus.RecordSink;
@@ -172,21 +173,31 @@ public final class FocusInput {
             if (consumer != null) {
                 result.sinks().forEach(consumer);
                 result = new ReadResult<>(
-                        List.of(), result.accepted(), result.rejected(), result.rejects(), result.dataQuality());
+                        List.of(),
+                        result.accepted(),
+                        result.rejected(),
+                        result.rejects(),
+                        result.dataQuality(),
+                        result.profile()); // the FOCUS version and granularity stay with the counts
             }
             results.add(result);
         }
         return results.size() == 1 ? results.get(0) : merge(results, options.maxRejectDetails());
     }
 
-    /** One result for several files: sinks in file order, counts added, findings of the same rule and column added. */
+    /**
+     * One result for several files: sinks in file order, counts added, findings of the same rule and column added,
+     * profiles joined (the newest version; per provider, the files' granularities joined).
+     */
     private static <S extends RecordSink> ReadResult<S> merge(List<ReadResult<S>> results, int maxRejectDetails) {
         List<S> sinks = new ArrayList<>();
         List<RejectedRecord> rejects = new ArrayList<>();
         Map<List<String>, DataQualityIssue> issues = new LinkedHashMap<>();
         long accepted = 0;
         long rejected = 0;
+        InputProfile profile = null;
         for (ReadResult<S> result : results) {
+            profile = profile == null ? result.profile() : profile.and(result.profile());
             sinks.addAll(result.sinks());
             accepted += result.accepted();
             rejected += result.rejected();
@@ -203,6 +214,12 @@ public final class FocusInput {
                                 a.rule(), a.column(), a.rowsAffected() + b.rowsAffected(), a.detail()));
             }
         }
-        return new ReadResult<>(sinks, accepted, rejected, rejects, new ArrayList<>(issues.values()));
+        return new ReadResult<>(
+                sinks,
+                accepted,
+                rejected,
+                rejects,
+                new ArrayList<>(issues.values()),
+                profile == null ? InputProfile.EMPTY : profile);
     }
 }

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,6 +47,17 @@ final class ChunkDecoder {
     private int dictionarySize = -1;
     private int[] levels = new int[0];
     private int[] indices = new int[0];
+    /**
+     * Numbers and timestamps formatted as text (for a sink that keeps them as text), by their bits, in a small
+     * direct-mapped cache: a plain-encoded price column repeats few values, so each is formatted and stored once per
+     * chunk and its rows share the text id. Only for {@link #formattedOwner}'s values: ids belong to one target.
+     */
+    private long[] formattedBits;
+
+    private static final int FORMATTED_SLOTS = 1 << 10;
+
+    private int[] formattedIds;
+    private ColumnValues formattedOwner;
 
     private ChunkDecoder(FileMetadata.Column column, int kind) {
         this.column = column;
@@ -540,7 +552,14 @@ final class ChunkDecoder {
         if (kind == ColumnValues.NUMBER) {
             out.numbers[r] = value;
         } else if (kind == ColumnValues.TEXT) {
-            text(decimalText(value), out, r);
+            long bits = Double.doubleToRawLongBits(value);
+            int id = formattedId(bits, out);
+            if (id < 0) {
+                text(decimalText(value), out, r);
+                remember(bits, out.ids[r]);
+            } else {
+                out.ids[r] = id;
+            }
         } else {
             throw new ParquetException("number in a timestamp column");
         }
@@ -550,10 +569,40 @@ final class ChunkDecoder {
         if (kind == ColumnValues.TIME) {
             out.times[r] = epochSecond;
         } else if (kind == ColumnValues.TEXT) {
-            text(Instant.ofEpochSecond(epochSecond).toString(), out, r);
+            int id = formattedId(epochSecond, out);
+            if (id < 0) {
+                text(Instant.ofEpochSecond(epochSecond).toString(), out, r);
+                remember(epochSecond, out.ids[r]);
+            } else {
+                out.ids[r] = id;
+            }
         } else {
             throw new ParquetException("timestamp in a numeric column");
         }
+    }
+
+    /** The text id of a value formatted before into {@code out} (by its bits), or -1. */
+    private int formattedId(long bits, ColumnValues out) {
+        if (formattedOwner != out) {
+            if (formattedBits == null) {
+                formattedBits = new long[FORMATTED_SLOTS];
+                formattedIds = new int[FORMATTED_SLOTS];
+            }
+            Arrays.fill(formattedIds, -1);
+            formattedOwner = out;
+        }
+        int slot = formattedSlot(bits);
+        return formattedIds[slot] >= 0 && formattedBits[slot] == bits ? formattedIds[slot] : -1;
+    }
+
+    private void remember(long bits, int id) {
+        int slot = formattedSlot(bits);
+        formattedBits[slot] = bits;
+        formattedIds[slot] = id;
+    }
+
+    private static int formattedSlot(long bits) {
+        return (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - 10));
     }
 
     private static void text(String value, ColumnValues out, int r) {

@@ -56,6 +56,16 @@ final class RowLevelColumn {
         endRow();
     }
 
+    /** Makes room for {@code moreRows} rows of {@code moreBytes} bytes in all, so that appending them grows nothing. */
+    void reserve(int moreRows, long moreBytes) {
+        if (size + moreBytes > bytes.length) {
+            bytes = Arrays.copyOf(bytes, grown(bytes.length, (int) Math.min(Integer.MAX_VALUE, size + moreBytes)));
+        }
+        if (segmentRows + moreRows > ends.length) {
+            ends = Arrays.copyOf(ends, grown(ends.length, segmentRows + moreRows));
+        }
+    }
+
     /** Appends a null row. */
     void appendNull() {
         endRow();
@@ -82,7 +92,11 @@ final class RowLevelColumn {
     /** Ends the current segment (trimmed to its rows) and starts an empty one. */
     private void closeSegment() {
         if (segmentRows > 0) {
-            segments.add(new Segment(Arrays.copyOf(bytes, size), Arrays.copyOf(ends, segmentRows), segmentRows));
+            // Trimmed; taken as they are when already of their size (a stretch that reserved its rows' room).
+            segments.add(new Segment(
+                    bytes.length == size ? bytes : Arrays.copyOf(bytes, size),
+                    ends.length == segmentRows ? ends : Arrays.copyOf(ends, segmentRows),
+                    segmentRows));
             bytes = new byte[16 * 16];
             ends = new int[16];
             size = 0;

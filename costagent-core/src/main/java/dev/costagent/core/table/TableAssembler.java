@@ -40,9 +40,12 @@ final class TableAssembler {
     private final Set<FocusColumn> present = EnumSet.noneOf(FocusColumn.class);
 
     private int rows;
-    private int[] setOf = new int[1 << 12];
-    private int[] startOffset = new int[1 << 12];
-    private double[][] metrics = new double[METRICS][1 << 12];
+    /**
+     * The rows so far, a run per stretch in file order: the table's per-row arrays are made once, at their final
+     * size, by {@link #finish}, instead of grown (and copied) stretch after stretch.
+     */
+    private final List<Rows> runs = new ArrayList<>();
+
     private long minStart = Long.MAX_VALUE;
     private long maxStart = Long.MIN_VALUE;
     private int nextCheck = TableSink.FIRST_CHECK;
@@ -145,21 +148,37 @@ final class TableAssembler {
         resetSets(wider, setMap);
     }
 
+    /**
+     * A stretch's rows: its set per row (re-coded to the table's sets in place), charge period start offsets and
+     * amounts, until {@link #finish} copies them into the table's arrays.
+     */
+    private static final class Rows {
+        final int count;
+        int[] setOf;
+        int[] startOffset;
+        final double[][] metrics;
+
+        Rows(int count, int[] setOf, int[] startOffset, double[][] metrics) {
+            this.count = count;
+            this.setOf = setOf;
+            this.startOffset = startOffset;
+            this.metrics = metrics;
+        }
+    }
+
     private void appendRows(TableSink sink, int[] global, int[][] codeMaps, int[] setMap) {
-        ensureCapacity(rows + sink.rows);
-        for (int r = 0; r < sink.rows; r++) {
-            setOf[rows + r] = setMap[sink.attributeSetOf[r]];
+        int count = sink.rows;
+        checkRowCount((long) rows + count);
+        int[] offsets = new int[count];
+        for (int r = 0; r < count; r++) {
             long start = sink.startSeconds[r];
             if (start == Long.MIN_VALUE) {
-                startOffset[rows + r] = CostTable.NO_TIME;
+                offsets[r] = CostTable.NO_TIME;
             } else {
-                startOffset[rows + r] = (int) (start - TableSink.FIRST_START);
+                offsets[r] = (int) (start - TableSink.FIRST_START);
                 minStart = Math.min(minStart, start);
                 maxStart = Math.max(maxStart, start);
             }
-        }
-        for (int m = 0; m < METRICS; m++) {
-            System.arraycopy(sink.metrics[m], 0, metrics[m], rows, sink.rows);
         }
         for (int i = 0; i < global.length; i++) {
             RowLevelColumn values = rowValues[global[i]];
@@ -170,12 +189,24 @@ final class TableAssembler {
                 values.appendAll(sink.rowValues[i]);
             } else {
                 ByteDictionary local = sink.dictionaries[dictionary(i)];
-                for (int r = 0; r < sink.rows; r++) {
+                for (int r = 0; r < count; r++) {
                     values.append(local, sink.attributeSets.get(sink.attributeSetOf[r], i));
                 }
             }
         }
-        rows += sink.rows;
+        // The stretch's arrays are taken over (trimmed when it grew them past its rows), its sets re-coded in place.
+        int[] setOf =
+                sink.attributeSetOf.length == count ? sink.attributeSetOf : Arrays.copyOf(sink.attributeSetOf, count);
+        for (int r = 0; r < count; r++) {
+            setOf[r] = setMap[setOf[r]];
+        }
+        double[][] metrics = new double[METRICS][];
+        for (int m = 0; m < METRICS; m++) {
+            double[] values = sink.metrics[m];
+            metrics[m] = values.length == count ? values : Arrays.copyOf(values, count);
+        }
+        runs.add(new Rows(count, setOf, offsets, metrics));
+        rows += count;
     }
 
     /** When the table's sets stop compressing its rows, moves the columns whose values hardly repeat to rows. */
@@ -195,9 +226,11 @@ final class TableAssembler {
     /** Moves an attribute out of the sets: the rows so far take their codes from their sets. */
     private void moveToRows(int attribute) {
         ByteDictionary dictionary = dictionaries.get(attribute);
-        RowLevelColumn values = new RowLevelColumn(setOf.length);
-        for (int r = 0; r < rows; r++) {
-            values.append(dictionary, sets.get(setOf[r], attribute));
+        RowLevelColumn values = new RowLevelColumn(rows);
+        for (Rows run : runs) {
+            for (int r = 0; r < run.count; r++) {
+                values.append(dictionary, sets.get(run.setOf[r], attribute));
+            }
         }
         rowValues[attribute] = values;
         rowLevel[attribute] = true;
@@ -215,36 +248,49 @@ final class TableAssembler {
     }
 
     private void resetSets(IntTupleDictionary replacement, int[] setMap) {
-        for (int r = 0; r < rows; r++) {
-            setOf[r] = setMap[setOf[r]];
+        for (Rows run : runs) {
+            for (int r = 0; r < run.count; r++) {
+                run.setOf[r] = setMap[run.setOf[r]];
+            }
         }
         sets = replacement;
     }
 
-    private void ensureCapacity(int needed) {
-        if (needed < 0 || needed > Integer.MAX_VALUE - 16) {
+    private static void checkRowCount(long needed) {
+        if (needed > Integer.MAX_VALUE - 16) {
             throw new QueryException("too many rows for one in-memory table: more than " + (Integer.MAX_VALUE - 16));
-        }
-        if (needed <= setOf.length) {
-            return;
-        }
-        int size = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, setOf.length + (setOf.length >> 1)));
-        setOf = Arrays.copyOf(setOf, size);
-        startOffset = Arrays.copyOf(startOffset, size);
-        for (int m = 0; m < METRICS; m++) {
-            metrics[m] = Arrays.copyOf(metrics[m], size);
         }
     }
 
     /** The table, with the read's counts, rejects and data quality. */
     CostTable finish(ReadResult<?> read) {
         int width = rowLevel.length;
-        // Trim one array at a time, so that the copy costs one column, not the table.
-        setOf = Arrays.copyOf(setOf, rows);
-        startOffset = Arrays.copyOf(startOffset, rows);
-        for (int m = 0; m < METRICS; m++) {
-            metrics[m] = Arrays.copyOf(metrics[m], rows);
+        // One array at a time, each run's part dropped once copied, so that the copy costs one column, not the table.
+        int[] setOf = new int[rows];
+        int at = 0;
+        for (Rows run : runs) {
+            System.arraycopy(run.setOf, 0, setOf, at, run.count);
+            run.setOf = null;
+            at += run.count;
         }
+        int[] startOffset = new int[rows];
+        at = 0;
+        for (Rows run : runs) {
+            System.arraycopy(run.startOffset, 0, startOffset, at, run.count);
+            run.startOffset = null;
+            at += run.count;
+        }
+        double[][] metrics = new double[METRICS][];
+        for (int m = 0; m < METRICS; m++) {
+            metrics[m] = new double[rows];
+            at = 0;
+            for (Rows run : runs) {
+                System.arraycopy(run.metrics[m], 0, metrics[m], at, run.count);
+                run.metrics[m] = null;
+                at += run.count;
+            }
+        }
+        runs.clear();
         String[][] values = new String[width][];
         for (int g = 0; g < width; g++) {
             if (g == TableSchema.DURATION) {
