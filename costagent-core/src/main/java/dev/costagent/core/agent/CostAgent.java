@@ -531,7 +531,12 @@ public final class CostAgent implements AutoCloseable {
         private ExecutorService executor;
         private Clock clock = Clock.systemUTC();
         private Duration deadline;
-        private boolean recommendationQueriesAhead = true;
+        /**
+         * Ahead by default where a core is left beside the run's thread and the JIT's (more than two): on two cores,
+         * quiet, the stages' sum was 10 % larger ahead than not (docs/performance.md, "fifth pass").
+         */
+        private boolean recommendationQueriesAhead = Runtime.getRuntime().availableProcessors() > 2;
+
         private final List<RunListener> listeners = new ArrayList<>();
         private long cacheSize = 16;
 
@@ -609,11 +614,11 @@ public final class CostAgent implements AutoCloseable {
         }
 
         /**
-         * Whether a run starts the recommendation rules' shared queries on the executor while its analyses run (true,
-         * the default), or leaves them to the recommend stage. Ahead, they use a core the analyses leave idle: the
-         * recommend stage shrinks and the analyze stage grows by what the two cost each other (memory, the collector,
-         * the JIT's threads in a young JVM); on a machine with no core to spare they only take turns, so turn it off
-         * there. The report is the same either way.
+         * Whether a run starts the recommendation rules' shared queries on the executor while its analyses run, or
+         * leaves them to the recommend stage; by default ahead on machines with more than two cores. Ahead, they use a
+         * core the analyses leave idle: the recommend stage shrinks and the analyze stage grows by what the two cost
+         * each other (memory, the collector, the JIT's threads in a young JVM); on a machine with no core to spare
+         * they only take turns. The report is the same either way.
          */
         public Builder recommendationQueriesAhead(boolean value) {
             this.recommendationQueriesAhead = value;

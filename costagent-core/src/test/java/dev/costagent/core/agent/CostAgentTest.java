@@ -145,7 +145,11 @@ class CostAgentTest {
         };
         java.util.concurrent.ExecutorService direct =
                 com.google.common.util.concurrent.MoreExecutors.newDirectExecutorService();
-        try (CostAgent agent = agent(source).executor(direct).listener(listener).build()) {
+        try (CostAgent agent = agent(source)
+                .executor(direct)
+                .recommendationQueriesAhead(true)
+                .listener(listener)
+                .build()) {
             Report report = agent.run();
             assertThat(content(report))
                     .isEqualTo(
