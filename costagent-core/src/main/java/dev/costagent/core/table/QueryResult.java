@@ -45,6 +45,33 @@ public record QueryResult(CostQuery query, List<Group> groups, double total, lon
     }
 
     /**
+     * Every group's key part at {@code part} ({@code null} for none), in group order: one array, no group made, for
+     * reading results of 100,000 groups and more column by column. A copy the caller may change.
+     */
+    public String[] keyColumn(int part) {
+        if (groups instanceof ResultGroups columns) {
+            return columns.column(part);
+        }
+        String[] column = new String[groups.size()];
+        for (int g = 0; g < column.length; g++) {
+            column[g] = groups.get(g).key(part);
+        }
+        return column;
+    }
+
+    /** Every group's value, in group order; a copy the caller may change (see {@link #keyColumn}). */
+    public double[] values() {
+        if (groups instanceof ResultGroups columns) {
+            return columns.values();
+        }
+        double[] values = new double[groups.size()];
+        for (int g = 0; g < values.length; g++) {
+            values[g] = groups.get(g).value();
+        }
+        return values;
+    }
+
+    /**
      * One group.
      *
      * @param key the dimension values in the query's {@code groupBy} order; an element is {@code null} for rows

@@ -34,4 +34,14 @@ final class ResultGroups extends AbstractList<QueryResult.Group> implements Rand
     public int size() {
         return values.length;
     }
+
+    /** A copy of one key part's column. */
+    String[] column(int part) {
+        return columns[part].clone();
+    }
+
+    /** A copy of the sums. */
+    double[] values() {
+        return values.clone();
+    }
 }

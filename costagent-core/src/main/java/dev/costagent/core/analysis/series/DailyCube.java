@@ -23,6 +23,8 @@ public final class DailyCube {
     private final String[][] keys;
 
     private final double[] value;
+    /** Per dimension, its values coded once for every request ({@code null} until one asks). */
+    private final DimensionCodes[] dimensionCodes;
 
     private DailyCube(DayAxis axis, List<String> dimensions, int[] day, String[][] keys, double[] value) {
         this.axis = axis;
@@ -30,6 +32,7 @@ public final class DailyCube {
         this.day = day;
         this.keys = keys;
         this.value = value;
+        this.dimensionCodes = new DimensionCodes[keys.length];
     }
 
     /**
@@ -38,29 +41,53 @@ public final class DailyCube {
      */
     public static DailyCube of(QueryResult result, List<String> dimensions, DayAxis axis) {
         requireNonNull(axis, "axis");
+        // Read column by column: 100,000+ groups need no object each, and the groups come sorted by day first, so the
+        // day of a run of groups is looked up once.
         DailySeriesReader.DayIndex days = new DailySeriesReader.DayIndex(axis);
-        List<QueryResult.Group> groups = result.groups();
-        int[] day = new int[groups.size()];
-        String[][] keys = new String[dimensions.size()][groups.size()];
-        double[] value = new double[groups.size()];
-        int n = 0;
-        for (QueryResult.Group g : groups) {
-            int d = days.indexOf(g.key(0));
-            if (d < 0) {
-                continue;
+        String[] dayKeys = result.keyColumn(0);
+        double[] value = result.values();
+        int[] day = new int[dayKeys.length];
+        String lastKey = null;
+        int lastDay = -1;
+        boolean offAxis = false;
+        for (int g = 0; g < dayKeys.length; g++) {
+            if (g == 0 || dayKeys[g] != lastKey) { // the same instance: the same day
+                lastKey = dayKeys[g];
+                lastDay = days.indexOf(lastKey);
+                offAxis |= lastDay < 0;
+            }
+            day[g] = lastDay;
+        }
+        String[][] keys = new String[dimensions.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            String[] column = result.keyColumn(i + 1);
+            for (int g = 0; g < column.length; g++) {
+                if (column[g] == null) {
+                    column[g] = DailySeries.NONE;
+                }
+            }
+            keys[i] = column;
+        }
+        if (offAxis) {
+            // groups off the axis are dropped
+            int n = 0;
+            for (int g = 0; g < day.length; g++) {
+                if (day[g] >= 0) {
+                    for (String[] column : keys) {
+                        column[n] = column[g];
+                    }
+                    day[n] = day[g];
+                    value[n] = value[g];
+                    n++;
+                }
             }
             for (int i = 0; i < keys.length; i++) {
-                String part = g.key(i + 1);
-                keys[i][n] = part == null ? DailySeries.NONE : part;
+                keys[i] = Arrays.copyOf(keys[i], n);
             }
-            day[n] = d;
-            value[n] = g.value();
-            n++;
+            day = Arrays.copyOf(day, n);
+            value = Arrays.copyOf(value, n);
         }
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = Arrays.copyOf(keys[i], n);
-        }
-        return new DailyCube(axis, List.copyOf(dimensions), Arrays.copyOf(day, n), keys, Arrays.copyOf(value, n));
+        return new DailyCube(axis, List.copyOf(dimensions), day, keys, value);
     }
 
     /** The days. */
@@ -165,34 +192,67 @@ public final class DailyCube {
      * sum, so that a caller can rank tens of thousands of values without a series for each.
      */
     public Coded coded(RollUp request) {
-        int target = index(request.dimension());
-        int filter = request.within() == null ? -1 : index(request.within());
-        String[] filtered = filter < 0 ? null : keys[filter];
-        String[] targets = keys[target];
-        Map<String, Integer> codes = new java.util.HashMap<>();
+        DimensionCodes target = codes(index(request.dimension()));
+        int[] filterCodes = null;
+        int wanted = -1;
+        if (request.within() != null) {
+            DimensionCodes filter = codes(index(request.within()));
+            filterCodes = filter.codeOfRow;
+            wanted = filter.codeOf.getOrDefault(request.withinValue(), -1);
+        }
+        // the request's own numbering, in the order its rows first show each value
+        int[] requestCode = new int[target.values.size()];
+        Arrays.fill(requestCode, -1);
         List<String> values = new ArrayList<>();
         int[] codeOfRow = new int[value.length];
-        String lastKey = null;
-        int lastCode = -1;
         for (int r = 0; r < value.length; r++) {
-            if (filtered != null && !filtered[r].equals(request.withinValue())) {
+            if (filterCodes != null && filterCodes[r] != wanted) {
                 codeOfRow[r] = -1;
                 continue;
             }
-            String key = targets[r];
-            if (key != lastKey) { // the same instance: the same key, no lookup
-                Integer code = codes.get(key);
-                if (code == null) {
-                    code = values.size();
-                    codes.put(key, code);
-                    values.add(key);
-                }
-                lastKey = key;
-                lastCode = code;
+            int t = target.codeOfRow[r];
+            int code = requestCode[t];
+            if (code < 0) {
+                code = values.size();
+                requestCode[t] = code;
+                values.add(target.values.get(t));
             }
-            codeOfRow[r] = lastCode;
+            codeOfRow[r] = code;
         }
         return new Coded(values, codeOfRow);
+    }
+
+    /**
+     * One dimension's values numbered in the order the cube's rows first show them, with each row's number: requests
+     * then filter and number rows by ints instead of a string comparison and a hash lookup per row and request.
+     */
+    private record DimensionCodes(List<String> values, Map<String, Integer> codeOf, int[] codeOfRow) {}
+
+    private synchronized DimensionCodes codes(int dimension) {
+        if (dimensionCodes[dimension] == null) {
+            String[] column = keys[dimension];
+            Map<String, Integer> codeOf = new java.util.HashMap<>();
+            List<String> values = new ArrayList<>();
+            int[] codeOfRow = new int[column.length];
+            String lastKey = null;
+            int lastCode = -1;
+            for (int r = 0; r < column.length; r++) {
+                String key = column[r];
+                if (key != lastKey) { // the same instance: the same key, no lookup
+                    Integer code = codeOf.get(key);
+                    if (code == null) {
+                        code = values.size();
+                        codeOf.put(key, code);
+                        values.add(key);
+                    }
+                    lastKey = key;
+                    lastCode = code;
+                }
+                codeOfRow[r] = lastCode;
+            }
+            dimensionCodes[dimension] = new DimensionCodes(values, codeOf, codeOfRow);
+        }
+        return dimensionCodes[dimension];
     }
 
     /**
