@@ -9,6 +9,7 @@ import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.ReadResult;
 import dev.costagent.core.focus.TypedInput;
 import dev.costagent.core.input.FocusInput;
+import dev.costagent.core.testing.FocusSqlRows;
 import dev.costagent.core.testing.SharedData;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,36 +117,12 @@ class ParquetColumnsEquivalenceTest {
 
     /** Every mandatory FOCUS column, typed, with values that vary by row {@code i}. */
     private static List<String> columns() {
-        Map<String, String> values = new TreeMap<>();
-        values.put("i", "i");
-        for (FocusColumn column : FocusColumn.values()) {
-            if (!column.mandatory()) {
-                continue;
-            }
-            String value = switch (column.type()) {
-                case TIMESTAMP -> "TIMESTAMPTZ '2024-02-27 00:00:00+00' + INTERVAL (i % 2000) HOUR";
-                case DECIMAL -> "CAST((i % 97) * 0.37 + i * 0.001 AS DECIMAL(18, 6))";
-                case TAGS -> "NULL";
-                default ->
-                    column.allowedValues().isEmpty()
-                            ? "'" + column.columnName() + "-' || (i % 3)"
-                            : "'" + column.allowedValues().get(0) + "'";
-            };
-            values.put(column.columnName(), value);
-        }
-        values.put("ChargePeriodEnd", "TIMESTAMPTZ '2024-02-27 01:00:00+00' + INTERVAL (i % 2000) HOUR");
-        values.put("ServiceName", "['EC2', 'S3', 'Lambda', 'RDS', 'CloudFront'][1 + i % 5]");
-        values.put("ChargeCategory", "CASE WHEN i % 10 = 0 THEN 'Purchase' ELSE 'Usage' END");
-        values.put("ProviderName", "CASE WHEN i % 3 = 0 THEN 'Microsoft' ELSE 'AWS' END");
-        values.put("BillingCurrency", "'USD'");
-        values.put("EffectiveCost", "CAST((i % 97) * 0.37 + i * 0.001 AS DOUBLE)");
+        Map<String, String> values = FocusSqlRows.mandatoryColumns();
         values.put(
                 "Tags",
                 "CASE WHEN i % 4 = 0 THEN NULL ELSE '{\"env\": \"' || ['prod', 'dev', 'test'][1 + i % 3]"
                         + " || '\", \"team\": \"t' || (i % 11) || '\"}' END");
-        List<String> columns = new ArrayList<>();
-        values.forEach((name, value) -> columns.add(value + " AS " + name));
-        return columns;
+        return FocusSqlRows.selectList(values);
     }
 
     private static String replace(Variant variant) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.focus.ReadOptions;
 import dev.costagent.core.focus.TypedInput;
+import dev.costagent.core.testing.FocusSqlRows;
 import dev.costagent.core.testing.SharedData;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,36 +155,14 @@ class ParquetTableColumnsEquivalenceTest {
 
     /** Every mandatory FOCUS column, typed, with values that vary by row {@code i}; Id; extra columns. */
     private static List<String> columns() {
-        Map<String, String> values = new TreeMap<>();
-        values.put("i", "i");
-        for (FocusColumn column : FocusColumn.values()) {
-            if (!column.mandatory()) {
-                continue;
-            }
-            String value = switch (column.type()) {
-                case TIMESTAMP -> "TIMESTAMPTZ '2024-02-27 00:00:00+00' + INTERVAL (i % 2000) HOUR";
-                case DECIMAL -> "CAST((i % 97) * 0.37 + i * 0.001 AS DECIMAL(18, 6))";
-                case TAGS -> "NULL";
-                default ->
-                    column.allowedValues().isEmpty()
-                            ? "'" + column.columnName() + "-' || (i % 3)"
-                            : "'" + column.allowedValues().get(0) + "'";
-            };
-            values.put(column.columnName(), value);
-        }
+        Map<String, String> values = FocusSqlRows.mandatoryColumns();
         // Attributes repeat every 120 rows (amounts and periods vary per row): sets compress unless a column does not.
         values.put("Id", "'id-' || (i % 12)");
-        values.put("ChargePeriodEnd", "TIMESTAMPTZ '2024-02-27 01:00:00+00' + INTERVAL (i % 2000) HOUR");
         values.put("BillingPeriodStart", "TIMESTAMPTZ '2024-02-01 00:00:00+00' + INTERVAL (i % 3) MONTH");
         values.put("BillingPeriodEnd", "TIMESTAMPTZ '2024-03-01 00:00:00+00' + INTERVAL (i % 3) MONTH");
         values.put("ListUnitPrice", "CAST((i % 20) * 0.125 AS DECIMAL(12, 4))");
         values.put("ContractedUnitPrice", "CAST((i % 15) * 0.1 AS DECIMAL(12, 4))");
-        values.put("ServiceName", "['EC2', 'S3', 'Lambda', 'RDS', 'CloudFront'][1 + i % 5]");
         values.put("ResourceId", "'r-' || (i % 60)");
-        values.put("ChargeCategory", "CASE WHEN i % 10 = 0 THEN 'Purchase' ELSE 'Usage' END");
-        values.put("ProviderName", "CASE WHEN i % 3 = 0 THEN 'Microsoft' ELSE 'AWS' END");
-        values.put("BillingCurrency", "'USD'");
-        values.put("EffectiveCost", "CAST((i % 97) * 0.37 + i * 0.001 AS DOUBLE)");
         values.put(
                 "Tags",
                 "CASE WHEN i % 4 = 0 THEN NULL ELSE '{\"env\": \"' || ['prod', 'dev', 'test'][1 + i % 3]"
@@ -192,9 +170,7 @@ class ParquetTableColumnsEquivalenceTest {
         values.put("x_Team", "CASE WHEN i % 6 = 0 THEN NULL ELSE 'team-' || (i % 4) END");
         values.put("x_Score", "CASE WHEN i % 8 = 0 THEN NULL ELSE CAST(i % 5 AS DOUBLE) / 4 END");
         values.put("x_Seen", "TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (i % 3) DAY");
-        List<String> columns = new ArrayList<>();
-        values.forEach((name, value) -> columns.add(value + " AS " + name));
-        return columns;
+        return FocusSqlRows.selectList(values);
     }
 
     private static String replace(Variant variant) {
