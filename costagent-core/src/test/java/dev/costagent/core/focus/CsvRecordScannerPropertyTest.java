@@ -113,6 +113,28 @@ class CsvRecordScannerPropertyTest {
     }
 
     @Test
+    void aWideRecordGrowsTheFieldArraysOnTheFastPath() {
+        // 150 fields (Microsoft's FOCUS exports have 100+ columns), past the arrays' first size
+        StringBuilder line = new StringBuilder();
+        for (int f = 0; f < 150; f++) {
+            line.append(f == 0 ? "" : ",").append("v").append(f);
+        }
+        // LF in the record's last word: the whole record is the fast path's (a CR ending one word, its LF starting the
+        // next, hands the last field to the general scan, as the property above checks)
+        byte[] bytes = (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bytes.length % 8).isZero();
+        CsvRecordScanner fast = new CsvRecordScanner();
+        CsvRecordScanner general = new CsvRecordScanner();
+        assertThat(fast.scan(bytes, 0, bytes.length, false)).isEqualTo(bytes.length);
+        assertThat(general.scanGeneral(bytes, 0, bytes.length, false)).isEqualTo(bytes.length);
+        assertThat(fast.fieldCount).isEqualTo(150).isEqualTo(general.fieldCount);
+        assertThat(Arrays.copyOf(fast.ends, 150)).isEqualTo(Arrays.copyOf(general.ends, 150));
+        assertThat(new String(bytes, fast.starts[149], fast.ends[149] - fast.starts[149]))
+                .isEqualTo("v149");
+        assertThat(fast.plainUpTo).isEqualTo(bytes.length);
+    }
+
+    @Test
     void aRecordWithANonAsciiByteIsNotPlainText() {
         byte[] bytes = "caf\u00e9,latte,with,milk,and,sugar,x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         CsvRecordScanner scanner = new CsvRecordScanner();
