@@ -23,7 +23,7 @@ final class TableSink implements RecordSink {
     private static final int STRINGS = TableSchema.STRING_COLUMNS.length;
     private static final int DECIMALS = TableSchema.DECIMAL_ATTRIBUTES.length;
     private static final int TIMES = TableSchema.TIME_ATTRIBUTES.length;
-    private static final int TAGS = TableSchema.stringIndex(FocusColumn.TAGS);
+    static final int TAGS = TableSchema.stringIndex(FocusColumn.TAGS);
     /**
      * The charge periods a table holds: 2000-01-01 and the 2^31 seconds (68 years) after it, so that every start fits
      * an int offset. A start outside them is a corrupt timestamp (a mistyped year), rejected like any bad value.
@@ -45,11 +45,11 @@ final class TableSink implements RecordSink {
 
     final FocusHeader header;
     final List<String> extraNames = new ArrayList<>();
-    private final int[] extraFields;
-    private final int[] attributeFields;
-    private final int[] metricFields;
-    private final int startField;
-    private final int endField;
+    final int[] extraFields;
+    final int[] attributeFields;
+    final int[] metricFields;
+    final int startField;
+    final int endField;
 
     /** One dictionary per attribute except the duration, which has its own. */
     final ByteDictionary[] dictionaries;
@@ -65,7 +65,7 @@ final class TableSink implements RecordSink {
 
     final DurationCodes durations = new DurationCodes();
     IntTupleDictionary attributeSets;
-    private final int[] scratch;
+    final int[] scratch;
     private final double[] rowMetrics = new double[TableSchema.METRICS.length];
     /** Which fields describe the row (hashed into its signature). */
     private final boolean[] descriptive;
@@ -90,7 +90,7 @@ final class TableSink implements RecordSink {
      */
     RowLevelColumn[] rowValues;
     /** The row count at which the sink next checks whether attribute sets still compress. */
-    private int nextCheck = FIRST_CHECK;
+    int nextCheck = FIRST_CHECK;
 
     int rows;
     int[] attributeSetOf = new int[1 << 10];
@@ -100,8 +100,8 @@ final class TableSink implements RecordSink {
     /** What the stretches of this sink's read learned about row-level columns. */
     private final RowLevelHint hint;
 
-    /** Arrays {@link #acceptColumns} reuses from batch to batch. */
-    private BatchArrays scratchArrays = new BatchArrays();
+    /** Builds this stretch from column batches; {@code null} once released. */
+    private StretchFromColumns columns = new StretchFromColumns(this);
 
     TableSink(FocusHeader header) {
         this(header, new RowLevelHint());
@@ -266,368 +266,16 @@ final class TableSink implements RecordSink {
         return true;
     }
 
-    /**
-     * Takes a batch whose columns come as {@link #acceptColumns} reads them: the attributes as texts, the amounts as
-     * numbers, the charge period as timestamps (each may be absent).
-     */
+    /** Takes a batch whose columns come as {@link StretchFromColumns} reads them. */
     @Override
     public boolean acceptsColumns(ColumnBatch batch) {
-        for (int field : attributeFields) {
-            if (!kindIs(batch, field, ColumnBatch.Kind.TEXT)) {
-                return false;
-            }
-        }
-        for (int field : extraFields) {
-            if (!kindIs(batch, field, ColumnBatch.Kind.TEXT)) {
-                return false;
-            }
-        }
-        for (int field : metricFields) {
-            if (!kindIs(batch, field, ColumnBatch.Kind.NUMBER)) {
-                return false;
-            }
-        }
-        return kindIs(batch, startField, ColumnBatch.Kind.TIME) && kindIs(batch, endField, ColumnBatch.Kind.TIME);
+        return columns.accepts(batch);
     }
 
-    /** Whether a field of a batch holds this kind of value, or none (absent). */
-    private static boolean kindIs(ColumnBatch batch, int field, ColumnBatch.Kind kind) {
-        ColumnBatch.Kind actual = batch.kind(field);
-        return actual == kind || actual == ColumnBatch.Kind.ABSENT;
-    }
-
-    /**
-     * {@link #accept} for every row of a batch the reader found valid, column at a time, building exactly the stretch
-     * row by row builds: the charge periods and amounts copied as arrays; per attribute column each value id coded
-     * once, in row order (so every dictionary numbers its values as row by row does; Tags parsed once per new
-     * value); per row its attribute set from those codes and its row-level values from the batch's bytes. Rows go in
-     * runs that end where row by row checks how well the sets compress, so that a dictionary holds at each check
-     * what it would hold row by row, and columns move to rows where they would. Declines (changing nothing) a batch
-     * whose columns come in another kind.
-     */
+    /** {@link #accept} for every row of a batch the reader found valid, column at a time. */
     @Override
     public boolean acceptColumns(ColumnBatch batch) {
-        if (!acceptsColumns(batch)) {
-            return false;
-        }
-        int count = batch.rows();
-        if (attributeSetOf.length < rows + count) {
-            resize(rows + count); // once, not by doubling: a row group's size is known
-        }
-        int[] durationOf = scratchArrays.durations(count);
-        copyPeriods(batch, count, durationOf);
-        copyMetrics(batch, count);
-        int[][] codeById = scratchArrays.codesById(rowLevel.length);
-        for (int from = 0; from < count; ) {
-            int to = (int) Math.min(count, (long) from + nextCheck - rows);
-            addRun(batch, from, to, codeById, durationOf);
-            if (rows == nextCheck) {
-                nextCheck = rows > Integer.MAX_VALUE / CHECK_FACTOR ? Integer.MAX_VALUE : rows * CHECK_FACTOR;
-                keepUniqueColumnsPerRow();
-            }
-            from = to;
-        }
-        return true;
-    }
-
-    /**
-     * Adds batch rows {@code [from, to)}, with no check of the sets in between. A column with one code in every row of
-     * the run is set once; the rows are told apart by the others (and the duration) in a dictionary of the run whose
-     * tuples are that narrow, and each new narrow tuple's full set is looked up once, when it first appears, so that
-     * the stretch's sets get the codes row by row gives them.
-     */
-    private void addRun(ColumnBatch batch, int from, int to, int[][] codeById, int[] durationOf) {
-        int[] inSets = attributesInSets(batch);
-        int[] varying = new int[inSets.length];
-        int varyingCount = 0;
-        Arrays.fill(scratch, 0); // absent columns and those kept per row are 0 in every set
-        for (int attribute : inSets) {
-            if (codeById[attribute] == null) {
-                codeById[attribute] = scratchArrays.codes(attribute, batch.textCount(fieldOf(attribute)));
-            }
-            int constant = codeColumn(batch, attribute, codeById[attribute], from, to);
-            if (constant >= 0) {
-                scratch[attribute] = constant;
-            } else {
-                varying[varyingCount++] = attribute;
-            }
-        }
-        int[][] ids = new int[varyingCount][];
-        boolean[][] nulls = new boolean[varyingCount][];
-        int[][] codes = new int[varyingCount][];
-        for (int k = 0; k < varyingCount; k++) {
-            int field = fieldOf(varying[k]);
-            ids[k] = batch.ids(field);
-            nulls[k] = batch.nulls(field);
-            codes[k] = codeById[varying[k]];
-        }
-        int[] perRow = attributesPerRow();
-        for (int attribute : perRow) {
-            reserveRowValues(batch, attribute, from, to);
-        }
-        // The varying column with the most values keys the rows (by value id; a null is one more id). A column (or
-        // the duration) with one code per key value in this run adds nothing to tell rows apart: only the key and the
-        // others go into the run's tuples.
-        int key = 0;
-        for (int k = 1; k < varyingCount; k++) {
-            if (batch.textCount(fieldOf(varying[k])) > batch.textCount(fieldOf(varying[key]))) {
-                key = k;
-            }
-        }
-        int nullKey = varyingCount == 0 ? 0 : batch.textCount(fieldOf(varying[key]));
-        int[] keyIds = varyingCount == 0 ? null : ids[key];
-        boolean[] keyNulls = varyingCount == 0 ? null : nulls[key];
-        int[] undetermined = new int[varyingCount];
-        int undeterminedCount = 0;
-        int[] seen = varyingCount == 0 ? new int[1] : scratchArrays.perKey(nullKey + 1);
-        for (int k = 0; k < varyingCount; k++) {
-            if (k != key
-                    && !determinedByKey(keyIds, keyNulls, nullKey, ids[k], nulls[k], codes[k], null, seen, from, to)) {
-                undetermined[undeterminedCount++] = k;
-            }
-        }
-        boolean durationInTuple =
-                !determinedByKey(keyIds, keyNulls, nullKey, null, null, null, durationOf, seen, from, to);
-        IntTupleDictionary runSets = new IntTupleDictionary(undeterminedCount + 2);
-        int[] narrow = new int[undeterminedCount + 2];
-        int[] setOfRunSet = new int[64];
-        for (int r = from; r < to; r++) {
-            narrow[0] = keyIds == null || (keyNulls != null && keyNulls[r]) ? nullKey : keyIds[r];
-            for (int u = 0; u < undeterminedCount; u++) {
-                int k = undetermined[u];
-                boolean[] rowNulls = nulls[k];
-                // An empty (null) value's id has code 0.
-                narrow[u + 1] = rowNulls != null && rowNulls[r] ? 0 : codes[k][ids[k][r]];
-            }
-            narrow[undeterminedCount + 1] = durationInTuple ? durationOf[r] : 0;
-            int known = runSets.size();
-            int runSet = runSets.code(narrow);
-            if (runSet == known) { // first seen in this run: its set, found or added as row by row would
-                if (runSet == setOfRunSet.length) {
-                    setOfRunSet = Arrays.copyOf(setOfRunSet, runSet * 2);
-                }
-                for (int k = 0; k < varyingCount; k++) {
-                    boolean[] rowNulls = nulls[k];
-                    scratch[varying[k]] = rowNulls != null && rowNulls[r] ? 0 : codes[k][ids[k][r]];
-                }
-                scratch[TableSchema.DURATION] = durationOf[r];
-                setOfRunSet[runSet] = attributeSets.code(scratch);
-            }
-            for (int attribute : perRow) {
-                appendRowValue(batch, attribute, r);
-            }
-            attributeSetOf[rows++] = setOfRunSet[runSet];
-        }
-    }
-
-    /**
-     * Whether a column's code (or, with {@code values}, a per-row value) is the same in every row of rows
-     * {@code [from, to)} that has the same key value id.
-     *
-     * @param seen room for one entry per key id (the null key included), overwritten
-     */
-    private static boolean determinedByKey(
-            int[] keyIds,
-            boolean[] keyNulls,
-            int nullKey,
-            int[] ids,
-            boolean[] nulls,
-            int[] codes,
-            int[] values,
-            int[] seen,
-            int from,
-            int to) {
-        if (keyIds == null) {
-            return false; // no key: a per-row value stays in the tuple
-        }
-        Arrays.fill(seen, 0, nullKey + 1, -1);
-        for (int r = from; r < to; r++) {
-            int keyId = keyNulls != null && keyNulls[r] ? nullKey : keyIds[r];
-            int value = values != null ? values[r] : nulls != null && nulls[r] ? 0 : codes[ids[r]];
-            int earlier = seen[keyId];
-            if (earlier == -1) {
-                seen[keyId] = value;
-            } else if (earlier != value) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Room in a row-level column for the values of batch rows {@code [from, to)}, so that it grows once. */
-    private void reserveRowValues(ColumnBatch batch, int attribute, int from, int to) {
-        long bytes = 0;
-        if (textField(batch, attribute)) {
-            int field = fieldOf(attribute);
-            int[] ids = batch.ids(field);
-            boolean[] nulls = batch.nulls(field);
-            for (int r = from; r < to; r++) {
-                if (nulls == null || !nulls[r]) {
-                    bytes += batch.textLength(field, ids[r]);
-                }
-            }
-        }
-        rowValues[attribute].reserve(to - from, bytes);
-    }
-
-    /** The attributes a batch's rows code into their sets: present as text, not kept per row. */
-    private int[] attributesInSets(ColumnBatch batch) {
-        int[] attributes = new int[rowLevel.length];
-        int n = 0;
-        for (int i = 0; i < rowLevel.length; i++) {
-            if (i != TableSchema.DURATION && !rowLevel[i] && textField(batch, i)) {
-                attributes[n++] = i;
-            }
-        }
-        return Arrays.copyOf(attributes, n);
-    }
-
-    /** The attributes kept per row. */
-    private int[] attributesPerRow() {
-        int[] attributes = new int[rowLevel.length];
-        int n = 0;
-        for (int i = 0; i < rowLevel.length; i++) {
-            if (rowLevel[i]) {
-                attributes[n++] = i;
-            }
-        }
-        return Arrays.copyOf(attributes, n);
-    }
-
-    /** Whether an attribute (not the duration) comes as text in the batch (else it is absent: null in every row). */
-    private boolean textField(ColumnBatch batch, int attribute) {
-        return batch.kind(fieldOf(attribute)) == ColumnBatch.Kind.TEXT;
-    }
-
-    /** Appends a batch row's value of a row-level attribute, as {@link #accept} appends a row's. */
-    private void appendRowValue(ColumnBatch batch, int attribute, int row) {
-        int field = fieldOf(attribute);
-        if (!textField(batch, attribute)) {
-            rowValues[attribute].appendNull();
-            return;
-        }
-        boolean[] nulls = batch.nulls(field);
-        int id = batch.ids(field)[row];
-        int length = nulls != null && nulls[row] ? 0 : batch.textLength(field, id);
-        if (length == 0) {
-            rowValues[attribute].appendNull(); // an empty text is null, as row by row
-        } else {
-            int from = batch.textStart(field, id);
-            rowValues[attribute].append(batch.text(field), from, from + length);
-        }
-    }
-
-    /** The charge period starts of a batch's rows into the stretch, and each row's duration code. */
-    private void copyPeriods(ColumnBatch batch, int count, int[] durationOf) {
-        boolean hasStart = batch.kind(startField) == ColumnBatch.Kind.TIME;
-        boolean hasEnd = batch.kind(endField) == ColumnBatch.Kind.TIME;
-        long[] starts = hasStart ? batch.times(startField) : null;
-        long[] ends = hasEnd ? batch.times(endField) : null;
-        boolean[] startNulls = hasStart ? batch.nulls(startField) : null;
-        boolean[] endNulls = hasEnd ? batch.nulls(endField) : null;
-        long lastLength = Long.MIN_VALUE;
-        int lastCode = 0;
-        for (int r = 0; r < count; r++) {
-            long start = !hasStart || (startNulls != null && startNulls[r]) ? Long.MIN_VALUE : starts[r];
-            int duration = 0;
-            if (start != Long.MIN_VALUE && hasEnd && !(endNulls != null && endNulls[r])) {
-                long length = ends[r] - start;
-                if (length != lastLength) { // periods repeat row after row: look the code up on a change only
-                    lastCode = durations.code(length);
-                    lastLength = length;
-                }
-                duration = lastCode;
-            }
-            durationOf[r] = duration;
-            startSeconds[rows + r] = start;
-        }
-    }
-
-    /** The amounts of a batch's rows into the stretch (NaN for null). */
-    private void copyMetrics(ColumnBatch batch, int count) {
-        for (int m = 0; m < metricFields.length; m++) {
-            int field = metricFields[m];
-            double[] target = metrics[m];
-            if (batch.kind(field) != ColumnBatch.Kind.NUMBER) {
-                Arrays.fill(target, rows, rows + count, Double.NaN);
-                continue;
-            }
-            boolean[] nulls = batch.nulls(field);
-            System.arraycopy(batch.numbers(field), 0, target, rows, count);
-            if (nulls != null) {
-                for (int r = 0; r < count; r++) {
-                    if (nulls[r]) {
-                        target[rows + r] = Double.NaN;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Codes the values of a text attribute that batch rows {@code [from, to)} use, in row order (as row by row codes
-     * them), each value id once, into {@code codes} (value id → code; 0: not yet coded, or empty, which is null);
-     * parses each new Tags value.
-     *
-     * @return the code every one of those rows has (0: null in all), or -1 when they differ
-     */
-    private int codeColumn(ColumnBatch batch, int attribute, int[] codes, int from, int to) {
-        int field = fieldOf(attribute);
-        ByteDictionary dictionary = dictionaries[dictionaryOf(attribute)];
-        int[] ids = batch.ids(field);
-        boolean[] nulls = batch.nulls(field);
-        if (nulls == null && batch.textCount(field) == 1) {
-            // One value and no null flag (a constant column): every row has id 0.
-            return codeOf(batch, attribute, dictionary, codes, 0);
-        }
-        // Once every value of the batch has its code and two rows differ, the rest of the run can change nothing.
-        int uncoded = 0;
-        for (int id = 0; id < batch.textCount(field); id++) {
-            if (codes[id] == 0 && batch.textLength(field, id) > 0) {
-                uncoded++;
-            }
-        }
-        int first = -1;
-        boolean varies = false;
-        for (int r = from; r < to; r++) {
-            int code = 0;
-            if (nulls == null || !nulls[r]) {
-                int id = ids[r];
-                code = codes[id];
-                if (code == 0) {
-                    code = codeOf(batch, attribute, dictionary, codes, id);
-                    if (code != 0) {
-                        uncoded--;
-                    }
-                }
-            }
-            if (r == from) {
-                first = code;
-            } else if (code != first) {
-                varies = true;
-            }
-            if (varies && uncoded == 0) {
-                break;
-            }
-        }
-        return varies ? -1 : first;
-    }
-
-    /** The code of a value id not coded yet (0 for an empty value: null), parsing a new Tags value. */
-    private int codeOf(ColumnBatch batch, int attribute, ByteDictionary dictionary, int[] codes, int id) {
-        int field = fieldOf(attribute);
-        int length = batch.textLength(field, id);
-        if (length == 0) {
-            return 0;
-        }
-        int start = batch.textStart(field, id);
-        int size = dictionary.size();
-        int code = dictionary.code(batch.text(field), start, start + length);
-        if (code > size && attribute == TAGS) {
-            parseNewTags(code, batch.string(field, id));
-        }
-        codes[id] = code;
-        return code;
+        return columns.add(batch);
     }
 
     /** Whether an attribute may be kept per row: string columns but Tags (queries read tags per set). */
@@ -636,14 +284,14 @@ final class TableSink implements RecordSink {
     }
 
     /** The field of an attribute index (any but the duration). */
-    private int fieldOf(int attribute) {
+    int fieldOf(int attribute) {
         return attribute < TableSchema.DURATION
                 ? attributeFields[attribute]
                 : extraFields[attribute - TableSchema.FIXED_WIDTH];
     }
 
     /** The dictionary of an attribute index (any but the duration). */
-    private static int dictionaryOf(int attribute) {
+    static int dictionaryOf(int attribute) {
         return attribute < TableSchema.DURATION ? attribute : attribute - 1;
     }
 
@@ -652,7 +300,7 @@ final class TableSink implements RecordSink {
      * and keeps them per row: the rows so far get their codes from their sets, the sets are re-encoded without those
      * columns, and the row signatures start afresh.
      */
-    private void keepUniqueColumnsPerRow() {
+    void keepUniqueColumnsPerRow() {
         if ((long) attributeSets.size() * SETS_RATIO <= rows) {
             return;
         }
@@ -772,7 +420,7 @@ final class TableSink implements RecordSink {
     }
 
     /** Parses the value of a new Tags code (the next one) into {@link #parsedTags}. */
-    private void parseNewTags(int code, String value) {
+    void parseNewTags(int code, String value) {
         Map<String, String> tags;
         try {
             tags = TagsParser.parse(value);
@@ -811,7 +459,7 @@ final class TableSink implements RecordSink {
         resize(attributeSetOf.length * 2);
     }
 
-    private void resize(int size) {
+    void resize(int size) {
         attributeSetOf = Arrays.copyOf(attributeSetOf, size);
         startSeconds = Arrays.copyOf(startSeconds, size);
         for (int m = 0; m < metrics.length; m++) {
@@ -829,56 +477,7 @@ final class TableSink implements RecordSink {
         attributeSets = null;
         signatures = null;
         Arrays.fill(codeOfId, null);
-        scratchArrays = null;
-    }
-
-    /** The per-batch arrays of {@link #acceptColumns}, grown as needed and reused. */
-    private static final class BatchArrays {
-        private int[] durations = new int[0];
-        private int[][] codesById = new int[0][];
-        private int[][] codes = new int[0][];
-
-        private int[] perKey = new int[0];
-
-        /** Room for an entry per key value id. */
-        int[] perKey(int ids) {
-            if (perKey.length < ids) {
-                perKey = new int[ids];
-            }
-            return perKey;
-        }
-
-        /** Room for a duration code per row. */
-        int[] durations(int rows) {
-            if (durations.length < rows) {
-                durations = new int[rows];
-            }
-            return durations;
-        }
-
-        /** Per attribute, value id → code: every entry {@code null} until {@link #codes} fills it. */
-        int[][] codesById(int width) {
-            if (codesById.length < width) {
-                codesById = new int[width][];
-            }
-            Arrays.fill(codesById, null);
-            return codesById;
-        }
-
-        /** An attribute's value id → code array for {@code ids} ids, all 0. */
-        int[] codes(int attribute, int ids) {
-            if (codes.length <= attribute) {
-                codes = Arrays.copyOf(codes, attribute + 1);
-            }
-            int[] known = codes[attribute];
-            if (known == null || known.length < ids) {
-                known = new int[Math.max(ids, 16)];
-                codes[attribute] = known;
-            } else {
-                Arrays.fill(known, 0, ids, 0);
-            }
-            return known;
-        }
+        columns = null; // and the arrays it reuses
     }
 
     /** Small int codes for charge period lengths in seconds (0 = unknown). */
