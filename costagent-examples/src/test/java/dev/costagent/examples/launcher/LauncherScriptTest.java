@@ -1,0 +1,102 @@
+package dev.costagent.examples.launcher;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script run as users run it, in a copy of the project whose CLI jar is {@link LauncherProbe}: the JVM
+ * options it picks per command and input, and that it reaches the CLI whatever the input (so that the CLI, not the
+ * script, reports a bad one).
+ */
+class LauncherScriptTest {
+
+    @TempDir
+    static Path root;
+
+    @BeforeAll
+    static void aProjectWhoseCliIsTheProbe() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "the launcher is a bash script");
+        Path here = Path.of("").toAbsolutePath();
+        Path project = Files.exists(here.resolve("costagent")) ? here : here.getParent();
+        Path script = root.resolve("costagent");
+        Files.copy(project.resolve("costagent"), script);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path jar = Files.createDirectories(root.resolve("costagent-examples/target"))
+                .resolve("costagent.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
+        String classes = LauncherProbe.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toString();
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes);
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+            // the manifest is the jar
+        }
+    }
+
+    @Test
+    void aMissingParquetInputStillReachesTheCli() throws Exception {
+        List<String> seen = launch("ingest", "--quiet", "--input", "/no/such/bill.parquet");
+        assertThat(seen).contains("arg /no/such/bill.parquet");
+    }
+
+    @Test
+    void parquetIngestTakesC1AloneOnlyBelow256MiB() throws Exception {
+        Path small = root.resolve("small.parquet");
+        Files.write(small, new byte[1024]);
+        Path large = root.resolve("large.parquet");
+        try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(300L << 20); // sparse: its size is what the launcher reads
+        }
+        assertThat(launch("ingest", "--input", small.toString()))
+                .contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:PretenureSizeThreshold=1m");
+        assertThat(launch("ingest", "--input=" + large))
+                .contains("jvm -XX:PretenureSizeThreshold=1m")
+                .doesNotContain("jvm -XX:TieredStopAtLevel=1");
+        assertThat(launch("summarize", "--input", small.toString())).doesNotContain("jvm -XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void duckdbRunsC1AloneAndCsvKeepsC2() throws Exception {
+        assertThat(launch("analyze", "--engine", "duckdb", "--input", "bill.csv"))
+                .contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:CICompilerCount=1");
+        assertThat(launch("ingest", "--input", "bill.csv"))
+                .contains("jvm -XX:+UseSerialGC")
+                .doesNotContain("jvm -XX:TieredStopAtLevel=1", "jvm -XX:PretenureSizeThreshold=1m");
+    }
+
+    /** Runs the launcher copy; the probe's lines. */
+    private static List<String> launch(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("costagent").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("COSTAGENT_CDS", "off");
+        builder.environment().remove("COSTAGENT_JAVA_OPTS");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.lines().toList();
+    }
+}
