@@ -169,28 +169,14 @@ final class EqualValues {
                 }
             }
             int start = pos;
-            long header = 0;
-            for (int shift = 0; ; shift += 7) {
-                if (pos >= end || shift > 35) {
-                    throw new ParquetException("corrupt run header");
-                }
-                int b = page[pos++];
-                header |= (long) (b & 0x7f) << shift;
-                if (b >= 0) {
-                    break;
-                }
-            }
+            long packedHeader = Levels.runHeader(page, pos, end);
+            pos += (int) (packedHeader & 7);
+            long header = packedHeader >>> 3;
             if ((header & 1) == 0) {
                 int byteWidth = (bitWidth + 7) >>> 3;
-                if (pos + byteWidth > end) {
-                    throw new ParquetException("corrupt run (past the end of its page)");
-                }
-                int value = 0;
-                for (int i = 0; i < byteWidth; i++) {
-                    value |= (page[pos++] & 0xff) << (8 * i);
-                }
+                index = Levels.runValue(page, pos, end, byteWidth);
+                pos += byteWidth;
                 repeated = true;
-                index = value;
                 left = (int) Math.min(header >>> 1, pageLeft);
             } else {
                 int values = (int) Math.min((header >>> 1) * 8, pageLeft);

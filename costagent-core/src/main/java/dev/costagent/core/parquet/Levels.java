@@ -24,26 +24,13 @@ final class Levels {
             if (pos >= end) {
                 throw new ParquetException("encoded values end early (" + filled + " of " + count + ")");
             }
-            long header = 0;
-            for (int shift = 0; ; shift += 7) {
-                if (pos >= end || shift > 35) {
-                    throw new ParquetException("corrupt run header");
-                }
-                int b = in[pos++];
-                header |= (long) (b & 0x7f) << shift;
-                if (b >= 0) {
-                    break;
-                }
-            }
+            long packedHeader = runHeader(in, pos, end);
+            pos += (int) (packedHeader & 7);
+            long header = packedHeader >>> 3;
             if ((header & 1) == 0) {
                 long run = header >>> 1;
-                if (pos + byteWidth > end) {
-                    throw new ParquetException("corrupt run (past the end)");
-                }
-                int value = 0;
-                for (int i = 0; i < byteWidth; i++) {
-                    value |= (in[pos++] & 0xff) << (8 * i);
-                }
+                int value = runValue(in, pos, end, byteWidth);
+                pos += byteWidth;
                 int n = (int) Math.min(run, count - filled);
                 java.util.Arrays.fill(out, at + filled, at + filled + n, value);
                 filled += n;
@@ -61,6 +48,37 @@ final class Levels {
             }
         }
         return pos;
+    }
+
+    /**
+     * Reads the header of a hybrid run at {@code pos} (a ULEB128 int: the run's length and whether it is RLE or
+     * bit-packed): the header shifted left by three, its length in bytes (1 to 5) in the low three bits.
+     */
+    static long runHeader(byte[] in, int pos, int end) {
+        long header = 0;
+        int p = pos;
+        for (int shift = 0; ; shift += 7) {
+            if (p >= end || shift > 35) {
+                throw new ParquetException("corrupt run header");
+            }
+            int b = in[p++];
+            header |= (long) (b & 0x7f) << shift;
+            if (b >= 0) {
+                return header << 3 | (p - pos);
+            }
+        }
+    }
+
+    /** The repeated value of an RLE run: {@code byteWidth} little-endian bytes at {@code pos}. */
+    static int runValue(byte[] in, int pos, int end, int byteWidth) {
+        if (pos + byteWidth > end) {
+            throw new ParquetException("corrupt run (past the end of its page)");
+        }
+        int value = 0;
+        for (int i = 0; i < byteWidth; i++) {
+            value |= (in[pos + i] & 0xff) << (8 * i);
+        }
+        return value;
     }
 
     /** Unpacks {@code count} little-endian bit-packed values of {@code bitWidth} bits starting at {@code pos}. */
