@@ -102,10 +102,11 @@ final class CsvRecordScanner {
             long odd = (word | (word - SPACES)) & HIGH_BITS;
             int next = -1;
             int end = -1;
-            if ((odd | zeroBytes(word ^ QUOTES)) != 0) {
+            long quotes = zeroBytes(word ^ QUOTES);
+            if ((odd | quotes) != 0) {
                 // Most words hold none of these: a newline, a quote, a CR, a control or non-ASCII byte.
                 long newlines = zeroBytes(word ^ NEWLINES);
-                long stops = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ RETURNS);
+                long stops = quotes | zeroBytes(word ^ RETURNS);
                 if (newlines != 0) {
                     long lineFeed = newlines & -newlines;
                     long terminator = (stops & (lineFeed >>> 8)) != 0 && buf[p + byteAt(lineFeed) - 1] == CR
