@@ -3,6 +3,7 @@ package dev.costagent.core.recommend;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Throwables;
+import dev.costagent.core.recommend.model.AnomalySignal;
 import dev.costagent.core.recommend.model.Recommendation;
 import dev.costagent.core.recommend.rules.AnomalyRule;
 import dev.costagent.core.recommend.rules.CommitmentPurchaseRule;
@@ -107,8 +108,7 @@ public final class RecommendationEngine {
      * @param executor where the queries run; if no thread of it takes them, {@code recommend} runs them itself
      */
     public Prepared prepare(RecommendationInput input, Executor executor) {
-        QueryingRuleContext context = new QueryingRuleContext(
-                input.billing(), options.context(), input.utilization(), List.of(), input.inventory());
+        QueryingRuleContext context = context(input, List.of());
         Prepared prepared = new Prepared(input, new FutureTask<>(() -> {
             context.prepare();
             return context;
@@ -134,8 +134,7 @@ public final class RecommendationEngine {
             if (prepared != null) {
                 prepared.cancel();
             }
-            context = new QueryingRuleContext(
-                    input.billing(), options.context(), input.utilization(), input.anomalies(), input.inventory());
+            context = context(input, input.anomalies());
         }
         int[] counts = new int[2]; // superseded, below minimum
         List<Recommendation> kept = new ArrayList<>();
@@ -211,6 +210,12 @@ public final class RecommendationEngine {
             .thenComparing(
                     Comparator.comparingDouble(Recommendation::monthlySavings).reversed())
             .thenComparing(r -> r.type().ordinal());
+
+    /** The rule context of a run: its billing data, verdicts and inventory, with these anomalies. */
+    private QueryingRuleContext context(RecommendationInput input, List<AnomalySignal> anomalies) {
+        return new QueryingRuleContext(
+                input.billing(), options.context(), input.utilization(), anomalies, input.inventory());
+    }
 
     /**
      * A run's shared queries started ahead by {@link #prepare}: the context they fill, for one
