@@ -9,6 +9,7 @@ import dev.costagent.core.analysis.commitment.CommitmentAnalyzer;
 import dev.costagent.core.analysis.commitment.CommitmentReport;
 import dev.costagent.core.analysis.forecast.Forecast;
 import dev.costagent.core.analysis.forecast.Forecaster;
+import dev.costagent.core.analysis.series.DailyCube;
 import dev.costagent.core.analysis.series.DailySeries;
 import dev.costagent.core.analysis.series.DailySeriesReader;
 import dev.costagent.core.analysis.series.DailySeriesSet;
@@ -114,9 +115,11 @@ public final class Analyzer {
         AnomalyDetector detector = this.detector;
         DailySeriesReader reader = new DailySeriesReader(engine, scope);
         List<DailySeriesSet> sets;
+        DailyCube cube;
         while (true) {
             try {
-                sets = detector.dimensions().isEmpty() ? List.of() : reader.byDimensions(detector.dimensions());
+                cube = detector.dimensions().isEmpty() ? null : reader.cube(detector.dimensions(), scope.range(), null);
+                sets = cube == null ? List.of() : detector.rollUps(cube);
                 break;
             } catch (QueryException e) {
                 Dimension absent = absentDimension(e, detector.dimensions());
@@ -173,7 +176,7 @@ public final class Analyzer {
         AnomalyScan scan;
         while (true) {
             try {
-                scan = detector.scan(engine, scope, total, sets, partialLast ? partial.day() : null);
+                scan = detector.scan(engine, scope, total, sets, partialLast ? partial.day() : null, cube);
                 break;
             } catch (QueryException e) {
                 Dimension absent = absentDimension(e, detector.rootCauseDimensions());

@@ -2,6 +2,7 @@ package dev.costagent.core.analysis.anomaly;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.costagent.core.analysis.series.DailyCube;
 import dev.costagent.core.analysis.series.DailySeries;
 import dev.costagent.core.analysis.series.DailySeriesReader;
 import dev.costagent.core.analysis.series.DailySeriesSet;
@@ -143,14 +144,26 @@ public final class AnomalyDetector {
     /** Reads the series (one grouped query) and scans them; see {@link #scan(QueryEngine, SeriesScope,
      * DailySeries, List)}. */
     public AnomalyScan scan(QueryEngine engine, SeriesScope scope) {
-        List<DailySeriesSet> sets = new DailySeriesReader(engine, scope).byDimensions(dimensions);
+        DailyCube cube = dimensions.isEmpty()
+                ? null
+                : new DailySeriesReader(engine, scope).cube(dimensions, scope.range(), null);
+        List<DailySeriesSet> sets = cube == null ? List.of() : rollUps(cube);
         DailySeries total = sets.isEmpty()
                 ? new DailySeriesReader(engine, scope).total()
                 : sets.get(0).total();
         PartialDay partial = total.axis().isEmpty()
                 ? null
                 : PartialDay.detect(engine, scope, total.axis().last());
-        return scan(engine, scope, total, sets, partial == null ? null : partial.day());
+        return scan(engine, scope, total, sets, partial == null ? null : partial.day(), cube);
+    }
+
+    /** The series of each scanned dimension, rolled up from a cube of them. */
+    public List<DailySeriesSet> rollUps(DailyCube cube) {
+        List<DailySeriesSet> sets = new ArrayList<>(dimensions.size());
+        for (Dimension d : dimensions) {
+            sets.add(cube.rollUp(d.label()));
+        }
+        return sets;
     }
 
     /** {@link #scan(QueryEngine, SeriesScope, DailySeries, List, LocalDate)} with every day complete. */
@@ -184,6 +197,23 @@ public final class AnomalyDetector {
             DailySeries total,
             List<DailySeriesSet> sets,
             LocalDate partialLastDay) {
+        return scan(engine, scope, total, sets, partialLastDay, null);
+    }
+
+    /**
+     * {@link #scan(QueryEngine, SeriesScope, DailySeries, List, LocalDate)} given also the cube the sets were rolled
+     * up from ({@code GROUP BY day} and the scanned dimensions, over the scope's whole range): root causes among those
+     * dimensions are then rolled up from it rather than queried again.
+     *
+     * @param cube the sets' cube, or {@code null} when the sets were read otherwise
+     */
+    public AnomalyScan scan(
+            QueryEngine engine,
+            SeriesScope scope,
+            DailySeries total,
+            List<DailySeriesSet> sets,
+            LocalDate partialLastDay,
+            DailyCube cube) {
         if (excludeRecurring) {
             // recurring charges (a support plan, a reserved fee billed on a day of the month) are planned, not
             // anomalous: when the scope has any, the series are read again without them
@@ -192,7 +222,8 @@ public final class AnomalyDetector {
             if (recurring != null && (recurring.rows() > 0 || recurring.total() != 0)) {
                 scope = scope.and(Filter.notIn(frequency, RECURRING));
                 DailySeriesReader reader = new DailySeriesReader(engine, scope);
-                sets = dimensions.isEmpty() ? List.of() : reader.byDimensions(dimensions);
+                cube = dimensions.isEmpty() ? null : reader.cube(dimensions, scope.range(), null);
+                sets = cube == null ? List.of() : rollUps(cube);
                 total = sets.isEmpty() ? reader.total() : sets.get(0).total();
             }
         }
@@ -233,7 +264,7 @@ public final class AnomalyDetector {
         }
         List<Anomaly> explained = new RootCauseFinder(
                         engine, scope, rootCauseDimensions, rootCausesPerDimension, lookbackDays)
-                .explain(found, total.axis());
+                .explain(found, total.axis(), cube);
         List<Anomaly> events = EventGrouper.group(explained, scopeDailySpend, threshold);
         return new AnomalyScan(
                 AnomalyScan.Status.OK, days, required, scanned, seriesScanned, threshold, events, method());

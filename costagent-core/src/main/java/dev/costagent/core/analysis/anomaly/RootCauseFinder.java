@@ -6,30 +6,48 @@ import dev.costagent.core.analysis.series.DailySeriesReader;
 import dev.costagent.core.analysis.series.DayAxis;
 import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Explains anomalies by sub-dimension values with ONE grouped query: {@code GROUP BY day, <scanned dimensions>,
- * <cause dimensions>} over the anomaly days and their baseline history. From that cube, the series of each cause value
- * within an anomalous value (e.g. each ResourceId within ServiceName = EC2) is rolled up, and each cause value is
- * ranked by its contribution: its actual cost on the day minus its own seasonal expectation (the detector's
- * baseline). Contributions in the direction of the impact are kept, the largest first. Past 200
- * values (tens of thousands of resources), a same-weekday proxy read from three days of each value preselects
- * 50, and only those get a full series and the exact baseline.
+ * Explains anomalies by sub-dimension values: each cause value within an anomalous value (e.g. each ResourceId within
+ * ServiceName = EC2) is ranked by its contribution, its actual cost on the day minus its own seasonal expectation
+ * (the detector's baseline). Contributions in the direction of the impact are kept, the largest first.
+ *
+ * <p>Where the series come from, so that no query groups by every cause dimension at once (day × service × account ×
+ * region × resource × SKU is 100,000+ groups at 50,000 resources, and most of the stage's time):
+ * <ul>
+ *   <li>a cause among the scanned dimensions is rolled up from the scan's own cube ({@code GROUP BY day, D1, D2,
+ *       D3}), already read;</li>
+ *   <li>any other cause dimension C is read first on the days its proxy needs only, the anomaly days and the same
+ *       weekdays one and two weeks before ({@code GROUP BY day, <anomalous dimensions>, C} with a filter on those
+ *       days). A request with more than 200 values there is ranked by the proxy (actual minus the mean of the same
+ *       weekday over the previous two weeks), and only its 50 best candidates get a full series and the exact
+ *       baseline, from one more query restricted to them. A request with fewer values, or with fewer than 50 values
+ *       moving the way of the impact on those days, is read whole over the window (a query filtered on its
+ *       anomalous value) and ranked as a scanned cause is: every value exactly, or by the proxy over all of them
+ *       past 200.</li>
+ * </ul>
  */
 final class RootCauseFinder {
 
-    /** Causes by the size of their contribution, largest first. */
+    /**
+     * Causes by the size of their contribution to the millionth of a currency unit, largest first. Equal ones (a
+     * service with one SKU: the service and its SKU explain the same cost) keep their order, the cause dimensions'
+     * order: their sums come from different queries, and the last bits of a sum, which depend on the order an engine
+     * adds rows in, must not decide which comes first.
+     */
     private static final Comparator<RootCause> LARGEST_FIRST =
-            (x, y) -> Double.compare(Math.abs(y.contribution()), Math.abs(x.contribution()));
+            (x, y) -> Long.compare(micros(y.contribution()), micros(x.contribution()));
     /** Past this many cause values, a cheap same-weekday proxy preselects candidates for the exact baseline. */
     private static final int EXACT_LIMIT = 200;
 
@@ -54,57 +72,35 @@ final class RootCauseFinder {
         this.lookbackDays = lookbackDays;
     }
 
-    /** The anomalies with root causes, in the same order. */
-    List<Anomaly> explain(List<Anomaly> anomalies, DayAxis axis) {
+    /**
+     * The anomalies with root causes, in the same order.
+     *
+     * @param scanned the scan's cube of the scope's rows by day and the scanned dimensions over the whole axis, whose
+     *     roll-ups serve the causes among those dimensions; {@code null} to query every cause
+     */
+    List<Anomaly> explain(List<Anomaly> anomalies, DayAxis axis, DailyCube scanned) {
         if (anomalies.isEmpty() || perDimension == 0 || causeDimensions.isEmpty()) {
             return anomalies;
         }
-        Map<String, Dimension> dimensions = new LinkedHashMap<>();
         LocalDate from = anomalies.get(0).date();
         LocalDate to = from;
         for (Anomaly a : anomalies) {
-            if (!a.dimension().equals(DailySeries.TOTAL)) {
-                dimensions.putIfAbsent(a.dimension(), Dimension.parse(a.dimension()));
-            }
             from = a.date().isBefore(from) ? a.date() : from;
             to = a.date().isAfter(to) ? a.date() : to;
         }
-        causeDimensions.forEach(d -> dimensions.putIfAbsent(d.label(), d));
         from = from.minusDays(lookbackDays);
         if (from.isBefore(axis.first())) {
             from = axis.first();
         }
         TimeRange window = intersect(scope.range(), TimeRange.days(from, to.plusDays(1)));
-        DailyCube cube = new DailySeriesReader(engine, scope).cube(new ArrayList<>(dimensions.values()), window, axis);
-
-        // Anomalies of one series on different days ask for the same roll-ups: each distinct one is coded once, and
-        // a small one's series (every value ranked exactly) are built once too.
-        Map<DailyCube.RollUp, Integer> requestIndex = new LinkedHashMap<>();
-        for (Anomaly a : anomalies) {
-            String within = a.dimension().equals(DailySeries.TOTAL) ? null : a.dimension();
-            for (Dimension cause : causeDimensions) {
-                if (!cause.label().equals(a.dimension())) {
-                    requestIndex.putIfAbsent(
-                            new DailyCube.RollUp(cause.label(), within, a.value()), requestIndex.size());
-                }
-            }
-        }
-        // each request's values coded once; a ranking sums only the days it reads (no series per value)
-        List<DailyCube.Coded> coded = new ArrayList<>(requestIndex.size());
-        for (DailyCube.RollUp request : requestIndex.keySet()) {
-            coded.add(cube.coded(request));
-        }
-        double[][][] exactSeries = new double[coded.size()][][];
+        Sources sources = new Sources(anomalies, axis, window, scanned);
         List<Anomaly> out = new ArrayList<>(anomalies.size());
         for (Anomaly a : anomalies) {
-            String within = a.dimension().equals(DailySeries.TOTAL) ? null : a.dimension();
             List<RootCause> causes = new ArrayList<>();
             for (Dimension cause : causeDimensions) {
-                if (cause.label().equals(a.dimension())) {
-                    continue;
+                if (!cause.label().equals(a.dimension())) {
+                    causes.addAll(sources.rank(a, cause));
                 }
-                int request = requestIndex.get(new DailyCube.RollUp(cause.label(), within, a.value()));
-                causes.addAll(rank(a, cause.label(), cube, coded.get(request), axis, exactSeries, request));
             }
             causes.sort(LARGEST_FIRST);
             out.add(a.withRootCauses(causes));
@@ -112,60 +108,288 @@ final class RootCauseFinder {
         return out;
     }
 
+    private static long micros(double contribution) {
+        return Math.round(Math.abs(contribution) * 1e6);
+    }
+
+    /** The roll-up of one cause dimension within an anomaly's series. */
+    private static DailyCube.RollUp request(Anomaly a, Dimension cause) {
+        String within = a.dimension().equals(DailySeries.TOTAL) ? null : a.dimension();
+        return new DailyCube.RollUp(cause.label(), within, a.value());
+    }
+
+    /** The proxy's days for day index {@code t}: t, t − 7 and t − 14, in that order. */
+    private static int[] proxyDays(int t) {
+        return new int[] {t, t - 7, t - 14};
+    }
+
     /**
-     * The largest causes of an anomaly in one dimension.
-     *
-     * @param exactSeries per request, the series of every value once a request small enough to rank exactly built
-     *     them (they do not depend on the anomaly's day)
+     * Where each request's values and series are read, each query run once for all the anomalies that need it:
+     * the scanned cube, a cause's proxy-day cube and candidate cube, and a request's whole cube.
      */
-    private List<RootCause> rank(
-            Anomaly a,
-            String causeDimension,
-            DailyCube cube,
-            DailyCube.Coded values,
-            DayAxis axis,
-            double[][][] exactSeries,
-            int request) {
-        int t = axis.indexOf(a.date());
-        double direction = Math.signum(a.impact());
-        int[] candidates;
-        double[][] series;
-        if (values.size() > EXACT_LIMIT) {
-            // proxy: actual minus the mean of the same weekday over the previous two weeks; worked out once per
-            // candidate from those three days alone, the largest first, ties in the values' order (a stable sort)
-            int[] days = {t, t - 7, t - 14};
-            double[] cells = cube.cells(values, days);
-            double[] proxies = new double[values.size()];
-            for (int i = 0; i < proxies.length; i++) {
-                proxies[i] = proxy(cells, i * days.length, t) * direction;
+    private final class Sources {
+        private final DayAxis axis;
+        private final TimeRange window;
+        private final DailyCube scanned;
+        private final DailySeriesReader reader;
+        /** Per cause dimension read apart, its proxy-day cube and the candidates chosen from it. */
+        private final Map<String, ProxyCube> proxyCubes = new HashMap<>();
+        /** Per request read whole, its cube's coding of the request. */
+        private final Map<DailyCube.RollUp, Coding> whole = new HashMap<>();
+        /** Per request of a small or whole-read cube, the series of every value, built once for all its anomalies. */
+        private final Map<DailyCube.RollUp, double[][]> exactSeries = new HashMap<>();
+        /** The scanned cube's coding of each request, once. */
+        private final Map<DailyCube.RollUp, Coding> scannedCodings = new HashMap<>();
+
+        Sources(List<Anomaly> anomalies, DayAxis axis, TimeRange window, DailyCube scanned) {
+            this.axis = axis;
+            this.window = window;
+            this.scanned = scanned;
+            this.reader = new DailySeriesReader(engine, scope);
+            // every cause read apart: one proxy-day query each, for the days of every anomaly that asks about it
+            Map<String, List<Anomaly>> askedApart = new LinkedHashMap<>();
+            for (Anomaly a : anomalies) {
+                for (Dimension cause : causeDimensions) {
+                    if (!cause.label().equals(a.dimension()) && !fromScanned(request(a, cause))) {
+                        askedApart
+                                .computeIfAbsent(cause.label(), k -> new ArrayList<>())
+                                .add(a);
+                    }
+                }
             }
-            candidates = largest(proxies, PRESELECT);
-            series = cube.series(values, candidates);
-        } else {
-            candidates = new int[values.size()];
-            for (int i = 0; i < candidates.length; i++) {
-                candidates[i] = i;
+            for (Dimension cause : causeDimensions) {
+                List<Anomaly> asking = askedApart.get(cause.label());
+                if (asking != null) {
+                    proxyCubes.put(cause.label(), new ProxyCube(cause, asking));
+                }
             }
-            if (exactSeries[request] == null) {
-                exactSeries[request] = cube.series(values, candidates);
-            }
-            series = exactSeries[request];
         }
+
+        /** Whether the scanned cube holds both dimensions of a request. */
+        private boolean fromScanned(DailyCube.RollUp request) {
+            return scanned != null
+                    && scanned.has(request.dimension())
+                    && (request.within() == null || scanned.has(request.within()));
+        }
+
+        /** The largest causes of an anomaly in one dimension. */
+        List<RootCause> rank(Anomaly a, Dimension cause) {
+            DailyCube.RollUp request = request(a, cause);
+            int t = axis.indexOf(a.date());
+            double direction = Math.signum(a.impact());
+            if (fromScanned(request)) {
+                return rankAll(a, request, scannedCodings.computeIfAbsent(request, r -> new Coding(scanned, r)), t);
+            }
+            ProxyCube proxy = proxyCubes.get(cause.label());
+            Candidates candidates = proxy.candidates(request, t, direction);
+            if (candidates == null) {
+                return rankAll(a, request, whole.computeIfAbsent(request, this::readWhole), t);
+            }
+            return contributions(a, request.dimension(), candidates.values, proxy.series(request, candidates), t);
+        }
+
+        /** A request ranked from a cube holding every value of it over the window. */
+        private List<RootCause> rankAll(Anomaly a, DailyCube.RollUp request, Coding coding, int t) {
+            double direction = Math.signum(a.impact());
+            DailyCube cube = coding.cube;
+            DailyCube.Coded values = coding.coded;
+            if (values.size() > EXACT_LIMIT) {
+                // proxy: actual minus the mean of the same weekday over the previous two weeks; worked out once per
+                // candidate from those three days alone, the largest first, ties in the values' order (a stable sort)
+                int[] days = proxyDays(t);
+                double[] cells = cube.cells(values, days);
+                double[] proxies = new double[values.size()];
+                for (int i = 0; i < proxies.length; i++) {
+                    proxies[i] = proxy(cells, i * days.length, t) * direction;
+                }
+                int[] candidates = largest(proxies, PRESELECT);
+                List<String> names = new ArrayList<>(candidates.length);
+                for (int c : candidates) {
+                    names.add(values.values().get(c));
+                }
+                return contributions(a, request.dimension(), names, cube.series(values, candidates), t);
+            }
+            double[][] series = exactSeries.computeIfAbsent(request, r -> {
+                int[] all = new int[values.size()];
+                for (int i = 0; i < all.length; i++) {
+                    all[i] = i;
+                }
+                return cube.series(values, all);
+            });
+            return contributions(a, request.dimension(), values.values(), series, t);
+        }
+
+        /** A request's own cube over the window: its cause by day, within its anomalous value. */
+        private Coding readWhole(DailyCube.RollUp request) {
+            List<Dimension> dimensions = new ArrayList<>();
+            List<Filter> filters = new ArrayList<>();
+            if (request.within() != null) {
+                Dimension within = Dimension.parse(request.within());
+                dimensions.add(within);
+                filters.add(new Filter(within, keysOf(List.of(request.withinValue())), false));
+            }
+            dimensions.add(Dimension.parse(request.dimension()));
+            return new Coding(reader.cube(dimensions, window, axis, filters), request);
+        }
+
+        /**
+         * One cause dimension read apart: {@code GROUP BY day, <anomalous dimensions>, cause} on the proxy days of
+         * every anomaly asking about it, then (once every request has chosen its candidates) the same grouping over
+         * the window restricted to the candidates.
+         */
+        private final class ProxyCube {
+            private final Dimension cause;
+            private final List<Dimension> withinDimensions = new ArrayList<>();
+            private final DailyCube cube;
+            /** Per request and anomaly day, the candidates (null: read the request whole). */
+            private final Map<DailyCube.RollUp, Map<Integer, Candidates>> chosen = new HashMap<>();
+
+            private final Map<DailyCube.RollUp, DailyCube.Coded> coded = new HashMap<>();
+            private DailyCube candidateCube;
+
+            ProxyCube(Dimension cause, List<Anomaly> asking) {
+                this.cause = cause;
+                java.util.Set<String> days = new java.util.TreeSet<>();
+                for (Anomaly a : asking) {
+                    if (!a.dimension().equals(DailySeries.TOTAL)) {
+                        Dimension within = Dimension.parse(a.dimension());
+                        if (!withinDimensions.contains(within)) {
+                            withinDimensions.add(within);
+                        }
+                    }
+                    for (int d : proxyDays(axis.indexOf(a.date()))) {
+                        if (d >= 0) {
+                            days.add(axis.day(d).toString());
+                        }
+                    }
+                }
+                List<Dimension> dimensions = new ArrayList<>(withinDimensions);
+                dimensions.add(cause);
+                this.cube = reader.cube(dimensions, window, axis, List.of(new Filter(Dimension.DAY, days, false)));
+                // every request chooses before the candidates' query, which reads them all at once
+                for (Anomaly a : asking) {
+                    candidates(request(a, cause), axis.indexOf(a.date()), Math.signum(a.impact()));
+                }
+            }
+
+            /**
+             * The candidates of a request for one anomaly, chosen by the proxy from this cube; null when the request
+             * must be read whole (200 values or fewer on these days, or fewer than 50 moving the impact's way).
+             */
+            Candidates candidates(DailyCube.RollUp request, int t, double direction) {
+                return chosen.computeIfAbsent(request, r -> new HashMap<>())
+                        .computeIfAbsent(t, day -> choose(request, t, direction));
+            }
+
+            private Candidates choose(DailyCube.RollUp request, int t, double direction) {
+                DailyCube.Coded values = coded.computeIfAbsent(request, cube::coded);
+                if (values.size() <= EXACT_LIMIT) {
+                    return null;
+                }
+                int[] days = proxyDays(t);
+                double[] cells = cube.cells(values, days);
+                double[] proxies = new double[values.size()];
+                int moving = 0;
+                for (int i = 0; i < proxies.length; i++) {
+                    proxies[i] = proxy(cells, i * days.length, t) * direction;
+                    if (proxies[i] > 0) {
+                        moving++;
+                    }
+                }
+                // a value absent on all three days has a proxy of 0, as those read whole do: with 50 or more above
+                // 0, none of them can be a candidate
+                if (moving < PRESELECT) {
+                    return null;
+                }
+                List<String> names = new ArrayList<>(PRESELECT);
+                for (int c : largest(proxies, PRESELECT)) {
+                    names.add(values.values().get(c));
+                }
+                return new Candidates(names);
+            }
+
+            /** The candidates' series over the window, from one query for every request's candidates. */
+            double[][] series(DailyCube.RollUp request, Candidates candidates) {
+                if (candidateCube == null) {
+                    java.util.Set<String> all = new java.util.LinkedHashSet<>();
+                    for (Map<Integer, Candidates> byDay : chosen.values()) {
+                        for (Candidates c : byDay.values()) {
+                            if (c != null) {
+                                all.addAll(c.values);
+                            }
+                        }
+                    }
+                    List<Dimension> dimensions = new ArrayList<>(withinDimensions);
+                    dimensions.add(cause);
+                    candidateCube =
+                            reader.cube(dimensions, window, axis, List.of(new Filter(cause, keysOf(all), false)));
+                }
+                DailyCube.Coded values = candidateCube.coded(request);
+                Map<String, Integer> codeOf = new HashMap<>();
+                for (int i = 0; i < values.size(); i++) {
+                    codeOf.put(values.values().get(i), i);
+                }
+                int[] codes = new int[candidates.values.size()];
+                for (int i = 0; i < codes.length; i++) {
+                    codes[i] = codeOf.get(candidates.values.get(i));
+                }
+                return candidateCube.series(values, codes);
+            }
+        }
+    }
+
+    /** A cube and its coding of one request. */
+    private static final class Coding {
+        final DailyCube cube;
+        final DailyCube.Coded coded;
+
+        Coding(DailyCube cube, DailyCube.RollUp request) {
+            this.cube = cube;
+            this.coded = cube.coded(request);
+        }
+    }
+
+    /** The values a request's proxy chose for the exact baseline, best first. */
+    private static final class Candidates {
+        final List<String> values;
+
+        Candidates(List<String> values) {
+            this.values = values;
+        }
+    }
+
+    /**
+     * The keys a filter needs to keep the rows of cube values: a cube shows a row without a value as
+     * {@link DailySeries#NONE}, so that value keeps both the rows without one and any that say so.
+     */
+    private static java.util.Set<String> keysOf(java.util.Collection<String> cubeValues) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>(cubeValues);
+        if (keys.contains(DailySeries.NONE)) {
+            keys.add(null);
+        }
+        return keys;
+    }
+
+    /** The causes among the given values and their series, those moving the impact's way, the largest first. */
+    private List<RootCause> contributions(
+            Anomaly a, String causeDimension, List<String> values, double[][] series, int t) {
+        double direction = Math.signum(a.impact());
         SeasonalBaseline baseline = new SeasonalBaseline(lookbackDays);
         List<RootCause> causes = new ArrayList<>();
-        for (int i = 0; i < candidates.length; i++) {
+        for (int i = 0; i < series.length; i++) {
             double[] x = series[i];
             double expected = baseline.expected(x, t);
             if (Double.isNaN(expected)) {
                 expected = 0;
             }
             double contribution = x[t] - expected;
-            if (contribution * direction <= 0) {
+            // below a millionth of a currency unit a contribution is the rounding of sums, not a cause
+            if (contribution * direction <= 0 || micros(contribution) == 0) {
                 continue;
             }
             causes.add(new RootCause(
                     causeDimension,
-                    values.values().get(candidates[i]),
+                    values.get(i),
                     x[t],
                     expected,
                     contribution,

@@ -68,6 +68,18 @@ public final class DailySeriesReader {
      * (or, when null, on the axis of the days found).
      */
     public DailyCube cube(List<Dimension> dimensions, dev.costagent.core.table.TimeRange range, DayAxis axis) {
+        return cube(dimensions, range, axis, List.of());
+    }
+
+    /**
+     * {@link #cube(List, dev.costagent.core.table.TimeRange, DayAxis)} over the scope's rows that also pass the given
+     * filters (on the days themselves, say, or on a dimension's values).
+     */
+    public DailyCube cube(
+            List<Dimension> dimensions,
+            dev.costagent.core.table.TimeRange range,
+            DayAxis axis,
+            List<dev.costagent.core.table.Filter> filters) {
         List<String> labels = new ArrayList<>();
         for (Dimension d : dimensions) {
             if (d.isTime()) {
@@ -78,11 +90,10 @@ public final class DailySeriesReader {
             }
             labels.add(d.label());
         }
-        QueryResult result = engine.execute(scope.query()
-                .range(range)
-                .groupBy(Dimension.DAY)
-                .groupBy(dimensions)
-                .build());
+        CostQuery.Builder query =
+                scope.query().range(range).groupBy(Dimension.DAY).groupBy(dimensions);
+        filters.forEach(query::filter);
+        QueryResult result = engine.execute(query.build());
         return DailyCube.of(result, labels, axis == null ? axisOf(List.of(result)) : axis);
     }
 
