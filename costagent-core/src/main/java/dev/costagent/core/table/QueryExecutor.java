@@ -553,48 +553,40 @@ final class QueryExecutor {
             return knownRanks != null ? knownRanks : rank(keys);
         }
 
-        /** Code → position of each key in key order (null first). */
+        /**
+         * Code → position of each key in key order: nulls first, equal keys in code order (the positions of a stable
+         * sort). The codes are sorted by radix on their keys' characters ({@link KeyOrder}): a high-cardinality
+         * column's ids share long prefixes, which a sort by whole-string comparison reads again in every comparison.
+         */
         static int[] rank(String[] keys) {
-            // distinct keys (a dictionary: null at most once): sort the strings themselves and find each one's place
-            // by binary search, without boxing every code and calling a comparator through it
-            String[] sorted = new String[keys.length];
-            int n = 0;
-            boolean hasNull = false;
-            for (String key : keys) {
-                if (key == null) {
-                    hasNull = true;
-                } else {
-                    sorted[n++] = key;
+            int[] order = new int[keys.length];
+            int nulls = 0;
+            for (int c = 0; c < keys.length; c++) {
+                if (keys[c] == null) {
+                    order[nulls++] = c;
                 }
             }
-            Arrays.sort(sorted, 0, n);
-            boolean distinct = keys.length - n <= 1;
-            for (int i = 1; i < n && distinct; i++) {
-                distinct = !sorted[i].equals(sorted[i - 1]);
-            }
-            if (distinct) {
-                int[] rank = new int[keys.length];
-                int first = hasNull ? 1 : 0;
-                for (int c = 0; c < keys.length; c++) {
-                    rank[c] = keys[c] == null ? 0 : first + Arrays.binarySearch(sorted, 0, n, keys[c]);
+            int n = nulls;
+            for (int c = 0; c < keys.length; c++) {
+                if (keys[c] != null) {
+                    order[n++] = c;
                 }
-                return rank;
             }
-            Integer[] codes = new Integer[keys.length];
-            for (int c = 0; c < codes.length; c++) {
-                codes[c] = c;
-            }
-            Arrays.sort(codes, (a, b) -> {
-                String x = keys[a];
-                String y = keys[b];
-                if (x == null || y == null) {
-                    return x == y ? 0 : x == null ? -1 : 1;
+            KeyOrder.sort(order, nulls, n, keys);
+            // equal keys (not in a dictionary, but a tag's values remapped may repeat) in code order, as a stable sort
+            for (int i = nulls; i < n; ) {
+                int j = i + 1;
+                while (j < n && keys[order[j]].equals(keys[order[i]])) {
+                    j++;
                 }
-                return x.compareTo(y);
-            });
+                if (j - i > 1) {
+                    Arrays.sort(order, i, j);
+                }
+                i = j;
+            }
             int[] rank = new int[keys.length];
-            for (int r = 0; r < codes.length; r++) {
-                rank[codes[r]] = r;
+            for (int r = 0; r < order.length; r++) {
+                rank[order[r]] = r;
             }
             return rank;
         }

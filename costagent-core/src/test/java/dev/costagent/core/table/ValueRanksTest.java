@@ -13,15 +13,15 @@ import net.jqwik.api.Provide;
 
 /**
  * A dictionary's code → rank (the order query results are sorted in) equals the position of each code in a stable
- * sort of the keys, nulls first: for distinct keys (the binary-search path) and for keys with repeats or several
- * nulls (the general path).
+ * sort of the keys, nulls first: for distinct keys, for keys with repeats or several nulls, and for ids that share a
+ * long prefix (the radix sort's many passes over one character).
  */
 class ValueRanksTest {
 
     @Provide
     Arbitrary<String[]> distinctKeys() {
         return Arbitraries.strings()
-                .withChars("abcAB-:/ é")
+                .withChars("abcAB-:/ éΩ")
                 .ofMaxLength(6)
                 .set()
                 .ofMaxSize(300)
@@ -40,6 +40,34 @@ class ValueRanksTest {
         return Arbitraries.of("a", "b", "B", "", "é", null)
                 .array(String[].class)
                 .ofMaxSize(50);
+    }
+
+    /** Resource ids as real exports write them: hundreds sharing a long prefix, with suffixes of any length. */
+    @Provide
+    Arbitrary<String[]> prefixedKeys() {
+        Arbitrary<String> prefix = Arbitraries.of(
+                "arn:aws:ec2:us-east-1:123456789012:instance/i-",
+                "arn:aws:ec2:us-east-1:123456789012:volume/vol-",
+                "/subscriptions/0000-1111/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-",
+                "");
+        Arbitrary<String> suffix =
+                Arbitraries.strings().withChars("0123456789abcdef").ofMaxLength(5);
+        return net.jqwik.api.Combinators.combine(prefix, suffix)
+                .as((p, x) -> p + x)
+                .list()
+                .ofMaxSize(600)
+                .map(list -> {
+                    String[] keys = list.toArray(new String[0]);
+                    if (keys.length > 3) {
+                        keys[2] = null;
+                    }
+                    return keys;
+                });
+    }
+
+    @Property
+    void prefixedKeysRankAsAStableSort(@ForAll("prefixedKeys") String[] keys) {
+        assertThat(QueryExecutor.rankValues(keys)).containsExactly(reference(keys));
     }
 
     @Property

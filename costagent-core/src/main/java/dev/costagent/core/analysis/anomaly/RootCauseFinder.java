@@ -125,15 +125,16 @@ final class RootCauseFinder {
 
     /**
      * Where each request's values and series are read, each query run once for all the anomalies that need it:
-     * the scanned cube, a cause's proxy-day cube and candidate cube, and a request's whole cube.
+     * the scanned cube, the proxy-day cube of the causes read apart, a cause's candidate cube, and a request's whole
+     * cube.
      */
     private final class Sources {
         private final DayAxis axis;
         private final TimeRange window;
         private final DailyCube scanned;
         private final DailySeriesReader reader;
-        /** Per cause dimension read apart, its proxy-day cube and the candidates chosen from it. */
-        private final Map<String, ProxyCube> proxyCubes = new HashMap<>();
+        /** Per cause dimension read apart, the candidates chosen from the proxy-day cube. */
+        private final Map<String, ProxyCandidates> proxyCandidates = new HashMap<>();
         /** Per request read whole, its cube's coding of the request. */
         private final Map<DailyCube.RollUp, Coding> whole = new HashMap<>();
         /** Per request of a small or whole-read cube, the series of every value, built once for all its anomalies. */
@@ -157,12 +158,43 @@ final class RootCauseFinder {
                     }
                 }
             }
+            if (askedApart.isEmpty()) {
+                return;
+            }
+            // one proxy-day cube for every cause read apart: GROUP BY day, <anomalous dimensions>, <those causes>
+            List<Dimension> within = new ArrayList<>();
+            List<Dimension> causes = new ArrayList<>();
+            java.util.Set<String> days = new java.util.TreeSet<>();
             for (Dimension cause : causeDimensions) {
                 List<Anomaly> asking = askedApart.get(cause.label());
-                if (asking != null) {
-                    proxyCubes.put(cause.label(), new ProxyCube(cause, asking));
+                if (asking == null) {
+                    continue;
+                }
+                causes.add(cause);
+                for (Anomaly a : asking) {
+                    withinDimensionOf(a).filter(d -> !within.contains(d)).ifPresent(within::add);
+                    for (int d : proxyDays(axis.indexOf(a.date()))) {
+                        if (d >= 0) {
+                            days.add(axis.day(d).toString());
+                        }
+                    }
                 }
             }
+            List<Dimension> dimensions = new ArrayList<>(within);
+            causes.stream().filter(c -> !within.contains(c)).forEach(dimensions::add);
+            DailyCube proxyCube =
+                    reader.cube(dimensions, window, axis, List.of(new Filter(Dimension.DAY, days, false)));
+            for (Dimension cause : causes) {
+                proxyCandidates.put(
+                        cause.label(), new ProxyCandidates(cause, askedApart.get(cause.label()), proxyCube));
+            }
+        }
+
+        /** The dimension of an anomaly's series, none for the total. */
+        private java.util.Optional<Dimension> withinDimensionOf(Anomaly a) {
+            return a.dimension().equals(DailySeries.TOTAL)
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(Dimension.parse(a.dimension()));
         }
 
         /** Whether the scanned cube holds both dimensions of a request. */
@@ -180,7 +212,7 @@ final class RootCauseFinder {
             if (fromScanned(request)) {
                 return rankAll(a, request, scannedCodings.computeIfAbsent(request, r -> new Coding(scanned, r)), t);
             }
-            ProxyCube proxy = proxyCubes.get(cause.label());
+            ProxyCandidates proxy = proxyCandidates.get(cause.label());
             Candidates candidates = proxy.candidates(request, t, direction);
             if (candidates == null) {
                 return rankAll(a, request, whole.computeIfAbsent(request, this::readWhole), t);
@@ -233,11 +265,11 @@ final class RootCauseFinder {
         }
 
         /**
-         * One cause dimension read apart: {@code GROUP BY day, <anomalous dimensions>, cause} on the proxy days of
-         * every anomaly asking about it, then (once every request has chosen its candidates) the same grouping over
-         * the window restricted to the candidates.
+         * One cause dimension read apart: the candidates each request's proxy chooses from the proxy-day cube, then
+         * (once every request has chosen) their series over the window, from one {@code GROUP BY day, <anomalous
+         * dimensions>, cause} restricted to them.
          */
-        private final class ProxyCube {
+        private final class ProxyCandidates {
             private final Dimension cause;
             private final List<Dimension> withinDimensions = new ArrayList<>();
             private final DailyCube cube;
@@ -247,25 +279,14 @@ final class RootCauseFinder {
             private final Map<DailyCube.RollUp, DailyCube.Coded> coded = new HashMap<>();
             private DailyCube candidateCube;
 
-            ProxyCube(Dimension cause, List<Anomaly> asking) {
+            ProxyCandidates(Dimension cause, List<Anomaly> asking, DailyCube proxyCube) {
                 this.cause = cause;
-                java.util.Set<String> days = new java.util.TreeSet<>();
+                this.cube = proxyCube;
                 for (Anomaly a : asking) {
-                    if (!a.dimension().equals(DailySeries.TOTAL)) {
-                        Dimension within = Dimension.parse(a.dimension());
-                        if (!withinDimensions.contains(within)) {
-                            withinDimensions.add(within);
-                        }
-                    }
-                    for (int d : proxyDays(axis.indexOf(a.date()))) {
-                        if (d >= 0) {
-                            days.add(axis.day(d).toString());
-                        }
-                    }
+                    withinDimensionOf(a)
+                            .filter(d -> !withinDimensions.contains(d))
+                            .ifPresent(withinDimensions::add);
                 }
-                List<Dimension> dimensions = new ArrayList<>(withinDimensions);
-                dimensions.add(cause);
-                this.cube = reader.cube(dimensions, window, axis, List.of(new Filter(Dimension.DAY, days, false)));
                 // every request chooses before the candidates' query, which reads them all at once
                 for (Anomaly a : asking) {
                     candidates(request(a, cause), axis.indexOf(a.date()), Math.signum(a.impact()));
