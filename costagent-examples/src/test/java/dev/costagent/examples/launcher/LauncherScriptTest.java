@@ -38,6 +38,9 @@ class LauncherScriptTest {
         Path script = root.resolve("costagent");
         Files.copy(project.resolve("costagent"), script);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path directives = Path.of("costagent-examples/src/main/launcher/jit-directives.json");
+        Files.createDirectories(root.resolve(directives).getParent());
+        Files.copy(project.resolve(directives), root.resolve(directives));
         Path jar = Files.createDirectories(root.resolve("costagent-examples/target"))
                 .resolve("costagent.jar");
         Manifest manifest = new Manifest();
@@ -84,6 +87,41 @@ class LauncherScriptTest {
         assertThat(launch("ingest", "--input", "bill.csv"))
                 .contains("jvm -XX:+UseSerialGC")
                 .doesNotContain("jvm -XX:TieredStopAtLevel=1", "jvm -XX:PretenureSizeThreshold=1m");
+    }
+
+    @Test
+    void theAgentsCommandsKeepC2ForTheReaderOnly() throws Exception {
+        String directives = "jvm -XX:CompilerDirectivesFile="
+                + root.resolve("costagent-examples/src/main/launcher/jit-directives.json");
+        for (String command : List.of("analyze", "recommend", "explain")) {
+            assertThat(launch(command, "--input", "bill.csv"))
+                    .as(command)
+                    .contains(directives, "jvm -XX:+DisplayVMOutputToStderr")
+                    .doesNotContain("jvm -XX:TieredStopAtLevel=1");
+        }
+        assertThat(launch("ingest", "--input", "bill.csv")).doesNotContain(directives);
+        assertThat(launch("summarize", "--input", "bill.csv")).doesNotContain(directives);
+        // DuckDB's run has no reader in the JVM: C1 alone, no directives
+        assertThat(launch("analyze", "--engine", "duckdb", "--input", "bill.csv"))
+                .doesNotContain(directives);
+    }
+
+    /** The directives are valid for this JVM, and say so on standard error only: the output stays the command's. */
+    @Test
+    void theDirectivesFileLoadsQuietly() throws Exception {
+        Path directives = root.resolve("costagent-examples/src/main/launcher/jit-directives.json");
+        Process java = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:+UnlockDiagnosticVMOptions",
+                        "-XX:+DisplayVMOutputToStderr",
+                        "-XX:CompilerDirectivesFile=" + directives,
+                        "-version")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String out = new String(java.getInputStream().readAllBytes(), UTF_8);
+        assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(java.exitValue()).isZero();
+        assertThat(out).isEmpty();
     }
 
     /** Runs the launcher copy; the probe's lines. */
