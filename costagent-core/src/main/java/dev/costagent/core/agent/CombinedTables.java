@@ -22,6 +22,11 @@ final class CombinedTables implements QueryEngine {
     }
 
     @Override
+    public boolean prefersFewerQueries() {
+        return tables.stream().anyMatch(QueryEngine::prefersFewerQueries);
+    }
+
+    @Override
     public DataProfile profile() {
         return DataProfile.combine(tables.stream().map(QueryEngine::profile).toList());
     }

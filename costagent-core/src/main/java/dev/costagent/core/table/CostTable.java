@@ -209,6 +209,11 @@ public final class CostTable implements QueryEngine {
     }
 
     @Override
+    public boolean prefersFewerQueries() {
+        return false; // a pass over the rows in memory is cheap; a result's groups are what costs
+    }
+
+    @Override
     public DataProfile profile() {
         return new DataProfile(
                 rows,

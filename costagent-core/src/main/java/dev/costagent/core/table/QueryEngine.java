@@ -79,6 +79,16 @@ public interface QueryEngine extends AutoCloseable {
     }
 
     /**
+     * Whether a query here costs mostly its pass over the data (an engine that reads files again or runs a cluster's
+     * job per query), so that one larger query beats several smaller ones: callers with a choice of plans (the
+     * anomalies' root causes) then ask one. True by default; the in-memory {@link CostTable}, whose pass is cheap
+     * and whose cost grows with a result's groups, answers false, and gets several small queries instead.
+     */
+    default boolean prefersFewerQueries() {
+        return true;
+    }
+
+    /**
      * Releases what the engine holds (a database connection, a cached Spark dataset). The agent closes the engines it
      * caches when they leave the cache and when it closes; the in-memory table holds nothing to release.
      */

@@ -12,31 +12,40 @@ import dev.costagent.core.table.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Explains anomalies by sub-dimension values: each cause value within an anomalous value (e.g. each ResourceId within
  * ServiceName = EC2) is ranked by its contribution, its actual cost on the day minus its own seasonal expectation
  * (the detector's baseline). Contributions in the direction of the impact are kept, the largest first.
  *
- * <p>Where the series come from, so that no query groups by every cause dimension at once (day × service × account ×
- * region × resource × SKU is 100,000+ groups at 50,000 resources, and most of the stage's time):
+ * <p>Where the series come from depends on what a query costs the engine ({@link QueryEngine#prefersFewerQueries}).
+ * Where every query is a pass over files or a cluster's job (DuckDB, Spark), one {@code GROUP BY day, <anomalous
+ * dimensions>, <cause dimensions>} over the anomaly window serves every request. On the in-memory table, where a pass
+ * is cheap and the groups are what costs (that cube is 100,000+ groups at 50,000 resources, most of the stage's
+ * time), no query groups by every cause at once:
  * <ul>
  *   <li>a cause among the scanned dimensions is rolled up from the scan's own cube ({@code GROUP BY day, D1, D2,
  *       D3}), already read;</li>
- *   <li>any other cause dimension C is read first on the days its proxy needs only, the anomaly days and the same
- *       weekdays one and two weeks before ({@code GROUP BY day, <anomalous dimensions>, C} with a filter on those
- *       days). A request with more than 200 values there is ranked by the proxy (actual minus the mean of the same
- *       weekday over the previous two weeks), and only its 50 best candidates get a full series and the exact
- *       baseline, from one more query restricted to them. A request with fewer values, or with fewer than 50 values
- *       moving the way of the impact on those days, is read whole over the window (a query filtered on its
- *       anomalous value) and ranked as a scanned cause is: every value exactly, or by the proxy over all of them
- *       past 200.</li>
+ *   <li>the other causes (ResourceId, SkuId) are read together on the days the proxy needs only, the anomaly days
+ *       and the same weekdays one and two weeks before ({@code GROUP BY day, <anomalous dimensions>, <causes>} with
+ *       a filter on those days). A request with more than 200 values there is ranked by the proxy (actual minus the
+ *       mean of the same weekday over the previous two weeks), and only its 50 best candidates get a full series and
+ *       the exact baseline, from one more query per cause restricted to them. A request with fewer values, or with
+ *       fewer than 50 values moving the way of the impact on those days, is read whole over the window (one query
+ *       per cause and anomalous dimension, filtered on the anomalous values) and ranked as a scanned cause is: every
+ *       value exactly, or by the proxy over all of them past 200.</li>
  * </ul>
+ * Both plans give the same causes (RootCauseSourcesTest), their sums equal to the last bits.
  */
 final class RootCauseFinder {
 
@@ -93,6 +102,16 @@ final class RootCauseFinder {
             from = axis.first();
         }
         TimeRange window = intersect(scope.range(), TimeRange.days(from, to.plusDays(1)));
+        if (engine.prefersFewerQueries()) {
+            // an engine whose every query is a pass over files or a cluster's job: one cube of every dimension
+            // over the window serves every request
+            Map<String, Dimension> dimensions = new LinkedHashMap<>();
+            for (Anomaly a : anomalies) {
+                withinDimension(a).ifPresent(d -> dimensions.putIfAbsent(d.label(), d));
+            }
+            causeDimensions.forEach(d -> dimensions.putIfAbsent(d.label(), d));
+            scanned = new DailySeriesReader(engine, scope).cube(new ArrayList<>(dimensions.values()), window, axis);
+        }
         Sources sources = new Sources(anomalies, axis, window, scanned);
         List<Anomaly> out = new ArrayList<>(anomalies.size());
         for (Anomaly a : anomalies) {
@@ -110,6 +129,11 @@ final class RootCauseFinder {
 
     private static long micros(double contribution) {
         return Math.round(Math.abs(contribution) * 1e6);
+    }
+
+    /** The dimension of an anomaly's series, none for the total. */
+    private static Optional<Dimension> withinDimension(Anomaly a) {
+        return a.dimension().equals(DailySeries.TOTAL) ? Optional.empty() : Optional.of(Dimension.parse(a.dimension()));
     }
 
     /** The roll-up of one cause dimension within an anomaly's series. */
@@ -137,6 +161,8 @@ final class RootCauseFinder {
         private final Map<String, ProxyCandidates> proxyCandidates = new HashMap<>();
         /** Per request read whole, its cube's coding of the request. */
         private final Map<DailyCube.RollUp, Coding> whole = new HashMap<>();
+        /** Per cause and anomalous dimension, the cube of the requests read whole. */
+        private final Map<String, DailyCube> wholeCubes = new HashMap<>();
         /** Per request of a small or whole-read cube, the series of every value, built once for all its anomalies. */
         private final Map<DailyCube.RollUp, double[][]> exactSeries = new HashMap<>();
         /** The scanned cube's coding of each request, once. */
@@ -147,7 +173,7 @@ final class RootCauseFinder {
             this.window = window;
             this.scanned = scanned;
             this.reader = new DailySeriesReader(engine, scope);
-            // every cause read apart: one proxy-day query each, for the days of every anomaly that asks about it
+            // the causes read apart (not in the scanned cube), and the anomalies asking about each
             Map<String, List<Anomaly>> askedApart = new LinkedHashMap<>();
             for (Anomaly a : anomalies) {
                 for (Dimension cause : causeDimensions) {
@@ -164,7 +190,7 @@ final class RootCauseFinder {
             // one proxy-day cube for every cause read apart: GROUP BY day, <anomalous dimensions>, <those causes>
             List<Dimension> within = new ArrayList<>();
             List<Dimension> causes = new ArrayList<>();
-            java.util.Set<String> days = new java.util.TreeSet<>();
+            Set<String> days = new TreeSet<>();
             for (Dimension cause : causeDimensions) {
                 List<Anomaly> asking = askedApart.get(cause.label());
                 if (asking == null) {
@@ -172,7 +198,7 @@ final class RootCauseFinder {
                 }
                 causes.add(cause);
                 for (Anomaly a : asking) {
-                    withinDimensionOf(a).filter(d -> !within.contains(d)).ifPresent(within::add);
+                    withinDimension(a).filter(d -> !within.contains(d)).ifPresent(within::add);
                     for (int d : proxyDays(axis.indexOf(a.date()))) {
                         if (d >= 0) {
                             days.add(axis.day(d).toString());
@@ -188,13 +214,6 @@ final class RootCauseFinder {
                 proxyCandidates.put(
                         cause.label(), new ProxyCandidates(cause, askedApart.get(cause.label()), proxyCube));
             }
-        }
-
-        /** The dimension of an anomaly's series, none for the total. */
-        private java.util.Optional<Dimension> withinDimensionOf(Anomaly a) {
-            return a.dimension().equals(DailySeries.TOTAL)
-                    ? java.util.Optional.empty()
-                    : java.util.Optional.of(Dimension.parse(a.dimension()));
         }
 
         /** Whether the scanned cube holds both dimensions of a request. */
@@ -253,15 +272,30 @@ final class RootCauseFinder {
 
         /** A request's own cube over the window: its cause by day, within its anomalous value. */
         private Coding readWhole(DailyCube.RollUp request) {
-            List<Dimension> dimensions = new ArrayList<>();
-            List<Filter> filters = new ArrayList<>();
-            if (request.within() != null) {
-                Dimension within = Dimension.parse(request.within());
-                dimensions.add(within);
-                filters.add(new Filter(within, keysOf(List.of(request.withinValue())), false));
-            }
-            dimensions.add(Dimension.parse(request.dimension()));
-            return new Coding(reader.cube(dimensions, window, axis, filters), request);
+            // one query for every request read whole with the same cause and anomalous dimension: its rows are those
+            // of any of their anomalous values, so the count of queries does not grow with the anomalies
+            String key = request.dimension() + "\n" + request.within();
+            DailyCube cube = wholeCubes.computeIfAbsent(key, k -> {
+                List<Dimension> dimensions = new ArrayList<>();
+                List<Filter> filters = new ArrayList<>();
+                if (request.within() != null) {
+                    Dimension within = Dimension.parse(request.within());
+                    dimensions.add(within);
+                    List<String> values = new ArrayList<>();
+                    for (ProxyCandidates p : proxyCandidates.values()) {
+                        for (DailyCube.RollUp r : p.readWhole) {
+                            if (r.dimension().equals(request.dimension())
+                                    && request.within().equals(r.within())) {
+                                values.add(r.withinValue());
+                            }
+                        }
+                    }
+                    filters.add(new Filter(within, keysOf(values), false));
+                }
+                dimensions.add(Dimension.parse(request.dimension()));
+                return reader.cube(dimensions, window, axis, filters);
+            });
+            return new Coding(cube, request);
         }
 
         /**
@@ -277,13 +311,16 @@ final class RootCauseFinder {
             private final Map<DailyCube.RollUp, Map<Integer, Candidates>> chosen = new HashMap<>();
 
             private final Map<DailyCube.RollUp, DailyCube.Coded> coded = new HashMap<>();
+            /** The requests whose choice was to read them whole. */
+            private final Set<DailyCube.RollUp> readWhole = new LinkedHashSet<>();
+
             private DailyCube candidateCube;
 
             ProxyCandidates(Dimension cause, List<Anomaly> asking, DailyCube proxyCube) {
                 this.cause = cause;
                 this.cube = proxyCube;
                 for (Anomaly a : asking) {
-                    withinDimensionOf(a)
+                    withinDimension(a)
                             .filter(d -> !withinDimensions.contains(d))
                             .ifPresent(withinDimensions::add);
                 }
@@ -298,8 +335,15 @@ final class RootCauseFinder {
              * must be read whole (200 values or fewer on these days, or fewer than 50 moving the impact's way).
              */
             Candidates candidates(DailyCube.RollUp request, int t, double direction) {
-                return chosen.computeIfAbsent(request, r -> new HashMap<>())
-                        .computeIfAbsent(t, day -> choose(request, t, direction));
+                Map<Integer, Candidates> byDay = chosen.computeIfAbsent(request, r -> new HashMap<>());
+                if (!byDay.containsKey(t)) {
+                    Candidates chosenNow = choose(request, t, direction);
+                    byDay.put(t, chosenNow);
+                    if (chosenNow == null) {
+                        readWhole.add(request);
+                    }
+                }
+                return byDay.get(t);
             }
 
             private Candidates choose(DailyCube.RollUp request, int t, double direction) {
@@ -332,7 +376,7 @@ final class RootCauseFinder {
             /** The candidates' series over the window, from one query for every request's candidates. */
             double[][] series(DailyCube.RollUp request, Candidates candidates) {
                 if (candidateCube == null) {
-                    java.util.Set<String> all = new java.util.LinkedHashSet<>();
+                    Set<String> all = new LinkedHashSet<>();
                     for (Map<Integer, Candidates> byDay : chosen.values()) {
                         for (Candidates c : byDay.values()) {
                             if (c != null) {
@@ -383,8 +427,8 @@ final class RootCauseFinder {
      * The keys a filter needs to keep the rows of cube values: a cube shows a row without a value as
      * {@link DailySeries#NONE}, so that value keeps both the rows without one and any that say so.
      */
-    private static java.util.Set<String> keysOf(java.util.Collection<String> cubeValues) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(cubeValues);
+    private static Set<String> keysOf(Collection<String> cubeValues) {
+        Set<String> keys = new LinkedHashSet<>(cubeValues);
         if (keys.contains(DailySeries.NONE)) {
             keys.add(null);
         }
