@@ -21,9 +21,11 @@ import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryException;
 import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The engine's {@link RuleContext}: the billing queries the rules of one run share, each computed once, on first use,
@@ -84,15 +87,34 @@ final class QueryingRuleContext implements RuleContext {
     private Optional<BillingWindow> window;
     private NavigableMap<Long, Double> dailyUsageCost;
     /**
-     * Per resource with any value: ServiceCategory, BillingCurrency and the values of {@link #tagKeys}, the first
-     * non-null of each (one small array per resource rather than a map of a handful of entries).
+     * Per resource read so far with any value: ServiceCategory, BillingCurrency and the values of {@link #tagKeys},
+     * the first non-null of each (one small array per resource rather than a map of a handful of entries).
      */
     private Map<String, String[]> resourceFacts;
+    /** Usage cost by ChargeDescription per resource read so far (all of them once {@link #factsRead} is null). */
+    private Map<String, Map<String, Double>> resourceDescriptions;
+    /** The resources whose facts and descriptions have been read, with or without any; null once all have. */
+    private Set<String> factsRead;
+    /**
+     * The resources that a tag value may make candidates (a superset: those with a usage row in the window carrying a
+     * non-production or spot value of a key the settings name); null when the data could not tell, and all were read.
+     */
+    private Set<String> tagged;
+    /** The ChargeDescriptions of the usage rows in the window, as the tag values' query found them; null if unasked. */
+    private Set<String> descriptionValues;
+    /** Whether the per-resource query could not be answered: warned once, never asked again, no facts. */
+    private boolean factsUnanswered;
+    /** Whether the descriptions' own query (data without the ChargeDescription column) could not be answered. */
+    private boolean descriptionsUnanswered;
     /** The tag keys the per-resource query reads: the environment keys, then the spot key. */
     private List<String> tagKeys;
+    /** Where each of the settings' environment keys is in {@link #tagKeys}, in the settings' order. */
+    private int[] environmentAt;
 
     private Map<String, ResourceProfile> profiles;
+    /** Usage cost by ChargeDescription for every resource, in id order; read only when a rule asks for all of it. */
     private Map<String, Map<String, Double>> descriptions;
+
     private Map<String, ResolvedType> instanceTypes;
     private String currency;
     /**
@@ -179,7 +201,14 @@ final class QueryingRuleContext implements RuleContext {
             window = null;
             dailyUsageCost = null;
             resourceFacts = null;
+            resourceDescriptions = null;
+            factsRead = null;
+            tagged = null;
+            descriptionValues = null;
+            factsUnanswered = false;
+            descriptionsUnanswered = false;
             tagKeys = null;
+            environmentAt = null;
             profiles = null;
             descriptions = null;
             instanceTypes = null;
@@ -495,12 +524,12 @@ final class QueryingRuleContext implements RuleContext {
     /** The environment of a resource, lower case, from the first configured tag key it has; null if none. */
     @Override
     public String environment(String resourceId) {
-        String[] facts = facts().get(resourceId);
+        String[] facts = factsOf(resourceId);
         if (facts == null) {
             return null;
         }
-        for (String key : options.nonProductionTagKeys()) {
-            String value = facts[FIRST_TAG + tagKeys.indexOf(key)];
+        for (int at : environmentAt) {
+            String value = facts[FIRST_TAG + at];
             if (value != null) {
                 return value.toLowerCase(Locale.ROOT);
             }
@@ -569,13 +598,57 @@ final class QueryingRuleContext implements RuleContext {
         return window().map(w -> profile.lastDay() < w.endHour() / 24 - 2).orElse(true);
     }
 
-    /** Usage cost by ChargeDescription for every resource in the window, in resource id order. */
+    /**
+     * Usage cost by ChargeDescription for every resource in the window, in resource id order. The per-resource query
+     * over every resource, run only for this (the shipped rules ask about candidates, or for some descriptions).
+     */
     @Override
     public Map<String, Map<String, Double>> descriptions() {
+        facts();
         if (descriptions == null) {
-            readResources();
+            readAll();
         }
         return descriptions;
+    }
+
+    /**
+     * Usage cost by the ChargeDescriptions {@code kept} accepts, per resource with any, in resource id order: each
+     * distinct description (as the tag values' query found them, see {@link #taggedResources}) is judged once, then
+     * only the rows of the accepted ones are read per resource, grouped as the per-resource query groups them (so each
+     * resource's cost adds the same groups in the same order). What {@link #descriptions()} filtered would give; that
+     * is the answer too when the descriptions were not found apart.
+     */
+    @Override
+    public Map<String, Map<String, Double>> descriptions(Predicate<String> kept) {
+        facts(); // the per-resource query and its warnings come first, as when this was read from it
+        BillingWindow w = window().orElse(null);
+        if (descriptions != null || w == null || factsUnanswered || descriptionValues == null) {
+            return RuleContext.super.descriptions(kept);
+        }
+        Set<String> accepted = new HashSet<>();
+        for (String description : descriptionValues) {
+            if (kept.test(description)) {
+                accepted.add(description);
+            }
+        }
+        Map<String, Map<String, Double>> out = new TreeMap<>();
+        if (accepted.isEmpty()) {
+            return out;
+        }
+        List<Dimension> dims = perResourceDimensions(true);
+        QueryResult result = query(CostQuery.builder()
+                .groupBy(dims)
+                .filter(USAGE)
+                .filter(new Filter(Dimension.of(FocusColumn.CHARGE_DESCRIPTION), accepted, false))
+                .range(w.range())
+                .build());
+        int description = dims.size() - 1;
+        for (QueryResult.Group g : result.groups()) {
+            if (g.key(0) != null && g.key(description) != null) {
+                out.computeIfAbsent(g.key(0), k -> new HashMap<>()).merge(g.key(description), g.value(), Double::sum);
+            }
+        }
+        return out;
     }
 
     /**
@@ -590,116 +663,296 @@ final class QueryingRuleContext implements RuleContext {
     private Map<String, ResolvedType> instanceTypes() {
         if (instanceTypes == null) {
             BillingWindow w = window().orElse(null);
-            Set<String> candidates = new TreeSet<>(utilization.keySet());
+            Set<String> candidates = new LinkedHashSet<>(utilization.keySet());
             candidates.addAll(profiles().keySet());
-            instanceTypes = w == null ? Map.of() : resolver.resolve(billing, w.range(), candidates, descriptions());
+            facts(); // the candidates' descriptions: every candidate's facts were read with them
+            instanceTypes =
+                    w == null ? Map.of() : resolver.resolve(billing, w.range(), candidates, resourceDescriptions);
         }
         return instanceTypes;
     }
 
+    /** The facts read so far; on first use, those of the resources a rule can ask about (see {@link #readFirst}). */
     private Map<String, String[]> facts() {
         if (resourceFacts == null) {
-            readResources();
+            readFirst();
         }
         return resourceFacts;
     }
 
+    /** A resource's facts, or null; a resource outside those read makes every resource read, once. */
+    private String[] factsOf(String resourceId) {
+        Map<String, String[]> facts = facts();
+        if (resourceId != null && factsRead != null && !factsRead.contains(resourceId)) {
+            readAll();
+            facts = resourceFacts;
+        }
+        return facts.get(resourceId);
+    }
+
     private String fact(String resourceId, int index) {
-        String[] facts = facts().get(resourceId);
+        String[] facts = factsOf(resourceId);
         return facts == null ? null : facts[index];
     }
 
     /**
-     * The one per-resource query the rules share: service category, currency, the environment and spot tags, and
-     * cost by ChargeDescription, per resource in the window (one scan instead of one for the tags and one for the
-     * descriptions). ChargeDescription is the last key part, so the first value of each tag per resource is the
-     * one the tags alone would have given.
+     * Reads the facts of these resources too, in one query, ahead of asking about them one by one (the engine does so
+     * for the targets of the recommendations it stamps with their currency).
      */
-    private void readResources() {
+    void readFacts(Collection<String> resourceIds) {
+        if (resourceIds.isEmpty()) {
+            return; // nothing asked: no query either, as when nothing is looked up
+        }
+        facts();
+        if (factsRead == null) {
+            return;
+        }
+        Set<String> unread = new LinkedHashSet<>();
+        for (String id : resourceIds) {
+            if (id != null && !factsRead.contains(id)) {
+                unread.add(id);
+            }
+        }
+        if (!unread.isEmpty()) {
+            read(unread, window().orElseThrow());
+        }
+    }
+
+    /**
+     * The first facts: those of the resources the rules ask about, the candidates. Those are the resources with a
+     * verdict, and those whose tags may mark them non-production or spot tolerant, found without reading every
+     * resource: which values of the tag keys mark a resource is asked once per distinct value (a query by currency
+     * and the tag keys, a few groups), then only the resources with a marking value are listed (a query restricted to
+     * those values per key). When the data cannot answer those, every resource is read, as the per-resource query
+     * itself would be asked (its warnings, if any, are then the ones the rules get).
+     */
+    private void readFirst() {
         resourceFacts = new HashMap<>();
-        descriptions = new TreeMap<>();
+        resourceDescriptions = new HashMap<>();
+        factsRead = new HashSet<>();
         List<String> keys = new ArrayList<>(new LinkedHashSet<>(options.nonProductionTagKeys()));
         if (!keys.contains(options.spotTagKey())) {
             keys.add(options.spotTagKey());
         }
         tagKeys = List.copyOf(keys);
+        environmentAt = options.nonProductionTagKeys().stream()
+                .mapToInt(tagKeys::indexOf)
+                .toArray();
         BillingWindow w = window().orElse(null);
         if (w == null) {
+            factsRead = null;
+            tagged = Set.of();
+            descriptions = new TreeMap<>();
             return;
         }
+        tagged = taggedResources(w);
+        if (tagged == null) {
+            readAll();
+            return;
+        }
+        Set<String> first = new HashSet<>(tagged);
+        first.addAll(utilization.keySet());
+        read(first, w);
+    }
+
+    /**
+     * The resources with a usage row in the window whose value of a tag key the settings name marks them (lower case
+     * in the non-production values for an environment key, in the spot values for the spot key); null when the data
+     * cannot answer. The same query of the distinct values (by currency, the tag keys and ChargeDescription: a few
+     * groups) sets {@link #resourceCurrencies} and {@link #descriptionValues} from the same rows.
+     */
+    private Set<String> taggedResources(BillingWindow w) {
         List<Dimension> dims = new ArrayList<>();
-        dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
-        dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
         dims.add(Dimension.of(FocusColumn.BILLING_CURRENCY));
-        keys.forEach(k -> dims.add(Dimension.tag(k)));
-        // Without the column the shared query would fail as a whole: the descriptions are asked apart, and skipped
-        // with their own warning, as before.
+        tagKeys.forEach(k -> dims.add(Dimension.tag(k)));
         boolean described = billing.profile().has(FocusColumn.CHARGE_DESCRIPTION);
         if (described) {
             dims.add(Dimension.of(FocusColumn.CHARGE_DESCRIPTION));
         }
-        int description = described ? dims.size() - 1 : dims.size();
-        CostQuery resources =
-                CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build();
-        QueryResult result = query(resources);
-        Set<String> currencies = answers.containsKey(resources) ? new TreeSet<>() : null;
-        String lastCurrency = null;
-        String last = null;
-        String[] facts = null;
-        Map<String, Double> resourceDescriptions = null;
-        // Groups come in key order (the engine contract), so each resource's groups are adjacent and resources come
-        // in id order: the descriptions are collected in that order and become the sorted map in one linear step.
-        Map<String, Map<String, Double>> describedInOrder = new java.util.LinkedHashMap<>();
-        boolean inOrder = true;
-        for (QueryResult.Group g : result.groups()) {
-            String currency = g.key(2);
-            if (currencies != null && currency != null && currency != lastCurrency) {
-                currencies.add(currency); // every usage row's currency, with a resource or not
-                lastCurrency = currency;
+        QueryResult tagValues = quietly(
+                CostQuery.builder().groupBy(dims).filter(USAGE).range(w.range()).build());
+        if (tagValues == null) {
+            return null;
+        }
+        Set<String> descriptionsFound = described ? new HashSet<>() : null;
+        Set<String> currencies = new TreeSet<>();
+        List<Set<String>> marking = new ArrayList<>();
+        tagKeys.forEach(k -> marking.add(new HashSet<>()));
+        for (QueryResult.Group g : tagValues.groups()) {
+            if (g.key(0) != null) {
+                currencies.add(g.key(0)); // every usage row's currency, with a resource or not
             }
-            String id = g.key(0);
-            if (id == null) {
-                continue;
+            if (described && g.key(dims.size() - 1) != null) {
+                descriptionsFound.add(g.key(dims.size() - 1));
             }
-            if (!id.equals(last)) {
-                inOrder &= last == null || last.compareTo(id) < 0;
-                last = id;
-                facts = resourceFacts.get(id); // null but for groups out of key order
-                resourceDescriptions = null;
-            }
-            if (described && g.key(description) != null) {
-                if (resourceDescriptions == null) {
-                    resourceDescriptions = describedInOrder.computeIfAbsent(id, k -> new HashMap<>());
-                }
-                resourceDescriptions.merge(g.key(description), g.value(), Double::sum);
-            }
-            for (int i = 1; i < description; i++) {
-                String value = g.key(i);
-                if (value == null) {
-                    continue;
-                }
-                if (facts == null) {
-                    facts = new String[FIRST_TAG + keys.size()];
-                    resourceFacts.put(id, facts);
-                }
-                int at = i - 1; // ServiceCategory, BillingCurrency, then the tags in key order
-                if (facts[at] == null) {
-                    facts[at] = value;
+            for (int i = 0; i < tagKeys.size(); i++) {
+                String value = g.key(1 + i);
+                if (value != null && marks(tagKeys.get(i), value)) {
+                    marking.get(i).add(value);
                 }
             }
         }
-        descriptions = inOrder ? sortedInOrder(describedInOrder) : new TreeMap<>(describedInOrder);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < tagKeys.size(); i++) {
+            if (marking.get(i).isEmpty()) {
+                continue;
+            }
+            QueryResult withValue = quietly(CostQuery.builder()
+                    .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.BILLING_CURRENCY))
+                    .filter(USAGE)
+                    .filter(new Filter(Dimension.tag(tagKeys.get(i)), marking.get(i), false))
+                    .range(w.range())
+                    .build());
+            if (withValue == null) {
+                return null;
+            }
+            for (QueryResult.Group g : withValue.groups()) {
+                if (g.key(0) != null) {
+                    ids.add(g.key(0));
+                }
+            }
+        }
         resourceCurrencies = currencies;
-        if (!described) {
-            for (QueryResult.Group g : query(CostQuery.builder()
-                            .groupBy(
-                                    Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.CHARGE_DESCRIPTION))
-                            .filter(USAGE)
-                            .range(w.range())
-                            .build())
-                    .groups()) {
+        descriptionValues = descriptionsFound;
+        return ids;
+    }
+
+    /** Whether a value of a tag key marks a resource as a candidate: non-production, or spot tolerant. */
+    private boolean marks(String key, String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return (options.nonProductionTagKeys().contains(key)
+                        && options.nonProductionValues().contains(lower))
+                || (key.equals(options.spotTagKey()) && options.spotTagValues().contains(lower));
+    }
+
+    /** A query for the rules' own use whose failure is no warning: null when the data cannot answer it. */
+    private QueryResult quietly(CostQuery query) {
+        QueryResult known = answers.get(query);
+        if (known != null) {
+            return known;
+        }
+        try {
+            QueryResult answer = billing.execute(query);
+            answers.put(query, answer);
+            return answer;
+        } catch (QueryException unanswerable) {
+            return null;
+        }
+    }
+
+    /** Reads every resource's facts and descriptions, in place of those read so far. */
+    private void readAll() {
+        resourceFacts = new HashMap<>();
+        resourceDescriptions = new HashMap<>();
+        factsRead = null;
+        read(null, window().orElseThrow());
+    }
+
+    /** ResourceId, ServiceCategory, BillingCurrency, the tag keys, and ChargeDescription when asked. */
+    private List<Dimension> perResourceDimensions(boolean described) {
+        List<Dimension> dims = new ArrayList<>();
+        dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
+        dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
+        dims.add(Dimension.of(FocusColumn.BILLING_CURRENCY));
+        tagKeys.forEach(k -> dims.add(Dimension.tag(k)));
+        if (described) {
+            dims.add(Dimension.of(FocusColumn.CHARGE_DESCRIPTION));
+        }
+        return dims;
+    }
+
+    /**
+     * The per-resource query the rules share, for these resources (null: every resource): service category,
+     * currency, the environment and spot tags, and cost by ChargeDescription, per resource in the window (one scan
+     * instead of one for the tags and one for the descriptions). ChargeDescription is the last key part, so the first
+     * value of each tag per resource is the one the tags alone would have given. A query the data cannot answer is
+     * warned about once and not asked again.
+     */
+    private void read(Set<String> resourceIds, BillingWindow w) {
+        boolean all = resourceIds == null;
+        // Without the column the shared query would fail as a whole: the descriptions are asked apart, and skipped
+        // with their own warning, as before.
+        boolean described = billing.profile().has(FocusColumn.CHARGE_DESCRIPTION);
+        List<Dimension> dims = perResourceDimensions(described);
+        int description = described ? dims.size() - 1 : dims.size();
+        Filter only = all ? null : new Filter(Dimension.of(FocusColumn.RESOURCE_ID), resourceIds, false);
+        // Groups come in key order (the engine contract), so each resource's groups are adjacent and resources come
+        // in id order: all the descriptions are collected in that order and become the sorted map in one linear step.
+        Map<String, Map<String, Double>> byResource = all ? new java.util.LinkedHashMap<>() : resourceDescriptions;
+        boolean inOrder = true;
+        if (!factsUnanswered) {
+            CostQuery.Builder asked = CostQuery.builder().groupBy(dims).filter(USAGE);
+            if (only != null) {
+                asked.filter(only);
+            }
+            CostQuery resources = asked.range(w.range()).build();
+            QueryResult result = query(resources);
+            factsUnanswered = !answers.containsKey(resources);
+            Set<String> currencies = all && !factsUnanswered ? new TreeSet<>() : null;
+            String lastCurrency = null;
+            String last = null;
+            String[] facts = null;
+            Map<String, Double> costs = null;
+            for (QueryResult.Group g : result.groups()) {
+                String currency = g.key(2);
+                if (currencies != null && currency != null && currency != lastCurrency) {
+                    currencies.add(currency); // every usage row's currency, with a resource or not
+                    lastCurrency = currency;
+                }
+                String id = g.key(0);
+                if (id == null) {
+                    continue;
+                }
+                if (!id.equals(last)) {
+                    inOrder &= last == null || last.compareTo(id) < 0;
+                    last = id;
+                    facts = resourceFacts.get(id); // null but for groups out of key order
+                    costs = null;
+                }
+                if (described && g.key(description) != null) {
+                    if (costs == null) {
+                        costs = byResource.computeIfAbsent(id, k -> new HashMap<>());
+                    }
+                    costs.merge(g.key(description), g.value(), Double::sum);
+                }
+                for (int i = 1; i < description; i++) {
+                    String value = g.key(i);
+                    if (value == null) {
+                        continue;
+                    }
+                    if (facts == null) {
+                        facts = new String[FIRST_TAG + tagKeys.size()];
+                        resourceFacts.put(id, facts);
+                    }
+                    int at = i - 1; // ServiceCategory, BillingCurrency, then the tags in key order
+                    if (facts[at] == null) {
+                        facts[at] = value;
+                    }
+                }
+            }
+            if (currencies != null) {
+                resourceCurrencies = currencies;
+            }
+        }
+        if (all) {
+            descriptions = inOrder ? sortedInOrder(byResource) : new TreeMap<>(byResource);
+            resourceDescriptions = descriptions;
+        } else {
+            factsRead.addAll(resourceIds);
+        }
+        if (!described && !descriptionsUnanswered) {
+            CostQuery.Builder asked = CostQuery.builder()
+                    .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.CHARGE_DESCRIPTION))
+                    .filter(USAGE);
+            if (only != null) {
+                asked.filter(only);
+            }
+            CostQuery byDescription = asked.range(w.range()).build();
+            QueryResult result = query(byDescription);
+            descriptionsUnanswered = !answers.containsKey(byDescription);
+            for (QueryResult.Group g : result.groups()) {
                 if (g.key(0) != null && g.key(1) != null) {
-                    descriptions
+                    resourceDescriptions
                             .computeIfAbsent(g.key(0), k -> new HashMap<>())
                             .merge(g.key(1), g.value(), Double::sum);
                 }
@@ -712,8 +965,10 @@ final class QueryingRuleContext implements RuleContext {
         if (w == null) {
             return Map.of();
         }
-        Set<String> candidates = new TreeSet<>(utilization.keySet());
-        for (String id : facts().keySet()) {
+        Set<String> candidates = new HashSet<>(utilization.keySet());
+        Map<String, String[]> facts = facts();
+        // the resources a tag may make candidates (all resources with facts when every one was read), judged exactly
+        for (String id : tagged != null ? tagged : facts.keySet()) {
             if (nonProduction(id) || spotTolerant(id)) {
                 candidates.add(id);
             }
@@ -732,8 +987,9 @@ final class QueryingRuleContext implements RuleContext {
                 .build());
         // Per resource: cost, active days, first and last active day, committed and dynamic cost; per resource and
         // day: cost (a day with cost in several pricing categories is one active day). Groups come in key order, so
-        // a resource's groups are adjacent and its days ascend; each day is summed, then judged, as it ends.
-        Map<String, ResourceProfile> out = new TreeMap<>();
+        // a resource's groups are adjacent and its days ascend; each day is summed, then judged, as it ends; the
+        // profiles are made in id order, and kept in it (a hash keeps that order and finds one in constant time).
+        Map<String, ResourceProfile> out = new java.util.LinkedHashMap<>();
         ProfileBuilder building = null;
         for (QueryResult.Group g : result.groups()) {
             String id = g.key(0);

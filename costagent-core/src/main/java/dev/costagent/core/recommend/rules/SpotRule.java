@@ -39,11 +39,12 @@ public final class SpotRule implements RecommendationRule {
         String key = context.settings().spotTagKey();
         Rate rate = context.settings().rates().get(PricingRates.Kind.SPOT, "default");
         for (ResourceProfile p : context.profiles().values()) {
-            if (!context.schedulable(p.resourceId())
-                    || !context.spotTolerant(p.resourceId())
+            // the instance type last: the other checks are read from what the context already holds
+            if (!context.spotTolerant(p.resourceId())
                     || context.stale(p)
                     || p.dynamicShare() >= 0.5
-                    || p.onDemandMonthlyCost() <= 0) {
+                    || p.onDemandMonthlyCost() <= 0
+                    || !context.schedulable(p.resourceId())) {
                 continue;
             }
             String workload = context.tag(p.resourceId(), key);
