@@ -613,7 +613,7 @@ final class QueryingRuleContext implements RuleContext {
 
     /**
      * Usage cost by the ChargeDescriptions {@code kept} accepts, per resource with any, in resource id order: each
-     * distinct description (as the tag values' query found them, see {@link #taggedResources}) is judged once, then
+     * distinct description (as the tag values' query found them, see {@link #markingValues}) is judged once, then
      * only the rows of the accepted ones are read per resource, grouped as the per-resource query groups them (so each
      * resource's cost adds the same groups in the same order). What {@link #descriptions()} filtered would give; that
      * is the answer too when the descriptions were not found apart.
@@ -682,12 +682,12 @@ final class QueryingRuleContext implements RuleContext {
 
     /** A resource's facts, or null; a resource outside those read makes every resource read, once. */
     private String[] factsOf(String resourceId) {
-        Map<String, String[]> facts = facts();
-        if (resourceId != null && factsRead != null && !factsRead.contains(resourceId)) {
-            readAll();
-            facts = resourceFacts;
+        String[] known = facts().get(resourceId);
+        if (known != null || resourceId == null || factsRead == null || factsRead.contains(resourceId)) {
+            return known; // facts are kept only for resources read, so a resource with some needs no other check
         }
-        return facts.get(resourceId);
+        readAll();
+        return resourceFacts.get(resourceId);
     }
 
     private String fact(String resourceId, int index) {
@@ -721,10 +721,10 @@ final class QueryingRuleContext implements RuleContext {
     /**
      * The first facts: those of the resources the rules ask about, the candidates. Those are the resources with a
      * verdict, and those whose tags may mark them non-production or spot tolerant, found without reading every
-     * resource: which values of the tag keys mark a resource is asked once per distinct value (a query by currency
-     * and the tag keys, a few groups), then only the resources with a marking value are listed (a query restricted to
-     * those values per key). When the data cannot answer those, every resource is read, as the per-resource query
-     * itself would be asked (its warnings, if any, are then the ones the rules get).
+     * resource: which values of the tag keys mark a resource is asked once per distinct value (see
+     * {@link #markingValues}), then only the resources with a marking value are read. When the data cannot answer
+     * those queries, every resource is read, as the per-resource query itself would be asked (its warnings, if any,
+     * are then the ones the rules get).
      */
     private void readFirst() {
         resourceFacts = new HashMap<>();
@@ -745,7 +745,23 @@ final class QueryingRuleContext implements RuleContext {
             descriptions = new TreeMap<>();
             return;
         }
-        tagged = taggedResources(w);
+        List<Set<String>> marking = markingValues(w);
+        if (marking == null) {
+            readAll();
+            return;
+        }
+        List<Integer> marked = new ArrayList<>();
+        for (int i = 0; i < marking.size(); i++) {
+            if (!marking.get(i).isEmpty()) {
+                marked.add(i);
+            }
+        }
+        if (marked.size() == 1 && readMarked(marked.get(0), marking.get(marked.get(0)), w)) {
+            return;
+        }
+        if (tagged == null) {
+            tagged = markedResources(marking, w);
+        }
         if (tagged == null) {
             readAll();
             return;
@@ -756,12 +772,12 @@ final class QueryingRuleContext implements RuleContext {
     }
 
     /**
-     * The resources with a usage row in the window whose value of a tag key the settings name marks them (lower case
-     * in the non-production values for an environment key, in the spot values for the spot key); null when the data
-     * cannot answer. The same query of the distinct values (by currency, the tag keys and ChargeDescription: a few
-     * groups) sets {@link #resourceCurrencies} and {@link #descriptionValues} from the same rows.
+     * Per tag key, its values in the usage rows of the window that mark a resource (lower case in the non-production
+     * values for an environment key, in the spot values for the spot key); null when the data cannot answer. The same
+     * query of the distinct values (by currency, the tag keys and ChargeDescription: a few groups) sets
+     * {@link #resourceCurrencies} and {@link #descriptionValues} from the same rows.
      */
-    private Set<String> taggedResources(BillingWindow w) {
+    private List<Set<String>> markingValues(BillingWindow w) {
         List<Dimension> dims = new ArrayList<>();
         dims.add(Dimension.of(FocusColumn.BILLING_CURRENCY));
         tagKeys.forEach(k -> dims.add(Dimension.tag(k)));
@@ -792,6 +808,67 @@ final class QueryingRuleContext implements RuleContext {
                 }
             }
         }
+        resourceCurrencies = currencies;
+        descriptionValues = descriptionsFound;
+        return marking;
+    }
+
+    /**
+     * The common case of one tag key with marking values (the environment key): the per-resource query restricted to
+     * the rows with such a value gives the marked resources and, when they have no other rows (a second, empty query
+     * says so), their facts and descriptions too, the groups being those the query restricted to the resources would
+     * give. Then reads the resources with a verdict beside them, and returns true; false when the data cannot answer,
+     * or the marked resources have other rows too ({@link #tagged} is then set when known).
+     */
+    private boolean readMarked(int key, Set<String> values, BillingWindow w) {
+        if (!billing.profile().has(FocusColumn.CHARGE_DESCRIPTION)) {
+            return false; // the descriptions come from a query of their own: the general path
+        }
+        Dimension tag = Dimension.tag(tagKeys.get(key));
+        QueryResult marked = quietly(CostQuery.builder()
+                .groupBy(perResourceDimensions(true))
+                .filter(USAGE)
+                .filter(new Filter(tag, values, false))
+                .range(w.range())
+                .build());
+        if (marked == null) {
+            return false;
+        }
+        Set<String> ids = new HashSet<>();
+        for (QueryResult.Group g : marked.groups()) {
+            if (g.key(0) != null) {
+                ids.add(g.key(0));
+            }
+        }
+        if (!ids.isEmpty()) {
+            QueryResult otherRows = quietly(CostQuery.builder()
+                    .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.BILLING_CURRENCY))
+                    .filter(USAGE)
+                    .filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), ids, false))
+                    .filter(new Filter(tag, values, true))
+                    .range(w.range())
+                    .build());
+            if (otherRows == null) {
+                return false;
+            }
+            tagged = ids;
+            if (!otherRows.groups().isEmpty()) {
+                return false;
+            }
+        }
+        tagged = ids;
+        absorb(marked, true, resourceDescriptions, null);
+        factsRead.addAll(ids);
+        Set<String> verdicts = new HashSet<>(utilization.keySet());
+        verdicts.removeAll(ids);
+        if (!verdicts.isEmpty()) {
+            read(verdicts, w);
+        }
+        return true;
+    }
+
+    /** The resources with a usage row in the window with a marking value of a tag key; null if the data cannot say. */
+    private Set<String> markedResources(List<Set<String>> marking, BillingWindow w) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < tagKeys.size(); i++) {
             if (marking.get(i).isEmpty()) {
@@ -812,8 +889,6 @@ final class QueryingRuleContext implements RuleContext {
                 }
             }
         }
-        resourceCurrencies = currencies;
-        descriptionValues = descriptionsFound;
         return ids;
     }
 
@@ -874,7 +949,6 @@ final class QueryingRuleContext implements RuleContext {
         // with their own warning, as before.
         boolean described = billing.profile().has(FocusColumn.CHARGE_DESCRIPTION);
         List<Dimension> dims = perResourceDimensions(described);
-        int description = described ? dims.size() - 1 : dims.size();
         Filter only = all ? null : new Filter(Dimension.of(FocusColumn.RESOURCE_ID), resourceIds, false);
         // Groups come in key order (the engine contract), so each resource's groups are adjacent and resources come
         // in id order: all the descriptions are collected in that order and become the sorted map in one linear step.
@@ -889,47 +963,7 @@ final class QueryingRuleContext implements RuleContext {
             QueryResult result = query(resources);
             factsUnanswered = !answers.containsKey(resources);
             Set<String> currencies = all && !factsUnanswered ? new TreeSet<>() : null;
-            String lastCurrency = null;
-            String last = null;
-            String[] facts = null;
-            Map<String, Double> costs = null;
-            for (QueryResult.Group g : result.groups()) {
-                String currency = g.key(2);
-                if (currencies != null && currency != null && currency != lastCurrency) {
-                    currencies.add(currency); // every usage row's currency, with a resource or not
-                    lastCurrency = currency;
-                }
-                String id = g.key(0);
-                if (id == null) {
-                    continue;
-                }
-                if (!id.equals(last)) {
-                    inOrder &= last == null || last.compareTo(id) < 0;
-                    last = id;
-                    facts = resourceFacts.get(id); // null but for groups out of key order
-                    costs = null;
-                }
-                if (described && g.key(description) != null) {
-                    if (costs == null) {
-                        costs = byResource.computeIfAbsent(id, k -> new HashMap<>());
-                    }
-                    costs.merge(g.key(description), g.value(), Double::sum);
-                }
-                for (int i = 1; i < description; i++) {
-                    String value = g.key(i);
-                    if (value == null) {
-                        continue;
-                    }
-                    if (facts == null) {
-                        facts = new String[FIRST_TAG + tagKeys.size()];
-                        resourceFacts.put(id, facts);
-                    }
-                    int at = i - 1; // ServiceCategory, BillingCurrency, then the tags in key order
-                    if (facts[at] == null) {
-                        facts[at] = value;
-                    }
-                }
-            }
+            inOrder = absorb(result, described, byResource, currencies);
             if (currencies != null) {
                 resourceCurrencies = currencies;
             }
@@ -958,6 +992,62 @@ final class QueryingRuleContext implements RuleContext {
                 }
             }
         }
+    }
+
+    /**
+     * Takes the facts and descriptions of each resource from the groups of a per-resource query (dimensions as
+     * {@link #perResourceDimensions}); adds every group's currency to {@code currencies} unless it is null. Returns
+     * whether the resources came in id order.
+     */
+    private boolean absorb(
+            QueryResult result,
+            boolean described,
+            Map<String, Map<String, Double>> byResource,
+            Set<String> currencies) {
+        int description = FIRST_TAG + tagKeys.size() + 1; // past the last fact: the description, when asked
+        boolean inOrder = true;
+        String lastCurrency = null;
+        String last = null;
+        String[] facts = null;
+        Map<String, Double> costs = null;
+        for (QueryResult.Group g : result.groups()) {
+            String currency = g.key(2);
+            if (currencies != null && currency != null && currency != lastCurrency) {
+                currencies.add(currency); // every usage row's currency, with a resource or not
+                lastCurrency = currency;
+            }
+            String id = g.key(0);
+            if (id == null) {
+                continue;
+            }
+            if (!id.equals(last)) {
+                inOrder &= last == null || last.compareTo(id) < 0;
+                last = id;
+                facts = resourceFacts.get(id); // null but for groups out of key order
+                costs = null;
+            }
+            if (described && g.key(description) != null) {
+                if (costs == null) {
+                    costs = byResource.computeIfAbsent(id, k -> new HashMap<>());
+                }
+                costs.merge(g.key(description), g.value(), Double::sum);
+            }
+            for (int i = 1; i < description; i++) {
+                String value = g.key(i);
+                if (value == null) {
+                    continue;
+                }
+                if (facts == null) {
+                    facts = new String[FIRST_TAG + tagKeys.size()];
+                    resourceFacts.put(id, facts);
+                }
+                int at = i - 1; // ServiceCategory, BillingCurrency, then the tags in key order
+                if (facts[at] == null) {
+                    facts[at] = value;
+                }
+            }
+        }
+        return inOrder;
     }
 
     private Map<String, ResourceProfile> computeProfiles() {
