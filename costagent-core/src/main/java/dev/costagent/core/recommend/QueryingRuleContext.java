@@ -110,12 +110,20 @@ final class QueryingRuleContext implements RuleContext {
     private List<String> tagKeys;
     /** Where each of the settings' environment keys is in {@link #tagKeys}, in the settings' order. */
     private int[] environmentAt;
+    /** Where the spot key is in {@link #tagKeys}. */
+    private int spotAt;
 
     private Map<String, ResourceProfile> profiles;
     /** Usage cost by ChargeDescription for every resource, in id order; read only when a rule asks for all of it. */
     private Map<String, Map<String, Double>> descriptions;
 
-    private Map<String, ResolvedType> instanceTypes;
+    /** The candidates' types from the inventory and the provider columns, and those left to their descriptions. */
+    private InstanceTypeResolver.Listed listedTypes;
+    /** The types found in the descriptions of the open candidates asked about so far. */
+    private final Map<String, Optional<ResolvedType>> describedTypes = new HashMap<>();
+    /** The type each ChargeDescription names, parsed once per run. */
+    private final Map<String, Optional<ResolvedType>> parsedDescriptions = new HashMap<>();
+
     private String currency;
     /**
      * The BillingCurrency values of the usage rows in the window, as the per-resource query found them; null until it
@@ -195,7 +203,7 @@ final class QueryingRuleContext implements RuleContext {
             currency();
             commitmentEligibleHourlyByScope();
             profiles();
-            instanceTypes();
+            listedTypes();
         } catch (Unprepared | QueryException unanswerable) {
             // derived state half built around a missing answer: the rules build it again, in their order
             window = null;
@@ -211,7 +219,7 @@ final class QueryingRuleContext implements RuleContext {
             environmentAt = null;
             profiles = null;
             descriptions = null;
-            instanceTypes = null;
+            listedTypes = null;
             currency = null;
             resourceCurrencies = null;
         } finally {
@@ -524,7 +532,11 @@ final class QueryingRuleContext implements RuleContext {
     /** The environment of a resource, lower case, from the first configured tag key it has; null if none. */
     @Override
     public String environment(String resourceId) {
-        String[] facts = factsOf(resourceId);
+        return environment(factsOf(resourceId));
+    }
+
+    /** The environment in a resource's facts (null: none). */
+    private String environment(String[] facts) {
         if (facts == null) {
             return null;
         }
@@ -540,14 +552,22 @@ final class QueryingRuleContext implements RuleContext {
     /** Whether a resource is tagged non-production. */
     @Override
     public boolean nonProduction(String resourceId) {
-        String env = environment(resourceId);
+        return nonProduction(factsOf(resourceId));
+    }
+
+    private boolean nonProduction(String[] facts) {
+        String env = environment(facts);
         return env != null && options.nonProductionValues().contains(env);
     }
 
     /** Whether a resource's spot tag (options' {@code spotTagKey}) names a workload that tolerates interruption. */
     @Override
     public boolean spotTolerant(String resourceId) {
-        String workload = tag(resourceId, options.spotTagKey());
+        return spotTolerant(factsOf(resourceId));
+    }
+
+    private boolean spotTolerant(String[] facts) {
+        String workload = facts == null ? null : facts[FIRST_TAG + spotAt];
         return workload != null && options.spotTagValues().contains(workload.toLowerCase(Locale.ROOT));
     }
 
@@ -653,23 +673,36 @@ final class QueryingRuleContext implements RuleContext {
 
     /**
      * The instance type of a candidate resource (one with a utilization verdict or a profile), if it can be found
-     * (see {@link InstanceTypeResolver}); all candidates are resolved together, once.
+     * (see {@link InstanceTypeResolver}): the inventory and the provider columns are read for all candidates together,
+     * once; the ChargeDescriptions of a candidate they leave open are read when its type is asked (the rules ask
+     * about the few candidates their other checks keep), each description parsed once.
      */
     @Override
     public Optional<ResolvedType> instanceType(String resourceId) {
-        return Optional.ofNullable(instanceTypes().get(resourceId));
+        InstanceTypeResolver.Listed listed = listedTypes();
+        ResolvedType known = listed.resolved().get(resourceId);
+        if (known != null || !listed.open().contains(resourceId)) {
+            return Optional.ofNullable(known);
+        }
+        Optional<ResolvedType> described = describedTypes.get(resourceId);
+        if (described == null) {
+            described = resolver.fromDescriptions(resourceDescriptions.get(resourceId), parsedDescriptions);
+            describedTypes.put(resourceId, described);
+        }
+        return described;
     }
 
-    private Map<String, ResolvedType> instanceTypes() {
-        if (instanceTypes == null) {
+    private InstanceTypeResolver.Listed listedTypes() {
+        if (listedTypes == null) {
             BillingWindow w = window().orElse(null);
             Set<String> candidates = new LinkedHashSet<>(utilization.keySet());
             candidates.addAll(profiles().keySet());
             facts(); // the candidates' descriptions: every candidate's facts were read with them
-            instanceTypes =
-                    w == null ? Map.of() : resolver.resolve(billing, w.range(), candidates, resourceDescriptions);
+            listedTypes = w == null
+                    ? new InstanceTypeResolver.Listed(Map.of(), Set.of())
+                    : resolver.resolveListed(billing, w.range(), candidates);
         }
-        return instanceTypes;
+        return listedTypes;
     }
 
     /** The facts read so far; on first use, those of the resources a rule can ask about (see {@link #readFirst}). */
@@ -738,6 +771,7 @@ final class QueryingRuleContext implements RuleContext {
         environmentAt = options.nonProductionTagKeys().stream()
                 .mapToInt(tagKeys::indexOf)
                 .toArray();
+        spotAt = tagKeys.indexOf(options.spotTagKey());
         BillingWindow w = window().orElse(null);
         if (w == null) {
             factsRead = null;
@@ -1023,12 +1057,15 @@ final class QueryingRuleContext implements RuleContext {
             if (!id.equals(last)) {
                 inOrder &= last == null || last.compareTo(id) < 0;
                 last = id;
-                facts = resourceFacts.get(id); // null but for groups out of key order
-                costs = null;
+                // While ids ascend, each is new: every read is of resources not read before (the maps hold none of
+                // them). Groups out of key order find what the resource's earlier groups left.
+                facts = inOrder ? null : resourceFacts.get(id);
+                costs = inOrder ? null : byResource.get(id);
             }
             if (described && g.key(description) != null) {
                 if (costs == null) {
-                    costs = byResource.computeIfAbsent(id, k -> new HashMap<>());
+                    costs = new HashMap<>();
+                    byResource.put(id, costs);
                 }
                 costs.merge(g.key(description), g.value(), Double::sum);
             }
@@ -1056,11 +1093,11 @@ final class QueryingRuleContext implements RuleContext {
             return Map.of();
         }
         Set<String> candidates = new HashSet<>(utilization.keySet());
-        Map<String, String[]> facts = facts();
-        // the resources a tag may make candidates (all resources with facts when every one was read), judged exactly
-        for (String id : tagged != null ? tagged : facts.keySet()) {
-            if (nonProduction(id) || spotTolerant(id)) {
-                candidates.add(id);
+        // Every resource read is judged on its facts: those a tag may make candidates, those with a verdict (already
+        // candidates), or all of them when every resource was read.
+        for (Map.Entry<String, String[]> read : facts().entrySet()) {
+            if (nonProduction(read.getValue()) || spotTolerant(read.getValue())) {
+                candidates.add(read.getKey());
             }
         }
         if (candidates.isEmpty()) {
