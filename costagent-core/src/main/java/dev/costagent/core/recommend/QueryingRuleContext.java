@@ -393,31 +393,76 @@ final class QueryingRuleContext implements RuleContext {
         QueryResult hours = query(q.build());
         // Tens of thousands of groups over a few scopes: each finds its scope's hours in a hash, and the few scopes
         // are put in order once at the end (the same sums: each hour cell adds the same values in the same order).
+        // Without resources the scopes are a handful: a group finds its scope among them by its key strings (the
+        // engine's own instances, so mostly the same object), making no key object per group.
         Map<ScopedKey, double[]> byKey = new HashMap<>();
+        List<String[]> scopeKeys = new ArrayList<>();
+        List<double[]> scopeHours = new ArrayList<>();
         java.util.function.Function<ScopedKey, double[]> newHours = k -> new double[(int) w.hours()];
         String hourKey = null;
         long h = 0;
-        for (QueryResult.Group g : hours.groups()) {
-            if (g.key(0) == null) {
+        // read column by column: no group object per group
+        String[] hourOf = hours.keyColumn(0);
+        String[] providerOf = hours.keyColumn(1);
+        String[] billingAccountOf = hours.keyColumn(2);
+        String[] subAccountOf = hours.keyColumn(3);
+        String[] currencyOf = hours.keyColumn(4);
+        String[] resourceOf = resourceIds == null ? null : hours.keyColumn(5);
+        double[] values = hours.values();
+        for (int g = 0; g < values.length; g++) {
+            if (hourOf[g] == null) {
                 continue;
             }
-            if (!g.key(0).equals(hourKey)) { // groups come hour by hour: each hour's key is parsed once
-                hourKey = g.key(0);
+            if (!hourOf[g].equals(hourKey)) { // groups come hour by hour: each hour's key is parsed once
+                hourKey = hourOf[g];
                 h = BillingWindow.parseHour(hourKey) - w.startHour();
             }
             if (h < 0 || h >= w.hours()) {
                 continue;
             }
-            String account = g.key(2) != null ? g.key(2) : g.key(3);
-            ScopedKey key = new ScopedKey(
-                    new CommitmentScope(g.key(1), account, g.key(4)), resourceIds == null ? null : g.key(5));
-            byKey.computeIfAbsent(key, newHours)[(int) h] += g.value();
+            String account = billingAccountOf[g] != null ? billingAccountOf[g] : subAccountOf[g];
+            if (resourceOf == null) {
+                scopeHours(scopeKeys, scopeHours, providerOf[g], account, currencyOf[g], w)[(int) h] += values[g];
+                continue;
+            }
+            ScopedKey key = new ScopedKey(new CommitmentScope(providerOf[g], account, currencyOf[g]), resourceOf[g]);
+            byKey.computeIfAbsent(key, newHours)[(int) h] += values[g];
+        }
+        for (int i = 0; i < scopeKeys.size(); i++) {
+            String[] k = scopeKeys.get(i);
+            byKey.put(new ScopedKey(new CommitmentScope(k[0], k[1], k[2]), null), scopeHours.get(i));
         }
         Map<ScopedKey, double[]> out = new TreeMap<>(Comparator.comparing(ScopedKey::scope)
                 .thenComparing(ScopedKey::resourceId, Comparator.nullsFirst(Comparator.naturalOrder())));
         out.putAll(byKey);
         out.values().forEach(QueryingRuleContext::spreadDailyRows);
         return out;
+    }
+
+    /**
+     * The hours of a scope's key strings (provider, account, currency as the groups give them), found among the scopes
+     * seen so far or added; compared as {@link CommitmentScope} compares them (a null is an empty string).
+     */
+    private static double[] scopeHours(
+            List<String[]> keys,
+            List<double[]> hours,
+            String provider,
+            String account,
+            String currency,
+            BillingWindow w) {
+        String p = provider == null ? "" : provider;
+        String a = account == null ? "" : account;
+        String c = currency == null ? "" : currency;
+        for (int i = 0; i < keys.size(); i++) {
+            String[] k = keys.get(i);
+            if (k[0].equals(p) && k[1].equals(a) && k[2].equals(c)) {
+                return hours.get(i);
+            }
+        }
+        keys.add(new String[] {p, a, c});
+        double[] added = new double[(int) w.hours()];
+        hours.add(added);
+        return added;
     }
 
     /**
@@ -521,9 +566,11 @@ final class QueryingRuleContext implements RuleContext {
                 .range(w.range())
                 .build());
         Map<String, Long> hours = new HashMap<>();
-        for (QueryResult.Group g : result.groups()) {
-            if (g.key(0) != null && g.value() != 0) {
-                hours.merge(g.key(0), 1L, Long::sum);
+        String[] resourceOf = result.keyColumn(0);
+        double[] values = result.values();
+        for (int g = 0; g < values.length; g++) {
+            if (resourceOf[g] != null && values[g] != 0) {
+                hours.merge(resourceOf[g], 1L, Long::sum);
             }
         }
         return hours;
@@ -869,9 +916,11 @@ final class QueryingRuleContext implements RuleContext {
             return false;
         }
         Set<String> ids = new HashSet<>();
-        for (QueryResult.Group g : marked.groups()) {
-            if (g.key(0) != null) {
-                ids.add(g.key(0));
+        String last = null;
+        for (String id : marked.keyColumn(0)) {
+            if (id != null && id != last) { // a resource's groups are adjacent: one add per resource, as a rule
+                ids.add(id);
+                last = id;
             }
         }
         if (!ids.isEmpty()) {
@@ -1039,18 +1088,24 @@ final class QueryingRuleContext implements RuleContext {
             Map<String, Map<String, Double>> byResource,
             Set<String> currencies) {
         int description = FIRST_TAG + tagKeys.size() + 1; // past the last fact: the description, when asked
+        // read column by column: no group object per group
+        String[][] keys = new String[described ? description + 1 : description][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = result.keyColumn(i);
+        }
+        double[] values = result.values();
         boolean inOrder = true;
         String lastCurrency = null;
         String last = null;
         String[] facts = null;
         Map<String, Double> costs = null;
-        for (QueryResult.Group g : result.groups()) {
-            String currency = g.key(2);
+        for (int g = 0; g < values.length; g++) {
+            String currency = keys[2][g];
             if (currencies != null && currency != null && currency != lastCurrency) {
                 currencies.add(currency); // every usage row's currency, with a resource or not
                 lastCurrency = currency;
             }
-            String id = g.key(0);
+            String id = keys[0][g];
             if (id == null) {
                 continue;
             }
@@ -1062,15 +1117,15 @@ final class QueryingRuleContext implements RuleContext {
                 facts = inOrder ? null : resourceFacts.get(id);
                 costs = inOrder ? null : byResource.get(id);
             }
-            if (described && g.key(description) != null) {
+            if (described && keys[description][g] != null) {
                 if (costs == null) {
                     costs = new HashMap<>();
                     byResource.put(id, costs);
                 }
-                costs.merge(g.key(description), g.value(), Double::sum);
+                costs.merge(keys[description][g], values[g], Double::sum);
             }
             for (int i = 1; i < description; i++) {
-                String value = g.key(i);
+                String value = keys[i][g];
                 if (value == null) {
                     continue;
                 }
@@ -1118,9 +1173,13 @@ final class QueryingRuleContext implements RuleContext {
         // profiles are made in id order, and kept in it (a hash keeps that order and finds one in constant time).
         Map<String, ResourceProfile> out = new java.util.LinkedHashMap<>();
         ProfileBuilder building = null;
-        for (QueryResult.Group g : result.groups()) {
-            String id = g.key(0);
-            if (id == null || g.key(1) == null) {
+        String[] resourceOf = result.keyColumn(0);
+        String[] dayOf = result.keyColumn(1);
+        String[] pricingOf = result.keyColumn(2);
+        double[] values = result.values();
+        for (int g = 0; g < values.length; g++) {
+            String id = resourceOf[g];
+            if (id == null || dayOf[g] == null) {
                 continue;
             }
             if (building == null || !building.id.equals(id)) {
@@ -1132,7 +1191,7 @@ final class QueryingRuleContext implements RuleContext {
                 }
                 building = new ProfileBuilder(id);
             }
-            building.add(g.key(1), g.key(2), g.value());
+            building.add(dayOf[g], pricingOf[g], values[g]);
         }
         if (building != null) {
             building.finish(w, out);

@@ -39,11 +39,11 @@ public final class SpotRule implements RecommendationRule {
         String key = context.settings().spotTagKey();
         Rate rate = context.settings().rates().get(PricingRates.Kind.SPOT, "default");
         for (ResourceProfile p : context.profiles().values()) {
-            // the instance type last: the other checks are read from what the context already holds
-            if (!context.spotTolerant(p.resourceId())
-                    || context.stale(p)
+            // the profile's own checks first, then the tag, the instance type last (each check is pure)
+            if (context.stale(p)
                     || p.dynamicShare() >= 0.5
                     || p.onDemandMonthlyCost() <= 0
+                    || !context.spotTolerant(p.resourceId())
                     || !context.schedulable(p.resourceId())) {
                 continue;
             }
