@@ -91,8 +91,16 @@ final class QueryingRuleContext implements RuleContext {
      * the first non-null of each (one small array per resource rather than a map of a handful of entries).
      */
     private Map<String, String[]> resourceFacts;
-    /** Usage cost by ChargeDescription per resource read so far (all of them once {@link #factsRead} is null). */
+    /**
+     * Usage cost by ChargeDescription per resource read so far (all of them once {@link #factsRead} is null), but for
+     * those in {@link #describedInOrder}.
+     */
     private Map<String, Map<String, Double>> resourceDescriptions;
+    /**
+     * Per-resource results in key order whose descriptions are read only for the resources asked about (a rule asks
+     * for a few of the thousands of candidates), each found by its id in the sorted groups.
+     */
+    private final List<DescribedInOrder> describedInOrder = new ArrayList<>();
     /** The resources whose facts and descriptions have been read, with or without any; null once all have. */
     private Set<String> factsRead;
     /**
@@ -210,6 +218,7 @@ final class QueryingRuleContext implements RuleContext {
             dailyUsageCost = null;
             resourceFacts = null;
             resourceDescriptions = null;
+            describedInOrder.clear();
             factsRead = null;
             tagged = null;
             descriptionValues = null;
@@ -733,7 +742,7 @@ final class QueryingRuleContext implements RuleContext {
         }
         Optional<ResolvedType> described = describedTypes.get(resourceId);
         if (described == null) {
-            described = resolver.fromDescriptions(resourceDescriptions.get(resourceId), parsedDescriptions);
+            described = resolver.fromDescriptions(descriptionsOf(resourceId), parsedDescriptions);
             describedTypes.put(resourceId, described);
         }
         return described;
@@ -940,7 +949,8 @@ final class QueryingRuleContext implements RuleContext {
             }
         }
         tagged = ids;
-        absorb(marked, true, resourceDescriptions, null);
+        resourceFacts = new HashMap<>(ids.size() * 4 / 3 + 1); // none read yet
+        absorb(marked, true, resourceDescriptions, null, true);
         factsRead.addAll(ids);
         Set<String> verdicts = new HashSet<>(utilization.keySet());
         verdicts.removeAll(ids);
@@ -1002,6 +1012,7 @@ final class QueryingRuleContext implements RuleContext {
     private void readAll() {
         resourceFacts = new HashMap<>();
         resourceDescriptions = new HashMap<>();
+        describedInOrder.clear();
         factsRead = null;
         read(null, window().orElseThrow());
     }
@@ -1046,7 +1057,7 @@ final class QueryingRuleContext implements RuleContext {
             QueryResult result = query(resources);
             factsUnanswered = !answers.containsKey(resources);
             Set<String> currencies = all && !factsUnanswered ? new TreeSet<>() : null;
-            inOrder = absorb(result, described, byResource, currencies);
+            inOrder = absorb(result, described, byResource, currencies, !all);
             if (currencies != null) {
                 resourceCurrencies = currencies;
             }
@@ -1086,7 +1097,8 @@ final class QueryingRuleContext implements RuleContext {
             QueryResult result,
             boolean described,
             Map<String, Map<String, Double>> byResource,
-            Set<String> currencies) {
+            Set<String> currencies,
+            boolean describedWhenAsked) {
         int description = FIRST_TAG + tagKeys.size() + 1; // past the last fact: the description, when asked
         // read column by column: no group object per group
         String[][] keys = new String[described ? description + 1 : description][];
@@ -1109,7 +1121,7 @@ final class QueryingRuleContext implements RuleContext {
             if (id == null) {
                 continue;
             }
-            if (!id.equals(last)) {
+            if (id != last && !id.equals(last)) { // a resource's groups share the engine's string, as a rule
                 inOrder &= last == null || last.compareTo(id) < 0;
                 last = id;
                 // While ids ascend, each is new: every read is of resources not read before (the maps hold none of
@@ -1117,7 +1129,7 @@ final class QueryingRuleContext implements RuleContext {
                 facts = inOrder ? null : resourceFacts.get(id);
                 costs = inOrder ? null : byResource.get(id);
             }
-            if (described && keys[description][g] != null) {
+            if (described && !describedWhenAsked && keys[description][g] != null) {
                 if (costs == null) {
                     costs = new HashMap<>();
                     byResource.put(id, costs);
@@ -1139,7 +1151,61 @@ final class QueryingRuleContext implements RuleContext {
                 }
             }
         }
+        if (described && describedWhenAsked) {
+            if (inOrder) {
+                describedInOrder.add(new DescribedInOrder(keys[0], keys[description], values));
+            } else {
+                // groups out of key order (not the engine contract): every resource's descriptions now
+                for (int g = 0; g < values.length; g++) {
+                    if (keys[0][g] != null && keys[description][g] != null) {
+                        byResource
+                                .computeIfAbsent(keys[0][g], k -> new HashMap<>())
+                                .merge(keys[description][g], values[g], Double::sum);
+                    }
+                }
+            }
+        }
         return inOrder;
+    }
+
+    /** A resource's usage cost by ChargeDescription, from the resources read, or null when it has none. */
+    private Map<String, Double> descriptionsOf(String resourceId) {
+        Map<String, Double> costs = resourceDescriptions.get(resourceId);
+        for (int i = 0; costs == null && i < describedInOrder.size(); i++) {
+            costs = describedInOrder.get(i).of(resourceId);
+        }
+        return costs;
+    }
+
+    /**
+     * The ResourceId, ChargeDescription and value columns of a per-resource result in key order: a resource's groups
+     * are adjacent, found by binary search on its id, and its costs added in group order, as they would have been
+     * when the result was read.
+     */
+    private record DescribedInOrder(String[] ids, String[] descriptions, double[] values) {
+
+        Map<String, Double> of(String resourceId) {
+            int low = 0;
+            int high = ids.length;
+            while (low < high) { // the first group of the resource, or where it would be (null ids come first)
+                int mid = (low + high) >>> 1;
+                if (ids[mid] == null || ids[mid].compareTo(resourceId) < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            Map<String, Double> costs = null;
+            for (int g = low; g < ids.length && resourceId.equals(ids[g]); g++) {
+                if (descriptions[g] != null) {
+                    if (costs == null) {
+                        costs = new HashMap<>();
+                    }
+                    costs.merge(descriptions[g], values[g], Double::sum);
+                }
+            }
+            return costs;
+        }
     }
 
     private Map<String, ResourceProfile> computeProfiles() {
@@ -1147,12 +1213,14 @@ final class QueryingRuleContext implements RuleContext {
         if (w == null) {
             return Map.of();
         }
-        Set<String> candidates = new HashSet<>(utilization.keySet());
+        Map<String, String[]> read = facts();
+        Set<String> candidates = new HashSet<>((read.size() + utilization.size()) * 4 / 3 + 1);
+        candidates.addAll(utilization.keySet());
         // Every resource read is judged on its facts: those a tag may make candidates, those with a verdict (already
         // candidates), or all of them when every resource was read.
-        for (Map.Entry<String, String[]> read : facts().entrySet()) {
-            if (nonProduction(read.getValue()) || spotTolerant(read.getValue())) {
-                candidates.add(read.getKey());
+        for (Map.Entry<String, String[]> resource : read.entrySet()) {
+            if (nonProduction(resource.getValue()) || spotTolerant(resource.getValue())) {
+                candidates.add(resource.getKey());
             }
         }
         if (candidates.isEmpty()) {
@@ -1171,7 +1239,7 @@ final class QueryingRuleContext implements RuleContext {
         // day: cost (a day with cost in several pricing categories is one active day). Groups come in key order, so
         // a resource's groups are adjacent and its days ascend; each day is summed, then judged, as it ends; the
         // profiles are made in id order, and kept in it (a hash keeps that order and finds one in constant time).
-        Map<String, ResourceProfile> out = new java.util.LinkedHashMap<>();
+        Map<String, ResourceProfile> out = new java.util.LinkedHashMap<>(candidates.size() * 4 / 3 + 1);
         ProfileBuilder building = null;
         String[] resourceOf = result.keyColumn(0);
         String[] dayOf = result.keyColumn(1);

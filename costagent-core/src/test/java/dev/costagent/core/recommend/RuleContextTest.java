@@ -117,6 +117,10 @@ class RuleContextTest {
             assertThat(List.of(q.activeDays(), q.firstDay(), q.lastDay(), q.spanHours()))
                     .isEqualTo(List.of(p.activeDays(), p.firstDay(), p.lastDay(), p.spanHours()));
         });
+        for (String id : List.of("i-a", "i-b", "i-c")) { // types from the descriptions read with the candidates
+            assertThat(shuffled.instanceType(id)).isEqualTo(ordered.instanceType(id));
+            assertThat(ordered.instanceType(id)).isPresent();
+        }
         assertThat(shuffled.descriptions()).isEqualTo(ordered.descriptions());
         assertThat(List.copyOf(shuffled.descriptions().keySet())).containsExactly("i-a", "i-b", "i-c");
         for (String id : List.of("i-a", "i-b", "i-c")) {
