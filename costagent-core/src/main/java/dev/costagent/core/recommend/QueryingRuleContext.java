@@ -924,14 +924,10 @@ final class QueryingRuleContext implements RuleContext {
         if (marked == null) {
             return false;
         }
+        // the marked resources' facts and ids in one pass; dropped if they have other rows
         Set<String> ids = new HashSet<>();
-        String last = null;
-        for (String id : marked.keyColumn(0)) {
-            if (id != null && id != last) { // a resource's groups are adjacent: one add per resource, as a rule
-                ids.add(id);
-                last = id;
-            }
-        }
+        resourceFacts = new HashMap<>(marked.groups().size()); // none read yet; about a group or two per resource
+        absorb(marked, true, resourceDescriptions, null, ids, true);
         if (!ids.isEmpty()) {
             QueryResult otherRows = quietly(CostQuery.builder()
                     .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.of(FocusColumn.BILLING_CURRENCY))
@@ -940,17 +936,15 @@ final class QueryingRuleContext implements RuleContext {
                     .filter(new Filter(tag, values, true))
                     .range(w.range())
                     .build());
-            if (otherRows == null) {
-                return false;
-            }
-            tagged = ids;
-            if (!otherRows.groups().isEmpty()) {
+            tagged = otherRows == null ? null : ids;
+            if (otherRows == null || !otherRows.groups().isEmpty()) {
+                resourceFacts = new HashMap<>(); // not all of their rows: read again, as the general path reads them
+                resourceDescriptions = new HashMap<>();
+                describedInOrder.clear();
                 return false;
             }
         }
         tagged = ids;
-        resourceFacts = new HashMap<>(ids.size() * 4 / 3 + 1); // none read yet
-        absorb(marked, true, resourceDescriptions, null, true);
         factsRead.addAll(ids);
         Set<String> verdicts = new HashSet<>(utilization.keySet());
         verdicts.removeAll(ids);
@@ -1057,7 +1051,7 @@ final class QueryingRuleContext implements RuleContext {
             QueryResult result = query(resources);
             factsUnanswered = !answers.containsKey(resources);
             Set<String> currencies = all && !factsUnanswered ? new TreeSet<>() : null;
-            inOrder = absorb(result, described, byResource, currencies, !all);
+            inOrder = absorb(result, described, byResource, currencies, null, !all);
             if (currencies != null) {
                 resourceCurrencies = currencies;
             }
@@ -1090,7 +1084,9 @@ final class QueryingRuleContext implements RuleContext {
 
     /**
      * Takes the facts and descriptions of each resource from the groups of a per-resource query (dimensions as
-     * {@link #perResourceDimensions}); adds every group's currency to {@code currencies} unless it is null. Returns
+     * {@link #perResourceDimensions}); adds every group's currency to {@code currencies} and every resource's id to
+     * {@code ids} unless they are null. With {@code describedWhenAsked}, a result in key order keeps its descriptions
+     * to be read per resource asked ({@link #descriptionsOf}); otherwise they go to {@code byResource}. Returns
      * whether the resources came in id order.
      */
     private boolean absorb(
@@ -1098,20 +1094,66 @@ final class QueryingRuleContext implements RuleContext {
             boolean described,
             Map<String, Map<String, Double>> byResource,
             Set<String> currencies,
+            Set<String> ids,
             boolean describedWhenAsked) {
-        int description = FIRST_TAG + tagKeys.size() + 1; // past the last fact: the description, when asked
-        // read column by column: no group object per group
-        String[][] keys = new String[described ? description + 1 : description][];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = result.keyColumn(i);
+        FactsReader reader = new FactsReader(result, described, byResource, currencies, ids, describedWhenAsked);
+        // The loop only calls: in a one-shot process the per-group method is compiled after its first calls, where a
+        // loop body of this size would run interpreted for all of a result's once-read groups.
+        for (int g = 0; g < reader.values.length; g++) {
+            reader.group(g);
         }
-        double[] values = result.values();
+        if (described && describedWhenAsked) {
+            if (reader.inOrder) {
+                describedInOrder.add(
+                        new DescribedInOrder(reader.keys[0], reader.keys[reader.description], reader.values));
+            } else {
+                // groups out of key order (not the engine contract): every resource's descriptions now
+                for (int g = 0; g < reader.values.length; g++) {
+                    reader.describe(g);
+                }
+            }
+        }
+        return reader.inOrder;
+    }
+
+    /** Reads one per-resource result group by group into the facts (see {@link #absorb}). */
+    private final class FactsReader {
+        final String[][] keys;
+        final double[] values;
+        /** The key part of ChargeDescription (past the last fact), when asked. */
+        final int description;
+
+        private final boolean eagerDescriptions;
+        private final Map<String, Map<String, Double>> byResource;
+        private final Set<String> currencies;
+        private final Set<String> ids;
         boolean inOrder = true;
-        String lastCurrency = null;
-        String last = null;
-        String[] facts = null;
-        Map<String, Double> costs = null;
-        for (int g = 0; g < values.length; g++) {
+        private String lastCurrency;
+        private String last;
+        private String[] facts;
+        private Map<String, Double> costs;
+
+        FactsReader(
+                QueryResult result,
+                boolean described,
+                Map<String, Map<String, Double>> byResource,
+                Set<String> currencies,
+                Set<String> ids,
+                boolean describedWhenAsked) {
+            description = FIRST_TAG + tagKeys.size() + 1;
+            // read column by column: no group object per group
+            keys = new String[described ? description + 1 : description][];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = result.keyColumn(i);
+            }
+            values = result.values();
+            eagerDescriptions = described && !describedWhenAsked;
+            this.byResource = byResource;
+            this.currencies = currencies;
+            this.ids = ids;
+        }
+
+        void group(int g) {
             String currency = keys[2][g];
             if (currencies != null && currency != null && currency != lastCurrency) {
                 currencies.add(currency); // every usage row's currency, with a resource or not
@@ -1119,7 +1161,7 @@ final class QueryingRuleContext implements RuleContext {
             }
             String id = keys[0][g];
             if (id == null) {
-                continue;
+                return;
             }
             if (id != last && !id.equals(last)) { // a resource's groups share the engine's string, as a rule
                 inOrder &= last == null || last.compareTo(id) < 0;
@@ -1128,8 +1170,11 @@ final class QueryingRuleContext implements RuleContext {
                 // them). Groups out of key order find what the resource's earlier groups left.
                 facts = inOrder ? null : resourceFacts.get(id);
                 costs = inOrder ? null : byResource.get(id);
+                if (ids != null) {
+                    ids.add(id);
+                }
             }
-            if (described && !describedWhenAsked && keys[description][g] != null) {
+            if (eagerDescriptions && keys[description][g] != null) {
                 if (costs == null) {
                     costs = new HashMap<>();
                     byResource.put(id, costs);
@@ -1138,34 +1183,29 @@ final class QueryingRuleContext implements RuleContext {
             }
             for (int i = 1; i < description; i++) {
                 String value = keys[i][g];
-                if (value == null) {
-                    continue;
-                }
-                if (facts == null) {
-                    facts = new String[FIRST_TAG + tagKeys.size()];
-                    resourceFacts.put(id, facts);
-                }
-                int at = i - 1; // ServiceCategory, BillingCurrency, then the tags in key order
-                if (facts[at] == null) {
-                    facts[at] = value;
+                if (value != null) {
+                    fact(id, i - 1, value); // ServiceCategory, BillingCurrency, then the tags in key order
                 }
             }
         }
-        if (described && describedWhenAsked) {
-            if (inOrder) {
-                describedInOrder.add(new DescribedInOrder(keys[0], keys[description], values));
-            } else {
-                // groups out of key order (not the engine contract): every resource's descriptions now
-                for (int g = 0; g < values.length; g++) {
-                    if (keys[0][g] != null && keys[description][g] != null) {
-                        byResource
-                                .computeIfAbsent(keys[0][g], k -> new HashMap<>())
-                                .merge(keys[description][g], values[g], Double::sum);
-                    }
-                }
+
+        private void fact(String id, int at, String value) {
+            if (facts == null) {
+                facts = new String[FIRST_TAG + tagKeys.size()];
+                resourceFacts.put(id, facts);
+            }
+            if (facts[at] == null) {
+                facts[at] = value;
             }
         }
-        return inOrder;
+
+        void describe(int g) {
+            if (keys[0][g] != null && keys[description][g] != null) {
+                byResource
+                        .computeIfAbsent(keys[0][g], k -> new HashMap<>())
+                        .merge(keys[description][g], values[g], Double::sum);
+            }
+        }
     }
 
     /** A resource's usage cost by ChargeDescription, from the resources read, or null when it has none. */
@@ -1240,31 +1280,52 @@ final class QueryingRuleContext implements RuleContext {
         // a resource's groups are adjacent and its days ascend; each day is summed, then judged, as it ends; the
         // profiles are made in id order, and kept in it (a hash keeps that order and finds one in constant time).
         Map<String, ResourceProfile> out = new java.util.LinkedHashMap<>(candidates.size() * 4 / 3 + 1);
-        ProfileBuilder building = null;
+        ProfileReader reader = new ProfileReader(w, out);
         String[] resourceOf = result.keyColumn(0);
         String[] dayOf = result.keyColumn(1);
         String[] pricingOf = result.keyColumn(2);
         double[] values = result.values();
-        for (int g = 0; g < values.length; g++) {
-            String id = resourceOf[g];
-            if (id == null || dayOf[g] == null) {
-                continue;
+        for (int g = 0; g < values.length; g++) { // the loop only calls (see absorb)
+            if (!reader.group(resourceOf[g], dayOf[g], pricingOf[g], values[g])) {
+                return profilesOutOfOrder(result, w); // groups not in key order: not the engine contract
             }
-            if (building == null || !building.id.equals(id)) {
+        }
+        reader.finish();
+        return out;
+    }
+
+    /** The profiles of a result in key order, group by group: one {@link ProfileBuilder} per resource in turn. */
+    private static final class ProfileReader {
+        private final BillingWindow w;
+        private final Map<String, ResourceProfile> out;
+        private ProfileBuilder building;
+
+        ProfileReader(BillingWindow w, Map<String, ResourceProfile> out) {
+            this.w = w;
+            this.out = out;
+        }
+
+        /** Adds a group; false when it comes out of key order. */
+        boolean group(String id, String day, String pricingCategory, double value) {
+            if (id == null || day == null) {
+                return true;
+            }
+            if (building == null || (building.id != id && !building.id.equals(id))) {
                 if (building != null && building.id.compareTo(id) > 0) {
-                    return profilesOutOfOrder(result, w); // groups not in key order: not the engine contract
+                    return false;
                 }
-                if (building != null) {
-                    building.finish(w, out);
-                }
+                finish();
                 building = new ProfileBuilder(id);
             }
-            building.add(dayOf[g], pricingOf[g], values[g]);
+            building.add(day, pricingCategory, value);
+            return true;
         }
-        if (building != null) {
-            building.finish(w, out);
+
+        void finish() {
+            if (building != null) {
+                building.finish(w, out);
+            }
         }
-        return out;
     }
 
     /** One resource's profile, built from its groups of (day, PricingCategory) in key order. */
