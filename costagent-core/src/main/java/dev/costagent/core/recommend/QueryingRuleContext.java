@@ -120,6 +120,11 @@ final class QueryingRuleContext implements RuleContext {
     private int[] environmentAt;
     /** Where the spot key is in {@link #tagKeys}. */
     private int spotAt;
+    /**
+     * The indexes in {@link #tagKeys} of the keys some usage row of the window holds, as the tag values' query found
+     * them; null until it has run.
+     */
+    private int[] tagsHeld;
 
     private Map<String, ResourceProfile> profiles;
     /** Usage cost by ChargeDescription for every resource, in id order; read only when a rule asks for all of it. */
@@ -221,6 +226,7 @@ final class QueryingRuleContext implements RuleContext {
             describedInOrder.clear();
             factsRead = null;
             tagged = null;
+            tagsHeld = null;
             descriptionValues = null;
             factsUnanswered = false;
             descriptionsUnanswered = false;
@@ -884,6 +890,7 @@ final class QueryingRuleContext implements RuleContext {
         Set<String> currencies = new TreeSet<>();
         List<Set<String>> marking = new ArrayList<>();
         tagKeys.forEach(k -> marking.add(new HashSet<>()));
+        boolean[] held = new boolean[tagKeys.size()];
         for (QueryResult.Group g : tagValues.groups()) {
             if (g.key(0) != null) {
                 currencies.add(g.key(0)); // every usage row's currency, with a resource or not
@@ -893,6 +900,7 @@ final class QueryingRuleContext implements RuleContext {
             }
             for (int i = 0; i < tagKeys.size(); i++) {
                 String value = g.key(1 + i);
+                held[i] |= value != null;
                 if (value != null && marks(tagKeys.get(i), value)) {
                     marking.get(i).add(value);
                 }
@@ -900,6 +908,9 @@ final class QueryingRuleContext implements RuleContext {
         }
         resourceCurrencies = currencies;
         descriptionValues = descriptionsFound;
+        tagsHeld = java.util.stream.IntStream.range(0, tagKeys.size())
+                .filter(k -> held[k])
+                .toArray();
         return marking;
     }
 
@@ -1011,17 +1022,30 @@ final class QueryingRuleContext implements RuleContext {
         read(null, window().orElseThrow());
     }
 
-    /** ResourceId, ServiceCategory, BillingCurrency, the tag keys, and ChargeDescription when asked. */
+    /**
+     * ResourceId, ServiceCategory, BillingCurrency, the tag keys that the usage rows of the window hold (all of them
+     * when unknown: a key no such row holds is null in every group, so leaving it out changes no group nor its
+     * order), and ChargeDescription when asked.
+     */
     private List<Dimension> perResourceDimensions(boolean described) {
         List<Dimension> dims = new ArrayList<>();
         dims.add(Dimension.of(FocusColumn.RESOURCE_ID));
         dims.add(Dimension.of(FocusColumn.SERVICE_CATEGORY));
         dims.add(Dimension.of(FocusColumn.BILLING_CURRENCY));
-        tagKeys.forEach(k -> dims.add(Dimension.tag(k)));
+        for (int k : tagsAsked()) {
+            dims.add(Dimension.tag(tagKeys.get(k)));
+        }
         if (described) {
             dims.add(Dimension.of(FocusColumn.CHARGE_DESCRIPTION));
         }
         return dims;
+    }
+
+    /** The indexes in {@link #tagKeys} of the keys the per-resource query asks: those held, or all when unknown. */
+    private int[] tagsAsked() {
+        return tagsHeld != null
+                ? tagsHeld
+                : java.util.stream.IntStream.range(0, tagKeys.size()).toArray();
     }
 
     /**
@@ -1122,6 +1146,8 @@ final class QueryingRuleContext implements RuleContext {
         final double[] values;
         /** The key part of ChargeDescription (past the last fact), when asked. */
         final int description;
+        /** Per key part from ServiceCategory to the last tag: where its value goes in the facts. */
+        private final int[] factAt;
 
         private final boolean eagerDescriptions;
         private final Map<String, Map<String, Double>> byResource;
@@ -1140,7 +1166,14 @@ final class QueryingRuleContext implements RuleContext {
                 Set<String> currencies,
                 Set<String> ids,
                 boolean describedWhenAsked) {
-            description = FIRST_TAG + tagKeys.size() + 1;
+            int[] tags = tagsAsked();
+            description = FIRST_TAG + tags.length + 1;
+            factAt = new int[description];
+            factAt[1] = SERVICE_CATEGORY;
+            factAt[2] = CURRENCY;
+            for (int t = 0; t < tags.length; t++) {
+                factAt[3 + t] = FIRST_TAG + tags[t];
+            }
             // read column by column: no group object per group
             keys = new String[described ? description + 1 : description][];
             for (int i = 0; i < keys.length; i++) {
@@ -1184,7 +1217,7 @@ final class QueryingRuleContext implements RuleContext {
             for (int i = 1; i < description; i++) {
                 String value = keys[i][g];
                 if (value != null) {
-                    fact(id, i - 1, value); // ServiceCategory, BillingCurrency, then the tags in key order
+                    fact(id, factAt[i], value); // ServiceCategory, BillingCurrency, then the tags asked, in order
                 }
             }
         }
