@@ -132,6 +132,10 @@ final class QueryingRuleContext implements RuleContext {
 
     /** The candidates' types from the inventory and the provider columns, and those left to their descriptions. */
     private InstanceTypeResolver.Listed listedTypes;
+    /** The currencies of resources outside those read, as {@link #readCurrencies} found them (null: none). */
+    private final Map<String, String> targetCurrencies = new HashMap<>();
+    /** Strings in key order, null first. */
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
     /** The types found in the descriptions of the open candidates asked about so far. */
     private final Map<String, Optional<ResolvedType>> describedTypes = new HashMap<>();
     /** The type each ChargeDescription names, parsed once per run. */
@@ -529,7 +533,9 @@ final class QueryingRuleContext implements RuleContext {
     /** The BillingCurrency of a resource's usage rows; the data's main currency when it has none. */
     @Override
     public String currency(String resourceId) {
-        String c = fact(resourceId, CURRENCY);
+        String c = targetCurrencies.containsKey(resourceId)
+                ? targetCurrencies.get(resourceId)
+                : fact(resourceId, CURRENCY);
         return c != null ? c : currency();
     }
 
@@ -717,17 +723,19 @@ final class QueryingRuleContext implements RuleContext {
         if (accepted.isEmpty()) {
             return out;
         }
-        List<Dimension> dims = perResourceDimensions(true);
+        // ResourceId and ChargeDescription first: a pair's groups are adjacent and come in the order the per-resource
+        // query has them (by ServiceCategory, currency, tags), so each cost adds the same values in the same order.
+        List<Dimension> dims = new ArrayList<>(perResourceDimensions(true));
+        dims.add(1, dims.remove(dims.size() - 1));
         QueryResult result = query(CostQuery.builder()
                 .groupBy(dims)
                 .filter(USAGE)
                 .filter(new Filter(Dimension.of(FocusColumn.CHARGE_DESCRIPTION), accepted, false))
                 .range(w.range())
                 .build());
-        int description = dims.size() - 1;
         for (QueryResult.Group g : result.groups()) {
-            if (g.key(0) != null && g.key(description) != null) {
-                out.computeIfAbsent(g.key(0), k -> new HashMap<>()).merge(g.key(description), g.value(), Double::sum);
+            if (g.key(0) != null && g.key(1) != null) {
+                out.computeIfAbsent(g.key(0), k -> new HashMap<>()).merge(g.key(1), g.value(), Double::sum);
             }
         }
         return out;
@@ -791,25 +799,58 @@ final class QueryingRuleContext implements RuleContext {
     }
 
     /**
-     * Reads the facts of these resources too, in one query, ahead of asking about them one by one (the engine does so
-     * for the targets of the recommendations it stamps with their currency).
+     * Reads the currencies of these resources too, in one query, ahead of asking {@link #currency(String)} about them
+     * one by one (the engine does so for the targets of the recommendations it stamps with their currency): a
+     * resource's currency is its first BillingCurrency in the per-resource query's key order, that is the least
+     * currency among its rows of the least ServiceCategory (none first) that have one, which a query by ResourceId,
+     * BillingCurrency and ServiceCategory tells. When the data cannot answer, {@code currency} reads every resource.
      */
-    void readFacts(Collection<String> resourceIds) {
+    void readCurrencies(Collection<String> resourceIds) {
         if (resourceIds.isEmpty()) {
             return; // nothing asked: no query either, as when nothing is looked up
         }
         facts();
-        if (factsRead == null) {
+        if (factsRead == null || factsUnanswered) {
             return;
         }
         Set<String> unread = new LinkedHashSet<>();
         for (String id : resourceIds) {
-            if (id != null && !factsRead.contains(id)) {
+            if (id != null && !factsRead.contains(id) && !targetCurrencies.containsKey(id)) {
                 unread.add(id);
             }
         }
-        if (!unread.isEmpty()) {
-            read(unread, window().orElseThrow());
+        if (unread.isEmpty()) {
+            return;
+        }
+        QueryResult result = quietly(CostQuery.builder()
+                .groupBy(
+                        Dimension.of(FocusColumn.RESOURCE_ID),
+                        Dimension.of(FocusColumn.BILLING_CURRENCY),
+                        Dimension.of(FocusColumn.SERVICE_CATEGORY))
+                .filter(USAGE)
+                .filter(new Filter(Dimension.of(FocusColumn.RESOURCE_ID), unread, false))
+                .range(window().orElseThrow().range())
+                .build());
+        if (result == null) {
+            return;
+        }
+        Map<String, String[]> first = new HashMap<>(); // per resource: {ServiceCategory, currency} of its first
+        for (QueryResult.Group g : result.groups()) {
+            String id = g.key(0);
+            String currency = g.key(1);
+            if (id == null || currency == null) {
+                continue;
+            }
+            String[] known = first.get(id);
+            if (known == null
+                    || NULLS_FIRST.compare(g.key(2), known[0]) < 0
+                    || (java.util.Objects.equals(g.key(2), known[0]) && currency.compareTo(known[1]) < 0)) {
+                first.put(id, new String[] {g.key(2), currency});
+            }
+        }
+        for (String id : unread) {
+            String[] known = first.get(id);
+            targetCurrencies.put(id, known == null ? null : known[1]);
         }
     }
 
@@ -852,7 +893,9 @@ final class QueryingRuleContext implements RuleContext {
                 marked.add(i);
             }
         }
-        if (marked.size() == 1 && readMarked(marked.get(0), marking.get(marked.get(0)), w)) {
+        // The marked rows alone when no verdict names other resources: the per-resource query is then asked once
+        // either way (with verdicts, the general path reads the marked resources and the verdicts' together).
+        if (marked.size() == 1 && utilization.isEmpty() && readMarked(marked.get(0), marking.get(marked.get(0)), w)) {
             return;
         }
         if (tagged == null) {
@@ -918,8 +961,8 @@ final class QueryingRuleContext implements RuleContext {
      * The common case of one tag key with marking values (the environment key): the per-resource query restricted to
      * the rows with such a value gives the marked resources and, when they have no other rows (a second, empty query
      * says so), their facts and descriptions too, the groups being those the query restricted to the resources would
-     * give. Then reads the resources with a verdict beside them, and returns true; false when the data cannot answer,
-     * or the marked resources have other rows too ({@link #tagged} is then set when known).
+     * give: returns true then; false when the data cannot answer, or the marked resources have other rows too
+     * ({@link #tagged} is then set when known). Asked only when no resource has a verdict.
      */
     private boolean readMarked(int key, Set<String> values, BillingWindow w) {
         if (!billing.profile().has(FocusColumn.CHARGE_DESCRIPTION)) {
@@ -957,11 +1000,6 @@ final class QueryingRuleContext implements RuleContext {
         }
         tagged = ids;
         factsRead.addAll(ids);
-        Set<String> verdicts = new HashSet<>(utilization.keySet());
-        verdicts.removeAll(ids);
-        if (!verdicts.isEmpty()) {
-            read(verdicts, w);
-        }
         return true;
     }
 

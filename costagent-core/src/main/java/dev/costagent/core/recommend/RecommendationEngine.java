@@ -156,8 +156,8 @@ public final class RecommendationEngine {
             }
         }
         kept.addAll(exclusive(second, counts));
-        // the facts of the targets to stamp, read together (the context holds those of the candidates only)
-        context.readFacts(kept.stream()
+        // the currencies of the targets to stamp, read together (the context holds the candidates' facts only)
+        context.readCurrencies(kept.stream()
                 .filter(r -> r.currency().isEmpty())
                 .map(Recommendation::resourceId)
                 .toList());

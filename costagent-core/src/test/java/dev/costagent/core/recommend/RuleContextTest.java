@@ -187,6 +187,13 @@ class RuleContextTest {
                 assertThat(candidatesOnly.currency(id)).as(id).isEqualTo(everyResource.currency(id));
                 assertThat(candidatesOnly.instanceType(id)).as(id).isEqualTo(everyResource.instanceType(id));
             }
+            // the currencies of resources outside the candidates, read together as the engine stamps them
+            QueryingRuleContext stamping = context(billing);
+            stamping.profiles();
+            stamping.readCurrencies(everyResource.descriptions().keySet());
+            for (String id : everyResource.descriptions().keySet()) {
+                assertThat(stamping.currency(id)).as(id).isEqualTo(everyResource.currency(id));
+            }
             assertThat(candidatesOnly.descriptions()).isEqualTo(everyResource.descriptions());
         }
     }
