@@ -45,11 +45,19 @@ import java.util.function.Predicate;
  * <p>The shared queries, all over usage rows ({@code ChargeCategory = Usage}):
  * <ol>
  *   <li>daily cost (group by {@code day}) — fixes the {@link BillingWindow};</li>
- *   <li>service category, currency, environment and workload tags and cost by ChargeDescription per resource
- *       (group by {@code ResourceId, ServiceCategory, BillingCurrency, tag:env, ..., ChargeDescription});</li>
+ *   <li>the distinct values of the window (group by {@code BillingCurrency, tag:env, ..., ChargeDescription}, a few
+ *       groups): which tag values mark a resource non-production or spot tolerant, which tag keys are held, which
+ *       currencies and descriptions there are;</li>
+ *   <li>service category, currency, the tags held and cost by ChargeDescription per resource (group by
+ *       {@code ResourceId, ServiceCategory, BillingCurrency, tag:..., ChargeDescription}), for the candidates only:
+ *       restricted to the rows with a marking tag value when no resource has a verdict and the marked resources have
+ *       no other rows, else to the marked resources and those with a verdict; every resource only when a rule asks
+ *       about one outside them, or for all descriptions;</li>
  *   <li>daily cost of the candidate resources (those with a utilization verdict or a non-production or spot tag),
  *       group by {@code ResourceId, day} restricted to them — the {@link ResourceProfile}s;</li>
  * </ol>
+ * When the data cannot answer the distinct values' or the marked rows' query, every resource is read, as before, so
+ * that a missing column is warned about as it was.
  * Hourly queries, which cost the most per row, run only restricted: to on-demand compute rows for the commitment
  * baseline, and to the scheduling candidates for their hours of activity.
  * A context belongs to one run and one thread at a time.
