@@ -156,6 +156,11 @@ public final class RecommendationEngine {
             }
         }
         kept.addAll(exclusive(second, counts));
+        // the currencies of the targets to stamp, read together (the context holds the candidates' facts only)
+        context.readCurrencies(kept.stream()
+                .filter(r -> r.currency().isEmpty())
+                .map(Recommendation::resourceId)
+                .toList());
         List<Recommendation> stamped = new ArrayList<>();
         for (Recommendation r : kept) {
             stamped.add(r.currency().isEmpty() ? r.withCurrency(context.currency(r.resourceId())) : r);

@@ -10,6 +10,7 @@ import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryException;
 import dev.costagent.core.table.QueryResult;
 import dev.costagent.core.table.TimeRange;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,6 +73,31 @@ public final class InstanceTypeResolver {
             TimeRange range,
             Set<String> resourceIds,
             Map<String, Map<String, Double>> descriptions) {
+        Listed listed = resolveListed(billing, range, resourceIds);
+        Map<String, ResolvedType> resolved = new HashMap<>(listed.resolved());
+        if (!listed.open().isEmpty()) {
+            Map<String, Map<String, Double>> described = descriptions != null
+                    ? descriptions
+                    : valuesByResource(billing, range, listed.open(), FocusColumn.CHARGE_DESCRIPTION.columnName());
+            Map<String, Optional<ResolvedType>> parsed = new HashMap<>();
+            for (String id : listed.open()) {
+                fromDescriptions(described.get(id), parsed).ifPresent(type -> resolved.put(id, type));
+            }
+        }
+        return resolved;
+    }
+
+    /**
+     * The first steps of {@link #resolve}, for every resource at once: the types the inventory and the provider
+     * columns give (one query per column), and the resources left open, whose type can come only from their
+     * ChargeDescriptions ({@link #fromDescriptions}, asked per resource when its type is wanted).
+     *
+     * @param billing where the columns are read
+     * @param range the billing window to look in
+     * @param resourceIds the resources to resolve
+     * @return the types found, and the resources without one
+     */
+    public Listed resolveListed(QueryEngine billing, TimeRange range, Set<String> resourceIds) {
         Map<String, ResolvedType> resolved = new HashMap<>();
         Set<String> open = new LinkedHashSet<>();
         for (String id : resourceIds) {
@@ -82,20 +108,46 @@ public final class InstanceTypeResolver {
                 open.add(id);
             }
         }
+        Map<String, Optional<ResolvedType>> parsed = new HashMap<>();
         for (String column : columns) {
             if (open.isEmpty()) {
-                return resolved;
+                break;
             }
             Map<String, Map<String, Double>> values = valuesByResource(billing, range, open, column);
-            resolveFrom(values, column, open, resolved);
+            // Values repeat across resources (a description per price, not per resource): each is parsed once.
+            parsed.clear();
+            for (var it = open.iterator(); it.hasNext(); ) {
+                String id = it.next();
+                Optional<ResolvedType> best = best(values.get(id), column, parsed);
+                if (best.isPresent()) {
+                    resolved.put(id, best.get());
+                    it.remove();
+                }
+            }
         }
-        if (!open.isEmpty()) {
-            Map<String, Map<String, Double>> described = descriptions != null
-                    ? descriptions
-                    : valuesByResource(billing, range, open, FocusColumn.CHARGE_DESCRIPTION.columnName());
-            resolveFrom(described, FocusColumn.CHARGE_DESCRIPTION.columnName(), open, resolved);
-        }
-        return resolved;
+        return new Listed(Map.copyOf(resolved), Collections.unmodifiableSet(open));
+    }
+
+    /**
+     * What {@link #resolveListed} found.
+     *
+     * @param resolved the type per resource that the inventory or a provider column gives
+     * @param open the resources without one, in the order asked
+     */
+    public record Listed(Map<String, ResolvedType> resolved, Set<String> open) {}
+
+    /**
+     * The type of a resource from its cost by ChargeDescription (null: none), as {@link #resolve} finds it for a
+     * resource the inventory and the columns leave open.
+     *
+     * @param costs the resource's usage cost by ChargeDescription, or null
+     * @param parsed the type named by each description seen so far (descriptions repeat across resources): read and
+     *     filled, so that each description is parsed once over many resources
+     * @return the type, if a description names one
+     */
+    public Optional<ResolvedType> fromDescriptions(
+            Map<String, Double> costs, Map<String, Optional<ResolvedType>> parsed) {
+        return best(costs, FocusColumn.CHARGE_DESCRIPTION.columnName(), parsed);
     }
 
     /** The type named in one column value, if any: a catalog type, an AWS description or SkuPriceDetails JSON. */
@@ -124,34 +176,27 @@ public final class InstanceTypeResolver {
         return Optional.empty();
     }
 
-    private void resolveFrom(
-            Map<String, Map<String, Double>> values,
-            String source,
-            Set<String> open,
-            Map<String, ResolvedType> resolved) {
-        // Values repeat across resources (a description per price, not per resource): each is parsed once.
-        Map<String, Optional<ResolvedType>> parsed = new HashMap<>();
-        for (var it = open.iterator(); it.hasNext(); ) {
-            String id = it.next();
-            Map<String, Double> byValue = values.get(id);
-            if (byValue == null) {
-                continue;
+    /** The best type among one resource's values of a column (prefer a type the catalog knows, then the costlier). */
+    private Optional<ResolvedType> best(
+            Map<String, Double> byValue, String source, Map<String, Optional<ResolvedType>> parsed) {
+        if (byValue == null) {
+            return Optional.empty();
+        }
+        ResolvedType best = null;
+        double bestCost = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Double> e : byValue.entrySet()) {
+            Optional<ResolvedType> type = parsed.get(e.getKey());
+            if (type == null) {
+                type = fromValue(e.getKey(), source);
+                parsed.put(e.getKey(), type);
             }
-            ResolvedType best = null;
-            double bestCost = Double.NEGATIVE_INFINITY;
-            for (Map.Entry<String, Double> e : byValue.entrySet()) {
-                Optional<ResolvedType> type = parsed.computeIfAbsent(e.getKey(), v -> fromValue(v, source));
-                // Prefer a type the catalog knows, then the costlier value; the name breaks ties for determinism.
-                if (type.isPresent() && (best == null || better(type.get(), e.getValue(), best, bestCost))) {
-                    best = type.get();
-                    bestCost = e.getValue();
-                }
-            }
-            if (best != null) {
-                resolved.put(id, best);
-                it.remove();
+            // Prefer a type the catalog knows, then the costlier value; the name breaks ties for determinism.
+            if (type.isPresent() && (best == null || better(type.get(), e.getValue(), best, bestCost))) {
+                best = type.get();
+                bestCost = e.getValue();
             }
         }
+        return Optional.ofNullable(best);
     }
 
     private static boolean better(ResolvedType candidate, double cost, ResolvedType best, double bestCost) {

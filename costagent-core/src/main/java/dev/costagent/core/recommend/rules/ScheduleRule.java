@@ -88,10 +88,11 @@ public final class ScheduleRule implements RecommendationRule {
         // Candidates: non-production compute with cost every day; only they go through the hourly query.
         Map<String, ResourceProfile> candidates = new TreeMap<>();
         for (ResourceProfile p : context.profiles().values()) {
-            if (context.nonProduction(p.resourceId())
-                    && context.schedulable(p.resourceId())
-                    && !context.stale(p)
-                    && p.everyDay()) {
+            // the profile's own checks first, then the tags, the instance type last (each check is pure)
+            if (!context.stale(p)
+                    && p.everyDay()
+                    && context.nonProduction(p.resourceId())
+                    && context.schedulable(p.resourceId())) {
                 candidates.put(p.resourceId(), p);
             }
         }

@@ -39,11 +39,12 @@ public final class SpotRule implements RecommendationRule {
         String key = context.settings().spotTagKey();
         Rate rate = context.settings().rates().get(PricingRates.Kind.SPOT, "default");
         for (ResourceProfile p : context.profiles().values()) {
-            if (!context.schedulable(p.resourceId())
-                    || !context.spotTolerant(p.resourceId())
-                    || context.stale(p)
+            // the profile's own checks first, then the tag, the instance type last (each check is pure)
+            if (context.stale(p)
                     || p.dynamicShare() >= 0.5
-                    || p.onDemandMonthlyCost() <= 0) {
+                    || p.onDemandMonthlyCost() <= 0
+                    || !context.spotTolerant(p.resourceId())
+                    || !context.schedulable(p.resourceId())) {
                 continue;
             }
             String workload = context.tag(p.resourceId(), key);

@@ -11,7 +11,6 @@ import dev.costagent.core.recommend.spi.BillingWindow;
 import dev.costagent.core.recommend.spi.RecommendationRule;
 import dev.costagent.core.recommend.spi.RuleContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,24 +45,14 @@ public final class StorageTierRule implements RecommendationRule {
         Rate gp3 = context.settings().rates().get(PricingRates.Kind.STORAGE, "aws-ebs-gp3");
         double ratio = gp3.value() / gp2.value();
         List<Recommendation> out = new ArrayList<>();
-        // Descriptions repeat across resources (one per price): each is matched once.
-        Map<String, Boolean> gp2Descriptions = new HashMap<>();
-        for (Map.Entry<String, Map<String, Double>> e : context.descriptions().entrySet()) {
-            boolean any = false;
-            for (String description : e.getValue().keySet()) {
-                any |= gp2Descriptions.computeIfAbsent(
-                        description, k -> GP2.matcher(k).find());
-            }
-            if (!any) {
-                continue;
-            }
+        // Only the gp2 descriptions are read, each matched once (descriptions repeat across resources, one per price).
+        for (Map.Entry<String, Map<String, Double>> e :
+                context.descriptions(d -> GP2.matcher(d).find()).entrySet()) {
             double cost = 0;
             String example = null;
             for (Map.Entry<String, Double> d : new TreeMap<>(e.getValue()).entrySet()) {
-                if (gp2Descriptions.get(d.getKey())) {
-                    cost += d.getValue();
-                    example = example == null ? d.getKey() : example;
-                }
+                cost += d.getValue();
+                example = example == null ? d.getKey() : example;
             }
             if (example == null || cost <= 0) {
                 continue;

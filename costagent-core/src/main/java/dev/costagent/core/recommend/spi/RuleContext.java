@@ -12,12 +12,15 @@ import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What a {@link RecommendationRule} reads in one run: the billing data through queries, the analysis stage's
@@ -140,6 +143,29 @@ public interface RuleContext {
 
     /** Usage cost by ChargeDescription for every resource in the window, in resource id order. */
     Map<String, Map<String, Double>> descriptions();
+
+    /**
+     * Usage cost by the ChargeDescriptions that {@code kept} accepts, for every resource in the window that has one,
+     * in resource id order: {@link #descriptions()} without the other descriptions and the resources left with none.
+     * A rule looking for a few descriptions (a volume type, say) asks this; the engine's context then reads only the
+     * rows of those descriptions instead of every resource's. {@code kept} is asked once per distinct description.
+     */
+    default Map<String, Map<String, Double>> descriptions(Predicate<String> kept) {
+        Map<String, Boolean> judged = new HashMap<>();
+        Map<String, Map<String, Double>> out = new TreeMap<>();
+        descriptions().forEach((resourceId, costs) -> {
+            Map<String, Double> keptCosts = new HashMap<>();
+            costs.forEach((description, cost) -> {
+                if (judged.computeIfAbsent(description, kept::test)) {
+                    keptCosts.put(description, cost);
+                }
+            });
+            if (!keptCosts.isEmpty()) {
+                out.put(resourceId, keptCosts);
+            }
+        });
+        return out;
+    }
 
     /** The instance type of a candidate resource, if it can be found; all candidates are resolved together, once. */
     Optional<ResolvedType> instanceType(String resourceId);
