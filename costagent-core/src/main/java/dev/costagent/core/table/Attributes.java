@@ -14,8 +14,12 @@ final class Attributes {
 
     final int width;
     final int count;
-    /** Attribute set {@code s}, element {@code i}: {@code sets[s * width + i]}. */
-    final int[] sets;
+    /**
+     * Attribute {@code i} of set {@code s}: {@code columns[i][s]}. Column by column: a query's per-set passes read one
+     * attribute of every set, and a set's row of {@code width} ints would make each read a cache miss (a strided copy
+     * of one column cost about 10 ms at 100,000 sets, per column and process).
+     */
+    private final int[][] columns;
     /** Per set attribute index: code → string value (code 0 → null); {@code null} for row-level attributes. */
     final String[][] values;
     /** Tags code → parsed tags. */
@@ -29,12 +33,11 @@ final class Attributes {
     private final RowLevelColumn[] rowValues;
     /** Per set attribute, the ranks of its codes once a query asked for them. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> rankCache;
-    /**
-     * Per set attribute, its code in every set as one array, once a query read it: a query's per-set passes read one
-     * column of {@link #sets} for all sets, and a row of {@code width} ints per set makes each read a cache miss.
-     */
-    private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> columnCache;
 
+    /**
+     * @param sets the sets row by row, set {@code s} element {@code i} at {@code sets[s * width + i]} (as the
+     *     assembler's dictionary holds them); kept column by column
+     */
     Attributes(
             int width,
             int count,
@@ -45,13 +48,23 @@ final class Attributes {
             RowLevelColumn[] rowValues) {
         this.width = width;
         this.count = count;
-        this.sets = sets;
+        this.columns = columns(sets, width, count);
         this.values = values;
         this.tags = tags;
         this.extraNames = List.copyOf(extraNames);
         this.rowValues = rowValues;
         this.rankCache = new java.util.concurrent.atomic.AtomicReferenceArray<>(width);
-        this.columnCache = new java.util.concurrent.atomic.AtomicReferenceArray<>(width);
+    }
+
+    /** The sets, row by row, as one array per attribute: one sequential pass. */
+    private static int[][] columns(int[] sets, int width, int count) {
+        int[][] columns = new int[width][count];
+        for (int s = 0, at = 0; s < count; s++) {
+            for (int i = 0; i < width; i++) {
+                columns[i][s] = sets[at++];
+            }
+        }
+        return columns;
     }
 
     /** The attribute index of a string column by name (FOCUS or not), or -1. */
@@ -76,20 +89,12 @@ final class Attributes {
 
     /** The code of attribute {@code index} in set {@code set}. */
     int code(int set, int index) {
-        return sets[set * width + index];
+        return columns[index][set];
     }
 
-    /** The code of attribute {@code index} in every set, by set ({@link #code}, one column), copied once per table. */
+    /** The code of attribute {@code index} in every set, by set ({@link #code}, one column; not to be written). */
     int[] setCodes(int index) {
-        int[] known = columnCache.get(index);
-        if (known == null) {
-            known = new int[count];
-            for (int s = 0, at = index; s < count; s++, at += width) {
-                known[s] = sets[at];
-            }
-            columnCache.set(index, known); // idempotent: a racing thread copies an equal array
-        }
-        return known;
+        return columns[index];
     }
 
     /** The number of distinct values of a row-level attribute, null excluded. */
@@ -117,7 +122,7 @@ final class Attributes {
 
     /** Approximate heap bytes held. */
     long heapBytes() {
-        long bytes = (long) sets.length * 4;
+        long bytes = 16L + width * (16L + 4L * count);
         for (String[] column : values) {
             if (column == null) {
                 continue;
@@ -131,10 +136,6 @@ final class Attributes {
             if (rowValues[i] != null) {
                 bytes += rowValues[i].heapBytes();
             }
-        }
-        for (int i = 0; i < width; i++) {
-            int[] column = columnCache.get(i);
-            bytes += column == null ? 0 : 16L + 4L * column.length;
         }
         return bytes + tags.size() * 64L;
     }
