@@ -15,19 +15,23 @@ final class KeyOrder {
 
     private KeyOrder() {}
 
-    /** Sorts {@code codes[from, to)} by {@code keys[code]}, none of them null. */
-    static void sort(int[] codes, int from, int to, String[] keys) {
+    /**
+     * Sorts {@code codes[from, to)} by {@code keys[code]}, none of them null; whether any two keys are equal (a
+     * dictionary's never are), found on the way.
+     */
+    static boolean sort(int[] codes, int from, int to, String[] keys) {
         // a recursion this deep means pivots chosen badly again and again: the rest is sorted by comparison
         int depth = 2 * (32 - Integer.numberOfLeadingZeros(Math.max(1, to - from))) + 64;
-        sort(codes, from, to, keys, 0, depth);
+        return sort(codes, from, to, keys, 0, depth);
     }
 
-    /** Sorts {@code codes[lo, hi)}, whose keys share their first {@code d} characters. */
-    private static void sort(int[] codes, int lo, int hi, String[] keys, int d, int depth) {
+    /** Sorts {@code codes[lo, hi)}, whose keys share their first {@code d} characters; whether two keys are equal. */
+    private static boolean sort(int[] codes, int lo, int hi, String[] keys, int d, int depth) {
+        boolean equal = false;
         while (hi - lo > INSERTION) {
             if (depth-- == 0) {
                 byComparison(codes, lo, hi, keys);
-                return;
+                return true; // unknown: the caller looks
             }
             d = sharedPrefix(codes, lo, hi, keys, d);
             int pivot = charAt(keys[codes[medianOfThree(codes, lo, hi, keys, d)]], d);
@@ -45,10 +49,10 @@ final class KeyOrder {
                 }
             }
             // [lo, lt) below the pivot character, [lt, gt] equal to it, (gt, hi) above
-            sort(codes, lo, lt, keys, d, depth);
-            sort(codes, gt + 1, hi, keys, d, depth);
+            equal |= sort(codes, lo, lt, keys, d, depth);
+            equal |= sort(codes, gt + 1, hi, keys, d, depth);
             if (pivot < 0) {
-                return; // the equal part's keys all end here: they are equal
+                return equal || gt > lt; // the equal part's keys all end here: they are equal
             }
             lo = lt;
             hi = gt + 1;
@@ -58,12 +62,18 @@ final class KeyOrder {
             int code = codes[i];
             String key = keys[code];
             int j = i - 1;
-            while (j >= lo && compareFrom(keys[codes[j]], key, d) > 0) {
+            int c;
+            while (j >= lo && (c = compareFrom(keys[codes[j]], key, d)) >= 0) {
+                if (c == 0) {
+                    equal = true; // stays after its equal: the largest key not above it is that one
+                    break;
+                }
                 codes[j + 1] = codes[j];
                 j--;
             }
             codes[j + 1] = code;
         }
+        return equal;
     }
 
     /**

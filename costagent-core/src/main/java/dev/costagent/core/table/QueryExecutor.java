@@ -572,9 +572,9 @@ final class QueryExecutor {
                     order[n++] = c;
                 }
             }
-            KeyOrder.sort(order, nulls, n, keys);
-            // equal keys (not in a dictionary, but a tag's values remapped may repeat) in code order, as a stable sort
-            for (int i = nulls; i < n; ) {
+            boolean equalKeys = KeyOrder.sort(order, nulls, n, keys);
+            // equal keys (never in a dictionary; a list of keys with repeats) in code order, as a stable sort
+            for (int i = nulls; equalKeys && i < n; ) {
                 int j = i + 1;
                 while (j < n && keys[order[j]].equals(keys[order[i]])) {
                     j++;
