@@ -268,14 +268,8 @@ final class QueryingRuleContext implements RuleContext {
      */
     @Override
     public QueryResult query(CostQuery query) {
-        QueryResult known = answers.get(query);
-        if (known != null) {
-            return known;
-        }
         try {
-            QueryResult answer = billing.execute(query);
-            answers.put(query, answer);
-            return answer;
+            return answer(query);
         } catch (QueryException unanswerable) {
             if (preparing) {
                 throw new Unprepared();
@@ -1046,17 +1040,21 @@ final class QueryingRuleContext implements RuleContext {
 
     /** A query for the rules' own use whose failure is no warning: null when the data cannot answer it. */
     private QueryResult quietly(CostQuery query) {
-        QueryResult known = answers.get(query);
-        if (known != null) {
-            return known;
-        }
         try {
-            QueryResult answer = billing.execute(query);
-            answers.put(query, answer);
-            return answer;
+            return answer(query);
         } catch (QueryException unanswerable) {
             return null;
         }
+    }
+
+    /** The answer of this run's query, asked of the engine once (a query is a value). */
+    private QueryResult answer(CostQuery query) {
+        QueryResult known = answers.get(query);
+        if (known == null) {
+            known = billing.execute(query);
+            answers.put(query, known);
+        }
+        return known;
     }
 
     /** Reads every resource's facts and descriptions, in place of those read so far. */
