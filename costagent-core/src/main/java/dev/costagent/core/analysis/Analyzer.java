@@ -119,7 +119,7 @@ public final class Analyzer {
         while (true) {
             try {
                 cube = detector.dimensions().isEmpty() ? null : reader.cube(detector.dimensions(), scope.range(), null);
-                sets = cube == null ? List.of() : detector.rollUps(cube);
+                sets = cube == null ? List.of() : DailySeriesReader.rollUps(cube, detector.dimensions());
                 break;
             } catch (QueryException e) {
                 Dimension absent = absentDimension(e, detector.dimensions());

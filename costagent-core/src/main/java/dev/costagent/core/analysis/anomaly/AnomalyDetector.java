@@ -147,7 +147,7 @@ public final class AnomalyDetector {
         DailyCube cube = dimensions.isEmpty()
                 ? null
                 : new DailySeriesReader(engine, scope).cube(dimensions, scope.range(), null);
-        List<DailySeriesSet> sets = cube == null ? List.of() : rollUps(cube);
+        List<DailySeriesSet> sets = cube == null ? List.of() : DailySeriesReader.rollUps(cube, dimensions);
         DailySeries total = sets.isEmpty()
                 ? new DailySeriesReader(engine, scope).total()
                 : sets.get(0).total();
@@ -155,15 +155,6 @@ public final class AnomalyDetector {
                 ? null
                 : PartialDay.detect(engine, scope, total.axis().last());
         return scan(engine, scope, total, sets, partial == null ? null : partial.day(), cube);
-    }
-
-    /** The series of each scanned dimension, rolled up from a cube of them. */
-    public List<DailySeriesSet> rollUps(DailyCube cube) {
-        List<DailySeriesSet> sets = new ArrayList<>(dimensions.size());
-        for (Dimension d : dimensions) {
-            sets.add(cube.rollUp(d.label()));
-        }
-        return sets;
     }
 
     /** {@link #scan(QueryEngine, SeriesScope, DailySeries, List, LocalDate)} with every day complete. */
@@ -223,7 +214,7 @@ public final class AnomalyDetector {
                 scope = scope.and(Filter.notIn(frequency, RECURRING));
                 DailySeriesReader reader = new DailySeriesReader(engine, scope);
                 cube = dimensions.isEmpty() ? null : reader.cube(dimensions, scope.range(), null);
-                sets = cube == null ? List.of() : rollUps(cube);
+                sets = cube == null ? List.of() : DailySeriesReader.rollUps(cube, dimensions);
                 total = sets.isEmpty() ? reader.total() : sets.get(0).total();
             }
         }

@@ -247,18 +247,9 @@ final class RootCauseFinder {
             if (values.size() > EXACT_LIMIT) {
                 // proxy: actual minus the mean of the same weekday over the previous two weeks; worked out once per
                 // candidate from those three days alone, the largest first, ties in the values' order (a stable sort)
-                int[] days = proxyDays(t);
-                double[] cells = cube.cells(values, days);
-                double[] proxies = new double[values.size()];
-                for (int i = 0; i < proxies.length; i++) {
-                    proxies[i] = proxy(cells, i * days.length, t) * direction;
-                }
-                int[] candidates = largest(proxies, PRESELECT);
-                List<String> names = new ArrayList<>(candidates.length);
-                for (int c : candidates) {
-                    names.add(values.values().get(c));
-                }
-                return contributions(a, request.dimension(), names, cube.series(values, candidates), t);
+                int[] candidates = largest(proxies(cube, values, t, direction), PRESELECT);
+                return contributions(
+                        a, request.dimension(), namesOf(values, candidates), cube.series(values, candidates), t);
             }
             double[][] series = exactSeries.computeIfAbsent(request, r -> {
                 int[] all = new int[values.size()];
@@ -351,26 +342,17 @@ final class RootCauseFinder {
                 if (values.size() <= EXACT_LIMIT) {
                     return null;
                 }
-                int[] days = proxyDays(t);
-                double[] cells = cube.cells(values, days);
-                double[] proxies = new double[values.size()];
+                double[] proxies = proxies(cube, values, t, direction);
                 int moving = 0;
-                for (int i = 0; i < proxies.length; i++) {
-                    proxies[i] = proxy(cells, i * days.length, t) * direction;
-                    if (proxies[i] > 0) {
-                        moving++;
-                    }
+                for (double proxy : proxies) {
+                    moving += proxy > 0 ? 1 : 0;
                 }
                 // a value absent on all three days has a proxy of 0, as those read whole do: with 50 or more above
                 // 0, none of them can be a candidate
                 if (moving < PRESELECT) {
                     return null;
                 }
-                List<String> names = new ArrayList<>(PRESELECT);
-                for (int c : largest(proxies, PRESELECT)) {
-                    names.add(values.values().get(c));
-                }
-                return new Candidates(names);
+                return new Candidates(namesOf(values, largest(proxies, PRESELECT)));
             }
 
             /** The candidates' series over the window, from one query for every request's candidates. */
@@ -485,6 +467,29 @@ final class RootCauseFinder {
             best[at] = i;
         }
         return best;
+    }
+
+    /**
+     * Each value's proxy in the impact's direction: its cost on day {@code t} minus the mean of the same weekday over
+     * the two weeks before, from those three days of the cube alone.
+     */
+    private static double[] proxies(DailyCube cube, DailyCube.Coded values, int t, double direction) {
+        int[] days = proxyDays(t);
+        double[] cells = cube.cells(values, days);
+        double[] proxies = new double[values.size()];
+        for (int i = 0; i < proxies.length; i++) {
+            proxies[i] = proxy(cells, i * days.length, t) * direction;
+        }
+        return proxies;
+    }
+
+    /** The values of the given codes, in that order. */
+    private static List<String> namesOf(DailyCube.Coded values, int[] codes) {
+        List<String> names = new ArrayList<>(codes.length);
+        for (int c : codes) {
+            names.add(values.values().get(c));
+        }
+        return names;
     }
 
     /** The proxy from a value's cells of days t, t − 7 and t − 14 (at {@code at}, in that order). */

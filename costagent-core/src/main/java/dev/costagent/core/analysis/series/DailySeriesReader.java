@@ -55,8 +55,12 @@ public final class DailySeriesReader {
      * count is days × the co-occurring combinations of the dimensions' values (never more than the rows).
      */
     public List<DailySeriesSet> byDimensions(List<Dimension> dimensions) {
-        DailyCube cube = cube(dimensions, scope.range(), null);
-        List<DailySeriesSet> sets = new ArrayList<>();
+        return rollUps(cube(dimensions, scope.range(), null), dimensions);
+    }
+
+    /** The series of every value of each dimension, rolled up from a cube that holds them. */
+    public static List<DailySeriesSet> rollUps(DailyCube cube, List<Dimension> dimensions) {
+        List<DailySeriesSet> sets = new ArrayList<>(dimensions.size());
         for (Dimension d : dimensions) {
             sets.add(cube.rollUp(d.label()));
         }
