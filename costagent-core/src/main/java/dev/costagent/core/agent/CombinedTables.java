@@ -2,6 +2,7 @@ package dev.costagent.core.agent;
 
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.DataProfile;
+import dev.costagent.core.table.Dimension;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
 import java.util.ArrayList;
@@ -24,6 +25,11 @@ final class CombinedTables implements QueryEngine {
     @Override
     public boolean prefersFewerQueries() {
         return tables.stream().anyMatch(QueryEngine::prefersFewerQueries);
+    }
+
+    @Override
+    public void prepare(List<Dimension> dimensions) {
+        tables.forEach(table -> table.prepare(dimensions));
     }
 
     @Override

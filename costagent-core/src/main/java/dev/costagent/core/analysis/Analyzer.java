@@ -9,6 +9,7 @@ import dev.costagent.core.analysis.commitment.CommitmentAnalyzer;
 import dev.costagent.core.analysis.commitment.CommitmentReport;
 import dev.costagent.core.analysis.forecast.Forecast;
 import dev.costagent.core.analysis.forecast.Forecaster;
+import dev.costagent.core.analysis.fork.Fork;
 import dev.costagent.core.analysis.series.DailyCube;
 import dev.costagent.core.analysis.series.DailySeries;
 import dev.costagent.core.analysis.series.DailySeriesReader;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -86,22 +88,18 @@ public final class Analyzer {
     public AnalysisReport analyze(QueryEngine engine, Runnable mainSeriesRead) {
         requireNonNull(engine, "engine");
         requireNonNull(mainSeriesRead, "mainSeriesRead");
+        // The root causes' columns (ids of 50,000 resources to order) made ready on another core first, needed from
+        // the middle of the analyses on: a hint, never awaited, whose work those queries would otherwise do on this
+        // thread.
+        try {
+            executor.execute(() -> engine.prepare(detector.rootCauseDimensions()));
+        } catch (RejectedExecutionException full) {
+            // a busy executor: the queries do the work themselves
+        }
         // Conditional FOCUS columns may be absent: a check that needs one is skipped with a warning naming both.
         AtomicReference<String> commitmentSkip = new AtomicReference<>();
-        // Independent pieces run beside the main series on the executor (or here, if no thread is free for them).
-        Fork<CommitmentReport> commitmentFuture = new Fork<>(
-                () -> {
-                    if (commitments == null) {
-                        return null;
-                    }
-                    try {
-                        return commitments.analyze(engine, scope.range());
-                    } catch (QueryException absent) {
-                        commitmentSkip.set("commitment analysis skipped: " + absent.getMessage());
-                        return null;
-                    }
-                },
-                commitments == null ? Runnable::run : executor);
+        // Independent pieces run beside the analyses on the executor, each awaited where its answer is needed (or run
+        // there, if no thread has started it).
         // the invoice: BilledCost of every charge category, forecast beside usage so it can be held to a budget
         Fork<DailySeries> invoiceFuture = new Fork<>(
                 () -> new DailySeriesReader(
@@ -129,13 +127,26 @@ public final class Analyzer {
         }
         DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
         mainSeriesRead.run();
-        CommitmentReport commitmentReport = commitmentFuture.join();
-        DailySeries invoice = invoiceFuture.join();
-        if (commitmentSkip.get() != null) {
-            warnings.add(commitmentSkip.get());
-        }
+        // the commitments, wanted only for the report: started once the main series are read, when the first query
+        // no longer needs the cores
+        int commitmentWarningAt = warnings.size();
+        Fork<CommitmentReport> commitmentFuture = new Fork<>(
+                () -> {
+                    if (commitments == null) {
+                        return null;
+                    }
+                    try {
+                        return commitments.analyze(engine, scope.range());
+                    } catch (QueryException absent) {
+                        commitmentSkip.set("commitment analysis skipped: " + absent.getMessage());
+                        return null;
+                    }
+                },
+                commitments == null ? Runnable::run : executor);
         String scopeText = scope.filters().stream().map(Analyzer::describe).collect(Collectors.joining(" and "));
         if (total.axis().isEmpty()) {
+            CommitmentReport commitmentReport =
+                    joinCommitments(commitmentFuture, commitmentSkip, warnings, commitmentWarningAt);
             warnings.add(
                     "no rows in scope (" + (scopeText.isEmpty() ? "all rows" : scopeText) + "): nothing to analyse");
             return new AnalysisReport(
@@ -169,6 +180,7 @@ public final class Analyzer {
             warnings.add("data quality: " + partial.describe());
         }
         Forecast forecast = forecaster.forecast(total, partialLast);
+        DailySeries invoice = invoiceFuture.join();
         Forecast invoiceForecast = invoice.axis().isEmpty()
                 ? null
                 : forecaster.forecast(
@@ -176,7 +188,7 @@ public final class Analyzer {
         AnomalyScan scan;
         while (true) {
             try {
-                scan = detector.scan(engine, scope, total, sets, partialLast ? partial.day() : null, cube);
+                scan = detector.scan(engine, scope, total, sets, partialLast ? partial.day() : null, cube, executor);
                 break;
             } catch (QueryException e) {
                 Dimension absent = absentDimension(e, detector.rootCauseDimensions());
@@ -198,6 +210,8 @@ public final class Analyzer {
         if (Forecaster.DAILY_MEAN.equals(forecast.method())) {
             warnings.add("forecast uses the daily mean: fewer than 14 days of history");
         }
+        CommitmentReport commitmentReport =
+                joinCommitments(commitmentFuture, commitmentSkip, warnings, commitmentWarningAt);
         return new AnalysisReport(
                 scope.metric().columnName(),
                 scopeText,
@@ -217,6 +231,16 @@ public final class Analyzer {
                 warnings,
                 invoiceForecast,
                 partialLast ? partial : null);
+    }
+
+    /** The commitment report, its skip warning (if any) put where the warnings of the main series end. */
+    private static CommitmentReport joinCommitments(
+            Fork<CommitmentReport> fork, AtomicReference<String> skip, List<String> warnings, int at) {
+        CommitmentReport report = fork.join();
+        if (skip.get() != null) {
+            warnings.add(at, skip.get());
+        }
+        return report;
     }
 
     /**

@@ -33,6 +33,8 @@ final class Attributes {
     private final RowLevelColumn[] rowValues;
     /** Per set attribute, the ranks of its codes once a query asked for them. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> rankCache;
+    /** Per attribute, the lock its ranking is computed under. */
+    private final Object[] rankLocks;
 
     /**
      * @param sets the sets row by row, set {@code s} element {@code i} at {@code sets[s * width + i]} (as the
@@ -54,6 +56,8 @@ final class Attributes {
         this.extraNames = List.copyOf(extraNames);
         this.rowValues = rowValues;
         this.rankCache = new java.util.concurrent.atomic.AtomicReferenceArray<>(width);
+        this.rankLocks = new Object[width];
+        java.util.Arrays.setAll(rankLocks, i -> new Object());
     }
 
     /** The sets, row by row, as one array per attribute: one sequential pass. */
@@ -109,10 +113,21 @@ final class Attributes {
     int[] ranks(int index) {
         int[] known = rankCache.get(index);
         if (known == null) {
-            known = QueryExecutor.rankValues(values[index]);
-            rankCache.set(index, known); // idempotent: a racing thread computes an equal array
+            // once per column: a thread asking while another ranks it (CostTable#prepare ahead of the queries) waits
+            synchronized (rankLocks[index]) {
+                known = rankCache.get(index);
+                if (known == null) {
+                    known = QueryExecutor.rankValues(values[index]);
+                    rankCache.set(index, known);
+                }
+            }
         }
         return known;
+    }
+
+    /** Whether an attribute's ranks are known. */
+    boolean ranked(int index) {
+        return rankCache.get(index) != null;
     }
 
     /** The value of a row-level attribute's code ({@code null} for 0). */

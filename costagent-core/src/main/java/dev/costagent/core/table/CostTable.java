@@ -213,6 +213,24 @@ public final class CostTable implements QueryEngine {
         return false; // a pass over the rows in memory is cheap; a result's groups are what costs
     }
 
+    /**
+     * Builds the rows-by-set index and ranks the values of each set-level column named, if no query has yet; a query
+     * needing either meanwhile waits for this thread's work rather than doing it again.
+     */
+    @Override
+    public void prepare(List<Dimension> dimensions) {
+        rowsBySet();
+        for (Dimension dimension : dimensions) {
+            if (dimension.kind() == Dimension.Kind.TAG || dimension.isTime()) {
+                continue;
+            }
+            int index = attributes.indexOf(dimension.name());
+            if (index >= 0 && !attributes.rowLevel(index)) {
+                attributes.ranks(index);
+            }
+        }
+    }
+
     @Override
     public DataProfile profile() {
         return new DataProfile(
@@ -225,6 +243,11 @@ public final class CostTable implements QueryEngine {
                 rejects,
                 dataQuality,
                 profile);
+    }
+
+    /** Whether a column's values have been ranked, by a query or {@link #prepare} (for tests). */
+    boolean ranked(FocusColumn column) {
+        return attributes.ranked(TableSchema.stringIndex(column));
     }
 
     /** Whether a query has built the rows-by-set index (for tests). */

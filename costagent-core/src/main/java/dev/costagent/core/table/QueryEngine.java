@@ -89,6 +89,15 @@ public interface QueryEngine extends AutoCloseable {
     }
 
     /**
+     * A hint that queries grouping by or filtering on these dimensions will follow: an engine may do now, on the
+     * calling thread, the work those queries share, so that a caller with an idle core runs it ahead of them (the
+     * analyses do, beside their first queries). The in-memory {@link CostTable} lists its rows by attribute set (what
+     * a filtered query reads) and orders the values of each column named (what sorts a result's groups), once for
+     * every later query. Never needed for a correct answer; the default does nothing.
+     */
+    default void prepare(List<Dimension> dimensions) {}
+
+    /**
      * Releases what the engine holds (a database connection, a cached Spark dataset). The agent closes the engines it
      * caches when they leave the cache and when it closes; the in-memory table holds nothing to release.
      */

@@ -259,6 +259,34 @@ public abstract class QueryEngineContract {
         }
     }
 
+    /**
+     * {@link QueryEngine#prepare} is a hint: on a fresh engine, after preparing any kind of dimension (one the input
+     * lacks too), every answer is the reference's.
+     */
+    @Test
+    void preparingChangesNoAnswer() throws Exception {
+        List<CostRecord> records = records();
+        QueryEngine engine = open(records);
+        engine.prepare(List.of(
+                Dimension.of(FocusColumn.RESOURCE_ID),
+                Dimension.of(FocusColumn.SERVICE_NAME),
+                Dimension.tag("env"),
+                Dimension.DAY,
+                Dimension.column("x_Team"),
+                Dimension.column("x_NoSuchColumn")));
+        ListQueryEngine reference = new ListQueryEngine(records);
+        for (CostQuery query : List.of(
+                CostQuery.builder()
+                        .groupBy(Dimension.of(FocusColumn.RESOURCE_ID), Dimension.DAY)
+                        .build(),
+                CostQuery.builder()
+                        .groupBy(Dimension.of(FocusColumn.SERVICE_NAME), Dimension.tag("env"))
+                        .filter(Filter.in(Dimension.of(FocusColumn.RESOURCE_ID), "r-1", "r-2"))
+                        .build())) {
+            assertSame(engine.execute(query), reference.execute(query));
+        }
+    }
+
     /** The range is half-open on ChargePeriodStart: the start is in, the end is out. */
     @Test
     void rangeIncludesItsStartAndExcludesItsEnd() throws Exception {

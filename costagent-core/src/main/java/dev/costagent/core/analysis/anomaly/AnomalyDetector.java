@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Finds anomalous days in daily cost series and explains them. Immutable and safe to share between threads;
@@ -205,6 +206,23 @@ public final class AnomalyDetector {
             List<DailySeriesSet> sets,
             LocalDate partialLastDay,
             DailyCube cube) {
+        return scan(engine, scope, total, sets, partialLastDay, cube, Runnable::run);
+    }
+
+    /**
+     * {@link #scan(QueryEngine, SeriesScope, DailySeries, List, LocalDate, DailyCube)} with the root causes' queries
+     * that do not depend on each other started together on {@code executor} (any it has not started by the time
+     * their answer is needed run on the calling thread).
+     */
+    public AnomalyScan scan(
+            QueryEngine engine,
+            SeriesScope scope,
+            DailySeries total,
+            List<DailySeriesSet> sets,
+            LocalDate partialLastDay,
+            DailyCube cube,
+            Executor executor) {
+        requireNonNull(executor, "executor");
         if (excludeRecurring) {
             // recurring charges (a support plan, a reserved fee billed on a day of the month) are planned, not
             // anomalous: when the scope has any, the series are read again without them
@@ -254,7 +272,7 @@ public final class AnomalyDetector {
             }
         }
         List<Anomaly> explained = new RootCauseFinder(
-                        engine, scope, rootCauseDimensions, rootCausesPerDimension, lookbackDays)
+                        engine, scope, rootCauseDimensions, rootCausesPerDimension, lookbackDays, executor)
                 .explain(found, total.axis(), cube);
         List<Anomaly> events = EventGrouper.group(explained, scopeDailySpend, threshold);
         return new AnomalyScan(

@@ -1,5 +1,6 @@
 package dev.costagent.core.analysis.anomaly;
 
+import dev.costagent.core.analysis.fork.Fork;
 import dev.costagent.core.analysis.series.DailyCube;
 import dev.costagent.core.analysis.series.DailySeries;
 import dev.costagent.core.analysis.series.DailySeriesReader;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 
 /**
  * Explains anomalies by sub-dimension values: each cause value within an anomalous value (e.g. each ResourceId within
@@ -67,18 +70,22 @@ final class RootCauseFinder {
     private final List<Dimension> causeDimensions;
     private final int perDimension;
     private final int lookbackDays;
+    /** Where the reads that follow the proxy-day cube run side by side (the candidates' and the whole reads). */
+    private final Executor executor;
 
     RootCauseFinder(
             QueryEngine engine,
             SeriesScope scope,
             List<Dimension> causeDimensions,
             int perDimension,
-            int lookbackDays) {
+            int lookbackDays,
+            Executor executor) {
         this.engine = engine;
         this.scope = scope;
         this.causeDimensions = causeDimensions;
         this.perDimension = perDimension;
         this.lookbackDays = lookbackDays;
+        this.executor = executor;
     }
 
     /**
@@ -162,7 +169,7 @@ final class RootCauseFinder {
         /** Per request read whole, its cube's coding of the request. */
         private final Map<DailyCube.RollUp, Coding> whole = new HashMap<>();
         /** Per cause and anomalous dimension, the cube of the requests read whole. */
-        private final Map<String, DailyCube> wholeCubes = new HashMap<>();
+        private final Map<String, Fork<DailyCube>> wholeCubes = new HashMap<>();
         /** Per request of a small or whole-read cube, the series of every value, built once for all its anomalies. */
         private final Map<DailyCube.RollUp, double[][]> exactSeries = new HashMap<>();
         /** The scanned cube's coding of each request, once. */
@@ -214,6 +221,30 @@ final class RootCauseFinder {
                 proxyCandidates.put(
                         cause.label(), new ProxyCandidates(cause, askedApart.get(cause.label()), proxyCube));
             }
+            // Every request has chosen, so every further read is known: they start together, the last needed first,
+            // so that the executor's threads take those while this thread runs the first ones itself (a fork no
+            // thread has started runs on the thread that joins it) and ranks from them as they come.
+            List<Runnable> reads = new ArrayList<>();
+            Set<Object> seen = new HashSet<>();
+            for (Anomaly a : anomalies) {
+                for (Dimension cause : causeDimensions) {
+                    DailyCube.RollUp request = request(a, cause);
+                    if (cause.label().equals(a.dimension()) || fromScanned(request)) {
+                        continue;
+                    }
+                    ProxyCandidates proxy = proxyCandidates.get(cause.label());
+                    if (proxy.candidates(request, axis.indexOf(a.date()), Math.signum(a.impact())) != null) {
+                        if (seen.add(proxy)) {
+                            reads.add(proxy::readCandidates);
+                        }
+                    } else if (seen.add(wholeKey(request))) {
+                        reads.add(() -> wholeCube(request));
+                    }
+                }
+            }
+            for (int i = reads.size() - 1; i >= 0; i--) {
+                reads.get(i).run();
+            }
         }
 
         /** Whether the scanned cube holds both dimensions of a request. */
@@ -263,10 +294,14 @@ final class RootCauseFinder {
 
         /** A request's own cube over the window: its cause by day, within its anomalous value. */
         private Coding readWhole(DailyCube.RollUp request) {
+            return new Coding(wholeCube(request).join(), request);
+        }
+
+        /** The read of the cube holding a request read whole, started on the first call. */
+        private Fork<DailyCube> wholeCube(DailyCube.RollUp request) {
             // one query for every request read whole with the same cause and anomalous dimension: its rows are those
             // of any of their anomalous values, so the count of queries does not grow with the anomalies
-            String key = request.dimension() + "\n" + request.within();
-            DailyCube cube = wholeCubes.computeIfAbsent(key, k -> {
+            return wholeCubes.computeIfAbsent(wholeKey(request), k -> {
                 List<Dimension> dimensions = new ArrayList<>();
                 List<Filter> filters = new ArrayList<>();
                 if (request.within() != null) {
@@ -284,9 +319,8 @@ final class RootCauseFinder {
                     filters.add(new Filter(within, keysOf(values), false));
                 }
                 dimensions.add(Dimension.parse(request.dimension()));
-                return reader.cube(dimensions, window, axis, filters);
+                return new Fork<>(() -> reader.cube(dimensions, window, axis, filters), executor);
             });
-            return new Coding(cube, request);
         }
 
         /**
@@ -305,7 +339,8 @@ final class RootCauseFinder {
             /** The requests whose choice was to read them whole. */
             private final Set<DailyCube.RollUp> readWhole = new LinkedHashSet<>();
 
-            private DailyCube candidateCube;
+            /** The candidates' cube, once every request has chosen ({@link #readCandidates}); null for none. */
+            private Fork<DailyCube> candidateCube;
 
             ProxyCandidates(Dimension cause, List<Anomaly> asking, DailyCube proxyCube) {
                 this.cause = cause;
@@ -355,23 +390,29 @@ final class RootCauseFinder {
                 return new Candidates(namesOf(values, largest(proxies, PRESELECT)));
             }
 
-            /** The candidates' series over the window, from one query for every request's candidates. */
-            double[][] series(DailyCube.RollUp request, Candidates candidates) {
-                if (candidateCube == null) {
-                    Set<String> all = new LinkedHashSet<>();
-                    for (Map<Integer, Candidates> byDay : chosen.values()) {
-                        for (Candidates c : byDay.values()) {
-                            if (c != null) {
-                                all.addAll(c.values);
-                            }
+            /** Starts the read of every request's candidates' series over the window, in one query. */
+            void readCandidates() {
+                Set<String> all = new LinkedHashSet<>();
+                for (Map<Integer, Candidates> byDay : chosen.values()) {
+                    for (Candidates c : byDay.values()) {
+                        if (c != null) {
+                            all.addAll(c.values);
                         }
                     }
-                    List<Dimension> dimensions = new ArrayList<>(withinDimensions);
-                    dimensions.add(cause);
-                    candidateCube =
-                            reader.cube(dimensions, window, axis, List.of(new Filter(cause, keysOf(all), false)));
                 }
-                DailyCube.Coded values = candidateCube.coded(request);
+                if (all.isEmpty()) {
+                    return;
+                }
+                List<Dimension> dimensions = new ArrayList<>(withinDimensions);
+                dimensions.add(cause);
+                Filter toCandidates = new Filter(cause, keysOf(all), false);
+                candidateCube =
+                        new Fork<>(() -> reader.cube(dimensions, window, axis, List.of(toCandidates)), executor);
+            }
+
+            /** The candidates' series over the window, from the one query of every request's candidates. */
+            double[][] series(DailyCube.RollUp request, Candidates candidates) {
+                DailyCube.Coded values = candidateCube.join().coded(request);
                 Map<String, Integer> codeOf = new HashMap<>();
                 for (int i = 0; i < values.size(); i++) {
                     codeOf.put(values.values().get(i), i);
@@ -380,9 +421,14 @@ final class RootCauseFinder {
                 for (int i = 0; i < codes.length; i++) {
                     codes[i] = codeOf.get(candidates.values.get(i));
                 }
-                return candidateCube.series(values, codes);
+                return candidateCube.join().series(values, codes);
             }
         }
+    }
+
+    /** The requests read whole in one cube: those of the same cause and anomalous dimension. */
+    private static String wholeKey(DailyCube.RollUp request) {
+        return request.dimension() + "\n" + request.within();
     }
 
     /** A cube and its coding of one request. */

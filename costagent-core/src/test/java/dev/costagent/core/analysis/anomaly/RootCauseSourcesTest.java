@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -75,14 +77,24 @@ class RootCauseSourcesTest {
                 anomaly("ServiceName", "EC2", day, impact),
                 anomaly("SubAccountId", "acct-1", day.minusDays(3), impact));
 
-        RootCauseFinder finder = new RootCauseFinder(engine, scope, CAUSES, 3, LOOKBACK);
+        RootCauseFinder finder = new RootCauseFinder(engine, scope, CAUSES, 3, LOOKBACK, Runnable::run);
         List<Anomaly> fromScanned = finder.explain(anomalies, axis, scanned);
         List<Anomaly> queried = finder.explain(anomalies, axis, null);
+        // the reads after the proxy-day cube side by side on two threads: the same causes
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        List<Anomaly> inParallel;
+        try {
+            inParallel = new RootCauseFinder(engine, scope, CAUSES, 3, LOOKBACK, two).explain(anomalies, axis, scanned);
+        } finally {
+            two.shutdownNow();
+        }
 
         for (int i = 0; i < anomalies.size(); i++) {
             List<RootCause> expected = reference(engine, scope, anomalies, anomalies.get(i), axis);
             assertSameCauses(fromScanned.get(i).rootCauses(), expected);
             assertSameCauses(queried.get(i).rootCauses(), expected);
+            assertThat(inParallel.get(i).rootCauses())
+                    .isEqualTo(fromScanned.get(i).rootCauses());
         }
         // what was planted is found: the cheap resources that rose, or the short-lived ones that ended and the ones
         // that stopped

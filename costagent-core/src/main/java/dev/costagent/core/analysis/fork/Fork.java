@@ -1,4 +1,4 @@
-package dev.costagent.core.analysis;
+package dev.costagent.core.analysis.fork;
 
 import com.google.common.base.Throwables;
 import java.util.concurrent.Callable;
@@ -12,11 +12,12 @@ import java.util.concurrent.RejectedExecutionException;
  * started it: so forking onto the agent's own (bounded) executor can never deadlock, even when every thread of it is a
  * run waiting on its pieces, and a full or shut-down executor only means the work is done in line.
  */
-final class Fork<T> {
+public final class Fork<T> {
 
     private final FutureTask<T> task;
 
-    Fork(Callable<T> work, Executor executor) {
+    /** Hands {@code work} to {@code executor}; a full or shut-down executor leaves it for {@link #join()}. */
+    public Fork(Callable<T> work, Executor executor) {
         this.task = new FutureTask<>(work);
         try {
             executor.execute(task);
@@ -26,7 +27,7 @@ final class Fork<T> {
     }
 
     /** The result, running the work here unless another thread already started it. */
-    T join() {
+    public T join() {
         task.run(); // does nothing when started or done elsewhere
         try {
             return task.get();

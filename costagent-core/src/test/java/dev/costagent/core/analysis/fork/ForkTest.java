@@ -1,4 +1,4 @@
-package dev.costagent.core.analysis;
+package dev.costagent.core.analysis.fork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
