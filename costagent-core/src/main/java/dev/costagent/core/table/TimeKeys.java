@@ -16,21 +16,19 @@ final class TimeKeys {
     private final Dimension.Kind[] kinds;
     private final long[] firstBucket;
     private final long[] radix;
-    private final Dimension.Kind[] filterKinds;
-    private final long[][] filterBuckets;
-    private final boolean[] filterExcludes;
+    /** Per time dimension, how a row's start offset becomes its bucket index. */
+    private final Buckets[] dimensionBuckets;
+    /** Per time filter, how a row's start offset becomes the bucket index the filter judges. */
+    private final Buckets[] filterBuckets;
+    /** Per time filter, whether each bucket index passes; rows with no ChargePeriodStart pass as {@code filterAcceptsNull}. */
+    private final boolean[][] filterPasses;
+
     private final boolean[] filterAcceptsNull;
     private final long firstDay;
     private final int[] monthOfDay;
     /** Per time dimension, bucket index → formatted key, filled as groups are decoded. */
     private final String[][] keyCache;
-    /**
-     * Per time dimension: the bucket length in seconds (0 for a month), and the offset where the first bucket
-     * starts, so that a row's bucket index is one division of a non-negative number.
-     */
-    private final long[] divisor;
 
-    private final long[] alignedStart;
     private final long firstDayStart;
 
     TimeKeys(CostTable table, List<Dimension> dimensions, List<Filter> filters, TimeRange range) {
@@ -49,35 +47,95 @@ final class TimeKeys {
         }
         firstDayStart = firstDay * 86_400L - base;
         kinds = new Dimension.Kind[dimensions.size()];
-        divisor = new long[dimensions.size()];
-        alignedStart = new long[dimensions.size()];
         keyCache = new String[dimensions.size()][];
         firstBucket = new long[kinds.length];
         radix = new long[kinds.length];
+        dimensionBuckets = new Buckets[kinds.length];
         for (int i = 0; i < kinds.length; i++) {
             kinds[i] = dimensions.get(i).kind();
             firstBucket[i] = anyTime ? TimeBuckets.bucket(kinds[i], base + min) : 0;
             long last = anyTime ? TimeBuckets.bucket(kinds[i], base + max) : 0;
             radix[i] = last - firstBucket[i] + 2; // the last index stands for "no ChargePeriodStart"
-            divisor[i] = kinds[i] == Dimension.Kind.HOUR ? 3600L : kinds[i] == Dimension.Kind.DAY ? 86_400L : 0;
-            alignedStart[i] = divisor[i] == 0 ? 0 : firstBucket[i] * divisor[i] - base;
+            dimensionBuckets[i] = buckets(kinds[i], firstBucket[i], max);
         }
-        filterKinds = new Dimension.Kind[filters.size()];
-        filterBuckets = new long[filters.size()][];
-        filterExcludes = new boolean[filters.size()];
+        filterBuckets = new Buckets[filters.size()];
+        filterPasses = new boolean[filters.size()][];
         filterAcceptsNull = new boolean[filters.size()];
         for (int f = 0; f < filters.size(); f++) {
             Filter filter = filters.get(f);
             Dimension.Kind kind = filter.dimension().kind();
-            filterKinds[f] = kind;
-            filterBuckets[f] = filter.values().stream()
-                    .filter(v -> v != null)
-                    .mapToLong(v -> TimeBuckets.parse(kind, v))
-                    .sorted()
-                    .toArray();
-            filterExcludes[f] = filter.exclude();
+            long first = anyTime ? TimeBuckets.bucket(kind, base + min) : 0;
+            long last = anyTime ? TimeBuckets.bucket(kind, base + max) : -1;
+            // judged once per bucket of the table's span, not once per row
+            boolean[] passes = new boolean[(int) (last - first + 1)];
+            Arrays.fill(passes, filter.exclude());
+            for (String value : filter.values()) {
+                long bucket = value == null ? Long.MIN_VALUE : TimeBuckets.parse(kind, value);
+                if (bucket >= first && bucket <= last) {
+                    passes[(int) (bucket - first)] = !filter.exclude();
+                }
+            }
+            filterBuckets[f] = buckets(kind, first, max);
+            filterPasses[f] = passes;
             filterAcceptsNull[f] = filter.accepts(null);
         }
+    }
+
+    /**
+     * How offsets up to {@code maxOffset} become indexes of buckets of a kind counted from {@code firstBucket}: a
+     * month through the day's index.
+     */
+    private Buckets buckets(Dimension.Kind kind, long firstBucket, long maxOffset) {
+        if (kind == Dimension.Kind.MONTH) {
+            return new Buckets(firstDayStart, 86_400L, maxOffset, true, firstBucket);
+        }
+        long seconds = kind == Dimension.Kind.HOUR ? 3600L : 86_400L;
+        return new Buckets(firstBucket * seconds - base, seconds, maxOffset, false, 0);
+    }
+
+    /**
+     * The index of the bucket a start offset falls in: {@code (offset - start) / seconds}, for a month then looked up
+     * by day. Every row's start lies at or after {@code start}, so the quotient is of a non-negative number; below
+     * 2^31 (a table spanning less than 68 years) it is one multiplication and shift instead of a 64-bit division,
+     * which in the row loop of every query cost more than all the rest of a row's key (Granlund and Montgomery,
+     * "Division by invariant integers using multiplication": with {@code k = 31 + ceil(log2 seconds)} and {@code m =
+     * ceil(2^k / seconds)}, {@code (x * m) >>> k} is exact for every {@code 0 <= x < 2^31}).
+     */
+    private final class Buckets {
+        private final long start;
+        private final long seconds;
+        /** {@code ceil(2^shift / seconds)}, or 0 when an offset may lie 2^31 or more after the start. */
+        private final long magic;
+
+        private final int shift;
+        private final boolean month;
+        /** For a month: the first month's bucket, subtracted from the month of the day. */
+        private final long firstMonth;
+
+        Buckets(long start, long seconds, long maxOffset, boolean month, long firstMonth) {
+            this.start = start;
+            this.seconds = seconds;
+            this.month = month;
+            this.firstMonth = firstMonth;
+            this.shift = shift(seconds);
+            this.magic = maxOffset - start < (1L << 31) ? magic(seconds) : 0;
+        }
+
+        long index(int offset) {
+            long x = offset - start;
+            long quotient = magic != 0 ? (x * magic) >>> shift : x / seconds;
+            return month ? monthOfDay[(int) quotient] - firstMonth : quotient;
+        }
+    }
+
+    /** The shift of the multiply-and-shift division by {@code seconds}: 31 + ceil(log2 seconds). */
+    static int shift(long seconds) {
+        return 31 + (64 - Long.numberOfLeadingZeros(seconds - 1));
+    }
+
+    /** The multiplier of the multiply-and-shift division by {@code seconds}: ceil(2^shift / seconds). */
+    static long magic(long seconds) {
+        return ((1L << shift(seconds)) + seconds - 1) / seconds;
     }
 
     /** The number of distinct time keys. */
@@ -95,29 +153,18 @@ final class TimeKeys {
         if (ranged && (none || offset < low || offset >= high)) {
             return -1;
         }
-        for (int f = 0; f < filterKinds.length; f++) {
-            boolean accepted = none
-                    ? filterAcceptsNull[f]
-                    : (Arrays.binarySearch(filterBuckets[f], bucket(filterKinds[f], offset)) >= 0) != filterExcludes[f];
+        for (int f = 0; f < filterPasses.length; f++) {
+            boolean accepted = none ? filterAcceptsNull[f] : filterPasses[f][(int) filterBuckets[f].index(offset)];
             if (!accepted) {
                 return -1;
             }
         }
         long key = 0;
         for (int i = 0; i < kinds.length; i++) {
-            long index = none ? radix[i] - 1 : index(i, offset);
+            long index = none ? radix[i] - 1 : dimensionBuckets[i].index(offset);
             key = key * radix[i] + index;
         }
         return key;
-    }
-
-    /** The bucket index of a row's start in time dimension {@code i}: every start lies at or after the first bucket. */
-    private long index(int i, int offset) {
-        long d = divisor[i];
-        if (d != 0) {
-            return (offset - alignedStart[i]) / d;
-        }
-        return monthOfDay[(int) ((offset - firstDayStart) / 86_400L)] - firstBucket[i];
     }
 
     /** The number of indexes of time dimension {@code i} ("no ChargePeriodStart" included). */
@@ -147,17 +194,5 @@ final class TimeKeys {
             keyCache[i][index] = TimeBuckets.key(kinds[i], firstBucket[i] + index);
         }
         return keyCache[i][index];
-    }
-
-    private long bucket(Dimension.Kind kind, int offset) {
-        long second = base + offset;
-        switch (kind) {
-            case HOUR:
-                return Math.floorDiv(second, 3600L);
-            case DAY:
-                return Math.floorDiv(second, 86_400L);
-            default:
-                return monthOfDay[(int) (Math.floorDiv(second, 86_400L) - firstDay)];
-        }
     }
 }
