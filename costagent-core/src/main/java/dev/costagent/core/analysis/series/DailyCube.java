@@ -141,7 +141,23 @@ public final class DailyCube {
      * @param within the dimension restricting the rows, or null for all rows
      * @param withinValue the value {@code within} must have
      */
-    public record RollUp(String dimension, String within, String withinValue) {}
+    public record RollUp(String dimension, String within, String withinValue) {
+        // Written out: a record's generated equals and hashCode are linked on first use, slowly in a young process,
+        // and requests are the keys of the root causes' maps.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RollUp r
+                    && dimension.equals(r.dimension)
+                    && java.util.Objects.equals(within, r.within)
+                    && java.util.Objects.equals(withinValue, r.withinValue);
+        }
+
+        @Override
+        public int hashCode() {
+            return (dimension.hashCode() * 31 + java.util.Objects.hashCode(within)) * 31
+                    + java.util.Objects.hashCode(withinValue);
+        }
+    }
 
     /**
      * Several {@link #rollUp(String, String, String) roll-ups} in one pass over the cube: each answer equals what
