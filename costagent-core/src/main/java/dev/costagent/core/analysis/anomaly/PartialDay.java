@@ -2,6 +2,7 @@ package dev.costagent.core.analysis.anomaly;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.costagent.core.analysis.series.DayAxis;
 import dev.costagent.core.analysis.series.SeriesScope;
 import dev.costagent.core.focus.FocusColumn;
 import dev.costagent.core.table.Dimension;
@@ -140,7 +141,7 @@ public record PartialDay(
             if (hourKey == null || hourKey.length() < 13) {
                 continue;
             }
-            LocalDate day = LocalDate.parse(hourKey.substring(0, 10));
+            LocalDate day = DayAxis.dayOf(hourKey);
             int hour = Integer.parseInt(hourKey.substring(11, 13));
             String p = byProvider ? String.valueOf(g.key(1)) : "all";
             hours.computeIfAbsent(p, k -> new TreeMap<>()).computeIfAbsent(day, k -> new boolean[24])[hour] = true;

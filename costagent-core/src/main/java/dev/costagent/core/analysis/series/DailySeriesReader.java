@@ -115,7 +115,7 @@ public final class DailySeriesReader {
                     continue;
                 }
                 lastKey = key;
-                LocalDate d = LocalDate.parse(key);
+                LocalDate d = DayAxis.dayOf(key);
                 first = first == null || d.isBefore(first) ? d : first;
                 last = last == null || d.isAfter(last) ? d : last;
             }
@@ -137,7 +137,7 @@ public final class DailySeriesReader {
             if (key == null) {
                 return -1;
             }
-            return cache.computeIfAbsent(key, k -> axis.indexOf(LocalDate.parse(k)));
+            return cache.computeIfAbsent(key, k -> axis.indexOf(DayAxis.dayOf(k)));
         }
     }
 }

@@ -25,6 +25,40 @@ public record DayAxis(
         }
     }
 
+    /**
+     * The day of an engine's day key ({@code 2024-09-18}) or hour key ({@code 2024-09-18T22}): read from its digits,
+     * where {@code LocalDate.parse} runs a formatter (its first calls in a process cost milliseconds); anything else
+     * goes to {@code LocalDate.parse}, which names what is wrong.
+     */
+    public static LocalDate dayOf(String key) {
+        if (key.length() >= 10
+                && key.charAt(4) == '-'
+                && key.charAt(7) == '-'
+                && digits(key, 0, 4)
+                && digits(key, 5, 7)
+                && digits(key, 8, 10)) {
+            return LocalDate.of(number(key, 0, 4), number(key, 5, 7), number(key, 8, 10));
+        }
+        return LocalDate.parse(key.length() > 10 ? key.substring(0, 10) : key);
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
+    }
+
     /** The axis from {@code first} to {@code last}, both inclusive. */
     public static DayAxis between(LocalDate first, LocalDate last) {
         return new DayAxis(first, Math.toIntExact(ChronoUnit.DAYS.between(first, last) + 1));
