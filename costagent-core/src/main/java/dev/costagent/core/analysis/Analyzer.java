@@ -98,17 +98,6 @@ public final class Analyzer {
         }
         // Conditional FOCUS columns may be absent: a check that needs one is skipped with a warning naming both.
         AtomicReference<String> commitmentSkip = new AtomicReference<>();
-        // Independent pieces run beside the analyses on the executor, each awaited where its answer is needed (or run
-        // there, if no thread has started it).
-        // the invoice: BilledCost of every charge category, forecast beside usage so it can be held to a budget
-        Fork<DailySeries> invoiceFuture = new Fork<>(
-                () -> new DailySeriesReader(
-                                engine,
-                                SeriesScope.allCharges()
-                                        .withMetric(Metric.BILLED_COST)
-                                        .withRange(scope.range()))
-                        .total(),
-                executor);
         List<String> warnings = new ArrayList<>();
         AnomalyDetector detector = this.detector;
         DailySeriesReader reader = new DailySeriesReader(engine, scope);
@@ -127,8 +116,21 @@ public final class Analyzer {
         }
         DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
         mainSeriesRead.run();
-        // the commitments, wanted only for the report: started once the main series are read, when the first query
-        // no longer needs the cores
+        // Independent pieces run beside the rest of the analyses on the executor, each awaited where its answer is
+        // needed (or run there, if no thread has started it). Started once the main series are read, so that the first
+        // query has the cores (with the root causes' preparation) to itself.
+        // The invoice: BilledCost of every charge category, forecast beside usage so it can be held to a budget.
+        Fork<DailySeries> invoiceFuture = total.axis().isEmpty()
+                ? null
+                : new Fork<>(
+                        () -> new DailySeriesReader(
+                                        engine,
+                                        SeriesScope.allCharges()
+                                                .withMetric(Metric.BILLED_COST)
+                                                .withRange(scope.range()))
+                                .total(),
+                        executor);
+        // The commitments, wanted only for the report.
         int commitmentWarningAt = warnings.size();
         Fork<CommitmentReport> commitmentFuture = new Fork<>(
                 () -> {
