@@ -181,12 +181,18 @@ public final class Analyzer {
         if (partialLast) {
             warnings.add("data quality: " + partial.describe());
         }
+        // the invoice's forecast (a fit of its own series) beside the usage's and the anomaly scan
+        Fork<Forecast> invoiceForecastFuture = new Fork<>(
+                () -> {
+                    DailySeries invoice = invoiceFuture.join();
+                    return invoice.axis().isEmpty()
+                            ? null
+                            : forecaster.forecast(
+                                    invoice,
+                                    partialLast && invoice.axis().last().equals(partial.day()));
+                },
+                executor);
         Forecast forecast = forecaster.forecast(total, partialLast);
-        DailySeries invoice = invoiceFuture.join();
-        Forecast invoiceForecast = invoice.axis().isEmpty()
-                ? null
-                : forecaster.forecast(
-                        invoice, partialLast && invoice.axis().last().equals(partial.day()));
         AnomalyScan scan;
         while (true) {
             try {
@@ -214,6 +220,7 @@ public final class Analyzer {
         }
         CommitmentReport commitmentReport =
                 joinCommitments(commitmentFuture, commitmentSkip, warnings, commitmentWarningAt);
+        Forecast invoiceForecast = invoiceForecastFuture.join();
         return new AnalysisReport(
                 scope.metric().columnName(),
                 scopeText,

@@ -10,14 +10,23 @@ final class IntTupleDictionary {
 
     private final int width;
     private int[] tuples;
-    private int[] hashes = new int[64];
+    private int[] hashes;
     private int size;
-    private int[] slots = new int[128]; // code + 1, or 0 when free
-    private int mask = slots.length - 1;
+    private int[] slots; // code + 1, or 0 when free
+    private int mask;
 
     IntTupleDictionary(int width) {
+        this(width, 64);
+    }
+
+    /** A dictionary sized for {@code expected} tuples: it grows past them, but never before. */
+    IntTupleDictionary(int width, int expected) {
         this.width = width;
-        this.tuples = new int[Math.max(width, 1) * 64];
+        int capacity = Math.max(64, expected);
+        this.hashes = new int[capacity];
+        this.tuples = new int[Math.max(width, 1) * capacity];
+        this.slots = new int[Math.max(128, Integer.highestOneBit(capacity - 1) << 2)];
+        this.mask = slots.length - 1;
     }
 
     /** The code of a tuple (the first {@code width} ints of {@code values}), adding it if new. */

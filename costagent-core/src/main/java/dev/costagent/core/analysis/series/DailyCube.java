@@ -107,9 +107,17 @@ public final class DailyCube {
 
     /** The series of every value of one dimension, largest total first. */
     public DailySeriesSet rollUp(String dimension) {
-        Map<String, double[]> byValue = rollUp(dimension, null, null);
-        List<DailySeries> series = new ArrayList<>(byValue.size());
-        byValue.forEach((v, values) -> series.add(new DailySeries(dimension, v, axis, values)));
+        // by the dimension's codes (kept for the root causes' requests on this cube), the rows added in order
+        DimensionCodes codes = codes(index(dimension));
+        double[][] values = new double[codes.values().size()][axis.days()];
+        int[] codeOfRow = codes.codeOfRow();
+        for (int r = 0; r < value.length; r++) {
+            values[codeOfRow[r]][day[r]] += value[r];
+        }
+        List<DailySeries> series = new ArrayList<>(values.length);
+        for (int c = 0; c < values.length; c++) {
+            series.add(new DailySeries(dimension, codes.values().get(c), axis, values[c]));
+        }
         series.sort(Comparator.comparingDouble((DailySeries s) -> -s.sum()).thenComparing(DailySeries::value));
         return new DailySeriesSet(dimension, axis, series);
     }

@@ -63,6 +63,13 @@ class DailyCubePropertiesTest {
             assertThat(inOnePass.keySet()).containsExactlyElementsOf(alone.keySet()); // same order too
             alone.forEach((value, series) -> assertThat(inOnePass.get(value)).containsExactly(series));
         }
+        // a dimension's series set holds the same sums, to the last bit
+        for (Dimension d : dims) {
+            java.util.Map<String, double[]> alone = cube.rollUp(d.label(), null, null);
+            DailySeriesSet set = cube.rollUp(d.label());
+            assertThat(set.series()).extracting(DailySeries::value).containsExactlyInAnyOrderElementsOf(alone.keySet());
+            set.series().forEach(s -> assertThat(s.values()).containsExactly(alone.get(s.value())));
+        }
     }
 
     @Property(tries = 200)
