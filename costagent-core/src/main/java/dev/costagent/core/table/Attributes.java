@@ -125,6 +125,15 @@ final class Attributes {
         return known;
     }
 
+    /** Computes the hash of every value of a set attribute ({@link String} keeps it), so that no query pays for it. */
+    void hashValues(int index) {
+        for (String value : values[index]) {
+            if (value != null) {
+                value.hashCode();
+            }
+        }
+    }
+
     /** Whether an attribute's ranks are known. */
     boolean ranked(int index) {
         return rankCache.get(index) != null;

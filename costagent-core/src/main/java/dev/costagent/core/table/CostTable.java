@@ -214,8 +214,9 @@ public final class CostTable implements QueryEngine {
     }
 
     /**
-     * Builds the rows-by-set index and ranks the values of each set-level column named, if no query has yet; a query
-     * needing either meanwhile waits for this thread's work rather than doing it again.
+     * Builds the rows-by-set index and ranks the values of each set-level column named, if no query has yet (a query
+     * needing either meanwhile waits for this thread's work rather than doing it again), and hashes those values: a
+     * filter on the column tests each value against its set, and a string computes its hash once, on first use.
      */
     @Override
     public void prepare(List<Dimension> dimensions) {
@@ -227,6 +228,7 @@ public final class CostTable implements QueryEngine {
             int index = attributes.indexOf(dimension.name());
             if (index >= 0 && !attributes.rowLevel(index)) {
                 attributes.ranks(index);
+                attributes.hashValues(index);
             }
         }
     }
