@@ -158,6 +158,31 @@ final class GroupSlots {
         return h ^ (h >>> 29);
     }
 
+    /**
+     * Whether the slots are a dense array, whose parts a row loop may add into in line ({@link #denseSums()},
+     * {@link #denseCompensations()}, {@link #denseRows()}, then {@link #addUsed}) exactly as {@link #add} does.
+     */
+    boolean isDense() {
+        return dense;
+    }
+
+    double[] denseSums() {
+        return sums;
+    }
+
+    double[] denseCompensations() {
+        return compensations;
+    }
+
+    long[] denseRows() {
+        return rows;
+    }
+
+    /** Counts slots a row loop used for the first time, adding in line. */
+    void addUsed(int slots) {
+        used += slots;
+    }
+
     /** The number of slots, used or not: slot numbers run from 0 to this, less one. */
     int size() {
         return capacity;

@@ -117,6 +117,9 @@ final class QueryExecutor {
         if (bySet != null) {
             // few rows pass: read the kept sets' rows (in row order within each set) instead of every row
             addBySet(bySet, setPasses, groupOfSet, offsets, metric, timeKeys, groupCount, slots);
+        } else if (rowDims.isEmpty() && rowFilters.isEmpty() && slots.isDense() && timeKeys.inlineKey() != null) {
+            addRowsInline(
+                    table.rows, setOf, setPasses, groupOfSet, offsets, metric, timeKeys.inlineKey(), groupCount, slots);
         } else if (rowDims.isEmpty() && rowFilters.isEmpty()) {
             addRows(table.rows, setOf, setPasses, groupOfSet, offsets, metric, timeKeys, groupCount, slots);
         } else {
@@ -262,6 +265,67 @@ final class QueryExecutor {
                 slots.add(time * groupCount + group, metric[r]);
             }
         }
+    }
+
+    /**
+     * {@link #addRows} for the common shape (dense slots; at most one time bucket, an hour or a day; no time filter),
+     * the row's key and the compensated addition written in line, with the same additions in the same order: most of
+     * the analyses' queries have this shape, and in code compiled without profile-guided inlining (the agent's
+     * commands run queries with C1) the calls per row were most of a row's cost.
+     */
+    private static void addRowsInline(
+            int rows,
+            int[] setOf,
+            boolean[] setPasses,
+            int[] groupOfSet,
+            int[] offsets,
+            double[] metric,
+            TimeKeys.InlineKey time,
+            long groupCount,
+            GroupSlots slots) {
+        double[] sums = slots.denseSums();
+        double[] compensations = slots.denseCompensations();
+        long[] counts = slots.denseRows();
+        boolean timed = time.timed();
+        long start = time.start();
+        long magic = time.magic();
+        int shift = time.shift();
+        boolean ranged = time.ranged();
+        long low = time.low();
+        long high = time.high();
+        long noTime = time.noTimeKey();
+        int used = 0;
+        for (int r = 0; r < rows; r++) {
+            int set = setOf[r];
+            if (!setPasses[set]) {
+                continue;
+            }
+            int offset = offsets[r];
+            long key;
+            if (offset == CostTable.NO_TIME) {
+                if (noTime < 0) {
+                    continue;
+                }
+                key = noTime;
+            } else if (ranged && (offset < low || offset >= high)) {
+                continue;
+            } else {
+                key = timed ? ((offset - start) * magic) >>> shift : 0;
+            }
+            int slot = (int) (key * groupCount + groupOfSet[set]);
+            if (counts[slot]++ == 0) {
+                used++;
+            }
+            double value = metric[r];
+            if (value != value) {
+                continue; // null metric: counted as a row, adds nothing, like SQL SUM
+            }
+            double sum = sums[slot];
+            double next = sum + value;
+            compensations[slot] += CompensatedSum.error(sum, value, next);
+            sums[slot] = next;
+        }
+        slots.addUsed(used);
     }
 
     /** Adds every row of a passing set: a query on set-level dimensions only. */

@@ -147,6 +147,33 @@ final class TimeKeys {
         return space;
     }
 
+    /**
+     * The parts of {@link #key} for the common shape, so that a row loop computes it in line: at most one time
+     * dimension, an hour or a day (with the multiply-and-shift division), and no time filter; null for any other.
+     */
+    InlineKey inlineKey() {
+        if (kinds.length > 1 || filterPasses.length > 0) {
+            return null;
+        }
+        long noTime = ranged ? -1 : kinds.length == 0 ? 0 : radix[0] - 1;
+        if (kinds.length == 0) {
+            return new InlineKey(false, 0, 0, 0, ranged, low, high, noTime);
+        }
+        Buckets buckets = dimensionBuckets[0];
+        if (buckets.month || buckets.magic == 0) {
+            return null;
+        }
+        return new InlineKey(true, buckets.start, buckets.magic, buckets.shift, ranged, low, high, noTime);
+    }
+
+    /**
+     * {@link #key} of a start offset, for a query of the common shape: -1 outside {@code [low, high)} when
+     * {@code ranged}; {@code noTimeKey} without a start; else the bucket index {@code ((offset - start) * magic) >>>
+     * shift} when {@code timed}, 0 when not.
+     */
+    record InlineKey(
+            boolean timed, long start, long magic, int shift, boolean ranged, long low, long high, long noTimeKey) {}
+
     /** The time key of a row's start offset, or -1 when the row is outside the range or filtered out. */
     long key(int offset) {
         boolean none = offset == CostTable.NO_TIME;
