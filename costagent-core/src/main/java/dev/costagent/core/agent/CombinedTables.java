@@ -32,6 +32,20 @@ final class CombinedTables implements QueryEngine {
         tables.forEach(table -> table.prepare(dimensions));
     }
 
+    /** The sum of the parts' counts (values may repeat across parts), when every part knows its own. */
+    @Override
+    public java.util.OptionalLong distinctValues(Dimension dimension) {
+        long sum = 0;
+        for (QueryEngine table : tables) {
+            java.util.OptionalLong part = table.distinctValues(dimension);
+            if (part.isEmpty()) {
+                return part;
+            }
+            sum += part.getAsLong();
+        }
+        return java.util.OptionalLong.of(sum);
+    }
+
     @Override
     public DataProfile profile() {
         return DataProfile.combine(tables.stream().map(QueryEngine::profile).toList());

@@ -233,6 +233,26 @@ public final class CostTable implements QueryEngine {
         }
     }
 
+    /**
+     * A column's dictionary size (its values and null), the rows for a column kept per row; empty for tags, time
+     * buckets and columns the input lacks.
+     */
+    @Override
+    public java.util.OptionalLong distinctValues(Dimension dimension) {
+        if (dimension.kind() == Dimension.Kind.TAG || dimension.isTime()) {
+            return java.util.OptionalLong.empty();
+        }
+        int index = attributes.indexOf(dimension.name());
+        boolean present = FocusColumn.byName(dimension.name())
+                .map(presentColumns::contains)
+                .orElse(index >= 0);
+        if (index < 0 || !present) {
+            return java.util.OptionalLong.empty();
+        }
+        // a column kept per row is coded on first use: its rows bound it without that pass
+        return java.util.OptionalLong.of(attributes.rowLevel(index) ? rows + 1L : attributes.values[index].length);
+    }
+
     @Override
     public DataProfile profile() {
         return new DataProfile(

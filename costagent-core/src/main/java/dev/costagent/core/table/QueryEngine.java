@@ -98,6 +98,16 @@ public interface QueryEngine extends AutoCloseable {
     default void prepare(List<Dimension> dimensions) {}
 
     /**
+     * At most how many distinct values (null counted as one) a dimension has, when the engine knows without reading
+     * the rows: the in-memory {@link CostTable} knows each column's dictionary. Empty when knowing would cost a pass
+     * (the default), and for tags and time buckets. Callers choose plans by it: the anomalies' root causes read a
+     * cause of few values whole, at once, rather than ranking its values on a few days first.
+     */
+    default java.util.OptionalLong distinctValues(Dimension dimension) {
+        return java.util.OptionalLong.empty();
+    }
+
+    /**
      * Releases what the engine holds (a database connection, a cached Spark dataset). The agent closes the engines it
      * caches when they leave the cache and when it closes; the in-memory table holds nothing to release.
      */

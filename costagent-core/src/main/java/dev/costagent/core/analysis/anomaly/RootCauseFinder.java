@@ -39,7 +39,9 @@ import java.util.concurrent.Executor;
  * <ul>
  *   <li>a cause among the scanned dimensions is rolled up from the scan's own cube ({@code GROUP BY day, D1, D2,
  *       D3}), already read;</li>
- *   <li>the other causes (ResourceId, SkuId) are read together on the days the proxy needs only, the anomaly days
+ *   <li>a cause the engine counts 200 values or fewer in ({@link QueryEngine#distinctValues}: SKUs) is read whole
+ *       over the window, one query per anomalous dimension, started beside the next query;</li>
+ *   <li>the other causes (ResourceId) are read together on the days the proxy needs only, the anomaly days
  *       and the same weekdays one and two weeks before ({@code GROUP BY day, <anomalous dimensions>, <causes>} with
  *       a filter on those days). A request with more than 200 values there is ranked by the proxy (actual minus the
  *       mean of the same weekday over the previous two weeks), and only its 50 best candidates get a full series and
@@ -170,6 +172,8 @@ final class RootCauseFinder {
         private final Map<DailyCube.RollUp, Coding> whole = new HashMap<>();
         /** Per cause and anomalous dimension, the cube of the requests read whole. */
         private final Map<String, Fork<DailyCube>> wholeCubes = new HashMap<>();
+        /** The requests read whole: those of a cause of few values, and those their proxy chose to. */
+        private final Set<DailyCube.RollUp> wholeRequests = new LinkedHashSet<>();
         /** Per request of a small or whole-read cube, the series of every value, built once for all its anomalies. */
         private final Map<DailyCube.RollUp, double[][]> exactSeries = new HashMap<>();
         /** The scanned cube's coding of each request, once. */
@@ -180,17 +184,28 @@ final class RootCauseFinder {
             this.window = window;
             this.scanned = scanned;
             this.reader = new DailySeriesReader(engine, scope);
-            // the causes read apart (not in the scanned cube), and the anomalies asking about each
+            // The causes read apart (not in the scanned cube), and the anomalies asking about each. A cause of few
+            // values in all (the engine counts 200 or fewer: SKUs) has at most that many in any request, which is
+            // read whole whatever the proxy says: those reads start now, beside the proxy-day query.
             Map<String, List<Anomaly>> askedApart = new LinkedHashMap<>();
+            List<DailyCube.RollUp> fewValued = new ArrayList<>();
             for (Anomaly a : anomalies) {
                 for (Dimension cause : causeDimensions) {
-                    if (!cause.label().equals(a.dimension()) && !fromScanned(request(a, cause))) {
+                    DailyCube.RollUp request = request(a, cause);
+                    if (cause.label().equals(a.dimension()) || fromScanned(request)) {
+                        continue;
+                    }
+                    if (engine.distinctValues(cause).orElse(Long.MAX_VALUE) <= EXACT_LIMIT) {
+                        wholeRequests.add(request);
+                        fewValued.add(request);
+                    } else {
                         askedApart
                                 .computeIfAbsent(cause.label(), k -> new ArrayList<>())
                                 .add(a);
                     }
                 }
             }
+            fewValued.forEach(this::wholeCube);
             if (askedApart.isEmpty()) {
                 return;
             }
@@ -233,6 +248,9 @@ final class RootCauseFinder {
                         continue;
                     }
                     ProxyCandidates proxy = proxyCandidates.get(cause.label());
+                    if (proxy == null) {
+                        continue; // a cause of few values, already being read
+                    }
                     if (proxy.candidates(request, axis.indexOf(a.date()), Math.signum(a.impact())) != null) {
                         if (seen.add(proxy)) {
                             reads.add(proxy::readCandidates);
@@ -263,7 +281,7 @@ final class RootCauseFinder {
                 return rankAll(a, request, scannedCodings.computeIfAbsent(request, r -> new Coding(scanned, r)), t);
             }
             ProxyCandidates proxy = proxyCandidates.get(cause.label());
-            Candidates candidates = proxy.candidates(request, t, direction);
+            Candidates candidates = proxy == null ? null : proxy.candidates(request, t, direction);
             if (candidates == null) {
                 return rankAll(a, request, whole.computeIfAbsent(request, this::readWhole), t);
             }
@@ -308,12 +326,10 @@ final class RootCauseFinder {
                     Dimension within = Dimension.parse(request.within());
                     dimensions.add(within);
                     List<String> values = new ArrayList<>();
-                    for (ProxyCandidates p : proxyCandidates.values()) {
-                        for (DailyCube.RollUp r : p.readWhole) {
-                            if (r.dimension().equals(request.dimension())
-                                    && request.within().equals(r.within())) {
-                                values.add(r.withinValue());
-                            }
+                    for (DailyCube.RollUp r : wholeRequests) {
+                        if (r.dimension().equals(request.dimension())
+                                && request.within().equals(r.within())) {
+                            values.add(r.withinValue());
                         }
                     }
                     filters.add(new Filter(within, keysOf(values), false));
@@ -336,8 +352,6 @@ final class RootCauseFinder {
             private final Map<DailyCube.RollUp, Map<Integer, Candidates>> chosen = new HashMap<>();
 
             private final Map<DailyCube.RollUp, DailyCube.Coded> coded = new HashMap<>();
-            /** The requests whose choice was to read them whole. */
-            private final Set<DailyCube.RollUp> readWhole = new LinkedHashSet<>();
 
             /** The candidates' cube, once every request has chosen ({@link #readCandidates}); null for none. */
             private Fork<DailyCube> candidateCube;
@@ -366,7 +380,7 @@ final class RootCauseFinder {
                     Candidates chosenNow = choose(request, t, direction);
                     byDay.put(t, chosenNow);
                     if (chosenNow == null) {
-                        readWhole.add(request);
+                        wholeRequests.add(request);
                     }
                 }
                 return byDay.get(t);
