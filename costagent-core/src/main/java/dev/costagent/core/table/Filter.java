@@ -3,7 +3,6 @@ package dev.costagent.core.table;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -21,7 +20,7 @@ public record Filter(Dimension dimension, Set<String> values, boolean exclude) {
     public Filter {
         requireNonNull(dimension, "dimension");
         requireNonNull(values, "values");
-        values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+        values = FilterValues.of(values);
     }
 
     /** Rows whose dimension equals one of the values. */

@@ -1,0 +1,48 @@
+package dev.costagent.core.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.costagent.core.focus.FocusColumn;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FilterTest {
+
+    private static final Dimension RESOURCE = Dimension.of(FocusColumn.RESOURCE_ID);
+
+    @Test
+    void valuesKeepTheirOrderAndNullAndCannotChange() {
+        Filter filter = Filter.in(RESOURCE, "b", null, "a");
+
+        assertThat(filter.values()).containsExactly("b", null, "a");
+        assertThat(filter.accepts(null)).isTrue();
+        assertThat(filter.accepts("c")).isFalse();
+        assertThatThrownBy(() -> filter.values().add("c")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> filter.values().iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void filtersOfEqualValuesAreEqualKeysWhateverTheSetGiven() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            ids.add("arn:aws:ec2:us-east-1:123456789012:instance/i-" + i);
+        }
+        Set<String> given = new LinkedHashSet<>(ids);
+        Filter a = new Filter(RESOURCE, given, false);
+        Filter b = new Filter(RESOURCE, new HashSet<>(ids), false);
+        Filter again = new Filter(RESOURCE, a.values(), false);
+
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(a.values()).isEqualTo(given).hasSameHashCodeAs(given);
+        assertThat(again.values()).isSameAs(a.values()); // already a filter's values: not copied again
+        assertThat(a).isNotEqualTo(new Filter(RESOURCE, given, true));
+        given.add("one more"); // the filter holds a copy
+        assertThat(a.values()).hasSize(5_000);
+        assertThat(a).isNotEqualTo(new Filter(RESOURCE, given, false));
+    }
+}
