@@ -33,7 +33,9 @@ final class Attributes {
     private final RowLevelColumn[] rowValues;
     /** Per set attribute, the ranks of its codes once a query asked for them. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<int[]> rankCache;
-    /** Per attribute, the lock its ranking is computed under. */
+    /** Per set attribute, value → code once a filter or {@link CostTable#prepare} asked for it. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<java.util.Map<String, Integer>> codeCache;
+    /** Per attribute, the lock its ranking and its value → code map are computed under. */
     private final Object[] rankLocks;
 
     /**
@@ -56,6 +58,7 @@ final class Attributes {
         this.extraNames = List.copyOf(extraNames);
         this.rowValues = rowValues;
         this.rankCache = new java.util.concurrent.atomic.AtomicReferenceArray<>(width);
+        this.codeCache = new java.util.concurrent.atomic.AtomicReferenceArray<>(width);
         this.rankLocks = new Object[width];
         java.util.Arrays.setAll(rankLocks, i -> new Object());
     }
@@ -125,14 +128,33 @@ final class Attributes {
         return known;
     }
 
-    /** Computes the hash of every value of a set attribute ({@link String} keeps it), so that no query pays for it. */
-    void hashValues(int index) {
-        for (String value : values[index]) {
-            if (value != null) {
-                value.hashCode();
+    /**
+     * Value → code of a set attribute (null, code 0, left out), built once per table: a filter on a few values of a
+     * large column (50 of 50,000 resource ids) looks each of them up instead of testing every value. Null when two
+     * codes hold equal strings (bytes that decode alike), where a value has no one code.
+     */
+    java.util.Map<String, Integer> codeOf(int index) {
+        java.util.Map<String, Integer> known = codeCache.get(index);
+        if (known == null) {
+            synchronized (rankLocks[index]) {
+                known = codeCache.get(index);
+                if (known == null) {
+                    String[] keys = values[index];
+                    java.util.Map<String, Integer> codes = new java.util.HashMap<>(keys.length * 4 / 3 + 1);
+                    boolean unique = true;
+                    for (int code = 1; code < keys.length && unique; code++) {
+                        unique = codes.put(keys[code], code) == null;
+                    }
+                    known = unique ? java.util.Collections.unmodifiableMap(codes) : NOT_UNIQUE;
+                    codeCache.set(index, known);
+                }
             }
         }
+        return known == NOT_UNIQUE ? null : known;
     }
+
+    /** The value → code map of an attribute with equal strings under two codes. */
+    private static final java.util.Map<String, Integer> NOT_UNIQUE = new java.util.HashMap<>();
 
     /** Whether an attribute's ranks are known. */
     boolean ranked(int index) {

@@ -214,9 +214,8 @@ public final class CostTable implements QueryEngine {
     }
 
     /**
-     * Builds the rows-by-set index and ranks the values of each set-level column named, if no query has yet (a query
-     * needing either meanwhile waits for this thread's work rather than doing it again), and hashes those values: a
-     * filter on the column tests each value against its set, and a string computes its hash once, on first use.
+     * Builds the rows-by-set index, and ranks and maps to their codes the values of each set-level column named, if no
+     * query has yet; a query needing any of them meanwhile waits for this thread's work rather than doing it again.
      */
     @Override
     public void prepare(List<Dimension> dimensions) {
@@ -228,7 +227,7 @@ public final class CostTable implements QueryEngine {
             int index = attributes.indexOf(dimension.name());
             if (index >= 0 && !attributes.rowLevel(index)) {
                 attributes.ranks(index);
-                attributes.hashValues(index);
+                attributes.codeOf(index);
             }
         }
     }

@@ -82,11 +82,7 @@ final class QueryExecutor {
             }
             SetValues values = setValues(filter.dimension());
             // judged once per distinct value, not once per set: a column has far fewer values than sets
-            boolean[] codePasses = new boolean[values.keys.length];
-            for (int c = 0; c < codePasses.length; c++) {
-                codePasses[c] = filter.accepts(values.keys[c]);
-            }
-            keepPassing(setPasses, codePasses, values);
+            keepPassing(setPasses, values.passes(filter), values);
         }
         SetValues[] keyValues = new SetValues[setDims.size()];
         for (int d = 0; d < keyValues.length; d++) {
@@ -608,7 +604,12 @@ final class QueryExecutor {
         /** Code → rank, when the table already knows it (column values, ranked once per table). */
         private final int[] knownRanks;
 
+        private final Attributes attributes;
+        private final int index;
+
         SetValues(Attributes attributes, int index, int[] remap, String[] keys, int[] knownRanks) {
+            this.attributes = attributes;
+            this.index = index;
             this.codes = attributes.setCodes(index);
             this.remap = remap;
             this.keys = keys;
@@ -622,6 +623,31 @@ final class QueryExecutor {
 
         String value(int set) {
             return keys[code(set)];
+        }
+
+        /**
+         * Per code, whether a filter keeps its value. A filter on a few of a column's many values looks each up
+         * ({@link Attributes#codeOf}); any other tests every value.
+         */
+        boolean[] passes(Filter filter) {
+            boolean[] passes = new boolean[keys.length];
+            Map<String, Integer> codeOf =
+                    remap == null && !filter.exclude() && (long) filter.values().size() * 8 < keys.length
+                            ? attributes.codeOf(index)
+                            : null;
+            if (codeOf != null) {
+                for (String value : filter.values()) {
+                    Integer code = value == null ? Integer.valueOf(0) : codeOf.get(value);
+                    if (code != null) {
+                        passes[code] = true;
+                    }
+                }
+                return passes;
+            }
+            for (int c = 0; c < passes.length; c++) {
+                passes[c] = filter.accepts(keys[c]);
+            }
+            return passes;
         }
 
         /** The number of codes (values and null). */

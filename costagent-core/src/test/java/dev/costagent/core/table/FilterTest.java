@@ -3,7 +3,11 @@ package dev.costagent.core.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.costagent.core.analysis.ListQueryEngine;
+import dev.costagent.core.focus.CostRecord;
 import dev.costagent.core.focus.FocusColumn;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -14,6 +18,41 @@ import org.junit.jupiter.api.Test;
 class FilterTest {
 
     private static final Dimension RESOURCE = Dimension.of(FocusColumn.RESOURCE_ID);
+
+    @Test
+    void aFewValuesOfAManyValuedColumnKeepTheRowsTheReferenceKeeps() {
+        List<CostRecord> rows = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            rows.add(CostRecord.builder()
+                    .resourceId(i % 7 == 0 ? null : "r-" + i % 300)
+                    .serviceName("svc-" + i % 3)
+                    .billingCurrency("USD")
+                    .chargePeriodStart(Instant.parse("2024-09-01T00:00:00Z").plusSeconds(3600L * (i % 48)))
+                    .effectiveCost(BigDecimal.valueOf(i % 97, 2))
+                    .build());
+        }
+        CostTable table = CostTable.of(rows);
+        ListQueryEngine reference = new ListQueryEngine(rows);
+        for (Filter filter : List.of(
+                Filter.in(RESOURCE, "r-5", "r-299", "absent"),
+                Filter.in(RESOURCE, "r-8", null),
+                Filter.notIn(RESOURCE, "r-5"))) {
+            CostQuery query = CostQuery.builder()
+                    .groupBy(Dimension.of(FocusColumn.SERVICE_NAME), Dimension.DAY)
+                    .filter(filter)
+                    .build();
+            QueryResult got = table.execute(query);
+            QueryResult expected = reference.execute(query);
+            assertThat(got.groups())
+                    .extracting(QueryResult.Group::key)
+                    .as(filter.toString())
+                    .containsExactlyElementsOf(expected.groups().stream()
+                            .map(QueryResult.Group::key)
+                            .toList());
+            assertThat(got.rows()).isEqualTo(expected.rows());
+            assertThat(got.total()).isCloseTo(expected.total(), org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
 
     @Test
     void valuesKeepTheirOrderAndNullAndCannotChange() {
