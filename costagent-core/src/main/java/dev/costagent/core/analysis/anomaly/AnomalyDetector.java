@@ -2,6 +2,7 @@ package dev.costagent.core.analysis.anomaly;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.costagent.core.analysis.fork.Fork;
 import dev.costagent.core.analysis.series.DailyCube;
 import dev.costagent.core.analysis.series.DailySeries;
 import dev.costagent.core.analysis.series.DailySeriesReader;
@@ -259,17 +260,26 @@ public final class AnomalyDetector {
                 partialLastDay != null && partialLastDay.equals(total.axis().last()) ? days - 1 : days;
         double scopeDailySpend = Math.abs(total.sum()) / days;
         double floorDollars = floor(scopeDailySpend);
+        // the sets after the first are judged on the executor, beside this thread's total and first set; their
+        // detections are gathered in the sets' order, as if judged one after the other
+        List<Fork<List<Anomaly>>> later = new ArrayList<>();
+        for (DailySeriesSet set : sets.subList(Math.min(1, sets.size()), sets.size())) {
+            later.add(new Fork<>(() -> detectAll(set, floorDollars, scopeDailySpend, judged), executor));
+        }
         List<Anomaly> found = new ArrayList<>();
         int seriesScanned = 0;
         if (includeTotal) {
             found.addAll(detect(total, floorDollars, scopeDailySpend, judged));
             seriesScanned++;
         }
+        if (!sets.isEmpty()) {
+            found.addAll(detectAll(sets.get(0), floorDollars, scopeDailySpend, judged));
+        }
+        for (Fork<List<Anomaly>> set : later) {
+            found.addAll(set.join());
+        }
         for (DailySeriesSet set : sets) {
-            for (DailySeries s : set.series()) {
-                found.addAll(detect(s, floorDollars, scopeDailySpend, judged));
-                seriesScanned++;
-            }
+            seriesScanned += set.series().size();
         }
         List<Anomaly> explained = new RootCauseFinder(
                         engine, scope, rootCauseDimensions, rootCausesPerDimension, lookbackDays, executor)
@@ -277,6 +287,15 @@ public final class AnomalyDetector {
         List<Anomaly> events = EventGrouper.group(explained, scopeDailySpend, threshold);
         return new AnomalyScan(
                 AnomalyScan.Status.OK, days, required, scanned, seriesScanned, threshold, events, method());
+    }
+
+    /** The detections in every series of a set, in the set's order. */
+    private List<Anomaly> detectAll(DailySeriesSet set, double floorDollars, double scopeDailySpend, int judgedDays) {
+        List<Anomaly> found = new ArrayList<>();
+        for (DailySeries s : set.series()) {
+            found.addAll(detect(s, floorDollars, scopeDailySpend, judgedDays));
+        }
+        return found;
     }
 
     /** The materiality floor for a scope spending {@code scopeDailySpend} a day on average. */
