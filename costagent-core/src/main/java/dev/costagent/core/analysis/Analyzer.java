@@ -92,7 +92,13 @@ public final class Analyzer {
         // the middle of the analyses on: a hint, never awaited, whose work those queries would otherwise do on this
         // thread.
         try {
-            executor.execute(() -> engine.prepare(detector.rootCauseDimensions()));
+            executor.execute(() -> {
+                try {
+                    engine.prepare(detector.rootCauseDimensions());
+                } catch (RuntimeException hintFailed) {
+                    // changes no answer: the queries do the work themselves, and report what is wrong with the data
+                }
+            });
         } catch (RejectedExecutionException full) {
             // a busy executor: the queries do the work themselves
         }
