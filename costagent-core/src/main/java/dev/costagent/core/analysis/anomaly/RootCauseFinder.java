@@ -387,9 +387,6 @@ final class RootCauseFinder {
             }
 
             private Candidates choose(DailyCube.RollUp request, int t, double direction) {
-                if (cube.distinct(request.dimension()) <= EXACT_LIMIT) {
-                    return null; // few values in the whole cube (SKUs), fewer within the request: no need to code it
-                }
                 DailyCube.Coded values = coded.computeIfAbsent(request, cube::coded);
                 if (values.size() <= EXACT_LIMIT) {
                     return null;

@@ -210,11 +210,6 @@ public final class DailyCube {
         return out;
     }
 
-    /** The number of distinct values of a dimension over the whole cube: at least as many as any request holds. */
-    public int distinct(String dimension) {
-        return codes(index(dimension)).values().size();
-    }
-
     /**
      * The values of a request's dimension within its rows, numbered in the order the cube's rows first show them
      * (the order {@link #rollUps} gives its series in), with each row's code: what {@link #cells} and {@link #series}
