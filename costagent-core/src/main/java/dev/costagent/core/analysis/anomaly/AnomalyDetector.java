@@ -156,7 +156,7 @@ public final class AnomalyDetector {
         PartialDay partial = total.axis().isEmpty()
                 ? null
                 : PartialDay.detect(engine, scope, total.axis().last());
-        return scan(engine, scope, total, sets, partial == null ? null : partial.day(), cube);
+        return scan(engine, scope, total, sets, partial == null ? null : partial.day(), cube, Runnable::run);
     }
 
     /** {@link #scan(QueryEngine, SeriesScope, DailySeries, List, LocalDate)} with every day complete. */
@@ -190,30 +190,18 @@ public final class AnomalyDetector {
             DailySeries total,
             List<DailySeriesSet> sets,
             LocalDate partialLastDay) {
-        return scan(engine, scope, total, sets, partialLastDay, null);
+        return scan(engine, scope, total, sets, partialLastDay, null, Runnable::run);
     }
 
     /**
      * {@link #scan(QueryEngine, SeriesScope, DailySeries, List, LocalDate)} given also the cube the sets were rolled
-     * up from ({@code GROUP BY day} and the scanned dimensions, over the scope's whole range): root causes among those
-     * dimensions are then rolled up from it rather than queried again.
+     * up from ({@code GROUP BY day} and the scanned dimensions, over the scope's whole range), so that root causes
+     * among those dimensions are rolled up from it rather than queried again, and an executor on which the root
+     * causes' queries that do not depend on each other start together (any it has not started by the time their
+     * answer is needed run on the calling thread).
      *
      * @param cube the sets' cube, or {@code null} when the sets were read otherwise
-     */
-    public AnomalyScan scan(
-            QueryEngine engine,
-            SeriesScope scope,
-            DailySeries total,
-            List<DailySeriesSet> sets,
-            LocalDate partialLastDay,
-            DailyCube cube) {
-        return scan(engine, scope, total, sets, partialLastDay, cube, Runnable::run);
-    }
-
-    /**
-     * {@link #scan(QueryEngine, SeriesScope, DailySeries, List, LocalDate, DailyCube)} with the root causes' queries
-     * that do not depend on each other started together on {@code executor} (any it has not started by the time
-     * their answer is needed run on the calling thread).
+     * @param executor where independent work runs ({@code Runnable::run} for this thread)
      */
     public AnomalyScan scan(
             QueryEngine engine,
