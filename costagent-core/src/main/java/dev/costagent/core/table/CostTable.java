@@ -224,7 +224,7 @@ public final class CostTable implements QueryEngine {
             if (dimension.kind() == Dimension.Kind.TAG || dimension.isTime()) {
                 continue;
             }
-            int index = attributes.indexOf(dimension.name());
+            int index = columnIndex(dimension.name());
             if (index >= 0 && !attributes.rowLevel(index)) {
                 attributes.ranks(index);
                 attributes.codeOf(index);
@@ -241,11 +241,8 @@ public final class CostTable implements QueryEngine {
         if (dimension.kind() == Dimension.Kind.TAG || dimension.isTime()) {
             return java.util.OptionalLong.empty();
         }
-        int index = attributes.indexOf(dimension.name());
-        boolean present = FocusColumn.byName(dimension.name())
-                .map(presentColumns::contains)
-                .orElse(index >= 0);
-        if (index < 0 || !present) {
+        int index = columnIndex(dimension.name());
+        if (index < 0) {
             return java.util.OptionalLong.empty();
         }
         // a column kept per row is coded on first use: its rows bound it without that pass
@@ -264,6 +261,17 @@ public final class CostTable implements QueryEngine {
                 rejects,
                 dataQuality,
                 profile);
+    }
+
+    /**
+     * The attribute index of a column the input has (FOCUS or not), or -1: a FOCUS column the input lacks still has
+     * its place in the attributes, all null.
+     */
+    int columnIndex(String columnName) {
+        int index = attributes.indexOf(columnName);
+        boolean present =
+                FocusColumn.byName(columnName).map(presentColumns::contains).orElse(index >= 0);
+        return present ? index : -1;
     }
 
     /** Whether a column's values have been ranked, by a query or {@link #prepare} (for tests). */

@@ -577,11 +577,8 @@ final class QueryExecutor {
             String[] decoded = names.toArray(new String[0]);
             return new SetValues(attributes, tagsIndex, codeOfTags, decoded, null);
         }
-        int index = attributes.indexOf(dimension.name());
-        boolean present = FocusColumn.byName(dimension.name())
-                .map(table.columns()::contains)
-                .orElse(index >= 0);
-        if (index < 0 || !present) {
+        int index = table.columnIndex(dimension.name());
+        if (index < 0) {
             throw new QueryException("column " + dimension.name() + " is absent from the input");
         }
         return new SetValues(attributes, index, null, attributes.values[index], attributes.ranks(index));
