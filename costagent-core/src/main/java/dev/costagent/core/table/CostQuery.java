@@ -110,4 +110,20 @@ public record CostQuery(Metric metric, List<Dimension> groupBy, List<Filter> fil
             return new CostQuery(metric, groupBy, filters, range);
         }
     }
+
+    // equals and hashCode written out: a record's generated ones are linked on first use (an invokedynamic bootstrap),
+    // which in a one-shot process costs milliseconds of the stage that first compares queries (a cache's keys)
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CostQuery q
+                && metric == q.metric
+                && groupBy.equals(q.groupBy)
+                && filters.equals(q.filters)
+                && range.equals(q.range);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((metric.ordinal() * 31 + groupBy.hashCode()) * 31 + filters.hashCode()) * 31 + range.hashCode();
+    }
 }

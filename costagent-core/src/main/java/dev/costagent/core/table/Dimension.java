@@ -104,4 +104,16 @@ public record Dimension(Kind kind, String name) {
     public String toString() {
         return label();
     }
+
+    // equals and hashCode written out: a record's generated ones are linked on first use (an invokedynamic bootstrap),
+    // which in a one-shot process costs milliseconds of the stage that first compares dimensions
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dimension d && kind == d.kind && name.equals(d.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.ordinal() + name.hashCode();
+    }
 }

@@ -37,4 +37,19 @@ public record Filter(Dimension dimension, Set<String> values, boolean exclude) {
     public boolean accepts(String key) {
         return values.contains(key) != exclude;
     }
+
+    // equals and hashCode written out: a record's generated ones are linked on first use (an invokedynamic bootstrap),
+    // which in a one-shot process costs milliseconds of the stage that first compares filters
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Filter f
+                && exclude == f.exclude
+                && dimension.equals(f.dimension)
+                && values.equals(f.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return (dimension.hashCode() * 31 + values.hashCode()) * 31 + Boolean.hashCode(exclude);
+    }
 }

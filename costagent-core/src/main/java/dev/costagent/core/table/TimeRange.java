@@ -56,4 +56,16 @@ public record TimeRange(Instant start, Instant end) {
     public boolean isAll() {
         return start.equals(Instant.MIN) && end.equals(Instant.MAX);
     }
+
+    // equals and hashCode written out: a record's generated ones are linked on first use (an invokedynamic bootstrap),
+    // which in a one-shot process costs milliseconds of the stage that first compares ranges
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TimeRange r && start.equals(r.start) && end.equals(r.end);
+    }
+
+    @Override
+    public int hashCode() {
+        return start.hashCode() * 31 + end.hashCode();
+    }
 }

@@ -96,12 +96,16 @@ class LauncherScriptTest {
         for (String command : List.of("analyze", "recommend", "explain")) {
             assertThat(launch(command, "--input", "bill.csv"))
                     .as(command)
-                    .contains(directives, "jvm -XX:+DisplayVMOutputToStderr", "jvm -XX:MinHeapFreeRatio=70")
+                    .contains(
+                            directives,
+                            "jvm -XX:+DisplayVMOutputToStderr",
+                            "jvm -XX:MinHeapFreeRatio=70",
+                            "jvm -XX:Tier3BackEdgeThreshold=6000")
                     .doesNotContain("jvm -XX:TieredStopAtLevel=1");
         }
         assertThat(launch("ingest", "--input", "bill.csv"))
                 .doesNotContain(directives)
-                .doesNotContain("jvm -XX:MinHeapFreeRatio=70");
+                .doesNotContain("jvm -XX:MinHeapFreeRatio=70", "jvm -XX:Tier3BackEdgeThreshold=6000");
         assertThat(launch("summarize", "--input", "bill.csv")).doesNotContain(directives);
         // DuckDB's run has no reader in the JVM: C1 alone, no directives
         assertThat(launch("analyze", "--engine", "duckdb", "--input", "bill.csv"))

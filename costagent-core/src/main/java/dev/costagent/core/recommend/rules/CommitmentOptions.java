@@ -24,4 +24,19 @@ public record CommitmentOptions(String option, double costOfCapital, double base
             throw new IllegalArgumentException("commitmentBaselinePercentile must be in (0, 100]");
         }
     }
+
+    // equals and hashCode written out: a record's generated ones are linked on first use (an invokedynamic bootstrap),
+    // which in a one-shot process costs milliseconds of the stage that first compares options
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CommitmentOptions c
+                && option.equals(c.option)
+                && Double.compare(costOfCapital, c.costOfCapital) == 0
+                && Double.compare(baselinePercentile, c.baselinePercentile) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return (option.hashCode() * 31 + Double.hashCode(costOfCapital)) * 31 + Double.hashCode(baselinePercentile);
+    }
 }

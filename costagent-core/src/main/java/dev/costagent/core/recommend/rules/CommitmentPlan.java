@@ -92,7 +92,19 @@ final class CommitmentPlan {
     }
 
     /** The key the plan is shared under: one plan per run and settings. */
-    private record PlanKey(CommitmentOptions options) {}
+    private record PlanKey(CommitmentOptions options) {
+        // equals and hashCode written out: a record's generated ones are linked on first use (an invokedynamic
+        // bootstrap), which in a one-shot process costs milliseconds of the recommend stage
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PlanKey k && options.equals(k.options);
+        }
+
+        @Override
+        public int hashCode() {
+            return options.hashCode();
+        }
+    }
 
     static CommitmentPlan compute(RuleContext context, CommitmentOptions options) {
         BillingWindow w = context.window().orElse(null);

@@ -88,7 +88,21 @@ public interface RuleContext {
      * @param scope provider, billing account, currency
      * @param resourceId the resource, or null for the whole scope
      */
-    record ScopedKey(CommitmentScope scope, String resourceId) {}
+    record ScopedKey(CommitmentScope scope, String resourceId) {
+        // equals and hashCode written out: a record's generated ones are linked on first use (an invokedynamic
+        // bootstrap), which in a one-shot process costs milliseconds of the recommend stage
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ScopedKey k
+                    && scope.equals(k.scope)
+                    && java.util.Objects.equals(resourceId, k.resourceId);
+        }
+
+        @Override
+        public int hashCode() {
+            return scope.hashCode() * 31 + java.util.Objects.hashCode(resourceId);
+        }
+    }
 
     /**
      * The exclusive actions kept by the first phase (set by the engine before the rules {@linkplain
