@@ -16,7 +16,7 @@ import java.util.Arrays;
 final class GroupSlots {
 
     /** Longs per hashed slot: key, sum bits, compensation bits, rows. */
-    private static final int STRIDE = 4;
+    static final int STRIDE = 4;
 
     private final boolean dense;
     /** Dense: sums, compensations and row counts by key. */
@@ -110,8 +110,11 @@ final class GroupSlots {
         capacity = size;
     }
 
-    /** The slot of a key in the hash, taken (sum 0, no rows) if new. */
-    private int slot(long key) {
+    /**
+     * The slot of a key in the hash, taken (sum 0, no rows) if new: what a row loop adding in line calls for a key it
+     * did not find ({@link #hashTable()}, whose array may then be a new one).
+     */
+    int slot(long key) {
         int slot = (int) (mix(key) & mask);
         while (true) {
             long k = table[slot * STRIDE];
@@ -153,7 +156,8 @@ final class GroupSlots {
         }
     }
 
-    private static long mix(long key) {
+    /** The hash of a key; its slot is probed from {@code mix(key) & (size - 1)}, then the next ones. */
+    static long mix(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return h ^ (h >>> 29);
     }
@@ -176,6 +180,14 @@ final class GroupSlots {
 
     long[] denseRows() {
         return rows;
+    }
+
+    /**
+     * The hashed slots, {@link #STRIDE} longs each (key or -1 when free, sum bits, compensation bits, rows), which a row
+     * loop may add into in line exactly as {@link #add} does, taking a key it does not find with {@link #slot}.
+     */
+    long[] hashTable() {
+        return table;
     }
 
     /** Counts slots a row loop used for the first time, adding in line. */

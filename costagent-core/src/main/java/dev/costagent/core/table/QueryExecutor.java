@@ -113,7 +113,7 @@ final class QueryExecutor {
         if (bySet != null) {
             // few rows pass: read the kept sets' rows (in row order within each set) instead of every row
             addBySet(bySet, setPasses, groupOfSet, offsets, metric, timeKeys, groupCount, slots);
-        } else if (rowDims.isEmpty() && rowFilters.isEmpty() && slots.isDense() && timeKeys.inlineKey() != null) {
+        } else if (rowDims.isEmpty() && rowFilters.isEmpty() && timeKeys.inlineKey() != null) {
             addRowsInline(
                     table.rows, setOf, setPasses, groupOfSet, offsets, metric, timeKeys.inlineKey(), groupCount, slots);
         } else if (rowDims.isEmpty() && rowFilters.isEmpty()) {
@@ -264,10 +264,11 @@ final class QueryExecutor {
     }
 
     /**
-     * {@link #addRows} for the common shape (dense slots; at most one time bucket, an hour or a day; no time filter),
-     * the row's key and the compensated addition written in line, with the same additions in the same order: most of
-     * the analyses' queries have this shape, and in code compiled without profile-guided inlining (the agent's
-     * commands run queries with C1) the calls per row were most of a row's cost.
+     * {@link #addRows} for the common shape (at most one time bucket and one time filter, each an hour or a day), the
+     * row's key and the compensated addition written in line, into a dense array or the hash's (a proxy's few days of
+     * 100,000 groups), with the same additions in the same order: most of the analyses' queries have this shape, and
+     * in code compiled without profile-guided inlining (the agent's commands run queries with C1) the calls per row
+     * were most of a row's cost.
      */
     private static void addRowsInline(
             int rows,
@@ -279,9 +280,11 @@ final class QueryExecutor {
             TimeKeys.InlineKey time,
             long groupCount,
             GroupSlots slots) {
+        boolean dense = slots.isDense();
         double[] sums = slots.denseSums();
         double[] compensations = slots.denseCompensations();
         long[] counts = slots.denseRows();
+        long[] hash = slots.hashTable();
         boolean timed = time.timed();
         long start = time.start();
         long magic = time.magic();
@@ -290,6 +293,10 @@ final class QueryExecutor {
         long low = time.low();
         long high = time.high();
         long noTime = time.noTimeKey();
+        boolean[] passes = time.passes();
+        long passesStart = time.passesStart();
+        long passesMagic = time.passesMagic();
+        int passesShift = time.passesShift();
         int used = 0;
         for (int r = 0; r < rows; r++) {
             int set = setOf[r];
@@ -305,21 +312,49 @@ final class QueryExecutor {
                 key = noTime;
             } else if (ranged && (offset < low || offset >= high)) {
                 continue;
+            } else if (passes != null && !passes[(int) (((offset - passesStart) * passesMagic) >>> passesShift)]) {
+                continue;
             } else {
                 key = timed ? ((offset - start) * magic) >>> shift : 0;
             }
-            int slot = (int) (key * groupCount + groupOfSet[set]);
-            if (counts[slot]++ == 0) {
-                used++;
-            }
+            long slotKey = key * groupCount + groupOfSet[set];
             double value = metric[r];
+            if (dense) {
+                int slot = (int) slotKey;
+                if (counts[slot]++ == 0) {
+                    used++;
+                }
+                if (value != value) {
+                    continue; // null metric: counted as a row, adds nothing, like SQL SUM
+                }
+                double sum = sums[slot];
+                double next = sum + value;
+                compensations[slot] += CompensatedSum.error(sum, value, next);
+                sums[slot] = next;
+                continue;
+            }
+            // the hash's probe in line; a key not there is taken by the slots (which may grow the array)
+            int mask = hash.length / GroupSlots.STRIDE - 1;
+            int slot = (int) (GroupSlots.mix(slotKey) & mask);
+            long found;
+            while ((found = hash[slot * GroupSlots.STRIDE]) != slotKey) {
+                if (found == -1) {
+                    slot = slots.slot(slotKey);
+                    hash = slots.hashTable();
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            int at = slot * GroupSlots.STRIDE;
+            hash[at + 3]++;
             if (value != value) {
                 continue; // null metric: counted as a row, adds nothing, like SQL SUM
             }
-            double sum = sums[slot];
+            double sum = Double.longBitsToDouble(hash[at + 1]);
             double next = sum + value;
-            compensations[slot] += CompensatedSum.error(sum, value, next);
-            sums[slot] = next;
+            hash[at + 2] = Double.doubleToRawLongBits(
+                    Double.longBitsToDouble(hash[at + 2]) + CompensatedSum.error(sum, value, next));
+            hash[at + 1] = Double.doubleToRawLongBits(next);
         }
         slots.addUsed(used);
     }

@@ -149,30 +149,54 @@ final class TimeKeys {
 
     /**
      * The parts of {@link #key} for the common shape, so that a row loop computes it in line: at most one time
-     * dimension, an hour or a day (with the multiply-and-shift division), and no time filter; null for any other.
+     * dimension and at most one time filter, each an hour or a day (with the multiply-and-shift division); null for
+     * any other.
      */
     InlineKey inlineKey() {
-        if (kinds.length > 1 || filterPasses.length > 0) {
+        if (kinds.length > 1 || filterPasses.length > 1) {
             return null;
         }
-        long noTime = ranged ? -1 : kinds.length == 0 ? 0 : radix[0] - 1;
-        if (kinds.length == 0) {
-            return new InlineKey(false, 0, 0, 0, ranged, low, high, noTime);
-        }
-        Buckets buckets = dimensionBuckets[0];
-        if (buckets.month || buckets.magic == 0) {
+        Buckets key = kinds.length == 0 ? null : dimensionBuckets[0];
+        Buckets filter = filterPasses.length == 0 ? null : filterBuckets[0];
+        if ((key != null && (key.month || key.magic == 0)) || (filter != null && (filter.month || filter.magic == 0))) {
             return null;
         }
-        return new InlineKey(true, buckets.start, buckets.magic, buckets.shift, ranged, low, high, noTime);
+        long noTime = ranged || (filter != null && !filterAcceptsNull[0]) ? -1 : kinds.length == 0 ? 0 : radix[0] - 1;
+        return new InlineKey(
+                key != null,
+                key == null ? 0 : key.start,
+                key == null ? 0 : key.magic,
+                key == null ? 0 : key.shift,
+                ranged,
+                low,
+                high,
+                noTime,
+                filter == null ? null : filterPasses[0],
+                filter == null ? 0 : filter.start,
+                filter == null ? 0 : filter.magic,
+                filter == null ? 0 : filter.shift);
     }
 
     /**
      * {@link #key} of a start offset, for a query of the common shape: -1 outside {@code [low, high)} when
-     * {@code ranged}; {@code noTimeKey} without a start; else the bucket index {@code ((offset - start) * magic) >>>
-     * shift} when {@code timed}, 0 when not.
+     * {@code ranged}, or when {@code passes} is given and {@code passes[((offset - passesStart) * passesMagic) >>>
+     * passesShift]} is false (a filter's bucket); {@code noTimeKey} without a start; else the bucket index
+     * {@code ((offset - start) * magic) >>> shift} when {@code timed}, 0 when not. An array in a record: a loop's
+     * parameters, never compared.
      */
     record InlineKey(
-            boolean timed, long start, long magic, int shift, boolean ranged, long low, long high, long noTimeKey) {}
+            boolean timed,
+            long start,
+            long magic,
+            int shift,
+            boolean ranged,
+            long low,
+            long high,
+            long noTimeKey,
+            boolean[] passes,
+            long passesStart,
+            long passesMagic,
+            int passesShift) {}
 
     /** The time key of a row's start offset, or -1 when the row is outside the range or filtered out. */
     long key(int offset) {
