@@ -40,7 +40,9 @@ import java.util.concurrent.Executor;
  *   <li>a cause among the scanned dimensions is rolled up from the scan's own cube ({@code GROUP BY day, D1, D2,
  *       D3}), already read;</li>
  *   <li>a cause the engine counts 200 values or fewer in ({@link QueryEngine#distinctValues}: SKUs) is read whole
- *       over the window, one query per anomalous dimension, started beside the next query;</li>
+ *       over the window, started beside the next query: one unfiltered cube for the total's request and those within
+ *       the anomalous dimensions of fewest values (while it stays small), one query filtered on the anomalous values
+ *       for each other anomalous dimension;</li>
  *   <li>the other causes (ResourceId) are read together on the days the proxy needs only, the anomaly days
  *       and the same weekdays one and two weeks before ({@code GROUP BY day, <anomalous dimensions>, <causes>} with
  *       a filter on those days). A request with more than 200 values there is ranked by the proxy (actual minus the
@@ -66,6 +68,13 @@ final class RootCauseFinder {
     private static final int EXACT_LIMIT = 200;
 
     private static final int PRESELECT = 50;
+    /**
+     * The most groups one unfiltered cube of a few-valued cause and some anomalous dimensions may hold to serve their
+     * requests together, bounded by days × the values of each dimension (the cube holds only the combinations present,
+     * often far fewer): each request read apart is a pass over every row, which at a million rows costs about what
+     * sorting and rolling up this many groups does.
+     */
+    private static final long SHARED_CUBE_GROUPS = 32_768;
 
     private final QueryEngine engine;
     private final SeriesScope scope;
@@ -178,6 +187,12 @@ final class RootCauseFinder {
         private final Map<DailyCube.RollUp, double[][]> exactSeries = new HashMap<>();
         /** The scanned cube's coding of each request, once. */
         private final Map<DailyCube.RollUp, Coding> scannedCodings = new HashMap<>();
+        /**
+         * Per few-valued cause, the anomalous dimensions of its shared cube: one unfiltered {@code GROUP BY day,
+         * <those dimensions>, cause} serving the requests within any of them and the total's (see {@link
+         * #shareCubes}); absent for a cause whose requests are read apart.
+         */
+        private final Map<String, List<Dimension>> sharedDimensions = new HashMap<>();
 
         Sources(List<Anomaly> anomalies, DayAxis axis, TimeRange window, DailyCube scanned) {
             this.axis = axis;
@@ -205,6 +220,7 @@ final class RootCauseFinder {
                     }
                 }
             }
+            shareCubes(fewValued);
             fewValued.forEach(this::wholeCube);
             if (askedApart.isEmpty()) {
                 return;
@@ -265,6 +281,51 @@ final class RootCauseFinder {
             }
         }
 
+        /**
+         * Chooses, per few-valued cause, the anomalous dimensions one unfiltered cube serves together with the total's
+         * request: the dimensions with the fewest values first, while the cube's bound (days × the values of the cause
+         * and of each dimension, as the engine counts them) stays within {@link #SHARED_CUBE_GROUPS}. A cube serving
+         * two requests or more replaces that many passes over the rows with one (SKUs within the total, within a
+         * service and within a region: one query instead of three). Its series are roll-ups of its groups' sums, equal
+         * to a request's own query up to the last bits of a sum.
+         */
+        private void shareCubes(List<DailyCube.RollUp> fewValued) {
+            Map<String, Set<String>> withinsOfCause = new LinkedHashMap<>();
+            for (DailyCube.RollUp r : fewValued) {
+                withinsOfCause
+                        .computeIfAbsent(r.dimension(), k -> new LinkedHashSet<>())
+                        .add(r.within());
+            }
+            for (Map.Entry<String, Set<String>> e : withinsOfCause.entrySet()) {
+                Dimension cause = Dimension.parse(e.getKey());
+                long bound = (long) axis.days() * engine.distinctValues(cause).orElse(Long.MAX_VALUE / 2);
+                List<Dimension> candidates = new ArrayList<>();
+                Map<Dimension, Long> values = new HashMap<>();
+                for (String within : e.getValue()) {
+                    if (within != null) {
+                        Dimension d = Dimension.parse(within);
+                        engine.distinctValues(d).ifPresent(n -> {
+                            values.put(d, Math.max(1, n));
+                            candidates.add(d);
+                        });
+                    }
+                }
+                candidates.sort(Comparator.comparingLong(values::get));
+                List<Dimension> shared = new ArrayList<>();
+                for (Dimension d : candidates) {
+                    if (bound > SHARED_CUBE_GROUPS / values.get(d)) {
+                        break;
+                    }
+                    bound *= values.get(d);
+                    shared.add(d);
+                }
+                int served = shared.size() + (e.getValue().contains(null) ? 1 : 0);
+                if (bound <= SHARED_CUBE_GROUPS && served >= 2) {
+                    sharedDimensions.put(e.getKey(), shared);
+                }
+            }
+        }
+
         /** Whether the scanned cube holds both dimensions of a request. */
         private boolean fromScanned(DailyCube.RollUp request) {
             return scanned != null
@@ -317,6 +378,16 @@ final class RootCauseFinder {
 
         /** The read of the cube holding a request read whole, started on the first call. */
         private Fork<DailyCube> wholeCube(DailyCube.RollUp request) {
+            List<Dimension> shared = sharedDimensions.get(request.dimension());
+            if (shared != null
+                    && (request.within() == null
+                            || shared.stream().anyMatch(d -> d.label().equals(request.within())))) {
+                return wholeCubes.computeIfAbsent("shared\n" + request.dimension(), k -> {
+                    List<Dimension> dimensions = new ArrayList<>(shared);
+                    dimensions.add(Dimension.parse(request.dimension()));
+                    return new Fork<>(() -> reader.cube(dimensions, window, axis, List.of()), executor);
+                });
+            }
             // one query for every request read whole with the same cause and anomalous dimension: its rows are those
             // of any of their anomalous values, so the count of queries does not grow with the anomalies
             return wholeCubes.computeIfAbsent(wholeKey(request), k -> {

@@ -106,6 +106,66 @@ class RootCauseSourcesTest {
                         .isTrue());
     }
 
+    /**
+     * The SKUs (three values) asked within the total, a service and a region are read in one unfiltered cube of day,
+     * service, region and SKU, not one pass over the rows per request; the account (a dimension the bound leaves out
+     * here) keeps its own filtered query.
+     */
+    @org.junit.jupiter.api.Test
+    void aFewValuedCauseIsReadInOneCubeForSeveralRequests() {
+        CostTable table = CostTable.of(bill(0.05, 3.0));
+        List<List<Dimension>> skuQueries = new ArrayList<>();
+        QueryEngine counting = new QueryEngine() {
+            @Override
+            public dev.costagent.core.table.QueryResult execute(dev.costagent.core.table.CostQuery query) {
+                if (query.groupBy().contains(Dimension.of(FocusColumn.SKU_ID))) {
+                    skuQueries.add(query.groupBy());
+                }
+                return table.execute(query);
+            }
+
+            @Override
+            public boolean prefersFewerQueries() {
+                return table.prefersFewerQueries();
+            }
+
+            @Override
+            public java.util.OptionalLong distinctValues(Dimension dimension) {
+                // the account counted as many-valued: the shared cube's bound leaves it out
+                return dimension.label().equals("SubAccountId")
+                        ? java.util.OptionalLong.of(100_000)
+                        : table.distinctValues(dimension);
+            }
+        };
+        SeriesScope scope = SeriesScope.usage();
+        DailyCube scanned = new DailySeriesReader(table, scope).cube(SCANNED, scope.range(), null);
+        LocalDate day = FIRST.plusDays(40);
+        List<Anomaly> anomalies = List.of(
+                anomaly(DailySeries.TOTAL, DailySeries.TOTAL, day, 100),
+                anomaly("ServiceName", "EC2", day, 100),
+                anomaly("RegionId", "us-east-1", day, 100),
+                anomaly("SubAccountId", "acct-1", day, 100));
+        List<Anomaly> explained = new RootCauseFinder(counting, scope, CAUSES, 3, LOOKBACK, Runnable::run)
+                .explain(anomalies, scanned.axis(), null);
+
+        assertThat(skuQueries)
+                .containsExactlyInAnyOrder(
+                        List.of(
+                                Dimension.DAY,
+                                Dimension.of(FocusColumn.SERVICE_NAME),
+                                Dimension.of(FocusColumn.REGION_ID),
+                                Dimension.of(FocusColumn.SKU_ID)),
+                        List.of(
+                                Dimension.DAY,
+                                Dimension.of(FocusColumn.SUB_ACCOUNT_ID),
+                                Dimension.of(FocusColumn.SKU_ID)));
+        for (int i = 0; i < anomalies.size(); i++) {
+            assertSameCauses(
+                    explained.get(i).rootCauses(),
+                    reference(table, scope, anomalies, anomalies.get(i), scanned.axis()));
+        }
+    }
+
     /** The method the finder replaced: one cube of every dimension over the window, each request ranked from it. */
     private static List<RootCause> reference(
             QueryEngine engine, SeriesScope scope, List<Anomaly> all, Anomaly a, DayAxis axis) {
