@@ -13,8 +13,8 @@ import net.jqwik.api.Provide;
 
 /**
  * A dictionary's code → rank (the order query results are sorted in) equals the position of each code in a stable
- * sort of the keys, nulls first: for distinct keys, for keys with repeats or several nulls, and for ids that share a
- * long prefix (the radix sort's many passes over one character).
+ * sort of the keys, nulls first: for distinct keys, for keys with repeats or several nulls, for ids that share a
+ * long prefix (the radix sort's many passes over one byte), and for keys past ASCII and past Latin-1.
  */
 class ValueRanksTest {
 
@@ -63,6 +63,26 @@ class ValueRanksTest {
                     }
                     return keys;
                 });
+    }
+
+    /**
+     * Keys past ASCII, which the radix sort reads as bytes: Latin-1 letters and {@code ?} (what the Latin-1 encoder
+     * writes for a character it cannot encode), alone or beside characters past Latin-1, surrogate pairs and lone
+     * surrogates, whose UTF-16 order is not their code points'.
+     */
+    @Provide
+    Arbitrary<String[]> unicodeKeys() {
+        Arbitrary<String> latin1 =
+                Arbitraries.strings().withChars("a?Z\u0080\u00e9\u00ff").ofMaxLength(5);
+        Arbitrary<String> any = Arbitraries.strings()
+                .withChars("a?\u00ff\u0100\u03a9\ue000\uffff\ud83d\ude00\ud800\udc00")
+                .ofMaxLength(5);
+        return Arbitraries.oneOf(latin1, any).list().ofMaxSize(200).map(list -> list.toArray(new String[0]));
+    }
+
+    @Property
+    void unicodeKeysRankAsAStableSort(@ForAll("unicodeKeys") String[] keys) {
+        assertThat(QueryExecutor.rankValues(keys)).containsExactly(reference(keys));
     }
 
     @Property
