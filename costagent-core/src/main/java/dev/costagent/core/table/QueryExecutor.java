@@ -68,6 +68,7 @@ final class QueryExecutor {
         int sets = attributes.count;
         boolean[] setPasses = new boolean[sets];
         Arrays.fill(setPasses, true);
+        int passing = sets;
         List<Filter> timeFilters = new ArrayList<>();
         List<RowValues> rowFilters = new ArrayList<>();
         for (Filter filter : query.filters()) {
@@ -82,13 +83,20 @@ final class QueryExecutor {
             }
             SetValues values = setValues(filter.dimension());
             // judged once per distinct value, not once per set: a column has far fewer values than sets
-            keepPassing(setPasses, values.passes(filter), values);
+            passing = keepPassing(setPasses, values.passes(filter), values);
         }
         SetValues[] keyValues = new SetValues[setDims.size()];
         for (int d = 0; d < keyValues.length; d++) {
             keyValues[d] = setValues(setDims.get(d));
         }
-        IntTupleDictionary setGroups = new IntTupleDictionary(keyValues.length, expectedGroups(setPasses, keyValues));
+        if (passing == 0) {
+            // no set passes the filters, so no row does (a check for recurring charges in a bill without any): the
+            // empty answer, every column checked, without a pass over the sets or the rows
+            int width = query.groupBy().size();
+            return new QueryResult(query, new ResultGroups(new String[width][0], new double[0], new long[0]), 0.0, 0);
+        }
+        IntTupleDictionary setGroups =
+                new IntTupleDictionary(keyValues.length, (int) Math.min(keyProduct(keyValues), passing));
         int[] groupOfSet = new int[sets];
         groupSets(setPasses, keyValues, setGroups, groupOfSet);
         TimeKeys timeKeys = new TimeKeys(table, timeDims, timeFilters, query.range());
@@ -98,7 +106,7 @@ final class QueryExecutor {
             groupCount = multiplyOrFail(groupCount, row.radix());
         }
         long keySpace = multiplyOrFail(timeKeys.space(), groupCount);
-        RowsBySet bySet = rowDims.isEmpty() && rowFilters.isEmpty() ? selective(setPasses) : null;
+        RowsBySet bySet = rowDims.isEmpty() && rowFilters.isEmpty() ? selective(setPasses, passing) : null;
         // A dense array costs its whole key space; when few rows are read (by set) and the space is far larger, a
         // hash sized to those rows holds the same sums (each slot adds the same rows in the same order).
         boolean sparse = bySet != null && keySpace > (long) SPARSE_FACTOR * selectedRows;
@@ -195,27 +203,15 @@ final class QueryExecutor {
     // and every later query enters it compiled, where a loop inside one large method is compiled on the stack (OSR)
     // anew for each loop and entry, and runs interpreted until then.
 
-    /** Clears the pass flag of the sets whose code the filter rejects. */
-    private static void keepPassing(boolean[] setPasses, boolean[] codePasses, SetValues values) {
+    /** Clears the pass flag of the sets whose code the filter rejects; the sets still passing. */
+    private static int keepPassing(boolean[] setPasses, boolean[] codePasses, SetValues values) {
+        int passing = 0;
         for (int s = 0; s < setPasses.length; s++) {
             if (setPasses[s]) {
-                setPasses[s] = codePasses[values.code(s)];
+                boolean passes = codePasses[values.code(s)];
+                setPasses[s] = passes;
+                passing += passes ? 1 : 0;
             }
-        }
-    }
-
-    /**
-     * At most how many set groups a query makes: the product of the dimensions' value counts when smaller than the
-     * sets (the scan's cube of 640 groups at 100,000 sets), else the passing sets, so that its dictionary is sized once.
-     */
-    private static int expectedGroups(boolean[] setPasses, SetValues[] keyValues) {
-        long product = keyProduct(keyValues);
-        if (product < setPasses.length) {
-            return (int) product;
-        }
-        int passing = 0;
-        for (boolean passes : setPasses) {
-            passing += passes ? 1 : 0;
         }
         return passing;
     }
@@ -546,14 +542,10 @@ final class QueryExecutor {
      * The table's rows by set when the sets a query keeps hold under a quarter of the rows (reading them beats a
      * scan); null otherwise, and for small tables, where a scan is cheap and the index not worth its memory.
      */
-    private RowsBySet selective(boolean[] setPasses) {
+    private RowsBySet selective(boolean[] setPasses, int kept) {
         int sets = setPasses.length;
         if (table.rows < SELECTIVE_MIN_ROWS || sets < 2) {
             return null;
-        }
-        int kept = 0;
-        for (boolean passes : setPasses) {
-            kept += passes ? 1 : 0;
         }
         if (kept * 2L > sets) {
             return null; // most sets kept: most rows too, as a rule

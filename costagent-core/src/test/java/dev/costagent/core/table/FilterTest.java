@@ -55,6 +55,39 @@ class FilterTest {
     }
 
     @Test
+    void aFilterNoRowPassesGivesTheEmptyAnswerAndStillNamesAnAbsentColumn() {
+        List<CostRecord> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(CostRecord.builder()
+                    .resourceId("r-" + i % 7)
+                    .serviceName("svc-" + i % 3)
+                    .billingCurrency("USD")
+                    .chargePeriodStart(Instant.parse("2024-09-01T00:00:00Z").plusSeconds(3600L * i))
+                    .effectiveCost(BigDecimal.ONE)
+                    .build());
+        }
+        CostTable table = CostTable.of(rows);
+        ListQueryEngine reference = new ListQueryEngine(rows);
+        Filter none = Filter.in(Dimension.of(FocusColumn.SERVICE_NAME), "no such service");
+        for (List<Dimension> groupBy : List.of(List.<Dimension>of(), List.of(Dimension.DAY, RESOURCE))) {
+            CostQuery query = CostQuery.builder().groupBy(groupBy).filter(none).build();
+            QueryResult got = table.execute(query);
+            QueryResult expected = reference.execute(query);
+            assertThat(got.groups()).isEmpty();
+            assertThat(got.groups()).hasSameSizeAs(expected.groups());
+            assertThat(got.rows()).isZero().isEqualTo(expected.rows());
+            assertThat(got.total()).isZero().isEqualTo(expected.total());
+            assertThat(got.query()).isEqualTo(query);
+        }
+        assertThatThrownBy(() -> table.execute(CostQuery.builder()
+                        .groupBy(Dimension.column("x_Absent"))
+                        .filter(none)
+                        .build()))
+                .isInstanceOf(QueryException.class)
+                .hasMessage("column x_Absent is absent from the input");
+    }
+
+    @Test
     void valuesKeepTheirOrderAndNullAndCannotChange() {
         Filter filter = Filter.in(RESOURCE, "b", null, "a");
 
