@@ -89,9 +89,10 @@ final class QueryExecutor {
         for (int d = 0; d < keyValues.length; d++) {
             keyValues[d] = setValues(setDims.get(d));
         }
+        TimeKeys timeKeys = new TimeKeys(table, timeDims, timeFilters, query.range());
         if (passing == 0) {
             // no set passes the filters, so no row does (a check for recurring charges in a bill without any): the
-            // empty answer, every column checked, without a pass over the sets or the rows
+            // empty answer, every column and time filter checked, without a pass over the sets or the rows
             int width = query.groupBy().size();
             return new QueryResult(query, new ResultGroups(new String[width][0], new double[0], new long[0]), 0.0, 0);
         }
@@ -99,7 +100,6 @@ final class QueryExecutor {
                 new IntTupleDictionary(keyValues.length, (int) Math.min(keyProduct(keyValues), passing));
         int[] groupOfSet = new int[sets];
         groupSets(setPasses, keyValues, setGroups, groupOfSet);
-        TimeKeys timeKeys = new TimeKeys(table, timeDims, timeFilters, query.range());
         // A group is the set group and the row-level codes in mixed radix; the key adds the time bucket on top.
         long groupCount = Math.max(setGroups.size(), 1);
         for (RowValues row : rowDims) {

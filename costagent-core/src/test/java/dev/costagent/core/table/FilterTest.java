@@ -55,7 +55,7 @@ class FilterTest {
     }
 
     @Test
-    void aFilterNoRowPassesGivesTheEmptyAnswerAndStillNamesAnAbsentColumn() {
+    void aFilterNoRowPassesGivesTheEmptyAnswerAndStillRefusesAnAbsentColumnOrABadTimeKey() {
         List<CostRecord> rows = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             rows.add(CostRecord.builder()
@@ -85,6 +85,12 @@ class FilterTest {
                         .build()))
                 .isInstanceOf(QueryException.class)
                 .hasMessage("column x_Absent is absent from the input");
+        assertThatThrownBy(() -> table.execute(CostQuery.builder()
+                        .filter(none)
+                        .filter(Filter.in(Dimension.DAY, "2024-09-31"))
+                        .build()))
+                .isInstanceOf(QueryException.class)
+                .hasMessageContaining("filter value '2024-09-31' is not a day key");
     }
 
     @Test

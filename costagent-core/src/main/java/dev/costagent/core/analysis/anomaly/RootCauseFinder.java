@@ -297,8 +297,9 @@ final class RootCauseFinder {
                         .add(r.within());
             }
             for (Map.Entry<String, Set<String>> e : withinsOfCause.entrySet()) {
-                Dimension cause = Dimension.parse(e.getKey());
-                long bound = (long) axis.days() * engine.distinctValues(cause).orElse(Long.MAX_VALUE / 2);
+                // a few-valued cause: the engine counted its values (200 or fewer)
+                long bound = (long) axis.days()
+                        * engine.distinctValues(Dimension.parse(e.getKey())).orElseThrow();
                 List<Dimension> candidates = new ArrayList<>();
                 Map<Dimension, Long> values = new HashMap<>();
                 for (String within : e.getValue()) {
