@@ -96,10 +96,10 @@ final class QueryExecutor {
             int width = query.groupBy().size();
             return new QueryResult(query, new ResultGroups(new String[width][0], new double[0], new long[0]), 0.0, 0);
         }
-        IntTupleDictionary setGroups =
-                new IntTupleDictionary(keyValues.length, (int) Math.min(keyProduct(keyValues), passing));
+        long setKeySpace = keyProduct(keyValues);
+        IntTupleDictionary setGroups = new IntTupleDictionary(keyValues.length, (int) Math.min(setKeySpace, passing));
         int[] groupOfSet = new int[sets];
-        groupSets(setPasses, keyValues, setGroups, groupOfSet);
+        groupSets(setPasses, keyValues, setKeySpace, setGroups, groupOfSet);
         // A group is the set group and the row-level codes in mixed radix; the key adds the time bucket on top.
         long groupCount = Math.max(setGroups.size(), 1);
         for (RowValues row : rowDims) {
@@ -118,12 +118,12 @@ final class QueryExecutor {
         double[] metric = table.metrics[query.metric().ordinal()];
         int[] setOf = table.attributeSetOf;
         int[] offsets = table.startOffset;
+        TimeKeys.InlineKey inline = timeKeys.inlineKey();
         if (bySet != null) {
             // few rows pass: read the kept sets' rows (in row order within each set) instead of every row
             addBySet(bySet, setPasses, groupOfSet, offsets, metric, timeKeys, groupCount, slots);
-        } else if (rowDims.isEmpty() && rowFilters.isEmpty() && timeKeys.inlineKey() != null) {
-            addRowsInline(
-                    table.rows, setOf, setPasses, groupOfSet, offsets, metric, timeKeys.inlineKey(), groupCount, slots);
+        } else if (rowDims.isEmpty() && rowFilters.isEmpty() && inline != null) {
+            addRowsInline(table.rows, setOf, setPasses, groupOfSet, offsets, metric, inline, groupCount, slots);
         } else if (rowDims.isEmpty() && rowFilters.isEmpty()) {
             addRows(table.rows, setOf, setPasses, groupOfSet, offsets, metric, timeKeys, groupCount, slots);
         } else {
@@ -232,10 +232,9 @@ final class QueryExecutor {
      * an array, and only each group's first set is hashed; otherwise every set's codes are hashed.
      */
     private static void groupSets(
-            boolean[] setPasses, SetValues[] keyValues, IntTupleDictionary setGroups, int[] groupOfSet) {
-        long product = keyProduct(keyValues);
-        if (product <= Math.max(setPasses.length, 1024)) {
-            groupSetsByKey(setPasses, keyValues, setGroups, groupOfSet, (int) product);
+            boolean[] setPasses, SetValues[] keyValues, long keySpace, IntTupleDictionary setGroups, int[] groupOfSet) {
+        if (keySpace <= Math.max(setPasses.length, 1024)) {
+            groupSetsByKey(setPasses, keyValues, setGroups, groupOfSet, (int) keySpace);
             return;
         }
         int[] tuple = new int[Math.max(keyValues.length, 1)];
