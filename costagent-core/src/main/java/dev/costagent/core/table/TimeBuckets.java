@@ -1,5 +1,6 @@
 package dev.costagent.core.table;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,7 +12,10 @@ import java.time.format.DateTimeParseException;
 /** Converts ChargePeriodStart seconds to hour, day and month bucket numbers, and bucket numbers to their keys. */
 final class TimeBuckets {
 
-    private static final DateTimeFormatter HOUR_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
+    /** The hour key's form for years outside 1 to 9999; built only when one comes. */
+    private static final class WideYears {
+        static final DateTimeFormatter HOUR_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH");
+    }
 
     private TimeBuckets() {}
 
@@ -34,7 +38,7 @@ final class TimeBuckets {
     static String key(Dimension.Kind kind, long bucket) {
         switch (kind) {
             case HOUR:
-                return HOUR_KEY.format(LocalDateTime.ofEpochSecond(bucket * 3600L, 0, ZoneOffset.UTC));
+                return hourKey(bucket);
             case DAY:
                 return LocalDate.ofEpochDay(bucket).toString();
             case MONTH:
@@ -44,6 +48,40 @@ final class TimeBuckets {
             default:
                 throw new IllegalArgumentException(kind + " is not a time dimension");
         }
+    }
+
+    /**
+     * An hour's key written digit by digit: a query by hour decodes its hours in the first moments of a process, where
+     * a {@link DateTimeFormatter}'s first uses run its general code interpreted (a few milliseconds for 192 hours).
+     */
+    private static String hourKey(long bucket) {
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(bucket, 24L));
+        int year = day.getYear();
+        if (year < 1 || year > 9999) { // years of the era before 1 are written as years BC
+            return WideYears.HOUR_KEY.format(LocalDateTime.ofEpochSecond(bucket * 3600L, 0, ZoneOffset.UTC));
+        }
+        int hour = (int) Math.floorMod(bucket, 24L);
+        byte[] key = {
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            '-',
+            digit(day.getMonthValue() / 10),
+            digit(day.getMonthValue()),
+            '-',
+            digit(day.getDayOfMonth() / 10),
+            digit(day.getDayOfMonth()),
+            'T',
+            digit(hour / 10),
+            digit(hour)
+        };
+        return new String(key, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The ASCII digit of {@code value}'s last decimal digit. */
+    private static byte digit(int value) {
+        return (byte) ('0' + value % 10);
     }
 
     /**
