@@ -24,6 +24,7 @@ import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.Metric;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -120,6 +121,12 @@ public final class Analyzer {
                 detector = detector.without(List.of(absent));
             }
         }
+        // The partial-day check (an hourly query of the last days) on another core while this thread rolls up the
+        // series: its last day is the cube's.
+        LocalDate cubeLast =
+                cube == null || cube.axis().isEmpty() ? null : cube.axis().last();
+        Fork<PartialDay> partialFuture =
+                cubeLast == null ? null : new Fork<>(() -> PartialDay.detect(engine, scope, cubeLast), executor);
         DailySeries total = sets.isEmpty() ? reader.total() : sets.get(0).total();
         mainSeriesRead.run();
         // Independent pieces run beside the rest of the analyses on the executor, each awaited where its answer is
@@ -181,7 +188,9 @@ public final class Analyzer {
                 total,
                 sets.isEmpty() ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
         // a last day cut mid-day (or missing a provider's rows) is flagged, and kept out of the scan and the fit
-        PartialDay partial = PartialDay.detect(engine, scope, total.axis().last());
+        PartialDay partial = partialFuture != null && total.axis().last().equals(cubeLast)
+                ? partialFuture.join()
+                : PartialDay.detect(engine, scope, total.axis().last());
         boolean partialLast =
                 partial != null && partial.day().equals(total.axis().last());
         if (partialLast) {
