@@ -27,11 +27,11 @@ import dev.costagent.core.table.QueryException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * Runs every default analysis over a {@link QueryEngine} and returns an {@link AnalysisReport}.
@@ -158,7 +158,11 @@ public final class Analyzer {
                     }
                 },
                 commitments == null ? Runnable::run : executor);
-        String scopeText = scope.filters().stream().map(Analyzer::describe).collect(Collectors.joining(" and "));
+        StringJoiner described = new StringJoiner(" and ");
+        for (Filter f : scope.filters()) {
+            described.add(describe(f));
+        }
+        String scopeText = described.toString();
         if (total.axis().isEmpty()) {
             CommitmentReport commitmentReport =
                     joinCommitments(commitmentFuture, commitmentSkip, warnings, commitmentWarningAt);
@@ -183,7 +187,10 @@ public final class Analyzer {
                     warnings,
                     null);
         }
-        List<Breakdown> breakdowns = sets.stream().map(TrendAnalyzer::breakdown).toList();
+        List<Breakdown> breakdowns = new ArrayList<>(sets.size());
+        for (DailySeriesSet set : sets) {
+            breakdowns.add(TrendAnalyzer.breakdown(set));
+        }
         Trends trendResult = trends.analyze(
                 total,
                 sets.isEmpty() ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));

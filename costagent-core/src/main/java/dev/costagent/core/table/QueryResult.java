@@ -18,22 +18,25 @@ public record QueryResult(CostQuery query, List<Group> groups, double total, lon
      * The order of {@link #groups}, which every engine gives: keys compared element by element, each element in
      * {@link String#compareTo} order with null first.
      */
-    public static final java.util.Comparator<List<String>> KEY_ORDER = (a, b) -> {
-        for (int i = 0; i < a.size(); i++) {
-            String x = a.get(i);
-            String y = b.get(i);
-            if (x == null || y == null) {
-                if (x != y) {
-                    return x == null ? -1 : 1;
+    public static final java.util.Comparator<List<String>> KEY_ORDER = new java.util.Comparator<>() {
+        @Override
+        public int compare(List<String> a, List<String> b) {
+            for (int i = 0; i < a.size(); i++) {
+                String x = a.get(i);
+                String y = b.get(i);
+                if (x == null || y == null) {
+                    if (x != y) {
+                        return x == null ? -1 : 1;
+                    }
+                    continue;
                 }
-                continue;
+                int c = x.compareTo(y);
+                if (c != 0) {
+                    return c;
+                }
             }
-            int c = x.compareTo(y);
-            if (c != 0) {
-                return c;
-            }
+            return 0;
         }
-        return 0;
     };
 
     /** Copies the groups. */

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
 /**
@@ -229,7 +230,9 @@ public final class AnomalyDetector {
         if (includeTotal) {
             scanned.add(DailySeries.TOTAL);
         }
-        sets.forEach(s -> scanned.add(s.dimension()));
+        for (DailySeriesSet set : sets) {
+            scanned.add(set.dimension());
+        }
         int days = total.axis().days();
         int required = requiredHistoryDays();
         if (days <= required) {
@@ -252,7 +255,7 @@ public final class AnomalyDetector {
         // detections are gathered in the sets' order, as if judged one after the other
         List<Fork<List<Anomaly>>> later = new ArrayList<>();
         for (DailySeriesSet set : sets.subList(Math.min(1, sets.size()), sets.size())) {
-            later.add(new Fork<>(() -> detectAll(set, floorDollars, scopeDailySpend, judged), executor));
+            later.add(new Fork<>(new SetDetection(set, floorDollars, scopeDailySpend, judged), executor));
         }
         List<Anomaly> found = new ArrayList<>();
         int seriesScanned = 0;
@@ -278,6 +281,26 @@ public final class AnomalyDetector {
     }
 
     /** The detections in every series of a set, in the set's order. */
+    /** One set's detections, judged on the executor (a class rather than a lambda: see {@link RootCauseFinder}). */
+    private final class SetDetection implements Callable<List<Anomaly>> {
+        private final DailySeriesSet set;
+        private final double floorDollars;
+        private final double scopeDailySpend;
+        private final int judgedDays;
+
+        SetDetection(DailySeriesSet set, double floorDollars, double scopeDailySpend, int judgedDays) {
+            this.set = set;
+            this.floorDollars = floorDollars;
+            this.scopeDailySpend = scopeDailySpend;
+            this.judgedDays = judgedDays;
+        }
+
+        @Override
+        public List<Anomaly> call() {
+            return detectAll(set, floorDollars, scopeDailySpend, judgedDays);
+        }
+    }
+
     private List<Anomaly> detectAll(DailySeriesSet set, double floorDollars, double scopeDailySpend, int judgedDays) {
         List<Anomaly> found = new ArrayList<>();
         for (DailySeries s : set.series()) {

@@ -26,7 +26,24 @@ final class EventGrouper {
      * composed of {@code Comparator.comparing} steps: each step's lambda is linked on first use, which in a one-shot
      * run cost more than every comparison after it.
      */
-    private static final Comparator<Anomaly> BROADEST_FIRST = EventGrouper::broadestFirst;
+    private static final Comparator<Anomaly> BROADEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Anomaly a, Anomaly b) {
+            return broadestFirst(a, b);
+        }
+    };
+
+    /** Spikes before drops, then the latest first, then the largest |impact| first (written out, as above). */
+    private static final Comparator<Anomaly> REPORT_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Anomaly a, Anomaly b) {
+            int c = a.kind().compareTo(b.kind());
+            if (c == 0) {
+                c = b.date().compareTo(a.date());
+            }
+            return c != 0 ? c : Double.compare(Math.abs(b.impact()), Math.abs(a.impact()));
+        }
+    };
 
     private EventGrouper() {}
 
@@ -83,10 +100,7 @@ final class EventGrouper {
         for (Event r : runs) {
             out.add(r.toAnomaly(scopeDailySpend, threshold));
         }
-        out.sort(Comparator.comparing(Anomaly::kind)
-                .thenComparing(Comparator.comparing(Anomaly::date).reversed())
-                .thenComparing(Comparator.comparingDouble((Anomaly a) -> Math.abs(a.impact()))
-                        .reversed()));
+        out.sort(REPORT_ORDER);
         return out;
     }
 
@@ -154,11 +168,13 @@ final class EventGrouper {
                     return true;
                 }
             }
-            String resource = d.rootCauses().stream()
-                    .filter(c -> "ResourceId".equals(c.dimension()))
-                    .map(RootCause::value)
-                    .findFirst()
-                    .orElse(null);
+            String resource = null;
+            for (RootCause c : d.rootCauses()) {
+                if ("ResourceId".equals(c.dimension())) {
+                    resource = c.value();
+                    break;
+                }
+            }
             return topResource != null && topResource.equals(resource);
         }
 

@@ -144,8 +144,22 @@ public record PartialDay(
             LocalDate day = DayAxis.dayOf(hourKey);
             int hour = Integer.parseInt(hourKey.substring(11, 13));
             String p = byProvider ? String.valueOf(g.key(1)) : "all";
-            hours.computeIfAbsent(p, k -> new TreeMap<>()).computeIfAbsent(day, k -> new boolean[24])[hour] = true;
-            cost.computeIfAbsent(p, k -> new TreeMap<>()).computeIfAbsent(day, k -> new double[1])[0] += g.value();
+            Map<LocalDate, boolean[]> hoursOfDay = hours.get(p);
+            Map<LocalDate, double[]> costOfDay = cost.get(p);
+            if (hoursOfDay == null) {
+                hoursOfDay = new TreeMap<>();
+                costOfDay = new TreeMap<>();
+                hours.put(p, hoursOfDay);
+                cost.put(p, costOfDay);
+            }
+            boolean[] hoursWithRows = hoursOfDay.get(day);
+            if (hoursWithRows == null) {
+                hoursWithRows = new boolean[24];
+                hoursOfDay.put(day, hoursWithRows);
+                costOfDay.put(day, new double[1]);
+            }
+            hoursWithRows[hour] = true;
+            costOfDay.get(day)[0] += g.value();
             last = last == null || day.isAfter(last) ? day : last;
         }
         if (last == null) {

@@ -21,9 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
 /**
@@ -53,6 +54,10 @@ import java.util.concurrent.Executor;
  *       value exactly, or by the proxy over all of them past 200.</li>
  * </ul>
  * Both plans give the same causes (RootCauseSourcesTest), their sums equal to the last bits.
+ *
+ * <p>Written without lambdas or method references, as the rest of the analyses' path: it runs once per process, and
+ * each lambda's first call links a method handle, a few tenths of a millisecond of interpreted code each (about a
+ * tenth of the analyses stage's main thread in all, docs/performance.md).
  */
 final class RootCauseFinder {
 
@@ -62,8 +67,12 @@ final class RootCauseFinder {
      * order: their sums come from different queries, and the last bits of a sum, which depend on the order an engine
      * adds rows in, must not decide which comes first.
      */
-    private static final Comparator<RootCause> LARGEST_FIRST =
-            (x, y) -> Long.compare(micros(y.contribution()), micros(x.contribution()));
+    private static final Comparator<RootCause> LARGEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(RootCause x, RootCause y) {
+            return Long.compare(micros(y.contribution()), micros(x.contribution()));
+        }
+    };
     /** Past this many cause values, a cheap same-weekday proxy preselects candidates for the exact baseline. */
     private static final int EXACT_LIMIT = 200;
 
@@ -125,9 +134,14 @@ final class RootCauseFinder {
             // over the window serves every request
             Map<String, Dimension> dimensions = new LinkedHashMap<>();
             for (Anomaly a : anomalies) {
-                withinDimension(a).ifPresent(d -> dimensions.putIfAbsent(d.label(), d));
+                Dimension within = withinDimension(a);
+                if (within != null) {
+                    dimensions.putIfAbsent(within.label(), within);
+                }
             }
-            causeDimensions.forEach(d -> dimensions.putIfAbsent(d.label(), d));
+            for (Dimension d : causeDimensions) {
+                dimensions.putIfAbsent(d.label(), d);
+            }
             scanned = new DailySeriesReader(engine, scope).cube(new ArrayList<>(dimensions.values()), window, axis);
         }
         Sources sources = new Sources(anomalies, axis, window, scanned);
@@ -149,9 +163,16 @@ final class RootCauseFinder {
         return Math.round(Math.abs(contribution) * 1e6);
     }
 
-    /** The dimension of an anomaly's series, none for the total. */
-    private static Optional<Dimension> withinDimension(Anomaly a) {
-        return a.dimension().equals(DailySeries.TOTAL) ? Optional.empty() : Optional.of(Dimension.parse(a.dimension()));
+    /** The dimension of an anomaly's series, null for the total. */
+    private static Dimension withinDimension(Anomaly a) {
+        return a.dimension().equals(DailySeries.TOTAL) ? null : Dimension.parse(a.dimension());
+    }
+
+    /** Adds a dimension to a list unless it is null or already there. */
+    private static void addOnce(List<Dimension> dimensions, Dimension d) {
+        if (d != null && !dimensions.contains(d)) {
+            dimensions.add(d);
+        }
     }
 
     /** The roll-up of one cause dimension within an anomaly's series. */
@@ -214,14 +235,19 @@ final class RootCauseFinder {
                         wholeRequests.add(request);
                         fewValued.add(request);
                     } else {
-                        askedApart
-                                .computeIfAbsent(cause.label(), k -> new ArrayList<>())
-                                .add(a);
+                        List<Anomaly> asking = askedApart.get(cause.label());
+                        if (asking == null) {
+                            asking = new ArrayList<>();
+                            askedApart.put(cause.label(), asking);
+                        }
+                        asking.add(a);
                     }
                 }
             }
             shareCubes(fewValued);
-            fewValued.forEach(this::wholeCube);
+            for (DailyCube.RollUp request : fewValued) {
+                wholeCube(request);
+            }
             if (askedApart.isEmpty()) {
                 return;
             }
@@ -236,7 +262,7 @@ final class RootCauseFinder {
                 }
                 causes.add(cause);
                 for (Anomaly a : asking) {
-                    withinDimension(a).filter(d -> !within.contains(d)).ifPresent(within::add);
+                    addOnce(within, withinDimension(a));
                     for (int d : proxyDays(axis.indexOf(a.date()))) {
                         if (d >= 0) {
                             days.add(axis.day(d).toString());
@@ -245,7 +271,9 @@ final class RootCauseFinder {
                 }
             }
             List<Dimension> dimensions = new ArrayList<>(within);
-            causes.stream().filter(c -> !within.contains(c)).forEach(dimensions::add);
+            for (Dimension cause : causes) {
+                addOnce(dimensions, cause);
+            }
             DailyCube proxyCube =
                     reader.cube(dimensions, window, axis, List.of(new Filter(Dimension.DAY, days, false)));
             for (Dimension cause : causes) {
@@ -255,7 +283,7 @@ final class RootCauseFinder {
             // Every request has chosen, so every further read is known: they start together, the last needed first,
             // so that the executor's threads take those while this thread runs the first ones itself (a fork no
             // thread has started runs on the thread that joins it) and ranks from them as they come.
-            List<Runnable> reads = new ArrayList<>();
+            List<Object> reads = new ArrayList<>(); // a proxy's candidates, or a request read whole
             Set<Object> seen = new HashSet<>();
             for (Anomaly a : anomalies) {
                 for (Dimension cause : causeDimensions) {
@@ -269,15 +297,19 @@ final class RootCauseFinder {
                     }
                     if (proxy.candidates(request, axis.indexOf(a.date()), Math.signum(a.impact())) != null) {
                         if (seen.add(proxy)) {
-                            reads.add(proxy::readCandidates);
+                            reads.add(proxy);
                         }
                     } else if (seen.add(wholeKey(request))) {
-                        reads.add(() -> wholeCube(request));
+                        reads.add(request);
                     }
                 }
             }
             for (int i = reads.size() - 1; i >= 0; i--) {
-                reads.get(i).run();
+                if (reads.get(i) instanceof ProxyCandidates proxy) {
+                    proxy.readCandidates();
+                } else {
+                    wholeCube((DailyCube.RollUp) reads.get(i));
+                }
             }
         }
 
@@ -292,9 +324,12 @@ final class RootCauseFinder {
         private void shareCubes(List<DailyCube.RollUp> fewValued) {
             Map<String, Set<String>> withinsOfCause = new LinkedHashMap<>();
             for (DailyCube.RollUp r : fewValued) {
-                withinsOfCause
-                        .computeIfAbsent(r.dimension(), k -> new LinkedHashSet<>())
-                        .add(r.within());
+                Set<String> withins = withinsOfCause.get(r.dimension());
+                if (withins == null) {
+                    withins = new LinkedHashSet<>();
+                    withinsOfCause.put(r.dimension(), withins);
+                }
+                withins.add(r.within());
             }
             for (Map.Entry<String, Set<String>> e : withinsOfCause.entrySet()) {
                 // a few-valued cause: the engine counted its values (200 or fewer)
@@ -305,13 +340,19 @@ final class RootCauseFinder {
                 for (String within : e.getValue()) {
                     if (within != null) {
                         Dimension d = Dimension.parse(within);
-                        engine.distinctValues(d).ifPresent(n -> {
-                            values.put(d, Math.max(1, n));
+                        OptionalLong counted = engine.distinctValues(d);
+                        if (counted.isPresent()) {
+                            values.put(d, Math.max(1, counted.getAsLong()));
                             candidates.add(d);
-                        });
+                        }
                     }
                 }
-                candidates.sort(Comparator.comparingLong(values::get));
+                candidates.sort(new Comparator<>() {
+                    @Override
+                    public int compare(Dimension x, Dimension y) {
+                        return Long.compare(values.get(x), values.get(y));
+                    }
+                });
                 List<Dimension> shared = new ArrayList<>();
                 for (Dimension d : candidates) {
                     if (bound > SHARED_CUBE_GROUPS / values.get(d)) {
@@ -340,12 +381,22 @@ final class RootCauseFinder {
             int t = axis.indexOf(a.date());
             double direction = Math.signum(a.impact());
             if (fromScanned(request)) {
-                return rankAll(a, request, scannedCodings.computeIfAbsent(request, r -> new Coding(scanned, r)), t);
+                Coding coding = scannedCodings.get(request);
+                if (coding == null) {
+                    coding = new Coding(scanned, request);
+                    scannedCodings.put(request, coding);
+                }
+                return rankAll(a, request, coding, t);
             }
             ProxyCandidates proxy = proxyCandidates.get(cause.label());
             Candidates candidates = proxy == null ? null : proxy.candidates(request, t, direction);
             if (candidates == null) {
-                return rankAll(a, request, whole.computeIfAbsent(request, this::readWhole), t);
+                Coding coding = whole.get(request);
+                if (coding == null) {
+                    coding = new Coding(wholeCube(request).join(), request);
+                    whole.put(request, coding);
+                }
+                return rankAll(a, request, coding, t);
             }
             return contributions(a, request.dimension(), candidates.values, proxy.series(request, candidates), t);
         }
@@ -362,36 +413,36 @@ final class RootCauseFinder {
                 return contributions(
                         a, request.dimension(), namesOf(values, candidates), cube.series(values, candidates), t);
             }
-            double[][] series = exactSeries.computeIfAbsent(request, r -> {
+            double[][] series = exactSeries.get(request);
+            if (series == null) {
                 int[] all = new int[values.size()];
                 for (int i = 0; i < all.length; i++) {
                     all[i] = i;
                 }
-                return cube.series(values, all);
-            });
+                series = cube.series(values, all);
+                exactSeries.put(request, series);
+            }
             return contributions(a, request.dimension(), values.values(), series, t);
-        }
-
-        /** A request's own cube over the window: its cause by day, within its anomalous value. */
-        private Coding readWhole(DailyCube.RollUp request) {
-            return new Coding(wholeCube(request).join(), request);
         }
 
         /** The read of the cube holding a request read whole, started on the first call. */
         private Fork<DailyCube> wholeCube(DailyCube.RollUp request) {
             List<Dimension> shared = sharedDimensions.get(request.dimension());
-            if (shared != null
-                    && (request.within() == null
-                            || shared.stream().anyMatch(d -> d.label().equals(request.within())))) {
-                return wholeCubes.computeIfAbsent("shared\n" + request.dimension(), k -> {
+            if (shared != null && (request.within() == null || labelled(shared, request.within()))) {
+                String key = "shared\n" + request.dimension();
+                Fork<DailyCube> read = wholeCubes.get(key);
+                if (read == null) {
                     List<Dimension> dimensions = new ArrayList<>(shared);
                     dimensions.add(Dimension.parse(request.dimension()));
-                    return new Fork<>(() -> reader.cube(dimensions, window, axis, List.of()), executor);
-                });
+                    read = new Fork<>(new CubeRead(dimensions, List.of()), executor);
+                    wholeCubes.put(key, read);
+                }
+                return read;
             }
             // one query for every request read whole with the same cause and anomalous dimension: its rows are those
             // of any of their anomalous values, so the count of queries does not grow with the anomalies
-            return wholeCubes.computeIfAbsent(wholeKey(request), k -> {
+            Fork<DailyCube> read = wholeCubes.get(wholeKey(request));
+            if (read == null) {
                 List<Dimension> dimensions = new ArrayList<>();
                 List<Filter> filters = new ArrayList<>();
                 if (request.within() != null) {
@@ -407,8 +458,36 @@ final class RootCauseFinder {
                     filters.add(new Filter(within, keysOf(values), false));
                 }
                 dimensions.add(Dimension.parse(request.dimension()));
-                return new Fork<>(() -> reader.cube(dimensions, window, axis, filters), executor);
-            });
+                read = new Fork<>(new CubeRead(dimensions, filters), executor);
+                wholeCubes.put(wholeKey(request), read);
+            }
+            return read;
+        }
+
+        /** Whether a dimension of the list has the label. */
+        private static boolean labelled(List<Dimension> dimensions, String label) {
+            for (Dimension d : dimensions) {
+                if (d.label().equals(label)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A cube over the window, read on the executor. */
+        private final class CubeRead implements Callable<DailyCube> {
+            private final List<Dimension> dimensions;
+            private final List<Filter> filters;
+
+            CubeRead(List<Dimension> dimensions, List<Filter> filters) {
+                this.dimensions = dimensions;
+                this.filters = filters;
+            }
+
+            @Override
+            public DailyCube call() {
+                return reader.cube(dimensions, window, axis, filters);
+            }
         }
 
         /**
@@ -432,9 +511,7 @@ final class RootCauseFinder {
                 this.cause = cause;
                 this.cube = proxyCube;
                 for (Anomaly a : asking) {
-                    withinDimension(a)
-                            .filter(d -> !withinDimensions.contains(d))
-                            .ifPresent(withinDimensions::add);
+                    addOnce(withinDimensions, withinDimension(a));
                 }
                 // every request chooses before the candidates' query, which reads them all at once
                 for (Anomaly a : asking) {
@@ -447,7 +524,11 @@ final class RootCauseFinder {
              * must be read whole (200 values or fewer on these days, or fewer than 50 moving the impact's way).
              */
             Candidates candidates(DailyCube.RollUp request, int t, double direction) {
-                Map<Integer, Candidates> byDay = chosen.computeIfAbsent(request, r -> new HashMap<>());
+                Map<Integer, Candidates> byDay = chosen.get(request);
+                if (byDay == null) {
+                    byDay = new HashMap<>();
+                    chosen.put(request, byDay);
+                }
                 if (!byDay.containsKey(t)) {
                     Candidates chosenNow = choose(request, t, direction);
                     byDay.put(t, chosenNow);
@@ -459,7 +540,11 @@ final class RootCauseFinder {
             }
 
             private Candidates choose(DailyCube.RollUp request, int t, double direction) {
-                DailyCube.Coded values = coded.computeIfAbsent(request, cube::coded);
+                DailyCube.Coded values = coded.get(request);
+                if (values == null) {
+                    values = cube.coded(request);
+                    coded.put(request, values);
+                }
                 if (values.size() <= EXACT_LIMIT) {
                     return null;
                 }
@@ -492,8 +577,7 @@ final class RootCauseFinder {
                 List<Dimension> dimensions = new ArrayList<>(withinDimensions);
                 dimensions.add(cause);
                 Filter toCandidates = new Filter(cause, keysOf(all), false);
-                candidateCube =
-                        new Fork<>(() -> reader.cube(dimensions, window, axis, List.of(toCandidates)), executor);
+                candidateCube = new Fork<>(new CubeRead(dimensions, List.of(toCandidates)), executor);
             }
 
             /** The candidates' series over the window, from the one query of every request's candidates. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.costagent.core.table.CostQuery;
 import dev.costagent.core.table.Dimension;
+import dev.costagent.core.table.Filter;
 import dev.costagent.core.table.QueryEngine;
 import dev.costagent.core.table.QueryResult;
 import java.time.LocalDate;
@@ -96,7 +97,9 @@ public final class DailySeriesReader {
         }
         CostQuery.Builder query =
                 scope.query().range(range).groupBy(Dimension.DAY).groupBy(dimensions);
-        filters.forEach(query::filter);
+        for (Filter filter : filters) {
+            query.filter(filter);
+        }
         QueryResult result = engine.execute(query.build());
         return DailyCube.of(result, labels, axis == null ? axisOf(List.of(result)) : axis);
     }
@@ -137,7 +140,12 @@ public final class DailySeriesReader {
             if (key == null) {
                 return -1;
             }
-            return cache.computeIfAbsent(key, k -> axis.indexOf(DayAxis.dayOf(k)));
+            Integer index = cache.get(key);
+            if (index == null) {
+                index = axis.indexOf(DayAxis.dayOf(key));
+                cache.put(key, index);
+            }
+            return index;
         }
     }
 }

@@ -63,7 +63,9 @@ public record SeriesScope(Metric metric, List<Filter> filters, TimeRange range) 
     /** A query builder over this scope (metric, filters and range set), to which callers add the grouping. */
     public CostQuery.Builder query() {
         CostQuery.Builder b = CostQuery.builder().metric(metric).range(range);
-        filters.forEach(b::filter);
+        for (Filter filter : filters) {
+            b.filter(filter);
+        }
         return b;
     }
 }

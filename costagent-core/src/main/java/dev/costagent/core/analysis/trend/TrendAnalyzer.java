@@ -97,6 +97,27 @@ public final class TrendAnalyzer {
         return breakdown(set.dimension(), costs);
     }
 
+    // Orders written out rather than composed of Comparator steps: each step's lambda is linked on its first use,
+    // which in a one-shot run costs more than every comparison after it.
+
+    /** The largest cost first, then by value. */
+    private static final Comparator<Breakdown.Item> LARGEST_COST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Breakdown.Item a, Breakdown.Item b) {
+            int c = Double.compare(-a.cost(), -b.cost());
+            return c != 0 ? c : a.value().compareTo(b.value());
+        }
+    };
+
+    /** The largest change (either way) first, then by value. */
+    private static final Comparator<TopMovers.Mover> LARGEST_CHANGE_FIRST = new Comparator<>() {
+        @Override
+        public int compare(TopMovers.Mover a, TopMovers.Mover b) {
+            int c = b.change().abs().compareTo(a.change().abs());
+            return c != 0 ? c : a.value().compareTo(b.value());
+        }
+    };
+
     /** The cost by value of any dimension over a scope (one grouped query). */
     public static Breakdown breakdown(QueryEngine engine, SeriesScope scope, Dimension dimension) {
         QueryResult r = engine.execute(scope.query().groupBy(dimension).build());
@@ -116,7 +137,7 @@ public final class TrendAnalyzer {
         for (Map.Entry<String, Double> e : costs.entrySet()) {
             items.add(new Breakdown.Item(e.getKey(), e.getValue(), total == 0 ? 0 : e.getValue() / total));
         }
-        items.sort(Comparator.comparingDouble((Breakdown.Item i) -> -i.cost()).thenComparing(Breakdown.Item::value));
+        items.sort(LARGEST_COST_FIRST);
         return new Breakdown(dimension, total, items);
     }
 
@@ -189,9 +210,7 @@ public final class TrendAnalyzer {
             totalChange = totalChange.add(change);
             all.add(new TopMovers.Mover(e.getKey(), previous, current, change, 0));
         }
-        all.sort(Comparator.comparing((TopMovers.Mover m) -> m.change().abs())
-                .reversed()
-                .thenComparing(TopMovers.Mover::value));
+        all.sort(LARGEST_CHANGE_FIRST);
         List<TopMovers.Mover> movers = new ArrayList<>();
         BigDecimal otherPrevious = BigDecimal.ZERO;
         BigDecimal otherCurrent = BigDecimal.ZERO;
