@@ -41,7 +41,9 @@ public final class ListQueryEngine implements QueryEngine {
         double total = 0;
         long rows = 0;
         for (CostRecord r : records) {
-            if (r.chargePeriodStart() == null || !query.range().contains(r.chargePeriodStart())) {
+            // a range keeps the rows that start in it; no range (ALL) keeps every row, those without a start too
+            if (!query.range().isAll()
+                    && (r.chargePeriodStart() == null || !query.range().contains(r.chargePeriodStart()))) {
                 continue;
             }
             boolean pass = true;
@@ -86,7 +88,11 @@ public final class ListQueryEngine implements QueryEngine {
     }
 
     static String key(CostRecord r, Dimension d) {
-        ZonedDateTime t = r.chargePeriodStart().atZone(ZoneOffset.UTC);
+        if (d.isTime() && r.chargePeriodStart() == null) {
+            return null; // a row without a start: the null time key, first
+        }
+        ZonedDateTime t =
+                r.chargePeriodStart() == null ? null : r.chargePeriodStart().atZone(ZoneOffset.UTC);
         switch (d.kind()) {
             case DAY:
                 return t.toLocalDate().toString();
