@@ -13,6 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** The CLI contract: flags, JSON keys, exit codes and one-line errors. */
 class CliTest {
 
+    /** The names the CLI dispatches on are the commands' own, as picocli reads them from their annotations. */
+    @Test
+    void eachSubcommandIsListedUnderItsOwnName() {
+        CostagentCli.subcommandsByName()
+                .forEach((name, type) -> assertThat(type.getAnnotation(picocli.CommandLine.Command.class)
+                                .name())
+                        .as(type.getSimpleName())
+                        .isEqualTo(name));
+        assertThat(CostagentCli.subcommandsByName()).hasSize(8);
+    }
+
     @TempDir
     Path dir;
 
