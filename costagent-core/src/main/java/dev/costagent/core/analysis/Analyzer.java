@@ -121,8 +121,8 @@ public final class Analyzer {
                 detector = detector.without(List.of(absent));
             }
         }
-        // The partial-day check (an hourly query of the last days) on another core while this thread rolls up the
-        // series: its last day is the cube's.
+        // The partial-day check (an hourly query of the last days) on another core while this thread starts the
+        // invoice and the commitments and works out the breakdowns and trends: its last day is the cube's.
         LocalDate cubeLast =
                 cube == null || cube.axis().isEmpty() ? null : cube.axis().last();
         Fork<PartialDay> partialFuture =

@@ -283,7 +283,7 @@ final class RootCauseFinder {
             // Every request has chosen, so every further read is known: they start together, the last needed first,
             // so that the executor's threads take those while this thread runs the first ones itself (a fork no
             // thread has started runs on the thread that joins it) and ranks from them as they come.
-            List<Object> reads = new ArrayList<>(); // a proxy's candidates, or a request read whole
+            List<Runnable> reads = new ArrayList<>();
             Set<Object> seen = new HashSet<>();
             for (Anomaly a : anomalies) {
                 for (Dimension cause : causeDimensions) {
@@ -300,16 +300,12 @@ final class RootCauseFinder {
                             reads.add(proxy);
                         }
                     } else if (seen.add(wholeKey(request))) {
-                        reads.add(request);
+                        reads.add(new WholeRead(request));
                     }
                 }
             }
             for (int i = reads.size() - 1; i >= 0; i--) {
-                if (reads.get(i) instanceof ProxyCandidates proxy) {
-                    proxy.readCandidates();
-                } else {
-                    wholeCube((DailyCube.RollUp) reads.get(i));
-                }
+                reads.get(i).run();
             }
         }
 
@@ -474,6 +470,20 @@ final class RootCauseFinder {
             return false;
         }
 
+        /** The start of a request's whole read (see {@link #wholeCube}). */
+        private final class WholeRead implements Runnable {
+            private final DailyCube.RollUp request;
+
+            WholeRead(DailyCube.RollUp request) {
+                this.request = request;
+            }
+
+            @Override
+            public void run() {
+                wholeCube(request);
+            }
+        }
+
         /** A cube over the window, read on the executor. */
         private final class CubeRead implements Callable<DailyCube> {
             private final List<Dimension> dimensions;
@@ -495,7 +505,7 @@ final class RootCauseFinder {
          * (once every request has chosen) their series over the window, from one {@code GROUP BY day, <anomalous
          * dimensions>, cause} restricted to them.
          */
-        private final class ProxyCandidates {
+        private final class ProxyCandidates implements Runnable {
             private final Dimension cause;
             private final List<Dimension> withinDimensions = new ArrayList<>();
             private final DailyCube cube;
@@ -559,6 +569,12 @@ final class RootCauseFinder {
                     return null;
                 }
                 return new Candidates(namesOf(values, largest(proxies, PRESELECT)));
+            }
+
+            /** {@link #readCandidates}, as one of the reads that follow the proxy-day cube. */
+            @Override
+            public void run() {
+                readCandidates();
             }
 
             /** Starts the read of every request's candidates' series over the window, in one query. */
