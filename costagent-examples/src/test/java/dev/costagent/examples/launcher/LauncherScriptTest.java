@@ -73,9 +73,9 @@ class LauncherScriptTest {
             file.setLength(300L << 20); // sparse: its size is what the launcher reads
         }
         assertThat(launch("ingest", "--input", small.toString()))
-                .contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:PretenureSizeThreshold=1m");
+                .contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:PretenureSizeThreshold=256k");
         assertThat(launch("ingest", "--input=" + large))
-                .contains("jvm -XX:PretenureSizeThreshold=1m")
+                .contains("jvm -XX:PretenureSizeThreshold=256k")
                 .doesNotContain("jvm -XX:TieredStopAtLevel=1");
         assertThat(launch("summarize", "--input", small.toString())).doesNotContain("jvm -XX:TieredStopAtLevel=1");
     }
@@ -86,7 +86,17 @@ class LauncherScriptTest {
                 .contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:CICompilerCount=1");
         assertThat(launch("ingest", "--input", "bill.csv"))
                 .contains("jvm -XX:+UseSerialGC")
-                .doesNotContain("jvm -XX:TieredStopAtLevel=1", "jvm -XX:PretenureSizeThreshold=1m");
+                .doesNotContain("jvm -XX:TieredStopAtLevel=1");
+    }
+
+    /** Only ingest, which builds a table and keeps it to the end, starts its large arrays in the old generation. */
+    @Test
+    void ingestStartsItsLargeArraysInTheOldGeneration() throws Exception {
+        String pretenure = "jvm -XX:PretenureSizeThreshold=256k";
+        assertThat(launch("ingest", "--input", "bill.csv")).contains(pretenure);
+        for (String command : List.of("analyze", "recommend", "explain", "summarize")) {
+            assertThat(launch(command, "--input", "bill.csv")).as(command).doesNotContain(pretenure);
+        }
     }
 
     @Test
