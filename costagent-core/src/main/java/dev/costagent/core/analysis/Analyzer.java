@@ -195,7 +195,8 @@ public final class Analyzer {
                 total,
                 sets.isEmpty() ? new DailySeriesSet(DailySeries.TOTAL, total.axis(), List.of(total)) : sets.get(0));
         // a last day cut mid-day (or missing a provider's rows) is flagged, and kept out of the scan and the fit
-        PartialDay partial = partialFuture != null && total.axis().last().equals(cubeLast)
+        // the series are the cube's roll-ups, so its last day is theirs
+        PartialDay partial = partialFuture != null
                 ? partialFuture.join()
                 : PartialDay.detect(engine, scope, total.axis().last());
         boolean partialLast =

@@ -88,22 +88,23 @@ public final class ListQueryEngine implements QueryEngine {
     }
 
     static String key(CostRecord r, Dimension d) {
-        if (d.isTime() && r.chargePeriodStart() == null) {
-            return null; // a row without a start: the null time key, first
+        if (d.isTime()) {
+            // a row without a start has the null time key, first
+            return r.chargePeriodStart() == null
+                    ? null
+                    : timeKey(r.chargePeriodStart().atZone(ZoneOffset.UTC), d);
         }
-        ZonedDateTime t =
-                r.chargePeriodStart() == null ? null : r.chargePeriodStart().atZone(ZoneOffset.UTC);
+        return d.kind() == Dimension.Kind.TAG ? r.tags().get(d.name()) : column(r, d.name());
+    }
+
+    private static String timeKey(ZonedDateTime t, Dimension d) {
         switch (d.kind()) {
             case DAY:
                 return t.toLocalDate().toString();
             case MONTH:
                 return t.toLocalDate().toString().substring(0, 7);
-            case HOUR:
-                return String.format("%sT%02d", t.toLocalDate(), t.getHour());
-            case TAG:
-                return r.tags().get(d.name());
             default:
-                return column(r, d.name());
+                return String.format("%sT%02d", t.toLocalDate(), t.getHour());
         }
     }
 

@@ -280,7 +280,6 @@ public final class AnomalyDetector {
                 AnomalyScan.Status.OK, days, required, scanned, seriesScanned, threshold, events, method());
     }
 
-    /** The detections in every series of a set, in the set's order. */
     /** One set's detections, judged on the executor (a class rather than a lambda: see {@link RootCauseFinder}). */
     private final class SetDetection implements Callable<List<Anomaly>> {
         private final DailySeriesSet set;
@@ -301,6 +300,7 @@ public final class AnomalyDetector {
         }
     }
 
+    /** The detections in every series of a set, in the set's order. */
     private List<Anomaly> detectAll(DailySeriesSet set, double floorDollars, double scopeDailySpend, int judgedDays) {
         List<Anomaly> found = new ArrayList<>();
         for (DailySeries s : set.series()) {

@@ -132,9 +132,8 @@ public record PartialDay(
             r = engine.execute(scope.query().groupBy(Dimension.HOUR).build());
             byProvider = false;
         }
-        // provider -> day -> the hours with rows, and the day's cost; hour keys look like 2024-09-18T22
-        Map<String, Map<LocalDate, boolean[]>> hours = new TreeMap<>();
-        Map<String, Map<LocalDate, double[]>> cost = new TreeMap<>();
+        // provider -> day -> the hours with rows and the day's cost; hour keys look like 2024-09-18T22
+        Map<String, Map<LocalDate, DayRows>> byProviderAndDay = new TreeMap<>();
         LocalDate last = null;
         for (QueryResult.Group g : r.groups()) {
             String hourKey = g.key(0);
@@ -144,22 +143,18 @@ public record PartialDay(
             LocalDate day = DayAxis.dayOf(hourKey);
             int hour = Integer.parseInt(hourKey.substring(11, 13));
             String p = byProvider ? String.valueOf(g.key(1)) : "all";
-            Map<LocalDate, boolean[]> hoursOfDay = hours.get(p);
-            Map<LocalDate, double[]> costOfDay = cost.get(p);
-            if (hoursOfDay == null) {
-                hoursOfDay = new TreeMap<>();
-                costOfDay = new TreeMap<>();
-                hours.put(p, hoursOfDay);
-                cost.put(p, costOfDay);
+            Map<LocalDate, DayRows> days = byProviderAndDay.get(p);
+            if (days == null) {
+                days = new TreeMap<>();
+                byProviderAndDay.put(p, days);
             }
-            boolean[] hoursWithRows = hoursOfDay.get(day);
-            if (hoursWithRows == null) {
-                hoursWithRows = new boolean[24];
-                hoursOfDay.put(day, hoursWithRows);
-                costOfDay.put(day, new double[1]);
+            DayRows rows = days.get(day);
+            if (rows == null) {
+                rows = new DayRows();
+                days.put(day, rows);
             }
-            hoursWithRows[hour] = true;
-            costOfDay.get(day)[0] += g.value();
+            rows.hours[hour] = true;
+            rows.cost += g.value();
             last = last == null || day.isAfter(last) ? day : last;
         }
         if (last == null) {
@@ -168,18 +163,18 @@ public record PartialDay(
         List<ProviderCoverage> shortOnes = new ArrayList<>();
         double weight = 0;
         double present = 0;
-        for (Map.Entry<String, Map<LocalDate, boolean[]>> e : hours.entrySet()) {
-            Map<LocalDate, boolean[]> days = e.getValue();
+        for (Map.Entry<String, Map<LocalDate, DayRows>> e : byProviderAndDay.entrySet()) {
+            Map<LocalDate, DayRows> days = e.getValue();
             double[] counts = new double[REFERENCE_DAYS];
             double[] costs = new double[REFERENCE_DAYS];
             int n = 0;
             int min = 24;
             for (int back = 1; back <= REFERENCE_DAYS; back++) {
-                boolean[] h = days.get(last.minusDays(back));
-                if (h != null) {
-                    int c = count(h);
+                DayRows day = days.get(last.minusDays(back));
+                if (day != null) {
+                    int c = count(day.hours);
                     counts[n] = c;
-                    costs[n] = Math.abs(cost.get(e.getKey()).get(last.minusDays(back))[0]);
+                    costs[n] = Math.abs(day.cost);
                     n++;
                     min = Math.min(min, c);
                 }
@@ -189,7 +184,7 @@ public record PartialDay(
             }
             double typical = SeasonalBaseline.median(counts, n);
             double typicalCost = SeasonalBaseline.median(costs, n);
-            boolean[] lastHours = days.get(last);
+            boolean[] lastHours = days.containsKey(last) ? days.get(last).hours : null;
             int have = lastHours == null ? 0 : count(lastHours);
             double coverage = 1;
             if (have == 0) {
@@ -208,6 +203,12 @@ public record PartialDay(
         }
         double completeness = weight > 0 ? present / weight : 0;
         return new PartialDay(last, completeness, shortOnes);
+    }
+
+    /** One provider's rows on one day: the hours that have any, and their cost. */
+    private static final class DayRows {
+        final boolean[] hours = new boolean[24];
+        double cost;
     }
 
     private static int count(boolean[] hours) {

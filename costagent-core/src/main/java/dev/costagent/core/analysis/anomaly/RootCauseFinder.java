@@ -437,7 +437,8 @@ final class RootCauseFinder {
             }
             // one query for every request read whole with the same cause and anomalous dimension: its rows are those
             // of any of their anomalous values, so the count of queries does not grow with the anomalies
-            Fork<DailyCube> read = wholeCubes.get(wholeKey(request));
+            String key = wholeKey(request);
+            Fork<DailyCube> read = wholeCubes.get(key);
             if (read == null) {
                 List<Dimension> dimensions = new ArrayList<>();
                 List<Filter> filters = new ArrayList<>();
@@ -455,7 +456,7 @@ final class RootCauseFinder {
                 }
                 dimensions.add(Dimension.parse(request.dimension()));
                 read = new Fork<>(new CubeRead(dimensions, filters), executor);
-                wholeCubes.put(wholeKey(request), read);
+                wholeCubes.put(key, read);
             }
             return read;
         }
